@@ -1,0 +1,98 @@
+# quire - a blog engine in C: Hugo posts in SQLite, served by a FastCGI worker.
+# Plain targets; pkg-config for every library. See README.md.
+
+VERSION   = 0.1.0
+PORT     ?= 8080
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+
+PKGS      = fcgi libcmark-gfm sqlite3 yaml-0.1
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wformat=2 -Wno-unused-parameter
+CPPFLAGS += -Iinclude -Ibuild -D_GNU_SOURCE -DQUIRE_VERSION='"$(VERSION)"'
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+ifeq ($(SANITIZE),1)
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS)
+
+# Modules shared by the worker and the command-line tool.
+COMMON   = buf html unicode markdown metrics dates site url yamldoc
+IMPORTER = frontmatter db-import import
+WORKER   = db request response route render page-listing page-article \
+           page-tags page-error
+
+COMMON_O   = $(COMMON:%=build/%.o)
+IMPORTER_O = $(IMPORTER:%=build/%.o) build/schema.o
+WORKER_O   = $(WORKER:%=build/%.o)
+
+.PHONY: all run test unit integration deps test-deps golden bench lint fuzz \
+        install clean
+
+all: quire cgi-bin/quire.fcgi
+
+build/stamp:
+	@mkdir -p build
+	@touch $@
+
+build/%.o: src/%.c $(wildcard include/*.h) build/stamp
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/schema.c: scripts/embed-schema.sh $(wildcard schema/*.sql) build/stamp
+	sh scripts/embed-schema.sh $@ $(sort $(wildcard schema/*.sql))
+
+build/schema.o: build/schema.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+quire: build/quire.o $(COMMON_O) $(IMPORTER_O)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+cgi-bin/quire.fcgi: build/worker.o $(WORKER_O) $(COMMON_O)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# Installs the Debian packages that are missing (make run / make test).
+deps:
+	@sh scripts/deps.sh run
+
+test-deps:
+	@sh scripts/deps.sh test
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@sh scripts/run.sh $(PORT)
+
+# Unit tests (cmocka) and integration tests against nginx + spawn-fcgi.
+UNIT_TESTS = test-escape test-route test-metrics test-frontmatter test-url
+UNIT_BIN   = $(UNIT_TESTS:%=build/%)
+
+build/test-%: tests/unit/test-%.c $(COMMON_O) $(IMPORTER_O) $(WORKER_O) \
+    $(wildcard tests/unit/*.h)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(COMMON_O) $(IMPORTER_O) \
+	    $(filter-out build/worker.o,$(WORKER_O)) $(PKG_LIBS) -lcmocka
+
+test: test-deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@sh tests/run-all.sh $(UNIT_BIN)
+
+# Regenerates the Hugo golden vectors (needs Debian's hugo).
+golden:
+	bash tests/hugo/gen-golden.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/quire/cgi-bin \
+	    $(DESTDIR)$(PREFIX)/share/quire/static
+	install -m 755 quire $(DESTDIR)$(PREFIX)/bin/quire
+	install -m 755 cgi-bin/quire.fcgi $(DESTDIR)$(PREFIX)/lib/quire/cgi-bin/
+	cp -R static/. $(DESTDIR)$(PREFIX)/share/quire/static/
+
+lint:
+	cppcheck --quiet --enable=warning,portability --std=c11 -Iinclude src
+
+clean:
+	rm -rf build quire cgi-bin/quire.fcgi

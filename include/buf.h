@@ -1,0 +1,41 @@
+/* buf.h - growable byte buffer used for responses, rendering and import. */
+#ifndef QUIRE_BUF_H
+#define QUIRE_BUF_H
+
+#include <stddef.h>
+
+/* A byte string that grows as needed; data is always NUL-terminated
+ * when len > 0 or after buf_cstr(). The owner frees it with buf_free(). */
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+#define BUF_INIT { NULL, 0, 0 }
+
+/* Appends n bytes of p to b. Aborts on out-of-memory (the only abort). */
+void buf_add(struct buf *b, const void *p, size_t n);
+/* Appends the NUL-terminated string s to b. */
+void buf_puts(struct buf *b, const char *s);
+/* Appends one byte. */
+void buf_putc(struct buf *b, char c);
+/* Appends printf-formatted text. Never use it for data that needs escaping. */
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Returns b's data as a NUL-terminated string (never NULL); b keeps it. */
+const char *buf_cstr(struct buf *b);
+/* Empties b but keeps its memory for reuse. */
+void buf_reset(struct buf *b);
+/* Frees b's memory and empties it. */
+void buf_free(struct buf *b);
+/* Hands b's memory to the caller (who frees it) and empties b. */
+char *buf_detach(struct buf *b);
+
+/* Allocation helpers that abort on out-of-memory. */
+void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+#endif

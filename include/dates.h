@@ -1,0 +1,28 @@
+/* dates.h - Hugo's front-matter dates: parsing in the site's time zone,
+ * and PaperMod's display format. */
+#ifndef QUIRE_DATES_H
+#define QUIRE_DATES_H
+
+#include "buf.h"
+
+/* An instant and the UTC offset it was written in (seconds east). */
+struct qdate {
+	long long t;
+	int offset;
+};
+
+/* Makes name (an IANA zone such as "Europe/Paris", or "UTC") the zone for
+ * dates written without one. Returns 0, or -1 if the zone is unknown. */
+int date_set_zone(const char *name);
+/* Parses a front-matter date: YYYY-MM-DD, optionally followed by T or a
+ * space, HH:MM[:SS[.frac]] and a zone (Z, +07:00, -0700). Returns 0, or
+ * -1 when s is not such a date. */
+int date_parse(const char *s, struct qdate *d);
+/* Appends d as "January 2, 2006" in its own zone. */
+void date_format_long(struct buf *b, const struct qdate *d);
+/* Appends d as RFC 3339 "2006-01-02T15:04:05-07:00" in its own zone. */
+void date_format_iso(struct buf *b, const struct qdate *d);
+/* Breaks d into calendar fields in its own zone. */
+void date_fields(const struct qdate *d, int *year, int *month, int *day);
+
+#endif

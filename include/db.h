@@ -1,0 +1,146 @@
+/* db.h - the one module that holds SQL: the worker's read-only queries
+ * (db.c) and the importer's writes (db-import.c). */
+#ifndef QUIRE_DB_H
+#define QUIRE_DB_H
+
+#include "buf.h"
+#include "dates.h"
+#include "site.h"
+
+/* Results: a row, no (more) rows, or an error to answer with 503. */
+enum db_rc {
+	DB_ROW = 1,
+	DB_DONE = 0,
+	DB_ERROR = -1,
+};
+
+/* A page as the worker reads it. Strings point into SQLite's row and stay
+ * valid until the next call of the same function or db_end_request(). */
+struct db_page {
+	long long id;
+	int kind;
+	const char *url;
+	const char *title;
+	const char *description;
+	const char *author;
+	const char *layout;
+	const char *body;
+	const char *summary;
+	int has_date, has_lastmod;
+	struct qdate date, lastmod;
+	int truncated;
+	long words;
+	long minutes;
+};
+
+/* A taxonomy term; strings as in db_page. */
+struct db_term {
+	long long id;
+	const char *slug;
+	const char *name;
+	long count;
+};
+
+struct db;
+
+/* Opens the database file read-only, prepares every statement and loads
+ * the site settings. Returns NULL and a message in err on failure. */
+struct db *db_open(const char *path, struct buf *err);
+/* Closes db (NULL is fine). */
+void db_close(struct db *db);
+/* Returns non-zero when the file at db's path is no longer the one db
+ * has open (the importer renamed a new one over it), or is gone. */
+int db_replaced(const struct db *db);
+/* The site settings read at open. */
+const struct site *db_site(const struct db *db);
+/* The last SQLite error message. */
+const char *db_errmsg(const struct db *db);
+
+/* Resets every query; call at the end of each request. Rows returned
+ * by db_page_by_url() and db_term_by_slug() stay valid until then. */
+void db_end_request(struct db *db);
+
+/* Counts visible posts of the main section (term_id 0) or visible pages
+ * with term term_id, at instant now. */
+enum db_rc db_count(struct db *db, long long now, long long term_id,
+	long *count);
+/* Starts a listing of the same set, newest first; rows come from
+ * db_list_next(). */
+enum db_rc db_list(struct db *db, long long now, long long term_id,
+	long limit, long offset);
+enum db_rc db_list_next(struct db *db, struct db_page *page);
+/* Finds the visible page at route url. */
+enum db_rc db_page_by_url(struct db *db, long long now, const char *url,
+	struct db_page *page);
+/* Starts the terms of taxonomy of page page_id; rows from db_terms_next(). */
+enum db_rc db_page_terms(struct db *db, long long page_id,
+	const char *taxonomy);
+/* Starts every term of taxonomy with its count of visible pages, by name. */
+enum db_rc db_terms(struct db *db, long long now, const char *taxonomy);
+enum db_rc db_terms_next(struct db *db, struct db_term *term);
+/* Finds a term by taxonomy and slug (decoded) with at least one visible
+ * page. */
+enum db_rc db_term_by_slug(struct db *db, long long now, const char *taxonomy,
+	const char *slug, struct db_term *term);
+
+/* ---- importer side (db-import.c) ---- */
+
+struct dbw;
+
+/* A page as the importer writes it. */
+struct dbw_page {
+	const char *source;
+	const char *hash;
+	int kind;
+	const char *layout;
+	const char *url;
+	const char *title;
+	const char *description;
+	const char *author;
+	int has_date, has_lastmod;
+	struct qdate date, lastmod;
+	long long publish_at;
+	int has_expiry;
+	long long expire_at;
+	int draft;
+	const char *body;
+	size_t body_len;
+	const char *summary;
+	int truncated;
+	long words;
+	long minutes;
+	char *const *tags;
+	size_t ntags;
+	char *const *categories;
+	size_t ncategories;
+};
+
+/* Opens (creating if needed) the working copy at path, migrates its
+ * schema, and begins the import transaction. */
+struct dbw *dbw_open(const char *path, struct buf *err);
+/* Loads the stored site settings into site (keeps site's values for keys
+ * not stored). Returns 0 if any were stored, 1 if none, -1 on error. */
+int dbw_site_load(struct dbw *w, struct site *site, struct buf *err);
+/* Replaces the stored site settings. */
+int dbw_site_store(struct dbw *w, const struct site *site, struct buf *err);
+/* Marks source as present in this import (for mirroring). */
+int dbw_seen(struct dbw *w, const char *source, struct buf *err);
+/* Deletes the pages under prefix (a folder path under content/, "" for
+ * all) that were not marked seen. Sets *removed. */
+int dbw_remove_unseen(struct dbw *w, const char *prefix, long *removed,
+	struct buf *err);
+/* The stored hash of source, copied to out (empty when absent). */
+int dbw_hash(struct dbw *w, const char *source, struct buf *out,
+	struct buf *err);
+/* The source of another page that has url, copied to out (empty: none). */
+int dbw_url_owner(struct dbw *w, const char *url, const char *source,
+	struct buf *out, struct buf *err);
+/* Inserts or updates a page and its terms. */
+int dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err);
+/* Finishes the import: term names and orphans, the content version,
+ * commit, then PRAGMA quick_check. Closes w in all cases. */
+int dbw_commit(struct dbw *w, struct buf *err);
+/* Rolls back and closes w. */
+void dbw_abort(struct dbw *w);
+
+#endif

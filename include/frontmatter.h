@@ -1,0 +1,40 @@
+/* frontmatter.h - Hugo's YAML front matter of one Markdown file. */
+#ifndef QUIRE_FRONTMATTER_H
+#define QUIRE_FRONTMATTER_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "dates.h"
+
+/* What quire reads of a page's front matter. Strings are malloc'd and
+ * NULL when absent; body points into the text given to fm_parse(). */
+struct frontmatter {
+	char *title;
+	char *slug;
+	char *url;
+	char *summary;
+	char *description;
+	char *author;
+	char *layout;
+	int draft;
+	int has_date, has_publish, has_expiry, has_lastmod;
+	struct qdate date, publish, expiry, lastmod;
+	char **tags;
+	size_t ntags;
+	char **categories;
+	size_t ncategories;
+	const char *body;
+	size_t body_len;
+};
+
+/* Parses the file text (n bytes, named name in messages). Dates without a
+ * zone are read in the zone set by date_set_zone(). On a fatal problem it
+ * appends "NAME:LINE: what is wrong" to err and returns -1; what Hugo
+ * accepts but is likely a slip goes to warn as "NAME:LINE: ...\n" lines.
+ * The caller frees fm with fm_free() in either case. */
+int fm_parse(const char *name, const char *text, size_t n,
+	struct frontmatter *fm, struct buf *err, struct buf *warn);
+void fm_free(struct frontmatter *fm);
+
+#endif

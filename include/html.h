@@ -1,0 +1,37 @@
+/* html.h - the one module that writes markup: every byte of data that
+ * reaches a page goes through one of the escaping writers below. */
+#ifndef QUIRE_HTML_H
+#define QUIRE_HTML_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Appends literal markup written in the source code. Never pass data. */
+void html(struct buf *b, const char *markup);
+/* Appends data as HTML text: & < > " ' become entities, control bytes
+ * other than tab and newline are dropped. */
+void html_text(struct buf *b, const char *s);
+/* As html_text() for n bytes of s (which need not be NUL-terminated). */
+void html_textn(struct buf *b, const char *s, size_t n);
+/* Appends data for a quoted attribute value (same rules as html_text). */
+void html_attr(struct buf *b, const char *s);
+/* Appends a URL path: bytes outside the unreserved and path-safe set are
+ * percent-encoded, so the result is safe in an attribute and in a Location
+ * header. A leading scheme is impossible: callers pass paths that start
+ * with '/'. */
+void html_url_path(struct buf *b, const char *s);
+/* Appends a query-string value: every byte but [A-Za-z0-9-._~] is
+ * percent-encoded. */
+void html_url_arg(struct buf *b, const char *s);
+/* Appends a decimal integer. */
+void html_int(struct buf *b, long long n);
+
+/* Appends s to out with HTML character references decoded (numeric ones
+ * and the named ones HTML renderers emit: amp, lt, gt, quot, apos, nbsp,
+ * the typographer's quotes and dashes, hellip, laquo, raquo, copy, reg,
+ * trade). Unknown references are kept as written. Go's
+ * html.UnescapeString, as Hugo's htmlUnescape, for what renderers write. */
+void html_unescape(struct buf *out, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,21 @@
+/* import.h - loads Hugo Markdown files into the database, all or nothing,
+ * replacing the live file atomically. */
+#ifndef QUIRE_IMPORT_H
+#define QUIRE_IMPORT_H
+
+#include <stdio.h>
+
+struct import_opts {
+	const char *db;		/* the live database file */
+	const char *config;	/* Hugo config file, or NULL to look for one */
+	const char *base_url;	/* overrides baseURL, or NULL */
+	char *const *paths;	/* files and folders to import */
+	int npaths;
+	int quiet;		/* no summary line */
+};
+
+/* Runs one import. Messages ("FILE:LINE: ...") go to log. Returns 0 on
+ * success; on failure the live database is unchanged and it returns 1. */
+int import_run(const struct import_opts *opts, FILE *log);
+
+#endif

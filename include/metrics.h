@@ -1,0 +1,40 @@
+/* metrics.h - Hugo 0.111's counting rules: plain text, word count, reading
+ * time and summary, computed from rendered HTML exactly as Hugo does. */
+#ifndef QUIRE_METRICS_H
+#define QUIRE_METRICS_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Hugo's summaryLength default. */
+#define METRICS_SUMMARY_WORDS 70
+
+/* Figures stored with each post. */
+struct metrics {
+	long words;		/* .WordCount */
+	long minutes;		/* .ReadingTime */
+	int truncated;		/* .Truncated */
+	char *summary;		/* .Summary | plainify | htmlUnescape; caller frees */
+};
+
+/* Appends Hugo's StripHTML of n bytes of html to plain. */
+void metrics_plain(struct buf *plain, const char *html, size_t n);
+/* Returns the number of white-space separated fields (Go strings.Fields). */
+long metrics_words(const char *s, size_t n);
+/* Returns the reading time in minutes for a word count (Hugo: 213 wpm). */
+long metrics_minutes(long words);
+/* Hugo's TruncateWordsToWholeSentence over n bytes of plain text: returns
+ * the length of the summary prefix (after trimming) and sets *truncated. */
+size_t metrics_summary_cut(const char *plain, size_t n, size_t *start,
+	int *truncated);
+
+/* Computes every figure for a post body in Markdown (md_flags in flags)
+ * and its optional front-matter summary (NULL when absent). Returns 0, or
+ * -1 when the Markdown could not be rendered. */
+int metrics_compute(const char *body, size_t n, const char *fm_summary,
+	unsigned flags, struct metrics *m);
+/* Frees the strings in m. */
+void metrics_free(struct metrics *m);
+
+#endif

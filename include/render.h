@@ -1,0 +1,28 @@
+/* render.h - the layout pieces pages share, as PaperMod draws them:
+ * head and header, footer, listing entries, meta line, pagination. */
+#ifndef QUIRE_RENDER_H
+#define QUIRE_RENDER_H
+
+#include "route.h"
+
+/* Appends an href value for a site route ("/posts/a/", decoded): the base
+ * path, then the route percent-encoded. */
+void render_href(struct buf *b, const struct site *site, const char *route);
+/* Opens the page: doctype, head with title (NULL: the site title alone),
+ * header with the site title and menu, <main>. body_class is literal. */
+void render_begin(struct ctx *ctx, const char *title, const char *body_class);
+/* Closes <main>, writes the footer, closes the document. */
+void render_end(struct ctx *ctx);
+/* Appends PaperMod's meta line for a post: date · N min · N words ·
+ * author, joined by &nbsp;·&nbsp;. */
+void render_meta(struct ctx *ctx, const struct db_page *p);
+/* Appends one listing entry (article.post-entry). */
+void render_entry(struct ctx *ctx, const struct db_page *p);
+/* Runs the listing query for term_id (0: main section) and appends the
+ * entries of ctx->page and the pagination links; list_route is the
+ * listing's first page ("/", "/tags/go/"). Returns PAGE_NOT_FOUND for a
+ * page past the end. */
+enum page_rc render_listing(struct ctx *ctx, long long term_id,
+	const char *list_route);
+
+#endif

@@ -1,0 +1,32 @@
+/* response.h - a response buffered whole (status, headers, body) and then
+ * sent with Content-Length, over FastCGI or as CGI. */
+#ifndef QUIRE_RESPONSE_H
+#define QUIRE_RESPONSE_H
+
+#include <fcgiapp.h>
+
+#include "buf.h"
+
+struct resp {
+	int status;
+	const char *content_type;	/* literal, e.g. "text/html; charset=utf-8" */
+	struct buf headers;		/* extra "Name: value\r\n" lines */
+	struct buf body;
+};
+
+/* Where a response goes: a FastCGI stream, or stdout as CGI. */
+struct resp_sink {
+	FCGX_Stream *out;	/* NULL: write to stdout */
+};
+
+/* Prepares r for a new response (keeps its memory). */
+void resp_reset(struct resp *r);
+void resp_free(struct resp *r);
+/* Adds a header; value must not hold CR or LF (dropped if it does). */
+void resp_header(struct resp *r, const char *name, const char *value);
+/* Sends r; without its body when head_only (HEAD). Returns 0 or -1. */
+int resp_send(struct resp *r, struct resp_sink *sink, int head_only);
+/* The reason phrase of a status code. */
+const char *resp_reason(int status);
+
+#endif

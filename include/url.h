@@ -1,0 +1,29 @@
+/* url.h - Hugo 0.111's URL rules: urlize for tags and slugs, and the URL
+ * of each page from its file, front matter and the site's permalinks. */
+#ifndef QUIRE_URL_H
+#define QUIRE_URL_H
+
+#include "buf.h"
+#include "dates.h"
+
+struct site;
+
+/* Appends Hugo's urlize of s (UnicodeSanitize, then lower case), not yet
+ * percent-encoded: "Café Crème" gives "café-crème". */
+void url_urlize(struct buf *out, const char *s);
+
+/* What a page's URL depends on. */
+struct url_page {
+	const char *path;	/* file path under content/, "posts/a/b.md" */
+	const char *title;	/* may be NULL */
+	const char *slug;	/* front-matter slug, may be NULL */
+	const char *url;	/* front-matter url, may be NULL */
+	const struct qdate *date;	/* may be NULL */
+};
+
+/* Appends the page's URL path ("/posts/name/"), decoded, as Hugo would
+ * give it under site's permalinks. */
+void url_page(struct buf *out, const struct site *site,
+	const struct url_page *page);
+
+#endif

@@ -1,0 +1,184 @@
+/* dates.c - front-matter dates and their display. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "dates.h"
+
+static const char *const month_names[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
+int
+date_set_zone(const char *name)
+{
+	char path[512];
+
+	if (name == NULL || *name == '\0' || strcmp(name, "UTC") == 0 ||
+	    strcmp(name, "Etc/UTC") == 0) {
+		setenv("TZ", "UTC0", 1);
+		tzset();
+		return 0;
+	}
+	if (strstr(name, "..") != NULL || name[0] == '/')
+		return -1;
+	snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", name);
+	if (access(path, R_OK) != 0)
+		return -1;
+	setenv("TZ", name, 1);
+	tzset();
+	return 0;
+}
+
+/* Reads exactly n digits at *p into *v; advances *p. */
+static int
+digits(const char **p, int n, int *v)
+{
+	int i;
+
+	*v = 0;
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)(*p)[i]))
+			return -1;
+		*v = *v * 10 + ((*p)[i] - '0');
+	}
+	*p += n;
+	return 0;
+}
+
+static long long
+days_from_civil(int y, int m, int d)
+{
+	/* Howard Hinnant's algorithm: days since 1970-01-01. */
+	long long era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long long)doe - 719468;
+}
+
+int
+date_parse(const char *s, struct qdate *d)
+{
+	const char *p = s;
+	int y, mo, da, h = 0, mi = 0, se = 0, zh, zm = 0, has_zone = 0, off = 0;
+	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	while (*p == ' ')
+		p++;
+	if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) ||
+	    *p++ != '-' || digits(&p, 2, &da))
+		return -1;
+	if (mo < 1 || mo > 12 || da < 1 || da > mdays[mo - 1] ||
+	    (mo == 2 && da == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0))))
+		return -1;
+	if ((*p == 'T' || *p == 't' || *p == ' ') && isdigit((unsigned char)p[1])) {
+		p++;
+		if (digits(&p, 2, &h) || *p++ != ':' || digits(&p, 2, &mi))
+			return -1;
+		if (*p == ':') {
+			p++;
+			if (digits(&p, 2, &se))
+				return -1;
+			if (*p == '.' || *p == ',') {
+				p++;
+				if (!isdigit((unsigned char)*p))
+					return -1;
+				while (isdigit((unsigned char)*p))
+					p++;
+			}
+		}
+		if (h > 23 || mi > 59 || se > 60)
+			return -1;
+	}
+	if (*p == ' ' && (p[1] == 'Z' || p[1] == '+' || p[1] == '-'))
+		p++;
+	if (*p == 'Z' || *p == 'z') {
+		has_zone = 1;
+		p++;
+	} else if (*p == '+' || *p == '-') {
+		int sign = *p++ == '-' ? -1 : 1;
+
+		if (digits(&p, 2, &zh))
+			return -1;
+		if (*p == ':')
+			p++;
+		if (isdigit((unsigned char)*p) && digits(&p, 2, &zm))
+			return -1;
+		if (zh > 23 || zm > 59)
+			return -1;
+		has_zone = 1;
+		off = sign * (zh * 3600 + zm * 60);
+	}
+	while (*p == ' ')
+		p++;
+	if (*p != '\0')
+		return -1;
+
+	if (has_zone) {
+		d->t = days_from_civil(y, mo, da) * 86400LL + h * 3600 +
+		    mi * 60 + se - off;
+		d->offset = off;
+	} else {
+		struct tm tm;
+		time_t t;
+
+		memset(&tm, 0, sizeof(tm));
+		tm.tm_year = y - 1900;
+		tm.tm_mon = mo - 1;
+		tm.tm_mday = da;
+		tm.tm_hour = h;
+		tm.tm_min = mi;
+		tm.tm_sec = se;
+		tm.tm_isdst = -1;
+		t = mktime(&tm);
+		d->t = (long long)t;
+		d->offset = (int)tm.tm_gmtoff;
+	}
+	return 0;
+}
+
+void
+date_fields(const struct qdate *d, int *year, int *month, int *day)
+{
+	time_t t = (time_t)(d->t + d->offset);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	*year = tm.tm_year + 1900;
+	*month = tm.tm_mon + 1;
+	*day = tm.tm_mday;
+}
+
+void
+date_format_long(struct buf *b, const struct qdate *d)
+{
+	int y, m, day;
+
+	date_fields(d, &y, &m, &day);
+	buf_printf(b, "%s %d, %d", month_names[m - 1], day, y);
+}
+
+void
+date_format_iso(struct buf *b, const struct qdate *d)
+{
+	time_t t = (time_t)(d->t + d->offset);
+	struct tm tm;
+	int off = d->offset < 0 ? -d->offset : d->offset;
+
+	gmtime_r(&t, &tm);
+	buf_printf(b, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	    tm.tm_min, tm.tm_sec, d->offset < 0 ? '-' : '+', off / 3600,
+	    (off % 3600) / 60);
+}

@@ -1,0 +1,448 @@
+/* db-import.c - the importer's writes: schema migrations, site settings,
+ * pages and terms, all inside one transaction on a working copy. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "db.h"
+#include "url.h"
+
+/* schema.c, generated from schema/NNN-*.sql; NULL-terminated. */
+extern const char *const schema_migrations[];
+
+enum wquery {
+	W_SITE_GET,
+	W_SITE_CLEAR,
+	W_SITE_PUT,
+	W_SEEN,
+	W_HASH,
+	W_URL_OWNER,
+	W_PAGE_PUT,
+	W_PAGE_ID,
+	W_TERMS_CLEAR,
+	W_TERM_PUT,
+	W_TERM_ID,
+	W_PAGE_TERM_PUT,
+	W__MAX
+};
+
+static const char *const wquery_sql[W__MAX] = {
+	[W_SITE_GET] = "SELECT key, value FROM site",
+	[W_SITE_CLEAR] = "DELETE FROM site WHERE key <> 'version'",
+	[W_SITE_PUT] = "INSERT OR REPLACE INTO site (key, value) VALUES (?1, ?2)",
+	[W_SEEN] = "INSERT OR IGNORE INTO temp.seen (source) VALUES (?1)",
+	[W_HASH] = "SELECT hash FROM page WHERE source = ?1",
+	[W_URL_OWNER] = "SELECT source FROM page WHERE url = ?1 AND "
+	    "source <> ?2",
+	[W_PAGE_PUT] = "INSERT INTO page (source, hash, kind, layout, url, "
+	    "title, description, author, has_date, date, date_offset, "
+	    "has_lastmod, lastmod, lastmod_offset, publish_at, expire_at, "
+	    "draft, body, summary, truncated, words, minutes) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+	    "?17, ?18, ?19, ?20, ?21, ?22) ON CONFLICT (source) DO UPDATE SET "
+	    "hash = ?2, kind = ?3, layout = ?4, url = ?5, title = ?6, "
+	    "description = ?7, author = ?8, has_date = ?9, date = ?10, "
+	    "date_offset = ?11, has_lastmod = ?12, lastmod = ?13, "
+	    "lastmod_offset = ?14, publish_at = ?15, expire_at = ?16, "
+	    "draft = ?17, body = ?18, summary = ?19, truncated = ?20, "
+	    "words = ?21, minutes = ?22",
+	[W_PAGE_ID] = "SELECT id FROM page WHERE source = ?1",
+	[W_TERMS_CLEAR] = "DELETE FROM page_term WHERE page_id = ?1",
+	[W_TERM_PUT] = "INSERT OR IGNORE INTO term (taxonomy, slug, name) "
+	    "VALUES (?1, ?2, ?3)",
+	[W_TERM_ID] = "SELECT id FROM term WHERE taxonomy = ?1 AND slug = ?2",
+	[W_PAGE_TERM_PUT] = "INSERT OR IGNORE INTO page_term (page_id, "
+	    "term_id, position, name) VALUES (?1, ?2, ?3, ?4)",
+};
+
+struct dbw {
+	sqlite3 *conn;
+	sqlite3_stmt *stmt[W__MAX];
+};
+
+static int
+fail(struct dbw *w, struct buf *err, const char *what)
+{
+	buf_printf(err, "database: %s: %s", what, sqlite3_errmsg(w->conn));
+	return -1;
+}
+
+static int
+exec(struct dbw *w, const char *sql, struct buf *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(w->conn, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		buf_printf(err, "database: %s", msg ? msg : "error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static sqlite3_stmt *
+use(struct dbw *w, enum wquery q)
+{
+	sqlite3_reset(w->stmt[q]);
+	sqlite3_clear_bindings(w->stmt[q]);
+	return w->stmt[q];
+}
+
+/* Applies the migrations above the file's user_version. */
+static int
+migrate(struct dbw *w, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int version = 0, i;
+	char sql[64];
+
+	if (sqlite3_prepare_v2(w->conn, "PRAGMA user_version", -1, &st,
+	    NULL) != SQLITE_OK)
+		return fail(w, err, "reading the schema version");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	for (i = 0; schema_migrations[i] != NULL; i++)
+		;
+	if (version > i) {
+		buf_printf(err, "database: schema version %d is newer than this "
+		    "quire knows (%d); upgrade quire", version, i);
+		return -1;
+	}
+	for (i = version; schema_migrations[i] != NULL; i++) {
+		if (exec(w, schema_migrations[i], err) != 0)
+			return -1;
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", i + 1);
+		if (exec(w, sql, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+struct dbw *
+dbw_open(const char *path, struct buf *err)
+{
+	struct dbw *w = xmalloc(sizeof(*w));
+	int i;
+
+	memset(w, 0, sizeof(*w));
+	if (sqlite3_open_v2(path, &w->conn, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		buf_printf(err, "cannot open %s: %s", path,
+		    w->conn ? sqlite3_errmsg(w->conn) : "out of memory");
+		goto bad;
+	}
+	/* The working copy is private until renamed: no journal needed for
+	 * other readers, but keep one so a failed statement rolls back. */
+	if (exec(w, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; "
+	    "PRAGMA journal_mode = MEMORY; BEGIN IMMEDIATE", err) != 0)
+		goto bad;
+	if (migrate(w, err) != 0)
+		goto bad;
+	if (exec(w, "CREATE TEMP TABLE seen (source TEXT PRIMARY KEY)",
+	    err) != 0)
+		goto bad;
+	for (i = 0; i < W__MAX; i++)
+		if (sqlite3_prepare_v3(w->conn, wquery_sql[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &w->stmt[i], NULL) != SQLITE_OK) {
+			fail(w, err, "preparing the importer's statements");
+			goto bad;
+		}
+	return w;
+bad:
+	dbw_abort(w);
+	return NULL;
+}
+
+void
+dbw_abort(struct dbw *w)
+{
+	int i;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < W__MAX; i++)
+		sqlite3_finalize(w->stmt[i]);
+	if (w->conn != NULL && !sqlite3_get_autocommit(w->conn))
+		sqlite3_exec(w->conn, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(w->conn);
+	free(w);
+}
+
+int
+dbw_site_load(struct dbw *w, struct site *site, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_SITE_GET);
+	int rc, any = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(st, 0);
+
+		if (strcmp(k, "version") == 0)
+			continue;
+		any = 1;
+		site_set(site, k, (const char *)sqlite3_column_text(st, 1));
+	}
+	if (rc != SQLITE_DONE)
+		return fail(w, err, "reading the site settings");
+	return any ? 0 : 1;
+}
+
+struct put_ctx {
+	struct dbw *w;
+	int failed;
+};
+
+static void
+put_setting(const char *key, const char *value, void *arg)
+{
+	struct put_ctx *ctx = arg;
+	sqlite3_stmt *st = use(ctx->w, W_SITE_PUT);
+
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		ctx->failed = 1;
+}
+
+int
+dbw_site_store(struct dbw *w, const struct site *site, struct buf *err)
+{
+	struct put_ctx ctx = { w, 0 };
+
+	if (sqlite3_step(use(w, W_SITE_CLEAR)) != SQLITE_DONE)
+		return fail(w, err, "clearing the site settings");
+	site_each(site, put_setting, &ctx);
+	if (ctx.failed)
+		return fail(w, err, "storing the site settings");
+	return 0;
+}
+
+int
+dbw_seen(struct dbw *w, const char *source, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_SEEN);
+
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return fail(w, err, "recording a file");
+	return 0;
+}
+
+int
+dbw_remove_unseen(struct dbw *w, const char *prefix, long *removed,
+    struct buf *err)
+{
+	sqlite3_stmt *st;
+	struct buf like = BUF_INIT;
+	const char *p;
+	int rc;
+
+	/* source LIKE 'prefix/%' with the prefix's own % and _ escaped. */
+	for (p = prefix; *p != '\0'; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			buf_putc(&like, '\\');
+		buf_putc(&like, *p);
+	}
+	if (like.len > 0)
+		buf_putc(&like, '/');
+	buf_putc(&like, '%');
+	if (sqlite3_prepare_v2(w->conn, "DELETE FROM page WHERE source LIKE ?1 "
+	    "ESCAPE '\\' AND source NOT IN (SELECT source FROM temp.seen)",
+	    -1, &st, NULL) != SQLITE_OK) {
+		buf_free(&like);
+		return fail(w, err, "removing deleted files");
+	}
+	sqlite3_bind_text(st, 1, buf_cstr(&like), -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	buf_free(&like);
+	if (rc != SQLITE_DONE)
+		return fail(w, err, "removing deleted files");
+	*removed = sqlite3_changes(w->conn);
+	return 0;
+}
+
+/* Runs st expecting at most one text row; copies it to out. */
+static int
+one_text(struct dbw *w, sqlite3_stmt *st, struct buf *out, struct buf *err)
+{
+	int rc = sqlite3_step(st);
+
+	buf_reset(out);
+	if (rc == SQLITE_ROW) {
+		buf_puts(out, (const char *)sqlite3_column_text(st, 0));
+		rc = sqlite3_step(st);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return fail(w, err, "reading a page");
+	return 0;
+}
+
+int
+dbw_hash(struct dbw *w, const char *source, struct buf *out, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_HASH);
+
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+	return one_text(w, st, out, err);
+}
+
+int
+dbw_url_owner(struct dbw *w, const char *url, const char *source,
+    struct buf *out, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_URL_OWNER);
+
+	sqlite3_bind_text(st, 1, url, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, source, -1, SQLITE_STATIC);
+	return one_text(w, st, out, err);
+}
+
+static int
+put_terms(struct dbw *w, long long page_id, const char *taxonomy,
+    char *const *names, size_t n, struct buf *err)
+{
+	struct buf slug = BUF_INIT;
+	sqlite3_stmt *st;
+	long long term_id;
+	size_t i;
+	int rc = -1;
+
+	for (i = 0; i < n; i++) {
+		buf_reset(&slug);
+		url_urlize(&slug, names[i]);
+		if (slug.len == 0)
+			continue;
+		st = use(w, W_TERM_PUT);
+		sqlite3_bind_text(st, 1, taxonomy, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, buf_cstr(&slug), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, names[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			fail(w, err, "storing a term");
+			goto out;
+		}
+		st = use(w, W_TERM_ID);
+		sqlite3_bind_text(st, 1, taxonomy, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, buf_cstr(&slug), -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			fail(w, err, "reading a term");
+			goto out;
+		}
+		term_id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		st = use(w, W_PAGE_TERM_PUT);
+		sqlite3_bind_int64(st, 1, page_id);
+		sqlite3_bind_int64(st, 2, term_id);
+		sqlite3_bind_int64(st, 3, (long long)i);
+		sqlite3_bind_text(st, 4, names[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			fail(w, err, "storing a page's term");
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	buf_free(&slug);
+	return rc;
+}
+
+int
+dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_PAGE_PUT);
+	long long id;
+
+	sqlite3_bind_text(st, 1, p->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, p->hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, p->kind);
+	sqlite3_bind_text(st, 4, p->layout ? p->layout : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, p->url, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, p->title ? p->title : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, p->description ? p->description : "", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, p->author ? p->author : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 9, p->has_date);
+	sqlite3_bind_int64(st, 10, p->date.t);
+	sqlite3_bind_int(st, 11, p->date.offset);
+	sqlite3_bind_int(st, 12, p->has_lastmod);
+	sqlite3_bind_int64(st, 13, p->lastmod.t);
+	sqlite3_bind_int(st, 14, p->lastmod.offset);
+	sqlite3_bind_int64(st, 15, p->publish_at);
+	if (p->has_expiry)
+		sqlite3_bind_int64(st, 16, p->expire_at);
+	else
+		sqlite3_bind_null(st, 16);
+	sqlite3_bind_int(st, 17, p->draft);
+	sqlite3_bind_text(st, 18, p->body, (int)p->body_len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 19, p->summary, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 20, p->truncated);
+	sqlite3_bind_int64(st, 21, p->words);
+	sqlite3_bind_int64(st, 22, p->minutes);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return fail(w, err, "storing a page");
+	st = use(w, W_PAGE_ID);
+	sqlite3_bind_text(st, 1, p->source, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return fail(w, err, "reading a page's id");
+	id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	st = use(w, W_TERMS_CLEAR);
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return fail(w, err, "clearing a page's terms");
+	if (put_terms(w, id, "tags", p->tags, p->ntags, err) != 0 ||
+	    put_terms(w, id, "categories", p->categories, p->ncategories,
+	    err) != 0)
+		return -1;
+	return 0;
+}
+
+int
+dbw_commit(struct dbw *w, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int rc = -1, i;
+
+	/* A term is shown as first written in file path order (Hugo), and
+	 * goes when its last page goes. */
+	if (exec(w, "DELETE FROM term WHERE id NOT IN (SELECT term_id FROM "
+	    "page_term); UPDATE term SET name = (SELECT t.name FROM page_term t "
+	    "JOIN page p ON p.id = t.page_id WHERE t.term_id = term.id ORDER BY "
+	    "p.source LIMIT 1); INSERT INTO site (key, value) VALUES "
+	    "('version', 1) ON CONFLICT (key) DO UPDATE SET value = "
+	    "CAST(value AS INTEGER) + 1; COMMIT", err) != 0)
+		goto out;
+	if (sqlite3_prepare_v2(w->conn, "PRAGMA quick_check", -1, &st,
+	    NULL) != SQLITE_OK) {
+		fail(w, err, "checking the database");
+		goto out;
+	}
+	if (sqlite3_step(st) != SQLITE_ROW ||
+	    strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
+		buf_printf(err, "database: quick_check failed: %s",
+		    (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		goto out;
+	}
+	sqlite3_finalize(st);
+	rc = 0;
+out:
+	for (i = 0; i < W__MAX; i++) {
+		sqlite3_finalize(w->stmt[i]);
+		w->stmt[i] = NULL;
+	}
+	if (rc != 0) {
+		dbw_abort(w);
+		return rc;
+	}
+	if (sqlite3_close(w->conn) != SQLITE_OK) {
+		buf_printf(err, "database: cannot close the working copy");
+		rc = -1;
+	}
+	free(w);
+	return rc;
+}

@@ -1,0 +1,352 @@
+/* db.c - the worker's read-only database: one connection, every statement
+ * prepared once at open, reset after each use. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "db.h"
+
+/* A page is visible when not a draft, published and not expired. */
+#define VISIBLE(p) " " p ".draft = 0 AND " p ".publish_at <= ?1 AND (" \
+	p ".expire_at IS NULL OR " p ".expire_at > ?1) "
+#define PAGE_COLUMNS " p.id, p.kind, p.url, p.title, p.description, " \
+	"p.author, p.layout, p.summary, p.has_date, p.date, p.date_offset, " \
+	"p.has_lastmod, p.lastmod, p.lastmod_offset, p.truncated, p.words, " \
+	"p.minutes "
+#define NPAGE_COLUMNS 17
+/* Hugo's default order: date (newest first), then title, then file. */
+#define PAGE_ORDER " ORDER BY p.date DESC, p.title, p.source "
+
+enum query {
+	Q_SITE,
+	Q_COUNT_MAIN,
+	Q_COUNT_TERM,
+	Q_LIST_MAIN,
+	Q_LIST_TERM,
+	Q_PAGE_BY_URL,
+	Q_PAGE_TERMS,
+	Q_TERMS,
+	Q_TERM_BY_SLUG,
+	Q__MAX
+};
+
+static const char *const query_sql[Q__MAX] = {
+	[Q_SITE] = "SELECT key, value FROM site",
+	[Q_COUNT_MAIN] = "SELECT count(*) FROM page p WHERE p.kind = 0 AND"
+	    VISIBLE("p"),
+	[Q_COUNT_TERM] = "SELECT count(*) FROM page_term t JOIN page p ON "
+	    "p.id = t.page_id WHERE t.term_id = ?2 AND" VISIBLE("p"),
+	[Q_LIST_MAIN] = "SELECT" PAGE_COLUMNS ", p.body FROM page p WHERE "
+	    "p.kind = 0 AND" VISIBLE("p") PAGE_ORDER "LIMIT ?2 OFFSET ?3",
+	[Q_LIST_TERM] = "SELECT" PAGE_COLUMNS ", p.body FROM page_term t JOIN "
+	    "page p ON p.id = t.page_id WHERE t.term_id = ?4 AND" VISIBLE("p")
+	    PAGE_ORDER "LIMIT ?2 OFFSET ?3",
+	[Q_PAGE_BY_URL] = "SELECT" PAGE_COLUMNS ", p.body FROM page p WHERE "
+	    "p.url = ?2 AND" VISIBLE("p"),
+	[Q_PAGE_TERMS] = "SELECT m.id, m.slug, m.name, 0 FROM page_term t "
+	    "JOIN term m ON m.id = t.term_id WHERE t.page_id = ?1 AND "
+	    "m.taxonomy = ?2 ORDER BY t.position",
+	[Q_TERMS] = "SELECT m.id, m.slug, m.name, count(*) FROM term m "
+	    "JOIN page_term t ON t.term_id = m.id JOIN page p ON "
+	    "p.id = t.page_id WHERE m.taxonomy = ?2 AND" VISIBLE("p")
+	    "GROUP BY m.id ORDER BY m.slug",
+	[Q_TERM_BY_SLUG] = "SELECT m.id, m.slug, m.name, count(*) FROM term m "
+	    "JOIN page_term t ON t.term_id = m.id JOIN page p ON "
+	    "p.id = t.page_id WHERE m.taxonomy = ?2 AND m.slug = ?3 AND"
+	    VISIBLE("p") "GROUP BY m.id",
+};
+
+struct db {
+	sqlite3 *conn;
+	sqlite3_stmt *stmt[Q__MAX];
+	sqlite3_stmt *list_cursor;	/* the listing db_list_next() reads */
+	sqlite3_stmt *term_cursor;	/* the terms db_terms_next() reads */
+	char *path;
+	dev_t dev;
+	ino_t ino;
+	struct site site;
+};
+
+const char *
+db_errmsg(const struct db *db)
+{
+	return db && db->conn ? sqlite3_errmsg(db->conn) : "no database";
+}
+
+struct db *
+db_open(const char *path, struct buf *err)
+{
+	struct db *db = xmalloc(sizeof(*db));
+	struct buf uri = BUF_INIT;
+	struct stat st;
+	sqlite3_stmt *st_site;
+	int i, rc;
+
+	memset(db, 0, sizeof(*db));
+	site_init(&db->site);
+	db->path = xstrdup(path);
+	if (stat(path, &st) != 0) {
+		buf_printf(err, "cannot open database %s: no such file", path);
+		goto fail;
+	}
+	db->dev = st.st_dev;
+	db->ino = st.st_ino;
+	/* The file is never written in place (the importer renames a new
+	 * one over it), so immutable=1 is sound and skips all locking. */
+	buf_puts(&uri, "file:");
+	for (i = 0; path[i] != '\0'; i++) {
+		if (path[i] == '?' || path[i] == '#' || path[i] == '%')
+			buf_printf(&uri, "%%%02X", (unsigned char)path[i]);
+		else
+			buf_putc(&uri, path[i]);
+	}
+	buf_puts(&uri, "?mode=ro&immutable=1");
+	rc = sqlite3_open_v2(buf_cstr(&uri), &db->conn,
+	    SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	buf_free(&uri);
+	if (rc != SQLITE_OK) {
+		buf_printf(err, "cannot open database %s: %s", path,
+		    db->conn ? sqlite3_errmsg(db->conn) : sqlite3_errstr(rc));
+		goto fail;
+	}
+	sqlite3_exec(db->conn, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
+	for (i = 0; i < Q__MAX; i++) {
+		if (sqlite3_prepare_v3(db->conn, query_sql[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &db->stmt[i], NULL) != SQLITE_OK) {
+			buf_printf(err, "cannot read database %s: %s", path,
+			    sqlite3_errmsg(db->conn));
+			goto fail;
+		}
+	}
+	st_site = db->stmt[Q_SITE];
+	while ((rc = sqlite3_step(st_site)) == SQLITE_ROW)
+		site_set(&db->site, (const char *)sqlite3_column_text(st_site, 0),
+		    (const char *)sqlite3_column_text(st_site, 1));
+	sqlite3_reset(st_site);
+	if (rc != SQLITE_DONE) {
+		buf_printf(err, "cannot read database %s: %s", path,
+		    sqlite3_errmsg(db->conn));
+		goto fail;
+	}
+	return db;
+fail:
+	db_close(db);
+	return NULL;
+}
+
+void
+db_close(struct db *db)
+{
+	int i;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < Q__MAX; i++)
+		sqlite3_finalize(db->stmt[i]);
+	sqlite3_close(db->conn);
+	site_free(&db->site);
+	free(db->path);
+	free(db);
+}
+
+int
+db_replaced(const struct db *db)
+{
+	struct stat st;
+
+	if (stat(db->path, &st) != 0)
+		return 1;
+	return st.st_ino != db->ino || st.st_dev != db->dev;
+}
+
+const struct site *
+db_site(const struct db *db)
+{
+	return &db->site;
+}
+
+/* Resets query q for a new use. Rows of other queries stay valid. */
+static sqlite3_stmt *
+start(struct db *db, enum query q)
+{
+	sqlite3_reset(db->stmt[q]);
+	sqlite3_clear_bindings(db->stmt[q]);
+	return db->stmt[q];
+}
+
+/* Steps *cursor; at the end resets it and clears *cursor. */
+static enum db_rc
+step(sqlite3_stmt **cursor)
+{
+	int rc;
+
+	if (*cursor == NULL)
+		return DB_DONE;
+	rc = sqlite3_step(*cursor);
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	sqlite3_reset(*cursor);
+	*cursor = NULL;
+	return rc == SQLITE_DONE ? DB_DONE : DB_ERROR;
+}
+
+void
+db_end_request(struct db *db)
+{
+	int i;
+
+	for (i = 0; i < Q__MAX; i++)
+		sqlite3_reset(db->stmt[i]);
+	db->list_cursor = db->term_cursor = NULL;
+}
+
+static const char *
+text(sqlite3_stmt *st, int col)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+
+	return s ? s : "";
+}
+
+static void
+read_page(sqlite3_stmt *st, struct db_page *p)
+{
+	p->id = sqlite3_column_int64(st, 0);
+	p->kind = sqlite3_column_int(st, 1);
+	p->url = text(st, 2);
+	p->title = text(st, 3);
+	p->description = text(st, 4);
+	p->author = text(st, 5);
+	p->layout = text(st, 6);
+	p->summary = text(st, 7);
+	p->has_date = sqlite3_column_int(st, 8);
+	p->date.t = sqlite3_column_int64(st, 9);
+	p->date.offset = sqlite3_column_int(st, 10);
+	p->has_lastmod = sqlite3_column_int(st, 11);
+	p->lastmod.t = sqlite3_column_int64(st, 12);
+	p->lastmod.offset = sqlite3_column_int(st, 13);
+	p->truncated = sqlite3_column_int(st, 14);
+	p->words = sqlite3_column_int(st, 15);
+	p->minutes = sqlite3_column_int(st, 16);
+	p->body = text(st, NPAGE_COLUMNS);
+}
+
+enum db_rc
+db_count(struct db *db, long long now, long long term_id, long *count)
+{
+	sqlite3_stmt *st = start(db, term_id ? Q_COUNT_TERM : Q_COUNT_MAIN);
+	sqlite3_stmt *cur = st;
+
+	sqlite3_bind_int64(st, 1, now);
+	if (term_id)
+		sqlite3_bind_int64(st, 2, term_id);
+	if (step(&cur) != DB_ROW)
+		return DB_ERROR;
+	*count = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return DB_ROW;
+}
+
+enum db_rc
+db_list(struct db *db, long long now, long long term_id, long limit,
+    long offset)
+{
+	sqlite3_stmt *st = start(db, term_id ? Q_LIST_TERM : Q_LIST_MAIN);
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, limit);
+	sqlite3_bind_int64(st, 3, offset);
+	if (term_id)
+		sqlite3_bind_int64(st, 4, term_id);
+	db->list_cursor = st;
+	return DB_ROW;
+}
+
+enum db_rc
+db_list_next(struct db *db, struct db_page *page)
+{
+	sqlite3_stmt *st = db->list_cursor;
+	enum db_rc rc = step(&db->list_cursor);
+
+	if (rc == DB_ROW)
+		read_page(st, page);
+	return rc;
+}
+
+enum db_rc
+db_page_by_url(struct db *db, long long now, const char *url,
+    struct db_page *page)
+{
+	sqlite3_stmt *st = start(db, Q_PAGE_BY_URL);
+	sqlite3_stmt *cur = st;
+	enum db_rc rc;
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_text(st, 2, url, -1, SQLITE_TRANSIENT);
+	rc = step(&cur);
+	if (rc == DB_ROW)
+		read_page(st, page);
+	return rc;
+}
+
+enum db_rc
+db_page_terms(struct db *db, long long page_id, const char *taxonomy)
+{
+	sqlite3_stmt *st = start(db, Q_PAGE_TERMS);
+
+	sqlite3_bind_int64(st, 1, page_id);
+	sqlite3_bind_text(st, 2, taxonomy, -1, SQLITE_STATIC);
+	db->term_cursor = st;
+	return DB_ROW;
+}
+
+enum db_rc
+db_terms(struct db *db, long long now, const char *taxonomy)
+{
+	sqlite3_stmt *st = start(db, Q_TERMS);
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_text(st, 2, taxonomy, -1, SQLITE_STATIC);
+	db->term_cursor = st;
+	return DB_ROW;
+}
+
+static void
+read_term(sqlite3_stmt *st, struct db_term *term)
+{
+	term->id = sqlite3_column_int64(st, 0);
+	term->slug = text(st, 1);
+	term->name = text(st, 2);
+	term->count = (long)sqlite3_column_int64(st, 3);
+}
+
+enum db_rc
+db_terms_next(struct db *db, struct db_term *term)
+{
+	sqlite3_stmt *st = db->term_cursor;
+	enum db_rc rc = step(&db->term_cursor);
+
+	if (rc == DB_ROW)
+		read_term(st, term);
+	return rc;
+}
+
+enum db_rc
+db_term_by_slug(struct db *db, long long now, const char *taxonomy,
+    const char *slug, struct db_term *term)
+{
+	sqlite3_stmt *st = start(db, Q_TERM_BY_SLUG);
+	sqlite3_stmt *cur = st;
+	enum db_rc rc;
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_text(st, 2, taxonomy, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, slug, -1, SQLITE_TRANSIENT);
+	rc = step(&cur);
+	if (rc == DB_ROW)
+		read_term(st, term);
+	return rc;
+}

@@ -1,0 +1,325 @@
+/* frontmatter.c - reads Hugo YAML front matter with libyaml, checking
+ * each value's type as Hugo would. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "frontmatter.h"
+#include "unicode.h"
+#include "yamldoc.h"
+
+/* Line (1-based) of byte offset off in text. */
+static size_t
+line_of(const char *text, size_t off)
+{
+	size_t line = 1, i;
+
+	for (i = 0; i < off; i++)
+		if (text[i] == '\n')
+			line++;
+	return line;
+}
+
+/* Finds the end of a line starting at p: returns the length without
+ * the newline (and a CR before it). */
+static size_t
+line_len(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+	if (len > 0 && p[len - 1] == '\r')
+		len--;
+	return len;
+}
+
+/* Is the line p (len bytes) the delimiter delim, trailing blanks allowed? */
+static int
+is_delim(const char *p, size_t len, const char *delim)
+{
+	size_t d = strlen(delim);
+
+	if (len < d || memcmp(p, delim, d) != 0)
+		return 0;
+	for (; d < len; d++)
+		if (p[d] != ' ' && p[d] != '\t')
+			return 0;
+	return 1;
+}
+
+static int
+get_string(struct yamldoc *y, yaml_node_t *map, const char *key,
+    char **out, const char *name, struct buf *err)
+{
+	yaml_node_t *node = yamldoc_get(y, map, key);
+	const char *s;
+
+	if (node == NULL)
+		return 0;
+	s = yamldoc_scalar(node);
+	if (s == NULL) {
+		buf_printf(err, "%s:%zu: '%s' must be a string", name,
+		    yamldoc_line(y, node), key);
+		return -1;
+	}
+	if (node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    (strcmp(s, "~") == 0 || strcasecmp(s, "null") == 0 || *s == '\0'))
+		return 0;
+	*out = xstrdup(s);
+	return 0;
+}
+
+static int
+get_date(struct yamldoc *y, yaml_node_t *map, const char *key,
+    struct qdate *d, int *has, const char *name, struct buf *err)
+{
+	yaml_node_t *node = yamldoc_get(y, map, key);
+	const char *s;
+
+	if (node == NULL)
+		return 0;
+	s = yamldoc_scalar(node);
+	if (s != NULL && *s == '\0')
+		return 0;
+	if (s == NULL || date_parse(s, d) != 0) {
+		buf_printf(err, "%s:%zu: '%s' is not a date Hugo can read "
+		    "(use 2006-01-02 or 2006-01-02T15:04:05-07:00)", name,
+		    yamldoc_line(y, node), key);
+		return -1;
+	}
+	*has = 1;
+	return 0;
+}
+
+/* Hugo's taxonomy values: a list of strings, or one string kept whole. */
+static int
+get_list(struct yamldoc *y, yaml_node_t *map, const char *key,
+    char ***out, size_t *count, const char *name, struct buf *err,
+    struct buf *warn)
+{
+	yaml_node_t *node = yamldoc_get(y, map, key);
+	size_t i, n;
+
+	if (node == NULL)
+		return 0;
+	if (yamldoc_scalar(node) != NULL) {
+		const char *s = yamldoc_scalar(node);
+
+		if (*s == '\0')
+			return 0;
+		*out = xmalloc(sizeof(char *));
+		(*out)[0] = xstrdup(s);
+		*count = 1;
+		buf_printf(warn, "%s:%zu: '%s' is one string, so it is one "
+		    "%s (write a list: [a, b])\n", name, yamldoc_line(y, node),
+		    key, key);
+		return 0;
+	}
+	if (node->type != YAML_SEQUENCE_NODE) {
+		buf_printf(err, "%s:%zu: '%s' must be a list of strings", name,
+		    yamldoc_line(y, node), key);
+		return -1;
+	}
+	n = yamldoc_seq_len(node);
+	*out = xmalloc((n ? n : 1) * sizeof(char *));
+	for (i = 0; i < n; i++) {
+		yaml_node_t *item = yamldoc_seq_item(y, node, i);
+		const char *s = yamldoc_scalar(item);
+
+		if (s == NULL) {
+			buf_printf(err, "%s:%zu: each of '%s' must be a string",
+			    name, yamldoc_line(y, item), key);
+			return -1;
+		}
+		if (*s == '\0')
+			continue;
+		(*out)[(*count)++] = xstrdup(s);
+	}
+	return 0;
+}
+
+static int
+get_bool(struct yamldoc *y, yaml_node_t *map, const char *key, int *out,
+    const char *name, struct buf *err)
+{
+	yaml_node_t *node = yamldoc_get(y, map, key);
+	const char *s;
+
+	if (node == NULL)
+		return 0;
+	s = yamldoc_scalar(node);
+	if (s != NULL && (strcasecmp(s, "true") == 0 || strcmp(s, "1") == 0 ||
+	    strcasecmp(s, "t") == 0)) {
+		*out = 1;
+		return 0;
+	}
+	if (s != NULL && (strcasecmp(s, "false") == 0 || strcmp(s, "0") == 0 ||
+	    strcasecmp(s, "f") == 0 || *s == '\0')) {
+		*out = 0;
+		return 0;
+	}
+	buf_printf(err, "%s:%zu: '%s' must be true or false", name,
+	    yamldoc_line(y, node), key);
+	return -1;
+}
+
+int
+fm_parse(const char *name, const char *text, size_t n,
+    struct frontmatter *fm, struct buf *err, struct buf *warn)
+{
+	const char *end = text + n, *p = text, *yaml_start, *yaml_end = NULL;
+	struct yamldoc y;
+	yaml_node_t *root;
+	size_t len, first_line;
+	int rc = -1;
+
+	memset(fm, 0, sizeof(*fm));
+	memset(&y, 0, sizeof(y));
+	if (memchr(text, '\0', n) != NULL) {
+		buf_printf(err, "%s:%zu: binary data (a NUL byte) in a Markdown "
+		    "file", name, line_of(text, (size_t)((const char *)
+		    memchr(text, '\0', n) - text)));
+		return -1;
+	}
+	if (!uni_valid(text, n)) {
+		size_t i = 0, l;
+		unsigned long cp;
+
+		while (i < n) {
+			l = uni_next(text + i, n - i, &cp);
+			if (cp == 0xFFFD && l == 1 &&
+			    (unsigned char)text[i] >= 0x80)
+				break;
+			i += l;
+		}
+		buf_printf(err, "%s:%zu: not valid UTF-8", name,
+		    line_of(text, i));
+		return -1;
+	}
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+
+	len = line_len(p, end);
+	if (is_delim(p, len, "+++")) {
+		buf_printf(err, "%s:1: TOML front matter is not supported; "
+		    "convert the site once with 'hugo convert toYAML'", name);
+		return -1;
+	}
+	if (p < end && *p == '{') {
+		buf_printf(err, "%s:1: JSON front matter is not supported; "
+		    "convert the site once with 'hugo convert toYAML'", name);
+		return -1;
+	}
+	if (!is_delim(p, len, "---")) {
+		/* No front matter: the whole file is the body. */
+		fm->body = p;
+		fm->body_len = (size_t)(end - p);
+		buf_printf(warn, "%s:1: no front matter (no title, no date)\n",
+		    name);
+		return 0;
+	}
+	p += len;
+	if (p < end && *p == '\r')
+		p++;
+	if (p < end)
+		p++;
+	yaml_start = p;
+	first_line = 2;
+	while (p < end) {
+		len = line_len(p, end);
+		if (is_delim(p, len, "---") || is_delim(p, len, "...")) {
+			yaml_end = p;
+			p += len;
+			if (p < end && *p == '\r')
+				p++;
+			if (p < end)
+				p++;
+			break;
+		}
+		p += len;
+		if (p < end && *p == '\r')
+			p++;
+		if (p < end)
+			p++;
+	}
+	if (yaml_end == NULL) {
+		buf_printf(err, "%s:1: front matter opened with '---' is never "
+		    "closed", name);
+		return -1;
+	}
+	fm->body = p;
+	fm->body_len = (size_t)(end - p);
+
+	{
+		struct buf yerr = BUF_INIT;
+
+		if (yamldoc_load(&y, yaml_start, (size_t)(yaml_end - yaml_start),
+		    first_line, &yerr) != 0) {
+			buf_printf(err, "%s:%s", name, buf_cstr(&yerr));
+			buf_free(&yerr);
+			goto out;
+		}
+		buf_free(&yerr);
+	}
+	root = yamldoc_root(&y);
+	if (root == NULL) {
+		rc = 0;
+		goto out;
+	}
+	if (root->type != YAML_MAPPING_NODE) {
+		buf_printf(err, "%s:%zu: front matter must be a mapping of "
+		    "keys to values", name, yamldoc_line(&y, root));
+		goto out;
+	}
+	if (get_string(&y, root, "title", &fm->title, name, err) ||
+	    get_string(&y, root, "slug", &fm->slug, name, err) ||
+	    get_string(&y, root, "url", &fm->url, name, err) ||
+	    get_string(&y, root, "summary", &fm->summary, name, err) ||
+	    get_string(&y, root, "description", &fm->description, name, err) ||
+	    get_string(&y, root, "author", &fm->author, name, err) ||
+	    get_string(&y, root, "layout", &fm->layout, name, err) ||
+	    get_bool(&y, root, "draft", &fm->draft, name, err) ||
+	    get_date(&y, root, "date", &fm->date, &fm->has_date, name, err) ||
+	    get_date(&y, root, "publishDate", &fm->publish, &fm->has_publish,
+	    name, err) ||
+	    get_date(&y, root, "expiryDate", &fm->expiry, &fm->has_expiry,
+	    name, err) ||
+	    get_date(&y, root, "lastmod", &fm->lastmod, &fm->has_lastmod,
+	    name, err) ||
+	    get_list(&y, root, "tags", &fm->tags, &fm->ntags, name, err,
+	    warn) ||
+	    get_list(&y, root, "categories", &fm->categories,
+	    &fm->ncategories, name, err, warn))
+		goto out;
+	if (fm->title == NULL)
+		buf_printf(warn, "%s:1: no title\n", name);
+	rc = 0;
+out:
+	yamldoc_free(&y);
+	return rc;
+}
+
+static void
+free_list(char **list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+void
+fm_free(struct frontmatter *fm)
+{
+	free(fm->title);
+	free(fm->slug);
+	free(fm->url);
+	free(fm->summary);
+	free(fm->description);
+	free(fm->author);
+	free(fm->layout);
+	free_list(fm->tags, fm->ntags);
+	free_list(fm->categories, fm->ncategories);
+	memset(fm, 0, sizeof(*fm));
+}

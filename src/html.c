@@ -1,0 +1,166 @@
+/* html.c - escaping writers for HTML text, attributes and URLs. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+#include "unicode.h"
+
+void
+html(struct buf *b, const char *markup)
+{
+	buf_puts(b, markup);
+}
+
+void
+html_textn(struct buf *b, const char *s, size_t n)
+{
+	size_t i, start = 0;
+	const char *rep;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default:
+			if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+				rep = "";
+			else
+				continue;
+		}
+		buf_add(b, s + start, i - start);
+		buf_puts(b, rep);
+		start = i + 1;
+	}
+	buf_add(b, s + start, n - start);
+}
+
+void
+html_text(struct buf *b, const char *s)
+{
+	if (s != NULL)
+		html_textn(b, s, strlen(s));
+}
+
+void
+html_attr(struct buf *b, const char *s)
+{
+	html_text(b, s);
+}
+
+static void
+url_encode(struct buf *b, const char *s, const char *keep)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p;
+
+	if (s == NULL)
+		return;
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL ||
+		    (keep != NULL && strchr(keep, *p) != NULL)) {
+			buf_putc(b, (char)*p);
+		} else {
+			buf_putc(b, '%');
+			buf_putc(b, hex[*p >> 4]);
+			buf_putc(b, hex[*p & 15]);
+		}
+	}
+}
+
+void
+html_url_path(struct buf *b, const char *s)
+{
+	url_encode(b, s, "/!$()*+,;=:@");
+}
+
+void
+html_url_arg(struct buf *b, const char *s)
+{
+	url_encode(b, s, NULL);
+}
+
+void
+html_int(struct buf *b, long long n)
+{
+	buf_printf(b, "%lld", n);
+}
+
+static const struct {
+	const char *name;
+	unsigned long cp;
+} named_refs[] = {
+	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
+	{ "apos", '\'' }, { "nbsp", 0xA0 }, { "ldquo", 0x201C },
+	{ "rdquo", 0x201D }, { "lsquo", 0x2018 }, { "rsquo", 0x2019 },
+	{ "ndash", 0x2013 }, { "mdash", 0x2014 }, { "hellip", 0x2026 },
+	{ "laquo", 0xAB }, { "raquo", 0xBB }, { "copy", 0xA9 },
+	{ "reg", 0xAE }, { "trade", 0x2122 },
+};
+
+/* Decodes the reference at s[0] == '&'; returns its length, or 0. */
+static size_t
+decode_ref(struct buf *out, const char *s, size_t n)
+{
+	size_t i, j;
+	unsigned long cp = 0;
+
+	if (n >= 3 && s[1] == '#') {
+		int hexa = (s[2] == 'x' || s[2] == 'X');
+
+		for (i = hexa ? 3 : 2; i < n && i < 12; i++) {
+			char c = s[i];
+			int d;
+
+			if (c >= '0' && c <= '9')
+				d = c - '0';
+			else if (hexa && c >= 'a' && c <= 'f')
+				d = c - 'a' + 10;
+			else if (hexa && c >= 'A' && c <= 'F')
+				d = c - 'A' + 10;
+			else
+				break;
+			cp = cp * (hexa ? 16 : 10) + (unsigned long)d;
+		}
+		if (i == (size_t)(hexa ? 3 : 2) || i >= n || s[i] != ';')
+			return 0;
+		uni_put(out, cp);
+		return i + 1;
+	}
+	for (j = 0; j < sizeof(named_refs) / sizeof(named_refs[0]); j++) {
+		size_t len = strlen(named_refs[j].name);
+
+		if (len + 2 <= n && memcmp(s + 1, named_refs[j].name, len) == 0 &&
+		    s[len + 1] == ';') {
+			uni_put(out, named_refs[j].cp);
+			return len + 2;
+		}
+	}
+	return 0;
+}
+
+void
+html_unescape(struct buf *out, const char *s, size_t n)
+{
+	size_t i = 0, start = 0, used;
+
+	while (i < n) {
+		if (s[i] != '&') {
+			i++;
+			continue;
+		}
+		buf_add(out, s + start, i - start);
+		used = decode_ref(out, s + i, n - i);
+		start = i;
+		i += used ? used : 1;
+		if (used)
+			start = i;
+	}
+	buf_add(out, s + start, n - start);
+}

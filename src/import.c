@@ -1,0 +1,608 @@
+/* import.c - the importer: files -> front matter -> metrics -> db, in one
+ * transaction on a copy of the database that is renamed over the live
+ * file only when complete and checked. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "db.h"
+#include "frontmatter.h"
+#include "import.h"
+#include "markdown.h"
+#include "metrics.h"
+#include "site.h"
+#include "url.h"
+
+/* Bump when a change to quire alters what is stored for the same file,
+ * so that every page is processed again. */
+#define IMPORT_RULES_VERSION "1"
+/* Larger Markdown files are refused: no blog post comes near it. */
+#define MAX_FILE_BYTES (16L * 1024 * 1024)
+
+/* One Markdown file to import. */
+struct input_file {
+	char *fs_path;		/* where to read it */
+	char *source;		/* its path under content/ */
+};
+
+struct import {
+	const struct import_opts *opts;
+	FILE *log;
+	struct site site;
+	struct input_file *files;
+	size_t nfiles, cap;
+	char **mirrors;		/* folders (under content/) to mirror */
+	size_t nmirrors;
+	char *site_dir;		/* the folder holding content/, if known */
+	long added, updated, unchanged, removed, skipped;
+};
+
+static void
+add_file(struct import *im, const char *fs_path, const char *source)
+{
+	if (im->nfiles == im->cap) {
+		im->cap = im->cap ? im->cap * 2 : 64;
+		im->files = xrealloc(im->files, im->cap * sizeof(*im->files));
+	}
+	im->files[im->nfiles].fs_path = xstrdup(fs_path);
+	im->files[im->nfiles].source = xstrdup(source);
+	im->nfiles++;
+}
+
+static int
+has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the .md files under dir (source names under prefix), sorted. */
+static int
+walk(struct import *im, const char *dir, const char *prefix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = 0;
+
+	if (d == NULL) {
+		fprintf(im->log, "%s: %s\n", dir, strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			names = xrealloc(names, cap * sizeof(*names));
+		}
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), cmp_names);
+	for (i = 0; i < n; i++) {
+		struct buf fs = BUF_INIT, src = BUF_INIT;
+		struct stat st;
+
+		buf_printf(&fs, "%s/%s", dir, names[i]);
+		if (*prefix != '\0')
+			buf_printf(&src, "%s/%s", prefix, names[i]);
+		else
+			buf_puts(&src, names[i]);
+		if (rc == 0 && stat(buf_cstr(&fs), &st) == 0) {
+			if (S_ISDIR(st.st_mode))
+				rc = walk(im, buf_cstr(&fs), buf_cstr(&src));
+			else if (has_suffix(names[i], ".md"))
+				add_file(im, buf_cstr(&fs), buf_cstr(&src));
+			else
+				im->skipped++;
+		}
+		buf_free(&fs);
+		buf_free(&src);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+/* Splits an absolute path at its last "content" component: sets *rel to
+ * what follows it ("" for the folder itself) and returns the site folder
+ * (malloc'd), or NULL when the path is not under a content/ folder. */
+static char *
+split_content(const char *abs, const char **rel)
+{
+	const char *p = abs, *hit = NULL;
+
+	while ((p = strstr(p, "/content")) != NULL) {
+		if (p[8] == '/' || p[8] == '\0')
+			hit = p;
+		p += 8;
+	}
+	if (hit == NULL)
+		return NULL;
+	*rel = hit[8] == '/' ? hit + 9 : hit + 8;
+	return hit == abs ? xstrdup("/") : xstrndup(abs, (size_t)(hit - abs));
+}
+
+/* Works out what each PATH argument holds. */
+static int
+collect(struct import *im)
+{
+	int i;
+
+	for (i = 0; i < im->opts->npaths; i++) {
+		const char *arg = im->opts->paths[i], *rel = NULL;
+		char abs[PATH_MAX];
+		char *site_dir;
+		struct stat st;
+		struct buf prefix = BUF_INIT;
+		int rc = 0;
+
+		if (realpath(arg, abs) == NULL || stat(abs, &st) != 0) {
+			fprintf(im->log, "%s: %s\n", arg, strerror(errno));
+			return -1;
+		}
+		site_dir = split_content(abs, &rel);
+		if (site_dir != NULL) {
+			buf_puts(&prefix, rel);
+			if (im->site_dir == NULL)
+				im->site_dir = xstrdup(site_dir);
+			free(site_dir);
+		} else {
+			/* Any other folder is the main section itself. */
+			buf_puts(&prefix, im->site.main_section);
+			if (!S_ISDIR(st.st_mode)) {
+				const char *base = strrchr(abs, '/');
+
+				buf_printf(&prefix, "/%s", base ? base + 1 : abs);
+			}
+		}
+		while (prefix.len > 0 && prefix.data[prefix.len - 1] == '/')
+			prefix.data[--prefix.len] = '\0';
+		if (S_ISDIR(st.st_mode)) {
+			im->mirrors = xrealloc(im->mirrors,
+			    (im->nmirrors + 1) * sizeof(*im->mirrors));
+			im->mirrors[im->nmirrors++] = xstrdup(buf_cstr(&prefix));
+			rc = walk(im, abs, buf_cstr(&prefix));
+		} else if (has_suffix(abs, ".md")) {
+			add_file(im, abs, buf_cstr(&prefix));
+		} else {
+			fprintf(im->log, "%s: not a Markdown (.md) file\n", arg);
+			rc = -1;
+		}
+		buf_free(&prefix);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Finds and reads the site's Hugo config file. Returns 0, 1 if there is
+ * none, or -1 on error. */
+static int
+read_config(struct import *im)
+{
+	static const char *const names[] = { "hugo.yaml", "hugo.yml",
+	    "config.yaml", "config.yml", "hugo.toml", "config.toml",
+	    "hugo.json", "config.json" };
+	struct buf path = BUF_INIT, err = BUF_INIT;
+	const char *file = im->opts->config;
+	size_t i;
+	int rc = 1;
+
+	if (file == NULL && im->site_dir != NULL) {
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+			buf_reset(&path);
+			buf_printf(&path, "%s/%s", im->site_dir, names[i]);
+			if (access(buf_cstr(&path), F_OK) == 0) {
+				file = buf_cstr(&path);
+				break;
+			}
+		}
+	}
+	if (file != NULL) {
+		if (has_suffix(file, ".json")) {
+			fprintf(im->log, "%s:1: JSON configuration is not "
+			    "supported; convert it with 'hugo convert toYAML'\n",
+			    file);
+			rc = -1;
+		} else if (site_load_file(&im->site, file, &err) != 0) {
+			fprintf(im->log, "%s\n", buf_cstr(&err));
+			rc = -1;
+		} else {
+			rc = 0;
+		}
+	}
+	buf_free(&path);
+	buf_free(&err);
+	return rc;
+}
+
+static uint64_t
+fnv1a(uint64_t h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static void
+hash_setting(const char *key, const char *value, void *arg)
+{
+	uint64_t *h = arg;
+
+	*h = fnv1a(*h, key, strlen(key) + 1);
+	*h = fnv1a(*h, value, strlen(value) + 1);
+}
+
+static int
+read_file(const char *path, struct buf *out, FILE *log)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+
+	if (f == NULL) {
+		fprintf(log, "%s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		buf_add(out, chunk, n);
+		if (out->len > (size_t)MAX_FILE_BYTES) {
+			fprintf(log, "%s:1: larger than %ld MiB; not a blog "
+			    "post\n", path, MAX_FILE_BYTES / 1024 / 1024);
+			fclose(f);
+			return -1;
+		}
+	}
+	if (ferror(f)) {
+		fprintf(log, "%s: %s\n", path, strerror(errno));
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	return 0;
+}
+
+/* Imports one file into w. Returns 0 or -1 (message logged). */
+static int
+import_file(struct import *im, struct dbw *w, const struct input_file *f,
+    uint64_t settings_hash)
+{
+	struct buf text = BUF_INIT, err = BUF_INIT, warn = BUF_INIT;
+	struct buf hash = BUF_INIT, stored = BUF_INIT, url = BUF_INIT;
+	struct buf owner = BUF_INIT;
+	struct frontmatter fm;
+	struct metrics m;
+	struct dbw_page p;
+	struct url_page up;
+	const char *base = strrchr(f->source, '/');
+	size_t seclen = strcspn(f->source, "/");
+	int rc = -1;
+
+	memset(&fm, 0, sizeof(fm));
+	memset(&m, 0, sizeof(m));
+	base = base ? base + 1 : f->source;
+	if (read_file(f->fs_path, &text, im->log) != 0)
+		goto out;
+	buf_printf(&hash, "%016llx", (unsigned long long)fnv1a(settings_hash,
+	    buf_cstr(&text), text.len));
+	if (dbw_hash(w, f->source, &stored, &err) != 0)
+		goto fail;
+	if (strcmp(buf_cstr(&stored), buf_cstr(&hash)) == 0) {
+		im->unchanged++;
+		rc = 0;
+		goto out;
+	}
+	if (fm_parse(f->fs_path, buf_cstr(&text), text.len, &fm, &err,
+	    &warn) != 0)
+		goto fail;
+	if (warn.len > 0)
+		fprintf(im->log, "warning: %s", buf_cstr(&warn));
+
+	memset(&up, 0, sizeof(up));
+	up.path = f->source;
+	up.title = fm.title;
+	up.slug = fm.slug;
+	up.url = fm.url;
+	up.date = fm.has_date ? &fm.date : NULL;
+	url_page(&url, &im->site, &up);
+	if (dbw_url_owner(w, buf_cstr(&url), f->source, &owner, &err) != 0)
+		goto fail;
+	if (owner.len > 0) {
+		buf_printf(&err, "%s:1: its URL %s is also the URL of "
+		    "content/%s", f->fs_path, buf_cstr(&url), buf_cstr(&owner));
+		goto fail;
+	}
+	if (metrics_compute(fm.body, fm.body_len, fm.summary,
+	    im->site.unsafe ? MD_UNSAFE : 0, &m) != 0) {
+		buf_printf(&err, "%s:1: the Markdown could not be rendered",
+		    f->fs_path);
+		goto fail;
+	}
+
+	memset(&p, 0, sizeof(p));
+	p.source = f->source;
+	p.hash = buf_cstr(&hash);
+	p.kind = (f->source[seclen] == '/' &&
+	    strlen(im->site.main_section) == seclen &&
+	    strncmp(f->source, im->site.main_section, seclen) == 0) ? 0 : 1;
+	p.layout = fm.layout;
+	p.url = buf_cstr(&url);
+	p.title = fm.title;
+	p.description = fm.description;
+	p.author = fm.author;
+	p.has_date = fm.has_date;
+	p.date = fm.date;
+	p.has_lastmod = fm.has_lastmod;
+	p.lastmod = fm.lastmod;
+	p.publish_at = fm.has_publish ? fm.publish.t :
+	    fm.has_date ? fm.date.t : 0;
+	p.has_expiry = fm.has_expiry;
+	p.expire_at = fm.expiry.t;
+	p.draft = fm.draft;
+	p.body = fm.body;
+	p.body_len = fm.body_len;
+	p.summary = m.summary;
+	p.truncated = m.truncated;
+	p.words = m.words;
+	p.minutes = m.minutes;
+	p.tags = fm.tags;
+	p.ntags = fm.ntags;
+	p.categories = fm.categories;
+	p.ncategories = fm.ncategories;
+	if (dbw_put_page(w, &p, &err) != 0)
+		goto fail;
+	if (stored.len > 0)
+		im->updated++;
+	else
+		im->added++;
+	rc = 0;
+	goto out;
+fail:
+	fprintf(im->log, "%s\n", buf_cstr(&err));
+out:
+	(void)base;
+	fm_free(&fm);
+	metrics_free(&m);
+	buf_free(&text);
+	buf_free(&err);
+	buf_free(&warn);
+	buf_free(&hash);
+	buf_free(&stored);
+	buf_free(&url);
+	buf_free(&owner);
+	return rc;
+}
+
+/* Copies the live database to path with SQLite's backup API. */
+static int
+copy_live(const char *live, const char *path, FILE *log)
+{
+	sqlite3 *src = NULL, *dst = NULL;
+	sqlite3_backup *b;
+	int rc = -1;
+
+	if (sqlite3_open_v2(live, &src, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK || sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		fprintf(log, "%s: cannot copy: %s\n", live,
+		    sqlite3_errmsg(src ? src : dst));
+		goto out;
+	}
+	b = sqlite3_backup_init(dst, "main", src, "main");
+	if (b == NULL) {
+		fprintf(log, "%s: cannot copy: %s\n", live, sqlite3_errmsg(dst));
+		goto out;
+	}
+	sqlite3_backup_step(b, -1);
+	if (sqlite3_backup_finish(b) != SQLITE_OK) {
+		fprintf(log, "%s: cannot copy: %s\n", live, sqlite3_errmsg(dst));
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_close(src);
+	sqlite3_close(dst);
+	return rc;
+}
+
+static int
+fsync_path(const char *path, int dir)
+{
+	int fd = open(path, dir ? O_RDONLY | O_DIRECTORY : O_RDONLY);
+	int rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+static void
+free_import(struct import *im)
+{
+	size_t i;
+
+	for (i = 0; i < im->nfiles; i++) {
+		free(im->files[i].fs_path);
+		free(im->files[i].source);
+	}
+	free(im->files);
+	for (i = 0; i < im->nmirrors; i++)
+		free(im->mirrors[i]);
+	free(im->mirrors);
+	free(im->site_dir);
+	site_free(&im->site);
+}
+
+int
+import_run(const struct import_opts *opts, FILE *log)
+{
+	struct import im;
+	struct buf tmp = BUF_INIT, lock = BUF_INIT, err = BUF_INIT;
+	struct buf dir = BUF_INIT;
+	struct dbw *w = NULL;
+	uint64_t settings_hash = 0xcbf29ce484222325ULL;
+	int lock_fd = -1, rc = 1, stored, cfg;
+	size_t i;
+	char *slash;
+
+	memset(&im, 0, sizeof(im));
+	im.opts = opts;
+	im.log = log;
+	site_init(&im.site);
+	buf_printf(&tmp, "%s.import-tmp", opts->db);
+	buf_printf(&lock, "%s.lock", opts->db);
+
+	/* One import at a time: the next one waits here. */
+	lock_fd = open(buf_cstr(&lock), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (lock_fd < 0 || flock(lock_fd, LOCK_EX) != 0) {
+		fprintf(log, "%s: %s\n", buf_cstr(&lock), strerror(errno));
+		goto out;
+	}
+	/* A killed import leaves its working copy: start afresh. */
+	unlink(buf_cstr(&tmp));
+	if (access(opts->db, F_OK) == 0 &&
+	    copy_live(opts->db, buf_cstr(&tmp), log) != 0)
+		goto out;
+	if ((w = dbw_open(buf_cstr(&tmp), &err)) == NULL) {
+		fprintf(log, "%s\n", buf_cstr(&err));
+		goto out;
+	}
+	if ((stored = dbw_site_load(w, &im.site, &err)) < 0) {
+		fprintf(log, "%s\n", buf_cstr(&err));
+		goto out;
+	}
+	/* The site folder is known once the paths are seen; the main section
+	 * (for plain folders) comes from the config: read paths twice. */
+	if (collect(&im) != 0)
+		goto out;
+	if ((cfg = read_config(&im)) < 0)
+		goto out;
+	if (cfg == 0 && im.nfiles > 0) {
+		/* Re-collect in case mainSections changed where plain folders
+		 * belong. */
+		for (i = 0; i < im.nfiles; i++) {
+			free(im.files[i].fs_path);
+			free(im.files[i].source);
+		}
+		for (i = 0; i < im.nmirrors; i++)
+			free(im.mirrors[i]);
+		im.nfiles = im.nmirrors = 0;
+		im.skipped = 0;
+		if (collect(&im) != 0)
+			goto out;
+	}
+	if (opts->base_url != NULL &&
+	    site_set_base_url(&im.site, opts->base_url, &err) != 0) {
+		fprintf(log, "--base-url: %s\n", buf_cstr(&err));
+		goto out;
+	}
+	if (stored == 1 && cfg == 1 && opts->base_url == NULL)
+		fprintf(log, "warning: no site configuration (hugo.yaml) and no "
+		    "--base-url: using %s; feeds need the real one\n",
+		    SITE_DEFAULT_BASE_URL);
+	if (date_set_zone(im.site.timezone) != 0) {
+		fprintf(log, "unknown timeZone '%s'\n", im.site.timezone);
+		goto out;
+	}
+	if (dbw_site_store(w, &im.site, &err) != 0) {
+		fprintf(log, "%s\n", buf_cstr(&err));
+		goto out;
+	}
+	settings_hash = fnv1a(settings_hash, IMPORT_RULES_VERSION, 1);
+	site_each(&im.site, hash_setting, &settings_hash);
+
+	for (i = 0; i < im.nfiles; i++)
+		if (dbw_seen(w, im.files[i].source, &err) != 0) {
+			fprintf(log, "%s\n", buf_cstr(&err));
+			goto out;
+		}
+	for (i = 0; i < im.nmirrors; i++) {
+		long removed = 0;
+
+		if (dbw_remove_unseen(w, im.mirrors[i], &removed, &err) != 0) {
+			fprintf(log, "%s\n", buf_cstr(&err));
+			goto out;
+		}
+		im.removed += removed;
+	}
+	for (i = 0; i < im.nfiles; i++) {
+		const char *base = strrchr(im.files[i].source, '/');
+
+		base = base ? base + 1 : im.files[i].source;
+		if (strcmp(base, "_index.md") == 0) {
+			/* A section's own page: its title is a later feature. */
+			im.skipped++;
+			continue;
+		}
+		if (import_file(&im, w, &im.files[i], settings_hash) != 0)
+			goto out;
+	}
+	rc = dbw_commit(w, &err);
+	w = NULL;
+	if (rc != 0) {
+		fprintf(log, "%s\n", buf_cstr(&err));
+		rc = 1;
+		goto out;
+	}
+	rc = 1;
+	buf_puts(&dir, opts->db);
+	slash = strrchr(dir.data, '/');
+	if (slash != NULL)
+		*(slash == dir.data ? slash + 1 : slash) = '\0';
+	else
+		buf_reset(&dir), buf_puts(&dir, ".");
+	if (fsync_path(buf_cstr(&tmp), 0) != 0 ||
+	    rename(buf_cstr(&tmp), opts->db) != 0) {
+		fprintf(log, "%s: cannot replace: %s\n", opts->db,
+		    strerror(errno));
+		goto out;
+	}
+	fsync_path(buf_cstr(&dir), 1);
+	rc = 0;
+	if (!opts->quiet)
+		fprintf(log, "quire: %s: %ld added, %ld updated, %ld unchanged, "
+		    "%ld removed, %ld other files skipped\n", opts->db, im.added,
+		    im.updated, im.unchanged, im.removed, im.skipped);
+out:
+	dbw_abort(w);
+	if (rc != 0) {
+		unlink(buf_cstr(&tmp));
+		fprintf(log, "quire: import failed; %s is unchanged\n", opts->db);
+	}
+	if (lock_fd >= 0)
+		close(lock_fd);
+	free_import(&im);
+	buf_free(&tmp);
+	buf_free(&lock);
+	buf_free(&err);
+	buf_free(&dir);
+	return rc;
+}

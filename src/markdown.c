@@ -1,0 +1,477 @@
+/* markdown.c - Markdown to HTML with cmark-gfm, Hugo's heading ids and
+ * Hugo's <!--more--> summary divider. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "html.h"
+#include "markdown.h"
+#include "unicode.h"
+
+/* Hugo replaces the divider by this paragraph before rendering. */
+#define MORE_MARK "<!--more-->"
+#define MORE_PLACEHOLDER "HUGOMORE42"
+
+#define LSQUO "\xE2\x80\x98"	/* ‘ */
+#define RSQUO "\xE2\x80\x99"	/* ’ */
+
+static const char *const extension_names[] = {
+	"table", "strikethrough", "autolink", "tasklist",
+};
+
+
+void
+md_anchor(struct buf *out, const char *text)
+{
+	const char *s = text;
+	size_t n = strlen(text), len;
+	unsigned long cp;
+
+	/* bytes.TrimSpace, then one rune at a time (Hugo's autoid.go). */
+	while (n > 0) {
+		size_t back = n;
+		while (back > 0 && (s[back - 1] & 0xC0) == 0x80)
+			back--;
+		if (back == 0)
+			break;
+		uni_next(s + back - 1, n - back + 1, &cp);
+		if (!uni_is_space(cp))
+			break;
+		n = back - 1;
+	}
+	while (n > 0) {
+		len = uni_next(s, n, &cp);
+		if (!uni_is_space(cp))
+			break;
+		s += len;
+		n -= len;
+	}
+	while (n > 0) {
+		len = uni_next(s, n, &cp);
+		if (cp == '-' || cp == ' ')
+			buf_putc(out, '-');
+		else if (cp == '_' || uni_is_letter(cp) || uni_is_digit(cp))
+			uni_put_lower(out, cp);
+		s += len;
+		n -= len;
+	}
+}
+
+/* Appends the text of node's descendants, as Goldmark's Node.Text does. */
+static void
+node_text(cmark_node *node, struct buf *out)
+{
+	cmark_node *child;
+	const char *lit;
+
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		lit = cmark_node_get_literal(node);
+		if (lit != NULL)
+			buf_puts(out, lit);
+		return;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		buf_putc(out, ' ');
+		return;
+	default:
+		break;
+	}
+	for (child = cmark_node_first_child(node); child != NULL;
+	    child = cmark_node_next(child))
+		node_text(child, out);
+}
+
+/* Strips a trailing Goldmark heading attribute block `{#id ...}` from the
+ * heading's last text node; returns the id (malloc'd) or NULL. */
+static char *
+take_custom_id(cmark_node *heading)
+{
+	cmark_node *last = cmark_node_last_child(heading);
+	const char *lit, *open, *p, *idstart;
+	char *id, *kept;
+	size_t end;
+
+	if (last == NULL || cmark_node_get_type(last) != CMARK_NODE_TEXT)
+		return NULL;
+	lit = cmark_node_get_literal(last);
+	if (lit == NULL)
+		return NULL;
+	end = strlen(lit);
+	while (end > 0 && (lit[end - 1] == ' ' || lit[end - 1] == '\t'))
+		end--;
+	if (end == 0 || lit[end - 1] != '}')
+		return NULL;
+	open = strrchr(lit, '{');
+	if (open == NULL || open[1] != '#')
+		return NULL;
+	idstart = p = open + 2;
+	while (p < lit + end - 1 && *p != ' ' && *p != '}')
+		p++;
+	if (p == idstart)
+		return NULL;
+	id = xstrndup(idstart, (size_t)(p - idstart));
+	while (open > lit && (open[-1] == ' ' || open[-1] == '\t'))
+		open--;
+	kept = xstrndup(lit, (size_t)(open - lit));
+	cmark_node_set_literal(last, kept);
+	free(kept);
+	return id;
+}
+
+/* Copies up to n bytes of the text that follows node (its following
+ * text siblings) into out; returns the number copied. */
+static size_t
+text_after(cmark_node *node, char *out, size_t n)
+{
+	size_t got = 0;
+
+	for (node = cmark_node_next(node); node != NULL && got < n;
+	    node = cmark_node_next(node)) {
+		const char *lit;
+		size_t len;
+
+		if (cmark_node_get_type(node) != CMARK_NODE_TEXT)
+			break;
+		lit = cmark_node_get_literal(node);
+		len = lit ? strlen(lit) : 0;
+		if (len > n - got)
+			len = n - got;
+		memcpy(out + got, lit, len);
+		got += len;
+	}
+	return got;
+}
+
+static int
+ends_word(const char *s, size_t n, size_t i)
+{
+	return i >= n || s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+	    ((unsigned char)s[i] < 0x80 && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+	    s[i]) != NULL) || (unsigned char)s[i] >= 0x80;
+}
+
+/* Goldmark's typographer (Hugo's) writes a right single quote where cmark
+ * opens one before a contraction: 'd in alert('d'), 's, 'm, 't, 've, 'll,
+ * 're followed by punctuation or space. Applies that to cmark's nodes. */
+static void
+goldmark_quotes(cmark_node *doc)
+{
+	cmark_iter *iter = cmark_iter_new(doc);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+		const char *lit;
+		char next[4], *copy, *q;
+		size_t n, len;
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(node) != CMARK_NODE_TEXT)
+			continue;
+		lit = cmark_node_get_literal(node);
+		if (lit == NULL || strstr(lit, LSQUO) == NULL)
+			continue;
+		copy = xstrdup(lit);
+		len = strlen(copy);
+		for (q = strstr(copy, LSQUO); q != NULL;
+		    q = strstr(q + 3, LSQUO)) {
+			/* The characters after the quote, across nodes. */
+			size_t have = len - (size_t)(q + 3 - copy);
+
+			if (have > sizeof(next))
+				have = sizeof(next);
+			memcpy(next, q + 3, have);
+			n = have + text_after(node, next + have,
+			    sizeof(next) - have);
+			if ((n >= 1 && strchr("smtd", next[0]) != NULL &&
+			    ends_word(next, n, 1)) ||
+			    (n >= 2 && (strncmp(next, "ve", 2) == 0 ||
+			    strncmp(next, "ll", 2) == 0 ||
+			    strncmp(next, "re", 2) == 0) && ends_word(next, n, 2)))
+				memcpy(q, RSQUO, 3);
+		}
+		cmark_node_set_literal(node, copy);
+		free(copy);
+	}
+	cmark_iter_free(iter);
+}
+
+/* cmark-gfm ends a footnote with " <a ... class="footnote-backref" ...>↩</a>";
+ * Goldmark with "&#160;<a ...>&#x21a9;&#xfe0e;</a>". Hugo counts words on
+ * the latter (the entities stay encoded), so write it that way. */
+static void
+goldmark_backrefs(struct buf *html)
+{
+	static const char open[] = " <a href=\"#fnref-";
+	static const char arrow[] = ">\xE2\x86\xA9</a>";
+	struct buf out = BUF_INIT;
+	const char *p = buf_cstr(html), *hit, *end;
+
+	if (strstr(p, "footnote-backref") == NULL)
+		return;
+	while ((hit = strstr(p, open)) != NULL &&
+	    (end = strstr(hit, arrow)) != NULL) {
+		buf_add(&out, p, (size_t)(hit - p));
+		buf_puts(&out, "&#160;");
+		buf_add(&out, hit + 1, (size_t)(end - hit - 1));
+		buf_puts(&out, ">&#x21a9;&#xfe0e;</a>");
+		p = end + strlen(arrow);
+	}
+	buf_puts(&out, p);
+	buf_free(html);
+	*html = out;
+}
+
+/* Is id already used by an earlier heading of res? */
+static int
+id_taken(const struct md_result *res, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < res->nheadings; i++)
+		if (strcmp(res->headings[i].id, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Gives each heading its id by replacing it with a custom block that
+ * prints `<hN id="...">`, and records it in res. */
+static void
+number_headings(cmark_node *doc, struct md_result *res)
+{
+	cmark_iter *iter = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node **list = NULL;
+	size_t n = 0, cap = 0, i;
+
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 16;
+				list = xrealloc(list, cap * sizeof(*list));
+			}
+			list[n++] = node;
+		}
+	}
+	cmark_iter_free(iter);
+	if (n > 0)
+		res->headings = xmalloc(n * sizeof(*res->headings));
+
+	for (i = 0; i < n; i++) {
+		cmark_node *h = list[i], *block, *child;
+		struct buf text = BUF_INIT, id = BUF_INIT, tag = BUF_INIT;
+		int level = cmark_node_get_heading_level(h);
+		char *custom = take_custom_id(h);
+
+		node_text(h, &text);
+		if (custom != NULL) {
+			buf_puts(&id, custom);
+			free(custom);
+		} else {
+			md_anchor(&id, buf_cstr(&text));
+			if (id.len == 0)
+				buf_puts(&id, "heading");
+			if (id_taken(res, buf_cstr(&id))) {
+				size_t base = id.len;
+				int k;
+
+				for (k = 1;; k++) {
+					id.len = base;
+					buf_printf(&id, "-%d", k);
+					if (!id_taken(res, buf_cstr(&id)))
+						break;
+				}
+			}
+		}
+		buf_printf(&tag, "<h%d id=\"", level);
+		html_attr(&tag, buf_cstr(&id));
+		buf_puts(&tag, "\">");
+		res->headings[res->nheadings].open_tag = xstrdup(buf_cstr(&tag));
+
+		block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+		cmark_node_set_on_enter(block, buf_cstr(&tag));
+		buf_reset(&tag);
+		buf_printf(&tag, "</h%d>", level);
+		cmark_node_set_on_exit(block, buf_cstr(&tag));
+		while ((child = cmark_node_first_child(h)) != NULL)
+			cmark_node_append_child(block, child);
+		cmark_node_insert_before(h, block);
+		cmark_node_free(h);
+
+		res->headings[res->nheadings].level = level;
+		res->headings[res->nheadings].id = buf_detach(&id);
+		res->headings[res->nheadings].text = buf_detach(&text);
+		res->nheadings++;
+		buf_free(&tag);
+	}
+	free(list);
+}
+
+/* cmark writes a custom block's on_enter and on_exit on lines of their
+ * own; a heading keeps its text on its tag's line, as Goldmark writes it. */
+static void
+join_heading_lines(struct md_result *res)
+{
+	char *c = res->html.data;
+	size_t pos = 0, i, len = res->html.len;
+
+	for (i = 0; i < res->nheadings && c != NULL; i++) {
+		const char *tag = res->headings[i].open_tag;
+		char close[8];
+		char *at = strstr(c + pos, tag), *end;
+
+		if (at == NULL)
+			break;
+		at += strlen(tag);
+		if (*at == '\n') {
+			memmove(at, at + 1, len - (size_t)(at + 1 - c) + 1);
+			len--;
+		}
+		snprintf(close, sizeof(close), "\n</h%d>", res->headings[i].level);
+		end = strstr(at, close);
+		if (end != NULL) {
+			memmove(end, end + 1, len - (size_t)(end + 1 - c) + 1);
+			len--;
+			pos = (size_t)(end - c);
+		}
+	}
+	res->html.len = len;
+}
+
+/* Removes Hugo's divider paragraph from res->html as Hugo 0.111's
+ * splitUserDefinedSummaryAndContent does, and records the summary length. */
+static void
+split_summary(struct md_result *res)
+{
+	char *c = res->html.data, *mark, *p;
+	size_t start, end, len = res->html.len, tail, k;
+
+	if (c == NULL || (mark = strstr(c, MORE_PLACEHOLDER)) == NULL)
+		return;
+	start = (size_t)(mark - c);
+	for (p = mark; p > c; p--)
+		if (p[-1] == '<' && p[0] == 'p')
+			break;
+	if (p > c)
+		start = (size_t)(p - 1 - c);
+	p = strstr(mark, "</p");
+	end = p != NULL ? (size_t)(p - c) + 4 : (size_t)(mark - c) +
+	    strlen(MORE_PLACEHOLDER);
+	if (end > len)
+		end = len;
+	tail = end;
+	while (tail < len && c[tail] == '\n')
+		tail++;
+	memmove(c + start, c + tail, len - tail);
+	len = start + (len - tail);
+	while (len > start && c[len - 1] == '\n')
+		len--;
+	/* bytes.TrimSpace of the whole content and of the summary. */
+	while (len > 0 && strchr(" \t\n\r\v\f", c[len - 1]) != NULL)
+		len--;
+	for (k = 0; k < len && strchr(" \t\n\r\v\f", c[k]) != NULL; k++)
+		;
+	memmove(c, c + k, len - k);
+	len -= k;
+	start = start > k ? start - k : 0;
+	if (start > len)
+		start = len;
+	while (start > 0 && strchr(" \t\n\r\v\f", c[start - 1]) != NULL)
+		start--;
+	res->html.len = len;
+	c[len] = '\0';
+	res->summary_len = start;
+}
+
+int
+md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
+{
+	int options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES |
+	    CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+	cmark_parser *parser;
+	cmark_node *doc;
+	char *html;
+	struct buf input = BUF_INIT;
+	const char *more = NULL;
+	size_t i;
+
+	memset(res, 0, sizeof(*res));
+	res->summary_len = (size_t)-1;
+	if (flags & MD_UNSAFE)
+		options |= CMARK_OPT_UNSAFE;
+
+	if ((flags & MD_MORE) && n > 0)
+		more = memmem(src, n, MORE_MARK, strlen(MORE_MARK));
+	if (more != NULL) {
+		const char *after = more + strlen(MORE_MARK);
+
+		buf_add(&input, src, (size_t)(more - src));
+		buf_puts(&input, "\n\n" MORE_PLACEHOLDER "\n\n");
+		buf_add(&input, after, n - (size_t)(after - src));
+		for (; after < src + n; after++)
+			if (strchr(" \t\r\n", *after) == NULL) {
+				res->more_truncated = 1;
+				break;
+			}
+		src = input.data;
+		n = input.len;
+	}
+
+	cmark_gfm_core_extensions_ensure_registered();
+	parser = cmark_parser_new(options);
+	for (i = 0; i < sizeof(extension_names) / sizeof(extension_names[0]);
+	    i++) {
+		cmark_syntax_extension *ext =
+		    cmark_find_syntax_extension(extension_names[i]);
+
+		if (ext != NULL)
+			cmark_parser_attach_syntax_extension(parser, ext);
+	}
+	cmark_parser_feed(parser, src, n);
+	doc = cmark_parser_finish(parser);
+	buf_free(&input);
+	if (doc == NULL) {
+		cmark_parser_free(parser);
+		return -1;
+	}
+	if (options & CMARK_OPT_SMART)
+		goldmark_quotes(doc);
+	number_headings(doc, res);
+	html = cmark_render_html(doc, options,
+	    cmark_parser_get_syntax_extensions(parser));
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+	if (html == NULL)
+		return -1;
+	buf_puts(&res->html, html);
+	free(html);
+	join_heading_lines(res);
+	goldmark_backrefs(&res->html);
+	if (more != NULL)
+		split_summary(res);
+	return 0;
+}
+
+void
+md_result_free(struct md_result *res)
+{
+	size_t i;
+
+	buf_free(&res->html);
+	for (i = 0; i < res->nheadings; i++) {
+		free(res->headings[i].id);
+		free(res->headings[i].text);
+		free(res->headings[i].open_tag);
+	}
+	free(res->headings);
+	res->headings = NULL;
+	res->nheadings = 0;
+}

@@ -1,0 +1,53 @@
+/* page-error.c - error pages (400, 404, 405, 414, 503) and redirects. */
+#include "html.h"
+#include "render.h"
+
+void
+page_error(struct ctx *ctx, int status)
+{
+	struct buf *b = &ctx->resp->body;
+	const char *what;
+
+	buf_reset(b);
+	buf_reset(&ctx->resp->headers);
+	ctx->resp->status = status;
+	ctx->resp->content_type = "text/html; charset=utf-8";
+	switch (status) {
+	case 404: what = "Page Not Found"; break;
+	case 405: what = "Method Not Allowed"; break;
+	case 414: what = "Request URI Too Long"; break;
+	case 503: what = "Service Unavailable"; break;
+	default: what = "Bad Request"; break;
+	}
+	if (status == 405)
+		resp_header(ctx->resp, "Allow", "GET, HEAD");
+	if (status == 503)
+		resp_header(ctx->resp, "Retry-After", "5");
+	resp_header(ctx->resp, "Cache-Control", "no-store");
+	render_begin(ctx, what, "list");
+	html(b, "<div class=\"not-found\">");
+	html_int(b, status);
+	html(b, "</div>\n<p class=\"not-found-text\">");
+	html_text(b, what);
+	html(b, "</p>\n");
+	render_end(ctx);
+}
+
+void
+page_redirect(struct ctx *ctx, const char *route_path)
+{
+	struct buf loc = BUF_INIT, *b = &ctx->resp->body;
+
+	buf_reset(b);
+	ctx->resp->status = 301;
+	render_href(&loc, ctx->site, route_path);
+	if (*ctx->req->query != '\0') {
+		buf_putc(&loc, '?');
+		buf_puts(&loc, ctx->req->query);
+	}
+	resp_header(ctx->resp, "Location", buf_cstr(&loc));
+	html(b, "<!DOCTYPE html>\n<title>Moved</title>\n<a href=\"");
+	html_attr(b, buf_cstr(&loc));
+	html(b, "\">Moved here</a>\n");
+	buf_free(&loc);
+}

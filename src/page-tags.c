@@ -1,0 +1,81 @@
+/* page-tags.c - the taxonomy pages: every term with its count, and one
+ * term's listing. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+#include "render.h"
+
+/* "Tags" for "tags". */
+static void
+taxonomy_title(struct buf *out, const char *taxonomy)
+{
+	buf_puts(out, taxonomy);
+	if (out->len > 0 && out->data[0] >= 'a' && out->data[0] <= 'z')
+		out->data[0] = (char)(out->data[0] - 'a' + 'A');
+}
+
+enum page_rc
+page_terms(struct ctx *ctx)
+{
+	struct buf *b = &ctx->resp->body;
+	struct buf title = BUF_INIT, route = BUF_INIT;
+	struct db_term t;
+	enum db_rc rc;
+	long n = 0;
+
+	taxonomy_title(&title, ctx->taxonomy);
+	render_begin(ctx, buf_cstr(&title), "list");
+	html(b, "<header class=\"page-header\">\n<h1>");
+	html_text(b, buf_cstr(&title));
+	html(b, "</h1>\n</header>\n<ul class=\"terms-tags\">\n");
+	db_terms(ctx->db, ctx->now, ctx->taxonomy);
+	while ((rc = db_terms_next(ctx->db, &t)) == DB_ROW) {
+		buf_reset(&route);
+		buf_printf(&route, "/%s/%s/", ctx->taxonomy, t.slug);
+		html(b, "<li><a href=\"");
+		render_href(b, ctx->site, buf_cstr(&route));
+		html(b, "\">");
+		html_text(b, t.name);
+		html(b, " <sup><strong><sup>");
+		html_int(b, t.count);
+		html(b, "</sup></strong></sup></a></li>\n");
+		n++;
+	}
+	buf_free(&title);
+	buf_free(&route);
+	if (rc == DB_ERROR)
+		return PAGE_DB_ERROR;
+	html(b, "</ul>\n");
+	render_end(ctx);
+	return PAGE_OK;
+}
+
+enum page_rc
+page_term(struct ctx *ctx)
+{
+	struct buf *b = &ctx->resp->body;
+	struct buf route = BUF_INIT;
+	struct db_term t;
+	enum db_rc rc;
+	enum page_rc prc;
+	char *name;
+
+	rc = db_term_by_slug(ctx->db, ctx->now, ctx->taxonomy, ctx->term, &t);
+	if (rc == DB_ERROR)
+		return PAGE_DB_ERROR;
+	if (rc == DB_DONE)
+		return PAGE_NOT_FOUND;
+	name = xstrdup(t.name);
+	buf_printf(&route, "/%s/%s/", ctx->taxonomy, t.slug);
+	render_begin(ctx, name, "list");
+	html(b, "<header class=\"page-header\">\n<h1>");
+	html_text(b, name);
+	html(b, "</h1>\n</header>\n");
+	prc = render_listing(ctx, t.id, buf_cstr(&route));
+	if (prc == PAGE_OK)
+		render_end(ctx);
+	free(name);
+	buf_free(&route);
+	return prc;
+}

@@ -1,0 +1,81 @@
+/* quire.c - the command-line tool: `quire import` loads Hugo posts. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "import.h"
+#include "unicode.h"
+
+static const char usage_text[] =
+"usage: quire import --db FILE [--config SITE.yaml] [--base-url URL] PATH...\n"
+"       quire --help | --version\n"
+"\n"
+"Loads Hugo Markdown files (YAML front matter) into the SQLite database\n"
+"FILE that the quire.fcgi worker serves. A PATH under a content/ folder\n"
+"keeps its place in it (content/posts/a.md is the post /posts/a/); any\n"
+"other folder is taken as the main section. A folder is mirrored: posts\n"
+"whose files are gone are removed. The site's hugo.yaml or config.yaml\n"
+"(beside content/) is read unless --config names one; --base-url\n"
+"overrides its baseURL. The import is all or nothing: on any error the\n"
+"database is left exactly as it was and quire exits with status 1.\n"
+"\n"
+"  --db FILE        the database to create or update\n"
+"  --config FILE    Hugo's site configuration in YAML\n"
+"  --base-url URL   the site's public URL (http://host/ or https://host/blog/)\n"
+"  -q, --quiet      no summary line\n";
+
+static int
+import_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "base-url", required_argument, NULL, 'b' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct import_opts opts;
+	int c;
+
+	memset(&opts, 0, sizeof(opts));
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "d:c:b:qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': opts.db = optarg; break;
+		case 'c': opts.config = optarg; break;
+		case 'b': opts.base_url = optarg; break;
+		case 'q': opts.quiet = 1; break;
+		case 'h': fputs(usage_text, stdout); return 0;
+		default: fputs(usage_text, stderr); return 2;
+		}
+	}
+	if (opts.db == NULL || optind >= argc) {
+		fputs("quire import: --db FILE and at least one PATH are "
+		    "needed\n", stderr);
+		fputs(usage_text, stderr);
+		return 2;
+	}
+	opts.paths = argv + optind;
+	opts.npaths = argc - optind;
+	return import_run(&opts, stderr);
+}
+
+int
+main(int argc, char **argv)
+{
+	uni_init();
+	if (argc >= 2 && strcmp(argv[1], "import") == 0)
+		return import_main(argc - 1, argv + 1);
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0)) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+		puts("quire " QUIRE_VERSION);
+		return 0;
+	}
+	fputs(usage_text, stderr);
+	return 2;
+}

@@ -1,0 +1,125 @@
+/* unicode.c - UTF-8 and Go's character classes for Hugo's rules. */
+#include <locale.h>
+#include <wctype.h>
+
+#include "unicode.h"
+
+void
+uni_init(void)
+{
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "C.utf8");
+}
+
+size_t
+uni_next(const char *str, size_t n, unsigned long *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t len, i;
+	unsigned long c, min;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xE0) == 0xC0) {
+		len = 2, c = s[0] & 0x1F, min = 0x80;
+	} else if ((s[0] & 0xF0) == 0xE0) {
+		len = 3, c = s[0] & 0x0F, min = 0x800;
+	} else if ((s[0] & 0xF8) == 0xF0) {
+		len = 4, c = s[0] & 0x07, min = 0x10000;
+	} else {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	if (len > n)
+		goto bad;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			goto bad;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		goto bad;
+	*cp = c;
+	return len;
+bad:
+	*cp = 0xFFFD;
+	return 1;
+}
+
+int
+uni_valid(const char *s, size_t n)
+{
+	size_t i = 0, len;
+	unsigned long cp;
+
+	while (i < n) {
+		if (s[i] == '\0')
+			return 0;
+		len = uni_next(s + i, n - i, &cp);
+		if (cp == 0xFFFD && len == 1 && (unsigned char)s[i] >= 0x80)
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
+int
+uni_is_space(unsigned long cp)
+{
+	switch (cp) {
+	case '\t': case '\n': case '\v': case '\f': case '\r': case ' ':
+	case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:
+	case 0x202F: case 0x205F: case 0x3000:
+		return 1;
+	default:
+		return cp >= 0x2000 && cp <= 0x200A;
+	}
+}
+
+int
+uni_is_letter(unsigned long cp)
+{
+	return iswalpha((wint_t)cp) && !iswdigit((wint_t)cp);
+}
+
+int
+uni_is_digit(unsigned long cp)
+{
+	return iswdigit((wint_t)cp) || (cp > 0x7F && iswalnum((wint_t)cp) &&
+	    !iswalpha((wint_t)cp));
+}
+
+void
+uni_put(struct buf *out, unsigned long cp)
+{
+	char u[4];
+
+	if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	if (cp < 0x80) {
+		buf_putc(out, (char)cp);
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | (cp >> 6));
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		buf_add(out, u, 2);
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | (cp >> 12));
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		buf_add(out, u, 3);
+	} else {
+		u[0] = (char)(0xF0 | (cp >> 18));
+		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (cp & 0x3F));
+		buf_add(out, u, 4);
+	}
+}
+
+void
+uni_put_lower(struct buf *out, unsigned long cp)
+{
+	uni_put(out, (unsigned long)towlower((wint_t)cp));
+}

@@ -1,0 +1,222 @@
+/* worker.c - quire.fcgi: the FastCGI accept loop (or one CGI request),
+ * the database kept open across requests, errors answered, never fatal. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <fcgiapp.h>
+
+#include "db.h"
+#include "request.h"
+#include "response.h"
+#include "route.h"
+#include "site.h"
+#include "unicode.h"
+
+/* Where log lines go: the FastCGI error stream (the server's error log)
+ * or stderr as CGI. */
+struct logger {
+	FCGX_Stream *err;
+};
+
+static void logf_(struct logger *lg, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+logf_(struct logger *lg, const char *fmt, ...)
+{
+	char line[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	if (lg->err != NULL) {
+		FCGX_FPrintF(lg->err, "quire: %s\n", line);
+		FCGX_FFlush(lg->err);
+	} else {
+		fprintf(stderr, "quire: %s\n", line);
+	}
+}
+
+/* The worker's state across requests. */
+struct worker {
+	char *env_db;		/* QUIRE_DB from the process environment */
+	struct db *db;
+	struct resp resp;
+};
+
+/* Returns the value of name in a FastCGI/CGI environment, or NULL. */
+static const char *
+param(char **envp, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (; envp != NULL && *envp != NULL; envp++)
+		if (strncmp(*envp, name, n) == 0 && (*envp)[n] == '=')
+			return *envp + n + 1;
+	return NULL;
+}
+
+/* Makes sure w->db is the current database at path; 0 or -1 (logged). */
+static int
+ensure_db(struct worker *w, const char *path, struct logger *lg)
+{
+	struct buf err = BUF_INIT;
+
+	if (w->db != NULL && !db_replaced(w->db))
+		return 0;
+	db_close(w->db);
+	w->db = db_open(path, &err);
+	if (w->db == NULL) {
+		logf_(lg, "%s", buf_cstr(&err));
+		buf_free(&err);
+		return -1;
+	}
+	return 0;
+}
+
+/* A bare context for error pages when the database (and so the site
+ * settings) is not available. */
+static const struct site *
+fallback_site(void)
+{
+	static struct site s;
+	static int ready;
+
+	if (!ready) {
+		site_init(&s);
+		ready = 1;
+	}
+	return &s;
+}
+
+static void
+handle(struct worker *w, char **envp, struct resp_sink *sink,
+    struct logger *lg)
+{
+	const char *method = param(envp, "REQUEST_METHOD");
+	const char *uri = param(envp, "REQUEST_URI");
+	const char *db_path = w->env_db ? w->env_db : param(envp, "QUIRE_DB");
+	struct req req;
+	struct ctx ctx;
+	enum req_verdict v;
+	enum page_rc rc = PAGE_OK;
+	int head_only;
+
+	memset(&ctx, 0, sizeof(ctx));
+	resp_reset(&w->resp);
+	ctx.resp = &w->resp;
+	ctx.req = &req;
+	ctx.now = (long long)time(NULL);
+	ctx.site = fallback_site();
+
+	if (db_path == NULL || *db_path == '\0') {
+		memset(&req, 0, sizeof(req));
+		req.query = "";
+		logf_(lg, "QUIRE_DB is not set: no database to serve");
+		page_error(&ctx, 503);
+		resp_send(&w->resp, sink, 0);
+		return;
+	}
+	if (ensure_db(w, db_path, lg) != 0) {
+		memset(&req, 0, sizeof(req));
+		req.query = "";
+		page_error(&ctx, 503);
+		resp_send(&w->resp, sink, method && strcmp(method, "HEAD") == 0);
+		return;
+	}
+	ctx.db = w->db;
+	ctx.site = db_site(w->db);
+	v = req_parse(&req, method, uri, ctx.site->base_path);
+	head_only = req.method == REQ_HEAD;
+	switch (v) {
+	case REQ_OK:
+		rc = route_dispatch(&ctx);
+		break;
+	case REQ_ADD_SLASH: {
+		struct buf target = BUF_INIT;
+
+		buf_puts(&target, req.decoded);
+		if (target.len == 0 || target.data[target.len - 1] != '/')
+			buf_putc(&target, '/');
+		page_redirect(&ctx, buf_cstr(&target));
+		buf_free(&target);
+		break;
+	}
+	case REQ_METHOD:
+		logf_(lg, "405 %s %.200s", method ? method : "(none)",
+		    uri ? uri : "");
+		page_error(&ctx, 405);
+		break;
+	case REQ_TOO_LONG:
+		logf_(lg, "414 request URI of %zu bytes", strlen(uri));
+		page_error(&ctx, 414);
+		break;
+	case REQ_BAD:
+		logf_(lg, "400 malformed request URI %.200s", uri ? uri : "");
+		page_error(&ctx, 400);
+		break;
+	case REQ_NOT_FOUND:
+		rc = PAGE_NOT_FOUND;
+		break;
+	}
+	if (rc == PAGE_NOT_FOUND) {
+		page_error(&ctx, 404);
+	} else if (rc == PAGE_DB_ERROR) {
+		logf_(lg, "503 database error on %.200s: %s", uri ? uri : "",
+		    db_errmsg(w->db));
+		ctx.site = fallback_site();
+		page_error(&ctx, 503);
+	}
+	if (rc == PAGE_DB_ERROR) {
+		/* Start afresh on the next request. */
+		db_close(w->db);
+		w->db = NULL;
+	} else {
+		db_end_request(w->db);
+	}
+	resp_send(&w->resp, sink, head_only);
+	req_free(&req);
+}
+
+int
+main(void)
+{
+	struct worker w;
+	FCGX_Request request;
+	const char *env;
+
+	memset(&w, 0, sizeof(w));
+	uni_init();
+	/* FCGI_Accept would swap environ per request: copy ours now. */
+	env = getenv("QUIRE_DB");
+	if (env != NULL && *env != '\0')
+		w.env_db = strdup(env);
+
+	if (FCGX_IsCGI()) {
+		struct resp_sink sink = { NULL };
+		struct logger lg = { NULL };
+		extern char **environ;
+
+		handle(&w, environ, &sink, &lg);
+	} else {
+		if (FCGX_Init() != 0 || FCGX_InitRequest(&request, 0, 0) != 0) {
+			fputs("quire: cannot start FastCGI\n", stderr);
+			return 1;
+		}
+		while (FCGX_Accept_r(&request) >= 0) {
+			struct resp_sink sink = { request.out };
+			struct logger lg = { request.err };
+
+			handle(&w, request.envp, &sink, &lg);
+			FCGX_Finish_r(&request);
+		}
+	}
+	db_close(w.db);
+	resp_free(&w.resp);
+	free(w.env_db);
+	return 0;
+}
