@@ -8,6 +8,9 @@
 /* Appends an href value for a site route ("/posts/a/", decoded): the base
  * path, then the route percent-encoded. */
 void render_href(struct buf *b, const struct site *site, const char *route);
+/* Appends the title Hugo gives a section or taxonomy without an
+ * _index.md: its name with the first letter in upper case ("Posts"). */
+void render_section_title(struct buf *out, const char *name);
 /* Opens the page: doctype, head with title (NULL: the site title alone),
  * header with the site title and menu, <main>. body_class is literal. */
 void render_begin(struct ctx *ctx, const char *title, const char *body_class);

@@ -77,7 +77,9 @@ page_article(struct ctx *ctx)
 		html(b, "&nbsp;»&nbsp;<a href=\"");
 		render_href(b, ctx->site, buf_cstr(&route));
 		html(b, "\">");
-		html_text(b, ctx->site->main_section);
+		buf_reset(&route);
+		render_section_title(&route, ctx->site->main_section);
+		html_text(b, buf_cstr(&route));
 		html(b, "</a>");
 	}
 	html(b, "</div>\n<h1 class=\"post-title entry-hint-parent\">");

@@ -24,10 +24,7 @@ page_section(struct ctx *ctx)
 	const char *name = ctx->site->main_section;
 	enum page_rc rc;
 
-	/* Hugo titles a section without _index.md by its name, capitalised. */
-	buf_puts(&title, name);
-	if (title.len > 0 && title.data[0] >= 'a' && title.data[0] <= 'z')
-		title.data[0] = (char)(title.data[0] - 'a' + 'A');
+	render_section_title(&title, name);
 	buf_printf(&route, "/%s/", name);
 	render_begin(ctx, buf_cstr(&title), "list");
 	html(b, "<header class=\"page-header\">\n<h1>");

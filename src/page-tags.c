@@ -6,15 +6,6 @@
 #include "html.h"
 #include "render.h"
 
-/* "Tags" for "tags". */
-static void
-taxonomy_title(struct buf *out, const char *taxonomy)
-{
-	buf_puts(out, taxonomy);
-	if (out->len > 0 && out->data[0] >= 'a' && out->data[0] <= 'z')
-		out->data[0] = (char)(out->data[0] - 'a' + 'A');
-}
-
 enum page_rc
 page_terms(struct ctx *ctx)
 {
@@ -24,7 +15,7 @@ page_terms(struct ctx *ctx)
 	enum db_rc rc;
 	long n = 0;
 
-	taxonomy_title(&title, ctx->taxonomy);
+	render_section_title(&title, ctx->taxonomy);
 	render_begin(ctx, buf_cstr(&title), "list");
 	html(b, "<header class=\"page-header\">\n<h1>");
 	html_text(b, buf_cstr(&title));

@@ -13,6 +13,17 @@ render_href(struct buf *b, const struct site *site, const char *route)
 }
 
 void
+render_section_title(struct buf *out, const char *name)
+{
+	size_t start = out->len;
+
+	buf_puts(out, name);
+	if (out->len > start && out->data[start] >= 'a' &&
+	    out->data[start] <= 'z')
+		out->data[start] = (char)(out->data[start] - 'a' + 'A');
+}
+
+void
 render_begin(struct ctx *ctx, const char *title, const char *body_class)
 {
 	struct buf *b = &ctx->resp->body;
