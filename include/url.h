@@ -12,6 +12,11 @@ struct site;
  * percent-encoded: "Café Crème" gives "café-crème". */
 void url_urlize(struct buf *out, const char *s);
 
+/* Appends the slug of a taxonomy term (a tag): urlize, with '/' and '\\'
+ * made '-' so that a term page stays one path segment (Hugo would give
+ * "a/b" two). */
+void url_term_slug(struct buf *out, const char *name);
+
 /* What a page's URL depends on. */
 struct url_page {
 	const char *path;	/* file path under content/, "posts/a/b.md" */

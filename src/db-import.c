@@ -314,7 +314,7 @@ put_terms(struct dbw *w, long long page_id, const char *taxonomy,
 
 	for (i = 0; i < n; i++) {
 		buf_reset(&slug);
-		url_urlize(&slug, names[i]);
+		url_term_slug(&slug, names[i]);
 		if (slug.len == 0)
 			continue;
 		st = use(w, W_TERM_PUT);

@@ -60,9 +60,12 @@ md_anchor(struct buf *out, const char *text)
 	}
 }
 
-/* Appends the text of node's descendants, as Goldmark's Node.Text does. */
+/* Appends the text of node's descendants. With for_id, as Goldmark's
+ * Node.Text does for its heading ids: a link adds its destination after
+ * its text (measured: "[link](https://example.com)" gives
+ * "linkhttpsexamplecom"). */
 static void
-node_text(cmark_node *node, struct buf *out)
+node_text(cmark_node *node, struct buf *out, int for_id)
 {
 	cmark_node *child;
 	const char *lit;
@@ -83,7 +86,10 @@ node_text(cmark_node *node, struct buf *out)
 	}
 	for (child = cmark_node_first_child(node); child != NULL;
 	    child = cmark_node_next(child))
-		node_text(child, out);
+		node_text(child, out, for_id);
+	if (for_id && cmark_node_get_type(node) == CMARK_NODE_LINK &&
+	    cmark_node_get_url(node) != NULL)
+		buf_puts(out, cmark_node_get_url(node));
 }
 
 /* Strips a trailing Goldmark heading attribute block `{#id ...}` from the
@@ -268,15 +274,17 @@ number_headings(cmark_node *doc, struct md_result *res)
 	for (i = 0; i < n; i++) {
 		cmark_node *h = list[i], *block, *child;
 		struct buf text = BUF_INIT, id = BUF_INIT, tag = BUF_INIT;
+		struct buf idtext = BUF_INIT;
 		int level = cmark_node_get_heading_level(h);
 		char *custom = take_custom_id(h);
 
-		node_text(h, &text);
+		node_text(h, &text, 0);
+		node_text(h, &idtext, 1);
 		if (custom != NULL) {
 			buf_puts(&id, custom);
 			free(custom);
 		} else {
-			md_anchor(&id, buf_cstr(&text));
+			md_anchor(&id, buf_cstr(&idtext));
 			if (id.len == 0)
 				buf_puts(&id, "heading");
 			if (id_taken(res, buf_cstr(&id))) {
@@ -311,6 +319,7 @@ number_headings(cmark_node *doc, struct md_result *res)
 		res->headings[res->nheadings].text = buf_detach(&text);
 		res->nheadings++;
 		buf_free(&tag);
+		buf_free(&idtext);
 	}
 	free(list);
 }

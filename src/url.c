@@ -62,6 +62,17 @@ url_urlize(struct buf *out, const char *s)
 	sanitize(out, s, 1);
 }
 
+void
+url_term_slug(struct buf *out, const char *name)
+{
+	size_t i, from = out->len;
+
+	url_urlize(out, name);
+	for (i = from; i < out->len; i++)
+		if (out->data[i] == '/' || out->data[i] == '\\')
+			out->data[i] = '-';
+}
+
 /* Measured on Hugo 0.111: in an expanded permalink a '+' becomes '-', and
  * a hyphen right after such a one is dropped ("C# & C++ —" -> "c#-c-"). */
 static void

@@ -1,0 +1,41 @@
+#!/bin/sh
+# run-all.sh UNIT_BINARY... - runs the cmocka unit tests and the
+# integration suite, adds up their counts and prints the closing line
+# "N passed, N failed"; exits non-zero on any failure.
+set -u
+passed=0
+failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+for t in "$@"; do
+	"$t" >"$log" 2>&1
+	rc=$?
+	cat "$log"
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+	if [ "$rc" -ne 0 ] && [ -z "$f" ]; then
+		echo "$t: exited with status $rc"
+		failed=$((failed + 1))
+	fi
+done
+
+if [ -f tests/integration/run.sh ]; then
+	bash tests/integration/run.sh >"$log" 2>&1
+	rc=$?
+	cat "$log"
+	line=$(grep '^integration: [0-9]* passed, [0-9]* failed' "$log" | tail -n 1)
+	p=$(echo "$line" | sed -n 's/^integration: \([0-9]*\) passed.*/\1/p')
+	f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+	if [ "$rc" -ne 0 ] && [ "${f:-0}" = 0 ]; then
+		echo "integration: exited with status $rc"
+		failed=$((failed + 1))
+	fi
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

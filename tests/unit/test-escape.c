@@ -1,0 +1,124 @@
+/* test-escape.c - the escaping writers of html.c. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "html.h"
+#include "unicode.h"
+
+typedef void (*writer)(struct buf *, const char *);
+
+static void
+check(writer w, const char *in, const char *want)
+{
+	struct buf b = BUF_INIT;
+
+	w(&b, in);
+	assert_string_equal(buf_cstr(&b), want);
+	buf_free(&b);
+}
+
+static void
+test_text(void **state)
+{
+	(void)state;
+	check(html_text, "plain", "plain");
+	check(html_text, "<script>alert(1)</script>",
+	    "&lt;script&gt;alert(1)&lt;/script&gt;");
+	check(html_text, "a & b \"c\" 'd'", "a &amp; b &quot;c&quot; &#39;d&#39;");
+	check(html_text, "caf\xC3\xA9", "caf\xC3\xA9");
+	/* Control bytes are dropped; tab and newline kept. */
+	check(html_text, "a\x01" "b\x7f" "c\td\n", "abc\td\n");
+	check(html_text, "", "");
+}
+
+static void
+test_attr(void **state)
+{
+	(void)state;
+	check(html_attr, "\" onmouseover=\"alert(1)",
+	    "&quot; onmouseover=&quot;alert(1)");
+	check(html_attr, "x' onerror='y", "x&#39; onerror=&#39;y");
+	check(html_attr, "<img src=x onerror=alert(1)>",
+	    "&lt;img src=x onerror=alert(1)&gt;");
+}
+
+static void
+test_url_path(void **state)
+{
+	(void)state;
+	check(html_url_path, "/posts/hello-world/", "/posts/hello-world/");
+	check(html_url_path, "/tags/caf\xC3\xA9-cr\xC3\xA8me/",
+	    "/tags/caf%C3%A9-cr%C3%A8me/");
+	check(html_url_path, "/tags/c#/", "/tags/c%23/");
+	check(html_url_path, "/tags/c++/", "/tags/c++/");
+	check(html_url_path, "/a b?c\"d<e>'f&g",
+	    "/a%20b%3Fc%22d%3Ce%3E%27f%26g");
+	/* javascript: stays a path segment, never a scheme: callers pass
+	 * paths that start with '/'. */
+	check(html_url_path, "/javascript:alert(1)", "/javascript:alert(1)");
+}
+
+static void
+test_url_arg(void **state)
+{
+	(void)state;
+	check(html_url_arg, "a b&c=d/e", "a%20b%26c%3Dd%2Fe");
+	check(html_url_arg, "\xC3\xA9", "%C3%A9");
+}
+
+static void
+unescape_check(const char *in, const char *want)
+{
+	struct buf b = BUF_INIT;
+
+	html_unescape(&b, in, strlen(in));
+	assert_string_equal(buf_cstr(&b), want);
+	buf_free(&b);
+}
+
+static void
+test_unescape(void **state)
+{
+	(void)state;
+	unescape_check("AT&amp;T &lt;b&gt; &quot;q&quot;", "AT&T <b> \"q\"");
+	unescape_check("&#39;&#x41;&#66;", "'AB");
+	unescape_check("it&rsquo;s&nbsp;&hellip;", "it\xE2\x80\x99s\xC2\xA0\xE2\x80\xA6");
+	unescape_check("&#x21a9;&#xfe0e;", "\xE2\x86\xA9\xEF\xB8\x8E");
+	/* Unknown or unterminated references stay as written. */
+	unescape_check("&bogus; & &amp &#; &#xZZ;", "&bogus; & &amp &#; &#xZZ;");
+	/* NUL and surrogates become U+FFFD. */
+	unescape_check("&#0;&#xD800;", "\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+static void
+test_utf8(void **state)
+{
+	(void)state;
+	assert_true(uni_valid("caf\xC3\xA9", 5));
+	assert_false(uni_valid("\xC3", 1));
+	assert_false(uni_valid("\xC0\xAF", 2));	/* overlong '/' */
+	assert_false(uni_valid("\xED\xA0\x80", 3));	/* surrogate */
+	assert_false(uni_valid("a\0b", 3));
+	assert_true(uni_is_space(0x3000));
+	assert_false(uni_is_space(0x200B));	/* zero width: not space in Go */
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_attr),
+		cmocka_unit_test(test_url_path),
+		cmocka_unit_test(test_url_arg),
+		cmocka_unit_test(test_unescape),
+		cmocka_unit_test(test_utf8),
+	};
+
+	uni_init();
+	return cmocka_run_group_tests_name("escape", tests, NULL, NULL);
+}

@@ -1,0 +1,184 @@
+/* test-frontmatter.c - Hugo YAML front matter: good files, bad files with
+ * their FILE:LINE messages, and dates. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "dates.h"
+#include "frontmatter.h"
+#include "unicode.h"
+
+static void
+test_good(void **state)
+{
+	const char *text = "---\n"
+	    "title: \"Hello: world\"\n"
+	    "date: 2024-04-01T23:30:00-07:00\n"
+	    "tags: [Go, \"café crème\"]\n"
+	    "categories:\n  - notes\n"
+	    "draft: false\n"
+	    "slug: hello\n"
+	    "summary: A *short* one\n"
+	    "unknownKey: {nested: [1, 2]}\n"
+	    "---\n"
+	    "Body text.\n";
+	struct frontmatter fm;
+	struct buf err = BUF_INIT, warn = BUF_INIT, d = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(fm_parse("a.md", text, strlen(text), &fm, &err,
+	    &warn), 0);
+	assert_string_equal(fm.title, "Hello: world");
+	assert_string_equal(fm.slug, "hello");
+	assert_string_equal(fm.summary, "A *short* one");
+	assert_int_equal(fm.ntags, 2);
+	assert_string_equal(fm.tags[1], "café crème");
+	assert_int_equal(fm.ncategories, 1);
+	assert_false(fm.draft);
+	assert_true(fm.has_date);
+	/* Shown in its own zone: April 1, though April 2 in UTC. */
+	date_format_long(&d, &fm.date);
+	assert_string_equal(buf_cstr(&d), "April 1, 2024");
+	assert_int_equal(fm.date.t, 1712039400LL);
+	assert_string_equal(fm.body, "Body text.\n");
+	assert_int_equal(warn.len, 0);
+	fm_free(&fm);
+	buf_free(&err);
+	buf_free(&warn);
+	buf_free(&d);
+}
+
+static void
+bad(const char *text, const char *want)
+{
+	struct frontmatter fm;
+	struct buf err = BUF_INIT, warn = BUF_INIT;
+
+	assert_int_equal(fm_parse("post.md", text, strlen(text), &fm, &err,
+	    &warn), -1);
+	if (strstr(buf_cstr(&err), want) == NULL)
+		print_error("got [%s], wanted [%s]\n", buf_cstr(&err), want);
+	assert_non_null(strstr(buf_cstr(&err), want));
+	fm_free(&fm);
+	buf_free(&err);
+	buf_free(&warn);
+}
+
+static void
+test_bad(void **state)
+{
+	(void)state;
+	bad("---\ntitle: [unclosed\n---\nx\n", "post.md:");
+	bad("---\ntitle: ok\ndate: 2024-13-45\n---\nx\n",
+	    "post.md:3: 'date' is not a date");
+	bad("---\ntitle: ok\n\ndate: yesterday\n---\n", "post.md:4:");
+	bad("---\ntitle: [a, b]\n---\n", "post.md:2: 'title' must be a string");
+	bad("---\ntitle: ok\ntags: {a: b}\n---\n",
+	    "post.md:3: 'tags' must be a list");
+	bad("---\ntitle: ok\ntags: [a, [b]]\n---\n", "post.md:3: each of 'tags'");
+	bad("---\ndraft: maybe\n---\n", "post.md:2: 'draft' must be true");
+	bad("+++\ntitle = \"x\"\n+++\n", "hugo convert toYAML");
+	bad("{\"title\": \"x\"}\n", "hugo convert toYAML");
+	bad("---\ntitle: never closed\n", "post.md:1: front matter");
+	bad("---\n- a\n- b\n---\n", "post.md:2: front matter must be a mapping");
+	bad("---\ntitle: x\n---\nok\n\xFF\xFE bad\n", "post.md:5: not valid UTF-8");
+}
+
+static void
+test_binary(void **state)
+{
+	const char text[] = "---\ntitle: x\n---\nline\nbin\0ary\n";
+	struct frontmatter fm;
+	struct buf err = BUF_INIT, warn = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(fm_parse("b.md", text, sizeof(text) - 1, &fm, &err,
+	    &warn), -1);
+	assert_non_null(strstr(buf_cstr(&err), "b.md:5: binary data"));
+	fm_free(&fm);
+	buf_free(&err);
+	buf_free(&warn);
+}
+
+static void
+test_slips(void **state)
+{
+	struct frontmatter fm;
+	struct buf err = BUF_INIT, warn = BUF_INIT;
+	const char *t1 = "---\ntags: one string\n---\nbody\n";
+	const char *t2 = "Just Markdown, no front matter.\n";
+
+	(void)state;
+	/* Hugo accepts these; quire too, with a warning naming the file. */
+	assert_int_equal(fm_parse("s.md", t1, strlen(t1), &fm, &err, &warn), 0);
+	assert_int_equal(fm.ntags, 1);
+	assert_string_equal(fm.tags[0], "one string");
+	assert_non_null(strstr(buf_cstr(&warn), "s.md:2:"));
+	assert_non_null(strstr(buf_cstr(&warn), "s.md:1: no title"));
+	fm_free(&fm);
+	buf_reset(&warn);
+	assert_int_equal(fm_parse("n.md", t2, strlen(t2), &fm, &err, &warn), 0);
+	assert_string_equal(fm.body, t2);
+	assert_non_null(strstr(buf_cstr(&warn), "n.md:1: no front matter"));
+	fm_free(&fm);
+	buf_reset(&warn);
+	assert_int_equal(fm_parse("e.md", "", 0, &fm, &err, &warn), 0);
+	assert_int_equal(fm.body_len, 0);
+	fm_free(&fm);
+	buf_free(&err);
+	buf_free(&warn);
+}
+
+static void
+date_check(const char *s, long long t, int offset)
+{
+	struct qdate d;
+
+	assert_int_equal(date_parse(s, &d), 0);
+	assert_int_equal(d.t, t);
+	assert_int_equal(d.offset, offset);
+}
+
+static void
+test_dates(void **state)
+{
+	struct qdate d;
+
+	(void)state;
+	assert_int_equal(date_set_zone("UTC"), 0);
+	date_check("2024-01-02", 1704153600LL, 0);
+	date_check("2024-01-02T03:04:05Z", 1704164645LL, 0);
+	date_check("2024-01-02T03:04:05.123+02:00", 1704157445LL, 7200);
+	date_check("2024-01-02 03:04:05 -0700", 1704189845LL, -25200);
+	date_check("2024-03-31T23:30-07:00", 1711953000LL, -25200);
+	assert_int_equal(date_set_zone("America/New_York"), 0);
+	date_check("2024-07-01T12:00:00", 1719849600LL, -14400);
+	assert_int_equal(date_set_zone("Nowhere/Land"), -1);
+	assert_int_equal(date_set_zone("UTC"), 0);
+	assert_int_equal(date_parse("2024-02-30", &d), -1);
+	assert_int_equal(date_parse("2023-02-29", &d), -1);
+	assert_int_equal(date_parse("2024-02-29", &d), 0);
+	assert_int_equal(date_parse("24-01-02", &d), -1);
+	assert_int_equal(date_parse("2024-01-02T25:00", &d), -1);
+	assert_int_equal(date_parse("2024-01-02 junk", &d), -1);
+	assert_int_equal(date_parse("", &d), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good),
+		cmocka_unit_test(test_bad),
+		cmocka_unit_test(test_binary),
+		cmocka_unit_test(test_slips),
+		cmocka_unit_test(test_dates),
+	};
+
+	uni_init();
+	date_set_zone("UTC");
+	return cmocka_run_group_tests_name("frontmatter", tests, NULL, NULL);
+}

@@ -1,0 +1,246 @@
+/* test-metrics.c - word count, reading time and summary against Hugo
+ * 0.111's own figures (tests/golden/hugo-posts.tsv), heading ids against
+ * tests/golden/hugo-headings.tsv, and the rules one by one. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "dates.h"
+#include "frontmatter.h"
+#include "markdown.h"
+#include "metrics.h"
+#include "tsv.h"
+#include "unicode.h"
+
+#define SITE "tests/hugo/site/content/"
+
+/* Where cmark-gfm and Goldmark part ways and quire documents it
+ * (README.md, "Differences from Hugo"). These posts are still checked,
+ * for every figure the difference does not touch. */
+static const struct {
+	const char *file;
+	int words_differ;	/* the word count differs too */
+	const char *why;
+} known[] = {
+	{ "posts/definition-list.md", 1,
+	    "definition lists: Goldmark has them, cmark-gfm does not" },
+	{ "posts/smart-punct.md", 1,
+	    "Goldmark's typographer turns <<x>> into guillemets and reads "
+	    "a quote inside double quotes as closing" },
+};
+
+static int
+known_difference(const char *file, int *words_differ)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (strcmp(known[i].file, file) == 0) {
+			*words_differ = known[i].words_differ;
+			return 1;
+		}
+	return 0;
+}
+
+static void
+test_golden_posts(void **state)
+{
+	struct tsv t;
+	size_t r, checked = 0;
+
+	(void)state;
+	assert_int_equal(tsv_load(&t, "tests/golden/hugo-posts.tsv"), 0);
+	assert_true(t.nrows >= 30);
+	for (r = 0; r < t.nrows; r++) {
+		const char *file = tsv_get(&t, r, "file");
+		char path[512];
+		struct frontmatter fm;
+		struct buf err = BUF_INIT, warn = BUF_INIT;
+		struct metrics m;
+		size_t n;
+		char *text;
+		int words_differ = 0, differs;
+
+		snprintf(path, sizeof(path), SITE "%s", file);
+		text = slurp(path, &n);
+		assert_non_null(text);
+		assert_int_equal(fm_parse(path, text, n, &fm, &err, &warn), 0);
+		assert_int_equal(metrics_compute(fm.body, fm.body_len,
+		    fm.summary, 0, &m), 0);
+		differs = known_difference(file, &words_differ);
+		if (!words_differ) {
+			if (m.words != atol(tsv_get(&t, r, "words")))
+				print_error("%s: words %ld, Hugo %s\n", file,
+				    m.words, tsv_get(&t, r, "words"));
+			assert_int_equal(m.words, atol(tsv_get(&t, r, "words")));
+			assert_int_equal(m.minutes,
+			    atol(tsv_get(&t, r, "minutes")));
+		}
+		assert_int_equal(m.truncated,
+		    strcmp(tsv_get(&t, r, "truncated"), "true") == 0);
+		if (!differs) {
+			if (strcmp(m.summary, tsv_get(&t, r, "summary")) != 0)
+				print_error("%s: summary\n  got  [%s]\n  hugo [%s]\n",
+				    file, m.summary, tsv_get(&t, r, "summary"));
+			assert_string_equal(m.summary, tsv_get(&t, r, "summary"));
+		}
+		checked++;
+		metrics_free(&m);
+		fm_free(&fm);
+		buf_free(&err);
+		buf_free(&warn);
+		free(text);
+	}
+	assert_int_equal(checked, t.nrows);
+	tsv_free(&t);
+}
+
+static void
+test_golden_headings(void **state)
+{
+	struct tsv t;
+	size_t r = 0;
+
+	(void)state;
+	assert_int_equal(tsv_load(&t, "tests/golden/hugo-headings.tsv"), 0);
+	assert_true(t.nrows > 0);
+	while (r < t.nrows) {
+		const char *file = tsv_get(&t, r, "file");
+		char path[512];
+		struct frontmatter fm;
+		struct buf err = BUF_INIT, warn = BUF_INIT;
+		struct md_result md;
+		size_t n, i;
+		char *text;
+
+		snprintf(path, sizeof(path), SITE "%s", file);
+		text = slurp(path, &n);
+		assert_non_null(text);
+		assert_int_equal(fm_parse(path, text, n, &fm, &err, &warn), 0);
+		assert_int_equal(md_render(fm.body, fm.body_len, MD_MORE, &md), 0);
+		for (i = 0; r < t.nrows && strcmp(tsv_get(&t, r, "file"),
+		    file) == 0; i++, r++) {
+			assert_true(i < md.nheadings);
+			assert_string_equal(md.headings[i].id,
+			    tsv_get(&t, r, "id"));
+			/* The id is on the page's heading too. */
+			assert_non_null(strstr(buf_cstr(&md.html),
+			    md.headings[i].open_tag));
+		}
+		assert_int_equal(i, md.nheadings);
+		md_result_free(&md);
+		fm_free(&fm);
+		buf_free(&err);
+		buf_free(&warn);
+		free(text);
+	}
+	tsv_free(&t);
+}
+
+static void
+check_plain(const char *html, const char *want)
+{
+	struct buf b = BUF_INIT;
+
+	metrics_plain(&b, html, strlen(html));
+	assert_string_equal(buf_cstr(&b), want);
+	buf_free(&b);
+}
+
+static void
+test_plain(void **state)
+{
+	(void)state;
+	check_plain("no tags at all\n", "no tags at all\n");
+	check_plain("<p>a</p>\n<p>b</p>\n", "a\nb\n");
+	check_plain("<p>a<br />b<br>c</p>", "a\nb\nc\n");
+	/* White space collapses to its first character, across tags. */
+	check_plain("<td>x</td>\n  <td>y</td>", "x y");
+	check_plain("<p>A &amp; B</p>", "A &amp; B\n");
+	check_plain("<h2 id=\"a b\">T</h2> x", "T x");
+}
+
+static void
+test_words_and_minutes(void **state)
+{
+	(void)state;
+	assert_int_equal(metrics_words("", 0), 0);
+	assert_int_equal(metrics_words("  one  ", 7), 1);
+	assert_int_equal(metrics_words("a b\tc\nd", 7), 4);
+	/* No-break space and ideographic space are white space in Go. */
+	assert_int_equal(metrics_words("a\xC2\xA0" "b\xE3\x80\x80" "c", 8), 3);
+	assert_int_equal(metrics_minutes(0), 0);
+	assert_int_equal(metrics_minutes(1), 1);
+	assert_int_equal(metrics_minutes(213), 1);
+	assert_int_equal(metrics_minutes(214), 2);
+	assert_int_equal(metrics_minutes(3005), 15);
+}
+
+static void
+test_summary_cut(void **state)
+{
+	struct buf b = BUF_INIT;
+	size_t start, len;
+	int truncated, i;
+
+	(void)state;
+	/* Short text: no cut, returned whole and untrimmed. */
+	len = metrics_summary_cut(" short one ", 11, &start, &truncated);
+	assert_int_equal(start, 0);
+	assert_int_equal(len, 11);
+	assert_false(truncated);
+	/* 90 words, sentences of 10: the 70th white space follows "w70.",
+	 * so the cut comes at the end of the next sentence, "w80.". */
+	for (i = 1; i <= 90; i++)
+		buf_printf(&b, "w%d%s", i, i % 10 == 0 ? ". " : " ");
+	len = metrics_summary_cut(b.data, b.len, &start, &truncated);
+	assert_true(truncated);
+	assert_int_equal(start, 0);
+	assert_int_equal(len, strstr(b.data, "w80.") - b.data + 4);
+	buf_free(&b);
+}
+
+static void
+test_more_divider(void **state)
+{
+	const char *md = "Intro text.\n\n<!--more-->\n\nThe rest.\n";
+	struct metrics m;
+
+	(void)state;
+	assert_int_equal(metrics_compute(md, strlen(md), NULL, 0, &m), 0);
+	assert_string_equal(m.summary, "Intro text.\n");
+	assert_true(m.truncated);
+	assert_int_equal(m.words, 4);
+	metrics_free(&m);
+	/* A divider with nothing after it does not truncate. */
+	md = "All of it.\n\n<!--more-->\n";
+	assert_int_equal(metrics_compute(md, strlen(md), NULL, 0, &m), 0);
+	assert_false(m.truncated);
+	metrics_free(&m);
+	/* A front-matter summary is rendered, and not truncated. */
+	md = "Body text. More body.\n";
+	assert_int_equal(metrics_compute(md, strlen(md), "The *short* one",
+	    0, &m), 0);
+	assert_string_equal(m.summary, "The short one");
+	assert_false(m.truncated);
+	metrics_free(&m);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_plain),
+		cmocka_unit_test(test_words_and_minutes),
+		cmocka_unit_test(test_summary_cut),
+		cmocka_unit_test(test_more_divider),
+		cmocka_unit_test(test_golden_posts),
+		cmocka_unit_test(test_golden_headings),
+	};
+
+	uni_init();
+	date_set_zone("UTC");
+	return cmocka_run_group_tests_name("metrics", tests, NULL, NULL);
+}
