@@ -219,13 +219,16 @@ read_config(struct import *im)
 			}
 		}
 	}
-	if (file != NULL) {
-		if (has_suffix(file, ".json")) {
-			fprintf(im->log, "%s:1: JSON configuration is not "
-			    "supported; convert it with 'hugo convert toYAML'\n",
-			    file);
-			rc = -1;
-		} else if (site_load_file(&im->site, file, &err) != 0) {
+	if (file != NULL && has_suffix(file, ".json")) {
+		fprintf(im->log, "%s:1: JSON configuration is not supported; "
+		    "convert it with 'hugo convert toYAML'\n", file);
+		rc = -1;
+	} else if (file != NULL) {
+		/* A config file replaces the stored settings whole, so that a
+		 * key removed from it goes back to its default. */
+		site_free(&im->site);
+		site_init(&im->site);
+		if (site_load_file(&im->site, file, &err) != 0) {
 			fprintf(im->log, "%s\n", buf_cstr(&err));
 			rc = -1;
 		} else {

@@ -196,6 +196,17 @@ main(void)
 	if (env != NULL && *env != '\0')
 		w.env_db = strdup(env);
 
+	/* Open the database and prepare every statement before the first
+	 * request; if that fails, each request tries again (and says 503). */
+	if (w.env_db != NULL) {
+		struct buf err = BUF_INIT;
+
+		w.db = db_open(w.env_db, &err);
+		if (w.db == NULL && !FCGX_IsCGI())
+			fprintf(stderr, "quire: %s\n", buf_cstr(&err));
+		buf_free(&err);
+	}
+
 	if (FCGX_IsCGI()) {
 		struct resp_sink sink = { NULL };
 		struct logger lg = { NULL };
