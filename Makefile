@@ -54,6 +54,7 @@ quire: build/quire.o $(COMMON_O) $(IMPORTER_O)
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 cgi-bin/quire.fcgi: build/worker.o $(WORKER_O) $(COMMON_O)
+	@mkdir -p cgi-bin
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # Installs the Debian packages that are missing (make run / make test).
