@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <wctype.h>
+
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
@@ -161,9 +163,36 @@ ends_word(const char *s, size_t n, size_t i)
 	    s[i]) != NULL) || (unsigned char)s[i] >= 0x80;
 }
 
+/* The character before position q of text node node's literal copy: from
+ * the literal, else the end of the previous text sibling, else a newline
+ * (the start of a line, as Goldmark's PrecedingCharacter says). */
+static unsigned long
+char_before(cmark_node *node, const char *copy, const char *q)
+{
+	const char *p = q, *lit;
+	cmark_node *prev;
+	unsigned long cp;
+
+	if (q > copy) {
+		while (p > copy && ((unsigned char)p[-1] & 0xC0) == 0x80)
+			p--;
+		if (p > copy)
+			p--;
+		uni_next(p, (size_t)(q - p), &cp);
+		return cp;
+	}
+	prev = cmark_node_previous(node);
+	if (prev == NULL || cmark_node_get_type(prev) != CMARK_NODE_TEXT ||
+	    (lit = cmark_node_get_literal(prev)) == NULL || *lit == '\0')
+		return '\n';
+	return char_before(prev, lit, lit + strlen(lit));
+}
+
 /* Goldmark's typographer (Hugo's) writes a right single quote where cmark
- * opens one before a contraction: 'd in alert('d'), 's, 'm, 't, 've, 'll,
- * 're followed by punctuation or space. Applies that to cmark's nodes. */
+ * opens one: before a contraction ('d in alert('d'), 's, 'm, 't, 've, 'll,
+ * 're followed by punctuation or space) and, after a space or punctuation,
+ * before t, e, l or n ('twas, 'em, but also 'nested'). Applies that to
+ * cmark's text nodes. */
 static void
 goldmark_quotes(cmark_node *doc)
 {
@@ -188,13 +217,16 @@ goldmark_quotes(cmark_node *doc)
 		    q = strstr(q + 3, LSQUO)) {
 			/* The characters after the quote, across nodes. */
 			size_t have = len - (size_t)(q + 3 - copy);
+			unsigned long before = char_before(node, copy, q);
 
 			if (have > sizeof(next))
 				have = sizeof(next);
 			memcpy(next, q + 3, have);
 			n = have + text_after(node, next + have,
 			    sizeof(next) - have);
-			if ((n >= 1 && strchr("smtd", next[0]) != NULL &&
+			if ((n >= 1 && strchr("teln", next[0]) != NULL &&
+			    (uni_is_space(before) || iswpunct((wint_t)before))) ||
+			    (n >= 1 && strchr("smtd", next[0]) != NULL &&
 			    ends_word(next, n, 1)) ||
 			    (n >= 2 && (strncmp(next, "ve", 2) == 0 ||
 			    strncmp(next, "ll", 2) == 0 ||
@@ -205,6 +237,99 @@ goldmark_quotes(cmark_node *doc)
 		free(copy);
 	}
 	cmark_iter_free(iter);
+}
+
+/* Replaces every "<<" by « and ">>" by » in s (in place). */
+static void
+angle_quotes(struct buf *s)
+{
+	struct buf out = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < s->len; i++) {
+		if (i + 1 < s->len && s->data[i] == '<' && s->data[i + 1] == '<') {
+			buf_puts(&out, "\xC2\xAB");
+			i++;
+		} else if (i + 1 < s->len && s->data[i] == '>' &&
+		    s->data[i + 1] == '>') {
+			buf_puts(&out, "\xC2\xBB");
+			i++;
+		} else {
+			buf_putc(&out, s->data[i]);
+		}
+	}
+	buf_free(s);
+	*s = out;
+}
+
+/* Goldmark's typographer reads "<<" and ">>" as guillemets before it looks
+ * for raw HTML, so "a <<b c>> d" is "a «b c» d" in Hugo, where cmark sees
+ * the tag <b c>. Rejoins such a tag with the text around it, then makes
+ * the guillemets in every text node. */
+static void
+goldmark_guillemets(cmark_node *doc)
+{
+	cmark_iter *iter = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node **texts = NULL, **gone = NULL;
+	size_t n = 0, cap = 0, ngone = 0, i;
+
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(node) == CMARK_NODE_TEXT) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 32;
+				texts = xrealloc(texts, cap * sizeof(*texts));
+			}
+			texts[n++] = node;
+		}
+	}
+	cmark_iter_free(iter);
+	if (n > 0)
+		gone = xmalloc(2 * n * sizeof(*gone));
+	for (i = 0; i < n; i++) {
+		cmark_node *node = texts[i], *tag, *after;
+		const char *lit = cmark_node_get_literal(node), *h;
+		struct buf b = BUF_INIT;
+		size_t len;
+
+		if (cmark_node_parent(node) == NULL || lit == NULL)
+			continue;	/* joined into an earlier node */
+		buf_puts(&b, lit);
+		tag = cmark_node_next(node);
+		len = b.len;
+		if (len > 0 && b.data[len - 1] == '<' && tag != NULL &&
+		    cmark_node_get_type(tag) == CMARK_NODE_HTML_INLINE &&
+		    (h = cmark_node_get_literal(tag)) != NULL && h[0] == '<') {
+			size_t hl = strlen(h);
+
+			buf_add(&b, h, hl);	/* "<" + "<b c>" = "<<b c>" */
+			after = cmark_node_next(tag);
+			cmark_node_unlink(tag);
+			gone[ngone++] = tag;
+			if (after != NULL &&
+			    cmark_node_get_type(after) == CMARK_NODE_TEXT &&
+			    cmark_node_get_literal(after) != NULL) {
+				buf_puts(&b, cmark_node_get_literal(after));
+				cmark_node_unlink(after);
+				gone[ngone++] = after;
+			}
+		}
+		if (strstr(buf_cstr(&b), "<<") != NULL ||
+		    strstr(buf_cstr(&b), ">>") != NULL) {
+			angle_quotes(&b);
+			cmark_node_set_literal(node, buf_cstr(&b));
+		} else if (b.len != len) {
+			cmark_node_set_literal(node, buf_cstr(&b));
+		}
+		buf_free(&b);
+	}
+	for (i = 0; i < ngone; i++)
+		cmark_node_free(gone[i]);
+	free(gone);
+	free(texts);
 }
 
 /* cmark-gfm ends a footnote with " <a ... class="footnote-backref" ...>↩</a>";
@@ -451,8 +576,10 @@ md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
 		cmark_parser_free(parser);
 		return -1;
 	}
-	if (options & CMARK_OPT_SMART)
+	if (options & CMARK_OPT_SMART) {
+		goldmark_guillemets(doc);
 		goldmark_quotes(doc);
+	}
 	number_headings(doc, res);
 	html = cmark_render_html(doc, options,
 	    cmark_parser_get_syntax_extensions(parser));

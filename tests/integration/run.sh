@@ -223,7 +223,7 @@ done
 # tests/unit/test-metrics.c): cmark-gfm has no definition lists, and
 # Goldmark's typographer turns <<x>> into guillemets. Their word counts and
 # reading times are left out of the comparison; everything else is checked.
-known_words='/posts/definition-list/ /posts/smart-punct/'
+known_words='/posts/definition-list/'
 unknown() {
 	awk -F '\t' -v OFS='\t' -v known=" $known_words " '
 	index(known, " " $1 " ") > 0 {

@@ -26,9 +26,6 @@ static const struct {
 } known[] = {
 	{ "posts/definition-list.md", 1,
 	    "definition lists: Goldmark has them, cmark-gfm does not" },
-	{ "posts/smart-punct.md", 1,
-	    "Goldmark's typographer turns <<x>> into guillemets and reads "
-	    "a quote inside double quotes as closing" },
 };
 
 static int
