@@ -9,6 +9,13 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cmd=$1
 run=$2
 
+# is_running PID: the process exists and is not a zombie waiting to be reaped.
+is_running() {
+	kill -0 "$1" 2>/dev/null || return 1
+	state=$(sed -n 's/^[0-9]* (.*) \([A-Z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null)
+	[ "$state" != Z ]
+}
+
 stop() {
 	if [ -f "$run/nginx.pid" ]; then
 		kill "$(cat "$run/nginx.pid")" 2>/dev/null || true
@@ -21,7 +28,7 @@ stop() {
 	while [ $i -lt 50 ]; do
 		alive=0
 		for p in $(cat "$run/nginx.pid" "$run/quire.pids" 2>/dev/null); do
-			kill -0 "$p" 2>/dev/null && alive=1
+			is_running "$p" && alive=1
 		done
 		[ $alive = 0 ] && break
 		sleep 0.1

@@ -19,14 +19,19 @@ yamldoc_load(struct yamldoc *y, const char *text, size_t n,
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, n);
 	if (!yaml_parser_load(&parser, &y->doc)) {
-		size_t line = parser.problem_mark.line;
+		size_t line = first_line + parser.problem_mark.line;
+		size_t ctx_line = first_line + parser.context_mark.line;
 
-		if (parser.problem == NULL)
-			line = parser.context_mark.line;
-		buf_printf(err, "%zu: invalid YAML: %s%s%s", first_line + line,
-		    parser.problem ? parser.problem : "syntax error",
-		    parser.context ? " " : "",
-		    parser.context ? parser.context : "");
+		buf_printf(err, "%zu: invalid YAML: %s", line,
+		    parser.problem ? parser.problem : "syntax error");
+		/* libyaml notices a missing ']' where it stops; say where the
+		 * construct it was reading began. */
+		if (parser.context != NULL && ctx_line != line)
+			buf_printf(err, " (%s that starts on line %zu)",
+			    parser.context + (strncmp(parser.context, "while "
+			    "parsing ", 14) == 0 ? 14 : 0), ctx_line);
+		else if (parser.context != NULL)
+			buf_printf(err, " %s", parser.context);
 		rc = -1;
 	} else {
 		y->loaded = 1;
