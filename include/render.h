@@ -11,6 +11,10 @@ void render_href(struct buf *b, const struct site *site, const char *route);
 /* Appends the title Hugo gives a section or taxonomy without an
  * _index.md: its name with the first letter in upper case ("Posts"). */
 void render_section_title(struct buf *out, const char *name);
+/* Appends <a href="/TAXONOMY/SLUG/">NAME</a>, with PaperMod's count
+ * badge when count >= 0. */
+void render_term_link(struct ctx *ctx, const char *taxonomy,
+	const struct db_term *t, long count);
 /* Opens the page: doctype, head with title (NULL: the site title alone),
  * header with the site title and menu, <main>. body_class is literal. */
 void render_begin(struct ctx *ctx, const char *title, const char *body_class);

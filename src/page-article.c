@@ -106,13 +106,9 @@ page_article(struct ctx *ctx)
 	while ((rc = db_terms_next(ctx->db, &t)) == DB_ROW) {
 		if (ntags++ == 0)
 			html(b, "<ul class=\"post-tags\">\n");
-		buf_reset(&route);
-		buf_printf(&route, "/tags/%s/", t.slug);
-		html(b, "<li><a href=\"");
-		render_href(b, ctx->site, buf_cstr(&route));
-		html(b, "\">");
-		html_text(b, t.name);
-		html(b, "</a></li>\n");
+		html(b, "<li>");
+		render_term_link(ctx, "tags", &t, -1);
+		html(b, "</li>\n");
 	}
 	if (ntags > 0)
 		html(b, "</ul>\n");

@@ -10,10 +10,9 @@ enum page_rc
 page_terms(struct ctx *ctx)
 {
 	struct buf *b = &ctx->resp->body;
-	struct buf title = BUF_INIT, route = BUF_INIT;
+	struct buf title = BUF_INIT;
 	struct db_term t;
 	enum db_rc rc;
-	long n = 0;
 
 	render_section_title(&title, ctx->taxonomy);
 	render_begin(ctx, buf_cstr(&title), "list");
@@ -22,19 +21,11 @@ page_terms(struct ctx *ctx)
 	html(b, "</h1>\n</header>\n<ul class=\"terms-tags\">\n");
 	db_terms(ctx->db, ctx->now, ctx->taxonomy);
 	while ((rc = db_terms_next(ctx->db, &t)) == DB_ROW) {
-		buf_reset(&route);
-		buf_printf(&route, "/%s/%s/", ctx->taxonomy, t.slug);
-		html(b, "<li><a href=\"");
-		render_href(b, ctx->site, buf_cstr(&route));
-		html(b, "\">");
-		html_text(b, t.name);
-		html(b, " <sup><strong><sup>");
-		html_int(b, t.count);
-		html(b, "</sup></strong></sup></a></li>\n");
-		n++;
+		html(b, "<li>");
+		render_term_link(ctx, ctx->taxonomy, &t, t.count);
+		html(b, "</li>\n");
 	}
 	buf_free(&title);
-	buf_free(&route);
 	if (rc == DB_ERROR)
 		return PAGE_DB_ERROR;
 	html(b, "</ul>\n");

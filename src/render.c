@@ -24,6 +24,27 @@ render_section_title(struct buf *out, const char *name)
 }
 
 void
+render_term_link(struct ctx *ctx, const char *taxonomy,
+    const struct db_term *t, long count)
+{
+	struct buf *b = &ctx->resp->body;
+	struct buf route = BUF_INIT;
+
+	buf_printf(&route, "/%s/%s/", taxonomy, t->slug);
+	html(b, "<a href=\"");
+	render_href(b, ctx->site, buf_cstr(&route));
+	html(b, "\">");
+	html_text(b, t->name);
+	if (count >= 0) {
+		html(b, " <sup><strong><sup>");
+		html_int(b, count);
+		html(b, "</sup></strong></sup>");
+	}
+	html(b, "</a>");
+	buf_free(&route);
+}
+
+void
 render_begin(struct ctx *ctx, const char *title, const char *body_class)
 {
 	struct buf *b = &ctx->resp->body;
