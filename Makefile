@@ -75,7 +75,8 @@ UNIT_BIN   = $(UNIT_TESTS:%=build/%)
 build/test-%: tests/unit/test-%.c $(COMMON_O) $(IMPORTER_O) $(WORKER_O) \
     $(wildcard tests/unit/*.h)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(COMMON_O) $(IMPORTER_O) \
-	    $(filter-out build/worker.o,$(WORKER_O)) $(PKG_LIBS) -lcmocka
+	    $(filter-out build/worker.o,$(WORKER_O)) $(PKG_LIBS) \
+	    $(shell pkg-config --libs cmocka 2>/dev/null)
 
 test: test-deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
