@@ -22,6 +22,12 @@ int date_parse(const char *s, struct qdate *d);
 void date_format_long(struct buf *b, const struct qdate *d);
 /* Appends d as RFC 3339 "2006-01-02T15:04:05-07:00" in its own zone. */
 void date_format_iso(struct buf *b, const struct qdate *d);
+/* Days from 1970-01-01 to the date y-m-d (m 1..12) of the proleptic
+ * Gregorian calendar. */
+long long date_days_from_civil(int y, int m, int d);
+/* Appends d as RFC 822 "Mon, 02 Jan 2006 15:04:05 -0700" in its own zone
+ * (RSS pubDate, as Hugo writes it). */
+void date_format_rfc822(struct buf *b, const struct qdate *d);
 /* Breaks d into calendar fields in its own zone. */
 void date_fields(const struct qdate *d, int *year, int *month, int *day);
 

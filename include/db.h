@@ -56,6 +56,17 @@ const struct site *db_site(const struct db *db);
 /* The last SQLite error message. */
 const char *db_errmsg(const struct db *db);
 
+/* What a response depends on: the content version (bumped by each import)
+ * and the last instant at or before now when a page appeared or expired. */
+struct db_state {
+	long long version;
+	long long changed;	/* unix seconds: the later of the import and
+				 * the last scheduled change */
+};
+
+/* Reads the state at instant now. */
+enum db_rc db_state(struct db *db, long long now, struct db_state *state);
+
 /* Resets every query; call at the end of each request. Rows returned
  * by db_page_by_url() and db_term_by_slug() stay valid until then. */
 void db_end_request(struct db *db);
@@ -82,6 +93,25 @@ enum db_rc db_terms_next(struct db *db, struct db_term *term);
  * page. */
 enum db_rc db_term_by_slug(struct db *db, long long now, const char *taxonomy,
 	const char *slug, struct db_term *term);
+
+/* Finds the visible page an alias (decoded route) points to; copies its
+ * URL to url. */
+enum db_rc db_alias(struct db *db, long long now, const char *path,
+	struct buf *url);
+/* Starts every visible page (all kinds when all, else the main section's
+ * posts), newest first, at most limit (-1: no limit); rows from
+ * db_list_next(). */
+enum db_rc db_list_all(struct db *db, long long now, int all, long limit);
+/* Counts the visible pages matching an FTS5 query. */
+enum db_rc db_search_count(struct db *db, long long now, const char *match,
+	long *count);
+/* Starts the visible pages matching an FTS5 query, best first (bm25:
+ * title, then tags, then text); rows from db_search_next(), whose snippet
+ * marks matches with \x01 ... \x02. */
+enum db_rc db_search(struct db *db, long long now, const char *match,
+	long limit, long offset);
+enum db_rc db_search_next(struct db *db, struct db_page *page,
+	const char **snippet);
 
 /* ---- importer side (db-import.c) ---- */
 
@@ -113,6 +143,9 @@ struct dbw_page {
 	size_t ntags;
 	char *const *categories;
 	size_t ncategories;
+	const char *search_text;	/* plain text, entities decoded */
+	char *const *aliases;		/* routes, decoded, normalised */
+	size_t naliases;
 };
 
 /* Opens (creating if needed) the working copy at path, migrates its
@@ -132,7 +165,8 @@ int dbw_remove_unseen(struct dbw *w, const char *prefix, long *removed,
 /* The stored hash of source, copied to out (empty when absent). */
 int dbw_hash(struct dbw *w, const char *source, struct buf *out,
 	struct buf *err);
-/* The source of another page that has url, copied to out (empty: none). */
+/* The source of another page than source whose URL or alias is url,
+ * copied to out (empty: none). */
 int dbw_url_owner(struct dbw *w, const char *url, const char *source,
 	struct buf *out, struct buf *err);
 /* Inserts or updates a page and its terms. */

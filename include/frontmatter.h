@@ -24,6 +24,8 @@ struct frontmatter {
 	size_t ntags;
 	char **categories;
 	size_t ncategories;
+	char **aliases;		/* old URLs that answer 301 */
+	size_t naliases;
 	const char *body;
 	size_t body_len;
 };

@@ -16,6 +16,7 @@ struct metrics {
 	long minutes;		/* .ReadingTime */
 	int truncated;		/* .Truncated */
 	char *summary;		/* .Summary | plainify | htmlUnescape; caller frees */
+	char *text;		/* the whole plain text, entities decoded (search) */
 };
 
 /* Appends Hugo's StripHTML of n bytes of html to plain. */

@@ -19,6 +19,13 @@ struct resp_sink {
 	FCGX_Stream *out;	/* NULL: write to stdout */
 };
 
+/* Cache-Control for what depends on the content: caches keep it a second,
+ * then revalidate with our ETag (see README, "Caching"). */
+#define RESP_CACHE_CONTENT "public, max-age=1"
+/* For answers that depend on the request alone (301 to add a slash, 400,
+ * 405, 414). */
+#define RESP_CACHE_STABLE "public, max-age=3600"
+
 /* Prepares r for a new response (keeps its memory). */
 void resp_reset(struct resp *r);
 void resp_free(struct resp *r);
@@ -26,6 +33,11 @@ void resp_free(struct resp *r);
 void resp_header(struct resp *r, const char *name, const char *value);
 /* Sends r; without its body when head_only (HEAD). Returns 0 or -1. */
 int resp_send(struct resp *r, struct resp_sink *sink, int head_only);
+/* Appends t (unix seconds) as an HTTP date: "Sun, 06 Nov 1994 08:49:37
+ * GMT". */
+void resp_http_date(struct buf *b, long long t);
+/* Parses an HTTP date (IMF-fixdate); returns unix seconds, or -1. */
+long long resp_parse_http_date(const char *s);
 /* The reason phrase of a status code. */
 const char *resp_reason(int status);
 

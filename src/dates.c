@@ -50,8 +50,8 @@ digits(const char **p, int n, int *v)
 	return 0;
 }
 
-static long long
-days_from_civil(int y, int m, int d)
+long long
+date_days_from_civil(int y, int m, int d)
 {
 	/* Howard Hinnant's algorithm: days since 1970-01-01. */
 	long long era;
@@ -126,7 +126,7 @@ date_parse(const char *s, struct qdate *d)
 		return -1;
 
 	if (has_zone) {
-		d->t = days_from_civil(y, mo, da) * 86400LL + h * 3600 +
+		d->t = date_days_from_civil(y, mo, da) * 86400LL + h * 3600 +
 		    mi * 60 + se - off;
 		d->offset = off;
 	} else {
@@ -181,4 +181,20 @@ date_format_iso(struct buf *b, const struct qdate *d)
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
 	    tm.tm_min, tm.tm_sec, d->offset < 0 ? '-' : '+', off / 3600,
 	    (off % 3600) / 60);
+}
+
+void
+date_format_rfc822(struct buf *b, const struct qdate *d)
+{
+	static const char *const wdays[7] = { "Sun", "Mon", "Tue", "Wed",
+	    "Thu", "Fri", "Sat" };
+	time_t t = (time_t)(d->t + d->offset);
+	struct tm tm;
+	int off = d->offset < 0 ? -d->offset : d->offset;
+
+	gmtime_r(&t, &tm);
+	buf_printf(b, "%s, %02d %.3s %04d %02d:%02d:%02d %c%02d%02d",
+	    wdays[tm.tm_wday], tm.tm_mday, month_names[tm.tm_mon],
+	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec,
+	    d->offset < 0 ? '-' : '+', off / 3600, (off % 3600) / 60);
 }

@@ -25,29 +25,34 @@ enum wquery {
 	W_TERM_PUT,
 	W_TERM_ID,
 	W_PAGE_TERM_PUT,
+	W_ALIAS_CLEAR,
+	W_ALIAS_PUT,
 	W__MAX
 };
 
 static const char *const wquery_sql[W__MAX] = {
 	[W_SITE_GET] = "SELECT key, value FROM site",
-	[W_SITE_CLEAR] = "DELETE FROM site WHERE key <> 'version'",
+	[W_SITE_CLEAR] = "DELETE FROM site WHERE key NOT IN ('version', "
+	    "'imported_at')",
 	[W_SITE_PUT] = "INSERT OR REPLACE INTO site (key, value) VALUES (?1, ?2)",
 	[W_SEEN] = "INSERT OR IGNORE INTO temp.seen (source) VALUES (?1)",
 	[W_HASH] = "SELECT hash FROM page WHERE source = ?1",
 	[W_URL_OWNER] = "SELECT source FROM page WHERE url = ?1 AND "
-	    "source <> ?2",
+	    "source <> ?2 UNION ALL SELECT p.source FROM alias a JOIN page p "
+	    "ON p.id = a.page_id WHERE a.path = ?1 AND p.source <> ?2 LIMIT 1",
 	[W_PAGE_PUT] = "INSERT INTO page (source, hash, kind, layout, url, "
 	    "title, description, author, has_date, date, date_offset, "
 	    "has_lastmod, lastmod, lastmod_offset, publish_at, expire_at, "
-	    "draft, body, summary, truncated, words, minutes) VALUES (?1, ?2, "
-	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-	    "?17, ?18, ?19, ?20, ?21, ?22) ON CONFLICT (source) DO UPDATE SET "
+	    "draft, body, summary, truncated, words, minutes, search_text, "
+	    "search_tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+	    "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24) "
+	    "ON CONFLICT (source) DO UPDATE SET "
 	    "hash = ?2, kind = ?3, layout = ?4, url = ?5, title = ?6, "
 	    "description = ?7, author = ?8, has_date = ?9, date = ?10, "
 	    "date_offset = ?11, has_lastmod = ?12, lastmod = ?13, "
 	    "lastmod_offset = ?14, publish_at = ?15, expire_at = ?16, "
 	    "draft = ?17, body = ?18, summary = ?19, truncated = ?20, "
-	    "words = ?21, minutes = ?22",
+	    "words = ?21, minutes = ?22, search_text = ?23, search_tags = ?24",
 	[W_PAGE_ID] = "SELECT id FROM page WHERE source = ?1",
 	[W_TERMS_CLEAR] = "DELETE FROM page_term WHERE page_id = ?1",
 	[W_TERM_PUT] = "INSERT OR IGNORE INTO term (taxonomy, slug, name) "
@@ -55,6 +60,9 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_TERM_ID] = "SELECT id FROM term WHERE taxonomy = ?1 AND slug = ?2",
 	[W_PAGE_TERM_PUT] = "INSERT OR IGNORE INTO page_term (page_id, "
 	    "term_id, position, name) VALUES (?1, ?2, ?3, ?4)",
+	[W_ALIAS_CLEAR] = "DELETE FROM alias WHERE page_id = ?1",
+	[W_ALIAS_PUT] = "INSERT OR REPLACE INTO alias (path, page_id) "
+	    "VALUES (?1, ?2)",
 };
 
 struct dbw {
@@ -180,7 +188,7 @@ dbw_site_load(struct dbw *w, struct site *site, struct buf *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *k = (const char *)sqlite3_column_text(st, 0);
 
-		if (strcmp(k, "version") == 0)
+		if (strcmp(k, "version") == 0 || strcmp(k, "imported_at") == 0)
 			continue;
 		any = 1;
 		site_set(site, k, (const char *)sqlite3_column_text(st, 1));
@@ -382,8 +390,21 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 	sqlite3_bind_int(st, 20, p->truncated);
 	sqlite3_bind_int64(st, 21, p->words);
 	sqlite3_bind_int64(st, 22, p->minutes);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return fail(w, err, "storing a page");
+	sqlite3_bind_text(st, 23, p->search_text ? p->search_text : "", -1,
+	    SQLITE_STATIC);
+	{
+		struct buf tags = BUF_INIT;
+		size_t i;
+		int rc;
+
+		for (i = 0; i < p->ntags; i++)
+			buf_printf(&tags, "%s%s", i ? " " : "", p->tags[i]);
+		sqlite3_bind_text(st, 24, buf_cstr(&tags), -1, SQLITE_TRANSIENT);
+		buf_free(&tags);
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_DONE)
+			return fail(w, err, "storing a page");
+	}
 	st = use(w, W_PAGE_ID);
 	sqlite3_bind_text(st, 1, p->source, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW)
@@ -398,6 +419,17 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 	    put_terms(w, id, "categories", p->categories, p->ncategories,
 	    err) != 0)
 		return -1;
+	st = use(w, W_ALIAS_CLEAR);
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return fail(w, err, "clearing a page's aliases");
+	for (size_t i = 0; i < p->naliases; i++) {
+		st = use(w, W_ALIAS_PUT);
+		sqlite3_bind_text(st, 1, p->aliases[i], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, id);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return fail(w, err, "storing an alias");
+	}
 	return 0;
 }
 
@@ -414,7 +446,9 @@ dbw_commit(struct dbw *w, struct buf *err)
 	    "JOIN page p ON p.id = t.page_id WHERE t.term_id = term.id ORDER BY "
 	    "p.source LIMIT 1); INSERT INTO site (key, value) VALUES "
 	    "('version', 1) ON CONFLICT (key) DO UPDATE SET value = "
-	    "CAST(value AS INTEGER) + 1; COMMIT", err) != 0)
+	    "CAST(value AS INTEGER) + 1; INSERT OR REPLACE INTO site (key, "
+	    "value) VALUES ('imported_at', CAST(strftime('%s', 'now') AS "
+	    "INTEGER)); COMMIT", err) != 0)
 		goto out;
 	if (sqlite3_prepare_v2(w->conn, "PRAGMA quick_check", -1, &st,
 	    NULL) != SQLITE_OK) {

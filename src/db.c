@@ -30,6 +30,12 @@ enum query {
 	Q_PAGE_TERMS,
 	Q_TERMS,
 	Q_TERM_BY_SLUG,
+	Q_STATE,
+	Q_ALIAS,
+	Q_ALL_MAIN,
+	Q_ALL_PAGES,
+	Q_SEARCH_COUNT,
+	Q_SEARCH,
 	Q__MAX
 };
 
@@ -57,6 +63,22 @@ static const char *const query_sql[Q__MAX] = {
 	    "JOIN page_term t ON t.term_id = m.id JOIN page p ON "
 	    "p.id = t.page_id WHERE m.taxonomy = ?2 AND m.slug = ?3 AND"
 	    VISIBLE("p") "GROUP BY m.id",
+	[Q_STATE] = "SELECT max(coalesce((SELECT max(publish_at) FROM page "
+	    "WHERE publish_at <= ?1), 0), coalesce((SELECT max(expire_at) FROM "
+	    "page WHERE expire_at <= ?1), 0))",
+	[Q_ALIAS] = "SELECT p.url FROM alias a JOIN page p ON p.id = a.page_id "
+	    "WHERE a.path = ?2 AND" VISIBLE("p"),
+	[Q_ALL_MAIN] = "SELECT" PAGE_COLUMNS ", p.body FROM page p WHERE "
+	    "p.kind = 0 AND" VISIBLE("p") PAGE_ORDER "LIMIT ?2",
+	[Q_ALL_PAGES] = "SELECT" PAGE_COLUMNS ", p.body FROM page p WHERE"
+	    VISIBLE("p") PAGE_ORDER "LIMIT ?2",
+	[Q_SEARCH_COUNT] = "SELECT count(*) FROM page_fts JOIN page p ON "
+	    "p.id = page_fts.rowid WHERE page_fts MATCH ?2 AND" VISIBLE("p"),
+	[Q_SEARCH] = "SELECT" PAGE_COLUMNS ", snippet(page_fts, 2, x'01', "
+	    "x'02', '\xE2\x80\xA6', 24) FROM page_fts JOIN page p ON "
+	    "p.id = page_fts.rowid WHERE page_fts MATCH ?2 AND" VISIBLE("p")
+	    "ORDER BY bm25(page_fts, 10.0, 5.0, 1.0), p.date DESC "
+	    "LIMIT ?3 OFFSET ?4",
 };
 
 struct db {
@@ -64,6 +86,9 @@ struct db {
 	sqlite3_stmt *stmt[Q__MAX];
 	sqlite3_stmt *list_cursor;	/* the listing db_list_next() reads */
 	sqlite3_stmt *term_cursor;	/* the terms db_terms_next() reads */
+	sqlite3_stmt *search_cursor;	/* the hits db_search_next() reads */
+	long long version;		/* site 'version' */
+	long long imported_at;		/* site 'imported_at' */
 	char *path;
 	dev_t dev;
 	ino_t ino;
@@ -122,9 +147,17 @@ db_open(const char *path, struct buf *err)
 		}
 	}
 	st_site = db->stmt[Q_SITE];
-	while ((rc = sqlite3_step(st_site)) == SQLITE_ROW)
-		site_set(&db->site, (const char *)sqlite3_column_text(st_site, 0),
-		    (const char *)sqlite3_column_text(st_site, 1));
+	while ((rc = sqlite3_step(st_site)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(st_site, 0);
+
+		if (strcmp(k, "version") == 0)
+			db->version = sqlite3_column_int64(st_site, 1);
+		else if (strcmp(k, "imported_at") == 0)
+			db->imported_at = sqlite3_column_int64(st_site, 1);
+		else
+			site_set(&db->site, k,
+			    (const char *)sqlite3_column_text(st_site, 1));
+	}
 	sqlite3_reset(st_site);
 	if (rc != SQLITE_DONE) {
 		buf_printf(err, "cannot read database %s: %s", path,
@@ -200,7 +233,7 @@ db_end_request(struct db *db)
 
 	for (i = 0; i < Q__MAX; i++)
 		sqlite3_reset(db->stmt[i]);
-	db->list_cursor = db->term_cursor = NULL;
+	db->list_cursor = db->term_cursor = db->search_cursor = NULL;
 }
 
 static const char *
@@ -348,5 +381,93 @@ db_term_by_slug(struct db *db, long long now, const char *taxonomy,
 	rc = step(&cur);
 	if (rc == DB_ROW)
 		read_term(st, term);
+	return rc;
+}
+
+enum db_rc
+db_state(struct db *db, long long now, struct db_state *state)
+{
+	sqlite3_stmt *st = start(db, Q_STATE);
+	sqlite3_stmt *cur = st;
+	long long changed;
+
+	sqlite3_bind_int64(st, 1, now);
+	if (step(&cur) != DB_ROW)
+		return DB_ERROR;
+	changed = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	state->version = db->version;
+	state->changed = changed > db->imported_at ? changed : db->imported_at;
+	return DB_ROW;
+}
+
+enum db_rc
+db_alias(struct db *db, long long now, const char *path, struct buf *url)
+{
+	sqlite3_stmt *st = start(db, Q_ALIAS);
+	sqlite3_stmt *cur = st;
+	enum db_rc rc;
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_text(st, 2, path, -1, SQLITE_TRANSIENT);
+	rc = step(&cur);
+	if (rc == DB_ROW) {
+		buf_puts(url, text(st, 0));
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
+enum db_rc
+db_list_all(struct db *db, long long now, int all, long limit)
+{
+	sqlite3_stmt *st = start(db, all ? Q_ALL_PAGES : Q_ALL_MAIN);
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, limit);
+	db->list_cursor = st;
+	return DB_ROW;
+}
+
+enum db_rc
+db_search_count(struct db *db, long long now, const char *match, long *count)
+{
+	sqlite3_stmt *st = start(db, Q_SEARCH_COUNT);
+	sqlite3_stmt *cur = st;
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_text(st, 2, match, -1, SQLITE_TRANSIENT);
+	if (step(&cur) != DB_ROW)
+		return DB_ERROR;
+	*count = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return DB_ROW;
+}
+
+enum db_rc
+db_search(struct db *db, long long now, const char *match, long limit,
+    long offset)
+{
+	sqlite3_stmt *st = start(db, Q_SEARCH);
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_text(st, 2, match, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, limit);
+	sqlite3_bind_int64(st, 4, offset);
+	db->search_cursor = st;
+	return DB_ROW;
+}
+
+enum db_rc
+db_search_next(struct db *db, struct db_page *page, const char **snippet)
+{
+	sqlite3_stmt *st = db->search_cursor;
+	enum db_rc rc = step(&db->search_cursor);
+
+	if (rc == DB_ROW) {
+		read_page(st, page);
+		page->body = "";
+		*snippet = text(st, NPAGE_COLUMNS);
+	}
 	return rc;
 }

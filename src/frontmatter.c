@@ -91,7 +91,8 @@ get_date(struct yamldoc *y, yaml_node_t *map, const char *key,
 	return 0;
 }
 
-/* Hugo's taxonomy values: a list of strings, or one string kept whole. */
+/* Hugo's taxonomy values: a list of strings, or one string kept whole
+ * (with a warning when warn is not NULL). */
 static int
 get_list(struct yamldoc *y, yaml_node_t *map, const char *key,
     char ***out, size_t *count, const char *name, struct buf *err,
@@ -110,9 +111,10 @@ get_list(struct yamldoc *y, yaml_node_t *map, const char *key,
 		*out = xmalloc(sizeof(char *));
 		(*out)[0] = xstrdup(s);
 		*count = 1;
-		buf_printf(warn, "%s:%zu: '%s' is one string, so it is one "
-		    "%s (write a list: [a, b])\n", name, yamldoc_line(y, node),
-		    key, key);
+		if (warn != NULL)
+			buf_printf(warn, "%s:%zu: '%s' is one string, so it is "
+			    "one %s (write a list: [a, b])\n", name,
+			    yamldoc_line(y, node), key, key);
 		return 0;
 	}
 	if (node->type != YAML_SEQUENCE_NODE) {
@@ -289,7 +291,9 @@ fm_parse(const char *name, const char *text, size_t n,
 	    get_list(&y, root, "tags", &fm->tags, &fm->ntags, name, err,
 	    warn) ||
 	    get_list(&y, root, "categories", &fm->categories,
-	    &fm->ncategories, name, err, warn))
+	    &fm->ncategories, name, err, warn) ||
+	    get_list(&y, root, "aliases", &fm->aliases, &fm->naliases, name,
+	    err, NULL))
 		goto out;
 	if (fm->title == NULL)
 		buf_printf(warn, "%s:1: no title\n", name);
@@ -321,5 +325,6 @@ fm_free(struct frontmatter *fm)
 	free(fm->layout);
 	free_list(fm->tags, fm->ntags);
 	free_list(fm->categories, fm->ncategories);
+	free_list(fm->aliases, fm->naliases);
 	memset(fm, 0, sizeof(*fm));
 }

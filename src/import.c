@@ -25,7 +25,7 @@
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "1"
+#define IMPORT_RULES_VERSION "2"
 /* Larger Markdown files are refused: no blog post comes near it. */
 #define MAX_FILE_BYTES (16L * 1024 * 1024)
 
@@ -291,6 +291,45 @@ read_file(const char *path, struct buf *out, FILE *log)
 	return 0;
 }
 
+/* Appends the route of alias a of the page at url (Hugo: a relative
+ * alias is relative to the folder holding the page). Returns 0, or -1 when
+ * a is not a usable path. */
+static int
+alias_route(struct buf *out, const char *url, const char *a)
+{
+	const char *p, *last;
+	size_t from = out->len;
+
+	if (*a == '\0' || strstr(a, "://") != NULL || strchr(a, '?') ||
+	    strchr(a, '#'))
+		return -1;
+	if (*a != '/') {
+		/* "/posts/new/" -> "/posts/" */
+		size_t n = strlen(url);
+
+		while (n > 1 && url[n - 1] == '/')
+			n--;
+		while (n > 0 && url[n - 1] != '/')
+			n--;
+		buf_add(out, url, n);
+	}
+	buf_puts(out, a);
+	for (p = out->data + from; *p != '\0'; p++) {
+		size_t seg = strcspn(p + 1, "/");
+
+		if (*p == '/' && ((seg == 1 && p[1] == '.') ||
+		    (seg == 2 && p[1] == '.' && p[2] == '.') ||
+		    (seg == 0 && p[1] == '/')))
+			return -1;
+		if ((unsigned char)*p < 0x20)
+			return -1;
+	}
+	last = strrchr(out->data + from, '/');
+	if (out->data[out->len - 1] != '/' && strchr(last, '.') == NULL)
+		buf_putc(out, '/');
+	return 0;
+}
+
 /* Imports one file into w. Returns 0 or -1 (message logged). */
 static int
 import_file(struct import *im, struct dbw *w, const struct input_file *f,
@@ -299,17 +338,17 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	struct buf text = BUF_INIT, err = BUF_INIT, warn = BUF_INIT;
 	struct buf hash = BUF_INIT, stored = BUF_INIT, url = BUF_INIT;
 	struct buf owner = BUF_INIT;
+	char **aliases = NULL;
+	size_t naliases = 0, i;
 	struct frontmatter fm;
 	struct metrics m;
 	struct dbw_page p;
 	struct url_page up;
-	const char *base = strrchr(f->source, '/');
 	size_t seclen = strcspn(f->source, "/");
 	int rc = -1;
 
 	memset(&fm, 0, sizeof(fm));
 	memset(&m, 0, sizeof(m));
-	base = base ? base + 1 : f->source;
 	if (read_file(f->fs_path, &text, im->log) != 0)
 		goto out;
 	buf_printf(&hash, "%016llx", (unsigned long long)fnv1a(settings_hash,
@@ -340,6 +379,35 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 		buf_printf(&err, "%s:1: its URL %s is also the URL of "
 		    "content/%s", f->fs_path, buf_cstr(&url), buf_cstr(&owner));
 		goto fail;
+	}
+	if (fm.naliases > 0)
+		aliases = xmalloc(fm.naliases * sizeof(*aliases));
+	for (i = 0; i < fm.naliases; i++) {
+		struct buf a = BUF_INIT;
+
+		if (alias_route(&a, buf_cstr(&url), fm.aliases[i]) != 0) {
+			buf_printf(&err, "%s:1: alias '%s' is not a path on this "
+			    "site", f->fs_path, fm.aliases[i]);
+			buf_free(&a);
+			goto fail;
+		}
+		if (strcmp(buf_cstr(&a), buf_cstr(&url)) == 0) {
+			buf_free(&a);
+			continue;
+		}
+		if (dbw_url_owner(w, buf_cstr(&a), f->source, &owner,
+		    &err) != 0) {
+			buf_free(&a);
+			goto fail;
+		}
+		if (owner.len > 0) {
+			buf_printf(&err, "%s:1: its alias %s is also a URL of "
+			    "content/%s", f->fs_path, buf_cstr(&a),
+			    buf_cstr(&owner));
+			buf_free(&a);
+			goto fail;
+		}
+		aliases[naliases++] = buf_detach(&a);
 	}
 	if (metrics_compute(fm.body, fm.body_len, fm.summary,
 	    im->site.unsafe ? MD_UNSAFE : 0, &m) != 0) {
@@ -378,6 +446,9 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	p.ntags = fm.ntags;
 	p.categories = fm.categories;
 	p.ncategories = fm.ncategories;
+	p.search_text = m.text;
+	p.aliases = aliases;
+	p.naliases = naliases;
 	if (dbw_put_page(w, &p, &err) != 0)
 		goto fail;
 	if (stored.len > 0)
@@ -389,7 +460,9 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 fail:
 	fprintf(im->log, "%s\n", buf_cstr(&err));
 out:
-	(void)base;
+	for (i = 0; i < naliases; i++)
+		free(aliases[i]);
+	free(aliases);
 	fm_free(&fm);
 	metrics_free(&m);
 	buf_free(&text);

@@ -192,6 +192,12 @@ metrics_compute(const char *body, size_t n, const char *fm_summary,
 	if (md_render(body, n, flags | MD_MORE, &res) != 0)
 		return -1;
 	metrics_plain(&plain, buf_cstr(&res.html), res.html.len);
+	{
+		struct buf text = BUF_INIT;
+
+		html_unescape(&text, buf_cstr(&plain), plain.len);
+		m->text = buf_detach(&text);
+	}
 	m->words = metrics_words(buf_cstr(&plain), plain.len);
 	m->minutes = metrics_minutes(m->words);
 
@@ -228,5 +234,7 @@ void
 metrics_free(struct metrics *m)
 {
 	free(m->summary);
+	free(m->text);
 	m->summary = NULL;
+	m->text = NULL;
 }

@@ -23,7 +23,6 @@ page_error(struct ctx *ctx, int status)
 		resp_header(ctx->resp, "Allow", "GET, HEAD");
 	if (status == 503)
 		resp_header(ctx->resp, "Retry-After", "5");
-	resp_header(ctx->resp, "Cache-Control", "no-store");
 	render_begin(ctx, what, "list");
 	html(b, "<div class=\"not-found\">");
 	html_int(b, status);

@@ -1,7 +1,9 @@
 /* response.c - status, headers and body, sent once, whole. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "dates.h"
 #include "response.h"
 
 void
@@ -28,6 +30,42 @@ resp_header(struct resp *r, const char *name, const char *value)
 	buf_printf(&r->headers, "%s: %s\r\n", name, value);
 }
 
+static const char *const wdays[7] = { "Sun", "Mon", "Tue", "Wed", "Thu",
+    "Fri", "Sat" };
+static const char *const months[12] = { "Jan", "Feb", "Mar", "Apr", "May",
+    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+void
+resp_http_date(struct buf *b, long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	buf_printf(b, "%s, %02d %s %04d %02d:%02d:%02d GMT", wdays[tm.tm_wday],
+	    tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour,
+	    tm.tm_min, tm.tm_sec);
+}
+
+long long
+resp_parse_http_date(const char *s)
+{
+	char wday[4], mon[4], zone[4];
+	int d, y, h, mi, se, m, n = 0;
+
+	if (s == NULL || sscanf(s, "%3s %d %3s %d %d:%d:%d %3s%n", wday, &d,
+	    mon, &y, &h, &mi, &se, zone, &n) != 8 || strcmp(zone, "GMT") != 0)
+		return -1;
+	for (m = 0; m < 12; m++)
+		if (strcmp(mon, months[m]) == 0)
+			break;
+	if (m == 12 || d < 1 || d > 31 || y < 1970 || h > 23 || mi > 59 ||
+	    se > 60)
+		return -1;
+	return date_days_from_civil(y, m + 1, d) * 86400 + h * 3600 +
+	    mi * 60 + se;
+}
+
 const char *
 resp_reason(int status)
 {
@@ -51,9 +89,15 @@ resp_send(struct resp *r, struct resp_sink *sink, int head_only)
 	struct buf head = BUF_INIT;
 	int rc = 0;
 
-	buf_printf(&head, "Status: %d %s\r\nContent-Type: %s\r\n"
-	    "Content-Length: %zu\r\n", r->status, resp_reason(r->status),
-	    r->content_type, r->body.len);
+	if (r->status == 304) {
+		/* No body, so neither its type nor its length. */
+		buf_printf(&head, "Status: 304 %s\r\n", resp_reason(304));
+		head_only = 1;
+	} else {
+		buf_printf(&head, "Status: %d %s\r\nContent-Type: %s\r\n"
+		    "Content-Length: %zu\r\n", r->status,
+		    resp_reason(r->status), r->content_type, r->body.len);
+	}
 	buf_add(&head, r->headers.data, r->headers.len);
 	buf_puts(&head, "\r\n");
 	if (sink->out != NULL) {

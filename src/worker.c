@@ -93,6 +93,58 @@ fallback_site(void)
 	return &s;
 }
 
+/* Does the If-None-Match list hold etag (weak or strong)? */
+static int
+etag_listed(const char *list, const char *etag)
+{
+	size_t n = strlen(etag);
+	const char *p = list;
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		if (*p == '*')
+			return 1;
+		if (strncmp(p, "W/", 2) == 0)
+			p += 2;
+		if (strncmp(p, etag, n) == 0 &&
+		    (p[n] == '\0' || p[n] == ',' || p[n] == ' '))
+			return 1;
+		while (*p != '\0' && *p != ',')
+			p++;
+	}
+	return 0;
+}
+
+/* Sets the validators of the content state on the response; answers 304
+ * (returns 1) when the client's copy is current. What a page shows depends
+ * only on the database's content version and on the instant the set of
+ * visible pages last changed, so that pair is the ETag. */
+static int
+validators(struct ctx *ctx, char **envp, const struct db_state *st)
+{
+	const char *inm = param(envp, "HTTP_IF_NONE_MATCH");
+	const char *ims = param(envp, "HTTP_IF_MODIFIED_SINCE");
+	struct buf etag = BUF_INIT, date = BUF_INIT;
+	int fresh;
+
+	buf_printf(&etag, "\"q%lld-%lld\"", st->version, st->changed);
+	resp_http_date(&date, st->changed);
+	if (inm != NULL)
+		fresh = etag_listed(inm, buf_cstr(&etag));
+	else
+		fresh = ims != NULL && resp_parse_http_date(ims) >= st->changed;
+	resp_header(ctx->resp, "ETag", buf_cstr(&etag));
+	resp_header(ctx->resp, "Last-Modified", buf_cstr(&date));
+	if (fresh) {
+		ctx->resp->status = 304;
+		buf_reset(&ctx->resp->body);
+	}
+	buf_free(&etag);
+	buf_free(&date);
+	return fresh;
+}
+
 static void
 handle(struct worker *w, char **envp, struct resp_sink *sink,
     struct logger *lg)
@@ -118,13 +170,15 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 		req.query = "";
 		logf_(lg, "QUIRE_DB is not set: no database to serve");
 		page_error(&ctx, 503);
-		resp_send(&w->resp, sink, 0);
+		resp_header(&w->resp, "Cache-Control", "no-store");
+		resp_send(&w->resp, sink, method && strcmp(method, "HEAD") == 0);
 		return;
 	}
 	if (ensure_db(w, db_path, lg) != 0) {
 		memset(&req, 0, sizeof(req));
 		req.query = "";
 		page_error(&ctx, 503);
+		resp_header(&w->resp, "Cache-Control", "no-store");
 		resp_send(&w->resp, sink, method && strcmp(method, "HEAD") == 0);
 		return;
 	}
@@ -133,9 +187,18 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 	v = req_parse(&req, method, uri, ctx.site->base_path);
 	head_only = req.method == REQ_HEAD;
 	switch (v) {
-	case REQ_OK:
+	case REQ_OK: {
+		struct db_state st;
+
+		if (db_state(w->db, ctx.now, &st) != DB_ROW) {
+			rc = PAGE_DB_ERROR;
+			break;
+		}
+		if (validators(&ctx, envp, &st))
+			break;
 		rc = route_dispatch(&ctx);
 		break;
+	}
 	case REQ_ADD_SLASH: {
 		struct buf target = BUF_INIT;
 
@@ -170,6 +233,21 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 		    db_errmsg(w->db));
 		ctx.site = fallback_site();
 		page_error(&ctx, 503);
+	}
+	switch (w->resp.status) {
+	case 200: case 304: case 404:
+		resp_header(&w->resp, "Cache-Control", RESP_CACHE_CONTENT);
+		break;
+	case 301:
+		resp_header(&w->resp, "Cache-Control", v == REQ_ADD_SLASH ?
+		    RESP_CACHE_STABLE : RESP_CACHE_CONTENT);
+		break;
+	case 503:
+		resp_header(&w->resp, "Cache-Control", "no-store");
+		break;
+	default:
+		resp_header(&w->resp, "Cache-Control", RESP_CACHE_STABLE);
+		break;
 	}
 	if (rc == PAGE_DB_ERROR) {
 		/* Start afresh on the next request. */

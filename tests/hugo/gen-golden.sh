@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Regenerate quire's Hugo golden vectors (tests/golden/hugo-*.tsv) with Hugo 0.111.3.
+# Regenerate quire's Hugo golden vectors (tests/golden/hugo-*.tsv, hugo-*.xml,
+# hugo-robots.txt) with Hugo 0.111.3.
 #
 # Sites: site/ (posts, tags, headings) and permalinks/ (permalink patterns).
+# site/ is built twice more with extra config files (feeds.yaml, then also
+# feeds-limit5.yaml) to capture Hugo's built-in RSS, sitemap and robots.txt
+# output verbatim (copied byte for byte, not sorted).
 # Each site's home page has plain-text output formats (layouts/index.*.tsv)
 # that write one TSV each; this script builds into a temp dir and copies them,
 # keeping the header line and sorting the rows (LC_ALL=C) for determinism.
@@ -23,10 +27,11 @@ mkdir -p "$golden"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-build() { # site-dir
-	local site="$1"
-	HUGO_RESOURCEDIR="$tmp/$site/resources" hugo --quiet --source "$here/$site" \
-		--destination "$tmp/$site/public" --cacheDir "$tmp/cache" \
+build() { # site-dir [run-name config-list]
+	local site="$1" run="${2:-$1}" config="${3:-}"
+	HUGO_RESOURCEDIR="$tmp/$run/resources" hugo --quiet --source "$here/$site" \
+		${config:+--config "$config"} \
+		--destination "$tmp/$run/public" --cacheDir "$tmp/cache" \
 		--noBuildLock --cleanDestinationDir >/dev/null
 }
 copy() { # site-dir name
@@ -48,3 +53,26 @@ copy permalinks hugo-permalinks.tsv
 for f in "$golden"/hugo-*.tsv; do
 	echo "$(basename "$f"): $(($(wc -l < "$f") - 1)) rows"
 done
+
+# Feeds, sitemap, robots.txt: Hugo's default templates, copied verbatim.
+# Hugo has no HTML layouts here, so it warns "found no layout file" (filtered).
+quiet() { "$@" 2> >(grep -v 'found no layout file' >&2); }
+raw() { # run public-path golden-name
+	cp "$tmp/$1/public/$2" "$golden/$3.tmp"
+	mv "$golden/$3.tmp" "$golden/$3"
+	echo "$3: $(grep -c '<item>' "$golden/$3" || true) items, $(grep -c '<url>' "$golden/$3" || true) urls"
+}
+quiet build site feeds hugo.yaml,feeds.yaml
+raw feeds index.xml                    hugo-feed-home.xml
+raw feeds posts/index.xml              hugo-feed-section-posts.xml
+raw feeds tags/index.xml               hugo-feed-tags.xml
+raw feeds tags/go/index.xml            hugo-feed-tag-go.xml
+raw feeds "tags/café-crème/index.xml"  hugo-feed-tag-cafe-creme.xml
+raw feeds "tags/c#/index.xml"          hugo-feed-tag-c-sharp.xml
+raw feeds "tags/c++/index.xml"         hugo-feed-tag-c-plus-plus.xml
+raw feeds "tags/web-dev/index.xml"     hugo-feed-tag-web-dev.xml
+raw feeds sitemap.xml                  hugo-sitemap.xml
+raw feeds robots.txt                   hugo-robots.txt
+quiet build site feeds-limit5 hugo.yaml,feeds.yaml,feeds-limit5.yaml
+raw feeds-limit5 index.xml             hugo-feed-home-limit5.xml
+raw feeds-limit5 tags/go/index.xml     hugo-feed-tag-go-limit5.xml
