@@ -26,7 +26,8 @@ ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS)
 COMMON   = buf html unicode markdown metrics dates site url yamldoc
 IMPORTER = frontmatter db-import import
 WORKER   = db request response route render page-listing page-article \
-           page-tags page-error
+           page-tags page-error page-feed page-sitemap page-archives \
+           page-search
 
 COMMON_O   = $(COMMON:%=build/%.o)
 IMPORTER_O = $(IMPORTER:%=build/%.o) build/schema.o

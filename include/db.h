@@ -113,6 +113,13 @@ enum db_rc db_search(struct db *db, long long now, const char *match,
 enum db_rc db_search_next(struct db *db, struct db_page *page,
 	const char **snippet);
 
+/* Starts every taxonomy term with visible pages and the newest date among
+ * them (for the sitemap); rows from db_lastmod_next(). */
+enum db_rc db_term_dates(struct db *db, long long now);
+/* A row of db_term_dates(): the term's taxonomy, slug and newest date. */
+enum db_rc db_lastmod_next(struct db *db, const char **taxonomy,
+	const char **slug, struct qdate *date);
+
 /* ---- importer side (db-import.c) ---- */
 
 struct dbw;

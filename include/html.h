@@ -14,6 +14,9 @@ void html(struct buf *b, const char *markup);
 void html_text(struct buf *b, const char *s);
 /* As html_text() for n bytes of s (which need not be NUL-terminated). */
 void html_textn(struct buf *b, const char *s, size_t n);
+/* As html_text(), but the bytes \x01 and \x02 (SQLite's snippet()
+ * markers, see db.c) become <mark> and </mark>. */
+void html_text_marked(struct buf *b, const char *s);
 /* Appends data for a quoted attribute value (same rules as html_text). */
 void html_attr(struct buf *b, const char *s);
 /* Appends a URL path: bytes outside the unreserved and path-safe set are

@@ -8,6 +8,9 @@
 /* Appends an href value for a site route ("/posts/a/", decoded): the base
  * path, then the route percent-encoded. */
 void render_href(struct buf *b, const struct site *site, const char *route);
+/* Appends the absolute URL of a site route, from the configured baseURL
+ * (never the Host header), escaped for HTML or XML text. */
+void render_abs_url(struct buf *b, const struct site *site, const char *route);
 /* Appends the title Hugo gives a section or taxonomy without an
  * _index.md: its name with the first letter in upper case ("Posts"). */
 void render_section_title(struct buf *out, const char *name);
@@ -22,7 +25,8 @@ void render_begin(struct ctx *ctx, const char *title, const char *body_class);
 void render_end(struct ctx *ctx);
 /* Appends PaperMod's meta line for a post: date · N min · N words ·
  * author, joined by &nbsp;·&nbsp;. */
-void render_meta(struct ctx *ctx, const struct db_page *p);
+void render_meta(struct buf *b, const struct site *site,
+	const struct db_page *p);
 /* Appends one listing entry (article.post-entry). */
 void render_entry(struct ctx *ctx, const struct db_page *p);
 /* Runs the listing query for term_id (0: main section) and appends the

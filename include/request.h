@@ -46,6 +46,12 @@ enum req_verdict req_parse(struct req *r, const char *method,
 	const char *request_uri, const char *base_path);
 void req_free(struct req *r);
 
+/* Finds parameter name in a raw query string and appends its value,
+ * decoded ('+' and %20 are spaces), to out. Returns 1 if found, 0 if not,
+ * -1 when the value is malformed (a bad escape, control bytes, invalid
+ * UTF-8). */
+int req_query_param(const char *query, const char *name, struct buf *out);
+
 /* Parses a page number segment: digits only, no leading zero, at most
  * 1e9. Returns it, or 0 when s is not such a number. */
 long req_page_number(const char *s);

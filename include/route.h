@@ -35,6 +35,17 @@ enum page_rc page_section(struct ctx *ctx);
 enum page_rc page_terms(struct ctx *ctx);
 enum page_rc page_term(struct ctx *ctx);
 enum page_rc page_article(struct ctx *ctx);
+enum page_rc page_feed_site(struct ctx *ctx);
+enum page_rc page_feed_section(struct ctx *ctx);
+enum page_rc page_feed_term(struct ctx *ctx);
+enum page_rc page_sitemap(struct ctx *ctx);
+enum page_rc page_robots(struct ctx *ctx);
+enum page_rc page_archives(struct ctx *ctx);
+enum page_rc page_search(struct ctx *ctx);
+/* The archives and search pages under a page's own title, for a page
+ * whose front matter says layout: archives or layout: search. */
+enum page_rc page_archives_titled(struct ctx *ctx, const char *title);
+enum page_rc page_search_titled(struct ctx *ctx, const char *title);
 /* Fills ctx->resp with the error page for status (400, 404, 405, 414,
  * 503). */
 void page_error(struct ctx *ctx, int status);

@@ -22,7 +22,9 @@ struct site {
 	char *main_section;
 	long paginate;
 	long rss_limit;		/* -1: all */
+	char *language;		/* languageCode, "" when unset */
 	int unsafe;		/* markup.goldmark.renderer.unsafe */
+	int full_feed;		/* params.ShowFullTextinRSS (PaperMod) */
 	struct permalink *permalinks;
 	size_t npermalinks;
 };

@@ -36,6 +36,7 @@ enum query {
 	Q_ALL_PAGES,
 	Q_SEARCH_COUNT,
 	Q_SEARCH,
+	Q_TERM_DATES,
 	Q__MAX
 };
 
@@ -79,6 +80,11 @@ static const char *const query_sql[Q__MAX] = {
 	    "p.id = page_fts.rowid WHERE page_fts MATCH ?2 AND" VISIBLE("p")
 	    "ORDER BY bm25(page_fts, 10.0, 5.0, 1.0), p.date DESC "
 	    "LIMIT ?3 OFFSET ?4",
+	/* The bare max() picks the date and offset of the same row. */
+	[Q_TERM_DATES] = "SELECT m.taxonomy, m.slug, max(p.date), p.date_offset "
+	    "FROM term m JOIN page_term t ON t.term_id = m.id JOIN page p ON "
+	    "p.id = t.page_id WHERE" VISIBLE("p") "GROUP BY m.id "
+	    "ORDER BY m.taxonomy, m.slug",
 };
 
 struct db {
@@ -468,6 +474,32 @@ db_search_next(struct db *db, struct db_page *page, const char **snippet)
 		read_page(st, page);
 		page->body = "";
 		*snippet = text(st, NPAGE_COLUMNS);
+	}
+	return rc;
+}
+
+enum db_rc
+db_term_dates(struct db *db, long long now)
+{
+	sqlite3_stmt *st = start(db, Q_TERM_DATES);
+
+	sqlite3_bind_int64(st, 1, now);
+	db->term_cursor = st;
+	return DB_ROW;
+}
+
+enum db_rc
+db_lastmod_next(struct db *db, const char **taxonomy, const char **slug,
+    struct qdate *date)
+{
+	sqlite3_stmt *st = db->term_cursor;
+	enum db_rc rc = step(&db->term_cursor);
+
+	if (rc == DB_ROW) {
+		*taxonomy = text(st, 0);
+		*slug = text(st, 1);
+		date->t = sqlite3_column_int64(st, 2);
+		date->offset = sqlite3_column_int(st, 3);
 	}
 	return rc;
 }

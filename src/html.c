@@ -48,6 +48,31 @@ html_text(struct buf *b, const char *s)
 }
 
 void
+html_text_marked(struct buf *b, const char *s)
+{
+	const char *p;
+	int open = 0;
+
+	for (p = s; *p != '\0'; p++) {
+		size_t n = strcspn(p, "\x01\x02");
+
+		html_textn(b, p, n);
+		p += n;
+		if (*p == '\0')
+			break;
+		if (*p == '\x01' && !open) {
+			html(b, "<mark>");
+			open = 1;
+		} else if (*p == '\x02' && open) {
+			html(b, "</mark>");
+			open = 0;
+		}
+	}
+	if (open)
+		html(b, "</mark>");
+}
+
+void
 html_attr(struct buf *b, const char *s)
 {
 	html_text(b, s);

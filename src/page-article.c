@@ -1,5 +1,6 @@
 /* page-article.c - one post or page at its stored URL: title, meta line,
  * table of contents, the body rendered from Markdown now, and its tags. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "html.h"
@@ -47,6 +48,21 @@ render_toc(struct buf *b, const struct md_result *md)
 	html(b, "\n</div>\n</details>\n</div>\n");
 }
 
+/* A path that is no page's URL may be one of Hugo's aliases: 301 to the
+ * page it names. */
+static enum page_rc
+old_url(struct ctx *ctx)
+{
+	struct buf url = BUF_INIT;
+	enum db_rc rc = db_alias(ctx->db, ctx->now, ctx->req->decoded, &url);
+
+	if (rc == DB_ROW)
+		page_redirect(ctx, buf_cstr(&url));
+	buf_free(&url);
+	return rc == DB_ROW ? PAGE_OK : rc == DB_DONE ? PAGE_NOT_FOUND :
+	    PAGE_DB_ERROR;
+}
+
 enum page_rc
 page_article(struct ctx *ctx)
 {
@@ -62,7 +78,18 @@ page_article(struct ctx *ctx)
 	if (rc == DB_ERROR)
 		return PAGE_DB_ERROR;
 	if (rc == DB_DONE)
-		return PAGE_NOT_FOUND;
+		return old_url(ctx);
+	/* PaperMod's content/archives.md and search.md: quire's own pages
+	 * under their titles. */
+	if (strcmp(p.layout, "archives") == 0 || strcmp(p.layout, "search") == 0) {
+		char *title = xstrdup(p.title);
+		enum page_rc prc = strcmp(p.layout, "archives") == 0 ?
+		    page_archives_titled(ctx, title) :
+		    page_search_titled(ctx, title);
+
+		free(title);
+		return prc;
+	}
 	if (md_render(p.body, strlen(p.body), MD_MORE |
 	    (ctx->site->unsafe ? MD_UNSAFE : 0), &md) != 0)
 		return PAGE_DB_ERROR;
@@ -92,7 +119,7 @@ page_article(struct ctx *ctx)
 	}
 	if (p.kind == 0) {
 		html(b, "<div class=\"post-meta\">");
-		render_meta(ctx, &p);
+		render_meta(b, ctx->site, &p);
 		html(b, "</div>\n");
 	}
 	html(b, "</header>\n");

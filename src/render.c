@@ -13,6 +13,13 @@ render_href(struct buf *b, const struct site *site, const char *route)
 }
 
 void
+render_abs_url(struct buf *b, const struct site *site, const char *route)
+{
+	html_text(b, site->base_url);	/* ends in '/', holds the base path */
+	html_url_path(b, route[0] == '/' ? route + 1 : route);
+}
+
+void
 render_section_title(struct buf *out, const char *name)
 {
 	size_t start = out->len;
@@ -96,10 +103,10 @@ render_end(struct ctx *ctx)
 }
 
 void
-render_meta(struct ctx *ctx, const struct db_page *p)
+render_meta(struct buf *b, const struct site *site,
+    const struct db_page *p)
 {
-	struct buf *b = &ctx->resp->body;
-	const char *author = *p->author != '\0' ? p->author : ctx->site->author;
+	const char *author = *p->author != '\0' ? p->author : site->author;
 	int first = 1;
 
 	if (p->has_date) {
@@ -143,7 +150,7 @@ render_entry(struct ctx *ctx, const struct db_page *p)
 		html(b, "</p>\n</div>\n");
 	}
 	html(b, "<footer class=\"entry-footer\">");
-	render_meta(ctx, p);
+	render_meta(b, ctx->site, p);
 	html(b, "</footer>\n<a class=\"entry-link\" aria-label=\"post link to ");
 	html_attr(b, p->title);
 	html(b, "\" href=\"");

@@ -17,17 +17,19 @@ hexval(char c)
 	return -1;
 }
 
-/* Percent-decodes n bytes of s into out. Returns -1 on a bad escape or a
- * decoded control byte. */
+/* Percent-decodes n bytes of s into out ('+' as a space when plus).
+ * Returns -1 on a bad escape or a decoded control byte. */
 static int
-decode(struct buf *out, const char *s, size_t n)
+decode_as(struct buf *out, const char *s, size_t n, int plus)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c == '%') {
+		if (c == '+' && plus) {
+			c = ' ';
+		} else if (c == '%') {
 			int hi, lo;
 
 			if (i + 2 >= n)
@@ -42,6 +44,39 @@ decode(struct buf *out, const char *s, size_t n)
 		if (c < 0x20 || c == 0x7f)
 			return -1;
 		buf_putc(out, (char)c);
+	}
+	return 0;
+}
+
+static int
+decode(struct buf *out, const char *s, size_t n)
+{
+	return decode_as(out, s, n, 0);
+}
+
+int
+req_query_param(const char *query, const char *name, struct buf *out)
+{
+	size_t nlen = strlen(name);
+	const char *p = query;
+
+	while (p != NULL && *p != '\0') {
+		size_t len = strcspn(p, "&;");
+
+		if (len > nlen && strncmp(p, name, nlen) == 0 && p[nlen] == '=') {
+			size_t start = out->len;
+
+			if (decode_as(out, p + nlen + 1, len - nlen - 1, 1) != 0 ||
+			    !uni_valid(out->data ? out->data + start : "",
+			    out->len - start))
+				return -1;
+			return 1;
+		}
+		if (len == nlen && strncmp(p, name, nlen) == 0)
+			return 1;	/* "?q" alone: an empty value */
+		p += len;
+		if (*p != '\0')
+			p++;
 	}
 	return 0;
 }

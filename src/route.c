@@ -23,6 +23,14 @@ static const struct route routes[] = {
 	{ "categories", page_terms, "categories" },
 	{ "categories/*", page_term, "categories" },
 	{ "categories/*/page/#", page_term, "categories" },
+	{ "index.xml", page_feed_site, NULL },
+	{ "$section/index.xml", page_feed_section, NULL },
+	{ "tags/*/index.xml", page_feed_term, "tags" },
+	{ "categories/*/index.xml", page_feed_term, "categories" },
+	{ "sitemap.xml", page_sitemap, NULL },
+	{ "robots.txt", page_robots, NULL },
+	{ "archives", page_archives, NULL },
+	{ "search", page_search, NULL },
 };
 
 /* Matches the request's segments against pattern; sets page and term. */

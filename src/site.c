@@ -25,6 +25,7 @@ site_init(struct site *s)
 	set_str(&s->description, "");
 	set_str(&s->timezone, "UTC");
 	set_str(&s->main_section, "posts");
+	set_str(&s->language, "");
 	site_set_base_url(s, SITE_DEFAULT_BASE_URL, NULL);
 	s->paginate = 10;
 	s->rss_limit = -1;
@@ -64,6 +65,7 @@ site_free(struct site *s)
 	free(s->description);
 	free(s->timezone);
 	free(s->main_section);
+	free(s->language);
 	clear_permalinks(s);
 	memset(s, 0, sizeof(*s));
 }
@@ -132,6 +134,10 @@ site_set(struct site *s, const char *key, const char *value)
 			s->rss_limit = n > 0 ? n : -1;
 	} else if (strcmp(key, "unsafe") == 0) {
 		s->unsafe = strcmp(value, "1") == 0;
+	} else if (strcmp(key, "fullFeed") == 0) {
+		s->full_feed = strcmp(value, "1") == 0;
+	} else if (strcmp(key, "languageCode") == 0) {
+		set_str(&s->language, value);
 	} else if (strncmp(key, "permalinks.", 11) == 0) {
 		add_permalink(s, key + 11, value);
 	}
@@ -156,6 +162,8 @@ site_each(const struct site *s,
 	snprintf(num, sizeof(num), "%ld", s->rss_limit);
 	put("rssLimit", num, arg);
 	put("unsafe", s->unsafe ? "1" : "0", arg);
+	put("fullFeed", s->full_feed ? "1" : "0", arg);
+	put("languageCode", s->language, arg);
 	for (i = 0; i < s->npermalinks; i++) {
 		buf_reset(&key);
 		buf_printf(&key, "permalinks.%s", s->permalinks[i].section);
@@ -206,6 +214,7 @@ site_load_file(struct site *s, const char *path, struct buf *err)
 		{ "params.author", "author" },
 		{ "params.description", "description" },
 		{ "timeZone", "timeZone" },
+		{ "languageCode", "languageCode" },
 	};
 
 	memset(&y, 0, sizeof(y));
@@ -289,6 +298,10 @@ site_load_file(struct site *s, const char *path, struct buf *err)
 	if ((node = lookup(&y, "markup.goldmark.renderer.unsafe")) != NULL) {
 		v = yamldoc_scalar(node);
 		s->unsafe = v != NULL && strcasecmp(v, "true") == 0;
+	}
+	if ((node = lookup(&y, "params.ShowFullTextinRSS")) != NULL) {
+		v = yamldoc_scalar(node);
+		s->full_feed = v != NULL && strcasecmp(v, "true") == 0;
 	}
 	if ((node = lookup(&y, "mainSections")) != NULL) {
 		if (yamldoc_seq_len(node) > 0)

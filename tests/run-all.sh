@@ -22,20 +22,22 @@ for t in "$@"; do
 	fi
 done
 
-if [ -f tests/integration/run.sh ]; then
-	bash tests/integration/run.sh >"$log" 2>&1
+# Each integration suite closes with "NAME: N passed, N failed".
+for suite in tests/integration/*.sh; do
+	[ -f "$suite" ] || continue
+	bash "$suite" >"$log" 2>&1
 	rc=$?
 	cat "$log"
-	line=$(grep '^integration: [0-9]* passed, [0-9]* failed' "$log" | tail -n 1)
-	p=$(echo "$line" | sed -n 's/^integration: \([0-9]*\) passed.*/\1/p')
+	line=$(grep -E '^[a-z-]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	p=$(echo "$line" | sed -n 's/^[a-z-]*: \([0-9]*\) passed.*/\1/p')
 	f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
 	passed=$((passed + ${p:-0}))
 	failed=$((failed + ${f:-0}))
 	if [ "$rc" -ne 0 ] && [ "${f:-0}" = 0 ]; then
-		echo "integration: exited with status $rc"
+		echo "$suite: exited with status $rc"
 		failed=$((failed + 1))
 	fi
-fi
+done
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

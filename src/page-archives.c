@@ -1,0 +1,102 @@
+/* page-archives.c - every public post grouped by year and month, newest
+ * first, in PaperMod's archive markup. */
+#include <string.h>
+
+#include "html.h"
+#include "render.h"
+
+static const char *const month_names[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
+/* Appends a finished month (its entries in month) to year. */
+static void
+flush_month(struct buf *year, struct buf *month, int m, long count)
+{
+	if (count == 0)
+		return;
+	html(year, "<div class=\"archive-month\">\n<h3 class=\"archive-month-header\">");
+	html(year, month_names[m - 1]);
+	html(year, "&nbsp;&nbsp;<sup class=\"archive-count\">");
+	html_int(year, count);
+	html(year, "</sup></h3>\n<div class=\"archive-posts\">\n");
+	buf_add(year, month->data, month->len);
+	html(year, "</div>\n</div>\n");
+	buf_reset(month);
+}
+
+/* Appends a finished year (its months in year) to the page. */
+static void
+flush_year(struct buf *b, struct buf *year, int y, long count)
+{
+	if (count == 0)
+		return;
+	html(b, "<div class=\"archive-year\">\n<h2 class=\"archive-year-header\" id=\"");
+	html_int(b, y);
+	html(b, "\">");
+	html_int(b, y);
+	html(b, "&nbsp;&nbsp;<sup class=\"archive-count\">");
+	html_int(b, count);
+	html(b, "</sup></h2>\n");
+	buf_add(b, year->data, year->len);
+	html(b, "</div>\n");
+	buf_reset(year);
+}
+
+enum page_rc
+page_archives_titled(struct ctx *ctx, const char *title)
+{
+	struct buf *b = &ctx->resp->body;
+	struct buf year = BUF_INIT, month = BUF_INIT;
+	struct db_page p;
+	enum db_rc rc;
+	int cy = 0, cm = 0, y, m, d;
+	long ny = 0, nm = 0;
+
+	render_begin(ctx, title, "list");
+	html(b, "<header class=\"page-header\">\n<h1>");
+	html_text(b, title);
+	html(b, "</h1>\n</header>\n");
+	db_list_all(ctx->db, ctx->now, 0, -1);
+	while ((rc = db_list_next(ctx->db, &p)) == DB_ROW) {
+		date_fields(&p.date, &y, &m, &d);
+		if (y != cy || m != cm) {
+			flush_month(&year, &month, cm, nm);
+			nm = 0;
+		}
+		if (y != cy) {
+			flush_year(b, &year, cy, ny);
+			ny = 0;
+		}
+		cy = y;
+		cm = m;
+		html(&month, "<div class=\"archive-entry\">\n"
+		    "<h3 class=\"archive-entry-title entry-hint-parent\">");
+		html_text(&month, p.title);
+		html(&month, "</h3>\n<div class=\"archive-meta\">");
+		render_meta(&month, ctx->site, &p);
+		html(&month, "</div>\n<a class=\"entry-link\" "
+		    "aria-label=\"post link to ");
+		html_attr(&month, p.title);
+		html(&month, "\" href=\"");
+		render_href(&month, ctx->site, p.url);
+		html(&month, "\"></a>\n</div>\n");
+		nm++;
+		ny++;
+	}
+	flush_month(&year, &month, cm, nm);
+	flush_year(b, &year, cy, ny);
+	buf_free(&year);
+	buf_free(&month);
+	if (rc == DB_ERROR)
+		return PAGE_DB_ERROR;
+	render_end(ctx);
+	return PAGE_OK;
+}
+
+enum page_rc
+page_archives(struct ctx *ctx)
+{
+	return page_archives_titled(ctx, "Archive");
+}

@@ -1,0 +1,195 @@
+/* page-search.c - /search/?q=WORDS: full-text search with SQLite FTS5,
+ * ranked by bm25, with highlighted snippets, paginated. Works without
+ * JavaScript; any query gets a normal page. */
+#include <string.h>
+
+#include "html.h"
+#include "render.h"
+#include "unicode.h"
+
+#define SEARCH_MAX_QUERY 256	/* bytes, after decoding */
+
+/* Appends an FTS5 query that finds pages holding every word of q: each
+ * word a quoted string (so FTS5 operators and syntax are just text), the
+ * last one also as a prefix. Words without a letter or digit are dropped.
+ * Returns the number of words used. */
+static int
+build_match(struct buf *out, const char *q)
+{
+	size_t n = strlen(q), i = 0, len;
+	unsigned long cp;
+	size_t last = 0;
+	int words = 0;
+
+	while (i < n) {
+		size_t start, end;
+		int alnum = 0;
+
+		while (i < n && (len = uni_next(q + i, n - i, &cp)) &&
+		    uni_is_space(cp))
+			i += len;
+		start = i;
+		while (i < n && (len = uni_next(q + i, n - i, &cp)) &&
+		    !uni_is_space(cp)) {
+			if (uni_is_letter(cp) || uni_is_digit(cp))
+				alnum = 1;
+			i += len;
+		}
+		end = i;
+		if (end == start || !alnum)
+			continue;
+		if (words++ > 0)
+			buf_putc(out, ' ');
+		last = end - start;
+		buf_putc(out, '"');
+		for (; start < end; start++) {
+			if (q[start] == '"')
+				buf_putc(out, '"');
+			buf_putc(out, q[start]);
+		}
+		buf_putc(out, '"');
+	}
+	if (words > 0 && last >= 3)
+		buf_putc(out, '*');	/* the last word may be unfinished */
+	return words;
+}
+
+static void
+search_form(struct buf *b, const struct site *s, const char *q)
+{
+	html(b, "<form class=\"search-form\" role=\"search\" method=\"get\" "
+	    "action=\"");
+	render_href(b, s, "/search/");
+	html(b, "\">\n<input id=\"searchInput\" type=\"search\" name=\"q\" "
+	    "maxlength=\"256\" placeholder=\"Search\" aria-label=\"search\" "
+	    "value=\"");
+	html_attr(b, q);
+	html(b, "\">\n<button type=\"submit\">Search</button>\n</form>\n");
+}
+
+static void
+page_link(struct buf *b, const struct site *s, const char *q, long n,
+    const char *rel, const char *label)
+{
+	html(b, "\n<a class=\"");
+	html(b, rel);
+	html(b, "\" rel=\"");
+	html(b, rel);
+	html(b, "\" href=\"");
+	render_href(b, s, "/search/");
+	html(b, "?q=");
+	html_url_arg(b, q);
+	if (n > 1) {
+		html(b, "&amp;page=");
+		html_int(b, n);
+	}
+	html(b, "\">");
+	html(b, label);
+	html(b, "</a>");
+}
+
+enum page_rc
+page_search_titled(struct ctx *ctx, const char *title)
+{
+	struct buf *b = &ctx->resp->body;
+	const struct site *s = ctx->site;
+	struct buf q = BUF_INIT, match = BUF_INIT, num = BUF_INIT;
+	struct db_page p;
+	const char *snippet, *problem = NULL;
+	long count = 0, pages, page = 1, per = s->paginate;
+	enum page_rc prc = PAGE_OK;
+	enum db_rc rc;
+	int found;
+
+	found = req_query_param(ctx->req->query, "page", &num);
+	if (found == 1 && (page = req_page_number(buf_cstr(&num))) == 0) {
+		prc = PAGE_NOT_FOUND;
+		goto out;
+	}
+	if (found < 0) {
+		prc = PAGE_NOT_FOUND;
+		goto out;
+	}
+	found = req_query_param(ctx->req->query, "q", &q);
+	if (found < 0) {
+		problem = "This query holds characters that cannot be searched.";
+		buf_reset(&q);
+	} else if (q.len > SEARCH_MAX_QUERY) {
+		problem = "This query is too long: 256 characters at most.";
+		buf_reset(&q);
+	}
+
+	render_begin(ctx, title, "list");
+	html(b, "<header class=\"page-header\">\n<h1>");
+	html_text(b, title);
+	html(b, "</h1>\n</header>\n");
+	search_form(b, s, buf_cstr(&q));
+	if (problem != NULL) {
+		html(b, "<p class=\"search-count\">");
+		html_text(b, problem);
+		html(b, "</p>\n");
+	}
+	if (build_match(&match, buf_cstr(&q)) == 0) {
+		if (q.len > 0 && problem == NULL)
+			html(b, "<p class=\"search-count\">Nothing to search "
+			    "for: type a word.</p>\n");
+		goto done;
+	}
+	if (db_search_count(ctx->db, ctx->now, buf_cstr(&match), &count) !=
+	    DB_ROW) {
+		prc = PAGE_DB_ERROR;
+		goto out;
+	}
+	pages = count > 0 ? (count + per - 1) / per : 1;
+	if (page > pages) {
+		prc = PAGE_NOT_FOUND;
+		goto out;
+	}
+	html(b, "<p class=\"search-count\">");
+	html_int(b, count);
+	html(b, count == 1 ? " result for “" : " results for “");
+	html_text(b, buf_cstr(&q));
+	html(b, "”</p>\n");
+	db_search(ctx->db, ctx->now, buf_cstr(&match), per, (page - 1) * per);
+	while ((rc = db_search_next(ctx->db, &p, &snippet)) == DB_ROW) {
+		html(b, "<article class=\"post-entry\">\n<header class=\"entry-header\">"
+		    "\n<h2 class=\"entry-hint-parent\">");
+		html_text(b, p.title);
+		html(b, "</h2>\n</header>\n<div class=\"entry-content\">\n<p>");
+		html_text_marked(b, snippet);
+		html(b, "</p>\n</div>\n<footer class=\"entry-footer\">");
+		render_meta(b, s, &p);
+		html(b, "</footer>\n<a class=\"entry-link\" aria-label=\"post link to ");
+		html_attr(b, p.title);
+		html(b, "\" href=\"");
+		render_href(b, s, p.url);
+		html(b, "\"></a>\n</article>\n");
+	}
+	if (rc == DB_ERROR) {
+		prc = PAGE_DB_ERROR;
+		goto out;
+	}
+	if (pages > 1) {
+		html(b, "<footer class=\"page-footer\">\n<nav class=\"pagination\">");
+		if (page > 1)
+			page_link(b, s, buf_cstr(&q), page - 1, "prev",
+			    "«&nbsp;Prev");
+		if (page < pages)
+			page_link(b, s, buf_cstr(&q), page + 1, "next",
+			    "Next&nbsp;»");
+		html(b, "\n</nav>\n</footer>\n");
+	}
+done:
+	render_end(ctx);
+out:
+	buf_free(&q);
+	buf_free(&match);
+	buf_free(&num);
+	return prc;
+}
+
+enum page_rc
+page_search(struct ctx *ctx)
+{
+	return page_search_titled(ctx, "Search");
+}

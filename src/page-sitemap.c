@@ -1,0 +1,94 @@
+/* page-sitemap.c - /sitemap.xml (sitemaps 0.9, the URLs Hugo lists) and
+ * /robots.txt pointing to it. */
+#include <string.h>
+
+#include "html.h"
+#include "render.h"
+
+static void
+url_entry(struct buf *b, const struct site *s, const char *route,
+    const struct qdate *lastmod)
+{
+	html(b, "  <url>\n    <loc>");
+	render_abs_url(b, s, route);
+	html(b, "</loc>\n");
+	if (lastmod != NULL) {
+		html(b, "    <lastmod>");
+		date_format_iso(b, lastmod);
+		html(b, "</lastmod>\n");
+	}
+	html(b, "  </url>\n");
+}
+
+enum page_rc
+page_sitemap(struct ctx *ctx)
+{
+	struct buf *b = &ctx->resp->body;
+	const struct site *s = ctx->site;
+	struct buf route = BUF_INIT;
+	struct qdate newest = { 0, 0 }, newest_main = { 0, 0 }, date;
+	struct db_page p;
+	const char *taxonomy, *slug;
+	enum db_rc rc;
+	int any = 0, any_main = 0, tags = 0, categories = 0;
+
+	ctx->resp->content_type = "application/xml; charset=utf-8";
+	html(b, "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
+	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	/* Every visible page, newest first; the lists take their dates. */
+	db_list_all(ctx->db, ctx->now, 1, -1);
+	while ((rc = db_list_next(ctx->db, &p)) == DB_ROW) {
+		const struct qdate *lastmod = p.has_lastmod ? &p.lastmod :
+		    p.has_date ? &p.date : NULL;
+
+		if (!any && p.has_date) {
+			newest = p.date;
+			any = 1;
+		}
+		if (!any_main && p.kind == 0 && p.has_date) {
+			newest_main = p.date;
+			any_main = 1;
+		}
+		url_entry(b, s, p.url, lastmod);
+	}
+	if (rc == DB_ERROR)
+		goto fail;
+	url_entry(b, s, "/", any ? &newest : NULL);
+	buf_printf(&route, "/%s/", s->main_section);
+	url_entry(b, s, buf_cstr(&route), any_main ? &newest_main : NULL);
+	db_term_dates(ctx->db, ctx->now);
+	while ((rc = db_lastmod_next(ctx->db, &taxonomy, &slug, &date)) ==
+	    DB_ROW) {
+		buf_reset(&route);
+		buf_printf(&route, "/%s/%s/", taxonomy, slug);
+		url_entry(b, s, buf_cstr(&route), &date);
+		if (strcmp(taxonomy, "tags") == 0)
+			tags = 1;
+		else
+			categories = 1;
+	}
+	if (rc == DB_ERROR)
+		goto fail;
+	if (tags)
+		url_entry(b, s, "/tags/", any ? &newest : NULL);
+	if (categories)
+		url_entry(b, s, "/categories/", any ? &newest : NULL);
+	html(b, "</urlset>\n");
+	buf_free(&route);
+	return PAGE_OK;
+fail:
+	buf_free(&route);
+	return PAGE_DB_ERROR;
+}
+
+enum page_rc
+page_robots(struct ctx *ctx)
+{
+	struct buf *b = &ctx->resp->body;
+
+	ctx->resp->content_type = "text/plain; charset=utf-8";
+	html(b, "User-agent: *\nDisallow:\n\nSitemap: ");
+	render_abs_url(b, ctx->site, "/sitemap.xml");
+	html(b, "\n");
+	return PAGE_OK;
+}
