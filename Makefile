@@ -70,7 +70,8 @@ run: deps
 	@sh scripts/run.sh $(PORT)
 
 # Unit tests (cmocka) and integration tests against nginx + spawn-fcgi.
-UNIT_TESTS = test-escape test-request test-metrics test-frontmatter test-url
+UNIT_TESTS = test-escape test-request test-metrics test-frontmatter test-url \
+             test-http
 UNIT_BIN   = $(UNIT_TESTS:%=build/%)
 
 build/test-%: tests/unit/test-%.c $(COMMON_O) $(IMPORTER_O) $(WORKER_O) \

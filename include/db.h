@@ -102,6 +102,11 @@ enum db_rc db_alias(struct db *db, long long now, const char *path,
  * posts), newest first, at most limit (-1: no limit); rows from
  * db_list_next(). */
 enum db_rc db_list_all(struct db *db, long long now, int all, long limit);
+/* Appends an FTS5 query that finds pages holding every word of the
+ * user's words (any text): each word a quoted string, so FTS5 operators
+ * and syntax are only text; the last one also as a prefix. Words without
+ * a letter or digit are dropped. Returns the number of words used. */
+int db_fts_query(struct buf *out, const char *words);
 /* Counts the visible pages matching an FTS5 query. */
 enum db_rc db_search_count(struct db *db, long long now, const char *match,
 	long *count);

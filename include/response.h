@@ -38,6 +38,9 @@ int resp_send(struct resp *r, struct resp_sink *sink, int head_only);
 void resp_http_date(struct buf *b, long long t);
 /* Parses an HTTP date (IMF-fixdate); returns unix seconds, or -1. */
 long long resp_parse_http_date(const char *s);
+/* Does an If-None-Match header value (a list, "*", weak tags) match
+ * etag (quoted)? */
+int resp_etag_listed(const char *list, const char *etag);
 /* The reason phrase of a status code. */
 const char *resp_reason(int status);
 

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "db.h"
+#include "unicode.h"
 
 /* A page is visible when not a draft, published and not expired. */
 #define VISIBLE(p) " " p ".draft = 0 AND " p ".publish_at <= ?1 AND (" \
@@ -502,4 +503,49 @@ db_lastmod_next(struct db *db, const char **taxonomy, const char **slug,
 		date->offset = sqlite3_column_int(st, 3);
 	}
 	return rc;
+}
+
+/* Appends an FTS5 query that finds pages holding every word of q: each
+ * word a quoted string (so FTS5 operators and syntax are just text), the
+ * last one also as a prefix. Words without a letter or digit are dropped.
+ * Returns the number of words used. */
+int
+db_fts_query(struct buf *out, const char *q)
+{
+	size_t n = strlen(q), i = 0, len;
+	unsigned long cp;
+	size_t last = 0;
+	int words = 0;
+
+	while (i < n) {
+		size_t start, end;
+		int alnum = 0;
+
+		while (i < n && (len = uni_next(q + i, n - i, &cp)) &&
+		    uni_is_space(cp))
+			i += len;
+		start = i;
+		while (i < n && (len = uni_next(q + i, n - i, &cp)) &&
+		    !uni_is_space(cp)) {
+			if (uni_is_letter(cp) || uni_is_digit(cp))
+				alnum = 1;
+			i += len;
+		}
+		end = i;
+		if (end == start || !alnum)
+			continue;
+		if (words++ > 0)
+			buf_putc(out, ' ');
+		last = end - start;
+		buf_putc(out, '"');
+		for (; start < end; start++) {
+			if (q[start] == '"')
+				buf_putc(out, '"');
+			buf_putc(out, q[start]);
+		}
+		buf_putc(out, '"');
+	}
+	if (words > 0 && last >= 3)
+		buf_putc(out, '*');	/* the last word may be unfinished */
+	return words;
 }

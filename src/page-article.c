@@ -48,6 +48,30 @@ render_toc(struct buf *b, const struct md_result *md)
 	html(b, "\n</div>\n</details>\n</div>\n");
 }
 
+/* Appends "Updated: DATE" when the post's lastmod falls on another day
+ * than its date (PaperMod's ShowLastMod). */
+static void
+render_lastmod(struct buf *b, const struct db_page *p)
+{
+	struct buf date = BUF_INIT, lastmod = BUF_INIT, iso = BUF_INIT;
+
+	if (!p->has_lastmod)
+		return;
+	date_format_long(&date, &p->date);
+	date_format_long(&lastmod, &p->lastmod);
+	if (!p->has_date || strcmp(buf_cstr(&date), buf_cstr(&lastmod)) != 0) {
+		date_format_iso(&iso, &p->lastmod);
+		html(b, "&nbsp;·&nbsp;<span class=\"post-lastmod\" title=\"");
+		html_attr(b, buf_cstr(&iso));
+		html(b, "\">Updated: ");
+		html_text(b, buf_cstr(&lastmod));
+		html(b, "</span>");
+	}
+	buf_free(&date);
+	buf_free(&lastmod);
+	buf_free(&iso);
+}
+
 /* A path that is no page's URL may be one of Hugo's aliases: 301 to the
  * page it names. */
 static enum page_rc
@@ -120,6 +144,7 @@ page_article(struct ctx *ctx)
 	if (p.kind == 0) {
 		html(b, "<div class=\"post-meta\">");
 		render_meta(b, ctx->site, &p);
+		render_lastmod(b, &p);
 		html(b, "</div>\n");
 	}
 	html(b, "</header>\n");

@@ -5,54 +5,8 @@
 
 #include "html.h"
 #include "render.h"
-#include "unicode.h"
 
 #define SEARCH_MAX_QUERY 256	/* bytes, after decoding */
-
-/* Appends an FTS5 query that finds pages holding every word of q: each
- * word a quoted string (so FTS5 operators and syntax are just text), the
- * last one also as a prefix. Words without a letter or digit are dropped.
- * Returns the number of words used. */
-static int
-build_match(struct buf *out, const char *q)
-{
-	size_t n = strlen(q), i = 0, len;
-	unsigned long cp;
-	size_t last = 0;
-	int words = 0;
-
-	while (i < n) {
-		size_t start, end;
-		int alnum = 0;
-
-		while (i < n && (len = uni_next(q + i, n - i, &cp)) &&
-		    uni_is_space(cp))
-			i += len;
-		start = i;
-		while (i < n && (len = uni_next(q + i, n - i, &cp)) &&
-		    !uni_is_space(cp)) {
-			if (uni_is_letter(cp) || uni_is_digit(cp))
-				alnum = 1;
-			i += len;
-		}
-		end = i;
-		if (end == start || !alnum)
-			continue;
-		if (words++ > 0)
-			buf_putc(out, ' ');
-		last = end - start;
-		buf_putc(out, '"');
-		for (; start < end; start++) {
-			if (q[start] == '"')
-				buf_putc(out, '"');
-			buf_putc(out, q[start]);
-		}
-		buf_putc(out, '"');
-	}
-	if (words > 0 && last >= 3)
-		buf_putc(out, '*');	/* the last word may be unfinished */
-	return words;
-}
 
 static void
 search_form(struct buf *b, const struct site *s, const char *q)
@@ -129,7 +83,7 @@ page_search_titled(struct ctx *ctx, const char *title)
 		html_text(b, problem);
 		html(b, "</p>\n");
 	}
-	if (build_match(&match, buf_cstr(&q)) == 0) {
+	if (db_fts_query(&match, buf_cstr(&q)) == 0) {
 		if (q.len > 0 && problem == NULL)
 			html(b, "<p class=\"search-count\">Nothing to search "
 			    "for: type a word.</p>\n");

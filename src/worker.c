@@ -93,29 +93,6 @@ fallback_site(void)
 	return &s;
 }
 
-/* Does the If-None-Match list hold etag (weak or strong)? */
-static int
-etag_listed(const char *list, const char *etag)
-{
-	size_t n = strlen(etag);
-	const char *p = list;
-
-	while (*p != '\0') {
-		while (*p == ' ' || *p == '\t' || *p == ',')
-			p++;
-		if (*p == '*')
-			return 1;
-		if (strncmp(p, "W/", 2) == 0)
-			p += 2;
-		if (strncmp(p, etag, n) == 0 &&
-		    (p[n] == '\0' || p[n] == ',' || p[n] == ' '))
-			return 1;
-		while (*p != '\0' && *p != ',')
-			p++;
-	}
-	return 0;
-}
-
 /* Sets the validators of the content state on the response; answers 304
  * (returns 1) when the client's copy is current. What a page shows depends
  * only on the database's content version and on the instant the set of
@@ -131,7 +108,7 @@ validators(struct ctx *ctx, char **envp, const struct db_state *st)
 	buf_printf(&etag, "\"q%lld-%lld\"", st->version, st->changed);
 	resp_http_date(&date, st->changed);
 	if (inm != NULL)
-		fresh = etag_listed(inm, buf_cstr(&etag));
+		fresh = resp_etag_listed(inm, buf_cstr(&etag));
 	else
 		fresh = ims != NULL && resp_parse_http_date(ims) >= st->changed;
 	resp_header(ctx->resp, "ETag", buf_cstr(&etag));
