@@ -74,7 +74,11 @@ render_begin(struct ctx *ctx, const char *title, const char *body_class)
 		html(b, "\">\n");
 	}
 	html(b, "<meta name=\"generator\" content=\"quire\">\n"
-	    "<link rel=\"stylesheet\" href=\"");
+	    "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"");
+	render_href(b, s, "/index.xml");
+	html(b, "\" title=\"");
+	html_attr(b, s->title);
+	html(b, "\">\n<link rel=\"stylesheet\" href=\"");
 	render_href(b, s, "/css/quire.css");
 	html(b, "\">\n</head>\n<body class=\"");
 	html(b, body_class);
@@ -84,6 +88,12 @@ render_begin(struct ctx *ctx, const char *title, const char *body_class)
 	html(b, "\" accesskey=\"h\">");
 	html_text(b, *s->title != '\0' ? s->title : "Home");
 	html(b, "</a></div>\n<ul id=\"menu\">\n<li><a href=\"");
+	render_href(b, s, "/archives/");
+	html(b, "\" title=\"Archives\"><span>Archives</span></a></li>\n"
+	    "<li><a href=\"");
+	render_href(b, s, "/search/");
+	html(b, "\" title=\"Search\"><span>Search</span></a></li>\n"
+	    "<li><a href=\"");
 	render_href(b, s, "/tags/");
 	html(b, "\" title=\"Tags\"><span>Tags</span></a></li>\n</ul>\n</nav>\n"
 	    "</header>\n<main class=\"main\">\n");
