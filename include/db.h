@@ -48,9 +48,10 @@ struct db;
 struct db *db_open(const char *path, struct buf *err);
 /* Closes db (NULL is fine). */
 void db_close(struct db *db);
-/* Returns non-zero when the file at db's path is no longer the one db
- * has open (the importer renamed a new one over it), or is gone. */
-int db_replaced(const struct db *db);
+/* Returns non-zero when db should be opened afresh: path is not the file
+ * db has open, or that file was replaced (the importer renamed a new one
+ * over it), changed in place, or is gone. */
+int db_replaced(const struct db *db, const char *path);
 /* The site settings read at open. */
 const struct site *db_site(const struct db *db);
 /* The last SQLite error message. */

@@ -12,6 +12,7 @@ enum page_rc {
 	PAGE_OK,		/* resp holds the page */
 	PAGE_NOT_FOUND,		/* answer 404 */
 	PAGE_DB_ERROR,		/* answer 503, log, reopen the database */
+	PAGE_ERROR,		/* answer 500 and log: rendering failed */
 };
 
 struct ctx {
@@ -47,7 +48,7 @@ enum page_rc page_search(struct ctx *ctx);
 enum page_rc page_archives_titled(struct ctx *ctx, const char *title);
 enum page_rc page_search_titled(struct ctx *ctx, const char *title);
 /* Fills ctx->resp with the error page for status (400, 404, 405, 414,
- * 503). */
+ * 500, 503). */
 void page_error(struct ctx *ctx, int status);
 /* Fills ctx->resp with a 301 to the site path (route form, from '/'),
  * keeping the query string. */

@@ -27,8 +27,9 @@ struct url_page {
 };
 
 /* Appends the page's URL path ("/posts/name/"), decoded, as Hugo would
- * give it under site's permalinks. */
-void url_page(struct buf *out, const struct site *site,
+ * give it under site's permalinks, with runs of '/' collapsed. Returns 0,
+ * or -1 when the URL holds a "." or ".." segment or control bytes. */
+int url_page(struct buf *out, const struct site *site,
 	const struct url_page *page);
 
 #endif

@@ -244,29 +244,23 @@ dbw_remove_unseen(struct dbw *w, const char *prefix, long *removed,
     struct buf *err)
 {
 	sqlite3_stmt *st;
-	struct buf like = BUF_INIT;
-	const char *p;
+	struct buf folder = BUF_INIT;
 	int rc;
 
-	/* source LIKE 'prefix/%' with the prefix's own % and _ escaped. */
-	for (p = prefix; *p != '\0'; p++) {
-		if (*p == '%' || *p == '_' || *p == '\\')
-			buf_putc(&like, '\\');
-		buf_putc(&like, *p);
-	}
-	if (like.len > 0)
-		buf_putc(&like, '/');
-	buf_putc(&like, '%');
-	if (sqlite3_prepare_v2(w->conn, "DELETE FROM page WHERE source LIKE ?1 "
-	    "ESCAPE '\\' AND source NOT IN (SELECT source FROM temp.seen)",
-	    -1, &st, NULL) != SQLITE_OK) {
-		buf_free(&like);
+	/* Sources under "prefix/", compared byte for byte (LIKE would ignore
+	 * case, and Posts/ is not posts/). */
+	if (*prefix != '\0')
+		buf_printf(&folder, "%s/", prefix);
+	if (sqlite3_prepare_v2(w->conn, "DELETE FROM page WHERE "
+	    "substr(source, 1, length(?1)) = ?1 AND source NOT IN "
+	    "(SELECT source FROM temp.seen)", -1, &st, NULL) != SQLITE_OK) {
+		buf_free(&folder);
 		return fail(w, err, "removing deleted files");
 	}
-	sqlite3_bind_text(st, 1, buf_cstr(&like), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, buf_cstr(&folder), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	buf_free(&like);
+	buf_free(&folder);
 	if (rc != SQLITE_DONE)
 		return fail(w, err, "removing deleted files");
 	*removed = sqlite3_changes(w->conn);
@@ -456,9 +450,11 @@ dbw_commit(struct dbw *w, struct buf *err)
 		goto out;
 	}
 	if (sqlite3_step(st) != SQLITE_ROW ||
+	    sqlite3_column_text(st, 0) == NULL ||
 	    strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
 		buf_printf(err, "database: quick_check failed: %s",
-		    (const char *)sqlite3_column_text(st, 0));
+		    sqlite3_column_text(st, 0) ? (const char *)
+		    sqlite3_column_text(st, 0) : sqlite3_errmsg(w->conn));
 		sqlite3_finalize(st);
 		goto out;
 	}

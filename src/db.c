@@ -97,8 +97,7 @@ struct db {
 	long long version;		/* site 'version' */
 	long long imported_at;		/* site 'imported_at' */
 	char *path;
-	dev_t dev;
-	ino_t ino;
+	struct stat st;		/* of the file when opened */
 	struct site site;
 };
 
@@ -124,8 +123,7 @@ db_open(const char *path, struct buf *err)
 		buf_printf(err, "cannot open database %s: no such file", path);
 		goto fail;
 	}
-	db->dev = st.st_dev;
-	db->ino = st.st_ino;
+	db->st = st;
 	/* The file is never written in place (the importer renames a new
 	 * one over it), so immutable=1 is sound and skips all locking. */
 	buf_puts(&uri, "file:");
@@ -193,13 +191,21 @@ db_close(struct db *db)
 }
 
 int
-db_replaced(const struct db *db)
+db_replaced(const struct db *db, const char *path)
 {
 	struct stat st;
 
-	if (stat(db->path, &st) != 0)
+	if (strcmp(path, db->path) != 0 || stat(db->path, &st) != 0)
 		return 1;
-	return st.st_ino != db->ino || st.st_dev != db->dev;
+	/* A new file renamed over the old one (the importer), or the same
+	 * file written in place (a backup restored with cp): either way the
+	 * open connection no longer shows what is there. */
+	return st.st_ino != db->st.st_ino || st.st_dev != db->st.st_dev ||
+	    st.st_size != db->st.st_size ||
+	    st.st_mtim.tv_sec != db->st.st_mtim.tv_sec ||
+	    st.st_mtim.tv_nsec != db->st.st_mtim.tv_nsec ||
+	    st.st_ctim.tv_sec != db->st.st_ctim.tv_sec ||
+	    st.st_ctim.tv_nsec != db->st.st_ctim.tv_nsec;
 }
 
 const struct site *

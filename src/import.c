@@ -372,7 +372,12 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	up.slug = fm.slug;
 	up.url = fm.url;
 	up.date = fm.has_date ? &fm.date : NULL;
-	url_page(&url, &im->site, &up);
+	if (url_page(&url, &im->site, &up) != 0) {
+		buf_printf(&err, "%s:1: its URL '%s' holds a '.' or '..' "
+		    "segment or control characters", f->fs_path,
+		    buf_cstr(&url));
+		goto fail;
+	}
 	if (dbw_url_owner(w, buf_cstr(&url), f->source, &owner, &err) != 0)
 		goto fail;
 	if (owner.len > 0) {
@@ -520,6 +525,22 @@ fsync_path(const char *path, int dir)
 	return rc;
 }
 
+/* Gives the new copy the live file's permissions and owner: the database
+ * holds drafts, and its owner chose who may read it. */
+static void
+keep_mode(const char *live, const char *copy)
+{
+	struct stat st;
+
+	if (stat(live, &st) != 0)
+		return;
+	/* Only root may give a file away; failing that, keep the group. */
+	if (chown(copy, st.st_uid, st.st_gid) != 0 &&
+	    chown(copy, (uid_t)-1, st.st_gid) != 0)
+		errno = 0;	/* the copy keeps the importer's ownership */
+	chmod(copy, st.st_mode & 07777);
+}
+
 static void
 free_import(struct import *im)
 {
@@ -655,6 +676,7 @@ import_run(const struct import_opts *opts, FILE *log)
 		*(slash == dir.data ? slash + 1 : slash) = '\0';
 	else
 		buf_reset(&dir), buf_puts(&dir, ".");
+	keep_mode(opts->db, buf_cstr(&tmp));
 	if (fsync_path(buf_cstr(&tmp), 0) != 0 ||
 	    rename(buf_cstr(&tmp), opts->db) != 0) {
 		fprintf(log, "%s: cannot replace: %s\n", opts->db,

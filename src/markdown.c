@@ -358,27 +358,126 @@ goldmark_backrefs(struct buf *html)
 	*html = out;
 }
 
-/* Is id already used by an earlier heading of res? */
-static int
-id_taken(const struct md_result *res, const char *id)
+/* The ids given so far in a document, and for each the next number to
+ * try when it comes again: a hash table, so that a page of a thousand
+ * headings named alike costs what a page of distinct ones does. */
+struct idset {
+	struct idslot {
+		char *key;
+		int next;
+	} *slot;
+	size_t cap, used;
+};
+
+static size_t
+id_hash(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s != '\0')
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+/* Returns the slot holding key, or the empty slot where it would go. */
+static struct idslot *
+idset_slot(struct idset *set, const char *key)
+{
+	size_t i = id_hash(key) & (set->cap - 1);
+
+	while (set->slot[i].key != NULL && strcmp(set->slot[i].key, key) != 0)
+		i = (i + 1) & (set->cap - 1);
+	return &set->slot[i];
+}
+
+static struct idslot *
+idset_find(struct idset *set, const char *key)
+{
+	struct idslot *s;
+
+	if (set->cap == 0)
+		return NULL;
+	s = idset_slot(set, key);
+	return s->key != NULL ? s : NULL;
+}
+
+static struct idslot *
+idset_add(struct idset *set, const char *key)
+{
+	struct idslot *s;
+
+	if ((set->used + 1) * 2 > set->cap) {
+		struct idset bigger;
+		size_t i;
+
+		bigger.cap = set->cap ? set->cap * 2 : 64;
+		bigger.used = set->used;
+		bigger.slot = xmalloc(bigger.cap * sizeof(*bigger.slot));
+		memset(bigger.slot, 0, bigger.cap * sizeof(*bigger.slot));
+		for (i = 0; i < set->cap; i++)
+			if (set->slot[i].key != NULL)
+				*idset_slot(&bigger, set->slot[i].key) = set->slot[i];
+		free(set->slot);
+		*set = bigger;
+	}
+	s = idset_slot(set, key);
+	if (s->key == NULL) {
+		s->key = xstrdup(key);
+		s->next = 1;
+		set->used++;
+	}
+	return s;
+}
+
+static void
+idset_free(struct idset *set)
 {
 	size_t i;
 
-	for (i = 0; i < res->nheadings; i++)
-		if (strcmp(res->headings[i].id, id) == 0)
-			return 1;
-	return 0;
+	for (i = 0; i < set->cap; i++)
+		free(set->slot[i].key);
+	free(set->slot);
+}
+
+/* Makes id unique in set as Goldmark does ("a", "a-1", "a-2"...) and adds
+ * it. */
+static void
+unique_id(struct idset *set, struct buf *id)
+{
+	struct idslot *base = idset_find(set, buf_cstr(id));
+	size_t len = id->len;
+	int k;
+
+	if (base != NULL) {
+		for (k = base->next;; k++) {
+			id->len = len;
+			buf_printf(id, "-%d", k);
+			if (idset_find(set, buf_cstr(id)) == NULL)
+				break;
+		}
+		/* The table may grow below: find the base again after. */
+		idset_add(set, buf_cstr(id));
+		id->data[len] = '\0';
+		idset_find(set, id->data)->next = k + 1;
+		id->data[len] = '-';
+		return;
+	}
+	idset_add(set, buf_cstr(id));
 }
 
 /* Gives each heading its id by replacing it with a custom block that
- * prints `<hN id="...">`, and records it in res. */
-static void
-number_headings(cmark_node *doc, struct md_result *res)
+ * prints `<hN id="...">`, and records it in res. The replaced heading
+ * nodes are returned (count in *nold) for the caller to free after
+ * rendering: raw HTML nodes moved out of them still point into their
+ * text. */
+static cmark_node **
+number_headings(cmark_node *doc, struct md_result *res, size_t *nold)
 {
 	cmark_iter *iter = cmark_iter_new(doc);
 	cmark_event_type ev;
 	cmark_node **list = NULL;
 	size_t n = 0, cap = 0, i;
+	struct idset ids = { NULL, 0, 0 };
 
 	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
 		cmark_node *node = cmark_iter_get_node(iter);
@@ -408,21 +507,12 @@ number_headings(cmark_node *doc, struct md_result *res)
 		if (custom != NULL) {
 			buf_puts(&id, custom);
 			free(custom);
+			idset_add(&ids, buf_cstr(&id));
 		} else {
 			md_anchor(&id, buf_cstr(&idtext));
 			if (id.len == 0)
 				buf_puts(&id, "heading");
-			if (id_taken(res, buf_cstr(&id))) {
-				size_t base = id.len;
-				int k;
-
-				for (k = 1;; k++) {
-					id.len = base;
-					buf_printf(&id, "-%d", k);
-					if (!id_taken(res, buf_cstr(&id)))
-						break;
-				}
-			}
+			unique_id(&ids, &id);
 		}
 		buf_printf(&tag, "<h%d id=\"", level);
 		html_attr(&tag, buf_cstr(&id));
@@ -437,7 +527,7 @@ number_headings(cmark_node *doc, struct md_result *res)
 		while ((child = cmark_node_first_child(h)) != NULL)
 			cmark_node_append_child(block, child);
 		cmark_node_insert_before(h, block);
-		cmark_node_free(h);
+		cmark_node_unlink(h);
 
 		res->headings[res->nheadings].level = level;
 		res->headings[res->nheadings].id = buf_detach(&id);
@@ -446,7 +536,9 @@ number_headings(cmark_node *doc, struct md_result *res)
 		buf_free(&tag);
 		buf_free(&idtext);
 	}
-	free(list);
+	idset_free(&ids);
+	*nold = n;
+	return list;
 }
 
 /* cmark writes a custom block's on_enter and on_exit on lines of their
@@ -535,7 +627,8 @@ md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
 	char *html;
 	struct buf input = BUF_INIT;
 	const char *more = NULL;
-	size_t i;
+	cmark_node **old;
+	size_t i, nold;
 
 	memset(res, 0, sizeof(*res));
 	res->summary_len = (size_t)-1;
@@ -580,13 +673,18 @@ md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
 		goldmark_guillemets(doc);
 		goldmark_quotes(doc);
 	}
-	number_headings(doc, res);
+	old = number_headings(doc, res, &nold);
 	html = cmark_render_html(doc, options,
 	    cmark_parser_get_syntax_extensions(parser));
 	cmark_node_free(doc);
+	for (i = 0; i < nold; i++)
+		cmark_node_free(old[i]);
+	free(old);
 	cmark_parser_free(parser);
-	if (html == NULL)
+	if (html == NULL) {
+		md_result_free(res);
 		return -1;
+	}
 	buf_puts(&res->html, html);
 	free(html);
 	join_heading_lines(res);

@@ -116,7 +116,7 @@ page_article(struct ctx *ctx)
 	}
 	if (md_render(p.body, strlen(p.body), MD_MORE |
 	    (ctx->site->unsafe ? MD_UNSAFE : 0), &md) != 0)
-		return PAGE_DB_ERROR;
+		return PAGE_ERROR;
 
 	render_begin(ctx, p.title, "single");
 	html(b, "<article class=\"post-single\">\n<header class=\"post-header\">\n"

@@ -16,6 +16,7 @@ page_error(struct ctx *ctx, int status)
 	case 404: what = "Page Not Found"; break;
 	case 405: what = "Method Not Allowed"; break;
 	case 414: what = "Request URI Too Long"; break;
+	case 500: what = "Internal Server Error"; break;
 	case 503: what = "Service Unavailable"; break;
 	default: what = "Bad Request"; break;
 	}

@@ -90,7 +90,7 @@ render_feed(struct ctx *ctx, const struct feed *f)
 			if (md_render(p.body, strlen(p.body), MD_MORE |
 			    (s->unsafe ? MD_UNSAFE : 0), &md) != 0) {
 				buf_free(&self);
-				return PAGE_DB_ERROR;
+				return PAGE_ERROR;
 			}
 			/* The body as escaped text: valid XML whatever it holds
 			 * (a CDATA section could not hold "]]>"). */

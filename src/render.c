@@ -9,14 +9,18 @@ void
 render_href(struct buf *b, const struct site *site, const char *route)
 {
 	html_url_path(b, site->base_path);
-	html_url_path(b, route[0] == '/' ? route + 1 : route);
+	while (*route == '/')	/* never "//host": another site */
+		route++;
+	html_url_path(b, route);
 }
 
 void
 render_abs_url(struct buf *b, const struct site *site, const char *route)
 {
 	html_text(b, site->base_url);	/* ends in '/', holds the base path */
-	html_url_path(b, route[0] == '/' ? route + 1 : route);
+	while (*route == '/')
+		route++;
+	html_url_path(b, route);
 }
 
 void

@@ -53,7 +53,7 @@ resp_parse_http_date(const char *s)
 	char wday[4], mon[4], zone[4];
 	int d, y, h, mi, se, m, n = 0;
 
-	if (s == NULL || sscanf(s, "%3s, %d %3s %d %d:%d:%d %3s%n", wday, &d,
+	if (s == NULL || sscanf(s, "%3s, %2d %3s %4d %2d:%2d:%2d %3s%n", wday, &d,
 	    mon, &y, &h, &mi, &se, zone, &n) != 8 || strcmp(zone, "GMT") != 0)
 		return -1;
 	for (m = 0; m < 12; m++)

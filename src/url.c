@@ -246,7 +246,39 @@ expand_permalink(struct buf *out, const char *pattern,
 	permalink_plus(out, from);
 }
 
-void
+/* Collapses runs of '/' in out from offset from (so that no URL starts
+ * with "//", which a browser reads as another host), and refuses "." and
+ * ".." segments and control bytes. Returns 0 or -1. */
+static int
+clean_path(struct buf *out, size_t from)
+{
+	size_t i, o = from;
+	const char *seg;
+
+	for (i = from; i < out->len; i++) {
+		if (out->data[i] == '/' && o > from && out->data[o - 1] == '/')
+			continue;
+		if ((unsigned char)out->data[i] < 0x20 || out->data[i] == 0x7f)
+			return -1;
+		out->data[o++] = out->data[i];
+	}
+	out->len = o;
+	if (out->data != NULL)
+		out->data[o] = '\0';
+	for (seg = buf_cstr(out) + from; *seg != '\0'; seg++) {
+		size_t n;
+
+		if (*seg != '/')
+			continue;
+		n = strcspn(seg + 1, "/");
+		if ((n == 1 && seg[1] == '.') ||
+		    (n == 2 && seg[1] == '.' && seg[2] == '.'))
+			return -1;
+	}
+	return 0;
+}
+
+int
 url_page(struct buf *out, const struct site *site,
     const struct url_page *page)
 {
@@ -256,13 +288,13 @@ url_page(struct buf *out, const struct site *site,
 	if (page->url != NULL && *page->url != '\0') {
 		buf_puts(out, page->url);
 		ensure_slashes(out, from, 1);
-		return;
+		return clean_path(out, from);
 	}
 	pattern = permalink_for(site, page->path);
 	if (pattern != NULL) {
 		expand_permalink(out, pattern, page);
 		ensure_slashes(out, from, 0);
-		return;
+		return clean_path(out, from);
 	}
 	buf_putc(out, '/');
 	len = file_stem(page->path, &start);
@@ -283,4 +315,5 @@ url_page(struct buf *out, const struct site *site,
 		buf_free(&stem);
 	}
 	ensure_slashes(out, from, 0);
+	return clean_path(out, from);
 }

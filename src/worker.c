@@ -66,7 +66,7 @@ ensure_db(struct worker *w, const char *path, struct logger *lg)
 {
 	struct buf err = BUF_INIT;
 
-	if (w->db != NULL && !db_replaced(w->db))
+	if (w->db != NULL && !db_replaced(w->db, path))
 		return 0;
 	db_close(w->db);
 	w->db = db_open(path, &err);
@@ -205,6 +205,9 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 	}
 	if (rc == PAGE_NOT_FOUND) {
 		page_error(&ctx, 404);
+	} else if (rc == PAGE_ERROR) {
+		logf_(lg, "500 cannot render %.200s", uri ? uri : "");
+		page_error(&ctx, 500);
 	} else if (rc == PAGE_DB_ERROR) {
 		logf_(lg, "503 database error on %.200s: %s", uri ? uri : "",
 		    db_errmsg(w->db));
@@ -219,7 +222,7 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 		resp_header(&w->resp, "Cache-Control", v == REQ_ADD_SLASH ?
 		    RESP_CACHE_STABLE : RESP_CACHE_CONTENT);
 		break;
-	case 503:
+	case 500: case 503:
 		resp_header(&w->resp, "Cache-Control", "no-store");
 		break;
 	default:

@@ -225,6 +225,43 @@ test_more_divider(void **state)
 	metrics_free(&m);
 }
 
+static void
+test_headings(void **state)
+{
+	struct md_result md;
+	struct buf src = BUF_INIT;
+	const char *unsafe = "## Install <small>(optional)</small>\n";
+	const char *dups = "# a\n# a\n# a-1\n# a\n## Custom {#x}\n##\n";
+	int i;
+
+	(void)state;
+	/* Raw HTML moved out of a heading stays valid (it points into the
+	 * heading's text until the page is rendered). */
+	assert_int_equal(md_render(unsafe, strlen(unsafe), MD_UNSAFE, &md), 0);
+	assert_non_null(strstr(buf_cstr(&md.html), "<h2 id=\"install-optional\">"
+	    "Install <small>(optional)</small></h2>"));
+	md_result_free(&md);
+	/* Goldmark's numbering of duplicates. */
+	assert_int_equal(md_render(dups, strlen(dups), 0, &md), 0);
+	assert_int_equal(md.nheadings, 6);
+	assert_string_equal(md.headings[0].id, "a");
+	assert_string_equal(md.headings[1].id, "a-1");
+	assert_string_equal(md.headings[2].id, "a-1-1");
+	assert_string_equal(md.headings[3].id, "a-2");
+	assert_string_equal(md.headings[4].id, "x");
+	assert_string_equal(md.headings[4].text, "Custom");
+	assert_string_equal(md.headings[5].id, "heading");
+	md_result_free(&md);
+	/* Thousands of alike headings: each numbered once (this took
+	 * minutes when each number was searched for from 1). */
+	for (i = 0; i < 5000; i++)
+		buf_puts(&src, "# same\n");
+	assert_int_equal(md_render(src.data, src.len, 0, &md), 0);
+	assert_string_equal(md.headings[4999].id, "same-4999");
+	md_result_free(&md);
+	buf_free(&src);
+}
+
 int
 main(void)
 {
@@ -233,6 +270,7 @@ main(void)
 		cmocka_unit_test(test_words_and_minutes),
 		cmocka_unit_test(test_summary_cut),
 		cmocka_unit_test(test_more_divider),
+		cmocka_unit_test(test_headings),
 		cmocka_unit_test(test_golden_posts),
 		cmocka_unit_test(test_golden_headings),
 	};

@@ -90,7 +90,7 @@ check_golden_urls(const char *tsv_path, const char *site_dir)
 		up.slug = fm.slug;
 		up.url = fm.url;
 		up.date = fm.has_date ? &fm.date : NULL;
-		url_page(&url, &site, &up);
+		assert_int_equal(url_page(&url, &site, &up), 0);
 		html_url_path(&enc, buf_cstr(&url));
 		/* Hugo leaves '#' raw in a path (broken); quire encodes it. */
 		{
@@ -167,6 +167,36 @@ test_golden_tags(void **state)
 }
 
 static void
+test_hostile_urls(void **state)
+{
+	struct site site;
+	struct url_page up;
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	site_init(&site);
+	memset(&up, 0, sizeof(up));
+	up.path = "posts/a.md";
+	/* "//host/x" in a link is another site: never write one. */
+	up.url = "//evil.example/x";
+	assert_int_equal(url_page(&b, &site, &up), 0);
+	assert_string_equal(buf_cstr(&b), "/evil.example/x/");
+	buf_reset(&b);
+	up.url = "/a/../b/";
+	assert_int_equal(url_page(&b, &site, &up), -1);
+	buf_reset(&b);
+	up.url = "/a/./b/";
+	assert_int_equal(url_page(&b, &site, &up), -1);
+	buf_reset(&b);
+	up.url = NULL;
+	up.slug = "//x";
+	assert_int_equal(url_page(&b, &site, &up), 0);
+	assert_string_equal(buf_cstr(&b), "/posts/x/");
+	buf_free(&b);
+	site_free(&site);
+}
+
+static void
 test_base_url(void **state)
 {
 	struct site s;
@@ -194,6 +224,7 @@ main(void)
 		cmocka_unit_test(test_golden_post_urls),
 		cmocka_unit_test(test_golden_permalinks),
 		cmocka_unit_test(test_golden_tags),
+		cmocka_unit_test(test_hostile_urls),
 		cmocka_unit_test(test_base_url),
 	};
 

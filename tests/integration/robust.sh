@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Robustness of the importer and the worker's database handling, run as CGI
+# (the worker's one-request mode) so no server is needed:
+#   - an import keeps the live file's permissions;
+#   - mirroring compares folder names byte for byte (Posts/ is not posts/);
+#   - the worker follows QUIRE_DB from one request to the next, and notices a
+#     database restored in place (same inode);
+#   - URLs and aliases from front matter never point off-site.
+# Closes with "robust: N passed, M failed".
+set -u
+top=$(pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-robust.XXXXXX")
+worker_pid=""
+cleanup() {
+	[ -n "$worker_pid" ] && kill "$worker_pid" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+not_ok() { fail=$((fail + 1)); echo "not ok - $1 (got: $(printf '%s' "$2" | tr '\n\r' '  ' | cut -c1-200))"; }
+expect() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "$2"; fi; }
+
+# post DIR NAME TITLE [extra front matter lines]
+post() {
+	mkdir -p "$1"
+	{ printf -- '---\ntitle: "%s"\ndate: 2024-01-02\n' "$3"; printf '%s\n' "${@:4}"; printf -- '---\nBody of %s.\n' "$3"; } >"$1/$2.md"
+}
+# cgi DB URI [VAR=VALUE...]: the worker's answer to one GET, as CGI.
+cgi() {
+	local db=$1 uri=$2
+	shift 2
+	env -i QUIRE_DB="$db" REQUEST_METHOD=GET REQUEST_URI="$uri" "$@" \
+	    "$top/cgi-bin/quire.fcgi" </dev/null 2>/dev/null
+}
+status() { cgi "$@" | head -n 1 | tr -d '\r'; }
+
+# 1. permissions kept across an import
+post "$tmp/a/content/posts" one "One"
+"$top/quire" import -q --db "$tmp/a.db" "$tmp/a/content" 2>/dev/null
+chmod 600 "$tmp/a.db"
+post "$tmp/a/content/posts" two "Two"
+"$top/quire" import -q --db "$tmp/a.db" "$tmp/a/content" 2>/dev/null
+expect "an import keeps the database's mode (600)" "$(stat -c %a "$tmp/a.db")" 600
+
+# 2. case-sensitive mirroring
+post "$tmp/c/content/Posts" upper "Upper"
+post "$tmp/c/content/posts" lower "Lower"
+"$top/quire" import -q --db "$tmp/c.db" "$tmp/c/content/Posts" 2>/dev/null
+out=$("$top/quire" import --db "$tmp/c.db" "$tmp/c/content/posts" 2>&1)
+case $out in
+*" 0 removed"*) ok "mirroring posts/ leaves Posts/ alone" ;;
+*) not_ok "mirroring posts/ leaves Posts/ alone" "$out" ;;
+esac
+expect "the Posts/ page still answers" "$(status "$tmp/c.db" /posts/upper/)" "Status: 200 OK"
+
+# 3. One long-lived FastCGI worker (spawn-fcgi; cgi-fcgi sends the
+# environment as the request's parameters, as Apache's SetEnv does).
+spawn-fcgi -s "$tmp/w.sock" -P "$tmp/w.pid" -- "$top/cgi-bin/quire.fcgi" >/dev/null
+worker_pid=$(cat "$tmp/w.pid")
+# fcgi DB URI: the status line of one request to that worker.
+fcgi() {
+	env -i QUIRE_DB="$1" REQUEST_METHOD=GET REQUEST_URI="$2" \
+	    cgi-fcgi -bind -connect "$tmp/w.sock" 2>/dev/null | head -n 1 | tr -d '\r'
+}
+post "$tmp/b/content/posts" only-b "Only in B"
+"$top/quire" import -q --db "$tmp/b.db" "$tmp/b/content" 2>/dev/null
+expect "the worker serves a's post from a" "$(fcgi "$tmp/a.db" /posts/one/)" "Status: 200 OK"
+expect "the next request names b: b's post" "$(fcgi "$tmp/b.db" /posts/only-b/)" "Status: 200 OK"
+expect "and a's post is not in b" "$(fcgi "$tmp/b.db" /posts/one/)" "Status: 404 Not Found"
+cp "$tmp/b.db" "$tmp/b.backup"
+post "$tmp/b/content/posts" later "Later"
+"$top/quire" import -q --db "$tmp/b.db" "$tmp/b/content" 2>/dev/null
+expect "a new import is seen without a restart" "$(fcgi "$tmp/b.db" /posts/later/)" "Status: 200 OK"
+sleep 0.01
+cp "$tmp/b.backup" "$tmp/b.db"	# restored in place: the inode stays
+expect "a database restored in place is seen too" "$(fcgi "$tmp/b.db" /posts/later/)" "Status: 404 Not Found"
+mv "$tmp/b.db" "$tmp/b.moved"
+expect "a missing database answers 503" "$(fcgi "$tmp/b.db" /)" "Status: 503 Service Unavailable"
+mv "$tmp/b.moved" "$tmp/b.db"
+expect "and pages again once it is back" "$(fcgi "$tmp/b.db" /posts/only-b/)" "Status: 200 OK"
+kill "$worker_pid" 2>/dev/null
+worker_pid=""
+
+# 4. hostile URLs from front matter
+post "$tmp/h/content/posts" evil "Evil" 'url: //evil.example/x' 'aliases: [/old-evil/]'
+"$top/quire" import -q --db "$tmp/h.db" "$tmp/h/content" 2>/dev/null
+home=$(cgi "$tmp/h.db" /)
+case $home in
+*'href="//'*) not_ok "no link starts with //" "$(printf '%s' "$home" | grep -o 'href="//[^"]*"' | head -n 1)" ;;
+*) ok "no link starts with //" ;;
+esac
+loc=$(cgi "$tmp/h.db" /old-evil/ | sed -n 's/^Location: //p' | tr -d '\r')
+expect "an alias redirects on this site only" "$loc" "/evil.example/x/"
+post "$tmp/h2/content/posts" dots "Dots" 'url: /a/../../etc/'
+if "$top/quire" import -q --db "$tmp/h2.db" "$tmp/h2/content" 2>"$tmp/err"; then
+	not_ok "a url with .. is refused" "import succeeded"
+else
+	grep -q "dots.md:1:" "$tmp/err" && ok "a url with .. is refused, naming the file" ||
+	    not_ok "a url with .. is refused, naming the file" "$(cat "$tmp/err")"
+fi
+
+echo "robust: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
