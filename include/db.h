@@ -26,6 +26,7 @@ struct db_page {
 	const char *layout;
 	const char *body;
 	const char *summary;
+	const char *source;	/* file path under content/ */
 	int has_date, has_lastmod;
 	struct qdate date, lastmod;
 	int truncated;
@@ -125,6 +126,23 @@ enum db_rc db_term_dates(struct db *db, long long now);
 /* A row of db_term_dates(): the term's taxonomy, slug and newest date. */
 enum db_rc db_lastmod_next(struct db *db, const char **taxonomy,
 	const char **slug, struct qdate *date);
+
+/* A link to another page: its URL and title, copied. */
+struct db_link {
+	char *url;
+	char *title;
+};
+
+/* Finds the visible posts of the main section just newer and just older
+ * than p in the listing order; a missing one has NULL fields. Free both
+ * with db_link_free(). */
+enum db_rc db_neighbours(struct db *db, long long now,
+	const struct db_page *p, struct db_link *newer, struct db_link *older);
+/* Fills up to max links to the visible pages sharing the most terms with
+ * page_id (then newest first); sets *n. Free each with db_link_free(). */
+enum db_rc db_related(struct db *db, long long now, long long page_id,
+	struct db_link *links, size_t max, size_t *n);
+void db_link_free(struct db_link *l);
 
 /* ---- importer side (db-import.c) ---- */
 

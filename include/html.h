@@ -27,6 +27,11 @@ void html_url_path(struct buf *b, const char *s);
 /* Appends a query-string value: every byte but [A-Za-z0-9-._~] is
  * percent-encoded. */
 void html_url_arg(struct buf *b, const char *s);
+/* Appends data as a JSON string literal, quotes included, safe inside a
+ * <script type="application/ld+json"> block: besides JSON's own escapes,
+ * < > & and U+2028/U+2029 are written as \uXXXX, so "</script>" cannot
+ * end the block. */
+void html_json_string(struct buf *b, const char *s);
 /* Appends a decimal integer. */
 void html_int(struct buf *b, long long n);
 

@@ -10,6 +10,7 @@
 enum md_flags {
 	MD_UNSAFE = 1 << 0,	/* keep raw HTML (site trusts its authors) */
 	MD_MORE = 1 << 1,	/* honour Hugo's <!--more--> summary divider */
+	MD_ANCHORS = 1 << 2,	/* end headings with PaperMod's "#" anchor link */
 };
 
 /* One heading of a rendered document, for the table of contents. */
@@ -18,6 +19,7 @@ struct md_heading {
 	char *id;		/* Hugo's GitHub-style id, unique in the document */
 	char *text;		/* plain text of the heading */
 	char *open_tag;		/* the "<hN id=...>" written for it */
+	char *close_tag;	/* and the "</hN>" (after an anchor link) */
 };
 
 /* What md_render() produces; release it with md_result_free(). */

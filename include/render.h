@@ -18,9 +18,37 @@ void render_section_title(struct buf *out, const char *name);
  * badge when count >= 0. */
 void render_term_link(struct ctx *ctx, const char *taxonomy,
 	const struct db_term *t, long count);
-/* Opens the page: doctype, head with title (NULL: the site title alone),
- * header with the site title and menu, <main>. body_class is literal. */
+/* One step of a breadcrumb trail after "Home". */
+struct render_crumb {
+	const char *name;
+	const char *route;
+};
+
+/* What the <head> of a page says about it. */
+struct render_head {
+	const char *title;		/* NULL: the site title alone */
+	const char *body_class;		/* literal: "list" or "single" */
+	const char *description;	/* NULL or "": the site's */
+	const char *canonical;		/* the page's route; NULL: none */
+	const struct db_page *article;	/* an article: OpenGraph article
+					 * tags and JSON-LD BlogPosting */
+	char *const *keywords;		/* an article's tags */
+	size_t nkeywords;
+	const struct render_crumb *crumbs;	/* JSON-LD BreadcrumbList */
+	size_t ncrumbs;
+};
+
+/* Opens the page: doctype, <head> with title, description, canonical
+ * link, OpenGraph and Twitter card tags, JSON-LD, the feed link, then the
+ * header with the site title, theme toggle and menu, and <main>. */
+void render_open(struct ctx *ctx, const struct render_head *h);
+/* render_open() with a title and body class alone; the canonical link is
+ * the request's route when the answer is a 200. */
 void render_begin(struct ctx *ctx, const char *title, const char *body_class);
+/* Appends PaperMod's breadcrumbs (Home » crumbs...) unless the site turned
+ * them off. */
+void render_breadcrumbs(struct buf *b, const struct site *site,
+	const struct render_crumb *crumbs, size_t n);
 /* Closes <main>, writes the footer, closes the document. */
 void render_end(struct ctx *ctx);
 /* Appends PaperMod's meta line for a post: date · N min · N words ·

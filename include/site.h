@@ -10,6 +10,27 @@ struct permalink {
 	char *pattern;
 };
 
+/* An entry of Hugo's menu.main. */
+struct menu_item {
+	char *name;
+	char *url;		/* a site route ("/archives/") or an absolute URL */
+	long weight;
+};
+
+/* PaperMod's theme options quire honours; -1 while unset (a default
+ * applies, see site_flag()). */
+enum site_flag {
+	FLAG_READING_TIME,	/* params.ShowReadingTime */
+	FLAG_WORD_COUNT,	/* params.ShowWordCount */
+	FLAG_TOC,		/* params.ShowToc */
+	FLAG_TOC_OPEN,		/* params.TocOpen */
+	FLAG_BREADCRUMBS,	/* params.ShowBreadCrumbs */
+	FLAG_POST_NAV,		/* params.ShowPostNavLinks */
+	FLAG_RELATED,		/* params.ShowRelated (quire's own) */
+	FLAG_CODE_COPY,		/* reserved */
+	FLAG__MAX
+};
+
 /* Every setting quire reads of a Hugo site. Strings are malloc'd and never
  * NULL after site_init(). */
 struct site {
@@ -25,6 +46,12 @@ struct site {
 	char *language;		/* languageCode, "" when unset */
 	int unsafe;		/* markup.goldmark.renderer.unsafe */
 	int full_feed;		/* params.ShowFullTextinRSS (PaperMod) */
+	char *default_theme;	/* params.defaultTheme: auto, light, dark */
+	char *home_title;	/* params.homeInfoParams.Title */
+	char *home_content;	/* params.homeInfoParams.Content (Markdown) */
+	int flags[FLAG__MAX];
+	struct menu_item *menu;	/* menu.main, by weight then name */
+	size_t nmenu;
 	struct permalink *permalinks;
 	size_t npermalinks;
 };
@@ -43,6 +70,11 @@ int site_set_base_url(struct site *s, const char *url, struct buf *err);
 /* Sets one setting from its stored key/value form (see db.c); unknown
  * keys are ignored so older workers read newer databases. */
 void site_set(struct site *s, const char *key, const char *value);
+/* Returns the value of a theme option: as set, else quire's default (on
+ * for everything but TocOpen, so that an unconfigured site shows the
+ * reading time, word count, table of contents, breadcrumbs, post links
+ * and related posts). */
+int site_flag(const struct site *s, enum site_flag f);
 /* Calls put(key, value, arg) for every setting in stored form. */
 void site_each(const struct site *s,
 	void (*put)(const char *key, const char *value, void *arg), void *arg);

@@ -16,8 +16,8 @@
 #define PAGE_COLUMNS " p.id, p.kind, p.url, p.title, p.description, " \
 	"p.author, p.layout, p.summary, p.has_date, p.date, p.date_offset, " \
 	"p.has_lastmod, p.lastmod, p.lastmod_offset, p.truncated, p.words, " \
-	"p.minutes "
-#define NPAGE_COLUMNS 17
+	"p.minutes, p.source "
+#define NPAGE_COLUMNS 18
 /* Hugo's default order: date (newest first), then title, then file. */
 #define PAGE_ORDER " ORDER BY p.date DESC, p.title, p.source "
 
@@ -38,6 +38,9 @@ enum query {
 	Q_SEARCH_COUNT,
 	Q_SEARCH,
 	Q_TERM_DATES,
+	Q_NEWER,
+	Q_OLDER,
+	Q_RELATED,
 	Q__MAX
 };
 
@@ -86,6 +89,19 @@ static const char *const query_sql[Q__MAX] = {
 	    "FROM term m JOIN page_term t ON t.term_id = m.id JOIN page p ON "
 	    "p.id = t.page_id WHERE" VISIBLE("p") "GROUP BY m.id "
 	    "ORDER BY m.taxonomy, m.slug",
+	/* The neighbours in PAGE_ORDER (date desc, title, source). */
+	[Q_NEWER] = "SELECT p.url, p.title FROM page p WHERE p.kind = 0 AND"
+	    VISIBLE("p") "AND (p.date > ?2 OR (p.date = ?2 AND (p.title < ?3 "
+	    "OR (p.title = ?3 AND p.source < ?4)))) ORDER BY p.date, "
+	    "p.title DESC, p.source DESC LIMIT 1",
+	[Q_OLDER] = "SELECT p.url, p.title FROM page p WHERE p.kind = 0 AND"
+	    VISIBLE("p") "AND (p.date < ?2 OR (p.date = ?2 AND (p.title > ?3 "
+	    "OR (p.title = ?3 AND p.source > ?4))))" PAGE_ORDER "LIMIT 1",
+	[Q_RELATED] = "SELECT p.url, p.title, count(*) AS shared FROM "
+	    "page_term a JOIN page_term t ON t.term_id = a.term_id AND "
+	    "t.page_id <> a.page_id JOIN page p ON p.id = t.page_id WHERE "
+	    "a.page_id = ?2 AND" VISIBLE("p") "GROUP BY p.id ORDER BY shared "
+	    "DESC, p.date DESC, p.title LIMIT ?3",
 };
 
 struct db {
@@ -277,6 +293,7 @@ read_page(sqlite3_stmt *st, struct db_page *p)
 	p->truncated = sqlite3_column_int(st, 14);
 	p->words = sqlite3_column_int(st, 15);
 	p->minutes = sqlite3_column_int(st, 16);
+	p->source = text(st, 17);
 	p->body = text(st, NPAGE_COLUMNS);
 }
 
@@ -554,4 +571,67 @@ db_fts_query(struct buf *out, const char *q)
 	if (words > 0 && last >= 3)
 		buf_putc(out, '*');	/* the last word may be unfinished */
 	return words;
+}
+
+void
+db_link_free(struct db_link *l)
+{
+	free(l->url);
+	free(l->title);
+	l->url = l->title = NULL;
+}
+
+/* Runs a neighbour query for p; copies its row, if any, into link. */
+static enum db_rc
+neighbour(struct db *db, enum query q, long long now,
+    const struct db_page *p, struct db_link *link)
+{
+	sqlite3_stmt *st = start(db, q);
+	sqlite3_stmt *cur = st;
+	enum db_rc rc;
+
+	link->url = link->title = NULL;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, p->date.t);
+	sqlite3_bind_text(st, 3, p->title, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, p->source, -1, SQLITE_TRANSIENT);
+	rc = step(&cur);
+	if (rc == DB_ROW) {
+		link->url = xstrdup(text(st, 0));
+		link->title = xstrdup(text(st, 1));
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
+enum db_rc
+db_neighbours(struct db *db, long long now, const struct db_page *p,
+    struct db_link *newer, struct db_link *older)
+{
+	if (neighbour(db, Q_NEWER, now, p, newer) == DB_ERROR ||
+	    neighbour(db, Q_OLDER, now, p, older) == DB_ERROR) {
+		db_link_free(newer);
+		return DB_ERROR;
+	}
+	return DB_ROW;
+}
+
+enum db_rc
+db_related(struct db *db, long long now, long long page_id,
+    struct db_link *links, size_t max, size_t *n)
+{
+	sqlite3_stmt *st = start(db, Q_RELATED);
+	sqlite3_stmt *cur = st;
+	enum db_rc rc;
+
+	*n = 0;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, page_id);
+	sqlite3_bind_int64(st, 3, (long long)max);
+	while ((rc = step(&cur)) == DB_ROW && *n < max) {
+		links[*n].url = xstrdup(text(st, 0));
+		links[*n].title = xstrdup(text(st, 1));
+		(*n)++;
+	}
+	return rc == DB_ERROR ? DB_ERROR : DB_ROW;
 }

@@ -112,6 +112,36 @@ html_url_arg(struct buf *b, const char *s)
 }
 
 void
+html_json_string(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+	buf_putc(b, '"');
+	for (; *p != '\0'; p++) {
+		switch (*p) {
+		case '"': buf_puts(b, "\\\""); break;
+		case '\\': buf_puts(b, "\\\\"); break;
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		case '<': case '>': case '&':
+			buf_printf(b, "\\u%04x", *p);
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f) {
+				buf_printf(b, "\\u%04x", *p);
+			} else if (p[0] == 0xE2 && p[1] == 0x80 &&
+			    (p[2] == 0xA8 || p[2] == 0xA9)) {
+				buf_printf(b, "\\u202%c", p[2] == 0xA8 ? '8' : '9');
+				p += 2;
+			} else {
+				buf_putc(b, (char)*p);
+			}
+		}
+	}
+	buf_putc(b, '"');
+}
+
+void
 html_int(struct buf *b, long long n)
 {
 	buf_printf(b, "%lld", n);

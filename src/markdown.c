@@ -471,7 +471,8 @@ unique_id(struct idset *set, struct buf *id)
  * rendering: raw HTML nodes moved out of them still point into their
  * text. */
 static cmark_node **
-number_headings(cmark_node *doc, struct md_result *res, size_t *nold)
+number_headings(cmark_node *doc, struct md_result *res, size_t *nold,
+    unsigned flags)
 {
 	cmark_iter *iter = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -522,8 +523,15 @@ number_headings(cmark_node *doc, struct md_result *res, size_t *nold)
 		block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
 		cmark_node_set_on_enter(block, buf_cstr(&tag));
 		buf_reset(&tag);
+		if (flags & MD_ANCHORS) {
+			html(&tag, "<a hidden class=\"anchor\" aria-hidden=\"true\" "
+			    "href=\"#");
+			html_attr(&tag, buf_cstr(&id));
+			html(&tag, "\">#</a>");
+		}
 		buf_printf(&tag, "</h%d>", level);
 		cmark_node_set_on_exit(block, buf_cstr(&tag));
+		res->headings[res->nheadings].close_tag = xstrdup(buf_cstr(&tag));
 		while ((child = cmark_node_first_child(h)) != NULL)
 			cmark_node_append_child(block, child);
 		cmark_node_insert_before(h, block);
@@ -551,7 +559,7 @@ join_heading_lines(struct md_result *res)
 
 	for (i = 0; i < res->nheadings && c != NULL; i++) {
 		const char *tag = res->headings[i].open_tag;
-		char close[8];
+		const char *close = res->headings[i].close_tag;
 		char *at = strstr(c + pos, tag), *end;
 
 		if (at == NULL)
@@ -561,12 +569,13 @@ join_heading_lines(struct md_result *res)
 			memmove(at, at + 1, len - (size_t)(at + 1 - c) + 1);
 			len--;
 		}
-		snprintf(close, sizeof(close), "\n</h%d>", res->headings[i].level);
-		end = strstr(at, close);
-		if (end != NULL) {
-			memmove(end, end + 1, len - (size_t)(end + 1 - c) + 1);
+		for (end = strstr(at, close); end != NULL && end > at &&
+		    end[-1] != '\n'; end = strstr(end + 1, close))
+			;
+		if (end != NULL && end > at) {
+			memmove(end - 1, end, len - (size_t)(end - c) + 1);
 			len--;
-			pos = (size_t)(end - c);
+			pos = (size_t)(end - 1 - c);
 		}
 	}
 	res->html.len = len;
@@ -673,7 +682,7 @@ md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
 		goldmark_guillemets(doc);
 		goldmark_quotes(doc);
 	}
-	old = number_headings(doc, res, &nold);
+	old = number_headings(doc, res, &nold, flags);
 	html = cmark_render_html(doc, options,
 	    cmark_parser_get_syntax_extensions(parser));
 	cmark_node_free(doc);
@@ -704,6 +713,7 @@ md_result_free(struct md_result *res)
 		free(res->headings[i].id);
 		free(res->headings[i].text);
 		free(res->headings[i].open_tag);
+		free(res->headings[i].close_tag);
 	}
 	free(res->headings);
 	res->headings = NULL;

@@ -10,7 +10,7 @@
 /* Appends the table of contents as nested lists, from the headings'
  * levels (PaperMod's own TOC, which nests by level). */
 static void
-render_toc(struct buf *b, const struct md_result *md)
+render_toc(struct buf *b, const struct md_result *md, int open)
 {
 	size_t i;
 	int depth = 0, base = 7, level;
@@ -18,7 +18,9 @@ render_toc(struct buf *b, const struct md_result *md)
 	for (i = 0; i < md->nheadings; i++)
 		if (md->headings[i].level < base)
 			base = md->headings[i].level;
-	html(b, "<div class=\"toc\">\n<details open>\n<summary accesskey=\"c\">"
+	html(b, open ? "<div class=\"toc\">\n<details open>\n" :
+	    "<div class=\"toc\">\n<details>\n");
+	html(b, "<summary accesskey=\"c\" title=\"(Alt + C)\">"
 	    "<span class=\"details\">Table of Contents</span></summary>\n"
 	    "<div class=\"inner\">");
 	for (i = 0; i < md->nheadings; i++) {
@@ -87,16 +89,92 @@ old_url(struct ctx *ctx)
 	    PAGE_DB_ERROR;
 }
 
+/* The page's tags, names and slugs copied (the head needs them before the
+ * body is written). */
+struct tag_list {
+	char **names;
+	char **slugs;
+	size_t n;
+};
+
+static enum db_rc
+load_tags(struct ctx *ctx, long long page_id, struct tag_list *tags)
+{
+	struct db_term t;
+	enum db_rc rc;
+	size_t cap = 0;
+
+	memset(tags, 0, sizeof(*tags));
+	db_page_terms(ctx->db, page_id, "tags");
+	while ((rc = db_terms_next(ctx->db, &t)) == DB_ROW) {
+		if (tags->n == cap) {
+			cap = cap ? cap * 2 : 8;
+			tags->names = xrealloc(tags->names, cap * sizeof(char *));
+			tags->slugs = xrealloc(tags->slugs, cap * sizeof(char *));
+		}
+		tags->names[tags->n] = xstrdup(t.name);
+		tags->slugs[tags->n] = xstrdup(t.slug);
+		tags->n++;
+	}
+	return rc;
+}
+
+static void
+free_tags(struct tag_list *tags)
+{
+	size_t i;
+
+	for (i = 0; i < tags->n; i++) {
+		free(tags->names[i]);
+		free(tags->slugs[i]);
+	}
+	free(tags->names);
+	free(tags->slugs);
+}
+
+/* PaperMod's post navigation: « Prev is the newer post, Next » the older. */
+static void
+render_post_nav(struct buf *b, const struct site *s, const struct db_link *newer,
+    const struct db_link *older)
+{
+	if (newer->url == NULL && older->url == NULL)
+		return;
+	html(b, "<nav class=\"paginav\">\n");
+	if (newer->url != NULL) {
+		html(b, "<a class=\"prev\" href=\"");
+		render_href(b, s, newer->url);
+		html(b, "\"><span class=\"title\">«&nbsp;Prev</span><br><span>");
+		html_text(b, newer->title);
+		html(b, "</span></a>\n");
+	}
+	if (older->url != NULL) {
+		html(b, "<a class=\"next\" href=\"");
+		render_href(b, s, older->url);
+		html(b, "\"><span class=\"title\">Next&nbsp;»</span><br><span>");
+		html_text(b, older->title);
+		html(b, "</span></a>\n");
+	}
+	html(b, "</nav>\n");
+}
+
+#define RELATED_MAX 5
+
 enum page_rc
 page_article(struct ctx *ctx)
 {
 	struct buf *b = &ctx->resp->body;
-	struct buf route = BUF_INIT;
+	const struct site *s = ctx->site;
+	struct buf section = BUF_INIT, section_route = BUF_INIT;
 	struct db_page p;
-	struct db_term t;
 	struct md_result md;
+	struct tag_list tags;
+	struct render_head head;
+	struct render_crumb crumbs[2];
+	struct db_link newer = { NULL, NULL }, older = { NULL, NULL };
+	struct db_link related[RELATED_MAX];
+	size_t nrelated = 0, i;
+	enum page_rc prc = PAGE_OK;
 	enum db_rc rc;
-	int ntags = 0;
 
 	rc = db_page_by_url(ctx->db, ctx->now, ctx->req->decoded, &p);
 	if (rc == DB_ERROR)
@@ -107,33 +185,51 @@ page_article(struct ctx *ctx)
 	 * under their titles. */
 	if (strcmp(p.layout, "archives") == 0 || strcmp(p.layout, "search") == 0) {
 		char *title = xstrdup(p.title);
-		enum page_rc prc = strcmp(p.layout, "archives") == 0 ?
+
+		prc = strcmp(p.layout, "archives") == 0 ?
 		    page_archives_titled(ctx, title) :
 		    page_search_titled(ctx, title);
-
 		free(title);
 		return prc;
 	}
-	if (md_render(p.body, strlen(p.body), MD_MORE |
-	    (ctx->site->unsafe ? MD_UNSAFE : 0), &md) != 0)
-		return PAGE_ERROR;
-
-	render_begin(ctx, p.title, "single");
-	html(b, "<article class=\"post-single\">\n<header class=\"post-header\">\n"
-	    "<div class=\"breadcrumbs\"><a href=\"");
-	render_href(b, ctx->site, "/");
-	html(b, "\">Home</a>");
-	if (p.kind == 0) {
-		buf_printf(&route, "/%s/", ctx->site->main_section);
-		html(b, "&nbsp;»&nbsp;<a href=\"");
-		render_href(b, ctx->site, buf_cstr(&route));
-		html(b, "\">");
-		buf_reset(&route);
-		render_section_title(&route, ctx->site->main_section);
-		html_text(b, buf_cstr(&route));
-		html(b, "</a>");
+	if (load_tags(ctx, p.id, &tags) == DB_ERROR) {
+		free_tags(&tags);
+		return PAGE_DB_ERROR;
 	}
-	html(b, "</div>\n<h1 class=\"post-title entry-hint-parent\">");
+	if (md_render(p.body, strlen(p.body), MD_MORE | MD_ANCHORS |
+	    (s->unsafe ? MD_UNSAFE : 0), &md) != 0) {
+		free_tags(&tags);
+		return PAGE_ERROR;
+	}
+	if (p.kind == 0 && ((site_flag(s, FLAG_POST_NAV) &&
+	    db_neighbours(ctx->db, ctx->now, &p, &newer, &older) == DB_ERROR) ||
+	    (site_flag(s, FLAG_RELATED) && db_related(ctx->db, ctx->now, p.id,
+	    related, RELATED_MAX, &nrelated) == DB_ERROR))) {
+		prc = PAGE_DB_ERROR;
+		goto out;
+	}
+
+	render_section_title(&section, s->main_section);
+	buf_printf(&section_route, "/%s/", s->main_section);
+	crumbs[0].name = buf_cstr(&section);
+	crumbs[0].route = buf_cstr(&section_route);
+	crumbs[1].name = p.title;
+	crumbs[1].route = p.url;
+	memset(&head, 0, sizeof(head));
+	head.title = p.title;
+	head.body_class = "single";
+	head.description = *p.description != '\0' ? p.description : p.summary;
+	head.canonical = p.url;
+	head.article = p.kind == 0 ? &p : NULL;
+	head.keywords = tags.names;
+	head.nkeywords = tags.n;
+	head.crumbs = p.kind == 0 ? crumbs : crumbs + 1;
+	head.ncrumbs = p.kind == 0 ? 2 : 1;
+	render_open(ctx, &head);
+
+	html(b, "<article class=\"post-single\">\n<header class=\"post-header\">\n");
+	render_breadcrumbs(b, s, crumbs, p.kind == 0 ? 1 : 0);
+	html(b, "<h1 class=\"post-title entry-hint-parent\">");
 	html_text(b, p.title);
 	html(b, "</h1>\n");
 	if (*p.description != '\0') {
@@ -143,32 +239,49 @@ page_article(struct ctx *ctx)
 	}
 	if (p.kind == 0) {
 		html(b, "<div class=\"post-meta\">");
-		render_meta(b, ctx->site, &p);
+		render_meta(b, s, &p);
 		render_lastmod(b, &p);
 		html(b, "</div>\n");
 	}
 	html(b, "</header>\n");
-	if (md.nheadings > 0)
-		render_toc(b, &md);
+	if (md.nheadings > 0 && site_flag(s, FLAG_TOC))
+		render_toc(b, &md, site_flag(s, FLAG_TOC_OPEN));
 	html(b, "<div class=\"post-content\">");
 	buf_add(b, md.html.data, md.html.len);	/* cmark-gfm's safe HTML */
 	html(b, "</div>\n<footer class=\"post-footer\">\n");
+	if (tags.n > 0) {
+		html(b, "<ul class=\"post-tags\">\n");
+		for (i = 0; i < tags.n; i++) {
+			struct db_term t = { 0, tags.slugs[i], tags.names[i], 0 };
 
-	db_page_terms(ctx->db, p.id, "tags");
-	while ((rc = db_terms_next(ctx->db, &t)) == DB_ROW) {
-		if (ntags++ == 0)
-			html(b, "<ul class=\"post-tags\">\n");
-		html(b, "<li>");
-		render_term_link(ctx, "tags", &t, -1);
-		html(b, "</li>\n");
-	}
-	if (ntags > 0)
+			html(b, "<li>");
+			render_term_link(ctx, "tags", &t, -1);
+			html(b, "</li>\n");
+		}
 		html(b, "</ul>\n");
+	}
+	render_post_nav(b, s, &newer, &older);
+	if (nrelated > 0) {
+		html(b, "<div class=\"related-posts\">\n<h2>Related posts</h2>\n<ul>\n");
+		for (i = 0; i < nrelated; i++) {
+			html(b, "<li><a href=\"");
+			render_href(b, s, related[i].url);
+			html(b, "\">");
+			html_text(b, related[i].title);
+			html(b, "</a></li>\n");
+		}
+		html(b, "</ul>\n</div>\n");
+	}
 	html(b, "</footer>\n</article>\n");
-	md_result_free(&md);
-	buf_free(&route);
-	if (rc == DB_ERROR)
-		return PAGE_DB_ERROR;
 	render_end(ctx);
-	return PAGE_OK;
+out:
+	for (i = 0; i < nrelated; i++)
+		db_link_free(&related[i]);
+	db_link_free(&newer);
+	db_link_free(&older);
+	md_result_free(&md);
+	free_tags(&tags);
+	buf_free(&section);
+	buf_free(&section_route);
+	return prc;
 }

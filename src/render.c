@@ -55,52 +55,283 @@ render_term_link(struct ctx *ctx, const char *taxonomy,
 	buf_free(&route);
 }
 
+/* The menu when the site configures none. */
+static const struct menu_item default_menu[] = {
+	{ "Archives", "/archives/", 1 },
+	{ "Search", "/search/", 2 },
+	{ "Tags", "/tags/", 3 },
+};
+
+/* Appends a menu entry's href: absolute URLs as they are, site routes
+ * under the base path. */
+static void
+menu_href(struct buf *b, const struct site *s, const char *url)
+{
+	if (strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0)
+		html_attr(b, url);
+	else
+		render_href(b, s, url);
+}
+
+static void
+render_menu(struct buf *b, const struct site *s, const char *route)
+{
+	const struct menu_item *menu = s->nmenu ? s->menu : default_menu;
+	size_t i, n = s->nmenu ? s->nmenu : sizeof(default_menu) /
+	    sizeof(default_menu[0]);
+
+	html(b, "<ul id=\"menu\">\n");
+	for (i = 0; i < n; i++) {
+		const char *u = menu[i].url;
+		int active = route != NULL && u[0] == '/' && u[1] != '\0' &&
+		    strncmp(route, u, strlen(u)) == 0;
+
+		html(b, "<li><a href=\"");
+		menu_href(b, s, u);
+		html(b, "\" title=\"");
+		html_attr(b, menu[i].name);
+		html(b, active ? "\"><span class=\"active\">" : "\"><span>");
+		html_text(b, menu[i].name);
+		html(b, "</span></a></li>\n");
+	}
+	html(b, "</ul>\n");
+}
+
+/* <meta property="NAME" content="VALUE"> (or name= for Twitter's). */
+static void
+meta(struct buf *b, const char *attr, const char *name, const char *value)
+{
+	html(b, "<meta ");
+	html(b, attr);
+	html(b, "=\"");
+	html(b, name);
+	html(b, "\" content=\"");
+	html_attr(b, value);
+	html(b, "\">\n");
+}
+
+static void
+json_ld_breadcrumbs(struct buf *b, const struct site *s,
+    const struct render_crumb *crumbs, size_t n)
+{
+	size_t i;
+
+	html(b, "<script type=\"application/ld+json\">\n{\"@context\": "
+	    "\"https://schema.org\", \"@type\": \"BreadcrumbList\", "
+	    "\"itemListElement\": [");
+	for (i = 0; i < n; i++) {
+		struct buf url = BUF_INIT;
+
+		render_abs_url(&url, s, crumbs[i].route);
+		buf_printf(b, "%s\n  {\"@type\": \"ListItem\", \"position\": "
+		    "%zu, \"name\": ", i ? "," : "", i + 1);
+		html_json_string(b, crumbs[i].name);
+		html(b, ", \"item\": ");
+		/* render_abs_url escaped for HTML text; JSON wants it raw:
+		 * it only holds URL characters and &amp; is impossible. */
+		html_json_string(b, buf_cstr(&url));
+		html(b, "}");
+		buf_free(&url);
+	}
+	html(b, "\n]}\n</script>\n");
+}
+
+static void
+json_ld_article(struct buf *b, const struct site *s,
+    const struct render_head *h, const char *description)
+{
+	const struct db_page *p = h->article;
+	struct buf url = BUF_INIT, date = BUF_INIT;
+	const char *author = *p->author != '\0' ? p->author : s->author;
+	size_t i;
+
+	render_abs_url(&url, s, p->url);
+	html(b, "<script type=\"application/ld+json\">\n{\"@context\": "
+	    "\"https://schema.org\", \"@type\": \"BlogPosting\",\n"
+	    "\"headline\": ");
+	html_json_string(b, p->title);
+	html(b, ", \"name\": ");
+	html_json_string(b, p->title);
+	html(b, ",\n\"description\": ");
+	html_json_string(b, description);
+	html(b, ",\n\"keywords\": [");
+	for (i = 0; i < h->nkeywords; i++) {
+		if (i > 0)
+			html(b, ", ");
+		html_json_string(b, h->keywords[i]);
+	}
+	html(b, "],\n\"wordCount\": ");
+	html_int(b, p->words);
+	if (p->has_date) {
+		date_format_iso(&date, &p->date);
+		html(b, ", \"datePublished\": ");
+		html_json_string(b, buf_cstr(&date));
+		buf_reset(&date);
+		date_format_iso(&date, p->has_lastmod ? &p->lastmod : &p->date);
+		html(b, ", \"dateModified\": ");
+		html_json_string(b, buf_cstr(&date));
+	}
+	if (*author != '\0') {
+		html(b, ",\n\"author\": {\"@type\": \"Person\", \"name\": ");
+		html_json_string(b, author);
+		html(b, "}");
+	}
+	html(b, ",\n\"mainEntityOfPage\": {\"@type\": \"WebPage\", \"@id\": ");
+	html_json_string(b, buf_cstr(&url));
+	html(b, "},\n\"publisher\": {\"@type\": \"Organization\", \"name\": ");
+	html_json_string(b, s->title);
+	html(b, "}}\n</script>\n");
+	buf_free(&url);
+	buf_free(&date);
+}
+
 void
-render_begin(struct ctx *ctx, const char *title, const char *body_class)
+render_open(struct ctx *ctx, const struct render_head *h)
 {
 	struct buf *b = &ctx->resp->body;
 	const struct site *s = ctx->site;
+	const char *desc = h->description != NULL && *h->description != '\0' ?
+	    h->description : s->description;
+	struct buf title = BUF_INIT, url = BUF_INIT;
 
-	html(b, "<!DOCTYPE html>\n<html lang=\"en\" dir=\"auto\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n"
+	if (h->title != NULL && *h->title != '\0') {
+		buf_puts(&title, h->title);
+		if (*s->title != '\0')
+			buf_puts(&title, " | ");
+	}
+	buf_puts(&title, s->title);
+
+	html(b, "<!DOCTYPE html>\n<html lang=\"");
+	html_attr(b, *s->language != '\0' ? s->language : "en");
+	html(b, "\" dir=\"auto\" data-theme=\"");
+	html_attr(b, s->default_theme);
+	html(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1, shrink-to-fit=no\">\n<title>");
-	if (title != NULL && *title != '\0') {
-		html_text(b, title);
-		if (*s->title != '\0')
-			html(b, " | ");
-	}
-	html_text(b, s->title);
+	html_text(b, buf_cstr(&title));
 	html(b, "</title>\n");
-	if (*s->description != '\0') {
-		html(b, "<meta name=\"description\" content=\"");
-		html_attr(b, s->description);
+	if (*desc != '\0')
+		meta(b, "name", "description", desc);
+	if (*s->author != '\0')
+		meta(b, "name", "author", s->author);
+	html(b, "<meta name=\"generator\" content=\"quire\">\n");
+	if (h->canonical != NULL) {
+		render_abs_url(&url, s, h->canonical);
+		html(b, "<link rel=\"canonical\" href=\"");
+		buf_add(b, url.data, url.len);	/* escaped by render_abs_url */
 		html(b, "\">\n");
 	}
-	html(b, "<meta name=\"generator\" content=\"quire\">\n"
-	    "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"");
+	html(b, "<link rel=\"stylesheet\" href=\"");
+	render_href(b, s, "/css/quire.css");
+	html(b, "\">\n<script src=\"");
+	render_href(b, s, "/js/theme.js");
+	html(b, "\"></script>\n<link rel=\"alternate\" "
+	    "type=\"application/rss+xml\" href=\"");
 	render_href(b, s, "/index.xml");
 	html(b, "\" title=\"");
 	html_attr(b, s->title);
-	html(b, "\">\n<link rel=\"stylesheet\" href=\"");
-	render_href(b, s, "/css/quire.css");
-	html(b, "\">\n</head>\n<body class=\"");
-	html(b, body_class);
+	html(b, "\">\n");
+
+	/* OpenGraph and Twitter cards, as PaperMod writes them. */
+	meta(b, "property", "og:title", h->title && *h->title ? h->title :
+	    s->title);
+	meta(b, "property", "og:description", desc);
+	meta(b, "property", "og:type", h->article ? "article" : "website");
+	if (h->canonical != NULL) {
+		html(b, "<meta property=\"og:url\" content=\"");
+		buf_add(b, url.data, url.len);
+		html(b, "\">\n");
+	}
+	if (h->article != NULL && h->article->has_date) {
+		struct buf d = BUF_INIT;
+
+		meta(b, "property", "article:section", s->main_section);
+		date_format_iso(&d, &h->article->date);
+		meta(b, "property", "article:published_time", buf_cstr(&d));
+		buf_reset(&d);
+		date_format_iso(&d, h->article->has_lastmod ?
+		    &h->article->lastmod : &h->article->date);
+		meta(b, "property", "article:modified_time", buf_cstr(&d));
+		buf_free(&d);
+	}
+	if (*s->title != '\0')
+		meta(b, "property", "og:site_name", s->title);
+	meta(b, "name", "twitter:card", "summary");
+	meta(b, "name", "twitter:title", h->title && *h->title ? h->title :
+	    s->title);
+	meta(b, "name", "twitter:description", desc);
+	if (h->ncrumbs > 0)
+		json_ld_breadcrumbs(b, s, h->crumbs, h->ncrumbs);
+	if (h->article != NULL)
+		json_ld_article(b, s, h, desc);
+
+	html(b, "</head>\n<body class=\"");
+	html(b, h->body_class);
 	html(b, "\" id=\"top\">\n<header class=\"header\">\n<nav class=\"nav\">\n"
 	    "<div class=\"logo\"><a href=\"");
 	render_href(b, s, "/");
-	html(b, "\" accesskey=\"h\">");
+	html(b, "\" accesskey=\"h\" title=\"");
+	html_attr(b, *s->title != '\0' ? s->title : "Home");
+	html(b, " (Alt + H)\">");
 	html_text(b, *s->title != '\0' ? s->title : "Home");
-	html(b, "</a></div>\n<ul id=\"menu\">\n<li><a href=\"");
-	render_href(b, s, "/archives/");
-	html(b, "\" title=\"Archives\"><span>Archives</span></a></li>\n"
-	    "<li><a href=\"");
-	render_href(b, s, "/search/");
-	html(b, "\" title=\"Search\"><span>Search</span></a></li>\n"
-	    "<li><a href=\"");
-	render_href(b, s, "/tags/");
-	html(b, "\" title=\"Tags\"><span>Tags</span></a></li>\n</ul>\n</nav>\n"
-	    "</header>\n<main class=\"main\">\n");
+	html(b, "</a>\n<div class=\"logo-switches\"><button id=\"theme-toggle\" "
+	    "accesskey=\"t\" title=\"(Alt + T)\" aria-label=\"Toggle theme\" "
+	    "hidden><svg id=\"moon\" xmlns=\"http://www.w3.org/2000/svg\" "
+	    "width=\"24\" height=\"18\" viewBox=\"0 0 24 24\" fill=\"none\" "
+	    "stroke=\"currentColor\" stroke-width=\"2\" stroke-linecap=\"round\" "
+	    "stroke-linejoin=\"round\"><path d=\"M21 12.79A9 9 0 1 1 11.21 3 "
+	    "7 7 0 0 0 21 12.79z\"></path></svg><svg id=\"sun\" "
+	    "xmlns=\"http://www.w3.org/2000/svg\" width=\"24\" height=\"18\" "
+	    "viewBox=\"0 0 24 24\" fill=\"none\" stroke=\"currentColor\" "
+	    "stroke-width=\"2\" stroke-linecap=\"round\" stroke-linejoin=\"round\">"
+	    "<circle cx=\"12\" cy=\"12\" r=\"5\"></circle><line x1=\"12\" "
+	    "y1=\"1\" x2=\"12\" y2=\"3\"></line><line x1=\"12\" y1=\"21\" "
+	    "x2=\"12\" y2=\"23\"></line><line x1=\"4.22\" y1=\"4.22\" "
+	    "x2=\"5.64\" y2=\"5.64\"></line><line x1=\"18.36\" y1=\"18.36\" "
+	    "x2=\"19.78\" y2=\"19.78\"></line><line x1=\"1\" y1=\"12\" "
+	    "x2=\"3\" y2=\"12\"></line><line x1=\"21\" y1=\"12\" x2=\"23\" "
+	    "y2=\"12\"></line><line x1=\"4.22\" y1=\"19.78\" x2=\"5.64\" "
+	    "y2=\"18.36\"></line><line x1=\"18.36\" y1=\"5.64\" x2=\"19.78\" "
+	    "y2=\"4.22\"></line></svg></button></div></div>\n");
+	render_menu(b, s, ctx->req != NULL ? ctx->req->decoded : NULL);
+	html(b, "</nav>\n</header>\n<main class=\"main\">\n");
+	buf_free(&title);
+	buf_free(&url);
+}
+
+void
+render_begin(struct ctx *ctx, const char *title, const char *body_class)
+{
+	struct render_head h;
+
+	memset(&h, 0, sizeof(h));
+	h.title = title;
+	h.body_class = body_class;
+	if (ctx->resp->status == 200 && ctx->req != NULL &&
+	    ctx->req->decoded != NULL)
+		h.canonical = ctx->req->decoded;
+	render_open(ctx, &h);
+}
+
+void
+render_breadcrumbs(struct buf *b, const struct site *site,
+    const struct render_crumb *crumbs, size_t n)
+{
+	size_t i;
+
+	if (!site_flag(site, FLAG_BREADCRUMBS))
+		return;
+	html(b, "<div class=\"breadcrumbs\"><a href=\"");
+	render_href(b, site, "/");
+	html(b, "\">Home</a>");
+	for (i = 0; i < n; i++) {
+		html(b, "&nbsp;»&nbsp;<a href=\"");
+		render_href(b, site, crumbs[i].route);
+		html(b, "\">");
+		html_text(b, crumbs[i].name);
+		html(b, "</a>");
+	}
+	html(b, "</div>\n");
 }
 
 void
@@ -113,7 +344,9 @@ render_end(struct ctx *ctx)
 	html(b, "\">");
 	html_text(b, *ctx->site->title != '\0' ? ctx->site->title : "Home");
 	html(b, "</a></span> &middot; <span>Powered by quire</span>\n"
-	    "</footer>\n</body>\n</html>\n");
+	    "</footer>\n<a href=\"#top\" aria-label=\"go to top\" title=\"Go to "
+	    "Top (Alt + G)\" class=\"top-link\" id=\"top-link\" accesskey=\"g\">"
+	    "&uarr;</a>\n</body>\n</html>\n");
 }
 
 void
@@ -135,14 +368,23 @@ render_meta(struct buf *b, const struct site *site,
 		html(b, "</span>");
 		first = 0;
 	}
-	if (!first)
-		html(b, "&nbsp;·&nbsp;");
-	html_int(b, p->minutes);
-	html(b, " min&nbsp;·&nbsp;");
-	html_int(b, p->words);
-	html(b, " words");
+	if (site_flag(site, FLAG_READING_TIME)) {
+		if (!first)
+			html(b, "&nbsp;·&nbsp;");
+		html_int(b, p->minutes);
+		html(b, " min");
+		first = 0;
+	}
+	if (site_flag(site, FLAG_WORD_COUNT)) {
+		if (!first)
+			html(b, "&nbsp;·&nbsp;");
+		html_int(b, p->words);
+		html(b, " words");
+		first = 0;
+	}
 	if (*author != '\0') {
-		html(b, "&nbsp;·&nbsp;");
+		if (!first)
+			html(b, "&nbsp;·&nbsp;");
 		html_text(b, author);
 	}
 }

@@ -9,6 +9,12 @@
 #include "site.h"
 #include "yamldoc.h"
 
+/* Stored keys and YAML paths of the theme options, by enum site_flag. */
+static const char *const flag_keys[FLAG__MAX] = {
+	"ShowReadingTime", "ShowWordCount", "ShowToc", "TocOpen",
+	"ShowBreadCrumbs", "ShowPostNavLinks", "ShowRelated", "ShowCodeCopyButtons",
+};
+
 static void
 set_str(char **field, const char *value)
 {
@@ -26,6 +32,11 @@ site_init(struct site *s)
 	set_str(&s->timezone, "UTC");
 	set_str(&s->main_section, "posts");
 	set_str(&s->language, "");
+	set_str(&s->default_theme, "auto");
+	set_str(&s->home_title, "");
+	set_str(&s->home_content, "");
+	for (int i = 0; i < FLAG__MAX; i++)
+		s->flags[i] = -1;
 	site_set_base_url(s, SITE_DEFAULT_BASE_URL, NULL);
 	s->paginate = 10;
 	s->rss_limit = -1;
@@ -55,6 +66,49 @@ add_permalink(struct site *s, const char *section, const char *pattern)
 	s->npermalinks++;
 }
 
+static void
+clear_menu(struct site *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nmenu; i++) {
+		free(s->menu[i].name);
+		free(s->menu[i].url);
+	}
+	free(s->menu);
+	s->menu = NULL;
+	s->nmenu = 0;
+}
+
+/* Adds a menu entry, keeping the menu ordered by weight, then name. */
+static void
+add_menu(struct site *s, const char *name, const char *url, long weight)
+{
+	size_t i;
+
+	s->menu = xrealloc(s->menu, (s->nmenu + 1) * sizeof(*s->menu));
+	for (i = s->nmenu; i > 0; i--) {
+		struct menu_item *m = &s->menu[i - 1];
+
+		if (m->weight < weight || (m->weight == weight &&
+		    strcmp(m->name, name) <= 0))
+			break;
+		s->menu[i] = *m;
+	}
+	s->menu[i].name = xstrdup(name);
+	s->menu[i].url = xstrdup(url);
+	s->menu[i].weight = weight;
+	s->nmenu++;
+}
+
+int
+site_flag(const struct site *s, enum site_flag f)
+{
+	if (s->flags[f] >= 0)
+		return s->flags[f];
+	return f != FLAG_TOC_OPEN;
+}
+
 void
 site_free(struct site *s)
 {
@@ -66,6 +120,10 @@ site_free(struct site *s)
 	free(s->timezone);
 	free(s->main_section);
 	free(s->language);
+	free(s->default_theme);
+	free(s->home_title);
+	free(s->home_content);
+	clear_menu(s);
 	clear_permalinks(s);
 	memset(s, 0, sizeof(*s));
 }
@@ -86,7 +144,8 @@ site_set_base_url(struct site *s, const char *url, struct buf *err)
 			    "or https://", url);
 		return -1;
 	}
-	if (*host == '\0' || *host == '/' || strpbrk(url, " \t\r\n\"<>?#") ||
+	if (*host == '\0' || *host == '/' ||
+	    strpbrk(url, " \t\r\n\"'<>?#&\\`{}|^") ||
 	    strstr(host, "..") != NULL) {
 		if (err != NULL)
 			buf_printf(err, "baseURL '%s' is not a valid URL", url);
@@ -138,6 +197,28 @@ site_set(struct site *s, const char *key, const char *value)
 		s->full_feed = strcmp(value, "1") == 0;
 	} else if (strcmp(key, "languageCode") == 0) {
 		set_str(&s->language, value);
+	} else if (strcmp(key, "defaultTheme") == 0) {
+		set_str(&s->default_theme, strcmp(value, "light") == 0 ||
+		    strcmp(value, "dark") == 0 ? value : "auto");
+	} else if (strcmp(key, "homeInfoTitle") == 0) {
+		set_str(&s->home_title, value);
+	} else if (strcmp(key, "homeInfoContent") == 0) {
+		set_str(&s->home_content, value);
+	} else if (strncmp(key, "menu.", 5) == 0) {
+		/* "weight\x1fname\x1furl" */
+		const char *a = strchr(value, '\x1f'), *b2 = a ? strchr(a + 1,
+		    '\x1f') : NULL;
+
+		if (a != NULL && b2 != NULL) {
+			char *name = xstrndup(a + 1, (size_t)(b2 - a - 1));
+
+			add_menu(s, name, b2 + 1, strtol(value, NULL, 10));
+			free(name);
+		}
+	} else if (strncmp(key, "params.", 7) == 0) {
+		for (int i = 0; i < FLAG__MAX; i++)
+			if (strcmp(key + 7, flag_keys[i]) == 0)
+				s->flags[i] = strcmp(value, "1") == 0;
 	} else if (strncmp(key, "permalinks.", 11) == 0) {
 		add_permalink(s, key + 11, value);
 	}
@@ -164,6 +245,26 @@ site_each(const struct site *s,
 	put("unsafe", s->unsafe ? "1" : "0", arg);
 	put("fullFeed", s->full_feed ? "1" : "0", arg);
 	put("languageCode", s->language, arg);
+	put("defaultTheme", s->default_theme, arg);
+	put("homeInfoTitle", s->home_title, arg);
+	put("homeInfoContent", s->home_content, arg);
+	for (i = 0; i < FLAG__MAX; i++) {
+		if (s->flags[i] < 0)
+			continue;
+		buf_reset(&key);
+		buf_printf(&key, "params.%s", flag_keys[i]);
+		put(buf_cstr(&key), s->flags[i] ? "1" : "0", arg);
+	}
+	for (i = 0; i < s->nmenu; i++) {
+		struct buf v = BUF_INIT;
+
+		buf_reset(&key);
+		buf_printf(&key, "menu.%03zu", i);
+		buf_printf(&v, "%ld\x1f%s\x1f%s", s->menu[i].weight,
+		    s->menu[i].name, s->menu[i].url);
+		put(buf_cstr(&key), buf_cstr(&v), arg);
+		buf_free(&v);
+	}
 	for (i = 0; i < s->npermalinks; i++) {
 		buf_reset(&key);
 		buf_printf(&key, "permalinks.%s", s->permalinks[i].section);
@@ -215,6 +316,9 @@ site_load_file(struct site *s, const char *path, struct buf *err)
 		{ "params.description", "description" },
 		{ "timeZone", "timeZone" },
 		{ "languageCode", "languageCode" },
+		{ "params.defaultTheme", "defaultTheme" },
+		{ "params.homeInfoParams.Title", "homeInfoTitle" },
+		{ "params.homeInfoParams.Content", "homeInfoContent" },
 	};
 
 	memset(&y, 0, sizeof(y));
@@ -298,6 +402,51 @@ site_load_file(struct site *s, const char *path, struct buf *err)
 	if ((node = lookup(&y, "markup.goldmark.renderer.unsafe")) != NULL) {
 		v = yamldoc_scalar(node);
 		s->unsafe = v != NULL && strcasecmp(v, "true") == 0;
+	}
+	for (i = 0; i < FLAG__MAX; i++) {
+		struct buf key = BUF_INIT;
+
+		buf_printf(&key, "params.%s", flag_keys[i]);
+		node = lookup(&y, buf_cstr(&key));
+		buf_free(&key);
+		if (node == NULL)
+			continue;
+		v = yamldoc_scalar(node);
+		if (v == NULL || (strcasecmp(v, "true") != 0 &&
+		    strcasecmp(v, "false") != 0)) {
+			buf_printf(err, "%s:%zu: 'params.%s' must be true or "
+			    "false", path, yamldoc_line(&y, node),
+			    flag_keys[i]);
+			goto out;
+		}
+		s->flags[i] = strcasecmp(v, "true") == 0;
+	}
+	if ((node = lookup(&y, "menu.main")) != NULL) {
+		if (node->type != YAML_SEQUENCE_NODE) {
+			buf_printf(err, "%s:%zu: 'menu.main' must be a list of "
+			    "entries with name and url", path,
+			    yamldoc_line(&y, node));
+			goto out;
+		}
+		clear_menu(s);
+		for (i = 0; i < yamldoc_seq_len(node); i++) {
+			yaml_node_t *item = yamldoc_seq_item(&y, node, i);
+			const char *name = yamldoc_scalar(yamldoc_get(&y, item,
+			    "name"));
+			const char *url = yamldoc_scalar(yamldoc_get(&y, item,
+			    "url"));
+			const char *w = yamldoc_scalar(yamldoc_get(&y, item,
+			    "weight"));
+
+			if (name == NULL || url == NULL || strchr(name, '\x1f') ||
+			    strchr(url, '\x1f')) {
+				buf_printf(err, "%s:%zu: each 'menu.main' entry "
+				    "needs a name and a url", path,
+				    yamldoc_line(&y, item));
+				goto out;
+			}
+			add_menu(s, name, url, w ? strtol(w, NULL, 10) : 0);
+		}
 	}
 	if ((node = lookup(&y, "params.ShowFullTextinRSS")) != NULL) {
 		v = yamldoc_scalar(node);

@@ -56,6 +56,12 @@ trap 'on_signal 143 TERM' TERM
 
 # ---------------------------------------------------------------- reporting
 
+# own_scripts_only: how many <script> tags in $tmp/body are not quire's own
+# (the theme script and JSON-LD data blocks).
+own_scripts_only() {
+	grep -oi '<script[^>]*>' "$tmp/body" |
+	    grep -cvE '^<script (src="[^"]*/js/theme\.js"|type="application/ld\+json")>$'
+}
 ok() { pass=$((pass + 1)); echo "ok - $1"; }
 not_ok() {
 	local got
@@ -258,8 +264,12 @@ expect "full text: the body is escaped text (no raw <table> or <p>)" \
     "$(grep -cE '<(table|p|h2)[ >]' "$tmp/full.xml")" 0
 for u in /posts/tables/ /posts/headings/ /posts/entities/; do
 	req "$v$u"
+	# The article's headings end with PaperMod's "#" anchor links; the
+	# feed carries the body without them.
 	sed -z -e 's/.*<div class="post-content">//' \
-	    -e 's/<\/div>\n<footer class="post-footer">.*//' "$tmp/body" >"$tmp/article.html"
+	    -e 's/<\/div>\n<footer class="post-footer">.*//' \
+	    -e 's/<a hidden class="anchor" aria-hidden="true" href="#[^"]*">#<\/a>//g' \
+	    "$tmp/body" >"$tmp/article.html"
 	xmllint --xpath "string(//item[link='$base$u']/*[local-name()='encoded'])" \
 	    "$tmp/full.xml" >"$tmp/encoded.html" 2>&1
 	# xmllint ends its output with a newline; compare without trailing ones.
@@ -365,7 +375,8 @@ sum() { grep -o "$1[^<]*<sup class=\"archive-count\">[0-9]*" "$tmp/archives.html
     sed 's/.*>//' | awk '{ n += $1 } END { print n + 0 }'; }
 expect "/archives/: year counts add up to $nposts" "$(sum '<h2 class="archive-year-header"')" "$nposts"
 expect "/archives/: month counts add up to $nposts" "$(sum '<h3 class="archive-month-header"')" "$nposts"
-expect "/archives/: no hidden post" "$(grep -ci 'hidden' "$tmp/archives.html")" 0
+expect "/archives/: no hidden post" \
+    "$(grep -ciE 'hidden[- ](draft|future|expired)' "$tmp/archives.html")" 0
 
 # ================================================================ 7. search (oracle site)
 
@@ -405,7 +416,7 @@ for q in '%22' '*' 'NEAR(' '-' '%22unbalanced' '%FF%FE' '%00' "$long" 'AND' 'OR%
 done
 req "$s/search/?q=%3Cscript%3E"
 expect "search q=<script> comes back escaped, never raw" \
-    "$(grep -ci '<script' "$tmp/body") $(grep -c '&lt;script&gt;' "$tmp/body" | sed 's/^[1-9][0-9]*$/escaped/')" \
+    "$(own_scripts_only) $(grep -c '&lt;script&gt;' "$tmp/body" | sed 's/^[1-9][0-9]*$/escaped/')" \
     "0 escaped"
 for p in abc 999 0 -1; do
 	req "$s/search/?q=the&page=$p"
