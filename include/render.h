@@ -45,6 +45,10 @@ void render_open(struct ctx *ctx, const struct render_head *h);
 /* render_open() with a title and body class alone; the canonical link is
  * the request's route when the answer is a 200. */
 void render_begin(struct ctx *ctx, const char *title, const char *body_class);
+/* Appends a list page's header: breadcrumbs (Home » crumbs) and the
+ * title as <h1>. */
+void render_page_header(struct buf *b, const struct site *site,
+	const char *title, const struct render_crumb *crumbs, size_t n);
 /* Appends PaperMod's breadcrumbs (Home » crumbs...) unless the site turned
  * them off. */
 void render_breadcrumbs(struct buf *b, const struct site *site,

@@ -55,9 +55,7 @@ page_archives_titled(struct ctx *ctx, const char *title)
 	long ny = 0, nm = 0;
 
 	render_begin(ctx, title, "list");
-	html(b, "<header class=\"page-header\">\n<h1>");
-	html_text(b, title);
-	html(b, "</h1>\n</header>\n");
+	render_page_header(b, ctx->site, title, NULL, 0);
 	db_list_all(ctx->db, ctx->now, 0, -1);
 	while ((rc = db_list_next(ctx->db, &p)) == DB_ROW) {
 		date_fields(&p.date, &y, &m, &d);

@@ -74,9 +74,7 @@ page_search_titled(struct ctx *ctx, const char *title)
 	}
 
 	render_begin(ctx, title, "list");
-	html(b, "<header class=\"page-header\">\n<h1>");
-	html_text(b, title);
-	html(b, "</h1>\n</header>\n");
+	render_page_header(b, ctx->site, title, NULL, 0);
 	search_form(b, s, buf_cstr(&q));
 	if (problem != NULL) {
 		html(b, "<p class=\"search-count\">");

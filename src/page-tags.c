@@ -16,9 +16,8 @@ page_terms(struct ctx *ctx)
 
 	render_section_title(&title, ctx->taxonomy);
 	render_begin(ctx, buf_cstr(&title), "list");
-	html(b, "<header class=\"page-header\">\n<h1>");
-	html_text(b, buf_cstr(&title));
-	html(b, "</h1>\n</header>\n<ul class=\"terms-tags\">\n");
+	render_page_header(b, ctx->site, buf_cstr(&title), NULL, 0);
+	html(b, "<ul class=\"terms-tags\">\n");
 	db_terms(ctx->db, ctx->now, ctx->taxonomy);
 	while ((rc = db_terms_next(ctx->db, &t)) == DB_ROW) {
 		html(b, "<li>");
@@ -51,9 +50,18 @@ page_term(struct ctx *ctx)
 	name = xstrdup(t.name);
 	buf_printf(&route, "/%s/%s/", ctx->taxonomy, t.slug);
 	render_begin(ctx, name, "list");
-	html(b, "<header class=\"page-header\">\n<h1>");
-	html_text(b, name);
-	html(b, "</h1>\n</header>\n");
+	{
+		struct buf tax = BUF_INIT, tax_route = BUF_INIT;
+		struct render_crumb crumb;
+
+		render_section_title(&tax, ctx->taxonomy);
+		buf_printf(&tax_route, "/%s/", ctx->taxonomy);
+		crumb.name = buf_cstr(&tax);
+		crumb.route = buf_cstr(&tax_route);
+		render_page_header(b, ctx->site, name, &crumb, 1);
+		buf_free(&tax);
+		buf_free(&tax_route);
+	}
 	prc = render_listing(ctx, t.id, buf_cstr(&route));
 	if (prc == PAGE_OK)
 		render_end(ctx);

@@ -314,6 +314,17 @@ render_begin(struct ctx *ctx, const char *title, const char *body_class)
 }
 
 void
+render_page_header(struct buf *b, const struct site *site, const char *title,
+    const struct render_crumb *crumbs, size_t n)
+{
+	html(b, "<header class=\"page-header\">\n");
+	render_breadcrumbs(b, site, crumbs, n);
+	html(b, "<h1>");
+	html_text(b, title);
+	html(b, "</h1>\n</header>\n");
+}
+
+void
 render_breadcrumbs(struct buf *b, const struct site *site,
     const struct render_crumb *crumbs, size_t n)
 {
