@@ -448,6 +448,23 @@ hostile_page() { cat "$tmp/hostile-$(printf '%s' "$1" | sha256sum | cut -c1-12).
 expect_re "hostile title is escaped in the article h1" \
     "$(hostile_page /posts/hostile/ | grep -o '<h1 class="post-title[^>]*>.*</h1>')" \
     '&lt;script&gt;alert\(1\)&lt;/script&gt; &amp; &quot;quotes&quot;'
+# The <head>: OpenGraph/Twitter values escaped as attributes, JSON-LD with
+# nothing that could close its <script> block.
+hp=$(hostile_page /posts/hostile/)
+expect "hostile title is escaped in og:title" \
+    "$(printf '%s' "$hp" | grep -o '<meta property="og:title" content="[^"]*">')" \
+    '<meta property="og:title" content="&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;">'
+expect "hostile description is escaped in twitter:description" \
+    "$(printf '%s' "$hp" | grep -o '<meta name="twitter:description" content="[^"]*">')" \
+    '<meta name="twitter:description" content="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">'
+expect "the JSON-LD headline escapes < and > (no </script> inside)" \
+    "$(printf '%s' "$hp" | grep -oE '"headline": "([^"\\]|\\.)*"')" \
+    '"headline": "\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 \"quotes\""'
+expect "the article's JSON-LD blocks each close once" \
+    "$(printf '%s' "$hp" | grep -c '^</script>$') $(printf '%s' "$hp" | grep -c '<script type="application/ld+json">')" "2 2"
+expect_re "the canonical link is the article's absolute URL" \
+    "$(printf '%s' "$hp" | grep -o '<link rel="canonical" href="[^"]*">')" \
+    'href="http://127\.0\.0\.1/posts/hostile/"'
 expect_re "hostile title is escaped in the listing" \
     "$(hostile_page / | grep -o '<h2 class="entry-hint-parent">.*</h2>' | head -n 1)" \
     '&lt;script&gt;alert\(1\)&lt;/script&gt;'

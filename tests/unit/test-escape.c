@@ -63,6 +63,21 @@ test_url_path(void **state)
 }
 
 static void
+test_json(void **state)
+{
+	(void)state;
+	check(html_json_string, "plain", "\"plain\"");
+	check(html_json_string, "a \"q\" \\ b", "\"a \\\"q\\\" \\\\ b\"");
+	/* Nothing can close the <script type="application/ld+json"> block. */
+	check(html_json_string, "</script><script>alert(1)</script>",
+	    "\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)"
+	    "\\u003c/script\\u003e\"");
+	check(html_json_string, "a&b\n\x01", "\"a\\u0026b\\n\\u0001\"");
+	check(html_json_string, "\xE2\x80\xA8", "\"\\u2028\"");
+	check(html_json_string, "caf\xC3\xA9", "\"caf\xC3\xA9\"");
+}
+
+static void
 test_url_arg(void **state)
 {
 	(void)state;
@@ -115,6 +130,7 @@ main(void)
 		cmocka_unit_test(test_attr),
 		cmocka_unit_test(test_url_path),
 		cmocka_unit_test(test_url_arg),
+		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_unescape),
 		cmocka_unit_test(test_utf8),
 	};
