@@ -1,5 +1,6 @@
 /* worker.c - quire.fcgi: the FastCGI accept loop (or one CGI request),
  * the database kept open across requests, errors answered, never fatal. */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -240,6 +241,18 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 	req_free(&req);
 }
 
+/* Set by SIGTERM: finish the request in flight, then leave the loop. */
+static volatile sig_atomic_t stopping;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	stopping = 1;
+	/* Makes libfcgi's accept() give up on EINTR instead of retrying. */
+	FCGX_ShutdownPending();
+}
+
 int
 main(void)
 {
@@ -272,11 +285,19 @@ main(void)
 
 		handle(&w, environ, &sink, &lg);
 	} else {
+		struct sigaction sa;
+
 		if (FCGX_Init() != 0 || FCGX_InitRequest(&request, 0, 0) != 0) {
 			fputs("quire: cannot start FastCGI\n", stderr);
 			return 1;
 		}
-		while (FCGX_Accept_r(&request) >= 0) {
+		/* No SA_RESTART: a SIGTERM while waiting interrupts accept(). */
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_term;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGTERM, &sa, NULL);
+		sigaction(SIGINT, &sa, NULL);
+		while (!stopping && FCGX_Accept_r(&request) >= 0) {
 			struct resp_sink sink = { request.out };
 			struct logger lg = { request.err };
 

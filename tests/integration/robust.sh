@@ -83,6 +83,42 @@ expect "and pages again once it is back" "$(fcgi "$tmp/b.db" /posts/only-b/)" "S
 kill "$worker_pid" 2>/dev/null
 worker_pid=""
 
+# 3b. SIGTERM: the request in flight is answered whole, then the worker
+# exits. A 6 MB post takes a moment to render; TERM arrives meanwhile.
+mkdir -p "$tmp/big/content/posts"
+{
+	printf -- '---\ntitle: Big\ndate: 2024-01-01\n---\n'
+	i=0
+	line="alpha beta gamma delta quire sqlite render words alpha beta gamma."
+	while [ $i -lt 12000 ]; do
+		printf '%s %s %s %s %s\n\n' "$line" "$line" "$line" "$line" "$line"
+		i=$((i + 1))
+	done
+} >"$tmp/big/content/posts/big.md"
+"$top/quire" import -q --db "$tmp/big.db" "$tmp/big/content" 2>/dev/null ||
+    not_ok "the 4 MB post imports" "$(ls -l "$tmp/big/content/posts/big.md")"
+spawn-fcgi -s "$tmp/t.sock" -P "$tmp/t.pid" -- "$top/cgi-bin/quire.fcgi" >/dev/null
+worker_pid=$(cat "$tmp/t.pid")
+env -i QUIRE_DB="$tmp/big.db" REQUEST_METHOD=GET REQUEST_URI=/posts/big/ \
+    cgi-fcgi -bind -connect "$tmp/t.sock" >"$tmp/inflight.out" 2>/dev/null &
+client=$!
+sleep 0.1
+kill -TERM "$worker_pid"
+wait "$client"
+want=$(grep -a -m 1 '^Content-Length:' "$tmp/inflight.out" | tr -dc 0-9)
+head_len=$(sed -n '1,/^\r$/p' "$tmp/inflight.out" | wc -c)
+got=$(( $(wc -c <"$tmp/inflight.out") - head_len ))
+expect "SIGTERM mid-request: the answer is whole (Content-Length $want)" \
+    "$(head -n 1 "$tmp/inflight.out" | tr -d '\r') $got" "Status: 200 OK $want"
+gone=no
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+	state=$(ps -o stat= -p "$worker_pid" 2>/dev/null | cut -c1)
+	if [ -z "$state" ] || [ "$state" = Z ]; then gone=yes; break; fi
+	sleep 0.1
+done
+expect "and then the worker exits" "$gone" yes
+worker_pid=""
+
 # 4. hostile URLs from front matter
 post "$tmp/h/content/posts" evil "Evil" 'url: //evil.example/x' 'aliases: [/old-evil/]'
 "$top/quire" import -q --db "$tmp/h.db" "$tmp/h/content" 2>/dev/null
