@@ -88,12 +88,23 @@ test: test-deps
 golden:
 	bash tests/hugo/gen-golden.sh
 
+# Installs the tool, the worker, the schema, the static files, the man
+# page and the server configurations (as examples under share/doc).
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/quire/cgi-bin \
-	    $(DESTDIR)$(PREFIX)/share/quire/static
+	    $(DESTDIR)$(PREFIX)/share/quire/static $(DESTDIR)$(PREFIX)/share/quire/schema \
+	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/quire
 	install -m 755 quire $(DESTDIR)$(PREFIX)/bin/quire
 	install -m 755 cgi-bin/quire.fcgi $(DESTDIR)$(PREFIX)/lib/quire/cgi-bin/
+	install -m 644 schema/*.sql $(DESTDIR)$(PREFIX)/share/quire/schema/
 	cp -R static/. $(DESTDIR)$(PREFIX)/share/quire/static/
+	install -m 644 man/quire.1 $(DESTDIR)$(PREFIX)/share/man/man1/quire.1
+	install -m 644 README.md nginx/quire.conf systemd/quire-fcgi.service \
+	    $(DESTDIR)$(PREFIX)/share/doc/quire/
+	if [ -d apache ]; then install -m 644 apache/*.conf \
+	    $(DESTDIR)$(PREFIX)/share/doc/quire/; fi
+	if [ -f cgi-bin/.htaccess ]; then install -m 644 cgi-bin/.htaccess \
+	    $(DESTDIR)$(PREFIX)/share/doc/quire/htaccess.example; fi
 
 lint:
 	cppcheck --quiet --enable=warning,portability --std=c11 -Iinclude src

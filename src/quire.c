@@ -22,7 +22,12 @@ static const char usage_text[] =
 "  --db FILE        the database to create or update\n"
 "  --config FILE    Hugo's site configuration in YAML\n"
 "  --base-url URL   the site's public URL (http://host/ or https://host/blog/)\n"
-"  -q, --quiet      no summary line\n";
+"  -q, --quiet      no summary line\n"
+"  -h, --help       print this and exit\n"
+"  --version        print the version and exit\n"
+"\n"
+"Exit status: 0 on success, 1 when the import failed, 2 for a usage error.\n"
+"See quire(1).\n";
 
 static int
 import_main(int argc, char **argv)

@@ -119,6 +119,39 @@ done
 expect "and then the worker exits" "$gone" yes
 worker_pid=""
 
+# 3c. The systemd unit's ExecStart, as written in systemd/quire-fcgi.service
+# (paths made local, user switching left out): spawn-fcgi -n runs
+# multiwatch, which keeps four workers; one killed is replaced; SIGTERM
+# stops them all.
+exec_start=$(sed -n 's/^ExecStart=//p' "$top/systemd/quire-fcgi.service" |
+    sed -e "s|/run/quire/quire.sock|$tmp/u.sock|" \
+	-e "s|/usr/local/lib/quire/cgi-bin/quire.fcgi|$top/cgi-bin/quire.fcgi|" \
+	-e 's/ -[UGug] www-data//g')
+case $exec_start in
+*"spawn-fcgi -n "*"multiwatch -f 4 -- "*) ok "the unit runs spawn-fcgi -n with multiwatch -f 4" ;;
+*) not_ok "the unit runs spawn-fcgi -n with multiwatch -f 4" "$exec_start" ;;
+esac
+# shellcheck disable=SC2086
+env QUIRE_DB="$tmp/b.db" $exec_start >/dev/null 2>&1 &
+unit_pid=$!
+worker_pid=$unit_pid
+i=0
+while [ ! -S "$tmp/u.sock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+sleep 0.3
+workers() { pgrep -P "$unit_pid" -f quire.fcgi | wc -l | tr -d ' '; }
+expect "the unit starts 4 workers" "$(workers)" 4
+expect "they serve requests" "$(env -i REQUEST_METHOD=GET REQUEST_URI=/posts/only-b/ \
+    cgi-fcgi -bind -connect "$tmp/u.sock" 2>/dev/null | head -n 1 | tr -d '\r')" "Status: 200 OK"
+kill -KILL "$(pgrep -P "$unit_pid" -f quire.fcgi | head -n 1)" 2>/dev/null
+sleep 1.2
+expect "a worker that dies is replaced" "$(workers)" 4
+kill -TERM "$unit_pid"
+i=0
+while kill -0 "$unit_pid" 2>/dev/null && [ "$(ps -o stat= -p "$unit_pid" | cut -c1)" != Z ] &&
+    [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+expect "SIGTERM stops the unit and its workers" "$(workers)" 0
+worker_pid=""
+
 # 4. hostile URLs from front matter
 post "$tmp/h/content/posts" evil "Evil" 'url: //evil.example/x' 'aliases: [/old-evil/]'
 "$top/quire" import -q --db "$tmp/h.db" "$tmp/h/content" 2>/dev/null
