@@ -26,6 +26,13 @@ struct resp_sink {
  * 405, 414). */
 #define RESP_CACHE_STABLE "public, max-age=3600"
 
+/* The Content-Security-Policy of every page: the stylesheet and the theme
+ * script come from the site; images may come from anywhere on https (posts
+ * link them); nothing inline runs; no plugins, no framing elsewhere. */
+#define RESP_CSP "default-src 'self'; script-src 'self'; style-src 'self'; " \
+	"img-src 'self' https: data:; object-src 'none'; base-uri 'self'; " \
+	"form-action 'self'; frame-ancestors 'self'"
+
 /* Prepares r for a new response (keeps its memory). */
 void resp_reset(struct resp *r);
 void resp_free(struct resp *r);

@@ -121,7 +121,11 @@ resp_send(struct resp *r, struct resp_sink *sink, int head_only)
 		    resp_reason(r->status), r->content_type, r->body.len);
 	}
 	buf_add(&head, r->headers.data, r->headers.len);
-	buf_puts(&head, "\r\n");
+	/* On every answer: scripts only from the site itself (no inline
+	 * script can run, whatever a post holds), no MIME sniffing. */
+	buf_puts(&head, "Content-Security-Policy: " RESP_CSP "\r\n"
+	    "X-Content-Type-Options: nosniff\r\n"
+	    "Referrer-Policy: strict-origin-when-cross-origin\r\n\r\n");
 	if (sink->out != NULL) {
 		if (FCGX_PutStr(head.data, (int)head.len, sink->out) !=
 		    (int)head.len || (!head_only && r->body.len > 0 &&

@@ -170,5 +170,24 @@ else
 	    not_ok "a url with .. is refused, naming the file" "$(cat "$tmp/err")"
 fi
 
+# 5. Security headers on every answer, errors included.
+for case in "GET / 200" "GET /nope/ 404" "POST / 405" "GET /%zz/ 400"; do
+	set -- $case
+	hdrs=$(env -i QUIRE_DB="$tmp/a.db" REQUEST_METHOD="$1" REQUEST_URI="$2" \
+	    "$top/cgi-bin/quire.fcgi" </dev/null 2>/dev/null | sed -n '1,/^\r$/p' | tr -d '\r')
+	missing=
+	for h in "Status: $3" "Content-Security-Policy: default-src 'self'; script-src 'self';" \
+	    "X-Content-Type-Options: nosniff" "Referrer-Policy: strict-origin-when-cross-origin"; do
+		printf '%s\n' "$hdrs" | grep -qF -- "$h" || missing="$missing [$h]"
+	done
+	expect "$1 $2 ($3) carries CSP, nosniff and Referrer-Policy" "$missing" ""
+done
+hdrs=$(env -i QUIRE_DB="$tmp/none.db" REQUEST_METHOD=GET REQUEST_URI=/ \
+    "$top/cgi-bin/quire.fcgi" </dev/null 2>/dev/null | sed -n '1,/^\r$/p' | tr -d '\r')
+case $hdrs in
+*"Status: 503"*"Content-Security-Policy:"*) ok "a 503 carries them too" ;;
+*) not_ok "a 503 carries them too" "$hdrs" ;;
+esac
+
 echo "robust: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
