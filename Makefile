@@ -6,7 +6,7 @@ PORT     ?= 8080
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 
-PKGS      = fcgi libcmark-gfm sqlite3 yaml-0.1
+PKGS      = fcgi libcmark-gfm sqlite3 yaml-0.1 libseccomp
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -25,7 +25,7 @@ ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS)
 # Modules shared by the worker and the command-line tool.
 COMMON   = buf html unicode markdown metrics dates site url yamldoc
 IMPORTER = frontmatter db-import import
-WORKER   = db request response route render page-listing page-article \
+WORKER   = db request response route render confine page-listing page-article \
            page-tags page-error page-feed page-sitemap page-archives \
            page-search
 
@@ -71,7 +71,7 @@ run: deps
 
 # Unit tests (cmocka) and integration tests against nginx + spawn-fcgi.
 UNIT_TESTS = test-escape test-request test-metrics test-frontmatter test-url \
-             test-http
+             test-http test-confine
 UNIT_BIN   = $(UNIT_TESTS:%=build/%)
 
 build/test-%: tests/unit/test-%.c $(COMMON_O) $(IMPORTER_O) $(WORKER_O) \

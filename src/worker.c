@@ -1,5 +1,6 @@
 /* worker.c - quire.fcgi: the FastCGI accept loop (or one CGI request),
  * the database kept open across requests, errors answered, never fatal. */
+#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 
 #include <fcgiapp.h>
 
+#include "confine.h"
 #include "db.h"
 #include "request.h"
 #include "response.h"
@@ -283,6 +285,9 @@ main(void)
 		struct logger lg = { NULL };
 		extern char **environ;
 
+		if (confine_worker() != 0)
+			fprintf(stderr, "quire: no seccomp filter: %s\n",
+			    strerror(errno));
 		handle(&w, environ, &sink, &lg);
 	} else {
 		struct sigaction sa;
@@ -297,6 +302,10 @@ main(void)
 		sigemptyset(&sa.sa_mask);
 		sigaction(SIGTERM, &sa, NULL);
 		sigaction(SIGINT, &sa, NULL);
+		/* From here on the worker only reads (DESIGN.md). */
+		if (confine_worker() != 0)
+			fprintf(stderr, "quire: no seccomp filter: %s\n",
+			    strerror(errno));
 		while (!stopping && FCGX_Accept_r(&request) >= 0) {
 			struct resp_sink sink = { request.out };
 			struct logger lg = { request.err };
