@@ -4,7 +4,7 @@
 # package cannot be found.
 set -eu
 pkgs="pkg-config gcc make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-libsqlite3-dev libyaml-dev nginx spawn-fcgi"
+libsqlite3-dev libyaml-dev libseccomp-dev nginx spawn-fcgi"
 if [ "${1:-run}" = test ]; then
 	pkgs="$pkgs libcmocka-dev curl libxml2-utils libfcgi-bin multiwatch chromium chromium-driver"
 fi
