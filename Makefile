@@ -38,9 +38,17 @@ WORKER_O   = $(WORKER:%=build/%.o)
 
 all: quire cgi-bin/quire.fcgi
 
-build/stamp:
+# build/flags holds the compiler and flags of the last build; when they
+# change (SANITIZE=1 or not), everything is rebuilt, programs included.
+FLAGS_NOW = $(CC) $(ALL_CFLAGS) $(LDFLAGS)
+build/flags: FORCE
 	@mkdir -p build
+	@echo '$(FLAGS_NOW)' | cmp -s - $@ 2>/dev/null || echo '$(FLAGS_NOW)' >$@
+
+build/stamp: build/flags
 	@touch $@
+
+FORCE:
 
 build/%.o: src/%.c $(wildcard include/*.h) build/stamp
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -51,12 +59,12 @@ build/schema.c: scripts/embed-schema.sh $(wildcard schema/*.sql) build/stamp
 build/schema.o: build/schema.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-quire: build/quire.o $(COMMON_O) $(IMPORTER_O)
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+quire: build/quire.o $(COMMON_O) $(IMPORTER_O) build/stamp
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS)
 
-cgi-bin/quire.fcgi: build/worker.o $(WORKER_O) $(COMMON_O)
+cgi-bin/quire.fcgi: build/worker.o $(WORKER_O) $(COMMON_O) build/stamp
 	@mkdir -p cgi-bin
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS)
 
 # Installs the Debian packages that are missing (make run / make test).
 deps:
@@ -75,14 +83,17 @@ UNIT_TESTS = test-escape test-request test-metrics test-frontmatter test-url \
 UNIT_BIN   = $(UNIT_TESTS:%=build/%)
 
 build/test-%: tests/unit/test-%.c $(COMMON_O) $(IMPORTER_O) $(WORKER_O) \
-    $(wildcard tests/unit/*.h)
+    $(wildcard tests/unit/*.h) build/stamp
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(COMMON_O) $(IMPORTER_O) \
 	    $(filter-out build/worker.o,$(WORKER_O)) $(PKG_LIBS) \
 	    $(shell pkg-config --libs cmocka 2>/dev/null)
 
+# make test: every test of this build; a plain build also repeats the
+# unit and integration tests with ASan + UBSan in a copy of the tree
+# (tests/sanitize.sh). make test SANITIZE=1 runs them sanitized here.
 test: test-deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
-	@sh tests/run-all.sh $(UNIT_BIN)
+	@SANITIZE=$(SANITIZE) sh tests/run-all.sh $(UNIT_BIN)
 
 # Regenerates the Hugo golden vectors (needs Debian's hugo).
 golden:

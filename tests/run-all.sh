@@ -25,6 +25,8 @@ done
 # Each integration suite closes with "NAME: N passed, N failed".
 for suite in tests/integration/*.sh; do
 	[ -f "$suite" ] || continue
+	name=$(basename "$suite" .sh)
+	case " ${QUIRE_SKIP_SUITES:-} " in *" $name "*) continue ;; esac
 	bash "$suite" >"$log" 2>&1
 	rc=$?
 	cat "$log"
@@ -38,6 +40,22 @@ for suite in tests/integration/*.sh; do
 		failed=$((failed + 1))
 	fi
 done
+
+# A plain build repeats the tests with the sanitizers (tests/sanitize.sh).
+if [ "${SANITIZE:-}" != 1 ] && [ -z "${QUIRE_SKIP_SANITIZE:-}" ]; then
+	sh tests/sanitize.sh >"$log" 2>&1
+	rc=$?
+	cat "$log"
+	line=$(grep -E '^sanitize: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	p=$(echo "$line" | sed -n 's/^sanitize: \([0-9]*\) passed.*/\1/p')
+	f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+	if [ "$rc" -ne 0 ] && [ "${f:-0}" = 0 ]; then
+		echo "sanitize: exited with status $rc"
+		failed=$((failed + 1))
+	fi
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
