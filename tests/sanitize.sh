@@ -24,7 +24,7 @@ if ! make --no-print-directory SANITIZE=1 all $units >build.log 2>&1; then
 fi
 # The look (browser) and the server configurations (deploy) do not run
 # more of quire's code than the suites kept here.
-QUIRE_SECCOMP=0 QUIRE_SKIP_SANITIZE=1 QUIRE_SKIP_SUITES="browser deploy install valgrind" \
+QUIRE_SECCOMP=0 QUIRE_SKIP_SANITIZE=1 QUIRE_SKIP_SUITES="browser deploy install valgrind faults" \
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     sh tests/run-all.sh $units >run.log 2>&1

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Faults: imports killed with SIGKILL at random points leave the live
+# database intact and holding exactly the old or the new content, while a
+# worker keeps answering; then a bounded load (wrk, 64 connections) on
+# nginx + spawn-fcgi while imports run: no 5xx, no socket error, no worker
+# restart. Closes with "faults: N passed, M failed".
+set -u
+top=$(pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-faults.XXXXXX")
+run=$tmp/run
+cleanup() {
+	sh "$top/scripts/serve.sh" stop "$run" >/dev/null 2>&1
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+not_ok() { fail=$((fail + 1)); echo "not ok - $1 (got: $(printf '%s' "$2" | tr '\n' ' ' | cut -c1-300))"; }
+expect() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "$2"; fi; }
+KILLS=${QUIRE_FAULT_KILLS:-25}
+LOAD_SECONDS=${QUIRE_LOAD_SECONDS:-15}
+
+# Two versions of a 300-post site: B changes every post of A.
+mkdir -p "$tmp/a/content/posts" "$tmp/b/content/posts"
+i=0
+while [ $i -lt 300 ]; do
+	for v in a b; do
+		{
+			printf -- '---\ntitle: "Post %d (%s)"\ndate: 2024-01-%02dT10:00:00Z\ntags: [t%d, %s]\n---\n' \
+			    $i $v $((i % 28 + 1)) $((i % 7)) $v
+			j=0
+			while [ $j -lt 30 ]; do
+				printf 'Paragraph %d of post %d, version %s: some words to count and index.\n\n' $j $i $v
+				j=$((j + 1))
+			done
+		} >"$tmp/$v/content/posts/p$i.md"
+	done
+	i=$((i + 1))
+done
+fingerprint() {
+	sqlite3 -readonly "$1" "SELECT count(*) || ':' || (SELECT group_concat(source || '=' || hash, ',') FROM (SELECT source, hash FROM page ORDER BY source)) FROM page" 2>&1 | sha256sum | cut -c1-16
+}
+db=$tmp/live.db
+"$top/quire" import -q --db "$db" "$tmp/b/content" 2>/dev/null
+fp_b=$(fingerprint "$db")
+rm -f "$db"
+"$top/quire" import -q --db "$db" "$tmp/a/content" 2>/dev/null
+fp_a=$(fingerprint "$db")
+[ "$fp_a" != "$fp_b" ] && ok "the two versions differ" || not_ok "the two versions differ" "$fp_a"
+
+sh "$top/scripts/serve.sh" start "$run" 0 "$db" || not_ok "servers start" "see $run"
+port=$(cat "$run/port")
+pids_before=$(cat "$run/quire.pids" | tr '\n' ' ')
+
+# Kill imports at random points; after each, check the live file.
+bad_state=""
+bad_http=""
+killed=0
+k=0
+while [ $k -lt "$KILLS" ]; do
+	src=$tmp/b/content
+	[ $((k % 2)) = 1 ] && src=$tmp/a/content
+	"$top/quire" import -q --db "$db" "$src" 2>/dev/null &
+	imp=$!
+	# Somewhere in 0-90 ms: an import of this site takes about 100 ms,
+	# from the copy to the rename.
+	sleep "0.$(printf '%03d' $(( $(od -An -N2 -tu2 /dev/urandom) % 90 )))"
+	if kill -KILL "$imp" 2>/dev/null; then killed=$((killed + 1)); fi
+	wait "$imp" 2>/dev/null
+	check=$(sqlite3 -readonly "$db" 'PRAGMA integrity_check' 2>&1)
+	fp=$(fingerprint "$db")
+	if [ "$check" != ok ] || { [ "$fp" != "$fp_a" ] && [ "$fp" != "$fp_b" ]; }; then
+		bad_state="$bad_state [kill $k: $check $fp]"
+	fi
+	code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")
+	[ "$code" = 200 ] || bad_http="$bad_http [$k:$code]"
+	k=$((k + 1))
+done
+expect "after $KILLS SIGKILLed imports ($killed killed mid-way) the database passes integrity_check and holds A or B exactly" "$bad_state" ""
+expect "the worker answered 200 after every one" "$bad_http" ""
+# The next import cleans the killed one's working copy and completes.
+"$top/quire" import -q --db "$db" "$tmp/a/content" 2>/dev/null
+expect "a clean import after the kills gives A" "$(fingerprint "$db")" "$fp_a"
+expect "and leaves no working copy behind" "$(ls "$tmp" | grep -c 'import-tmp')" 0
+
+# Load while importing.
+if command -v wrk >/dev/null 2>&1; then
+	(
+		end=$(( $(date +%s) + LOAD_SECONDS ))
+		v=b
+		while [ "$(date +%s)" -lt "$end" ]; do
+			"$top/quire" import -q --db "$db" "$tmp/$v/content" 2>/dev/null
+			[ $v = b ] && v=a || v=b
+		done
+	) &
+	importer=$!
+	wrk -t2 -c64 -d"${LOAD_SECONDS}s" --latency "http://127.0.0.1:$port/" >"$tmp/wrk.txt" 2>&1
+	wrk -t1 -c8 -d2s "http://127.0.0.1:$port/posts/p7/" >"$tmp/wrk2.txt" 2>&1
+	wait "$importer"
+	reqs=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$tmp/wrk.txt")
+	echo "# wrk: $(grep -E 'requests in|Requests/sec' "$tmp/wrk.txt" | tr -s ' ' | tr '\n' ' ')"
+	[ "${reqs:-0}" -gt 0 ] && ok "wrk sent $reqs requests in ${LOAD_SECONDS}s during imports" ||
+	    not_ok "wrk sent requests" "$(cat "$tmp/wrk.txt")"
+	expect "no non-2xx/3xx answer under load" \
+	    "$(grep -h 'Non-2xx' "$tmp/wrk.txt" "$tmp/wrk2.txt")" ""
+	expect "no socket error (connect, read, write, timeout) under load" \
+	    "$(grep -h 'Socket errors' "$tmp/wrk.txt" "$tmp/wrk2.txt")" ""
+	alive=""
+	for p in $pids_before; do
+		kill -0 "$p" 2>/dev/null || alive="$alive $p"
+	done
+	expect "no worker restarted (the same pids: $pids_before)" "$alive" ""
+	expect "no 5xx in nginx's log" "$(awk '$9 ~ /^5/' "$run/nginx-access.log" | head -n 3)" ""
+else
+	not_ok "wrk is installed" "missing"
+fi
+
+echo "faults: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
