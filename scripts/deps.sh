@@ -6,7 +6,8 @@ set -eu
 pkgs="pkg-config gcc make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 libsqlite3-dev libyaml-dev libseccomp-dev nginx spawn-fcgi"
 if [ "${1:-run}" = test ]; then
-	pkgs="$pkgs libcmocka-dev curl libxml2-utils libfcgi-bin multiwatch chromium chromium-driver"
+	pkgs="$pkgs libcmocka-dev curl libxml2-utils libfcgi-bin multiwatch valgrind chromium chromium-driver
+	apache2 libapache2-mod-fcgid"
 fi
 missing=""
 for p in $pkgs; do

@@ -243,6 +243,24 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 	req_free(&req);
 }
 
+/* As CGI, reads what is left of a request body (a POST we answered 405):
+ * under mod_cgid stdin and stdout are one socket, and closing it with
+ * unread data resets the connection before Apache has our answer. */
+static void
+drain_cgi_body(void)
+{
+	const char *len = getenv("CONTENT_LENGTH");
+	long long left = len != NULL ? atoll(len) : 0;
+	char chunk[8192];
+	size_t n;
+
+	/* Beyond 16 MiB a client is not sending a form: let it be reset. */
+	if (left <= 0 || left > 16LL * 1024 * 1024)
+		return;
+	while (left > 0 && (n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
+		left -= (long long)n;
+}
+
 /* Set by SIGTERM: finish the request in flight, then leave the loop. */
 static volatile sig_atomic_t stopping;
 
@@ -289,6 +307,7 @@ main(void)
 			fprintf(stderr, "quire: no seccomp filter: %s\n",
 			    strerror(errno));
 		handle(&w, environ, &sink, &lg);
+		drain_cgi_body();
 	} else {
 		struct sigaction sa;
 

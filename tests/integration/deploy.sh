@@ -1,0 +1,474 @@
+#!/usr/bin/env bash
+# Deployment tests: the same checks against every set-up the README
+# documents, each configured from the very file users are told to copy
+# (paths and ports substituted with sed):
+#   1. nginx + spawn-fcgi          nginx/quire.conf
+#   2. Apache + mod_proxy_fcgi     apache/quire-proxy-fcgi.conf (+ spawn-fcgi)
+#   3. Apache + mod_fcgid          apache/quire-fcgid.conf
+#   4. Apache + CGI (.htaccess)    cgi-bin/.htaccess, at the site root
+#   5. the same under /blog/       (baseURL http://127.0.0.1:PORT/blog/)
+#   6. 4 with mod_cgid under the event MPM (Debian's default) instead of
+#      mod_cgi under prefork
+# Run from the repository root after `make all`:
+#     bash tests/integration/deploy.sh
+# Prints one `ok - ...` / `not ok - ...` line per check, a `# SET-UP: N
+# passed, M failed` line per set-up, then `deploy: N passed, M failed`;
+# exits 1 when anything failed. Servers listen on free ports of 127.0.0.1
+# and are stopped by pid on exit. Set QUIRE_IT_KEEP=1 to keep the temp dir.
+# shellcheck disable=SC2317  # trap functions
+set -u
+
+top=$(pwd)
+hugo_content=$top/tests/hugo/site/content
+
+pass=0
+fail=0
+stops=()
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-deploy.XXXXXX")
+# Apache's children run as www-data: they must reach the temp dir.
+chmod 755 "$tmp"
+
+main_pid=$BASHPID
+cleanup() {
+	local s
+	[ "$BASHPID" = "$main_pid" ] || return 0
+	trap '' INT TERM
+	trap - EXIT
+	for s in ${stops[@]+"${stops[@]}"}; do
+		$s >/dev/null 2>&1
+	done
+	if [ "${QUIRE_IT_KEEP:-0}" = 1 ]; then echo "# kept $tmp" >&2; else rm -rf "$tmp"; fi
+}
+on_signal() {
+	if [ "$BASHPID" != "$main_pid" ]; then
+		kill -s "$2" "$main_pid" 2>/dev/null
+	fi
+	exit "$1"
+}
+trap cleanup EXIT
+trap 'on_signal 130 INT' INT
+trap 'on_signal 143 TERM' TERM
+
+# ---------------------------------------------------------------- reporting
+
+ok() { pass=$((pass + 1)); echo "ok - $name: $1"; }
+not_ok() {
+	local got
+	got=$(printf '%s' "$2" | tr '\n\r\t' '   ' | cut -c1-300)
+	fail=$((fail + 1))
+	echo "not ok - $name: $1 (got: $got)"
+}
+expect() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "$2"; fi; }
+expect_re() {
+	if printf '%s' "$2" | grep -Eq -- "$3"; then ok "$1"; else not_ok "$1" "$2"; fi
+}
+finish() {
+	echo "deploy: $pass passed, $fail failed"
+	[ "$fail" -eq 0 ]
+	exit $?
+}
+
+# ---------------------------------------------------------------- HTTP
+
+# req URL [curl args...]: sets $code and $curl_rc (curl's exit status);
+# body in $tmp/body, headers in $tmp/hdr.
+req() {
+	local url=$1
+	shift
+	: >"$tmp/body"
+	: >"$tmp/hdr.raw"
+	code=$(curl -s --path-as-is --max-time 10 -o "$tmp/body" \
+	    -D "$tmp/hdr.raw" -w '%{http_code}' "$@" "$url" 2>/dev/null)
+	curl_rc=$?
+	[ -n "$code" ] || code=000
+	tr -d '\r' <"$tmp/hdr.raw" >"$tmp/hdr"
+}
+hdr() { grep -i "^$1:" "$tmp/hdr" | head -n 1 | sed 's/^[^:]*:[[:space:]]*//'; }
+body_has() { grep -qF -- "$1" "$tmp/body"; }
+is_html() { grep -qi '<html' "$tmp/body" && hdr Content-Type | grep -qi '^text/html'; }
+# site_links: href/src values of the last body that point into the site:
+# relative ones and absolute ones on $base (made relative); not "#x" ones
+# nor links to other sites.
+site_links() {
+	grep -oE '(href|src)="[^"]*"' "$tmp/body" | grep -vE '^(href|src)="#' |
+	    sed -E "s#^((href|src)=\")$base#\\1#" | grep -vE '^(href|src)="[a-z]+:'
+}
+# raw_head PORT PATH: the raw bytes of the answer to a HEAD request (curl
+# -I would not show a body sent against the rules).
+raw_head() {
+	(
+		exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+		printf 'HEAD %s HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' \
+		    "$2" "$1" >&3
+		timeout 5 cat <&3
+	) 2>/dev/null
+}
+
+# ---------------------------------------------------------------- helpers
+
+# is_running PID: exists and is not a zombie.
+is_running() {
+	kill -0 "$1" 2>/dev/null || return 1
+	[ "$(sed -n 's/^[0-9]* (.*) \([A-Z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null)" != Z ]
+}
+# stop_pids PID...: TERM, then wait up to 5 s for them to go.
+stop_pids() {
+	local p i=0 alive
+	[ $# -gt 0 ] || return 0
+	kill "$@" 2>/dev/null
+	while [ "$i" -lt 50 ]; do
+		alive=0
+		for p in "$@"; do is_running "$p" && alive=1; done
+		[ "$alive" = 0 ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -9 "$@" 2>/dev/null
+}
+# stop_files FILE...: stops the pids listed in the files.
+stop_files() {
+	local f more pids=()
+	for f in "$@"; do
+		more=()
+		if [ -s "$f" ]; then read -r -d '' -a more <"$f"; fi
+		pids+=(${more[@]+"${more[@]}"})
+	done
+	stop_pids ${pids[@]+"${pids[@]}"}
+}
+# workers_of BINARY: pids of the processes running that file.
+workers_of() {
+	local d
+	for d in /proc/[0-9]*; do
+		[ "$(readlink "$d/exe" 2>/dev/null)" = "$1" ] && echo "${d#/proc/}"
+	done
+}
+random_port() { echo $(( ( $(od -An -N2 -tu2 /dev/urandom) % 40000 ) + 20000 )); }
+wait_file() { # wait_file FILE: up to 5 s for it to be non-empty
+	local i=0
+	while [ ! -s "$1" ] && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	[ -s "$1" ]
+}
+# import_db DB BASEURL: imports the Hugo fixtures; the file is readable by
+# all (Apache's children run as www-data).
+import_db() {
+	rm -f "$1"
+	if ./quire import --db "$1" --base-url "$2" "$hugo_content" >"$1.log" 2>&1; then
+		chmod 644 "$1"
+	else
+		cat "$1.log" >&2
+		return 1
+	fi
+}
+
+user_root=0
+[ "$(id -u)" -eq 0 ] && user_root=1
+apache=$(command -v apache2 || echo /usr/sbin/apache2)
+mods=/usr/lib/apache2/modules
+
+# apache_conf RUN PORT MPM MODULE... : writes RUN/apache2.conf, a
+# self-contained server (MPM event or prefork) whose files live in RUN,
+# including RUN/site.conf.
+apache_conf() {
+	local run=$1 port=$2 mpm=$3 m
+	shift 3
+	{
+		echo "ServerRoot $run"
+		echo "ServerName 127.0.0.1"
+		echo "Listen 127.0.0.1:$port"
+		echo "PidFile $run/apache.pid"
+		echo "ErrorLog $run/error.log"
+		echo "LogLevel warn"
+		echo "DefaultRuntimeDir $run"
+		echo "Mutex file:$run default"
+		if [ "$user_root" = 1 ]; then
+			echo "User www-data"
+			echo "Group www-data"
+		fi
+		for m in "mpm_$mpm" authz_core mime dir rewrite env setenvif alias "$@"; do
+			echo "LoadModule ${m}_module $mods/mod_$m.so"
+		done
+		if [ "$mpm" = event ]; then
+			printf '%s\n' "StartServers 1" "ServerLimit 1" "ThreadsPerChild 16" \
+			    "MaxRequestWorkers 16" "MinSpareThreads 1" "MaxSpareThreads 16"
+		else
+			printf '%s\n' "StartServers 2" "MinSpareServers 1" "MaxSpareServers 4" \
+			    "ServerLimit 8" "MaxRequestWorkers 8"
+		fi
+		cat <<-EOF
+		TypesConfig /etc/mime.types
+		CustomLog $run/access.log "%h %r %>s %b"
+		DocumentRoot $run/htdocs
+		<Directory />
+			Options None
+			AllowOverride None
+			Require all denied
+		</Directory>
+		Include $run/site.conf
+		EOF
+	} >"$run/apache2.conf"
+}
+
+# up NAME PREFIX MAKE: runs `MAKE RUN PORT` with random ports until one is
+# free (MAKE imports the database for http://127.0.0.1:PORT/PREFIX and
+# starts the servers); sets $base (http://127.0.0.1:PORT), $port, $run.
+up() {
+	local tries=0
+	run=$tmp/$1
+	mkdir -p "$run"
+	chmod 755 "$run"
+	while :; do
+		port=$(random_port)
+		if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue; fi
+		if "$3" "$run" "$port" "$2"; then
+			base=http://127.0.0.1:$port
+			ok "server starts on 127.0.0.1:$port"
+			return 0
+		fi
+		tries=$((tries + 1))
+		if [ $tries -ge 10 ] || ! grep -qs "Address already in use" "$run"/*.log; then
+			not_ok "server starts" "$(cat "$run"/*.log 2>/dev/null | tail -n 5)"
+			base=http://127.0.0.1:9
+			return 1
+		fi
+		rm -f "$run"/*.log
+	done
+}
+
+# ---------------------------------------------------------------- set-ups
+
+# spawn_worker RUN DB: the worker under spawn-fcgi on RUN/quire.sock.
+spawn_worker() {
+	rm -f "$1/quire.sock"
+	QUIRE_DB=$2 spawn-fcgi -s "$1/quire.sock" -M 0666 -F 2 -P "$1/quire.pids" \
+	    -- "$top/cgi-bin/quire.fcgi" >"$1/spawn.log" 2>&1
+}
+
+make_nginx() {
+	local run=$1 port=$2 prefix=$3 nginx user=
+	nginx=$(command -v nginx || echo /usr/sbin/nginx)
+	import_db "$run/blog.db" "http://127.0.0.1:$port$prefix" || return 1
+	if [ ! -s "$run/quire.pids" ]; then
+		spawn_worker "$run" "$run/blog.db" || return 1
+		stops+=("stop_files $run/quire.pids")
+	fi
+	[ "$user_root" = 1 ] && user="user root;"
+	mkdir -p "$run/tmp"
+	sed -e "s|listen 80;|listen 127.0.0.1:$port;|" \
+	    -e "s|/usr/local/share/quire/static|$top/static|g" \
+	    -e "s|/run/quire/quire.sock|$run/quire.sock|g" \
+	    "$top/nginx/quire.conf" >"$run/site.conf"
+	cat >"$run/nginx.conf" <<-EOF
+	$user
+	worker_processes 1;
+	pid $run/nginx.pid;
+	error_log $run/nginx-error.log info;
+	events { worker_connections 64; }
+	http {
+		include /etc/nginx/mime.types;
+		default_type application/octet-stream;
+		access_log $run/nginx-access.log;
+		client_body_temp_path $run/tmp/body;
+		fastcgi_temp_path $run/tmp/fastcgi;
+		proxy_temp_path $run/tmp/proxy;
+		uwsgi_temp_path $run/tmp/uwsgi;
+		scgi_temp_path $run/tmp/scgi;
+		include $run/site.conf;
+	}
+	EOF
+	stops+=("stop_files $run/nginx.pid")
+	"$nginx" -p "$run" -e "$run/nginx-error.log" -c "$run/nginx.conf" \
+	    >"$run/start.log" 2>&1 || return 1
+	wait_file "$run/nginx.pid"
+}
+
+make_proxy_fcgi() {
+	local run=$1 port=$2 prefix=$3
+	import_db "$run/blog.db" "http://127.0.0.1:$port$prefix" || return 1
+	if [ ! -s "$run/quire.pids" ]; then
+		spawn_worker "$run" "$run/blog.db" || return 1
+		stops+=("stop_files $run/quire.pids")
+	fi
+	mkdir -p "$run/htdocs"
+	apache_conf "$run" "$port" event proxy proxy_fcgi
+	sed -e "s|<VirtualHost \*:80>|<VirtualHost *:$port>|" \
+	    -e "s|/usr/local/share/quire/static|$top/static|g" \
+	    -e "s|/run/quire/quire.sock|$run/quire.sock|g" \
+	    "$top/apache/quire-proxy-fcgi.conf" >"$run/site.conf"
+	stops+=("stop_files $run/apache.pid")
+	"$apache" -f "$run/apache2.conf" -k start >"$run/start.log" 2>&1 || return 1
+	wait_file "$run/apache.pid"
+}
+
+make_fcgid() {
+	local run=$1 port=$2 prefix=$3
+	import_db "$run/blog.db" "http://127.0.0.1:$port$prefix" || return 1
+	# A copy of the worker, so that its processes can be told apart.
+	mkdir -p "$run/lib/cgi-bin" "$run/htdocs" "$run/fcgid"
+	cp "$top/cgi-bin/quire.fcgi" "$run/lib/cgi-bin/"
+	chmod -R o+rX "$run/lib"
+	[ "$user_root" = 1 ] && chown www-data "$run/fcgid"
+	apache_conf "$run" "$port" event fcgid
+	sed -e "s|<VirtualHost \*:80>|<VirtualHost *:$port>|" \
+	    -e "s|/usr/local/share/quire/static|$top/static|g" \
+	    -e "s|/usr/local/lib/quire/cgi-bin|$run/lib/cgi-bin|g" \
+	    -e "s|/var/lib/quire/blog.db|$run/blog.db|g" \
+	    "$top/apache/quire-fcgid.conf" >"$run/site.conf"
+	cat >>"$run/apache2.conf" <<-EOF
+	FcgidIPCDir $run/fcgid
+	FcgidProcessTableFile $run/fcgid/shm
+	FcgidMaxProcesses 4
+	EOF
+	stops+=("stop_files $run/apache.pid")
+	"$apache" -f "$run/apache2.conf" -k start >"$run/start.log" 2>&1 || return 1
+	wait_file "$run/apache.pid"
+}
+
+# The blog folder (web root or web root/blog/) holds static/, quire.fcgi
+# and cgi-bin/.htaccess as .htaccess; the database lies outside it. Apache
+# runs it with mod_cgi under prefork, or with mod_cgid under event (Debian's
+# default MPM: `a2enmod cgi` then enables cgid) when $cgid is 1.
+cgid=0
+make_cgi() {
+	local run=$1 port=$2 prefix=$3 blog
+	mkdir -p "$run/db"
+	chmod 755 "$run/db"
+	import_db "$run/db/blog.db" "http://127.0.0.1:$port$prefix" || return 1
+	blog=$run/htdocs${prefix%/}
+	rm -rf "$run/htdocs"
+	mkdir -p "$blog"
+	cp -R "$top/static/." "$blog/"
+	cp "$top/cgi-bin/quire.fcgi" "$blog/"
+	sed -e "s|/home/USER/quire/blog.db|$run/db/blog.db|" \
+	    "$top/cgi-bin/.htaccess" >"$blog/.htaccess"
+	chmod -R o+rX "$run/htdocs"
+	if [ "$cgid" = 1 ]; then
+		apache_conf "$run" "$port" event cgid
+		echo "ScriptSock $run/cgisock" >"$run/site.conf"
+	else
+		apache_conf "$run" "$port" prefork cgi
+		: >"$run/site.conf"
+	fi
+	cat >>"$run/site.conf" <<-EOF
+	<Directory $run/htdocs>
+		AllowOverride All
+		Require all granted
+	</Directory>
+	EOF
+	stops+=("stop_files $run/apache.pid")
+	"$apache" -f "$run/apache2.conf" -k start >"$run/start.log" 2>&1 || return 1
+	wait_file "$run/apache.pid"
+}
+
+# ---------------------------------------------------------------- the checks
+
+# checks PREFIX: the same checks against $base, the blog mounted at PREFIX
+# ("/" or "/blog/"), its baseURL $base$PREFIX.
+checks() {
+	local p=$1 n raw links
+	req "$base$p"
+	expect "GET $p answers 200" "$code" 200
+	expect "GET $p Content-Type is text/html; charset=utf-8" \
+	    "$(hdr Content-Type)" "text/html; charset=utf-8"
+	n=$(grep -c '<article class="post-entry">' "$tmp/body")
+	expect "GET $p has 10 post entries" "$n" 10
+	expect "every link on $p starts with $p" \
+	    "$(site_links | grep -vE "^(href|src)=\"$p" | sort -u | head -n 5)" ""
+
+	req "$base${p}posts/headings/"
+	body_has '<div class="post-content">' && n=yes || n=no
+	expect "article ${p}posts/headings/ answers 200 with .post-content" "$code $n" "200 yes"
+	expect "every link on ${p}posts/headings/ starts with $p" \
+	    "$(site_links | grep -vE "^(href|src)=\"$p" | sort -u | head -n 5)" ""
+
+	for t in c%23 caf%C3%A9-cr%C3%A8me; do
+		req "$base${p}tags/$t/"
+		n=$(grep -c '<article class="post-entry">' "$tmp/body")
+		[ "$n" -gt 0 ] && n=entries || n="no entries"
+		expect "tag page ${p}tags/$t/ answers 200 with entries" "$code $n" "200 entries"
+	done
+
+	req "$base${p}posts/headings"
+	expect_re "${p}posts/headings answers 301 to ${p}posts/headings/" \
+	    "$code $(hdr Location)" "^301 ($base)?${p}posts/headings/\$"
+	req "$base${p}page/1/"
+	expect_re "${p}page/1/ answers 301 to $p" "$code $(hdr Location)" "^301 ($base)?$p\$"
+
+	req "$base${p}no/such/page/"
+	is_html && n=html || n=not-html
+	expect "unknown path ${p}no/such/page/ answers 404 with an HTML page" "$code $n" "404 html"
+
+	# With a request body, answered in full and at once (curl exits 0).
+	req "$base$p" -X POST -d x=1 --max-time 3
+	expect "POST $p (with a body) answers 405 with Allow: GET, HEAD, complete" \
+	    "$code $(hdr Allow) (curl exit $curl_rc)" "405 GET, HEAD (curl exit 0)"
+
+	raw=$(raw_head "$port" "$p" | tr -d '\r')
+	expect "HEAD $p answers 200 with no body" \
+	    "$(printf '%s\n' "$raw" | head -n 1 | cut -d' ' -f2) $(printf '%s\n' "$raw" | sed '1,/^$/d' | wc -c | tr -d ' ')" \
+	    "200 0"
+
+	req "$base${p}index.xml"
+	expect_re "feed ${p}index.xml answers 200 application/rss+xml" \
+	    "$code $(hdr Content-Type)" '^200 application/rss\+xml'
+	if xmllint --noout "$tmp/body" 2>"$tmp/xmllint.err"; then ok "feed ${p}index.xml parses with xmllint"; else
+		not_ok "feed ${p}index.xml parses with xmllint" "$(cat "$tmp/xmllint.err")"; fi
+	links=$( { grep -o '<link>[^<]*</link>' "$tmp/body" | sed 's#</*link>##g'
+		grep -o '<atom:link href="[^"]*"' "$tmp/body" | sed 's#.*href="##; s#"$##'; } )
+	n=$(printf '%s\n' "$links" | grep -c .)
+	expect "feed ${p}index.xml: its $n links (>10) are on baseURL $base$p" \
+	    "$([ "$n" -gt 10 ] || echo "only $n") $(printf '%s\n' "$links" | grep -vF "$base$p" | head -n 3)" " "
+
+	req "$base${p}css/quire.css"
+	expect_re "static ${p}css/quire.css answers 200 text/css (not the worker)" \
+	    "$code $(hdr Content-Type)" '^200 text/css'
+}
+
+# setup NAME PREFIX MAKE [AFTER]: starts a set-up, runs the checks (and
+# the command AFTER), prints its count.
+setup() {
+	local p0=$pass f0=$fail
+	name=$1
+	if up "$1" "$2" "$3"; then
+		checks "$2"
+		[ $# -lt 4 ] || "$4"
+	fi
+	echo "# $1: $((pass - p0)) passed, $((fail - f0)) failed"
+}
+
+# fcgid_stops: Apache stopped, the workers mod_fcgid started are gone too.
+fcgid_stops() {
+	local w
+	w=$(workers_of "$run/lib/cgi-bin/quire.fcgi" | tr '\n' ' ')
+	if [ -n "$w" ]; then ok "mod_fcgid runs the worker (pids $w)"; else
+		not_ok "mod_fcgid runs the worker" none; fi
+	stop_files "$run/apache.pid"
+	sleep 0.3
+	expect "stopping Apache ends the workers it started" \
+	    "$(workers_of "$run/lib/cgi-bin/quire.fcgi" | tr '\n' ' ')" ""
+}
+
+# ---------------------------------------------------------------- prerequisites
+
+name=deploy
+missing=
+for c in curl nginx spawn-fcgi apache2 xmllint timeout; do
+	command -v "$c" >/dev/null 2>&1 || [ -x "/usr/sbin/$c" ] || missing="$missing $c"
+done
+for m in proxy_fcgi fcgid cgid rewrite; do
+	[ -f "$mods/mod_$m.so" ] || missing="$missing mod_$m"
+done
+if [ -n "$missing" ] || [ ! -x ./quire ] || [ ! -x cgi-bin/quire.fcgi ]; then
+	not_ok "prerequisites (run 'make all' and 'sh scripts/deps.sh test')" \
+	    "missing:$missing $( [ -x ./quire ] || echo ./quire) $( [ -x cgi-bin/quire.fcgi ] || echo cgi-bin/quire.fcgi)"
+	finish
+fi
+
+setup nginx+spawn-fcgi / make_nginx
+setup apache+proxy_fcgi / make_proxy_fcgi
+setup apache+fcgid / make_fcgid fcgid_stops
+setup apache+cgi / make_cgi
+setup apache+cgi-blog /blog/ make_cgi
+cgid=1
+setup apache+cgid / make_cgi
+
+finish
