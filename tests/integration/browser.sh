@@ -25,8 +25,7 @@ artifacts=$top/test-artifacts/browser
 chromium_bin=${CHROMIUM:-/usr/bin/chromium}
 started=$(date +%s)
 
-pass=0
-fail=0
+. "$(dirname "$0")/lib.sh"
 runs=()
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-browser.XXXXXX")
 wd=             # chromedriver's URL
@@ -84,14 +83,6 @@ trap 'on_signal 143 TERM' TERM
 
 # ---------------------------------------------------------------- reporting
 
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-not_ok() {
-	local got
-	got=$(printf '%s' "$2" | tr '\n\r\t' '   ' | cut -c1-400)
-	fail=$((fail + 1))
-	echo "not ok - $1 (got: $got)"
-}
-expect() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "$2"; fi; }
 
 finish() {
 	echo "# browser run took $(( $(date +%s) - started ))s"

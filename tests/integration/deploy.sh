@@ -21,8 +21,7 @@ set -u
 top=$(pwd)
 hugo_content=$top/tests/hugo/site/content
 
-pass=0
-fail=0
+. "$(dirname "$0")/lib.sh"
 stops=()
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-deploy.XXXXXX")
 # Apache's children run as www-data: they must reach the temp dir.
@@ -51,17 +50,6 @@ trap 'on_signal 143 TERM' TERM
 
 # ---------------------------------------------------------------- reporting
 
-ok() { pass=$((pass + 1)); echo "ok - $name: $1"; }
-not_ok() {
-	local got
-	got=$(printf '%s' "$2" | tr '\n\r\t' '   ' | cut -c1-300)
-	fail=$((fail + 1))
-	echo "not ok - $name: $1 (got: $got)"
-}
-expect() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "$2"; fi; }
-expect_re() {
-	if printf '%s' "$2" | grep -Eq -- "$3"; then ok "$1"; else not_ok "$1" "$2"; fi
-}
 finish() {
 	echo "deploy: $pass passed, $fail failed"
 	[ "$fail" -eq 0 ]
@@ -428,6 +416,7 @@ checks() {
 setup() {
 	local p0=$pass f0=$fail
 	name=$1
+	CHECK_PREFIX="$name: "
 	if up "$1" "$2" "$3"; then
 		checks "$2"
 		[ $# -lt 4 ] || "$4"
@@ -450,6 +439,7 @@ fcgid_stops() {
 # ---------------------------------------------------------------- prerequisites
 
 name=deploy
+CHECK_PREFIX="$name: "
 missing=
 for c in curl nginx spawn-fcgi apache2 xmllint timeout; do
 	command -v "$c" >/dev/null 2>&1 || [ -x "/usr/sbin/$c" ] || missing="$missing $c"

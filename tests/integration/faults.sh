@@ -13,11 +13,7 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-not_ok() { fail=$((fail + 1)); echo "not ok - $1 (got: $(printf '%s' "$2" | tr '\n' ' ' | cut -c1-300))"; }
-expect() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "$2"; fi; }
+. "$(dirname "$0")/lib.sh"
 KILLS=${QUIRE_FAULT_KILLS:-25}
 LOAD_SECONDS=${QUIRE_LOAD_SECONDS:-15}
 

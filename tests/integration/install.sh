@@ -5,11 +5,7 @@ set -u
 top=$(pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-install.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-not_ok() { fail=$((fail + 1)); echo "not ok - $1 (got: $(printf '%s' "$2" | tr '\n' ' ' | cut -c1-200))"; }
-expect() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "$2"; fi; }
+. "$(dirname "$0")/lib.sh"
 
 make -s install PREFIX=/usr DESTDIR="$tmp/root" >"$tmp/log" 2>&1
 expect "make install PREFIX=/usr DESTDIR=... succeeds" "$?" 0

@@ -25,8 +25,7 @@ hostile=$top/tests/fixtures/hostile
 base=http://example.org
 evil=(-H 'Host: evil.example')
 
-pass=0
-fail=0
+. "$(dirname "$0")/lib.sh"
 runs=()
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-reader.XXXXXX")
 
@@ -62,18 +61,6 @@ own_scripts_only() {
 	grep -oi '<script[^>]*>' "$tmp/body" |
 	    grep -cvE '^<script (src="[^"]*/js/theme\.js"|type="application/ld\+json")>$'
 }
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-not_ok() {
-	local got
-	got=$(printf '%s' "$2" | tr '\n\r\t' '   ' | cut -c1-300)
-	fail=$((fail + 1))
-	echo "not ok - $1 (got: $got)"
-}
-expect() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "$2"; fi; }
-expect_re() {
-	if printf '%s' "$2" | grep -Eq -- "$3"; then ok "$1"; else not_ok "$1" "$2"; fi
-}
-cond() { if [ "$3" = 0 ]; then ok "$1"; else not_ok "$1" "$2"; fi; }
 
 finish() {
 	echo "reader: $pass passed, $fail failed"

@@ -16,11 +16,7 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-not_ok() { fail=$((fail + 1)); echo "not ok - $1 (got: $(printf '%s' "$2" | tr '\n\r' '  ' | cut -c1-200))"; }
-expect() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "$2"; fi; }
+. "$(dirname "$0")/lib.sh"
 
 # post DIR NAME TITLE [extra front matter lines]
 post() {

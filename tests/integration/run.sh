@@ -17,8 +17,7 @@ hostile_content=$top/tests/fixtures/hostile/content
 bad=$top/tests/fixtures/bad
 base_url=http://127.0.0.1/
 
-pass=0
-fail=0
+. "$(dirname "$0")/lib.sh"
 runs=()
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-it.XXXXXX")
 
@@ -55,21 +54,6 @@ site_links() {
 	grep -oE '(href|src)="[^"]*"' "$tmp/body" | grep -vE '^(href|src)="#' |
 	    sed -E 's#^((href|src)=")https?://[^/"]*#\1#'
 }
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-not_ok() {
-	local got
-	got=$(printf '%s' "$2" | tr '\n\r\t' '   ' | cut -c1-300)
-	fail=$((fail + 1))
-	echo "not ok - $1 (got: $got)"
-}
-# expect DESC GOT WANT: string equality.
-expect() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "$2"; fi; }
-# expect_re DESC GOT ERE
-expect_re() {
-	if printf '%s' "$2" | grep -Eq -- "$3"; then ok "$1"; else not_ok "$1" "$2"; fi
-}
-# cond DESC GOT: passes when the previous command succeeded.
-cond() { if [ "$3" = 0 ]; then ok "$1"; else not_ok "$1" "$2"; fi; }
 
 finish() {
 	echo "integration: $pass passed, $fail failed"

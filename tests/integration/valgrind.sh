@@ -13,10 +13,7 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-not_ok() { fail=$((fail + 1)); echo "not ok - $1 (got: $(printf '%s' "$2" | tr '\n' ' ' | cut -c1-300))"; }
+. "$(dirname "$0")/lib.sh"
 if ! command -v valgrind >/dev/null 2>&1; then
 	not_ok "valgrind is installed" "missing"
 	echo "valgrind: $pass passed, $fail failed"
