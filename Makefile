@@ -95,6 +95,18 @@ test: test-deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@SANITIZE=$(SANITIZE) sh tests/run-all.sh $(UNIT_BIN)
 
+# Long fuzzing: each libFuzzer target for FUZZ_SECONDS (clang, ASan, UBSan);
+# make test runs them for a few seconds each.
+FUZZ_SECONDS ?= 60
+fuzz: test-deps
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# Figures and ratios against references measured in the same run
+# (static nginx, a no-op FastCGI responder, a bare cmark-gfm render).
+bench: all
+	@sh scripts/deps.sh bench
+	@bash bench/run.sh
+
 # Regenerates the Hugo golden vectors (needs Debian's hugo).
 golden:
 	bash tests/hugo/gen-golden.sh

@@ -7,7 +7,10 @@ pkgs="pkg-config gcc make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-d
 libsqlite3-dev libyaml-dev libseccomp-dev nginx spawn-fcgi"
 if [ "${1:-run}" = test ]; then
 	pkgs="$pkgs libcmocka-dev curl libxml2-utils libfcgi-bin multiwatch valgrind chromium chromium-driver
-	apache2 libapache2-mod-fcgid wrk sqlite3"
+	apache2 libapache2-mod-fcgid wrk sqlite3 clang libclang-rt-14-dev"
+fi
+if [ "${1:-run}" = bench ]; then
+	pkgs="$pkgs wrk valgrind hugo curl"
 fi
 missing=""
 for p in $pkgs; do

@@ -41,6 +41,22 @@ for suite in tests/integration/*.sh; do
 	fi
 done
 
+# A short fuzz pass: each libFuzzer target a few seconds (make fuzz for long).
+if [ -f tests/fuzz/run.sh ] && [ -z "${QUIRE_SKIP_SANITIZE:-}" ]; then
+	sh tests/fuzz/run.sh "${QUIRE_FUZZ_SECONDS:-8}" >"$log" 2>&1
+	rc=$?
+	tail -n 30 "$log"
+	line=$(grep -E '^fuzz: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	p=$(echo "$line" | sed -n 's/^fuzz: \([0-9]*\) passed.*/\1/p')
+	f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+	if [ "$rc" -ne 0 ] && [ "${f:-0}" = 0 ]; then
+		echo "fuzz: exited with status $rc"
+		failed=$((failed + 1))
+	fi
+fi
+
 # A plain build repeats the tests with the sanitizers (tests/sanitize.sh).
 if [ "${SANITIZE:-}" != 1 ] && [ -z "${QUIRE_SKIP_SANITIZE:-}" ]; then
 	sh tests/sanitize.sh >"$log" 2>&1

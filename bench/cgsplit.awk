@@ -1,0 +1,69 @@
+# cgsplit.awk - splits one callgrind.out file (events: Ir) by object, for
+# `make bench`. Buckets: sqlite (libsqlite3), cmark (libcmark-gfm*), quire
+# (the executable named by -v prog=PATH) and other (libc, ld.so, libfcgi,
+# libyaml, libseccomp: mostly start-up).
+#   self_B   instructions executed inside bucket B's own code
+#   attr_B   as spent on B's behalf: for sqlite and cmark, the inclusive
+#            cost of quire's calls into them (their malloc, memcpy
+#            included); for quire, its own code plus its direct calls into
+#            "other" (its malloc, memcpy, printf); other is the rest.
+#   fn COST NAME   per function of quire's own code, self cost plus its
+#            direct calls into "other", every function with a cost.
+function bucket(o) {
+	if (o ~ /libsqlite3/) return "sqlite"
+	if (o ~ /libcmark-gfm/) return "cmark"
+	if (o == prog) return "quire"
+	return "other"
+}
+# The executable's start-up stub counts as "other": its calls reach main.
+function fbucket(f) {
+	if (names[f] == "(below main)" || names[f] == "_start" || names[f] ~ /^0x/)
+		return "other"
+	return bucket(names[fnob[f]])
+}
+# "(12) name" defines id 12, "(12)" refers to it; returns the id.
+function ref(s, kind,    id, rest) {
+	if (s !~ /^\(/) { id = kind ":" s; names[id] = s; return id }
+	id = substr(s, 2, index(s, ")") - 2)
+	rest = substr(s, index(s, ")") + 2)
+	id = kind ":" id
+	if (rest != "") names[id] = rest
+	return id
+}
+/^ob=/ { ob = ref(substr($0, 4), "ob"); next }
+/^fn=/ { fn = ref(substr($0, 4), "fn"); fnob[fn] = ob; next }
+/^cfn=/ { cfn = ref(substr($0, 5), "fn"); next }
+/^cob=/ { ref(substr($0, 5), "ob"); next }
+/^calls=/ { incall = 1; next }
+/^([0-9]|\+|-|\*)/ {
+	c = $2 + 0
+	if (incall) {
+		n++
+		callob[n] = ob; callfn[n] = fn; callee[n] = cfn; callcost[n] = c
+		incall = 0
+	} else {
+		fself[fn] += c
+	}
+	next
+}
+END {
+	for (f in fself) {
+		b = fbucket(f); sb[b] += fself[f]; total += fself[f]
+	}
+	for (i = 1; i <= n; i++) {
+		if (fbucket(callfn[i]) != "quire") continue
+		b = fbucket(callee[i])
+		if (b == "quire") continue
+		if (b == "other") { cross["quire"] += callcost[i]; fattr[callfn[i]] += callcost[i] }
+		else cross[b] += callcost[i]
+	}
+	printf "total %d\n", total
+	split("quire sqlite cmark other", bs, " ")
+	for (k = 1; k <= 4; k++) printf "self_%s %d\n", bs[k], sb[bs[k]]
+	aq = sb["quire"] + cross["quire"]
+	printf "attr_quire %d\nattr_sqlite %d\nattr_cmark %d\nattr_other %d\n", aq,
+	    cross["sqlite"], cross["cmark"], total - aq - cross["sqlite"] - cross["cmark"]
+	for (f in fself)
+		if (fbucket(f) == "quire")
+			printf "fn %d %s\n", fself[f] + fattr[f], names[f]
+}

@@ -1,0 +1,96 @@
+/* render-fcgi.c - the render ceiling for `make bench`: a libfcgi responder
+ * that renders one post's Markdown with cmark-gfm on each request, with
+ * quire's extensions (table, strikethrough, autolink, tasklist) and options
+ * (CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8, and
+ * CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE as src/markdown.c sets it), and
+ * sends the HTML. Nothing else: no database, no template.
+ *
+ *   render-fcgi POST.md
+ *
+ * The file's YAML front matter (between the first two `---` lines) is
+ * skipped. Run under spawn-fcgi. */
+#include <fcgiapp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+static const char *const extension_names[] = {
+	"table", "strikethrough", "autolink", "tasklist",
+};
+
+int
+main(int argc, char **argv)
+{
+	const int options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES |
+	    CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+	char *src = NULL, *md, *end;
+	size_t cap = 0, n = 0, got, len;
+	FCGX_Request req;
+	FILE *f;
+
+	if (argc != 2) {
+		fputs("usage: render-fcgi POST.md\n", stderr);
+		return 2;
+	}
+	f = fopen(argv[1], "rb");
+	if (f == NULL) {
+		perror(argv[1]);
+		return 1;
+	}
+	do {
+		if (n + 65536 > cap) {
+			cap = (n + 65536) * 2;
+			if ((src = realloc(src, cap + 1)) == NULL)
+				return 1;
+		}
+		got = fread(src + n, 1, cap - n, f);
+		n += got;
+	} while (got > 0);
+	fclose(f);
+	src[n] = '\0';
+	md = src;
+	if (strncmp(src, "---\n", 4) == 0 &&
+	    (end = strstr(src + 4, "\n---\n")) != NULL)
+		md = end + 5;
+	len = n - (size_t)(md - src);
+
+	cmark_gfm_core_extensions_ensure_registered();
+	if (FCGX_Init() != 0 || FCGX_InitRequest(&req, 0, 0) != 0)
+		return 1;
+	while (FCGX_Accept_r(&req) >= 0) {
+		cmark_parser *parser = cmark_parser_new(options);
+		cmark_node *doc;
+		char *html;
+		size_t i, hlen;
+		char head[160];
+		int hd;
+
+		for (i = 0; i < sizeof(extension_names) /
+		    sizeof(extension_names[0]); i++) {
+			cmark_syntax_extension *ext =
+			    cmark_find_syntax_extension(extension_names[i]);
+
+			if (ext != NULL)
+				cmark_parser_attach_syntax_extension(parser, ext);
+		}
+		cmark_parser_feed(parser, md, len);
+		doc = cmark_parser_finish(parser);
+		html = cmark_render_html(doc, options,
+		    cmark_parser_get_syntax_extensions(parser));
+		hlen = strlen(html);
+		/* libfcgi's own printf knows no %zu. */
+		hd = snprintf(head, sizeof(head), "Status: 200 OK\r\n"
+		    "Content-Type: text/html; charset=utf-8\r\n"
+		    "Content-Length: %zu\r\n\r\n", hlen);
+		FCGX_PutStr(head, hd, req.out);
+		FCGX_PutStr(html, (int)hlen, req.out);
+		free(html);
+		cmark_node_free(doc);
+		cmark_parser_free(parser);
+		FCGX_Finish_r(&req);
+	}
+	return 0;
+}

@@ -1,0 +1,118 @@
+/* fuzz-markdown.c - libFuzzer target for the Markdown pipeline: Markdown
+ * to HTML (markdown.c), HTML to plain text, words and summary (metrics.c),
+ * entity decoding (html.c) and urlize (url.c), with their invariants. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "html.h"
+#include "markdown.h"
+#include "metrics.h"
+#include "unicode.h"
+#include "url.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	uni_init();
+	return 0;
+}
+
+static void
+render(const char *src, size_t n, unsigned flags, int valid)
+{
+	struct md_result res;
+	struct buf text = BUF_INIT;
+	size_t i, j;
+	/* Ids are unique unless a heading names its own ("# T {#id}"):
+	 * that one is kept as written, as Goldmark does, even when an
+	 * earlier heading has the same id. */
+	int custom = memmem(src, n, "{#", 2) != NULL;
+
+	if (md_render(src, n, flags, &res) != 0) {
+		md_result_free(&res);
+		return;
+	}
+	if (valid && !uni_valid(buf_cstr(&res.html), res.html.len))
+		__builtin_trap();
+	if (res.summary_len != (size_t)-1 && res.summary_len > res.html.len)
+		__builtin_trap();
+	if (res.nheadings > 0 && res.headings == NULL)
+		__builtin_trap();
+	for (i = 0; i < res.nheadings; i++) {
+		const struct md_heading *h = &res.headings[i];
+
+		if (h->level < 1 || h->level > 6)
+			__builtin_trap();
+		if (h->id == NULL || h->id[0] == '\0')
+			__builtin_trap();
+		if (h->text == NULL || h->open_tag == NULL ||
+		    h->close_tag == NULL)
+			__builtin_trap();
+		for (j = 0; j < i && !custom; j++)
+			if (strcmp(res.headings[j].id, h->id) == 0)
+				__builtin_trap();
+	}
+	/* The plain-text side of the pipeline over what was rendered. */
+	html_unescape(&text, buf_cstr(&res.html), res.html.len);
+	if (metrics_words(buf_cstr(&text), text.len) < 0)
+		__builtin_trap();
+	buf_reset(&text);
+	metrics_plain(&text, buf_cstr(&res.html), res.html.len);
+	if (valid && !uni_valid(buf_cstr(&text), text.len))
+		__builtin_trap();
+	buf_free(&text);
+	md_result_free(&res);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *src = (const char *)data;
+	int valid = uni_valid(src, size);
+	const char *nl = memchr(src, '\n', size);
+	char *first = xstrndup(src, nl ? (size_t)(nl - src) : size);
+	struct metrics m;
+	struct buf b = BUF_INIT;
+
+	render(src, size, MD_MORE | MD_ANCHORS, valid);
+	render(src, size, MD_MORE | MD_ANCHORS | MD_UNSAFE, valid);
+	render(src, size, MD_UNSAFE, valid);
+
+	/* metrics_compute renders again; the first line stands for a
+	 * front-matter summary when it starts with "summary:". */
+	memset(&m, 0, sizeof(m));
+	if (metrics_compute(src, size, strncmp(first, "summary:", 8) == 0 ?
+	    first + 8 : NULL, MD_ANCHORS, &m) == 0) {
+		if (m.words < 0 || m.minutes < 0)
+			__builtin_trap();
+		if (m.summary == NULL || m.text == NULL)
+			__builtin_trap();
+		if (valid && (!uni_valid(m.summary, strlen(m.summary)) ||
+		    !uni_valid(m.text, strlen(m.text))))
+			__builtin_trap();
+	}
+	metrics_free(&m);
+
+	url_urlize(&b, first);
+	if (uni_valid(first, strlen(first)) && !uni_valid(buf_cstr(&b), b.len))
+		__builtin_trap();
+	buf_reset(&b);
+	url_term_slug(&b, first);
+	if (memchr(buf_cstr(&b), '/', b.len) != NULL ||
+	    memchr(buf_cstr(&b), '\\', b.len) != NULL)
+		__builtin_trap();	/* a term slug is one path segment */
+	buf_reset(&b);
+	md_anchor(&b, first);
+	buf_reset(&b);
+	html_unescape(&b, first, strlen(first));
+	buf_free(&b);
+	free(first);
+	return 0;
+}

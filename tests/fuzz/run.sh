@@ -1,0 +1,133 @@
+#!/bin/sh
+# run.sh [SECONDS] - builds the libFuzzer targets tests/fuzz/fuzz-*.c with
+# clang (libFuzzer + ASan + UBSan, from src/*.c: gcc's build/*.o carry no
+# instrumentation) into build/fuzz/, runs each for SECONDS (default 60)
+# from a copy of its seed corpus tests/fuzz/corpus/NAME/, and prints
+# "fuzz: N passed, M failed". A target that crashes, leaks, times out or
+# breaks an invariant fails; its input is copied to tests/fuzz/crashes/.
+# Reproduce one with: build/fuzz/fuzz-NAME tests/fuzz/crashes/FILE
+# Needs clang and libclang-rt-14-dev (scripts/deps.sh test).
+set -u
+secs=${1:-60}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+
+PKGS="fcgi libcmark-gfm sqlite3 yaml-0.1"
+CC=${FUZZ_CC:-clang}
+out=build/fuzz
+# shellcheck disable=SC2086
+CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+-fno-omit-frame-pointer -std=c11 -Iinclude -Ibuild -D_GNU_SOURCE
+$(pkg-config --cflags $PKGS)"
+# shellcheck disable=SC2086
+LIBS=$(pkg-config --libs $PKGS)
+
+# Modules each target links (names under src/, as in the Makefile).
+COMMON="buf html unicode markdown metrics dates site url yamldoc"
+IMPORTER="frontmatter db-import import"
+WORKER="db request response route render page-listing page-article
+page-tags page-error page-feed page-sitemap page-archives page-search"
+# Sets mods (what target $1 links) and opts (its libFuzzer options).
+target() {
+	case $1 in
+	request) mods="$COMMON request"; opts="-max_len=9000" ;;
+	frontmatter) mods="$COMMON frontmatter"; opts="-max_len=8192" ;;
+	markdown) mods="$COMMON"; opts="-max_len=8192" ;;
+	# src/worker.c itself is included by the target.
+	worker) mods="$COMMON $IMPORTER $WORKER schema"
+		opts="-max_len=2048 -close_fd_mask=3" ;;
+	*) mods="$COMMON"; opts="" ;;
+	esac
+}
+
+if ! command -v "$CC" >/dev/null 2>&1; then
+	echo "fuzz: $CC not found (apt-get install clang libclang-rt-14-dev)"
+	echo "fuzz: 0 passed, 1 failed"
+	exit 1
+fi
+mkdir -p "$out/obj" || exit 1
+
+# Compiles src/NAME.c (or the generated schema) once, when out of date.
+obj() {
+	o=$out/obj/$1.o
+	if [ "$1" = schema ]; then
+		s=$out/schema.c
+		if [ ! -f "$s" ] || [ -n "$(find schema -newer "$s" 2>/dev/null)" ]; then
+			# shellcheck disable=SC2046
+			sh scripts/embed-schema.sh "$s" $(find schema -name '*.sql' |
+			    sort) || return 1
+		fi
+	else
+		s=src/$1.c
+	fi
+	if [ ! -f "$o" ] ||
+	    [ -n "$(find "$s" include -newer "$o" 2>/dev/null)" ]; then
+		# shellcheck disable=SC2086
+		$CC $CFLAGS -c -o "$o" "$s" || return 1
+	fi
+	echo "$o"
+}
+
+passed=0
+failed=0
+work=$(mktemp -d "${TMPDIR:-/tmp}/quire-fuzz.XXXXXX") || exit 1
+trap 'rm -rf "$work"' EXIT INT TERM
+
+for src in tests/fuzz/fuzz-*.c; do
+	name=${src#tests/fuzz/fuzz-}
+	name=${name%.c}
+	bin=$out/fuzz-$name
+	target "$name"
+	objs=""
+	ok=1
+	for m in $mods; do
+		o=$(obj "$m") || { ok=0; break; }
+		objs="$objs $o"
+	done
+	if [ "$ok" = 1 ]; then
+		# shellcheck disable=SC2086
+		$CC $CFLAGS -o "$bin" "$src" $objs $LIBS || ok=0
+	fi
+	if [ "$ok" != 1 ]; then
+		echo "fuzz-$name: FAILED to build"
+		failed=$((failed + 1))
+		continue
+	fi
+
+	corpus=$work/$name
+	mkdir -p "$corpus" "$work/art-$name"
+	if [ -d "tests/fuzz/corpus/$name" ]; then
+		cp tests/fuzz/corpus/"$name"/* "$corpus"/ 2>/dev/null
+	fi
+	dict=""
+	[ -f "tests/fuzz/$name.dict" ] && dict="-dict=tests/fuzz/$name.dict"
+	log=$work/$name.log
+	# shellcheck disable=SC2086
+	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
+	UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
+	"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=1 -artifact_prefix="$work/art-$name/" \
+	    $dict $opts "$corpus" >"$log" 2>&1
+	rc=$?
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+	speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+	arts=$(ls "$work/art-$name" 2>/dev/null)
+	if [ "$rc" -eq 0 ] && [ -z "$arts" ]; then
+		echo "fuzz-$name: ok, ${execs:-?} inputs in ${secs}s (${speed:-?}/s)"
+		passed=$((passed + 1))
+	else
+		echo "fuzz-$name: FAILED (exit $rc) after ${execs:-?} inputs"
+		grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error:)|^ *#[0-9] ' \
+		    "$log" | head -n 20
+		mkdir -p tests/fuzz/crashes
+		for a in $arts; do
+			cp "$work/art-$name/$a" "tests/fuzz/crashes/$name-$a"
+			echo "fuzz-$name: input saved as tests/fuzz/crashes/$name-$a"
+		done
+		cp "$log" "tests/fuzz/crashes/$name.log"
+		failed=$((failed + 1))
+	fi
+done
+
+echo "fuzz: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
