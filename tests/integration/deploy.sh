@@ -26,6 +26,11 @@ stops=()
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-deploy.XXXXXX")
 # Apache's children run as www-data: they must reach the temp dir.
 chmod 755 "$tmp"
+# Apache runs as www-data: it must reach the static files even when the
+# tree lives under a private folder (a fresh clone in a 0700 temp dir).
+statics=$tmp/static
+cp -R "$top/static" "$statics"
+chmod -R o+rX "$statics"
 
 main_pid=$BASHPID
 cleanup() {
@@ -242,7 +247,7 @@ make_nginx() {
 	[ "$user_root" = 1 ] && user="user root;"
 	mkdir -p "$run/tmp"
 	sed -e "s|listen 80;|listen 127.0.0.1:$port;|" \
-	    -e "s|/usr/local/share/quire/static|$top/static|g" \
+	    -e "s|/usr/local/share/quire/static|$statics|g" \
 	    -e "s|/run/quire/quire.sock|$run/quire.sock|g" \
 	    "$top/nginx/quire.conf" >"$run/site.conf"
 	cat >"$run/nginx.conf" <<-EOF
@@ -279,7 +284,7 @@ make_proxy_fcgi() {
 	mkdir -p "$run/htdocs"
 	apache_conf "$run" "$port" event proxy proxy_fcgi
 	sed -e "s|<VirtualHost \*:80>|<VirtualHost *:$port>|" \
-	    -e "s|/usr/local/share/quire/static|$top/static|g" \
+	    -e "s|/usr/local/share/quire/static|$statics|g" \
 	    -e "s|/run/quire/quire.sock|$run/quire.sock|g" \
 	    "$top/apache/quire-proxy-fcgi.conf" >"$run/site.conf"
 	stops+=("stop_files $run/apache.pid")
@@ -297,7 +302,7 @@ make_fcgid() {
 	[ "$user_root" = 1 ] && chown www-data "$run/fcgid"
 	apache_conf "$run" "$port" event fcgid
 	sed -e "s|<VirtualHost \*:80>|<VirtualHost *:$port>|" \
-	    -e "s|/usr/local/share/quire/static|$top/static|g" \
+	    -e "s|/usr/local/share/quire/static|$statics|g" \
 	    -e "s|/usr/local/lib/quire/cgi-bin|$run/lib/cgi-bin|g" \
 	    -e "s|/var/lib/quire/blog.db|$run/blog.db|g" \
 	    "$top/apache/quire-fcgid.conf" >"$run/site.conf"
