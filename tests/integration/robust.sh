@@ -166,6 +166,19 @@ else
 	    not_ok "a url with .. is refused, naming the file" "$(cat "$tmp/err")"
 fi
 
+# 4b. A 50 MB "post": refused with FILE:LINE, the database unchanged.
+mkdir -p "$tmp/huge/content/posts"
+{ printf -- '---\ntitle: Huge\n---\n'; head -c 50000000 /dev/zero | tr '\0' 'a'; } \
+    >"$tmp/huge/content/posts/huge.md"
+before=$(sha256sum <"$tmp/a.db")
+if "$top/quire" import -q --db "$tmp/a.db" "$tmp/huge/content/posts/huge.md" 2>"$tmp/err"; then
+	not_ok "a 50 MB file is refused" "import succeeded"
+else
+	expect "a 50 MB file is refused naming the file and line" \
+	    "$(grep -c 'huge.md:1: larger than' "$tmp/err") $(sha256sum <"$tmp/a.db")" "1 $before"
+fi
+rm -rf "$tmp/huge"
+
 # 5. Security headers on every answer, errors included.
 for case in "GET / 200" "GET /nope/ 404" "POST / 405" "GET /%zz/ 400"; do
 	set -- $case
