@@ -78,9 +78,10 @@ void db_end_request(struct db *db);
 enum db_rc db_count(struct db *db, long long now, long long term_id,
 	long *count);
 /* Starts a listing of the same set, newest first; rows come from
- * db_list_next(). */
+ * db_list_next(), with an empty body unless body is set for a term's
+ * list (full-text feeds). */
 enum db_rc db_list(struct db *db, long long now, long long term_id,
-	long limit, long offset);
+	int body, long limit, long offset);
 enum db_rc db_list_next(struct db *db, struct db_page *page);
 /* Finds the visible page at route url. */
 enum db_rc db_page_by_url(struct db *db, long long now, const char *url,
@@ -102,8 +103,10 @@ enum db_rc db_alias(struct db *db, long long now, const char *path,
 	struct buf *url);
 /* Starts every visible page (all kinds when all, else the main section's
  * posts), newest first, at most limit (-1: no limit); rows from
- * db_list_next(). */
-enum db_rc db_list_all(struct db *db, long long now, int all, long limit);
+ * db_list_next(), whose body is "" unless body is set (reading bodies is
+ * most of the cost of a long list). */
+enum db_rc db_list_all(struct db *db, long long now, int all, int body,
+	long limit);
 /* Appends an FTS5 query that finds pages holding every word of the
  * user's words (any text): each word a quoted string, so FTS5 operators
  * and syntax are only text; the last one also as a prefix. Words without

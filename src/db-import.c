@@ -27,6 +27,7 @@ enum wquery {
 	W_PAGE_TERM_PUT,
 	W_ALIAS_CLEAR,
 	W_ALIAS_PUT,
+	W_CARD_PUT,
 	W__MAX
 };
 
@@ -43,16 +44,14 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_PAGE_PUT] = "INSERT INTO page (source, hash, kind, layout, url, "
 	    "title, description, author, has_date, date, date_offset, "
 	    "has_lastmod, lastmod, lastmod_offset, publish_at, expire_at, "
-	    "draft, body, summary, truncated, words, minutes, search_text, "
-	    "search_tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-	    "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24) "
-	    "ON CONFLICT (source) DO UPDATE SET "
+	    "draft, body, search_text, search_tags) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?23, "
+	    "?24) ON CONFLICT (source) DO UPDATE SET "
 	    "hash = ?2, kind = ?3, layout = ?4, url = ?5, title = ?6, "
 	    "description = ?7, author = ?8, has_date = ?9, date = ?10, "
 	    "date_offset = ?11, has_lastmod = ?12, lastmod = ?13, "
 	    "lastmod_offset = ?14, publish_at = ?15, expire_at = ?16, "
-	    "draft = ?17, body = ?18, summary = ?19, truncated = ?20, "
-	    "words = ?21, minutes = ?22, search_text = ?23, search_tags = ?24",
+	    "draft = ?17, body = ?18, search_text = ?23, search_tags = ?24",
 	[W_PAGE_ID] = "SELECT id FROM page WHERE source = ?1",
 	[W_TERMS_CLEAR] = "DELETE FROM page_term WHERE page_id = ?1",
 	[W_TERM_PUT] = "INSERT OR IGNORE INTO term (taxonomy, slug, name) "
@@ -63,6 +62,8 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_ALIAS_CLEAR] = "DELETE FROM alias WHERE page_id = ?1",
 	[W_ALIAS_PUT] = "INSERT OR REPLACE INTO alias (path, page_id) "
 	    "VALUES (?1, ?2)",
+	[W_CARD_PUT] = "INSERT OR REPLACE INTO page_card (page_id, summary, "
+	    "truncated, words, minutes) VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 struct dbw {
@@ -380,10 +381,6 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 		sqlite3_bind_null(st, 16);
 	sqlite3_bind_int(st, 17, p->draft);
 	sqlite3_bind_text(st, 18, p->body, (int)p->body_len, SQLITE_STATIC);
-	sqlite3_bind_text(st, 19, p->summary, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 20, p->truncated);
-	sqlite3_bind_int64(st, 21, p->words);
-	sqlite3_bind_int64(st, 22, p->minutes);
 	sqlite3_bind_text(st, 23, p->search_text ? p->search_text : "", -1,
 	    SQLITE_STATIC);
 	{
@@ -405,6 +402,14 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 		return fail(w, err, "reading a page's id");
 	id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
+	st = use(w, W_CARD_PUT);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, p->summary, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, p->truncated);
+	sqlite3_bind_int64(st, 4, p->words);
+	sqlite3_bind_int64(st, 5, p->minutes);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return fail(w, err, "storing a page's listing figures");
 	st = use(w, W_TERMS_CLEAR);
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_DONE)

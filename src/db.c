@@ -14,9 +14,11 @@
 #define VISIBLE(p) " " p ".draft = 0 AND " p ".publish_at <= ?1 AND (" \
 	p ".expire_at IS NULL OR " p ".expire_at > ?1) "
 #define PAGE_COLUMNS " p.id, p.kind, p.url, p.title, p.description, " \
-	"p.author, p.layout, p.summary, p.has_date, p.date, p.date_offset, " \
-	"p.has_lastmod, p.lastmod, p.lastmod_offset, p.truncated, p.words, " \
-	"p.minutes, p.source "
+	"p.author, p.layout, c.summary, p.has_date, p.date, p.date_offset, " \
+	"p.has_lastmod, p.lastmod, p.lastmod_offset, c.truncated, c.words, " \
+	"c.minutes, p.source "
+/* The listing figures of page p (schema/004-page-card.sql). */
+#define CARD " JOIN page_card c ON c.page_id = p.id "
 #define NPAGE_COLUMNS 18
 /* Hugo's default order: date (newest first), then title, then file. */
 #define PAGE_ORDER " ORDER BY p.date DESC, p.title, p.source "
@@ -27,6 +29,7 @@ enum query {
 	Q_COUNT_TERM,
 	Q_LIST_MAIN,
 	Q_LIST_TERM,
+	Q_LIST_TERM_BODY,
 	Q_PAGE_BY_URL,
 	Q_PAGE_TERMS,
 	Q_TERMS,
@@ -35,6 +38,8 @@ enum query {
 	Q_ALIAS,
 	Q_ALL_MAIN,
 	Q_ALL_PAGES,
+	Q_ALL_MAIN_BODY,
+	Q_ALL_PAGES_BODY,
 	Q_SEARCH_COUNT,
 	Q_SEARCH,
 	Q_TERM_DATES,
@@ -50,12 +55,16 @@ static const char *const query_sql[Q__MAX] = {
 	    VISIBLE("p"),
 	[Q_COUNT_TERM] = "SELECT count(*) FROM page_term t JOIN page p ON "
 	    "p.id = t.page_id WHERE t.term_id = ?2 AND" VISIBLE("p"),
-	[Q_LIST_MAIN] = "SELECT" PAGE_COLUMNS ", p.body FROM page p WHERE "
+	/* Listings never show the body: '' keeps its column in place. */
+	[Q_LIST_MAIN] = "SELECT" PAGE_COLUMNS ", '' FROM page p" CARD "WHERE "
 	    "p.kind = 0 AND" VISIBLE("p") PAGE_ORDER "LIMIT ?2 OFFSET ?3",
-	[Q_LIST_TERM] = "SELECT" PAGE_COLUMNS ", p.body FROM page_term t JOIN "
-	    "page p ON p.id = t.page_id WHERE t.term_id = ?4 AND" VISIBLE("p")
+	[Q_LIST_TERM_BODY] = "SELECT" PAGE_COLUMNS ", p.body FROM page_term t "
+	    "JOIN page p ON p.id = t.page_id" CARD "WHERE t.term_id = ?4 AND"
+	    VISIBLE("p") PAGE_ORDER "LIMIT ?2 OFFSET ?3",
+	[Q_LIST_TERM] = "SELECT" PAGE_COLUMNS ", '' FROM page_term t JOIN "
+	    "page p ON p.id = t.page_id" CARD "WHERE t.term_id = ?4 AND" VISIBLE("p")
 	    PAGE_ORDER "LIMIT ?2 OFFSET ?3",
-	[Q_PAGE_BY_URL] = "SELECT" PAGE_COLUMNS ", p.body FROM page p WHERE "
+	[Q_PAGE_BY_URL] = "SELECT" PAGE_COLUMNS ", p.body FROM page p" CARD "WHERE "
 	    "p.url = ?2 AND" VISIBLE("p"),
 	[Q_PAGE_TERMS] = "SELECT m.id, m.slug, m.name, 0 FROM page_term t "
 	    "JOIN term m ON m.id = t.term_id WHERE t.page_id = ?1 AND "
@@ -73,16 +82,20 @@ static const char *const query_sql[Q__MAX] = {
 	    "page WHERE expire_at <= ?1), 0))",
 	[Q_ALIAS] = "SELECT p.url FROM alias a JOIN page p ON p.id = a.page_id "
 	    "WHERE a.path = ?2 AND" VISIBLE("p"),
-	[Q_ALL_MAIN] = "SELECT" PAGE_COLUMNS ", p.body FROM page p WHERE "
+	[Q_ALL_MAIN] = "SELECT" PAGE_COLUMNS ", '' FROM page p" CARD "WHERE "
 	    "p.kind = 0 AND" VISIBLE("p") PAGE_ORDER "LIMIT ?2",
-	[Q_ALL_PAGES] = "SELECT" PAGE_COLUMNS ", p.body FROM page p WHERE"
+	[Q_ALL_PAGES] = "SELECT" PAGE_COLUMNS ", '' FROM page p" CARD "WHERE"
 	    VISIBLE("p") PAGE_ORDER "LIMIT ?2",
+	[Q_ALL_MAIN_BODY] = "SELECT" PAGE_COLUMNS ", p.body FROM page p" CARD
+	    "WHERE p.kind = 0 AND" VISIBLE("p") PAGE_ORDER "LIMIT ?2",
+	[Q_ALL_PAGES_BODY] = "SELECT" PAGE_COLUMNS ", p.body FROM page p" CARD
+	    "WHERE" VISIBLE("p") PAGE_ORDER "LIMIT ?2",
 	[Q_SEARCH_COUNT] = "SELECT count(*) FROM page_fts JOIN page p ON "
 	    "p.id = page_fts.rowid WHERE page_fts MATCH ?2 AND" VISIBLE("p"),
 	[Q_SEARCH] = "SELECT" PAGE_COLUMNS ", snippet(page_fts, 2, x'01', "
 	    "x'02', '\xE2\x80\xA6', 24) FROM page_fts JOIN page p ON "
-	    "p.id = page_fts.rowid WHERE page_fts MATCH ?2 AND" VISIBLE("p")
-	    "ORDER BY bm25(page_fts, 10.0, 5.0, 1.0), p.date DESC "
+	    "p.id = page_fts.rowid" CARD "WHERE page_fts MATCH ?2 AND"
+	    VISIBLE("p") "ORDER BY bm25(page_fts, 10.0, 5.0, 1.0), p.date DESC "
 	    "LIMIT ?3 OFFSET ?4",
 	/* The bare max() picks the date and offset of the same row. */
 	[Q_TERM_DATES] = "SELECT m.taxonomy, m.slug, max(p.date), p.date_offset "
@@ -314,10 +327,11 @@ db_count(struct db *db, long long now, long long term_id, long *count)
 }
 
 enum db_rc
-db_list(struct db *db, long long now, long long term_id, long limit,
-    long offset)
+db_list(struct db *db, long long now, long long term_id, int body,
+    long limit, long offset)
 {
-	sqlite3_stmt *st = start(db, term_id ? Q_LIST_TERM : Q_LIST_MAIN);
+	sqlite3_stmt *st = start(db, term_id == 0 ? Q_LIST_MAIN : body ?
+	    Q_LIST_TERM_BODY : Q_LIST_TERM);
 
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, limit);
@@ -449,9 +463,10 @@ db_alias(struct db *db, long long now, const char *path, struct buf *url)
 }
 
 enum db_rc
-db_list_all(struct db *db, long long now, int all, long limit)
+db_list_all(struct db *db, long long now, int all, int body, long limit)
 {
-	sqlite3_stmt *st = start(db, all ? Q_ALL_PAGES : Q_ALL_MAIN);
+	sqlite3_stmt *st = start(db, body ? (all ? Q_ALL_PAGES_BODY :
+	    Q_ALL_MAIN_BODY) : (all ? Q_ALL_PAGES : Q_ALL_MAIN));
 
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, limit);

@@ -58,9 +58,11 @@ render_feed(struct ctx *ctx, const struct feed *f)
 		html(b, "</language>");
 	}
 	if (f->term_id != 0)
-		db_list(ctx->db, ctx->now, f->term_id, s->rss_limit, 0);
+		db_list(ctx->db, ctx->now, f->term_id, s->full_feed,
+		    s->rss_limit, 0);
 	else
-		db_list_all(ctx->db, ctx->now, f->all, s->rss_limit);
+		db_list_all(ctx->db, ctx->now, f->all, s->full_feed,
+		    s->rss_limit);
 	buf_printf(&self, "%sindex.xml", f->route);
 	while ((rc = db_list_next(ctx->db, &p)) == DB_ROW) {
 		if (first) {

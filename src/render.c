@@ -448,7 +448,7 @@ render_listing(struct ctx *ctx, long long term_id, const char *list_route)
 	pages = count > 0 ? (count + per - 1) / per : 1;
 	if (ctx->page > pages)
 		return PAGE_NOT_FOUND;
-	db_list(ctx->db, ctx->now, term_id, per, (ctx->page - 1) * per);
+	db_list(ctx->db, ctx->now, term_id, 0, per, (ctx->page - 1) * per);
 	while ((rc = db_list_next(ctx->db, &p)) == DB_ROW)
 		render_entry(ctx, &p);
 	if (rc == DB_ERROR)
