@@ -76,6 +76,16 @@ mv "$tmp/b.db" "$tmp/b.moved"
 expect "a missing database answers 503" "$(fcgi "$tmp/b.db" /)" "Status: 503 Service Unavailable"
 mv "$tmp/b.moved" "$tmp/b.db"
 expect "and pages again once it is back" "$(fcgi "$tmp/b.db" /posts/only-b/)" "Status: 200 OK"
+cp "$tmp/b.db" "$tmp/b.good"
+head -c 8192 /dev/urandom >"$tmp/b.db"	# corrupt, in place
+expect "a corrupt database answers 503" "$(fcgi "$tmp/b.db" /)" "Status: 503 Service Unavailable"
+chmod 000 "$tmp/b.db"
+if [ "$(id -u)" != 0 ]; then
+	expect "an unreadable database answers 503" "$(fcgi "$tmp/b.db" /)" "Status: 503 Service Unavailable"
+fi
+chmod 644 "$tmp/b.db"
+cp "$tmp/b.good" "$tmp/b.db"
+expect "and pages again once it is restored" "$(fcgi "$tmp/b.db" /posts/only-b/)" "Status: 200 OK"
 kill "$worker_pid" 2>/dev/null
 worker_pid=""
 
