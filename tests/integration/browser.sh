@@ -26,13 +26,11 @@ chromium_bin=${CHROMIUM:-/usr/bin/chromium}
 started=$(date +%s)
 
 . "$(dirname "$0")/lib.sh"
-runs=()
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-browser.XXXXXX")
+suite_begin browser
 wd=             # chromedriver's URL
 wd_pid=         # chromedriver's pid
 sid=            # WebDriver session id
 
-main_pid=$BASHPID
 # own_pids: pids of processes whose command line names our temporary
 # directory (the browser started with --user-data-dir=$tmp/profile).
 own_pids() {
@@ -44,11 +42,10 @@ own_pids() {
 		tr '\0' ' ' 2>/dev/null <"$f" | grep -qF -- "--user-data-dir=$tmp/profile" && echo "$pid"
 	done
 }
-cleanup() {
-	local r left
-	[ "$BASHPID" = "$main_pid" ] || return 0
-	trap '' INT TERM
-	trap - EXIT
+# suite_stop_extra: the WebDriver session, chromedriver, and any browser
+# left behind (the DELETE failed or timed out), known by its profile.
+suite_stop_extra() {
+	local left
 	if [ -n "$sid" ]; then
 		curl -s --max-time 10 -X DELETE "$wd/session/$sid" >/dev/null 2>&1
 	fi
@@ -61,25 +58,10 @@ cleanup() {
 		kill -9 "$wd_pid" 2>/dev/null
 		wait "$wd_pid" 2>/dev/null
 	fi
-	# A browser left behind (the DELETE failed or timed out) is ours by its
-	# profile directory.
 	left=$(own_pids)
 	# shellcheck disable=SC2086
 	[ -z "$left" ] || kill -9 $left 2>/dev/null
-	for r in ${runs[@]+"${runs[@]}"}; do
-		sh "$top/scripts/serve.sh" stop "$r" >/dev/null 2>&1
-	done
-	if [ "${QUIRE_IT_KEEP:-0}" = 1 ]; then echo "# kept $tmp" >&2; else rm -rf "$tmp"; fi
 }
-on_signal() {
-	if [ "$BASHPID" != "$main_pid" ]; then
-		kill -s "$2" "$main_pid" 2>/dev/null
-	fi
-	exit "$1"
-}
-trap cleanup EXIT
-trap 'on_signal 130 INT' INT
-trap 'on_signal 143 TERM' TERM
 
 # ---------------------------------------------------------------- reporting
 

@@ -22,8 +22,8 @@ top=$(pwd)
 hugo_content=$top/tests/hugo/site/content
 
 . "$(dirname "$0")/lib.sh"
+suite_begin deploy
 stops=()
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-deploy.XXXXXX")
 # Apache's children run as www-data: they must reach the temp dir.
 chmod 755 "$tmp"
 # Apache runs as www-data: it must reach the static files even when the
@@ -32,26 +32,13 @@ statics=$tmp/static
 cp -R "$top/static" "$statics"
 chmod -R o+rX "$statics"
 
-main_pid=$BASHPID
-cleanup() {
+# suite_stop_extra: the servers each set-up started (its stop commands).
+suite_stop_extra() {
 	local s
-	[ "$BASHPID" = "$main_pid" ] || return 0
-	trap '' INT TERM
-	trap - EXIT
 	for s in ${stops[@]+"${stops[@]}"}; do
 		$s >/dev/null 2>&1
 	done
-	if [ "${QUIRE_IT_KEEP:-0}" = 1 ]; then echo "# kept $tmp" >&2; else rm -rf "$tmp"; fi
 }
-on_signal() {
-	if [ "$BASHPID" != "$main_pid" ]; then
-		kill -s "$2" "$main_pid" 2>/dev/null
-	fi
-	exit "$1"
-}
-trap cleanup EXIT
-trap 'on_signal 130 INT' INT
-trap 'on_signal 143 TERM' TERM
 
 # ---------------------------------------------------------------- reporting
 

@@ -2,7 +2,8 @@
 # `set -u`): one "ok - ..." or "not ok - ... (got: ...)" line per check,
 # and the closing line "SUITE: N passed, M failed" that tests/run-all.sh
 # adds up. A suite may set CHECK_PREFIX to label its checks.
-# shellcheck shell=bash
+# $top is set by the suite that sources this file.
+# shellcheck shell=bash disable=SC2154
 pass=0
 fail=0
 CHECK_PREFIX=${CHECK_PREFIX:-}
@@ -27,4 +28,41 @@ cond() { if [ "$3" = 0 ]; then ok "$1"; else not_ok "$1" "$2"; fi; }
 report() {
 	echo "$1: $pass passed, $fail failed"
 	[ "$fail" -eq 0 ]
+}
+
+# suite_begin NAME: makes the temporary folder $tmp and the traps that, on
+# exit or a signal, run the suite's suite_stop_extra (if it defines one),
+# stop every scripts/serve.sh run folder listed in runs[], and remove $tmp
+# (QUIRE_IT_KEEP=1 keeps it). Only the main shell cleans up: bash may run
+# a pending trap in a command substitution's subshell, which then passes
+# the signal on to the main shell.
+suite_begin() {
+	runs=()
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-$1.XXXXXX")
+	main_pid=$BASHPID
+	trap suite_cleanup EXIT
+	trap 'suite_signal 130 INT' INT
+	trap 'suite_signal 143 TERM' TERM
+}
+
+suite_cleanup() {
+	local r
+	[ "$BASHPID" = "$main_pid" ] || return 0
+	trap '' INT TERM
+	trap - EXIT
+	if declare -F suite_stop_extra >/dev/null; then
+		suite_stop_extra
+	fi
+	for r in ${runs[@]+"${runs[@]}"}; do
+		sh "$top/scripts/serve.sh" stop "$r" >/dev/null 2>&1
+	done
+	if [ "${QUIRE_IT_KEEP:-0}" = 1 ]; then echo "# kept $tmp" >&2; else rm -rf "$tmp"; fi
+}
+
+# suite_signal STATUS SIGNAL: ends the run (the EXIT trap cleans up).
+suite_signal() {
+	if [ "$BASHPID" != "$main_pid" ]; then
+		kill -s "$2" "$main_pid" 2>/dev/null
+	fi
+	exit "$1"
 }

@@ -26,32 +26,7 @@ base=http://example.org
 evil=(-H 'Host: evil.example')
 
 . "$(dirname "$0")/lib.sh"
-runs=()
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-reader.XXXXXX")
-
-main_pid=$BASHPID
-cleanup() {
-	local r
-	# Only the main shell cleans up (bash may run a pending trap in a
-	# command substitution's subshell).
-	[ "$BASHPID" = "$main_pid" ] || return 0
-	trap '' INT TERM
-	trap - EXIT
-	# serve.sh stop ends nginx and the workers by the pids in each run dir.
-	for r in ${runs[@]+"${runs[@]}"}; do
-		sh "$top/scripts/serve.sh" stop "$r" >/dev/null 2>&1
-	done
-	if [ "${QUIRE_IT_KEEP:-0}" = 1 ]; then echo "# kept $tmp" >&2; else rm -rf "$tmp"; fi
-}
-on_signal() {
-	if [ "$BASHPID" != "$main_pid" ]; then
-		kill -s "$2" "$main_pid" 2>/dev/null
-	fi
-	exit "$1"
-}
-trap cleanup EXIT
-trap 'on_signal 130 INT' INT
-trap 'on_signal 143 TERM' TERM
+suite_begin reader
 
 # ---------------------------------------------------------------- reporting
 

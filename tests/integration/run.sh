@@ -18,33 +18,7 @@ bad=$top/tests/fixtures/bad
 base_url=http://127.0.0.1/
 
 . "$(dirname "$0")/lib.sh"
-runs=()
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-it.XXXXXX")
-
-main_pid=$BASHPID
-cleanup() {
-	local r
-	# Only the main shell cleans up (bash may run a pending trap in a
-	# command substitution's subshell).
-	[ "$BASHPID" = "$main_pid" ] || return 0
-	trap '' INT TERM
-	trap - EXIT
-	for r in ${runs[@]+"${runs[@]}"}; do
-		sh "$top/scripts/serve.sh" stop "$r" >/dev/null 2>&1
-	done
-	if [ "${QUIRE_IT_KEEP:-0}" = 1 ]; then echo "# kept $tmp" >&2; else rm -rf "$tmp"; fi
-}
-# on_signal STATUS: ends the run (the EXIT trap stops the servers). Run in a
-# subshell, it passes the signal on to the main shell.
-on_signal() {
-	if [ "$BASHPID" != "$main_pid" ]; then
-		kill -s "$2" "$main_pid" 2>/dev/null
-	fi
-	exit "$1"
-}
-trap cleanup EXIT
-trap 'on_signal 130 INT' INT
-trap 'on_signal 143 TERM' TERM
+suite_begin it
 
 # ---------------------------------------------------------------- reporting
 
