@@ -20,6 +20,9 @@ void buf_add(struct buf *b, const void *p, size_t n);
 void buf_puts(struct buf *b, const char *s);
 /* Appends one byte. */
 void buf_putc(struct buf *b, char c);
+/* Appends the decimal digits of n, zero-padded to at least width digits
+ * (after any '-'): the hot paths' printf("%0*lld"). */
+void buf_putnum(struct buf *b, long long n, int width);
 /* Appends printf-formatted text. Never use it for data that needs escaping. */
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -28,6 +28,17 @@ long long date_days_from_civil(int y, int m, int d);
 /* Appends d as RFC 822 "Mon, 02 Jan 2006 15:04:05 -0700" in its own zone
  * (RSS pubDate, as Hugo writes it). */
 void date_format_rfc822(struct buf *b, const struct qdate *d);
+/* The calendar fields of an instant in UTC. */
+struct date_civil {
+	int year, month, day;	/* month 1..12, day 1..31 */
+	int hour, minute, second;
+	int wday;		/* 0 = Sunday */
+};
+
+/* Breaks t (seconds since the epoch) into UTC calendar fields: plain
+ * arithmetic, so no time-zone lock or state is involved (gmtime_r takes
+ * one on every call). */
+void date_civil_utc(long long t, struct date_civil *c);
 /* Breaks d into calendar fields in its own zone. */
 void date_fields(const struct qdate *d, int *year, int *month, int *day);
 

@@ -47,6 +47,10 @@ struct db;
 /* Opens the database file read-only, prepares every statement and loads
  * the site settings. Returns NULL and a message in err on failure. */
 struct db *db_open(const char *path, struct buf *err);
+/* Tells SQLite that one thread alone uses it, before its first use: no
+ * mutex around each of the hundreds of calls a page makes. Call it once,
+ * first thing, in a single-threaded process. */
+void db_single_thread(void);
 /* Closes db (NULL is fine). */
 void db_close(struct db *db);
 /* Returns non-zero when db should be opened afresh: path is not the file
@@ -73,13 +77,10 @@ enum db_rc db_state(struct db *db, long long now, struct db_state *state);
  * by db_page_by_url() and db_term_by_slug() stay valid until then. */
 void db_end_request(struct db *db);
 
-/* Counts visible posts of the main section (term_id 0) or visible pages
- * with term term_id, at instant now. */
-enum db_rc db_count(struct db *db, long long now, long long term_id,
-	long *count);
-/* Starts a listing of the same set, newest first; rows come from
- * db_list_next(), with an empty body unless body is set for a term's
- * list (full-text feeds). */
+/* Starts a listing of the visible posts of the main section (term_id 0)
+ * or of the visible pages with term term_id at instant now, newest
+ * first; rows come from db_list_next(), with an empty body unless body
+ * is set for a term's list (full-text feeds). */
 enum db_rc db_list(struct db *db, long long now, long long term_id,
 	int body, long limit, long offset);
 enum db_rc db_list_next(struct db *db, struct db_page *page);

@@ -90,6 +90,25 @@ buf_putc(struct buf *b, char c)
 }
 
 void
+buf_putnum(struct buf *b, long long n, int width)
+{
+	char digits[24];
+	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n :
+	    (unsigned long long)n;
+	int i = (int)sizeof(digits);
+
+	do {
+		digits[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0 && i > 0);
+	while ((int)sizeof(digits) - i < width && i > 0)
+		digits[--i] = '0';
+	if (n < 0)
+		buf_putc(b, '-');
+	buf_add(b, digits + i, sizeof(digits) - (size_t)i);
+}
+
+void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
 	char small[256];

@@ -149,38 +149,85 @@ date_parse(const char *s, struct qdate *d)
 }
 
 void
+date_civil_utc(long long t, struct date_civil *c)
+{
+	/* Howard Hinnant's civil_from_days, the inverse of the above. */
+	long long days = t / 86400, secs = t % 86400, z, era;
+	unsigned doe, yoe, doy, mp;
+
+	if (secs < 0) {
+		secs += 86400;
+		days--;
+	}
+	c->hour = (int)(secs / 3600);
+	c->minute = (int)(secs / 60 % 60);
+	c->second = (int)(secs % 60);
+	c->wday = (int)((days % 7 + 11) % 7);	/* 1970-01-01 was a Thursday */
+	z = days + 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned)(z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	c->day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	c->month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	c->year = (int)(yoe + era * 400 + (c->month <= 2));
+}
+
+void
 date_fields(const struct qdate *d, int *year, int *month, int *day)
 {
-	time_t t = (time_t)(d->t + d->offset);
-	struct tm tm;
+	struct date_civil c;
 
-	gmtime_r(&t, &tm);
-	*year = tm.tm_year + 1900;
-	*month = tm.tm_mon + 1;
-	*day = tm.tm_mday;
+	date_civil_utc(d->t + d->offset, &c);
+	*year = c.year;
+	*month = c.month;
+	*day = c.day;
 }
 
 void
 date_format_long(struct buf *b, const struct qdate *d)
 {
-	int y, m, day;
+	struct date_civil c;
 
-	date_fields(d, &y, &m, &day);
-	buf_printf(b, "%s %d, %d", month_names[m - 1], day, y);
+	date_civil_utc(d->t + d->offset, &c);
+	buf_puts(b, month_names[c.month - 1]);
+	buf_putc(b, ' ');
+	buf_putnum(b, c.day, 0);
+	buf_puts(b, ", ");
+	buf_putnum(b, c.year, 0);
+}
+
+/* Appends the zone offset as [+-]HH<sep>MM. */
+static void
+put_offset(struct buf *b, int offset, const char *sep)
+{
+	int off = offset < 0 ? -offset : offset;
+
+	buf_putc(b, offset < 0 ? '-' : '+');
+	buf_putnum(b, off / 3600, 2);
+	buf_puts(b, sep);
+	buf_putnum(b, off % 3600 / 60, 2);
 }
 
 void
 date_format_iso(struct buf *b, const struct qdate *d)
 {
-	time_t t = (time_t)(d->t + d->offset);
-	struct tm tm;
-	int off = d->offset < 0 ? -d->offset : d->offset;
+	struct date_civil c;
 
-	gmtime_r(&t, &tm);
-	buf_printf(b, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
-	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-	    tm.tm_min, tm.tm_sec, d->offset < 0 ? '-' : '+', off / 3600,
-	    (off % 3600) / 60);
+	date_civil_utc(d->t + d->offset, &c);
+	buf_putnum(b, c.year, 4);
+	buf_putc(b, '-');
+	buf_putnum(b, c.month, 2);
+	buf_putc(b, '-');
+	buf_putnum(b, c.day, 2);
+	buf_putc(b, 'T');
+	buf_putnum(b, c.hour, 2);
+	buf_putc(b, ':');
+	buf_putnum(b, c.minute, 2);
+	buf_putc(b, ':');
+	buf_putnum(b, c.second, 2);
+	put_offset(b, d->offset, ":");
 }
 
 void
@@ -188,13 +235,22 @@ date_format_rfc822(struct buf *b, const struct qdate *d)
 {
 	static const char *const wdays[7] = { "Sun", "Mon", "Tue", "Wed",
 	    "Thu", "Fri", "Sat" };
-	time_t t = (time_t)(d->t + d->offset);
-	struct tm tm;
-	int off = d->offset < 0 ? -d->offset : d->offset;
+	struct date_civil c;
 
-	gmtime_r(&t, &tm);
-	buf_printf(b, "%s, %02d %.3s %04d %02d:%02d:%02d %c%02d%02d",
-	    wdays[tm.tm_wday], tm.tm_mday, month_names[tm.tm_mon],
-	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec,
-	    d->offset < 0 ? '-' : '+', off / 3600, (off % 3600) / 60);
+	date_civil_utc(d->t + d->offset, &c);
+	buf_puts(b, wdays[c.wday]);
+	buf_puts(b, ", ");
+	buf_putnum(b, c.day, 2);
+	buf_putc(b, ' ');
+	buf_add(b, month_names[c.month - 1], 3);
+	buf_putc(b, ' ');
+	buf_putnum(b, c.year, 4);
+	buf_putc(b, ' ');
+	buf_putnum(b, c.hour, 2);
+	buf_putc(b, ':');
+	buf_putnum(b, c.minute, 2);
+	buf_putc(b, ':');
+	buf_putnum(b, c.second, 2);
+	buf_putc(b, ' ');
+	put_offset(b, d->offset, "");
 }

@@ -20,13 +20,13 @@
 /* The listing figures of page p (schema/004-page-card.sql). */
 #define CARD " JOIN page_card c ON c.page_id = p.id "
 #define NPAGE_COLUMNS 18
+/* An instant after every other (the largest SQLite integer). */
+#define NEVER "9223372036854775807"
 /* Hugo's default order: date (newest first), then title, then file. */
 #define PAGE_ORDER " ORDER BY p.date DESC, p.title, p.source "
 
 enum query {
 	Q_SITE,
-	Q_COUNT_MAIN,
-	Q_COUNT_TERM,
 	Q_LIST_MAIN,
 	Q_LIST_TERM,
 	Q_LIST_TERM_BODY,
@@ -51,10 +51,6 @@ enum query {
 
 static const char *const query_sql[Q__MAX] = {
 	[Q_SITE] = "SELECT key, value FROM site",
-	[Q_COUNT_MAIN] = "SELECT count(*) FROM page p WHERE p.kind = 0 AND"
-	    VISIBLE("p"),
-	[Q_COUNT_TERM] = "SELECT count(*) FROM page_term t JOIN page p ON "
-	    "p.id = t.page_id WHERE t.term_id = ?2 AND" VISIBLE("p"),
 	/* Listings never show the body: '' keeps its column in place. */
 	[Q_LIST_MAIN] = "SELECT" PAGE_COLUMNS ", '' FROM page p" CARD "WHERE "
 	    "p.kind = 0 AND" VISIBLE("p") PAGE_ORDER "LIMIT ?2 OFFSET ?3",
@@ -73,13 +69,20 @@ static const char *const query_sql[Q__MAX] = {
 	    "JOIN page_term t ON t.term_id = m.id JOIN page p ON "
 	    "p.id = t.page_id WHERE m.taxonomy = ?2 AND" VISIBLE("p")
 	    "GROUP BY m.id ORDER BY m.slug",
-	[Q_TERM_BY_SLUG] = "SELECT m.id, m.slug, m.name, count(*) FROM term m "
-	    "JOIN page_term t ON t.term_id = m.id JOIN page p ON "
-	    "p.id = t.page_id WHERE m.taxonomy = ?2 AND m.slug = ?3 AND"
-	    VISIBLE("p") "GROUP BY m.id",
+	/* A term exists while one of its pages is visible; its count is not
+	 * needed, and counting would read all of them. */
+	[Q_TERM_BY_SLUG] = "SELECT m.id, m.slug, m.name, 0 FROM term m WHERE "
+	    "m.taxonomy = ?2 AND m.slug = ?3 AND EXISTS (SELECT 1 FROM "
+	    "page_term t JOIN page p ON p.id = t.page_id WHERE "
+	    "t.term_id = m.id AND" VISIBLE("p") ")",
+	/* The last scheduled change at or before now, and the next one after
+	 * it: until then the state stays the same. */
 	[Q_STATE] = "SELECT max(coalesce((SELECT max(publish_at) FROM page "
 	    "WHERE publish_at <= ?1), 0), coalesce((SELECT max(expire_at) FROM "
-	    "page WHERE expire_at <= ?1), 0))",
+	    "page WHERE expire_at <= ?1), 0)), min(coalesce((SELECT "
+	    "min(publish_at) FROM page WHERE publish_at > ?1), " NEVER "), "
+	    "coalesce((SELECT min(expire_at) FROM page WHERE expire_at > ?1), "
+	    NEVER "))",
 	[Q_ALIAS] = "SELECT p.url FROM alias a JOIN page p ON p.id = a.page_id "
 	    "WHERE a.path = ?2 AND" VISIBLE("p"),
 	[Q_ALL_MAIN] = "SELECT" PAGE_COLUMNS ", '' FROM page p" CARD "WHERE "
@@ -125,6 +128,9 @@ struct db {
 	sqlite3_stmt *search_cursor;	/* the hits db_search_next() reads */
 	long long version;		/* site 'version' */
 	long long imported_at;		/* site 'imported_at' */
+	/* db_state()'s last answer, good for instants in [from, until). */
+	long long state_changed, state_from, state_until;
+	int state_known;
 	char *path;
 	struct stat st;		/* of the file when opened */
 	struct site site;
@@ -202,6 +208,13 @@ db_open(const char *path, struct buf *err)
 fail:
 	db_close(db);
 	return NULL;
+}
+
+void
+db_single_thread(void)
+{
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 void
@@ -311,22 +324,6 @@ read_page(sqlite3_stmt *st, struct db_page *p)
 }
 
 enum db_rc
-db_count(struct db *db, long long now, long long term_id, long *count)
-{
-	sqlite3_stmt *st = start(db, term_id ? Q_COUNT_TERM : Q_COUNT_MAIN);
-	sqlite3_stmt *cur = st;
-
-	sqlite3_bind_int64(st, 1, now);
-	if (term_id)
-		sqlite3_bind_int64(st, 2, term_id);
-	if (step(&cur) != DB_ROW)
-		return DB_ERROR;
-	*count = (long)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return DB_ROW;
-}
-
-enum db_rc
 db_list(struct db *db, long long now, long long term_id, int body,
     long limit, long offset)
 {
@@ -431,17 +428,27 @@ db_term_by_slug(struct db *db, long long now, const char *taxonomy,
 enum db_rc
 db_state(struct db *db, long long now, struct db_state *state)
 {
-	sqlite3_stmt *st = start(db, Q_STATE);
-	sqlite3_stmt *cur = st;
-	long long changed;
+	sqlite3_stmt *st;
+	sqlite3_stmt *cur;
 
-	sqlite3_bind_int64(st, 1, now);
-	if (step(&cur) != DB_ROW)
-		return DB_ERROR;
-	changed = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	/* The file never changes under an open connection, so the answer
+	 * holds until the next scheduled publication or expiry. */
+	if (!db->state_known || now < db->state_from ||
+	    now >= db->state_until) {
+		st = start(db, Q_STATE);
+		cur = st;
+		sqlite3_bind_int64(st, 1, now);
+		if (step(&cur) != DB_ROW)
+			return DB_ERROR;
+		db->state_changed = sqlite3_column_int64(st, 0);
+		db->state_until = sqlite3_column_int64(st, 1);
+		db->state_from = now;
+		db->state_known = 1;
+		sqlite3_reset(st);
+	}
 	state->version = db->version;
-	state->changed = changed > db->imported_at ? changed : db->imported_at;
+	state->changed = db->state_changed > db->imported_at ?
+	    db->state_changed : db->imported_at;
 	return DB_ROW;
 }
 

@@ -12,32 +12,37 @@ html(struct buf *b, const char *markup)
 	buf_puts(b, markup);
 }
 
+/* What each byte becomes in text and attribute values: NULL when it is
+ * kept, "" when dropped (control characters other than tab and newline,
+ * which no page should carry), else its reference. */
+static const char *const text_escape[256] = {
+	[0x00] = "", [0x01] = "", [0x02] = "", [0x03] = "", [0x04] = "",
+	[0x05] = "", [0x06] = "", [0x07] = "", [0x08] = "", [0x0b] = "",
+	[0x0c] = "", [0x0d] = "", [0x0e] = "", [0x0f] = "", [0x10] = "",
+	[0x11] = "", [0x12] = "", [0x13] = "", [0x14] = "", [0x15] = "",
+	[0x16] = "", [0x17] = "", [0x18] = "", [0x19] = "", [0x1a] = "",
+	[0x1b] = "", [0x1c] = "", [0x1d] = "", [0x1e] = "", [0x1f] = "",
+	[0x7f] = "",
+	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;",
+	['\''] = "&#39;",
+};
+
 void
 html_textn(struct buf *b, const char *s, size_t n)
 {
-	size_t i, start = 0;
-	const char *rep;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, start;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		switch (c) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default:
-			if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
-				rep = "";
-			else
-				continue;
-		}
+	/* Runs of plain bytes are copied whole: this is the hottest loop
+	 * of a listing. */
+	while (i < n) {
+		start = i;
+		while (i < n && text_escape[u[i]] == NULL)
+			i++;
 		buf_add(b, s + start, i - start);
-		buf_puts(b, rep);
-		start = i + 1;
+		if (i < n)
+			buf_puts(b, text_escape[u[i++]]);
 	}
-	buf_add(b, s + start, n - start);
 }
 
 void
@@ -78,37 +83,68 @@ html_attr(struct buf *b, const char *s)
 	html_text(b, s);
 }
 
+/* Fills kept[] with RFC 3986's unreserved bytes and those of extra. */
 static void
-url_encode(struct buf *b, const char *s, const char *keep)
+url_kept_init(unsigned char kept[256], const char *extra)
+{
+	int c;
+
+	for (c = 0; c < 256; c++)
+		kept[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+		    c == '_' || c == '~';
+	for (; *extra != '\0'; extra++)
+		kept[(unsigned char)*extra] = 1;
+}
+
+/* Percent-encodes s, keeping the bytes marked in kept[]. */
+static void
+url_encode(struct buf *b, const char *s, const unsigned char kept[256])
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *p;
 
 	if (s == NULL)
 		return;
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL ||
-		    (keep != NULL && strchr(keep, *p) != NULL)) {
-			buf_putc(b, (char)*p);
-		} else {
-			buf_putc(b, '%');
-			buf_putc(b, hex[*p >> 4]);
-			buf_putc(b, hex[*p & 15]);
-		}
+	for (p = (const unsigned char *)s; *p != '\0'; ) {
+		const unsigned char *run = p;
+
+		while (*p != '\0' && kept[*p])
+			p++;
+		buf_add(b, run, (size_t)(p - run));
+		if (*p == '\0')
+			break;
+		buf_putc(b, '%');
+		buf_putc(b, hex[*p >> 4]);
+		buf_putc(b, hex[*p & 15]);
+		p++;
 	}
 }
 
 void
 html_url_path(struct buf *b, const char *s)
 {
-	url_encode(b, s, "/!$()*+,;=:@");
+	static unsigned char kept[256];
+	static int ready;
+
+	if (!ready) {
+		url_kept_init(kept, "/!$()*+,;=:@");
+		ready = 1;
+	}
+	url_encode(b, s, kept);
 }
 
 void
 html_url_arg(struct buf *b, const char *s)
 {
-	url_encode(b, s, NULL);
+	static unsigned char kept[256];
+	static int ready;
+
+	if (!ready) {
+		url_kept_init(kept, "");
+		ready = 1;
+	}
+	url_encode(b, s, kept);
 }
 
 void
@@ -144,7 +180,7 @@ html_json_string(struct buf *b, const char *s)
 void
 html_int(struct buf *b, long long n)
 {
-	buf_printf(b, "%lld", n);
+	buf_putnum(b, n, 0);
 }
 
 static const struct {

@@ -440,20 +440,26 @@ render_listing(struct ctx *ctx, long long term_id, const char *list_route)
 	struct buf *b = &ctx->resp->body;
 	struct buf route = BUF_INIT;
 	struct db_page p;
-	long count = 0, pages, per = ctx->site->paginate;
+	long per = ctx->site->paginate, shown = 0;
+	int more = 0;
 	enum db_rc rc;
 
-	if (db_count(ctx->db, ctx->now, term_id, &count) != DB_ROW)
-		return PAGE_DB_ERROR;
-	pages = count > 0 ? (count + per - 1) / per : 1;
-	if (ctx->page > pages)
-		return PAGE_NOT_FOUND;
-	db_list(ctx->db, ctx->now, term_id, 0, per, (ctx->page - 1) * per);
-	while ((rc = db_list_next(ctx->db, &p)) == DB_ROW)
+	/* One row beyond the page says whether a next page exists: no
+	 * count(*), which would read every visible row of the listing. */
+	db_list(ctx->db, ctx->now, term_id, 0, per + 1, (ctx->page - 1) * per);
+	while ((rc = db_list_next(ctx->db, &p)) == DB_ROW) {
+		if (shown == per) {
+			more = 1;
+			break;
+		}
 		render_entry(ctx, &p);
+		shown++;
+	}
 	if (rc == DB_ERROR)
 		return PAGE_DB_ERROR;
-	if (pages > 1) {
+	if (shown == 0 && ctx->page > 1)
+		return PAGE_NOT_FOUND;
+	if (ctx->page > 1 || more) {
 		html(b, "<footer class=\"page-footer\">\n<nav class=\"pagination\">");
 		if (ctx->page > 1) {
 			paged_route(&route, list_route, ctx->page - 1);
@@ -461,7 +467,7 @@ render_listing(struct ctx *ctx, long long term_id, const char *list_route)
 			render_href(b, ctx->site, buf_cstr(&route));
 			html(b, "\">«&nbsp;Prev</a>");
 		}
-		if (ctx->page < pages) {
+		if (more) {
 			buf_reset(&route);
 			paged_route(&route, list_route, ctx->page + 1);
 			html(b, "\n<a class=\"next\" rel=\"next\" href=\"");

@@ -27,7 +27,10 @@ resp_header(struct resp *r, const char *name, const char *value)
 {
 	if (strpbrk(value, "\r\n") != NULL)
 		return;
-	buf_printf(&r->headers, "%s: %s\r\n", name, value);
+	buf_puts(&r->headers, name);
+	buf_puts(&r->headers, ": ");
+	buf_puts(&r->headers, value);
+	buf_puts(&r->headers, "\r\n");
 }
 
 static const char *const wdays[7] = { "Sun", "Mon", "Tue", "Wed", "Thu",
@@ -38,13 +41,23 @@ static const char *const months[12] = { "Jan", "Feb", "Mar", "Apr", "May",
 void
 resp_http_date(struct buf *b, long long t)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
+	struct date_civil c;
 
-	gmtime_r(&tt, &tm);
-	buf_printf(b, "%s, %02d %s %04d %02d:%02d:%02d GMT", wdays[tm.tm_wday],
-	    tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour,
-	    tm.tm_min, tm.tm_sec);
+	date_civil_utc(t, &c);
+	buf_puts(b, wdays[c.wday]);
+	buf_puts(b, ", ");
+	buf_putnum(b, c.day, 2);
+	buf_putc(b, ' ');
+	buf_puts(b, months[c.month - 1]);
+	buf_putc(b, ' ');
+	buf_putnum(b, c.year, 4);
+	buf_putc(b, ' ');
+	buf_putnum(b, c.hour, 2);
+	buf_putc(b, ':');
+	buf_putnum(b, c.minute, 2);
+	buf_putc(b, ':');
+	buf_putnum(b, c.second, 2);
+	buf_puts(b, " GMT");
 }
 
 long long

@@ -282,6 +282,7 @@ main(void)
 
 	memset(&w, 0, sizeof(w));
 	uni_init();
+	db_single_thread();
 	/* FCGI_Accept would swap environ per request: copy ours now. */
 	env = getenv("QUIRE_DB");
 	if (env != NULL && *env != '\0')

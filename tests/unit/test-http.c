@@ -6,7 +6,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
+#include <time.h>
 
+#include "dates.h"
 #include "db.h"
 #include "request.h"
 #include "response.h"
@@ -30,6 +32,58 @@ test_http_date(void **state)
 	assert_int_equal(resp_parse_http_date(NULL), -1);
 	assert_int_equal(resp_parse_http_date("Sun, 06 Foo 1994 08:49:37 GMT"),
 	    -1);
+	buf_free(&b);
+}
+
+/* The arithmetic calendar agrees with glibc's gmtime_r, before and after
+ * the epoch, across leap days and century years. */
+static void
+test_civil_utc(void **state)
+{
+	static const long long fixed[] = { 0, -1, 86399, 86400, -86400,
+	    -86401, 951782400 /* 2000-02-29 */, 4107542400LL /* 2100-03-01 */,
+	    -2208988800LL /* 1900-01-01 */, 253402300799LL /* 9999-12-31 */ };
+	long long t;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]) + 20000; i++) {
+		struct date_civil c;
+		struct tm tm;
+		time_t tt;
+
+		t = i < sizeof(fixed) / sizeof(fixed[0]) ? fixed[i] :
+		    -4000000000LL + (long long)i * 1000003LL * 397;
+		tt = (time_t)t;
+		gmtime_r(&tt, &tm);
+		date_civil_utc(t, &c);
+		assert_int_equal(c.year, tm.tm_year + 1900);
+		assert_int_equal(c.month, tm.tm_mon + 1);
+		assert_int_equal(c.day, tm.tm_mday);
+		assert_int_equal(c.hour, tm.tm_hour);
+		assert_int_equal(c.minute, tm.tm_min);
+		assert_int_equal(c.second, tm.tm_sec);
+		assert_int_equal(c.wday, tm.tm_wday);
+	}
+}
+
+static void
+test_putnum(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	buf_putnum(&b, 0, 0);
+	buf_putc(&b, ' ');
+	buf_putnum(&b, 7, 2);
+	buf_putc(&b, ' ');
+	buf_putnum(&b, -42, 4);
+	buf_putc(&b, ' ');
+	buf_putnum(&b, 2026, 2);
+	buf_putc(&b, ' ');
+	buf_putnum(&b, -9223372036854775807LL - 1, 0);
+	assert_string_equal(buf_cstr(&b),
+	    "0 07 -0042 2026 -9223372036854775808");
 	buf_free(&b);
 }
 
@@ -103,6 +157,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_http_date),
+		cmocka_unit_test(test_civil_utc),
+		cmocka_unit_test(test_putnum),
 		cmocka_unit_test(test_etag),
 		cmocka_unit_test(test_query_param),
 		cmocka_unit_test(test_fts_query),
