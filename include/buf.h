@@ -3,6 +3,7 @@
 #define QUIRE_BUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 /* A byte string that grows as needed; data is always NUL-terminated
  * when len > 0 or after buf_cstr(). The owner frees it with buf_free(). */
@@ -14,12 +15,40 @@ struct buf {
 
 #define BUF_INIT { NULL, 0, 0 }
 
-/* Appends n bytes of p to b. Aborts on out-of-memory (the only abort). */
-void buf_add(struct buf *b, const void *p, size_t n);
+/* Makes room for extra more bytes and the NUL (buf_add's slow path). */
+void buf_grow(struct buf *b, size_t extra);
+
+/* Appends n bytes of p to b. Aborts on out-of-memory (the only abort).
+ * Inline, as rendering calls these thousands of times a page: the room
+ * check is one comparison, and a literal's strlen() folds away. */
+static inline void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (n == 0)
+		return;
+	if (b->cap - b->len <= n)
+		buf_grow(b, n);
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
 /* Appends the NUL-terminated string s to b. */
-void buf_puts(struct buf *b, const char *s);
+static inline void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
 /* Appends one byte. */
-void buf_putc(struct buf *b, char c);
+static inline void
+buf_putc(struct buf *b, char c)
+{
+	if (b->cap - b->len <= 1)
+		buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 /* Appends the decimal digits of n, zero-padded to at least width digits
  * (after any '-'): the hot paths' printf("%0*lld"). */
 void buf_putnum(struct buf *b, long long n, int width);

@@ -80,7 +80,8 @@ void db_end_request(struct db *db);
 /* Starts a listing of the visible posts of the main section (term_id 0)
  * or of the visible pages with term term_id at instant now, newest
  * first; rows come from db_list_next(), with an empty body unless body
- * is set for a term's list (full-text feeds). */
+ * is set for a term's list (full-text feeds). Rows of lists, and search
+ * hits, come from page_card: description and layout are empty. */
 enum db_rc db_list(struct db *db, long long now, long long term_id,
 	int body, long limit, long offset);
 enum db_rc db_list_next(struct db *db, struct db_page *page);

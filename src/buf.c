@@ -46,7 +46,7 @@ xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
-static void
+void
 buf_grow(struct buf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;
@@ -62,31 +62,6 @@ buf_grow(struct buf *b, size_t extra)
 	while (b->cap < need)
 		b->cap *= 2;
 	b->data = xrealloc(b->data, b->cap);
-}
-
-void
-buf_add(struct buf *b, const void *p, size_t n)
-{
-	if (n == 0)
-		return;
-	buf_grow(b, n);
-	memcpy(b->data + b->len, p, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-void
-buf_puts(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-void
-buf_putc(struct buf *b, char c)
-{
-	buf_grow(b, 1);
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
 }
 
 void

@@ -62,8 +62,15 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_ALIAS_CLEAR] = "DELETE FROM alias WHERE page_id = ?1",
 	[W_ALIAS_PUT] = "INSERT OR REPLACE INTO alias (path, page_id) "
 	    "VALUES (?1, ?2)",
-	[W_CARD_PUT] = "INSERT OR REPLACE INTO page_card (page_id, summary, "
-	    "truncated, words, minutes) VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* The card copies the listing's columns from the page row just
+	 * stored: one statement, so the two cannot disagree (005). */
+	[W_CARD_PUT] = "INSERT OR REPLACE INTO page_card (kind, date, title, "
+	    "source, page_id, draft, publish_at, expire_at, url, author, "
+	    "has_date, date_offset, has_lastmod, lastmod, lastmod_offset, "
+	    "summary, truncated, words, minutes) SELECT kind, date, title, "
+	    "source, id, draft, publish_at, expire_at, url, author, has_date, "
+	    "date_offset, has_lastmod, lastmod, lastmod_offset, ?2, ?3, ?4, ?5 "
+	    "FROM page WHERE id = ?1",
 };
 
 struct dbw {

@@ -17,8 +17,17 @@
 	"p.author, p.layout, c.summary, p.has_date, p.date, p.date_offset, " \
 	"p.has_lastmod, p.lastmod, p.lastmod_offset, c.truncated, c.words, " \
 	"c.minutes, p.source "
-/* The listing figures of page p (schema/004-page-card.sql). */
+/* The listing figures of page p (schema/005-card-order.sql). */
 #define CARD " JOIN page_card c ON c.page_id = p.id "
+/* A listing reads page_card alone, rows already in its order; the same
+ * columns as PAGE_COLUMNS, with no description or layout. */
+#define CARD_COLUMNS " c.page_id, c.kind, c.url, c.title, '', c.author, " \
+	"'', c.summary, c.has_date, c.date, c.date_offset, c.has_lastmod, " \
+	"c.lastmod, c.lastmod_offset, c.truncated, c.words, c.minutes, " \
+	"c.source "
+#define CARD_ORDER " ORDER BY c.date DESC, c.title, c.source "
+/* For the bodies of a list (full-text feeds), in the card's order. */
+#define CARD_PAGE " page_card c JOIN page p ON p.id = c.page_id "
 #define NPAGE_COLUMNS 18
 /* An instant after every other (the largest SQLite integer). */
 #define NEVER "9223372036854775807"
@@ -52,14 +61,15 @@ enum query {
 static const char *const query_sql[Q__MAX] = {
 	[Q_SITE] = "SELECT key, value FROM site",
 	/* Listings never show the body: '' keeps its column in place. */
-	[Q_LIST_MAIN] = "SELECT" PAGE_COLUMNS ", '' FROM page p" CARD "WHERE "
-	    "p.kind = 0 AND" VISIBLE("p") PAGE_ORDER "LIMIT ?2 OFFSET ?3",
-	[Q_LIST_TERM_BODY] = "SELECT" PAGE_COLUMNS ", p.body FROM page_term t "
-	    "JOIN page p ON p.id = t.page_id" CARD "WHERE t.term_id = ?4 AND"
-	    VISIBLE("p") PAGE_ORDER "LIMIT ?2 OFFSET ?3",
-	[Q_LIST_TERM] = "SELECT" PAGE_COLUMNS ", '' FROM page_term t JOIN "
-	    "page p ON p.id = t.page_id" CARD "WHERE t.term_id = ?4 AND" VISIBLE("p")
-	    PAGE_ORDER "LIMIT ?2 OFFSET ?3",
+	[Q_LIST_MAIN] = "SELECT" CARD_COLUMNS ", '' FROM page_card c WHERE "
+	    "c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
+	[Q_LIST_TERM_BODY] = "SELECT" CARD_COLUMNS ", p.body FROM page_term t "
+	    "JOIN page_card c ON c.page_id = t.page_id JOIN page p ON "
+	    "p.id = c.page_id WHERE t.term_id = ?4 AND" VISIBLE("c")
+	    CARD_ORDER "LIMIT ?2 OFFSET ?3",
+	[Q_LIST_TERM] = "SELECT" CARD_COLUMNS ", '' FROM page_term t JOIN "
+	    "page_card c ON c.page_id = t.page_id WHERE t.term_id = ?4 AND"
+	    VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
 	[Q_PAGE_BY_URL] = "SELECT" PAGE_COLUMNS ", p.body FROM page p" CARD "WHERE "
 	    "p.url = ?2 AND" VISIBLE("p"),
 	[Q_PAGE_TERMS] = "SELECT m.id, m.slug, m.name, 0 FROM page_term t "
@@ -85,20 +95,21 @@ static const char *const query_sql[Q__MAX] = {
 	    NEVER "))",
 	[Q_ALIAS] = "SELECT p.url FROM alias a JOIN page p ON p.id = a.page_id "
 	    "WHERE a.path = ?2 AND" VISIBLE("p"),
-	[Q_ALL_MAIN] = "SELECT" PAGE_COLUMNS ", '' FROM page p" CARD "WHERE "
-	    "p.kind = 0 AND" VISIBLE("p") PAGE_ORDER "LIMIT ?2",
-	[Q_ALL_PAGES] = "SELECT" PAGE_COLUMNS ", '' FROM page p" CARD "WHERE"
-	    VISIBLE("p") PAGE_ORDER "LIMIT ?2",
-	[Q_ALL_MAIN_BODY] = "SELECT" PAGE_COLUMNS ", p.body FROM page p" CARD
-	    "WHERE p.kind = 0 AND" VISIBLE("p") PAGE_ORDER "LIMIT ?2",
-	[Q_ALL_PAGES_BODY] = "SELECT" PAGE_COLUMNS ", p.body FROM page p" CARD
-	    "WHERE" VISIBLE("p") PAGE_ORDER "LIMIT ?2",
-	[Q_SEARCH_COUNT] = "SELECT count(*) FROM page_fts JOIN page p ON "
-	    "p.id = page_fts.rowid WHERE page_fts MATCH ?2 AND" VISIBLE("p"),
-	[Q_SEARCH] = "SELECT" PAGE_COLUMNS ", snippet(page_fts, 2, x'01', "
-	    "x'02', '\xE2\x80\xA6', 24) FROM page_fts JOIN page p ON "
-	    "p.id = page_fts.rowid" CARD "WHERE page_fts MATCH ?2 AND"
-	    VISIBLE("p") "ORDER BY bm25(page_fts, 10.0, 5.0, 1.0), p.date DESC "
+	[Q_ALL_MAIN] = "SELECT" CARD_COLUMNS ", '' FROM page_card c WHERE "
+	    "c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	[Q_ALL_PAGES] = "SELECT" CARD_COLUMNS ", '' FROM page_card c WHERE"
+	    VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	[Q_ALL_MAIN_BODY] = "SELECT" CARD_COLUMNS ", p.body FROM" CARD_PAGE
+	    "WHERE c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	[Q_ALL_PAGES_BODY] = "SELECT" CARD_COLUMNS ", p.body FROM" CARD_PAGE
+	    "WHERE" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	[Q_SEARCH_COUNT] = "SELECT count(*) FROM page_fts JOIN page_card c ON "
+	    "c.page_id = page_fts.rowid WHERE page_fts MATCH ?2 AND"
+	    VISIBLE("c"),
+	[Q_SEARCH] = "SELECT" CARD_COLUMNS ", snippet(page_fts, 2, x'01', "
+	    "x'02', '\xE2\x80\xA6', 24) FROM page_fts JOIN page_card c ON "
+	    "c.page_id = page_fts.rowid WHERE page_fts MATCH ?2 AND"
+	    VISIBLE("c") "ORDER BY bm25(page_fts, 10.0, 5.0, 1.0), c.date DESC "
 	    "LIMIT ?3 OFFSET ?4",
 	/* The bare max() picks the date and offset of the same row. */
 	[Q_TERM_DATES] = "SELECT m.taxonomy, m.slug, max(p.date), p.date_offset "

@@ -37,6 +37,21 @@ done
 fingerprint() {
 	sqlite3 -readonly "$1" "SELECT count(*) || ':' || (SELECT group_concat(source || '=' || hash, ',') FROM (SELECT source, hash FROM page ORDER BY source)) FROM page" 2>&1 | sha256sum | cut -c1-16
 }
+# page_card repeats page's listing columns (schema 005): rows of either
+# table without their match, or with a column that differs.
+card_drift() {
+	sqlite3 -readonly "$1" "SELECT (SELECT count(*) FROM page p LEFT JOIN
+	    page_card c ON c.page_id = p.id WHERE c.page_id IS NULL OR
+	    c.kind IS NOT p.kind OR c.date IS NOT p.date OR
+	    c.title IS NOT p.title OR c.source IS NOT p.source OR
+	    c.draft IS NOT p.draft OR c.publish_at IS NOT p.publish_at OR
+	    c.expire_at IS NOT p.expire_at OR c.url IS NOT p.url OR
+	    c.author IS NOT p.author OR c.has_date IS NOT p.has_date OR
+	    c.date_offset IS NOT p.date_offset OR
+	    c.has_lastmod IS NOT p.has_lastmod OR c.lastmod IS NOT p.lastmod OR
+	    c.lastmod_offset IS NOT p.lastmod_offset) + (SELECT count(*) FROM
+	    page_card c LEFT JOIN page p ON p.id = c.page_id WHERE p.id IS NULL)" 2>&1
+}
 db=$tmp/live.db
 "$top/quire" import -q --db "$db" "$tmp/b/content" 2>/dev/null
 fp_b=$(fingerprint "$db")
@@ -78,6 +93,14 @@ expect "the worker answered 200 after every one" "$bad_http" ""
 # The next import cleans the killed one's working copy and completes.
 "$top/quire" import -q --db "$db" "$tmp/a/content" 2>/dev/null
 expect "a clean import after the kills gives A" "$(fingerprint "$db")" "$fp_a"
+# Every post's title and tags changed between A and B, and back.
+expect "each listing card matches its page after imports of A over B" "$(card_drift "$db")" 0
+cp -r "$tmp/a" "$tmp/a2"
+rm -f "$tmp/a2/content/posts/p9.md"
+sed -i 's/^title: .*/title: "Retitled"/; s/^date: .*/date: 2023-05-05T10:00:00Z/' "$tmp/a2/content/posts/p8.md"
+"$top/quire" import -q --db "$db" "$tmp/a2/content" 2>/dev/null
+expect "and after a post is removed and another retitled and redated" "$(card_drift "$db")" 0
+"$top/quire" import -q --db "$db" "$tmp/a/content" 2>/dev/null
 expect "and leaves no working copy behind" "$(ls "$tmp" | grep -c 'import-tmp')" 0
 
 # Load while importing.

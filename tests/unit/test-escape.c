@@ -35,6 +35,74 @@ test_text(void **state)
 	check(html_text, "", "");
 }
 
+/* The byte-at-a-time definition html_textn() must agree with, whatever
+ * its fast path does with runs of sixteen bytes. */
+static void
+text_reference(struct buf *b, const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		case '\'': buf_puts(b, "&#39;"); break;
+		default:
+			if ((s[i] >= 0x20 && s[i] != 0x7f) || s[i] == '\t' ||
+			    s[i] == '\n')
+				buf_putc(b, (char)s[i]);
+		}
+	}
+}
+
+static void
+test_text_every_byte(void **state)
+{
+	static const unsigned char pool[] = "abc \xC3\xA9\xE2\x80\x99&<>\"'"
+	    "\t\n\r\x01\x1f\x7f\x80\xff";
+	unsigned char in[80];
+	unsigned seed = 12345;
+	int round, c;
+	size_t i, n;
+
+	(void)state;
+	/* Each byte alone, at every position of a 40-byte run. */
+	for (c = 0; c < 256; c++) {
+		for (i = 0; i < 40; i++) {
+			struct buf got = BUF_INIT, want = BUF_INIT;
+
+			memset(in, 'x', 40);
+			in[i] = (unsigned char)c;
+			html_textn(&got, (const char *)in, 40);
+			text_reference(&want, in, 40);
+			assert_int_equal(got.len, want.len);
+			assert_memory_equal(got.data, want.data, got.len);
+			buf_free(&got);
+			buf_free(&want);
+		}
+	}
+	/* Random mixes of every length up to 80. */
+	for (round = 0; round < 4000; round++) {
+		struct buf got = BUF_INIT, want = BUF_INIT;
+
+		n = (size_t)round % sizeof(in);
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			in[i] = (seed >> 16) % 8 == 0 ?
+			    pool[(seed >> 8) % (sizeof(pool) - 1)] : 'a';
+		}
+		html_textn(&got, (const char *)in, n);
+		text_reference(&want, in, n);
+		assert_int_equal(got.len, want.len);
+		if (got.len > 0)
+			assert_memory_equal(got.data, want.data, got.len);
+		buf_free(&got);
+		buf_free(&want);
+	}
+}
+
 static void
 test_attr(void **state)
 {
@@ -127,6 +195,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_text_every_byte),
 		cmocka_unit_test(test_attr),
 		cmocka_unit_test(test_url_path),
 		cmocka_unit_test(test_url_arg),
