@@ -26,6 +26,7 @@
 	"c.lastmod, c.lastmod_offset, c.truncated, c.words, c.minutes, " \
 	"c.source "
 #define CARD_ORDER " ORDER BY c.date DESC, c.title, c.source "
+#define TERM_ORDER " ORDER BY t.date DESC, t.title, t.source "
 /* For the bodies of a list (full-text feeds), in the card's order. */
 #define CARD_PAGE " page_card c JOIN page p ON p.id = c.page_id "
 #define NPAGE_COLUMNS 18
@@ -54,7 +55,10 @@ enum query {
 	Q_TERM_DATES,
 	Q_NEWER,
 	Q_OLDER,
-	Q_RELATED,
+	Q_PAGE_TERM_IDS,
+	Q_CARD_LINK,
+	Q_ORDER_ALL,
+	Q_TERM_PAIRS,
 	Q__MAX
 };
 
@@ -63,28 +67,27 @@ static const char *const query_sql[Q__MAX] = {
 	/* Listings never show the body: '' keeps its column in place. */
 	[Q_LIST_MAIN] = "SELECT" CARD_COLUMNS ", '' FROM page_card c WHERE "
 	    "c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
+	/* A term's pages in listing order, from page_term's own index. */
 	[Q_LIST_TERM_BODY] = "SELECT" CARD_COLUMNS ", p.body FROM page_term t "
 	    "JOIN page_card c ON c.page_id = t.page_id JOIN page p ON "
-	    "p.id = c.page_id WHERE t.term_id = ?4 AND" VISIBLE("c")
-	    CARD_ORDER "LIMIT ?2 OFFSET ?3",
+	    "p.id = t.page_id WHERE t.term_id = ?4 AND" VISIBLE("t")
+	    TERM_ORDER "LIMIT ?2 OFFSET ?3",
 	[Q_LIST_TERM] = "SELECT" CARD_COLUMNS ", '' FROM page_term t JOIN "
 	    "page_card c ON c.page_id = t.page_id WHERE t.term_id = ?4 AND"
-	    VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
+	    VISIBLE("t") TERM_ORDER "LIMIT ?2 OFFSET ?3",
 	[Q_PAGE_BY_URL] = "SELECT" PAGE_COLUMNS ", p.body FROM page p" CARD "WHERE "
 	    "p.url = ?2 AND" VISIBLE("p"),
 	[Q_PAGE_TERMS] = "SELECT m.id, m.slug, m.name, 0 FROM page_term t "
 	    "JOIN term m ON m.id = t.term_id WHERE t.page_id = ?1 AND "
 	    "m.taxonomy = ?2 ORDER BY t.position",
 	[Q_TERMS] = "SELECT m.id, m.slug, m.name, count(*) FROM term m "
-	    "JOIN page_term t ON t.term_id = m.id JOIN page p ON "
-	    "p.id = t.page_id WHERE m.taxonomy = ?2 AND" VISIBLE("p")
-	    "GROUP BY m.id ORDER BY m.slug",
+	    "JOIN page_term t ON t.term_id = m.id WHERE m.taxonomy = ?2 AND"
+	    VISIBLE("t") "GROUP BY m.id ORDER BY m.slug",
 	/* A term exists while one of its pages is visible; its count is not
 	 * needed, and counting would read all of them. */
 	[Q_TERM_BY_SLUG] = "SELECT m.id, m.slug, m.name, 0 FROM term m WHERE "
 	    "m.taxonomy = ?2 AND m.slug = ?3 AND EXISTS (SELECT 1 FROM "
-	    "page_term t JOIN page p ON p.id = t.page_id WHERE "
-	    "t.term_id = m.id AND" VISIBLE("p") ")",
+	    "page_term t WHERE t.term_id = m.id AND" VISIBLE("t") ")",
 	/* The last scheduled change at or before now, and the next one after
 	 * it: until then the state stays the same. */
 	[Q_STATE] = "SELECT max(coalesce((SELECT max(publish_at) FROM page "
@@ -124,11 +127,37 @@ static const char *const query_sql[Q__MAX] = {
 	[Q_OLDER] = "SELECT p.url, p.title FROM page p WHERE p.kind = 0 AND"
 	    VISIBLE("p") "AND (p.date < ?2 OR (p.date = ?2 AND (p.title > ?3 "
 	    "OR (p.title = ?3 AND p.source > ?4))))" PAGE_ORDER "LIMIT 1",
-	[Q_RELATED] = "SELECT p.url, p.title, count(*) AS shared FROM "
-	    "page_term a JOIN page_term t ON t.term_id = a.term_id AND "
-	    "t.page_id <> a.page_id JOIN page p ON p.id = t.page_id WHERE "
-	    "a.page_id = ?2 AND" VISIBLE("p") "GROUP BY p.id ORDER BY shared "
-	    "DESC, p.date DESC, p.title LIMIT ?3",
+	[Q_PAGE_TERM_IDS] = "SELECT term_id FROM page_term WHERE page_id = ?2",
+	[Q_CARD_LINK] = "SELECT url, title FROM page_card WHERE page_id = ?2",
+	/* What the related-posts index is built from (struct related). */
+	[Q_ORDER_ALL] = "SELECT c.page_id, c.draft, c.publish_at, "
+	    "coalesce(c.expire_at, " NEVER ") FROM page_card c" CARD_ORDER,
+	[Q_TERM_PAIRS] = "SELECT term_id, page_id FROM page_term ORDER BY "
+	    "term_id",
+};
+
+/* The related-posts index: every page's place in the listing order and
+ * visibility, and each term's pages as sorted places. Built from the
+ * read-only file on the first article after it is opened (a few ms for
+ * 10,000 posts), so related posts are a merge of a few sorted arrays
+ * rather than a GROUP BY over every page sharing a tag. */
+struct related_page {
+	long long id, publish_at, expire_at;
+	int draft;
+};
+
+struct related_term {
+	long long id;
+	size_t start, n;	/* its pages: places[start .. start + n) */
+};
+
+struct related {
+	int built;
+	struct related_page *pages;	/* by place in the listing order */
+	size_t npages;
+	struct related_term *terms;	/* by id */
+	size_t nterms;
+	unsigned *places;
 };
 
 struct db {
@@ -137,6 +166,7 @@ struct db {
 	sqlite3_stmt *list_cursor;	/* the listing db_list_next() reads */
 	sqlite3_stmt *term_cursor;	/* the terms db_terms_next() reads */
 	sqlite3_stmt *search_cursor;	/* the hits db_search_next() reads */
+	struct related related;
 	long long version;		/* site 'version' */
 	long long imported_at;		/* site 'imported_at' */
 	/* db_state()'s last answer, good for instants in [from, until). */
@@ -238,6 +268,9 @@ db_close(struct db *db)
 	for (i = 0; i < Q__MAX; i++)
 		sqlite3_finalize(db->stmt[i]);
 	sqlite3_close(db->conn);
+	free(db->related.pages);
+	free(db->related.terms);
+	free(db->related.places);
 	site_free(&db->site);
 	free(db->path);
 	free(db);
@@ -649,22 +682,229 @@ db_neighbours(struct db *db, long long now, const struct db_page *p,
 	return DB_ROW;
 }
 
+struct id_place {
+	long long id;
+	unsigned place;
+};
+
+static int
+by_id(const void *a, const void *b)
+{
+	long long x = ((const struct id_place *)a)->id;
+	long long y = ((const struct id_place *)b)->id;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+by_place(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+by_term_id(const void *key, const void *elem)
+{
+	long long x = *(const long long *)key;
+	long long y = ((const struct related_term *)elem)->id;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Builds db->related from page_card and page_term. */
+static enum db_rc
+related_build(struct db *db)
+{
+	struct related *r = &db->related;
+	struct id_place *map = NULL;
+	sqlite3_stmt *st = start(db, Q_ORDER_ALL), *cur = st;
+	size_t cap = 0, pcap = 0, tcap = 0, nplaces = 0, i;
+	enum db_rc rc;
+
+	while ((rc = step(&cur)) == DB_ROW) {
+		struct related_page *p;
+
+		if (r->npages == cap) {
+			cap = cap ? cap * 2 : 256;
+			r->pages = xrealloc(r->pages, cap * sizeof(*r->pages));
+			map = xrealloc(map, cap * sizeof(*map));
+		}
+		p = &r->pages[r->npages];
+		p->id = sqlite3_column_int64(st, 0);
+		p->draft = sqlite3_column_int(st, 1);
+		p->publish_at = sqlite3_column_int64(st, 2);
+		p->expire_at = sqlite3_column_int64(st, 3);
+		map[r->npages].id = p->id;
+		map[r->npages].place = (unsigned)r->npages;
+		r->npages++;
+	}
+	if (rc == DB_ERROR)
+		goto out;
+	if (r->npages > 0)
+		qsort(map, r->npages, sizeof(*map), by_id);
+	st = start(db, Q_TERM_PAIRS);
+	cur = st;
+	while (r->npages > 0 && (rc = step(&cur)) == DB_ROW) {
+		struct id_place key, *hit;
+		long long term = sqlite3_column_int64(st, 0);
+
+		key.id = sqlite3_column_int64(st, 1);
+		hit = bsearch(&key, map, r->npages, sizeof(*map), by_id);
+		if (hit == NULL)
+			continue;
+		if (r->nterms == 0 || r->terms[r->nterms - 1].id != term) {
+			if (r->nterms == tcap) {
+				tcap = tcap ? tcap * 2 : 64;
+				r->terms = xrealloc(r->terms,
+				    tcap * sizeof(*r->terms));
+			}
+			r->terms[r->nterms].id = term;
+			r->terms[r->nterms].start = nplaces;
+			r->terms[r->nterms].n = 0;
+			r->nterms++;
+		}
+		if (nplaces == pcap) {
+			pcap = pcap ? pcap * 2 : 1024;
+			r->places = xrealloc(r->places,
+			    pcap * sizeof(*r->places));
+		}
+		r->places[nplaces++] = hit->place;
+		r->terms[r->nterms - 1].n++;
+	}
+	if (rc == DB_ERROR)
+		goto out;
+	for (i = 0; i < r->nterms; i++)
+		qsort(r->places + r->terms[i].start, r->terms[i].n,
+		    sizeof(*r->places), by_place);
+	r->built = 1;
+	rc = DB_ROW;
+out:
+	if (!r->built) {
+		free(r->pages);
+		free(r->terms);
+		free(r->places);
+		memset(r, 0, sizeof(*r));
+	}
+	free(map);
+	return rc;
+}
+
+static int
+related_visible(const struct related_page *p, long long now)
+{
+	return !p->draft && p->publish_at <= now && p->expire_at > now;
+}
+
+/* Fills ids with up to max visible pages sharing the most of the k
+ * terms with page_id, then in listing order: a merge of the terms'
+ * sorted places, where a page comes up at the head of all its terms'
+ * lists at once. Pages sharing all k terms rank first, so the merge
+ * stops once max of those are found. */
+static void
+related_merge(const struct related *r, long long now, long long page_id,
+    const struct related_term **terms, size_t k, long long *ids,
+    size_t max, size_t *n)
+{
+	size_t *pos = xmalloc(k * sizeof(*pos));
+	size_t *filled = xmalloc((k + 1) * sizeof(*filled));
+	long long *bucket = xmalloc((k + 1) * max * sizeof(*bucket));
+	size_t i, shared;
+
+	memset(pos, 0, k * sizeof(*pos));
+	memset(filled, 0, (k + 1) * sizeof(*filled));
+	while (filled[k] < max) {
+		unsigned place = 0;
+		int any = 0;
+		const struct related_page *p;
+
+		for (i = 0; i < k; i++) {
+			const unsigned *list = r->places + terms[i]->start;
+
+			if (pos[i] < terms[i]->n &&
+			    (!any || list[pos[i]] < place)) {
+				place = list[pos[i]];
+				any = 1;
+			}
+		}
+		if (!any)
+			break;
+		shared = 0;
+		for (i = 0; i < k; i++) {
+			const unsigned *list = r->places + terms[i]->start;
+
+			if (pos[i] < terms[i]->n && list[pos[i]] == place) {
+				shared++;
+				pos[i]++;
+			}
+		}
+		p = &r->pages[place];
+		if (p->id != page_id && related_visible(p, now) &&
+		    filled[shared] < max)
+			bucket[shared * max + filled[shared]++] = p->id;
+	}
+	*n = 0;
+	for (shared = k; shared > 0; shared--)
+		for (i = 0; i < filled[shared] && *n < max; i++)
+			ids[(*n)++] = bucket[shared * max + i];
+	free(bucket);
+	free(filled);
+	free(pos);
+}
+
 enum db_rc
 db_related(struct db *db, long long now, long long page_id,
     struct db_link *links, size_t max, size_t *n)
 {
-	sqlite3_stmt *st = start(db, Q_RELATED);
-	sqlite3_stmt *cur = st;
+	const struct related_term **terms = NULL;
+	sqlite3_stmt *st, *cur;
+	long long *ids;
+	size_t k = 0, cap = 0, nids = 0, i;
 	enum db_rc rc;
 
 	*n = 0;
-	sqlite3_bind_int64(st, 1, now);
+	if (max == 0)
+		return DB_ROW;
+	if (!db->related.built && related_build(db) != DB_ROW)
+		return DB_ERROR;
+	st = start(db, Q_PAGE_TERM_IDS);
+	cur = st;
 	sqlite3_bind_int64(st, 2, page_id);
-	sqlite3_bind_int64(st, 3, (long long)max);
-	while ((rc = step(&cur)) == DB_ROW && *n < max) {
+	while ((rc = step(&cur)) == DB_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		const struct related_term *t = bsearch(&id, db->related.terms,
+		    db->related.nterms, sizeof(*db->related.terms), by_term_id);
+
+		if (t == NULL)
+			continue;
+		if (k == cap) {
+			cap = cap ? cap * 2 : 8;
+			terms = xrealloc(terms, cap * sizeof(*terms));
+		}
+		terms[k++] = t;
+	}
+	if (rc == DB_ERROR || k == 0) {
+		free(terms);
+		return rc == DB_ERROR ? DB_ERROR : DB_ROW;
+	}
+	ids = xmalloc(max * sizeof(*ids));
+	related_merge(&db->related, now, page_id, terms, k, ids, max, &nids);
+	free(terms);
+	rc = DB_ROW;
+	for (i = 0; i < nids; i++) {
+		st = start(db, Q_CARD_LINK);
+		cur = st;
+		sqlite3_bind_int64(st, 2, ids[i]);
+		if (step(&cur) != DB_ROW) {
+			rc = DB_ERROR;
+			break;
+		}
 		links[*n].url = xstrdup(text(st, 0));
 		links[*n].title = xstrdup(text(st, 1));
 		(*n)++;
+		sqlite3_reset(st);
 	}
-	return rc == DB_ERROR ? DB_ERROR : DB_ROW;
+	free(ids);
+	return rc;
 }

@@ -194,20 +194,18 @@ char_before(cmark_node *node, const char *copy, const char *q)
  * before t, e, l or n ('twas, 'em, but also 'nested'). Applies that to
  * cmark's text nodes. */
 static void
-goldmark_quotes(cmark_node *doc)
+goldmark_quotes(cmark_node **texts, size_t ntexts)
 {
-	cmark_iter *iter = cmark_iter_new(doc);
-	cmark_event_type ev;
+	size_t t;
 
-	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-		cmark_node *node = cmark_iter_get_node(iter);
+	for (t = 0; t < ntexts; t++) {
+		cmark_node *node = texts[t];
 		const char *lit;
 		char next[4], *copy, *q;
 		size_t n, len;
 
-		if (ev != CMARK_EVENT_ENTER ||
-		    cmark_node_get_type(node) != CMARK_NODE_TEXT)
-			continue;
+		if (cmark_node_parent(node) == NULL)
+			continue;	/* joined into an earlier node */
 		lit = cmark_node_get_literal(node);
 		if (lit == NULL || strstr(lit, LSQUO) == NULL)
 			continue;
@@ -236,7 +234,6 @@ goldmark_quotes(cmark_node *doc)
 		cmark_node_set_literal(node, copy);
 		free(copy);
 	}
-	cmark_iter_free(iter);
 }
 
 /* Replaces every "<<" by « and ">>" by » in s (in place). */
@@ -267,47 +264,36 @@ angle_quotes(struct buf *s)
  * the tag <b c>. Rejoins such a tag with the text around it, then makes
  * the guillemets in every text node. */
 static void
-goldmark_guillemets(cmark_node *doc)
+goldmark_guillemets(cmark_node **texts, size_t n, cmark_node ***gonep,
+    size_t *ngonep)
 {
-	cmark_iter *iter = cmark_iter_new(doc);
-	cmark_event_type ev;
-	cmark_node **texts = NULL, **gone = NULL;
-	size_t n = 0, cap = 0, ngone = 0, i;
+	cmark_node **gone = NULL;
+	size_t ngone = 0, i;
 
-	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-		cmark_node *node = cmark_iter_get_node(iter);
-
-		if (ev == CMARK_EVENT_ENTER &&
-		    cmark_node_get_type(node) == CMARK_NODE_TEXT) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 32;
-				texts = xrealloc(texts, cap * sizeof(*texts));
-			}
-			texts[n++] = node;
-		}
-	}
-	cmark_iter_free(iter);
-	if (n > 0)
-		gone = xmalloc(2 * n * sizeof(*gone));
 	for (i = 0; i < n; i++) {
 		cmark_node *node = texts[i], *tag, *after;
-		const char *lit = cmark_node_get_literal(node), *h;
+		const char *lit = cmark_node_get_literal(node), *h = NULL;
 		struct buf b = BUF_INIT;
 		size_t len;
+		int join;
 
 		if (cmark_node_parent(node) == NULL || lit == NULL)
 			continue;	/* joined into an earlier node */
-		buf_puts(&b, lit);
+		len = strlen(lit);
 		tag = cmark_node_next(node);
-		len = b.len;
-		if (len > 0 && b.data[len - 1] == '<' && tag != NULL &&
+		join = len > 0 && lit[len - 1] == '<' && tag != NULL &&
 		    cmark_node_get_type(tag) == CMARK_NODE_HTML_INLINE &&
-		    (h = cmark_node_get_literal(tag)) != NULL && h[0] == '<') {
-			size_t hl = strlen(h);
-
-			buf_add(&b, h, hl);	/* "<" + "<b c>" = "<<b c>" */
+		    (h = cmark_node_get_literal(tag)) != NULL && h[0] == '<';
+		/* Most text has neither: leave it as it is, uncopied. */
+		if (!join && strstr(lit, "<<") == NULL &&
+		    strstr(lit, ">>") == NULL)
+			continue;
+		buf_add(&b, lit, len);
+		if (join) {
+			buf_puts(&b, h);	/* "<" + "<b c>" = "<<b c>" */
 			after = cmark_node_next(tag);
 			cmark_node_unlink(tag);
+			gone = xrealloc(gone, (ngone + 2) * sizeof(*gone));
 			gone[ngone++] = tag;
 			if (after != NULL &&
 			    cmark_node_get_type(after) == CMARK_NODE_TEXT &&
@@ -326,10 +312,9 @@ goldmark_guillemets(cmark_node *doc)
 		}
 		buf_free(&b);
 	}
-	for (i = 0; i < ngone; i++)
-		cmark_node_free(gone[i]);
-	free(gone);
-	free(texts);
+	/* Freed by the caller once no list points at them. */
+	*gonep = gone;
+	*ngonep = ngone;
 }
 
 /* cmark-gfm ends a footnote with " <a ... class="footnote-backref" ...>↩</a>";
@@ -465,34 +450,17 @@ unique_id(struct idset *set, struct buf *id)
 	idset_add(set, buf_cstr(id));
 }
 
-/* Gives each heading its id by replacing it with a custom block that
- * prints `<hN id="...">`, and records it in res. The replaced heading
- * nodes are returned (count in *nold) for the caller to free after
- * rendering: raw HTML nodes moved out of them still point into their
- * text. */
-static cmark_node **
-number_headings(cmark_node *doc, struct md_result *res, size_t *nold,
+/* Gives each heading of list[0..n) its id by replacing it with a custom
+ * block that prints `<hN id="...">`, and records it in res. The caller
+ * frees the replaced heading nodes after rendering: raw HTML nodes moved
+ * out of them still point into their text. */
+static void
+number_headings(cmark_node **list, size_t n, struct md_result *res,
     unsigned flags)
 {
-	cmark_iter *iter = cmark_iter_new(doc);
-	cmark_event_type ev;
-	cmark_node **list = NULL;
-	size_t n = 0, cap = 0, i;
+	size_t i;
 	struct idset ids = { NULL, 0, 0 };
 
-	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-		cmark_node *node = cmark_iter_get_node(iter);
-
-		if (ev == CMARK_EVENT_ENTER &&
-		    cmark_node_get_type(node) == CMARK_NODE_HEADING) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 16;
-				list = xrealloc(list, cap * sizeof(*list));
-			}
-			list[n++] = node;
-		}
-	}
-	cmark_iter_free(iter);
 	if (n > 0)
 		res->headings = xmalloc(n * sizeof(*res->headings));
 
@@ -545,40 +513,55 @@ number_headings(cmark_node *doc, struct md_result *res, size_t *nold,
 		buf_free(&idtext);
 	}
 	idset_free(&ids);
-	*nold = n;
-	return list;
 }
 
 /* cmark writes a custom block's on_enter and on_exit on lines of their
- * own; a heading keeps its text on its tag's line, as Goldmark writes it. */
+ * own; a heading keeps its text on its tag's line, as Goldmark writes it.
+ * One forward pass drops the newline after each heading's open tag and
+ * the one before its close tag (found as the first close tag that starts
+ * a line), copying the rest down once. */
 static void
 join_heading_lines(struct md_result *res)
 {
 	char *c = res->html.data;
-	size_t pos = 0, i, len = res->html.len;
+	size_t rd = 0, wr = 0, len = res->html.len, i;
 
-	for (i = 0; i < res->nheadings && c != NULL; i++) {
+	if (c == NULL)
+		return;
+	for (i = 0; i < res->nheadings; i++) {
 		const char *tag = res->headings[i].open_tag;
 		const char *close = res->headings[i].close_tag;
-		char *at = strstr(c + pos, tag), *end;
+		size_t tl = strlen(tag), cl = strlen(close);
+		const char *at = strstr(c + rd, tag), *end;
+		size_t upto;
 
 		if (at == NULL)
 			break;
-		at += strlen(tag);
-		if (*at == '\n') {
-			memmove(at, at + 1, len - (size_t)(at + 1 - c) + 1);
-			len--;
-		}
-		for (end = strstr(at, close); end != NULL && end > at &&
-		    end[-1] != '\n'; end = strstr(end + 1, close))
+		/* Up to and including the open tag, then skip its newline. */
+		upto = (size_t)(at - c) + tl;
+		memmove(c + wr, c + rd, upto - rd);
+		wr += upto - rd;
+		rd = upto;
+		if (c[rd] == '\n')
+			rd++;
+		for (end = strstr(c + rd, close); end != NULL &&
+		    end > c + rd && end[-1] != '\n'; end = strstr(end + 1, close))
 			;
-		if (end != NULL && end > at) {
-			memmove(end - 1, end, len - (size_t)(end - c) + 1);
-			len--;
-			pos = (size_t)(end - 1 - c);
-		}
+		if (end == NULL || end <= c + rd)
+			continue;
+		/* The text, without the newline before the close tag. */
+		upto = (size_t)(end - c) - 1;
+		memmove(c + wr, c + rd, upto - rd);
+		wr += upto - rd;
+		rd = upto + 1;
+		memmove(c + wr, c + rd, cl);
+		wr += cl;
+		rd += cl;
 	}
-	res->html.len = len;
+	memmove(c + wr, c + rd, len - rd);
+	wr += len - rd;
+	c[wr] = '\0';
+	res->html.len = wr;
 }
 
 /* Removes Hugo's divider paragraph from res->html as Hugo 0.111's
@@ -626,6 +609,49 @@ split_summary(struct md_result *res)
 	res->summary_len = start;
 }
 
+/* The nodes the Goldmark passes work on, found in one walk of the tree. */
+struct md_nodes {
+	cmark_node **texts, **headings;
+	size_t ntexts, nheadings;
+};
+
+static void
+push_node(cmark_node ***list, size_t *n, cmark_node *node)
+{
+	/* Grows at powers of two from 16. */
+	if (*n >= 16 && (*n & (*n - 1)) == 0)
+		*list = xrealloc(*list, 2 * *n * sizeof(**list));
+	else if (*n == 0)
+		*list = xmalloc(16 * sizeof(**list));
+	(*list)[(*n)++] = node;
+}
+
+static void
+collect_nodes(cmark_node *doc, struct md_nodes *nodes)
+{
+	cmark_iter *iter = cmark_iter_new(doc);
+	cmark_event_type ev;
+
+	memset(nodes, 0, sizeof(*nodes));
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(node)) {
+		case CMARK_NODE_TEXT:
+			push_node(&nodes->texts, &nodes->ntexts, node);
+			break;
+		case CMARK_NODE_HEADING:
+			push_node(&nodes->headings, &nodes->nheadings, node);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(iter);
+}
+
 int
 md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
 {
@@ -636,8 +662,9 @@ md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
 	char *html;
 	struct buf input = BUF_INIT;
 	const char *more = NULL;
-	cmark_node **old;
-	size_t i, nold;
+	struct md_nodes nodes;
+	cmark_node **gone = NULL;
+	size_t i, ngone = 0;
 
 	memset(res, 0, sizeof(*res));
 	res->summary_len = (size_t)-1;
@@ -678,24 +705,32 @@ md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
 		cmark_parser_free(parser);
 		return -1;
 	}
+	collect_nodes(doc, &nodes);
 	if (options & CMARK_OPT_SMART) {
-		goldmark_guillemets(doc);
-		goldmark_quotes(doc);
+		goldmark_guillemets(nodes.texts, nodes.ntexts, &gone, &ngone);
+		goldmark_quotes(nodes.texts, nodes.ntexts);
 	}
-	old = number_headings(doc, res, &nold, flags);
+	number_headings(nodes.headings, nodes.nheadings, res, flags);
 	html = cmark_render_html(doc, options,
 	    cmark_parser_get_syntax_extensions(parser));
 	cmark_node_free(doc);
-	for (i = 0; i < nold; i++)
-		cmark_node_free(old[i]);
-	free(old);
+	for (i = 0; i < nodes.nheadings; i++)
+		cmark_node_free(nodes.headings[i]);
+	for (i = 0; i < ngone; i++)
+		cmark_node_free(gone[i]);
+	free(gone);
+	free(nodes.headings);
+	free(nodes.texts);
 	cmark_parser_free(parser);
 	if (html == NULL) {
 		md_result_free(res);
 		return -1;
 	}
-	buf_puts(&res->html, html);
-	free(html);
+	/* cmark's default allocator is malloc's: the buffer is ours to keep
+	 * rather than copy. */
+	res->html.data = html;
+	res->html.len = strlen(html);
+	res->html.cap = res->html.len + 1;
 	join_heading_lines(res);
 	goldmark_backrefs(&res->html);
 	if (more != NULL)

@@ -101,6 +101,22 @@ sed -i 's/^title: .*/title: "Retitled"/; s/^date: .*/date: 2023-05-05T10:00:00Z/
 "$top/quire" import -q --db "$db" "$tmp/a2/content" 2>/dev/null
 expect "and after a post is removed and another retitled and redated" "$(card_drift "$db")" 0
 "$top/quire" import -q --db "$db" "$tmp/a/content" 2>/dev/null
+# Related posts (db.c merges in-memory lists) against the same ranking
+# in SQL, on a post of each tag, after all those imports.
+related_drift=""
+for i in 0 1 2 3 4 5 6 150 299; do
+	want=$(sqlite3 -readonly "$db" "SELECT c.url FROM (SELECT t.page_id,
+	    count(*) AS shared, t.date, t.title, t.source FROM page_term a
+	    JOIN page_term t ON t.term_id = a.term_id AND t.page_id <> a.page_id
+	    JOIN page p ON p.id = a.page_id WHERE p.source = 'posts/p$i.md'
+	    GROUP BY t.page_id ORDER BY shared DESC, t.date DESC, t.title,
+	    t.source LIMIT 5) r JOIN page_card c ON c.page_id = r.page_id
+	    ORDER BY r.shared DESC, r.date DESC, r.title, r.source" | tr '\n' ' ')
+	got=$(curl -s "http://127.0.0.1:$port/posts/p$i/" | sed -n '/related-posts/,/<\/ul>/p' |
+	    grep -o 'href="[^"]*"' | sed 's/^href="//; s/"$//; s|^https\{0,1\}://[^/]*||' | tr '\n' ' ')
+	[ -n "$want" ] && [ "$want" = "$got" ] || related_drift="$related_drift [p$i: want $want got $got]"
+done
+expect "related posts rank as the SQL reference does" "$related_drift" ""
 expect "and leaves no working copy behind" "$(ls "$tmp" | grep -c 'import-tmp')" 0
 
 # Load while importing.
