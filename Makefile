@@ -122,7 +122,7 @@ install: all
 	install -m 644 schema/*.sql $(DESTDIR)$(PREFIX)/share/quire/schema/
 	cp -R static/. $(DESTDIR)$(PREFIX)/share/quire/static/
 	install -m 644 man/quire.1 $(DESTDIR)$(PREFIX)/share/man/man1/quire.1
-	install -m 644 README.md nginx/quire.conf systemd/quire-fcgi.service \
+	install -m 644 README.md nginx/quire.conf nginx/quire-upstream.conf systemd/quire-fcgi.service \
 	    $(DESTDIR)$(PREFIX)/share/doc/quire/
 	if [ -d apache ]; then install -m 644 apache/*.conf \
 	    $(DESTDIR)$(PREFIX)/share/doc/quire/; fi

@@ -51,6 +51,9 @@ struct db *db_open(const char *path, struct buf *err);
  * mutex around each of the hundreds of calls a page makes. Call it once,
  * first thing, in a single-threaded process. */
 void db_single_thread(void);
+/* Says db serves many requests (FastCGI): db_related() may then build an
+ * in-memory index once; a one-shot process (CGI) asks SQLite instead. */
+void db_long_lived(struct db *db);
 /* Closes db (NULL is fine). */
 void db_close(struct db *db);
 /* Returns non-zero when db should be opened afresh: path is not the file

@@ -55,6 +55,7 @@ enum query {
 	Q_TERM_DATES,
 	Q_NEWER,
 	Q_OLDER,
+	Q_RELATED,
 	Q_PAGE_TERM_IDS,
 	Q_CARD_LINK,
 	Q_ORDER_ALL,
@@ -127,6 +128,13 @@ static const char *const query_sql[Q__MAX] = {
 	[Q_OLDER] = "SELECT p.url, p.title FROM page p WHERE p.kind = 0 AND"
 	    VISIBLE("p") "AND (p.date < ?2 OR (p.date = ?2 AND (p.title > ?3 "
 	    "OR (p.title = ?3 AND p.source > ?4))))" PAGE_ORDER "LIMIT 1",
+	/* Related posts as one query, for a one-shot (CGI) process: the same
+	 * ranking as related_merge(), which a long-lived worker uses. */
+	[Q_RELATED] = "SELECT t.page_id, count(*) AS shared FROM page_term a "
+	    "JOIN page_term t ON t.term_id = a.term_id AND t.page_id <> "
+	    "a.page_id WHERE a.page_id = ?2 AND" VISIBLE("t") "GROUP BY "
+	    "t.page_id ORDER BY shared DESC, t.date DESC, t.title, t.source "
+	    "LIMIT ?3",
 	[Q_PAGE_TERM_IDS] = "SELECT term_id FROM page_term WHERE page_id = ?2",
 	[Q_CARD_LINK] = "SELECT url, title FROM page_card WHERE page_id = ?2",
 	/* What the related-posts index is built from (struct related). */
@@ -167,6 +175,7 @@ struct db {
 	sqlite3_stmt *term_cursor;	/* the terms db_terms_next() reads */
 	sqlite3_stmt *search_cursor;	/* the hits db_search_next() reads */
 	struct related related;
+	int long_lived;			/* db_long_lived() */
 	long long version;		/* site 'version' */
 	long long imported_at;		/* site 'imported_at' */
 	/* db_state()'s last answer, good for instants in [from, until). */
@@ -256,6 +265,12 @@ db_single_thread(void)
 {
 	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+void
+db_long_lived(struct db *db)
+{
+	db->long_lived = 1;
 }
 
 void
@@ -853,6 +868,9 @@ related_merge(const struct related *r, long long now, long long page_id,
 	free(pos);
 }
 
+static enum db_rc related_links(struct db *db, long long *ids, size_t nids,
+    struct db_link *links, size_t *n);
+
 enum db_rc
 db_related(struct db *db, long long now, long long page_id,
     struct db_link *links, size_t max, size_t *n)
@@ -860,14 +878,33 @@ db_related(struct db *db, long long now, long long page_id,
 	const struct related_term **terms = NULL;
 	sqlite3_stmt *st, *cur;
 	long long *ids;
-	size_t k = 0, cap = 0, nids = 0, i;
-	enum db_rc rc;
+	size_t k = 0, cap = 0, nids = 0;
+	enum db_rc rc = DB_DONE;
 
 	*n = 0;
 	if (max == 0)
 		return DB_ROW;
-	if (!db->related.built && related_build(db) != DB_ROW)
+	ids = xmalloc(max * sizeof(*ids));
+	if (!db->long_lived) {
+		/* Building the index would cost more than this one query. */
+		st = start(db, Q_RELATED);
+		cur = st;
+		sqlite3_bind_int64(st, 1, now);
+		sqlite3_bind_int64(st, 2, page_id);
+		sqlite3_bind_int64(st, 3, (long long)max);
+		while (nids < max && (rc = step(&cur)) == DB_ROW)
+			ids[nids++] = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc == DB_ERROR) {
+			free(ids);
+			return DB_ERROR;
+		}
+		return related_links(db, ids, nids, links, n);
+	}
+	if (!db->related.built && related_build(db) != DB_ROW) {
+		free(ids);
 		return DB_ERROR;
+	}
 	st = start(db, Q_PAGE_TERM_IDS);
 	cur = st;
 	sqlite3_bind_int64(st, 2, page_id);
@@ -886,12 +923,23 @@ db_related(struct db *db, long long now, long long page_id,
 	}
 	if (rc == DB_ERROR || k == 0) {
 		free(terms);
+		free(ids);
 		return rc == DB_ERROR ? DB_ERROR : DB_ROW;
 	}
-	ids = xmalloc(max * sizeof(*ids));
 	related_merge(&db->related, now, page_id, terms, k, ids, max, &nids);
 	free(terms);
-	rc = DB_ROW;
+	return related_links(db, ids, nids, links, n);
+}
+
+/* Fills links with the url and title of pages ids[0..nids); frees ids. */
+static enum db_rc
+related_links(struct db *db, long long *ids, size_t nids,
+    struct db_link *links, size_t *n)
+{
+	sqlite3_stmt *st, *cur;
+	enum db_rc rc = DB_ROW;
+	size_t i;
+
 	for (i = 0; i < nids; i++) {
 		st = start(db, Q_CARD_LINK);
 		cur = st;

@@ -9,6 +9,9 @@
 #   5. the same under /blog/       (baseURL http://127.0.0.1:PORT/blog/)
 #   6. 4 with mod_cgid under the event MPM (Debian's default) instead of
 #      mod_cgi under prefork
+#   7. nginx with fastcgi_cache in front of two worker "boxes" (two
+#      spawn-fcgi pools on TCP ports, each with its own copy of the
+#      database)                  nginx/quire-upstream.conf
 # Run from the repository root after `make all`:
 #     bash tests/integration/deploy.sh
 # Prints one `ok - ...` / `not ok - ...` line per check, a `# SET-UP: N
@@ -261,6 +264,97 @@ make_nginx() {
 	wait_file "$run/nginx.pid"
 }
 
+# make_upstream RUN PORT PREFIX: two pools, each on its own database copy
+# (box1.db, box2.db), behind nginx/quire-upstream.conf.
+make_upstream() {
+	local run=$1 port=$2 prefix=$3 nginx user= b p
+	nginx=$(command -v nginx || echo /usr/sbin/nginx)
+	import_db "$run/editor.db" "http://127.0.0.1:$port$prefix" || return 1
+	for b in 1 2; do
+		cp "$run/editor.db" "$run/box$b.db"
+		p=$(random_port)
+		eval "box${b}_port=$p"
+		spawn_box "$run" "$b" "$p" || return 1
+		stops+=("stop_files $run/box$b.pids")
+	done
+	[ "$user_root" = 1 ] && user="user root;"
+	mkdir -p "$run/tmp"
+	sed -e "s|listen 80;|listen 127.0.0.1:$port;|" \
+	    -e "s|/usr/local/share/quire/static|$statics|g" \
+	    -e "s|/var/cache/nginx/quire|$run/cache|g" \
+	    -e "s|server 10.0.0.11:9000;|server 127.0.0.1:$box1_port;|" \
+	    -e "s|server 10.0.0.12:9000;|server 127.0.0.1:$box2_port;|" \
+	    "$top/nginx/quire-upstream.conf" >"$run/site.conf"
+	cat >"$run/nginx.conf" <<-EOF
+	$user
+	worker_processes 1;
+	pid $run/nginx.pid;
+	error_log $run/nginx-error.log info;
+	events { worker_connections 64; }
+	http {
+		include /etc/nginx/mime.types;
+		default_type application/octet-stream;
+		access_log $run/nginx-access.log;
+		client_body_temp_path $run/tmp/body;
+		fastcgi_temp_path $run/tmp/fastcgi;
+		proxy_temp_path $run/tmp/proxy;
+		uwsgi_temp_path $run/tmp/uwsgi;
+		scgi_temp_path $run/tmp/scgi;
+		include $run/site.conf;
+	}
+	EOF
+	stops+=("stop_files $run/nginx.pid")
+	"$nginx" -p "$run" -e "$run/nginx-error.log" -c "$run/nginx.conf" \
+	    >"$run/start.log" 2>&1 || return 1
+	wait_file "$run/nginx.pid"
+}
+
+# spawn_box RUN N PORT: box N's pool of two workers on 127.0.0.1:PORT.
+spawn_box() {
+	QUIRE_DB=$1/box$2.db spawn-fcgi -a 127.0.0.1 -p "$3" -F 2 \
+	    -P "$1/box$2.pids" -- "$top/cgi-bin/quire.fcgi" >"$1/box$2.log" 2>&1
+}
+
+# upstream_publish: a new post imported on the editor's copy and renamed
+# over each box's file reaches readers through either box, and the site
+# stays up while one box is down.
+upstream_publish() {
+	local b i seen=""
+	mkdir -p "$run/content"
+	cp -R "$hugo_content/." "$run/content/"
+	printf -- '---\ntitle: "Fresh from the editor"\ndate: %s\n---\nJust published.\n' \
+	    "$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)" >"$run/content/posts/fresh.md"
+	./quire import -q --db "$run/editor.db" "$run/content" >"$run/publish.log" 2>&1 ||
+	    not_ok "the editor's import" "$(cat "$run/publish.log")"
+	for b in 1 2; do
+		cp "$run/editor.db" "$run/.box$b.db.tmp"
+		mv "$run/.box$b.db.tmp" "$run/box$b.db"
+	done
+	for i in 1 2 3 4; do
+		req "$base/posts/fresh/?try=$i"
+		seen="$seen $code"
+	done
+	expect "after the copies are renamed in, both boxes serve the new post" "$seen" " 200 200 200 200"
+	# The home page, once its cached copy is revalidated: nginx counts
+	# the one second of validity in whole seconds, so allow two.
+	i=no
+	for b in 1 2 3 4 5 6 7 8 9 10; do
+		sleep 0.25
+		req "$base/"
+		if body_has "Fresh from the editor"; then i=yes; break; fi
+	done
+	expect "the cached home page shows it within two seconds" "$code $i" "200 yes"
+	# nginx takes a box that fails out of rotation for a while
+	# (max_fails, fail_timeout): one box down at a time is the case.
+	stop_files "$run/box2.pids"
+	for i in 1 2 3; do
+		req "$base/posts/fresh/?box2=down&try=$i"
+		seen="$seen $code"
+	done
+	expect "with box 2 down, box 1 answers every request" "${seen# 200 200 200 200}" " 200 200 200"
+	spawn_box "$run" 2 "$box2_port"
+}
+
 make_proxy_fcgi() {
 	local run=$1 port=$2 prefix=$3
 	import_db "$run/blog.db" "http://127.0.0.1:$port$prefix" || return 1
@@ -452,5 +546,6 @@ setup apache+cgi / make_cgi
 setup apache+cgi-blog /blog/ make_cgi
 cgid=1
 setup apache+cgid / make_cgi
+setup nginx-upstream / make_upstream upstream_publish
 
 finish

@@ -12,6 +12,7 @@ expect "make install PREFIX=/usr DESTDIR=... succeeds" "$?" 0
 for f in bin/quire lib/quire/cgi-bin/quire.fcgi share/man/man1/quire.1 \
     share/quire/static/css/quire.css share/quire/static/js/theme.js \
     share/quire/schema/001-init.sql share/doc/quire/quire.conf \
+    share/doc/quire/quire-upstream.conf share/quire/schema/006-term-order.sql \
     share/doc/quire/quire-fcgi.service; do
 	if [ -f "$tmp/root/usr/$f" ]; then ok "installs /usr/$f"; else not_ok "installs /usr/$f" missing; fi
 done
