@@ -1,7 +1,7 @@
 # cgsplit.awk - splits one callgrind.out file (events: Ir) by object, for
 # `make bench`. Buckets: sqlite (libsqlite3), cmark (libcmark-gfm*), quire
 # (the executable named by -v prog=PATH) and other (libc, ld.so, libfcgi,
-# libyaml, libseccomp: mostly start-up).
+# libyaml, libseccomp).
 #   self_B   instructions executed inside bucket B's own code
 #   attr_B   as spent on B's behalf: for sqlite and cmark, the inclusive
 #            cost of quire's calls into them (their malloc, memcpy
@@ -9,9 +9,11 @@
 #            "other" (its malloc, memcpy, printf); other is the rest.
 #   fn COST NAME   per function of quire's own code, self cost plus its
 #            direct calls into "other", every function with a cost.
+# With -v reqs=N (the file counts N requests) every figure is per request.
 function bucket(o) {
 	if (o ~ /libsqlite3/) return "sqlite"
 	if (o ~ /libcmark-gfm/) return "cmark"
+	if (o ~ /libfcgi/) return "fcgi"
 	if (o == prog) return "quire"
 	return "other"
 }
@@ -30,6 +32,7 @@ function ref(s, kind,    id, rest) {
 	if (rest != "") names[id] = rest
 	return id
 }
+function per(x) { return int(x / (reqs > 0 ? reqs : 1) + 0.5) }
 /^ob=/ { ob = ref(substr($0, 4), "ob"); next }
 /^fn=/ { fn = ref(substr($0, 4), "fn"); fnob[fn] = ob; next }
 /^cfn=/ { cfn = ref(substr($0, 5), "fn"); next }
@@ -48,22 +51,26 @@ function ref(s, kind,    id, rest) {
 }
 END {
 	for (f in fself) {
-		b = fbucket(f); sb[b] += fself[f]; total += fself[f]
+		b = fbucket(f); if (b == "fcgi") b = "other"
+		sb[b] += fself[f]; total += fself[f]
 	}
 	for (i = 1; i <= n; i++) {
 		if (fbucket(callfn[i]) != "quire") continue
 		b = fbucket(callee[i])
-		if (b == "quire") continue
+		# libfcgi's accept, read and write: the round trip noop-fcgi
+		# makes too, not quire's work.
+		if (b == "quire" || b == "fcgi") continue
 		if (b == "other") { cross["quire"] += callcost[i]; fattr[callfn[i]] += callcost[i] }
 		else cross[b] += callcost[i]
 	}
-	printf "total %d\n", total
+	printf "total %d\n", per(total)
 	split("quire sqlite cmark other", bs, " ")
-	for (k = 1; k <= 4; k++) printf "self_%s %d\n", bs[k], sb[bs[k]]
+	for (k = 1; k <= 4; k++) printf "self_%s %d\n", bs[k], per(sb[bs[k]])
 	aq = sb["quire"] + cross["quire"]
-	printf "attr_quire %d\nattr_sqlite %d\nattr_cmark %d\nattr_other %d\n", aq,
-	    cross["sqlite"], cross["cmark"], total - aq - cross["sqlite"] - cross["cmark"]
+	printf "attr_quire %d\nattr_sqlite %d\nattr_cmark %d\nattr_other %d\n", per(aq),
+	    per(cross["sqlite"]), per(cross["cmark"]),
+	    per(total - aq - cross["sqlite"] - cross["cmark"])
 	for (f in fself)
 		if (fbucket(f) == "quire")
-			printf "fn %d %s\n", fself[f] + fattr[f], names[f]
+			printf "fn %d %s\n", per(fself[f] + fattr[f]), names[f]
 }

@@ -31,7 +31,7 @@ run=$work/run
 mkdir -p "$run/tmp" "$work/bin"
 
 pidfiles="$run/nginx.pid $run/nginx-cache.pid $run/quire.pids $run/noop.pids
-$run/render.pids $run/one.pids"
+$run/render.pids $run/one.pids $run/cg.pids"
 wrk_pid=""
 cleanup() {
 	local p f
@@ -113,7 +113,8 @@ start_nginx() {
 		    -e "s|@STATICREF@|$work/static-ref|g" -e "s|@SOCKET@|$run/quire.sock|g" \
 		    -e "s|@PORT_QUIRE@|${ports[0]}|g" -e "s|@PORT_STATIC@|${ports[1]:-0}|g" \
 		    -e "s|@PORT_NOOP@|${ports[2]:-0}|g" -e "s|@PORT_RENDER@|${ports[3]:-0}|g" \
-		    -e "s|@PORT_ONE@|${ports[4]:-0}|g" -e "s|@PORT@|${ports[0]}|g" \
+		    -e "s|@PORT_ONE@|${ports[4]:-0}|g" -e "s|@PORT_CG@|${ports[5]:-0}|g" \
+		    -e "s|@PORT@|${ports[0]}|g" \
 		    "$tpl" >"$conf"
 		if "$nginx" -p "$run" -e "$run/nginx-start-error.log" -c "$conf" \
 		    2>"$run/nginx-start.log"; then
@@ -131,8 +132,9 @@ start_nginx() {
 
 QUIRE_DB=$db spawn quire 2 "$worker"
 mkdir -p "$work/static-ref"
-start_nginx "$bench/nginx-bench.conf.in" "$run/nginx.conf" "$run/nginx.pid" 5
+start_nginx "$bench/nginx-bench.conf.in" "$run/nginx.conf" "$run/nginx.pid" 6
 p_quire=${ports[0]} p_static=${ports[1]} p_noop=${ports[2]} p_render=${ports[3]} p_one=${ports[4]}
+p_cg=${ports[5]}
 
 pages=(home article tag feed search)
 declare -A url file
@@ -273,17 +275,36 @@ rss_load $(( rss_n - 1000 ))
 rss_big=$(rss)
 
 # --- 4. callgrind ----------------------------------------------------------------
+# One worker under callgrind behind its own nginx port, as readers meet it:
+# warm-up requests first (database opened, statements prepared, the
+# related-posts index built), then the counters are zeroed, N requests
+# made, and the counts dumped and divided by N.
 say "bench: callgrind"
-cg() {	# NAME URI
-	env -i QUIRE_SECCOMP=0 QUIRE_DB="$db" REQUEST_METHOD=GET REQUEST_URI="$2" \
-	    valgrind --tool=callgrind --callgrind-out-file="$work/cg.$1" "$worker" \
-	    >"$work/cg.$1.body" 2>"$work/cg.$1.log" || die "callgrind $1 failed"
-	awk -v prog="$worker" -f "$bench/cgsplit.awk" "$work/cg.$1" >"$work/cg.$1.split"
+QUIRE_SECCOMP=0 QUIRE_DB=$db spawn cg 1 valgrind --tool=callgrind \
+    --callgrind-out-file="$work/cg.out" "$worker"
+cg_pid=$(head -n 1 "$run/cg.pids")
+cg() {	# NAME URI N
+	local i
+	for i in 1 2 3 4 5; do
+		curl -s -o /dev/null --max-time 120 "http://127.0.0.1:$p_cg$2" ||
+		    die "callgrind worker did not answer $2"
+	done
+	callgrind_control -z "$cg_pid" >/dev/null || die "callgrind_control -z failed"
+	for i in $(seq "$3"); do
+		curl -s -o /dev/null --max-time 120 "http://127.0.0.1:$p_cg$2"
+	done
+	rm -f "$work/cg.out".*
+	callgrind_control -d "$cg_pid" >/dev/null || die "callgrind_control -d failed"
+	i=0
+	while [ ! -s "$work/cg.out.1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	mv "$work/cg.out.1" "$work/cg.$1"
+	awk -v prog="$worker" -v reqs="$3" -f "$bench/cgsplit.awk" "$work/cg.$1" >"$work/cg.$1.split"
 	callgrind_annotate "$work/cg.$1" >"$work/cg.$1.txt" 2>/dev/null || true
 }
-cg article "${url[article]}"
-cg listing /
-cg none /no-such-page/
+cg article "${url[article]}" 20
+cg listing / 100
+cg tag "${url[tag]}" 100
+kill "$cg_pid" 2>/dev/null || true
 cgv() { awk -v k="$2" '$1 == k { print $2 }' "$work/cg.$1.split"; }
 
 # --- 5. import against Hugo --------------------------------------------------------
@@ -352,36 +373,27 @@ else
 	echo "  re-import NOT visible through the cache within 5 s  target ≤2000 ms  SHORT"
 fi
 echo
-echo "callgrind, instructions per request (CGI run minus a 404 run: start-up removed)"
+echo "callgrind, instructions per request in a running worker (after 5 warm-up requests;"
+echo "article over 20 requests, listing and tag over 100; other = libfcgi, libc, kernel glue)"
 printf '  %-11s %12s %12s %12s %12s %12s\n' "" quire+libc sqlite cmark-gfm other total
-for r in article listing none; do
-	printf '  %-11s %12s %12s %12s %12s %12s\n' "${r/none/404}" "$(cgv "$r" attr_quire)" \
+for r in article listing tag; do
+	printf '  %-11s %12s %12s %12s %12s %12s\n' "$r" "$(cgv "$r" attr_quire)" \
 	    "$(cgv "$r" attr_sqlite)" "$(cgv "$r" attr_cmark)" "$(cgv "$r" attr_other)" "$(cgv "$r" total)"
 done
-for r in article listing; do
-	printf '  %-11s %12d %12d %12d %12d %12d\n' "$r-404" \
-	    $(( $(cgv $r attr_quire) - $(cgv none attr_quire) )) $(( $(cgv $r attr_sqlite) - $(cgv none attr_sqlite) )) \
-	    $(( $(cgv $r attr_cmark) - $(cgv none attr_cmark) )) $(( $(cgv $r attr_other) - $(cgv none attr_other) )) \
-	    $(( $(cgv $r total) - $(cgv none total) ))
-done
 printf '  %-11s %12s %12s %12s %12s\n' "self" quire sqlite cmark-gfm other
-for r in article listing none; do
-	printf '  %-11s %12s %12s %12s %12s\n' "${r/none/404}" "$(cgv "$r" self_quire)" \
+for r in article listing tag; do
+	printf '  %-11s %12s %12s %12s %12s\n' "$r" "$(cgv "$r" self_quire)" \
 	    "$(cgv "$r" self_sqlite)" "$(cgv "$r" self_cmark)" "$(cgv "$r" self_other)"
 done
-qa=$(( $(cgv article attr_quire) - $(cgv none attr_quire) + $(cgv article attr_sqlite) - $(cgv none attr_sqlite) ))
-ca=$(( $(cgv article attr_cmark) - $(cgv none attr_cmark) ))
+qa=$(( $(cgv article attr_quire) + $(cgv article attr_sqlite) ))
+ca=$(cgv article attr_cmark)
 pct=$(awk -v a="$qa" -v b="$ca" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 999) }')
 echo "  article: (quire own + SQLite) = $pct% of cmark-gfm  target ≤15%  $(mark "$pct" "<=" 15)"
 for r in article listing; do
-	echo "  top of quire's own code, $r (self + its libc calls, minus the 404 run):"
+	echo "  top of quire's own code, $r (self + its libc calls):"
 	awk '$1 == "fn" { n = $3; for (i = 4; i <= NF; i++) n = n " " $i; c[n] += $2 }
-	    END { for (f in c) print c[f], f }' "$work/cg.$r.split" >"$work/fa"
-	awk '$1 == "fn" { n = $3; for (i = 4; i <= NF; i++) n = n " " $i; print $2, n }' \
-	    "$work/cg.none.split" >"$work/fb"
-	awk 'NR == FNR { base[substr($0, index($0, " ") + 1)] = $1; next }
-	    { f = substr($0, index($0, " ") + 1); printf "%d %s\n", $1 - base[f], f }' \
-	    "$work/fb" "$work/fa" | sort -nr | head -n 5 | awk '{ printf "    %11d  %s\n", $1, $2 }'
+	    END { for (f in c) print c[f], f }' "$work/cg.$r.split" |
+	    sort -nr | head -n 5 | awk '{ printf "    %11d  %s\n", $1, $2 }'
 done
 echo
 ir=$(ratio "$imp_ms" "$hugo_ms")

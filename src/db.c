@@ -139,7 +139,8 @@ static const char *const query_sql[Q__MAX] = {
 	[Q_CARD_LINK] = "SELECT url, title FROM page_card WHERE page_id = ?2",
 	/* What the related-posts index is built from (struct related). */
 	[Q_ORDER_ALL] = "SELECT c.page_id, c.draft, c.publish_at, "
-	    "coalesce(c.expire_at, " NEVER ") FROM page_card c" CARD_ORDER,
+	    "coalesce(c.expire_at, " NEVER "), c.url, c.title FROM page_card c"
+	    CARD_ORDER,
 	[Q_TERM_PAIRS] = "SELECT term_id, page_id FROM page_term ORDER BY "
 	    "term_id",
 };
@@ -151,6 +152,7 @@ static const char *const query_sql[Q__MAX] = {
  * rather than a GROUP BY over every page sharing a tag. */
 struct related_page {
 	long long id, publish_at, expire_at;
+	size_t url, title;	/* offsets into strings */
 	int draft;
 };
 
@@ -166,6 +168,7 @@ struct related {
 	struct related_term *terms;	/* by id */
 	size_t nterms;
 	unsigned *places;
+	struct buf strings;		/* each page's url and title */
 };
 
 struct db {
@@ -286,6 +289,7 @@ db_close(struct db *db)
 	free(db->related.pages);
 	free(db->related.terms);
 	free(db->related.places);
+	buf_free(&db->related.strings);
 	site_free(&db->site);
 	free(db->path);
 	free(db);
@@ -751,6 +755,10 @@ related_build(struct db *db)
 		p->draft = sqlite3_column_int(st, 1);
 		p->publish_at = sqlite3_column_int64(st, 2);
 		p->expire_at = sqlite3_column_int64(st, 3);
+		p->url = r->strings.len;
+		buf_add(&r->strings, text(st, 4), strlen(text(st, 4)) + 1);
+		p->title = r->strings.len;
+		buf_add(&r->strings, text(st, 5), strlen(text(st, 5)) + 1);
 		map[r->npages].id = p->id;
 		map[r->npages].place = (unsigned)r->npages;
 		r->npages++;
@@ -800,6 +808,7 @@ out:
 		free(r->pages);
 		free(r->terms);
 		free(r->places);
+		buf_free(&r->strings);
 		memset(r, 0, sizeof(*r));
 	}
 	free(map);
@@ -812,8 +821,8 @@ related_visible(const struct related_page *p, long long now)
 	return !p->draft && p->publish_at <= now && p->expire_at > now;
 }
 
-/* Fills ids with up to max visible pages sharing the most of the k
- * terms with page_id, then in listing order: a merge of the terms'
+/* Fills ids with the places of up to max visible pages sharing the most
+ * of the k terms with page_id, then in listing order: a merge of the terms'
  * sorted places, where a page comes up at the head of all its terms'
  * lists at once. Pages sharing all k terms rank first, so the merge
  * stops once max of those are found. */
@@ -857,7 +866,7 @@ related_merge(const struct related *r, long long now, long long page_id,
 		p = &r->pages[place];
 		if (p->id != page_id && related_visible(p, now) &&
 		    filled[shared] < max)
-			bucket[shared * max + filled[shared]++] = p->id;
+			bucket[shared * max + filled[shared]++] = place;
 	}
 	*n = 0;
 	for (shared = k; shared > 0; shared--)
@@ -878,7 +887,7 @@ db_related(struct db *db, long long now, long long page_id,
 	const struct related_term **terms = NULL;
 	sqlite3_stmt *st, *cur;
 	long long *ids;
-	size_t k = 0, cap = 0, nids = 0;
+	size_t k = 0, cap = 0, nids = 0, i;
 	enum db_rc rc = DB_DONE;
 
 	*n = 0;
@@ -928,7 +937,16 @@ db_related(struct db *db, long long now, long long page_id,
 	}
 	related_merge(&db->related, now, page_id, terms, k, ids, max, &nids);
 	free(terms);
-	return related_links(db, ids, nids, links, n);
+	/* ids are places in the index here: the links come from memory. */
+	for (i = 0; i < nids; i++) {
+		const struct related_page *p = &db->related.pages[ids[i]];
+
+		links[i].url = xstrdup(db->related.strings.data + p->url);
+		links[i].title = xstrdup(db->related.strings.data + p->title);
+	}
+	*n = nids;
+	free(ids);
+	return DB_ROW;
 }
 
 /* Fills links with the url and title of pages ids[0..nids); frees ids. */

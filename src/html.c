@@ -191,29 +191,40 @@ html_url_arg(struct buf *b, const char *s)
 void
 html_json_string(struct buf *b, const char *s)
 {
+	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	const unsigned char *run;
 
 	buf_putc(b, '"');
-	for (; *p != '\0'; p++) {
+	for (;;) {
+		/* Copy the bytes that need nothing in one go. */
+		for (run = p; *p >= 0x20 && *p != 0x7f && *p != '"' &&
+		    *p != '\\' && *p != '<' && *p != '>' && *p != '&' &&
+		    *p != 0xE2; p++)
+			;
+		buf_add(b, run, (size_t)(p - run));
+		if (*p == '\0')
+			break;
 		switch (*p) {
 		case '"': buf_puts(b, "\\\""); break;
 		case '\\': buf_puts(b, "\\\\"); break;
 		case '\n': buf_puts(b, "\\n"); break;
 		case '\t': buf_puts(b, "\\t"); break;
-		case '<': case '>': case '&':
-			buf_printf(b, "\\u%04x", *p);
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f) {
-				buf_printf(b, "\\u%04x", *p);
-			} else if (p[0] == 0xE2 && p[1] == 0x80 &&
-			    (p[2] == 0xA8 || p[2] == 0xA9)) {
-				buf_printf(b, "\\u202%c", p[2] == 0xA8 ? '8' : '9');
+		case 0xE2:
+			/* U+2028 and U+2029 end a line in JavaScript. */
+			if (p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
+				buf_puts(b, p[2] == 0xA8 ? "\\u2028" : "\\u2029");
 				p += 2;
 			} else {
 				buf_putc(b, (char)*p);
 			}
+			break;
+		default:	/* < > & and control bytes */
+			buf_puts(b, "\\u00");
+			buf_putc(b, hex[*p >> 4]);
+			buf_putc(b, hex[*p & 15]);
 		}
+		p++;
 	}
 	buf_putc(b, '"');
 }

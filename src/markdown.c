@@ -285,8 +285,8 @@ goldmark_guillemets(cmark_node **texts, size_t n, cmark_node ***gonep,
 		    cmark_node_get_type(tag) == CMARK_NODE_HTML_INLINE &&
 		    (h = cmark_node_get_literal(tag)) != NULL && h[0] == '<';
 		/* Most text has neither: leave it as it is, uncopied. */
-		if (!join && strstr(lit, "<<") == NULL &&
-		    strstr(lit, ">>") == NULL)
+		if (!join && (strpbrk(lit, "<>") == NULL ||
+		    (strstr(lit, "<<") == NULL && strstr(lit, ">>") == NULL)))
 			continue;
 		buf_add(&b, lit, len);
 		if (join) {

@@ -143,6 +143,9 @@ test_json(void **state)
 	check(html_json_string, "a&b\n\x01", "\"a\\u0026b\\n\\u0001\"");
 	check(html_json_string, "\xE2\x80\xA8", "\"\\u2028\"");
 	check(html_json_string, "caf\xC3\xA9", "\"caf\xC3\xA9\"");
+	/* Other U+20xx characters pass; U+2029 and DEL do not. */
+	check(html_json_string, "a\xE2\x80\x99" "b\xE2\x80\xA9" "c\x7f\td",
+	    "\"a\xE2\x80\x99" "b\\u2029c\\u007f\\td\"");
 }
 
 static void
