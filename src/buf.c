@@ -72,6 +72,17 @@ buf_putnum(struct buf *b, long long n, int width)
 	    (unsigned long long)n;
 	int i = (int)sizeof(digits);
 
+	/* Dates are mostly two-digit fields. */
+	if (n >= 0 && n < 100 && width <= 2) {
+		if (n >= 10 || width == 2) {
+			digits[0] = (char)('0' + n / 10);
+			digits[1] = (char)('0' + n % 10);
+			buf_add(b, digits, 2);
+		} else {
+			buf_putc(b, (char)('0' + n));
+		}
+		return;
+	}
 	do {
 		digits[--i] = (char)('0' + u % 10);
 		u /= 10;

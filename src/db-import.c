@@ -59,9 +59,9 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_TERM_ID] = "SELECT id FROM term WHERE taxonomy = ?1 AND slug = ?2",
 	/* The page's listing keys and visibility come along (006). */
 	[W_PAGE_TERM_PUT] = "INSERT OR IGNORE INTO page_term (page_id, "
-	    "term_id, position, name, date, title, source, draft, publish_at, "
-	    "expire_at) SELECT id, ?2, ?3, ?4, date, title, source, draft, "
-	    "publish_at, expire_at FROM page WHERE id = ?1",
+	    "term_id, position, name, kind, date, title, source, draft, "
+	    "publish_at, expire_at) SELECT id, ?2, ?3, ?4, kind, date, title, "
+	    "source, draft, publish_at, expire_at FROM page WHERE id = ?1",
 	[W_ALIAS_CLEAR] = "DELETE FROM alias WHERE page_id = ?1",
 	[W_ALIAS_PUT] = "INSERT OR REPLACE INTO alias (path, page_id) "
 	    "VALUES (?1, ?2)",

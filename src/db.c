@@ -25,8 +25,16 @@
 	"'', c.summary, c.has_date, c.date, c.date_offset, c.has_lastmod, " \
 	"c.lastmod, c.lastmod_offset, c.truncated, c.words, c.minutes, " \
 	"c.source "
+/* What a list entry (render_entry) and a term feed's item show, and no
+ * more: read_entry() reads these, the body (or '') last. */
+#define ENTRY_COLUMNS " c.url, c.title, c.author, c.summary, c.has_date, " \
+	"c.date, c.date_offset, c.truncated, c.words, c.minutes "
+#define NENTRY_COLUMNS 10
 #define CARD_ORDER " ORDER BY c.date DESC, c.title, c.source "
 #define TERM_ORDER " ORDER BY t.date DESC, t.title, t.source "
+/* A term row's card, found by page_card's primary key. */
+#define TERM_CARD " JOIN page_card c ON c.kind = t.kind AND c.date = t.date " \
+	"AND c.title = t.title AND c.source = t.source "
 /* For the bodies of a list (full-text feeds), in the card's order. */
 #define CARD_PAGE " page_card c JOIN page p ON p.id = c.page_id "
 #define NPAGE_COLUMNS 18
@@ -66,16 +74,15 @@ enum query {
 static const char *const query_sql[Q__MAX] = {
 	[Q_SITE] = "SELECT key, value FROM site",
 	/* Listings never show the body: '' keeps its column in place. */
-	[Q_LIST_MAIN] = "SELECT" CARD_COLUMNS ", '' FROM page_card c WHERE "
+	[Q_LIST_MAIN] = "SELECT" ENTRY_COLUMNS ", '' FROM page_card c WHERE "
 	    "c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
 	/* A term's pages in listing order, from page_term's own index. */
-	[Q_LIST_TERM_BODY] = "SELECT" CARD_COLUMNS ", p.body FROM page_term t "
-	    "JOIN page_card c ON c.page_id = t.page_id JOIN page p ON "
-	    "p.id = t.page_id WHERE t.term_id = ?4 AND" VISIBLE("t")
-	    TERM_ORDER "LIMIT ?2 OFFSET ?3",
-	[Q_LIST_TERM] = "SELECT" CARD_COLUMNS ", '' FROM page_term t JOIN "
-	    "page_card c ON c.page_id = t.page_id WHERE t.term_id = ?4 AND"
+	[Q_LIST_TERM_BODY] = "SELECT" ENTRY_COLUMNS ", p.body FROM page_term t"
+	    TERM_CARD "JOIN page p ON p.id = t.page_id WHERE t.term_id = ?4 AND"
 	    VISIBLE("t") TERM_ORDER "LIMIT ?2 OFFSET ?3",
+	[Q_LIST_TERM] = "SELECT" ENTRY_COLUMNS ", '' FROM page_term t" TERM_CARD
+	    "WHERE t.term_id = ?4 AND" VISIBLE("t") TERM_ORDER
+	    "LIMIT ?2 OFFSET ?3",
 	[Q_PAGE_BY_URL] = "SELECT" PAGE_COLUMNS ", p.body FROM page p" CARD "WHERE "
 	    "p.url = ?2 AND" VISIBLE("p"),
 	[Q_PAGE_TERMS] = "SELECT m.id, m.slug, m.name, 0 FROM page_term t "
@@ -175,6 +182,7 @@ struct db {
 	sqlite3 *conn;
 	sqlite3_stmt *stmt[Q__MAX];
 	sqlite3_stmt *list_cursor;	/* the listing db_list_next() reads */
+	int list_entries;		/* it has ENTRY_COLUMNS only */
 	sqlite3_stmt *term_cursor;	/* the terms db_terms_next() reads */
 	sqlite3_stmt *search_cursor;	/* the hits db_search_next() reads */
 	struct related related;
@@ -386,6 +394,25 @@ read_page(sqlite3_stmt *st, struct db_page *p)
 	p->body = text(st, NPAGE_COLUMNS);
 }
 
+/* Reads a row of ENTRY_COLUMNS (then the body); the rest stays empty. */
+static void
+read_entry(sqlite3_stmt *st, struct db_page *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->description = p->layout = p->source = "";
+	p->url = text(st, 0);
+	p->title = text(st, 1);
+	p->author = text(st, 2);
+	p->summary = text(st, 3);
+	p->has_date = sqlite3_column_int(st, 4);
+	p->date.t = sqlite3_column_int64(st, 5);
+	p->date.offset = sqlite3_column_int(st, 6);
+	p->truncated = sqlite3_column_int(st, 7);
+	p->words = sqlite3_column_int(st, 8);
+	p->minutes = sqlite3_column_int(st, 9);
+	p->body = text(st, NENTRY_COLUMNS);
+}
+
 enum db_rc
 db_list(struct db *db, long long now, long long term_id, int body,
     long limit, long offset)
@@ -399,6 +426,7 @@ db_list(struct db *db, long long now, long long term_id, int body,
 	if (term_id)
 		sqlite3_bind_int64(st, 4, term_id);
 	db->list_cursor = st;
+	db->list_entries = 1;
 	return DB_ROW;
 }
 
@@ -408,8 +436,12 @@ db_list_next(struct db *db, struct db_page *page)
 	sqlite3_stmt *st = db->list_cursor;
 	enum db_rc rc = step(&db->list_cursor);
 
-	if (rc == DB_ROW)
-		read_page(st, page);
+	if (rc == DB_ROW) {
+		if (db->list_entries)
+			read_entry(st, page);
+		else
+			read_page(st, page);
+	}
 	return rc;
 }
 
@@ -541,6 +573,7 @@ db_list_all(struct db *db, long long now, int all, int body, long limit)
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, limit);
 	db->list_cursor = st;
+	db->list_entries = 0;
 	return DB_ROW;
 }
 
