@@ -2,7 +2,7 @@
 # bench/run.sh - `make bench`: quire side by side with the speed limits of
 # its own work, on loopback, in one run (issue 8).
 #
-#   BENCH_SECONDS=5   seconds per wrk run
+#   BENCH_SECONDS=4   seconds per wrk run
 #   BENCH_QUICK=1     fewer posts and requests (a smoke run)
 #   BENCH_POSTS, BENCH_BIG_POSTS, BENCH_RSS_REQUESTS, BENCH_SEED override
 #   BENCH_KEEP=1      keep the working folder (printed at the end)
@@ -15,7 +15,7 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 bench=$top/bench
 quick=${BENCH_QUICK:-0}
-secs=${BENCH_SECONDS:-5}
+secs=${BENCH_SECONDS:-4}
 seed=${BENCH_SEED:-20240601}
 if [ "$quick" = 1 ]; then
 	posts=${BENCH_POSTS:-200}
@@ -196,14 +196,26 @@ wrk_run() {
 declare -A res
 servers_for() { if [ "$1" = article ]; then echo "quire static noop render"; else echo "quire static noop"; fi; }
 port_of() { case $1 in quire) echo "$p_quire" ;; static) echo "$p_static" ;; noop) echo "$p_noop" ;; render) echo "$p_render" ;; cache) echo "$p_cache" ;; esac; }
-say "bench: wrk, ${secs}s per run"
+# At 8 connections, the figures the targets judge, each server runs twice,
+# alternating with the others, and keeps its better run: two cores shared
+# by wrk, nginx and the workers make a single run swing by 10-20%.
+say "bench: wrk, ${secs}s per run (8 connections: best of two rounds)"
+better() {	# "rps p50 p99 bad" A B: the one with more req/s
+	if [ -z "$1" ] || [ "${2%% *}" -gt "${1%% *}" ]; then echo "$2"; else echo "$1"; fi
+}
 for pg in "${pages[@]}"; do
 	for c in 8 1 64; do
 		[ $c != 8 ] && [ "$pg" != home ] && [ "$pg" != article ] && continue
-		for s in $(servers_for "$pg"); do
-			[ $c = 8 ] && wrk_run "$(port_of "$s")" "${url[$pg]}" 8 1 >/dev/null
-			res[$pg,$c,$s]=$(wrk_run "$(port_of "$s")" "${url[$pg]}" $c "$secs")
-			say "  $pg c$c $s: ${res[$pg,$c,$s]}"
+		rounds=1
+		[ $c = 8 ] && rounds=2
+		for ((round = 1; round <= rounds; round++)); do
+			for s in $(servers_for "$pg"); do
+				[ $c = 8 ] && [ $round = 1 ] &&
+				    wrk_run "$(port_of "$s")" "${url[$pg]}" 8 1 >/dev/null
+				r=$(wrk_run "$(port_of "$s")" "${url[$pg]}" $c "$secs")
+				res[$pg,$c,$s]=$(better "${res[$pg,$c,$s]:-}" "$r")
+				say "  $pg c$c $s: $r"
+			done
 		done
 	done
 done
@@ -280,7 +292,7 @@ rss_big=$(rss)
 # related-posts index built), then the counters are zeroed, N requests
 # made, and the counts dumped and divided by N.
 say "bench: callgrind"
-QUIRE_SECCOMP=0 QUIRE_DB=$db spawn cg 1 valgrind --tool=callgrind \
+QUIRE_SECCOMP=0 QUIRE_DB=$db spawn cg 1 "$(command -v valgrind)" --tool=callgrind \
     --callgrind-out-file="$work/cg.out" "$worker"
 cg_pid=$(head -n 1 "$run/cg.pids")
 cg() {	# NAME URI N
@@ -289,15 +301,21 @@ cg() {	# NAME URI N
 		curl -s -o /dev/null --max-time 120 "http://127.0.0.1:$p_cg$2" ||
 		    die "callgrind worker did not answer $2"
 	done
-	callgrind_control -z "$cg_pid" >/dev/null || die "callgrind_control -z failed"
+	callgrind_control -z "$cg_pid" >/dev/null 2>&1 || die "callgrind_control -z failed"
 	for i in $(seq "$3"); do
 		curl -s -o /dev/null --max-time 120 "http://127.0.0.1:$p_cg$2"
 	done
 	rm -f "$work/cg.out".*
-	callgrind_control -d "$cg_pid" >/dev/null || die "callgrind_control -d failed"
+	callgrind_control -d "$cg_pid" >/dev/null 2>&1 || die "callgrind_control -d failed"
+	# Dumps are numbered cg.out.1, .2, ...: the only one there is this one.
 	i=0
-	while [ ! -s "$work/cg.out.1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-	mv "$work/cg.out.1" "$work/cg.$1"
+	while ! ls "$work"/cg.out.[0-9]* >/dev/null 2>&1 && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	sleep 0.2
+	mv "$(ls "$work"/cg.out.[0-9]* | head -n 1)" "$work/cg.$1" ||
+	    die "no callgrind dump for $2"
 	awk -v prog="$worker" -v reqs="$3" -f "$bench/cgsplit.awk" "$work/cg.$1" >"$work/cg.$1.split"
 	callgrind_annotate "$work/cg.$1" >"$work/cg.$1.txt" 2>/dev/null || true
 }
