@@ -83,9 +83,7 @@ void db_end_request(struct db *db);
 /* Starts a listing of the visible posts of the main section (term_id 0)
  * or of the visible pages with term term_id at instant now, newest
  * first; rows come from db_list_next(), with an empty body unless body
- * is set for a term's list (full-text feeds). Its rows carry what a list
- * entry shows (url, title, author, summary, date, counts): the other
- * fields are empty. */
+ * is set for a term's list (full-text feeds). */
 enum db_rc db_list(struct db *db, long long now, long long term_id,
 	int body, long limit, long offset);
 enum db_rc db_list_next(struct db *db, struct db_page *page);
@@ -110,8 +108,8 @@ enum db_rc db_alias(struct db *db, long long now, const char *path,
 /* Starts every visible page (all kinds when all, else the main section's
  * posts), newest first, at most limit (-1: no limit); rows from
  * db_list_next(), whose body is "" unless body is set (reading bodies is
- * most of the cost of a long list). Rows of lists, and search hits, come
- * from page_card: description and layout are empty. */
+ * most of the cost of a long list). Rows of lists carry what lists show:
+ * no id, description or layout. */
 enum db_rc db_list_all(struct db *db, long long now, int all, int body,
 	long limit);
 /* Appends an FTS5 query that finds pages holding every word of the

@@ -25,11 +25,16 @@
 	"'', c.summary, c.has_date, c.date, c.date_offset, c.has_lastmod, " \
 	"c.lastmod, c.lastmod_offset, c.truncated, c.words, c.minutes, " \
 	"c.source "
-/* What a list entry (render_entry) and a term feed's item show, and no
- * more: read_entry() reads these, the body (or '') last. */
+/* What a list entry (render_entry) and a feed item show, and no more;
+ * lists of every kind also read ALL_COLUMNS, for the sitemap and for
+ * their order (date, title, source: Q_ALL_*). read_entry() reads these,
+ * then the body (or ''). */
 #define ENTRY_COLUMNS " c.url, c.title, c.author, c.summary, c.has_date, " \
 	"c.date, c.date_offset, c.truncated, c.words, c.minutes "
 #define NENTRY_COLUMNS 10
+#define ALL_COLUMNS ENTRY_COLUMNS ", c.kind, c.has_lastmod, c.lastmod, " \
+	"c.lastmod_offset, c.source "
+#define NALL_COLUMNS 15
 #define CARD_ORDER " ORDER BY c.date DESC, c.title, c.source "
 #define TERM_ORDER " ORDER BY t.date DESC, t.title, t.source "
 /* A term row's card, found by page_card's primary key. */
@@ -106,14 +111,21 @@ static const char *const query_sql[Q__MAX] = {
 	    NEVER "))",
 	[Q_ALIAS] = "SELECT p.url FROM alias a JOIN page p ON p.id = a.page_id "
 	    "WHERE a.path = ?2 AND" VISIBLE("p"),
-	[Q_ALL_MAIN] = "SELECT" CARD_COLUMNS ", '' FROM page_card c WHERE "
+	[Q_ALL_MAIN] = "SELECT" ALL_COLUMNS ", '' FROM page_card c WHERE "
 	    "c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
-	[Q_ALL_PAGES] = "SELECT" CARD_COLUMNS ", '' FROM page_card c WHERE"
-	    VISIBLE("c") CARD_ORDER "LIMIT ?2",
-	[Q_ALL_MAIN_BODY] = "SELECT" CARD_COLUMNS ", p.body FROM" CARD_PAGE
+	/* Every kind (0 and 1, schema/001) in listing order: each kind's
+	 * range of page_card is in order, and SQLite merges the two rather
+	 * than sorting every row (6, 2 and 15 are date, title and source). */
+	[Q_ALL_PAGES] = "SELECT" ALL_COLUMNS ", '' FROM page_card c WHERE "
+	    "c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ALL_COLUMNS
+	    ", '' FROM page_card c WHERE c.kind = 1 AND" VISIBLE("c")
+	    "ORDER BY 6 DESC, 2, 15 LIMIT ?2",
+	[Q_ALL_MAIN_BODY] = "SELECT" ALL_COLUMNS ", p.body FROM" CARD_PAGE
 	    "WHERE c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
-	[Q_ALL_PAGES_BODY] = "SELECT" CARD_COLUMNS ", p.body FROM" CARD_PAGE
-	    "WHERE" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	[Q_ALL_PAGES_BODY] = "SELECT" ALL_COLUMNS ", p.body FROM" CARD_PAGE
+	    "WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ALL_COLUMNS
+	    ", p.body FROM" CARD_PAGE "WHERE c.kind = 1 AND" VISIBLE("c")
+	    "ORDER BY 6 DESC, 2, 15 LIMIT ?2",
 	[Q_SEARCH_COUNT] = "SELECT count(*) FROM page_fts JOIN page_card c ON "
 	    "c.page_id = page_fts.rowid WHERE page_fts MATCH ?2 AND"
 	    VISIBLE("c"),
@@ -182,7 +194,7 @@ struct db {
 	sqlite3 *conn;
 	sqlite3_stmt *stmt[Q__MAX];
 	sqlite3_stmt *list_cursor;	/* the listing db_list_next() reads */
-	int list_entries;		/* it has ENTRY_COLUMNS only */
+	int list_columns;		/* its NENTRY_ or NALL_COLUMNS */
 	sqlite3_stmt *term_cursor;	/* the terms db_terms_next() reads */
 	sqlite3_stmt *search_cursor;	/* the hits db_search_next() reads */
 	struct related related;
@@ -394,9 +406,10 @@ read_page(sqlite3_stmt *st, struct db_page *p)
 	p->body = text(st, NPAGE_COLUMNS);
 }
 
-/* Reads a row of ENTRY_COLUMNS (then the body); the rest stays empty. */
+/* Reads a row of ENTRY_COLUMNS, or of ALL_COLUMNS when ncols says so,
+ * then the body; the rest stays empty. */
 static void
-read_entry(sqlite3_stmt *st, struct db_page *p)
+read_entry(sqlite3_stmt *st, int ncols, struct db_page *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->description = p->layout = p->source = "";
@@ -410,7 +423,14 @@ read_entry(sqlite3_stmt *st, struct db_page *p)
 	p->truncated = sqlite3_column_int(st, 7);
 	p->words = sqlite3_column_int(st, 8);
 	p->minutes = sqlite3_column_int(st, 9);
-	p->body = text(st, NENTRY_COLUMNS);
+	if (ncols == NALL_COLUMNS) {
+		p->kind = sqlite3_column_int(st, 10);
+		p->has_lastmod = sqlite3_column_int(st, 11);
+		p->lastmod.t = sqlite3_column_int64(st, 12);
+		p->lastmod.offset = sqlite3_column_int(st, 13);
+		p->source = text(st, 14);
+	}
+	p->body = text(st, ncols);
 }
 
 enum db_rc
@@ -426,7 +446,7 @@ db_list(struct db *db, long long now, long long term_id, int body,
 	if (term_id)
 		sqlite3_bind_int64(st, 4, term_id);
 	db->list_cursor = st;
-	db->list_entries = 1;
+	db->list_columns = NENTRY_COLUMNS;
 	return DB_ROW;
 }
 
@@ -436,12 +456,8 @@ db_list_next(struct db *db, struct db_page *page)
 	sqlite3_stmt *st = db->list_cursor;
 	enum db_rc rc = step(&db->list_cursor);
 
-	if (rc == DB_ROW) {
-		if (db->list_entries)
-			read_entry(st, page);
-		else
-			read_page(st, page);
-	}
+	if (rc == DB_ROW)
+		read_entry(st, db->list_columns, page);
 	return rc;
 }
 
@@ -573,7 +589,7 @@ db_list_all(struct db *db, long long now, int all, int body, long limit)
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, limit);
 	db->list_cursor = st;
-	db->list_entries = 0;
+	db->list_columns = NALL_COLUMNS;
 	return DB_ROW;
 }
 
