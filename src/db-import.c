@@ -57,11 +57,14 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_TERM_PUT] = "INSERT OR IGNORE INTO term (taxonomy, slug, name) "
 	    "VALUES (?1, ?2, ?3)",
 	[W_TERM_ID] = "SELECT id FROM term WHERE taxonomy = ?1 AND slug = ?2",
-	/* The page's listing keys and visibility come along (006). */
-	[W_PAGE_TERM_PUT] = "INSERT OR IGNORE INTO page_term (page_id, "
-	    "term_id, position, name, kind, date, title, source, draft, "
-	    "publish_at, expire_at) SELECT id, ?2, ?3, ?4, kind, date, title, "
-	    "source, draft, publish_at, expire_at FROM page WHERE id = ?1",
+	/* What a list of the term shows comes from the page's card (006). */
+	[W_PAGE_TERM_PUT] = "INSERT OR IGNORE INTO page_term (term_id, kind, "
+	    "date, title, source, page_id, position, name, draft, publish_at, "
+	    "expire_at, url, author, has_date, date_offset, summary, truncated, "
+	    "words, minutes) SELECT ?2, kind, date, title, source, page_id, ?3, "
+	    "?4, draft, publish_at, expire_at, url, author, has_date, "
+	    "date_offset, summary, truncated, words, minutes FROM page_card "
+	    "WHERE page_id = ?1",
 	[W_ALIAS_CLEAR] = "DELETE FROM alias WHERE page_id = ?1",
 	[W_ALIAS_PUT] = "INSERT OR REPLACE INTO alias (path, page_id) "
 	    "VALUES (?1, ?2)",

@@ -36,10 +36,7 @@
 	"c.lastmod_offset, c.source "
 #define NALL_COLUMNS 15
 #define CARD_ORDER " ORDER BY c.date DESC, c.title, c.source "
-#define TERM_ORDER " ORDER BY t.date DESC, t.title, t.source "
-/* A term row's card, found by page_card's primary key. */
-#define TERM_CARD " JOIN page_card c ON c.kind = t.kind AND c.date = t.date " \
-	"AND c.title = t.title AND c.source = t.source "
+
 /* For the bodies of a list (full-text feeds), in the card's order. */
 #define CARD_PAGE " page_card c JOIN page p ON p.id = c.page_id "
 #define NPAGE_COLUMNS 18
@@ -81,13 +78,13 @@ static const char *const query_sql[Q__MAX] = {
 	/* Listings never show the body: '' keeps its column in place. */
 	[Q_LIST_MAIN] = "SELECT" ENTRY_COLUMNS ", '' FROM page_card c WHERE "
 	    "c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
-	/* A term's pages in listing order, from page_term's own index. */
-	[Q_LIST_TERM_BODY] = "SELECT" ENTRY_COLUMNS ", p.body FROM page_term t"
-	    TERM_CARD "JOIN page p ON p.id = t.page_id WHERE t.term_id = ?4 AND"
-	    VISIBLE("t") TERM_ORDER "LIMIT ?2 OFFSET ?3",
-	[Q_LIST_TERM] = "SELECT" ENTRY_COLUMNS ", '' FROM page_term t" TERM_CARD
-	    "WHERE t.term_id = ?4 AND" VISIBLE("t") TERM_ORDER
-	    "LIMIT ?2 OFFSET ?3",
+	/* A term's pages: page_term holds their entries in listing order
+	 * (schema/006), so c here is page_term, with the card's columns. */
+	[Q_LIST_TERM_BODY] = "SELECT" ENTRY_COLUMNS ", p.body FROM page_term c "
+	    "JOIN page p ON p.id = c.page_id WHERE c.term_id = ?4 AND"
+	    VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
+	[Q_LIST_TERM] = "SELECT" ENTRY_COLUMNS ", '' FROM page_term c WHERE "
+	    "c.term_id = ?4 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
 	[Q_PAGE_BY_URL] = "SELECT" PAGE_COLUMNS ", p.body FROM page p" CARD "WHERE "
 	    "p.url = ?2 AND" VISIBLE("p"),
 	[Q_PAGE_TERMS] = "SELECT m.id, m.slug, m.name, 0 FROM page_term t "

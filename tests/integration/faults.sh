@@ -37,8 +37,8 @@ done
 fingerprint() {
 	sqlite3 -readonly "$1" "SELECT count(*) || ':' || (SELECT group_concat(source || '=' || hash, ',') FROM (SELECT source, hash FROM page ORDER BY source)) FROM page" 2>&1 | sha256sum | cut -c1-16
 }
-# page_card repeats page's listing columns (schema 005): rows of either
-# table without their match, or with a column that differs.
+# page_card repeats page's listing columns (schema 005), page_term the
+# card's (006): rows without their match, or with a column that differs.
 card_drift() {
 	sqlite3 -readonly "$1" "SELECT (SELECT count(*) FROM page p LEFT JOIN
 	    page_card c ON c.page_id = p.id WHERE c.page_id IS NULL OR
@@ -50,7 +50,17 @@ card_drift() {
 	    c.date_offset IS NOT p.date_offset OR
 	    c.has_lastmod IS NOT p.has_lastmod OR c.lastmod IS NOT p.lastmod OR
 	    c.lastmod_offset IS NOT p.lastmod_offset) + (SELECT count(*) FROM
-	    page_card c LEFT JOIN page p ON p.id = c.page_id WHERE p.id IS NULL)" 2>&1
+	    page_card c LEFT JOIN page p ON p.id = c.page_id WHERE p.id IS NULL)
+	    + (SELECT count(*) FROM page_term t LEFT JOIN page_card c ON
+	    c.page_id = t.page_id WHERE c.page_id IS NULL OR
+	    c.kind IS NOT t.kind OR c.date IS NOT t.date OR
+	    c.title IS NOT t.title OR c.source IS NOT t.source OR
+	    c.draft IS NOT t.draft OR c.publish_at IS NOT t.publish_at OR
+	    c.expire_at IS NOT t.expire_at OR c.url IS NOT t.url OR
+	    c.author IS NOT t.author OR c.has_date IS NOT t.has_date OR
+	    c.date_offset IS NOT t.date_offset OR c.summary IS NOT t.summary OR
+	    c.truncated IS NOT t.truncated OR c.words IS NOT t.words OR
+	    c.minutes IS NOT t.minutes)" 2>&1
 }
 db=$tmp/live.db
 "$top/quire" import -q --db "$db" "$tmp/b/content" 2>/dev/null
@@ -94,7 +104,7 @@ expect "the worker answered 200 after every one" "$bad_http" ""
 "$top/quire" import -q --db "$db" "$tmp/a/content" 2>/dev/null
 expect "a clean import after the kills gives A" "$(fingerprint "$db")" "$fp_a"
 # Every post's title and tags changed between A and B, and back.
-expect "each listing card matches its page after imports of A over B" "$(card_drift "$db")" 0
+expect "each listing card and term row matches its page after imports of A over B" "$(card_drift "$db")" 0
 cp -r "$tmp/a" "$tmp/a2"
 rm -f "$tmp/a2/content/posts/p9.md"
 sed -i 's/^title: .*/title: "Retitled"/; s/^date: .*/date: 2023-05-05T10:00:00Z/' "$tmp/a2/content/posts/p8.md"
