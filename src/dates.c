@@ -185,6 +185,22 @@ date_fields(const struct qdate *d, int *year, int *month, int *day)
 	*day = c.day;
 }
 
+/* Writes v (0..99) as two digits at p. */
+static char *
+two(char *p, int v)
+{
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+	return p + 2;
+}
+
+/* Writes v (0..9999) as four digits at p. */
+static char *
+four(char *p, int v)
+{
+	return two(two(p, v / 100), v % 100);
+}
+
 void
 date_format_long(struct buf *b, const struct qdate *d)
 {
@@ -198,36 +214,58 @@ date_format_long(struct buf *b, const struct qdate *d)
 	buf_putnum(b, c.year, 0);
 }
 
-/* Appends the zone offset as [+-]HH<sep>MM. */
-static void
-put_offset(struct buf *b, int offset, const char *sep)
+/* Writes the zone offset as [+-]HH<sep>MM at p (sep may be 0: none). */
+static char *
+put_offset(char *p, int offset, char sep)
 {
 	int off = offset < 0 ? -offset : offset;
 
-	buf_putc(b, offset < 0 ? '-' : '+');
-	buf_putnum(b, off / 3600, 2);
-	buf_puts(b, sep);
-	buf_putnum(b, off % 3600 / 60, 2);
+	*p++ = offset < 0 ? '-' : '+';
+	p = two(p, off / 3600 % 100);
+	if (sep != 0)
+		*p++ = sep;
+	return two(p, off % 3600 / 60);
+}
+
+/* Writes "HH:MM:SS" at p. */
+static char *
+clock_time(char *p, const struct date_civil *c)
+{
+	p = two(p, c->hour);
+	*p++ = ':';
+	p = two(p, c->minute);
+	*p++ = ':';
+	return two(p, c->second);
+}
+
+/* Years outside 0..9999 are no front-matter date (date_parse reads four
+ * digits), but an offset can push one over: printf's way then. */
+static int
+plain_year(const struct date_civil *c)
+{
+	return c->year >= 0 && c->year <= 9999;
 }
 
 void
 date_format_iso(struct buf *b, const struct qdate *d)
 {
 	struct date_civil c;
+	char out[40], *p = out;
 
 	date_civil_utc(d->t + d->offset, &c);
-	buf_putnum(b, c.year, 4);
-	buf_putc(b, '-');
-	buf_putnum(b, c.month, 2);
-	buf_putc(b, '-');
-	buf_putnum(b, c.day, 2);
-	buf_putc(b, 'T');
-	buf_putnum(b, c.hour, 2);
-	buf_putc(b, ':');
-	buf_putnum(b, c.minute, 2);
-	buf_putc(b, ':');
-	buf_putnum(b, c.second, 2);
-	put_offset(b, d->offset, ":");
+	if (!plain_year(&c)) {
+		buf_printf(b, "%04d-", c.year);
+	} else {
+		p = four(p, c.year);
+		*p++ = '-';
+	}
+	p = two(p, c.month);
+	*p++ = '-';
+	p = two(p, c.day);
+	*p++ = 'T';
+	p = clock_time(p, &c);
+	p = put_offset(p, d->offset, ':');
+	buf_add(b, out, (size_t)(p - out));
 }
 
 void
@@ -236,21 +274,28 @@ date_format_rfc822(struct buf *b, const struct qdate *d)
 	static const char *const wdays[7] = { "Sun", "Mon", "Tue", "Wed",
 	    "Thu", "Fri", "Sat" };
 	struct date_civil c;
+	char out[48], *p = out;
 
 	date_civil_utc(d->t + d->offset, &c);
-	buf_puts(b, wdays[c.wday]);
-	buf_puts(b, ", ");
-	buf_putnum(b, c.day, 2);
-	buf_putc(b, ' ');
-	buf_add(b, month_names[c.month - 1], 3);
-	buf_putc(b, ' ');
-	buf_putnum(b, c.year, 4);
-	buf_putc(b, ' ');
-	buf_putnum(b, c.hour, 2);
-	buf_putc(b, ':');
-	buf_putnum(b, c.minute, 2);
-	buf_putc(b, ':');
-	buf_putnum(b, c.second, 2);
-	buf_putc(b, ' ');
-	put_offset(b, d->offset, "");
+	memcpy(p, wdays[c.wday], 3);
+	p += 3;
+	*p++ = ',';
+	*p++ = ' ';
+	p = two(p, c.day);
+	*p++ = ' ';
+	memcpy(p, month_names[c.month - 1], 3);
+	p += 3;
+	*p++ = ' ';
+	if (!plain_year(&c)) {
+		buf_add(b, out, (size_t)(p - out));
+		buf_printf(b, "%04d", c.year);
+		p = out;
+	} else {
+		p = four(p, c.year);
+	}
+	*p++ = ' ';
+	p = clock_time(p, &c);
+	*p++ = ' ';
+	p = put_offset(p, d->offset, 0);
+	buf_add(b, out, (size_t)(p - out));
 }

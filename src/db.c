@@ -73,6 +73,9 @@ enum query {
 	Q__MAX
 };
 
+/* struct db keeps one bit per query. */
+_Static_assert(Q__MAX <= 64, "too many queries for db->used");
+
 static const char *const query_sql[Q__MAX] = {
 	[Q_SITE] = "SELECT key, value FROM site",
 	/* Listings never show the body: '' keeps its column in place. */
@@ -190,6 +193,7 @@ struct related {
 struct db {
 	sqlite3 *conn;
 	sqlite3_stmt *stmt[Q__MAX];
+	unsigned long long used;	/* bit q: stmt[q] ran this request */
 	sqlite3_stmt *list_cursor;	/* the listing db_list_next() reads */
 	int list_columns;		/* its NENTRY_ or NALL_COLUMNS */
 	sqlite3_stmt *term_cursor;	/* the terms db_terms_next() reads */
@@ -340,6 +344,7 @@ db_site(const struct db *db)
 static sqlite3_stmt *
 start(struct db *db, enum query q)
 {
+	db->used |= 1ULL << q;
 	sqlite3_reset(db->stmt[q]);
 	sqlite3_clear_bindings(db->stmt[q]);
 	return db->stmt[q];
@@ -367,7 +372,9 @@ db_end_request(struct db *db)
 	int i;
 
 	for (i = 0; i < Q__MAX; i++)
-		sqlite3_reset(db->stmt[i]);
+		if (db->used & (1ULL << i))
+			sqlite3_reset(db->stmt[i]);
+	db->used = 0;
 	db->list_cursor = db->term_cursor = db->search_cursor = NULL;
 }
 

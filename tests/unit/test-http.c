@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -64,6 +65,44 @@ test_civil_utc(void **state)
 		assert_int_equal(c.minute, tm.tm_min);
 		assert_int_equal(c.second, tm.tm_sec);
 		assert_int_equal(c.wday, tm.tm_wday);
+	}
+}
+
+/* The formats written digit by digit agree with strftime's. */
+static void
+test_date_formats(void **state)
+{
+	static const int offsets[] = { 0, 3600, -25200, 19800, -34200, 50400 };
+	int i;
+
+	(void)state;
+	for (i = 0; i < 3000; i++) {
+		struct qdate d;
+		struct tm tm;
+		time_t tt;
+		char want[64], zone[16];
+		struct buf got = BUF_INIT;
+		int off;
+
+		d.t = -2208988800LL + (long long)i * 1234567LL * 997 % 7000000000LL;
+		d.offset = offsets[i % 6];
+		off = d.offset < 0 ? -d.offset : d.offset;
+		tt = (time_t)(d.t + d.offset);
+		gmtime_r(&tt, &tm);
+		snprintf(zone, sizeof(zone), "%c%02d:%02d", d.offset < 0 ? '-' : '+',
+		    off / 3600, off % 3600 / 60);
+		strftime(want, sizeof(want), "%Y-%m-%dT%H:%M:%S", &tm);
+		strcat(want, zone);
+		date_format_iso(&got, &d);
+		assert_string_equal(buf_cstr(&got), want);
+		buf_reset(&got);
+		strftime(want, sizeof(want), "%a, %d %b %Y %H:%M:%S ", &tm);
+		snprintf(zone, sizeof(zone), "%c%02d%02d", d.offset < 0 ? '-' : '+',
+		    off / 3600, off % 3600 / 60);
+		strcat(want, zone);
+		date_format_rfc822(&got, &d);
+		assert_string_equal(buf_cstr(&got), want);
+		buf_free(&got);
 	}
 }
 
@@ -159,6 +198,7 @@ main(void)
 		cmocka_unit_test(test_http_date),
 		cmocka_unit_test(test_civil_utc),
 		cmocka_unit_test(test_putnum),
+		cmocka_unit_test(test_date_formats),
 		cmocka_unit_test(test_etag),
 		cmocka_unit_test(test_query_param),
 		cmocka_unit_test(test_fts_query),
