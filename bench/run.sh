@@ -225,7 +225,8 @@ start_nginx "$bench/nginx-cache.conf.in" "$run/nginx-cache.conf" "$run/nginx-cac
 p_cache=${ports[0]}
 curl -s -o /dev/null "http://127.0.0.1:$p_cache/"
 wrk_run "$p_cache" / 8 1 >/dev/null
-res[home,8,cache]=$(wrk_run "$p_cache" / 8 "$secs")
+# Best of two, as the static figure it is compared with.
+res[home,8,cache]=$(better "$(wrk_run "$p_cache" / 8 "$secs")" "$(wrk_run "$p_cache" / 8 "$secs")")
 say "  home c8 cache: ${res[home,8,cache]}"
 # Expired, the page is revalidated with our validators (upstream 304).
 sleep 2.2
