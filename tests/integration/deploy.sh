@@ -227,19 +227,25 @@ spawn_worker() {
 }
 
 make_nginx() {
-	local run=$1 port=$2 prefix=$3 nginx user=
-	nginx=$(command -v nginx || echo /usr/sbin/nginx)
+	local run=$1 port=$2 prefix=$3
 	import_db "$run/blog.db" "http://127.0.0.1:$port$prefix" || return 1
 	if [ ! -s "$run/quire.pids" ]; then
 		spawn_worker "$run" "$run/blog.db" || return 1
 		stops+=("stop_files $run/quire.pids")
 	fi
-	[ "$user_root" = 1 ] && user="user root;"
-	mkdir -p "$run/tmp"
 	sed -e "s|listen 80;|listen 127.0.0.1:$port;|" \
 	    -e "s|/usr/local/share/quire/static|$statics|g" \
 	    -e "s|/run/quire/quire.sock|$run/quire.sock|g" \
 	    "$top/nginx/quire.conf" >"$run/site.conf"
+	start_nginx "$run"
+}
+
+# start_nginx RUN: nginx with RUN/site.conf as its one server, files in RUN.
+start_nginx() {
+	local run=$1 nginx user=
+	nginx=$(command -v nginx || echo /usr/sbin/nginx)
+	[ "$user_root" = 1 ] && user="user root;"
+	mkdir -p "$run/tmp"
 	cat >"$run/nginx.conf" <<-EOF
 	$user
 	worker_processes 1;
@@ -267,8 +273,7 @@ make_nginx() {
 # make_upstream RUN PORT PREFIX: two pools, each on its own database copy
 # (box1.db, box2.db), behind nginx/quire-upstream.conf.
 make_upstream() {
-	local run=$1 port=$2 prefix=$3 nginx user= b p
-	nginx=$(command -v nginx || echo /usr/sbin/nginx)
+	local run=$1 port=$2 prefix=$3 b p
 	import_db "$run/editor.db" "http://127.0.0.1:$port$prefix" || return 1
 	for b in 1 2; do
 		cp "$run/editor.db" "$run/box$b.db"
@@ -277,36 +282,13 @@ make_upstream() {
 		spawn_box "$run" "$b" "$p" || return 1
 		stops+=("stop_files $run/box$b.pids")
 	done
-	[ "$user_root" = 1 ] && user="user root;"
-	mkdir -p "$run/tmp"
 	sed -e "s|listen 80;|listen 127.0.0.1:$port;|" \
 	    -e "s|/usr/local/share/quire/static|$statics|g" \
 	    -e "s|/var/cache/nginx/quire|$run/cache|g" \
 	    -e "s|server 10.0.0.11:9000;|server 127.0.0.1:$box1_port;|" \
 	    -e "s|server 10.0.0.12:9000;|server 127.0.0.1:$box2_port;|" \
 	    "$top/nginx/quire-upstream.conf" >"$run/site.conf"
-	cat >"$run/nginx.conf" <<-EOF
-	$user
-	worker_processes 1;
-	pid $run/nginx.pid;
-	error_log $run/nginx-error.log info;
-	events { worker_connections 64; }
-	http {
-		include /etc/nginx/mime.types;
-		default_type application/octet-stream;
-		access_log $run/nginx-access.log;
-		client_body_temp_path $run/tmp/body;
-		fastcgi_temp_path $run/tmp/fastcgi;
-		proxy_temp_path $run/tmp/proxy;
-		uwsgi_temp_path $run/tmp/uwsgi;
-		scgi_temp_path $run/tmp/scgi;
-		include $run/site.conf;
-	}
-	EOF
-	stops+=("stop_files $run/nginx.pid")
-	"$nginx" -p "$run" -e "$run/nginx-error.log" -c "$run/nginx.conf" \
-	    >"$run/start.log" 2>&1 || return 1
-	wait_file "$run/nginx.pid"
+	start_nginx "$run"
 }
 
 # spawn_box RUN N PORT: box N's pool of two workers on 127.0.0.1:PORT.
