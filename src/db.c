@@ -13,21 +13,11 @@
 /* A page is visible when not a draft, published and not expired. */
 #define VISIBLE(p) " " p ".draft = 0 AND " p ".publish_at <= ?1 AND (" \
 	p ".expire_at IS NULL OR " p ".expire_at > ?1) "
-#define PAGE_COLUMNS " p.id, p.kind, p.url, p.title, p.description, " \
-	"p.author, p.layout, c.summary, p.has_date, p.date, p.date_offset, " \
-	"p.has_lastmod, p.lastmod, p.lastmod_offset, c.truncated, c.words, " \
-	"c.minutes, p.source "
 /* The listing figures of page p (schema/005-card-order.sql). */
 #define CARD " JOIN page_card c ON c.page_id = p.id "
-/* A listing reads page_card alone, rows already in its order; the same
- * columns as PAGE_COLUMNS, with no description or layout. */
-#define CARD_COLUMNS " c.page_id, c.kind, c.url, c.title, '', c.author, " \
-	"'', c.summary, c.has_date, c.date, c.date_offset, c.has_lastmod, " \
-	"c.lastmod, c.lastmod_offset, c.truncated, c.words, c.minutes, " \
-	"c.source "
 /* What a list entry (render_entry) and a feed item show, and no more;
  * lists of every kind also read ALL_COLUMNS, for the sitemap and for
- * their order (date, title, source: Q_ALL_*). read_entry() reads these,
+ * their order (date, title, source: Q_ALL_*). read_columns() reads these,
  * then the body (or ''). */
 #define ENTRY_COLUMNS " c.url, c.title, c.author, c.summary, c.has_date, " \
 	"c.date, c.date_offset, c.truncated, c.words, c.minutes "
@@ -35,11 +25,16 @@
 #define ALL_COLUMNS ENTRY_COLUMNS ", c.kind, c.has_lastmod, c.lastmod, " \
 	"c.lastmod_offset, c.source "
 #define NALL_COLUMNS 15
+#define NPAGE_COLUMNS 18
+/* All of a page (read_page()): the card's columns, which repeat page's
+ * (schema 005), then what only page has; its body comes next. */
+#define PAGE_COLUMNS ALL_COLUMNS ", p.id, p.description, p.layout "
+/* The same from page_card alone (search hits): no description or layout. */
+#define CARD_COLUMNS ALL_COLUMNS ", c.page_id, '', '' "
 #define CARD_ORDER " ORDER BY c.date DESC, c.title, c.source "
 
 /* For the bodies of a list (full-text feeds), in the card's order. */
 #define CARD_PAGE " page_card c JOIN page p ON p.id = c.page_id "
-#define NPAGE_COLUMNS 18
 /* An instant after every other (the largest SQLite integer). */
 #define NEVER "9223372036854775807"
 /* Hugo's default order: date (newest first), then title, then file. */
@@ -394,34 +389,11 @@ text(sqlite3_stmt *st, int col)
 	return s ? s : "";
 }
 
-static void
-read_page(sqlite3_stmt *st, struct db_page *p)
-{
-	p->id = sqlite3_column_int64(st, 0);
-	p->kind = sqlite3_column_int(st, 1);
-	p->url = text(st, 2);
-	p->title = text(st, 3);
-	p->description = text(st, 4);
-	p->author = text(st, 5);
-	p->layout = text(st, 6);
-	p->summary = text(st, 7);
-	p->has_date = sqlite3_column_int(st, 8);
-	p->date.t = sqlite3_column_int64(st, 9);
-	p->date.offset = sqlite3_column_int(st, 10);
-	p->has_lastmod = sqlite3_column_int(st, 11);
-	p->lastmod.t = sqlite3_column_int64(st, 12);
-	p->lastmod.offset = sqlite3_column_int(st, 13);
-	p->truncated = sqlite3_column_int(st, 14);
-	p->words = sqlite3_column_int(st, 15);
-	p->minutes = sqlite3_column_int(st, 16);
-	p->source = text(st, 17);
-	p->body = text(st, NPAGE_COLUMNS);
-}
 
-/* Reads a row of ENTRY_COLUMNS, or of ALL_COLUMNS when ncols says so,
- * then the body; the rest stays empty. */
+/* Reads a row of ENTRY_COLUMNS, ALL_COLUMNS or PAGE_COLUMNS (ncols of
+ * them), then the body; what the row lacks stays empty. */
 static void
-read_entry(sqlite3_stmt *st, int ncols, struct db_page *p)
+read_columns(sqlite3_stmt *st, int ncols, struct db_page *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->description = p->layout = p->source = "";
@@ -435,14 +407,25 @@ read_entry(sqlite3_stmt *st, int ncols, struct db_page *p)
 	p->truncated = sqlite3_column_int(st, 7);
 	p->words = sqlite3_column_int(st, 8);
 	p->minutes = sqlite3_column_int(st, 9);
-	if (ncols == NALL_COLUMNS) {
+	if (ncols >= NALL_COLUMNS) {
 		p->kind = sqlite3_column_int(st, 10);
 		p->has_lastmod = sqlite3_column_int(st, 11);
 		p->lastmod.t = sqlite3_column_int64(st, 12);
 		p->lastmod.offset = sqlite3_column_int(st, 13);
 		p->source = text(st, 14);
 	}
+	if (ncols >= NPAGE_COLUMNS) {
+		p->id = sqlite3_column_int64(st, 15);
+		p->description = text(st, 16);
+		p->layout = text(st, 17);
+	}
 	p->body = text(st, ncols);
+}
+
+static void
+read_page(sqlite3_stmt *st, struct db_page *p)
+{
+	read_columns(st, NPAGE_COLUMNS, p);
 }
 
 enum db_rc
@@ -469,7 +452,7 @@ db_list_next(struct db *db, struct db_page *page)
 	enum db_rc rc = step(&db->list_cursor);
 
 	if (rc == DB_ROW)
-		read_entry(st, db->list_columns, page);
+		read_columns(st, db->list_columns, page);
 	return rc;
 }
 
