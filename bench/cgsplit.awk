@@ -18,9 +18,13 @@ function bucket(o) {
 	return "other"
 }
 # The executable's start-up stub counts as "other": its calls reach main.
+# quire's cmark_mem (arena_* in src/markdown.c) counts as cmark's, as
+# malloc did when cmark called it: it is cmark's allocator, called back.
 function fbucket(f) {
 	if (names[f] == "(below main)" || names[f] == "_start" || names[f] ~ /^0x/)
 		return "other"
+	if (names[f] ~ /^arena_/ && bucket(names[fnob[f]]) == "quire")
+		return "cmark"
 	return bucket(names[fnob[f]])
 }
 # "(12) name" defines id 12, "(12)" refers to it; returns the id.

@@ -7,6 +7,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
 #include "dates.h"
 #include "frontmatter.h"
 #include "markdown.h"
@@ -262,6 +265,68 @@ test_headings(void **state)
 	buf_free(&src);
 }
 
+/* cmark-gfm with its default allocator, the options and extensions
+ * md_render() uses: what md_render() must give for text without headings,
+ * guillemets or single quotes. */
+static char *
+plain_cmark(const char *src, size_t n)
+{
+	static const char *const names[] = {
+		"table", "strikethrough", "autolink", "tasklist",
+	};
+	const int options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES |
+	    CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+	cmark_parser *parser;
+	cmark_node *doc;
+	char *html;
+	size_t i;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	parser = cmark_parser_new(options);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		cmark_parser_attach_syntax_extension(parser,
+		    cmark_find_syntax_extension(names[i]));
+	cmark_parser_feed(parser, src, n);
+	doc = cmark_parser_finish(parser);
+	html = cmark_render_html(doc, options,
+	    cmark_parser_get_syntax_extensions(parser));
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+	return html;
+}
+
+/* md_render() gives cmark-gfm an arena of its own (src/markdown.c): small,
+ * past one block, past what it keeps between renders, and small again,
+ * each render as cmark-gfm's own allocator renders it. */
+static void
+test_render_arena(void **state)
+{
+	static const size_t sizes[] = { 1, 300, 3000, 40000, 5, 3000 };
+	struct md_result md;
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		struct buf src = BUF_INIT;
+		char *want;
+
+		for (k = 0; k < sizes[i]; k++) {
+			buf_printf(&src, "Paragraph %zu with *emphasis*, a "
+			    "[link](https://example.org/%zu) and \"quotes\".\n\n",
+			    k, k);
+			if (k % 50 == 0)
+				buf_puts(&src, "| a | b |\n|---|---|\n| 1 | ~~2~~ |"
+				    "\n\n```\ncode block\n```\n\n");
+		}
+		want = plain_cmark(src.data, src.len);
+		assert_int_equal(md_render(src.data, src.len, 0, &md), 0);
+		assert_string_equal(buf_cstr(&md.html), want);
+		md_result_free(&md);
+		free(want);
+		buf_free(&src);
+	}
+}
+
 int
 main(void)
 {
@@ -271,6 +336,7 @@ main(void)
 		cmocka_unit_test(test_summary_cut),
 		cmocka_unit_test(test_more_divider),
 		cmocka_unit_test(test_headings),
+		cmocka_unit_test(test_render_arena),
 		cmocka_unit_test(test_golden_posts),
 		cmocka_unit_test(test_golden_headings),
 	};
