@@ -57,8 +57,10 @@ param(char **envp, const char *name)
 {
 	size_t n = strlen(name);
 
+	/* The first byte rules out most of the thirty-odd parameters. */
 	for (; envp != NULL && *envp != NULL; envp++)
-		if (strncmp(*envp, name, n) == 0 && (*envp)[n] == '=')
+		if (**envp == *name && strncmp(*envp, name, n) == 0 &&
+		    (*envp)[n] == '=')
 			return *envp + n + 1;
 	return NULL;
 }
@@ -110,7 +112,11 @@ validators(struct ctx *ctx, char **envp, const struct db_state *st)
 	struct buf etag = BUF_INIT, date = BUF_INIT;
 	int fresh;
 
-	buf_printf(&etag, "\"q%lld-%lld\"", st->version, st->changed);
+	buf_puts(&etag, "\"q");
+	buf_putnum(&etag, st->version, 1);
+	buf_putc(&etag, '-');
+	buf_putnum(&etag, st->changed, 1);
+	buf_putc(&etag, '"');
 	resp_http_date(&date, st->changed);
 	if (inm != NULL)
 		fresh = resp_etag_listed(inm, buf_cstr(&etag));
