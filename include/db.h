@@ -108,10 +108,14 @@ enum db_rc db_alias(struct db *db, long long now, const char *path,
 /* Starts every visible page (all kinds when all, else the main section's
  * posts), newest first, at most limit (-1: no limit); rows from
  * db_list_next(), whose body is "" unless body is set (reading bodies is
- * most of the cost of a long list). Rows of lists carry what lists show:
- * no id, description or layout. */
+ * most of the cost of a long list). Rows carry what a feed item shows:
+ * url, title, summary, date and source only. */
 enum db_rc db_list_all(struct db *db, long long now, int all, int body,
 	long limit);
+/* Starts every visible page of every kind for the sitemap, newest first;
+ * rows from db_list_next() carry a list entry's columns, the kind and the
+ * lastmod (no id, description, layout or body). */
+enum db_rc db_list_sitemap(struct db *db, long long now);
 /* Appends an FTS5 query that finds pages holding every word of the
  * user's words (any text): each word a quoted string, so FTS5 operators
  * and syntax are only text; the last one also as a prefix. Words without

@@ -15,10 +15,10 @@
 	p ".expire_at IS NULL OR " p ".expire_at > ?1) "
 /* The listing figures of page p (schema/005-card-order.sql). */
 #define CARD " JOIN page_card c ON c.page_id = p.id "
-/* What a list entry (render_entry) and a feed item show, and no more;
- * lists of every kind also read ALL_COLUMNS, for the sitemap and for
- * their order (date, title, source: Q_ALL_*). read_columns() reads these,
- * then the body (or ''). */
+/* What a list entry (render_entry) shows, and no more; the sitemap reads
+ * ALL_COLUMNS, and a feed ITEM_COLUMNS: each column of a row costs SQLite
+ * some 150 instructions, and a feed has a thousand rows. read_columns()
+ * reads one of these sets, then the body (or ''). */
 #define ENTRY_COLUMNS " c.url, c.title, c.author, c.summary, c.has_date, " \
 	"c.date, c.date_offset, c.truncated, c.words, c.minutes "
 #define NENTRY_COLUMNS 10
@@ -26,6 +26,10 @@
 	"c.lastmod_offset, c.source "
 #define NALL_COLUMNS 15
 #define NPAGE_COLUMNS 18
+/* A feed item; source ends the order of Q_ALL_PAGES. */
+#define ITEM_COLUMNS " c.url, c.title, c.summary, c.has_date, c.date, " \
+	"c.date_offset, c.source "
+#define NITEM_COLUMNS 7
 /* All of a page (read_page()): the card's columns, which repeat page's
  * (schema 005), then what only page has; its body comes next. */
 #define PAGE_COLUMNS ALL_COLUMNS ", p.id, p.description, p.layout "
@@ -55,6 +59,7 @@ enum query {
 	Q_ALL_PAGES,
 	Q_ALL_MAIN_BODY,
 	Q_ALL_PAGES_BODY,
+	Q_SITEMAP,
 	Q_SEARCH_COUNT,
 	Q_SEARCH,
 	Q_TERM_DATES,
@@ -106,21 +111,27 @@ static const char *const query_sql[Q__MAX] = {
 	    NEVER "))",
 	[Q_ALIAS] = "SELECT p.url FROM alias a JOIN page p ON p.id = a.page_id "
 	    "WHERE a.path = ?2 AND" VISIBLE("p"),
-	[Q_ALL_MAIN] = "SELECT" ALL_COLUMNS ", '' FROM page_card c WHERE "
+	[Q_ALL_MAIN] = "SELECT" ITEM_COLUMNS ", '' FROM page_card c WHERE "
 	    "c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
 	/* Every kind (0 and 1, schema/001) in listing order: each kind's
 	 * range of page_card is in order, and SQLite merges the two rather
-	 * than sorting every row (6, 2 and 15 are date, title and source). */
-	[Q_ALL_PAGES] = "SELECT" ALL_COLUMNS ", '' FROM page_card c WHERE "
+	 * than sorting every row (5, 2 and 7 are date, title and source). */
+	[Q_ALL_PAGES] = "SELECT" ITEM_COLUMNS ", '' FROM page_card c WHERE "
+	    "c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ITEM_COLUMNS
+	    ", '' FROM page_card c WHERE c.kind = 1 AND" VISIBLE("c")
+	    "ORDER BY 5 DESC, 2, 7 LIMIT ?2",
+	[Q_ALL_MAIN_BODY] = "SELECT" ITEM_COLUMNS ", p.body FROM" CARD_PAGE
+	    "WHERE c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	[Q_ALL_PAGES_BODY] = "SELECT" ITEM_COLUMNS ", p.body FROM" CARD_PAGE
+	    "WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ITEM_COLUMNS
+	    ", p.body FROM" CARD_PAGE "WHERE c.kind = 1 AND" VISIBLE("c")
+	    "ORDER BY 5 DESC, 2, 7 LIMIT ?2",
+	/* The sitemap: every kind, with the kind and the lastmod
+	 * (6, 2 and 15 are date, title and source). */
+	[Q_SITEMAP] = "SELECT" ALL_COLUMNS ", '' FROM page_card c WHERE "
 	    "c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ALL_COLUMNS
 	    ", '' FROM page_card c WHERE c.kind = 1 AND" VISIBLE("c")
-	    "ORDER BY 6 DESC, 2, 15 LIMIT ?2",
-	[Q_ALL_MAIN_BODY] = "SELECT" ALL_COLUMNS ", p.body FROM" CARD_PAGE
-	    "WHERE c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
-	[Q_ALL_PAGES_BODY] = "SELECT" ALL_COLUMNS ", p.body FROM" CARD_PAGE
-	    "WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ALL_COLUMNS
-	    ", p.body FROM" CARD_PAGE "WHERE c.kind = 1 AND" VISIBLE("c")
-	    "ORDER BY 6 DESC, 2, 15 LIMIT ?2",
+	    "ORDER BY 6 DESC, 2, 15",
 	[Q_SEARCH_COUNT] = "SELECT count(*) FROM page_fts JOIN page_card c ON "
 	    "c.page_id = page_fts.rowid WHERE page_fts MATCH ?2 AND"
 	    VISIBLE("c"),
@@ -397,6 +408,18 @@ read_columns(sqlite3_stmt *st, int ncols, struct db_page *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->description = p->layout = p->source = "";
+	if (ncols == NITEM_COLUMNS) {
+		p->url = text(st, 0);
+		p->title = text(st, 1);
+		p->author = "";
+		p->summary = text(st, 2);
+		p->has_date = sqlite3_column_int(st, 3);
+		p->date.t = sqlite3_column_int64(st, 4);
+		p->date.offset = sqlite3_column_int(st, 5);
+		p->source = text(st, 6);
+		p->body = text(st, ncols);
+		return;
+	}
 	p->url = text(st, 0);
 	p->title = text(st, 1);
 	p->author = text(st, 2);
@@ -583,6 +606,17 @@ db_list_all(struct db *db, long long now, int all, int body, long limit)
 
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, limit);
+	db->list_cursor = st;
+	db->list_columns = NITEM_COLUMNS;
+	return DB_ROW;
+}
+
+enum db_rc
+db_list_sitemap(struct db *db, long long now)
+{
+	sqlite3_stmt *st = start(db, Q_SITEMAP);
+
+	sqlite3_bind_int64(st, 1, now);
 	db->list_cursor = st;
 	db->list_columns = NALL_COLUMNS;
 	return DB_ROW;

@@ -6,56 +6,84 @@
 #include "html.h"
 #include "unicode.h"
 
-/* What each byte becomes in text and attribute values: NULL when it is
- * kept, "" when dropped (control characters other than tab and newline,
- * which no page should carry), else its reference. */
-static const char *const text_escape[256] = {
-	[0x00] = "", [0x01] = "", [0x02] = "", [0x03] = "", [0x04] = "",
-	[0x05] = "", [0x06] = "", [0x07] = "", [0x08] = "", [0x0b] = "",
-	[0x0c] = "", [0x0d] = "", [0x0e] = "", [0x0f] = "", [0x10] = "",
-	[0x11] = "", [0x12] = "", [0x13] = "", [0x14] = "", [0x15] = "",
-	[0x16] = "", [0x17] = "", [0x18] = "", [0x19] = "", [0x1a] = "",
-	[0x1b] = "", [0x1c] = "", [0x1d] = "", [0x1e] = "", [0x1f] = "",
-	[0x7f] = "",
-	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;",
-	['\''] = "&#39;",
+/* What each byte becomes in text and attribute values: kept as it is,
+ * or replaced by len bytes of text: nothing for control characters other
+ * than tab and newline (no page should carry them), else a reference.
+ * text holds at most six bytes and is copied whole (html_textn()). */
+struct text_escape {
+	unsigned char replaced, len;
+	char text[6];
 };
+
+#define DROP { 1, 0, "" }
+static const struct text_escape text_escape[256] = {
+	[0x00] = DROP, [0x01] = DROP, [0x02] = DROP, [0x03] = DROP,
+	[0x04] = DROP, [0x05] = DROP, [0x06] = DROP, [0x07] = DROP,
+	[0x08] = DROP, [0x0b] = DROP, [0x0c] = DROP, [0x0d] = DROP,
+	[0x0e] = DROP, [0x0f] = DROP, [0x10] = DROP, [0x11] = DROP,
+	[0x12] = DROP, [0x13] = DROP, [0x14] = DROP, [0x15] = DROP,
+	[0x16] = DROP, [0x17] = DROP, [0x18] = DROP, [0x19] = DROP,
+	[0x1a] = DROP, [0x1b] = DROP, [0x1c] = DROP, [0x1d] = DROP,
+	[0x1e] = DROP, [0x1f] = DROP, [0x7f] = DROP,
+	['&'] = { 1, 5, "&amp;" }, ['<'] = { 1, 4, "&lt;" },
+	['>'] = { 1, 4, "&gt;" }, ['"'] = { 1, 6, "&quot;" },
+	['\''] = { 1, 5, "&#39;" },
+};
+#undef DROP
+
+/* The longest replacement in text_escape. */
+#define ESCAPE_MAX 6
 
 #ifdef __SSE2__
 #include <emmintrin.h>
 
-/* Returns the length of the run of bytes at the start of s[0..n) that
- * html_textn() keeps as they are, sixteen at a time: most text has
- * nothing to escape, and this is the hottest loop of a listing. */
-static size_t
-plain_run(const unsigned char *s, size_t n)
+/* One bit per byte of v that text_escape replaces. */
+static inline unsigned
+escape_mask(__m128i v)
 {
 	const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'),
 	    gt = _mm_set1_epi8('>'), quot = _mm_set1_epi8('"'),
 	    apos = _mm_set1_epi8('\''), del = _mm_set1_epi8(0x7f),
 	    tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n'),
 	    below_space = _mm_set1_epi8(0x1f);
+	/* v <= 0x1f unsigned, but for tab and newline. */
+	__m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(v, below_space), v);
+	__m128i hit;
+
+	ctl = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab),
+	    _mm_cmpeq_epi8(v, nl)), ctl);
+	hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp),
+	    _mm_cmpeq_epi8(v, lt)), _mm_or_si128(_mm_cmpeq_epi8(v, gt),
+	    _mm_cmpeq_epi8(v, quot)));
+	hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, apos),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, del), ctl)));
+	return (unsigned)_mm_movemask_epi8(hit);
+}
+
+/* Returns the length of the run of bytes at the start of s[0..n) that
+ * html_textn() keeps as they are, sixteen at a time: most text has
+ * nothing to escape, and this is the hottest loop of a listing. The
+ * last bytes of a run of sixteen or more are read as the sixteen that
+ * end it, overlapping those already seen, rather than one by one. */
+static size_t
+plain_run(const unsigned char *s, size_t n)
+{
 	size_t i = 0;
+	unsigned mask;
 
 	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-		/* v <= 0x1f unsigned, but for tab and newline. */
-		__m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(v, below_space), v);
-		__m128i hit;
-		int mask;
-
-		ctl = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab),
-		    _mm_cmpeq_epi8(v, nl)), ctl);
-		hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp),
-		    _mm_cmpeq_epi8(v, lt)), _mm_or_si128(_mm_cmpeq_epi8(v, gt),
-		    _mm_cmpeq_epi8(v, quot)));
-		hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, apos),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, del), ctl)));
-		mask = _mm_movemask_epi8(hit);
+		mask = escape_mask(_mm_loadu_si128((const __m128i *)(s + i)));
 		if (mask != 0)
-			return i + (size_t)__builtin_ctz((unsigned)mask);
+			return i + (size_t)__builtin_ctz(mask);
 	}
-	while (i < n && text_escape[s[i]] == NULL)
+	if (i == n)
+		return n;
+	if (n >= 16) {
+		mask = escape_mask(_mm_loadu_si128((const __m128i *)
+		    (s + n - 16))) >> (16 - (n - i));
+		return mask != 0 ? i + (size_t)__builtin_ctz(mask) : n;
+	}
+	while (i < n && !text_escape[s[i]].replaced)
 		i++;
 	return i;
 }
@@ -65,7 +93,7 @@ plain_run(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 
-	while (i < n && text_escape[s[i]] == NULL)
+	while (i < n && !text_escape[s[i]].replaced)
 		i++;
 	return i;
 }
@@ -76,14 +104,33 @@ html_textn(struct buf *b, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, run;
+	char *out;
 
+	if (n == 0)
+		return;
+	/* Room for the worst case, every byte a reference: the loop then
+	 * writes without a check per piece. */
+	if (n > ((size_t)-1 - b->len) / ESCAPE_MAX - 1) {
+		fputs("quire: buffer overflow\n", stderr);
+		abort();	/* as buf_grow() */
+	}
+	if (b->cap - b->len <= n * ESCAPE_MAX)
+		buf_grow(b, n * ESCAPE_MAX);
+	out = b->data + b->len;
 	while (i < n) {
 		run = plain_run(u + i, n - i);
-		buf_add(b, s + i, run);
+		memcpy(out, s + i, run);
+		out += run;
 		i += run;
-		if (i < n)
-			buf_puts(b, text_escape[u[i++]]);
+		if (i < n) {
+			const struct text_escape *e = &text_escape[u[i++]];
+
+			memcpy(out, e->text, ESCAPE_MAX);
+			out += e->len;
+		}
 	}
+	b->len = (size_t)(out - b->data);
+	b->data[b->len] = '\0';
 }
 
 void

@@ -56,7 +56,7 @@ page_archives_titled(struct ctx *ctx, const char *title)
 
 	render_begin(ctx, title, "list");
 	render_page_header(b, ctx->site, title, NULL, 0);
-	db_list_all(ctx->db, ctx->now, 0, 0, -1);
+	db_list(ctx->db, ctx->now, 0, 0, -1, 0);	/* every post, as listed */
 	while ((rc = db_list_next(ctx->db, &p)) == DB_ROW) {
 		date_fields(&p.date, &y, &m, &d);
 		if (y != cy || m != cm) {

@@ -36,7 +36,7 @@ page_sitemap(struct ctx *ctx)
 	html(b, "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
 	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 	/* Every visible page, newest first; the lists take their dates. */
-	db_list_all(ctx->db, ctx->now, 1, 0, -1);
+	db_list_sitemap(ctx->db, ctx->now);
 	while ((rc = db_list_next(ctx->db, &p)) == DB_ROW) {
 		const struct qdate *lastmod = p.has_lastmod ? &p.lastmod :
 		    p.has_date ? &p.date : NULL;
