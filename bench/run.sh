@@ -225,9 +225,15 @@ start_nginx "$bench/nginx-cache.conf.in" "$run/nginx-cache.conf" "$run/nginx-cac
 p_cache=${ports[0]}
 curl -s -o /dev/null "http://127.0.0.1:$p_cache/"
 wrk_run "$p_cache" / 8 1 >/dev/null
-# Best of two, as the static figure it is compared with.
-res[home,8,cache]=$(better "$(wrk_run "$p_cache" / 8 "$secs")" "$(wrk_run "$p_cache" / 8 "$secs")")
-say "  home c8 cache: ${res[home,8,cache]}"
+# Two rounds of the cache then static nginx, each keeping its better run:
+# the ratio compares figures taken under the same load (against the
+# table's static figure, taken minutes earlier, it moved 0.70-0.94).
+cache_static=
+for round in 1 2; do
+	res[home,8,cache]=$(better "${res[home,8,cache]:-}" "$(wrk_run "$p_cache" / 8 "$secs")")
+	cache_static=$(better "$cache_static" "$(wrk_run "$p_static" "${url[home]}" 8 "$secs")")
+done
+say "  home c8 cache: ${res[home,8,cache]}; static: $cache_static"
 # Expired, the page is revalidated with our validators (upstream 304).
 sleep 2.2
 reval=$(curl -s -o /dev/null -D - "http://127.0.0.1:$p_cache/" | tr -d '\r' | sed -n 's/^X-Cache: //Ip')
@@ -382,9 +388,9 @@ for pg in "${pages[@]}"; do
 done
 echo "(ceiling: noop-fcgi for home/tag/feed/search, render-fcgi for the article; ! = errors or non-2xx)"
 echo
-cr=$(ratio "$(f1 "${res[home,8,cache]}")" "$(f1 "${res[home,8,static]}")")
+cr=$(ratio "$(f1 "${res[home,8,cache]}")" "$(f1 "$cache_static")")
 echo "fastcgi_cache (bench/nginx-cache.conf.in), home c8: $(echo "${res[home,8,cache]}" | awk '{ printf "%d req/s p50 %.2fms p99 %.2fms", $1, $2, $3 }')"
-echo "  cached/static $cr  target ≥0.8  $(mark "$cr" ">=" 0.8)"
+echo "  cached/static $cr (static $(f1 "$cache_static") req/s in the same rounds)  target ≥0.8  $(mark "$cr" ">=" 0.8)"
 echo "  Cache-Control: $cc; If-None-Match → $c304; after expiry X-Cache: ${reval:-none}"
 if [ -n "$seen" ]; then
 	echo "  re-import visible through the cache after $seen ms  target ≤2000 ms  $(mark "$seen" "<=" 2000)"
