@@ -61,7 +61,8 @@ static struct {
 static size_t
 arena_round(size_t n)
 {
-	if (n > (size_t)-1 - 2 * ARENA_ALIGN)
+	/* Far from any size a block header and rounding could overflow. */
+	if (n > (size_t)-1 / 2)
 		abort();	/* as xmalloc() on out-of-memory */
 	return (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 }
