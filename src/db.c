@@ -209,7 +209,7 @@ struct db {
 	sqlite3_stmt *stmt[Q__MAX];
 	unsigned long long used;	/* bit q: stmt[q] ran this request */
 	sqlite3_stmt *list_cursor;	/* the listing db_list_next() reads */
-	int list_columns;		/* its NENTRY_ or NALL_COLUMNS */
+	int list_columns;		/* its N*_COLUMNS */
 	sqlite3_stmt *term_cursor;	/* the terms db_terms_next() reads */
 	sqlite3_stmt *search_cursor;	/* the hits db_search_next() reads */
 	struct related related;
@@ -401,8 +401,8 @@ text(sqlite3_stmt *st, int col)
 }
 
 
-/* Reads a row of ENTRY_COLUMNS, ALL_COLUMNS or PAGE_COLUMNS (ncols of
- * them), then the body; what the row lacks stays empty. */
+/* Reads a row of ITEM_COLUMNS, ENTRY_COLUMNS, ALL_COLUMNS or PAGE_COLUMNS
+ * (ncols of them), then the body; what the row lacks stays empty. */
 static void
 read_columns(sqlite3_stmt *st, int ncols, struct db_page *p)
 {

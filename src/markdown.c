@@ -38,13 +38,24 @@ static const char *const extension_names[] = {
  *
  * Blocks stay allocated between renders, up to ARENA_KEEP bytes, so a
  * render touches warm memory; a larger document gets blocks of its own
- * that are freed afterwards. Each allocation is preceded by its size, for
- * realloc; the newest one grows in place (cmark's string buffers grow by
- * realloc), and freeing it gives its room back. quire is single-threaded:
- * one arena serves the process.
+ * that are freed afterwards. Each allocation is preceded by its size and
+ * a flag, for realloc and free; the newest one grows in place (cmark's
+ * string buffers grow by realloc), and freeing it gives its room back.
+ *
+ * An arena never reuses what is freed out of order, and cmark-gfm frees
+ * scratch memory that way: its table extension re-reads a paragraph at
+ * each line that could be a table's delimiter row, so the memory of such
+ * a post grew with the square of its length (369 MB for 12 KB of input).
+ * So a render has a budget, ARENA_BUDGET plus ARENA_BUDGET_PER_BYTE times
+ * its input (a 3,000-word post uses about a tenth of it); past that, each
+ * allocation comes from malloc, is freed when cmark frees it, and is
+ * linked so that the reset frees the rest. quire is single-threaded: one
+ * arena serves the process.
  */
 #define ARENA_BLOCK (256u << 10)
 #define ARENA_KEEP (1u << 20)
+#define ARENA_BUDGET (4u << 20)
+#define ARENA_BUDGET_PER_BYTE 32u
 #define ARENA_ALIGN 16u		/* malloc's alignment on x86-64 */
 
 struct arena_block {
@@ -53,18 +64,80 @@ struct arena_block {
 	max_align_t data[];
 };
 
+/* Before each allocation, in the ARENA_ALIGN bytes below it. */
+struct arena_head {
+	size_t size;		/* usable bytes */
+	size_t from_malloc;	/* 1: an arena_big, see below */
+};
+
+/* An allocation past the budget: its links, then its arena_head. */
+struct arena_big {
+	struct arena_big *prev, *next;
+	struct arena_head head;
+};
+
+_Static_assert(sizeof(struct arena_head) == ARENA_ALIGN, "arena header");
+_Static_assert(sizeof(struct arena_big) % ARENA_ALIGN == 0, "arena_big");
+
 static struct {
 	struct arena_block *first, *cur;
-	char *last;		/* the newest allocation, or NULL */
+	char *last;		/* the newest allocation in a block, or NULL */
+	size_t spent, budget;	/* of blocks' bytes, this render */
+	struct arena_big *bigs;	/* the allocations from malloc */
 } arena;
 
 static size_t
 arena_round(size_t n)
 {
-	/* Far from any size a block header and rounding could overflow. */
+	/* Far from any size a header and rounding could overflow. */
 	if (n > (size_t)-1 / 2)
 		abort();	/* as xmalloc() on out-of-memory */
 	return (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+}
+
+static struct arena_head *
+arena_head(void *p)
+{
+	return (struct arena_head *)(void *)((char *)p - ARENA_ALIGN);
+}
+
+static void
+big_link(struct arena_big *b)
+{
+	b->prev = NULL;
+	b->next = arena.bigs;
+	if (arena.bigs != NULL)
+		arena.bigs->prev = b;
+	arena.bigs = b;
+}
+
+static void
+big_unlink(struct arena_big *b)
+{
+	if (b->prev != NULL)
+		b->prev->next = b->next;
+	else
+		arena.bigs = b->next;
+	if (b->next != NULL)
+		b->next->prev = b->prev;
+}
+
+static struct arena_big *
+big_of(void *p)
+{
+	return (struct arena_big *)(void *)((char *)p -
+	    offsetof(struct arena_big, head) - ARENA_ALIGN);
+}
+
+static void *
+big_alloc(size_t n)
+{
+	struct arena_big *b = xmalloc(sizeof(*b) + arena_round(n));
+
+	b->head.size = n;
+	b->head.from_malloc = 1;
+	big_link(b);
+	return b + 1;
 }
 
 static void *
@@ -72,8 +145,10 @@ arena_alloc(size_t n)
 {
 	size_t need = arena_round(n) + ARENA_ALIGN;
 	struct arena_block **link;
-	char *at;
+	struct arena_head *h;
 
+	if (need > arena.budget - arena.spent)
+		return big_alloc(n);
 	link = arena.cur != NULL ? &arena.cur->next : &arena.first;
 	while (arena.cur == NULL || arena.cur->size - arena.cur->used < need) {
 		/* The next kept block if it is big enough, else a new one
@@ -92,17 +167,14 @@ arena_alloc(size_t n)
 		arena.cur = b;
 		link = &b->next;
 	}
-	at = (char *)arena.cur->data + arena.cur->used;
+	h = (struct arena_head *)(void *)((char *)arena.cur->data +
+	    arena.cur->used);
+	h->size = need - ARENA_ALIGN;
+	h->from_malloc = 0;
 	arena.cur->used += need;
-	*(size_t *)at = need - ARENA_ALIGN;
-	arena.last = at + ARENA_ALIGN;
+	arena.spent += need;
+	arena.last = (char *)(h + 1);
 	return arena.last;
-}
-
-static size_t
-arena_size(const void *p)
-{
-	return *(const size_t *)(const void *)((const char *)p - ARENA_ALIGN);
 }
 
 static void *
@@ -120,19 +192,31 @@ arena_calloc(size_t count, size_t size)
 static void *
 arena_realloc(void *p, size_t n)
 {
+	struct arena_head *h;
 	size_t old, want;
 	void *q;
 
 	if (p == NULL)
 		return arena_alloc(n);
-	old = arena_size(p);
+	h = arena_head(p);
+	old = h->size;
+	if (h->from_malloc) {
+		struct arena_big *b = big_of(p);
+
+		big_unlink(b);
+		b = xrealloc(b, sizeof(*b) + arena_round(n));
+		b->head.size = n;
+		big_link(b);
+		return b + 1;
+	}
 	want = arena_round(n);
 	if (want <= old)
 		return p;
 	if (p == arena.last && arena.cur->size - arena.cur->used >=
-	    want - old) {
+	    want - old && want - old <= arena.budget - arena.spent) {
 		arena.cur->used += want - old;
-		*(size_t *)(void *)((char *)p - ARENA_ALIGN) = want;
+		arena.spent += want - old;
+		h->size = want;
 		return p;
 	}
 	q = arena_alloc(n);
@@ -143,19 +227,46 @@ arena_realloc(void *p, size_t n)
 static void
 arena_free(void *p)
 {
-	if (p != NULL && p == arena.last) {
-		arena.cur->used -= arena_size(p) + ARENA_ALIGN;
+	struct arena_head *h;
+
+	if (p == NULL)
+		return;
+	h = arena_head(p);
+	if (h->from_malloc) {
+		struct arena_big *b = big_of(p);
+
+		big_unlink(b);
+		free(b);
+	} else if (p == arena.last) {
+		arena.cur->used -= h->size + ARENA_ALIGN;
+		arena.spent -= h->size + ARENA_ALIGN;
 		arena.last = NULL;
 	}
 }
 
-/* Forgets every allocation; frees the blocks past ARENA_KEEP bytes. */
+/* Starts a render of n bytes of input: sets its budget. */
+static void
+arena_start(size_t n)
+{
+	arena.spent = 0;
+	arena.budget = n > ((size_t)-1 - ARENA_BUDGET) / ARENA_BUDGET_PER_BYTE ?
+	    (size_t)-1 : ARENA_BUDGET + ARENA_BUDGET_PER_BYTE * n;
+}
+
+/* Forgets every allocation: frees those from malloc, and the blocks past
+ * ARENA_KEEP bytes. */
 static void
 arena_reset(void)
 {
 	struct arena_block **link = &arena.first, *b;
 	size_t kept = 0;
 
+	while (arena.bigs != NULL) {
+		struct arena_big *big = arena.bigs;
+
+		arena.bigs = big->next;
+		free(big);
+	}
 	while ((b = *link) != NULL) {
 		if (kept + b->size > ARENA_KEEP) {
 			*link = b->next;
@@ -168,6 +279,7 @@ arena_reset(void)
 	}
 	arena.cur = arena.first;
 	arena.last = NULL;
+	arena.spent = 0;
 }
 
 static cmark_mem arena_mem = { arena_calloc, arena_realloc, arena_free };
@@ -424,11 +536,9 @@ angle_quotes(struct buf *s)
  * the tag <b c>. Rejoins such a tag with the text around it, then makes
  * the guillemets in every text node. */
 static void
-goldmark_guillemets(cmark_node **texts, size_t n, cmark_node ***gonep,
-    size_t *ngonep)
+goldmark_guillemets(cmark_node **texts, size_t n)
 {
-	cmark_node **gone = NULL;
-	size_t ngone = 0, i;
+	size_t i;
 
 	for (i = 0; i < n; i++) {
 		cmark_node *node = texts[i], *tag, *after;
@@ -451,16 +561,15 @@ goldmark_guillemets(cmark_node **texts, size_t n, cmark_node ***gonep,
 		buf_add(&b, lit, len);
 		if (join) {
 			buf_puts(&b, h);	/* "<" + "<b c>" = "<<b c>" */
+			/* Unlinked nodes stay in the arena until the render
+			 * ends (md_render()). */
 			after = cmark_node_next(tag);
 			cmark_node_unlink(tag);
-			gone = xrealloc(gone, (ngone + 2) * sizeof(*gone));
-			gone[ngone++] = tag;
 			if (after != NULL &&
 			    cmark_node_get_type(after) == CMARK_NODE_TEXT &&
 			    cmark_node_get_literal(after) != NULL) {
 				buf_puts(&b, cmark_node_get_literal(after));
 				cmark_node_unlink(after);
-				gone[ngone++] = after;
 			}
 		}
 		if (strstr(buf_cstr(&b), "<<") != NULL ||
@@ -472,9 +581,6 @@ goldmark_guillemets(cmark_node **texts, size_t n, cmark_node ***gonep,
 		}
 		buf_free(&b);
 	}
-	/* Freed by the caller once no list points at them. */
-	*gonep = gone;
-	*ngonep = ngone;
 }
 
 /* cmark-gfm ends a footnote with " <a ... class="footnote-backref" ...>↩</a>";
@@ -611,9 +717,9 @@ unique_id(struct idset *set, struct buf *id)
 }
 
 /* Gives each heading of list[0..n) its id by replacing it with a custom
- * block that prints `<hN id="...">`, and records it in res. The caller
- * frees the replaced heading nodes after rendering: raw HTML nodes moved
- * out of them still point into their text. */
+ * block that prints `<hN id="...">`, and records it in res. The replaced
+ * heading nodes stay in the arena until the render ends: raw HTML nodes
+ * moved out of them still point into their text. */
 static void
 number_headings(cmark_node **list, size_t n, struct md_result *res,
     unsigned flags)
@@ -846,8 +952,7 @@ md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
 	struct buf input = BUF_INIT;
 	const char *more = NULL;
 	struct md_nodes nodes;
-	cmark_node **gone = NULL;
-	size_t i, ngone = 0;
+	size_t i;
 
 	memset(res, 0, sizeof(*res));
 	res->summary_len = (size_t)-1;
@@ -872,6 +977,7 @@ md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
 	}
 
 	cmark_gfm_core_extensions_ensure_registered();
+	arena_start(n);
 	parser = cmark_parser_new_with_mem(options, &arena_mem);
 	for (i = 0; i < sizeof(extension_names) / sizeof(extension_names[0]);
 	    i++) {
@@ -891,13 +997,12 @@ md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
 	collect_nodes(doc, &nodes);
 	if (options & CMARK_OPT_SMART) {
 		keep_typography_texts(&nodes);
-		goldmark_guillemets(nodes.texts, nodes.ntexts, &gone, &ngone);
+		goldmark_guillemets(nodes.texts, nodes.ntexts);
 		goldmark_quotes(nodes.texts, nodes.ntexts);
 	}
 	number_headings(nodes.headings, nodes.nheadings, res, flags);
 	html = cmark_render_html_with_mem(doc, options,
 	    cmark_parser_get_syntax_extensions(parser), &arena_mem);
-	free(gone);
 	free(nodes.headings);
 	free(nodes.texts);
 	/* The tree, the parser and html are all in the arena: no
