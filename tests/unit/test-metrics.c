@@ -308,6 +308,19 @@ plain_cmark(const char *src, size_t n)
 	return html;
 }
 
+/* Asserts that md_render() gives what plain_cmark() does for src. */
+static void
+render_as_cmark(const char *src, size_t n)
+{
+	struct md_result md;
+	char *want = plain_cmark(src, n);
+
+	assert_int_equal(md_render(src, n, 0, &md), 0);
+	assert_string_equal(buf_cstr(&md.html), want);
+	md_result_free(&md);
+	free(want);
+}
+
 /* md_render() gives cmark-gfm an arena of its own (src/markdown.c): small,
  * past one block, past what it keeps between renders, and small again,
  * each render as cmark-gfm's own allocator renders it. */
@@ -315,13 +328,11 @@ static void
 test_render_arena(void **state)
 {
 	static const size_t sizes[] = { 1, 300, 3000, 40000, 5, 3000 };
-	struct md_result md;
 	size_t i, k;
 
 	(void)state;
 	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		struct buf src = BUF_INIT;
-		char *want;
 
 		for (k = 0; k < sizes[i]; k++) {
 			buf_printf(&src, "Paragraph %zu with *emphasis*, a "
@@ -331,11 +342,7 @@ test_render_arena(void **state)
 				buf_puts(&src, "| a | b |\n|---|---|\n| 1 | ~~2~~ |"
 				    "\n\n```\ncode block\n```\n\n");
 		}
-		want = plain_cmark(src.data, src.len);
-		assert_int_equal(md_render(src.data, src.len, 0, &md), 0);
-		assert_string_equal(buf_cstr(&md.html), want);
-		md_result_free(&md);
-		free(want);
+		render_as_cmark(src.data, src.len);
 		buf_free(&src);
 	}
 }
@@ -349,9 +356,7 @@ static void
 test_render_arena_budget(void **state)
 {
 	struct buf src = BUF_INIT;
-	struct md_result md;
 	struct rusage ru;
-	char *want;
 	long before;
 	int i;
 
@@ -360,11 +365,7 @@ test_render_arena_budget(void **state)
 	before = ru.ru_maxrss;
 	for (i = 0; i < 700; i++)
 		buf_puts(&src, "a|b|c\n|-|-|\n");
-	want = plain_cmark(src.data, src.len);
-	assert_int_equal(md_render(src.data, src.len, 0, &md), 0);
-	assert_string_equal(buf_cstr(&md.html), want);
-	md_result_free(&md);
-	free(want);
+	render_as_cmark(src.data, src.len);
 	buf_free(&src);
 	getrusage(RUSAGE_SELF, &ru);
 	/* ru_maxrss is in KiB; the arena alone needed some 180 MB here.
