@@ -66,7 +66,7 @@ struct arena_block {
 
 /* Before each allocation, in the ARENA_ALIGN bytes below it. */
 struct arena_head {
-	size_t size;		/* usable bytes */
+	size_t size;		/* as asked for (a block's room: rounded up) */
 	size_t from_malloc;	/* 1: an arena_big, see below */
 };
 
@@ -78,6 +78,24 @@ struct arena_big {
 
 _Static_assert(sizeof(struct arena_head) == ARENA_ALIGN, "arena header");
 _Static_assert(sizeof(struct arena_big) % ARENA_ALIGN == 0, "arena_big");
+
+/*
+ * Under AddressSanitizer a block's bytes are poisoned but for the
+ * allocations cmark holds, so that it still sees cmark read past an
+ * allocation, or use one freed or reallocated (the fuzz and sanitizer
+ * runs). Headers are poisoned too and read through head_of().
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#include <sanitizer/asan_interface.h>
+#endif
+#endif
+#ifndef ASAN_POISON_MEMORY_REGION
+#define ASAN_POISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#define ASAN_UNPOISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#endif
 
 static struct {
 	struct arena_block *first, *cur;
@@ -99,6 +117,31 @@ static struct arena_head *
 arena_head(void *p)
 {
 	return (struct arena_head *)(void *)((char *)p - ARENA_ALIGN);
+}
+
+/* A copy of p's header. */
+static struct arena_head
+head_of(void *p)
+{
+	struct arena_head *h = arena_head(p), copy;
+
+	ASAN_UNPOISON_MEMORY_REGION(h, sizeof(*h));
+	copy = *h;
+	if (!copy.from_malloc)
+		ASAN_POISON_MEMORY_REGION(h, sizeof(*h));
+	return copy;
+}
+
+/* Sets the header of p, an allocation in a block. */
+static void
+head_set(void *p, size_t size)
+{
+	struct arena_head *h = arena_head(p);
+
+	ASAN_UNPOISON_MEMORY_REGION(h, sizeof(*h));
+	h->size = size;
+	h->from_malloc = 0;
+	ASAN_POISON_MEMORY_REGION(h, sizeof(*h));
 }
 
 static void
@@ -145,7 +188,7 @@ arena_alloc(size_t n)
 {
 	size_t need = arena_round(n) + ARENA_ALIGN;
 	struct arena_block **link;
-	struct arena_head *h;
+	char *p;
 
 	if (need > arena.budget - arena.spent)
 		return big_alloc(n);
@@ -162,19 +205,19 @@ arena_alloc(size_t n)
 			b->size = size;
 			b->next = *link;
 			*link = b;
+			ASAN_POISON_MEMORY_REGION(b->data, size);
 		}
 		b->used = 0;
 		arena.cur = b;
 		link = &b->next;
 	}
-	h = (struct arena_head *)(void *)((char *)arena.cur->data +
-	    arena.cur->used);
-	h->size = need - ARENA_ALIGN;
-	h->from_malloc = 0;
+	p = (char *)arena.cur->data + arena.cur->used + ARENA_ALIGN;
+	head_set(p, n);
+	ASAN_UNPOISON_MEMORY_REGION(p, n);
 	arena.cur->used += need;
 	arena.spent += need;
-	arena.last = (char *)(h + 1);
-	return arena.last;
+	arena.last = p;
+	return p;
 }
 
 static void *
@@ -192,15 +235,14 @@ arena_calloc(size_t count, size_t size)
 static void *
 arena_realloc(void *p, size_t n)
 {
-	struct arena_head *h;
-	size_t old, want;
+	struct arena_head h;
+	size_t room, want;
 	void *q;
 
 	if (p == NULL)
 		return arena_alloc(n);
-	h = arena_head(p);
-	old = h->size;
-	if (h->from_malloc) {
+	h = head_of(p);
+	if (h.from_malloc) {
 		struct arena_big *b = big_of(p);
 
 		big_unlink(b);
@@ -209,37 +251,45 @@ arena_realloc(void *p, size_t n)
 		big_link(b);
 		return b + 1;
 	}
+	room = arena_round(h.size);
 	want = arena_round(n);
-	if (want <= old)
-		return p;
-	if (p == arena.last && arena.cur->size - arena.cur->used >=
-	    want - old && want - old <= arena.budget - arena.spent) {
-		arena.cur->used += want - old;
-		arena.spent += want - old;
-		h->size = want;
+	if (want <= room || (p == arena.last && arena.cur->size -
+	    arena.cur->used >= want - room && want - room <=
+	    arena.budget - arena.spent)) {
+		if (want > room) {
+			arena.cur->used += want - room;
+			arena.spent += want - room;
+		}
+		head_set(p, n);
+		ASAN_POISON_MEMORY_REGION(p, want > room ? want : room);
+		ASAN_UNPOISON_MEMORY_REGION(p, n);
 		return p;
 	}
 	q = arena_alloc(n);
-	memcpy(q, p, old);
+	memcpy(q, p, h.size);
+	ASAN_POISON_MEMORY_REGION(p, room);
 	return q;
 }
 
 static void
 arena_free(void *p)
 {
-	struct arena_head *h;
+	struct arena_head h;
 
 	if (p == NULL)
 		return;
-	h = arena_head(p);
-	if (h->from_malloc) {
+	h = head_of(p);
+	if (h.from_malloc) {
 		struct arena_big *b = big_of(p);
 
 		big_unlink(b);
 		free(b);
-	} else if (p == arena.last) {
-		arena.cur->used -= h->size + ARENA_ALIGN;
-		arena.spent -= h->size + ARENA_ALIGN;
+		return;
+	}
+	ASAN_POISON_MEMORY_REGION(p, arena_round(h.size));
+	if (p == arena.last) {
+		arena.cur->used -= arena_round(h.size) + ARENA_ALIGN;
+		arena.spent -= arena_round(h.size) + ARENA_ALIGN;
 		arena.last = NULL;
 	}
 }
@@ -270,11 +320,13 @@ arena_reset(void)
 	while ((b = *link) != NULL) {
 		if (kept + b->size > ARENA_KEEP) {
 			*link = b->next;
+			ASAN_UNPOISON_MEMORY_REGION(b->data, b->size);
 			free(b);
 			continue;
 		}
 		kept += b->size;
 		b->used = 0;
+		ASAN_POISON_MEMORY_REGION(b->data, b->size);
 		link = &b->next;
 	}
 	arena.cur = arena.first;
