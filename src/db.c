@@ -15,24 +15,23 @@
 	p ".expire_at IS NULL OR " p ".expire_at > ?1) "
 /* The listing figures of page p (schema/005-card-order.sql). */
 #define CARD " JOIN page_card c ON c.page_id = p.id "
-/* What a list entry (render_entry) shows, and no more; the sitemap reads
- * ALL_COLUMNS, and a feed ITEM_COLUMNS: each column of a row costs SQLite
- * some 150 instructions, and a feed has a thousand rows. read_columns()
- * reads one of these sets, then the body (or ''). */
-#define ENTRY_COLUMNS " c.url, c.title, c.author, c.summary, c.has_date, " \
-	"c.date, c.date_offset, c.truncated, c.words, c.minutes "
-#define NENTRY_COLUMNS 10
-#define ALL_COLUMNS ENTRY_COLUMNS ", c.kind, c.has_lastmod, c.lastmod, " \
-	"c.lastmod_offset, c.source "
-#define NALL_COLUMNS 15
-#define NPAGE_COLUMNS 18
+/* What a list entry (render_entry) shows, as one value (schema/007): of
+ * page_card, or of page_term, which holds a copy. Each column of a row
+ * costs SQLite some 150 instructions, and a feed has a thousand rows.
+ * read_columns() reads one of these sets, then the body (or ''). */
+#define LIST_COLUMNS " c.entry "
+#define NLIST_COLUMNS 1
 /* A feed item; source ends the order of Q_ALL_PAGES. */
-#define ITEM_COLUMNS " c.url, c.title, c.summary, c.has_date, c.date, " \
-	"c.date_offset, c.source "
-#define NITEM_COLUMNS 7
-/* All of a page (read_page()): the card's columns, which repeat page's
- * (schema 005), then what only page has; its body comes next. */
+#define ITEM_COLUMNS LIST_COLUMNS ", c.source "
+#define NITEM_COLUMNS 2
+/* What the sitemap reads, and the start of a whole page. */
+#define ALL_COLUMNS ITEM_COLUMNS ", c.kind, c.has_lastmod, c.lastmod, " \
+	"c.lastmod_offset "
+#define NALL_COLUMNS 6
+/* All of a page (read_page()): the card's columns, then what only page
+ * has; its body comes next. */
 #define PAGE_COLUMNS ALL_COLUMNS ", p.id, p.description, p.layout "
+#define NPAGE_COLUMNS 9
 /* The same from page_card alone (search hits): no description or layout. */
 #define CARD_COLUMNS ALL_COLUMNS ", c.page_id, '', '' "
 #define CARD_ORDER " ORDER BY c.date DESC, c.title, c.source "
@@ -79,14 +78,14 @@ _Static_assert(Q__MAX <= 64, "too many queries for db->used");
 static const char *const query_sql[Q__MAX] = {
 	[Q_SITE] = "SELECT key, value FROM site",
 	/* Listings never show the body: '' keeps its column in place. */
-	[Q_LIST_MAIN] = "SELECT" ENTRY_COLUMNS ", '' FROM page_card c WHERE "
+	[Q_LIST_MAIN] = "SELECT" LIST_COLUMNS ", '' FROM page_card c WHERE "
 	    "c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
 	/* A term's pages: page_term holds their entries in listing order
-	 * (schema/006), so c here is page_term, with the card's columns. */
-	[Q_LIST_TERM_BODY] = "SELECT" ENTRY_COLUMNS ", p.body FROM page_term c "
+	 * (schema/006), so c here is page_term, with the card's entry. */
+	[Q_LIST_TERM_BODY] = "SELECT" LIST_COLUMNS ", p.body FROM page_term c "
 	    "JOIN page p ON p.id = c.page_id WHERE c.term_id = ?4 AND"
 	    VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
-	[Q_LIST_TERM] = "SELECT" ENTRY_COLUMNS ", '' FROM page_term c WHERE "
+	[Q_LIST_TERM] = "SELECT" LIST_COLUMNS ", '' FROM page_term c WHERE "
 	    "c.term_id = ?4 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
 	[Q_PAGE_BY_URL] = "SELECT" PAGE_COLUMNS ", p.body FROM page p" CARD "WHERE "
 	    "p.url = ?2 AND" VISIBLE("p"),
@@ -116,22 +115,23 @@ static const char *const query_sql[Q__MAX] = {
 	/* Every kind (0 and 1, schema/001) in listing order: each kind's
 	 * range of page_card is in order, and SQLite merges the two rather
 	 * than sorting every row (5, 2 and 7 are date, title and source). */
-	[Q_ALL_PAGES] = "SELECT" ITEM_COLUMNS ", '' FROM page_card c WHERE "
-	    "c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ITEM_COLUMNS
-	    ", '' FROM page_card c WHERE c.kind = 1 AND" VISIBLE("c")
-	    "ORDER BY 5 DESC, 2, 7 LIMIT ?2",
+	[Q_ALL_PAGES] = "SELECT" ITEM_COLUMNS ", '', c.date, c.title FROM "
+	    "page_card c WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT"
+	    ITEM_COLUMNS ", '', c.date, c.title FROM page_card c WHERE "
+	    "c.kind = 1 AND" VISIBLE("c") "ORDER BY 4 DESC, 5, 2 LIMIT ?2",
 	[Q_ALL_MAIN_BODY] = "SELECT" ITEM_COLUMNS ", p.body FROM" CARD_PAGE
 	    "WHERE c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
-	[Q_ALL_PAGES_BODY] = "SELECT" ITEM_COLUMNS ", p.body FROM" CARD_PAGE
-	    "WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ITEM_COLUMNS
-	    ", p.body FROM" CARD_PAGE "WHERE c.kind = 1 AND" VISIBLE("c")
-	    "ORDER BY 5 DESC, 2, 7 LIMIT ?2",
+	[Q_ALL_PAGES_BODY] = "SELECT" ITEM_COLUMNS ", p.body, c.date, c.title "
+	    "FROM" CARD_PAGE "WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL "
+	    "SELECT" ITEM_COLUMNS ", p.body, c.date, c.title FROM" CARD_PAGE
+	    "WHERE c.kind = 1 AND" VISIBLE("c") "ORDER BY 4 DESC, 5, 2 "
+	    "LIMIT ?2",
 	/* The sitemap: every kind, with the kind and the lastmod
-	 * (6, 2 and 15 are date, title and source). */
-	[Q_SITEMAP] = "SELECT" ALL_COLUMNS ", '' FROM page_card c WHERE "
-	    "c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ALL_COLUMNS
-	    ", '' FROM page_card c WHERE c.kind = 1 AND" VISIBLE("c")
-	    "ORDER BY 6 DESC, 2, 15",
+	 * (8, 9 and 2 are date, title and source). */
+	[Q_SITEMAP] = "SELECT" ALL_COLUMNS ", '', c.date, c.title FROM "
+	    "page_card c WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT"
+	    ALL_COLUMNS ", '', c.date, c.title FROM page_card c WHERE "
+	    "c.kind = 1 AND" VISIBLE("c") "ORDER BY 8 DESC, 9, 2",
 	[Q_SEARCH_COUNT] = "SELECT count(*) FROM page_fts JOIN page_card c ON "
 	    "c.page_id = page_fts.rowid WHERE page_fts MATCH ?2 AND"
 	    VISIBLE("c"),
@@ -401,46 +401,63 @@ text(sqlite3_stmt *st, int col)
 }
 
 
-/* Reads a row of ITEM_COLUMNS, ENTRY_COLUMNS, ALL_COLUMNS or PAGE_COLUMNS
+/* Takes apart the entry in column col (schema/007): four NUL-ended texts,
+ * then six decimal numbers. The texts point into SQLite's copy of the
+ * value, valid until the next step; a field the value lacks stays empty. */
+static void
+read_entry(sqlite3_stmt *st, int col, struct db_page *p)
+{
+	const char **texts[] = { &p->url, &p->title, &p->author, &p->summary };
+	long long nums[6] = { 0 };
+	const char *s = sqlite3_column_blob(st, col), *end, *nul;
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		*texts[i] = "";
+	if (s == NULL)
+		return;
+	end = s + sqlite3_column_bytes(st, col);
+	for (i = 0; i < 4; i++, s = nul + 1) {
+		if ((nul = memchr(s, '\0', (size_t)(end - s))) == NULL)
+			return;
+		*texts[i] = s;
+	}
+	for (i = 0; s < end && i < 6; i++, s++) {
+		unsigned long long v = 0;
+		int minus = *s == '-';
+
+		for (s += minus; s < end && *s >= '0' && *s <= '9'; s++)
+			v = v * 10 + (unsigned)(*s - '0');
+		nums[i] = minus ? -(long long)v : (long long)v;
+	}
+	p->has_date = (int)nums[0];
+	p->date.t = nums[1];
+	p->date.offset = (int)nums[2];
+	p->truncated = (int)nums[3];
+	p->words = (int)nums[4];
+	p->minutes = (int)nums[5];
+}
+
+/* Reads a row of LIST_COLUMNS, ITEM_COLUMNS, ALL_COLUMNS or PAGE_COLUMNS
  * (ncols of them), then the body; what the row lacks stays empty. */
 static void
 read_columns(sqlite3_stmt *st, int ncols, struct db_page *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->description = p->layout = p->source = "";
-	if (ncols == NITEM_COLUMNS) {
-		p->url = text(st, 0);
-		p->title = text(st, 1);
-		p->author = "";
-		p->summary = text(st, 2);
-		p->has_date = sqlite3_column_int(st, 3);
-		p->date.t = sqlite3_column_int64(st, 4);
-		p->date.offset = sqlite3_column_int(st, 5);
-		p->source = text(st, 6);
-		p->body = text(st, ncols);
-		return;
-	}
-	p->url = text(st, 0);
-	p->title = text(st, 1);
-	p->author = text(st, 2);
-	p->summary = text(st, 3);
-	p->has_date = sqlite3_column_int(st, 4);
-	p->date.t = sqlite3_column_int64(st, 5);
-	p->date.offset = sqlite3_column_int(st, 6);
-	p->truncated = sqlite3_column_int(st, 7);
-	p->words = sqlite3_column_int(st, 8);
-	p->minutes = sqlite3_column_int(st, 9);
+	read_entry(st, 0, p);
+	if (ncols >= NITEM_COLUMNS)
+		p->source = text(st, 1);
 	if (ncols >= NALL_COLUMNS) {
-		p->kind = sqlite3_column_int(st, 10);
-		p->has_lastmod = sqlite3_column_int(st, 11);
-		p->lastmod.t = sqlite3_column_int64(st, 12);
-		p->lastmod.offset = sqlite3_column_int(st, 13);
-		p->source = text(st, 14);
+		p->kind = sqlite3_column_int(st, 2);
+		p->has_lastmod = sqlite3_column_int(st, 3);
+		p->lastmod.t = sqlite3_column_int64(st, 4);
+		p->lastmod.offset = sqlite3_column_int(st, 5);
 	}
 	if (ncols >= NPAGE_COLUMNS) {
-		p->id = sqlite3_column_int64(st, 15);
-		p->description = text(st, 16);
-		p->layout = text(st, 17);
+		p->id = sqlite3_column_int64(st, 6);
+		p->description = text(st, 7);
+		p->layout = text(st, 8);
 	}
 	p->body = text(st, ncols);
 }
@@ -464,7 +481,7 @@ db_list(struct db *db, long long now, long long term_id, int body,
 	if (term_id)
 		sqlite3_bind_int64(st, 4, term_id);
 	db->list_cursor = st;
-	db->list_columns = NENTRY_COLUMNS;
+	db->list_columns = NLIST_COLUMNS;
 	return DB_ROW;
 }
 

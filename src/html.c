@@ -227,6 +227,17 @@ html_attr(struct buf *b, const char *s)
 	html_text(b, s);
 }
 
+void
+html_again(struct buf *b, size_t at, size_t len)
+{
+	if (len == 0 || at > b->len || len > b->len - at)
+		return;
+	buf_grow(b, len);	/* before reading: it may move b->data */
+	memcpy(b->data + b->len, b->data + at, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+}
+
 /* Fills kept[] with RFC 3986's unreserved bytes and those of extra. */
 static void
 url_kept_init(unsigned char kept[256], const char *extra)

@@ -368,13 +368,10 @@ render_meta(struct buf *b, const struct site *site,
 	int first = 1;
 
 	if (p->has_date) {
-		struct buf iso = BUF_INIT;
-
-		date_format_iso(&iso, &p->date);
+		/* Digits, '-', 'T', ':' and '+': nothing to escape. */
 		html(b, "<span title=\"");
-		html_attr(b, buf_cstr(&iso));
+		date_format_iso(b, &p->date);
 		html(b, "\">");
-		buf_free(&iso);
 		date_format_long(b, &p->date);
 		html(b, "</span>");
 		first = 0;
@@ -405,9 +402,13 @@ render_entry(struct ctx *ctx, const struct db_page *p)
 {
 	struct buf *b = &ctx->resp->body;
 
+	size_t title_at, title_len;
+
 	html(b, "<article class=\"post-entry\">\n<header class=\"entry-header\">"
 	    "\n<h2 class=\"entry-hint-parent\">");
+	title_at = b->len;
 	html_text(b, p->title);
+	title_len = b->len - title_at;
 	html(b, "</h2>\n</header>\n");
 	if (*p->summary != '\0' || p->truncated) {
 		html(b, "<div class=\"entry-content\">\n<p>");
@@ -419,7 +420,7 @@ render_entry(struct ctx *ctx, const struct db_page *p)
 	html(b, "<footer class=\"entry-footer\">");
 	render_meta(b, ctx->site, p);
 	html(b, "</footer>\n<a class=\"entry-link\" aria-label=\"post link to ");
-	html_attr(b, p->title);
+	html_again(b, title_at, title_len);
 	html(b, "\" href=\"");
 	render_href(b, ctx->site, p->url);
 	html(b, "\"></a>\n</article>\n");
