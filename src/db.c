@@ -424,10 +424,12 @@ read_entry(sqlite3_stmt *st, int col, struct db_page *p)
 	}
 	for (i = 0; s < end && i < 6; i++, s++) {
 		unsigned long long v = 0;
+		unsigned digit;
 		int minus = *s == '-';
 
-		for (s += minus; s < end && *s >= '0' && *s <= '9'; s++)
-			v = v * 10 + (unsigned)(*s - '0');
+		for (s += minus; s < end && (digit = (unsigned char)*s -
+		    (unsigned)'0') <= 9; s++)
+			v = v * 10 + digit;
 		nums[i] = minus ? -(long long)v : (long long)v;
 	}
 	p->has_date = (int)nums[0];
