@@ -936,6 +936,7 @@ split_summary(struct md_result *res)
 struct md_nodes {
 	cmark_node **texts, **headings;
 	size_t ntexts, nheadings;
+	int footnotes;		/* the document defines one */
 };
 
 static void
@@ -967,6 +968,9 @@ collect_nodes(cmark_node *doc, struct md_nodes *nodes)
 			break;
 		case CMARK_NODE_HEADING:
 			push_node(&nodes->headings, &nodes->nheadings, node);
+			break;
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+			nodes->footnotes = 1;
 			break;
 		default:
 			break;
@@ -1067,7 +1071,11 @@ md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
 		return -1;
 	}
 	join_heading_lines(res);
-	goldmark_backrefs(&res->html);
+	/* Only cmark writes backrefs, for footnote definitions: without
+	 * one, raw HTML that looks alike is the author's, left as written,
+	 * and the 30 KB of a long post need no search. */
+	if (nodes.footnotes)
+		goldmark_backrefs(&res->html);
 	if (more != NULL)
 		split_summary(res);
 	return 0;

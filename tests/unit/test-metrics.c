@@ -241,6 +241,28 @@ test_more_divider(void **state)
 	metrics_free(&m);
 }
 
+/* cmark's footnote backrefs are written as Goldmark's; raw HTML alike,
+ * in a post without footnotes, stays as its author wrote it. */
+static void
+test_footnote_backrefs(void **state)
+{
+	struct md_result md;
+	const char *notes = "A claim[^1].\n\n[^1]: The note.\n";
+	const char *raw = "<p>x <a href=\"#fnref-1\" class=\"footnote-backref\""
+	    ">\xE2\x86\xA9</a></p>\n";
+
+	(void)state;
+	assert_int_equal(md_render(notes, strlen(notes), 0, &md), 0);
+	assert_non_null(strstr(buf_cstr(&md.html), "The note.&#160;<a href=\""
+	    "#fnref-1\""));
+	assert_non_null(strstr(buf_cstr(&md.html), ">&#x21a9;&#xfe0e;</a>"));
+	assert_null(strstr(buf_cstr(&md.html), "\xE2\x86\xA9"));
+	md_result_free(&md);
+	assert_int_equal(md_render(raw, strlen(raw), MD_UNSAFE, &md), 0);
+	assert_string_equal(buf_cstr(&md.html), raw);
+	md_result_free(&md);
+}
+
 static void
 test_headings(void **state)
 {
@@ -385,6 +407,7 @@ main(void)
 		cmocka_unit_test(test_summary_cut),
 		cmocka_unit_test(test_more_divider),
 		cmocka_unit_test(test_headings),
+		cmocka_unit_test(test_footnote_backrefs),
 		cmocka_unit_test(test_render_arena),
 		cmocka_unit_test(test_golden_posts),
 		cmocka_unit_test(test_golden_headings),
