@@ -114,7 +114,7 @@ static const char *const query_sql[Q__MAX] = {
 	    "c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
 	/* Every kind (0 and 1, schema/001) in listing order: each kind's
 	 * range of page_card is in order, and SQLite merges the two rather
-	 * than sorting every row (5, 2 and 7 are date, title and source). */
+	 * than sorting every row (4, 5 and 2 are date, title and source). */
 	[Q_ALL_PAGES] = "SELECT" ITEM_COLUMNS ", '', c.date, c.title FROM "
 	    "page_card c WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT"
 	    ITEM_COLUMNS ", '', c.date, c.title FROM page_card c WHERE "
@@ -430,14 +430,14 @@ read_entry(sqlite3_stmt *st, int col, struct db_page *p)
 		for (s += minus; s < end && (digit = (unsigned char)*s -
 		    (unsigned)'0') <= 9; s++)
 			v = v * 10 + digit;
-		nums[i] = minus ? -(long long)v : (long long)v;
+		nums[i] = (long long)(minus ? 0 - v : v);
 	}
 	p->has_date = (int)nums[0];
 	p->date.t = nums[1];
 	p->date.offset = (int)nums[2];
 	p->truncated = (int)nums[3];
-	p->words = (int)nums[4];
-	p->minutes = (int)nums[5];
+	p->words = (long)nums[4];
+	p->minutes = (long)nums[5];
 }
 
 /* Reads a row of LIST_COLUMNS, ITEM_COLUMNS, ALL_COLUMNS or PAGE_COLUMNS
