@@ -189,10 +189,21 @@ wrk_run() {
 	}
 	/^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
 	/^Requests\/sec:/ { rps = $2 }
+	/ requests in / { n = $1 }
 	/Non-2xx or 3xx/ { bad += $NF }
 	/Socket errors/ { gsub(/,/, ""); bad += $4 + $6 + $8 + $10 }
-	END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }'
+	END { printf "%.0f %.2f %.2f %d %d\n", rps, p50, p99, bad, n }'
 }
+# cpu_ticks NAME: user and system clock ticks so far of pool NAME's workers.
+cpu_ticks() {
+	local pid files=""
+	for pid in $(cat "$run/$1.pids"); do files="$files /proc/$pid/stat"; done
+	# utime and stime, fields 14 and 15: 12 and 13 after "PID (COMM) ",
+	# which is cut first as COMM may hold spaces.
+	awk '{ sub(/^.*\) /, ""); u += $12; s += $13 } END { print u + 0, s + 0 }' $files
+}
+declare -A cpu	# [page,server] = "user-ticks system-ticks requests", summed
+hz=$(getconf CLK_TCK)
 declare -A res
 servers_for() { if [ "$1" = article ]; then echo "quire static noop render"; else echo "quire static noop"; fi; }
 port_of() { case $1 in quire) echo "$p_quire" ;; static) echo "$p_static" ;; noop) echo "$p_noop" ;; render) echo "$p_render" ;; cache) echo "$p_cache" ;; esac; }
@@ -212,8 +223,14 @@ for pg in "${pages[@]}"; do
 			for s in $(servers_for "$pg"); do
 				[ $c = 8 ] && [ $round = 1 ] &&
 				    wrk_run "$(port_of "$s")" "${url[$pg]}" 8 1 >/dev/null
+				[ $c = 8 ] && [ "$s" != static ] &&
+				    before=$(cpu_ticks "$s")
 				r=$(wrk_run "$(port_of "$s")" "${url[$pg]}" $c "$secs")
 				res[$pg,$c,$s]=$(better "${res[$pg,$c,$s]:-}" "$r")
+				if [ $c = 8 ] && [ "$s" != static ]; then
+					cpu[$pg,$s]=$(echo "$before $(cpu_ticks "$s") ${cpu[$pg,$s]:-0 0 0} ${r##* }" |
+					    awk '{ print $5 + $3 - $1, $6 + $4 - $2, $7 + $8 }')
+				fi
 				say "  $pg c$c $s: $r"
 			done
 		done
@@ -387,6 +404,17 @@ for pg in "${pages[@]}"; do
 	done
 done
 echo "(ceiling: noop-fcgi for home/tag/feed/search, render-fcgi for the article; ! = errors or non-2xx)"
+echo
+# Steadier than req/s on two busy cores: what each request cost the
+# workers themselves (from /proc/PID/stat), both rounds at 8 connections.
+echo "worker CPU per request at 8 connections, µs (user+system, user in brackets)"
+us() { echo "${cpu[$1,$2]:-}" | awk -v hz="$hz" 'NF == 3 && $3 > 0 {
+	printf "%6.1f (%5.1f)", ($1 + $2) * 1e6 / hz / $3, $1 * 1e6 / hz / $3 }'; }
+for pg in "${pages[@]}"; do
+	printf '  %-8s quire %s   noop %s' "$pg" "$(us "$pg" quire)" "$(us "$pg" noop)"
+	[ -n "${cpu[$pg,render]:-}" ] && printf '   render %s' "$(us "$pg" render)"
+	echo
+done
 echo
 cr=$(ratio "$(f1 "${res[home,8,cache]}")" "$(f1 "$cache_static")")
 echo "fastcgi_cache (bench/nginx-cache.conf.in), home c8: $(echo "${res[home,8,cache]}" | awk '{ printf "%d req/s p50 %.2fms p99 %.2fms", $1, $2, $3 }')"
