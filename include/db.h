@@ -108,8 +108,8 @@ enum db_rc db_alias(struct db *db, long long now, const char *path,
 /* Starts every visible page (all kinds when all, else the main section's
  * posts), newest first, at most limit (-1: no limit); rows from
  * db_list_next(), whose body is "" unless body is set (reading bodies is
- * most of the cost of a long list). Rows carry what a feed item shows:
- * url, title, summary, date and source only. */
+ * most of the cost of a long list). Rows carry a list entry (as
+ * db_list's) and the source. */
 enum db_rc db_list_all(struct db *db, long long now, int all, int body,
 	long limit);
 /* Starts every visible page of every kind for the sitemap, newest first;

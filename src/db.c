@@ -425,7 +425,7 @@ read_entry(sqlite3_stmt *st, int col, struct db_page *p)
 			return;
 		*texts[i] = s;
 	}
-	for (i = 0; s < end && i < 6; i++, s++) {
+	for (i = 0; s < end && i < 6; i++) {
 		unsigned long long v = 0;
 		unsigned digit;
 		int minus = *s == '-';
@@ -434,6 +434,9 @@ read_entry(sqlite3_stmt *st, int col, struct db_page *p)
 		    (unsigned)'0') <= 9; s++)
 			v = v * 10 + digit;
 		nums[i] = (long long)(minus ? 0 - v : v);
+		if (s == end || *s != ' ')
+			break;
+		s++;
 	}
 	p->has_date = (int)nums[0];
 	p->date.t = nums[1];

@@ -401,7 +401,6 @@ void
 render_entry(struct ctx *ctx, const struct db_page *p)
 {
 	struct buf *b = &ctx->resp->body;
-
 	size_t title_at, title_len;
 
 	html(b, "<article class=\"post-entry\">\n<header class=\"entry-header\">"

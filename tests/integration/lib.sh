@@ -66,3 +66,29 @@ suite_signal() {
 	fi
 	exit "$1"
 }
+
+# page_card repeats page's listing columns (schema 005), page_term the
+# card's order and entry (006, 007): rows without their match, or with a
+# column that differs.
+card_drift() {	# DB: prints the number of drifted rows
+	sqlite3 -readonly "$1" "SELECT (SELECT count(*) FROM page p LEFT JOIN
+	    page_card c ON c.page_id = p.id WHERE c.page_id IS NULL OR
+	    c.kind IS NOT p.kind OR c.date IS NOT p.date OR
+	    c.title IS NOT p.title OR c.source IS NOT p.source OR
+	    c.draft IS NOT p.draft OR c.publish_at IS NOT p.publish_at OR
+	    c.expire_at IS NOT p.expire_at OR c.url IS NOT p.url OR
+	    c.has_lastmod IS NOT p.has_lastmod OR c.lastmod IS NOT p.lastmod OR
+	    c.lastmod_offset IS NOT p.lastmod_offset OR
+	    substr(c.entry, 1, length(CAST(p.url || char(0) || p.title ||
+	    char(0) || p.author || char(0) AS BLOB))) IS NOT CAST(p.url ||
+	    char(0) || p.title || char(0) || p.author || char(0) AS BLOB) OR
+	    instr(c.entry, CAST(char(0) || p.has_date || ' ' || p.date || ' ' ||
+	    p.date_offset || ' ' AS BLOB)) = 0) + (SELECT count(*) FROM
+	    page_card c LEFT JOIN page p ON p.id = c.page_id WHERE p.id IS NULL)
+	    + (SELECT count(*) FROM page_term t LEFT JOIN page_card c ON
+	    c.page_id = t.page_id WHERE c.page_id IS NULL OR
+	    c.kind IS NOT t.kind OR c.date IS NOT t.date OR
+	    c.title IS NOT t.title OR c.source IS NOT t.source OR
+	    c.draft IS NOT t.draft OR c.publish_at IS NOT t.publish_at OR
+	    c.expire_at IS NOT t.expire_at OR c.entry IS NOT t.entry)" 2>&1
+}
