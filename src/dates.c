@@ -218,13 +218,14 @@ date_format_long(struct buf *b, const struct qdate *d)
 static char *
 put_offset(char *p, int offset, char sep)
 {
-	int off = offset < 0 ? -offset : offset;
+	/* In long long: -INT_MIN does not fit an int (a damaged row). */
+	long long off = offset < 0 ? -(long long)offset : offset;
 
 	*p++ = offset < 0 ? '-' : '+';
-	p = two(p, off / 3600 % 100);
+	p = two(p, (int)(off / 3600 % 100));
 	if (sep != 0)
 		*p++ = sep;
-	return two(p, off % 3600 / 60);
+	return two(p, (int)(off % 3600 / 60));
 }
 
 /* Writes "HH:MM:SS" at p. */
