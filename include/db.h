@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "dates.h"
+#include "schema.h"
 #include "site.h"
 
 /* Results: a row, no (more) rows, or an error to answer with 503. */
@@ -18,7 +19,7 @@ enum db_rc {
  * valid until the next call of the same function or db_end_request(). */
 struct db_page {
 	long long id;
-	int kind;
+	enum page_kind kind;
 	const char *url;
 	const char *title;
 	const char *description;
@@ -164,7 +165,7 @@ struct dbw;
 struct dbw_page {
 	const char *source;
 	const char *hash;
-	int kind;
+	enum page_kind kind;
 	const char *layout;
 	const char *url;
 	const char *title;

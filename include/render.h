@@ -3,7 +3,7 @@
 #ifndef QUIRE_RENDER_H
 #define QUIRE_RENDER_H
 
-#include "route.h"
+#include "page.h"
 
 /* Appends an href value for a site route ("/posts/a/", decoded): the base
  * path, then the route percent-encoded. */
@@ -43,7 +43,7 @@ struct render_head {
  * header with the site title, theme toggle and menu, and <main>. */
 void render_open(struct ctx *ctx, const struct render_head *h);
 /* render_open() with a title and body class alone; the canonical link is
- * the request's route when the answer is a 200. */
+ * ctx->canonical (the router sets it to the page's route). */
 void render_begin(struct ctx *ctx, const char *title, const char *body_class);
 /* Appends a list page's header: breadcrumbs (Home » crumbs) and the
  * title as <h1>. */

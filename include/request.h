@@ -9,6 +9,7 @@
 
 #define REQ_MAX_URI 8192	/* longer request URIs answer 414 */
 #define REQ_MAX_SEGS 32		/* deeper paths answer 404 */
+#define REQ_MAX_QUERY 256	/* search words, in bytes after decoding */
 
 enum req_method {
 	REQ_GET,
@@ -26,6 +27,30 @@ enum req_verdict {
 	REQ_ADD_SLASH,		/* 301 to the path with a trailing slash */
 };
 
+/* The query parameters quire reads, each checked against its row of one
+ * table (request.c) by req_parse(), as kcgi's kvalid does: handlers see
+ * the parsed value and its state, never the raw query. */
+enum req_arg {
+	REQ_ARG_Q,		/* search words: text, REQ_MAX_QUERY bytes */
+	REQ_ARG_PAGE,		/* a page of search results: a page number */
+	REQ_ARG__MAX
+};
+
+enum req_arg_state {
+	REQ_ARG_ABSENT,
+	REQ_ARG_VALID,
+	REQ_ARG_INVALID,	/* a bad escape, a control byte, invalid
+				 * UTF-8, or not a page number */
+	REQ_ARG_TOO_LONG,
+};
+
+/* A query parameter as parsed. */
+struct req_value {
+	enum req_arg_state state;
+	char *text;		/* decoded value when VALID, else NULL */
+	long number;		/* a page number when VALID, else 0 */
+};
+
 /* One request. Every string is owned by the request and freed by
  * req_free(); nothing points into the server's environment. */
 struct req {
@@ -37,13 +62,27 @@ struct req {
 	char *segs[REQ_MAX_SEGS];	/* decoded segments of route */
 	size_t nsegs;
 	int slash;		/* route ends with '/' */
+	struct req_value args[REQ_ARG__MAX];
+	char *if_none_match;	/* the conditional headers, or NULL */
+	char *if_modified_since;
 };
 
+/* Returns the value of name in a FastCGI or CGI environment (NULL-
+ * terminated "NAME=value" strings; envp may be NULL), or NULL. The
+ * pointer lives as long as the environment: the request, no longer. */
+const char *req_param(char **envp, const char *name);
+
 /* Parses method and request_uri (either may be NULL) for a site mounted
- * at base_path ("/" or "/blog/"). Fills r (free it with req_free()) and
- * says what to do. */
+ * at base_path ("/" or "/blog/"), with the query's parameters checked
+ * against quire's table. Fills r (free it with req_free()) and says what
+ * to do. */
 enum req_verdict req_parse(struct req *r, const char *method,
 	const char *request_uri, const char *base_path);
+/* req_parse() of the request in a FastCGI or CGI environment
+ * (REQUEST_METHOD, REQUEST_URI), copying its conditional headers
+ * (If-None-Match, If-Modified-Since) into r. */
+enum req_verdict req_parse_env(struct req *r, char **envp,
+	const char *base_path);
 void req_free(struct req *r);
 
 /* Finds parameter name in a raw query string and appends its value,

@@ -12,6 +12,8 @@ struct resp {
 	const char *content_type;	/* literal, e.g. "text/html; charset=utf-8" */
 	struct buf headers;		/* extra "Name: value\r\n" lines */
 	struct buf body;
+	int stable;			/* a 301 that depends on the request
+					 * alone (cached long) */
 };
 
 /* Where a response goes: a FastCGI stream, or stdout as CGI. */
@@ -25,6 +27,8 @@ struct resp_sink {
 /* For answers that depend on the request alone (301 to add a slash, 400,
  * 405, 414). */
 #define RESP_CACHE_STABLE "public, max-age=3600"
+/* For failures that must not be kept (500, 503). */
+#define RESP_CACHE_NONE "no-store"
 
 /* The Content-Security-Policy of every page: the stylesheet and the theme
  * script come from the site; images may come from anywhere on https (posts
@@ -38,7 +42,17 @@ void resp_reset(struct resp *r);
 void resp_free(struct resp *r);
 /* Adds a header; value must not hold CR or LF (dropped if it does). */
 void resp_header(struct resp *r, const char *name, const char *value);
-/* Sends r; without its body when head_only (HEAD). Returns 0 or -1. */
+/* Sets ETag and Last-Modified from the content state: what every page
+ * shows depends only on the database's content version and on the
+ * instant the set of visible pages last changed (unix seconds). When the
+ * request's If-None-Match or (without it) If-Modified-Since says the
+ * client's copy is current (either may be NULL), makes r a 304 and
+ * returns 1; else returns 0. */
+int resp_conditional(struct resp *r, const char *if_none_match,
+	const char *if_modified_since, long long version, long long changed);
+/* Sends r with the Cache-Control its status calls for (RESP_CACHE_*) and
+ * the security headers every answer carries; without its body when
+ * head_only (HEAD). Returns 0 or -1. */
 int resp_send(struct resp *r, struct resp_sink *sink, int head_only);
 /* Appends t (unix seconds) as an HTTP date: "Sun, 06 Nov 1994 08:49:37
  * GMT". */

@@ -10,7 +10,6 @@
 #include "url.h"
 
 /* schema.c, generated from schema/NNN-*.sql; NULL-terminated. */
-extern const char *const schema_migrations[];
 
 enum wquery {
 	W_SITE_GET,

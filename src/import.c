@@ -426,7 +426,8 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	p.hash = buf_cstr(&hash);
 	p.kind = (f->source[seclen] == '/' &&
 	    strlen(im->site.main_section) == seclen &&
-	    strncmp(f->source, im->site.main_section, seclen) == 0) ? 0 : 1;
+	    strncmp(f->source, im->site.main_section, seclen) == 0) ?
+	    PAGE_POST : PAGE_STANDALONE;
 	p.layout = fm.layout;
 	p.url = buf_cstr(&url);
 	p.title = fm.title;

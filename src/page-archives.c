@@ -45,8 +45,9 @@ flush_year(struct buf *b, struct buf *year, int y, long count)
 }
 
 enum page_rc
-page_archives_titled(struct ctx *ctx, const char *title)
+page_archives(struct ctx *ctx)
 {
+	const char *title = ctx->title != NULL ? ctx->title : "Archive";
 	struct buf *b = &ctx->resp->body;
 	struct buf year = BUF_INIT, month = BUF_INIT;
 	struct db_page p;
@@ -91,10 +92,4 @@ page_archives_titled(struct ctx *ctx, const char *title)
 		return PAGE_DB_ERROR;
 	render_end(ctx);
 	return PAGE_OK;
-}
-
-enum page_rc
-page_archives(struct ctx *ctx)
-{
-	return page_archives_titled(ctx, "Archive");
 }

@@ -74,21 +74,6 @@ render_lastmod(struct buf *b, const struct db_page *p)
 	buf_free(&iso);
 }
 
-/* A path that is no page's URL may be one of Hugo's aliases: 301 to the
- * page it names. */
-static enum page_rc
-old_url(struct ctx *ctx)
-{
-	struct buf url = BUF_INIT;
-	enum db_rc rc = db_alias(ctx->db, ctx->now, ctx->req->decoded, &url);
-
-	if (rc == DB_ROW)
-		page_redirect(ctx, buf_cstr(&url));
-	buf_free(&url);
-	return rc == DB_ROW ? PAGE_OK : rc == DB_DONE ? PAGE_NOT_FOUND :
-	    PAGE_DB_ERROR;
-}
-
 /* The page's tags, names and slugs copied (the head needs them before the
  * body is written). */
 struct tag_list {
@@ -165,7 +150,7 @@ page_article(struct ctx *ctx)
 	struct buf *b = &ctx->resp->body;
 	const struct site *s = ctx->site;
 	struct buf section = BUF_INIT, section_route = BUF_INIT;
-	struct db_page p;
+	const struct db_page *p = ctx->stored;
 	struct md_result md;
 	struct tag_list tags;
 	struct render_head head;
@@ -174,36 +159,19 @@ page_article(struct ctx *ctx)
 	struct db_link related[RELATED_MAX];
 	size_t nrelated = 0, i;
 	enum page_rc prc = PAGE_OK;
-	enum db_rc rc;
 
-	rc = db_page_by_url(ctx->db, ctx->now, ctx->req->decoded, &p);
-	if (rc == DB_ERROR)
-		return PAGE_DB_ERROR;
-	if (rc == DB_DONE)
-		return old_url(ctx);
-	/* PaperMod's content/archives.md and search.md: quire's own pages
-	 * under their titles. */
-	if (strcmp(p.layout, "archives") == 0 || strcmp(p.layout, "search") == 0) {
-		char *title = xstrdup(p.title);
-
-		prc = strcmp(p.layout, "archives") == 0 ?
-		    page_archives_titled(ctx, title) :
-		    page_search_titled(ctx, title);
-		free(title);
-		return prc;
-	}
-	if (load_tags(ctx, p.id, &tags) == DB_ERROR) {
+	if (load_tags(ctx, p->id, &tags) == DB_ERROR) {
 		free_tags(&tags);
 		return PAGE_DB_ERROR;
 	}
-	if (md_render(p.body, strlen(p.body), MD_MORE | MD_ANCHORS |
+	if (md_render(p->body, strlen(p->body), MD_MORE | MD_ANCHORS |
 	    (s->unsafe ? MD_UNSAFE : 0), &md) != 0) {
 		free_tags(&tags);
 		return PAGE_ERROR;
 	}
-	if (p.kind == 0 && ((site_flag(s, FLAG_POST_NAV) &&
-	    db_neighbours(ctx->db, ctx->now, &p, &newer, &older) == DB_ERROR) ||
-	    (site_flag(s, FLAG_RELATED) && db_related(ctx->db, ctx->now, p.id,
+	if (p->kind == PAGE_POST && ((site_flag(s, FLAG_POST_NAV) &&
+	    db_neighbours(ctx->db, ctx->now, p, &newer, &older) == DB_ERROR) ||
+	    (site_flag(s, FLAG_RELATED) && db_related(ctx->db, ctx->now, p->id,
 	    related, RELATED_MAX, &nrelated) == DB_ERROR))) {
 		prc = PAGE_DB_ERROR;
 		goto out;
@@ -213,34 +181,34 @@ page_article(struct ctx *ctx)
 	buf_printf(&section_route, "/%s/", s->main_section);
 	crumbs[0].name = buf_cstr(&section);
 	crumbs[0].route = buf_cstr(&section_route);
-	crumbs[1].name = p.title;
-	crumbs[1].route = p.url;
+	crumbs[1].name = p->title;
+	crumbs[1].route = p->url;
 	memset(&head, 0, sizeof(head));
-	head.title = p.title;
+	head.title = p->title;
 	head.body_class = "single";
-	head.description = *p.description != '\0' ? p.description : p.summary;
-	head.canonical = p.url;
-	head.article = p.kind == 0 ? &p : NULL;
+	head.description = *p->description != '\0' ? p->description : p->summary;
+	head.canonical = p->url;
+	head.article = p->kind == PAGE_POST ? p : NULL;
 	head.keywords = tags.names;
 	head.nkeywords = tags.n;
-	head.crumbs = p.kind == 0 ? crumbs : crumbs + 1;
-	head.ncrumbs = p.kind == 0 ? 2 : 1;
+	head.crumbs = p->kind == PAGE_POST ? crumbs : crumbs + 1;
+	head.ncrumbs = p->kind == PAGE_POST ? 2 : 1;
 	render_open(ctx, &head);
 
 	html(b, "<article class=\"post-single\">\n<header class=\"post-header\">\n");
-	render_breadcrumbs(b, s, crumbs, p.kind == 0 ? 1 : 0);
+	render_breadcrumbs(b, s, crumbs, p->kind == PAGE_POST ? 1 : 0);
 	html(b, "<h1 class=\"post-title entry-hint-parent\">");
-	html_text(b, p.title);
+	html_text(b, p->title);
 	html(b, "</h1>\n");
-	if (*p.description != '\0') {
+	if (*p->description != '\0') {
 		html(b, "<div class=\"post-description\">");
-		html_text(b, p.description);
+		html_text(b, p->description);
 		html(b, "</div>\n");
 	}
-	if (p.kind == 0) {
+	if (p->kind == PAGE_POST) {
 		html(b, "<div class=\"post-meta\">");
-		render_meta(b, s, &p);
-		render_lastmod(b, &p);
+		render_meta(b, s, p);
+		render_lastmod(b, p);
 		html(b, "</div>\n");
 	}
 	html(b, "</header>\n");

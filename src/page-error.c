@@ -11,6 +11,7 @@ page_error(struct ctx *ctx, int status)
 	buf_reset(b);
 	buf_reset(&ctx->resp->headers);
 	ctx->resp->status = status;
+	ctx->canonical = NULL;
 	ctx->resp->content_type = "text/html; charset=utf-8";
 	switch (status) {
 	case 404: what = "Page Not Found"; break;

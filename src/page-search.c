@@ -6,8 +6,6 @@
 #include "html.h"
 #include "render.h"
 
-#define SEARCH_MAX_QUERY 256	/* bytes, after decoding */
-
 static void
 search_form(struct buf *b, const struct site *s, const char *q)
 {
@@ -43,46 +41,39 @@ page_link(struct buf *b, const struct site *s, const char *q, long n,
 }
 
 enum page_rc
-page_search_titled(struct ctx *ctx, const char *title)
+page_search(struct ctx *ctx)
 {
+	const char *title = ctx->title != NULL ? ctx->title : "Search";
 	struct buf *b = &ctx->resp->body;
 	const struct site *s = ctx->site;
-	struct buf q = BUF_INIT, match = BUF_INIT, num = BUF_INIT;
+	const struct req_value *qv = &ctx->req->args[REQ_ARG_Q];
+	const struct req_value *pv = &ctx->req->args[REQ_ARG_PAGE];
+	const char *q = qv->state == REQ_ARG_VALID ? qv->text : "";
+	struct buf match = BUF_INIT;
 	struct db_page p;
 	const char *snippet, *problem = NULL;
-	long count = 0, pages, page = 1, per = s->paginate;
+	long count = 0, pages, per = s->paginate;
+	long page = pv->state == REQ_ARG_VALID ? pv->number : 1;
 	enum page_rc prc = PAGE_OK;
 	enum db_rc rc;
-	int found;
 
-	found = req_query_param(ctx->req->query, "page", &num);
-	if (found == 1 && (page = req_page_number(buf_cstr(&num))) == 0) {
-		prc = PAGE_NOT_FOUND;
-		goto out;
-	}
-	if (found < 0) {
-		prc = PAGE_NOT_FOUND;
-		goto out;
-	}
-	found = req_query_param(ctx->req->query, "q", &q);
-	if (found < 0) {
+	if (pv->state != REQ_ARG_VALID && pv->state != REQ_ARG_ABSENT)
+		return PAGE_NOT_FOUND;
+	if (qv->state == REQ_ARG_INVALID)
 		problem = "This query holds characters that cannot be searched.";
-		buf_reset(&q);
-	} else if (q.len > SEARCH_MAX_QUERY) {
+	else if (qv->state == REQ_ARG_TOO_LONG)
 		problem = "This query is too long: 256 characters at most.";
-		buf_reset(&q);
-	}
 
 	render_begin(ctx, title, "list");
 	render_page_header(b, ctx->site, title, NULL, 0);
-	search_form(b, s, buf_cstr(&q));
+	search_form(b, s, q);
 	if (problem != NULL) {
 		html(b, "<p class=\"search-count\">");
 		html_text(b, problem);
 		html(b, "</p>\n");
 	}
-	if (db_fts_query(&match, buf_cstr(&q)) == 0) {
-		if (q.len > 0 && problem == NULL)
+	if (db_fts_query(&match, q) == 0) {
+		if (*q != '\0' && problem == NULL)
 			html(b, "<p class=\"search-count\">Nothing to search "
 			    "for: type a word.</p>\n");
 		goto done;
@@ -100,7 +91,7 @@ page_search_titled(struct ctx *ctx, const char *title)
 	html(b, "<p class=\"search-count\">");
 	html_int(b, count);
 	html(b, count == 1 ? " result for “" : " results for “");
-	html_text(b, buf_cstr(&q));
+	html_text(b, q);
 	html(b, "”</p>\n");
 	db_search(ctx->db, ctx->now, buf_cstr(&match), per, (page - 1) * per);
 	while ((rc = db_search_next(ctx->db, &p, &snippet)) == DB_ROW) {
@@ -124,24 +115,16 @@ page_search_titled(struct ctx *ctx, const char *title)
 	if (pages > 1) {
 		html(b, "<footer class=\"page-footer\">\n<nav class=\"pagination\">");
 		if (page > 1)
-			page_link(b, s, buf_cstr(&q), page - 1, "prev",
+			page_link(b, s, q, page - 1, "prev",
 			    "«&nbsp;Prev");
 		if (page < pages)
-			page_link(b, s, buf_cstr(&q), page + 1, "next",
+			page_link(b, s, q, page + 1, "next",
 			    "Next&nbsp;»");
 		html(b, "\n</nav>\n</footer>\n");
 	}
 done:
 	render_end(ctx);
 out:
-	buf_free(&q);
 	buf_free(&match);
-	buf_free(&num);
 	return prc;
-}
-
-enum page_rc
-page_search(struct ctx *ctx)
-{
-	return page_search_titled(ctx, "Search");
 }

@@ -45,7 +45,7 @@ page_sitemap(struct ctx *ctx)
 			newest = p.date;
 			any = 1;
 		}
-		if (!any_main && p.kind == 0 && p.has_date) {
+		if (!any_main && p.kind == PAGE_POST && p.has_date) {
 			newest_main = p.date;
 			any_main = 1;
 		}

@@ -307,9 +307,7 @@ render_begin(struct ctx *ctx, const char *title, const char *body_class)
 	memset(&h, 0, sizeof(h));
 	h.title = title;
 	h.body_class = body_class;
-	if (ctx->resp->status == 200 && ctx->req != NULL &&
-	    ctx->req->decoded != NULL)
-		h.canonical = ctx->req->decoded;
+	h.canonical = ctx->canonical;
 	render_open(ctx, &h);
 }
 

@@ -1,4 +1,5 @@
-/* request.c - parses and validates the request line before routing. */
+/* request.c - the request's parameters, its path and its query, parsed
+ * and validated before routing. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,12 +82,77 @@ req_query_param(const char *query, const char *name, struct buf *out)
 	return 0;
 }
 
+const char *
+req_param(char **envp, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (; envp != NULL && *envp != NULL; envp++)
+		if (strncmp(*envp, name, n) == 0 && (*envp)[n] == '=')
+			return *envp + n + 1;
+	return NULL;
+}
+
+/* The kinds of value a query parameter may hold. */
+enum req_type {
+	REQ_TYPE_TEXT,		/* decoded, valid UTF-8, no control bytes */
+	REQ_TYPE_PAGE,		/* req_page_number()'s form */
+};
+
+/* Every query parameter quire reads, by enum req_arg. */
+static const struct req_field {
+	const char *name;
+	enum req_type type;
+	size_t max;		/* text: most bytes after decoding */
+} req_fields[REQ_ARG__MAX] = {
+	[REQ_ARG_Q] = { "q", REQ_TYPE_TEXT, REQ_MAX_QUERY },
+	[REQ_ARG_PAGE] = { "page", REQ_TYPE_PAGE, 10 },
+};
+
+/* Fills r->args from r->query by the table. */
+static void
+parse_args(struct req *r)
+{
+	size_t i;
+
+	for (i = 0; i < REQ_ARG__MAX; i++) {
+		const struct req_field *f = &req_fields[i];
+		struct req_value *v = &r->args[i];
+		struct buf val = BUF_INIT;
+		int found = req_query_param(r->query, f->name, &val);
+
+		v->state = found == 0 ? REQ_ARG_ABSENT : found < 0 ?
+		    REQ_ARG_INVALID : val.len > f->max ? REQ_ARG_TOO_LONG :
+		    REQ_ARG_VALID;
+		if (v->state == REQ_ARG_VALID && f->type == REQ_TYPE_PAGE &&
+		    (v->number = req_page_number(buf_cstr(&val))) == 0)
+			v->state = REQ_ARG_INVALID;
+		if (v->state == REQ_ARG_VALID)
+			v->text = xstrdup(buf_cstr(&val));
+		buf_free(&val);
+	}
+}
+
+enum req_verdict
+req_parse_env(struct req *r, char **envp, const char *base_path)
+{
+	const char *inm = req_param(envp, "HTTP_IF_NONE_MATCH");
+	const char *ims = req_param(envp, "HTTP_IF_MODIFIED_SINCE");
+	enum req_verdict v;
+
+	v = req_parse(r, req_param(envp, "REQUEST_METHOD"),
+	    req_param(envp, "REQUEST_URI"), base_path);
+	r->if_none_match = inm != NULL ? xstrdup(inm) : NULL;
+	r->if_modified_since = ims != NULL ? xstrdup(ims) : NULL;
+	return v;
+}
+
 enum req_verdict
 req_parse(struct req *r, const char *method, const char *uri,
     const char *base_path)
 {
 	const char *q, *p;
-	size_t n, blen = strlen(base_path);
+	size_t blen = strlen(base_path);
 	struct buf dec = BUF_INIT;
 
 	memset(r, 0, sizeof(*r));
@@ -99,8 +165,7 @@ req_parse(struct req *r, const char *method, const char *uri,
 		r->method = REQ_OTHER;
 	if (uri == NULL || *uri == '\0')
 		return REQ_BAD;
-	n = strlen(uri);
-	if (n > REQ_MAX_URI)
+	if (strlen(uri) > REQ_MAX_URI)
 		return REQ_TOO_LONG;
 	for (p = uri; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x21 || (unsigned char)*p == 0x7f)
@@ -110,6 +175,7 @@ req_parse(struct req *r, const char *method, const char *uri,
 	if (q != NULL) {
 		free(r->query);
 		r->query = xstrdup(q + 1);
+		parse_args(r);
 	}
 	if (r->path[0] != '/')
 		return REQ_BAD;
@@ -180,6 +246,10 @@ req_free(struct req *r)
 	free(r->decoded);
 	for (i = 0; i < r->nsegs; i++)
 		free(r->segs[i]);
+	for (i = 0; i < REQ_ARG__MAX; i++)
+		free(r->args[i].text);
+	free(r->if_none_match);
+	free(r->if_modified_since);
 	memset(r, 0, sizeof(*r));
 }
 

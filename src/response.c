@@ -11,6 +11,7 @@ resp_reset(struct resp *r)
 {
 	r->status = 200;
 	r->content_type = "text/html; charset=utf-8";
+	r->stable = 0;
 	buf_reset(&r->headers);
 	buf_reset(&r->body);
 }
@@ -119,13 +120,56 @@ resp_reason(int status)
 }
 
 int
+resp_conditional(struct resp *r, const char *if_none_match,
+    const char *if_modified_since, long long version, long long changed)
+{
+	struct buf etag = BUF_INIT, date = BUF_INIT;
+	int fresh;
+
+	buf_puts(&etag, "\"q");
+	buf_putnum(&etag, version, 1);
+	buf_putc(&etag, '-');
+	buf_putnum(&etag, changed, 1);
+	buf_putc(&etag, '"');
+	resp_http_date(&date, changed);
+	if (if_none_match != NULL)
+		fresh = resp_etag_listed(if_none_match, buf_cstr(&etag));
+	else
+		fresh = if_modified_since != NULL &&
+		    resp_parse_http_date(if_modified_since) >= changed;
+	resp_header(r, "ETag", buf_cstr(&etag));
+	resp_header(r, "Last-Modified", buf_cstr(&date));
+	if (fresh) {
+		r->status = 304;
+		buf_reset(&r->body);
+	}
+	buf_free(&etag);
+	buf_free(&date);
+	return fresh;
+}
+
+/* How long caches may keep an answer with r's status. */
+static const char *
+cache_control(const struct resp *r)
+{
+	switch (r->status) {
+	case 200: case 304: case 404:
+		return RESP_CACHE_CONTENT;
+	case 301:
+		return r->stable ? RESP_CACHE_STABLE : RESP_CACHE_CONTENT;
+	case 500: case 503:
+		return RESP_CACHE_NONE;
+	default:
+		return RESP_CACHE_STABLE;
+	}
+}
+
+int
 resp_send(struct resp *r, struct resp_sink *sink, int head_only)
 {
 	struct buf head = BUF_INIT;
 	int rc = 0;
 
-	/* Appended piece by piece: printf was a tenth of quire's own work
-	 * on a listing. */
 	buf_puts(&head, "Status: ");
 	buf_putnum(&head, r->status, 1);
 	buf_putc(&head, ' ');
@@ -142,6 +186,9 @@ resp_send(struct resp *r, struct resp_sink *sink, int head_only)
 		buf_puts(&head, "\r\n");
 	}
 	buf_add(&head, r->headers.data, r->headers.len);
+	buf_puts(&head, "Cache-Control: ");
+	buf_puts(&head, cache_control(r));
+	buf_puts(&head, "\r\n");
 	/* On every answer: scripts only from the site itself (no inline
 	 * script can run, whatever a post holds), no MIME sniffing. */
 	buf_puts(&head, "Content-Security-Policy: " RESP_CSP "\r\n"

@@ -1,41 +1,70 @@
-/* route.c - the route table: path patterns to page handlers. */
+/* route.c - every URL the worker answers, in one table: the fixed
+ * routes, the stored pages by layout, the aliases, and the redirects
+ * ("/page/1/", a missing trailing slash). */
 #include <string.h>
-#include <stdlib.h>
 
 #include "route.h"
 
-/* Pattern segments: a literal, "$section" (the main section), "*" (any
- * segment: a term) or "#" (a page number). */
+/* How a row matches the request's decoded segments. */
+enum route_match {
+	MATCH_PATH,	/* pattern: literal segments, "$section" (the main
+			 * section), "*" (a term) or "#" (a page number) */
+	MATCH_STORED,	/* a stored page at the route whose layout is
+			 * pattern (NULL: any layout) */
+	MATCH_ALIAS,	/* an alias a stored page declares: 301 to it */
+};
+
+enum route_flag {
+	ROUTE_PAGED = 1 << 0,	/* ends in "page/#": page 1 answers 301
+				 * to the listing itself */
+};
+
 struct route {
+	enum route_match match;
 	const char *pattern;
 	enum page_rc (*handler)(struct ctx *);
-	const char *taxonomy;
+	const char *taxonomy;	/* "tags" or "categories" for term pages */
+	int flags;
 };
 
+static enum page_rc alias_redirect(struct ctx *ctx);
+
+/* First match wins: the fixed routes, then stored pages, then aliases;
+ * nothing matched is a 404. */
 static const struct route routes[] = {
-	{ "", page_home, NULL },
-	{ "page/#", page_home, NULL },
-	{ "$section", page_section, NULL },
-	{ "$section/page/#", page_section, NULL },
-	{ "tags", page_terms, "tags" },
-	{ "tags/*", page_term, "tags" },
-	{ "tags/*/page/#", page_term, "tags" },
-	{ "categories", page_terms, "categories" },
-	{ "categories/*", page_term, "categories" },
-	{ "categories/*/page/#", page_term, "categories" },
-	{ "index.xml", page_feed_site, NULL },
-	{ "$section/index.xml", page_feed_section, NULL },
-	{ "tags/*/index.xml", page_feed_term, "tags" },
-	{ "categories/*/index.xml", page_feed_term, "categories" },
-	{ "sitemap.xml", page_sitemap, NULL },
-	{ "robots.txt", page_robots, NULL },
-	{ "archives", page_archives, NULL },
-	{ "search", page_search, NULL },
+	{ MATCH_PATH, "", page_home, NULL, 0 },
+	{ MATCH_PATH, "page/#", page_home, NULL, ROUTE_PAGED },
+	{ MATCH_PATH, "$section", page_section, NULL, 0 },
+	{ MATCH_PATH, "$section/page/#", page_section, NULL, ROUTE_PAGED },
+	{ MATCH_PATH, "tags", page_terms, "tags", 0 },
+	{ MATCH_PATH, "tags/*", page_term, "tags", 0 },
+	{ MATCH_PATH, "tags/*/page/#", page_term, "tags", ROUTE_PAGED },
+	{ MATCH_PATH, "categories", page_terms, "categories", 0 },
+	{ MATCH_PATH, "categories/*", page_term, "categories", 0 },
+	{ MATCH_PATH, "categories/*/page/#", page_term, "categories",
+	    ROUTE_PAGED },
+	{ MATCH_PATH, "index.xml", page_feed_site, NULL, 0 },
+	{ MATCH_PATH, "$section/index.xml", page_feed_section, NULL, 0 },
+	{ MATCH_PATH, "tags/*/index.xml", page_feed_term, "tags", 0 },
+	{ MATCH_PATH, "categories/*/index.xml", page_feed_term, "categories",
+	    0 },
+	{ MATCH_PATH, "sitemap.xml", page_sitemap, NULL, 0 },
+	{ MATCH_PATH, "robots.txt", page_robots, NULL, 0 },
+	{ MATCH_PATH, "archives", page_archives, NULL, 0 },
+	{ MATCH_PATH, "search", page_search, NULL, 0 },
+	/* PaperMod's content/archives.md and search.md: quire's own pages
+	 * under the stored page's title. */
+	{ MATCH_STORED, "archives", page_archives, NULL, 0 },
+	{ MATCH_STORED, "search", page_search, NULL, 0 },
+	{ MATCH_STORED, NULL, page_article, NULL, 0 },
+	{ MATCH_ALIAS, NULL, alias_redirect, NULL, 0 },
 };
 
-/* Matches the request's segments against pattern; sets page and term. */
+/* Matches the request's segments against a MATCH_PATH pattern; sets
+ * ctx->page and ctx->term. Returns 1, 0 (no match), or -1 for a page
+ * number that cannot exist (a 404 whatever else would match). */
 static int
-match(struct ctx *ctx, const char *pattern)
+match_path(struct ctx *ctx, const char *pattern)
 {
 	const struct req *r = ctx->req;
 	const char *p = pattern;
@@ -51,7 +80,7 @@ match(struct ctx *ctx, const char *pattern)
 		if (len == 1 && *p == '#') {
 			ctx->page = req_page_number(r->segs[i]);
 			if (ctx->page == 0)
-				return -1;	/* a page that cannot exist */
+				return -1;
 		} else if (len == 1 && *p == '*') {
 			ctx->term = r->segs[i];
 		} else if (len == 8 && strncmp(p, "$section", 8) == 0) {
@@ -69,32 +98,100 @@ match(struct ctx *ctx, const char *pattern)
 	return i == r->nsegs;
 }
 
-enum page_rc
-route_dispatch(struct ctx *ctx)
+/* A path that is no page's URL may be one of Hugo's aliases: 301 to the
+ * page it names. */
+static enum page_rc
+alias_redirect(struct ctx *ctx)
 {
+	struct buf url = BUF_INIT;
+	enum db_rc rc = db_alias(ctx->db, ctx->now, ctx->req->decoded, &url);
+
+	if (rc == DB_ROW)
+		page_redirect(ctx, buf_cstr(&url));
+	buf_free(&url);
+	return rc == DB_ROW ? PAGE_OK : rc == DB_DONE ? PAGE_NOT_FOUND :
+	    PAGE_DB_ERROR;
+}
+
+/* 301 from ".../page/1/" to the listing: the route less its last two
+ * segments. */
+static void
+redirect_first_page(struct ctx *ctx)
+{
+	struct buf target = BUF_INIT;
+	size_t k;
+
+	buf_putc(&target, '/');
+	for (k = 0; k + 2 < ctx->req->nsegs; k++)
+		buf_printf(&target, "%s/", ctx->req->segs[k]);
+	page_redirect(ctx, buf_cstr(&target));
+	buf_free(&target);
+}
+
+/* 301 from a path without its trailing slash to the path with it. The
+ * answer depends on the request alone, so caches may keep it long. */
+static void
+redirect_add_slash(struct ctx *ctx)
+{
+	struct buf target = BUF_INIT;
+
+	buf_puts(&target, ctx->req->decoded);
+	if (target.len == 0 || target.data[target.len - 1] != '/')
+		buf_putc(&target, '/');
+	page_redirect(ctx, buf_cstr(&target));
+	ctx->resp->stable = 1;
+	buf_free(&target);
+}
+
+enum page_rc
+route_dispatch(struct ctx *ctx, enum req_verdict verdict)
+{
+	struct db_page stored;
+	enum page_rc prc;
+	int looked_up = 0;
 	size_t i;
 
-	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
-		int m = match(ctx, routes[i].pattern);
-
-		if (m < 0)
-			return PAGE_NOT_FOUND;
-		if (m == 0)
-			continue;
-		ctx->taxonomy = routes[i].taxonomy;
-		if (ctx->page == 1 && strstr(routes[i].pattern, "#") != NULL) {
-			/* ".../page/1/" is the listing itself. */
-			struct buf target = BUF_INIT;
-			size_t k;
-
-			buf_putc(&target, '/');
-			for (k = 0; k + 2 < ctx->req->nsegs; k++)
-				buf_printf(&target, "%s/", ctx->req->segs[k]);
-			page_redirect(ctx, buf_cstr(&target));
-			buf_free(&target);
-			return PAGE_OK;
-		}
-		return routes[i].handler(ctx);
+	if (verdict == REQ_ADD_SLASH) {
+		redirect_add_slash(ctx);
+		return PAGE_OK;
 	}
-	return page_article(ctx);
+	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		const struct route *rt = &routes[i];
+
+		ctx->page = 1;
+		ctx->term = NULL;
+		if (rt->match == MATCH_PATH) {
+			int m = match_path(ctx, rt->pattern);
+
+			if (m < 0)
+				return PAGE_NOT_FOUND;
+			if (m == 0)
+				continue;
+			if ((rt->flags & ROUTE_PAGED) && ctx->page == 1) {
+				redirect_first_page(ctx);
+				return PAGE_OK;
+			}
+		} else if (rt->match == MATCH_STORED) {
+			if (!looked_up) {
+				enum db_rc rc = db_page_by_url(ctx->db,
+				    ctx->now, ctx->req->decoded, &stored);
+
+				if (rc == DB_ERROR)
+					return PAGE_DB_ERROR;
+				looked_up = rc == DB_ROW ? 1 : -1;
+			}
+			if (looked_up < 0 || (rt->pattern != NULL &&
+			    strcmp(stored.layout, rt->pattern) != 0))
+				continue;
+			ctx->stored = &stored;
+			if (rt->pattern != NULL)
+				ctx->title = stored.title;
+		}
+		ctx->taxonomy = rt->taxonomy;
+		ctx->canonical = ctx->req->decoded;
+		prc = rt->handler(ctx);
+		ctx->stored = NULL;	/* the row lives in this frame */
+		return prc;
+	}
+	return PAGE_NOT_FOUND;
 }

@@ -51,20 +51,6 @@ struct worker {
 	struct resp resp;
 };
 
-/* Returns the value of name in a FastCGI/CGI environment, or NULL. */
-static const char *
-param(char **envp, const char *name)
-{
-	size_t n = strlen(name);
-
-	/* The first byte rules out most of the thirty-odd parameters. */
-	for (; envp != NULL && *envp != NULL; envp++)
-		if (**envp == *name && strncmp(*envp, name, n) == 0 &&
-		    (*envp)[n] == '=')
-			return *envp + n + 1;
-	return NULL;
-}
-
 /* Makes sure w->db is the current database at path; 0 or -1 (logged). */
 static int
 ensure_db(struct worker *w, const char *path, struct logger *lg)
@@ -100,53 +86,24 @@ fallback_site(void)
 	return &s;
 }
 
-/* Sets the validators of the content state on the response; answers 304
- * (returns 1) when the client's copy is current. What a page shows depends
- * only on the database's content version and on the instant the set of
- * visible pages last changed, so that pair is the ETag. */
-static int
-validators(struct ctx *ctx, char **envp, const struct db_state *st)
-{
-	const char *inm = param(envp, "HTTP_IF_NONE_MATCH");
-	const char *ims = param(envp, "HTTP_IF_MODIFIED_SINCE");
-	struct buf etag = BUF_INIT, date = BUF_INIT;
-	int fresh;
-
-	buf_puts(&etag, "\"q");
-	buf_putnum(&etag, st->version, 1);
-	buf_putc(&etag, '-');
-	buf_putnum(&etag, st->changed, 1);
-	buf_putc(&etag, '"');
-	resp_http_date(&date, st->changed);
-	if (inm != NULL)
-		fresh = resp_etag_listed(inm, buf_cstr(&etag));
-	else
-		fresh = ims != NULL && resp_parse_http_date(ims) >= st->changed;
-	resp_header(ctx->resp, "ETag", buf_cstr(&etag));
-	resp_header(ctx->resp, "Last-Modified", buf_cstr(&date));
-	if (fresh) {
-		ctx->resp->status = 304;
-		buf_reset(&ctx->resp->body);
-	}
-	buf_free(&etag);
-	buf_free(&date);
-	return fresh;
-}
-
+/* Answers one request: the database, the request's verdict, the route,
+ * the error pages; then sends the response. */
 static void
 handle(struct worker *w, char **envp, struct resp_sink *sink,
     struct logger *lg)
 {
-	const char *method = param(envp, "REQUEST_METHOD");
-	const char *uri = param(envp, "REQUEST_URI");
-	const char *db_path = w->env_db ? w->env_db : param(envp, "QUIRE_DB");
+	const char *method = req_param(envp, "REQUEST_METHOD");
+	const char *uri = req_param(envp, "REQUEST_URI");
+	const char *db_path = w->env_db ? w->env_db :
+	    req_param(envp, "QUIRE_DB");
 	struct req req;
 	struct ctx ctx;
 	enum req_verdict v;
 	enum page_rc rc = PAGE_OK;
-	int head_only;
+	int head_only = method != NULL && strcmp(method, "HEAD") == 0;
 
 	memset(&ctx, 0, sizeof(ctx));
+	memset(&req, 0, sizeof(req));
 	resp_reset(&w->resp);
 	ctx.resp = &w->resp;
 	ctx.req = &req;
@@ -154,25 +111,17 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 	ctx.site = fallback_site();
 
 	if (db_path == NULL || *db_path == '\0') {
-		memset(&req, 0, sizeof(req));
-		req.query = "";
 		logf_(lg, "QUIRE_DB is not set: no database to serve");
 		page_error(&ctx, 503);
-		resp_header(&w->resp, "Cache-Control", "no-store");
-		resp_send(&w->resp, sink, method && strcmp(method, "HEAD") == 0);
-		return;
+		goto send;
 	}
 	if (ensure_db(w, db_path, lg) != 0) {
-		memset(&req, 0, sizeof(req));
-		req.query = "";
 		page_error(&ctx, 503);
-		resp_header(&w->resp, "Cache-Control", "no-store");
-		resp_send(&w->resp, sink, method && strcmp(method, "HEAD") == 0);
-		return;
+		goto send;
 	}
 	ctx.db = w->db;
 	ctx.site = db_site(w->db);
-	v = req_parse(&req, method, uri, ctx.site->base_path);
+	v = req_parse_env(&req, envp, ctx.site->base_path);
 	head_only = req.method == REQ_HEAD;
 	switch (v) {
 	case REQ_OK: {
@@ -182,21 +131,15 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 			rc = PAGE_DB_ERROR;
 			break;
 		}
-		if (validators(&ctx, envp, &st))
+		if (resp_conditional(&w->resp, req.if_none_match,
+		    req.if_modified_since, st.version, st.changed))
 			break;
-		rc = route_dispatch(&ctx);
+		rc = route_dispatch(&ctx, v);
 		break;
 	}
-	case REQ_ADD_SLASH: {
-		struct buf target = BUF_INIT;
-
-		buf_puts(&target, req.decoded);
-		if (target.len == 0 || target.data[target.len - 1] != '/')
-			buf_putc(&target, '/');
-		page_redirect(&ctx, buf_cstr(&target));
-		buf_free(&target);
+	case REQ_ADD_SLASH:
+		rc = route_dispatch(&ctx, v);
 		break;
-	}
 	case REQ_METHOD:
 		logf_(lg, "405 %s %.200s", method ? method : "(none)",
 		    uri ? uri : "");
@@ -225,21 +168,6 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 		ctx.site = fallback_site();
 		page_error(&ctx, 503);
 	}
-	switch (w->resp.status) {
-	case 200: case 304: case 404:
-		resp_header(&w->resp, "Cache-Control", RESP_CACHE_CONTENT);
-		break;
-	case 301:
-		resp_header(&w->resp, "Cache-Control", v == REQ_ADD_SLASH ?
-		    RESP_CACHE_STABLE : RESP_CACHE_CONTENT);
-		break;
-	case 500: case 503:
-		resp_header(&w->resp, "Cache-Control", "no-store");
-		break;
-	default:
-		resp_header(&w->resp, "Cache-Control", RESP_CACHE_STABLE);
-		break;
-	}
 	if (rc == PAGE_DB_ERROR) {
 		/* Start afresh on the next request. */
 		db_close(w->db);
@@ -247,6 +175,7 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 	} else {
 		db_end_request(w->db);
 	}
+send:
 	resp_send(&w->resp, sink, head_only);
 	req_free(&req);
 }
