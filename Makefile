@@ -78,7 +78,7 @@ run: deps
 	@sh scripts/run.sh $(PORT)
 
 # Unit tests (cmocka) and integration tests against nginx + spawn-fcgi.
-UNIT_TESTS = test-escape test-request test-metrics test-frontmatter test-url \
+UNIT_TESTS = test-escape test-request test-route test-metrics test-frontmatter test-url \
              test-http test-confine
 UNIT_BIN   = $(UNIT_TESTS:%=build/%)
 

@@ -112,6 +112,56 @@ test_page_number(void **state)
 	assert_int_equal(req_page_number("99999999999999999999"), 0);
 }
 
+/* One query parameter as req_parse() leaves it. */
+static void
+arg(const char *uri, enum req_arg which, enum req_arg_state state,
+    const char *text, long number)
+{
+	struct req r;
+
+	req_parse(&r, "GET", uri, "/");
+	if (r.args[which].state != state)
+		print_error("%s: state %d, wanted %d\n", uri,
+		    r.args[which].state, state);
+	assert_int_equal(r.args[which].state, state);
+	if (text != NULL)
+		assert_string_equal(r.args[which].text, text);
+	else
+		assert_null(r.args[which].text);
+	assert_int_equal(r.args[which].number, number);
+	req_free(&r);
+}
+
+/* The typed table: handlers get decoded text and parsed numbers, or a
+ * state that says why not. */
+static void
+test_args(void **state)
+{
+	char longq[REQ_MAX_QUERY + 32];
+
+	(void)state;
+	arg("/search/", REQ_ARG_Q, REQ_ARG_ABSENT, NULL, 0);
+	arg("/search/?q=go+lang", REQ_ARG_Q, REQ_ARG_VALID, "go lang", 0);
+	arg("/search/?q=caf%C3%A9", REQ_ARG_Q, REQ_ARG_VALID, "café", 0);
+	arg("/search/?q", REQ_ARG_Q, REQ_ARG_VALID, "", 0);
+	arg("/search/?q=%ff", REQ_ARG_Q, REQ_ARG_INVALID, NULL, 0);
+	arg("/search/?q=%zz", REQ_ARG_Q, REQ_ARG_INVALID, NULL, 0);
+	arg("/search/?q=a%00b", REQ_ARG_Q, REQ_ARG_INVALID, NULL, 0);
+	arg("/search/?page=3&q=x", REQ_ARG_PAGE, REQ_ARG_VALID, "3", 3);
+	arg("/search/?q=x&page=3", REQ_ARG_Q, REQ_ARG_VALID, "x", 0);
+	arg("/search/?page=0", REQ_ARG_PAGE, REQ_ARG_INVALID, NULL, 0);
+	arg("/search/?page=02", REQ_ARG_PAGE, REQ_ARG_INVALID, NULL, 0);
+	arg("/search/?page=", REQ_ARG_PAGE, REQ_ARG_INVALID, NULL, 0);
+	arg("/search/?page=%31", REQ_ARG_PAGE, REQ_ARG_VALID, "1", 1);
+	arg("/search/?pages=2", REQ_ARG_PAGE, REQ_ARG_ABSENT, NULL, 0);
+	strcpy(longq, "/search/?q=");
+	memset(longq + 11, 'a', REQ_MAX_QUERY);
+	longq[11 + REQ_MAX_QUERY] = '\0';
+	arg(longq, REQ_ARG_Q, REQ_ARG_VALID, longq + 11, 0);
+	strcat(longq, "a");
+	arg(longq, REQ_ARG_Q, REQ_ARG_TOO_LONG, NULL, 0);
+}
+
 int
 main(void)
 {
@@ -119,6 +169,7 @@ main(void)
 		cmocka_unit_test(test_verdicts),
 		cmocka_unit_test(test_segments),
 		cmocka_unit_test(test_page_number),
+		cmocka_unit_test(test_args),
 	};
 
 	uni_init();
