@@ -8,6 +8,9 @@
 /* Appends an href value for a site route ("/posts/a/", decoded): the base
  * path, then the route percent-encoded. */
 void render_href(struct buf *b, const struct site *site, const char *route);
+/* Appends <a href="ROUTE">TEXT</a> for a site route. */
+void render_link(struct buf *b, const struct site *site, const char *route,
+	const char *text);
 /* Appends the absolute URL of a site route, from the configured baseURL
  * (never the Host header), escaped for HTML or XML text. */
 void render_abs_url(struct buf *b, const struct site *site, const char *route);
@@ -61,6 +64,14 @@ void render_meta(struct buf *b, const struct site *site,
 	const struct db_page *p);
 /* Appends one listing entry (article.post-entry). */
 void render_entry(struct ctx *ctx, const struct db_page *p);
+/* Appends the route of page n (n >= 1) of a paginated page to b, as an
+ * href value; arg is the href function's own. */
+typedef void render_page_href(struct buf *b, const struct site *site,
+	long n, const void *arg);
+/* Appends the pagination footer of page `page`: a link to the previous
+ * page when page > 1, to the next when more; nothing when neither. */
+void render_pagination(struct ctx *ctx, long page, int more,
+	render_page_href *href, const void *arg);
 /* Runs the listing query for term_id (0: main section) and appends the
  * entries of ctx->page and the pagination links; list_route is the
  * listing's first page ("/", "/tags/go/"). Returns PAGE_NOT_FOUND for a

@@ -215,7 +215,8 @@ page_article(struct ctx *ctx)
 	if (md.nheadings > 0 && site_flag(s, FLAG_TOC))
 		render_toc(b, &md, site_flag(s, FLAG_TOC_OPEN));
 	html(b, "<div class=\"post-content\">");
-	buf_add(b, md.html.data, md.html.len);	/* cmark-gfm's safe HTML */
+	/* cmark-gfm's HTML: raw HTML omitted unless the site set unsafe. */
+	buf_add(b, md.html.data, md.html.len);
 	html(b, "</div>\n<footer class=\"post-footer\">\n");
 	if (tags.n > 0) {
 		html(b, "<ul class=\"post-tags\">\n");
@@ -232,11 +233,9 @@ page_article(struct ctx *ctx)
 	if (nrelated > 0) {
 		html(b, "<div class=\"related-posts\">\n<h2>Related posts</h2>\n<ul>\n");
 		for (i = 0; i < nrelated; i++) {
-			html(b, "<li><a href=\"");
-			render_href(b, s, related[i].url);
-			html(b, "\">");
-			html_text(b, related[i].title);
-			html(b, "</a></li>\n");
+			html(b, "<li>");
+			render_link(b, s, related[i].url, related[i].title);
+			html(b, "</li>\n");
 		}
 		html(b, "</ul>\n</div>\n");
 	}

@@ -22,7 +22,8 @@ home_info(struct ctx *ctx)
 	    "<header class=\"entry-header\">\n<h1>");
 	html_text(b, s->home_title);
 	html(b, "</h1>\n</header>\n<div class=\"entry-content\">\n");
-	buf_add(b, md.html.data, md.html.len);	/* cmark-gfm's safe HTML */
+	/* cmark-gfm's HTML: raw HTML omitted unless the site set unsafe. */
+	buf_add(b, md.html.data, md.html.len);
 	html(b, "</div>\n</article>\n");
 	md_result_free(&md);
 	return PAGE_OK;

@@ -19,25 +19,17 @@ search_form(struct buf *b, const struct site *s, const char *q)
 	html(b, "\">\n<button type=\"submit\">Search</button>\n</form>\n");
 }
 
+/* The href of page n of the results for the words arg. */
 static void
-page_link(struct buf *b, const struct site *s, const char *q, long n,
-    const char *rel, const char *label)
+results_href(struct buf *b, const struct site *s, long n, const void *arg)
 {
-	html(b, "\n<a class=\"");
-	html(b, rel);
-	html(b, "\" rel=\"");
-	html(b, rel);
-	html(b, "\" href=\"");
 	render_href(b, s, "/search/");
 	html(b, "?q=");
-	html_url_arg(b, q);
+	html_url_arg(b, arg);
 	if (n > 1) {
 		html(b, "&amp;page=");
 		html_int(b, n);
 	}
-	html(b, "\">");
-	html(b, label);
-	html(b, "</a>");
 }
 
 enum page_rc
@@ -112,16 +104,7 @@ page_search(struct ctx *ctx)
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
-	if (pages > 1) {
-		html(b, "<footer class=\"page-footer\">\n<nav class=\"pagination\">");
-		if (page > 1)
-			page_link(b, s, q, page - 1, "prev",
-			    "«&nbsp;Prev");
-		if (page < pages)
-			page_link(b, s, q, page + 1, "next",
-			    "Next&nbsp;»");
-		html(b, "\n</nav>\n</footer>\n");
-	}
+	render_pagination(ctx, page, page < pages, results_href, q);
 done:
 	render_end(ctx);
 out:

@@ -1,22 +1,37 @@
 /* page-tags.c - the taxonomy pages: every term with its count, and one
  * term's listing. */
-#include <stdlib.h>
-#include <string.h>
-
 #include "html.h"
 #include "render.h"
+
+/* Opens a page of ctx->taxonomy: the term's page when term_name is set
+ * (with a crumb back to the taxonomy), else the taxonomy's own. */
+static void
+open_taxonomy_page(struct ctx *ctx, const char *term_name)
+{
+	struct buf tax = BUF_INIT, tax_route = BUF_INIT;
+	struct render_crumb crumb;
+	const char *title;
+
+	render_section_title(&tax, ctx->taxonomy);
+	buf_printf(&tax_route, "/%s/", ctx->taxonomy);
+	crumb.name = buf_cstr(&tax);
+	crumb.route = buf_cstr(&tax_route);
+	title = term_name != NULL ? term_name : crumb.name;
+	render_begin(ctx, title, "list");
+	render_page_header(&ctx->resp->body, ctx->site, title, &crumb,
+	    term_name != NULL);
+	buf_free(&tax);
+	buf_free(&tax_route);
+}
 
 enum page_rc
 page_terms(struct ctx *ctx)
 {
 	struct buf *b = &ctx->resp->body;
-	struct buf title = BUF_INIT;
 	struct db_term t;
 	enum db_rc rc;
 
-	render_section_title(&title, ctx->taxonomy);
-	render_begin(ctx, buf_cstr(&title), "list");
-	render_page_header(b, ctx->site, buf_cstr(&title), NULL, 0);
+	open_taxonomy_page(ctx, NULL);
 	html(b, "<ul class=\"terms-tags\">\n");
 	db_terms(ctx->db, ctx->now, ctx->taxonomy);
 	while ((rc = db_terms_next(ctx->db, &t)) == DB_ROW) {
@@ -24,7 +39,6 @@ page_terms(struct ctx *ctx)
 		render_term_link(ctx, ctx->taxonomy, &t, t.count);
 		html(b, "</li>\n");
 	}
-	buf_free(&title);
 	if (rc == DB_ERROR)
 		return PAGE_DB_ERROR;
 	html(b, "</ul>\n");
@@ -35,37 +49,21 @@ page_terms(struct ctx *ctx)
 enum page_rc
 page_term(struct ctx *ctx)
 {
-	struct buf *b = &ctx->resp->body;
 	struct buf route = BUF_INIT;
 	struct db_term t;
 	enum db_rc rc;
 	enum page_rc prc;
-	char *name;
 
 	rc = db_term_by_slug(ctx->db, ctx->now, ctx->taxonomy, ctx->term, &t);
 	if (rc == DB_ERROR)
 		return PAGE_DB_ERROR;
 	if (rc == DB_DONE)
 		return PAGE_NOT_FOUND;
-	name = xstrdup(t.name);
 	buf_printf(&route, "/%s/%s/", ctx->taxonomy, t.slug);
-	render_begin(ctx, name, "list");
-	{
-		struct buf tax = BUF_INIT, tax_route = BUF_INIT;
-		struct render_crumb crumb;
-
-		render_section_title(&tax, ctx->taxonomy);
-		buf_printf(&tax_route, "/%s/", ctx->taxonomy);
-		crumb.name = buf_cstr(&tax);
-		crumb.route = buf_cstr(&tax_route);
-		render_page_header(b, ctx->site, name, &crumb, 1);
-		buf_free(&tax);
-		buf_free(&tax_route);
-	}
+	open_taxonomy_page(ctx, t.name);	/* valid until the request ends */
 	prc = render_listing(ctx, t.id, buf_cstr(&route));
 	if (prc == PAGE_OK)
 		render_end(ctx);
-	free(name);
 	buf_free(&route);
 	return prc;
 }

@@ -15,6 +15,17 @@ render_href(struct buf *b, const struct site *site, const char *route)
 }
 
 void
+render_link(struct buf *b, const struct site *site, const char *route,
+    const char *text)
+{
+	html(b, "<a href=\"");
+	render_href(b, site, route);
+	html(b, "\">");
+	html_text(b, text);
+	html(b, "</a>");
+}
+
+void
 render_abs_url(struct buf *b, const struct site *site, const char *route)
 {
 	html_text(b, site->base_url);	/* ends in '/', holds the base path */
@@ -330,15 +341,11 @@ render_breadcrumbs(struct buf *b, const struct site *site,
 
 	if (!site_flag(site, FLAG_BREADCRUMBS))
 		return;
-	html(b, "<div class=\"breadcrumbs\"><a href=\"");
-	render_href(b, site, "/");
-	html(b, "\">Home</a>");
+	html(b, "<div class=\"breadcrumbs\">");
+	render_link(b, site, "/", "Home");
 	for (i = 0; i < n; i++) {
-		html(b, "&nbsp;»&nbsp;<a href=\"");
-		render_href(b, site, crumbs[i].route);
-		html(b, "\">");
-		html_text(b, crumbs[i].name);
-		html(b, "</a>");
+		html(b, "&nbsp;»&nbsp;");
+		render_link(b, site, crumbs[i].route, crumbs[i].name);
 	}
 	html(b, "</div>\n");
 }
@@ -423,20 +430,45 @@ render_entry(struct ctx *ctx, const struct db_page *p)
 	html(b, "\"></a>\n</article>\n");
 }
 
-/* Appends the route of page n of a listing whose first page is base. */
+/* The href of page n of a listing whose first page is the route arg. */
 static void
-paged_route(struct buf *out, const char *base, long n)
+listing_href(struct buf *b, const struct site *site, long n,
+    const void *arg)
 {
-	buf_puts(out, base);
+	struct buf route = BUF_INIT;
+
+	buf_puts(&route, arg);
 	if (n > 1)
-		buf_printf(out, "page/%ld/", n);
+		buf_printf(&route, "page/%ld/", n);
+	render_href(b, site, buf_cstr(&route));
+	buf_free(&route);
+}
+
+void
+render_pagination(struct ctx *ctx, long page, int more,
+    render_page_href *href, const void *arg)
+{
+	struct buf *b = &ctx->resp->body;
+
+	if (page <= 1 && !more)
+		return;
+	html(b, "<footer class=\"page-footer\">\n<nav class=\"pagination\">");
+	if (page > 1) {
+		html(b, "\n<a class=\"prev\" rel=\"prev\" href=\"");
+		href(b, ctx->site, page - 1, arg);
+		html(b, "\">«&nbsp;Prev</a>");
+	}
+	if (more) {
+		html(b, "\n<a class=\"next\" rel=\"next\" href=\"");
+		href(b, ctx->site, page + 1, arg);
+		html(b, "\">Next&nbsp;»</a>");
+	}
+	html(b, "\n</nav>\n</footer>\n");
 }
 
 enum page_rc
 render_listing(struct ctx *ctx, long long term_id, const char *list_route)
 {
-	struct buf *b = &ctx->resp->body;
-	struct buf route = BUF_INIT;
 	struct db_page p;
 	long per = ctx->site->paginate, shown = 0;
 	int more = 0;
@@ -457,23 +489,6 @@ render_listing(struct ctx *ctx, long long term_id, const char *list_route)
 		return PAGE_DB_ERROR;
 	if (shown == 0 && ctx->page > 1)
 		return PAGE_NOT_FOUND;
-	if (ctx->page > 1 || more) {
-		html(b, "<footer class=\"page-footer\">\n<nav class=\"pagination\">");
-		if (ctx->page > 1) {
-			paged_route(&route, list_route, ctx->page - 1);
-			html(b, "\n<a class=\"prev\" rel=\"prev\" href=\"");
-			render_href(b, ctx->site, buf_cstr(&route));
-			html(b, "\">«&nbsp;Prev</a>");
-		}
-		if (more) {
-			buf_reset(&route);
-			paged_route(&route, list_route, ctx->page + 1);
-			html(b, "\n<a class=\"next\" rel=\"next\" href=\"");
-			render_href(b, ctx->site, buf_cstr(&route));
-			html(b, "\">Next&nbsp;»</a>");
-		}
-		html(b, "\n</nav>\n</footer>\n");
-	}
-	buf_free(&route);
+	render_pagination(ctx, ctx->page, more, listing_href, list_route);
 	return PAGE_OK;
 }
