@@ -27,14 +27,12 @@ static const char *const extension_names[] = {
 
 /*
  * Everything cmark-gfm allocates while md_render() parses and renders one
- * document comes from this arena and is dropped at once when it returns.
- * cmark-gfm calls calloc/realloc/free some 4,400 times for a 3,000-word
- * post and frees each piece on its own: glibc's malloc and free were a
- * quarter of the article's instructions (callgrind, `make bench`). A
- * cmark_mem of our own is the hook cmark-gfm offers for this. Its built-in
- * arena (cmark_get_arena_mem_allocator) suits batch runs, not a worker: it
- * zeroes a 4 MiB slab per reset and keeps it resident (measured: +3.7 MiB
- * RSS), and its realloc always copies.
+ * document comes from this arena and is dropped at once when it returns:
+ * cmark-gfm allocates and frees thousands of small pieces per post, one
+ * by one. A cmark_mem of our own is the hook cmark-gfm offers for this.
+ * Its built-in arena (cmark_get_arena_mem_allocator) suits batch runs,
+ * not a worker: it zeroes a large slab per reset and keeps it resident,
+ * and its realloc always copies.
  *
  * Blocks stay allocated between renders, up to ARENA_KEEP bytes, so a
  * render touches warm memory; a larger document gets blocks of its own
@@ -500,8 +498,8 @@ char_before(cmark_node *node, const char *copy, const char *q)
 	return char_before(prev, lit, lit + strlen(lit));
 }
 
-/* The first ‘ in s, or NULL: strchr() finds its lead byte fast, where
- * strstr() was a tenth of quire's own work on an article. */
+/* The first ‘ in s, or NULL: strchr() finds its lead byte, then the
+ * rest is compared. */
 static char *
 find_lsquo(const char *s)
 {
