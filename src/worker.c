@@ -144,7 +144,7 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 	struct ctx ctx;
 	enum req_verdict v;
 	enum page_rc rc = PAGE_OK;
-	int head_only;
+	int head_only, db_ok = 0;
 
 	memset(&ctx, 0, sizeof(ctx));
 	resp_reset(&w->resp);
@@ -153,16 +153,16 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 	ctx.now = (long long)time(NULL);
 	ctx.site = fallback_site();
 
-	if (db_path == NULL || *db_path == '\0') {
-		memset(&req, 0, sizeof(req));
-		req.query = "";
+	/* A path from the request's parameters (Apache's SetEnv) must not
+	 * depend on the folder the server started the worker in. */
+	if (db_path == NULL || *db_path == '\0')
 		logf_(lg, "QUIRE_DB is not set: no database to serve");
-		page_error(&ctx, 503);
-		resp_header(&w->resp, "Cache-Control", "no-store");
-		resp_send(&w->resp, sink, method && strcmp(method, "HEAD") == 0);
-		return;
-	}
-	if (ensure_db(w, db_path, lg) != 0) {
+	else if (w->env_db == NULL && *db_path != '/')
+		logf_(lg, "QUIRE_DB %.200s (a request parameter) is not an "
+		    "absolute path", db_path);
+	else
+		db_ok = ensure_db(w, db_path, lg) == 0;
+	if (!db_ok) {
 		memset(&req, 0, sizeof(req));
 		req.query = "";
 		page_error(&ctx, 503);
