@@ -46,7 +46,9 @@ struct db_term {
 struct db;
 
 /* Opens the database file read-only, prepares every statement and loads
- * the site settings. Returns NULL and a message in err on failure. */
+ * the site settings. Anything but a regular file is refused, and no open
+ * of this process's SQLite ever waits (a FIFO). Returns NULL and a message
+ * naming path in err on failure. */
 struct db *db_open(const char *path, struct buf *err);
 /* Tells SQLite that one thread alone uses it, before its first use: no
  * mutex around each of the hundreds of calls a page makes. Call it once,

@@ -35,6 +35,11 @@ void html_url_path(struct buf *b, const char *s);
 /* Appends a query-string value: every byte but [A-Za-z0-9-._~] is
  * percent-encoded. */
 void html_url_arg(struct buf *b, const char *s);
+/* Appends a raw query string as a valid one: what RFC 3986 allows in a
+ * query (well-formed %XX escapes included) is kept, every other byte
+ * ('"', '<', '#', a '%' without two hex digits, non-ASCII) is
+ * percent-encoded. */
+void html_url_query(struct buf *b, const char *s);
 /* Appends data as a JSON string literal, quotes included, safe inside a
  * <script type="application/ld+json"> block: besides JSON's own escapes,
  * < > & and U+2028/U+2029 are written as \uXXXX, so "</script>" cannot

@@ -1,9 +1,12 @@
 /* db.c - the worker's read-only database: one connection, every statement
  * prepared once at open, reset after each use. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -233,9 +236,28 @@ db_errmsg(const struct db *db)
 	return db && db->conn ? sqlite3_errmsg(db->conn) : "no database";
 }
 
+/* SQLite's open(2) in this process: never waits. Opening a FIFO for
+ * reading waits for a writer, for ever, so every open is non-blocking
+ * (which changes nothing for a regular file) and a FIFO is refused: a
+ * path that turns into one after db_open() looked at it fails too. */
+static int
+open_nowait(const char *path, int flags, int mode)
+{
+	struct stat st;
+	int fd = open(path, flags | O_NONBLOCK, mode);
+
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode)) {
+		close(fd);
+		errno = ENXIO;
+		return -1;
+	}
+	return fd;
+}
+
 struct db *
 db_open(const char *path, struct buf *err)
 {
+	static int nowait;
 	struct db *db = xmalloc(sizeof(*db));
 	struct buf uri = BUF_INIT;
 	struct stat st;
@@ -245,8 +267,22 @@ db_open(const char *path, struct buf *err)
 	memset(db, 0, sizeof(*db));
 	site_init(&db->site);
 	db->path = xstrdup(path);
+	if (!nowait) {
+		sqlite3_vfs *vfs = sqlite3_vfs_find(NULL);
+
+		if (vfs != NULL && vfs->iVersion >= 3 &&
+		    vfs->xSetSystemCall != NULL)
+			vfs->xSetSystemCall(vfs, "open",
+			    (sqlite3_syscall_ptr)open_nowait);
+		nowait = 1;
+	}
 	if (stat(path, &st) != 0) {
 		buf_printf(err, "cannot open database %s: no such file", path);
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		buf_printf(err, "cannot open database %s: not a regular file",
+		    path);
 		goto fail;
 	}
 	db->st = st;

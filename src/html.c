@@ -302,6 +302,37 @@ html_url_arg(struct buf *b, const char *s)
 	url_encode(b, s, kept);
 }
 
+/* Is c a hexadecimal digit (in any locale)? */
+static int
+is_hex(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	    (c >= 'A' && c <= 'F');
+}
+
+void
+html_url_query(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	static unsigned char kept[256];
+	static int ready;
+	const unsigned char *p;
+
+	if (!ready) {
+		url_kept_init(kept, "!$&'()*+,;=:@/?");
+		ready = 1;
+	}
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (kept[*p] || (*p == '%' && is_hex(p[1]) && is_hex(p[2]))) {
+			buf_putc(b, (char)*p);
+		} else {
+			buf_putc(b, '%');
+			buf_putc(b, hex[*p >> 4]);
+			buf_putc(b, hex[*p & 15]);
+		}
+	}
+}
+
 void
 html_json_string(struct buf *b, const char *s)
 {

@@ -44,7 +44,7 @@ page_redirect(struct ctx *ctx, const char *route_path)
 	render_href(&loc, ctx->site, route_path);
 	if (*ctx->req->query != '\0') {
 		buf_putc(&loc, '?');
-		buf_puts(&loc, ctx->req->query);
+		html_url_query(&loc, ctx->req->query);
 	}
 	resp_header(ctx->resp, "Location", buf_cstr(&loc));
 	html(b, "<!DOCTYPE html>\n<title>Moved</title>\n<a href=\"");

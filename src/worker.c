@@ -101,6 +101,7 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 	enum req_verdict v;
 	enum page_rc rc = PAGE_OK;
 	int head_only = method != NULL && strcmp(method, "HEAD") == 0;
+	int db_ok = 0;
 
 	memset(&ctx, 0, sizeof(ctx));
 	memset(&req, 0, sizeof(req));
@@ -110,12 +111,16 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 	ctx.now = (long long)time(NULL);
 	ctx.site = fallback_site();
 
-	if (db_path == NULL || *db_path == '\0') {
+	/* A path from the request's parameters (Apache's SetEnv) must not
+	 * depend on the folder the server started the worker in. */
+	if (db_path == NULL || *db_path == '\0')
 		logf_(lg, "QUIRE_DB is not set: no database to serve");
-		page_error(&ctx, 503);
-		goto send;
-	}
-	if (ensure_db(w, db_path, lg) != 0) {
+	else if (w->env_db == NULL && *db_path != '/')
+		logf_(lg, "QUIRE_DB %.200s (a request parameter) is not an "
+		    "absolute path", db_path);
+	else
+		db_ok = ensure_db(w, db_path, lg) == 0;
+	if (!db_ok) {
 		page_error(&ctx, 503);
 		goto send;
 	}

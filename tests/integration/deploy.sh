@@ -87,6 +87,24 @@ raw_head() {
 	) 2>/dev/null
 }
 
+# raw_get PORT PATH: the head of the answer to a GET of PATH sent as is.
+raw_get() {
+	(
+		exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+		printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' \
+		    "$2" "$1" >&3
+		timeout 5 cat <&3
+	) 2>/dev/null | tr -d '\r' | sed '/^$/q'
+}
+# The security headers the worker sends (src/response.c), as CGI, sorted:
+# every answer of every set-up must carry these, each once.
+sec_re='^(Content-Security-Policy|X-Content-Type-Options|Referrer-Policy):'
+sec_want=$(env -i QUIRE_DB=/nonexistent REQUEST_METHOD=GET REQUEST_URI=/ \
+    "$top/cgi-bin/quire.fcgi" 2>/dev/null | tr -d '\r' | sed '/^$/q' |
+    grep -iE "$sec_re" | sort)
+# sec_headers [FILE]: what the last answer (or FILE, a head) holds of them.
+sec_headers() { grep -iE "$sec_re" "${1:-$tmp/hdr}" | sort; }
+
 # ---------------------------------------------------------------- helpers
 
 # is_running PID: exists and is not a zombie.
@@ -167,7 +185,7 @@ apache_conf() {
 			echo "User www-data"
 			echo "Group www-data"
 		fi
-		for m in "mpm_$mpm" authz_core mime dir rewrite env setenvif alias "$@"; do
+		for m in "mpm_$mpm" authz_core mime dir rewrite env setenvif alias headers "$@"; do
 			echo "LoadModule ${m}_module $mods/mod_$m.so"
 		done
 		if [ "$mpm" = event ]; then
@@ -477,6 +495,29 @@ checks() {
 	req "$base${p}css/quire.css"
 	expect_re "static ${p}css/quire.css answers 200 text/css (not the worker)" \
 	    "$code $(hdr Content-Type)" '^200 text/css'
+	expect "static ${p}css/quire.css carries the worker's security headers, once each" \
+	    "$(sec_headers)" "$sec_want"
+	req "$base${p}js/theme.js"
+	expect "static ${p}js/theme.js: the same headers" "$code $(sec_headers)" "200 $sec_want"
+	req "$base$p"
+	expect "the worker's $p: the same headers, once each" "$(sec_headers)" "$sec_want"
+	req "$base${p}no/such/page/"
+	expect "the worker's 404: the same headers, once each" "$(sec_headers)" "$sec_want"
+	# The server's own error page (its request line limit is below the
+	# worker's 8 KiB); a .htaccess is read too late for that one.
+	if [ "${name#apache+cgi}" = "$name" ]; then
+		raw_get "$port" "$p$(head -c 9000 /dev/zero | tr '\0' a)" >"$tmp/raw"
+		expect "the server's own 414: the same headers, once each" \
+		    "$(head -n 1 "$tmp/raw" | cut -d' ' -f2) $(sec_headers "$tmp/raw")" "414 $sec_want"
+	fi
+
+	# The trailing-slash 301 keeps the query, valid: what may stand in a
+	# query as it is, the rest percent-encoded.
+	q=$(printf '%s\303\251%s' "a=\"<'" "&b=%zz&c=%41&d={}|\\^\`&e=/?:@!\$()*+,;=")
+	req "$base${p}posts/headings?$q" -g
+	expect "the 301 of ${p}posts/headings?$q: the query percent-encoded" \
+	    "$code $(hdr Location | sed "s#^$base##") $(sec_headers | wc -l)" \
+	    "301 ${p}posts/headings/?a=%22%3C'%C3%A9&b=%25zz&c=%41&d=%7B%7D%7C%5C%5E%60&e=/?:@!\$()*+,;= 3"
 }
 
 # setup NAME PREFIX MAKE [AFTER]: starts a set-up, runs the checks (and

@@ -349,6 +349,13 @@ expect_re "/posts/../etc/passwd answers 400 or 404, never 200" \
 long=/$(head -c 9000 /dev/zero | tr '\0' a)/
 req "$s$long"
 expect_re "a 9000-byte path answers 4xx (414 ideally)" "$code" '^4[0-9][0-9]$'
+# nginx's own answers carry the worker's security headers, once each.
+sec() { grep -ciE '^(Content-Security-Policy|X-Content-Type-Options|Referrer-Policy):' "$tmp/hdr"; }
+expect "nginx's own $code carries CSP, nosniff and Referrer-Policy" "$(sec)" 3
+req "$s/css/quire.css"
+expect "so does the stylesheet nginx serves" "$code $(hdr X-Content-Type-Options) $(sec)" "200 nosniff 3"
+req "$s/"
+expect "and the worker's page, once each" "$code $(sec)" "200 3"
 req "$s/$(head -c 3000 /dev/zero | tr '\0' b)/"
 expect "a 3000-byte path reaches the worker: 404" "$code" 404
 req "$s/"

@@ -195,6 +195,20 @@ test_url_arg(void **state)
 }
 
 static void
+test_url_query(void **state)
+{
+	(void)state;
+	/* What a query may hold stays as it is. */
+	check(html_url_query, "q=a+b&p=2;x=%C3%A9", "q=a+b&p=2;x=%C3%A9");
+	check(html_url_query, "a=b/c?d:e@f!$'()*,~", "a=b/c?d:e@f!$'()*,~");
+	/* The rest is encoded, a stray '%' too. */
+	check(html_url_query, "x=\"<>\\^`{|}[]#",
+	    "x=%22%3C%3E%5C%5E%60%7B%7C%7D%5B%5D%23");
+	check(html_url_query, "b=%zz&c=%4&d=%", "b=%25zz&c=%254&d=%25");
+	check(html_url_query, "r=\xC3\xA9", "r=%C3%A9");
+}
+
+static void
 unescape_check(const char *in, const char *want)
 {
 	struct buf b = BUF_INIT;
@@ -241,6 +255,7 @@ main(void)
 		cmocka_unit_test(test_again),
 		cmocka_unit_test(test_url_path),
 		cmocka_unit_test(test_url_arg),
+		cmocka_unit_test(test_url_query),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_unescape),
 		cmocka_unit_test(test_utf8),
