@@ -142,6 +142,12 @@ bench: deps
 golden:
 	bash tests/hugo/gen-golden.sh
 
+# Rewrites tests/golden/render/NAME.html from NAME.md with today's
+# md_render(); review the diff before committing it.
+golden-render: build/test-golden
+	QUIRE_GOLDEN_REGEN=1 build/test-golden
+	@git diff --stat -- tests/golden/render 2>/dev/null || true
+
 # Installs the tool, the worker, the schema, the static files, the man
 # page and the server configurations (as examples under share/doc).
 install: all
