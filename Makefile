@@ -6,25 +6,44 @@ PORT     ?= 8080
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 
-PKGS      = fcgi libcmark-gfm sqlite3 yaml-0.1 libseccomp
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wno-unused-parameter
 CPPFLAGS += -Iinclude -Ibuild -D_GNU_SOURCE -DQUIRE_VERSION='"$(VERSION)"'
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 ifeq ($(SANITIZE),1)
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined
 endif
 
+# The libraries of each program (pkg-config names): the worker links no
+# YAML, the importer no FastCGI and no seccomp.
+WORKER_PKGS   = fcgi libcmark-gfm sqlite3 libseccomp
+IMPORTER_PKGS = libcmark-gfm sqlite3 yaml-0.1
+TEST_PKGS     = $(sort $(WORKER_PKGS) $(IMPORTER_PKGS)) cmocka
+
+# $(call pkg,--cflags|--libs,PKGS): pkg-config's answer, or the build stops
+# naming the package it does not know. Used only in recipes, so that make
+# run and make test install the packages (make deps) before asking.
+pkg = $(if $(shell command -v pkg-config),,$(error pkg-config not found: \
+      install it, or run make deps))$(foreach p,$(2),$(if $(shell \
+      pkg-config --exists $(p) && echo y),,$(error pkg-config knows no \
+      package $(p): install it, or run make deps)))$(shell pkg-config $(1) $(2))
+# The same, asked once per make run: $(call pkg_once,NAME,FLAGS,PKGS).
+pkg_once = $(if $(filter undefined,$(origin pkg_$(1))),$(eval \
+      pkg_$(1) := $$(call pkg,$(2),$(3))))$(pkg_$(1))
+
+PKG_CFLAGS   = $(call pkg_once,cflags,--cflags,$(TEST_PKGS))
+WORKER_LIBS  = $(call pkg_once,worker,--libs,$(WORKER_PKGS))
+IMPORTER_LIBS= $(call pkg_once,importer,--libs,$(IMPORTER_PKGS))
+TEST_LIBS    = $(call pkg_once,test,--libs,$(TEST_PKGS))
+
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS)
 
-# Modules shared by the worker and the command-line tool.
-COMMON   = buf html unicode markdown metrics dates site url yamldoc
-IMPORTER = frontmatter db-import import
+# Modules of both programs, of the importer only and of the worker only.
+COMMON   = buf html unicode markdown metrics dates site url
+IMPORTER = yamldoc frontmatter site-load db-import import
 WORKER   = db request response route render confine page-listing page-article \
            page-tags page-error page-feed page-sitemap page-archives \
            page-search
@@ -33,8 +52,8 @@ COMMON_O   = $(COMMON:%=build/%.o)
 IMPORTER_O = $(IMPORTER:%=build/%.o) build/schema.o
 WORKER_O   = $(WORKER:%=build/%.o)
 
-.PHONY: all run test unit integration deps test-deps golden bench lint fuzz \
-        install clean
+.PHONY: all run test deps golden golden-render bench lint fuzz install clean \
+        print-unit-tests
 
 all: quire cgi-bin/quire.fcgi
 
@@ -50,8 +69,13 @@ build/stamp: build/flags
 
 FORCE:
 
-build/%.o: src/%.c $(wildcard include/*.h) build/stamp
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# Each object's headers are in build/NAME.d (-MMD -MP), written as it is
+# compiled.
+DEPFLAGS = -MMD -MP
+-include $(wildcard build/*.d)
+
+build/%.o: src/%.c build/stamp
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 build/schema.c: scripts/embed-schema.sh $(wildcard schema/*.sql) build/stamp
 	sh scripts/embed-schema.sh $@ $(sort $(wildcard schema/*.sql))
@@ -60,56 +84,69 @@ build/schema.o: build/schema.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 quire: build/quire.o $(COMMON_O) $(IMPORTER_O) build/stamp
-	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(IMPORTER_LIBS)
 
 cgi-bin/quire.fcgi: build/worker.o $(WORKER_O) $(COMMON_O) build/stamp
 	@mkdir -p cgi-bin
-	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(WORKER_LIBS)
 
-# Installs the Debian packages that are missing (make run / make test).
+# make deps installs the Debian packages of DEPS_SET that are missing
+# (scripts/deps.sh: run, test, bench) and does nothing when all are there;
+# make run, test, fuzz and bench call it first. DEPS=0 turns it off.
+DEPS     ?= 1
+DEPS_SET ?= run
+test fuzz: DEPS_SET = test
+bench: DEPS_SET = bench
 deps:
-	@sh scripts/deps.sh run
-
-test-deps:
-	@sh scripts/deps.sh test
+ifneq ($(DEPS),0)
+	@sh scripts/deps.sh $(DEPS_SET)
+endif
 
 run: deps
 	@$(MAKE) --no-print-directory all
 	@sh scripts/run.sh $(PORT)
 
-# Unit tests (cmocka) and integration tests against nginx + spawn-fcgi.
-UNIT_TESTS = test-escape test-request test-route test-metrics test-frontmatter test-url \
-             test-http test-confine
+# Unit tests (cmocka): every tests/unit/test-NAME.c is a program
+# build/test-NAME linking every module but the worker's main.
+UNIT_TESTS = $(sort $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test-*.c)))
 UNIT_BIN   = $(UNIT_TESTS:%=build/%)
 
 build/test-%: tests/unit/test-%.c $(COMMON_O) $(IMPORTER_O) $(WORKER_O) \
-    $(wildcard tests/unit/*.h) build/stamp
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(COMMON_O) $(IMPORTER_O) \
-	    $(filter-out build/worker.o,$(WORKER_O)) $(PKG_LIBS) \
-	    $(shell pkg-config --libs cmocka 2>/dev/null)
+    build/stamp
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -Itests/unit -o $@ $< $(COMMON_O) \
+	    $(IMPORTER_O) $(filter-out build/worker.o,$(WORKER_O)) $(TEST_LIBS)
+
+print-unit-tests:
+	@echo $(UNIT_BIN)
 
 # make test: every test of this build; a plain build also repeats the
 # unit and integration tests with ASan + UBSan in a copy of the tree
 # (tests/sanitize.sh). make test SANITIZE=1 runs them sanitized here.
-test: test-deps
+test: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@SANITIZE=$(SANITIZE) sh tests/run-all.sh $(UNIT_BIN)
 
 # Long fuzzing: each libFuzzer target for FUZZ_SECONDS (clang, ASan, UBSan);
 # make test runs them for a few seconds each.
 FUZZ_SECONDS ?= 60
-fuzz: test-deps
+fuzz: deps
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # Figures and ratios against references measured in the same run
 # (static nginx, a no-op FastCGI responder, a bare cmark-gfm render).
-bench: all
-	@sh scripts/deps.sh bench
+bench: deps
+	@$(MAKE) --no-print-directory all
 	@bash bench/run.sh
 
 # Regenerates the Hugo golden vectors (needs Debian's hugo).
 golden:
 	bash tests/hugo/gen-golden.sh
+
+# Rewrites tests/golden/render/NAME.html from NAME.md with today's
+# md_render(); review the diff before committing it.
+golden-render: build/test-golden
+	QUIRE_GOLDEN_REGEN=1 build/test-golden
+	@git diff --stat -- tests/golden/render 2>/dev/null || true
 
 # Installs the tool, the worker, the schema, the static files, the man
 # page and the server configurations (as examples under share/doc).

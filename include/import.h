@@ -5,6 +5,8 @@
 
 #include <stdio.h>
 
+#include "site.h"
+
 struct import_opts {
 	const char *db;		/* the live database file */
 	const char *config;	/* Hugo config file, or NULL to look for one */
@@ -17,5 +19,9 @@ struct import_opts {
 /* Runs one import. Messages ("FILE:LINE: ...") go to log. Returns 0 on
  * success; on failure the live database is unchanged and it returns 1. */
 int import_run(const struct import_opts *opts, FILE *log);
+
+/* Reads Hugo's config file at path (YAML; site-load.c) into s, over its
+ * current values. Returns 0, or -1 with "PATH:LINE: what" appended to err. */
+int site_load_file(struct site *s, const char *path, struct buf *err);
 
 #endif

@@ -1,5 +1,5 @@
-/* site.h - the site configuration: read by the importer from Hugo's YAML
- * config file, stored in the database, read back by the worker. */
+/* site.h - the site configuration: read by the importer from Hugo's config
+ * file (site-load.c), stored in the database, read back by the worker. */
 #ifndef QUIRE_SITE_H
 #define QUIRE_SITE_H
 
@@ -58,24 +58,62 @@ struct site {
 
 #define SITE_DEFAULT_BASE_URL "http://localhost/"
 
-/* Fills s with Hugo's defaults. Free with site_free(). */
+/* How a setting is read from Hugo's configuration, held in struct site and
+ * stored in the database's site table (key, value). */
+enum site_type {
+	SITE_STRING,	/* char *: any string */
+	SITE_CHOICE,	/* char *: one of .choices' words, else the first */
+	SITE_ZONE,	/* char *: a time zone name dates.c knows */
+	SITE_SECTION,	/* char *: a string, or the first of a list */
+	SITE_NUMBER,	/* long: from .min to .max */
+	SITE_LIMIT,	/* long: a count; 0 or less means none, kept as -1 */
+	SITE_BOOL,	/* int: the config's true is 1, anything else 0 */
+	SITE_FLAG,	/* int: -1 while unset, else the config's true or false;
+			 * .def is site_flag()'s answer while unset */
+	SITE_BASE_URL,	/* base_url and base_path: site_set_base_url() */
+	SITE_MENU,	/* menu, nmenu: a list of {name, url, weight}, stored
+			 * as STORED.NNN = "weight\x1fname\x1furl" */
+	SITE_PERMALINKS	/* permalinks, npermalinks: section to pattern,
+			 * stored as STORED.SECTION = pattern */
+};
+
+/* One setting: a row of site_keys[]. */
+struct site_key {
+	const char *config;	/* Hugo's key, dotted: "params.author" */
+	const char *stored;	/* its key in the site table (MENU and
+				 * PERMALINKS: the prefix before '.') */
+	enum site_type type;
+	const char *def;	/* the default, in stored form; NULL: none */
+	size_t off;		/* offsetof(struct site, the field) */
+	long min, max;		/* SITE_NUMBER's range */
+	const char *choices;	/* SITE_CHOICE's words, space-separated */
+};
+
+/* Every setting quire reads, in the order site_each() stores them; ends
+ * with a row whose config is NULL. Adding a setting is adding a row. */
+extern const struct site_key site_keys[];
+
+/* Fills s with the defaults of site_keys[]. Free with site_free(). */
 void site_init(struct site *s);
+/* Frees what s holds and zeroes it. */
 void site_free(struct site *s);
-/* Reads Hugo's YAML config file at path into s (over its current values).
- * Returns 0, or -1 with "PATH:LINE: what" appended to err. */
-int site_load_file(struct site *s, const char *path, struct buf *err);
+/* Puts the setting of row k back to its default (an empty menu or
+ * permalink list for those). */
+void site_reset(struct site *s, const struct site_key *k);
 /* Sets the base URL (http or https, trailing '/' added) and its path.
  * Returns 0, or -1 with a message in err. */
 int site_set_base_url(struct site *s, const char *url, struct buf *err);
 /* Sets one setting from its stored key/value form (see db.c); unknown
- * keys are ignored so older workers read newer databases. */
+ * keys and values out of range are ignored, so older workers read newer
+ * databases. */
 void site_set(struct site *s, const char *key, const char *value);
-/* Returns the value of a theme option: as set, else quire's default (on
+/* Returns the value of a theme option: as set, else its row's default (on
  * for everything but TocOpen, so that an unconfigured site shows the
  * reading time, word count, table of contents, breadcrumbs, post links
  * and related posts). */
 int site_flag(const struct site *s, enum site_flag f);
-/* Calls put(key, value, arg) for every setting in stored form. */
+/* Calls put(key, value, arg) for every setting in stored form, in the
+ * order of site_keys[]; unset flags are left out. */
 void site_each(const struct site *s,
 	void (*put)(const char *key, const char *value, void *arg), void *arg);
 

@@ -1,20 +1,38 @@
 #!/bin/sh
-# deps.sh run|test - installs the Debian packages quire needs that are
-# missing (as root, or through sudo), running apt-get update only when a
-# package cannot be found.
+# deps.sh [run|test|bench]... - `make deps`: installs the Debian packages of
+# the named sets that are missing (as root, or through sudo), running
+# apt-get update only when a package cannot be found; does nothing when
+# every package is there. run builds and serves quire; test adds what the
+# test suites use, bench what `make bench` measures with. Off with
+# `make ... DEPS=0`.
 set -eu
-pkgs="pkg-config gcc make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+run="pkg-config gcc make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 libsqlite3-dev libyaml-dev libseccomp-dev nginx spawn-fcgi"
-if [ "${1:-run}" = test ]; then
-	pkgs="$pkgs libcmocka-dev curl libxml2-utils libfcgi-bin multiwatch valgrind chromium chromium-driver
-	apache2 libapache2-mod-fcgid wrk sqlite3 clang libclang-rt-14-dev"
+test="libcmocka-dev curl libxml2-utils libfcgi-bin multiwatch valgrind chromium
+chromium-driver apache2 libapache2-mod-fcgid wrk sqlite3 clang libclang-rt-14-dev"
+bench="wrk valgrind hugo curl"
+
+pkgs=$run
+for set in "${@:-run}"; do
+	case $set in
+	run) ;;
+	test) pkgs="$pkgs $test" ;;
+	bench) pkgs="$pkgs $bench" ;;
+	*) echo "deps.sh: unknown set '$set' (run, test, bench)" >&2; exit 2 ;;
+	esac
+done
+if ! command -v dpkg-query >/dev/null 2>&1; then
+	echo "quire: not a Debian system; install the equivalents of:" $pkgs >&2
+	exit 0
 fi
-if [ "${1:-run}" = bench ]; then
-	pkgs="$pkgs wrk valgrind hugo curl"
-fi
+# One dpkg-query for all: the packages installed, by name.
+# shellcheck disable=SC2086
+have=$(dpkg-query -W -f='${Package} ${Status}\n' $pkgs 2>/dev/null |
+    sed -n 's/^\([^ ]*\) .*ok installed$/\1/p')
 missing=""
 for p in $pkgs; do
-	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+	case " $missing " in *" $p "*) continue ;; esac
+	if ! echo "$have" | grep -qx "$p"; then
 		# Any of Debian's nginx flavours provides the server.
 		if [ "$p" = nginx ] && [ -x /usr/sbin/nginx ]; then
 			continue

@@ -1,45 +1,74 @@
-/* site.c - Hugo's site configuration (hugo.yaml / config.yaml). */
-#include <errno.h>
+/* site.c - the site settings: one table of Hugo's keys, their stored form
+ * and their defaults, for the worker and the importer (site-load.c reads
+ * the config file). */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "dates.h"
 #include "site.h"
-#include "yamldoc.h"
 
-/* Stored keys and YAML paths of the theme options, by enum site_flag. */
-static const char *const flag_keys[FLAG__MAX] = {
-	"ShowReadingTime", "ShowWordCount", "ShowToc", "TocOpen",
-	"ShowBreadCrumbs", "ShowPostNavLinks", "ShowRelated", "ShowCodeCopyButtons",
+/* A row of site_keys[]: Hugo's key, the stored key, the type, the default
+ * (stored form) and the field; then .min/.max or .choices where needed. */
+#define ROW(config_, stored_, type_, def_, field, ...) \
+	{ .config = config_, .stored = stored_, .type = type_, .def = def_, \
+	  .off = offsetof(struct site, field), __VA_ARGS__ }
+
+const struct site_key site_keys[] = {
+	ROW("title", "title", SITE_STRING, "", title),
+	ROW("baseURL", "baseURL", SITE_BASE_URL, SITE_DEFAULT_BASE_URL,
+	    base_url),
+	ROW("params.author", "author", SITE_STRING, "", author),
+	ROW("params.description", "description", SITE_STRING, "",
+	    description),
+	ROW("timeZone", "timeZone", SITE_ZONE, "UTC", timezone),
+	ROW("mainSections", "mainSections", SITE_SECTION, "posts",
+	    main_section),
+	ROW("paginate", "paginate", SITE_NUMBER, "10", paginate,
+	    .min = 1, .max = 1000),
+	ROW("rssLimit", "rssLimit", SITE_LIMIT, "-1", rss_limit),
+	ROW("markup.goldmark.renderer.unsafe", "unsafe", SITE_BOOL, "0",
+	    unsafe),
+	ROW("params.ShowFullTextinRSS", "fullFeed", SITE_BOOL, "0",
+	    full_feed),
+	ROW("languageCode", "languageCode", SITE_STRING, "", language),
+	ROW("params.defaultTheme", "defaultTheme", SITE_CHOICE, "auto",
+	    default_theme, .choices = "auto light dark"),
+	ROW("params.homeInfoParams.Title", "homeInfoTitle", SITE_STRING, "",
+	    home_title),
+	ROW("params.homeInfoParams.Content", "homeInfoContent", SITE_STRING,
+	    "", home_content),
+	ROW("params.ShowReadingTime", "params.ShowReadingTime", SITE_FLAG,
+	    "1", flags[FLAG_READING_TIME]),
+	ROW("params.ShowWordCount", "params.ShowWordCount", SITE_FLAG, "1",
+	    flags[FLAG_WORD_COUNT]),
+	ROW("params.ShowToc", "params.ShowToc", SITE_FLAG, "1",
+	    flags[FLAG_TOC]),
+	ROW("params.TocOpen", "params.TocOpen", SITE_FLAG, "0",
+	    flags[FLAG_TOC_OPEN]),
+	ROW("params.ShowBreadCrumbs", "params.ShowBreadCrumbs", SITE_FLAG,
+	    "1", flags[FLAG_BREADCRUMBS]),
+	ROW("params.ShowPostNavLinks", "params.ShowPostNavLinks", SITE_FLAG,
+	    "1", flags[FLAG_POST_NAV]),
+	ROW("params.ShowRelated", "params.ShowRelated", SITE_FLAG, "1",
+	    flags[FLAG_RELATED]),
+	ROW("params.ShowCodeCopyButtons", "params.ShowCodeCopyButtons",
+	    SITE_FLAG, "1", flags[FLAG_CODE_COPY]),
+	ROW("menu.main", "menu", SITE_MENU, NULL, menu),
+	ROW("permalinks", "permalinks", SITE_PERMALINKS, NULL, permalinks),
+	{ .config = NULL }
 };
+
+#define STR(s, k) ((char **)(void *)((char *)(s) + (k)->off))
+#define LONG(s, k) ((long *)(void *)((char *)(s) + (k)->off))
+#define INT(s, k) ((int *)(void *)((char *)(s) + (k)->off))
 
 static void
 set_str(char **field, const char *value)
 {
 	free(*field);
 	*field = xstrdup(value ? value : "");
-}
-
-void
-site_init(struct site *s)
-{
-	memset(s, 0, sizeof(*s));
-	set_str(&s->title, "");
-	set_str(&s->author, "");
-	set_str(&s->description, "");
-	set_str(&s->timezone, "UTC");
-	set_str(&s->main_section, "posts");
-	set_str(&s->language, "");
-	set_str(&s->default_theme, "auto");
-	set_str(&s->home_title, "");
-	set_str(&s->home_content, "");
-	for (int i = 0; i < FLAG__MAX; i++)
-		s->flags[i] = -1;
-	site_set_base_url(s, SITE_DEFAULT_BASE_URL, NULL);
-	s->paginate = 10;
-	s->rss_limit = -1;
 }
 
 static void
@@ -102,33 +131,6 @@ add_menu(struct site *s, const char *name, const char *url, long weight)
 }
 
 int
-site_flag(const struct site *s, enum site_flag f)
-{
-	if (s->flags[f] >= 0)
-		return s->flags[f];
-	return f != FLAG_TOC_OPEN;
-}
-
-void
-site_free(struct site *s)
-{
-	free(s->title);
-	free(s->base_url);
-	free(s->base_path);
-	free(s->author);
-	free(s->description);
-	free(s->timezone);
-	free(s->main_section);
-	free(s->language);
-	free(s->default_theme);
-	free(s->home_title);
-	free(s->home_content);
-	clear_menu(s);
-	clear_permalinks(s);
-	memset(s, 0, sizeof(*s));
-}
-
-int
 site_set_base_url(struct site *s, const char *url, struct buf *err)
 {
 	const char *host, *path;
@@ -165,319 +167,220 @@ site_set_base_url(struct site *s, const char *url, struct buf *err)
 	return 0;
 }
 
-void
-site_set(struct site *s, const char *key, const char *value)
+/* Whether word is one of the space-separated words of list. */
+static int
+one_of(const char *word, const char *list)
+{
+	size_t n = strlen(word);
+
+	while (*list != '\0') {
+		size_t w = strcspn(list, " ");
+
+		if (w == n && strncmp(list, word, n) == 0)
+			return 1;
+		list += w;
+		list += strspn(list, " ");
+	}
+	return 0;
+}
+
+/* Sets row k from a value in stored form; a value out of range leaves the
+ * setting as it was. For MENU and PERMALINKS, name is what follows the
+ * stored key's '.'. */
+static void
+set_value(struct site *s, const struct site_key *k, const char *name,
+    const char *value)
 {
 	char *end;
 	long n;
 
-	if (strcmp(key, "title") == 0) {
-		set_str(&s->title, value);
-	} else if (strcmp(key, "baseURL") == 0) {
-		site_set_base_url(s, value, NULL);
-	} else if (strcmp(key, "author") == 0) {
-		set_str(&s->author, value);
-	} else if (strcmp(key, "description") == 0) {
-		set_str(&s->description, value);
-	} else if (strcmp(key, "timeZone") == 0) {
-		set_str(&s->timezone, value);
-	} else if (strcmp(key, "mainSections") == 0) {
-		set_str(&s->main_section, value);
-	} else if (strcmp(key, "paginate") == 0) {
+	switch (k->type) {
+	case SITE_STRING:
+	case SITE_ZONE:
+	case SITE_SECTION:
+		set_str(STR(s, k), value);
+		break;
+	case SITE_CHOICE:
+		free(*STR(s, k));
+		*STR(s, k) = one_of(value, k->choices) ? xstrdup(value) :
+		    xstrndup(k->choices, strcspn(k->choices, " "));
+		break;
+	case SITE_NUMBER:
 		n = strtol(value, &end, 10);
-		if (*end == '\0' && n > 0 && n <= 1000)
-			s->paginate = n;
-	} else if (strcmp(key, "rssLimit") == 0) {
+		if (*end == '\0' && n >= k->min && n <= k->max)
+			*LONG(s, k) = n;
+		break;
+	case SITE_LIMIT:
 		n = strtol(value, &end, 10);
 		if (*end == '\0')
-			s->rss_limit = n > 0 ? n : -1;
-	} else if (strcmp(key, "unsafe") == 0) {
-		s->unsafe = strcmp(value, "1") == 0;
-	} else if (strcmp(key, "fullFeed") == 0) {
-		s->full_feed = strcmp(value, "1") == 0;
-	} else if (strcmp(key, "languageCode") == 0) {
-		set_str(&s->language, value);
-	} else if (strcmp(key, "defaultTheme") == 0) {
-		set_str(&s->default_theme, strcmp(value, "light") == 0 ||
-		    strcmp(value, "dark") == 0 ? value : "auto");
-	} else if (strcmp(key, "homeInfoTitle") == 0) {
-		set_str(&s->home_title, value);
-	} else if (strcmp(key, "homeInfoContent") == 0) {
-		set_str(&s->home_content, value);
-	} else if (strncmp(key, "menu.", 5) == 0) {
+			*LONG(s, k) = n > 0 ? n : -1;
+		break;
+	case SITE_BOOL:
+	case SITE_FLAG:
+		*INT(s, k) = strcmp(value, "1") == 0;
+		break;
+	case SITE_BASE_URL:
+		site_set_base_url(s, value, NULL);
+		break;
+	case SITE_MENU: {
 		/* "weight\x1fname\x1furl" */
-		const char *a = strchr(value, '\x1f'), *b2 = a ? strchr(a + 1,
-		    '\x1f') : NULL;
+		const char *a = strchr(value, '\x1f');
+		const char *b = a ? strchr(a + 1, '\x1f') : NULL;
 
-		if (a != NULL && b2 != NULL) {
-			char *name = xstrndup(a + 1, (size_t)(b2 - a - 1));
+		if (a != NULL && b != NULL) {
+			char *item = xstrndup(a + 1, (size_t)(b - a - 1));
 
-			add_menu(s, name, b2 + 1, strtol(value, NULL, 10));
-			free(name);
+			add_menu(s, item, b + 1, strtol(value, NULL, 10));
+			free(item);
 		}
-	} else if (strncmp(key, "params.", 7) == 0) {
-		for (int i = 0; i < FLAG__MAX; i++)
-			if (strcmp(key + 7, flag_keys[i]) == 0)
-				s->flags[i] = strcmp(value, "1") == 0;
-	} else if (strncmp(key, "permalinks.", 11) == 0) {
-		add_permalink(s, key + 11, value);
+		break;
 	}
+	case SITE_PERMALINKS:
+		add_permalink(s, name, value);
+		break;
+	}
+}
+
+void
+site_reset(struct site *s, const struct site_key *k)
+{
+	if (k->type == SITE_FLAG)
+		*INT(s, k) = -1;
+	else if (k->type == SITE_MENU)
+		clear_menu(s);
+	else if (k->type == SITE_PERMALINKS)
+		clear_permalinks(s);
+	else
+		set_value(s, k, NULL, k->def);
+}
+
+void
+site_init(struct site *s)
+{
+	const struct site_key *k;
+
+	memset(s, 0, sizeof(*s));
+	for (k = site_keys; k->config != NULL; k++)
+		site_reset(s, k);
+}
+
+void
+site_free(struct site *s)
+{
+	const struct site_key *k;
+
+	for (k = site_keys; k->config != NULL; k++) {
+		switch (k->type) {
+		case SITE_STRING:
+		case SITE_CHOICE:
+		case SITE_ZONE:
+		case SITE_SECTION:
+			free(*STR(s, k));
+			break;
+		case SITE_BASE_URL:
+			free(s->base_url);
+			free(s->base_path);
+			break;
+		case SITE_MENU:
+			clear_menu(s);
+			break;
+		case SITE_PERMALINKS:
+			clear_permalinks(s);
+			break;
+		default:
+			break;
+		}
+	}
+	memset(s, 0, sizeof(*s));
+}
+
+void
+site_set(struct site *s, const char *key, const char *value)
+{
+	const struct site_key *k;
+	size_t n;
+
+	for (k = site_keys; k->config != NULL; k++) {
+		if (k->type == SITE_MENU || k->type == SITE_PERMALINKS) {
+			n = strlen(k->stored);
+			if (strncmp(key, k->stored, n) == 0 && key[n] == '.') {
+				set_value(s, k, key + n + 1, value);
+				return;
+			}
+		} else if (strcmp(key, k->stored) == 0) {
+			set_value(s, k, NULL, value);
+			return;
+		}
+	}
+}
+
+int
+site_flag(const struct site *s, enum site_flag f)
+{
+	const struct site_key *k;
+
+	if (s->flags[f] >= 0)
+		return s->flags[f];
+	for (k = site_keys; k->config != NULL; k++)
+		if (k->type == SITE_FLAG && INT(s, k) == &s->flags[f])
+			return strcmp(k->def, "1") == 0;
+	return 1;
 }
 
 void
 site_each(const struct site *s,
     void (*put)(const char *key, const char *value, void *arg), void *arg)
 {
+	const struct site_key *k;
 	char num[32];
 	size_t i;
-	struct buf key = BUF_INIT;
+	struct buf key = BUF_INIT, v = BUF_INIT;
 
-	put("title", s->title, arg);
-	put("baseURL", s->base_url, arg);
-	put("author", s->author, arg);
-	put("description", s->description, arg);
-	put("timeZone", s->timezone, arg);
-	put("mainSections", s->main_section, arg);
-	snprintf(num, sizeof(num), "%ld", s->paginate);
-	put("paginate", num, arg);
-	snprintf(num, sizeof(num), "%ld", s->rss_limit);
-	put("rssLimit", num, arg);
-	put("unsafe", s->unsafe ? "1" : "0", arg);
-	put("fullFeed", s->full_feed ? "1" : "0", arg);
-	put("languageCode", s->language, arg);
-	put("defaultTheme", s->default_theme, arg);
-	put("homeInfoTitle", s->home_title, arg);
-	put("homeInfoContent", s->home_content, arg);
-	for (i = 0; i < FLAG__MAX; i++) {
-		if (s->flags[i] < 0)
-			continue;
-		buf_reset(&key);
-		buf_printf(&key, "params.%s", flag_keys[i]);
-		put(buf_cstr(&key), s->flags[i] ? "1" : "0", arg);
-	}
-	for (i = 0; i < s->nmenu; i++) {
-		struct buf v = BUF_INIT;
-
-		buf_reset(&key);
-		buf_printf(&key, "menu.%03zu", i);
-		buf_printf(&v, "%ld\x1f%s\x1f%s", s->menu[i].weight,
-		    s->menu[i].name, s->menu[i].url);
-		put(buf_cstr(&key), buf_cstr(&v), arg);
-		buf_free(&v);
-	}
-	for (i = 0; i < s->npermalinks; i++) {
-		buf_reset(&key);
-		buf_printf(&key, "permalinks.%s", s->permalinks[i].section);
-		put(buf_cstr(&key), s->permalinks[i].pattern, arg);
+	for (k = site_keys; k->config != NULL; k++) {
+		switch (k->type) {
+		case SITE_STRING:
+		case SITE_CHOICE:
+		case SITE_ZONE:
+		case SITE_SECTION:
+			put(k->stored, *STR(s, k), arg);
+			break;
+		case SITE_NUMBER:
+		case SITE_LIMIT:
+			snprintf(num, sizeof(num), "%ld", *LONG(s, k));
+			put(k->stored, num, arg);
+			break;
+		case SITE_FLAG:
+			if (*INT(s, k) < 0)
+				break;
+			/* FALLTHROUGH */
+		case SITE_BOOL:
+			put(k->stored, *INT(s, k) ? "1" : "0", arg);
+			break;
+		case SITE_BASE_URL:
+			put(k->stored, s->base_url, arg);
+			break;
+		case SITE_MENU:
+			for (i = 0; i < s->nmenu; i++) {
+				buf_reset(&key);
+				buf_reset(&v);
+				buf_printf(&key, "%s.%03zu", k->stored, i);
+				buf_printf(&v, "%ld\x1f%s\x1f%s",
+				    s->menu[i].weight, s->menu[i].name,
+				    s->menu[i].url);
+				put(buf_cstr(&key), buf_cstr(&v), arg);
+			}
+			break;
+		case SITE_PERMALINKS:
+			for (i = 0; i < s->npermalinks; i++) {
+				buf_reset(&key);
+				buf_printf(&key, "%s.%s", k->stored,
+				    s->permalinks[i].section);
+				put(buf_cstr(&key), s->permalinks[i].pattern,
+				    arg);
+			}
+			break;
+		}
 	}
 	buf_free(&key);
-}
-
-/* Reads a scalar at a dotted path ("params.author"); NULL if absent. */
-static yaml_node_t *
-lookup(struct yamldoc *y, const char *dotted)
-{
-	char part[64];
-	yaml_node_t *node = yamldoc_root(y);
-	const char *p = dotted;
-
-	while (node != NULL && *p != '\0') {
-		size_t n = strcspn(p, ".");
-
-		if (n >= sizeof(part))
-			return NULL;
-		memcpy(part, p, n);
-		part[n] = '\0';
-		node = yamldoc_get(y, node, part);
-		p += n;
-		if (*p == '.')
-			p++;
-	}
-	return node;
-}
-
-int
-site_load_file(struct site *s, const char *path, struct buf *err)
-{
-	FILE *f;
-	struct buf text = BUF_INIT, yerr = BUF_INIT;
-	struct yamldoc y;
-	yaml_node_t *node;
-	char chunk[8192];
-	size_t n, i;
-	const char *v;
-	int rc = -1;
-	static const struct {
-		const char *yaml;
-		const char *key;
-	} strings[] = {
-		{ "title", "title" },
-		{ "params.author", "author" },
-		{ "params.description", "description" },
-		{ "timeZone", "timeZone" },
-		{ "languageCode", "languageCode" },
-		{ "params.defaultTheme", "defaultTheme" },
-		{ "params.homeInfoParams.Title", "homeInfoTitle" },
-		{ "params.homeInfoParams.Content", "homeInfoContent" },
-	};
-
-	memset(&y, 0, sizeof(y));
-	n = strlen(path);
-	if (n >= 5 && strcmp(path + n - 5, ".toml") == 0) {
-		buf_printf(err, "%s:1: TOML configuration is not supported; "
-		    "convert the site once with 'hugo convert toYAML' and "
-		    "rename config.toml to hugo.yaml", path);
-		return -1;
-	}
-	if ((f = fopen(path, "rb")) == NULL) {
-		buf_printf(err, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&text, chunk, n);
-	fclose(f);
-	if (yamldoc_load(&y, buf_cstr(&text), text.len, 1, &yerr) != 0) {
-		buf_printf(err, "%s:%s", path, buf_cstr(&yerr));
-		goto out;
-	}
-	if (yamldoc_root(&y) != NULL &&
-	    yamldoc_root(&y)->type != YAML_MAPPING_NODE) {
-		buf_printf(err, "%s:1: the configuration must be a mapping", path);
-		goto out;
-	}
-	for (i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
-		node = lookup(&y, strings[i].yaml);
-		if (node == NULL)
-			continue;
-		if ((v = yamldoc_scalar(node)) == NULL) {
-			buf_printf(err, "%s:%zu: '%s' must be a string", path,
-			    yamldoc_line(&y, node), strings[i].yaml);
-			goto out;
-		}
-		site_set(s, strings[i].key, v);
-	}
-	if ((node = lookup(&y, "baseURL")) != NULL) {
-		struct buf uerr = BUF_INIT;
-
-		v = yamldoc_scalar(node);
-		if (v == NULL || site_set_base_url(s, v, &uerr) != 0) {
-			buf_printf(err, "%s:%zu: %s", path, yamldoc_line(&y, node),
-			    v ? buf_cstr(&uerr) : "'baseURL' must be a string");
-			buf_free(&uerr);
-			goto out;
-		}
-	}
-	if ((node = lookup(&y, "timeZone")) != NULL &&
-	    date_set_zone(s->timezone) != 0) {
-		buf_printf(err, "%s:%zu: unknown timeZone '%s'", path,
-		    yamldoc_line(&y, node), s->timezone);
-		goto out;
-	}
-	if ((node = lookup(&y, "paginate")) != NULL) {
-		char *end;
-		long p;
-
-		v = yamldoc_scalar(node);
-		p = v ? strtol(v, &end, 10) : 0;
-		if (v == NULL || *end != '\0' || p < 1 || p > 1000) {
-			buf_printf(err, "%s:%zu: 'paginate' must be a number "
-			    "from 1 to 1000", path, yamldoc_line(&y, node));
-			goto out;
-		}
-		s->paginate = p;
-	}
-	if ((node = lookup(&y, "rssLimit")) != NULL) {
-		char *end;
-		long p;
-
-		v = yamldoc_scalar(node);
-		p = v ? strtol(v, &end, 10) : 0;
-		if (v == NULL || *end != '\0') {
-			buf_printf(err, "%s:%zu: 'rssLimit' must be a number",
-			    path, yamldoc_line(&y, node));
-			goto out;
-		}
-		s->rss_limit = p > 0 ? p : -1;
-	}
-	if ((node = lookup(&y, "markup.goldmark.renderer.unsafe")) != NULL) {
-		v = yamldoc_scalar(node);
-		s->unsafe = v != NULL && strcasecmp(v, "true") == 0;
-	}
-	for (i = 0; i < FLAG__MAX; i++) {
-		struct buf key = BUF_INIT;
-
-		buf_printf(&key, "params.%s", flag_keys[i]);
-		node = lookup(&y, buf_cstr(&key));
-		buf_free(&key);
-		if (node == NULL)
-			continue;
-		v = yamldoc_scalar(node);
-		if (v == NULL || (strcasecmp(v, "true") != 0 &&
-		    strcasecmp(v, "false") != 0)) {
-			buf_printf(err, "%s:%zu: 'params.%s' must be true or "
-			    "false", path, yamldoc_line(&y, node),
-			    flag_keys[i]);
-			goto out;
-		}
-		s->flags[i] = strcasecmp(v, "true") == 0;
-	}
-	if ((node = lookup(&y, "menu.main")) != NULL) {
-		if (node->type != YAML_SEQUENCE_NODE) {
-			buf_printf(err, "%s:%zu: 'menu.main' must be a list of "
-			    "entries with name and url", path,
-			    yamldoc_line(&y, node));
-			goto out;
-		}
-		clear_menu(s);
-		for (i = 0; i < yamldoc_seq_len(node); i++) {
-			yaml_node_t *item = yamldoc_seq_item(&y, node, i);
-			const char *name = yamldoc_scalar(yamldoc_get(&y, item,
-			    "name"));
-			const char *url = yamldoc_scalar(yamldoc_get(&y, item,
-			    "url"));
-			const char *w = yamldoc_scalar(yamldoc_get(&y, item,
-			    "weight"));
-
-			if (name == NULL || url == NULL || strchr(name, '\x1f') ||
-			    strchr(url, '\x1f')) {
-				buf_printf(err, "%s:%zu: each 'menu.main' entry "
-				    "needs a name and a url", path,
-				    yamldoc_line(&y, item));
-				goto out;
-			}
-			add_menu(s, name, url, w ? strtol(w, NULL, 10) : 0);
-		}
-	}
-	if ((node = lookup(&y, "params.ShowFullTextinRSS")) != NULL) {
-		v = yamldoc_scalar(node);
-		s->full_feed = v != NULL && strcasecmp(v, "true") == 0;
-	}
-	if ((node = lookup(&y, "mainSections")) != NULL) {
-		if (yamldoc_seq_len(node) > 0)
-			node = yamldoc_seq_item(&y, node, 0);
-		if ((v = yamldoc_scalar(node)) != NULL && *v != '\0')
-			set_str(&s->main_section, v);
-	}
-	if ((node = lookup(&y, "permalinks")) != NULL) {
-		clear_permalinks(s);
-		for (i = 0; i < yamldoc_map_len(node); i++) {
-			const char *k = yamldoc_scalar(yamldoc_map_key(&y, node, i));
-			yaml_node_t *vn = yamldoc_map_value(&y, node, i);
-
-			v = yamldoc_scalar(vn);
-			if (k == NULL || v == NULL || strchr(k, '/') != NULL) {
-				buf_printf(err, "%s:%zu: 'permalinks' must map a "
-				    "section to a pattern", path,
-				    yamldoc_line(&y, vn));
-				goto out;
-			}
-			add_permalink(s, k, v);
-		}
-	}
-	rc = 0;
-out:
-	yamldoc_free(&y);
-	buf_free(&text);
-	buf_free(&yerr);
-	return rc;
+	buf_free(&v);
 }

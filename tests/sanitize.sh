@@ -15,8 +15,7 @@ else
 	tar --exclude=./build --exclude=./test-artifacts -cf - . | (cd "$tmp" && tar -xf -)
 fi
 cd "$tmp"
-units=$(sed -n 's/^UNIT_TESTS = //p; s/^             \(test-.*\)/\1/p' Makefile |
-    tr -d '\\' | tr ' ' '\n' | grep . | sed 's|^|build/|' | tr '\n' ' ')
+units=$(make -s --no-print-directory print-unit-tests)
 if ! make --no-print-directory SANITIZE=1 all $units >build.log 2>&1; then
 	cat build.log
 	echo "sanitize: 0 passed, 1 failed"

@@ -23,15 +23,15 @@ $(pkg-config --cflags $PKGS)"
 LIBS=$(pkg-config --libs $PKGS)
 
 # Modules each target links (names under src/, as in the Makefile).
-COMMON="buf html unicode markdown metrics dates site url yamldoc"
-IMPORTER="frontmatter db-import import"
+COMMON="buf html unicode markdown metrics dates site url"
+IMPORTER="yamldoc frontmatter site-load db-import import"
 WORKER="db request response route render page-listing page-article
 page-tags page-error page-feed page-sitemap page-archives page-search"
 # Sets mods (what target $1 links) and opts (its libFuzzer options).
 target() {
 	case $1 in
 	request) mods="$COMMON request"; opts="-max_len=9000" ;;
-	frontmatter) mods="$COMMON frontmatter"; opts="-max_len=8192" ;;
+	frontmatter) mods="$COMMON yamldoc frontmatter"; opts="-max_len=8192" ;;
 	markdown) mods="$COMMON"; opts="-max_len=8192" ;;
 	# src/worker.c itself is included by the target.
 	worker) mods="$COMMON $IMPORTER $WORKER schema"

@@ -9,6 +9,7 @@
 #include "dates.h"
 #include "frontmatter.h"
 #include "html.h"
+#include "import.h"
 #include "site.h"
 #include "tsv.h"
 #include "unicode.h"

@@ -1,0 +1,360 @@
+/* test-site.c - the site settings: Hugo's config keys read, stored and read
+ * back byte for byte (databases written by older quires read the same). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dates.h"
+#include "import.h"
+#include "site.h"
+#include "unicode.h"
+
+/* Collects site_each()'s pairs as "key=value\n" lines. */
+static void
+put_line(const char *key, const char *value, void *arg)
+{
+	buf_printf(arg, "%s=%s\n", key, value);
+}
+
+static char *
+stored(const struct site *s)
+{
+	struct buf b = BUF_INIT;
+
+	site_each(s, put_line, &b);
+	return buf_detach(&b);
+}
+
+/* Writes text to a temporary config file; returns its malloc'd path. */
+static char *
+config_file(const char *text)
+{
+	char *path = strdup("/tmp/quire-test-site-XXXXXX.yaml");
+	int fd = mkstemps(path, 5);
+	FILE *f;
+
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+/* Loads text as a config file over s; returns site_load_file()'s result
+ * with its message in err. */
+static int
+load(struct site *s, const char *text, struct buf *err)
+{
+	char *path = config_file(text);
+	int rc = site_load_file(s, path, err);
+
+	unlink(path);
+	free(path);
+	return rc;
+}
+
+/* What quire 0.1's site_init() stored, in its order. */
+static const char defaults[] =
+"title=\n"
+"baseURL=http://localhost/\n"
+"author=\n"
+"description=\n"
+"timeZone=UTC\n"
+"mainSections=posts\n"
+"paginate=10\n"
+"rssLimit=-1\n"
+"unsafe=0\n"
+"fullFeed=0\n"
+"languageCode=\n"
+"defaultTheme=auto\n"
+"homeInfoTitle=\n"
+"homeInfoContent=\n";
+
+/* Every key quire reads, none at its default. */
+static const char full_config[] =
+"baseURL: https://example.org/blog\n"
+"title: A \"quoted\" title\n"
+"languageCode: fr-fr\n"
+"timeZone: Europe/Paris\n"
+"paginate: 7\n"
+"rssLimit: 25\n"
+"mainSections: [notes, posts]\n"
+"markup:\n"
+"  goldmark:\n"
+"    renderer:\n"
+"      unsafe: true\n"
+"permalinks:\n"
+"  posts: /:year/:month/:slug/\n"
+"  notes: /n/:slug/\n"
+"menu:\n"
+"  main:\n"
+"    - {name: Tags, url: /tags/, weight: 20}\n"
+"    - {name: Archives, url: /archives/, weight: 10}\n"
+"    - {name: About, url: https://example.com/about, weight: 10}\n"
+"params:\n"
+"  author: Ada\n"
+"  description: Notes on C\n"
+"  defaultTheme: dark\n"
+"  ShowFullTextinRSS: true\n"
+"  ShowReadingTime: false\n"
+"  ShowWordCount: true\n"
+"  ShowToc: false\n"
+"  TocOpen: true\n"
+"  ShowBreadCrumbs: false\n"
+"  ShowPostNavLinks: false\n"
+"  ShowRelated: false\n"
+"  ShowCodeCopyButtons: true\n"
+"  homeInfoParams:\n"
+"    Title: Hello\n"
+"    Content: \"Some *Markdown*\"\n";
+
+/* What quire 0.1 stored for full_config, in its order. */
+static const char full_stored[] =
+"title=A \"quoted\" title\n"
+"baseURL=https://example.org/blog/\n"
+"author=Ada\n"
+"description=Notes on C\n"
+"timeZone=Europe/Paris\n"
+"mainSections=notes\n"
+"paginate=7\n"
+"rssLimit=25\n"
+"unsafe=1\n"
+"fullFeed=1\n"
+"languageCode=fr-fr\n"
+"defaultTheme=dark\n"
+"homeInfoTitle=Hello\n"
+"homeInfoContent=Some *Markdown*\n"
+"params.ShowReadingTime=0\n"
+"params.ShowWordCount=1\n"
+"params.ShowToc=0\n"
+"params.TocOpen=1\n"
+"params.ShowBreadCrumbs=0\n"
+"params.ShowPostNavLinks=0\n"
+"params.ShowRelated=0\n"
+"params.ShowCodeCopyButtons=1\n"
+"menu.000=10\x1f" "About\x1fhttps://example.com/about\n"
+"menu.001=10\x1f" "Archives\x1f/archives/\n"
+"menu.002=20\x1fTags\x1f/tags/\n"
+"permalinks.posts=/:year/:month/:slug/\n"
+"permalinks.notes=/n/:slug/\n";
+
+static void
+test_defaults(void **state)
+{
+	struct site s;
+	char *got;
+
+	(void)state;
+	site_init(&s);
+	got = stored(&s);
+	assert_string_equal(got, defaults);
+	assert_string_equal(s.base_path, "/");
+	assert_int_equal(s.paginate, 10);
+	assert_int_equal(s.rss_limit, -1);
+	assert_int_equal(site_flag(&s, FLAG_TOC), 1);
+	assert_int_equal(site_flag(&s, FLAG_TOC_OPEN), 0);
+	assert_int_equal(s.nmenu, 0);
+	assert_int_equal(s.npermalinks, 0);
+	free(got);
+	site_free(&s);
+}
+
+/* Every key of a config file reaches its field and its stored form. */
+static void
+test_full_config(void **state)
+{
+	struct site s;
+	struct buf err = BUF_INIT;
+	char *got;
+
+	(void)state;
+	site_init(&s);
+	assert_int_equal(load(&s, full_config, &err), 0);
+	got = stored(&s);
+	assert_string_equal(got, full_stored);
+	assert_string_equal(s.base_path, "/blog/");
+	assert_int_equal(s.paginate, 7);
+	assert_int_equal(s.unsafe, 1);
+	assert_int_equal(s.full_feed, 1);
+	assert_int_equal(site_flag(&s, FLAG_READING_TIME), 0);
+	assert_int_equal(site_flag(&s, FLAG_TOC_OPEN), 1);
+	assert_int_equal(s.nmenu, 3);
+	assert_string_equal(s.menu[2].url, "/tags/");
+	assert_int_equal(s.menu[2].weight, 20);
+	assert_int_equal(s.npermalinks, 2);
+	free(got);
+	site_free(&s);
+	buf_free(&err);
+	date_set_zone("UTC");
+}
+
+/* The stored form read back with site_set() (as the worker does) gives the
+ * same settings, stored alike. */
+static void
+test_round_trip(void **state)
+{
+	struct site s, back;
+	struct buf err = BUF_INIT;
+	const char *p;
+	char *got;
+
+	(void)state;
+	site_init(&s);
+	assert_int_equal(load(&s, full_config, &err), 0);
+	site_init(&back);
+	for (p = full_stored; *p != '\0'; ) {
+		const char *eq = strchr(p, '='), *nl = strchr(p, '\n');
+		char *k = strndup(p, (size_t)(eq - p));
+		char *v = strndup(eq + 1, (size_t)(nl - eq - 1));
+
+		site_set(&back, k, v);
+		free(k);
+		free(v);
+		p = nl + 1;
+	}
+	got = stored(&back);
+	assert_string_equal(got, full_stored);
+	assert_string_equal(back.base_path, s.base_path);
+	assert_int_equal(back.nmenu, s.nmenu);
+	assert_string_equal(back.menu[0].name, "About");
+	assert_int_equal(back.flags[FLAG_CODE_COPY], 1);
+	free(got);
+	site_free(&s);
+	site_free(&back);
+	buf_free(&err);
+	date_set_zone("UTC");
+}
+
+/* Stored values a newer or an older quire might write: unknown keys and
+ * values out of range are ignored, the default stays. */
+static void
+test_stored_lenient(void **state)
+{
+	struct site s;
+
+	(void)state;
+	site_init(&s);
+	site_set(&s, "noSuchKey", "x");
+	site_set(&s, "params.NoSuchFlag", "1");
+	site_set(&s, "paginate", "0");
+	site_set(&s, "paginate", "12x");
+	site_set(&s, "rssLimit", "0");
+	site_set(&s, "defaultTheme", "purple");
+	site_set(&s, "baseURL", "ftp://x/");
+	site_set(&s, "menu.000", "no separators");
+	assert_int_equal(s.paginate, 10);
+	assert_int_equal(s.rss_limit, -1);
+	assert_string_equal(s.default_theme, "auto");
+	assert_string_equal(s.base_url, "http://localhost/");
+	assert_int_equal(s.nmenu, 0);
+	site_set(&s, "paginate", "1000");
+	site_set(&s, "rssLimit", "3");
+	site_set(&s, "unsafe", "yes");
+	assert_int_equal(s.paginate, 1000);
+	assert_int_equal(s.rss_limit, 3);
+	assert_int_equal(s.unsafe, 0);
+	site_free(&s);
+}
+
+/* A config value of the wrong shape stops the import, naming the key and
+ * its line. */
+static void
+test_config_errors(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *msg;	/* after "PATH:" */
+	} bad[] = {
+		{ "title: [a]\n", "1: 'title' must be a string" },
+		{ "params:\n  author: {a: b}\n",
+		    "2: 'params.author' must be a string" },
+		{ "baseURL: ftp://x/\n",
+		    "1: baseURL 'ftp://x/' must start with http:// or https://" },
+		{ "baseURL: [a]\n", "1: 'baseURL' must be a string" },
+		{ "timeZone: Mars/Olympus\n", "1: unknown timeZone 'Mars/Olympus'" },
+		{ "paginate: 0\n",
+		    "1: 'paginate' must be a number from 1 to 1000" },
+		{ "paginate: ten\n",
+		    "1: 'paginate' must be a number from 1 to 1000" },
+		{ "rssLimit: many\n", "1: 'rssLimit' must be a number" },
+		{ "params:\n  ShowToc: yes\n",
+		    "2: 'params.ShowToc' must be true or false" },
+		{ "menu:\n  main: Tags\n",
+		    "2: 'menu.main' must be a list of entries with name and url" },
+		{ "menu:\n  main:\n    - name: Tags\n",
+		    "3: each 'menu.main' entry needs a name and a url" },
+		{ "permalinks:\n  posts: [a]\n",
+		    "2: 'permalinks' must map a section to a pattern" },
+		{ "permalinks:\n  a/b: /x/\n",
+		    "2: 'permalinks' must map a section to a pattern" },
+		{ "- a\n- b\n", "1: the configuration must be a mapping" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct site s;
+		struct buf err = BUF_INIT;
+		const char *colon;
+
+		site_init(&s);
+		assert_int_equal(load(&s, bad[i].text, &err), -1);
+		colon = strchr(buf_cstr(&err), ':');
+		assert_non_null(colon);
+		if (strcmp(colon + 1, bad[i].msg) != 0)
+			print_error("%s: %s\n", bad[i].text, buf_cstr(&err));
+		assert_string_equal(colon + 1, bad[i].msg);
+		site_free(&s);
+		buf_free(&err);
+	}
+	date_set_zone("UTC");
+}
+
+/* Booleans quire reads leniently (anything but true is false) keep doing
+ * so; an empty config changes nothing. */
+static void
+test_config_lenient(void **state)
+{
+	struct site s;
+	struct buf err = BUF_INIT;
+	char *got;
+
+	(void)state;
+	site_init(&s);
+	assert_int_equal(load(&s, "markup: {goldmark: {renderer: {unsafe: "
+	    "maybe}}}\nparams: {ShowFullTextinRSS: [x]}\n", &err), 0);
+	assert_int_equal(s.unsafe, 0);
+	assert_int_equal(s.full_feed, 0);
+	assert_int_equal(load(&s, "", &err), 0);
+	assert_int_equal(load(&s, "mainSections: []\nparams: {defaultTheme: "
+	    "sepia}\n", &err), 0);
+	got = stored(&s);
+	assert_string_equal(got, defaults);
+	free(got);
+	site_free(&s);
+	buf_free(&err);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_full_config),
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_stored_lenient),
+		cmocka_unit_test(test_config_errors),
+		cmocka_unit_test(test_config_lenient),
+	};
+
+	uni_init();
+	date_set_zone("UTC");
+	return cmocka_run_group_tests_name("site", tests, NULL, NULL);
+}
