@@ -11,8 +11,13 @@ struct qdate {
 	int offset;
 };
 
-/* Makes name (an IANA zone such as "Europe/Paris", or "UTC") the zone for
- * dates written without one. Returns 0, or -1 if the zone is unknown. */
+/* Says whether name is a zone date_set_zone() accepts: "UTC", or an IANA
+ * zone such as "Europe/Paris" found in the system's zoneinfo. Changes
+ * nothing. */
+int date_zone_known(const char *name);
+/* Makes name the process's zone (TZ) for dates written without one: the
+ * importer calls it once, before it reads any front matter; the worker
+ * never does. Returns 0, or -1 if the zone is unknown. */
 int date_set_zone(const char *name);
 /* Parses a front-matter date: YYYY-MM-DD, optionally followed by T or a
  * space, HH:MM[:SS[.frac]] and a zone (Z, +07:00, -0700). Returns 0, or

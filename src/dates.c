@@ -13,23 +13,33 @@ static const char *const month_names[12] = {
 	"August", "September", "October", "November", "December",
 };
 
+/* UTC under any of its names (and unset). */
+static int
+is_utc(const char *name)
+{
+	return name == NULL || *name == '\0' || strcmp(name, "UTC") == 0 ||
+	    strcmp(name, "Etc/UTC") == 0;
+}
+
 int
-date_set_zone(const char *name)
+date_zone_known(const char *name)
 {
 	char path[512];
 
-	if (name == NULL || *name == '\0' || strcmp(name, "UTC") == 0 ||
-	    strcmp(name, "Etc/UTC") == 0) {
-		setenv("TZ", "UTC0", 1);
-		tzset();
-		return 0;
-	}
+	if (is_utc(name))
+		return 1;
 	if (strstr(name, "..") != NULL || name[0] == '/')
-		return -1;
+		return 0;
 	snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", name);
-	if (access(path, R_OK) != 0)
+	return access(path, R_OK) == 0;
+}
+
+int
+date_set_zone(const char *name)
+{
+	if (!date_zone_known(name))
 		return -1;
-	setenv("TZ", name, 1);
+	setenv("TZ", is_utc(name) ? "UTC0" : name, 1);
 	tzset();
 	return 0;
 }

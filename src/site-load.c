@@ -145,7 +145,7 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 			return -1;
 		}
 		site_set(s, k->stored, v);
-		if (k->type == SITE_ZONE && date_set_zone(v) != 0) {
+		if (k->type == SITE_ZONE && !date_zone_known(v)) {
 			buf_printf(err, "%s:%zu: unknown %s '%s'", path, line,
 			    k->config, v);
 			return -1;

@@ -175,8 +175,12 @@ test_full_config(void **state)
 	char *got;
 
 	(void)state;
+	setenv("TZ", "UTC0", 1);
 	site_init(&s);
 	assert_int_equal(load(&s, full_config, &err), 0);
+	/* Loading names the zone (Europe/Paris) but leaves the process's
+	 * alone: the importer sets it once, on purpose. */
+	assert_string_equal(getenv("TZ"), "UTC0");
 	got = stored(&s);
 	assert_string_equal(got, full_stored);
 	assert_string_equal(s.base_path, "/blog/");
