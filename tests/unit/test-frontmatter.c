@@ -204,6 +204,55 @@ test_depth(void **state)
 	buf_free(&warn);
 }
 
+/* Tags that can have no page: Hugo 0.111 drops them (measured), quire too,
+ * with a warning naming the file, line and tag. */
+static void
+test_tags_without_page(void **state)
+{
+	static const char text[] = "---\ntitle: t\n"
+	    "tags: [go, \".\", \"...\", \"\xF0\x9F\x8E\x89\", \"  \", \"\\0\", "
+	    "\"a\\0b\", \". .\"]\n"
+	    "categories:\n  - \"\xF0\x9F\x8E\x89\xF0\x9F\x8E\x89\"\n"
+	    "---\nbody\n";
+	struct frontmatter fm;
+	struct buf err = BUF_INIT, warn = BUF_INIT;
+	const char *w;
+
+	(void)state;
+	assert_int_equal(fm_parse("t.md", text, sizeof(text) - 1, &fm, &err,
+	    &warn), 0);
+	w = buf_cstr(&warn);
+	/* go, "a\0b" (Hugo's page /tags/ab/, shown with U+FFFD as Hugo's
+	 * templates print a NUL) and ". ." (/tags/.-./) stay. */
+	assert_int_equal(fm.ntags, 3);
+	assert_string_equal(fm.tags[0], "go");
+	assert_string_equal(fm.tags[1], "a\xEF\xBF\xBD" "b");
+	assert_string_equal(fm.tags[2], ". .");
+	assert_int_equal(fm.ncategories, 0);
+	assert_non_null(strstr(w, "t.md:3: tag '.' can have no page"));
+	assert_non_null(strstr(w, "t.md:3: tag '...' can have no page"));
+	assert_non_null(strstr(w, "t.md:3: tag '\xF0\x9F\x8E\x89' can have "
+	    "no page"));
+	assert_non_null(strstr(w, "t.md:3: tag '  ' can have no page"));
+	assert_non_null(strstr(w, "t.md:3: tag '\\0' can have no page"));
+	assert_non_null(strstr(w, "t.md:3: tag 'a\\0b' holds a NUL"));
+	assert_non_null(strstr(w, "t.md:5: category '\xF0\x9F\x8E\x89\xF0\x9F"
+	    "\x8E\x89' can have no page"));
+	assert_null(strstr(w, "'go'"));
+	assert_null(strstr(w, "'. .'"));
+	fm_free(&fm);
+	buf_free(&err);
+	buf_free(&warn);
+	/* Hugo 0.111 stops its build on "..": so does quire. */
+	bad("---\ntitle: t\ntags:\n  - ok\n  - \"..\"\n---\n",
+	    "post.md:5: tag '..' can have no page");
+	bad("---\ntitle: t\ncategories: ..\n---\n",
+	    "post.md:3: category '..' can have no page");
+	/* An alias with a NUL is no path. */
+	bad("---\ntitle: t\naliases: [\"/a\\0b/\"]\n---\n",
+	    "post.md:3: each of 'aliases' must be a string without NUL");
+}
+
 static void
 date_check(const char *s, long long t, int offset)
 {
@@ -249,6 +298,7 @@ main(void)
 		cmocka_unit_test(test_slips),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_depth),
+		cmocka_unit_test(test_tags_without_page),
 	};
 
 	uni_init();
