@@ -111,13 +111,14 @@ put_shown(struct buf *b, const char *s, size_t n)
 	}
 }
 
-/* Checks one taxonomy term (what: "tag"), the n bytes of s (a YAML escape
- * may put a NUL in them) on line. Sets *out to the term to store
+/* Checks one term (what: "tag") of taxonomy key ("tags"), the n bytes of
+ * s (a YAML escape may put a NUL in them) on line. Sets *out to the term to store
  * (malloc'd), or NULL when it is left out with a warning because it can
  * have no page. Returns -1 (err set) on "..", which stops Hugo's build. */
 static int
-take_term(const char *s, size_t n, const char *what, const char *name,
-    size_t line, char **out, struct buf *err, struct buf *warn)
+take_term(const char *s, size_t n, const char *key, const char *what,
+    const char *name, size_t line, char **out, struct buf *err,
+    struct buf *warn)
 {
 	struct buf term = BUF_INIT, slug = BUF_INIT;
 	size_t i;
@@ -147,16 +148,17 @@ take_term(const char *s, size_t n, const char *what, const char *name,
 		} else {
 			buf_printf(warn, "%s:%zu: %s '", name, line, what);
 			put_shown(warn, s, n);
-			buf_puts(warn, "' can have no page: no letter or digit "
-			    "for its URL; left out, as Hugo leaves it out\n");
+			buf_printf(warn, "' can have no page: its URL would be "
+			    "/%s/%s/; left out, as Hugo leaves it out\n", key,
+			    buf_cstr(&slug));
 		}
 		goto out;
 	}
 	if (nul) {
 		buf_printf(warn, "%s:%zu: %s '", name, line, what);
 		put_shown(warn, s, n);
-		buf_puts(warn, "' holds a NUL byte; its page is ");
-		buf_printf(warn, "%s, as in Hugo\n", buf_cstr(&slug));
+		buf_printf(warn, "' holds a NUL byte; its page is /%s/%s/, as "
+		    "in Hugo\n", key, buf_cstr(&slug));
 	}
 	*out = buf_detach(&term);
 out:
@@ -207,7 +209,7 @@ get_list(struct yamldoc *y, yaml_node_t *map, const char *key,
 			continue;
 		if (term != NULL) {
 			if (take_term(yamldoc_scalar(item),
-			    item->data.scalar.length, term, name,
+			    item->data.scalar.length, key, term, name,
 			    yamldoc_line(y, item), &s, err, warn) != 0)
 				return -1;
 			if (s == NULL)
