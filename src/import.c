@@ -26,6 +26,9 @@
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
 #define IMPORT_RULES_VERSION "2"
+/* A new database's mode (less the umask): drafts stay private, and the
+ * worker reads it through its group (www-data). */
+#define DB_NEW_MODE 0640
 /* Larger Markdown files are refused: no blog post comes near it. */
 #define MAX_FILE_BYTES (16L * 1024 * 1024)
 
@@ -771,7 +774,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	struct dbw *w = NULL;
 	uint64_t settings_hash = 0xcbf29ce484222325ULL;
 	struct stat st;
-	int lock_fd = -1, rc = 1, stored, cfg;
+	int lock_fd = -1, rc = 1, stored, cfg, fd, live;
 	size_t i;
 	char *slash;
 
@@ -795,10 +798,17 @@ import_run(const struct import_opts *opts, FILE *log)
 		    kind_name(st.st_mode));
 		goto out;
 	}
-	/* A killed import leaves its working copy: start afresh. */
+	/* A killed import leaves its working copy: start afresh. The copy
+	 * is made private before SQLite writes a draft into it. */
 	unlink(buf_cstr(&tmp));
-	if (access(opts->db, F_OK) == 0 &&
-	    copy_live(opts->db, buf_cstr(&tmp), log) != 0)
+	if ((fd = open(buf_cstr(&tmp), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0600)) < 0) {
+		fprintf(log, "%s: %s\n", buf_cstr(&tmp), strerror(errno));
+		goto out;
+	}
+	close(fd);
+	live = access(opts->db, F_OK) == 0;
+	if (live && copy_live(opts->db, buf_cstr(&tmp), log) != 0)
 		goto out;
 	if ((w = dbw_open(buf_cstr(&tmp), &err)) == NULL) {
 		fprintf(log, "%s\n", buf_cstr(&err));
@@ -885,7 +895,15 @@ import_run(const struct import_opts *opts, FILE *log)
 		*(slash == dir.data ? slash + 1 : slash) = '\0';
 	else
 		buf_reset(&dir), buf_puts(&dir, ".");
-	keep_mode(opts->db, buf_cstr(&tmp));
+	if (live) {
+		keep_mode(opts->db, buf_cstr(&tmp));
+	} else {
+		/* New: readable by the owner and the worker's group only. */
+		mode_t mask = umask(0);
+
+		umask(mask);
+		chmod(buf_cstr(&tmp), DB_NEW_MODE & ~mask);
+	}
 	if (fsync_path(buf_cstr(&tmp), 0) != 0 ||
 	    rename(buf_cstr(&tmp), opts->db) != 0) {
 		fprintf(log, "%s: cannot replace: %s\n", opts->db,

@@ -150,6 +150,17 @@ has_line "naming it" "$tmp/fifo\.db: not a regular file"
 imp --db "$tmp/f.db" "$f/content"
 expect "and the lock is free for the next import" "$rc" 0
 
+# 4. The database's mode: 0640 when created, as found afterwards.
+post "$tmp/m/content/posts" one "One"
+(umask 022 && timeout 20 "$top/quire" import -q --db "$tmp/m.db" "$tmp/m/content" 2>/dev/null)
+expect "a first import creates the database 0640 (umask 022)" "$(stat -c %a "$tmp/m.db")" 640
+(umask 077 && timeout 20 "$top/quire" import -q --db "$tmp/m2.db" "$tmp/m/content" 2>/dev/null)
+expect "a stricter umask is obeyed (077: 0600)" "$(stat -c %a "$tmp/m2.db")" 600
+chmod 644 "$tmp/m.db"
+post "$tmp/m/content/posts" two "Two"
+(umask 022 && timeout 20 "$top/quire" import -q --db "$tmp/m.db" "$tmp/m/content" 2>/dev/null)
+expect "a later import keeps the mode it finds (644)" "$(stat -c %a "$tmp/m.db")" 644
+
 # 5. Tags that can have no page (Hugo 0.111 drops them; '..' stops it).
 t=$tmp/tags
 post "$t/content/posts" tagged "Tagged" 'tags: [go, ".", "...", "🎉", "\0", "a\0b"]'
