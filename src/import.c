@@ -375,12 +375,11 @@ read_config(struct import *im)
 	    "hugo.json", "config.json" };
 	struct buf path = BUF_INIT, err = BUF_INIT;
 	const char *file = im->opts->config;
-	size_t i;
-	int rc = 1;
-
 	struct stat st;
 	struct walk w;
 	char *real = NULL;
+	size_t i;
+	int rc = 1;
 
 	if (file != NULL && stat(file, &st) == 0 && !S_ISREG(st.st_mode)) {
 		/* Named by the user, but opening a FIFO would hang. */

@@ -73,6 +73,16 @@ expect "a link to a file inside the site imports" "$(status "$tmp/s.db" /posts/k
 expect "a linked folder inside the site is walked" "$(status "$tmp/s.db" /posts/notes/kept/)" "Status: 200 OK"
 expect "the site holds exactly real, kept and notes/kept" "$(pages "$tmp/s.db")" 3
 
+# A link that was a page, pointed outside since, leaves with the next mirror.
+ln -s ../../notes/kept.md "$s/content/posts/moved.md"
+imp --db "$tmp/s.db" "$s/content"
+expect "a link inside the site is a page" "$(status "$tmp/s.db" /posts/moved/)" "Status: 200 OK"
+ln -sfn "$tmp/outside.md" "$s/content/posts/moved.md"
+imp --db "$tmp/s.db" "$s/content"
+expect "pointed outside, it is removed by the next import" \
+    "$rc $(status "$tmp/s.db" /posts/moved/)" "0 Status: 404 Not Found"
+rm "$s/content/posts/moved.md"
+
 # The same site imported from content/posts: posts/loop points at content/,
 # a folder above the one walked, still a loop.
 imp --db "$tmp/s2.db" "$s/content/posts"
