@@ -14,7 +14,9 @@ void url_urlize(struct buf *out, const char *s);
 
 /* Appends the slug of a taxonomy term (a tag): urlize, with '/' and '\\'
  * made '-' so that a term page stays one path segment (Hugo would give
- * "a/b" two). */
+ * "a/b" two). Appends nothing for a term that can have no page, as in
+ * Hugo 0.111: one whose urlize is empty (emoji, punctuation, spaces) or
+ * only dots (".", ".."). */
 void url_term_slug(struct buf *out, const char *name);
 
 /* What a page's URL depends on. */

@@ -15,9 +15,10 @@ struct yamldoc {
 	size_t first_line;	/* line of the text's first byte in its file */
 };
 
-/* Parses n bytes of YAML. On error appends "LINE: what" to err (lines
- * counted from first_line) and returns -1; the caller frees with
- * yamldoc_free() in either case. */
+/* Parses the first document of n bytes of YAML; a document nested more
+ * than 100 collections deep is refused. On error appends "LINE: what" to
+ * err (lines counted from first_line) and returns -1; the caller frees
+ * with yamldoc_free() in either case. */
 int yamldoc_load(struct yamldoc *y, const char *text, size_t n,
 	size_t first_line, struct buf *err);
 void yamldoc_free(struct yamldoc *y);

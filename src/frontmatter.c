@@ -6,6 +6,7 @@
 
 #include "frontmatter.h"
 #include "unicode.h"
+#include "url.h"
 #include "yamldoc.h"
 
 /* Line (1-based) of byte offset off in text. */
@@ -91,51 +92,137 @@ get_date(struct yamldoc *y, yaml_node_t *map, const char *key,
 	return 0;
 }
 
-/* Hugo's taxonomy values: a list of strings, or one string kept whole
- * (with a warning when warn is not NULL). */
+/* Appends the n bytes of s for a one-line message: a NUL as \0 and other
+ * control bytes as \xNN. */
+static void
+put_shown(struct buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0)
+			buf_puts(b, "\\0");
+		else if (c < 0x20 || c == 0x7f)
+			buf_printf(b, "\\x%02x", c);
+		else
+			buf_putc(b, (char)c);
+	}
+}
+
+/* Checks one term (what: "tag") of taxonomy key ("tags"), the n bytes of
+ * s (a YAML escape may put a NUL in them) on line. Sets *out to the term to store
+ * (malloc'd), or NULL when it is left out with a warning because it can
+ * have no page. Returns -1 (err set) on "..", which stops Hugo's build. */
 static int
-get_list(struct yamldoc *y, yaml_node_t *map, const char *key,
-    char ***out, size_t *count, const char *name, struct buf *err,
+take_term(const char *s, size_t n, const char *key, const char *what,
+    const char *name, size_t line, char **out, struct buf *err,
     struct buf *warn)
 {
-	yaml_node_t *node = yamldoc_get(y, map, key);
-	size_t i, n;
+	struct buf term = BUF_INIT, slug = BUF_INIT;
+	size_t i;
+	int nul = 0, rc = 0;
+
+	*out = NULL;
+	/* Hugo keeps a NUL (its page is the urlize without it: "a\0b" is
+	 * /tags/ab/) and its templates print it as U+FFFD: store that. */
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\0') {
+			buf_puts(&term, "\xEF\xBF\xBD");
+			nul = 1;
+		} else {
+			buf_putc(&term, s[i]);
+		}
+	}
+	url_term_slug(&slug, buf_cstr(&term));
+	if (slug.len == 0) {
+		buf_reset(&slug);
+		url_urlize(&slug, buf_cstr(&term));
+		if (strcmp(buf_cstr(&slug), "..") == 0) {
+			buf_printf(err, "%s:%zu: %s '", name, line, what);
+			put_shown(err, s, n);
+			buf_puts(err, "' can have no page, as its URL would be "
+			    "its parent's (Hugo 0.111 stops its build on it)");
+			rc = -1;
+		} else {
+			buf_printf(warn, "%s:%zu: %s '", name, line, what);
+			put_shown(warn, s, n);
+			buf_printf(warn, "' can have no page: its URL would be "
+			    "/%s/%s/; left out, as Hugo leaves it out\n", key,
+			    buf_cstr(&slug));
+		}
+		goto out;
+	}
+	if (nul) {
+		buf_printf(warn, "%s:%zu: %s '", name, line, what);
+		put_shown(warn, s, n);
+		buf_printf(warn, "' holds a NUL byte; its page is /%s/%s/, as "
+		    "in Hugo\n", key, buf_cstr(&slug));
+	}
+	*out = buf_detach(&term);
+out:
+	buf_free(&term);
+	buf_free(&slug);
+	return rc;
+}
+
+/* Hugo's list values (taxonomies, aliases): a list of strings, or one
+ * string kept whole (with a warning for a taxonomy). term names a
+ * taxonomy's term in messages ("tag"), and its terms are checked with
+ * take_term(); it is NULL for aliases, where a NUL is an error. */
+static int
+get_list(struct yamldoc *y, yaml_node_t *map, const char *key,
+    char ***out, size_t *count, const char *name, const char *term,
+    struct buf *err, struct buf *warn)
+{
+	yaml_node_t *node = yamldoc_get(y, map, key), *item;
+	size_t i, n = 1;
+	char *s;
 
 	if (node == NULL)
 		return 0;
 	if (yamldoc_scalar(node) != NULL) {
-		const char *s = yamldoc_scalar(node);
-
-		if (*s == '\0')
+		if (node->data.scalar.length == 0)
 			return 0;
-		*out = xmalloc(sizeof(char *));
-		(*out)[0] = xstrdup(s);
-		*count = 1;
-		if (warn != NULL)
+		if (term != NULL)
 			buf_printf(warn, "%s:%zu: '%s' is one string, so it is "
 			    "one %s (write a list: [a, b])\n", name,
-			    yamldoc_line(y, node), key, key);
-		return 0;
-	}
-	if (node->type != YAML_SEQUENCE_NODE) {
+			    yamldoc_line(y, node), key, term);
+	} else if (node->type == YAML_SEQUENCE_NODE) {
+		n = yamldoc_seq_len(node);
+	} else {
 		buf_printf(err, "%s:%zu: '%s' must be a list of strings", name,
 		    yamldoc_line(y, node), key);
 		return -1;
 	}
-	n = yamldoc_seq_len(node);
 	*out = xmalloc((n ? n : 1) * sizeof(char *));
 	for (i = 0; i < n; i++) {
-		yaml_node_t *item = yamldoc_seq_item(y, node, i);
-		const char *s = yamldoc_scalar(item);
-
-		if (s == NULL) {
+		item = node->type == YAML_SEQUENCE_NODE ?
+		    yamldoc_seq_item(y, node, i) : node;
+		if (yamldoc_scalar(item) == NULL) {
 			buf_printf(err, "%s:%zu: each of '%s' must be a string",
 			    name, yamldoc_line(y, item), key);
 			return -1;
 		}
-		if (*s == '\0')
+		if (item->data.scalar.length == 0)
 			continue;
-		(*out)[(*count)++] = xstrdup(s);
+		if (term != NULL) {
+			if (take_term(yamldoc_scalar(item),
+			    item->data.scalar.length, key, term, name,
+			    yamldoc_line(y, item), &s, err, warn) != 0)
+				return -1;
+			if (s == NULL)
+				continue;
+		} else if (strlen(yamldoc_scalar(item)) !=
+		    item->data.scalar.length) {
+			buf_printf(err, "%s:%zu: each of '%s' must be a string "
+			    "without NUL bytes", name, yamldoc_line(y, item), key);
+			return -1;
+		} else {
+			s = xstrdup(yamldoc_scalar(item));
+		}
+		(*out)[(*count)++] = s;
 	}
 	return 0;
 }
@@ -288,12 +375,12 @@ fm_parse(const char *name, const char *text, size_t n,
 	    name, err) ||
 	    get_date(&y, root, "lastmod", &fm->lastmod, &fm->has_lastmod,
 	    name, err) ||
-	    get_list(&y, root, "tags", &fm->tags, &fm->ntags, name, err,
-	    warn) ||
+	    get_list(&y, root, "tags", &fm->tags, &fm->ntags, name, "tag",
+	    err, warn) ||
 	    get_list(&y, root, "categories", &fm->categories,
-	    &fm->ncategories, name, err, warn) ||
+	    &fm->ncategories, name, "category", err, warn) ||
 	    get_list(&y, root, "aliases", &fm->aliases, &fm->naliases, name,
-	    err, NULL))
+	    NULL, err, warn))
 		goto out;
 	if (fm->title == NULL)
 		buf_printf(warn, "%s:1: no title\n", name);

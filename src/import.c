@@ -26,13 +26,33 @@
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
 #define IMPORT_RULES_VERSION "2"
+/* A new database's mode (less the umask): drafts stay private, and the
+ * worker reads it through its group (www-data). */
+#define DB_NEW_MODE 0640
 /* Larger Markdown files are refused: no blog post comes near it. */
 #define MAX_FILE_BYTES (16L * 1024 * 1024)
 
 /* One Markdown file to import. */
 struct input_file {
-	char *fs_path;		/* where to read it */
+	char *fs_path;		/* its name in messages, as the walk found it */
+	char *open_path;	/* where to open it: a link's target, or NULL */
 	char *source;		/* its path under content/ */
+	dev_t dev;		/* the regular file the walk vetted */
+	ino_t ino;
+};
+
+/* A list of folder paths (resolved: no link, no "..") for the walk. */
+struct dirs {
+	char **path;
+	size_t n, cap;
+};
+
+/* What a walk may enter: the folder being imported, the folders being
+ * walked (a link to one of them or above them is a loop), and the folders
+ * already walked through a link (each is walked once that way). */
+struct walk {
+	const char *root;
+	struct dirs open, linked;
 };
 
 struct import {
@@ -47,16 +67,137 @@ struct import {
 	long added, updated, unchanged, removed, skipped;
 };
 
+/* Adds the regular file st found at fs_path (opened at open_path when
+ * not NULL: a link's target) as the page source. */
 static void
-add_file(struct import *im, const char *fs_path, const char *source)
+add_file(struct import *im, const char *fs_path, const char *open_path,
+    const char *source, const struct stat *st)
 {
+	struct input_file *f;
+
 	if (im->nfiles == im->cap) {
 		im->cap = im->cap ? im->cap * 2 : 64;
 		im->files = xrealloc(im->files, im->cap * sizeof(*im->files));
 	}
-	im->files[im->nfiles].fs_path = xstrdup(fs_path);
-	im->files[im->nfiles].source = xstrdup(source);
-	im->nfiles++;
+	f = &im->files[im->nfiles++];
+	f->fs_path = xstrdup(fs_path);
+	f->open_path = open_path ? xstrdup(open_path) : NULL;
+	f->source = xstrdup(source);
+	f->dev = st->st_dev;
+	f->ino = st->st_ino;
+}
+
+static void
+free_files(struct import *im)
+{
+	size_t i;
+
+	for (i = 0; i < im->nfiles; i++) {
+		free(im->files[i].fs_path);
+		free(im->files[i].open_path);
+		free(im->files[i].source);
+	}
+	im->nfiles = 0;
+}
+
+static void
+dirs_push(struct dirs *d, const char *path)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->path = xrealloc(d->path, d->cap * sizeof(*d->path));
+	}
+	d->path[d->n++] = xstrdup(path);
+}
+
+static void
+dirs_free(struct dirs *d)
+{
+	while (d->n > 0)
+		free(d->path[--d->n]);
+	free(d->path);
+	memset(d, 0, sizeof(*d));
+}
+
+/* Is the resolved path inside (or equal to) the resolved folder dir? */
+static int
+is_within(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	if (strcmp(dir, "/") == 0)
+		return 1;
+	return strncmp(path, dir, n) == 0 && (path[n] == '\0' ||
+	    path[n] == '/');
+}
+
+static const char *
+kind_name(mode_t mode)
+{
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device";
+	return "not a file or folder";
+}
+
+/* The importer's rule for every file it finds: what fs_path (found by the
+ * walk) may be read as. Sets *st to what is read (for a link, its target,
+ * whose resolved path goes to real, PATH_MAX bytes) and returns 'f' for a
+ * regular file, 'd' for a folder, or 0 for anything else, skipped with a
+ * warning naming it: a link whose target lies outside w->root, or is a
+ * folder being walked or above one (a loop), or a folder already walked
+ * through a link; a FIFO, socket or device, never opened. */
+static int
+vet(struct import *im, struct walk *w, const char *fs_path,
+    struct stat *st, char *real)
+{
+	size_t i;
+
+	*real = '\0';
+	if (lstat(fs_path, st) != 0) {
+		fprintf(im->log, "warning: %s: %s; skipped\n", fs_path,
+		    strerror(errno));
+		return 0;
+	}
+	if (S_ISLNK(st->st_mode)) {
+		if (realpath(fs_path, real) == NULL || stat(real, st) != 0) {
+			fprintf(im->log, "warning: %s: a symbolic link to "
+			    "nothing (%s); skipped\n", fs_path, strerror(errno));
+			return 0;
+		}
+		if (!is_within(real, w->root)) {
+			fprintf(im->log, "warning: %s: a symbolic link to %s, "
+			    "outside %s; skipped\n", fs_path, real, w->root);
+			return 0;
+		}
+		if (S_ISDIR(st->st_mode)) {
+			for (i = 0; i < w->open.n; i++)
+				if (is_within(w->open.path[i], real)) {
+					fprintf(im->log, "warning: %s: a symbolic "
+					    "link to %s, a folder being walked "
+					    "(a loop); skipped\n", fs_path, real);
+					return 0;
+				}
+			for (i = 0; i < w->linked.n; i++)
+				if (strcmp(w->linked.path[i], real) == 0) {
+					fprintf(im->log, "warning: %s: a symbolic "
+					    "link to %s, a folder walked already; "
+					    "skipped\n", fs_path, real);
+					return 0;
+				}
+			dirs_push(&w->linked, real);
+		}
+	}
+	if (S_ISDIR(st->st_mode))
+		return 'd';
+	if (S_ISREG(st->st_mode))
+		return 'f';
+	fprintf(im->log, "warning: %s: not a regular file (%s); skipped\n",
+	    fs_path, kind_name(st->st_mode));
+	return 0;
 }
 
 static int
@@ -73,13 +214,15 @@ cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds the .md files under dir (source names under prefix), sorted. */
+/* Adds the .md files under dir (source names under prefix), sorted; real
+ * is dir resolved. Entries are read by the rule of vet(). */
 static int
-walk(struct import *im, const char *dir, const char *prefix)
+walk(struct import *im, struct walk *w, const char *dir, const char *real,
+    const char *prefix)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
-	char **names = NULL;
+	char **names = NULL, *target = NULL;
 	size_t n = 0, cap = 0, i;
 	int rc = 0;
 
@@ -99,27 +242,40 @@ walk(struct import *im, const char *dir, const char *prefix)
 	closedir(d);
 	if (n > 0)
 		qsort(names, n, sizeof(*names), cmp_names);
+	dirs_push(&w->open, real);
+	target = xmalloc(PATH_MAX);
 	for (i = 0; i < n; i++) {
-		struct buf fs = BUF_INIT, src = BUF_INIT;
+		struct buf fs = BUF_INIT, src = BUF_INIT, sub = BUF_INIT;
 		struct stat st;
+		int kind;
 
 		buf_printf(&fs, "%s/%s", dir, names[i]);
 		if (*prefix != '\0')
 			buf_printf(&src, "%s/%s", prefix, names[i]);
 		else
 			buf_puts(&src, names[i]);
-		if (rc == 0 && stat(buf_cstr(&fs), &st) == 0) {
-			if (S_ISDIR(st.st_mode))
-				rc = walk(im, buf_cstr(&fs), buf_cstr(&src));
-			else if (has_suffix(names[i], ".md"))
-				add_file(im, buf_cstr(&fs), buf_cstr(&src));
+		kind = rc == 0 ? vet(im, w, buf_cstr(&fs), &st, target) : 0;
+		if (kind == 'd') {
+			if (*target == '\0')
+				buf_printf(&sub, "%s%s%s", real,
+				    strcmp(real, "/") == 0 ? "" : "/", names[i]);
 			else
-				im->skipped++;
+				buf_puts(&sub, target);
+			rc = walk(im, w, buf_cstr(&fs), buf_cstr(&sub),
+			    buf_cstr(&src));
+		} else if (kind == 'f' && has_suffix(names[i], ".md")) {
+			add_file(im, buf_cstr(&fs), *target ? target : NULL,
+			    buf_cstr(&src), &st);
+		} else if (rc == 0) {
+			im->skipped++;
 		}
 		buf_free(&fs);
 		buf_free(&src);
+		buf_free(&sub);
 		free(names[i]);
 	}
+	free(w->open.path[--w->open.n]);
+	free(target);
 	free(names);
 	return rc;
 }
@@ -154,11 +310,18 @@ collect(struct import *im)
 		char abs[PATH_MAX];
 		char *site_dir;
 		struct stat st;
+		struct walk w;
 		struct buf prefix = BUF_INIT;
 		int rc = 0;
 
+		/* A PATH named by the user is followed wherever it leads. */
 		if (realpath(arg, abs) == NULL || stat(abs, &st) != 0) {
 			fprintf(im->log, "%s: %s\n", arg, strerror(errno));
+			return -1;
+		}
+		if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+			fprintf(im->log, "%s: not a regular file or folder (%s)\n",
+			    arg, kind_name(st.st_mode));
 			return -1;
 		}
 		site_dir = split_content(abs, &rel);
@@ -166,7 +329,6 @@ collect(struct import *im)
 			buf_puts(&prefix, rel);
 			if (im->site_dir == NULL)
 				im->site_dir = xstrdup(site_dir);
-			free(site_dir);
 		} else {
 			/* Any other folder is the main section itself. */
 			buf_puts(&prefix, im->site.main_section);
@@ -182,14 +344,21 @@ collect(struct import *im)
 			im->mirrors = xrealloc(im->mirrors,
 			    (im->nmirrors + 1) * sizeof(*im->mirrors));
 			im->mirrors[im->nmirrors++] = xstrdup(buf_cstr(&prefix));
-			rc = walk(im, abs, buf_cstr(&prefix));
+			/* Links may point anywhere in the site folder, or in
+			 * the folder named when there is no site folder. */
+			memset(&w, 0, sizeof(w));
+			w.root = site_dir != NULL ? site_dir : abs;
+			rc = walk(im, &w, abs, abs, buf_cstr(&prefix));
+			dirs_free(&w.open);
+			dirs_free(&w.linked);
 		} else if (has_suffix(abs, ".md")) {
-			add_file(im, abs, buf_cstr(&prefix));
+			add_file(im, abs, NULL, buf_cstr(&prefix), &st);
 		} else {
 			fprintf(im->log, "%s: not a Markdown (.md) file\n", arg);
 			rc = -1;
 		}
 		buf_free(&prefix);
+		free(site_dir);
 		if (rc != 0)
 			return -1;
 	}
@@ -206,18 +375,35 @@ read_config(struct import *im)
 	    "hugo.json", "config.json" };
 	struct buf path = BUF_INIT, err = BUF_INIT;
 	const char *file = im->opts->config;
+	struct stat st;
+	struct walk w;
+	char *real = NULL;
 	size_t i;
 	int rc = 1;
 
+	if (file != NULL && stat(file, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* Named by the user, but opening a FIFO would hang. */
+		fprintf(im->log, "%s: not a regular file (%s)\n", file,
+		    kind_name(st.st_mode));
+		return -1;
+	}
 	if (file == NULL && im->site_dir != NULL) {
+		/* Found in the site: read by the walk's rule. */
+		memset(&w, 0, sizeof(w));
+		w.root = im->site_dir;
+		real = xmalloc(PATH_MAX);
 		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 			buf_reset(&path);
 			buf_printf(&path, "%s/%s", im->site_dir, names[i]);
-			if (access(buf_cstr(&path), F_OK) == 0) {
+			if (lstat(buf_cstr(&path), &st) != 0)
+				continue;
+			if (vet(im, &w, buf_cstr(&path), &st, real) == 'f') {
 				file = buf_cstr(&path);
 				break;
 			}
 		}
+		dirs_free(&w.linked);
+		free(real);
 	}
 	if (file != NULL && has_suffix(file, ".json")) {
 		fprintf(im->log, "%s:1: JSON configuration is not supported; "
@@ -262,33 +448,52 @@ hash_setting(const char *key, const char *value, void *arg)
 	*h = fnv1a(*h, value, strlen(value) + 1);
 }
 
+/* Reads the file f vetted by the walk into out. It is opened without
+ * blocking and without following a link at its last step, and read only
+ * when it is still the regular file the walk saw: a FIFO swapped in since
+ * would otherwise hang the import while it holds the lock. */
 static int
-read_file(const char *path, struct buf *out, FILE *log)
+read_file(const struct input_file *f, struct buf *out, FILE *log)
 {
-	FILE *f = fopen(path, "rb");
+	const char *path = f->open_path ? f->open_path : f->fs_path;
 	char chunk[65536];
-	size_t n;
+	struct stat st;
+	ssize_t n;
+	int fd, rc = -1;
 
-	if (f == NULL) {
-		fprintf(log, "%s: %s\n", path, strerror(errno));
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY |
+	    O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(log, "%s: %s\n", f->fs_path, strerror(errno));
 		return -1;
 	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_add(out, chunk, n);
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_dev != f->dev || st.st_ino != f->ino) {
+		fprintf(log, "%s: changed while being imported; import "
+		    "again\n", f->fs_path);
+		goto out;
+	}
+	for (;;) {
+		n = read(fd, chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			fprintf(log, "%s: %s\n", f->fs_path, strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		buf_add(out, chunk, (size_t)n);
 		if (out->len > (size_t)MAX_FILE_BYTES) {
 			fprintf(log, "%s:1: larger than %ld MiB; not a blog "
-			    "post\n", path, MAX_FILE_BYTES / 1024 / 1024);
-			fclose(f);
-			return -1;
+			    "post\n", f->fs_path, MAX_FILE_BYTES / 1024 / 1024);
+			goto out;
 		}
 	}
-	if (ferror(f)) {
-		fprintf(log, "%s: %s\n", path, strerror(errno));
-		fclose(f);
-		return -1;
-	}
-	fclose(f);
-	return 0;
+	rc = 0;
+out:
+	close(fd);
+	return rc;
 }
 
 /* Appends the route of alias a of the page at url (Hugo: a relative
@@ -345,11 +550,12 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	struct dbw_page p;
 	struct url_page up;
 	size_t seclen = strcspn(f->source, "/");
+	const char *line, *next;
 	int rc = -1;
 
 	memset(&fm, 0, sizeof(fm));
 	memset(&m, 0, sizeof(m));
-	if (read_file(f->fs_path, &text, im->log) != 0)
+	if (read_file(f, &text, im->log) != 0)
 		goto out;
 	buf_printf(&hash, "%016llx", (unsigned long long)fnv1a(settings_hash,
 	    buf_cstr(&text), text.len));
@@ -363,8 +569,11 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	if (fm_parse(f->fs_path, buf_cstr(&text), text.len, &fm, &err,
 	    &warn) != 0)
 		goto fail;
-	if (warn.len > 0)
-		fprintf(im->log, "warning: %s", buf_cstr(&warn));
+	for (line = buf_cstr(&warn); *line != '\0'; line = next) {
+		next = strchr(line, '\n');
+		next = next ? next + 1 : line + strlen(line);
+		fprintf(im->log, "warning: %.*s", (int)(next - line), line);
+	}
 
 	memset(&up, 0, sizeof(up));
 	up.path = f->source;
@@ -547,10 +756,7 @@ free_import(struct import *im)
 {
 	size_t i;
 
-	for (i = 0; i < im->nfiles; i++) {
-		free(im->files[i].fs_path);
-		free(im->files[i].source);
-	}
+	free_files(im);
 	free(im->files);
 	for (i = 0; i < im->nmirrors; i++)
 		free(im->mirrors[i]);
@@ -567,7 +773,8 @@ import_run(const struct import_opts *opts, FILE *log)
 	struct buf dir = BUF_INIT;
 	struct dbw *w = NULL;
 	uint64_t settings_hash = 0xcbf29ce484222325ULL;
-	int lock_fd = -1, rc = 1, stored, cfg;
+	struct stat st;
+	int lock_fd = -1, rc = 1, stored, cfg, fd, live;
 	size_t i;
 	char *slash;
 
@@ -584,10 +791,24 @@ import_run(const struct import_opts *opts, FILE *log)
 		fprintf(log, "%s: %s\n", buf_cstr(&lock), strerror(errno));
 		goto out;
 	}
-	/* A killed import leaves its working copy: start afresh. */
+	/* SQLite would open a FIFO and wait on it for good, holding the lock,
+	 * and the next import behind it. */
+	if (stat(opts->db, &st) == 0 && !S_ISREG(st.st_mode)) {
+		fprintf(log, "%s: not a regular file (%s)\n", opts->db,
+		    kind_name(st.st_mode));
+		goto out;
+	}
+	/* A killed import leaves its working copy: start afresh. The copy
+	 * is made private before SQLite writes a draft into it. */
 	unlink(buf_cstr(&tmp));
-	if (access(opts->db, F_OK) == 0 &&
-	    copy_live(opts->db, buf_cstr(&tmp), log) != 0)
+	if ((fd = open(buf_cstr(&tmp), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0600)) < 0) {
+		fprintf(log, "%s: %s\n", buf_cstr(&tmp), strerror(errno));
+		goto out;
+	}
+	close(fd);
+	live = access(opts->db, F_OK) == 0;
+	if (live && copy_live(opts->db, buf_cstr(&tmp), log) != 0)
 		goto out;
 	if ((w = dbw_open(buf_cstr(&tmp), &err)) == NULL) {
 		fprintf(log, "%s\n", buf_cstr(&err));
@@ -606,13 +827,10 @@ import_run(const struct import_opts *opts, FILE *log)
 	if (cfg == 0 && im.nfiles > 0) {
 		/* Re-collect in case mainSections changed where plain folders
 		 * belong. */
-		for (i = 0; i < im.nfiles; i++) {
-			free(im.files[i].fs_path);
-			free(im.files[i].source);
-		}
+		free_files(&im);
 		for (i = 0; i < im.nmirrors; i++)
 			free(im.mirrors[i]);
-		im.nfiles = im.nmirrors = 0;
+		im.nmirrors = 0;
 		im.skipped = 0;
 		if (collect(&im) != 0)
 			goto out;
@@ -677,7 +895,15 @@ import_run(const struct import_opts *opts, FILE *log)
 		*(slash == dir.data ? slash + 1 : slash) = '\0';
 	else
 		buf_reset(&dir), buf_puts(&dir, ".");
-	keep_mode(opts->db, buf_cstr(&tmp));
+	if (live) {
+		keep_mode(opts->db, buf_cstr(&tmp));
+	} else {
+		/* New: readable by the owner and the worker's group only. */
+		mode_t mask = umask(0);
+
+		umask(mask);
+		chmod(buf_cstr(&tmp), DB_NEW_MODE & ~mask);
+	}
 	if (fsync_path(buf_cstr(&tmp), 0) != 0 ||
 	    rename(buf_cstr(&tmp), opts->db) != 0) {
 		fprintf(log, "%s: cannot replace: %s\n", opts->db,

@@ -71,6 +71,13 @@ url_term_slug(struct buf *out, const char *name)
 	for (i = from; i < out->len; i++)
 		if (out->data[i] == '/' || out->data[i] == '\\')
 			out->data[i] = '-';
+	/* Measured on Hugo 0.111: a term of dots only gets no page ("."
+	 * and "..." are dropped, ".." stops its build). */
+	if (out->len > from &&
+	    strspn(out->data + from, ".") == out->len - from) {
+		out->len = from;
+		out->data[from] = '\0';
+	}
 }
 
 /* Measured on Hugo 0.111: in an expanded permalink a '+' becomes '-', and

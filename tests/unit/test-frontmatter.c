@@ -5,7 +5,10 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "dates.h"
 #include "frontmatter.h"
@@ -132,6 +135,124 @@ test_slips(void **state)
 	buf_free(&warn);
 }
 
+/* Front matter nested n levels deep, the root mapping counted: on line 3,
+ * "x: [[[...]]]" (flow), or on line 4 "- - - ... a" under "x:" (block). */
+static char *
+nested(size_t n, int flow)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	buf_puts(&b, flow ? "---\ntitle: deep\nx: " :
+	    "---\ntitle: deep\nx:\n");
+	if (flow) {
+		for (i = 1; i < n; i++)
+			buf_putc(&b, '[');
+		buf_putc(&b, 'a');
+		for (i = 1; i < n; i++)
+			buf_putc(&b, ']');
+	} else {
+		for (i = 1; i < n; i++)
+			buf_puts(&b, "- ");
+		buf_putc(&b, 'a');
+	}
+	buf_puts(&b, "\n---\nbody\n");
+	return buf_detach(&b);
+}
+
+static void
+test_depth(void **state)
+{
+	struct frontmatter fm;
+	struct buf err = BUF_INIT, warn = BUF_INIT;
+	struct timespec t0, t1;
+	char *text, want[64];
+	int flow;
+
+	(void)state;
+	for (flow = 0; flow <= 1; flow++) {
+		/* As deep as any site needs, and one level more. */
+		text = nested(100, flow);
+		assert_int_equal(fm_parse("ok.md", text, strlen(text), &fm,
+		    &err, &warn), 0);
+		fm_free(&fm);
+		free(text);
+		text = nested(101, flow);
+		assert_int_equal(fm_parse("deep.md", text, strlen(text), &fm,
+		    &err, &warn), -1);
+		snprintf(want, sizeof(want), "deep.md:%d: YAML nested more "
+		    "than 100 levels deep", flow ? 3 : 4);
+		if (strstr(buf_cstr(&err), want) == NULL)
+			print_error("got [%s]\n", buf_cstr(&err));
+		assert_non_null(strstr(buf_cstr(&err), want));
+		fm_free(&fm);
+		free(text);
+		buf_reset(&err);
+	}
+	/* 100,000 levels took libyaml 18 s (quadratic); the bound stops it
+	 * at once. 2 s leaves room for a sanitizer build on a busy host. */
+	text = nested(100000, 1);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(fm_parse("deep.md", text, strlen(text), &fm, &err,
+	    &warn), -1);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	assert_non_null(strstr(buf_cstr(&err), "deep.md:3: YAML nested"));
+	assert_true(t1.tv_sec - t0.tv_sec < 2);
+	fm_free(&fm);
+	free(text);
+	buf_free(&err);
+	buf_free(&warn);
+}
+
+/* Tags that can have no page: Hugo 0.111 drops them (measured), quire too,
+ * with a warning naming the file, line and tag. */
+static void
+test_tags_without_page(void **state)
+{
+	static const char text[] = "---\ntitle: t\n"
+	    "tags: [go, \".\", \"...\", \"\xF0\x9F\x8E\x89\", \"  \", \"\\0\", "
+	    "\"a\\0b\", \". .\"]\n"
+	    "categories:\n  - \"\xF0\x9F\x8E\x89\xF0\x9F\x8E\x89\"\n"
+	    "---\nbody\n";
+	struct frontmatter fm;
+	struct buf err = BUF_INIT, warn = BUF_INIT;
+	const char *w;
+
+	(void)state;
+	assert_int_equal(fm_parse("t.md", text, sizeof(text) - 1, &fm, &err,
+	    &warn), 0);
+	w = buf_cstr(&warn);
+	/* go, "a\0b" (Hugo's page /tags/ab/, shown with U+FFFD as Hugo's
+	 * templates print a NUL) and ". ." (/tags/.-./) stay. */
+	assert_int_equal(fm.ntags, 3);
+	assert_string_equal(fm.tags[0], "go");
+	assert_string_equal(fm.tags[1], "a\xEF\xBF\xBD" "b");
+	assert_string_equal(fm.tags[2], ". .");
+	assert_int_equal(fm.ncategories, 0);
+	assert_non_null(strstr(w, "t.md:3: tag '.' can have no page"));
+	assert_non_null(strstr(w, "t.md:3: tag '...' can have no page"));
+	assert_non_null(strstr(w, "t.md:3: tag '\xF0\x9F\x8E\x89' can have "
+	    "no page"));
+	assert_non_null(strstr(w, "t.md:3: tag '  ' can have no page"));
+	assert_non_null(strstr(w, "t.md:3: tag '\\0' can have no page"));
+	assert_non_null(strstr(w, "t.md:3: tag 'a\\0b' holds a NUL"));
+	assert_non_null(strstr(w, "t.md:5: category '\xF0\x9F\x8E\x89\xF0\x9F"
+	    "\x8E\x89' can have no page"));
+	assert_null(strstr(w, "'go'"));
+	assert_null(strstr(w, "'. .'"));
+	fm_free(&fm);
+	buf_free(&err);
+	buf_free(&warn);
+	/* Hugo 0.111 stops its build on "..": so does quire. */
+	bad("---\ntitle: t\ntags:\n  - ok\n  - \"..\"\n---\n",
+	    "post.md:5: tag '..' can have no page");
+	bad("---\ntitle: t\ncategories: ..\n---\n",
+	    "post.md:3: category '..' can have no page");
+	/* An alias with a NUL is no path. */
+	bad("---\ntitle: t\naliases: [\"/a\\0b/\"]\n---\n",
+	    "post.md:3: each of 'aliases' must be a string without NUL");
+}
+
 static void
 date_check(const char *s, long long t, int offset)
 {
@@ -176,6 +297,8 @@ main(void)
 		cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_slips),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_depth),
+		cmocka_unit_test(test_tags_without_page),
 	};
 
 	uni_init();

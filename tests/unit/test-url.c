@@ -45,6 +45,16 @@ test_urlize(void **state)
 }
 
 static void
+slug_check(const char *in, const char *want)
+{
+	struct buf b = BUF_INIT;
+
+	url_term_slug(&b, in);
+	assert_string_equal(buf_cstr(&b), want);
+	buf_free(&b);
+}
+
+static void
 test_term_slug(void **state)
 {
 	struct buf b = BUF_INIT;
@@ -55,6 +65,16 @@ test_term_slug(void **state)
 	assert_string_equal(buf_cstr(&b), "bbold-b-a-b");
 	buf_free(&b);
 	urlize_check("", "");
+	/* Hugo 0.111 makes no page for these (measured): no slug. */
+	slug_check(".", "");
+	slug_check("..", "");
+	slug_check("...", "");
+	slug_check("\xF0\x9F\x8E\x89", "");
+	slug_check(" \xE2\x80\x94 ", "");
+	slug_check("a/..", "a-..");
+	slug_check(". .", ".-.");
+	slug_check(".a", ".a");
+	slug_check("a.", "a.");
 }
 
 /* Checks every page's URL in a golden file against url_page() under the
