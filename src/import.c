@@ -20,6 +20,7 @@
 #include "import.h"
 #include "markdown.h"
 #include "metrics.h"
+#include "readfile.h"
 #include "site.h"
 #include "url.h"
 
@@ -448,52 +449,32 @@ hash_setting(const char *key, const char *value, void *arg)
 	*h = fnv1a(*h, value, strlen(value) + 1);
 }
 
-/* Reads the file f vetted by the walk into out. It is opened without
- * blocking and without following a link at its last step, and read only
- * when it is still the regular file the walk saw: a FIFO swapped in since
- * would otherwise hang the import while it holds the lock. */
+/* Reads the file f vetted by the walk into out: still the regular file
+ * the walk saw, opened without following a link at its last step. */
 static int
 read_file(const struct input_file *f, struct buf *out, FILE *log)
 {
 	const char *path = f->open_path ? f->open_path : f->fs_path;
-	char chunk[65536];
-	struct stat st;
-	ssize_t n;
-	int fd, rc = -1;
+	struct stat want;
 
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY |
-	    O_CLOEXEC);
-	if (fd < 0) {
+	want.st_dev = f->dev;
+	want.st_ino = f->ino;
+	switch (readfile_regular(path, 1, &want, MAX_FILE_BYTES, out)) {
+	case READFILE_OK:
+		return 0;
+	case READFILE_ERRNO:
 		fprintf(log, "%s: %s\n", f->fs_path, strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    st.st_dev != f->dev || st.st_ino != f->ino) {
+		break;
+	case READFILE_NOT_REGULAR:
 		fprintf(log, "%s: changed while being imported; import "
 		    "again\n", f->fs_path);
-		goto out;
+		break;
+	case READFILE_TOO_BIG:
+		fprintf(log, "%s:1: larger than %ld MiB; not a blog "
+		    "post\n", f->fs_path, MAX_FILE_BYTES / 1024 / 1024);
+		break;
 	}
-	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			fprintf(log, "%s: %s\n", f->fs_path, strerror(errno));
-			goto out;
-		}
-		if (n == 0)
-			break;
-		buf_add(out, chunk, (size_t)n);
-		if (out->len > (size_t)MAX_FILE_BYTES) {
-			fprintf(log, "%s:1: larger than %ld MiB; not a blog "
-			    "post\n", f->fs_path, MAX_FILE_BYTES / 1024 / 1024);
-			goto out;
-		}
-	}
-	rc = 0;
-out:
-	close(fd);
-	return rc;
+	return -1;
 }
 
 /* Appends the route of alias a of the page at url (Hugo: a relative

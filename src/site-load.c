@@ -8,6 +8,7 @@
 
 #include "dates.h"
 #include "import.h"
+#include "readfile.h"
 #include "site.h"
 #include "yamldoc.h"
 
@@ -228,13 +229,14 @@ site_load_doc(struct site *s, struct yamldoc *y, const char *path,
 	return 0;
 }
 
+/* A Hugo configuration is a few KiB: anything near this is not one. */
+#define SITE_MAX_CONFIG (4 * 1024 * 1024)
+
 int
 site_load_file(struct site *s, const char *path, struct buf *err)
 {
-	FILE *f;
 	struct buf text = BUF_INIT, yerr = BUF_INIT;
 	struct yamldoc y;
-	char chunk[8192];
 	size_t n;
 	int rc = -1;
 
@@ -246,13 +248,20 @@ site_load_file(struct site *s, const char *path, struct buf *err)
 		    "rename config.toml to hugo.yaml", path);
 		return -1;
 	}
-	if ((f = fopen(path, "rb")) == NULL) {
+	switch (readfile_regular(path, 0, NULL, SITE_MAX_CONFIG, &text)) {
+	case READFILE_OK:
+		break;
+	case READFILE_ERRNO:
 		buf_printf(err, "%s: %s", path, strerror(errno));
-		return -1;
+		goto out;
+	case READFILE_NOT_REGULAR:
+		buf_printf(err, "%s: not a regular file", path);
+		goto out;
+	case READFILE_TOO_BIG:
+		buf_printf(err, "%s:1: larger than %d MiB; not a Hugo "
+		    "configuration", path, SITE_MAX_CONFIG / 1024 / 1024);
+		goto out;
 	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&text, chunk, n);
-	fclose(f);
 	if (yamldoc_load(&y, buf_cstr(&text), text.len, 1, &yerr) != 0) {
 		buf_printf(err, "%s:%s", path, buf_cstr(&yerr));
 		goto out;
