@@ -35,6 +35,25 @@ struct db_page {
 	long minutes;
 };
 
+/* The fields of a list entry (render_entry()), each a column of
+ * page_card and of page_term (schema/008) read by name into the field
+ * of struct db_page: X(column, type, field), type one of text, int,
+ * int64, long as the field is. The worker's statements select these
+ * columns and its reader fills the fields from this one list; a new field
+ * is a column (a migration), a line here, and its value in the importer's
+ * card statement. */
+#define DB_ENTRY_FIELDS(X) \
+	X(url, text, url) \
+	X(title, text, title) \
+	X(author, text, author) \
+	X(summary, text, summary) \
+	X(has_date, int, has_date) \
+	X(date, int64, date.t) \
+	X(date_offset, int, date.offset) \
+	X(truncated, int, truncated) \
+	X(words, long, words) \
+	X(minutes, long, minutes)
+
 /* A taxonomy term; strings as in db_page. */
 struct db_term {
 	long long id;

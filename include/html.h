@@ -23,10 +23,6 @@ void html_textn(struct buf *b, const char *s, size_t n);
 void html_text_marked(struct buf *b, const char *s);
 /* Appends data for a quoted attribute value (same rules as html_text). */
 void html_attr(struct buf *b, const char *s);
-/* Appends again the len bytes at offset at of b, which the functions
- * here wrote (escaped text, an attribute, a URL): text and attribute
- * values escape alike, so one escaping serves twice. */
-void html_again(struct buf *b, size_t at, size_t len);
 /* Appends a URL path: bytes outside the unreserved and path-safe set are
  * percent-encoded, so the result is safe in an attribute and in a Location
  * header. A leading scheme is impossible: callers pass paths that start

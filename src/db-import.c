@@ -57,26 +57,27 @@ static const char *const wquery_sql[W__MAX] = {
 	    "VALUES (?1, ?2, ?3)",
 	[W_TERM_ID] = "SELECT id FROM term WHERE taxonomy = ?1 AND slug = ?2",
 	/* What a list of the term shows comes from the page's card (006,
-	 * 007). */
+	 * 008). */
 	[W_PAGE_TERM_PUT] = "INSERT OR IGNORE INTO page_term (term_id, kind, "
 	    "date, title, source, page_id, position, name, draft, publish_at, "
-	    "expire_at, entry) SELECT ?2, kind, date, title, source, page_id, "
-	    "?3, ?4, draft, publish_at, expire_at, entry FROM page_card "
-	    "WHERE page_id = ?1",
+	    "expire_at, url, author, summary, has_date, date_offset, "
+	    "truncated, words, minutes) SELECT ?2, kind, date, title, source, "
+	    "page_id, ?3, ?4, draft, publish_at, expire_at, url, author, "
+	    "summary, has_date, date_offset, truncated, words, minutes FROM "
+	    "page_card WHERE page_id = ?1",
 	[W_ALIAS_CLEAR] = "DELETE FROM alias WHERE page_id = ?1",
 	[W_ALIAS_PUT] = "INSERT OR REPLACE INTO alias (path, page_id) "
 	    "VALUES (?1, ?2)",
 	/* The card copies the listing's columns from the page row just
-	 * stored: one statement, so the two cannot disagree (005). Its
-	 * entry is the one value a list entry reads (007). */
+	 * stored: one statement, so the two cannot disagree (005); what
+	 * page does not hold is bound. */
 	[W_CARD_PUT] = "INSERT OR REPLACE INTO page_card (kind, date, title, "
-	    "source, page_id, draft, publish_at, expire_at, url, has_lastmod, "
-	    "lastmod, lastmod_offset, entry) SELECT kind, date, title, source, "
-	    "id, draft, publish_at, expire_at, url, has_lastmod, lastmod, "
-	    "lastmod_offset, CAST(url || char(0) || title || char(0) || "
-	    "author || char(0) || ?2 || char(0) || has_date || ' ' || date || "
-	    "' ' || date_offset || ' ' || ?3 || ' ' || ?4 || ' ' || ?5 AS BLOB) "
-	    "FROM page WHERE id = ?1",
+	    "source, page_id, draft, publish_at, expire_at, has_lastmod, "
+	    "lastmod, lastmod_offset, url, author, summary, has_date, "
+	    "date_offset, truncated, words, minutes) SELECT kind, date, title, "
+	    "source, id, draft, publish_at, expire_at, has_lastmod, lastmod, "
+	    "lastmod_offset, url, author, ?2, has_date, date_offset, ?3, ?4, "
+	    "?5 FROM page WHERE id = ?1",
 };
 
 struct dbw {

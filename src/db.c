@@ -18,26 +18,37 @@
 	p ".expire_at IS NULL OR " p ".expire_at > ?1) "
 /* The listing figures of page p (schema/005-card-order.sql). */
 #define CARD " JOIN page_card c ON c.page_id = p.id "
-/* What a list entry (render_entry) shows, as one value (schema/007): of
- * page_card, or of page_term, which holds a copy. Each column of a row
- * costs SQLite some 150 instructions, and a feed has a thousand rows.
- * read_columns() reads one of these sets, then the body (or ''). */
-#define LIST_COLUMNS " c.entry "
-#define NLIST_COLUMNS 1
-/* A feed item; source ends the order of Q_ALL_PAGES. */
-#define ITEM_COLUMNS LIST_COLUMNS ", c.source "
-#define NITEM_COLUMNS 2
-/* What the sitemap reads, and the start of a whole page. */
-#define ALL_COLUMNS ITEM_COLUMNS ", c.kind, c.has_lastmod, c.lastmod, " \
-	"c.lastmod_offset "
-#define NALL_COLUMNS 6
-/* All of a page (read_page()): the card's columns, then what only page
- * has; its body comes next. */
-#define PAGE_COLUMNS ALL_COLUMNS ", p.id, p.description, p.layout "
-#define NPAGE_COLUMNS 9
-/* The same from page_card alone (search hits): no description or layout. */
-#define CARD_COLUMNS ALL_COLUMNS ", c.page_id, '', '' "
+/* The columns a row is read from, by name, each list X(column, type,
+ * field of struct db_page) in the order read_row() reads them: a list
+ * entry (db.h's DB_ENTRY_FIELDS) of page_card or page_term, as c; a feed
+ * item adds its source (which ends the order of Q_ALL_PAGES); the sitemap
+ * adds the kind and lastmod; a whole page adds what only page (p) holds.
+ * Each set ends in a comma: a statement selects one set, then the body
+ * (or '', or a search hit's snippet). */
+#define ITEM_FIELDS(X) X(source, text, source)
+#define SITEMAP_FIELDS(X) \
+	X(kind, int, kind) \
+	X(has_lastmod, int, has_lastmod) \
+	X(lastmod, int64, lastmod.t) \
+	X(lastmod_offset, int, lastmod.offset)
+#define PAGE_FIELDS(X) \
+	X(id, int64, id) \
+	X(description, text, description) \
+	X(layout, text, layout)
+#define CARD_COLUMN(name, type, field) " c." #name ","
+#define PAGE_COLUMN(name, type, field) " p." #name ","
+#define LIST_COLUMNS DB_ENTRY_FIELDS(CARD_COLUMN)
+#define ITEM_COLUMNS LIST_COLUMNS ITEM_FIELDS(CARD_COLUMN)
+#define ALL_COLUMNS ITEM_COLUMNS SITEMAP_FIELDS(CARD_COLUMN)
+#define PAGE_COLUMNS ALL_COLUMNS PAGE_FIELDS(PAGE_COLUMN)
 #define CARD_ORDER " ORDER BY c.date DESC, c.title, c.source "
+/* Which of those sets a statement selects, each holding the one before. */
+enum row_set {
+	ROW_LIST,
+	ROW_ITEM,
+	ROW_ALL,
+	ROW_PAGE,
+};
 
 /* For the bodies of a list (full-text feeds), in the card's order. */
 #define CARD_PAGE " page_card c JOIN page p ON p.id = c.page_id "
@@ -81,16 +92,17 @@ _Static_assert(Q__MAX <= 64, "too many queries for db->used");
 static const char *const query_sql[Q__MAX] = {
 	[Q_SITE] = "SELECT key, value FROM site",
 	/* Listings never show the body: '' keeps its column in place. */
-	[Q_LIST_MAIN] = "SELECT" LIST_COLUMNS ", '' FROM page_card c WHERE "
+	[Q_LIST_MAIN] = "SELECT" LIST_COLUMNS " '' FROM page_card c WHERE "
 	    "c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
 	/* A term's pages: page_term holds their entries in listing order
-	 * (schema/006), so c here is page_term, with the card's entry. */
-	[Q_LIST_TERM_BODY] = "SELECT" LIST_COLUMNS ", p.body FROM page_term c "
+	 * (schema/006), so c here is page_term, with the card's entry
+	 * columns. */
+	[Q_LIST_TERM_BODY] = "SELECT" LIST_COLUMNS " p.body FROM page_term c "
 	    "JOIN page p ON p.id = c.page_id WHERE c.term_id = ?4 AND"
 	    VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
-	[Q_LIST_TERM] = "SELECT" LIST_COLUMNS ", '' FROM page_term c WHERE "
+	[Q_LIST_TERM] = "SELECT" LIST_COLUMNS " '' FROM page_term c WHERE "
 	    "c.term_id = ?4 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
-	[Q_PAGE_BY_URL] = "SELECT" PAGE_COLUMNS ", p.body FROM page p" CARD "WHERE "
+	[Q_PAGE_BY_URL] = "SELECT" PAGE_COLUMNS " p.body FROM page p" CARD "WHERE "
 	    "p.url = ?2 AND" VISIBLE("p"),
 	[Q_PAGE_TERMS] = "SELECT m.id, m.slug, m.name, 0 FROM page_term t "
 	    "JOIN term m ON m.id = t.term_id WHERE t.page_id = ?1 AND "
@@ -113,28 +125,26 @@ static const char *const query_sql[Q__MAX] = {
 	    NEVER "))",
 	[Q_ALIAS] = "SELECT p.url FROM alias a JOIN page p ON p.id = a.page_id "
 	    "WHERE a.path = ?2 AND" VISIBLE("p"),
-	[Q_ALL_MAIN] = "SELECT" ITEM_COLUMNS ", '' FROM page_card c WHERE "
+	[Q_ALL_MAIN] = "SELECT" ITEM_COLUMNS " '' FROM page_card c WHERE "
 	    "c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
 	/* Every kind (0 and 1, schema/001) in listing order: each kind's
 	 * range of page_card is in order, and SQLite merges the two rather
-	 * than sorting every row (4, 5 and 2 are date, title and source). */
-	[Q_ALL_PAGES] = "SELECT" ITEM_COLUMNS ", '', c.date, c.title FROM "
-	    "page_card c WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT"
-	    ITEM_COLUMNS ", '', c.date, c.title FROM page_card c WHERE "
-	    "c.kind = 1 AND" VISIBLE("c") "ORDER BY 4 DESC, 5, 2 LIMIT ?2",
-	[Q_ALL_MAIN_BODY] = "SELECT" ITEM_COLUMNS ", p.body FROM" CARD_PAGE
+	 * than sorting every row (the result's date, title and source). */
+	[Q_ALL_PAGES] = "SELECT" ITEM_COLUMNS " '' FROM page_card c WHERE "
+	    "c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ITEM_COLUMNS " '' "
+	    "FROM page_card c WHERE c.kind = 1 AND" VISIBLE("c")
+	    CARD_ORDER "LIMIT ?2",
+	[Q_ALL_MAIN_BODY] = "SELECT" ITEM_COLUMNS " p.body FROM" CARD_PAGE
 	    "WHERE c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
-	[Q_ALL_PAGES_BODY] = "SELECT" ITEM_COLUMNS ", p.body, c.date, c.title "
-	    "FROM" CARD_PAGE "WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL "
-	    "SELECT" ITEM_COLUMNS ", p.body, c.date, c.title FROM" CARD_PAGE
-	    "WHERE c.kind = 1 AND" VISIBLE("c") "ORDER BY 4 DESC, 5, 2 "
-	    "LIMIT ?2",
-	/* The sitemap: every kind, with the kind and the lastmod
-	 * (8, 9 and 2 are date, title and source). */
-	[Q_SITEMAP] = "SELECT" ALL_COLUMNS ", '', c.date, c.title FROM "
-	    "page_card c WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT"
-	    ALL_COLUMNS ", '', c.date, c.title FROM page_card c WHERE "
-	    "c.kind = 1 AND" VISIBLE("c") "ORDER BY 8 DESC, 9, 2",
+	[Q_ALL_PAGES_BODY] = "SELECT" ITEM_COLUMNS " p.body FROM" CARD_PAGE
+	    "WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ITEM_COLUMNS
+	    " p.body FROM" CARD_PAGE "WHERE c.kind = 1 AND" VISIBLE("c")
+	    CARD_ORDER "LIMIT ?2",
+	/* The sitemap: every kind, with the kind and the lastmod. */
+	[Q_SITEMAP] = "SELECT" ALL_COLUMNS " '' FROM page_card c WHERE "
+	    "c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ALL_COLUMNS " '' "
+	    "FROM page_card c WHERE c.kind = 1 AND" VISIBLE("c")
+	    CARD_ORDER,
 	/* A hit's visibility and date come from page, whose rowid is the
 	 * hit's: one seek, where page_card (keyed by listing order) took an
 	 * index seek and then one into the table, some 5,000 instructions a
@@ -149,7 +159,7 @@ static const char *const query_sql[Q__MAX] = {
 	    "bm25(page_fts, 10.0, 5.0, 1.0) AS rank, p.date AS date FROM "
 	    "page_fts JOIN page p ON p.id = page_fts.rowid WHERE "
 	    "page_fts MATCH ?2 AND" VISIBLE("p") "ORDER BY rank, p.date DESC, "
-	    "id LIMIT ?3 OFFSET ?4) SELECT" CARD_COLUMNS ", snippet(page_fts, 2, "
+	    "id LIMIT ?3 OFFSET ?4) SELECT" LIST_COLUMNS " snippet(page_fts, 2, "
 	    "x'01', x'02', '\xE2\x80\xA6', 24) FROM hits JOIN page_card c ON "
 	    "c.page_id = hits.id JOIN page_fts ON page_fts.rowid = hits.id "
 	    "WHERE page_fts MATCH ?2 ORDER BY hits.rank, hits.date DESC, "
@@ -215,7 +225,7 @@ struct db {
 	sqlite3_stmt *stmt[Q__MAX];
 	unsigned long long used;	/* bit q: stmt[q] ran this request */
 	sqlite3_stmt *list_cursor;	/* the listing db_list_next() reads */
-	int list_columns;		/* its N*_COLUMNS */
+	enum row_set list_set;		/* its columns */
 	sqlite3_stmt *term_cursor;	/* the terms db_terms_next() reads */
 	sqlite3_stmt *search_cursor;	/* the hits db_search_next() reads */
 	struct related related;
@@ -228,11 +238,14 @@ struct db {
 	char *path;
 	struct stat st;		/* of the file when opened */
 	struct site site;
+	char fault[256];	/* what read_row() found wrong, for db_errmsg() */
 };
 
 const char *
 db_errmsg(const struct db *db)
 {
+	if (db != NULL && db->fault[0] != '\0')
+		return db->fault;
 	return db && db->conn ? sqlite3_errmsg(db->conn) : "no database";
 }
 
@@ -428,6 +441,7 @@ db_end_request(struct db *db)
 		if (db->used & (1ULL << i))
 			sqlite3_reset(db->stmt[i]);
 	db->used = 0;
+	db->fault[0] = '\0';
 	db->list_cursor = db->term_cursor = db->search_cursor = NULL;
 }
 
@@ -440,76 +454,87 @@ text(sqlite3_stmt *st, int col)
 }
 
 
-/* Takes apart the entry in column col (schema/007): four NUL-ended texts,
- * then six decimal numbers. The texts point into SQLite's copy of the
- * value, valid until the next step; a field the value lacks stays empty. */
-static void
-read_entry(sqlite3_stmt *st, int col, struct db_page *p)
+/* Readers of one column into a field, by the types the lists of columns
+ * name. A text column that holds NULL, which the schema forbids (only a
+ * damaged file has one), reads as "" and returns non-zero. */
+static int
+get_text(sqlite3_stmt *st, int col, const char **out)
 {
-	const char **texts[] = { &p->url, &p->title, &p->author, &p->summary };
-	long long nums[6] = { 0 };
-	const char *s = sqlite3_column_blob(st, col), *end, *nul;
-	size_t i;
+	const char *s = (const char *)sqlite3_column_text(st, col);
 
-	for (i = 0; i < 4; i++)
-		*texts[i] = "";
-	if (s == NULL)
-		return;
-	end = s + sqlite3_column_bytes(st, col);
-	for (i = 0; i < 4; i++, s = nul + 1) {
-		if ((nul = memchr(s, '\0', (size_t)(end - s))) == NULL)
-			return;
-		*texts[i] = s;
-	}
-	for (i = 0; s < end && i < 6; i++) {
-		unsigned long long v = 0;
-		unsigned digit;
-		int minus = *s == '-';
-
-		for (s += minus; s < end && (digit = (unsigned char)*s -
-		    (unsigned)'0') <= 9; s++)
-			v = v * 10 + digit;
-		nums[i] = (long long)(minus ? 0 - v : v);
-		if (s == end || *s != ' ')
-			break;
-		s++;
-	}
-	p->has_date = (int)nums[0];
-	p->date.t = nums[1];
-	p->date.offset = (int)nums[2];
-	p->truncated = (int)nums[3];
-	p->words = (long)nums[4];
-	p->minutes = (long)nums[5];
+	*out = s != NULL ? s : "";
+	return s == NULL;
 }
+
+static int
+get_int(sqlite3_stmt *st, int col, int *out)
+{
+	*out = sqlite3_column_int(st, col);
+	return 0;
+}
+
+static int
+get_int64(sqlite3_stmt *st, int col, long long *out)
+{
+	*out = sqlite3_column_int64(st, col);
+	return 0;
+}
+
+static int
+get_long(sqlite3_stmt *st, int col, long *out)
+{
+	*out = (long)sqlite3_column_int64(st, col);
+	return 0;
+}
+
+#define READ_COLUMN(name, type, field) \
+	if (get_##type(st, col++, &p->field)) \
+		null = #name;
 
 /* Reads a row of LIST_COLUMNS, ITEM_COLUMNS, ALL_COLUMNS or PAGE_COLUMNS
- * (ncols of them), then the body; what the row lacks stays empty. */
-static void
-read_columns(sqlite3_stmt *st, int ncols, struct db_page *p)
+ * (set) into p, by the lists of columns above; what the set lacks stays
+ * empty. Returns the next column (the body's, or a hit's snippet), or -1
+ * with db->fault set when a column was NULL: a damaged row is an error
+ * (503), never an entry with empty fields. */
+static int
+read_row(struct db *db, sqlite3_stmt *st, enum row_set set, struct db_page *p)
 {
+	const char *null = NULL;
+	int col = 0;
+
 	memset(p, 0, sizeof(*p));
-	p->description = p->layout = p->source = "";
-	read_entry(st, 0, p);
-	if (ncols >= NITEM_COLUMNS)
-		p->source = text(st, 1);
-	if (ncols >= NALL_COLUMNS) {
-		p->kind = sqlite3_column_int(st, 2);
-		p->has_lastmod = sqlite3_column_int(st, 3);
-		p->lastmod.t = sqlite3_column_int64(st, 4);
-		p->lastmod.offset = sqlite3_column_int(st, 5);
+	p->source = p->description = p->layout = p->body = "";
+	DB_ENTRY_FIELDS(READ_COLUMN)
+	if (set >= ROW_ITEM) {
+		ITEM_FIELDS(READ_COLUMN)
 	}
-	if (ncols >= NPAGE_COLUMNS) {
-		p->id = sqlite3_column_int64(st, 6);
-		p->description = text(st, 7);
-		p->layout = text(st, 8);
+	if (set >= ROW_ALL) {
+		SITEMAP_FIELDS(READ_COLUMN)
 	}
-	p->body = text(st, ncols);
+	if (set >= ROW_PAGE) {
+		PAGE_FIELDS(READ_COLUMN)
+	}
+	if (null != NULL) {
+		snprintf(db->fault, sizeof(db->fault), "column %s is NULL in "
+		    "a row of: %.160s", null, sqlite3_sql(st));
+		return -1;
+	}
+	return col;
 }
 
-static void
-read_page(sqlite3_stmt *st, struct db_page *p)
+#undef READ_COLUMN
+
+/* read_row(), then the body. */
+static enum db_rc
+read_page(struct db *db, sqlite3_stmt *st, enum row_set set,
+    struct db_page *p)
 {
-	read_columns(st, NPAGE_COLUMNS, p);
+	int col = read_row(db, st, set, p);
+
+	if (col < 0)
+		return DB_ERROR;
+	p->body = text(st, col);
+	return DB_ROW;
 }
 
 enum db_rc
@@ -525,7 +550,7 @@ db_list(struct db *db, long long now, long long term_id, int body,
 	if (term_id)
 		sqlite3_bind_int64(st, 4, term_id);
 	db->list_cursor = st;
-	db->list_columns = NLIST_COLUMNS;
+	db->list_set = ROW_LIST;
 	return DB_ROW;
 }
 
@@ -535,8 +560,9 @@ db_list_next(struct db *db, struct db_page *page)
 	sqlite3_stmt *st = db->list_cursor;
 	enum db_rc rc = step(&db->list_cursor);
 
-	if (rc == DB_ROW)
-		read_columns(st, db->list_columns, page);
+	if (rc == DB_ROW && (rc = read_page(db, st, db->list_set, page)) ==
+	    DB_ERROR)
+		db->list_cursor = NULL;
 	return rc;
 }
 
@@ -552,7 +578,7 @@ db_page_by_url(struct db *db, long long now, const char *url,
 	sqlite3_bind_text(st, 2, url, -1, SQLITE_TRANSIENT);
 	rc = step(&cur);
 	if (rc == DB_ROW)
-		read_page(st, page);
+		rc = read_page(db, st, ROW_PAGE, page);
 	return rc;
 }
 
@@ -668,7 +694,7 @@ db_list_all(struct db *db, long long now, int all, int body, long limit)
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, limit);
 	db->list_cursor = st;
-	db->list_columns = NITEM_COLUMNS;
+	db->list_set = ROW_ITEM;
 	return DB_ROW;
 }
 
@@ -679,7 +705,7 @@ db_list_sitemap(struct db *db, long long now)
 
 	sqlite3_bind_int64(st, 1, now);
 	db->list_cursor = st;
-	db->list_columns = NALL_COLUMNS;
+	db->list_set = ROW_ALL;
 	return DB_ROW;
 }
 
@@ -717,11 +743,14 @@ db_search_next(struct db *db, struct db_page *page, const char **snippet)
 {
 	sqlite3_stmt *st = db->search_cursor;
 	enum db_rc rc = step(&db->search_cursor);
+	int col;
 
 	if (rc == DB_ROW) {
-		read_page(st, page);
-		page->body = "";
-		*snippet = text(st, NPAGE_COLUMNS);
+		if ((col = read_row(db, st, ROW_LIST, page)) < 0) {
+			db->search_cursor = NULL;
+			return DB_ERROR;
+		}
+		*snippet = text(st, col);
 	}
 	return rc;
 }

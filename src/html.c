@@ -34,6 +34,18 @@ static const struct text_escape text_escape[256] = {
 /* The longest replacement in text_escape. */
 #define ESCAPE_MAX 6
 
+/* Returns the length of the run of bytes at the start of s[0..n) that
+ * html_textn() keeps as they are, one byte at a time. */
+static size_t
+plain_bytes(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && !text_escape[s[i]].replaced)
+		i++;
+	return i;
+}
+
 #ifdef __SSE2__
 #include <emmintrin.h>
 
@@ -60,17 +72,20 @@ escape_mask(__m128i v)
 	return (unsigned)_mm_movemask_epi8(hit);
 }
 
-/* Returns the length of the run of bytes at the start of s[0..n) that
- * html_textn() keeps as they are, sixteen at a time: most text has
- * nothing to escape, and this is the hottest loop of a listing. The
- * last bytes of a run of sixteen or more are read as the sixteen that
- * end it, overlapping those already seen, rather than one by one. */
+/* plain_bytes(), sixteen bytes at a time (SSE2, which every x86-64 has):
+ * most text has nothing to escape, and this is the hottest loop of a
+ * listing (on bench/gen-blog's site it saves a sixth of the home page's
+ * instructions; AVX2 saved a twentieth more and was dropped). The last
+ * bytes of a run of sixteen or more are read as the sixteen that end it,
+ * overlapping those already seen, rather than one by one. */
 static size_t
 plain_run(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 	unsigned mask;
 
+	if (n < 16)
+		return plain_bytes(s, n);
 	for (; i + 16 <= n; i += 16) {
 		mask = escape_mask(_mm_loadu_si128((const __m128i *)(s + i)));
 		if (mask != 0)
@@ -78,82 +93,13 @@ plain_run(const unsigned char *s, size_t n)
 	}
 	if (i == n)
 		return n;
-	if (n >= 16) {
-		mask = escape_mask(_mm_loadu_si128((const __m128i *)
-		    (s + n - 16))) >> (16 - (n - i));
-		return mask != 0 ? i + (size_t)__builtin_ctz(mask) : n;
-	}
-	while (i < n && !text_escape[s[i]].replaced)
-		i++;
-	return i;
+	mask = escape_mask(_mm_loadu_si128((const __m128i *)(s + n - 16))) >>
+	    (16 - (n - i));
+	return mask != 0 ? i + (size_t)__builtin_ctz(mask) : n;
 }
-
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#define HAVE_PLAIN_RUN_AVX2 1
-
-/* plain_run() thirty-two bytes at a time, where the processor has AVX2:
- * the low and high nibble of each byte pick an entry of two sixteen-byte
- * tables (vpshufb), and the two entries share a bit exactly when
- * text_escape replaces the byte. The bits: 1 for 0x00-0x0f but tab and
- * newline, 2 for 0x10-0x1f, 4 for '"', '&' and '\'', 8 for '<' and '>',
- * 16 for DEL. About a quarter of plain_run()'s instructions for long
- * text (a feed's summaries); the last bytes go to plain_run(). */
-__attribute__((target("avx2")))
-static size_t
-plain_run_avx2(const unsigned char *s, size_t n)
-{
-#define LOW_NIBBLES 3, 3, 7, 3, 3, 3, 7, 7, 3, 2, 2, 3, 11, 3, 11, 19
-#define HIGH_NIBBLES 1, 2, 4, 8, 0, 0, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0
-	const __m256i low = _mm256_setr_epi8(LOW_NIBBLES, LOW_NIBBLES),
-	    high = _mm256_setr_epi8(HIGH_NIBBLES, HIGH_NIBBLES),
-	    nibble = _mm256_set1_epi8(0x0f), zero = _mm256_setzero_si256();
-#undef LOW_NIBBLES
-#undef HIGH_NIBBLES
-	size_t i = 0;
-
-	for (; i + 32 <= n; i += 32) {
-		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)
-		    (s + i));
-		__m256i cls = _mm256_and_si256(
-		    _mm256_shuffle_epi8(low, _mm256_and_si256(v, nibble)),
-		    _mm256_shuffle_epi8(high, _mm256_and_si256(
-		    _mm256_srli_epi16(v, 4), nibble)));
-		unsigned mask = ~(unsigned)_mm256_movemask_epi8(
-		    _mm256_cmpeq_epi8(cls, zero));
-
-		if (mask != 0)
-			return i + (size_t)__builtin_ctz(mask);
-	}
-	return i + plain_run(s + i, n - i);
-}
-#endif
 #else
-static size_t
-plain_run(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && !text_escape[s[i]].replaced)
-		i++;
-	return i;
-}
+#define plain_run plain_bytes
 #endif
-
-/* plain_run(), or its AVX2 form where the processor has it. */
-static size_t
-run_of_plain(const unsigned char *s, size_t n)
-{
-#ifdef HAVE_PLAIN_RUN_AVX2
-	static int avx2 = -1;
-
-	if (avx2 < 0)
-		avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
-	if (avx2)
-		return plain_run_avx2(s, n);
-#endif
-	return plain_run(s, n);
-}
 
 void
 html_textn(struct buf *b, const char *s, size_t n)
@@ -174,7 +120,7 @@ html_textn(struct buf *b, const char *s, size_t n)
 		buf_grow(b, n * ESCAPE_MAX);
 	out = b->data + b->len;
 	while (i < n) {
-		run = run_of_plain(u + i, n - i);
+		run = plain_run(u + i, n - i);
 		memcpy(out, s + i, run);
 		out += run;
 		i += run;
@@ -225,17 +171,6 @@ void
 html_attr(struct buf *b, const char *s)
 {
 	html_text(b, s);
-}
-
-void
-html_again(struct buf *b, size_t at, size_t len)
-{
-	if (len == 0 || at > b->len || len > b->len - at)
-		return;
-	buf_grow(b, len);	/* before reading: it may move b->data */
-	memcpy(b->data + b->len, b->data + at, len);
-	b->len += len;
-	b->data[b->len] = '\0';
 }
 
 /* Fills kept[] with RFC 3986's unreserved bytes and those of extra. */

@@ -65,8 +65,6 @@ render_feed(struct ctx *ctx, const struct feed *f)
 		    s->rss_limit);
 	buf_printf(&self, "%sindex.xml", f->route);
 	while ((rc = db_list_next(ctx->db, &p)) == DB_ROW) {
-		size_t link_at, link_len;
-
 		if (first) {
 			/* The newest item's date, as Hugo's .Date of a list. */
 			html(b, "\n    <lastBuildDate>");
@@ -80,13 +78,11 @@ render_feed(struct ctx *ctx, const struct feed *f)
 		html(b, "\n    <item>\n      <title>");
 		html_text(b, p.title);
 		html(b, "</title>\n      <link>");
-		link_at = b->len;
 		render_abs_url(b, s, p.url);
-		link_len = b->len - link_at;
 		html(b, "</link>\n      <pubDate>");
 		date_format_rfc822(b, &p.date);
 		html(b, "</pubDate>\n      <guid>");
-		html_again(b, link_at, link_len);	/* the link, escaped */
+		render_abs_url(b, s, p.url);
 		html(b, "</guid>\n      <description>");
 		html_text(b, p.summary);
 		html(b, "</description>");

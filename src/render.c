@@ -406,13 +406,10 @@ void
 render_entry(struct ctx *ctx, const struct db_page *p)
 {
 	struct buf *b = &ctx->resp->body;
-	size_t title_at, title_len;
 
 	html(b, "<article class=\"post-entry\">\n<header class=\"entry-header\">"
 	    "\n<h2 class=\"entry-hint-parent\">");
-	title_at = b->len;
 	html_text(b, p->title);
-	title_len = b->len - title_at;
 	html(b, "</h2>\n</header>\n");
 	if (*p->summary != '\0' || p->truncated) {
 		html(b, "<div class=\"entry-content\">\n<p>");
@@ -424,7 +421,7 @@ render_entry(struct ctx *ctx, const struct db_page *p)
 	html(b, "<footer class=\"entry-footer\">");
 	render_meta(b, ctx->site, p);
 	html(b, "</footer>\n<a class=\"entry-link\" aria-label=\"post link to ");
-	html_again(b, title_at, title_len);
+	html_attr(b, p->title);
 	html(b, "\" href=\"");
 	render_href(b, ctx->site, p->url);
 	html(b, "\"></a>\n</article>\n");

@@ -67,9 +67,9 @@ suite_signal() {
 	exit "$1"
 }
 
-# page_card repeats page's listing columns (schema 005), page_term the
-# card's order and entry (006, 007): rows without their match, or with a
-# column that differs.
+# page_card repeats page's listing columns (schema 005, 008), page_term
+# the card's order and entry columns (006, 008): rows without their
+# match, or with a column that differs.
 card_drift() {	# DB: prints the number of drifted rows
 	sqlite3 -readonly "$1" "SELECT (SELECT count(*) FROM page p LEFT JOIN
 	    page_card c ON c.page_id = p.id WHERE c.page_id IS NULL OR
@@ -79,16 +79,17 @@ card_drift() {	# DB: prints the number of drifted rows
 	    c.expire_at IS NOT p.expire_at OR c.url IS NOT p.url OR
 	    c.has_lastmod IS NOT p.has_lastmod OR c.lastmod IS NOT p.lastmod OR
 	    c.lastmod_offset IS NOT p.lastmod_offset OR
-	    substr(c.entry, 1, length(CAST(p.url || char(0) || p.title ||
-	    char(0) || p.author || char(0) AS BLOB))) IS NOT CAST(p.url ||
-	    char(0) || p.title || char(0) || p.author || char(0) AS BLOB) OR
-	    instr(c.entry, CAST(char(0) || p.has_date || ' ' || p.date || ' ' ||
-	    p.date_offset || ' ' AS BLOB)) = 0) + (SELECT count(*) FROM
+	    c.author IS NOT p.author OR c.has_date IS NOT p.has_date OR
+	    c.date_offset IS NOT p.date_offset) + (SELECT count(*) FROM
 	    page_card c LEFT JOIN page p ON p.id = c.page_id WHERE p.id IS NULL)
 	    + (SELECT count(*) FROM page_term t LEFT JOIN page_card c ON
 	    c.page_id = t.page_id WHERE c.page_id IS NULL OR
 	    c.kind IS NOT t.kind OR c.date IS NOT t.date OR
 	    c.title IS NOT t.title OR c.source IS NOT t.source OR
 	    c.draft IS NOT t.draft OR c.publish_at IS NOT t.publish_at OR
-	    c.expire_at IS NOT t.expire_at OR c.entry IS NOT t.entry)" 2>&1
+	    c.expire_at IS NOT t.expire_at OR c.url IS NOT t.url OR
+	    c.author IS NOT t.author OR c.summary IS NOT t.summary OR
+	    c.has_date IS NOT t.has_date OR c.date_offset IS NOT t.date_offset OR
+	    c.truncated IS NOT t.truncated OR c.words IS NOT t.words OR
+	    c.minutes IS NOT t.minutes)" 2>&1
 }
