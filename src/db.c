@@ -27,7 +27,7 @@
  * (or '', or a search hit's snippet). */
 #define ITEM_FIELDS(X) X(source, text, source)
 #define SITEMAP_FIELDS(X) \
-	X(kind, int, kind) \
+	X(kind, kind, kind) \
 	X(has_lastmod, int, has_lastmod) \
 	X(lastmod, int64, lastmod.t) \
 	X(lastmod_offset, int, lastmod.offset)
@@ -470,6 +470,14 @@ static int
 get_int(sqlite3_stmt *st, int col, int *out)
 {
 	*out = sqlite3_column_int(st, col);
+	return 0;
+}
+
+static int
+get_kind(sqlite3_stmt *st, int col, enum page_kind *out)
+{
+	*out = sqlite3_column_int(st, col) == PAGE_POST ? PAGE_POST :
+	    PAGE_STANDALONE;
 	return 0;
 }
 
