@@ -73,9 +73,6 @@ struct db *db_open(const char *path, struct buf *err);
  * mutex around each of the hundreds of calls a page makes. Call it once,
  * first thing, in a single-threaded process. */
 void db_single_thread(void);
-/* Says db serves many requests (FastCGI): db_related() may then build an
- * in-memory index once; a one-shot process (CGI) asks SQLite instead. */
-void db_long_lived(struct db *db);
 /* Closes db (NULL is fine). */
 void db_close(struct db *db);
 /* Returns non-zero when db should be opened afresh: path is not the file
@@ -173,7 +170,9 @@ struct db_link {
 enum db_rc db_neighbours(struct db *db, long long now,
 	const struct db_page *p, struct db_link *newer, struct db_link *older);
 /* Fills up to max links to the visible pages sharing the most terms with
- * page_id (then newest first); sets *n. Free each with db_link_free(). */
+ * page_id (then newest first); sets *n. Free each with db_link_free().
+ * The first call after db_open() builds an index of every page's terms,
+ * kept until db_close(). */
 enum db_rc db_related(struct db *db, long long now, long long page_id,
 	struct db_link *links, size_t max, size_t *n);
 void db_link_free(struct db_link *l);

@@ -78,9 +78,7 @@ enum query {
 	Q_TERM_DATES,
 	Q_NEWER,
 	Q_OLDER,
-	Q_RELATED,
 	Q_PAGE_TERM_IDS,
-	Q_CARD_LINK,
 	Q_ORDER_ALL,
 	Q_TERM_PAIRS,
 	Q__MAX
@@ -177,15 +175,7 @@ static const char *const query_sql[Q__MAX] = {
 	[Q_OLDER] = "SELECT p.url, p.title FROM page p WHERE p.kind = 0 AND"
 	    VISIBLE("p") "AND (p.date < ?2 OR (p.date = ?2 AND (p.title > ?3 "
 	    "OR (p.title = ?3 AND p.source > ?4))))" PAGE_ORDER "LIMIT 1",
-	/* Related posts as one query, for a one-shot (CGI) process: the same
-	 * ranking as related_merge(), which a long-lived worker uses. */
-	[Q_RELATED] = "SELECT t.page_id, count(*) AS shared FROM page_term a "
-	    "JOIN page_term t ON t.term_id = a.term_id AND t.page_id <> "
-	    "a.page_id WHERE a.page_id = ?2 AND" VISIBLE("t") "GROUP BY "
-	    "t.page_id ORDER BY shared DESC, t.date DESC, t.title, t.source "
-	    "LIMIT ?3",
 	[Q_PAGE_TERM_IDS] = "SELECT term_id FROM page_term WHERE page_id = ?2",
-	[Q_CARD_LINK] = "SELECT url, title FROM page_card WHERE page_id = ?2",
 	/* What the related-posts index is built from (struct related). */
 	[Q_ORDER_ALL] = "SELECT c.page_id, c.draft, c.publish_at, "
 	    "coalesce(c.expire_at, " NEVER "), c.url, c.title FROM page_card c"
@@ -194,11 +184,12 @@ static const char *const query_sql[Q__MAX] = {
 	    "term_id",
 };
 
-/* The related-posts index: every page's place in the listing order and
- * visibility, and each term's pages as sorted places. Built from the
- * read-only file on the first article after it is opened (a few ms for
- * 10,000 posts), so related posts are a merge of a few sorted arrays
- * rather than a GROUP BY over every page sharing a tag. */
+/* The related-posts index, the one way related posts are found: every
+ * page's place in the listing order and visibility, and each term's pages
+ * as sorted places. Built from the read-only file on the first article
+ * after it is opened, and kept while the file is, so related posts are a
+ * merge of a few sorted arrays rather than a GROUP BY over every page
+ * sharing a tag. A CGI process builds it for its one article. */
 struct related_page {
 	long long id, publish_at, expire_at;
 	size_t url, title;	/* offsets into strings */
@@ -229,7 +220,6 @@ struct db {
 	sqlite3_stmt *term_cursor;	/* the terms db_terms_next() reads */
 	sqlite3_stmt *search_cursor;	/* the hits db_search_next() reads */
 	struct related related;
-	int long_lived;			/* db_long_lived() */
 	long long version;		/* site 'version' */
 	long long imported_at;		/* site 'imported_at' */
 	/* db_state()'s last answer, good for instants in [from, until). */
@@ -355,12 +345,6 @@ db_single_thread(void)
 {
 	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-}
-
-void
-db_long_lived(struct db *db)
-{
-	db->long_lived = 1;
 }
 
 void
@@ -1053,9 +1037,6 @@ related_merge(const struct related *r, long long now, long long page_id,
 	free(pos);
 }
 
-static enum db_rc related_links(struct db *db, long long *ids, size_t nids,
-    struct db_link *links, size_t *n);
-
 enum db_rc
 db_related(struct db *db, long long now, long long page_id,
     struct db_link *links, size_t max, size_t *n)
@@ -1070,22 +1051,6 @@ db_related(struct db *db, long long now, long long page_id,
 	if (max == 0)
 		return DB_ROW;
 	ids = xmalloc(max * sizeof(*ids));
-	if (!db->long_lived) {
-		/* Building the index would cost more than this one query. */
-		st = start(db, Q_RELATED);
-		cur = st;
-		sqlite3_bind_int64(st, 1, now);
-		sqlite3_bind_int64(st, 2, page_id);
-		sqlite3_bind_int64(st, 3, (long long)max);
-		while (nids < max && (rc = step(&cur)) == DB_ROW)
-			ids[nids++] = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		if (rc == DB_ERROR) {
-			free(ids);
-			return DB_ERROR;
-		}
-		return related_links(db, ids, nids, links, n);
-	}
 	if (!db->related.built && related_build(db) != DB_ROW) {
 		free(ids);
 		return DB_ERROR;
@@ -1125,28 +1090,3 @@ db_related(struct db *db, long long now, long long page_id,
 	return DB_ROW;
 }
 
-/* Fills links with the url and title of pages ids[0..nids); frees ids. */
-static enum db_rc
-related_links(struct db *db, long long *ids, size_t nids,
-    struct db_link *links, size_t *n)
-{
-	sqlite3_stmt *st, *cur;
-	enum db_rc rc = DB_ROW;
-	size_t i;
-
-	for (i = 0; i < nids; i++) {
-		st = start(db, Q_CARD_LINK);
-		cur = st;
-		sqlite3_bind_int64(st, 2, ids[i]);
-		if (step(&cur) != DB_ROW) {
-			rc = DB_ERROR;
-			break;
-		}
-		links[*n].url = xstrdup(text(st, 0));
-		links[*n].title = xstrdup(text(st, 1));
-		(*n)++;
-		sqlite3_reset(st);
-	}
-	free(ids);
-	return rc;
-}

@@ -66,8 +66,6 @@ ensure_db(struct worker *w, const char *path, struct logger *lg)
 		buf_free(&err);
 		return -1;
 	}
-	if (!FCGX_IsCGI())
-		db_long_lived(w->db);
 	return 0;
 }
 
@@ -238,8 +236,6 @@ main(void)
 		w.db = db_open(w.env_db, &err);
 		if (w.db == NULL && !FCGX_IsCGI())
 			fprintf(stderr, "quire: %s\n", buf_cstr(&err));
-		if (w.db != NULL && !FCGX_IsCGI())
-			db_long_lived(w.db);
 		buf_free(&err);
 	}
 
