@@ -53,7 +53,7 @@ IMPORTER_O = $(IMPORTER:%=build/%.o) build/schema.o
 WORKER_O   = $(WORKER:%=build/%.o)
 
 .PHONY: all run test deps golden golden-render bench lint fuzz install clean \
-        print-unit-tests
+        print-unit-tests print-modules
 
 all: quire cgi-bin/quire.fcgi
 
@@ -118,6 +118,10 @@ build/test-%: tests/unit/test-%.c $(COMMON_O) $(IMPORTER_O) $(WORKER_O) \
 
 print-unit-tests:
 	@echo $(UNIT_BIN)
+
+# The modules of each program, as shell assignments (tests/fuzz/run.sh).
+print-modules:
+	@echo "COMMON='$(COMMON)' IMPORTER='$(IMPORTER)' WORKER='$(WORKER)'"
 
 # make test: every test of this build; a plain build also repeats the
 # unit and integration tests with ASan + UBSan in a copy of the tree

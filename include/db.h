@@ -99,22 +99,52 @@ enum db_rc db_state(struct db *db, long long now, struct db_state *state);
  * by db_page_by_url() and db_term_by_slug() stay valid until then. */
 void db_end_request(struct db *db);
 
-/* Starts a listing of the visible posts of the main section (term_id 0)
- * or of the visible pages with term term_id at instant now, newest
- * first; rows come from db_list_next(), with an empty body unless body
- * is set for a term's list (full-text feeds). */
-enum db_rc db_list(struct db *db, long long now, long long term_id,
-	int body, long limit, long offset);
-enum db_rc db_list_next(struct db *db, struct db_page *page);
+/* A run of rows being read, the caller's own, so that a page can read two
+ * lists at once. The functions that start one step to its first row and
+ * return it (DB_ROW), or DB_DONE for none, or DB_ERROR; the matching
+ * *_next() gives the next. A row's strings stay valid until the next
+ * step. End every cursor with db_cursor_end(), also after DB_DONE or
+ * DB_ERROR (it is then a no-op). */
+struct db_cursor {
+	struct db *db;
+	void *stmt;		/* the statement read; NULL once ended */
+	int set;		/* the columns a row holds (db.c) */
+	int own;		/* stmt was prepared for this cursor alone */
+};
+
+void db_cursor_end(struct db_cursor *cur);
+
+/* Lists the visible posts of the main section (term_id 0) or the visible
+ * pages with term term_id at instant now, newest first, from offset, at
+ * most limit (-1: all); the body is "" unless body is set for a term's
+ * list (full-text feeds). */
+enum db_rc db_list(struct db *db, struct db_cursor *cur, long long now,
+	long long term_id, int body, long limit, long offset,
+	struct db_page *page);
+/* The next row of db_list(), db_list_all() or db_list_sitemap(). */
+enum db_rc db_list_next(struct db_cursor *cur, struct db_page *page);
+/* Lists every visible page (all kinds when all, else the main section's
+ * posts), newest first, at most limit (-1: no limit); the body is ""
+ * unless body is set (reading bodies is most of the cost of a long
+ * list). Rows carry a list entry (as db_list's) and the source. */
+enum db_rc db_list_all(struct db *db, struct db_cursor *cur, long long now,
+	int all, int body, long limit, struct db_page *page);
+/* Lists every visible page of every kind for the sitemap, newest first;
+ * rows carry a list entry's columns, the kind and the lastmod (no id,
+ * description, layout or body). */
+enum db_rc db_list_sitemap(struct db *db, struct db_cursor *cur,
+	long long now, struct db_page *page);
 /* Finds the visible page at route url. */
 enum db_rc db_page_by_url(struct db *db, long long now, const char *url,
 	struct db_page *page);
-/* Starts the terms of taxonomy of page page_id; rows from db_terms_next(). */
-enum db_rc db_page_terms(struct db *db, long long page_id,
-	const char *taxonomy);
-/* Starts every term of taxonomy with its count of visible pages, by name. */
-enum db_rc db_terms(struct db *db, long long now, const char *taxonomy);
-enum db_rc db_terms_next(struct db *db, struct db_term *term);
+/* Lists the terms of taxonomy of page page_id, in the page's order. */
+enum db_rc db_page_terms(struct db *db, struct db_cursor *cur,
+	long long page_id, const char *taxonomy, struct db_term *term);
+/* Lists every term of taxonomy with its count of visible pages, by name. */
+enum db_rc db_terms(struct db *db, struct db_cursor *cur, long long now,
+	const char *taxonomy, struct db_term *term);
+/* The next row of db_page_terms() or db_terms(). */
+enum db_rc db_terms_next(struct db_cursor *cur, struct db_term *term);
 /* Finds a term by taxonomy and slug (decoded) with at least one visible
  * page. */
 enum db_rc db_term_by_slug(struct db *db, long long now, const char *taxonomy,
@@ -124,17 +154,6 @@ enum db_rc db_term_by_slug(struct db *db, long long now, const char *taxonomy,
  * URL to url. */
 enum db_rc db_alias(struct db *db, long long now, const char *path,
 	struct buf *url);
-/* Starts every visible page (all kinds when all, else the main section's
- * posts), newest first, at most limit (-1: no limit); rows from
- * db_list_next(), whose body is "" unless body is set (reading bodies is
- * most of the cost of a long list). Rows carry a list entry (as
- * db_list's) and the source. */
-enum db_rc db_list_all(struct db *db, long long now, int all, int body,
-	long limit);
-/* Starts every visible page of every kind for the sitemap, newest first;
- * rows from db_list_next() carry a list entry's columns, the kind and the
- * lastmod (no id, description, layout or body). */
-enum db_rc db_list_sitemap(struct db *db, long long now);
 /* Appends an FTS5 query that finds pages holding every word of the
  * user's words (any text): each word a quoted string, so FTS5 operators
  * and syntax are only text; the last one also as a prefix. Words without
@@ -143,19 +162,20 @@ int db_fts_query(struct buf *out, const char *words);
 /* Counts the visible pages matching an FTS5 query. */
 enum db_rc db_search_count(struct db *db, long long now, const char *match,
 	long *count);
-/* Starts the visible pages matching an FTS5 query, best first (bm25:
- * title, then tags, then text); rows from db_search_next(), whose snippet
- * marks matches with \x01 ... \x02. */
-enum db_rc db_search(struct db *db, long long now, const char *match,
-	long limit, long offset);
-enum db_rc db_search_next(struct db *db, struct db_page *page,
+/* Lists the visible pages matching an FTS5 query, best first (bm25:
+ * title, then tags, then text), each with a snippet that marks matches
+ * with \x01 ... \x02. */
+enum db_rc db_search(struct db *db, struct db_cursor *cur, long long now,
+	const char *match, long limit, long offset, struct db_page *page,
+	const char **snippet);
+enum db_rc db_search_next(struct db_cursor *cur, struct db_page *page,
 	const char **snippet);
 
-/* Starts every taxonomy term with visible pages and the newest date among
- * them (for the sitemap); rows from db_lastmod_next(). */
-enum db_rc db_term_dates(struct db *db, long long now);
-/* A row of db_term_dates(): the term's taxonomy, slug and newest date. */
-enum db_rc db_lastmod_next(struct db *db, const char **taxonomy,
+/* Lists every taxonomy term with visible pages and the newest date among
+ * them (for the sitemap): its taxonomy, slug and that date. */
+enum db_rc db_term_dates(struct db *db, struct db_cursor *cur, long long now,
+	const char **taxonomy, const char **slug, struct qdate *date);
+enum db_rc db_lastmod_next(struct db_cursor *cur, const char **taxonomy,
 	const char **slug, struct qdate *date);
 
 /* A link to another page: its URL and title, copied. */

@@ -62,8 +62,11 @@ void render_end(struct ctx *ctx);
  * author, joined by &nbsp;·&nbsp;. */
 void render_meta(struct buf *b, const struct site *site,
 	const struct db_page *p);
-/* Appends one listing entry (article.post-entry). */
-void render_entry(struct ctx *ctx, const struct db_page *p);
+/* Appends one listing entry (article.post-entry): the title, the summary
+ * (or, for a search hit, the snippet with its matches marked \x01 ...
+ * \x02), the meta line and the link. */
+void render_entry(struct ctx *ctx, const struct db_page *p,
+	const char *snippet);
 /* Appends the route of page n (n >= 1) of a paginated page to b, as an
  * href value; arg is the href function's own. */
 typedef void render_page_href(struct buf *b, const struct site *site,

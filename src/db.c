@@ -215,10 +215,6 @@ struct db {
 	sqlite3 *conn;
 	sqlite3_stmt *stmt[Q__MAX];
 	unsigned long long used;	/* bit q: stmt[q] ran this request */
-	sqlite3_stmt *list_cursor;	/* the listing db_list_next() reads */
-	enum row_set list_set;		/* its columns */
-	sqlite3_stmt *term_cursor;	/* the terms db_terms_next() reads */
-	sqlite3_stmt *search_cursor;	/* the hits db_search_next() reads */
 	struct related related;
 	long long version;		/* site 'version' */
 	long long imported_at;		/* site 'imported_at' */
@@ -228,7 +224,8 @@ struct db {
 	char *path;
 	struct stat st;		/* of the file when opened */
 	struct site site;
-	char fault[256];	/* what read_row() found wrong, for db_errmsg() */
+	char fault[320];	/* what went wrong beyond SQLite's own message
+				 * (a bind, a NULL column), for db_errmsg() */
 };
 
 const char *
@@ -307,7 +304,14 @@ db_open(const char *path, struct buf *err)
 		    db->conn ? sqlite3_errmsg(db->conn) : sqlite3_errstr(rc));
 		goto fail;
 	}
-	sqlite3_exec(db->conn, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
+	/* Sorts in memory: Debian's SQLite would spill them to /var/tmp,
+	 * which the worker may neither have nor be allowed to create. */
+	if (sqlite3_exec(db->conn, "PRAGMA temp_store=MEMORY", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		buf_printf(err, "cannot open database %s: PRAGMA temp_store: "
+		    "%s", path, sqlite3_errmsg(db->conn));
+		goto fail;
+	}
 	for (i = 0; i < Q__MAX; i++) {
 		if (sqlite3_prepare_v3(db->conn, query_sql[i], -1,
 		    SQLITE_PREPARE_PERSISTENT, &db->stmt[i], NULL) != SQLITE_OK) {
@@ -319,6 +323,9 @@ db_open(const char *path, struct buf *err)
 	st_site = db->stmt[Q_SITE];
 	while ((rc = sqlite3_step(st_site)) == SQLITE_ROW) {
 		const char *k = (const char *)sqlite3_column_text(st_site, 0);
+
+		if (k == NULL)
+			continue;	/* only a damaged file has one */
 
 		if (strcmp(k, "version") == 0)
 			db->version = sqlite3_column_int64(st_site, 1);
@@ -400,6 +407,34 @@ start(struct db *db, enum query q)
 	return db->stmt[q];
 }
 
+/* Records a failed bind in db->fault, naming the parameter and the
+ * statement (Fossil's db_prepare wrappers keep the SQL for this). */
+static int
+bound(struct db *db, sqlite3_stmt *st, int i, int rc)
+{
+	if (rc == SQLITE_OK)
+		return 0;
+	if (db->fault[0] == '\0')
+		snprintf(db->fault, sizeof(db->fault), "cannot bind ?%d (%s) "
+		    "of: %.200s", i, sqlite3_errstr(rc), sqlite3_sql(st));
+	return -1;
+}
+
+/* Binders: 0, or -1 with db->fault set. Text is copied unless it lives
+ * as long as the statement's use (SQLITE_STATIC where the caller says). */
+static int
+bind_int64(struct db *db, sqlite3_stmt *st, int i, long long v)
+{
+	return bound(db, st, i, sqlite3_bind_int64(st, i, v));
+}
+
+static int
+bind_text(struct db *db, sqlite3_stmt *st, int i, const char *v)
+{
+	return bound(db, st, i, sqlite3_bind_text(st, i, v, -1,
+	    SQLITE_TRANSIENT));
+}
+
 /* Steps *cursor; at the end resets it and clears *cursor. */
 static enum db_rc
 step(sqlite3_stmt **cursor)
@@ -416,6 +451,54 @@ step(sqlite3_stmt **cursor)
 	return rc == SQLITE_DONE ? DB_DONE : DB_ERROR;
 }
 
+/* Starts cur on query q, whose rows hold the columns of set: the
+ * prepared statement, or a statement of the cursor's own when another
+ * cursor is reading that one (two lists at once). */
+static sqlite3_stmt *
+cursor_begin(struct db *db, struct db_cursor *cur, enum query q,
+    enum row_set set)
+{
+	memset(cur, 0, sizeof(*cur));
+	cur->db = db;
+	cur->set = (int)set;
+	if (!sqlite3_stmt_busy(db->stmt[q])) {
+		cur->stmt = start(db, q);
+	} else if (sqlite3_prepare_v2(db->conn, query_sql[q], -1,
+	    (sqlite3_stmt **)&cur->stmt, NULL) == SQLITE_OK) {
+		cur->own = 1;
+	} else {
+		cur->stmt = NULL;
+	}
+	return cur->stmt;
+}
+
+/* Steps cur to its next row; ends it at the last one or on an error. */
+static enum db_rc
+cursor_step(struct db_cursor *cur)
+{
+	int rc;
+
+	if (cur->stmt == NULL)
+		return DB_DONE;
+	rc = sqlite3_step(cur->stmt);
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	db_cursor_end(cur);
+	return rc == SQLITE_DONE ? DB_DONE : DB_ERROR;
+}
+
+void
+db_cursor_end(struct db_cursor *cur)
+{
+	if (cur->stmt == NULL)
+		return;
+	if (cur->own)
+		sqlite3_finalize(cur->stmt);
+	else
+		sqlite3_reset(cur->stmt);
+	cur->stmt = NULL;
+}
+
 void
 db_end_request(struct db *db)
 {
@@ -426,7 +509,6 @@ db_end_request(struct db *db)
 			sqlite3_reset(db->stmt[i]);
 	db->used = 0;
 	db->fault[0] = '\0';
-	db->list_cursor = db->term_cursor = db->search_cursor = NULL;
 }
 
 static const char *
@@ -529,33 +611,75 @@ read_page(struct db *db, sqlite3_stmt *st, enum row_set set,
 	return DB_ROW;
 }
 
-enum db_rc
-db_list(struct db *db, long long now, long long term_id, int body,
-    long limit, long offset)
+/* Binds now, and then each of the n values in rest, as ?1, ?2, ...;
+ * ends cur and returns -1 when st is NULL or a bind failed. */
+static int
+bind_all(struct db_cursor *cur, sqlite3_stmt *st, long long now, int n,
+    const long long *rest)
 {
-	sqlite3_stmt *st = start(db, term_id == 0 ? Q_LIST_MAIN : body ?
-	    Q_LIST_TERM_BODY : Q_LIST_TERM);
+	int i;
 
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, limit);
-	sqlite3_bind_int64(st, 3, offset);
-	if (term_id)
-		sqlite3_bind_int64(st, 4, term_id);
-	db->list_cursor = st;
-	db->list_set = ROW_LIST;
-	return DB_ROW;
+	if (st == NULL || bind_int64(cur->db, st, 1, now) != 0)
+		goto fail;
+	for (i = 0; i < n; i++)
+		if (bind_int64(cur->db, st, i + 2, rest[i]) != 0)
+			goto fail;
+	return 0;
+fail:
+	db_cursor_end(cur);
+	return -1;
 }
 
 enum db_rc
-db_list_next(struct db *db, struct db_page *page)
+db_list_next(struct db_cursor *cur, struct db_page *page)
 {
-	sqlite3_stmt *st = db->list_cursor;
-	enum db_rc rc = step(&db->list_cursor);
+	enum db_rc rc = cursor_step(cur);
 
-	if (rc == DB_ROW && (rc = read_page(db, st, db->list_set, page)) ==
-	    DB_ERROR)
-		db->list_cursor = NULL;
+	if (rc == DB_ROW && read_page(cur->db, cur->stmt, cur->set, page) ==
+	    DB_ERROR) {
+		db_cursor_end(cur);
+		rc = DB_ERROR;
+	}
 	return rc;
+}
+
+enum db_rc
+db_list(struct db *db, struct db_cursor *cur, long long now,
+    long long term_id, int body, long limit, long offset,
+    struct db_page *page)
+{
+	const long long rest[3] = { limit, offset, term_id };
+	sqlite3_stmt *st = cursor_begin(db, cur, term_id == 0 ? Q_LIST_MAIN :
+	    body ? Q_LIST_TERM_BODY : Q_LIST_TERM, ROW_LIST);
+
+	if (bind_all(cur, st, now, term_id != 0 ? 3 : 2, rest) != 0)
+		return DB_ERROR;
+	return db_list_next(cur, page);
+}
+
+enum db_rc
+db_list_all(struct db *db, struct db_cursor *cur, long long now, int all,
+    int body, long limit, struct db_page *page)
+{
+	const long long rest[1] = { limit };
+	sqlite3_stmt *st = cursor_begin(db, cur, body ? (all ?
+	    Q_ALL_PAGES_BODY : Q_ALL_MAIN_BODY) : (all ? Q_ALL_PAGES :
+	    Q_ALL_MAIN), ROW_ITEM);
+
+	if (bind_all(cur, st, now, 1, rest) != 0)
+		return DB_ERROR;
+	return db_list_next(cur, page);
+}
+
+enum db_rc
+db_list_sitemap(struct db *db, struct db_cursor *cur, long long now,
+    struct db_page *page)
+{
+	sqlite3_stmt *st = cursor_begin(db, cur, Q_SITEMAP, ROW_ALL);
+
+	if (bind_all(cur, st, now, 0, NULL) != 0)
+		return DB_ERROR;
+	return db_list_next(cur, page);
 }
 
 enum db_rc
@@ -566,34 +690,12 @@ db_page_by_url(struct db *db, long long now, const char *url,
 	sqlite3_stmt *cur = st;
 	enum db_rc rc;
 
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_text(st, 2, url, -1, SQLITE_TRANSIENT);
+	if (bind_int64(db, st, 1, now) != 0 || bind_text(db, st, 2, url) != 0)
+		return DB_ERROR;
 	rc = step(&cur);
 	if (rc == DB_ROW)
 		rc = read_page(db, st, ROW_PAGE, page);
 	return rc;
-}
-
-enum db_rc
-db_page_terms(struct db *db, long long page_id, const char *taxonomy)
-{
-	sqlite3_stmt *st = start(db, Q_PAGE_TERMS);
-
-	sqlite3_bind_int64(st, 1, page_id);
-	sqlite3_bind_text(st, 2, taxonomy, -1, SQLITE_STATIC);
-	db->term_cursor = st;
-	return DB_ROW;
-}
-
-enum db_rc
-db_terms(struct db *db, long long now, const char *taxonomy)
-{
-	sqlite3_stmt *st = start(db, Q_TERMS);
-
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_text(st, 2, taxonomy, -1, SQLITE_STATIC);
-	db->term_cursor = st;
-	return DB_ROW;
 }
 
 static void
@@ -606,14 +708,44 @@ read_term(sqlite3_stmt *st, struct db_term *term)
 }
 
 enum db_rc
-db_terms_next(struct db *db, struct db_term *term)
+db_terms_next(struct db_cursor *cur, struct db_term *term)
 {
-	sqlite3_stmt *st = db->term_cursor;
-	enum db_rc rc = step(&db->term_cursor);
+	enum db_rc rc = cursor_step(cur);
 
 	if (rc == DB_ROW)
-		read_term(st, term);
+		read_term(cur->stmt, term);
 	return rc;
+}
+
+/* Starts cur on q, a statement of a taxonomy's terms: ?1 is n, ?2 the
+ * taxonomy. */
+static enum db_rc
+terms_begin(struct db *db, struct db_cursor *cur, enum query q,
+    long long n, const char *taxonomy, struct db_term *term)
+{
+	sqlite3_stmt *st = cursor_begin(db, cur, q, ROW_LIST);
+
+	if (bind_all(cur, st, n, 0, NULL) != 0)
+		return DB_ERROR;
+	if (bind_text(db, st, 2, taxonomy) != 0) {
+		db_cursor_end(cur);
+		return DB_ERROR;
+	}
+	return db_terms_next(cur, term);
+}
+
+enum db_rc
+db_page_terms(struct db *db, struct db_cursor *cur, long long page_id,
+    const char *taxonomy, struct db_term *term)
+{
+	return terms_begin(db, cur, Q_PAGE_TERMS, page_id, taxonomy, term);
+}
+
+enum db_rc
+db_terms(struct db *db, struct db_cursor *cur, long long now,
+    const char *taxonomy, struct db_term *term)
+{
+	return terms_begin(db, cur, Q_TERMS, now, taxonomy, term);
 }
 
 enum db_rc
@@ -624,9 +756,10 @@ db_term_by_slug(struct db *db, long long now, const char *taxonomy,
 	sqlite3_stmt *cur = st;
 	enum db_rc rc;
 
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_text(st, 2, taxonomy, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, slug, -1, SQLITE_TRANSIENT);
+	if (bind_int64(db, st, 1, now) != 0 ||
+	    bind_text(db, st, 2, taxonomy) != 0 ||
+	    bind_text(db, st, 3, slug) != 0)
+		return DB_ERROR;
 	rc = step(&cur);
 	if (rc == DB_ROW)
 		read_term(st, term);
@@ -645,8 +778,7 @@ db_state(struct db *db, long long now, struct db_state *state)
 	    now >= db->state_until) {
 		st = start(db, Q_STATE);
 		cur = st;
-		sqlite3_bind_int64(st, 1, now);
-		if (step(&cur) != DB_ROW)
+		if (bind_int64(db, st, 1, now) != 0 || step(&cur) != DB_ROW)
 			return DB_ERROR;
 		db->state_changed = sqlite3_column_int64(st, 0);
 		db->state_until = sqlite3_column_int64(st, 1);
@@ -667,8 +799,8 @@ db_alias(struct db *db, long long now, const char *path, struct buf *url)
 	sqlite3_stmt *cur = st;
 	enum db_rc rc;
 
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_text(st, 2, path, -1, SQLITE_TRANSIENT);
+	if (bind_int64(db, st, 1, now) != 0 || bind_text(db, st, 2, path) != 0)
+		return DB_ERROR;
 	rc = step(&cur);
 	if (rc == DB_ROW) {
 		buf_puts(url, text(st, 0));
@@ -678,38 +810,13 @@ db_alias(struct db *db, long long now, const char *path, struct buf *url)
 }
 
 enum db_rc
-db_list_all(struct db *db, long long now, int all, int body, long limit)
-{
-	sqlite3_stmt *st = start(db, body ? (all ? Q_ALL_PAGES_BODY :
-	    Q_ALL_MAIN_BODY) : (all ? Q_ALL_PAGES : Q_ALL_MAIN));
-
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, limit);
-	db->list_cursor = st;
-	db->list_set = ROW_ITEM;
-	return DB_ROW;
-}
-
-enum db_rc
-db_list_sitemap(struct db *db, long long now)
-{
-	sqlite3_stmt *st = start(db, Q_SITEMAP);
-
-	sqlite3_bind_int64(st, 1, now);
-	db->list_cursor = st;
-	db->list_set = ROW_ALL;
-	return DB_ROW;
-}
-
-enum db_rc
 db_search_count(struct db *db, long long now, const char *match, long *count)
 {
 	sqlite3_stmt *st = start(db, Q_SEARCH_COUNT);
 	sqlite3_stmt *cur = st;
 
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_text(st, 2, match, -1, SQLITE_TRANSIENT);
-	if (step(&cur) != DB_ROW)
+	if (bind_int64(db, st, 1, now) != 0 ||
+	    bind_text(db, st, 2, match) != 0 || step(&cur) != DB_ROW)
 		return DB_ERROR;
 	*count = (long)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -717,60 +824,64 @@ db_search_count(struct db *db, long long now, const char *match, long *count)
 }
 
 enum db_rc
-db_search(struct db *db, long long now, const char *match, long limit,
-    long offset)
+db_search_next(struct db_cursor *cur, struct db_page *page,
+    const char **snippet)
 {
-	sqlite3_stmt *st = start(db, Q_SEARCH);
-
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_text(st, 2, match, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 3, limit);
-	sqlite3_bind_int64(st, 4, offset);
-	db->search_cursor = st;
-	return DB_ROW;
-}
-
-enum db_rc
-db_search_next(struct db *db, struct db_page *page, const char **snippet)
-{
-	sqlite3_stmt *st = db->search_cursor;
-	enum db_rc rc = step(&db->search_cursor);
+	enum db_rc rc = cursor_step(cur);
 	int col;
 
 	if (rc == DB_ROW) {
-		if ((col = read_row(db, st, ROW_LIST, page)) < 0) {
-			db->search_cursor = NULL;
+		if ((col = read_row(cur->db, cur->stmt, ROW_LIST, page)) < 0) {
+			db_cursor_end(cur);
 			return DB_ERROR;
 		}
-		*snippet = text(st, col);
+		*snippet = text(cur->stmt, col);
 	}
 	return rc;
 }
 
 enum db_rc
-db_term_dates(struct db *db, long long now)
+db_search(struct db *db, struct db_cursor *cur, long long now,
+    const char *match, long limit, long offset, struct db_page *page,
+    const char **snippet)
 {
-	sqlite3_stmt *st = start(db, Q_TERM_DATES);
+	sqlite3_stmt *st = cursor_begin(db, cur, Q_SEARCH, ROW_LIST);
 
-	sqlite3_bind_int64(st, 1, now);
-	db->term_cursor = st;
-	return DB_ROW;
+	if (bind_all(cur, st, now, 0, NULL) != 0)
+		return DB_ERROR;
+	if (bind_text(db, st, 2, match) != 0 ||
+	    bind_int64(db, st, 3, limit) != 0 ||
+	    bind_int64(db, st, 4, offset) != 0) {
+		db_cursor_end(cur);
+		return DB_ERROR;
+	}
+	return db_search_next(cur, page, snippet);
 }
 
 enum db_rc
-db_lastmod_next(struct db *db, const char **taxonomy, const char **slug,
-    struct qdate *date)
+db_lastmod_next(struct db_cursor *cur, const char **taxonomy,
+    const char **slug, struct qdate *date)
 {
-	sqlite3_stmt *st = db->term_cursor;
-	enum db_rc rc = step(&db->term_cursor);
+	enum db_rc rc = cursor_step(cur);
 
 	if (rc == DB_ROW) {
-		*taxonomy = text(st, 0);
-		*slug = text(st, 1);
-		date->t = sqlite3_column_int64(st, 2);
-		date->offset = sqlite3_column_int(st, 3);
+		*taxonomy = text(cur->stmt, 0);
+		*slug = text(cur->stmt, 1);
+		date->t = sqlite3_column_int64(cur->stmt, 2);
+		date->offset = sqlite3_column_int(cur->stmt, 3);
 	}
 	return rc;
+}
+
+enum db_rc
+db_term_dates(struct db *db, struct db_cursor *cur, long long now,
+    const char **taxonomy, const char **slug, struct qdate *date)
+{
+	sqlite3_stmt *st = cursor_begin(db, cur, Q_TERM_DATES, ROW_LIST);
+
+	if (bind_all(cur, st, now, 0, NULL) != 0)
+		return DB_ERROR;
+	return db_lastmod_next(cur, taxonomy, slug, date);
 }
 
 /* Appends an FTS5 query that finds pages holding every word of q: each
@@ -836,10 +947,11 @@ neighbour(struct db *db, enum query q, long long now,
 	enum db_rc rc;
 
 	link->url = link->title = NULL;
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, p->date.t);
-	sqlite3_bind_text(st, 3, p->title, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, p->source, -1, SQLITE_TRANSIENT);
+	if (bind_int64(db, st, 1, now) != 0 ||
+	    bind_int64(db, st, 2, p->date.t) != 0 ||
+	    bind_text(db, st, 3, p->title) != 0 ||
+	    bind_text(db, st, 4, p->source) != 0)
+		return DB_ERROR;
 	rc = step(&cur);
 	if (rc == DB_ROW) {
 		link->url = xstrdup(text(st, 0));
@@ -1057,7 +1169,10 @@ db_related(struct db *db, long long now, long long page_id,
 	}
 	st = start(db, Q_PAGE_TERM_IDS);
 	cur = st;
-	sqlite3_bind_int64(st, 2, page_id);
+	if (bind_int64(db, st, 2, page_id) != 0) {
+		free(ids);
+		return DB_ERROR;
+	}
 	while ((rc = step(&cur)) == DB_ROW) {
 		long long id = sqlite3_column_int64(st, 0);
 		const struct related_term *t = bsearch(&id, db->related.terms,

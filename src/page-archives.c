@@ -50,6 +50,7 @@ page_archives(struct ctx *ctx)
 	const char *title = ctx->title != NULL ? ctx->title : "Archive";
 	struct buf *b = &ctx->resp->body;
 	struct buf year = BUF_INIT, month = BUF_INIT;
+	struct db_cursor cur;
 	struct db_page p;
 	enum db_rc rc;
 	int cy = 0, cm = 0, y, m, d;
@@ -57,8 +58,9 @@ page_archives(struct ctx *ctx)
 
 	render_begin(ctx, title, "list");
 	render_page_header(b, ctx->site, title, NULL, 0);
-	db_list(ctx->db, ctx->now, 0, 0, -1, 0);	/* every post, as listed */
-	while ((rc = db_list_next(ctx->db, &p)) == DB_ROW) {
+	/* Every post, as listed. */
+	for (rc = db_list(ctx->db, &cur, ctx->now, 0, 0, -1, 0, &p);
+	    rc == DB_ROW; rc = db_list_next(&cur, &p)) {
 		date_fields(&p.date, &y, &m, &d);
 		if (y != cy || m != cm) {
 			flush_month(&year, &month, cm, nm);
@@ -84,6 +86,7 @@ page_archives(struct ctx *ctx)
 		nm++;
 		ny++;
 	}
+	db_cursor_end(&cur);
 	flush_month(&year, &month, cm, nm);
 	flush_year(b, &year, cy, ny);
 	buf_free(&year);

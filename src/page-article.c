@@ -85,13 +85,14 @@ struct tag_list {
 static enum db_rc
 load_tags(struct ctx *ctx, long long page_id, struct tag_list *tags)
 {
+	struct db_cursor cur;
 	struct db_term t;
 	enum db_rc rc;
 	size_t cap = 0;
 
 	memset(tags, 0, sizeof(*tags));
-	db_page_terms(ctx->db, page_id, "tags");
-	while ((rc = db_terms_next(ctx->db, &t)) == DB_ROW) {
+	for (rc = db_page_terms(ctx->db, &cur, page_id, "tags", &t);
+	    rc == DB_ROW; rc = db_terms_next(&cur, &t)) {
 		if (tags->n == cap) {
 			cap = cap ? cap * 2 : 8;
 			tags->names = xrealloc(tags->names, cap * sizeof(char *));
@@ -101,6 +102,7 @@ load_tags(struct ctx *ctx, long long page_id, struct tag_list *tags)
 		tags->slugs[tags->n] = xstrdup(t.slug);
 		tags->n++;
 	}
+	db_cursor_end(&cur);
 	return rc;
 }
 

@@ -30,6 +30,7 @@ render_feed(struct ctx *ctx, const struct feed *f)
 	struct buf *b = &ctx->resp->body;
 	const struct site *s = ctx->site;
 	struct buf self = BUF_INIT;
+	struct db_cursor cur;
 	struct db_page p;
 	enum db_rc rc;
 	int first = 1;
@@ -57,14 +58,11 @@ render_feed(struct ctx *ctx, const struct feed *f)
 		html_text(b, s->language);
 		html(b, "</language>");
 	}
-	if (f->term_id != 0)
-		db_list(ctx->db, ctx->now, f->term_id, s->full_feed,
-		    s->rss_limit, 0);
-	else
-		db_list_all(ctx->db, ctx->now, f->all, s->full_feed,
-		    s->rss_limit);
 	buf_printf(&self, "%sindex.xml", f->route);
-	while ((rc = db_list_next(ctx->db, &p)) == DB_ROW) {
+	for (rc = f->term_id != 0 ? db_list(ctx->db, &cur, ctx->now,
+	    f->term_id, s->full_feed, s->rss_limit, 0, &p) :
+	    db_list_all(ctx->db, &cur, ctx->now, f->all, s->full_feed,
+	    s->rss_limit, &p); rc == DB_ROW; rc = db_list_next(&cur, &p)) {
 		if (first) {
 			/* The newest item's date, as Hugo's .Date of a list. */
 			html(b, "\n    <lastBuildDate>");
@@ -91,6 +89,7 @@ render_feed(struct ctx *ctx, const struct feed *f)
 
 			if (md_render(p.body, strlen(p.body), MD_MORE |
 			    (s->unsafe ? MD_UNSAFE : 0), &md) != 0) {
+				db_cursor_end(&cur);
 				buf_free(&self);
 				return PAGE_ERROR;
 			}
@@ -103,6 +102,7 @@ render_feed(struct ctx *ctx, const struct feed *f)
 		}
 		html(b, "\n    </item>");
 	}
+	db_cursor_end(&cur);
 	if (first) {
 		html(b, "<atom:link href=\"");
 		render_abs_url(b, s, buf_cstr(&self));

@@ -42,6 +42,7 @@ page_search(struct ctx *ctx)
 	const struct req_value *pv = &ctx->req->args[REQ_ARG_PAGE];
 	const char *q = qv->state == REQ_ARG_VALID ? qv->text : "";
 	struct buf match = BUF_INIT;
+	struct db_cursor cur;
 	struct db_page p;
 	const char *snippet, *problem = NULL;
 	long count = 0, pages, per = s->paginate;
@@ -85,21 +86,11 @@ page_search(struct ctx *ctx)
 	html(b, count == 1 ? " result for “" : " results for “");
 	html_text(b, q);
 	html(b, "”</p>\n");
-	db_search(ctx->db, ctx->now, buf_cstr(&match), per, (page - 1) * per);
-	while ((rc = db_search_next(ctx->db, &p, &snippet)) == DB_ROW) {
-		html(b, "<article class=\"post-entry\">\n<header class=\"entry-header\">"
-		    "\n<h2 class=\"entry-hint-parent\">");
-		html_text(b, p.title);
-		html(b, "</h2>\n</header>\n<div class=\"entry-content\">\n<p>");
-		html_text_marked(b, snippet);
-		html(b, "</p>\n</div>\n<footer class=\"entry-footer\">");
-		render_meta(b, s, &p);
-		html(b, "</footer>\n<a class=\"entry-link\" aria-label=\"post link to ");
-		html_attr(b, p.title);
-		html(b, "\" href=\"");
-		render_href(b, s, p.url);
-		html(b, "\"></a>\n</article>\n");
-	}
+	for (rc = db_search(ctx->db, &cur, ctx->now, buf_cstr(&match), per,
+	    (page - 1) * per, &p, &snippet); rc == DB_ROW;
+	    rc = db_search_next(&cur, &p, &snippet))
+		render_entry(ctx, &p, snippet);
+	db_cursor_end(&cur);
 	if (rc == DB_ERROR) {
 		prc = PAGE_DB_ERROR;
 		goto out;

@@ -27,6 +27,7 @@ page_sitemap(struct ctx *ctx)
 	const struct site *s = ctx->site;
 	struct buf route = BUF_INIT;
 	struct qdate newest = { 0, 0 }, newest_main = { 0, 0 }, date;
+	struct db_cursor cur;
 	struct db_page p;
 	const char *taxonomy, *slug;
 	enum db_rc rc;
@@ -36,8 +37,8 @@ page_sitemap(struct ctx *ctx)
 	html(b, "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
 	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 	/* Every visible page, newest first; the lists take their dates. */
-	db_list_sitemap(ctx->db, ctx->now);
-	while ((rc = db_list_next(ctx->db, &p)) == DB_ROW) {
+	for (rc = db_list_sitemap(ctx->db, &cur, ctx->now, &p); rc == DB_ROW;
+	    rc = db_list_next(&cur, &p)) {
 		const struct qdate *lastmod = p.has_lastmod ? &p.lastmod :
 		    p.has_date ? &p.date : NULL;
 
@@ -51,14 +52,15 @@ page_sitemap(struct ctx *ctx)
 		}
 		url_entry(b, s, p.url, lastmod);
 	}
+	db_cursor_end(&cur);
 	if (rc == DB_ERROR)
 		goto fail;
 	url_entry(b, s, "/", any ? &newest : NULL);
 	buf_printf(&route, "/%s/", s->main_section);
 	url_entry(b, s, buf_cstr(&route), any_main ? &newest_main : NULL);
-	db_term_dates(ctx->db, ctx->now);
-	while ((rc = db_lastmod_next(ctx->db, &taxonomy, &slug, &date)) ==
-	    DB_ROW) {
+	for (rc = db_term_dates(ctx->db, &cur, ctx->now, &taxonomy, &slug,
+	    &date); rc == DB_ROW;
+	    rc = db_lastmod_next(&cur, &taxonomy, &slug, &date)) {
 		buf_reset(&route);
 		buf_printf(&route, "/%s/%s/", taxonomy, slug);
 		url_entry(b, s, buf_cstr(&route), &date);
@@ -67,6 +69,7 @@ page_sitemap(struct ctx *ctx)
 		else
 			categories = 1;
 	}
+	db_cursor_end(&cur);
 	if (rc == DB_ERROR)
 		goto fail;
 	if (tags)

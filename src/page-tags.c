@@ -28,17 +28,19 @@ enum page_rc
 page_terms(struct ctx *ctx)
 {
 	struct buf *b = &ctx->resp->body;
+	struct db_cursor cur;
 	struct db_term t;
 	enum db_rc rc;
 
 	open_taxonomy_page(ctx, NULL);
 	html(b, "<ul class=\"terms-tags\">\n");
-	db_terms(ctx->db, ctx->now, ctx->taxonomy);
-	while ((rc = db_terms_next(ctx->db, &t)) == DB_ROW) {
+	for (rc = db_terms(ctx->db, &cur, ctx->now, ctx->taxonomy, &t);
+	    rc == DB_ROW; rc = db_terms_next(&cur, &t)) {
 		html(b, "<li>");
 		render_term_link(ctx, ctx->taxonomy, &t, t.count);
 		html(b, "</li>\n");
 	}
+	db_cursor_end(&cur);
 	if (rc == DB_ERROR)
 		return PAGE_DB_ERROR;
 	html(b, "</ul>\n");

@@ -403,7 +403,7 @@ render_meta(struct buf *b, const struct site *site,
 }
 
 void
-render_entry(struct ctx *ctx, const struct db_page *p)
+render_entry(struct ctx *ctx, const struct db_page *p, const char *snippet)
 {
 	struct buf *b = &ctx->resp->body;
 
@@ -411,7 +411,11 @@ render_entry(struct ctx *ctx, const struct db_page *p)
 	    "\n<h2 class=\"entry-hint-parent\">");
 	html_text(b, p->title);
 	html(b, "</h2>\n</header>\n");
-	if (*p->summary != '\0' || p->truncated) {
+	if (snippet != NULL) {
+		html(b, "<div class=\"entry-content\">\n<p>");
+		html_text_marked(b, snippet);
+		html(b, "</p>\n</div>\n");
+	} else if (*p->summary != '\0' || p->truncated) {
 		html(b, "<div class=\"entry-content\">\n<p>");
 		html_text(b, p->summary);
 		if (p->truncated)
@@ -466,6 +470,7 @@ render_pagination(struct ctx *ctx, long page, int more,
 enum page_rc
 render_listing(struct ctx *ctx, long long term_id, const char *list_route)
 {
+	struct db_cursor cur;
 	struct db_page p;
 	long per = ctx->site->paginate, shown = 0;
 	int more = 0;
@@ -473,15 +478,17 @@ render_listing(struct ctx *ctx, long long term_id, const char *list_route)
 
 	/* One row beyond the page says whether a next page exists: no
 	 * count(*), which would read every visible row of the listing. */
-	db_list(ctx->db, ctx->now, term_id, 0, per + 1, (ctx->page - 1) * per);
-	while ((rc = db_list_next(ctx->db, &p)) == DB_ROW) {
+	for (rc = db_list(ctx->db, &cur, ctx->now, term_id, 0, per + 1,
+	    (ctx->page - 1) * per, &p); rc == DB_ROW;
+	    rc = db_list_next(&cur, &p)) {
 		if (shown == per) {
 			more = 1;
 			break;
 		}
-		render_entry(ctx, &p);
+		render_entry(ctx, &p, NULL);
 		shown++;
 	}
+	db_cursor_end(&cur);
 	if (rc == DB_ERROR)
 		return PAGE_DB_ERROR;
 	if (shown == 0 && ctx->page > 1)

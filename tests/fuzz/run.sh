@@ -22,11 +22,13 @@ $(pkg-config --cflags $PKGS)"
 # shellcheck disable=SC2086
 LIBS=$(pkg-config --libs $PKGS)
 
-# Modules each target links (names under src/, as in the Makefile).
-COMMON="buf html unicode markdown metrics dates site url"
-IMPORTER="yamldoc frontmatter site-load db-import import"
-WORKER="db request response route render page-listing page-article
-page-tags page-error page-feed page-sitemap page-archives page-search"
+# Modules each target links (names under src/), from the Makefile; the
+# worker's seccomp filter (confine) is never installed by a target.
+eval "$(make -s --no-print-directory print-modules)"
+worker_mods=""
+for m in $WORKER; do
+	[ "$m" = confine ] || worker_mods="$worker_mods $m"
+done
 # Sets mods (what target $1 links) and opts (its libFuzzer options).
 target() {
 	case $1 in
@@ -34,7 +36,7 @@ target() {
 	frontmatter) mods="$COMMON yamldoc frontmatter"; opts="-max_len=8192" ;;
 	markdown) mods="$COMMON"; opts="-max_len=8192" ;;
 	# src/worker.c itself is included by the target.
-	worker) mods="$COMMON $IMPORTER $WORKER schema"
+	worker) mods="$COMMON $IMPORTER $worker_mods schema"
 		opts="-max_len=2048 -close_fd_mask=3" ;;
 	*) mods="$COMMON"; opts="" ;;
 	esac
