@@ -228,11 +228,55 @@ test_routes(void **state)
 		expect(&table[i]);
 }
 
+/* Two cursors on one list at once, interleaved, each read in full: the
+ * second gets a statement of its own. */
+static void
+test_two_lists(void **state)
+{
+	struct db_cursor a, b, t;
+	struct db_page pa, pb;
+	struct db_term term;
+	long long now = (long long)time(NULL);
+	enum db_rc ra, rb, rt;
+	int n = 0, terms = 0;
+
+	(void)state;
+	ra = db_list(db, &a, now, 0, 0, -1, 0, &pa);
+	rb = db_list(db, &b, now, 0, 0, -1, 0, &pb);
+	rt = db_terms(db, &t, now, "tags", &term);
+	while (ra == DB_ROW && rb == DB_ROW) {
+		assert_string_equal(pa.url, pb.url);
+		n++;
+		ra = db_list_next(&a, &pa);
+		if (rt == DB_ROW) {
+			terms++;
+			rt = db_terms_next(&t, &term);
+		}
+		rb = db_list_next(&b, &pb);
+	}
+	assert_int_equal(ra, DB_DONE);
+	assert_int_equal(rb, DB_DONE);
+	assert_int_equal(rt, DB_DONE);
+	assert_int_equal(n, 3);		/* one, two, three */
+	assert_int_equal(terms, 2);	/* c, go */
+	db_cursor_end(&a);
+	db_cursor_end(&b);
+	db_cursor_end(&t);
+	/* Ended early, a cursor gives its statement back. */
+	assert_int_equal(db_list(db, &a, now, 0, 0, -1, 0, &pa), DB_ROW);
+	db_cursor_end(&a);
+	assert_int_equal(db_list(db, &b, now, 0, 0, 1, 0, &pb), DB_ROW);
+	assert_int_equal(b.own, 0);
+	db_cursor_end(&b);
+	db_end_request(db);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_routes),
+		cmocka_unit_test(test_two_lists),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
