@@ -83,6 +83,8 @@ static const char *const wquery_sql[W__MAX] = {
 struct dbw {
 	sqlite3 *conn;
 	sqlite3_stmt *stmt[W__MAX];
+	/* The first bind that failed since use(): its parameter and code. */
+	int bind_param, bind_rc;
 };
 
 static int
@@ -98,7 +100,8 @@ exec(struct dbw *w, const char *sql, struct buf *err)
 	char *msg = NULL;
 
 	if (sqlite3_exec(w->conn, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		buf_printf(err, "database: %s", msg ? msg : "error");
+		buf_printf(err, "database: %s (in: %.200s)", msg ? msg : "error",
+		    sql);
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -110,7 +113,85 @@ use(struct dbw *w, enum wquery q)
 {
 	sqlite3_reset(w->stmt[q]);
 	sqlite3_clear_bindings(w->stmt[q]);
+	w->bind_rc = SQLITE_OK;
 	return w->stmt[q];
+}
+
+/* Binders: a failure is kept for run() to report, naming the parameter
+ * and the statement. Text is bound SQLITE_STATIC: it must live until
+ * run() returns. */
+static void
+bound(struct dbw *w, int i, int rc)
+{
+	if (rc != SQLITE_OK && w->bind_rc == SQLITE_OK) {
+		w->bind_rc = rc;
+		w->bind_param = i;
+	}
+}
+
+static void
+bind_text(struct dbw *w, sqlite3_stmt *st, int i, const char *v)
+{
+	bound(w, i, sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC));
+}
+
+static void
+bind_textn(struct dbw *w, sqlite3_stmt *st, int i, const char *v, size_t n)
+{
+	bound(w, i, n > (size_t)0x7fffffff ? SQLITE_TOOBIG :
+	    sqlite3_bind_text(st, i, v, (int)n, SQLITE_STATIC));
+}
+
+static void
+bind_int64(struct dbw *w, sqlite3_stmt *st, int i, long long v)
+{
+	bound(w, i, sqlite3_bind_int64(st, i, v));
+}
+
+static void
+bind_null(struct dbw *w, sqlite3_stmt *st, int i)
+{
+	bound(w, i, sqlite3_bind_null(st, i));
+}
+
+/* Steps st, whose parameters were bound since use(). Returns SQLITE_ROW
+ * or SQLITE_DONE, or -1 with "database: WHAT: why (in: SQL)" in err. */
+static int
+step_any(struct dbw *w, sqlite3_stmt *st, struct buf *err, const char *what)
+{
+	int rc;
+
+	if (w->bind_rc != SQLITE_OK) {
+		buf_printf(err, "database: %s: cannot bind ?%d (%s) in: %.200s",
+		    what, w->bind_param, sqlite3_errstr(w->bind_rc),
+		    sqlite3_sql(st));
+		return -1;
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc;
+	buf_printf(err, "database: %s: %s (in: %.200s)", what,
+	    sqlite3_errmsg(w->conn), sqlite3_sql(st));
+	return -1;
+}
+
+/* step_any() expecting want (SQLITE_DONE, or SQLITE_ROW: the caller reads
+ * the row and resets st). Returns 0 or -1. */
+static int
+run(struct dbw *w, sqlite3_stmt *st, int want, struct buf *err,
+    const char *what)
+{
+	int rc = step_any(w, st, err, what);
+
+	if (rc < 0)
+		return -1;
+	if (rc != want) {
+		buf_printf(err, "database: %s: %s (in: %.200s)", what,
+		    rc == SQLITE_ROW ? "a row where none was expected" :
+		    "no row", sqlite3_sql(st));
+		return -1;
+	}
+	return 0;
 }
 
 /* Applies the migrations above the file's user_version. */
@@ -203,7 +284,8 @@ dbw_site_load(struct dbw *w, struct site *site, struct buf *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *k = (const char *)sqlite3_column_text(st, 0);
 
-		if (strcmp(k, "version") == 0 || strcmp(k, "imported_at") == 0)
+		if (k == NULL || strcmp(k, "version") == 0 ||
+		    strcmp(k, "imported_at") == 0)
 			continue;
 		any = 1;
 		site_set(site, k, (const char *)sqlite3_column_text(st, 1));
@@ -215,6 +297,7 @@ dbw_site_load(struct dbw *w, struct site *site, struct buf *err)
 
 struct put_ctx {
 	struct dbw *w;
+	struct buf *err;
 	int failed;
 };
 
@@ -224,23 +307,24 @@ put_setting(const char *key, const char *value, void *arg)
 	struct put_ctx *ctx = arg;
 	sqlite3_stmt *st = use(ctx->w, W_SITE_PUT);
 
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
+	bind_text(ctx->w, st, 1, key);
+	bind_text(ctx->w, st, 2, value);
+	/* Only the first failure is told. */
+	if (!ctx->failed && run(ctx->w, st, SQLITE_DONE, ctx->err,
+	    "storing the site settings") != 0)
 		ctx->failed = 1;
 }
 
 int
 dbw_site_store(struct dbw *w, const struct site *site, struct buf *err)
 {
-	struct put_ctx ctx = { w, 0 };
+	struct put_ctx ctx = { w, err, 0 };
 
-	if (sqlite3_step(use(w, W_SITE_CLEAR)) != SQLITE_DONE)
-		return fail(w, err, "clearing the site settings");
+	if (run(w, use(w, W_SITE_CLEAR), SQLITE_DONE, err,
+	    "clearing the site settings") != 0)
+		return -1;
 	site_each(site, put_setting, &ctx);
-	if (ctx.failed)
-		return fail(w, err, "storing the site settings");
-	return 0;
+	return ctx.failed ? -1 : 0;
 }
 
 int
@@ -248,10 +332,8 @@ dbw_seen(struct dbw *w, const char *source, struct buf *err)
 {
 	sqlite3_stmt *st = use(w, W_SEEN);
 
-	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return fail(w, err, "recording a file");
-	return 0;
+	bind_text(w, st, 1, source);
+	return run(w, st, SQLITE_DONE, err, "recording a file");
 }
 
 int
@@ -272,12 +354,13 @@ dbw_remove_unseen(struct dbw *w, const char *prefix, long *removed,
 		buf_free(&folder);
 		return fail(w, err, "removing deleted files");
 	}
-	sqlite3_bind_text(st, 1, buf_cstr(&folder), -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
+	w->bind_rc = SQLITE_OK;
+	bind_text(w, st, 1, buf_cstr(&folder));
+	rc = run(w, st, SQLITE_DONE, err, "removing deleted files");
 	sqlite3_finalize(st);
 	buf_free(&folder);
-	if (rc != SQLITE_DONE)
-		return fail(w, err, "removing deleted files");
+	if (rc != 0)
+		return -1;
 	*removed = sqlite3_changes(w->conn);
 	return 0;
 }
@@ -286,17 +369,16 @@ dbw_remove_unseen(struct dbw *w, const char *prefix, long *removed,
 static int
 one_text(struct dbw *w, sqlite3_stmt *st, struct buf *out, struct buf *err)
 {
-	int rc = sqlite3_step(st);
+	int rc = step_any(w, st, err, "reading a page");
 
 	buf_reset(out);
 	if (rc == SQLITE_ROW) {
-		buf_puts(out, (const char *)sqlite3_column_text(st, 0));
-		rc = sqlite3_step(st);
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+
+		buf_puts(out, v != NULL ? v : "");
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return fail(w, err, "reading a page");
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 int
@@ -304,7 +386,7 @@ dbw_hash(struct dbw *w, const char *source, struct buf *out, struct buf *err)
 {
 	sqlite3_stmt *st = use(w, W_HASH);
 
-	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+	bind_text(w, st, 1, source);
 	return one_text(w, st, out, err);
 }
 
@@ -314,8 +396,8 @@ dbw_url_owner(struct dbw *w, const char *url, const char *source,
 {
 	sqlite3_stmt *st = use(w, W_URL_OWNER);
 
-	sqlite3_bind_text(st, 1, url, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, source, -1, SQLITE_STATIC);
+	bind_text(w, st, 1, url);
+	bind_text(w, st, 2, source);
 	return one_text(w, st, out, err);
 }
 
@@ -335,31 +417,25 @@ put_terms(struct dbw *w, long long page_id, const char *taxonomy,
 		if (slug.len == 0)
 			continue;
 		st = use(w, W_TERM_PUT);
-		sqlite3_bind_text(st, 1, taxonomy, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, buf_cstr(&slug), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, names[i], -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			fail(w, err, "storing a term");
+		bind_text(w, st, 1, taxonomy);
+		bind_text(w, st, 2, buf_cstr(&slug));
+		bind_text(w, st, 3, names[i]);
+		if (run(w, st, SQLITE_DONE, err, "storing a term") != 0)
 			goto out;
-		}
 		st = use(w, W_TERM_ID);
-		sqlite3_bind_text(st, 1, taxonomy, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, buf_cstr(&slug), -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			fail(w, err, "reading a term");
+		bind_text(w, st, 1, taxonomy);
+		bind_text(w, st, 2, buf_cstr(&slug));
+		if (run(w, st, SQLITE_ROW, err, "reading a term") != 0)
 			goto out;
-		}
 		term_id = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 		st = use(w, W_PAGE_TERM_PUT);
-		sqlite3_bind_int64(st, 1, page_id);
-		sqlite3_bind_int64(st, 2, term_id);
-		sqlite3_bind_int64(st, 3, (long long)i);
-		sqlite3_bind_text(st, 4, names[i], -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			fail(w, err, "storing a page's term");
+		bind_int64(w, st, 1, page_id);
+		bind_int64(w, st, 2, term_id);
+		bind_int64(w, st, 3, (long long)i);
+		bind_text(w, st, 4, names[i]);
+		if (run(w, st, SQLITE_DONE, err, "storing a page's term") != 0)
 			goto out;
-		}
 	}
 	rc = 0;
 out:
@@ -373,30 +449,28 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 	sqlite3_stmt *st = use(w, W_PAGE_PUT);
 	long long id;
 
-	sqlite3_bind_text(st, 1, p->source, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, p->hash, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, p->kind);
-	sqlite3_bind_text(st, 4, p->layout ? p->layout : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, p->url, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, p->title ? p->title : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, p->description ? p->description : "", -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, p->author ? p->author : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 9, p->has_date);
-	sqlite3_bind_int64(st, 10, p->date.t);
-	sqlite3_bind_int(st, 11, p->date.offset);
-	sqlite3_bind_int(st, 12, p->has_lastmod);
-	sqlite3_bind_int64(st, 13, p->lastmod.t);
-	sqlite3_bind_int(st, 14, p->lastmod.offset);
-	sqlite3_bind_int64(st, 15, p->publish_at);
+	bind_text(w, st, 1, p->source);
+	bind_text(w, st, 2, p->hash);
+	bind_int64(w, st, 3, p->kind);
+	bind_text(w, st, 4, p->layout ? p->layout : "");
+	bind_text(w, st, 5, p->url);
+	bind_text(w, st, 6, p->title ? p->title : "");
+	bind_text(w, st, 7, p->description ? p->description : "");
+	bind_text(w, st, 8, p->author ? p->author : "");
+	bind_int64(w, st, 9, p->has_date);
+	bind_int64(w, st, 10, p->date.t);
+	bind_int64(w, st, 11, p->date.offset);
+	bind_int64(w, st, 12, p->has_lastmod);
+	bind_int64(w, st, 13, p->lastmod.t);
+	bind_int64(w, st, 14, p->lastmod.offset);
+	bind_int64(w, st, 15, p->publish_at);
 	if (p->has_expiry)
-		sqlite3_bind_int64(st, 16, p->expire_at);
+		bind_int64(w, st, 16, p->expire_at);
 	else
-		sqlite3_bind_null(st, 16);
-	sqlite3_bind_int(st, 17, p->draft);
-	sqlite3_bind_text(st, 18, p->body, (int)p->body_len, SQLITE_STATIC);
-	sqlite3_bind_text(st, 23, p->search_text ? p->search_text : "", -1,
-	    SQLITE_STATIC);
+		bind_null(w, st, 16);
+	bind_int64(w, st, 17, p->draft);
+	bind_textn(w, st, 18, p->body, p->body_len);
+	bind_text(w, st, 23, p->search_text ? p->search_text : "");
 	{
 		struct buf tags = BUF_INIT;
 		size_t i;
@@ -404,44 +478,45 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 
 		for (i = 0; i < p->ntags; i++)
 			buf_printf(&tags, "%s%s", i ? " " : "", p->tags[i]);
-		sqlite3_bind_text(st, 24, buf_cstr(&tags), -1, SQLITE_TRANSIENT);
+		bind_text(w, st, 24, buf_cstr(&tags));
+		rc = run(w, st, SQLITE_DONE, err, "storing a page");
 		buf_free(&tags);
-		rc = sqlite3_step(st);
-		if (rc != SQLITE_DONE)
-			return fail(w, err, "storing a page");
+		if (rc != 0)
+			return -1;
 	}
 	st = use(w, W_PAGE_ID);
-	sqlite3_bind_text(st, 1, p->source, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return fail(w, err, "reading a page's id");
+	bind_text(w, st, 1, p->source);
+	if (run(w, st, SQLITE_ROW, err, "reading a page's id") != 0)
+		return -1;
 	id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	st = use(w, W_CARD_PUT);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, p->summary, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, p->truncated);
-	sqlite3_bind_int64(st, 4, p->words);
-	sqlite3_bind_int64(st, 5, p->minutes);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return fail(w, err, "storing a page's listing figures");
+	bind_int64(w, st, 1, id);
+	bind_text(w, st, 2, p->summary);
+	bind_int64(w, st, 3, p->truncated);
+	bind_int64(w, st, 4, p->words);
+	bind_int64(w, st, 5, p->minutes);
+	if (run(w, st, SQLITE_DONE, err, "storing a page's listing figures")
+	    != 0)
+		return -1;
 	st = use(w, W_TERMS_CLEAR);
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return fail(w, err, "clearing a page's terms");
+	bind_int64(w, st, 1, id);
+	if (run(w, st, SQLITE_DONE, err, "clearing a page's terms") != 0)
+		return -1;
 	if (put_terms(w, id, "tags", p->tags, p->ntags, err) != 0 ||
 	    put_terms(w, id, "categories", p->categories, p->ncategories,
 	    err) != 0)
 		return -1;
 	st = use(w, W_ALIAS_CLEAR);
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return fail(w, err, "clearing a page's aliases");
+	bind_int64(w, st, 1, id);
+	if (run(w, st, SQLITE_DONE, err, "clearing a page's aliases") != 0)
+		return -1;
 	for (size_t i = 0; i < p->naliases; i++) {
 		st = use(w, W_ALIAS_PUT);
-		sqlite3_bind_text(st, 1, p->aliases[i], -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, id);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return fail(w, err, "storing an alias");
+		bind_text(w, st, 1, p->aliases[i]);
+		bind_int64(w, st, 2, id);
+		if (run(w, st, SQLITE_DONE, err, "storing an alias") != 0)
+			return -1;
 	}
 	return 0;
 }
