@@ -251,6 +251,7 @@ main(void)
 		drain_cgi_body();
 	} else {
 		struct sigaction sa;
+		sigset_t held;
 
 		if (FCGX_Init() != 0 || FCGX_InitRequest(&request, 0, 0) != 0) {
 			fputs("quire: cannot start FastCGI\n", stderr);
@@ -266,12 +267,20 @@ main(void)
 		if (confine_worker() != 0)
 			fprintf(stderr, "quire: no seccomp filter: %s\n",
 			    strerror(errno));
+		/* SIGTERM is held while a request is answered: a write that
+		 * it interrupted (no SA_RESTART) would cut the response short.
+		 * It is taken between requests, where it ends the loop. */
+		sigemptyset(&held);
+		sigaddset(&held, SIGTERM);
+		sigaddset(&held, SIGINT);
 		while (!stopping && FCGX_Accept_r(&request) >= 0) {
 			struct resp_sink sink = { request.out };
 			struct logger lg = { request.err };
 
+			sigprocmask(SIG_BLOCK, &held, NULL);
 			handle(&w, request.envp, &sink, &lg);
 			FCGX_Finish_r(&request);
+			sigprocmask(SIG_UNBLOCK, &held, NULL);
 		}
 	}
 	db_close(w.db);
