@@ -54,6 +54,10 @@ static const int allowed[] = {
 	 * numbers for SQLite or malloc. */
 	SCMP_SYS(sysinfo), SCMP_SYS(getrandom),
 	SCMP_SYS(exit), SCMP_SYS(exit_group),
+	/* Not here though a libc may use them elsewhere: futex (one thread,
+	 * no lock is ever contended), epoll (libfcgi polls one descriptor),
+	 * sendmsg (write does), getpeername (libfcgi asks before the filter),
+	 * rt_sigaction (handlers are set before it). */
 };
 
 /* The file-open flags refused: any write access, and creating or
