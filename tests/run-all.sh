@@ -1,10 +1,12 @@
 #!/bin/sh
 # run-all.sh UNIT_BINARY... - runs the cmocka unit tests and the
 # integration suite, adds up their counts and prints the closing line
-# "N passed, N failed"; exits non-zero on any failure.
+# "N passed, N failed" (after a line with the number of cmocka tests
+# skipped, if any); exits non-zero on any failure.
 set -u
 passed=0
 failed=0
+skipped=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
@@ -14,8 +16,10 @@ for t in "$@"; do
 	cat "$log"
 	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
 	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	s=$(sed -n 's/^\[  SKIPPED \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
 	passed=$((passed + ${p:-0}))
 	failed=$((failed + ${f:-0}))
+	skipped=$((skipped + ${s:-0}))
 	if [ "$rc" -ne 0 ] && [ -z "$f" ]; then
 		echo "$t: exited with status $rc"
 		failed=$((failed + 1))
@@ -73,5 +77,6 @@ if [ "${SANITIZE:-}" != 1 ] && [ -z "${QUIRE_SKIP_SANITIZE:-}" ]; then
 	fi
 fi
 
+[ "$skipped" -eq 0 ] || echo "# $skipped unit test(s) skipped"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -533,12 +533,40 @@ setup() {
 	echo "# $1: $((pass - p0)) passed, $((fail - f0)) failed"
 }
 
+# confined DESC PID...: each worker runs under its seccomp filter
+# (/proc/PID/status: "Seccomp: 2", a filter).
+confined() {
+	local desc=$1 p got=""
+	shift
+	for p in "$@"; do
+		got="$got $p:$(sed -n 's/^Seccomp:[[:space:]]*//p' "/proc/$p/status" 2>/dev/null)"
+	done
+	expect_re "$desc" "$got" '^( [0-9]+:2)+$'
+}
+
+# spawned_confined: the workers spawn-fcgi started, once they served.
+spawned_confined() {
+	# shellcheck disable=SC2046
+	confined "the workers serve under the seccomp filter (Seccomp: 2)" \
+	    $(cat "$run/quire.pids")
+}
+
+# upstream_after: both pools confined, then a post published.
+upstream_after() {
+	# shellcheck disable=SC2046  # (the files end without a newline)
+	confined "the workers on TCP serve under the seccomp filter (Seccomp: 2)" \
+	    $(cat "$run/box1.pids") $(cat "$run/box2.pids")
+	upstream_publish
+}
+
 # fcgid_stops: Apache stopped, the workers mod_fcgid started are gone too.
 fcgid_stops() {
 	local w
 	w=$(workers_of "$run/lib/cgi-bin/quire.fcgi" | tr '\n' ' ')
 	if [ -n "$w" ]; then ok "mod_fcgid runs the worker (pids $w)"; else
 		not_ok "mod_fcgid runs the worker" none; fi
+	# shellcheck disable=SC2086
+	confined "mod_fcgid's workers serve under the seccomp filter (Seccomp: 2)" $w
 	stop_files "$run/apache.pid"
 	sleep 0.3
 	expect "stopping Apache ends the workers it started" \
@@ -562,13 +590,13 @@ if [ -n "$missing" ] || [ ! -x ./quire ] || [ ! -x cgi-bin/quire.fcgi ]; then
 	finish
 fi
 
-setup nginx+spawn-fcgi / make_nginx
-setup apache+proxy_fcgi / make_proxy_fcgi
+setup nginx+spawn-fcgi / make_nginx spawned_confined
+setup apache+proxy_fcgi / make_proxy_fcgi spawned_confined
 setup apache+fcgid / make_fcgid fcgid_stops
 setup apache+cgi / make_cgi
 setup apache+cgi-blog /blog/ make_cgi
 cgid=1
 setup apache+cgid / make_cgi
-setup nginx-upstream / make_upstream upstream_publish
+setup nginx-upstream / make_upstream upstream_after
 
 finish

@@ -101,7 +101,7 @@ for i in 0 1 2 3 4 5 6 150 299; do
 	    grep -o 'href="[^"]*"' | sed 's/^href="//; s/"$//; s|^https\{0,1\}://[^/]*||' | tr '\n' ' ')
 	[ -n "$want" ] && [ "$want" = "$got" ] || related_drift="$related_drift [p$i: want $want got $got]"
 	# As plain CGI, where the worker builds the lists for one request.
-	got=$(env -i QUIRE_SECCOMP=0 QUIRE_DB="$db" REQUEST_METHOD=GET REQUEST_URI="/posts/p$i/" \
+	got=$(env -i QUIRE_DB="$db" REQUEST_METHOD=GET REQUEST_URI="/posts/p$i/" \
 	    "$top/cgi-bin/quire.fcgi" | sed -n '/related-posts/,/<\/ul>/p' |
 	    grep -o 'href="[^"]*"' | sed 's/^href="//; s/"$//; s|^https\{0,1\}://[^/]*||' | tr '\n' ' ')
 	[ "$want" = "$got" ] || related_drift="$related_drift [CGI p$i: want $want got $got]"
