@@ -1,5 +1,5 @@
-/* db.h - the one module that holds SQL: the worker's read-only queries
- * (db.c) and the importer's writes (db-import.c). */
+/* db.h - the worker's read-only queries (db.c): the pages, lists, terms
+ * and search hits a request shows. The importer's writes are dbw.h's. */
 #ifndef QUIRE_DB_H
 #define QUIRE_DB_H
 
@@ -196,69 +196,5 @@ enum db_rc db_neighbours(struct db *db, long long now,
 enum db_rc db_related(struct db *db, long long now, long long page_id,
 	struct db_link *links, size_t max, size_t *n);
 void db_link_free(struct db_link *l);
-
-/* ---- importer side (db-import.c) ---- */
-
-struct dbw;
-
-/* A page as the importer writes it. */
-struct dbw_page {
-	const char *source;
-	const char *hash;
-	enum page_kind kind;
-	const char *layout;
-	const char *url;
-	const char *title;
-	const char *description;
-	const char *author;
-	int has_date, has_lastmod;
-	struct qdate date, lastmod;
-	long long publish_at;
-	int has_expiry;
-	long long expire_at;
-	int draft;
-	const char *body;
-	size_t body_len;
-	const char *summary;
-	int truncated;
-	long words;
-	long minutes;
-	char *const *tags;
-	size_t ntags;
-	char *const *categories;
-	size_t ncategories;
-	const char *search_text;	/* plain text, entities decoded */
-	char *const *aliases;		/* routes, decoded, normalised */
-	size_t naliases;
-};
-
-/* Opens (creating if needed) the working copy at path, migrates its
- * schema, and begins the import transaction. */
-struct dbw *dbw_open(const char *path, struct buf *err);
-/* Loads the stored site settings into site (keeps site's values for keys
- * not stored). Returns 0 if any were stored, 1 if none, -1 on error. */
-int dbw_site_load(struct dbw *w, struct site *site, struct buf *err);
-/* Replaces the stored site settings. */
-int dbw_site_store(struct dbw *w, const struct site *site, struct buf *err);
-/* Marks source as present in this import (for mirroring). */
-int dbw_seen(struct dbw *w, const char *source, struct buf *err);
-/* Deletes the pages under prefix (a folder path under content/, "" for
- * all) that were not marked seen. Sets *removed. */
-int dbw_remove_unseen(struct dbw *w, const char *prefix, long *removed,
-	struct buf *err);
-/* The stored hash of source, copied to out (empty when absent). */
-int dbw_hash(struct dbw *w, const char *source, struct buf *out,
-	struct buf *err);
-/* The source of another page than source whose URL or alias is url,
- * copied to out (empty: none). */
-int dbw_url_owner(struct dbw *w, const char *url, const char *source,
-	struct buf *out, struct buf *err);
-/* Inserts or updates a page and its terms. */
-int dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err);
-/* Finishes the import: term names and orphans, the content version,
- * commit, then PRAGMA quick_check. Closes w in all cases. */
-int dbw_commit(struct dbw *w, struct buf *err);
-/* Rolls back and closes w. */
-void dbw_abort(struct dbw *w);
 
 #endif

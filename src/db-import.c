@@ -6,7 +6,7 @@
 
 #include <sqlite3.h>
 
-#include "db.h"
+#include "dbw.h"
 #include "url.h"
 
 /* schema.c, generated from schema/NNN-*.sql; NULL-terminated. */
@@ -568,5 +568,36 @@ out:
 		rc = -1;
 	}
 	free(w);
+	return rc;
+}
+
+int
+dbw_copy(const char *live, const char *path, FILE *log)
+{
+	sqlite3 *src = NULL, *dst = NULL;
+	sqlite3_backup *b;
+	int rc = -1;
+
+	if (sqlite3_open_v2(live, &src, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK || sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		fprintf(log, "%s: cannot copy: %s\n", live,
+		    sqlite3_errmsg(src ? src : dst));
+		goto out;
+	}
+	b = sqlite3_backup_init(dst, "main", src, "main");
+	if (b == NULL) {
+		fprintf(log, "%s: cannot copy: %s\n", live, sqlite3_errmsg(dst));
+		goto out;
+	}
+	sqlite3_backup_step(b, -1);
+	if (sqlite3_backup_finish(b) != SQLITE_OK) {
+		fprintf(log, "%s: cannot copy: %s\n", live, sqlite3_errmsg(dst));
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_close(src);
+	sqlite3_close(dst);
 	return rc;
 }

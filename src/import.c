@@ -13,9 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
-
-#include "db.h"
+#include "dbw.h"
 #include "frontmatter.h"
 #include "import.h"
 #include "markdown.h"
@@ -671,38 +669,6 @@ out:
 	return rc;
 }
 
-/* Copies the live database to path with SQLite's backup API. */
-static int
-copy_live(const char *live, const char *path, FILE *log)
-{
-	sqlite3 *src = NULL, *dst = NULL;
-	sqlite3_backup *b;
-	int rc = -1;
-
-	if (sqlite3_open_v2(live, &src, SQLITE_OPEN_READONLY, NULL) !=
-	    SQLITE_OK || sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		fprintf(log, "%s: cannot copy: %s\n", live,
-		    sqlite3_errmsg(src ? src : dst));
-		goto out;
-	}
-	b = sqlite3_backup_init(dst, "main", src, "main");
-	if (b == NULL) {
-		fprintf(log, "%s: cannot copy: %s\n", live, sqlite3_errmsg(dst));
-		goto out;
-	}
-	sqlite3_backup_step(b, -1);
-	if (sqlite3_backup_finish(b) != SQLITE_OK) {
-		fprintf(log, "%s: cannot copy: %s\n", live, sqlite3_errmsg(dst));
-		goto out;
-	}
-	rc = 0;
-out:
-	sqlite3_close(src);
-	sqlite3_close(dst);
-	return rc;
-}
-
 static int
 fsync_path(const char *path, int dir)
 {
@@ -789,7 +755,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	}
 	close(fd);
 	live = access(opts->db, F_OK) == 0;
-	if (live && copy_live(opts->db, buf_cstr(&tmp), log) != 0)
+	if (live && dbw_copy(opts->db, buf_cstr(&tmp), log) != 0)
 		goto out;
 	if ((w = dbw_open(buf_cstr(&tmp), &err)) == NULL) {
 		fprintf(log, "%s\n", buf_cstr(&err));
