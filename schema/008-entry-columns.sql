@@ -102,3 +102,10 @@ FROM page_term t JOIN page_card c ON c.page_id = t.page_id;
 DROP TABLE page_term;
 ALTER TABLE page_term_columns RENAME TO page_term;
 CREATE INDEX page_term_by_page ON page_term (page_id, position);
+
+-- A tag of dots only ("." or "..") had a page at /tags/./, which no
+-- browser can reach; the importer now leaves such tags out with a
+-- warning, as Hugo does. These drop the ones older imports stored.
+DELETE FROM page_term WHERE term_id IN
+    (SELECT id FROM term WHERE trim(slug, '.') = '');
+DELETE FROM term WHERE trim(slug, '.') = '';

@@ -96,6 +96,23 @@ expect_re "a damaged schema-7 entry stops the migration" "$st $out" \
     '^1 .*NOT NULL constraint failed: page_card_columns.summary'
 expect "and leaves the database as it was" "$(sha256sum <"$v7")" "$sum"
 
+# A tag of dots only, which older imports stored, is gone after 008.
+v7=$tmp/v7-dots.db
+sqlite3 "$v7" <"$fixture/v6.sql"
+sqlite3 "$v7" <"$top/schema/007-card-entry.sql"
+sqlite3 "$v7" "PRAGMA user_version = 7; INSERT INTO term (taxonomy, slug,
+    name) VALUES ('tags', '.', '.'); CREATE TEMP TABLE one AS SELECT * FROM
+    page_term LIMIT 1; UPDATE one SET term_id = (SELECT id FROM term WHERE
+    slug = '.'), position = 99; INSERT INTO page_term SELECT * FROM one"
+expect "the schema-7 fixture holds a tag '.'" "$(sqlite3 -readonly "$v7" \
+    "SELECT count(*) FROM term t JOIN page_term p ON p.term_id = t.id
+    WHERE t.slug = '.'")" 1
+"$top/quire" import -q --db "$v7" --config "$fixture/hugo.yaml" \
+    "$fixture/content" >/dev/null 2>&1
+expect "migrating it to 008 drops the tag and its rows" \
+    "$(sqlite3 -readonly "$v7" "SELECT (SELECT count(*) FROM term WHERE
+    slug = '.') + (SELECT count(*) FROM page_term WHERE position = 99)")" 0
+
 # A NULL where schema 008 forbids one (a file damaged outside quire: the
 # constraint lifted through writable_schema) answers 503 with a log line
 # naming the column, not a listing with an empty summary.
