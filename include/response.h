@@ -40,6 +40,13 @@ struct resp_sink {
 /* Prepares r for a new response (keeps its memory). */
 void resp_reset(struct resp *r);
 void resp_free(struct resp *r);
+/* Makes r an error answer with status (400, 404, 405, 414, 500, 503):
+ * drops its headers and body, and adds the headers the status calls for
+ * (Allow for 405, Retry-After for 503). The caller writes the page. */
+void resp_fail(struct resp *r, int status);
+/* Makes r a 301 to location (an escaped URL): drops its body, adds the
+ * Location header. The caller may write a short page. */
+void resp_moved(struct resp *r, const char *location);
 /* Adds a header; value must not hold CR or LF (dropped if it does). */
 void resp_header(struct resp *r, const char *name, const char *value);
 /* Sets ETag and Last-Modified from the content state: what every page

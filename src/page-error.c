@@ -8,11 +8,8 @@ page_error(struct ctx *ctx, int status)
 	struct buf *b = &ctx->resp->body;
 	const char *what;
 
-	buf_reset(b);
-	buf_reset(&ctx->resp->headers);
-	ctx->resp->status = status;
+	resp_fail(ctx->resp, status);
 	ctx->canonical = NULL;
-	ctx->resp->content_type = "text/html; charset=utf-8";
 	switch (status) {
 	case 404: what = "Page Not Found"; break;
 	case 405: what = "Method Not Allowed"; break;
@@ -21,10 +18,6 @@ page_error(struct ctx *ctx, int status)
 	case 503: what = "Service Unavailable"; break;
 	default: what = "Bad Request"; break;
 	}
-	if (status == 405)
-		resp_header(ctx->resp, "Allow", "GET, HEAD");
-	if (status == 503)
-		resp_header(ctx->resp, "Retry-After", "5");
 	render_begin(ctx, what, "list");
 	html(b, "<div class=\"not-found\">");
 	html_int(b, status);
@@ -39,14 +32,12 @@ page_redirect(struct ctx *ctx, const char *route_path)
 {
 	struct buf loc = BUF_INIT, *b = &ctx->resp->body;
 
-	buf_reset(b);
-	ctx->resp->status = 301;
 	render_href(&loc, ctx->site, route_path);
 	if (*ctx->req->query != '\0') {
 		buf_putc(&loc, '?');
 		html_url_query(&loc, ctx->req->query);
 	}
-	resp_header(ctx->resp, "Location", buf_cstr(&loc));
+	resp_moved(ctx->resp, buf_cstr(&loc));
 	html(b, "<!DOCTYPE html>\n<title>Moved</title>\n<a href=\"");
 	html_attr(b, buf_cstr(&loc));
 	html(b, "\">Moved here</a>\n");

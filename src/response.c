@@ -24,6 +24,27 @@ resp_free(struct resp *r)
 }
 
 void
+resp_fail(struct resp *r, int status)
+{
+	buf_reset(&r->body);
+	buf_reset(&r->headers);
+	r->status = status;
+	r->content_type = "text/html; charset=utf-8";
+	if (status == 405)
+		resp_header(r, "Allow", "GET, HEAD");
+	if (status == 503)
+		resp_header(r, "Retry-After", "5");
+}
+
+void
+resp_moved(struct resp *r, const char *location)
+{
+	buf_reset(&r->body);
+	r->status = 301;
+	resp_header(r, "Location", location);
+}
+
+void
 resp_header(struct resp *r, const char *name, const char *value)
 {
 	if (strpbrk(value, "\r\n") != NULL)
