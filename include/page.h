@@ -26,6 +26,8 @@ struct ctx {
 	long page;		/* page number from ".../page/N/", else 1 */
 	const char *term;	/* decoded term slug from "/tags/TERM/" */
 	const char *taxonomy;	/* "tags" or "categories" */
+	const struct db_term *found;	/* that term, with a visible page
+					 * (term routes) */
 	const char *title;	/* a stored page's title for the archives and
 				 * search layouts; NULL: the page's own */
 	const struct db_page *stored;	/* the stored page at the route

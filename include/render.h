@@ -17,6 +17,9 @@ void render_abs_url(struct buf *b, const struct site *site, const char *route);
 /* Appends the title Hugo gives a section or taxonomy without an
  * _index.md: its name with the first letter in upper case ("Posts"). */
 void render_section_title(struct buf *out, const char *name);
+/* Appends the route of a term's page: "/TAXONOMY/SLUG/". */
+void render_term_route(struct buf *out, const char *taxonomy,
+	const char *slug);
 /* Appends <a href="/TAXONOMY/SLUG/">NAME</a>, with PaperMod's count
  * badge when count >= 0. */
 void render_term_link(struct ctx *ctx, const char *taxonomy,

@@ -682,17 +682,27 @@ db_list_sitemap(struct db *db, struct db_cursor *cur, long long now,
 	return db_list_next(cur, page);
 }
 
+/* Runs q, a statement of one row at most, with ?1 the instant now and
+ * ?2 key; leaves the row in *st. Returns DB_ROW, DB_DONE or DB_ERROR. */
+static enum db_rc
+lookup(struct db *db, enum query q, long long now, const char *key,
+    sqlite3_stmt **st)
+{
+	sqlite3_stmt *cur;
+
+	*st = cur = start(db, q);
+	if (bind_int64(db, cur, 1, now) != 0 || bind_text(db, cur, 2, key) != 0)
+		return DB_ERROR;
+	return step(&cur);
+}
+
 enum db_rc
 db_page_by_url(struct db *db, long long now, const char *url,
     struct db_page *page)
 {
-	sqlite3_stmt *st = start(db, Q_PAGE_BY_URL);
-	sqlite3_stmt *cur = st;
-	enum db_rc rc;
+	sqlite3_stmt *st;
+	enum db_rc rc = lookup(db, Q_PAGE_BY_URL, now, url, &st);
 
-	if (bind_int64(db, st, 1, now) != 0 || bind_text(db, st, 2, url) != 0)
-		return DB_ERROR;
-	rc = step(&cur);
 	if (rc == DB_ROW)
 		rc = read_page(db, st, ROW_PAGE, page);
 	return rc;
@@ -795,13 +805,9 @@ db_state(struct db *db, long long now, struct db_state *state)
 enum db_rc
 db_alias(struct db *db, long long now, const char *path, struct buf *url)
 {
-	sqlite3_stmt *st = start(db, Q_ALIAS);
-	sqlite3_stmt *cur = st;
-	enum db_rc rc;
+	sqlite3_stmt *st;
+	enum db_rc rc = lookup(db, Q_ALIAS, now, path, &st);
 
-	if (bind_int64(db, st, 1, now) != 0 || bind_text(db, st, 2, path) != 0)
-		return DB_ERROR;
-	rc = step(&cur);
 	if (rc == DB_ROW) {
 		buf_puts(url, text(st, 0));
 		sqlite3_reset(st);
@@ -812,11 +818,9 @@ db_alias(struct db *db, long long now, const char *path, struct buf *url)
 enum db_rc
 db_search_count(struct db *db, long long now, const char *match, long *count)
 {
-	sqlite3_stmt *st = start(db, Q_SEARCH_COUNT);
-	sqlite3_stmt *cur = st;
+	sqlite3_stmt *st;
 
-	if (bind_int64(db, st, 1, now) != 0 ||
-	    bind_text(db, st, 2, match) != 0 || step(&cur) != DB_ROW)
+	if (lookup(db, Q_SEARCH_COUNT, now, match, &st) != DB_ROW)
 		return DB_ERROR;
 	*count = (long)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);

@@ -145,25 +145,16 @@ page_feed_section(struct ctx *ctx)
 enum page_rc
 page_feed_term(struct ctx *ctx)
 {
-	struct buf name = BUF_INIT, route = BUF_INIT;
-	struct db_term t;
+	struct buf route = BUF_INIT;
 	struct feed f;
-	enum db_rc rc;
 	enum page_rc prc;
 
-	rc = db_term_by_slug(ctx->db, ctx->now, ctx->taxonomy, ctx->term, &t);
-	if (rc == DB_ERROR)
-		return PAGE_DB_ERROR;
-	if (rc == DB_DONE)
-		return PAGE_NOT_FOUND;
-	buf_puts(&name, t.name);
-	buf_printf(&route, "/%s/%s/", ctx->taxonomy, t.slug);
-	f.name = buf_cstr(&name);
+	render_term_route(&route, ctx->taxonomy, ctx->found->slug);
+	f.name = ctx->found->name;
 	f.route = buf_cstr(&route);
 	f.all = 0;
-	f.term_id = t.id;
+	f.term_id = ctx->found->id;
 	prc = render_feed(ctx, &f);
-	buf_free(&name);
 	buf_free(&route);
 	return prc;
 }

@@ -62,7 +62,7 @@ page_sitemap(struct ctx *ctx)
 	    &date); rc == DB_ROW;
 	    rc = db_lastmod_next(&cur, &taxonomy, &slug, &date)) {
 		buf_reset(&route);
-		buf_printf(&route, "/%s/%s/", taxonomy, slug);
+		render_term_route(&route, taxonomy, slug);
 		url_entry(b, s, buf_cstr(&route), &date);
 		if (strcmp(taxonomy, "tags") == 0)
 			tags = 1;

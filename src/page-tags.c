@@ -52,18 +52,11 @@ enum page_rc
 page_term(struct ctx *ctx)
 {
 	struct buf route = BUF_INIT;
-	struct db_term t;
-	enum db_rc rc;
 	enum page_rc prc;
 
-	rc = db_term_by_slug(ctx->db, ctx->now, ctx->taxonomy, ctx->term, &t);
-	if (rc == DB_ERROR)
-		return PAGE_DB_ERROR;
-	if (rc == DB_DONE)
-		return PAGE_NOT_FOUND;
-	buf_printf(&route, "/%s/%s/", ctx->taxonomy, t.slug);
-	open_taxonomy_page(ctx, t.name);	/* valid until the request ends */
-	prc = render_listing(ctx, t.id, buf_cstr(&route));
+	render_term_route(&route, ctx->taxonomy, ctx->found->slug);
+	open_taxonomy_page(ctx, ctx->found->name);
+	prc = render_listing(ctx, ctx->found->id, buf_cstr(&route));
 	if (prc == PAGE_OK)
 		render_end(ctx);
 	buf_free(&route);

@@ -46,13 +46,19 @@ render_section_title(struct buf *out, const char *name)
 }
 
 void
+render_term_route(struct buf *out, const char *taxonomy, const char *slug)
+{
+	buf_printf(out, "/%s/%s/", taxonomy, slug);
+}
+
+void
 render_term_link(struct ctx *ctx, const char *taxonomy,
     const struct db_term *t, long count)
 {
 	struct buf *b = &ctx->resp->body;
 	struct buf route = BUF_INIT;
 
-	buf_printf(&route, "/%s/%s/", taxonomy, t->slug);
+	render_term_route(&route, taxonomy, t->slug);
 	html(b, "<a href=\"");
 	render_href(b, ctx->site, buf_cstr(&route));
 	html(b, "\">");

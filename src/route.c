@@ -17,6 +17,8 @@ enum route_match {
 enum route_flag {
 	ROUTE_PAGED = 1 << 0,	/* ends in "page/#": page 1 answers 301
 				 * to the listing itself */
+	ROUTE_TERM = 1 << 1,	/* "*" names a term of the row's taxonomy
+				 * with a visible page, else 404 */
 };
 
 struct route {
@@ -37,17 +39,20 @@ static const struct route routes[] = {
 	{ MATCH_PATH, "$section", page_section, NULL, 0 },
 	{ MATCH_PATH, "$section/page/#", page_section, NULL, ROUTE_PAGED },
 	{ MATCH_PATH, "tags", page_terms, "tags", 0 },
-	{ MATCH_PATH, "tags/*", page_term, "tags", 0 },
-	{ MATCH_PATH, "tags/*/page/#", page_term, "tags", ROUTE_PAGED },
+	{ MATCH_PATH, "tags/*", page_term, "tags", ROUTE_TERM },
+	{ MATCH_PATH, "tags/*/page/#", page_term, "tags",
+	    ROUTE_PAGED | ROUTE_TERM },
 	{ MATCH_PATH, "categories", page_terms, "categories", 0 },
-	{ MATCH_PATH, "categories/*", page_term, "categories", 0 },
+	{ MATCH_PATH, "categories/*", page_term, "categories",
+	    ROUTE_TERM },
 	{ MATCH_PATH, "categories/*/page/#", page_term, "categories",
-	    ROUTE_PAGED },
+	    ROUTE_PAGED | ROUTE_TERM },
 	{ MATCH_PATH, "index.xml", page_feed_site, NULL, 0 },
 	{ MATCH_PATH, "$section/index.xml", page_feed_section, NULL, 0 },
-	{ MATCH_PATH, "tags/*/index.xml", page_feed_term, "tags", 0 },
+	{ MATCH_PATH, "tags/*/index.xml", page_feed_term, "tags",
+	    ROUTE_TERM },
 	{ MATCH_PATH, "categories/*/index.xml", page_feed_term, "categories",
-	    0 },
+	    ROUTE_TERM },
 	{ MATCH_PATH, "sitemap.xml", page_sitemap, NULL, 0 },
 	{ MATCH_PATH, "robots.txt", page_robots, NULL, 0 },
 	{ MATCH_PATH, "archives", page_archives, NULL, 0 },
@@ -147,6 +152,7 @@ enum page_rc
 route_dispatch(struct ctx *ctx, enum req_verdict verdict)
 {
 	struct db_page stored;
+	struct db_term term;
 	enum page_rc prc;
 	int looked_up = 0;
 	size_t i;
@@ -171,6 +177,15 @@ route_dispatch(struct ctx *ctx, enum req_verdict verdict)
 				redirect_first_page(ctx);
 				return PAGE_OK;
 			}
+			if (rt->flags & ROUTE_TERM) {
+				enum db_rc rc = db_term_by_slug(ctx->db,
+				    ctx->now, rt->taxonomy, ctx->term, &term);
+
+				if (rc != DB_ROW)
+					return rc == DB_DONE ? PAGE_NOT_FOUND :
+					    PAGE_DB_ERROR;
+				ctx->found = &term;
+			}
 		} else if (rt->match == MATCH_STORED) {
 			if (!looked_up) {
 				enum db_rc rc = db_page_by_url(ctx->db,
@@ -190,7 +205,8 @@ route_dispatch(struct ctx *ctx, enum req_verdict verdict)
 		ctx->taxonomy = rt->taxonomy;
 		ctx->canonical = ctx->req->decoded;
 		prc = rt->handler(ctx);
-		ctx->stored = NULL;	/* the row lives in this frame */
+		ctx->stored = NULL;	/* the rows live in this frame */
+		ctx->found = NULL;
 		return prc;
 	}
 	return PAGE_NOT_FOUND;
