@@ -144,15 +144,14 @@ static const char *const query_sql[Q__MAX] = {
 	    "FROM page_card c WHERE c.kind = 1 AND" VISIBLE("c")
 	    CARD_ORDER,
 	/* A hit's visibility and date come from page, whose rowid is the
-	 * hit's: one seek, where page_card (keyed by listing order) took an
-	 * index seek and then one into the table, some 5,000 instructions a
-	 * hit; the card is read for the page of hits only. */
+	 * hit's: one seek, where page_card (keyed by listing order) needs
+	 * an index seek and then one into the table; the card is read for
+	 * the page of hits only. */
 	[Q_SEARCH_COUNT] = "SELECT count(*) FROM page_fts JOIN page p ON "
 	    "p.id = page_fts.rowid WHERE page_fts MATCH ?2 AND" VISIBLE("p"),
 	/* The page of hits is chosen first, and only its rows get a snippet:
 	 * snippet() tokenizes a post's whole text, and in the select list of
-	 * the ranking query it ran for every hit before LIMIT (on
-	 * bench/gen-blog's site 22M of a search's 24M instructions). */
+	 * the ranking query it would run for every hit before LIMIT. */
 	[Q_SEARCH] = "WITH hits AS (SELECT page_fts.rowid AS id, "
 	    "bm25(page_fts, 10.0, 5.0, 1.0) AS rank, p.date AS date FROM "
 	    "page_fts JOIN page p ON p.id = page_fts.rowid WHERE "

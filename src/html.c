@@ -74,8 +74,7 @@ escape_mask(__m128i v)
 
 /* plain_bytes(), sixteen bytes at a time (SSE2, which every x86-64 has):
  * most text has nothing to escape, and this is the hottest loop of a
- * listing (on bench/gen-blog's site it saves a sixth of the home page's
- * instructions; AVX2 saved a twentieth more and was dropped). The last
+ * listing. The last
  * bytes of a run of sixteen or more are read as the sixteen that end it,
  * overlapping those already seen, rather than one by one. */
 static size_t
