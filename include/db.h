@@ -35,13 +35,14 @@ struct db_page {
 	long minutes;
 };
 
-/* The fields of a list entry (render_entry()), each a column of
- * page_card and of page_term (schema/008) read by name into the field
- * of struct db_page: X(column, type, field), type one of text, int,
- * int64, long as the field is. The worker's statements select these
- * columns and its reader fills the fields from this one list; a new field
- * is a column (a migration), a line here, and its value in the importer's
- * card statement. */
+/* The fields of a list entry (entry.h), each a column of page_card and
+ * of page_term (schema/008) read by name into the field of struct
+ * db_page: X(column, type, field), type one of text, int, int64, long as
+ * the field is. The worker's statements select these columns and its
+ * reader fills the fields from this one list; a new field is a column (a
+ * migration), a line here, its value in the importer's card statement,
+ * and, when listings show it, a line of entry.c (the importer writes
+ * each entry's markup into page_entry). */
 #define DB_ENTRY_FIELDS(X) \
 	X(url, text, url) \
 	X(title, text, title) \
@@ -121,6 +122,13 @@ void db_cursor_end(struct db_cursor *cur);
 enum db_rc db_list(struct db *db, struct db_cursor *cur, long long now,
 	long long term_id, int body, long limit, long offset,
 	struct db_page *page);
+/* Lists the entries (the markup of entry.h, as the importer wrote it)
+ * that db_list() would list, without body: the listing pages copy them. */
+enum db_rc db_entries(struct db *db, struct db_cursor *cur, long long now,
+	long long term_id, long limit, long offset, const char **html,
+	size_t *len);
+enum db_rc db_entries_next(struct db_cursor *cur, const char **html,
+	size_t *len);
 /* The next row of db_list(), db_list_all() or db_list_sitemap(). */
 enum db_rc db_list_next(struct db_cursor *cur, struct db_page *page);
 /* Lists every visible page (all kinds when all, else the main section's

@@ -68,6 +68,12 @@ int dbw_url_owner(struct dbw *w, const char *url, const char *source,
 	struct buf *out, struct buf *err);
 /* Inserts or updates a page and its terms. */
 int dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err);
+/* Writes the list entry (entry.h) of every page that lacks one, with
+ * site's settings; first drops them all when stamp (what the entries
+ * depend on: the settings and the import's rules) differs from the one
+ * they were written with. */
+int dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
+	struct buf *err);
 /* Finishes the import: term names and orphans, the content version,
  * commit, then PRAGMA quick_check. Closes w in all cases. */
 int dbw_commit(struct dbw *w, struct buf *err);

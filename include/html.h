@@ -28,6 +28,10 @@ void html_attr(struct buf *b, const char *s);
  * header. A leading scheme is impossible: callers pass paths that start
  * with '/'. */
 void html_url_path(struct buf *b, const char *s);
+/* Appends the href of a site route ("/posts/a/", decoded) for a site
+ * mounted at base_path ("/" or "/blog/"): the base path, then the route,
+ * each percent-encoded; never "//host", which names another site. */
+void html_href(struct buf *b, const char *base_path, const char *route);
 /* Appends a query-string value: every byte but [A-Za-z0-9-._~] is
  * percent-encoded. */
 void html_url_arg(struct buf *b, const char *s);

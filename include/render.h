@@ -3,6 +3,7 @@
 #ifndef QUIRE_RENDER_H
 #define QUIRE_RENDER_H
 
+#include "entry.h"
 #include "page.h"
 
 /* Appends an href value for a site route ("/posts/a/", decoded): the base

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "dbw.h"
+#include "entry.h"
 #include "url.h"
 
 /* schema.c, generated from schema/NNN-*.sql; NULL-terminated. */
@@ -27,13 +28,14 @@ enum wquery {
 	W_ALIAS_CLEAR,
 	W_ALIAS_PUT,
 	W_CARD_PUT,
+	W_ENTRY_CLEAR,
 	W__MAX
 };
 
 static const char *const wquery_sql[W__MAX] = {
 	[W_SITE_GET] = "SELECT key, value FROM site",
 	[W_SITE_CLEAR] = "DELETE FROM site WHERE key NOT IN ('version', "
-	    "'imported_at')",
+	    "'imported_at', 'entry_stamp')",
 	[W_SITE_PUT] = "INSERT OR REPLACE INTO site (key, value) VALUES (?1, ?2)",
 	[W_SEEN] = "INSERT OR IGNORE INTO temp.seen (source) VALUES (?1)",
 	[W_HASH] = "SELECT hash FROM page WHERE source = ?1",
@@ -78,6 +80,7 @@ static const char *const wquery_sql[W__MAX] = {
 	    "source, id, draft, publish_at, expire_at, has_lastmod, lastmod, "
 	    "lastmod_offset, url, author, ?2, has_date, date_offset, ?3, ?4, "
 	    "?5 FROM page WHERE id = ?1",
+	[W_ENTRY_CLEAR] = "DELETE FROM page_entry WHERE page_id = ?1",
 };
 
 struct dbw {
@@ -499,6 +502,10 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 	if (run(w, st, SQLITE_DONE, err, "storing a page's listing figures")
 	    != 0)
 		return -1;
+	st = use(w, W_ENTRY_CLEAR);
+	bind_int64(w, st, 1, id);
+	if (run(w, st, SQLITE_DONE, err, "clearing a page's entry") != 0)
+		return -1;
 	st = use(w, W_TERMS_CLEAR);
 	bind_int64(w, st, 1, id);
 	if (run(w, st, SQLITE_DONE, err, "clearing a page's terms") != 0)
@@ -519,6 +526,94 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 			return -1;
 	}
 	return 0;
+}
+
+/* Reads the text of column col, "" for NULL. */
+static const char *
+col_text(sqlite3_stmt *st, int col)
+{
+	const char *v = (const char *)sqlite3_column_text(st, col);
+
+	return v != NULL ? v : "";
+}
+
+int
+dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
+    struct buf *err)
+{
+	sqlite3_stmt *get = NULL, *put = NULL, *st;
+	struct buf html = BUF_INIT, old = BUF_INIT;
+	int rc = -1, step;
+
+	/* Entries written under other settings (or another quire) go. */
+	if (sqlite3_prepare_v2(w->conn, "SELECT value FROM site WHERE key = "
+	    "'entry_stamp'", -1, &st, NULL) != SQLITE_OK)
+		return fail(w, err, "reading the entries' stamp");
+	w->bind_rc = SQLITE_OK;
+	step = step_any(w, st, err, "reading the entries' stamp");
+	if (step == SQLITE_ROW)
+		buf_puts(&old, col_text(st, 0));
+	sqlite3_finalize(st);
+	if (step < 0)
+		goto out;
+	if (strcmp(buf_cstr(&old), stamp) != 0) {
+		if (exec(w, "DELETE FROM page_entry", err) != 0)
+			goto out;
+		if (sqlite3_prepare_v2(w->conn, "INSERT OR REPLACE INTO site "
+		    "(key, value) VALUES ('entry_stamp', ?1)", -1, &st,
+		    NULL) != SQLITE_OK) {
+			fail(w, err, "storing the entries' stamp");
+			goto out;
+		}
+		bind_text(w, st, 1, stamp);
+		step = run(w, st, SQLITE_DONE, err,
+		    "storing the entries' stamp");
+		sqlite3_finalize(st);
+		if (step != 0)
+			goto out;
+	}
+	if (sqlite3_prepare_v2(w->conn, "SELECT c.page_id, c.url, c.title, "
+	    "c.author, c.summary, c.has_date, c.date, c.date_offset, "
+	    "c.truncated, c.words, c.minutes FROM page_card c WHERE NOT "
+	    "EXISTS (SELECT 1 FROM page_entry e WHERE e.page_id = "
+	    "c.page_id)", -1, &get, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(w->conn, "INSERT INTO page_entry (page_id, "
+	    "html) VALUES (?1, ?2)", -1, &put, NULL) != SQLITE_OK) {
+		fail(w, err, "preparing the entries");
+		goto out;
+	}
+	w->bind_rc = SQLITE_OK;
+	while ((step = step_any(w, get, err, "reading a card")) ==
+	    SQLITE_ROW) {
+		struct entry e;
+
+		e.url = col_text(get, 1);
+		e.title = col_text(get, 2);
+		e.author = col_text(get, 3);
+		e.summary = col_text(get, 4);
+		e.has_date = sqlite3_column_int(get, 5);
+		e.date.t = sqlite3_column_int64(get, 6);
+		e.date.offset = sqlite3_column_int(get, 7);
+		e.truncated = sqlite3_column_int(get, 8);
+		e.words = (long)sqlite3_column_int64(get, 9);
+		e.minutes = (long)sqlite3_column_int64(get, 10);
+		buf_reset(&html);
+		entry_markup(&html, site, &e, NULL);
+		sqlite3_reset(put);
+		w->bind_rc = SQLITE_OK;
+		bind_int64(w, put, 1, sqlite3_column_int64(get, 0));
+		bind_textn(w, put, 2, html.data, html.len);
+		if (run(w, put, SQLITE_DONE, err, "storing an entry") != 0)
+			goto out;
+	}
+	if (step == SQLITE_DONE)
+		rc = 0;
+out:
+	sqlite3_finalize(get);
+	sqlite3_finalize(put);
+	buf_free(&html);
+	buf_free(&old);
+	return rc;
 }
 
 int

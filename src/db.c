@@ -60,6 +60,8 @@ enum row_set {
 enum query {
 	Q_SITE,
 	Q_LIST_MAIN,
+	Q_ENTRIES_MAIN,
+	Q_ENTRIES_TERM,
 	Q_LIST_TERM,
 	Q_LIST_TERM_BODY,
 	Q_PAGE_BY_URL,
@@ -100,6 +102,14 @@ static const char *const query_sql[Q__MAX] = {
 	    VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
 	[Q_LIST_TERM] = "SELECT" LIST_COLUMNS " '' FROM page_term c WHERE "
 	    "c.term_id = ?4 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
+	/* A listing's entries, written by the importer (page_entry); a card
+	 * without one reads NULL, which only a damaged file holds. */
+	[Q_ENTRIES_MAIN] = "SELECT e.html FROM page_card c LEFT JOIN "
+	    "page_entry e ON e.page_id = c.page_id WHERE c.kind = 0 AND"
+	    VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
+	[Q_ENTRIES_TERM] = "SELECT e.html FROM page_term c LEFT JOIN "
+	    "page_entry e ON e.page_id = c.page_id WHERE c.term_id = ?4 AND"
+	    VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
 	[Q_PAGE_BY_URL] = "SELECT" PAGE_COLUMNS " p.body FROM page p" CARD "WHERE "
 	    "p.url = ?2 AND" VISIBLE("p"),
 	[Q_PAGE_TERMS] = "SELECT m.id, m.slug, m.name, 0 FROM page_term t "
@@ -654,6 +664,39 @@ db_list(struct db *db, struct db_cursor *cur, long long now,
 	if (bind_all(cur, st, now, term_id != 0 ? 3 : 2, rest) != 0)
 		return DB_ERROR;
 	return db_list_next(cur, page);
+}
+
+enum db_rc
+db_entries_next(struct db_cursor *cur, const char **html, size_t *len)
+{
+	enum db_rc rc = cursor_step(cur);
+
+	if (rc != DB_ROW)
+		return rc;
+	*html = (const char *)sqlite3_column_text(cur->stmt, 0);
+	*len = (size_t)sqlite3_column_bytes(cur->stmt, 0);
+	if (*html == NULL) {
+		snprintf(cur->db->fault, sizeof(cur->db->fault), "a card has "
+		    "no entry (page_entry) in: %.200s",
+		    sqlite3_sql(cur->stmt));
+		db_cursor_end(cur);
+		return DB_ERROR;
+	}
+	return DB_ROW;
+}
+
+enum db_rc
+db_entries(struct db *db, struct db_cursor *cur, long long now,
+    long long term_id, long limit, long offset, const char **html,
+    size_t *len)
+{
+	const long long rest[3] = { limit, offset, term_id };
+	sqlite3_stmt *st = cursor_begin(db, cur, term_id == 0 ?
+	    Q_ENTRIES_MAIN : Q_ENTRIES_TERM, ROW_LIST);
+
+	if (bind_all(cur, st, now, term_id != 0 ? 3 : 2, rest) != 0)
+		return DB_ERROR;
+	return db_entries_next(cur, html, len);
 }
 
 enum db_rc

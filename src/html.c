@@ -386,3 +386,12 @@ html_unescape(struct buf *out, const char *s, size_t n)
 	}
 	buf_add(out, s + start, n - start);
 }
+
+void
+html_href(struct buf *b, const char *base_path, const char *route)
+{
+	html_url_path(b, base_path);
+	while (*route == '/')
+		route++;
+	html_url_path(b, route);
+}

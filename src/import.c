@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "dbw.h"
+#include "entry.h"
 #include "frontmatter.h"
 #include "import.h"
 #include "markdown.h"
@@ -720,6 +721,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	struct buf dir = BUF_INIT;
 	struct dbw *w = NULL;
 	uint64_t settings_hash = 0xcbf29ce484222325ULL;
+	char *stamp = NULL;
 	struct stat st;
 	int lock_fd = -1, rc = 1, stored, cfg, fd, live;
 	size_t i;
@@ -828,6 +830,17 @@ import_run(const struct import_opts *opts, FILE *log)
 		if (import_file(&im, w, &im.files[i], settings_hash) != 0)
 			goto out;
 	}
+	/* The entries depend on the settings and on the rules, as every
+	 * page's hash does, and on entry.c's markup. */
+	buf_reset(&err);
+	buf_printf(&err, "%016llx-" ENTRY_VERSION,
+	    (unsigned long long)settings_hash);
+	stamp = xstrdup(buf_cstr(&err));
+	buf_reset(&err);
+	if (dbw_entries(w, &im.site, stamp, &err) != 0) {
+		fprintf(log, "%s\n", buf_cstr(&err));
+		goto out;
+	}
 	rc = dbw_commit(w, &err);
 	w = NULL;
 	if (rc != 0) {
@@ -872,6 +885,7 @@ out:
 	if (lock_fd >= 0)
 		close(lock_fd);
 	free_import(&im);
+	free(stamp);
 	buf_free(&tmp);
 	buf_free(&lock);
 	buf_free(&err);

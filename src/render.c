@@ -8,10 +8,7 @@
 void
 render_href(struct buf *b, const struct site *site, const char *route)
 {
-	html_url_path(b, site->base_path);
-	while (*route == '/')	/* never "//host": another site */
-		route++;
-	html_url_path(b, route);
+	html_href(b, site->base_path, route);
 }
 
 void
@@ -371,70 +368,38 @@ render_end(struct ctx *ctx)
 	    "&uarr;</a>\n</body>\n</html>\n");
 }
 
+/* The entry fields of p, pointing into it. */
+static void
+entry_of(const struct db_page *p, struct entry *e)
+{
+	e->url = p->url;
+	e->title = p->title;
+	e->author = p->author;
+	e->summary = p->summary;
+	e->has_date = p->has_date;
+	e->date = p->date;
+	e->truncated = p->truncated;
+	e->words = p->words;
+	e->minutes = p->minutes;
+}
+
 void
 render_meta(struct buf *b, const struct site *site,
     const struct db_page *p)
 {
-	const char *author = *p->author != '\0' ? p->author : site->author;
-	int first = 1;
+	struct entry e;
 
-	if (p->has_date) {
-		/* Digits, '-', 'T', ':' and '+': nothing to escape. */
-		html(b, "<span title=\"");
-		date_format_iso(b, &p->date);
-		html(b, "\">");
-		date_format_long(b, &p->date);
-		html(b, "</span>");
-		first = 0;
-	}
-	if (site_flag(site, FLAG_READING_TIME)) {
-		if (!first)
-			html(b, "&nbsp;·&nbsp;");
-		html_int(b, p->minutes);
-		html(b, " min");
-		first = 0;
-	}
-	if (site_flag(site, FLAG_WORD_COUNT)) {
-		if (!first)
-			html(b, "&nbsp;·&nbsp;");
-		html_int(b, p->words);
-		html(b, " words");
-		first = 0;
-	}
-	if (*author != '\0') {
-		if (!first)
-			html(b, "&nbsp;·&nbsp;");
-		html_text(b, author);
-	}
+	entry_of(p, &e);
+	entry_meta(b, site, &e);
 }
 
 void
 render_entry(struct ctx *ctx, const struct db_page *p, const char *snippet)
 {
-	struct buf *b = &ctx->resp->body;
+	struct entry e;
 
-	html(b, "<article class=\"post-entry\">\n<header class=\"entry-header\">"
-	    "\n<h2 class=\"entry-hint-parent\">");
-	html_text(b, p->title);
-	html(b, "</h2>\n</header>\n");
-	if (snippet != NULL) {
-		html(b, "<div class=\"entry-content\">\n<p>");
-		html_text_marked(b, snippet);
-		html(b, "</p>\n</div>\n");
-	} else if (*p->summary != '\0' || p->truncated) {
-		html(b, "<div class=\"entry-content\">\n<p>");
-		html_text(b, p->summary);
-		if (p->truncated)
-			html(b, " ...");
-		html(b, "</p>\n</div>\n");
-	}
-	html(b, "<footer class=\"entry-footer\">");
-	render_meta(b, ctx->site, p);
-	html(b, "</footer>\n<a class=\"entry-link\" aria-label=\"post link to ");
-	html_attr(b, p->title);
-	html(b, "\" href=\"");
-	render_href(b, ctx->site, p->url);
-	html(b, "\"></a>\n</article>\n");
+	entry_of(p, &e);
+	entry_markup(&ctx->resp->body, ctx->site, &e, snippet);
 }
 
 /* The href of page n of a listing whose first page is the route arg. */
@@ -477,21 +442,23 @@ enum page_rc
 render_listing(struct ctx *ctx, long long term_id, const char *list_route)
 {
 	struct db_cursor cur;
-	struct db_page p;
+	const char *entry;
+	size_t len;
 	long per = ctx->site->paginate, shown = 0;
 	int more = 0;
 	enum db_rc rc;
 
 	/* One row beyond the page says whether a next page exists: no
-	 * count(*), which would read every visible row of the listing. */
-	for (rc = db_list(ctx->db, &cur, ctx->now, term_id, 0, per + 1,
-	    (ctx->page - 1) * per, &p); rc == DB_ROW;
-	    rc = db_list_next(&cur, &p)) {
+	 * count(*), which would read every visible row of the listing. Each
+	 * entry is entry_markup()'s, written at import. */
+	for (rc = db_entries(ctx->db, &cur, ctx->now, term_id, per + 1,
+	    (ctx->page - 1) * per, &entry, &len); rc == DB_ROW;
+	    rc = db_entries_next(&cur, &entry, &len)) {
 		if (shown == per) {
 			more = 1;
 			break;
 		}
-		render_entry(ctx, &p, NULL);
+		buf_add(&ctx->resp->body, entry, len);
 		shown++;
 	}
 	db_cursor_end(&cur);

@@ -132,4 +132,35 @@ expect "a list holding it answers 503" "$answer" "Status: 503 Service Unavailabl
 expect_re "and logs the column" "$(cat "$tmp/null.log")" \
     '503 database error on .*column summary is NULL'
 
+# A card whose entry is gone (only a file damaged outside quire) is a
+# 503 naming the table, not a listing without that post.
+bad=$tmp/noentry.db
+cp "$fresh" "$bad"
+sqlite3 "$bad" "DELETE FROM page_entry WHERE page_id = (SELECT id FROM page
+    WHERE source = 'posts/unicode.md')"
+answer=$(env -i QUIRE_DB="$bad" REQUEST_METHOD=GET REQUEST_URI="$base/" \
+    "$top/cgi-bin/quire.fcgi" 2>"$tmp/noentry.log" | tr -d "\r" | head -n 1)
+expect "a listing missing an entry answers 503" "$answer" \
+    "Status: 503 Service Unavailable"
+expect_re "and logs what is missing" "$(cat "$tmp/noentry.log")" \
+    '503 database error on .*no entry \(page_entry\)'
+# The next import writes it again.
+"$top/quire" import -q --db "$bad" --config "$fixture/hugo.yaml" \
+    "$fixture/content" >/dev/null 2>&1
+expect "and the next import writes it again" "$(card_drift "$bad")" 0
+
+# Entries follow the settings they were written with: importing one file
+# under another base URL rewrites every entry, not only that file's.
+moved=$tmp/moved.db
+cp "$fresh" "$moved"
+"$top/quire" import -q --db "$moved" --config "$fixture/hugo.yaml" \
+    --base-url https://elsewhere.example.org/notes/ \
+    "$fixture/content/posts/unicode.md" >/dev/null 2>&1
+expect "after a single-file import under a new base URL, no entry links the old one" \
+    "$(sqlite3 -readonly "$moved" "SELECT count(*) FROM page_entry WHERE
+    instr(html, 'href=\"/blog/') > 0")" 0
+expect "and every entry links the new one" \
+    "$(sqlite3 -readonly "$moved" "SELECT count(*) = (SELECT count(*) FROM
+    page_card) FROM page_entry WHERE instr(html, 'href=\"/notes/') > 0")" 1
+
 report migrate

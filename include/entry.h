@@ -1,0 +1,39 @@
+/* entry.h - a post as a list shows it: PaperMod's post-entry (title,
+ * summary, meta line, link) and the meta line alone. The importer writes
+ * every post's entry into the database (page_entry) with this code, so
+ * that a listing copies it; the worker writes search hits and meta lines
+ * with the same code. */
+#ifndef QUIRE_ENTRY_H
+#define QUIRE_ENTRY_H
+
+#include "buf.h"
+#include "dates.h"
+#include "site.h"
+
+/* The version of entry_markup()'s output: bump it with any change to it,
+ * so that the next import writes every stored entry again. */
+#define ENTRY_VERSION "1"
+
+/* What an entry shows of a post. */
+struct entry {
+	const char *url;	/* its route, decoded */
+	const char *title;
+	const char *author;	/* "": the site's */
+	const char *summary;	/* plain text */
+	int has_date;
+	struct qdate date;
+	int truncated;		/* the summary is cut: " ..." follows */
+	long words;
+	long minutes;
+};
+
+/* Appends PaperMod's meta line: date · N min · N words · author, joined
+ * by &nbsp;·&nbsp;, as the site's flags say. */
+void entry_meta(struct buf *b, const struct site *site, const struct entry *e);
+/* Appends the entry (article.post-entry): the title, the summary (or,
+ * for a search hit, snippet with its matches marked \x01 ... \x02), the
+ * meta line and the link. */
+void entry_markup(struct buf *b, const struct site *site,
+	const struct entry *e, const char *snippet);
+
+#endif
