@@ -115,28 +115,37 @@ struct db_cursor {
 
 void db_cursor_end(struct db_cursor *cur);
 
-/* Lists the visible posts of the main section (term_id 0) or the visible
- * pages with term term_id at instant now, newest first, from offset, at
- * most limit (-1: all); the body is "" unless body is set for a term's
- * list (full-text feeds). */
+/* Lists the visible posts of the main section at instant now, newest
+ * first, from offset, at most limit (-1: all), without body. */
 enum db_rc db_list(struct db *db, struct db_cursor *cur, long long now,
-	long long term_id, int body, long limit, long offset,
-	struct db_page *page);
-/* Lists the entries (the markup of entry.h, as the importer wrote it)
- * that db_list() would list, without body: the listing pages copy them. */
+	long limit, long offset, struct db_page *page);
+/* Lists the entries (the markup of entry.h, as the importer wrote it) of
+ * the visible posts of the main section (term_id 0) or of the visible
+ * pages with term term_id, newest first, from offset, at most limit: the
+ * listing pages copy them. */
 enum db_rc db_entries(struct db *db, struct db_cursor *cur, long long now,
 	long long term_id, long limit, long offset, const char **html,
 	size_t *len);
 enum db_rc db_entries_next(struct db_cursor *cur, const char **html,
 	size_t *len);
-/* The next row of db_list(), db_list_all() or db_list_sitemap(). */
+/* The next row of db_list() or db_list_sitemap(). */
 enum db_rc db_list_next(struct db_cursor *cur, struct db_page *page);
-/* Lists every visible page (all kinds when all, else the main section's
- * posts), newest first, at most limit (-1: no limit); the body is ""
- * unless body is set (reading bodies is most of the cost of a long
- * list). Rows carry a list entry (as db_list's) and the source. */
-enum db_rc db_list_all(struct db *db, struct db_cursor *cur, long long now,
-	int all, int body, long limit, struct db_page *page);
+/* A feed's item: its date, the start of its markup as the importer wrote
+ * it (entry_item()), and the body when asked for (else ""). */
+struct db_item {
+	struct qdate date;
+	const char *head;
+	size_t head_len;
+	const char *body;
+};
+
+/* Lists the items of a feed, newest first, at most limit (-1: no limit):
+ * of the visible pages with term term_id, or (term_id 0) of every
+ * visible page when all, else of the main section's posts; with bodies
+ * when body is set (reading bodies is most of the cost of a long list). */
+enum db_rc db_items(struct db *db, struct db_cursor *cur, long long now,
+	long long term_id, int all, int body, long limit, struct db_item *item);
+enum db_rc db_items_next(struct db_cursor *cur, struct db_item *item);
 /* Lists every visible page of every kind for the sitemap, newest first;
  * rows carry a list entry's columns, the kind and the lastmod (no id,
  * description, layout or body). */

@@ -1,8 +1,8 @@
 /* entry.h - a post as a list shows it: PaperMod's post-entry (title,
- * summary, meta line, link) and the meta line alone. The importer writes
- * every post's entry into the database (page_entry) with this code, so
- * that a listing copies it; the worker writes search hits and meta lines
- * with the same code. */
+ * summary, meta line, link), the meta line alone, and the start of its
+ * RSS item. The importer writes every post's entry and item into the
+ * database (page_entry) with this code, so that listings and feeds copy
+ * them; the worker writes search hits and meta lines with the same code. */
 #ifndef QUIRE_ENTRY_H
 #define QUIRE_ENTRY_H
 
@@ -10,7 +10,8 @@
 #include "dates.h"
 #include "site.h"
 
-/* The version of entry_markup()'s output: bump it with any change to it,
+/* The version of entry_markup()'s and entry_item()'s output: bump it
+ * with any change to either,
  * so that the next import writes every stored entry again. */
 #define ENTRY_VERSION "1"
 
@@ -35,5 +36,12 @@ void entry_meta(struct buf *b, const struct site *site, const struct entry *e);
  * meta line and the link. */
 void entry_markup(struct buf *b, const struct site *site,
 	const struct entry *e, const char *snippet);
+
+/* Appends the start of the post's RSS 2.0 item, as Hugo 0.111 writes it:
+ * "<item>" with its title, link, pubDate, guid and description (the
+ * summary). A feed goes on with the content, if it shows it, and
+ * "</item>". */
+void entry_item(struct buf *b, const struct site *site,
+	const struct entry *e);
 
 #endif

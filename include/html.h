@@ -32,6 +32,9 @@ void html_url_path(struct buf *b, const char *s);
  * mounted at base_path ("/" or "/blog/"): the base path, then the route,
  * each percent-encoded; never "//host", which names another site. */
 void html_href(struct buf *b, const char *base_path, const char *route);
+/* Appends the absolute URL of a site route under base_url (which ends in
+ * '/' and holds the base path), escaped for HTML or XML text. */
+void html_abs_url(struct buf *b, const char *base_url, const char *route);
 /* Appends a query-string value: every byte but [A-Za-z0-9-._~] is
  * percent-encoded. */
 void html_url_arg(struct buf *b, const char *s);

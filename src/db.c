@@ -20,9 +20,9 @@
 #define CARD " JOIN page_card c ON c.page_id = p.id "
 /* The columns a row is read from, by name, each list X(column, type,
  * field of struct db_page) in the order read_row() reads them: a list
- * entry (db.h's DB_ENTRY_FIELDS) of page_card or page_term, as c; a feed
- * item adds its source (which ends the order of Q_ALL_PAGES); the sitemap
- * adds the kind and lastmod; a whole page adds what only page (p) holds.
+ * entry (db.h's DB_ENTRY_FIELDS) of page_card or page_term, as c; the
+ * sitemap adds the source (which ends the order of Q_SITEMAP), the kind
+ * and the lastmod; a whole page adds what only page (p) holds.
  * Each set ends in a comma: a statement selects one set, then the body
  * (or '', or a search hit's snippet). */
 #define ITEM_FIELDS(X) X(source, text, source)
@@ -45,13 +45,15 @@
 /* Which of those sets a statement selects, each holding the one before. */
 enum row_set {
 	ROW_LIST,
-	ROW_ITEM,
 	ROW_ALL,
 	ROW_PAGE,
 };
 
 /* For the bodies of a list (full-text feeds), in the card's order. */
 #define CARD_PAGE " page_card c JOIN page p ON p.id = c.page_id "
+/* A feed item's columns (db_item) and where its start comes from. */
+#define ITEM_HEAD " c.date, c.title, c.source, c.date_offset, e.item,"
+#define ITEM_JOIN " LEFT JOIN page_entry e ON e.page_id = c.page_id "
 /* An instant after every other (the largest SQLite integer). */
 #define NEVER "9223372036854775807"
 /* Hugo's default order: date (newest first), then title, then file. */
@@ -62,18 +64,18 @@ enum query {
 	Q_LIST_MAIN,
 	Q_ENTRIES_MAIN,
 	Q_ENTRIES_TERM,
-	Q_LIST_TERM,
-	Q_LIST_TERM_BODY,
+	Q_ITEMS_TERM,
+	Q_ITEMS_TERM_BODY,
 	Q_PAGE_BY_URL,
 	Q_PAGE_TERMS,
 	Q_TERMS,
 	Q_TERM_BY_SLUG,
 	Q_STATE,
 	Q_ALIAS,
-	Q_ALL_MAIN,
-	Q_ALL_PAGES,
-	Q_ALL_MAIN_BODY,
-	Q_ALL_PAGES_BODY,
+	Q_ITEMS_MAIN,
+	Q_ITEMS_PAGES,
+	Q_ITEMS_MAIN_BODY,
+	Q_ITEMS_PAGES_BODY,
 	Q_SITEMAP,
 	Q_SEARCH_COUNT,
 	Q_SEARCH,
@@ -94,14 +96,6 @@ static const char *const query_sql[Q__MAX] = {
 	/* Listings never show the body: '' keeps its column in place. */
 	[Q_LIST_MAIN] = "SELECT" LIST_COLUMNS " '' FROM page_card c WHERE "
 	    "c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
-	/* A term's pages: page_term holds their entries in listing order
-	 * (schema/006), so c here is page_term, with the card's entry
-	 * columns. */
-	[Q_LIST_TERM_BODY] = "SELECT" LIST_COLUMNS " p.body FROM page_term c "
-	    "JOIN page p ON p.id = c.page_id WHERE c.term_id = ?4 AND"
-	    VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
-	[Q_LIST_TERM] = "SELECT" LIST_COLUMNS " '' FROM page_term c WHERE "
-	    "c.term_id = ?4 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
 	/* A listing's entries, written by the importer (page_entry); a card
 	 * without one reads NULL, which only a damaged file holds. */
 	[Q_ENTRIES_MAIN] = "SELECT e.html FROM page_card c LEFT JOIN "
@@ -133,21 +127,28 @@ static const char *const query_sql[Q__MAX] = {
 	    NEVER "))",
 	[Q_ALIAS] = "SELECT p.url FROM alias a JOIN page p ON p.id = a.page_id "
 	    "WHERE a.path = ?2 AND" VISIBLE("p"),
-	[Q_ALL_MAIN] = "SELECT" ITEM_COLUMNS " '' FROM page_card c WHERE "
-	    "c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
-	/* Every kind (0 and 1, schema/001) in listing order: each kind's
-	 * range of page_card is in order, and SQLite merges the two rather
-	 * than sorting every row (the result's date, title and source). */
-	[Q_ALL_PAGES] = "SELECT" ITEM_COLUMNS " '' FROM page_card c WHERE "
-	    "c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ITEM_COLUMNS " '' "
-	    "FROM page_card c WHERE c.kind = 1 AND" VISIBLE("c")
-	    CARD_ORDER "LIMIT ?2",
-	[Q_ALL_MAIN_BODY] = "SELECT" ITEM_COLUMNS " p.body FROM" CARD_PAGE
+	/* A feed's items: the date, then what orders them (the result's
+	 * date, title and source, by which SQLite merges each kind's range
+	 * of page_card rather than sorting), then the item's start as the
+	 * importer wrote it (page_entry), then the body or ''. A term's
+	 * pages: page_term holds them in listing order (schema/006). */
+	[Q_ITEMS_TERM] = "SELECT" ITEM_HEAD " '' FROM page_term c" ITEM_JOIN
+	    "WHERE c.term_id = ?3 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	[Q_ITEMS_TERM_BODY] = "SELECT" ITEM_HEAD " p.body FROM page_term c"
+	    ITEM_JOIN "JOIN page p ON p.id = c.page_id WHERE c.term_id = ?3 "
+	    "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	[Q_ITEMS_MAIN] = "SELECT" ITEM_HEAD " '' FROM page_card c" ITEM_JOIN
 	    "WHERE c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
-	[Q_ALL_PAGES_BODY] = "SELECT" ITEM_COLUMNS " p.body FROM" CARD_PAGE
-	    "WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ITEM_COLUMNS
-	    " p.body FROM" CARD_PAGE "WHERE c.kind = 1 AND" VISIBLE("c")
-	    CARD_ORDER "LIMIT ?2",
+	[Q_ITEMS_PAGES] = "SELECT" ITEM_HEAD " '' FROM page_card c" ITEM_JOIN
+	    "WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ITEM_HEAD
+	    " '' FROM page_card c" ITEM_JOIN "WHERE c.kind = 1 AND"
+	    VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	[Q_ITEMS_MAIN_BODY] = "SELECT" ITEM_HEAD " p.body FROM" CARD_PAGE
+	    ITEM_JOIN "WHERE c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	[Q_ITEMS_PAGES_BODY] = "SELECT" ITEM_HEAD " p.body FROM" CARD_PAGE
+	    ITEM_JOIN "WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT"
+	    ITEM_HEAD " p.body FROM" CARD_PAGE ITEM_JOIN "WHERE c.kind = 1 AND"
+	    VISIBLE("c") CARD_ORDER "LIMIT ?2",
 	/* The sitemap: every kind, with the kind and the lastmod. */
 	[Q_SITEMAP] = "SELECT" ALL_COLUMNS " '' FROM page_card c WHERE "
 	    "c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ALL_COLUMNS " '' "
@@ -588,10 +589,8 @@ read_row(struct db *db, sqlite3_stmt *st, enum row_set set, struct db_page *p)
 	memset(p, 0, sizeof(*p));
 	p->source = p->description = p->layout = p->body = "";
 	DB_ENTRY_FIELDS(READ_COLUMN)
-	if (set >= ROW_ITEM) {
-		ITEM_FIELDS(READ_COLUMN)
-	}
 	if (set >= ROW_ALL) {
+		ITEM_FIELDS(READ_COLUMN)
 		SITEMAP_FIELDS(READ_COLUMN)
 	}
 	if (set >= ROW_PAGE) {
@@ -653,15 +652,13 @@ db_list_next(struct db_cursor *cur, struct db_page *page)
 }
 
 enum db_rc
-db_list(struct db *db, struct db_cursor *cur, long long now,
-    long long term_id, int body, long limit, long offset,
-    struct db_page *page)
+db_list(struct db *db, struct db_cursor *cur, long long now, long limit,
+    long offset, struct db_page *page)
 {
-	const long long rest[3] = { limit, offset, term_id };
-	sqlite3_stmt *st = cursor_begin(db, cur, term_id == 0 ? Q_LIST_MAIN :
-	    body ? Q_LIST_TERM_BODY : Q_LIST_TERM, ROW_LIST);
+	const long long rest[2] = { limit, offset };
+	sqlite3_stmt *st = cursor_begin(db, cur, Q_LIST_MAIN, ROW_LIST);
 
-	if (bind_all(cur, st, now, term_id != 0 ? 3 : 2, rest) != 0)
+	if (bind_all(cur, st, now, 2, rest) != 0)
 		return DB_ERROR;
 	return db_list_next(cur, page);
 }
@@ -700,17 +697,40 @@ db_entries(struct db *db, struct db_cursor *cur, long long now,
 }
 
 enum db_rc
-db_list_all(struct db *db, struct db_cursor *cur, long long now, int all,
-    int body, long limit, struct db_page *page)
+db_items_next(struct db_cursor *cur, struct db_item *item)
 {
-	const long long rest[1] = { limit };
-	sqlite3_stmt *st = cursor_begin(db, cur, body ? (all ?
-	    Q_ALL_PAGES_BODY : Q_ALL_MAIN_BODY) : (all ? Q_ALL_PAGES :
-	    Q_ALL_MAIN), ROW_ITEM);
+	enum db_rc rc = cursor_step(cur);
+	sqlite3_stmt *st = cur->stmt;
 
-	if (bind_all(cur, st, now, 1, rest) != 0)
+	if (rc != DB_ROW)
+		return rc;
+	item->date.t = sqlite3_column_int64(st, 0);
+	item->date.offset = sqlite3_column_int(st, 3);
+	item->head = (const char *)sqlite3_column_text(st, 4);
+	item->head_len = (size_t)sqlite3_column_bytes(st, 4);
+	item->body = text(st, 5);
+	if (item->head == NULL) {
+		snprintf(cur->db->fault, sizeof(cur->db->fault), "a card has "
+		    "no item (page_entry) in: %.200s", sqlite3_sql(st));
+		db_cursor_end(cur);
 		return DB_ERROR;
-	return db_list_next(cur, page);
+	}
+	return DB_ROW;
+}
+
+enum db_rc
+db_items(struct db *db, struct db_cursor *cur, long long now,
+    long long term_id, int all, int body, long limit, struct db_item *item)
+{
+	const long long rest[2] = { limit, term_id };
+	enum query q = term_id != 0 ? (body ? Q_ITEMS_TERM_BODY :
+	    Q_ITEMS_TERM) : all ? (body ? Q_ITEMS_PAGES_BODY : Q_ITEMS_PAGES) :
+	    (body ? Q_ITEMS_MAIN_BODY : Q_ITEMS_MAIN);
+	sqlite3_stmt *st = cursor_begin(db, cur, q, ROW_LIST);
+
+	if (bind_all(cur, st, now, term_id != 0 ? 2 : 1, rest) != 0)
+		return DB_ERROR;
+	return db_items_next(cur, item);
 }
 
 enum db_rc

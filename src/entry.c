@@ -66,3 +66,19 @@ entry_markup(struct buf *b, const struct site *site, const struct entry *e,
 	html_href(b, site->base_path, e->url);
 	html(b, "\"></a>\n</article>\n");
 }
+
+void
+entry_item(struct buf *b, const struct site *site, const struct entry *e)
+{
+	html(b, "\n    <item>\n      <title>");
+	html_text(b, e->title);
+	html(b, "</title>\n      <link>");
+	html_abs_url(b, site->base_url, e->url);
+	html(b, "</link>\n      <pubDate>");
+	date_format_rfc822(b, &e->date);
+	html(b, "</pubDate>\n      <guid>");
+	html_abs_url(b, site->base_url, e->url);
+	html(b, "</guid>\n      <description>");
+	html_text(b, e->summary);
+	html(b, "</description>");
+}

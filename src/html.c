@@ -395,3 +395,12 @@ html_href(struct buf *b, const char *base_path, const char *route)
 		route++;
 	html_url_path(b, route);
 }
+
+void
+html_abs_url(struct buf *b, const char *base_url, const char *route)
+{
+	html_text(b, base_url);
+	while (*route == '/')
+		route++;
+	html_url_path(b, route);
+}

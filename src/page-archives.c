@@ -59,7 +59,7 @@ page_archives(struct ctx *ctx)
 	render_begin(ctx, title, "list");
 	render_page_header(b, ctx->site, title, NULL, 0);
 	/* Every post, as listed. */
-	for (rc = db_list(ctx->db, &cur, ctx->now, 0, 0, -1, 0, &p);
+	for (rc = db_list(ctx->db, &cur, ctx->now, -1, 0, &p);
 	    rc == DB_ROW; rc = db_list_next(&cur, &p)) {
 		date_fields(&p.date, &y, &m, &d);
 		if (y != cy || m != cm) {

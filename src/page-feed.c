@@ -31,7 +31,7 @@ render_feed(struct ctx *ctx, const struct feed *f)
 	const struct site *s = ctx->site;
 	struct buf self = BUF_INIT;
 	struct db_cursor cur;
-	struct db_page p;
+	struct db_item it;
 	enum db_rc rc;
 	int first = 1;
 
@@ -59,35 +59,25 @@ render_feed(struct ctx *ctx, const struct feed *f)
 		html(b, "</language>");
 	}
 	buf_printf(&self, "%sindex.xml", f->route);
-	for (rc = f->term_id != 0 ? db_list(ctx->db, &cur, ctx->now,
-	    f->term_id, s->full_feed, s->rss_limit, 0, &p) :
-	    db_list_all(ctx->db, &cur, ctx->now, f->all, s->full_feed,
-	    s->rss_limit, &p); rc == DB_ROW; rc = db_list_next(&cur, &p)) {
+	for (rc = db_items(ctx->db, &cur, ctx->now, f->term_id, f->all,
+	    s->full_feed, s->rss_limit, &it); rc == DB_ROW;
+	    rc = db_items_next(&cur, &it)) {
 		if (first) {
 			/* The newest item's date, as Hugo's .Date of a list. */
 			html(b, "\n    <lastBuildDate>");
-			date_format_rfc822(b, &p.date);
+			date_format_rfc822(b, &it.date);
 			html(b, "</lastBuildDate>");
 			html(b, "<atom:link href=\"");
 			render_abs_url(b, s, buf_cstr(&self));
 			html(b, "\" rel=\"self\" type=\"application/rss+xml\" />");
 			first = 0;
 		}
-		html(b, "\n    <item>\n      <title>");
-		html_text(b, p.title);
-		html(b, "</title>\n      <link>");
-		render_abs_url(b, s, p.url);
-		html(b, "</link>\n      <pubDate>");
-		date_format_rfc822(b, &p.date);
-		html(b, "</pubDate>\n      <guid>");
-		render_abs_url(b, s, p.url);
-		html(b, "</guid>\n      <description>");
-		html_text(b, p.summary);
-		html(b, "</description>");
+		/* entry_item()'s markup, written at import. */
+		buf_add(b, it.head, it.head_len);
 		if (s->full_feed) {
 			struct md_result md;
 
-			if (md_render(p.body, strlen(p.body), MD_MORE |
+			if (md_render(it.body, strlen(it.body), MD_MORE |
 			    (s->unsafe ? MD_UNSAFE : 0), &md) != 0) {
 				db_cursor_end(&cur);
 				buf_free(&self);

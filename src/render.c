@@ -25,10 +25,7 @@ render_link(struct buf *b, const struct site *site, const char *route,
 void
 render_abs_url(struct buf *b, const struct site *site, const char *route)
 {
-	html_text(b, site->base_url);	/* ends in '/', holds the base path */
-	while (*route == '/')
-		route++;
-	html_url_path(b, route);
+	html_abs_url(b, site->base_url, route);
 }
 
 void

@@ -115,7 +115,7 @@ expect "migrating it to 008 drops the tag and its rows" \
 
 # A NULL where schema 008 forbids one (a file damaged outside quire: the
 # constraint lifted through writable_schema) answers 503 with a log line
-# naming the column, not a listing with an empty summary.
+# naming the column, not a list (the archives) with an empty summary.
 bad=$tmp/null.db
 cp "$fresh" "$bad"
 sqlite3 "$bad" "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql =
@@ -126,7 +126,7 @@ sqlite3 "$bad" "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql =
 expect "the damaged row holds a NULL summary" "$(sqlite3 -readonly "$bad" \
     "SELECT count(*) FROM page_card WHERE summary IS NULL")" 1
 answer=$(env -i QUIRE_SECCOMP=0 QUIRE_DB="$bad" REQUEST_METHOD=GET \
-    REQUEST_URI="$base/posts/index.xml" "$top/cgi-bin/quire.fcgi" 2>"$tmp/null.log" | tr -d "\r" |
+    REQUEST_URI="$base/archives/" "$top/cgi-bin/quire.fcgi" 2>"$tmp/null.log" | tr -d "\r" |
     head -n 1)
 expect "a list holding it answers 503" "$answer" "Status: 503 Service Unavailable"
 expect_re "and logs the column" "$(cat "$tmp/null.log")" \

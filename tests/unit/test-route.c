@@ -241,8 +241,8 @@ test_two_lists(void **state)
 	int n = 0, terms = 0;
 
 	(void)state;
-	ra = db_list(db, &a, now, 0, 0, -1, 0, &pa);
-	rb = db_list(db, &b, now, 0, 0, -1, 0, &pb);
+	ra = db_list(db, &a, now, -1, 0, &pa);
+	rb = db_list(db, &b, now, -1, 0, &pb);
 	rt = db_terms(db, &t, now, "tags", &term);
 	while (ra == DB_ROW && rb == DB_ROW) {
 		assert_string_equal(pa.url, pb.url);
@@ -263,9 +263,9 @@ test_two_lists(void **state)
 	db_cursor_end(&b);
 	db_cursor_end(&t);
 	/* Ended early, a cursor gives its statement back. */
-	assert_int_equal(db_list(db, &a, now, 0, 0, -1, 0, &pa), DB_ROW);
+	assert_int_equal(db_list(db, &a, now, -1, 0, &pa), DB_ROW);
 	db_cursor_end(&a);
-	assert_int_equal(db_list(db, &b, now, 0, 0, 1, 0, &pb), DB_ROW);
+	assert_int_equal(db_list(db, &b, now, 1, 0, &pb), DB_ROW);
 	assert_int_equal(b.own, 0);
 	db_cursor_end(&b);
 	db_end_request(db);
