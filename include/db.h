@@ -130,12 +130,13 @@ enum db_rc db_entries_next(struct db_cursor *cur, const char **html,
 	size_t *len);
 /* The next row of db_list() or db_list_sitemap(). */
 enum db_rc db_list_next(struct db_cursor *cur, struct db_page *page);
-/* A feed's item: its date, the start of its markup as the importer wrote
- * it (entry_item()), and the body when asked for (else ""). */
+/* A feed's item: what an RSS item shows of a page, and the body when
+ * asked for (else ""). Strings as in db_page. */
 struct db_item {
 	struct qdate date;
-	const char *head;
-	size_t head_len;
+	const char *title;
+	const char *url;
+	const char *summary;
 	const char *body;
 };
 

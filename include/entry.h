@@ -1,8 +1,8 @@
 /* entry.h - a post as a list shows it: PaperMod's post-entry (title,
  * summary, meta line, link), the meta line alone, and the start of its
- * RSS item. The importer writes every post's entry and item into the
- * database (page_entry) with this code, so that listings and feeds copy
- * them; the worker writes search hits and meta lines with the same code. */
+ * RSS item. The importer writes every post's entry into the database
+ * (page_entry) with this code, so that a listing copies it; the worker
+ * writes search hits, meta lines and feed items with the same code. */
 #ifndef QUIRE_ENTRY_H
 #define QUIRE_ENTRY_H
 
@@ -10,8 +10,7 @@
 #include "dates.h"
 #include "site.h"
 
-/* The version of entry_markup()'s and entry_item()'s output: bump it
- * with any change to either,
+/* The version of entry_markup()'s output: bump it with any change to it,
  * so that the next import writes every stored entry again. */
 #define ENTRY_VERSION "1"
 

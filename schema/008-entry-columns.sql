@@ -110,8 +110,7 @@ DELETE FROM page_term WHERE term_id IN
     (SELECT id FROM term WHERE trim(slug, '.') = '');
 DELETE FROM term WHERE trim(slug, '.') = '';
 
--- Each post's list entry, as a listing shows it, and the start of its
--- RSS item, as a feed shows it, written by the importer
+-- Each post's list entry, as a listing shows it, written by the importer
 -- from the columns above and the site settings with the worker's own
 -- code (src/entry.c): a listing copies it. Its own table, so that a card
 -- row still fits its b-tree page. The importer writes the entry of every
@@ -119,6 +118,5 @@ DELETE FROM term WHERE trim(slug, '.') = '';
 -- drops them all when the settings they depend on change.
 CREATE TABLE page_entry (
 	page_id INTEGER PRIMARY KEY REFERENCES page (id) ON DELETE CASCADE,
-	html TEXT NOT NULL,
-	item TEXT NOT NULL
+	html TEXT NOT NULL
 ) STRICT;

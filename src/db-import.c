@@ -542,7 +542,7 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
     struct buf *err)
 {
 	sqlite3_stmt *get = NULL, *put = NULL, *st;
-	struct buf html = BUF_INIT, item = BUF_INIT, old = BUF_INIT;
+	struct buf html = BUF_INIT, old = BUF_INIT;
 	int rc = -1, step;
 
 	/* Entries written under other settings (or another quire) go. */
@@ -578,7 +578,7 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 	    "EXISTS (SELECT 1 FROM page_entry e WHERE e.page_id = "
 	    "c.page_id)", -1, &get, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(w->conn, "INSERT INTO page_entry (page_id, "
-	    "html, item) VALUES (?1, ?2, ?3)", -1, &put, NULL) != SQLITE_OK) {
+	    "html) VALUES (?1, ?2)", -1, &put, NULL) != SQLITE_OK) {
 		fail(w, err, "preparing the entries");
 		goto out;
 	}
@@ -598,14 +598,11 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 		e.words = (long)sqlite3_column_int64(get, 9);
 		e.minutes = (long)sqlite3_column_int64(get, 10);
 		buf_reset(&html);
-		buf_reset(&item);
 		entry_markup(&html, site, &e, NULL);
-		entry_item(&item, site, &e);
 		sqlite3_reset(put);
 		w->bind_rc = SQLITE_OK;
 		bind_int64(w, put, 1, sqlite3_column_int64(get, 0));
 		bind_textn(w, put, 2, html.data, html.len);
-		bind_textn(w, put, 3, item.data, item.len);
 		if (run(w, put, SQLITE_DONE, err, "storing an entry") != 0)
 			goto out;
 	}
@@ -615,7 +612,6 @@ out:
 	sqlite3_finalize(get);
 	sqlite3_finalize(put);
 	buf_free(&html);
-	buf_free(&item);
 	buf_free(&old);
 	return rc;
 }

@@ -51,9 +51,11 @@ enum row_set {
 
 /* For the bodies of a list (full-text feeds), in the card's order. */
 #define CARD_PAGE " page_card c JOIN page p ON p.id = c.page_id "
-/* A feed item's columns (db_item) and where its start comes from. */
-#define ITEM_HEAD " c.date, c.title, c.source, c.date_offset, e.item,"
-#define ITEM_JOIN " LEFT JOIN page_entry e ON e.page_id = c.page_id "
+/* A feed item's columns (struct db_item): what orders the items (the
+ * result's date, title and source), then what an item shows. */
+#define ITEM_HEAD " c.date, c.title, c.source, c.date_offset, c.url, " \
+	"c.summary,"
+#define ITEM_JOIN " "
 /* An instant after every other (the largest SQLite integer). */
 #define NEVER "9223372036854775807"
 /* Hugo's default order: date (newest first), then title, then file. */
@@ -127,11 +129,10 @@ static const char *const query_sql[Q__MAX] = {
 	    NEVER "))",
 	[Q_ALIAS] = "SELECT p.url FROM alias a JOIN page p ON p.id = a.page_id "
 	    "WHERE a.path = ?2 AND" VISIBLE("p"),
-	/* A feed's items: the date, then what orders them (the result's
-	 * date, title and source, by which SQLite merges each kind's range
-	 * of page_card rather than sorting), then the item's start as the
-	 * importer wrote it (page_entry), then the body or ''. A term's
-	 * pages: page_term holds them in listing order (schema/006). */
+	/* A feed's items: ITEM_HEAD, then the body or ''. SQLite merges
+	 * each kind's range of page_card by the result's date, title and
+	 * source rather than sorting; page_term holds a term's pages in
+	 * listing order (schema/006). */
 	[Q_ITEMS_TERM] = "SELECT" ITEM_HEAD " '' FROM page_term c" ITEM_JOIN
 	    "WHERE c.term_id = ?3 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
 	[Q_ITEMS_TERM_BODY] = "SELECT" ITEM_HEAD " p.body FROM page_term c"
@@ -704,17 +705,15 @@ db_items_next(struct db_cursor *cur, struct db_item *item)
 
 	if (rc != DB_ROW)
 		return rc;
-	item->date.t = sqlite3_column_int64(st, 0);
-	item->date.offset = sqlite3_column_int(st, 3);
-	item->head = (const char *)sqlite3_column_text(st, 4);
-	item->head_len = (size_t)sqlite3_column_bytes(st, 4);
-	item->body = text(st, 5);
-	if (item->head == NULL) {
-		snprintf(cur->db->fault, sizeof(cur->db->fault), "a card has "
-		    "no item (page_entry) in: %.200s", sqlite3_sql(st));
+	if (get_int64(st, 0, &item->date.t) || get_text(st, 1, &item->title) ||
+	    get_int(st, 3, &item->date.offset) || get_text(st, 4, &item->url) ||
+	    get_text(st, 5, &item->summary)) {
+		snprintf(cur->db->fault, sizeof(cur->db->fault), "a NULL column "
+		    "in a row of: %.200s", sqlite3_sql(st));
 		db_cursor_end(cur);
 		return DB_ERROR;
 	}
+	item->body = text(st, 6);
 	return DB_ROW;
 }
 

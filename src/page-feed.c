@@ -32,6 +32,7 @@ render_feed(struct ctx *ctx, const struct feed *f)
 	struct buf self = BUF_INIT;
 	struct db_cursor cur;
 	struct db_item it;
+	struct entry e;
 	enum db_rc rc;
 	int first = 1;
 
@@ -59,6 +60,7 @@ render_feed(struct ctx *ctx, const struct feed *f)
 		html(b, "</language>");
 	}
 	buf_printf(&self, "%sindex.xml", f->route);
+	memset(&e, 0, sizeof(e));
 	for (rc = db_items(ctx->db, &cur, ctx->now, f->term_id, f->all,
 	    s->full_feed, s->rss_limit, &it); rc == DB_ROW;
 	    rc = db_items_next(&cur, &it)) {
@@ -72,8 +74,11 @@ render_feed(struct ctx *ctx, const struct feed *f)
 			html(b, "\" rel=\"self\" type=\"application/rss+xml\" />");
 			first = 0;
 		}
-		/* entry_item()'s markup, written at import. */
-		buf_add(b, it.head, it.head_len);
+		e.url = it.url;
+		e.title = it.title;
+		e.summary = it.summary;
+		e.date = it.date;
+		entry_item(b, s, &e);
 		if (s->full_feed) {
 			struct md_result md;
 
