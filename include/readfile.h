@@ -20,7 +20,8 @@ enum readfile_rc {
 /* Appends the contents of the regular file at path to out, at most max
  * bytes. With nofollow, a symbolic link at the last step is refused (the
  * caller vetted the path already); with want, the file must be that one
- * (same device and inode as the caller's lstat saw). */
+ * (same device and inode as the caller's lstat saw). On failure out is
+ * as it was. */
 enum readfile_rc readfile_regular(const char *path, int nofollow,
 	const struct stat *want, size_t max, struct buf *out);
 

@@ -676,8 +676,9 @@ dbw_copy(const char *live, const char *path, FILE *log)
 	if (sqlite3_open_v2(live, &src, SQLITE_OPEN_READONLY, NULL) !=
 	    SQLITE_OK || sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		/* The handle that failed: dst when src opened. */
 		fprintf(log, "%s: cannot copy: %s\n", live,
-		    sqlite3_errmsg(src ? src : dst));
+		    sqlite3_errmsg(dst != NULL ? dst : src));
 		goto out;
 	}
 	b = sqlite3_backup_init(dst, "main", src, "main");

@@ -374,7 +374,11 @@ db_close(struct db *db)
 		return;
 	for (i = 0; i < Q__MAX; i++)
 		sqlite3_finalize(db->stmt[i]);
-	sqlite3_close(db->conn);
+	/* Every cursor ends its own statement; were one left, close_v2
+	 * would close the file when it is finalized (sqlite3_close would
+	 * fail and keep it open for good). Statements FTS5 holds are its
+	 * own to finalize. */
+	sqlite3_close_v2(db->conn);
 	free(db->related.pages);
 	free(db->related.terms);
 	free(db->related.places);
@@ -416,6 +420,16 @@ start(struct db *db, enum query q)
 	sqlite3_reset(db->stmt[q]);
 	sqlite3_clear_bindings(db->stmt[q]);
 	return db->stmt[q];
+}
+
+/* Records that st gave no row where one was due, for db_errmsg(). */
+static enum db_rc
+no_row(struct db *db, sqlite3_stmt *st, enum db_rc rc)
+{
+	if (rc == DB_DONE && db->fault[0] == '\0')
+		snprintf(db->fault, sizeof(db->fault), "no row from: %.200s",
+		    sqlite3_sql(st));
+	return DB_ERROR;
 }
 
 /* Records a failed bind in db->fault, naming the parameter and the
@@ -842,6 +856,7 @@ db_state(struct db *db, long long now, struct db_state *state)
 {
 	sqlite3_stmt *st;
 	sqlite3_stmt *cur;
+	enum db_rc rc;
 
 	/* The file never changes under an open connection, so the answer
 	 * holds until the next scheduled publication or expiry. */
@@ -849,8 +864,10 @@ db_state(struct db *db, long long now, struct db_state *state)
 	    now >= db->state_until) {
 		st = start(db, Q_STATE);
 		cur = st;
-		if (bind_int64(db, st, 1, now) != 0 || step(&cur) != DB_ROW)
+		if (bind_int64(db, st, 1, now) != 0)
 			return DB_ERROR;
+		if ((rc = step(&cur)) != DB_ROW)
+			return no_row(db, st, rc);
 		db->state_changed = sqlite3_column_int64(st, 0);
 		db->state_until = sqlite3_column_int64(st, 1);
 		db->state_from = now;
@@ -881,8 +898,10 @@ db_search_count(struct db *db, long long now, const char *match, long *count)
 {
 	sqlite3_stmt *st;
 
-	if (lookup(db, Q_SEARCH_COUNT, now, match, &st) != DB_ROW)
-		return DB_ERROR;
+	enum db_rc rc = lookup(db, Q_SEARCH_COUNT, now, match, &st);
+
+	if (rc != DB_ROW)
+		return no_row(db, st, rc);
 	*count = (long)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return DB_ROW;

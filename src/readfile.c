@@ -45,6 +45,10 @@ readfile_regular(const char *path, int nofollow, const struct stat *want,
 	rc = READFILE_OK;
 out:
 	saved = errno;
+	if (rc != READFILE_OK && out->data != NULL) {
+		out->len = start;	/* nothing half read is left */
+		out->data[start] = '\0';
+	}
 	close(fd);
 	errno = saved;
 	return rc;

@@ -69,8 +69,10 @@ test_readfile(void **state)
 	/* Another file swapped in since the walk saw this one. */
 	assert_int_equal(readfile_regular(file, 1, &st_other, 1024, &b),
 	    READFILE_NOT_REGULAR);
+	buf_puts(&b, "kept");
 	assert_int_equal(readfile_regular(file, 1, NULL, 8, &b),
 	    READFILE_TOO_BIG);
+	assert_string_equal(buf_cstr(&b), "kept");	/* as it was */
 	buf_reset(&b);
 	assert_int_equal(readfile_regular(other, 1, NULL, 8, &b),
 	    READFILE_OK);
