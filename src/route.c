@@ -18,7 +18,8 @@ enum route_flag {
 	ROUTE_PAGED = 1 << 0,	/* ends in "page/#": page 1 answers 301
 				 * to the listing itself */
 	ROUTE_TERM = 1 << 1,	/* "*" names a term of the row's taxonomy
-				 * with a visible page, else 404 */
+				 * with a visible page, else the row does
+				 * not match */
 };
 
 struct route {
@@ -181,9 +182,13 @@ route_dispatch(struct ctx *ctx, enum req_verdict verdict)
 				enum db_rc rc = db_term_by_slug(ctx->db,
 				    ctx->now, rt->taxonomy, ctx->term, &term);
 
-				if (rc != DB_ROW)
-					return rc == DB_DONE ? PAGE_NOT_FOUND :
-					    PAGE_DB_ERROR;
+				if (rc == DB_ERROR)
+					return PAGE_DB_ERROR;
+				/* No such term: the path may still be a
+				 * stored page's or an alias (Hugo allows
+				 * either anywhere). */
+				if (rc == DB_DONE)
+					continue;
 				ctx->found = &term;
 			}
 		} else if (rt->match == MATCH_STORED) {

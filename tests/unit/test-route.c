@@ -60,7 +60,7 @@ setup(void **state)
 	    "title: Routes\npaginate: 2\n");
 	write_file("content/posts/one.md", "---\ntitle: One\n"
 	    "date: 2026-01-01\ntags: [go]\ncategories: [notes]\n"
-	    "aliases: [/old/one/]\n---\nFirst.\n");
+	    "aliases: [/old/one/, /tags/retired/]\n---\nFirst.\n");
 	write_file("content/posts/two.md", "---\ntitle: Two\n"
 	    "date: 2026-01-02\ntags: [go]\n---\nSecond.\n");
 	write_file("content/posts/three.md", "---\ntitle: Three\n"
@@ -215,6 +215,7 @@ test_routes(void **state)
 		{ "/posts/two/", 200, NULL, "<h1 class=\"post-title", 0 },
 		{ "/about/", 200, NULL, "About me", 0 },
 		{ "/old/one/", 301, "/posts/one/", NULL, 0 },
+		{ "/tags/retired/", 301, "/posts/one/", NULL, 0 },
 		{ "/posts/two", 301, "/posts/two/", NULL, 1 },
 		{ "/posts", 301, "/posts/", NULL, 1 },
 		{ "/nothing/here/", 404, NULL, NULL, 0 },
