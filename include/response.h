@@ -54,9 +54,15 @@ void resp_header(struct resp *r, const char *name, const char *value);
  * instant the set of visible pages last changed (unix seconds). When the
  * request's If-None-Match or (without it) If-Modified-Since says the
  * client's copy is current (either may be NULL), makes r a 304 and
- * returns 1; else returns 0. */
+ * returns 1; else returns 0. An If-None-Match of "*" is left to
+ * resp_exists(), after routing. */
 int resp_conditional(struct resp *r, const char *if_none_match,
 	const char *if_modified_since, long long version, long long changed);
+/* Does an If-None-Match value hold "*" (any current representation)? */
+int resp_etag_any(const char *list);
+/* Answers If-None-Match: * once the page is known: makes a 200 a 304
+ * (returns 1); a 404 or a redirect stays as it is. */
+int resp_exists(struct resp *r, const char *if_none_match);
 /* Sends r with the Cache-Control its status calls for (RESP_CACHE_*) and
  * the security headers every answer carries; without its body when
  * head_only (HEAD). Returns 0 or -1. */

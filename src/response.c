@@ -123,6 +123,33 @@ resp_etag_listed(const char *list, const char *etag)
 	return 0;
 }
 
+int
+resp_etag_any(const char *list)
+{
+	const char *p = list;
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		if (*p == '*')
+			return 1;
+		while (*p != '\0' && *p != ',')
+			p++;
+	}
+	return 0;
+}
+
+int
+resp_exists(struct resp *r, const char *if_none_match)
+{
+	if (r->status != 200 || if_none_match == NULL ||
+	    !resp_etag_any(if_none_match))
+		return 0;
+	r->status = 304;
+	buf_reset(&r->body);
+	return 1;
+}
+
 const char *
 resp_reason(int status)
 {
@@ -153,8 +180,11 @@ resp_conditional(struct resp *r, const char *if_none_match,
 	buf_putnum(&etag, changed, 1);
 	buf_putc(&etag, '"');
 	resp_http_date(&date, changed);
+	/* "*" asks whether the page exists: resp_exists() answers it once
+	 * the route has. */
 	if (if_none_match != NULL)
-		fresh = resp_etag_listed(if_none_match, buf_cstr(&etag));
+		fresh = !resp_etag_any(if_none_match) &&
+		    resp_etag_listed(if_none_match, buf_cstr(&etag));
 	else
 		fresh = if_modified_since != NULL &&
 		    resp_parse_http_date(if_modified_since) >= changed;

@@ -138,6 +138,8 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 		    req.if_modified_since, st.version, st.changed))
 			break;
 		rc = route_dispatch(&ctx, v);
+		if (rc == PAGE_OK)
+			resp_exists(&w->resp, req.if_none_match);
 		break;
 	}
 	case REQ_ADD_SLASH:

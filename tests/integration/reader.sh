@@ -488,6 +488,13 @@ for u in "${cpages[@]}"; do
 done
 req "$r/" -H 'If-None-Match: "q0-0"'
 expect "/ with another ETag answers 200" "$code" 200
+# "*" asks whether the page exists (RFC 9110): a page is 304, a path
+# that is none stays 404, an alias stays its 301.
+req "$r/" -H 'If-None-Match: *'
+expect "/ with If-None-Match: * answers 304 with no body" \
+    "$code $(body_size)" "304 0"
+req "$r/no/such/page/" -H 'If-None-Match: *'
+expect "a missing page with If-None-Match: * answers 404" "$code" 404
 
 req "$r/posts/reader-lastmod/"
 old_etag=$(hdr ETag)

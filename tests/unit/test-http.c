@@ -145,6 +145,10 @@ test_etag(void **state)
 	assert_true(resp_etag_listed("W/\"q1-2\"", "\"q1-2\""));
 	assert_true(resp_etag_listed("\"a\", \"q1-2\"", "\"q1-2\""));
 	assert_true(resp_etag_listed("*", "\"q1-2\""));
+	assert_true(resp_etag_any("*"));
+	assert_true(resp_etag_any("\"q1-2\", *"));
+	assert_false(resp_etag_any("\"q1-2\""));
+	assert_false(resp_etag_any("W/\"a*\""));
 	assert_false(resp_etag_listed("\"q1-20\"", "\"q1-2\""));
 	assert_false(resp_etag_listed("\"q1-\"", "\"q1-2\""));
 	assert_false(resp_etag_listed("", "\"q1-2\""));
