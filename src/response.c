@@ -101,10 +101,12 @@ resp_parse_http_date(const char *s)
 	    mi * 60 + se;
 }
 
-int
-resp_etag_listed(const char *list, const char *etag)
+/* Does an If-None-Match list hold "*", or etag (weak or strong) when
+ * etag is not NULL? */
+static int
+find_tag(const char *list, const char *etag)
 {
-	size_t n = strlen(etag);
+	size_t n = etag != NULL ? strlen(etag) : 0;
 	const char *p = list;
 
 	while (*p != '\0') {
@@ -114,7 +116,7 @@ resp_etag_listed(const char *list, const char *etag)
 			return 1;
 		if (strncmp(p, "W/", 2) == 0)
 			p += 2;
-		if (strncmp(p, etag, n) == 0 &&
+		if (etag != NULL && strncmp(p, etag, n) == 0 &&
 		    (p[n] == '\0' || p[n] == ',' || p[n] == ' '))
 			return 1;
 		while (*p != '\0' && *p != ',')
@@ -124,19 +126,15 @@ resp_etag_listed(const char *list, const char *etag)
 }
 
 int
+resp_etag_listed(const char *list, const char *etag)
+{
+	return find_tag(list, etag);
+}
+
+int
 resp_etag_any(const char *list)
 {
-	const char *p = list;
-
-	while (*p != '\0') {
-		while (*p == ' ' || *p == '\t' || *p == ',')
-			p++;
-		if (*p == '*')
-			return 1;
-		while (*p != '\0' && *p != ',')
-			p++;
-	}
-	return 0;
+	return find_tag(list, NULL);
 }
 
 int
