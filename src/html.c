@@ -387,20 +387,26 @@ html_unescape(struct buf *out, const char *s, size_t n)
 	buf_add(out, s + start, n - start);
 }
 
-void
-html_href(struct buf *b, const char *base_path, const char *route)
+/* Appends a site route below a base that ends in '/': its leading
+ * slashes dropped (never "//host", another site), percent-encoded. */
+static void
+route_below(struct buf *b, const char *route)
 {
-	html_url_path(b, base_path);
 	while (*route == '/')
 		route++;
 	html_url_path(b, route);
 }
 
 void
+html_href(struct buf *b, const char *base_path, const char *route)
+{
+	html_url_path(b, base_path);
+	route_below(b, route);
+}
+
+void
 html_abs_url(struct buf *b, const char *base_url, const char *route)
 {
 	html_text(b, base_url);
-	while (*route == '/')
-		route++;
-	html_url_path(b, route);
+	route_below(b, route);
 }

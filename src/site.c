@@ -264,33 +264,26 @@ site_init(struct site *s)
 		site_reset(s, k);
 }
 
+/* Does a key of this type keep its value as a malloc'd string at off? */
+static int
+holds_string(enum site_type t)
+{
+	return t == SITE_STRING || t == SITE_CHOICE || t == SITE_ZONE ||
+	    t == SITE_SECTION;
+}
+
 void
 site_free(struct site *s)
 {
 	const struct site_key *k;
 
-	for (k = site_keys; k->config != NULL; k++) {
-		switch (k->type) {
-		case SITE_STRING:
-		case SITE_CHOICE:
-		case SITE_ZONE:
-		case SITE_SECTION:
+	for (k = site_keys; k->config != NULL; k++)
+		if (holds_string(k->type))
 			free(*STR(s, k));
-			break;
-		case SITE_BASE_URL:
-			free(s->base_url);
-			free(s->base_path);
-			break;
-		case SITE_MENU:
-			clear_menu(s);
-			break;
-		case SITE_PERMALINKS:
-			clear_permalinks(s);
-			break;
-		default:
-			break;
-		}
-	}
+	free(s->base_url);
+	free(s->base_path);
+	clear_menu(s);
+	clear_permalinks(s);
 	memset(s, 0, sizeof(*s));
 }
 
