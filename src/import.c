@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "dbw.h"
@@ -20,6 +21,7 @@
 #include "markdown.h"
 #include "metrics.h"
 #include "readfile.h"
+#include "section.h"
 #include "site.h"
 #include "url.h"
 
@@ -299,6 +301,24 @@ split_content(const char *abs, const char **rel)
 	return hit == abs ? xstrdup("/") : xstrndup(abs, (size_t)(hit - abs));
 }
 
+/* If the folder abs (a resolved path in a buffer of size bytes) is a Hugo
+ * site, holding a content/ folder, makes abs that folder and st its
+ * status. */
+static void
+site_content(char *abs, size_t size, struct stat *st)
+{
+	size_t n = strlen(abs);
+	struct stat cst;
+
+	if (n + sizeof("/content") > size)
+		return;
+	memcpy(abs + n, n > 1 ? "/content" : "content", sizeof("/content"));
+	if (stat(abs, &cst) == 0 && S_ISDIR(cst.st_mode))
+		*st = cst;
+	else
+		abs[n] = '\0';
+}
+
 /* Works out what each PATH argument holds. */
 static int
 collect(struct import *im)
@@ -324,6 +344,9 @@ collect(struct import *im)
 			    arg, kind_name(st.st_mode));
 			return -1;
 		}
+		/* A Hugo site's folder stands for its content/. */
+		if (S_ISDIR(st.st_mode))
+			site_content(abs, sizeof(abs), &st);
 		site_dir = split_content(abs, &rel);
 		if (site_dir != NULL) {
 			buf_puts(&prefix, rel);
@@ -449,16 +472,21 @@ hash_setting(const char *key, const char *value, void *arg)
 }
 
 /* Reads the file f vetted by the walk into out: still the regular file
- * the walk saw, opened without following a link at its last step. */
+ * the walk saw, opened without following a link at its last step. Says
+ * why not on log, unless log is NULL. */
 static int
 read_file(const struct input_file *f, struct buf *out, FILE *log)
 {
 	const char *path = f->open_path ? f->open_path : f->fs_path;
 	struct stat want;
+	enum readfile_rc rc;
 
 	want.st_dev = f->dev;
 	want.st_ino = f->ino;
-	switch (readfile_regular(path, 1, &want, MAX_FILE_BYTES, out)) {
+	rc = readfile_regular(path, 1, &want, MAX_FILE_BYTES, out);
+	if (rc != READFILE_OK && log == NULL)
+		return -1;
+	switch (rc) {
 	case READFILE_OK:
 		return 0;
 	case READFILE_ERRNO:
@@ -515,6 +543,79 @@ alias_route(struct buf *out, const char *url, const char *a)
 	return 0;
 }
 
+/* Is the page at source (a path under content/) a post: in one of the
+ * main sections? */
+static int
+is_post(const struct site *s, const char *source)
+{
+	char *const *names = s->nmain_sections > 0 ? s->main_sections :
+	    &s->main_section;
+
+	return section_is_among(source, names, s->nmain_sections > 0 ?
+	    s->nmain_sections : 1);
+}
+
+/* Is the front matter's page published at now, as Hugo builds it? */
+static int
+is_published(const struct frontmatter *fm, long long now)
+{
+	long long from = fm->has_publish ? fm->publish.t :
+	    fm->has_date ? fm->date.t : 0;
+
+	return !fm->draft && from <= now &&
+	    (!fm->has_expiry || fm->expiry.t > now);
+}
+
+/* When the config names no mainSections, a site folder's main section
+ * is Hugo's default: the top-level section with the most published
+ * pages, counting the files of this import (their front matter is read
+ * here once more) and the pages kept from earlier ones. Files that do
+ * not parse are left to import_file() to report. A plain folder keeps
+ * the stored main section, which placed its files. */
+static int
+choose_main_section(struct import *im, struct dbw *w, struct buf *err)
+{
+	struct section_tally t;
+	struct buf text = BUF_INIT, ferr = BUF_INIT, fwarn = BUF_INIT;
+	long long now = (long long)time(NULL);
+	const char *most;
+	size_t i;
+	int rc = -1;
+
+	if (im->site.nmain_sections > 0 || im->site_dir == NULL)
+		return 0;
+	memset(&t, 0, sizeof(t));
+	if (dbw_section_pages(w, now, &t, err) != 0)
+		goto out;
+	for (i = 0; i < im->nfiles; i++) {
+		const struct input_file *f = &im->files[i];
+		const char *base = strrchr(f->source, '/');
+		size_t len = section_len(f->source);
+		struct frontmatter fm;
+
+		if (len == 0 || strcmp(base + 1, "_index.md") == 0)
+			continue;
+		buf_reset(&text);
+		if (read_file(f, &text, NULL) != 0)
+			continue;
+		buf_reset(&ferr);
+		buf_reset(&fwarn);
+		if (fm_parse(f->fs_path, buf_cstr(&text), text.len, &fm, &ferr,
+		    &fwarn) == 0 && is_published(&fm, now))
+			section_count(&t, f->source, len, 1);
+		fm_free(&fm);
+	}
+	if ((most = section_most(&t)) != NULL)
+		site_set(&im->site, "mainSections", most);
+	rc = 0;
+out:
+	section_tally_free(&t);
+	buf_free(&text);
+	buf_free(&ferr);
+	buf_free(&fwarn);
+	return rc;
+}
+
 /* Imports one file into w. Returns 0 or -1 (message logged). */
 static int
 import_file(struct import *im, struct dbw *w, const struct input_file *f,
@@ -529,7 +630,6 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	struct metrics m;
 	struct dbw_page p;
 	struct url_page up;
-	size_t seclen = strcspn(f->source, "/");
 	const char *line, *next;
 	int rc = -1;
 
@@ -613,10 +713,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	memset(&p, 0, sizeof(p));
 	p.source = f->source;
 	p.hash = buf_cstr(&hash);
-	p.kind = (f->source[seclen] == '/' &&
-	    strlen(im->site.main_section) == seclen &&
-	    strncmp(f->source, im->site.main_section, seclen) == 0) ?
-	    PAGE_POST : PAGE_STANDALONE;
+	p.kind = is_post(&im->site, f->source) ? PAGE_POST : PAGE_STANDALONE;
 	p.layout = fm.layout;
 	p.url = buf_cstr(&url);
 	p.title = fm.title;
@@ -797,13 +894,6 @@ import_run(const struct import_opts *opts, FILE *log)
 		fprintf(log, "unknown timeZone '%s'\n", im.site.timezone);
 		goto out;
 	}
-	if (dbw_site_store(w, &im.site, &err) != 0) {
-		fprintf(log, "%s\n", buf_cstr(&err));
-		goto out;
-	}
-	settings_hash = fnv1a(settings_hash, IMPORT_RULES_VERSION, 1);
-	site_each(&im.site, hash_setting, &settings_hash);
-
 	for (i = 0; i < im.nfiles; i++)
 		if (dbw_seen(w, im.files[i].source, &err) != 0) {
 			fprintf(log, "%s\n", buf_cstr(&err));
@@ -818,6 +908,17 @@ import_run(const struct import_opts *opts, FILE *log)
 		}
 		im.removed += removed;
 	}
+	if (choose_main_section(&im, w, &err) != 0) {
+		fprintf(log, "%s\n", buf_cstr(&err));
+		goto out;
+	}
+	if (dbw_site_store(w, &im.site, &err) != 0) {
+		fprintf(log, "%s\n", buf_cstr(&err));
+		goto out;
+	}
+	settings_hash = fnv1a(settings_hash, IMPORT_RULES_VERSION, 1);
+	site_each(&im.site, hash_setting, &settings_hash);
+
 	for (i = 0; i < im.nfiles; i++) {
 		const char *base = strrchr(im.files[i].source, '/');
 

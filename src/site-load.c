@@ -125,6 +125,40 @@ out:
 	return rc;
 }
 
+/* mainSections: one name or a list of them. The first is the section the
+ * worker lists at /NAME/; the importer marks the pages of every one as
+ * posts. An empty list leaves Hugo's default (section.h) to apply. */
+static int
+load_sections(struct site *s, const struct site_key *k, struct yamldoc *y,
+    yaml_node_t *node, const char *path, struct buf *err)
+{
+	size_t n = node->type == YAML_SEQUENCE_NODE ? yamldoc_seq_len(node) : 1;
+	size_t i;
+
+	for (i = 0; i < s->nmain_sections; i++)
+		free(s->main_sections[i]);
+	free(s->main_sections);
+	s->main_sections = xmalloc((n ? n : 1) * sizeof(char *));
+	s->nmain_sections = 0;
+	for (i = 0; i < n; i++) {
+		yaml_node_t *item = node->type == YAML_SEQUENCE_NODE ?
+		    yamldoc_seq_item(y, node, i) : node;
+		const char *v = yamldoc_scalar(item);
+
+		if (v == NULL) {
+			buf_printf(err, "%s:%zu: '%s' must be a section name or "
+			    "a list of them", path, yamldoc_line(y, item),
+			    k->config);
+			return -1;
+		}
+		if (*v != '\0')
+			s->main_sections[s->nmain_sections++] = xstrdup(v);
+	}
+	if (s->nmain_sections > 0)
+		site_set(s, k->stored, s->main_sections[0]);
+	return 0;
+}
+
 /* Reads row k's value at node into s. Returns 0, or -1 with
  * "PATH:LINE: what" appended to err. */
 static int
@@ -153,11 +187,7 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 		}
 		break;
 	case SITE_SECTION:
-		if (yamldoc_seq_len(node) > 0)
-			v = yamldoc_scalar(yamldoc_seq_item(y, node, 0));
-		if (v != NULL && *v != '\0')
-			site_set(s, k->stored, v);
-		break;
+		return load_sections(s, k, y, node, path, err);
 	case SITE_NUMBER:
 		if (!whole_number(v, &n) || n < k->min || n > k->max) {
 			buf_printf(err, "%s:%zu: '%s' must be a number from %ld "
@@ -222,10 +252,12 @@ site_load_doc(struct site *s, struct yamldoc *y, const char *path,
 		buf_printf(err, "%s:1: the configuration must be a mapping", path);
 		return -1;
 	}
-	for (k = site_keys; k->config != NULL; k++)
-		if ((node = lookup(y, k->config)) != NULL &&
-		    load_key(s, k, y, node, path, err) != 0)
+	for (k = site_keys; k->config != NULL; k++) {
+		if ((node = lookup(y, k->config)) == NULL && k->also != NULL)
+			node = lookup(y, k->also);
+		if (node != NULL && load_key(s, k, y, node, path, err) != 0)
 			return -1;
+	}
 	return 0;
 }
 
