@@ -43,7 +43,7 @@ ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS)
 
 # Modules of both programs, of the importer only and of the worker only.
 COMMON   = buf html unicode markdown metrics dates site url entry
-IMPORTER = readfile yamldoc frontmatter site-load section db-import import
+IMPORTER = readfile yamldoc frontmatter site-load section progress db-import import watch
 WORKER   = db request response route render confine page-listing page-article \
            page-tags page-error page-feed page-sitemap page-archives \
            page-search

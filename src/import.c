@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 #include "import.h"
 #include "markdown.h"
 #include "metrics.h"
+#include "progress.h"
 #include "readfile.h"
 #include "section.h"
 #include "site.h"
@@ -67,7 +69,21 @@ struct import {
 	size_t nmirrors;
 	char *site_dir;		/* the folder holding content/, if known */
 	long added, updated, unchanged, removed, skipped;
+	struct progress progress;	/* the line on a terminal */
 };
+
+/* Writes a message to the import's log, on a line of its own: the
+ * progress line is erased first. */
+static void __attribute__((format(printf, 2, 3)))
+note(struct import *im, const char *fmt, ...)
+{
+	va_list ap;
+
+	progress_clear(&im->progress);
+	va_start(ap, fmt);
+	vfprintf(im->log, fmt, ap);
+	va_end(ap);
+}
 
 /* Adds the regular file st found at fs_path (opened at open_path when
  * not NULL: a link's target) as the page source. */
@@ -160,32 +176,32 @@ vet(struct import *im, struct walk *w, const char *fs_path,
 
 	*real = '\0';
 	if (lstat(fs_path, st) != 0) {
-		fprintf(im->log, "warning: %s: %s; skipped\n", fs_path,
+		note(im, "warning: %s: %s; skipped\n", fs_path,
 		    strerror(errno));
 		return 0;
 	}
 	if (S_ISLNK(st->st_mode)) {
 		if (realpath(fs_path, real) == NULL || stat(real, st) != 0) {
-			fprintf(im->log, "warning: %s: a symbolic link to "
+			note(im, "warning: %s: a symbolic link to "
 			    "nothing (%s); skipped\n", fs_path, strerror(errno));
 			return 0;
 		}
 		if (!is_within(real, w->root)) {
-			fprintf(im->log, "warning: %s: a symbolic link to %s, "
+			note(im, "warning: %s: a symbolic link to %s, "
 			    "outside %s; skipped\n", fs_path, real, w->root);
 			return 0;
 		}
 		if (S_ISDIR(st->st_mode)) {
 			for (i = 0; i < w->open.n; i++)
 				if (is_within(w->open.path[i], real)) {
-					fprintf(im->log, "warning: %s: a symbolic "
+					note(im, "warning: %s: a symbolic "
 					    "link to %s, a folder being walked "
 					    "(a loop); skipped\n", fs_path, real);
 					return 0;
 				}
 			for (i = 0; i < w->linked.n; i++)
 				if (strcmp(w->linked.path[i], real) == 0) {
-					fprintf(im->log, "warning: %s: a symbolic "
+					note(im, "warning: %s: a symbolic "
 					    "link to %s, a folder walked already; "
 					    "skipped\n", fs_path, real);
 					return 0;
@@ -197,7 +213,7 @@ vet(struct import *im, struct walk *w, const char *fs_path,
 		return 'd';
 	if (S_ISREG(st->st_mode))
 		return 'f';
-	fprintf(im->log, "warning: %s: not a regular file (%s); skipped\n",
+	note(im, "warning: %s: not a regular file (%s); skipped\n",
 	    fs_path, kind_name(st->st_mode));
 	return 0;
 }
@@ -229,7 +245,7 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 	int rc = 0;
 
 	if (d == NULL) {
-		fprintf(im->log, "%s: %s\n", dir, strerror(errno));
+		note(im, "%s: %s\n", dir, strerror(errno));
 		return -1;
 	}
 	while ((e = readdir(d)) != NULL) {
@@ -336,11 +352,11 @@ collect(struct import *im)
 
 		/* A PATH named by the user is followed wherever it leads. */
 		if (realpath(arg, abs) == NULL || stat(abs, &st) != 0) {
-			fprintf(im->log, "%s: %s\n", arg, strerror(errno));
+			note(im, "%s: %s\n", arg, strerror(errno));
 			return -1;
 		}
 		if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
-			fprintf(im->log, "%s: not a regular file or folder (%s)\n",
+			note(im, "%s: not a regular file or folder (%s)\n",
 			    arg, kind_name(st.st_mode));
 			return -1;
 		}
@@ -377,7 +393,7 @@ collect(struct import *im)
 		} else if (has_suffix(abs, ".md")) {
 			add_file(im, abs, NULL, buf_cstr(&prefix), &st);
 		} else {
-			fprintf(im->log, "%s: not a Markdown (.md) file\n", arg);
+			note(im, "%s: not a Markdown (.md) file\n", arg);
 			rc = -1;
 		}
 		buf_free(&prefix);
@@ -406,7 +422,7 @@ read_config(struct import *im)
 
 	if (file != NULL && stat(file, &st) == 0 && !S_ISREG(st.st_mode)) {
 		/* Named by the user, but opening a FIFO would hang. */
-		fprintf(im->log, "%s: not a regular file (%s)\n", file,
+		note(im, "%s: not a regular file (%s)\n", file,
 		    kind_name(st.st_mode));
 		return -1;
 	}
@@ -429,7 +445,7 @@ read_config(struct import *im)
 		free(real);
 	}
 	if (file != NULL && has_suffix(file, ".json")) {
-		fprintf(im->log, "%s:1: JSON configuration is not supported; "
+		note(im, "%s:1: JSON configuration is not supported; "
 		    "convert it with 'hugo convert toYAML'\n", file);
 		rc = -1;
 	} else if (file != NULL) {
@@ -438,7 +454,7 @@ read_config(struct import *im)
 		site_free(&im->site);
 		site_init(&im->site);
 		if (site_load_file(&im->site, file, &err) != 0) {
-			fprintf(im->log, "%s\n", buf_cstr(&err));
+			note(im, "%s\n", buf_cstr(&err));
 			rc = -1;
 		} else {
 			rc = 0;
@@ -473,9 +489,9 @@ hash_setting(const char *key, const char *value, void *arg)
 
 /* Reads the file f vetted by the walk into out: still the regular file
  * the walk saw, opened without following a link at its last step. Says
- * why not on log, unless log is NULL. */
+ * why not on im's log, unless im is NULL. */
 static int
-read_file(const struct input_file *f, struct buf *out, FILE *log)
+read_file(struct import *im, const struct input_file *f, struct buf *out)
 {
 	const char *path = f->open_path ? f->open_path : f->fs_path;
 	struct stat want;
@@ -484,20 +500,20 @@ read_file(const struct input_file *f, struct buf *out, FILE *log)
 	want.st_dev = f->dev;
 	want.st_ino = f->ino;
 	rc = readfile_regular(path, 1, &want, MAX_FILE_BYTES, out);
-	if (rc != READFILE_OK && log == NULL)
+	if (rc != READFILE_OK && im == NULL)
 		return -1;
 	switch (rc) {
 	case READFILE_OK:
 		return 0;
 	case READFILE_ERRNO:
-		fprintf(log, "%s: %s\n", f->fs_path, strerror(errno));
+		note(im, "%s: %s\n", f->fs_path, strerror(errno));
 		break;
 	case READFILE_NOT_REGULAR:
-		fprintf(log, "%s: changed while being imported; import "
+		note(im, "%s: changed while being imported; import "
 		    "again\n", f->fs_path);
 		break;
 	case READFILE_TOO_BIG:
-		fprintf(log, "%s:1: larger than %ld MiB; not a blog "
+		note(im, "%s:1: larger than %ld MiB; not a blog "
 		    "post\n", f->fs_path, MAX_FILE_BYTES / 1024 / 1024);
 		break;
 	}
@@ -593,10 +609,12 @@ choose_main_section(struct import *im, struct dbw *w, struct buf *err)
 		size_t len = section_len(f->source);
 		struct frontmatter fm;
 
+		progress_show(&im->progress, "counting sections", i + 1,
+		    im->nfiles);
 		if (len == 0 || strcmp(base + 1, "_index.md") == 0)
 			continue;
 		buf_reset(&text);
-		if (read_file(f, &text, NULL) != 0)
+		if (read_file(NULL, f, &text) != 0)
 			continue;
 		buf_reset(&ferr);
 		buf_reset(&fwarn);
@@ -635,7 +653,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 
 	memset(&fm, 0, sizeof(fm));
 	memset(&m, 0, sizeof(m));
-	if (read_file(f, &text, im->log) != 0)
+	if (read_file(im, f, &text) != 0)
 		goto out;
 	buf_printf(&hash, "%016llx", (unsigned long long)fnv1a(settings_hash,
 	    buf_cstr(&text), text.len));
@@ -652,7 +670,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	for (line = buf_cstr(&warn); *line != '\0'; line = next) {
 		next = strchr(line, '\n');
 		next = next ? next + 1 : line + strlen(line);
-		fprintf(im->log, "warning: %.*s", (int)(next - line), line);
+		note(im, "warning: %.*s", (int)(next - line), line);
 	}
 
 	memset(&up, 0, sizeof(up));
@@ -750,7 +768,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	rc = 0;
 	goto out;
 fail:
-	fprintf(im->log, "%s\n", buf_cstr(&err));
+	note(im, "%s\n", buf_cstr(&err));
 out:
 	for (i = 0; i < naliases; i++)
 		free(aliases[i]);
@@ -827,6 +845,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	memset(&im, 0, sizeof(im));
 	im.opts = opts;
 	im.log = log;
+	progress_begin(&im.progress, log, !opts->quiet);
 	site_init(&im.site);
 	buf_printf(&tmp, "%s.import-tmp", opts->db);
 	buf_printf(&lock, "%s.lock", opts->db);
@@ -834,13 +853,13 @@ import_run(const struct import_opts *opts, FILE *log)
 	/* One import at a time: the next one waits here. */
 	lock_fd = open(buf_cstr(&lock), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	if (lock_fd < 0 || flock(lock_fd, LOCK_EX) != 0) {
-		fprintf(log, "%s: %s\n", buf_cstr(&lock), strerror(errno));
+		note(&im, "%s: %s\n", buf_cstr(&lock), strerror(errno));
 		goto out;
 	}
 	/* SQLite would open a FIFO and wait on it for good, holding the lock,
 	 * and the next import behind it. */
 	if (stat(opts->db, &st) == 0 && !S_ISREG(st.st_mode)) {
-		fprintf(log, "%s: not a regular file (%s)\n", opts->db,
+		note(&im, "%s: not a regular file (%s)\n", opts->db,
 		    kind_name(st.st_mode));
 		goto out;
 	}
@@ -849,7 +868,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	unlink(buf_cstr(&tmp));
 	if ((fd = open(buf_cstr(&tmp), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
 	    0600)) < 0) {
-		fprintf(log, "%s: %s\n", buf_cstr(&tmp), strerror(errno));
+		note(&im, "%s: %s\n", buf_cstr(&tmp), strerror(errno));
 		goto out;
 	}
 	close(fd);
@@ -857,11 +876,11 @@ import_run(const struct import_opts *opts, FILE *log)
 	if (live && dbw_copy(opts->db, buf_cstr(&tmp), log) != 0)
 		goto out;
 	if ((w = dbw_open(buf_cstr(&tmp), &err)) == NULL) {
-		fprintf(log, "%s\n", buf_cstr(&err));
+		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
 	if ((stored = dbw_site_load(w, &im.site, &err)) < 0) {
-		fprintf(log, "%s\n", buf_cstr(&err));
+		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
 	/* The site folder is known once the paths are seen; the main section
@@ -883,37 +902,37 @@ import_run(const struct import_opts *opts, FILE *log)
 	}
 	if (opts->base_url != NULL &&
 	    site_set_base_url(&im.site, opts->base_url, &err) != 0) {
-		fprintf(log, "--base-url: %s\n", buf_cstr(&err));
+		note(&im, "--base-url: %s\n", buf_cstr(&err));
 		goto out;
 	}
 	if (stored == 1 && cfg == 1 && opts->base_url == NULL)
-		fprintf(log, "warning: no site configuration (hugo.yaml) and no "
+		note(&im, "warning: no site configuration (hugo.yaml) and no "
 		    "--base-url: using %s; feeds need the real one\n",
 		    SITE_DEFAULT_BASE_URL);
 	if (date_set_zone(im.site.timezone) != 0) {
-		fprintf(log, "unknown timeZone '%s'\n", im.site.timezone);
+		note(&im, "unknown timeZone '%s'\n", im.site.timezone);
 		goto out;
 	}
 	for (i = 0; i < im.nfiles; i++)
 		if (dbw_seen(w, im.files[i].source, &err) != 0) {
-			fprintf(log, "%s\n", buf_cstr(&err));
+			note(&im, "%s\n", buf_cstr(&err));
 			goto out;
 		}
 	for (i = 0; i < im.nmirrors; i++) {
 		long removed = 0;
 
 		if (dbw_remove_unseen(w, im.mirrors[i], &removed, &err) != 0) {
-			fprintf(log, "%s\n", buf_cstr(&err));
+			note(&im, "%s\n", buf_cstr(&err));
 			goto out;
 		}
 		im.removed += removed;
 	}
 	if (choose_main_section(&im, w, &err) != 0) {
-		fprintf(log, "%s\n", buf_cstr(&err));
+		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
 	if (dbw_site_store(w, &im.site, &err) != 0) {
-		fprintf(log, "%s\n", buf_cstr(&err));
+		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
 	settings_hash = fnv1a(settings_hash, IMPORT_RULES_VERSION, 1);
@@ -922,6 +941,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	for (i = 0; i < im.nfiles; i++) {
 		const char *base = strrchr(im.files[i].source, '/');
 
+		progress_show(&im.progress, "reading", i + 1, im.nfiles);
 		base = base ? base + 1 : im.files[i].source;
 		if (strcmp(base, "_index.md") == 0) {
 			/* A section's own page: its title is a later feature. */
@@ -938,14 +958,16 @@ import_run(const struct import_opts *opts, FILE *log)
 	    (unsigned long long)settings_hash);
 	stamp = xstrdup(buf_cstr(&err));
 	buf_reset(&err);
+	progress_show(&im.progress, "indexing", 0, 0);
 	if (dbw_entries(w, &im.site, stamp, &err) != 0) {
-		fprintf(log, "%s\n", buf_cstr(&err));
+		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
+	progress_show(&im.progress, "checking", 0, 0);
 	rc = dbw_commit(w, &err);
 	w = NULL;
 	if (rc != 0) {
-		fprintf(log, "%s\n", buf_cstr(&err));
+		note(&im, "%s\n", buf_cstr(&err));
 		rc = 1;
 		goto out;
 	}
@@ -965,23 +987,24 @@ import_run(const struct import_opts *opts, FILE *log)
 		umask(mask);
 		chmod(buf_cstr(&tmp), DB_NEW_MODE & ~mask);
 	}
+	progress_show(&im.progress, "renaming", 0, 0);
 	if (fsync_path(buf_cstr(&tmp), 0) != 0 ||
 	    rename(buf_cstr(&tmp), opts->db) != 0) {
-		fprintf(log, "%s: cannot replace: %s\n", opts->db,
+		note(&im, "%s: cannot replace: %s\n", opts->db,
 		    strerror(errno));
 		goto out;
 	}
 	fsync_path(buf_cstr(&dir), 1);
 	rc = 0;
 	if (!opts->quiet)
-		fprintf(log, "quire: %s: %ld added, %ld updated, %ld unchanged, "
+		note(&im, "quire: %s: %ld added, %ld updated, %ld unchanged, "
 		    "%ld removed, %ld other files skipped\n", opts->db, im.added,
 		    im.updated, im.unchanged, im.removed, im.skipped);
 out:
 	dbw_abort(w);
 	if (rc != 0) {
 		unlink(buf_cstr(&tmp));
-		fprintf(log, "quire: import failed; %s is unchanged\n", opts->db);
+		note(&im, "quire: import failed; %s is unchanged\n", opts->db);
 	}
 	if (lock_fd >= 0)
 		close(lock_fd);
