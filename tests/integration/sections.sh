@@ -9,7 +9,9 @@
 #   - params.mainSections, one name or a list; the root-level key newer
 #     Hugo reads is taken too (params wins);
 #   - a PATH that is a site's folder (holding content/) reads its content/
-#     and its config.
+#     and its config;
+#   - every page shows PaperMod's meta line (date, reading time, words),
+#     not only posts.
 # Closes with "sections: N passed, M failed".
 set -u
 top=$(pwd)
@@ -54,6 +56,14 @@ else
 fi
 expect_re "the main section's listing is at its name" \
     "$(cgi "$db" /post/ | head -n 1)" '^Status: 200'
+
+about=$(cgi "$db" /about/)
+expect_re "a page outside the main sections shows its reading time and words" \
+    "$(printf '%s' "$about" | grep -o '<div class="post-meta">.*</div>')" \
+    '1 min.*;4 words'
+expect_re "and so does a post of another section" \
+    "$(cgi "$db" /zzz/a/ | grep -o '<div class="post-meta">.*</div>')" \
+    'January 5, 2021.*;5 words'
 
 # 2. One file again: the sections of the pages kept still count.
 "$top/quire" import --db "$db" "$site/content/zzz/a.md" >"$tmp/log" 2>&1
