@@ -46,7 +46,7 @@ COMMON   = buf html unicode markdown metrics dates site url entry
 IMPORTER = readfile yamldoc frontmatter site-load section progress db-import import watch
 WORKER   = db request response route render confine page-listing page-article \
            page-tags page-error page-feed page-sitemap page-archives \
-           page-search
+           page-search feed-atom feed-json
 
 COMMON_O   = $(COMMON:%=build/%.o)
 IMPORTER_O = $(IMPORTER:%=build/%.o) build/schema.o

@@ -9,7 +9,8 @@ set -eu
 run="pkg-config gcc make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 libsqlite3-dev libyaml-dev libseccomp-dev nginx spawn-fcgi"
 test="libcmocka-dev curl libxml2-utils libfcgi-bin multiwatch valgrind chromium
-chromium-driver apache2 libapache2-mod-fcgid wrk sqlite3 clang libclang-rt-14-dev"
+chromium-driver apache2 libapache2-mod-fcgid wrk sqlite3 clang libclang-rt-14-dev
+python3-feedparser"
 bench="wrk valgrind hugo curl"
 
 pkgs=$run
