@@ -1,5 +1,7 @@
 /* frontmatter.c - reads Hugo YAML front matter with libyaml, checking
  * each value's type as Hugo would. */
+#include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -70,6 +72,20 @@ get_string(struct yamldoc *y, yaml_node_t *map, const char *key,
 	return 0;
 }
 
+/* Whether s is a YAML 1.1 decimal integer that fits *v. */
+static int
+plain_int(const char *s, long long *v)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+	char *end;
+
+	if (!isdigit((unsigned char)*p) || strchr(p, '_') != NULL)
+		return 0;
+	errno = 0;
+	*v = strtoll(s, &end, 10);
+	return *end == '\0' && errno == 0;
+}
+
 static int
 get_date(struct yamldoc *y, yaml_node_t *map, const char *key,
     struct qdate *d, int *has, const char *name, struct buf *err)
@@ -82,13 +98,19 @@ get_date(struct yamldoc *y, yaml_node_t *map, const char *key,
 	s = yamldoc_scalar(node);
 	if (s != NULL && *s == '\0')
 		return 0;
-	if (s == NULL || date_parse(s, d) != 0) {
+	if (s != NULL && node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    plain_int(s, &d->t)) {
+		/* A YAML integer: Hugo (spf13/cast) reads Unix seconds, shown
+		 * in the zone Hugo runs in; quire takes UTC. */
+		d->offset = 0;
+	} else if (s == NULL || date_parse(s, d) != 0) {
 		buf_printf(err, "%s:%zu: '%s' is not a date Hugo can read "
 		    "(use 2006-01-02 or 2006-01-02T15:04:05-07:00)", name,
 		    yamldoc_line(y, node), key);
 		return -1;
 	}
-	*has = 1;
+	/* Go's zero time, 0001-01-01T00:00:00Z, is Hugo's "no date". */
+	*has = d->t != -62135596800LL;
 	return 0;
 }
 

@@ -2,7 +2,8 @@
 # Regenerate quire's Hugo golden vectors (tests/golden/hugo-*.tsv, hugo-*.xml,
 # hugo-robots.txt) with Hugo 0.111.3.
 #
-# Sites: site/ (posts, tags, headings) and permalinks/ (permalink patterns).
+# Sites: site/ (posts, tags, headings), permalinks/ (permalink patterns and
+# URLs from odd file names) and dates/ (every date layout Hugo reads).
 # site/ is built twice more with extra config files (feeds.yaml, then also
 # feeds-limit5.yaml) to capture Hugo's built-in RSS, sitemap and robots.txt
 # output verbatim (copied byte for byte, not sorted).
@@ -21,6 +22,9 @@
 # "url" is the term page's .RelPermalink (Hugo's urlize: lower case, spaces
 # to '-', non-ASCII percent-encoded) and "count" is the number of public pages.
 set -euo pipefail
+# Hugo shows a date given as a YAML integer (Unix seconds) in the zone it
+# runs in, and reads a "GMT+N"-style zone name against it: run it in UTC.
+export TZ=UTC
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 golden="$here/../golden"
 mkdir -p "$golden"
@@ -49,6 +53,8 @@ src="$tmp/site/public/hugo-headings.tsv"
 
 [ -d "$here/permalinks" ] && build permalinks
 copy permalinks hugo-permalinks.tsv
+build dates
+copy dates hugo-dates.tsv
 
 for f in "$golden"/hugo-*.tsv; do
 	echo "$(basename "$f"): $(($(wc -l < "$f") - 1)) rows"
