@@ -10,6 +10,7 @@
 #include "import.h"
 #include "readfile.h"
 #include "site.h"
+#include "url.h"
 #include "yamldoc.h"
 
 /*
@@ -109,14 +110,31 @@ load_permalinks(struct site *s, const struct site_key *k, struct yamldoc *y,
 		const char *sect = yamldoc_scalar(yamldoc_map_key(y, node, i));
 		yaml_node_t *vn = yamldoc_map_value(y, node, i);
 		const char *v = yamldoc_scalar(vn);
+		size_t n;
 
-		if (sect == NULL || v == NULL || strchr(sect, '/') != NULL) {
+		/* Hugo trims ' ' and '/' from a key: "/" is the root's. */
+		if (sect != NULL) {
+			sect += strspn(sect, " /");
+			for (n = strlen(sect); n > 0 && (sect[n - 1] == ' ' ||
+			    sect[n - 1] == '/'); n--)
+				;
+		}
+		if (sect == NULL || v == NULL || *v == '\0' ||
+		    memchr(sect, '/', n) != NULL) {
 			buf_printf(err, "%s:%zu: '%s' must map a section to a "
 			    "pattern", path, yamldoc_line(y, vn), k->config);
 			goto out;
 		}
 		buf_reset(&key);
-		buf_printf(&key, "%s.%s", k->stored, sect);
+		buf_printf(&key, "%.*s", (int)n, sect);
+		if (url_permalink_check(v, &key) != 0) {
+			buf_printf(err, "%s:%zu: '%s' of section '%.*s': %s", path,
+			    yamldoc_line(y, vn), v, (int)n, sect,
+			    buf_cstr(&key) + n);
+			goto out;
+		}
+		buf_reset(&key);
+		buf_printf(&key, "%s.%.*s", k->stored, (int)n, sect);
 		site_set(s, buf_cstr(&key), v);
 	}
 	rc = 0;
