@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "dates.h"
+#include "frontmatter.h"
 #include "import.h"
 #include "readfile.h"
 #include "site.h"
@@ -158,6 +159,13 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 	case SITE_STRING:
 	case SITE_CHOICE:
 	case SITE_ZONE:
+		if (strcmp(k->config, "params.author") == 0) {
+			/* A string, a list or a map: what PaperMod shows. */
+			fm_author(y, node, &uerr);
+			site_set(s, k->stored, buf_cstr(&uerr));
+			buf_free(&uerr);
+			break;
+		}
 		if (v == NULL) {
 			buf_printf(err, "%s:%zu: '%s' must be a string", path,
 			    line, k->config);
