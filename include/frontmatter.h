@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "dates.h"
+#include "yamldoc.h"
 
 /* What quire reads of a page's front matter. Strings are malloc'd and
  * NULL when absent; body points into the text given to fm_parse(). */
@@ -38,5 +39,12 @@ struct frontmatter {
 int fm_parse(const char *name, const char *text, size_t n,
 	struct frontmatter *fm, struct buf *err, struct buf *warn);
 void fm_free(struct frontmatter *fm);
+
+/* Appends the author PaperMod's author.html shows for node (front-matter
+ * or site params.author): a string as is, a list joined with ", " (items
+ * that are no string left out), a map as Go prints it ("map[k:v]");
+ * nothing for a null, false or empty value, whose place the site's
+ * author takes. */
+void fm_author(struct yamldoc *y, yaml_node_t *node, struct buf *out);
 
 #endif

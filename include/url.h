@@ -26,7 +26,20 @@ struct url_page {
 	const char *slug;	/* front-matter slug, may be NULL */
 	const char *url;	/* front-matter url, may be NULL */
 	const struct qdate *date;	/* may be NULL */
+	/* The folders under content/ that hold an _index.md (nested
+	 * sections, for :sections); may be NULL. */
+	const char *const *sections;
+	size_t nsections;
 };
+
+/* The permalinks pattern of the page at path under content/: its top
+ * folder's, or the root key's ("/") for a top-level page; NULL if none. */
+const char *url_permalink_for(const struct site *site, const char *path);
+
+/* Checks a permalinks pattern as Hugo 0.111 does before building:
+ * returns 0, or -1 with why appended to err (an empty segment, an
+ * attribute it does not know, or a zone name quire does not keep). */
+int url_permalink_check(const char *pattern, struct buf *err);
 
 /* Appends the page's URL path ("/posts/name/"), decoded, as Hugo would
  * give it under site's permalinks, with runs of '/' collapsed. Returns 0,

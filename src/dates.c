@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -44,22 +45,6 @@ date_set_zone(const char *name)
 	return 0;
 }
 
-/* Reads exactly n digits at *p into *v; advances *p. */
-static int
-digits(const char **p, int n, int *v)
-{
-	int i;
-
-	*v = 0;
-	for (i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)(*p)[i]))
-			return -1;
-		*v = *v * 10 + ((*p)[i] - '0');
-	}
-	*p += n;
-	return 0;
-}
-
 long long
 date_days_from_civil(int y, int m, int d)
 {
@@ -75,86 +60,489 @@ date_days_from_civil(int y, int m, int d)
 	return era * 146097 + (long long)doe - 719468;
 }
 
-int
-date_parse(const char *s, struct qdate *d)
-{
-	const char *p = s;
-	int y, mo, da, h = 0, mi = 0, se = 0, zh, zm = 0, has_zone = 0, off = 0;
-	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
+/*
+ * Front-matter dates as Hugo 0.111.3 reads them: spf13/cast 1.5.0's
+ * StringToDateInDefaultLocation tries Go layouts in a fixed order and
+ * keeps the first that Go 1.19's time.Parse accepts. Below, that list and
+ * an interpreter of the few layout elements it uses, with Go's rules:
+ * "15" and "3" take one or two digits, "01" "02" "04" "05" exactly two,
+ * "_2" an optional space and one or two digits; month and day names match
+ * without regard to case and a weekday is not checked against the date;
+ * a space in the layout matches any run of spaces; seconds may carry a
+ * fraction (',' or '.') the layout does not name.
+ */
+enum layout_zone {
+	LZ_NONE,	/* wall clock in the site's zone */
+	LZ_NAMED,	/* a zone name, dropped: wall clock in the site's zone */
+	LZ_NUMERIC,	/* its own offset */
+	LZ_TIME_ONLY,	/* no date: year 0, UTC */
+};
 
-	while (*p == ' ')
-		p++;
-	if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) ||
-	    *p++ != '-' || digits(&p, 2, &da))
+static const struct {
+	const char *layout;
+	enum layout_zone zone;
+} layouts[] = {
+	{ "2006-01-02T15:04:05Z07:00", LZ_NUMERIC },	/* RFC 3339 */
+	{ "2006-01-02T15:04:05", LZ_NONE },
+	{ "Mon, 02 Jan 2006 15:04:05 -0700", LZ_NUMERIC },	/* RFC 1123Z */
+	{ "Mon, 02 Jan 2006 15:04:05 MST", LZ_NAMED },	/* RFC 1123 */
+	{ "02 Jan 06 15:04 -0700", LZ_NUMERIC },	/* RFC 822Z */
+	{ "02 Jan 06 15:04 MST", LZ_NAMED },	/* RFC 822 */
+	{ "Monday, 02-Jan-06 15:04:05 MST", LZ_NAMED },	/* RFC 850 */
+	{ "2006-01-02 15:04:05.999999999 -0700 MST", LZ_NUMERIC },
+	{ "2006-01-02T15:04:05-0700", LZ_NUMERIC },
+	{ "2006-01-02 15:04:05Z0700", LZ_NUMERIC },
+	{ "2006-01-02 15:04:05", LZ_NONE },
+	{ "Mon Jan _2 15:04:05 2006", LZ_NONE },	/* ANSIC */
+	{ "Mon Jan _2 15:04:05 MST 2006", LZ_NAMED },	/* UnixDate */
+	{ "Mon Jan 02 15:04:05 -0700 2006", LZ_NUMERIC },	/* RubyDate */
+	{ "2006-01-02 15:04:05Z07:00", LZ_NUMERIC },
+	{ "2006-01-02", LZ_NONE },
+	{ "02 Jan 2006", LZ_NONE },
+	{ "2006-01-02 15:04:05 -07:00", LZ_NUMERIC },
+	{ "2006-01-02 15:04:05 -0700", LZ_NUMERIC },
+	{ "3:04PM", LZ_TIME_ONLY },	/* Kitchen */
+	{ "Jan _2 15:04:05", LZ_TIME_ONLY },	/* Stamp */
+	{ "Jan _2 15:04:05.000", LZ_TIME_ONLY },
+	{ "Jan _2 15:04:05.000000", LZ_TIME_ONLY },
+	{ "Jan _2 15:04:05.000000000", LZ_TIME_ONLY },
+};
+
+/* The layout elements above, longest first where one starts another. */
+enum elem {
+	E_LITERAL, E_YEAR4, E_YEAR2, E_MONTH2, E_MONTH_NAME, E_WEEKDAY_LONG,
+	E_WEEKDAY, E_DAY2, E_DAY_UNDER, E_HOUR24, E_HOUR12, E_MINUTE2,
+	E_SECOND2, E_PM, E_ZONE_NAME, E_ISO_COLON, E_ISO, E_NUM_COLON, E_NUM,
+	E_FRAC9, E_FRAC0,
+};
+
+static const struct {
+	const char *text;
+	enum elem e;
+} elems[] = {
+	{ "2006", E_YEAR4 }, { "06", E_YEAR2 }, { "01", E_MONTH2 },
+	{ "Jan", E_MONTH_NAME }, { "Monday", E_WEEKDAY_LONG },
+	{ "Mon", E_WEEKDAY }, { "02", E_DAY2 }, { "_2", E_DAY_UNDER },
+	{ "15", E_HOUR24 }, { "3", E_HOUR12 }, { "04", E_MINUTE2 },
+	{ "05", E_SECOND2 }, { "PM", E_PM }, { "MST", E_ZONE_NAME },
+	{ "Z07:00", E_ISO_COLON }, { "Z0700", E_ISO },
+	{ "-07:00", E_NUM_COLON }, { "-0700", E_NUM },
+	{ ".999999999", E_FRAC9 }, { ".000000000", E_FRAC0 },
+	{ ".000000", E_FRAC0 }, { ".000", E_FRAC0 },
+};
+
+static const char *const month_abbr[12] = { "Jan", "Feb", "Mar", "Apr",
+	"May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+static const char *const day_names[7] = { "Sunday", "Monday", "Tuesday",
+	"Wednesday", "Thursday", "Friday", "Saturday" };
+
+/* The element at layout l (its length in *len), or E_LITERAL. */
+static enum elem
+next_elem(const char *l, size_t *len)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(elems) / sizeof(elems[0]); i++) {
+		size_t n = strlen(elems[i].text);
+
+		if (strncmp(l, elems[i].text, n) == 0) {
+			*len = n;
+			return elems[i].e;
+		}
+	}
+	*len = 1;
+	return E_LITERAL;
+}
+
+/* Go's getnum: one digit, or two; exactly two when fixed. */
+static int
+getnum(const char **p, int fixed, int *v)
+{
+	const char *s = *p;
+
+	if (!isdigit((unsigned char)s[0]))
 		return -1;
-	if (mo < 1 || mo > 12 || da < 1 || da > mdays[mo - 1] ||
-	    (mo == 2 && da == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
-	    y % 400 == 0))))
-		return -1;
-	if ((*p == 'T' || *p == 't' || *p == ' ') && isdigit((unsigned char)p[1])) {
-		p++;
-		if (digits(&p, 2, &h) || *p++ != ':' || digits(&p, 2, &mi))
+	if (!isdigit((unsigned char)s[1])) {
+		if (fixed)
 			return -1;
-		if (*p == ':') {
-			p++;
-			if (digits(&p, 2, &se))
+		*v = s[0] - '0';
+		*p = s + 1;
+		return 0;
+	}
+	*v = (s[0] - '0') * 10 + (s[1] - '0');
+	*p = s + 2;
+	return 0;
+}
+
+/* Go's atoi on the n bytes at s: an optional sign, then digits only. */
+static int
+go_atoi(const char *s, size_t n, long *v)
+{
+	size_t i = 0;
+	int neg = 0;
+
+	if (n > 0 && (s[0] == '-' || s[0] == '+')) {
+		neg = s[0] == '-';
+		i++;
+	}
+	*v = 0;
+	for (; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]) || *v > 100000000L)
+			return -1;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	if (neg)
+		*v = -*v;
+	return 0;
+}
+
+/* Go's lookup: the name of list (n of them) that s starts with, ignoring
+ * ASCII case; its index, or -1. Advances *p. */
+static int
+lookup_name(const char **p, const char *const *list, int n, size_t len)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		size_t l = len ? len : strlen(list[i]);
+
+		if (strncasecmp(*p, list[i], l) == 0) {
+			*p += l;
+			return i;
+		}
+	}
+	return -1;
+}
+
+/* Go's parseSignedOffset: "+N" or "-N", N at most 23; its length or 0. */
+static size_t
+signed_offset(const char *s)
+{
+	size_t i = 1;
+	long x = 0;
+
+	if (s[0] != '+' && s[0] != '-')
+		return 0;
+	while (isdigit((unsigned char)s[i]) && x < 1000)
+		x = x * 10 + (s[i++] - '0');
+	if (i == 1 || x > 23)
+		return 0;
+	return i;
+}
+
+/* Go's parseTimeZone: the length of the zone name at s, or 0. */
+static size_t
+zone_name_len(const char *s)
+{
+	size_t n;
+
+	if (strlen(s) < 3)
+		return 0;
+	if (strncmp(s, "ChST", 4) == 0 || strncmp(s, "MeST", 4) == 0)
+		return 4;
+	if (strncmp(s, "GMT", 3) == 0)
+		return s[3] == '\0' ? 3 : 3 + signed_offset(s + 3);
+	if (s[0] == '+' || s[0] == '-')
+		return signed_offset(s);
+	for (n = 0; n < 6 && s[n] >= 'A' && s[n] <= 'Z'; n++)
+		;
+	if (n == 5 && s[4] == 'T')
+		return 5;
+	if (n == 4 && (s[3] == 'T' || strncmp(s, "WITA", 4) == 0))
+		return 4;
+	return n == 3 ? 3 : 0;
+}
+
+/* Reads a fraction of a second (',' or '.' and n digits) at *p. */
+static int
+fraction(const char **p, size_t n)
+{
+	long v;
+
+	if (**p != '.' && **p != ',')
+		return -1;
+	/* Go reads at most nine digits (nanoseconds), skipping the rest. */
+	if (strlen(*p) < n + 1 || go_atoi(*p + 1, n < 9 ? n : 9, &v) != 0 ||
+	    v < 0)
+		return -1;
+	*p += n + 1;
+	return 0;
+}
+
+/* The calendar fields and zone one layout read. */
+struct parsed {
+	int year, month, day, hour, minute, second;
+	int pm, am;
+	int utc;		/* "Z" or "UTC" */
+	int has_offset, offset;
+	int gmt_hours;		/* "GMT+N": Go shifts the wall clock by N */
+};
+
+/* Skips the layout's literal bytes at *l against *p as Go's skip() does:
+ * a layout space matches a run of spaces. */
+static int
+skip_literal(const char **l, const char **p, size_t n)
+{
+	const char *end = *l + n;
+
+	while (*l < end) {
+		if (**l == ' ') {
+			if (**p != '\0' && **p != ' ')
 				return -1;
-			if (*p == '.' || *p == ',') {
+			while (*l < end && **l == ' ')
+				(*l)++;
+			while (**p == ' ')
+				(*p)++;
+			continue;
+		}
+		if (**p != **l)
+			return -1;
+		(*l)++;
+		(*p)++;
+	}
+	return 0;
+}
+
+/* Reads "+hh:mm" (colon) or "+hhmm" at *p into r's offset. */
+static int
+numeric_zone(const char **p, int colon, struct parsed *r)
+{
+	const char *s = *p, *mm = s + (colon ? 4 : 3);
+	int h, m;
+
+	if (strlen(s) < (colon ? 6u : 5u) || (colon && s[3] != ':'))
+		return -1;
+	if (s[0] != '+' && s[0] != '-')
+		return -1;
+	if (!isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[2]) ||
+	    !isdigit((unsigned char)mm[0]) || !isdigit((unsigned char)mm[1]))
+		return -1;
+	h = (s[1] - '0') * 10 + (s[2] - '0');
+	m = (mm[0] - '0') * 10 + (mm[1] - '0');
+	r->has_offset = 1;
+	r->offset = (s[0] == '-' ? -1 : 1) * (h * 3600 + m * 60);
+	*p = mm + 2;
+	return 0;
+}
+
+/* Go's time.Parse of s against one layout; 0 when it matches whole. */
+static int
+parse_layout(const char *layout, const char *s, struct parsed *r)
+{
+	const char *l = layout, *p = s;
+	long v;
+
+	memset(r, 0, sizeof(*r));
+	r->month = r->day = -1;
+	while (*l != '\0') {
+		size_t n;
+		enum elem e = next_elem(l, &n);
+
+		if (e == E_LITERAL) {
+			for (n = 0; l[n] != '\0' &&
+			    next_elem(l + n, &(size_t){ 0 }) == E_LITERAL; n++)
+				;
+			if (skip_literal(&l, &p, n) != 0)
+				return -1;
+			continue;
+		}
+		l += n;
+		switch (e) {
+		case E_YEAR4:
+			if (strlen(p) < 4 || !isdigit((unsigned char)*p) ||
+			    go_atoi(p, 4, &v) != 0)
+				return -1;
+			r->year = (int)v;
+			p += 4;
+			break;
+		case E_YEAR2:
+			if (strlen(p) < 2 || go_atoi(p, 2, &v) != 0)
+				return -1;
+			r->year = (int)v + (v >= 69 ? 1900 : 2000);
+			p += 2;
+			break;
+		case E_MONTH2:
+			if (getnum(&p, 1, &r->month) != 0 || r->month < 1 ||
+			    r->month > 12)
+				return -1;
+			break;
+		case E_MONTH_NAME:
+			if ((r->month = lookup_name(&p, month_abbr, 12, 3)) < 0)
+				return -1;
+			r->month++;
+			break;
+		case E_WEEKDAY_LONG:
+			if (lookup_name(&p, day_names, 7, 0) < 0)
+				return -1;
+			break;
+		case E_WEEKDAY:
+			if (lookup_name(&p, day_names, 7, 3) < 0)
+				return -1;
+			break;
+		case E_DAY2:
+		case E_DAY_UNDER:
+			if (e == E_DAY_UNDER && *p == ' ')
 				p++;
-				if (!isdigit((unsigned char)*p))
-					return -1;
+			if (getnum(&p, e == E_DAY2, &r->day) != 0 ||
+			    r->day > 31)
+				return -1;
+			break;
+		case E_HOUR24:
+			if (getnum(&p, 0, &r->hour) != 0 || r->hour >= 24)
+				return -1;
+			break;
+		case E_HOUR12:
+			if (getnum(&p, 0, &r->hour) != 0 || r->hour > 12)
+				return -1;
+			break;
+		case E_MINUTE2:
+			if (getnum(&p, 1, &r->minute) != 0 || r->minute >= 60)
+				return -1;
+			break;
+		case E_SECOND2:
+			if (getnum(&p, 1, &r->second) != 0 || r->second >= 60)
+				return -1;
+			/* A fraction the layout does not name. */
+			if ((*p == '.' || *p == ',') &&
+			    isdigit((unsigned char)p[1]) &&
+			    next_elem(l, &n) != E_FRAC9 &&
+			    next_elem(l, &n) != E_FRAC0) {
+				p++;
 				while (isdigit((unsigned char)*p))
 					p++;
 			}
+			break;
+		case E_PM:
+			if (strncmp(p, "PM", 2) == 0)
+				r->pm = 1;
+			else if (strncmp(p, "AM", 2) == 0)
+				r->am = 1;
+			else
+				return -1;
+			p += 2;
+			break;
+		case E_ZONE_NAME:
+			if (strncmp(p, "UTC", 3) == 0) {
+				r->utc = 1;
+				p += 3;
+				break;
+			}
+			if ((n = zone_name_len(p)) == 0)
+				return -1;
+			if (n > 3 && strncmp(p, "GMT", 3) == 0 &&
+			    go_atoi(p + 3, n - 3, &v) == 0)
+				r->gmt_hours = (int)v;
+			p += n;
+			break;
+		case E_ISO_COLON:
+		case E_ISO:
+			if (*p == 'Z') {
+				r->utc = 1;
+				p++;
+				break;
+			}
+			/* FALLTHROUGH */
+		case E_NUM_COLON:
+		case E_NUM:
+			if (numeric_zone(&p, e == E_ISO_COLON ||
+			    e == E_NUM_COLON, r) != 0)
+				return -1;
+			break;
+		case E_FRAC9:
+			if ((*p == '.' || *p == ',') &&
+			    isdigit((unsigned char)p[1])) {
+				for (n = 1; isdigit((unsigned char)p[n]); n++)
+					;
+				if (fraction(&p, n - 1) != 0)
+					return -1;
+			}
+			break;
+		case E_FRAC0:
+			/* n counts the '.' and the digits. */
+			if (fraction(&p, n - 1) != 0)
+				return -1;
+			break;
+		case E_LITERAL:
+			break;
 		}
-		if (h > 23 || mi > 59 || se > 60)
-			return -1;
 	}
-	if (*p == ' ' && (p[1] == 'Z' || p[1] == '+' || p[1] == '-'))
-		p++;
-	if (*p == 'Z' || *p == 'z') {
-		has_zone = 1;
-		p++;
-	} else if (*p == '+' || *p == '-') {
-		int sign = *p++ == '-' ? -1 : 1;
-
-		if (digits(&p, 2, &zh))
-			return -1;
-		if (*p == ':')
-			p++;
-		if (isdigit((unsigned char)*p) && digits(&p, 2, &zm))
-			return -1;
-		if (zh > 23 || zm > 59)
-			return -1;
-		has_zone = 1;
-		off = sign * (zh * 3600 + zm * 60);
-	}
-	while (*p == ' ')
-		p++;
 	if (*p != '\0')
 		return -1;
+	if (r->pm && r->hour < 12)
+		r->hour += 12;
+	else if (r->am && r->hour == 12)
+		r->hour = 0;
+	if (r->month < 0)
+		r->month = 1;
+	if (r->day < 0)
+		r->day = 1;
+	return 0;
+}
 
-	if (has_zone) {
-		d->t = date_days_from_civil(y, mo, da) * 86400LL + h * 3600 +
-		    mi * 60 + se - off;
-		d->offset = off;
-	} else {
-		struct tm tm;
-		time_t t;
+/* Days in month m (1..12) of year y. */
+static int
+days_in(int y, int m)
+{
+	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,
+	    31, 30, 31 };
 
-		memset(&tm, 0, sizeof(tm));
-		tm.tm_year = y - 1900;
-		tm.tm_mon = mo - 1;
-		tm.tm_mday = da;
-		tm.tm_hour = h;
-		tm.tm_min = mi;
-		tm.tm_sec = se;
-		tm.tm_isdst = -1;
-		t = mktime(&tm);
-		d->t = (long long)t;
-		d->offset = (int)tm.tm_gmtoff;
+	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
+		return 29;
+	return mdays[m - 1];
+}
+
+/* The UTC offset of the process zone (TZ) at instant t. */
+static int
+zone_offset_at(long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (localtime_r(&tt, &tm) == NULL)
+		return 0;
+	return (int)tm.tm_gmtoff;
+}
+
+int
+date_parse(const char *s, struct qdate *d)
+{
+	struct parsed r;
+	size_t i;
+	long long wall;
+
+	for (i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++)
+		if (parse_layout(layouts[i].layout, s, &r) == 0)
+			break;
+	if (i == sizeof(layouts) / sizeof(layouts[0]))
+		return -1;
+	if (r.day < 1 || r.day > days_in(r.year, r.month))
+		return -1;	/* Go: "day out of range" */
+	wall = date_days_from_civil(r.year, r.month, r.day) * 86400LL +
+	    r.hour * 3600 + r.minute * 60 + r.second;
+	switch (layouts[i].zone) {
+	case LZ_NUMERIC:
+		/* "Z" gives UTC; else the offset read. */
+		d->offset = r.utc ? 0 : r.offset;
+		d->t = wall - d->offset;
+		return 0;
+	case LZ_TIME_ONLY:
+		d->offset = 0;
+		d->t = wall;
+		return 0;
+	case LZ_NAMED:
+		/* Go keeps the clock read in UTC and gives it a fixed zone
+		 * of N hours for "GMT+N" (none for other names): cast then
+		 * takes the clock shown there. */
+		wall += r.gmt_hours * 3600LL;
+		break;
+	case LZ_NONE:
+		break;
 	}
+	/* The wall clock in the site's zone, as Go's time.Date picks the
+	 * offset: the one in force at the wall clock read as UTC, corrected
+	 * once (a clock skipped by a DST change lands an hour earlier). */
+	d->t = wall - zone_offset_at(wall - zone_offset_at(wall));
+	d->offset = zone_offset_at(d->t);
 	return 0;
 }
 

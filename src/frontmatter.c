@@ -1,5 +1,7 @@
 /* frontmatter.c - reads Hugo YAML front matter with libyaml, checking
  * each value's type as Hugo would. */
+#include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -70,6 +72,139 @@ get_string(struct yamldoc *y, yaml_node_t *map, const char *key,
 	return 0;
 }
 
+/* Whether node is a YAML null (~, null, or nothing). */
+static int
+is_null(yaml_node_t *node)
+{
+	const char *s = yamldoc_scalar(node);
+
+	return s != NULL && node->data.scalar.style ==
+	    YAML_PLAIN_SCALAR_STYLE && (*s == '\0' || strcmp(s, "~") == 0 ||
+	    strcasecmp(s, "null") == 0);
+}
+
+struct kv {
+	const char *key;
+	yaml_node_t *value;
+};
+
+static int
+kv_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct kv *)a)->key, ((const struct kv *)b)->key);
+}
+
+/* Appends node as Go's fmt prints the value a template shows: a list as
+ * "[a b]", a map as "map[k:v]" with its keys sorted. */
+static void
+go_print(struct yamldoc *y, yaml_node_t *node, struct buf *out, int depth)
+{
+	size_t i, n;
+
+	if (node == NULL || depth > 8)
+		return;
+	if (yamldoc_scalar(node) != NULL) {
+		if (is_null(node))
+			buf_puts(out, "<nil>");
+		else
+			buf_puts(out, yamldoc_scalar(node));
+	} else if (node->type == YAML_SEQUENCE_NODE) {
+		buf_putc(out, '[');
+		for (i = 0; i < yamldoc_seq_len(node); i++) {
+			if (i > 0)
+				buf_putc(out, ' ');
+			go_print(y, yamldoc_seq_item(y, node, i), out,
+			    depth + 1);
+		}
+		buf_putc(out, ']');
+	} else if (node->type == YAML_MAPPING_NODE) {
+		struct kv *kv;
+
+		n = yamldoc_map_len(node);
+		kv = xmalloc((n ? n : 1) * sizeof(*kv));
+		for (i = 0; i < n; i++) {
+			const char *k = yamldoc_scalar(yamldoc_map_key(y, node,
+			    i));
+
+			kv[i].key = k ? k : "";
+			kv[i].value = yamldoc_map_value(y, node, i);
+		}
+		qsort(kv, n, sizeof(*kv), kv_cmp);
+		buf_puts(out, "map[");
+		for (i = 0; i < n; i++) {
+			if (i > 0)
+				buf_putc(out, ' ');
+			buf_puts(out, kv[i].key);
+			buf_putc(out, ':');
+			go_print(y, kv[i].value, out, depth + 1);
+		}
+		buf_putc(out, ']');
+		free(kv);
+	}
+}
+
+void
+fm_author(struct yamldoc *y, yaml_node_t *node, struct buf *out)
+{
+	size_t i, n;
+	const char *s;
+
+	if (node == NULL || is_null(node))
+		return;
+	s = yamldoc_scalar(node);
+	if (s != NULL) {
+		/* A false value is no author: the site's is shown. */
+		if (strcmp(s, "false") != 0 || node->data.scalar.style !=
+		    YAML_PLAIN_SCALAR_STYLE)
+			buf_puts(out, s);
+		return;
+	}
+	if (node->type != YAML_SEQUENCE_NODE) {
+		if (yamldoc_map_len(node) > 0)
+			go_print(y, node, out, 0);
+		return;
+	}
+	/* Hugo's delimit: an item that is no string is skipped, with the
+	 * separator it would have had. */
+	n = yamldoc_seq_len(node);
+	for (i = 0; i < n; i++) {
+		yaml_node_t *item = yamldoc_seq_item(y, node, i);
+
+		if (yamldoc_scalar(item) == NULL)
+			continue;
+		if (!is_null(item))
+			buf_puts(out, yamldoc_scalar(item));
+		if (i + 1 < n)
+			buf_puts(out, ", ");
+	}
+}
+
+/* Reads author: a string, or a list PaperMod joins with ", ". */
+static void
+get_author(struct yamldoc *y, yaml_node_t *map, char **out)
+{
+	struct buf b = BUF_INIT;
+
+	fm_author(y, yamldoc_get(y, map, "author"), &b);
+	if (b.len > 0)
+		*out = buf_detach(&b);
+	buf_free(&b);
+}
+
+/* Whether s is a YAML 1.1 decimal integer that fits *v. */
+static int
+plain_int(const char *s, long long *v)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+	char *end;
+
+	if (!isdigit((unsigned char)*p) || strchr(p, '_') != NULL)
+		return 0;
+	errno = 0;
+	*v = strtoll(s, &end, 10);
+	return *end == '\0' && errno == 0;
+}
+
 static int
 get_date(struct yamldoc *y, yaml_node_t *map, const char *key,
     struct qdate *d, int *has, const char *name, struct buf *err)
@@ -82,13 +217,19 @@ get_date(struct yamldoc *y, yaml_node_t *map, const char *key,
 	s = yamldoc_scalar(node);
 	if (s != NULL && *s == '\0')
 		return 0;
-	if (s == NULL || date_parse(s, d) != 0) {
+	if (s != NULL && node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    plain_int(s, &d->t)) {
+		/* A YAML integer: Hugo (spf13/cast) reads Unix seconds, shown
+		 * in the zone Hugo runs in; quire takes UTC. */
+		d->offset = 0;
+	} else if (s == NULL || date_parse(s, d) != 0) {
 		buf_printf(err, "%s:%zu: '%s' is not a date Hugo can read "
 		    "(use 2006-01-02 or 2006-01-02T15:04:05-07:00)", name,
 		    yamldoc_line(y, node), key);
 		return -1;
 	}
-	*has = 1;
+	/* Go's zero time, 0001-01-01T00:00:00Z, is Hugo's "no date". */
+	*has = d->t != -62135596800LL;
 	return 0;
 }
 
@@ -365,7 +506,6 @@ fm_parse(const char *name, const char *text, size_t n,
 	    get_string(&y, root, "url", &fm->url, name, err) ||
 	    get_string(&y, root, "summary", &fm->summary, name, err) ||
 	    get_string(&y, root, "description", &fm->description, name, err) ||
-	    get_string(&y, root, "author", &fm->author, name, err) ||
 	    get_string(&y, root, "layout", &fm->layout, name, err) ||
 	    get_bool(&y, root, "draft", &fm->draft, name, err) ||
 	    get_date(&y, root, "date", &fm->date, &fm->has_date, name, err) ||
@@ -382,6 +522,7 @@ fm_parse(const char *name, const char *text, size_t n,
 	    get_list(&y, root, "aliases", &fm->aliases, &fm->naliases, name,
 	    NULL, err, warn))
 		goto out;
+	get_author(&y, root, &fm->author);
 	if (fm->title == NULL)
 		buf_printf(warn, "%s:1: no title\n", name);
 	rc = 0;

@@ -29,7 +29,7 @@
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "2"
+#define IMPORT_RULES_VERSION "3"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640
@@ -68,6 +68,8 @@ struct import {
 	char **mirrors;		/* folders (under content/) to mirror */
 	size_t nmirrors;
 	char *site_dir;		/* the folder holding content/, if known */
+	char **sections;	/* folders with an _index.md (:sections) */
+	size_t nsections;
 	long added, updated, unchanged, removed, skipped;
 	struct progress progress;	/* the line on a terminal */
 };
@@ -635,6 +637,26 @@ out:
 }
 
 /* Imports one file into w. Returns 0 or -1 (message logged). */
+/* Lists the folders (under content/) holding an _index.md: Hugo's nested
+ * sections. */
+static void
+find_sections(struct import *im)
+{
+	size_t i;
+
+	for (i = 0; i < im->nfiles; i++) {
+		const char *src = im->files[i].source;
+		const char *base = strrchr(src, '/');
+
+		if (base == NULL || strcmp(base + 1, "_index.md") != 0)
+			continue;
+		im->sections = xrealloc(im->sections, (im->nsections + 1) *
+		    sizeof(*im->sections));
+		im->sections[im->nsections++] = xstrndup(src,
+		    (size_t)(base - src));
+	}
+}
+
 static int
 import_file(struct import *im, struct dbw *w, const struct input_file *f,
     uint64_t settings_hash)
@@ -678,7 +700,11 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	up.title = fm.title;
 	up.slug = fm.slug;
 	up.url = fm.url;
-	up.date = fm.has_date ? &fm.date : NULL;
+	/* Hugo's .Date: date, else publishDate, else lastmod. */
+	up.date = fm.has_date ? &fm.date : fm.has_publish ? &fm.publish :
+	    fm.has_lastmod ? &fm.lastmod : NULL;
+	up.sections = (const char *const *)im->sections;
+	up.nsections = im->nsections;
 	if (url_page(&url, &im->site, &up) != 0) {
 		buf_printf(&err, "%s:1: its URL '%s' holds a '.' or '..' "
 		    "segment or control characters", f->fs_path,
@@ -825,6 +851,9 @@ free_import(struct import *im)
 		free(im->mirrors[i]);
 	free(im->mirrors);
 	free(im->site_dir);
+	for (i = 0; i < im->nsections; i++)
+		free(im->sections[i]);
+	free(im->sections);
 	site_free(&im->site);
 }
 
@@ -937,6 +966,11 @@ import_run(const struct import_opts *opts, FILE *log)
 	}
 	settings_hash = fnv1a(settings_hash, IMPORT_RULES_VERSION, 1);
 	site_each(&im.site, hash_setting, &settings_hash);
+	/* A page's :sections depends on which folders hold an _index.md. */
+	find_sections(&im);
+	for (i = 0; i < im.nsections; i++)
+		settings_hash = fnv1a(settings_hash, im.sections[i],
+		    strlen(im.sections[i]) + 1);
 
 	for (i = 0; i < im.nfiles; i++) {
 		const char *base = strrchr(im.files[i].source, '/');

@@ -7,9 +7,11 @@
 #include <strings.h>
 
 #include "dates.h"
+#include "frontmatter.h"
 #include "import.h"
 #include "readfile.h"
 #include "site.h"
+#include "url.h"
 #include "yamldoc.h"
 
 /*
@@ -109,14 +111,31 @@ load_permalinks(struct site *s, const struct site_key *k, struct yamldoc *y,
 		const char *sect = yamldoc_scalar(yamldoc_map_key(y, node, i));
 		yaml_node_t *vn = yamldoc_map_value(y, node, i);
 		const char *v = yamldoc_scalar(vn);
+		size_t n;
 
-		if (sect == NULL || v == NULL || strchr(sect, '/') != NULL) {
+		/* Hugo trims ' ' and '/' from a key: "/" is the root's. */
+		if (sect != NULL) {
+			sect += strspn(sect, " /");
+			for (n = strlen(sect); n > 0 && (sect[n - 1] == ' ' ||
+			    sect[n - 1] == '/'); n--)
+				;
+		}
+		if (sect == NULL || v == NULL || *v == '\0' ||
+		    memchr(sect, '/', n) != NULL) {
 			buf_printf(err, "%s:%zu: '%s' must map a section to a "
 			    "pattern", path, yamldoc_line(y, vn), k->config);
 			goto out;
 		}
 		buf_reset(&key);
-		buf_printf(&key, "%s.%s", k->stored, sect);
+		buf_printf(&key, "%.*s", (int)n, sect);
+		if (url_permalink_check(v, &key) != 0) {
+			buf_printf(err, "%s:%zu: '%s' of section '%.*s': %s", path,
+			    yamldoc_line(y, vn), v, (int)n, sect,
+			    buf_cstr(&key) + n);
+			goto out;
+		}
+		buf_reset(&key);
+		buf_printf(&key, "%s.%.*s", k->stored, (int)n, sect);
 		site_set(s, buf_cstr(&key), v);
 	}
 	rc = 0;
@@ -174,6 +193,13 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 	case SITE_STRING:
 	case SITE_CHOICE:
 	case SITE_ZONE:
+		if (strcmp(k->config, "params.author") == 0) {
+			/* A string, a list or a map: what PaperMod shows. */
+			fm_author(y, node, &uerr);
+			site_set(s, k->stored, buf_cstr(&uerr));
+			buf_free(&uerr);
+			break;
+		}
 		if (v == NULL) {
 			buf_printf(err, "%s:%zu: '%s' must be a string", path,
 			    line, k->config);

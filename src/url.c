@@ -1,5 +1,6 @@
 /* url.c - Hugo's URL rules (checked against tests/golden/). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
 
@@ -80,34 +81,6 @@ url_term_slug(struct buf *out, const char *name)
 	}
 }
 
-/* Measured on Hugo 0.111: in an expanded permalink a '+' becomes '-', and
- * a hyphen right after such a one is dropped ("C# & C++ —" -> "c#-c-"). */
-static void
-permalink_plus(struct buf *b, size_t from)
-{
-	size_t i, o = from;
-	int after_plus = 0;
-
-	for (i = from; i < b->len; i++) {
-		char c = b->data[i];
-
-		if (c == '+' || (c == '-' && after_plus)) {
-			if (o > from && b->data[o - 1] == '-' && after_plus)
-				continue;
-			if (c == '-' && after_plus)
-				continue;
-			b->data[o++] = '-';
-			after_plus = 1;
-			continue;
-		}
-		after_plus = 0;
-		b->data[o++] = c;
-	}
-	b->len = o;
-	if (b->data != NULL)
-		b->data[o] = '\0';
-}
-
 /* The file's base name without extension; a bundle (NAME/index.md) gives
  * its folder's name. Returns its length; *start is set to its offset. */
 static size_t
@@ -134,19 +107,19 @@ file_stem(const char *path, size_t *start)
 static size_t
 file_dir_len(const char *path)
 {
-	size_t start, len = file_stem(path, &start);
+	size_t start;
 
-	(void)len;
+	(void)file_stem(path, &start);
 	return start > 0 ? start - 1 : 0;
 }
 
-static const char *
-permalink_for(const struct site *site, const char *path)
+const char *
+url_permalink_for(const struct site *site, const char *path)
 {
 	size_t i, seclen = strcspn(path, "/");
 
 	if (path[seclen] != '/')
-		return NULL;	/* a top-level page has no section */
+		seclen = 0;	/* a top-level page: the root key ("/") */
 	for (i = 0; i < site->npermalinks; i++)
 		if (strlen(site->permalinks[i].section) == seclen &&
 		    strncmp(site->permalinks[i].section, path, seclen) == 0)
@@ -176,81 +149,509 @@ ensure_slashes(struct buf *out, size_t from, int keep_file)
 		buf_putc(out, '/');
 }
 
+static int
+hex_value(char c)
+{
+	return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+/* Decodes %XX escapes in b from offset from, and '+' to a space when
+ * query (Go's url.QueryUnescape). Returns -1, b unchanged, on a '%' not
+ * followed by two hex digits when strict. */
+static int
+unescape(struct buf *b, size_t from, int query, int strict)
+{
+	size_t i, o = from;
+
+	if (strict)
+		for (i = from; i < b->len; i++)
+			if (b->data[i] == '%' && (i + 2 >= b->len ||
+			    !is_hex(b->data[i + 1]) || !is_hex(b->data[i + 2])))
+				return -1;
+	for (i = from; i < b->len; i++) {
+		char c = b->data[i];
+
+		if (c == '%' && i + 2 < b->len && is_hex(b->data[i + 1]) &&
+		    is_hex(b->data[i + 2])) {
+			c = (char)(hex_value(b->data[i + 1]) * 16 +
+			    hex_value(b->data[i + 2]));
+			i += 2;
+		} else if (c == '+' && query) {
+			c = ' ';
+		}
+		b->data[o++] = c;
+	}
+	b->len = o;
+	if (b->data != NULL)
+		b->data[o] = '\0';
+	return 0;
+}
+
+/* Replaces b's bytes from offset from by their MakePathSanitized. */
 static void
+sanitize_tail(struct buf *b, size_t from)
+{
+	struct buf raw = BUF_INIT;
+
+	buf_add(&raw, b->data + from, b->len - from);
+	b->len = from;
+	url_urlize(b, buf_cstr(&raw));
+	buf_free(&raw);
+}
+
+/* What Go's Time.Format needs of a date, in its own zone. */
+struct go_time {
+	struct date_civil c;
+	int yday;		/* 1..366 */
+	int offset;
+};
+
+static void
+go_time_of(const struct qdate *d, struct go_time *g)
+{
+	date_civil_utc(d->t + d->offset, &g->c);
+	g->yday = (int)(date_days_from_civil(g->c.year, g->c.month,
+	    g->c.day) - date_days_from_civil(g->c.year, 1, 1)) + 1;
+	g->offset = d->offset;
+}
+
+static const char *const month_names[12] = { "January", "February",
+	"March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December" };
+static const char *const weekday_names[7] = { "Sunday", "Monday",
+	"Tuesday", "Wednesday", "Thursday", "Friday", "Saturday" };
+
+static int
+starts(const char *s, const char *end, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return (size_t)(end - s) >= n && strncmp(s, prefix, n) == 0;
+}
+
+/* Appends Go's Time.Format(layout) for the n bytes of layout, as far as
+ * a permalink attribute can spell one (letters, digits, '_'; Go's
+ * nextStdChunk). Returns -1 on a zone name ("MST"), which quire does not
+ * keep. */
+static int
+go_format(struct buf *out, const char *layout, size_t n,
+    const struct go_time *g)
+{
+	const char *p = layout, *end = layout + n;
+	int h12 = g->c.hour % 12 == 0 ? 12 : g->c.hour % 12;
+	int off = g->offset < 0 ? -g->offset : g->offset;
+
+	while (p < end) {
+		if (starts(p, end, "January")) {
+			buf_puts(out, month_names[g->c.month - 1]);
+			p += 7;
+		} else if (starts(p, end, "Jan")) {
+			buf_add(out, month_names[g->c.month - 1], 3);
+			p += 3;
+		} else if (starts(p, end, "Monday")) {
+			buf_puts(out, weekday_names[g->c.wday]);
+			p += 6;
+		} else if (starts(p, end, "Mon")) {
+			buf_add(out, weekday_names[g->c.wday], 3);
+			p += 3;
+		} else if (starts(p, end, "MST")) {
+			return -1;
+		} else if (starts(p, end, "002")) {
+			buf_printf(out, "%03d", g->yday);
+			p += 3;
+		} else if (*p == '0' && p + 1 < end && p[1] >= '1' &&
+		    p[1] <= '6') {
+			int v[6] = { g->c.month, g->c.day, h12, g->c.minute,
+			    g->c.second, g->c.year % 100 };
+
+			buf_printf(out, "%02d", v[p[1] - '1']);
+			p += 2;
+		} else if (starts(p, end, "15")) {
+			buf_printf(out, "%02d", g->c.hour);
+			p += 2;
+		} else if (*p == '1') {
+			buf_printf(out, "%d", g->c.month);
+			p++;
+		} else if (starts(p, end, "2006")) {
+			buf_printf(out, "%04d", g->c.year);
+			p += 4;
+		} else if (*p == '2') {
+			buf_printf(out, "%d", g->c.day);
+			p++;
+		} else if (starts(p, end, "_2006")) {
+			buf_printf(out, "_%04d", g->c.year);
+			p += 5;
+		} else if (starts(p, end, "__2")) {
+			buf_printf(out, "%3d", g->yday);
+			p += 3;
+		} else if (starts(p, end, "_2")) {
+			buf_printf(out, "%2d", g->c.day);
+			p += 2;
+		} else if (*p == '3' || *p == '4' || *p == '5') {
+			buf_printf(out, "%d", *p == '3' ? h12 : *p == '4' ?
+			    g->c.minute : g->c.second);
+			p++;
+		} else if (starts(p, end, "PM") || starts(p, end, "pm")) {
+			buf_puts(out, g->c.hour >= 12 ? (*p == 'P' ? "PM" :
+			    "pm") : (*p == 'P' ? "AM" : "am"));
+			p += 2;
+		} else if (starts(p, end, "Z070000") ||
+		    starts(p, end, "Z0700") || starts(p, end, "Z07")) {
+			size_t len = starts(p, end, "Z070000") ? 7 :
+			    starts(p, end, "Z0700") ? 5 : 3;
+
+			if (g->offset == 0) {
+				buf_putc(out, 'Z');
+			} else {
+				buf_printf(out, "%c%02d", g->offset < 0 ? '-' :
+				    '+', off / 3600);
+				if (len >= 5)
+					buf_printf(out, "%02d", off / 60 % 60);
+				if (len == 7)
+					buf_printf(out, "%02d", off % 60);
+			}
+			p += len;
+		} else {
+			buf_putc(out, *p++);
+		}
+	}
+	return 0;
+}
+
+static int
+is_word(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Length of the attribute at p (after its ':'), as Hugo's regexp
+ * `:\w+(\[.+?\])?` takes it; 0 when none. */
+static size_t
+attr_len(const char *p)
+{
+	size_t n = 0;
+	const char *close;
+
+	while (is_word(p[n]))
+		n++;
+	if (n > 0 && p[n] == '[' && p[n + 1] != '\0' &&
+	    (close = strchr(p + n + 2, ']')) != NULL)
+		n = (size_t)(close - p) + 1;
+	return n;
+}
+
+enum attr {
+	A_UNKNOWN, A_YEAR, A_MONTH, A_MONTHNAME, A_DAY, A_WEEKDAY,
+	A_WEEKDAYNAME, A_YEARDAY, A_SECTION, A_SECTIONS, A_TITLE, A_SLUG,
+	A_SLUGORFILENAME, A_FILENAME, A_SECTIONS_CUT, A_GO_LAYOUT,
+};
+
+/* What Hugo 0.111's PermalinkExpander makes of the attribute a (n bytes):
+ * its named ones, "sections[...]", or else a Go time layout if formatting
+ * Hugo's reference time with it changes it. */
+static enum attr
+attr_kind(const char *a, size_t n)
+{
+	static const char *const names[] = { "year", "month", "monthname",
+	    "day", "weekday", "weekdayname", "yearday", "section", "sections",
+	    "title", "slug", "slugorfilename", "filename" };
+	struct qdate ref = { 1573340502LL, 0 };	/* 2019-11-09T23:01:42Z */
+	struct go_time g;
+	struct buf f = BUF_INIT;
+	size_t i;
+	int changed;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i]) == n && strncmp(a, names[i], n) == 0)
+			return (enum attr)(A_YEAR + i);
+	if (n > 9 && strncmp(a, "sections[", 9) == 0)
+		return A_SECTIONS_CUT;
+	go_time_of(&ref, &g);
+	changed = go_format(&f, a, n, &g) != 0 || f.len != n ||
+	    memcmp(f.data, a, n) != 0;
+	buf_free(&f);
+	return changed ? A_GO_LAYOUT : A_UNKNOWN;
+}
+
+int
+url_permalink_check(const char *pattern, struct buf *err)
+{
+	const char *p;
+	int empty = 0;
+
+	/* Hugo's validate(): after the first byte, no empty segment but
+	 * the last, and every attribute known. */
+	for (p = *pattern ? pattern + 1 : pattern; ; ) {
+		size_t seg = strcspn(p, "/"), i;
+
+		if (empty) {
+			buf_puts(err, "permalink ill-formed (an empty segment)");
+			return -1;
+		}
+		empty = seg == 0;
+		for (i = 0; i < seg; i++) {
+			size_t n;
+
+			if (p[i] != ':' || (n = attr_len(p + i + 1)) == 0)
+				continue;
+			if (attr_kind(p + i + 1, n) == A_UNKNOWN) {
+				buf_printf(err, "permalink attribute ':%.*s' "
+				    "not recognised", (int)n, p + i + 1);
+				return -1;
+			}
+			if (attr_kind(p + i + 1, n) == A_GO_LAYOUT) {
+				struct go_time g;
+				struct buf f = BUF_INIT;
+				struct qdate ref = { 0, 0 };
+				int bad;
+
+				go_time_of(&ref, &g);
+				bad = go_format(&f, p + i + 1, n, &g) != 0;
+				buf_free(&f);
+				if (bad) {
+					buf_printf(err, "permalink attribute "
+					    "':%.*s' names a time zone, which "
+					    "quire does not keep", (int)n,
+					    p + i + 1);
+					return -1;
+				}
+			}
+			i += n;
+		}
+		if (p[seg] == '\0')
+			break;
+		p += seg + 1;
+	}
+	return 0;
+}
+
+/* Hugo's toSliceFunc index: "" (low: 0, high: all), "last", a number
+ * (clamped to 0..n). */
+static size_t
+cut_index(const char *s, size_t len, int low, size_t n)
+{
+	char tmp[32], *end;
+	long v;
+
+	if (len == 0)
+		return low ? 0 : n;
+	if (len == 4 && strncmp(s, "last", 4) == 0)
+		return n > 0 ? n - 1 : 0;
+	if (len >= sizeof(tmp))
+		return 0;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	v = strtol(tmp, &end, 10);
+	if (*end != '\0' || v < 0)
+		v = 0;
+	return (size_t)v > n ? n : (size_t)v;
+}
+
+/* Appends the entries of sections ("a/b/c") that cut ("[1:]", "[last]",
+ * "[0]") selects, joined by '/', as Hugo's :sections[...] does. */
+static void
+sections_cut(struct buf *out, const char *sections, const char *cut,
+    size_t cutlen)
+{
+	const char *ent[64], *p = sections;
+	size_t lens[64], n = 0, lo, hi, i;
+	char lower[64];
+	const char *colon;
+
+	while (*p != '\0' && n < 64) {
+		lens[n] = strcspn(p, "/");
+		ent[n++] = p;
+		p += lens[n - 1];
+		if (*p == '/')
+			p++;
+	}
+	/* Measured on Hugo 0.111: a top-level section's entries end with an
+	 * empty one ([last] and [1:] give nothing, [0] the section). */
+	if (n == 1) {
+		ent[n] = "";
+		lens[n++] = 0;
+	}
+	/* Trimmed and lower-cased, as Hugo reads the cut. */
+	while (cutlen > 0 && (*cut == ' ' || *cut == '\t'))
+		cut++, cutlen--;
+	while (cutlen > 0 && (cut[cutlen - 1] == ' ' || cut[cutlen - 1] == '\t'))
+		cutlen--;
+	if (cutlen < 3 || cutlen >= sizeof(lower) || cut[0] != '[' ||
+	    cut[cutlen - 1] != ']' || n == 0)
+		return;
+	for (i = 0; i < cutlen; i++)
+		lower[i] = (char)((cut[i] >= 'A' && cut[i] <= 'Z') ?
+		    cut[i] + 32 : cut[i]);
+	lower[cutlen] = '\0';
+	colon = memchr(lower + 1, ':', cutlen - 2);
+	if (colon == NULL) {
+		lo = cut_index(lower + 1, cutlen - 2, 1, n);
+		hi = lo + 1;
+		if (lo >= n)
+			return;	/* Hugo 0.111 panics here */
+	} else {
+		lo = cut_index(lower + 1, (size_t)(colon - lower - 1), 1, n);
+		hi = cut_index(colon + 1, (size_t)(lower + cutlen - 1 -
+		    colon - 1), 0, n);
+		if (lo > hi)
+			return;	/* Hugo 0.111 panics here */
+	}
+	for (i = lo; i < hi; i++) {
+		if (i > lo)
+			buf_putc(out, '/');
+		buf_add(out, ent[i], lens[i]);
+	}
+}
+
+/* The page's current section ("posts", "docs/guide"): the deepest folder
+ * above it that holds an _index.md, else its top folder. */
+static void
+current_section(struct buf *out, const struct url_page *page)
+{
+	size_t dir = file_dir_len(page->path), best = strcspn(page->path, "/"),
+	    i;
+
+	if (page->path[best] != '/')
+		return;
+	for (i = 0; i < page->nsections; i++) {
+		size_t n = strlen(page->sections[i]);
+
+		if (n > best && n <= dir &&
+		    strncmp(page->path, page->sections[i], n) == 0 &&
+		    (page->path[n] == '/'))
+			best = n;
+	}
+	buf_add(out, page->path, best);
+}
+
+/* Appends the front-matter slug with Hugo's trim of '-'; 0 when empty. */
+static size_t
+put_slug(struct buf *out, const char *slug)
+{
+	size_t n;
+
+	if (slug == NULL)
+		return 0;
+	slug += strspn(slug, "-");
+	n = strlen(slug);
+	while (n > 0 && slug[n - 1] == '-')
+		n--;
+	buf_add(out, slug, n);
+	return n;
+}
+
+/* Appends Hugo's URLize of the n bytes at s (before the URL escaping a
+ * later QueryUnescape undoes). */
+static void
+urlize_n(struct buf *out, const char *s, size_t n)
+{
+	struct buf tmp = BUF_INIT;
+
+	buf_add(&tmp, s, n);
+	url_urlize(out, buf_cstr(&tmp));
+	buf_free(&tmp);
+}
+
+/* Appends :filename: the file's base name, a bundle's folder name. */
+static void
+put_filename(struct buf *out, const char *path)
+{
+	size_t start, len = file_stem(path, &start);
+
+	urlize_n(out, path + start, len);
+}
+
+/* Expands pattern for page as Hugo 0.111's PermalinkExpander, then its
+ * url.QueryUnescape. Returns 0, or -1 when the pattern cannot be
+ * expanded or unescaped (Hugo then keeps the page's default path). */
+static int
 expand_permalink(struct buf *out, const char *pattern,
     const struct url_page *page)
 {
-	static const char *const months[12] = { "January", "February",
-	    "March", "April", "May", "June", "July", "August", "September",
-	    "October", "November", "December" };
-	static const char *const weekdays[7] = { "Sunday", "Monday",
-	    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday" };
-	size_t from = out->len, start, len;
-	int y = 1, m = 1, d = 1;
+	size_t from = out->len;
 	const char *p = pattern;
-	struct qdate zero = { -62135596800LL, 0 };
-	const struct qdate *date = page->date ? page->date : &zero;
+	struct qdate zero = { -62135596800LL, 0 };	/* Go's zero time */
+	struct go_time g;
+	struct buf tmp = BUF_INIT;
+	int rc = -1;
 
-	date_fields(date, &y, &m, &d);
+	go_time_of(page->date ? page->date : &zero, &g);
 	while (*p != '\0') {
-		size_t tok;
+		size_t n;
 
-		if (*p != ':') {
+		if (*p != ':' || (n = attr_len(p + 1)) == 0) {
 			buf_putc(out, *p++);
 			continue;
 		}
-		tok = strspn(p + 1, "abcdefghijklmnopqrstuvwxyz");
-#define IS(name) (tok == strlen(name) && strncmp(p + 1, name, tok) == 0)
-		if (IS("year")) {
-			buf_printf(out, "%04d", y);
-		} else if (IS("month")) {
-			buf_printf(out, "%02d", m);
-		} else if (IS("monthname")) {
-			url_urlize(out, months[m - 1]);
-		} else if (IS("day")) {
-			buf_printf(out, "%02d", d);
-		} else if (IS("weekday") || IS("weekdayname") ||
-		    IS("yearday")) {
-			long long days = (date->t + date->offset) / 86400;
-			int wd = (int)(((days % 7) + 11) % 7);
-			int yd;
-			struct qdate jan1;
-			char iso[16];
-
-			snprintf(iso, sizeof(iso), "%04d-01-01", y);
-			date_parse(iso, &jan1);
-			yd = (int)((date->t + date->offset - jan1.t -
-			    jan1.offset) / 86400) + 1;
-			if (IS("weekday"))
-				buf_printf(out, "%d", wd);
-			else if (IS("weekdayname"))
-				url_urlize(out, weekdays[wd]);
-			else
-				buf_printf(out, "%d", yd);
-		} else if (IS("section")) {
-			buf_add(out, page->path, strcspn(page->path, "/"));
-		} else if (IS("sections")) {
-			buf_add(out, page->path, file_dir_len(page->path));
-		} else if (IS("title")) {
+		switch (attr_kind(p + 1, n)) {
+		case A_YEAR:
+			buf_printf(out, "%d", g.c.year);
+			break;
+		case A_MONTH:
+			buf_printf(out, "%02d", g.c.month);
+			break;
+		case A_MONTHNAME:
+			buf_puts(out, month_names[g.c.month - 1]);
+			break;
+		case A_DAY:
+			buf_printf(out, "%02d", g.c.day);
+			break;
+		case A_WEEKDAY:
+			buf_printf(out, "%d", g.c.wday);
+			break;
+		case A_WEEKDAYNAME:
+			buf_puts(out, weekday_names[g.c.wday]);
+			break;
+		case A_YEARDAY:
+			buf_printf(out, "%d", g.yday);
+			break;
+		case A_SECTION:
+			buf_add(out, page->path, page->path[strcspn(page->path,
+			    "/")] == '/' ? strcspn(page->path, "/") : 0);
+			break;
+		case A_SECTIONS:
+			current_section(out, page);
+			break;
+		case A_SECTIONS_CUT:
+			buf_reset(&tmp);
+			current_section(&tmp, page);
+			sections_cut(out, buf_cstr(&tmp), p + 9, n - 8);
+			break;
+		case A_TITLE:
 			url_urlize(out, page->title ? page->title : "");
-		} else if (IS("slug")) {
-			url_urlize(out, page->slug ? page->slug :
-			    page->title ? page->title : "");
-		} else if (IS("filename")) {
-			struct buf stem = BUF_INIT;
-
-			len = file_stem(page->path, &start);
-			buf_add(&stem, page->path + start, len);
-			url_urlize(out, buf_cstr(&stem));
-			buf_free(&stem);
-		} else {
-			buf_putc(out, ':');
-			tok = 0;
+			break;
+		case A_SLUG:
+		case A_SLUGORFILENAME:
+			buf_reset(&tmp);
+			if (put_slug(&tmp, page->slug) > 0)
+				url_urlize(out, buf_cstr(&tmp));
+			else if (attr_kind(p + 1, n) == A_SLUG)
+				url_urlize(out, page->title ? page->title : "");
+			else
+				put_filename(out, page->path);
+			break;
+		case A_FILENAME:
+			put_filename(out, page->path);
+			break;
+		case A_GO_LAYOUT:
+			if (go_format(out, p + 1, n, &g) != 0)
+				goto out;
+			break;
+		case A_UNKNOWN:
+			goto out;
 		}
-#undef IS
-		p += 1 + tok;
+		p += 1 + n;
 	}
-	permalink_plus(out, from);
+	rc = unescape(out, from, 1, 1);
+out:
+	buf_free(&tmp);
+	if (rc != 0) {
+		out->len = from;
+		if (out->data != NULL)
+			out->data[from] = '\0';
+	}
+	return rc;
 }
 
 /* Collapses runs of '/' in out from offset from (so that no URL starts
@@ -297,30 +698,19 @@ url_page(struct buf *out, const struct site *site,
 		ensure_slashes(out, from, 1);
 		return clean_path(out, from);
 	}
-	pattern = permalink_for(site, page->path);
-	if (pattern != NULL) {
-		expand_permalink(out, pattern, page);
-		ensure_slashes(out, from, 0);
-		return clean_path(out, from);
+	/* Hugo builds "/" + the expanded permalink (else the folder and the
+	 * slug or file name), runs MakePathSanitized over the whole of it
+	 * and serves the result, its %XX escapes decoded. */
+	pattern = url_permalink_for(site, page->path);
+	if (pattern == NULL || expand_permalink(out, pattern, page) != 0) {
+		len = file_stem(page->path, &start);
+		buf_add(out, page->path, start);
+		if (put_slug(out, page->slug) == 0)
+			buf_add(out, page->path + start, len);
 	}
 	buf_putc(out, '/');
-	len = file_stem(page->path, &start);
-	if (start > 0) {
-		struct buf dir = BUF_INIT;
-
-		buf_add(&dir, page->path, start);
-		url_urlize(out, buf_cstr(&dir));
-		buf_free(&dir);
-	}
-	if (page->slug != NULL && *page->slug != '\0') {
-		url_urlize(out, page->slug);
-	} else {
-		struct buf stem = BUF_INIT;
-
-		buf_add(&stem, page->path + start, len);
-		url_urlize(out, buf_cstr(&stem));
-		buf_free(&stem);
-	}
 	ensure_slashes(out, from, 0);
+	sanitize_tail(out, from);
+	unescape(out, from, 0, 0);
 	return clean_path(out, from);
 }

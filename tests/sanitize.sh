@@ -10,7 +10,9 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-sanitize.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 cd "$top"
 if git rev-parse --git-dir >/dev/null 2>&1; then
-	git ls-files -co --exclude-standard | tar -cf - -T - | (cd "$tmp" && tar -xf -)
+	# -z: file names as they are (the Hugo fixtures hold non-ASCII ones).
+	git ls-files -z -co --exclude-standard |
+	    tar --null -cf - -T - | (cd "$tmp" && tar -xf -)
 else
 	tar --exclude=./build --exclude=./test-artifacts -cf - . | (cd "$tmp" && tar -xf -)
 fi

@@ -2,8 +2,9 @@
 # Regenerate quire's Hugo golden vectors (tests/golden/hugo-*.tsv, hugo-*.xml,
 # hugo-robots.txt) with Hugo 0.111.3.
 #
-# Sites: site/ (posts, tags, headings), permalinks/ (permalink patterns)
-# and sections/ (the main section).
+# Sites: site/ (posts, tags, headings), permalinks/ (permalink patterns and
+# URLs from odd file names), dates/ (every date layout Hugo reads) and
+# sections/ (the main section).
 # site/ is built twice more with extra config files (feeds.yaml, then also
 # feeds-limit5.yaml) to capture Hugo's built-in RSS, sitemap and robots.txt
 # output verbatim (copied byte for byte, not sorted).
@@ -22,6 +23,9 @@
 # "url" is the term page's .RelPermalink (Hugo's urlize: lower case, spaces
 # to '-', non-ASCII percent-encoded) and "count" is the number of public pages.
 set -euo pipefail
+# Hugo shows a date given as a YAML integer (Unix seconds) in the zone it
+# runs in, and reads a "GMT+N"-style zone name against it: run it in UTC.
+export TZ=UTC
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 golden="$here/../golden"
 mkdir -p "$golden"
@@ -50,6 +54,8 @@ src="$tmp/site/public/hugo-headings.tsv"
 
 [ -d "$here/permalinks" ] && build permalinks
 copy permalinks hugo-permalinks.tsv
+build dates
+copy dates hugo-dates.tsv
 
 # sections/: the main section Hugo picks with no mainSections, then the
 # ones main-notes.yaml names (same baseName: renamed on copy).

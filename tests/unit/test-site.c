@@ -277,8 +277,10 @@ test_config_errors(void **state)
 		const char *msg;	/* after "PATH:" */
 	} bad[] = {
 		{ "title: [a]\n", "1: 'title' must be a string" },
-		{ "params:\n  author: {a: b}\n",
-		    "2: 'params.author' must be a string" },
+		{ "permalinks:\n  posts: /:foo/\n", "2: '/:foo/' of section "
+		    "'posts': permalink attribute ':foo' not recognised" },
+		{ "permalinks:\n  page:\n    posts: /:slug/\n",
+		    "3: 'permalinks' must map a section to a pattern" },
 		{ "baseURL: ftp://x/\n",
 		    "1: baseURL 'ftp://x/' must start with http:// or https://" },
 		{ "baseURL: [a]\n", "1: 'baseURL' must be a string" },
@@ -346,6 +348,36 @@ test_config_lenient(void **state)
 	buf_free(&err);
 }
 
+/* params.author as PaperMod's author.html shows it. */
+static void
+test_author(void **state)
+{
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{ "params:\n  author: Jane\n", "Jane" },
+		{ "params:\n  author: [Jane, Joe]\n", "Jane, Joe" },
+		{ "params:\n  author: [Jane, [x], Joe]\n", "Jane, Joe" },
+		{ "params:\n  author: [Jane, {a: b}]\n", "Jane, " },
+		{ "params:\n  author: {name: Jane, email: j@x}\n",
+		    "map[email:j@x name:Jane]" },
+		{ "params:\n  author: []\n", "" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct site s;
+		struct buf err = BUF_INIT;
+
+		site_init(&s);
+		assert_int_equal(load(&s, cases[i].text, &err), 0);
+		assert_string_equal(s.author, cases[i].want);
+		site_free(&s);
+		buf_free(&err);
+	}
+}
+
 int
 main(void)
 {
@@ -355,6 +387,7 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_stored_lenient),
 		cmocka_unit_test(test_config_errors),
+		cmocka_unit_test(test_author),
 		cmocka_unit_test(test_config_lenient),
 	};
 

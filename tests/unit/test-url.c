@@ -1,6 +1,8 @@
 /* test-url.c - Hugo's URLs: urlize, page paths and permalinks, against
  * tests/golden/ (Hugo 0.111's own RelPermalinks). */
+#include <ftw.h>
 #include <stdarg.h>
+#include <string.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -77,6 +79,25 @@ test_term_slug(void **state)
 	slug_check("a.", "a.");
 }
 
+static char *found_sections[64];
+static size_t nfound_sections;
+static size_t content_prefix;
+
+/* nftw() callback: notes each folder holding an _index.md. */
+static int
+note_section(const char *fpath, const struct stat *sb, int flag,
+    struct FTW *ftw)
+{
+	const char *base = fpath + ftw->base;
+
+	(void)sb;
+	if (flag == FTW_F && strcmp(base, "_index.md") == 0 &&
+	    (size_t)ftw->base > content_prefix + 1 && nfound_sections < 64)
+		found_sections[nfound_sections++] = strndup(fpath +
+		    content_prefix, ftw->base - 1 - content_prefix);
+	return 0;
+}
+
 /* Checks every page's URL in a golden file against url_page() under the
  * site configuration of site_dir. */
 static void
@@ -88,6 +109,11 @@ check_golden_urls(const char *tsv_path, const char *site_dir)
 	size_t r;
 
 	site_init(&site);
+	buf_printf(&path, "%s/content/", site_dir);
+	content_prefix = path.len;
+	nfound_sections = 0;
+	assert_int_equal(nftw(buf_cstr(&path), note_section, 8, FTW_PHYS), 0);
+	buf_reset(&path);
 	buf_printf(&path, "%s/hugo.yaml", site_dir);
 	assert_int_equal(site_load_file(&site, buf_cstr(&path), &err), 0);
 	assert_int_equal(tsv_load(&t, tsv_path), 0);
@@ -110,7 +136,10 @@ check_golden_urls(const char *tsv_path, const char *site_dir)
 		up.title = fm.title;
 		up.slug = fm.slug;
 		up.url = fm.url;
-		up.date = fm.has_date ? &fm.date : NULL;
+		up.date = fm.has_date ? &fm.date : fm.has_publish ?
+		    &fm.publish : fm.has_lastmod ? &fm.lastmod : NULL;
+		up.sections = (const char *const *)found_sections;
+		up.nsections = nfound_sections;
 		assert_int_equal(url_page(&url, &site, &up), 0);
 		html_url_path(&enc, buf_cstr(&url));
 		/* Hugo leaves '#' raw in a path (broken); quire encodes it. */
@@ -140,6 +169,8 @@ check_golden_urls(const char *tsv_path, const char *site_dir)
 	site_free(&site);
 	buf_free(&err);
 	buf_free(&path);
+	while (nfound_sections > 0)
+		free(found_sections[--nfound_sections]);
 }
 
 static void
@@ -217,6 +248,30 @@ test_hostile_urls(void **state)
 	site_free(&site);
 }
 
+/* Patterns Hugo 0.111 refuses at start-up ("permalink ill-formed"), and
+ * the zone name quire does not keep. */
+static void
+test_permalink_check(void **state)
+{
+	static const char *const good[] = { "/:year/:month/:slugorfilename/",
+	    "/:sections[1:]/:sections[last]/:filename/", ":year/:slug/",
+	    "/:2006/:Jan/:_2/:slug/", "/static/path/", "/:title" };
+	static const char *const bad[] = { "/:foo/", "/a//:slug/",
+	    "p//:slug/", "/:yearx/", "/:2006/:MST/" };
+	struct buf err = BUF_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		assert_int_equal(url_permalink_check(good[i], &err), 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		buf_reset(&err);
+		assert_int_equal(url_permalink_check(bad[i], &err), -1);
+		assert_true(err.len > 0);
+	}
+	buf_free(&err);
+}
+
 static void
 test_base_url(void **state)
 {
@@ -246,6 +301,7 @@ main(void)
 		cmocka_unit_test(test_golden_permalinks),
 		cmocka_unit_test(test_golden_tags),
 		cmocka_unit_test(test_hostile_urls),
+		cmocka_unit_test(test_permalink_check),
 		cmocka_unit_test(test_base_url),
 	};
 
