@@ -159,6 +159,7 @@ bench: deps
 # Regenerates the Hugo golden vectors (needs Debian's hugo).
 golden:
 	bash tests/hugo/gen-golden.sh
+	bash tests/hugo/gen-golden-formats.sh
 
 # Rewrites tests/golden/render/NAME.html from NAME.md with today's
 # md_render(); review the diff before committing it.
