@@ -1,5 +1,6 @@
 /* tomldoc.cpp - TOML (toml++) into the document tree of yamldoc.h; the
  * importer's only C++, behind yamldoc_load_toml(). */
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -63,6 +64,85 @@ put_date_time(std::string &out, const toml::date_time &dt)
 			out += tmp;
 		}
 	}
+}
+
+/*
+ * toml++ bounds the nesting of inline arrays and tables (256), but not of
+ * dotted keys: a.a.a... 300,000 levels deep overflowed the stack. So the
+ * text is scanned first for an upper bound on the depth of every value:
+ * the dots of the last table header, plus those of the line's key, plus
+ * the brackets and braces open, counted outside strings and comments (a
+ * dot between two digits is a number's). Past twice YAMLDOC_MAX_DEPTH it
+ * is refused on that line; the exact bound is the builder's.
+ */
+bool
+too_deep(const char *p, size_t n, size_t *line)
+{
+	const char *start = p, *end = p + n;
+	int header = 0, dots = 0, open = 0, at_start = 1, in_header = 0;
+
+	*line = 1;
+	for (; p < end; p++) {
+		char c = *p;
+
+		if (c == '\n') {
+			++*line;
+			dots = 0;
+			at_start = 1;
+			in_header = 0;
+			continue;
+		}
+		if (c == '#') {
+			while (p + 1 < end && p[1] != '\n')
+				p++;
+			continue;
+		}
+		if (c == '"' || c == '\'') {
+			/* A string, maybe multi-line ("""...""", '...'). */
+			bool multi = end - p >= 3 && p[1] == c && p[2] == c;
+
+			p += multi ? 3 : 1;
+			for (; p < end; p++) {
+				if (*p == '\n') {
+					++*line;
+					if (!multi)
+						break;
+				}
+				if (c == '"' && *p == '\\' && p + 1 < end) {
+					p++;
+					if (*p == '\n')
+						++*line;
+				} else if (*p == c && (!multi || (end - p >= 3 &&
+				    p[1] == c && p[2] == c))) {
+					p += multi ? 2 : 0;
+					break;
+				}
+			}
+			at_start = 0;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\r')
+			continue;
+		if (c == '[' && at_start && open == 0) {
+			in_header = 1;
+			header = 0;
+		} else if (c == '[' || c == '{') {
+			open++;
+		} else if ((c == ']' || c == '}') && !in_header) {
+			open -= open > 0;
+		} else if (c == '.' && !(p > start && p + 1 < end &&
+		    isdigit((unsigned char)p[-1]) &&
+		    isdigit((unsigned char)p[1]))) {
+			if (in_header)
+				header++;
+			else
+				dots++;
+		}
+		at_start = 0;
+		if (header + dots + open > 2 * YAMLDOC_MAX_DEPTH)
+			return true;
+	}
+	return false;
 }
 
 class builder {
@@ -168,8 +248,14 @@ yamldoc_load_toml(struct yamldoc *y, const char *text, size_t n,
     size_t first_line, struct buf *err)
 {
 	toml::table root;
+	size_t line;
 
 	memset(y, 0, sizeof(*y));
+	if (too_deep(text, n, &line)) {
+		buf_printf(err, "%zu: TOML nested more than %d levels deep",
+		    first_line + line - 1, YAMLDOC_MAX_DEPTH);
+		return -1;
+	}
 	try {
 		root = toml::parse(std::string_view(text, n));
 	} catch (const toml::parse_error &e) {

@@ -263,6 +263,20 @@ test_depth(void **state)
 			bad(buf_cstr(&t), buf_cstr(&want));
 		}
 	}
+	/* Dotted keys nest too, and toml++ has no bound on them: 300,000
+	 * levels overflowed its stack. */
+	buf_reset(&t);
+	buf_puts(&t, "+++\ntitle = \"a.b.c\" # d.e.f\n");
+	for (i = 0; i < 300000; i++)
+		buf_puts(&t, "a.");
+	buf_puts(&t, "z = 1\n+++\n");
+	bad(buf_cstr(&t), "bad.md:3: TOML nested more than 100 levels deep");
+	buf_reset(&t);
+	buf_puts(&t, "+++\n[");
+	for (i = 0; i < 100; i++)
+		buf_puts(&t, "a.");
+	buf_puts(&t, "z]\nx = 1\n+++\n");
+	bad(buf_cstr(&t), "bad.md:2: TOML nested more than 100 levels deep");
 	buf_free(&t);
 	buf_free(&want);
 }
