@@ -50,12 +50,13 @@ ALL_CXXFLAGS = -std=c++17 $(filter-out -Wstrict-prototypes \
 
 # Modules of both programs, of the importer only and of the worker only.
 COMMON   = buf html unicode markdown metrics dates site url entry
-IMPORTER = readfile yamldoc jsondoc frontmatter site-load db-import import
+IMPORTER = readfile yamldoc jsondoc frontmatter site-load section progress \
+           db-import import watch
 # The importer's C++ modules (src/NAME.cpp); linking them needs libstdc++.
 IMPORTER_CXX = tomldoc
 WORKER   = db request response route render confine page-listing page-article \
            page-tags page-error page-feed page-sitemap page-archives \
-           page-search
+           page-search feed-atom feed-json
 
 COMMON_O   = $(COMMON:%=build/%.o)
 IMPORTER_O = $(IMPORTER:%=build/%.o) $(IMPORTER_CXX:%=build/%.o) build/schema.o

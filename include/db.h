@@ -130,12 +130,16 @@ enum db_rc db_entries_next(struct db_cursor *cur, const char **html,
 	size_t *len);
 /* The next row of db_list() or db_list_sitemap(). */
 enum db_rc db_list_next(struct db_cursor *cur, struct db_page *page);
-/* A feed's item: what an RSS item shows of a page, and the body when
- * asked for (else ""). Strings as in db_page. */
+/* A feed's item: what an RSS, Atom or JSON Feed item shows of a page,
+ * and the body when asked for (else ""). Strings as in db_page. */
 struct db_item {
+	long long page_id;
 	struct qdate date;
+	int has_lastmod;
+	struct qdate lastmod;
 	const char *title;
 	const char *url;
+	const char *author;	/* "": the site's */
 	const char *summary;
 	const char *body;
 };

@@ -13,6 +13,7 @@
 #include "site.h"
 
 struct dbw;
+struct section_tally;
 
 /* A page as the importer writes it. */
 struct dbw_page {
@@ -58,6 +59,10 @@ int dbw_seen(struct dbw *w, const char *source, struct buf *err);
 /* Deletes the pages under prefix (a folder path under content/, "" for
  * all) that were not marked seen. Sets *removed. */
 int dbw_remove_unseen(struct dbw *w, const char *prefix, long *removed,
+	struct buf *err);
+/* Counts into t, by section, the published pages (at now) that this
+ * import keeps without reading them again: those not marked seen. */
+int dbw_section_pages(struct dbw *w, long long now, struct section_tally *t,
 	struct buf *err);
 /* The stored hash of source, copied to out (empty when absent). */
 int dbw_hash(struct dbw *w, const char *source, struct buf *out,

@@ -35,6 +35,10 @@ void html_href(struct buf *b, const char *base_path, const char *route);
 /* Appends the absolute URL of a site route under base_url (which ends in
  * '/' and holds the base path), escaped for HTML or XML text. */
 void html_abs_url(struct buf *b, const char *base_url, const char *route);
+/* As html_abs_url(), but the URL itself, escaped for no markup: give it
+ * to an escaping writer (html_json_value()) before it reaches a page. */
+void html_abs_url_plain(struct buf *b, const char *base_url,
+	const char *route);
 /* Appends a query-string value: every byte but [A-Za-z0-9-._~] is
  * percent-encoded. */
 void html_url_arg(struct buf *b, const char *s);
@@ -48,6 +52,11 @@ void html_url_query(struct buf *b, const char *s);
  * < > & and U+2028/U+2029 are written as \uXXXX, so "</script>" cannot
  * end the block. */
 void html_json_string(struct buf *b, const char *s);
+/* Appends data as a JSON string literal for a JSON document (a JSON
+ * Feed): JSON's own escapes, U+2028/U+2029 as \uXXXX, and each byte that
+ * does not start valid UTF-8 as \ufffd (html_json_string() does the same
+ * on top of its own), so the output is valid JSON whatever s holds. */
+void html_json_value(struct buf *b, const char *s);
 /* Appends a decimal integer. */
 void html_int(struct buf *b, long long n);
 

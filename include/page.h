@@ -15,6 +15,14 @@ enum page_rc {
 	PAGE_ERROR,		/* answer 500 and log: rendering failed */
 };
 
+/* The format a feed route asks for (route.c's table). */
+enum page_format {
+	FORMAT_RSS,		/* .../index.xml */
+	FORMAT_ATOM,		/* .../atom.xml */
+	FORMAT_JSON,		/* .../feed.json */
+	FORMAT__MAX
+};
+
 /* A request as its handler sees it: parsed and routed. Nothing in it
  * outlives the request. */
 struct ctx {
@@ -34,6 +42,7 @@ struct ctx {
 					 * (article and layout routes) */
 	const char *canonical;	/* the route the page names as canonical;
 				 * NULL: none (errors, redirects) */
+	enum page_format format;	/* a feed route's format */
 };
 
 /* Handlers: each fills ctx->resp or says why not. */
@@ -42,6 +51,7 @@ enum page_rc page_section(struct ctx *ctx);
 enum page_rc page_terms(struct ctx *ctx);
 enum page_rc page_term(struct ctx *ctx);
 enum page_rc page_article(struct ctx *ctx);
+/* The feeds of the site, the main section and a term, in ctx->format. */
 enum page_rc page_feed_site(struct ctx *ctx);
 enum page_rc page_feed_section(struct ctx *ctx);
 enum page_rc page_feed_term(struct ctx *ctx);

@@ -43,6 +43,10 @@ struct render_head {
 	size_t nkeywords;
 	const struct render_crumb *crumbs;	/* JSON-LD BreadcrumbList */
 	size_t ncrumbs;
+	const char *feed;	/* the listing whose feeds the head links
+				 * (RSS, Atom, JSON Feed); NULL: the site's */
+	const char *feed_name;	/* that listing's name, as its feeds
+				 * title themselves; NULL: the site's */
 };
 
 /* Opens the page: doctype, <head> with title, description, canonical
@@ -52,6 +56,11 @@ void render_open(struct ctx *ctx, const struct render_head *h);
 /* render_open() with a title and body class alone; the canonical link is
  * ctx->canonical (the router sets it to the page's route). */
 void render_begin(struct ctx *ctx, const char *title, const char *body_class);
+/* render_begin() for a listing that has feeds of its own: the head links
+ * the feeds of the listing at route feed, named feed_name (see struct
+ * render_head). */
+void render_begin_listing(struct ctx *ctx, const char *title,
+	const char *body_class, const char *feed, const char *feed_name);
 /* Appends a list page's header: breadcrumbs (Home » crumbs) and the
  * title as <h1>. */
 void render_page_header(struct buf *b, const struct site *site,

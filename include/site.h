@@ -40,7 +40,12 @@ struct site {
 	char *author;
 	char *description;
 	char *timezone;
-	char *main_section;
+	char *main_section;	/* the first of mainSections: its listing
+				 * is /NAME/ */
+	/* Importer only: every name the config gives in mainSections, in
+	 * its order (none when it names none: Hugo's default applies). */
+	char **main_sections;
+	size_t nmain_sections;
 	long paginate;
 	long rss_limit;		/* -1: all */
 	char *language;		/* languageCode, "" when unset */
@@ -64,7 +69,8 @@ enum site_type {
 	SITE_STRING,	/* char *: any string */
 	SITE_CHOICE,	/* char *: one of .choices' words, else the first */
 	SITE_ZONE,	/* char *: a time zone name dates.c knows */
-	SITE_SECTION,	/* char *: a string, or the first of a list */
+	SITE_SECTION,	/* char *: a string, or the first of a list (the
+			 * importer keeps the list: main_sections) */
 	SITE_NUMBER,	/* long: from .min to .max */
 	SITE_LIMIT,	/* long: a count; 0 or less means none, kept as -1 */
 	SITE_BOOL,	/* int: the config's true is 1, anything else 0 */
@@ -80,6 +86,8 @@ enum site_type {
 /* One setting: a row of site_keys[]. */
 struct site_key {
 	const char *config;	/* Hugo's key, dotted: "params.author" */
+	const char *also;	/* a key newer Hugo reads for it; config
+				 * wins when both are given; may be NULL */
 	const char *stored;	/* its key in the site table (MENU and
 				 * PERMALINKS: the prefix before '.') */
 	enum site_type type;

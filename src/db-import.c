@@ -8,6 +8,7 @@
 
 #include "dbw.h"
 #include "entry.h"
+#include "section.h"
 #include "url.h"
 
 /* schema.c, generated from schema/NNN-*.sql; NULL-terminated. */
@@ -29,6 +30,7 @@ enum wquery {
 	W_ALIAS_PUT,
 	W_CARD_PUT,
 	W_ENTRY_CLEAR,
+	W_SECTION_PAGES,
 	W__MAX
 };
 
@@ -81,6 +83,12 @@ static const char *const wquery_sql[W__MAX] = {
 	    "lastmod_offset, url, author, ?2, has_date, date_offset, ?3, ?4, "
 	    "?5 FROM page WHERE id = ?1",
 	[W_ENTRY_CLEAR] = "DELETE FROM page_entry WHERE page_id = ?1",
+	/* Pages this import keeps but does not read again, counted for
+	 * Hugo's default main section: published ones, by section. */
+	[W_SECTION_PAGES] = "SELECT substr(source, 1, instr(source, '/') - 1),"
+	    " count(*) FROM page WHERE instr(source, '/') > 1 AND draft = 0 "
+	    "AND publish_at <= ?1 AND (expire_at IS NULL OR expire_at > ?1) "
+	    "AND source NOT IN (SELECT source FROM temp.seen) GROUP BY 1",
 };
 
 struct dbw {
@@ -366,6 +374,23 @@ dbw_remove_unseen(struct dbw *w, const char *prefix, long *removed,
 		return -1;
 	*removed = sqlite3_changes(w->conn);
 	return 0;
+}
+
+int
+dbw_section_pages(struct dbw *w, long long now, struct section_tally *t,
+    struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_SECTION_PAGES);
+	int rc;
+
+	bind_int64(w, st, 1, now);
+	while ((rc = step_any(w, st, err, "counting pages by section")) ==
+	    SQLITE_ROW)
+		section_count(t, (const char *)sqlite3_column_text(st, 0),
+		    (size_t)sqlite3_column_bytes(st, 0),
+		    (long)sqlite3_column_int64(st, 1));
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
 }
 
 /* Runs st expecting at most one text row; copies it to out. */

@@ -267,8 +267,13 @@ html_url_query(struct buf *b, const char *s)
 	}
 }
 
-void
-html_json_string(struct buf *b, const char *s)
+/* Appends s as a JSON string literal: JSON's own escapes (" \\ and
+ * control bytes), U+2028 and U+2029 as \uXXXX (they end a line in
+ * JavaScript), and any byte that does not start valid UTF-8 as \ufffd,
+ * so the result is valid JSON whatever s holds. With script set, < > &
+ * become \uXXXX too, so that "</script>" cannot end a script block. */
+static void
+json_escape(struct buf *b, const char *s, int script)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
@@ -277,28 +282,33 @@ html_json_string(struct buf *b, const char *s)
 	buf_putc(b, '"');
 	for (;;) {
 		/* Copy the bytes that need nothing in one go. */
-		for (run = p; *p >= 0x20 && *p != 0x7f && *p != '"' &&
-		    *p != '\\' && *p != '<' && *p != '>' && *p != '&' &&
-		    *p != 0xE2; p++)
+		for (run = p; *p >= 0x20 && *p < 0x7f && *p != '"' &&
+		    *p != '\\' && (!script || (*p != '<' && *p != '>' &&
+		    *p != '&')); p++)
 			;
 		buf_add(b, run, (size_t)(p - run));
 		if (*p == '\0')
 			break;
+		if (*p >= 0x80) {
+			unsigned long cp;
+			size_t n = uni_next((const char *)p, strnlen(
+			    (const char *)p, 4), &cp);
+
+			if (cp == 0x2028 || cp == 0x2029)
+				buf_puts(b, cp == 0x2028 ? "\\u2028" : "\\u2029");
+			else if (cp == 0xFFFD && n == 1)
+				buf_puts(b, "\\ufffd");
+			else
+				buf_add(b, p, n);
+			p += n;
+			continue;
+		}
 		switch (*p) {
 		case '"': buf_puts(b, "\\\""); break;
 		case '\\': buf_puts(b, "\\\\"); break;
 		case '\n': buf_puts(b, "\\n"); break;
 		case '\t': buf_puts(b, "\\t"); break;
-		case 0xE2:
-			/* U+2028 and U+2029 end a line in JavaScript. */
-			if (p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
-				buf_puts(b, p[2] == 0xA8 ? "\\u2028" : "\\u2029");
-				p += 2;
-			} else {
-				buf_putc(b, (char)*p);
-			}
-			break;
-		default:	/* < > & and control bytes */
+		default:	/* < > & (script), DEL and control bytes */
 			buf_puts(b, "\\u00");
 			buf_putc(b, hex[*p >> 4]);
 			buf_putc(b, hex[*p & 15]);
@@ -306,6 +316,18 @@ html_json_string(struct buf *b, const char *s)
 		p++;
 	}
 	buf_putc(b, '"');
+}
+
+void
+html_json_string(struct buf *b, const char *s)
+{
+	json_escape(b, s, 1);
+}
+
+void
+html_json_value(struct buf *b, const char *s)
+{
+	json_escape(b, s, 0);
 }
 
 void
@@ -408,5 +430,12 @@ void
 html_abs_url(struct buf *b, const char *base_url, const char *route)
 {
 	html_text(b, base_url);
+	route_below(b, route);
+}
+
+void
+html_abs_url_plain(struct buf *b, const char *base_url, const char *route)
+{
+	buf_puts(b, base_url);
 	route_below(b, route);
 }

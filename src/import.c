@@ -5,12 +5,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "dbw.h"
@@ -19,7 +21,9 @@
 #include "import.h"
 #include "markdown.h"
 #include "metrics.h"
+#include "progress.h"
 #include "readfile.h"
+#include "section.h"
 #include "site.h"
 #include "url.h"
 
@@ -65,7 +69,21 @@ struct import {
 	size_t nmirrors;
 	char *site_dir;		/* the folder holding content/, if known */
 	long added, updated, unchanged, removed, skipped;
+	struct progress progress;	/* the line on a terminal */
 };
+
+/* Writes a message to the import's log, on a line of its own: the
+ * progress line is erased first. */
+static void __attribute__((format(printf, 2, 3)))
+note(struct import *im, const char *fmt, ...)
+{
+	va_list ap;
+
+	progress_clear(&im->progress);
+	va_start(ap, fmt);
+	vfprintf(im->log, fmt, ap);
+	va_end(ap);
+}
 
 /* Adds the regular file st found at fs_path (opened at open_path when
  * not NULL: a link's target) as the page source. */
@@ -158,32 +176,32 @@ vet(struct import *im, struct walk *w, const char *fs_path,
 
 	*real = '\0';
 	if (lstat(fs_path, st) != 0) {
-		fprintf(im->log, "warning: %s: %s; skipped\n", fs_path,
+		note(im, "warning: %s: %s; skipped\n", fs_path,
 		    strerror(errno));
 		return 0;
 	}
 	if (S_ISLNK(st->st_mode)) {
 		if (realpath(fs_path, real) == NULL || stat(real, st) != 0) {
-			fprintf(im->log, "warning: %s: a symbolic link to "
+			note(im, "warning: %s: a symbolic link to "
 			    "nothing (%s); skipped\n", fs_path, strerror(errno));
 			return 0;
 		}
 		if (!is_within(real, w->root)) {
-			fprintf(im->log, "warning: %s: a symbolic link to %s, "
+			note(im, "warning: %s: a symbolic link to %s, "
 			    "outside %s; skipped\n", fs_path, real, w->root);
 			return 0;
 		}
 		if (S_ISDIR(st->st_mode)) {
 			for (i = 0; i < w->open.n; i++)
 				if (is_within(w->open.path[i], real)) {
-					fprintf(im->log, "warning: %s: a symbolic "
+					note(im, "warning: %s: a symbolic "
 					    "link to %s, a folder being walked "
 					    "(a loop); skipped\n", fs_path, real);
 					return 0;
 				}
 			for (i = 0; i < w->linked.n; i++)
 				if (strcmp(w->linked.path[i], real) == 0) {
-					fprintf(im->log, "warning: %s: a symbolic "
+					note(im, "warning: %s: a symbolic "
 					    "link to %s, a folder walked already; "
 					    "skipped\n", fs_path, real);
 					return 0;
@@ -195,7 +213,7 @@ vet(struct import *im, struct walk *w, const char *fs_path,
 		return 'd';
 	if (S_ISREG(st->st_mode))
 		return 'f';
-	fprintf(im->log, "warning: %s: not a regular file (%s); skipped\n",
+	note(im, "warning: %s: not a regular file (%s); skipped\n",
 	    fs_path, kind_name(st->st_mode));
 	return 0;
 }
@@ -227,7 +245,7 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 	int rc = 0;
 
 	if (d == NULL) {
-		fprintf(im->log, "%s: %s\n", dir, strerror(errno));
+		note(im, "%s: %s\n", dir, strerror(errno));
 		return -1;
 	}
 	while ((e = readdir(d)) != NULL) {
@@ -299,6 +317,24 @@ split_content(const char *abs, const char **rel)
 	return hit == abs ? xstrdup("/") : xstrndup(abs, (size_t)(hit - abs));
 }
 
+/* If the folder abs (a resolved path in a buffer of size bytes) is a Hugo
+ * site, holding a content/ folder, makes abs that folder and st its
+ * status. */
+static void
+site_content(char *abs, size_t size, struct stat *st)
+{
+	size_t n = strlen(abs);
+	struct stat cst;
+
+	if (n + sizeof("/content") > size)
+		return;
+	memcpy(abs + n, n > 1 ? "/content" : "content", sizeof("/content"));
+	if (stat(abs, &cst) == 0 && S_ISDIR(cst.st_mode))
+		*st = cst;
+	else
+		abs[n] = '\0';
+}
+
 /* Works out what each PATH argument holds. */
 static int
 collect(struct import *im)
@@ -316,14 +352,17 @@ collect(struct import *im)
 
 		/* A PATH named by the user is followed wherever it leads. */
 		if (realpath(arg, abs) == NULL || stat(abs, &st) != 0) {
-			fprintf(im->log, "%s: %s\n", arg, strerror(errno));
+			note(im, "%s: %s\n", arg, strerror(errno));
 			return -1;
 		}
 		if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
-			fprintf(im->log, "%s: not a regular file or folder (%s)\n",
+			note(im, "%s: not a regular file or folder (%s)\n",
 			    arg, kind_name(st.st_mode));
 			return -1;
 		}
+		/* A Hugo site's folder stands for its content/. */
+		if (S_ISDIR(st.st_mode))
+			site_content(abs, sizeof(abs), &st);
 		site_dir = split_content(abs, &rel);
 		if (site_dir != NULL) {
 			buf_puts(&prefix, rel);
@@ -354,7 +393,7 @@ collect(struct import *im)
 		} else if (has_suffix(abs, ".md")) {
 			add_file(im, abs, NULL, buf_cstr(&prefix), &st);
 		} else {
-			fprintf(im->log, "%s: not a Markdown (.md) file\n", arg);
+			note(im, "%s: not a Markdown (.md) file\n", arg);
 			rc = -1;
 		}
 		buf_free(&prefix);
@@ -435,7 +474,7 @@ config_dir(struct import *im, struct walk *w, const char *dir,
 		buf_reset(&key);
 		buf_add(&key, names[i], strlen(names[i]) - strlen(exts[j]));
 		if (strchr(buf_cstr(&key), '.') != NULL)
-			fprintf(im->log, "warning: %s: a language's "
+			note(im, "warning: %s: a language's "
 			    "configuration, not read (quire reads one "
 			    "language)\n", buf_cstr(&path));
 		else if (strcmp(buf_cstr(&key), "hugo") == 0 ||
@@ -475,7 +514,7 @@ read_config(struct import *im)
 
 	if (file != NULL && stat(file, &st) == 0 && !S_ISREG(st.st_mode)) {
 		/* Named by the user, but opening a FIFO would hang. */
-		fprintf(im->log, "%s: not a regular file (%s)\n", file,
+		note(im, "%s: not a regular file (%s)\n", file,
 		    kind_name(st.st_mode));
 		return -1;
 	}
@@ -511,7 +550,7 @@ read_config(struct import *im)
 		site_free(&im->site);
 		site_init(&im->site);
 		if (site_load_files(&im->site, c.src, c.n, &err) != 0) {
-			fprintf(im->log, "%s\n", buf_cstr(&err));
+			note(im, "%s\n", buf_cstr(&err));
 			rc = -1;
 		} else {
 			rc = 0;
@@ -546,27 +585,32 @@ hash_setting(const char *key, const char *value, void *arg)
 }
 
 /* Reads the file f vetted by the walk into out: still the regular file
- * the walk saw, opened without following a link at its last step. */
+ * the walk saw, opened without following a link at its last step. Says
+ * why not on im's log, unless im is NULL. */
 static int
-read_file(const struct input_file *f, struct buf *out, FILE *log)
+read_file(struct import *im, const struct input_file *f, struct buf *out)
 {
 	const char *path = f->open_path ? f->open_path : f->fs_path;
 	struct stat want;
+	enum readfile_rc rc;
 
 	want.st_dev = f->dev;
 	want.st_ino = f->ino;
-	switch (readfile_regular(path, 1, &want, MAX_FILE_BYTES, out)) {
+	rc = readfile_regular(path, 1, &want, MAX_FILE_BYTES, out);
+	if (rc != READFILE_OK && im == NULL)
+		return -1;
+	switch (rc) {
 	case READFILE_OK:
 		return 0;
 	case READFILE_ERRNO:
-		fprintf(log, "%s: %s\n", f->fs_path, strerror(errno));
+		note(im, "%s: %s\n", f->fs_path, strerror(errno));
 		break;
 	case READFILE_NOT_REGULAR:
-		fprintf(log, "%s: changed while being imported; import "
+		note(im, "%s: changed while being imported; import "
 		    "again\n", f->fs_path);
 		break;
 	case READFILE_TOO_BIG:
-		fprintf(log, "%s:1: larger than %ld MiB; not a blog "
+		note(im, "%s:1: larger than %ld MiB; not a blog "
 		    "post\n", f->fs_path, MAX_FILE_BYTES / 1024 / 1024);
 		break;
 	}
@@ -612,6 +656,81 @@ alias_route(struct buf *out, const char *url, const char *a)
 	return 0;
 }
 
+/* Is the page at source (a path under content/) a post: in one of the
+ * main sections? */
+static int
+is_post(const struct site *s, const char *source)
+{
+	char *const *names = s->nmain_sections > 0 ? s->main_sections :
+	    &s->main_section;
+
+	return section_is_among(source, names, s->nmain_sections > 0 ?
+	    s->nmain_sections : 1);
+}
+
+/* Is the front matter's page published at now, as Hugo builds it? */
+static int
+is_published(const struct frontmatter *fm, long long now)
+{
+	long long from = fm->has_publish ? fm->publish.t :
+	    fm->has_date ? fm->date.t : 0;
+
+	return !fm->draft && from <= now &&
+	    (!fm->has_expiry || fm->expiry.t > now);
+}
+
+/* When the config names no mainSections, a site folder's main section
+ * is Hugo's default: the top-level section with the most published
+ * pages, counting the files of this import (their front matter is read
+ * here once more) and the pages kept from earlier ones. Files that do
+ * not parse are left to import_file() to report. A plain folder keeps
+ * the stored main section, which placed its files. */
+static int
+choose_main_section(struct import *im, struct dbw *w, struct buf *err)
+{
+	struct section_tally t;
+	struct buf text = BUF_INIT, ferr = BUF_INIT, fwarn = BUF_INIT;
+	long long now = (long long)time(NULL);
+	const char *most;
+	size_t i;
+	int rc = -1;
+
+	if (im->site.nmain_sections > 0 || im->site_dir == NULL)
+		return 0;
+	memset(&t, 0, sizeof(t));
+	if (dbw_section_pages(w, now, &t, err) != 0)
+		goto out;
+	for (i = 0; i < im->nfiles; i++) {
+		const struct input_file *f = &im->files[i];
+		const char *base = strrchr(f->source, '/');
+		size_t len = section_len(f->source);
+		struct frontmatter fm;
+
+		progress_show(&im->progress, "counting sections", i + 1,
+		    im->nfiles);
+		if (len == 0 || strcmp(base + 1, "_index.md") == 0)
+			continue;
+		buf_reset(&text);
+		if (read_file(NULL, f, &text) != 0)
+			continue;
+		buf_reset(&ferr);
+		buf_reset(&fwarn);
+		if (fm_parse(f->fs_path, buf_cstr(&text), text.len, &fm, &ferr,
+		    &fwarn) == 0 && is_published(&fm, now))
+			section_count(&t, f->source, len, 1);
+		fm_free(&fm);
+	}
+	if ((most = section_most(&t)) != NULL)
+		site_set(&im->site, "mainSections", most);
+	rc = 0;
+out:
+	section_tally_free(&t);
+	buf_free(&text);
+	buf_free(&ferr);
+	buf_free(&fwarn);
+	return rc;
+}
+
 /* Imports one file into w. Returns 0 or -1 (message logged). */
 static int
 import_file(struct import *im, struct dbw *w, const struct input_file *f,
@@ -626,13 +745,12 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	struct metrics m;
 	struct dbw_page p;
 	struct url_page up;
-	size_t seclen = strcspn(f->source, "/");
 	const char *line, *next;
 	int rc = -1;
 
 	memset(&fm, 0, sizeof(fm));
 	memset(&m, 0, sizeof(m));
-	if (read_file(f, &text, im->log) != 0)
+	if (read_file(im, f, &text) != 0)
 		goto out;
 	buf_printf(&hash, "%016llx", (unsigned long long)fnv1a(settings_hash,
 	    buf_cstr(&text), text.len));
@@ -649,7 +767,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	for (line = buf_cstr(&warn); *line != '\0'; line = next) {
 		next = strchr(line, '\n');
 		next = next ? next + 1 : line + strlen(line);
-		fprintf(im->log, "warning: %.*s", (int)(next - line), line);
+		note(im, "warning: %.*s", (int)(next - line), line);
 	}
 
 	memset(&up, 0, sizeof(up));
@@ -710,10 +828,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	memset(&p, 0, sizeof(p));
 	p.source = f->source;
 	p.hash = buf_cstr(&hash);
-	p.kind = (f->source[seclen] == '/' &&
-	    strlen(im->site.main_section) == seclen &&
-	    strncmp(f->source, im->site.main_section, seclen) == 0) ?
-	    PAGE_POST : PAGE_STANDALONE;
+	p.kind = is_post(&im->site, f->source) ? PAGE_POST : PAGE_STANDALONE;
 	p.layout = fm.layout;
 	p.url = buf_cstr(&url);
 	p.title = fm.title;
@@ -750,7 +865,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	rc = 0;
 	goto out;
 fail:
-	fprintf(im->log, "%s\n", buf_cstr(&err));
+	note(im, "%s\n", buf_cstr(&err));
 out:
 	for (i = 0; i < naliases; i++)
 		free(aliases[i]);
@@ -827,6 +942,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	memset(&im, 0, sizeof(im));
 	im.opts = opts;
 	im.log = log;
+	progress_begin(&im.progress, log, !opts->quiet);
 	site_init(&im.site);
 	buf_printf(&tmp, "%s.import-tmp", opts->db);
 	buf_printf(&lock, "%s.lock", opts->db);
@@ -834,13 +950,13 @@ import_run(const struct import_opts *opts, FILE *log)
 	/* One import at a time: the next one waits here. */
 	lock_fd = open(buf_cstr(&lock), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	if (lock_fd < 0 || flock(lock_fd, LOCK_EX) != 0) {
-		fprintf(log, "%s: %s\n", buf_cstr(&lock), strerror(errno));
+		note(&im, "%s: %s\n", buf_cstr(&lock), strerror(errno));
 		goto out;
 	}
 	/* SQLite would open a FIFO and wait on it for good, holding the lock,
 	 * and the next import behind it. */
 	if (stat(opts->db, &st) == 0 && !S_ISREG(st.st_mode)) {
-		fprintf(log, "%s: not a regular file (%s)\n", opts->db,
+		note(&im, "%s: not a regular file (%s)\n", opts->db,
 		    kind_name(st.st_mode));
 		goto out;
 	}
@@ -849,7 +965,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	unlink(buf_cstr(&tmp));
 	if ((fd = open(buf_cstr(&tmp), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
 	    0600)) < 0) {
-		fprintf(log, "%s: %s\n", buf_cstr(&tmp), strerror(errno));
+		note(&im, "%s: %s\n", buf_cstr(&tmp), strerror(errno));
 		goto out;
 	}
 	close(fd);
@@ -857,11 +973,11 @@ import_run(const struct import_opts *opts, FILE *log)
 	if (live && dbw_copy(opts->db, buf_cstr(&tmp), log) != 0)
 		goto out;
 	if ((w = dbw_open(buf_cstr(&tmp), &err)) == NULL) {
-		fprintf(log, "%s\n", buf_cstr(&err));
+		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
 	if ((stored = dbw_site_load(w, &im.site, &err)) < 0) {
-		fprintf(log, "%s\n", buf_cstr(&err));
+		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
 	/* The site folder is known once the paths are seen; the main section
@@ -883,41 +999,46 @@ import_run(const struct import_opts *opts, FILE *log)
 	}
 	if (opts->base_url != NULL &&
 	    site_set_base_url(&im.site, opts->base_url, &err) != 0) {
-		fprintf(log, "--base-url: %s\n", buf_cstr(&err));
+		note(&im, "--base-url: %s\n", buf_cstr(&err));
 		goto out;
 	}
 	if (stored == 1 && cfg == 1 && opts->base_url == NULL)
-		fprintf(log, "warning: no site configuration (hugo.yaml) and no "
+		note(&im, "warning: no site configuration (hugo.yaml) and no "
 		    "--base-url: using %s; feeds need the real one\n",
 		    SITE_DEFAULT_BASE_URL);
 	if (date_set_zone(im.site.timezone) != 0) {
-		fprintf(log, "unknown timeZone '%s'\n", im.site.timezone);
+		note(&im, "unknown timeZone '%s'\n", im.site.timezone);
 		goto out;
 	}
-	if (dbw_site_store(w, &im.site, &err) != 0) {
-		fprintf(log, "%s\n", buf_cstr(&err));
-		goto out;
-	}
-	settings_hash = fnv1a(settings_hash, IMPORT_RULES_VERSION, 1);
-	site_each(&im.site, hash_setting, &settings_hash);
-
 	for (i = 0; i < im.nfiles; i++)
 		if (dbw_seen(w, im.files[i].source, &err) != 0) {
-			fprintf(log, "%s\n", buf_cstr(&err));
+			note(&im, "%s\n", buf_cstr(&err));
 			goto out;
 		}
 	for (i = 0; i < im.nmirrors; i++) {
 		long removed = 0;
 
 		if (dbw_remove_unseen(w, im.mirrors[i], &removed, &err) != 0) {
-			fprintf(log, "%s\n", buf_cstr(&err));
+			note(&im, "%s\n", buf_cstr(&err));
 			goto out;
 		}
 		im.removed += removed;
 	}
+	if (choose_main_section(&im, w, &err) != 0) {
+		note(&im, "%s\n", buf_cstr(&err));
+		goto out;
+	}
+	if (dbw_site_store(w, &im.site, &err) != 0) {
+		note(&im, "%s\n", buf_cstr(&err));
+		goto out;
+	}
+	settings_hash = fnv1a(settings_hash, IMPORT_RULES_VERSION, 1);
+	site_each(&im.site, hash_setting, &settings_hash);
+
 	for (i = 0; i < im.nfiles; i++) {
 		const char *base = strrchr(im.files[i].source, '/');
 
+		progress_show(&im.progress, "reading", i + 1, im.nfiles);
 		base = base ? base + 1 : im.files[i].source;
 		if (strcmp(base, "_index.md") == 0) {
 			/* A section's own page: its title is a later feature. */
@@ -934,14 +1055,16 @@ import_run(const struct import_opts *opts, FILE *log)
 	    (unsigned long long)settings_hash);
 	stamp = xstrdup(buf_cstr(&err));
 	buf_reset(&err);
+	progress_show(&im.progress, "indexing", 0, 0);
 	if (dbw_entries(w, &im.site, stamp, &err) != 0) {
-		fprintf(log, "%s\n", buf_cstr(&err));
+		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
+	progress_show(&im.progress, "checking", 0, 0);
 	rc = dbw_commit(w, &err);
 	w = NULL;
 	if (rc != 0) {
-		fprintf(log, "%s\n", buf_cstr(&err));
+		note(&im, "%s\n", buf_cstr(&err));
 		rc = 1;
 		goto out;
 	}
@@ -961,23 +1084,24 @@ import_run(const struct import_opts *opts, FILE *log)
 		umask(mask);
 		chmod(buf_cstr(&tmp), DB_NEW_MODE & ~mask);
 	}
+	progress_show(&im.progress, "renaming", 0, 0);
 	if (fsync_path(buf_cstr(&tmp), 0) != 0 ||
 	    rename(buf_cstr(&tmp), opts->db) != 0) {
-		fprintf(log, "%s: cannot replace: %s\n", opts->db,
+		note(&im, "%s: cannot replace: %s\n", opts->db,
 		    strerror(errno));
 		goto out;
 	}
 	fsync_path(buf_cstr(&dir), 1);
 	rc = 0;
 	if (!opts->quiet)
-		fprintf(log, "quire: %s: %ld added, %ld updated, %ld unchanged, "
+		note(&im, "quire: %s: %ld added, %ld updated, %ld unchanged, "
 		    "%ld removed, %ld other files skipped\n", opts->db, im.added,
 		    im.updated, im.unchanged, im.removed, im.skipped);
 out:
 	dbw_abort(w);
 	if (rc != 0) {
 		unlink(buf_cstr(&tmp));
-		fprintf(log, "quire: import failed; %s is unchanged\n", opts->db);
+		note(&im, "quire: import failed; %s is unchanged\n", opts->db);
 	}
 	if (lock_fd >= 0)
 		close(lock_fd);

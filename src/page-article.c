@@ -207,12 +207,12 @@ page_article(struct ctx *ctx)
 		html_text(b, p->description);
 		html(b, "</div>\n");
 	}
-	if (p->kind == PAGE_POST) {
-		html(b, "<div class=\"post-meta\">");
-		render_meta(b, s, p);
-		render_lastmod(b, p);
-		html(b, "</div>\n");
-	}
+	/* PaperMod's single.html shows the meta line on every page, posts
+	 * or not (about.md too). */
+	html(b, "<div class=\"post-meta\">");
+	render_meta(b, s, p);
+	render_lastmod(b, p);
+	html(b, "</div>\n");
 	html(b, "</header>\n");
 	if (md.nheadings > 0 && site_flag(s, FLAG_TOC))
 		render_toc(b, &md, site_flag(s, FLAG_TOC_OPEN));

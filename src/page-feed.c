@@ -1,113 +1,225 @@
-/* page-feed.c - RSS 2.0 feeds as Hugo 0.111 writes them: the site's
- * (/index.xml), the main section's and each term's. */
+/* page-feed.c - a listing's feeds: the site's (/), the main section's
+ * and each term's, each as RSS 2.0 (index.xml, written here as Hugo 0.111
+ * writes it), Atom (atom.xml) and JSON Feed (feed.json): the same items
+ * in the same order, the same rssLimit, the same full text. */
 #include <string.h>
 
+#include "entry.h"
+#include "feed.h"
 #include "html.h"
 #include "markdown.h"
 #include "render.h"
 
-/* What one feed lists and how it is titled. */
-struct feed {
-	const char *name;	/* "Posts", a term's name; NULL for the site */
-	const char *route;	/* the listing the feed belongs to */
-	int all;		/* the site feed lists every kind of page */
-	long long term_id;	/* a term's feed, else 0 */
-};
-
-static void
-channel_title(struct buf *b, const struct site *s, const struct feed *f)
+/* Does the feed name a listing apart from the site (as Hugo's RSS
+ * template asks)? */
+static int
+named(const struct site *s, const struct feed *f)
 {
-	if (f->name != NULL && strcmp(f->name, s->title) != 0) {
-		html_text(b, f->name);
-		html(b, " on ");
-	}
-	html_text(b, s->title);
+	return f->name != NULL && strcmp(f->name, s->title) != 0;
 }
 
-static enum page_rc
-render_feed(struct ctx *ctx, const struct feed *f)
+void
+feed_title(struct buf *out, const struct site *s, const struct feed *f)
 {
-	struct buf *b = &ctx->resp->body;
-	const struct site *s = ctx->site;
-	struct buf self = BUF_INIT;
-	struct db_cursor cur;
-	struct db_item it;
-	struct entry e;
-	enum db_rc rc;
-	int first = 1;
+	if (named(s, f)) {
+		buf_puts(out, f->name);
+		buf_puts(out, " on ");
+	}
+	buf_puts(out, s->title);
+}
 
-	ctx->resp->content_type = "application/rss+xml; charset=utf-8";
+void
+feed_description(struct buf *out, const struct site *s,
+    const struct feed *f)
+{
+	buf_puts(out, "Recent content ");
+	if (named(s, f)) {
+		buf_puts(out, "in ");
+		buf_puts(out, f->name);
+		buf_putc(out, ' ');
+	}
+	buf_puts(out, "on ");
+	buf_puts(out, s->title);
+}
+
+void
+feed_route(struct buf *out, const struct feed *f,
+    const struct feed_format *fmt)
+{
+	buf_puts(out, f->route);
+	buf_puts(out, fmt->file);
+}
+
+static void
+rss_head(struct buf *b, const struct site *s, const struct feed *f,
+    const struct feed_sum *sum)
+{
+	struct buf text = BUF_INIT;
+
 	html(b, "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
 	    "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"");
 	if (s->full_feed)
 		html(b, " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"");
 	html(b, ">\n  <channel>\n    <title>");
-	channel_title(b, s, f);
+	feed_title(&text, s, f);
+	html_text(b, buf_cstr(&text));
 	html(b, "</title>\n    <link>");
 	render_abs_url(b, s, f->route);
-	html(b, "</link>\n    <description>Recent content ");
-	if (f->name != NULL && strcmp(f->name, s->title) != 0) {
-		html(b, "in ");
-		html_text(b, f->name);
-		html(b, " ");
-	}
-	html(b, "on ");
-	html_text(b, s->title);
+	html(b, "</link>\n    <description>");
+	buf_reset(&text);
+	feed_description(&text, s, f);
+	html_text(b, buf_cstr(&text));
 	html(b, "</description>\n    <generator>quire</generator>");
 	if (*s->language != '\0') {
 		html(b, "\n    <language>");
 		html_text(b, s->language);
 		html(b, "</language>");
 	}
-	buf_printf(&self, "%sindex.xml", f->route);
+	if (sum->n > 0) {
+		/* The newest item's date, as Hugo's .Date of a list. */
+		html(b, "\n    <lastBuildDate>");
+		date_format_rfc822(b, &sum->newest);
+		html(b, "</lastBuildDate>");
+	}
+	html(b, "<atom:link href=\"");
+	buf_reset(&text);
+	feed_route(&text, f, &feed_rss);
+	render_abs_url(b, s, buf_cstr(&text));
+	html(b, "\" rel=\"self\" type=\"application/rss+xml\" />");
+	buf_free(&text);
+}
+
+static void
+rss_item(struct buf *b, const struct site *s, const struct feed_item *it,
+    int first)
+{
+	struct entry e;
+
 	memset(&e, 0, sizeof(e));
+	e.url = it->url;
+	e.title = it->title;
+	e.summary = it->summary;
+	e.date = it->date;
+	entry_item(b, s, &e);
+	if (it->content != NULL) {
+		/* The body as escaped text: valid XML whatever it holds (a
+		 * CDATA section could not hold "]]>"). */
+		html(b, "\n      <content:encoded>");
+		html_text(b, it->content);
+		html(b, "</content:encoded>");
+	}
+	html(b, "\n    </item>");
+}
+
+static void
+rss_tail(struct buf *b, const struct feed_sum *sum)
+{
+	html(b, "\n  </channel>\n</rss>\n");
+}
+
+const struct feed_format feed_rss = {
+	"index.xml", "application/rss+xml; charset=utf-8", 0,
+	rss_head, rss_item, rss_tail,
+};
+
+/* The formats by the route's ask. */
+static const struct feed_format *const formats[FORMAT__MAX] = {
+	[FORMAT_RSS] = &feed_rss,
+	[FORMAT_ATOM] = &feed_atom,
+	[FORMAT_JSON] = &feed_json,
+};
+
+/* Is a later than b? */
+static int
+later(const struct qdate *a, const struct qdate *b)
+{
+	return a->t > b->t;
+}
+
+/* Reads the names of the tags of page page_id into it (NUL-separated in
+ * names). */
+static enum db_rc
+read_tags(struct ctx *ctx, long long page_id, struct buf *names,
+    struct feed_item *it)
+{
+	struct db_cursor cur;
+	struct db_term term;
+	enum db_rc rc;
+
+	buf_reset(names);
+	it->ntags = 0;
+	for (rc = db_page_terms(ctx->db, &cur, page_id, "tags", &term);
+	    rc == DB_ROW; rc = db_terms_next(&cur, &term)) {
+		buf_add(names, term.name, strlen(term.name) + 1);
+		it->ntags++;
+	}
+	db_cursor_end(&cur);
+	it->tags = names->data;
+	return rc;
+}
+
+static enum page_rc
+render_feed(struct ctx *ctx, const struct feed *f)
+{
+	const struct feed_format *fmt = formats[ctx->format];
+	struct buf *b = &ctx->resp->body;
+	const struct site *s = ctx->site;
+	struct buf items = BUF_INIT, tags = BUF_INIT;
+	struct md_result md;
+	struct feed_sum sum;
+	struct feed_item fi;
+	struct db_cursor cur;
+	struct db_item it;
+	enum page_rc prc = PAGE_OK;
+	enum db_rc rc;
+
+	memset(&sum, 0, sizeof(sum));
 	for (rc = db_items(ctx->db, &cur, ctx->now, f->term_id, f->all,
 	    s->full_feed, s->rss_limit, &it); rc == DB_ROW;
 	    rc = db_items_next(&cur, &it)) {
-		if (first) {
-			/* The newest item's date, as Hugo's .Date of a list. */
-			html(b, "\n    <lastBuildDate>");
-			date_format_rfc822(b, &it.date);
-			html(b, "</lastBuildDate>");
-			html(b, "<atom:link href=\"");
-			render_abs_url(b, s, buf_cstr(&self));
-			html(b, "\" rel=\"self\" type=\"application/rss+xml\" />");
-			first = 0;
+		memset(&fi, 0, sizeof(fi));
+		fi.url = it.url;
+		fi.title = it.title;
+		fi.author = it.author;
+		fi.summary = it.summary;
+		fi.date = it.date;
+		fi.updated = it.has_lastmod ? it.lastmod : it.date;
+		if (fmt->tags &&
+		    read_tags(ctx, it.page_id, &tags, &fi) == DB_ERROR) {
+			rc = DB_ERROR;
+			break;
 		}
-		e.url = it.url;
-		e.title = it.title;
-		e.summary = it.summary;
-		e.date = it.date;
-		entry_item(b, s, &e);
 		if (s->full_feed) {
-			struct md_result md;
-
 			if (md_render(it.body, strlen(it.body), MD_MORE |
 			    (s->unsafe ? MD_UNSAFE : 0), &md) != 0) {
-				db_cursor_end(&cur);
-				buf_free(&self);
-				return PAGE_ERROR;
+				prc = PAGE_ERROR;
+				break;
 			}
-			/* The body as escaped text: valid XML whatever it holds
-			 * (a CDATA section could not hold "]]>"). */
-			html(b, "\n      <content:encoded>");
-			html_textn(b, md.html.data, md.html.len);
-			html(b, "</content:encoded>");
-			md_result_free(&md);
+			fi.content = buf_cstr(&md.html);
 		}
-		html(b, "\n    </item>");
+		if (sum.n == 0 || later(&fi.updated, &sum.updated))
+			sum.updated = fi.updated;
+		if (sum.n == 0)
+			sum.newest = fi.date;
+		if (*fi.author == '\0')
+			sum.anonymous = 1;
+		fmt->item(&items, s, &fi, sum.n == 0);
+		sum.n++;
+		if (s->full_feed)
+			md_result_free(&md);
 	}
 	db_cursor_end(&cur);
-	if (first) {
-		html(b, "<atom:link href=\"");
-		render_abs_url(b, s, buf_cstr(&self));
-		html(b, "\" rel=\"self\" type=\"application/rss+xml\" />");
+	if (prc == PAGE_OK && rc == DB_ERROR)
+		prc = PAGE_DB_ERROR;
+	if (prc == PAGE_OK) {
+		ctx->resp->content_type = fmt->content_type;
+		fmt->head(b, s, f, &sum);
+		buf_add(b, items.data, items.len);
+		fmt->tail(b, &sum);
 	}
-	buf_free(&self);
-	if (rc == DB_ERROR)
-		return PAGE_DB_ERROR;
-	html(b, "\n  </channel>\n</rss>\n");
-	return PAGE_OK;
+	buf_free(&items);
+	buf_free(&tags);
+	return prc;
 }
 
 enum page_rc

@@ -54,7 +54,8 @@ page_section(struct ctx *ctx)
 
 	render_section_title(&title, name);
 	buf_printf(&route, "/%s/", name);
-	render_begin(ctx, buf_cstr(&title), "list");
+	render_begin_listing(ctx, buf_cstr(&title), "list", buf_cstr(&route),
+	    buf_cstr(&title));
 	render_page_header(b, ctx->site, buf_cstr(&title), NULL, 0);
 	rc = render_listing(ctx, 0, buf_cstr(&route));
 	if (rc == PAGE_OK)

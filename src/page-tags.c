@@ -3,11 +3,13 @@
 #include "html.h"
 #include "render.h"
 
-/* Opens a page of ctx->taxonomy: the term's page when term_name is set
- * (with a crumb back to the taxonomy), else the taxonomy's own. */
+/* Opens a page of ctx->taxonomy: the term's page, linking the term's
+ * feeds, when term_name is set (with a crumb back to the taxonomy), else
+ * the taxonomy's own. */
 static void
 open_taxonomy_page(struct ctx *ctx, const char *term_name)
 {
+	struct buf term_route = BUF_INIT;
 	struct buf tax = BUF_INIT, tax_route = BUF_INIT;
 	struct render_crumb crumb;
 	const char *title;
@@ -17,9 +19,17 @@ open_taxonomy_page(struct ctx *ctx, const char *term_name)
 	crumb.name = buf_cstr(&tax);
 	crumb.route = buf_cstr(&tax_route);
 	title = term_name != NULL ? term_name : crumb.name;
-	render_begin(ctx, title, "list");
+	if (term_name != NULL) {
+		render_term_route(&term_route, ctx->taxonomy,
+		    ctx->found->slug);
+		render_begin_listing(ctx, title, "list",
+		    buf_cstr(&term_route), term_name);
+	} else {
+		render_begin(ctx, title, "list");
+	}
 	render_page_header(&ctx->resp->body, ctx->site, title, &crumb,
 	    term_name != NULL);
+	buf_free(&term_route);
 	buf_free(&tax);
 	buf_free(&tax_route);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "import.h"
+#include "watch.h"
 #include "unicode.h"
 
 static const char usage_text[] =
@@ -11,7 +12,8 @@ static const char usage_text[] =
 "       quire --help | --version\n"
 "\n"
 "Loads Hugo Markdown files (YAML, TOML or JSON front matter) into the\n"
-"SQLite database FILE that the quire.fcgi worker serves. A PATH under a\n"
+"SQLite database FILE that the quire.fcgi worker serves. A site's folder\n"
+"(holding content/) stands for its content/ folder. A PATH under a\n"
 "content/ folder keeps its place in it (content/posts/a.md is the post\n"
 "/posts/a/); any other folder is taken as the main section. A folder is\n"
 "mirrored: posts whose files are gone are removed. The site's\n"
@@ -24,7 +26,8 @@ static const char usage_text[] =
 "  --db FILE        the database to create or update\n"
 "  --config FILE    Hugo's site configuration (YAML, TOML or JSON)\n"
 "  --base-url URL   the site's public URL (http://host/ or https://host/blog/)\n"
-"  -q, --quiet      no summary line\n"
+"  -w, --watch      stay running: import again when a file changes\n"
+"  -q, --quiet      no summary line or progress\n"
 "  -h, --help       print this and exit\n"
 "  --version        print the version and exit\n"
 "\n"
@@ -39,20 +42,22 @@ import_main(int argc, char **argv)
 		{ "config", required_argument, NULL, 'c' },
 		{ "base-url", required_argument, NULL, 'b' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "watch", no_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct import_opts opts;
-	int c;
+	int c, watch = 0;
 
 	memset(&opts, 0, sizeof(opts));
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:c:b:qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:c:b:qwh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': opts.db = optarg; break;
 		case 'c': opts.config = optarg; break;
 		case 'b': opts.base_url = optarg; break;
 		case 'q': opts.quiet = 1; break;
+		case 'w': watch = 1; break;
 		case 'h': fputs(usage_text, stdout); return 0;
 		default: fputs(usage_text, stderr); return 2;
 		}
@@ -65,7 +70,7 @@ import_main(int argc, char **argv)
 	}
 	opts.paths = argv + optind;
 	opts.npaths = argc - optind;
-	return import_run(&opts, stderr);
+	return watch ? watch_run(&opts, stderr) : import_run(&opts, stderr);
 }
 
 int

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "feed.h"
 #include "html.h"
 #include "render.h"
 
@@ -196,6 +197,42 @@ json_ld_article(struct buf *b, const struct site *s,
 	buf_free(&date);
 }
 
+/* Links the feeds of the listing h names (else the site's), one per
+ * format, each titled as the feed titles itself. */
+static void
+feed_links(struct buf *b, const struct site *s, const struct render_head *h)
+{
+	static const struct {
+		const struct feed_format *format;
+		const char *type;
+	} links[] = {
+		{ &feed_rss, "application/rss+xml" },
+		{ &feed_atom, "application/atom+xml" },
+		{ &feed_json, "application/feed+json" },
+	};
+	struct feed f;
+	struct buf route = BUF_INIT, title = BUF_INIT;
+	size_t i;
+
+	memset(&f, 0, sizeof(f));
+	f.route = h->feed != NULL ? h->feed : "/";
+	f.name = h->feed != NULL ? h->feed_name : NULL;
+	feed_title(&title, s, &f);
+	for (i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
+		buf_reset(&route);
+		feed_route(&route, &f, links[i].format);
+		html(b, "<link rel=\"alternate\" type=\"");
+		html(b, links[i].type);
+		html(b, "\" href=\"");
+		render_href(b, s, buf_cstr(&route));
+		html(b, "\" title=\"");
+		html_attr(b, buf_cstr(&title));
+		html(b, "\">\n");
+	}
+	buf_free(&route);
+	buf_free(&title);
+}
+
 void
 render_open(struct ctx *ctx, const struct render_head *h)
 {
@@ -236,12 +273,8 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	render_href(b, s, "/css/quire.css");
 	html(b, "\">\n<script src=\"");
 	render_href(b, s, "/js/theme.js");
-	html(b, "\"></script>\n<link rel=\"alternate\" "
-	    "type=\"application/rss+xml\" href=\"");
-	render_href(b, s, "/index.xml");
-	html(b, "\" title=\"");
-	html_attr(b, s->title);
-	html(b, "\">\n");
+	html(b, "\"></script>\n");
+	feed_links(b, s, h);
 
 	/* OpenGraph and Twitter cards, as PaperMod writes them. */
 	meta(b, "property", "og:title", h->title && *h->title ? h->title :
@@ -319,6 +352,21 @@ render_begin(struct ctx *ctx, const char *title, const char *body_class)
 	h.title = title;
 	h.body_class = body_class;
 	h.canonical = ctx->canonical;
+	render_open(ctx, &h);
+}
+
+void
+render_begin_listing(struct ctx *ctx, const char *title,
+    const char *body_class, const char *feed, const char *feed_name)
+{
+	struct render_head h;
+
+	memset(&h, 0, sizeof(h));
+	h.title = title;
+	h.body_class = body_class;
+	h.canonical = ctx->canonical;
+	h.feed = feed;
+	h.feed_name = feed_name;
 	render_open(ctx, &h);
 }
 

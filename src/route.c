@@ -20,6 +20,8 @@ enum route_flag {
 	ROUTE_TERM = 1 << 1,	/* "*" names a term of the row's taxonomy
 				 * with a visible page, else the row does
 				 * not match */
+	ROUTE_ATOM = 1 << 2,	/* a feed as Atom (else RSS) */
+	ROUTE_JSON = 1 << 3,	/* a feed as JSON Feed (else RSS) */
 };
 
 struct route {
@@ -49,11 +51,25 @@ static const struct route routes[] = {
 	{ MATCH_PATH, "categories/*/page/#", page_term, "categories",
 	    ROUTE_PAGED | ROUTE_TERM },
 	{ MATCH_PATH, "index.xml", page_feed_site, NULL, 0 },
+	{ MATCH_PATH, "atom.xml", page_feed_site, NULL, ROUTE_ATOM },
+	{ MATCH_PATH, "feed.json", page_feed_site, NULL, ROUTE_JSON },
 	{ MATCH_PATH, "$section/index.xml", page_feed_section, NULL, 0 },
+	{ MATCH_PATH, "$section/atom.xml", page_feed_section, NULL,
+	    ROUTE_ATOM },
+	{ MATCH_PATH, "$section/feed.json", page_feed_section, NULL,
+	    ROUTE_JSON },
 	{ MATCH_PATH, "tags/*/index.xml", page_feed_term, "tags",
 	    ROUTE_TERM },
+	{ MATCH_PATH, "tags/*/atom.xml", page_feed_term, "tags",
+	    ROUTE_TERM | ROUTE_ATOM },
+	{ MATCH_PATH, "tags/*/feed.json", page_feed_term, "tags",
+	    ROUTE_TERM | ROUTE_JSON },
 	{ MATCH_PATH, "categories/*/index.xml", page_feed_term, "categories",
 	    ROUTE_TERM },
+	{ MATCH_PATH, "categories/*/atom.xml", page_feed_term, "categories",
+	    ROUTE_TERM | ROUTE_ATOM },
+	{ MATCH_PATH, "categories/*/feed.json", page_feed_term, "categories",
+	    ROUTE_TERM | ROUTE_JSON },
 	{ MATCH_PATH, "sitemap.xml", page_sitemap, NULL, 0 },
 	{ MATCH_PATH, "robots.txt", page_robots, NULL, 0 },
 	{ MATCH_PATH, "archives", page_archives, NULL, 0 },
@@ -208,6 +224,8 @@ route_dispatch(struct ctx *ctx, enum req_verdict verdict)
 				ctx->title = stored.title;
 		}
 		ctx->taxonomy = rt->taxonomy;
+		ctx->format = (rt->flags & ROUTE_ATOM) ? FORMAT_ATOM :
+		    (rt->flags & ROUTE_JSON) ? FORMAT_JSON : FORMAT_RSS;
 		ctx->canonical = ctx->req->decoded;
 		prc = rt->handler(ctx);
 		ctx->stored = NULL;	/* the rows live in this frame */

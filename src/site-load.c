@@ -134,6 +134,40 @@ out:
 	return rc;
 }
 
+/* mainSections: one name or a list of them. The first is the section the
+ * worker lists at /NAME/; the importer marks the pages of every one as
+ * posts. An empty list leaves Hugo's default (section.h) to apply. */
+static int
+load_sections(struct site *s, const struct site_key *k, struct yamldoc *y,
+    yaml_node_t *node, const char *path, struct buf *err)
+{
+	size_t n = node->type == YAML_SEQUENCE_NODE ? yamldoc_seq_len(node) : 1;
+	size_t i;
+
+	for (i = 0; i < s->nmain_sections; i++)
+		free(s->main_sections[i]);
+	free(s->main_sections);
+	s->main_sections = xmalloc((n ? n : 1) * sizeof(char *));
+	s->nmain_sections = 0;
+	for (i = 0; i < n; i++) {
+		yaml_node_t *item = node->type == YAML_SEQUENCE_NODE ?
+		    yamldoc_seq_item(y, node, i) : node;
+		const char *v = yamldoc_scalar(item);
+
+		if (v == NULL) {
+			buf_printf(err, "%s:%zu: '%s' must be a section name or "
+			    "a list of them", path, yamldoc_line(y, item),
+			    k->config);
+			return -1;
+		}
+		if (*v != '\0')
+			s->main_sections[s->nmain_sections++] = xstrdup(v);
+	}
+	if (s->nmain_sections > 0)
+		site_set(s, k->stored, s->main_sections[0]);
+	return 0;
+}
+
 /* Reads row k's value at node into s. Returns 0, or -1 with
  * "PATH:LINE: what" appended to err. */
 static int
@@ -162,11 +196,7 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 		}
 		break;
 	case SITE_SECTION:
-		if (yamldoc_seq_len(node) > 0)
-			v = yamldoc_scalar(yamldoc_seq_item(y, node, 0));
-		if (v != NULL && *v != '\0')
-			site_set(s, k->stored, v);
-		break;
+		return load_sections(s, k, y, node, path, err);
 	case SITE_NUMBER:
 		if (!whole_number(v, &n) || n < k->min || n > k->max) {
 			buf_printf(err, "%s:%zu: '%s' must be a number from %ld "
@@ -223,11 +253,12 @@ struct loaded {
 	const char *under;	/* the key its keys lie under, or NULL */
 };
 
-/* The node of dotted key in the last of the n files that has it (its
- * file in *from); NULL if none has. Hugo reads menus under "menus" as
- * well as "menu". */
+/* The node of dotted key, or else of its row's other key also (may be
+ * NULL), in the last of the n files that has one (its file in *from);
+ * NULL if none has. Hugo reads menus under "menus" as well as "menu". */
 static yaml_node_t *
-lookup(struct loaded *f, size_t n, const char *dotted, struct loaded **from)
+lookup(struct loaded *f, size_t n, const char *dotted, const char *also,
+    struct loaded **from)
 {
 	struct buf alias = BUF_INIT;
 	yaml_node_t *node = NULL;
@@ -237,6 +268,8 @@ lookup(struct loaded *f, size_t n, const char *dotted, struct loaded **from)
 		buf_printf(&alias, "menus.%s", dotted + 5);
 	for (i = n; i-- > 0 && node == NULL; ) {
 		node = lookup_in(&f[i].doc, f[i].under, dotted);
+		if (node == NULL && also != NULL)
+			node = lookup_in(&f[i].doc, f[i].under, also);
 		if (node == NULL && alias.len > 0)
 			node = lookup_in(&f[i].doc, f[i].under,
 			    buf_cstr(&alias));
@@ -264,10 +297,11 @@ site_load_docs(struct site *s, struct loaded *f, size_t n, struct buf *err)
 			    "mapping", f[i].path);
 			return -1;
 		}
-	for (k = site_keys; k->config != NULL; k++)
-		if ((node = lookup(f, n, k->config, &from)) != NULL &&
+	for (k = site_keys; k->config != NULL; k++) {
+		if ((node = lookup(f, n, k->config, k->also, &from)) != NULL &&
 		    load_key(s, k, &from->doc, node, from->path, err) != 0)
 			return -1;
+	}
 	return 0;
 }
 

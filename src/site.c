@@ -23,8 +23,8 @@ const struct site_key site_keys[] = {
 	ROW("params.description", "description", SITE_STRING, "",
 	    description),
 	ROW("timeZone", "timeZone", SITE_ZONE, "UTC", timezone),
-	ROW("mainSections", "mainSections", SITE_SECTION, "posts",
-	    main_section),
+	ROW("params.mainSections", "mainSections", SITE_SECTION, "posts",
+	    main_section, .also = "mainSections"),
 	ROW("paginate", "paginate", SITE_NUMBER, "10", paginate,
 	    .min = 1, .max = 1000),
 	ROW("rssLimit", "rssLimit", SITE_LIMIT, "-1", rss_limit),
@@ -276,6 +276,7 @@ void
 site_free(struct site *s)
 {
 	const struct site_key *k;
+	size_t i;
 
 	for (k = site_keys; k->config != NULL; k++)
 		if (holds_string(k->type))
@@ -284,6 +285,9 @@ site_free(struct site *s)
 	free(s->base_path);
 	clear_menu(s);
 	clear_permalinks(s);
+	for (i = 0; i < s->nmain_sections; i++)
+		free(s->main_sections[i]);
+	free(s->main_sections);
 	memset(s, 0, sizeof(*s));
 }
 

@@ -2,7 +2,8 @@
 # Regenerate quire's Hugo golden vectors (tests/golden/hugo-*.tsv, hugo-*.xml,
 # hugo-robots.txt) with Hugo 0.111.3.
 #
-# Sites: site/ (posts, tags, headings) and permalinks/ (permalink patterns).
+# Sites: site/ (posts, tags, headings), permalinks/ (permalink patterns)
+# and sections/ (the main section).
 # site/ is built twice more with extra config files (feeds.yaml, then also
 # feeds-limit5.yaml) to capture Hugo's built-in RSS, sitemap and robots.txt
 # output verbatim (copied byte for byte, not sorted).
@@ -49,6 +50,15 @@ src="$tmp/site/public/hugo-headings.tsv"
 
 [ -d "$here/permalinks" ] && build permalinks
 copy permalinks hugo-permalinks.tsv
+
+# sections/: the main section Hugo picks with no mainSections, then the
+# ones main-notes.yaml names (same baseName: renamed on copy).
+build sections
+copy sections hugo-sections.tsv
+build sections sections-named hugo.yaml,main-notes.yaml
+mv "$tmp/sections-named/public/hugo-sections.tsv" \
+	"$tmp/sections-named/public/hugo-sections-named.tsv"
+copy sections-named hugo-sections-named.tsv
 
 for f in "$golden"/hugo-*.tsv; do
 	echo "$(basename "$f"): $(($(wc -l < "$f") - 1)) rows"

@@ -54,7 +54,8 @@ req() {
 }
 for u in / /page/2/ /page/1/ /posts/ /posts/headings/ /posts/code-blocks/ \
     /posts/footnotes/ /posts/smart-punct/ /posts/more-reflink/ /tags/ /tags/go/ \
-    '/tags/caf%C3%A9-cr%C3%A8me/' /tags/c%23/ /index.xml /tags/go/index.xml \
+    '/tags/caf%C3%A9-cr%C3%A8me/' /tags/c%23/ /index.xml /tags/go/index.xml /atom.xml \
+    /tags/go/atom.xml /feed.json /tags/go/feed.json /posts/feed.json \
     /sitemap.xml /robots.txt /archives/ '/search/?q=fox' '/search/?q=the&page=2' \
     '/search/?q=%22' '/search/?q=NEAR(' '/search/?q=%FF%FE' '/search/?q=*' \
     /no/such/page/ /page/0/ /page/99999999999999999999/ /posts/headings \

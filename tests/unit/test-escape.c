@@ -175,6 +175,27 @@ test_json(void **state)
 	/* Other U+20xx characters pass; U+2029 and DEL do not. */
 	check(html_json_string, "a\xE2\x80\x99" "b\xE2\x80\xA9" "c\x7f\td",
 	    "\"a\xE2\x80\x99" "b\\u2029c\\u007f\\td\"");
+	/* Bytes that do not start valid UTF-8 (a stray continuation, a cut
+	 * sequence, an overlong '/', a surrogate) become U+FFFD. */
+	check(html_json_string, "a\x80" "b\xE2\x80" "c\xC0\xAF" "d\xED\xA0\x80",
+	    "\"a\\ufffdb\\ufffd\\ufffdc\\ufffd\\ufffdd\\ufffd\\ufffd\\ufffd\"");
+}
+
+/* A JSON document's strings (JSON Feed): markup stays as it is, only
+ * JSON's escapes, the JavaScript line ends and invalid UTF-8 change. */
+static void
+test_json_value(void **state)
+{
+	(void)state;
+	check(html_json_value, "<p>a &amp; b</p>", "\"<p>a &amp; b</p>\"");
+	check(html_json_value, "a \"q\" \\ b\n\r\x01\x1f\x7f\t",
+	    "\"a \\\"q\\\" \\\\ b\\n\\u000d\\u0001\\u001f\\u007f\\t\"");
+	check(html_json_value, "x\xE2\x80\xA8y\xE2\x80\xA9z",
+	    "\"x\\u2028y\\u2029z\"");
+	check(html_json_value, "caf\xC3\xA9 \xF0\x9F\x98\x80 \xEF\xBF\xBD",
+	    "\"caf\xC3\xA9 \xF0\x9F\x98\x80 \xEF\xBF\xBD\"");
+	check(html_json_value, "\xFF\xF0\x9F\x98", "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");
+	check(html_json_value, "", "\"\"");
 }
 
 static void
@@ -248,6 +269,7 @@ main(void)
 		cmocka_unit_test(test_url_arg),
 		cmocka_unit_test(test_url_query),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_json_value),
 		cmocka_unit_test(test_unescape),
 		cmocka_unit_test(test_utf8),
 	};
