@@ -7,20 +7,23 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 
 CC       ?= cc
+CXX      ?= c++
 CFLAGS   ?= -O2 -g
+CXXFLAGS ?= -O2 -g
 WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wno-unused-parameter
 CPPFLAGS += -Iinclude -Ibuild -D_GNU_SOURCE -DQUIRE_VERSION='"$(VERSION)"'
 
 ifeq ($(SANITIZE),1)
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer
+CXXFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined
 endif
 
 # The libraries of each program (pkg-config names): the worker links no
-# YAML, the importer no FastCGI and no seccomp.
+# YAML, TOML, JSON nor C++, the importer no FastCGI and no seccomp.
 WORKER_PKGS   = fcgi libcmark-gfm sqlite3 libseccomp
-IMPORTER_PKGS = libcmark-gfm sqlite3 yaml-0.1
+IMPORTER_PKGS = libcmark-gfm sqlite3 yaml-0.1 tomlplusplus jansson
 TEST_PKGS     = $(sort $(WORKER_PKGS) $(IMPORTER_PKGS)) cmocka
 
 # $(call pkg,--cflags|--libs,PKGS): pkg-config's answer, or the build stops
@@ -40,16 +43,23 @@ IMPORTER_LIBS= $(call pkg_once,importer,--libs,$(IMPORTER_PKGS))
 TEST_LIBS    = $(call pkg_once,test,--libs,$(TEST_PKGS))
 
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS)
+# The one C++ file (tomldoc.cpp, toml++): C's warnings less the C-only ones.
+ALL_CXXFLAGS = -std=c++17 $(filter-out -Wstrict-prototypes \
+            -Wmissing-prototypes,$(WARN)) -Wmissing-declarations $(CXXFLAGS) \
+            $(PKG_CFLAGS) $(CPPFLAGS)
 
 # Modules of both programs, of the importer only and of the worker only.
 COMMON   = buf html unicode markdown metrics dates site url entry
-IMPORTER = readfile yamldoc frontmatter site-load section progress db-import import watch
+IMPORTER = readfile yamldoc jsondoc frontmatter site-load section progress \
+           db-import import watch
+# The importer's C++ modules (src/NAME.cpp); linking them needs libstdc++.
+IMPORTER_CXX = tomldoc
 WORKER   = db request response route render confine page-listing page-article \
            page-tags page-error page-feed page-sitemap page-archives \
            page-search feed-atom feed-json
 
 COMMON_O   = $(COMMON:%=build/%.o)
-IMPORTER_O = $(IMPORTER:%=build/%.o) build/schema.o
+IMPORTER_O = $(IMPORTER:%=build/%.o) $(IMPORTER_CXX:%=build/%.o) build/schema.o
 WORKER_O   = $(WORKER:%=build/%.o)
 
 .PHONY: all run test deps golden golden-render bench lint fuzz install clean \
@@ -59,7 +69,7 @@ all: quire cgi-bin/quire.fcgi
 
 # build/flags holds the compiler and flags of the last build; when they
 # change (SANITIZE=1 or not), everything is rebuilt, programs included.
-FLAGS_NOW = $(CC) $(ALL_CFLAGS) $(LDFLAGS)
+FLAGS_NOW = $(CC) $(ALL_CFLAGS) $(CXX) $(ALL_CXXFLAGS) $(LDFLAGS)
 build/flags: FORCE
 	@mkdir -p build
 	@echo '$(FLAGS_NOW)' | cmp -s - $@ 2>/dev/null || echo '$(FLAGS_NOW)' >$@
@@ -77,6 +87,9 @@ DEPFLAGS = -MMD -MP
 build/%.o: src/%.c build/stamp
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
+build/%.o: src/%.cpp build/stamp
+	$(CXX) $(ALL_CXXFLAGS) $(DEPFLAGS) -c -o $@ $<
+
 build/schema.c: scripts/embed-schema.sh $(wildcard schema/*.sql) build/stamp
 	sh scripts/embed-schema.sh $@ $(sort $(wildcard schema/*.sql))
 
@@ -84,7 +97,7 @@ build/schema.o: build/schema.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 quire: build/quire.o $(COMMON_O) $(IMPORTER_O) build/stamp
-	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(IMPORTER_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(IMPORTER_LIBS) -lstdc++
 
 cgi-bin/quire.fcgi: build/worker.o $(WORKER_O) $(COMMON_O) build/stamp
 	@mkdir -p cgi-bin
@@ -114,14 +127,16 @@ UNIT_BIN   = $(UNIT_TESTS:%=build/%)
 build/test-%: tests/unit/test-%.c $(COMMON_O) $(IMPORTER_O) $(WORKER_O) \
     build/stamp
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -Itests/unit -o $@ $< $(COMMON_O) \
-	    $(IMPORTER_O) $(filter-out build/worker.o,$(WORKER_O)) $(TEST_LIBS)
+	    $(IMPORTER_O) $(filter-out build/worker.o,$(WORKER_O)) $(TEST_LIBS) \
+	    -lstdc++
 
 print-unit-tests:
 	@echo $(UNIT_BIN)
 
 # The modules of each program, as shell assignments (tests/fuzz/run.sh).
 print-modules:
-	@echo "COMMON='$(COMMON)' IMPORTER='$(IMPORTER)' WORKER='$(WORKER)'"
+	@echo "COMMON='$(COMMON)' IMPORTER='$(IMPORTER)'" \
+	    "IMPORTER_CXX='$(IMPORTER_CXX)' WORKER='$(WORKER)'"
 
 # make test: every test of this build; a plain build also repeats the
 # unit and integration tests with ASan + UBSan in a copy of the tree
@@ -145,6 +160,7 @@ bench: deps
 # Regenerates the Hugo golden vectors (needs Debian's hugo).
 golden:
 	bash tests/hugo/gen-golden.sh
+	bash tests/hugo/gen-golden-formats.sh
 
 # Rewrites tests/golden/render/NAME.html from NAME.md with today's
 # md_render(); review the diff before committing it.

@@ -20,8 +20,21 @@ struct import_opts {
  * success; on failure the live database is unchanged and it returns 1. */
 int import_run(const struct import_opts *opts, FILE *log);
 
-/* Reads Hugo's config file at path (YAML; site-load.c) into s, over its
- * current values. Returns 0, or -1 with "PATH:LINE: what" appended to err. */
+/* One file of a site's configuration (site-load.c), and where its keys go:
+ * at the top (hugo.toml, config.yaml), or under key (Hugo's config
+ * folder: "params" for config/_default/params.toml). */
+struct site_source {
+	const char *path;
+	const char *key;	/* NULL: the top level */
+};
+
+/* Reads Hugo's configuration files (YAML, TOML or JSON, by their names'
+ * extension) into s, over its current values; of two files holding a key,
+ * the later one's value wins, as Hugo merges them. Returns 0, or -1 with
+ * "PATH:LINE: what" appended to err. */
+int site_load_files(struct site *s, const struct site_source *src, size_t n,
+	struct buf *err);
+/* The same for one file at the top level. */
 int site_load_file(struct site *s, const char *path, struct buf *err);
 
 #endif

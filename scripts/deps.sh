@@ -6,8 +6,9 @@
 # test suites use, bench what `make bench` measures with. Off with
 # `make ... DEPS=0`.
 set -eu
-run="pkg-config gcc make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-libsqlite3-dev libyaml-dev libseccomp-dev nginx spawn-fcgi"
+run="pkg-config gcc g++ make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+libsqlite3-dev libyaml-dev libtomlplusplus-dev libjansson-dev libseccomp-dev
+nginx spawn-fcgi"
 test="libcmocka-dev curl libxml2-utils libfcgi-bin multiwatch valgrind chromium
 chromium-driver apache2 libapache2-mod-fcgid wrk sqlite3 clang libclang-rt-14-dev
 python3-feedparser"

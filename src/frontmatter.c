@@ -1,5 +1,5 @@
-/* frontmatter.c - reads Hugo YAML front matter with libyaml, checking
- * each value's type as Hugo would. */
+/* frontmatter.c - reads Hugo front matter (YAML, TOML or JSON, through
+ * yamldoc.h), checking each value's type as Hugo would. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -48,6 +48,121 @@ is_delim(const char *p, size_t len, const char *delim)
 		if (p[d] != ' ' && p[d] != '\t')
 			return 0;
 	return 1;
+}
+
+/* Steps p past the line it starts (its newline, and a CR before it). */
+static const char *
+next_line(const char *p, const char *end)
+{
+	p += line_len(p, end);
+	if (p < end && *p == '\r')
+		p++;
+	if (p < end)
+		p++;
+	return p;
+}
+
+/* The end of JSON front matter starting at the '{' p, by Hugo's rule:
+ * braces are counted outside double quotes, a backslash hides the
+ * character after it, and the first brace that closes the outermost one
+ * ends it. NULL if none does. */
+static const char *
+json_end(const char *p, const char *end)
+{
+	int level = 0, quoted = 0;
+
+	for (; p < end; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == '\\')
+			p++;
+		else if (*p == '{' && !quoted)
+			level++;
+		else if (*p == '}' && !quoted && --level == 0)
+			return p + 1;
+	}
+	return NULL;
+}
+
+/* Finds a page's front matter as Hugo 0.111 does: after blank space (and
+ * a byte-order mark), '---' opens YAML and '+++' TOML, each closed by the
+ * same line; '{' opens JSON, closed by its matching brace. Sets *start and
+ * *stop around the text to parse (*start NULL when the page has none),
+ * *fmt, *first_line (the file line of *start) and *body. Returns 0, or -1
+ * with "NAME:LINE: what" in err. */
+static int
+find_front_matter(const char *name, const char *text, size_t n,
+    enum yamldoc_format *fmt, const char **start, const char **stop,
+    size_t *first_line, const char **body, struct buf *err)
+{
+	const char *end = text + n, *p = text, *q, *delim;
+	size_t len, line = 1;
+
+	*start = *stop = NULL;
+	*body = p;
+	for (;;) {
+		if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+			*body = p += 3;
+		else if (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+			p++;
+		else if (p < end && *p == '\n')
+			p++, line++;
+		else
+			break;
+	}
+	/* No front matter: the body keeps its leading blanks (after a
+	 * byte-order mark), which may indent a code block. */
+	if (p == end || (*p != '-' && *p != '+' && *p != '{'))
+		return 0;
+	if (*p == '{') {
+		if ((q = json_end(p, end)) == NULL) {
+			buf_printf(err, "%s:%zu: JSON front matter opened with "
+			    "'{' is never closed", name, line);
+			return -1;
+		}
+		*fmt = YAMLDOC_JSON;
+		*start = p;
+		*stop = q;
+		*first_line = line;
+		/* Hugo takes the line break after the brace with it. */
+		if (q < end && *q == '\r' && q + 1 < end && q[1] == '\n')
+			q++;
+		if (q < end && *q == '\n')
+			q++;
+		*body = q;
+		return 0;
+	}
+	delim = *p == '-' ? "---" : "+++";
+	*fmt = *p == '-' ? YAMLDOC_YAML : YAMLDOC_TOML;
+	len = line_len(p, end);
+	if (len < 3 || memcmp(p, delim, 3) != 0) {
+		/* A list item, say: Hugo stops its build on such a page. */
+		buf_printf(err, "%s:%zu: invalid %s delimiter: a page that "
+		    "starts with '%c' must start with '%s', its front matter "
+		    "(Hugo 0.111 stops its build on this page too)", name, line,
+		    yamldoc_format_name(*fmt), *p, delim);
+		return -1;
+	}
+	if (!is_delim(p, len, delim)) {
+		buf_printf(err, "%s:%zu: '%s' must stand alone on the line "
+		    "that opens the front matter", name, line, delim);
+		return -1;
+	}
+	*first_line = line + 1;
+	*start = p = next_line(p, end);
+	while (p < end) {
+		len = line_len(p, end);
+		if (is_delim(p, len, delim) || (*fmt == YAMLDOC_YAML &&
+		    is_delim(p, len, "..."))) {
+			*stop = p;
+			*body = next_line(p, end);
+			return 0;
+		}
+		p = next_line(p, end);
+	}
+	buf_printf(err, "%s:%zu: front matter opened with '%s' is never "
+	    "closed", name, line, delim);
+	return -1;
 }
 
 static int
@@ -397,10 +512,11 @@ int
 fm_parse(const char *name, const char *text, size_t n,
     struct frontmatter *fm, struct buf *err, struct buf *warn)
 {
-	const char *end = text + n, *p = text, *yaml_start, *yaml_end = NULL;
+	const char *end = text + n, *fm_start, *fm_end;
+	enum yamldoc_format fmt;
 	struct yamldoc y;
 	yaml_node_t *root;
-	size_t len, first_line;
+	size_t first_line;
 	int rc = -1;
 
 	memset(fm, 0, sizeof(*fm));
@@ -426,65 +542,20 @@ fm_parse(const char *name, const char *text, size_t n,
 		    line_of(text, i));
 		return -1;
 	}
-	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		p += 3;
-
-	len = line_len(p, end);
-	if (is_delim(p, len, "+++")) {
-		buf_printf(err, "%s:1: TOML front matter is not supported; "
-		    "convert the site once with 'hugo convert toYAML'", name);
+	if (find_front_matter(name, text, n, &fmt, &fm_start, &fm_end,
+	    &first_line, &fm->body, err) != 0)
 		return -1;
-	}
-	if (p < end && *p == '{') {
-		buf_printf(err, "%s:1: JSON front matter is not supported; "
-		    "convert the site once with 'hugo convert toYAML'", name);
-		return -1;
-	}
-	if (!is_delim(p, len, "---")) {
-		/* No front matter: the whole file is the body. */
-		fm->body = p;
-		fm->body_len = (size_t)(end - p);
+	fm->body_len = (size_t)(end - fm->body);
+	if (fm_start == NULL) {
 		buf_printf(warn, "%s:1: no front matter (no title, no date)\n",
 		    name);
 		return 0;
 	}
-	p += len;
-	if (p < end && *p == '\r')
-		p++;
-	if (p < end)
-		p++;
-	yaml_start = p;
-	first_line = 2;
-	while (p < end) {
-		len = line_len(p, end);
-		if (is_delim(p, len, "---") || is_delim(p, len, "...")) {
-			yaml_end = p;
-			p += len;
-			if (p < end && *p == '\r')
-				p++;
-			if (p < end)
-				p++;
-			break;
-		}
-		p += len;
-		if (p < end && *p == '\r')
-			p++;
-		if (p < end)
-			p++;
-	}
-	if (yaml_end == NULL) {
-		buf_printf(err, "%s:1: front matter opened with '---' is never "
-		    "closed", name);
-		return -1;
-	}
-	fm->body = p;
-	fm->body_len = (size_t)(end - p);
-
 	{
 		struct buf yerr = BUF_INIT;
 
-		if (yamldoc_load(&y, yaml_start, (size_t)(yaml_end - yaml_start),
-		    first_line, &yerr) != 0) {
+		if (yamldoc_load_as(fmt, &y, fm_start, (size_t)(fm_end -
+		    fm_start), first_line, &yerr) != 0) {
 			buf_printf(err, "%s:%s", name, buf_cstr(&yerr));
 			buf_free(&yerr);
 			goto out;

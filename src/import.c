@@ -406,15 +406,107 @@ collect(struct import *im)
 	return 0;
 }
 
-/* Finds and reads the site's Hugo config file. Returns 0, 1 if there is
- * none, or -1 on error. */
+/* The files of a site's configuration, in the order they are merged. */
+struct sources {
+	struct site_source *src;
+	size_t n;
+};
+
+static void
+sources_add(struct sources *c, const char *path, const char *key)
+{
+	c->src = xrealloc(c->src, (c->n + 1) * sizeof(*c->src));
+	c->src[c->n].path = xstrdup(path);
+	c->src[c->n].key = key != NULL ? xstrdup(key) : NULL;
+	c->n++;
+}
+
+static void
+sources_free(struct sources *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		free((char *)c->src[i].path);
+		free((char *)c->src[i].key);
+	}
+	free(c->src);
+}
+
+/* Adds the configuration files of Hugo's config folder dir (under the
+ * site), in name order as Hugo merges them: hugo.* and config.* at the top,
+ * any other NAME.EXT under the key NAME (params.toml: params). Files are
+ * read by the rule of vet(); a language's file (menus.en.toml) is not read,
+ * with a warning. */
+static void
+config_dir(struct import *im, struct walk *w, const char *dir,
+    struct sources *c)
+{
+	static const char *const exts[] = { ".toml", ".yaml", ".yml", ".json" };
+	struct buf path = BUF_INIT, key = BUF_INIT;
+	struct dirent *e;
+	struct stat st;
+	char **names = NULL, *real = xmalloc(PATH_MAX);
+	size_t n = 0, i, j;
+	DIR *d;
+
+	if (lstat(dir, &st) != 0 || vet(im, w, dir, &st, real) != 'd' ||
+	    (d = opendir(dir)) == NULL) {
+		free(real);
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), cmp_names);
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < sizeof(exts) / sizeof(exts[0]); j++)
+			if (has_suffix(names[i], exts[j]))
+				break;
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", dir, names[i]);
+		if (j == sizeof(exts) / sizeof(exts[0]) ||
+		    vet(im, w, buf_cstr(&path), &st, real) != 'f')
+			continue;
+		buf_reset(&key);
+		buf_add(&key, names[i], strlen(names[i]) - strlen(exts[j]));
+		if (strchr(buf_cstr(&key), '.') != NULL)
+			note(im, "warning: %s: a language's "
+			    "configuration, not read (quire reads one "
+			    "language)\n", buf_cstr(&path));
+		else if (strcmp(buf_cstr(&key), "hugo") == 0 ||
+		    strcmp(buf_cstr(&key), "config") == 0)
+			sources_add(c, buf_cstr(&path), NULL);
+		else
+			sources_add(c, buf_cstr(&path), buf_cstr(&key));
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(real);
+	buf_free(&path);
+	buf_free(&key);
+}
+
+/* Finds and reads the site's Hugo configuration, as Hugo 0.111 does for a
+ * production build: the first of hugo.toml, hugo.yaml, hugo.yml,
+ * hugo.json, config.toml, config.yaml, config.yml, config.json in the site
+ * folder, then config/_default/ and config/production/ merged over it;
+ * or the one file --config names. Returns 0, 1 if there is none, or -1
+ * on error. */
 static int
 read_config(struct import *im)
 {
-	static const char *const names[] = { "hugo.yaml", "hugo.yml",
-	    "config.yaml", "config.yml", "hugo.toml", "config.toml",
-	    "hugo.json", "config.json" };
+	static const char *const names[] = { "hugo.toml", "hugo.yaml",
+	    "hugo.yml", "hugo.json", "config.toml", "config.yaml",
+	    "config.yml", "config.json" };
 	struct buf path = BUF_INIT, err = BUF_INIT;
+	struct sources c = { NULL, 0 };
 	const char *file = im->opts->config;
 	struct stat st;
 	struct walk w;
@@ -428,7 +520,9 @@ read_config(struct import *im)
 		    kind_name(st.st_mode));
 		return -1;
 	}
-	if (file == NULL && im->site_dir != NULL) {
+	if (file != NULL) {
+		sources_add(&c, file, NULL);
+	} else if (im->site_dir != NULL) {
 		/* Found in the site: read by the walk's rule. */
 		memset(&w, 0, sizeof(w));
 		w.root = im->site_dir;
@@ -439,29 +533,32 @@ read_config(struct import *im)
 			if (lstat(buf_cstr(&path), &st) != 0)
 				continue;
 			if (vet(im, &w, buf_cstr(&path), &st, real) == 'f') {
-				file = buf_cstr(&path);
+				sources_add(&c, buf_cstr(&path), NULL);
 				break;
 			}
 		}
+		buf_reset(&path);
+		buf_printf(&path, "%s/config/_default", im->site_dir);
+		config_dir(im, &w, buf_cstr(&path), &c);
+		buf_reset(&path);
+		buf_printf(&path, "%s/config/production", im->site_dir);
+		config_dir(im, &w, buf_cstr(&path), &c);
 		dirs_free(&w.linked);
 		free(real);
 	}
-	if (file != NULL && has_suffix(file, ".json")) {
-		note(im, "%s:1: JSON configuration is not supported; "
-		    "convert it with 'hugo convert toYAML'\n", file);
-		rc = -1;
-	} else if (file != NULL) {
-		/* A config file replaces the stored settings whole, so that a
-		 * key removed from it goes back to its default. */
+	if (c.n > 0) {
+		/* A configuration replaces the stored settings whole, so that
+		 * a key removed from it goes back to its default. */
 		site_free(&im->site);
 		site_init(&im->site);
-		if (site_load_file(&im->site, file, &err) != 0) {
+		if (site_load_files(&im->site, c.src, c.n, &err) != 0) {
 			note(im, "%s\n", buf_cstr(&err));
 			rc = -1;
 		} else {
 			rc = 0;
 		}
 	}
+	sources_free(&c);
 	buf_free(&path);
 	buf_free(&err);
 	return rc;

@@ -1,5 +1,5 @@
 /* site-load.c - the importer's reader of Hugo's site configuration: walks
- * site_keys[] and looks each key up in the parsed file. */
+ * site_keys[] and looks each key up in the parsed files. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,20 +15,29 @@
 #include "yamldoc.h"
 
 /*
- * The loader sees the parsed file only through look-ups by dotted key and
- * the node accessors of yamldoc.h; any format that yields a yamldoc (YAML,
- * JSON, which libyaml reads as YAML, or a reader building the document
- * with libyaml's yaml_document_add_*()) goes through site_load_doc().
+ * The loader sees the parsed files only through look-ups by dotted key
+ * and the node accessors of yamldoc.h, whatever their format (YAML, TOML
+ * or JSON: yamldoc_load_as()). Several files make one configuration as
+ * Hugo merges them: a key's value is the one of the last file that has
+ * it, a file's keys lying under its site_source key when it has one.
  */
 
-/* Finds the node at a dotted path ("params.author"); NULL if absent. */
+/* Finds the node at a dotted path ("params.author") in a document whose
+ * keys lie under key under (NULL: at the top); NULL if absent. */
 static yaml_node_t *
-lookup(struct yamldoc *y, const char *dotted)
+lookup_in(struct yamldoc *y, const char *under, const char *dotted)
 {
 	char part[64];
 	yaml_node_t *node = yamldoc_root(y);
 	const char *p = dotted;
+	size_t len;
 
+	if (under != NULL) {
+		len = strlen(under);
+		if (strncasecmp(p, under, len) != 0 || p[len] != '.')
+			return NULL;
+		p += len + 1;
+	}
 	while (node != NULL && *p != '\0') {
 		size_t n = strcspn(p, ".");
 
@@ -263,25 +272,60 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 	return 0;
 }
 
-/* Reads every key of site_keys[] that the parsed document y holds into s
- * (over its current values); path names the file in messages. Returns 0,
- * or -1 with "PATH:LINE: what" appended to err. */
+/* One parsed file of a configuration. */
+struct loaded {
+	struct yamldoc doc;
+	const char *path;
+	const char *under;	/* the key its keys lie under, or NULL */
+};
+
+/* The node of dotted key, or else of its row's other key also (may be
+ * NULL), in the last of the n files that has one (its file in *from);
+ * NULL if none has. Hugo reads menus under "menus" as well as "menu". */
+static yaml_node_t *
+lookup(struct loaded *f, size_t n, const char *dotted, const char *also,
+    struct loaded **from)
+{
+	struct buf alias = BUF_INIT;
+	yaml_node_t *node = NULL;
+	size_t i;
+
+	if (strncmp(dotted, "menu.", 5) == 0)
+		buf_printf(&alias, "menus.%s", dotted + 5);
+	for (i = n; i-- > 0 && node == NULL; ) {
+		node = lookup_in(&f[i].doc, f[i].under, dotted);
+		if (node == NULL && also != NULL)
+			node = lookup_in(&f[i].doc, f[i].under, also);
+		if (node == NULL && alias.len > 0)
+			node = lookup_in(&f[i].doc, f[i].under,
+			    buf_cstr(&alias));
+		*from = &f[i];
+	}
+	buf_free(&alias);
+	return node;
+}
+
+/* Reads every key of site_keys[] that the n parsed files hold into s
+ * (over its current values). Returns 0, or -1 with "PATH:LINE: what"
+ * appended to err. */
 static int
-site_load_doc(struct site *s, struct yamldoc *y, const char *path,
-    struct buf *err)
+site_load_docs(struct site *s, struct loaded *f, size_t n, struct buf *err)
 {
 	const struct site_key *k;
+	struct loaded *from;
 	yaml_node_t *node;
+	size_t i;
 
-	if (yamldoc_root(y) != NULL &&
-	    yamldoc_root(y)->type != YAML_MAPPING_NODE) {
-		buf_printf(err, "%s:1: the configuration must be a mapping", path);
-		return -1;
-	}
+	for (i = 0; i < n; i++)
+		if (yamldoc_root(&f[i].doc) != NULL &&
+		    yamldoc_root(&f[i].doc)->type != YAML_MAPPING_NODE) {
+			buf_printf(err, "%s:1: the configuration must be a "
+			    "mapping", f[i].path);
+			return -1;
+		}
 	for (k = site_keys; k->config != NULL; k++) {
-		if ((node = lookup(y, k->config)) == NULL && k->also != NULL)
-			node = lookup(y, k->also);
-		if (node != NULL && load_key(s, k, y, node, path, err) != 0)
+		if ((node = lookup(f, n, k->config, k->also, &from)) != NULL &&
+		    load_key(s, k, &from->doc, node, from->path, err) != 0)
 			return -1;
 	}
 	return 0;
@@ -290,44 +334,68 @@ site_load_doc(struct site *s, struct yamldoc *y, const char *path,
 /* A Hugo configuration is a few KiB: anything near this is not one. */
 #define SITE_MAX_CONFIG (4 * 1024 * 1024)
 
-int
-site_load_file(struct site *s, const char *path, struct buf *err)
+/* Reads the file at path into f->doc in the format its name says. */
+static int
+load_one(struct loaded *f, struct buf *err)
 {
 	struct buf text = BUF_INIT, yerr = BUF_INIT;
-	struct yamldoc y;
-	size_t n;
 	int rc = -1;
 
-	memset(&y, 0, sizeof(y));
-	n = strlen(path);
-	if (n >= 5 && strcmp(path + n - 5, ".toml") == 0) {
-		buf_printf(err, "%s:1: TOML configuration is not supported; "
-		    "convert the site once with 'hugo convert toYAML' and "
-		    "rename config.toml to hugo.yaml", path);
-		return -1;
-	}
-	switch (readfile_regular(path, 0, NULL, SITE_MAX_CONFIG, &text)) {
+	switch (readfile_regular(f->path, 0, NULL, SITE_MAX_CONFIG, &text)) {
 	case READFILE_OK:
 		break;
 	case READFILE_ERRNO:
-		buf_printf(err, "%s: %s", path, strerror(errno));
+		buf_printf(err, "%s: %s", f->path, strerror(errno));
 		goto out;
 	case READFILE_NOT_REGULAR:
-		buf_printf(err, "%s: not a regular file", path);
+		buf_printf(err, "%s: not a regular file", f->path);
 		goto out;
 	case READFILE_TOO_BIG:
 		buf_printf(err, "%s:1: larger than %d MiB; not a Hugo "
-		    "configuration", path, SITE_MAX_CONFIG / 1024 / 1024);
+		    "configuration", f->path, SITE_MAX_CONFIG / 1024 / 1024);
 		goto out;
 	}
-	if (yamldoc_load(&y, buf_cstr(&text), text.len, 1, &yerr) != 0) {
-		buf_printf(err, "%s:%s", path, buf_cstr(&yerr));
+	if (yamldoc_load_as(yamldoc_format_of(f->path), &f->doc,
+	    buf_cstr(&text), text.len, 1, &yerr) != 0) {
+		buf_printf(err, "%s:%s", f->path, buf_cstr(&yerr));
 		goto out;
 	}
-	rc = site_load_doc(s, &y, path, err);
+	rc = 0;
 out:
-	yamldoc_free(&y);
 	buf_free(&text);
 	buf_free(&yerr);
 	return rc;
+}
+
+int
+site_load_files(struct site *s, const struct site_source *src, size_t n,
+    struct buf *err)
+{
+	struct loaded *f = xmalloc((n ? n : 1) * sizeof(*f));
+	size_t i, done;
+	int rc = -1;
+
+	memset(f, 0, (n ? n : 1) * sizeof(*f));
+	for (done = 0; done < n; done++) {
+		f[done].path = src[done].path;
+		f[done].under = src[done].key;
+		if (load_one(&f[done], err) != 0) {
+			done++;
+			goto out;
+		}
+	}
+	rc = site_load_docs(s, f, n, err);
+out:
+	for (i = 0; i < done; i++)
+		yamldoc_free(&f[i].doc);
+	free(f);
+	return rc;
+}
+
+int
+site_load_file(struct site *s, const char *path, struct buf *err)
+{
+	struct site_source src = { path, NULL };
+
+	return site_load_files(s, &src, 1, err);
 }

@@ -1,13 +1,16 @@
-/* yamldoc.c - libyaml document loading and look-ups by key. */
+/* yamldoc.c - libyaml document loading, the tree builder the TOML and JSON
+ * loaders share, and look-ups by key. */
+#include <float.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "yamldoc.h"
 
-/* Deeper YAML is refused: real front matter and site configurations nest
- * a few levels, while libyaml's scanner takes time quadratic in the depth
+/* YAMLDOC_MAX_DEPTH: real front matter and site configurations nest a
+ * few levels, while libyaml's scanner takes time quadratic in the depth
  * (100,000 levels in 200 KB took 18 s). */
-#define YAMLDOC_MAX_DEPTH 100
 
 /* Appends "LINE: invalid YAML: what" for the error parser stopped on. */
 static void
@@ -103,6 +106,154 @@ yamldoc_load(struct yamldoc *y, const char *text, size_t n,
 	}
 	yaml_parser_delete(&parser);
 	return rc;
+}
+
+int
+yamldoc_load_as(enum yamldoc_format fmt, struct yamldoc *y,
+    const char *text, size_t n, size_t first_line, struct buf *err)
+{
+	switch (fmt) {
+	case YAMLDOC_TOML:
+		return yamldoc_load_toml(y, text, n, first_line, err);
+	case YAMLDOC_JSON:
+		return yamldoc_load_json(y, text, n, first_line, err);
+	case YAMLDOC_YAML:
+		break;
+	}
+	return yamldoc_load(y, text, n, first_line, err);
+}
+
+enum yamldoc_format
+yamldoc_format_of(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot != NULL && strcmp(dot, ".toml") == 0)
+		return YAMLDOC_TOML;
+	if (dot != NULL && strcmp(dot, ".json") == 0)
+		return YAMLDOC_JSON;
+	return YAMLDOC_YAML;
+}
+
+const char *
+yamldoc_format_name(enum yamldoc_format fmt)
+{
+	return fmt == YAMLDOC_TOML ? "TOML" : fmt == YAMLDOC_JSON ? "JSON" :
+	    "YAML";
+}
+
+void
+yamldoc_begin(struct yamldoc *y, size_t first_line)
+{
+	memset(y, 0, sizeof(*y));
+	y->first_line = first_line;
+	if (!yaml_document_initialize(&y->doc, NULL, NULL, NULL, 1, 1))
+		abort();
+	y->loaded = 1;
+}
+
+/* Sets the line (counted from 1 in the loaded text) of node id. */
+static int
+set_line(struct yamldoc *y, int id, size_t line)
+{
+	if (id > 0)
+		y->doc.nodes.start[id - 1].start_mark.line = line ? line - 1 : 0;
+	return id;
+}
+
+int
+yamldoc_add_scalar(struct yamldoc *y, const char *s, size_t len, int quoted,
+    size_t line)
+{
+	/* libyaml measures the value with strlen() when given -1 only, so a
+	 * NUL inside (a JSON or TOML \u0000) is kept. */
+	return set_line(y, yaml_document_add_scalar(&y->doc, NULL,
+	    (const yaml_char_t *)s, (int)len, quoted ?
+	    YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE), line);
+}
+
+int
+yamldoc_add_float(struct yamldoc *y, double f, size_t line)
+{
+	char e[32], out[400], *o = out;
+	const char *d;
+	int prec, exp, nd = 0, i;
+	char digits[20];
+
+	if (f != f)
+		return yamldoc_add_scalar(y, "NaN", 3, 0, line);
+	if (f > DBL_MAX || f < -DBL_MAX)
+		return yamldoc_add_scalar(y, f > 0 ? "+Inf" : "-Inf", 4, 0,
+		    line);
+	/* The fewest significant digits that read back as f... */
+	for (prec = 1; prec <= 17; prec++) {
+		snprintf(e, sizeof(e), "%.*e", prec - 1, f);
+		if (strtod(e, NULL) == f)
+			break;
+	}
+	/* ...written without an exponent. */
+	d = e;
+	if (*d == '-')
+		*o++ = *d++;
+	for (; *d != 'e'; d++)
+		if (*d != '.')
+			digits[nd++] = *d;
+	exp = atoi(d + 1);
+	if (exp < 0) {
+		*o++ = '0';
+		*o++ = '.';
+		for (i = -1; i > exp; i--)
+			*o++ = '0';
+		memcpy(o, digits, (size_t)nd);
+		o += nd;
+	} else {
+		for (i = 0; i < nd || i <= exp; i++) {
+			if (i == exp + 1)
+				*o++ = '.';
+			*o++ = i < nd ? digits[i] : '0';
+		}
+	}
+	return yamldoc_add_scalar(y, out, (size_t)(o - out), 0, line);
+}
+
+int
+yamldoc_add_seq(struct yamldoc *y, size_t line)
+{
+	return set_line(y, yaml_document_add_sequence(&y->doc, NULL,
+	    YAML_FLOW_SEQUENCE_STYLE), line);
+}
+
+int
+yamldoc_add_map(struct yamldoc *y, size_t line)
+{
+	return set_line(y, yaml_document_add_mapping(&y->doc, NULL,
+	    YAML_BLOCK_MAPPING_STYLE), line);
+}
+
+int
+yamldoc_append_item(struct yamldoc *y, int seq, int item)
+{
+	return yaml_document_append_sequence_item(&y->doc, seq, item);
+}
+
+int
+yamldoc_append_pair(struct yamldoc *y, int map, int key, int value)
+{
+	yaml_node_t *m = yaml_document_get_node(&y->doc, map);
+	yaml_node_t *k = yaml_document_get_node(&y->doc, key), *other;
+	yaml_node_pair_t *pair;
+
+	for (pair = m->data.mapping.pairs.start;
+	    pair < m->data.mapping.pairs.top; pair++) {
+		other = yaml_document_get_node(&y->doc, pair->key);
+		if (other->data.scalar.length == k->data.scalar.length &&
+		    memcmp(other->data.scalar.value, k->data.scalar.value,
+		    k->data.scalar.length) == 0) {
+			pair->value = value;
+			return 1;
+		}
+	}
+	return yaml_document_append_mapping_pair(&y->doc, map, key, value);
 }
 
 void

@@ -12,15 +12,19 @@ secs=${1:-60}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 
-PKGS="fcgi libcmark-gfm sqlite3 yaml-0.1"
+PKGS="fcgi libcmark-gfm sqlite3 yaml-0.1 tomlplusplus jansson"
 CC=${FUZZ_CC:-clang}
+CXX=${FUZZ_CXX:-clang++}
 out=build/fuzz
 # shellcheck disable=SC2086
 CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 -fno-omit-frame-pointer -std=c11 -Iinclude -Ibuild -D_GNU_SOURCE
 $(pkg-config --cflags $PKGS)"
+# The importer's C++ (src/*.cpp) is compiled alike, as C++17, less UBSan's
+# vptr check, whose runtime only a C++ link (clang++) brings.
+CXXFLAGS="$(printf '%s\n' "$CFLAGS" | sed 's/-std=c11/-std=c++17/') -fno-sanitize=vptr"
 # shellcheck disable=SC2086
-LIBS=$(pkg-config --libs $PKGS)
+LIBS="$(pkg-config --libs $PKGS) -lstdc++"
 
 # Modules each target links (names under src/), from the Makefile; the
 # worker's seccomp filter (confine) is never installed by a target.
@@ -29,14 +33,17 @@ worker_mods=""
 for m in $WORKER; do
 	[ "$m" = confine ] || worker_mods="$worker_mods $m"
 done
+# The document readers: each format's loader, behind yamldoc.c.
+docs="yamldoc jsondoc tomldoc"
 # Sets mods (what target $1 links) and opts (its libFuzzer options).
 target() {
 	case $1 in
 	request) mods="$COMMON request"; opts="-max_len=9000" ;;
-	frontmatter) mods="$COMMON yamldoc frontmatter"; opts="-max_len=8192" ;;
+	frontmatter) mods="$COMMON $docs frontmatter"; opts="-max_len=8192" ;;
+	toml|json) mods="$COMMON $docs"; opts="-max_len=8192" ;;
 	markdown) mods="$COMMON"; opts="-max_len=8192" ;;
 	# src/worker.c itself is included by the target.
-	worker) mods="$COMMON $IMPORTER $worker_mods schema"
+	worker) mods="$COMMON $IMPORTER $IMPORTER_CXX $worker_mods schema"
 		opts="-max_len=2048 -close_fd_mask=3" ;;
 	*) mods="$COMMON"; opts="" ;;
 	esac
@@ -59,13 +66,19 @@ obj() {
 			sh scripts/embed-schema.sh "$s" $(find schema -name '*.sql' |
 			    sort) || return 1
 		fi
+	elif [ -f "src/$1.cpp" ]; then
+		s=src/$1.cpp
 	else
 		s=src/$1.c
 	fi
 	if [ ! -f "$o" ] ||
 	    [ -n "$(find "$s" include -newer "$o" 2>/dev/null)" ]; then
+		case $s in
 		# shellcheck disable=SC2086
-		$CC $CFLAGS -c -o "$o" "$s" || return 1
+		*.cpp) $CXX $CXXFLAGS -c -o "$o" "$s" || return 1 ;;
+		# shellcheck disable=SC2086
+		*) $CC $CFLAGS -c -o "$o" "$s" || return 1 ;;
+		esac
 	fi
 	echo "$o"
 }

@@ -83,8 +83,8 @@ test_bad(void **state)
 	    "post.md:3: 'tags' must be a list");
 	bad("---\ntitle: ok\ntags: [a, [b]]\n---\n", "post.md:3: each of 'tags'");
 	bad("---\ndraft: maybe\n---\n", "post.md:2: 'draft' must be true");
-	bad("+++\ntitle = \"x\"\n+++\n", "hugo convert toYAML");
-	bad("{\"title\": \"x\"}\n", "hugo convert toYAML");
+	bad("+++\ntitle = [\n+++\n", "post.md:2: invalid TOML");
+	bad("{\"title\": x}\n", "post.md:1: invalid JSON");
 	bad("---\ntitle: never closed\n", "post.md:1: front matter");
 	bad("---\n- a\n- b\n---\n", "post.md:2: front matter must be a mapping");
 	bad("---\ntitle: x\n---\nok\n\xFF\xFE bad\n", "post.md:5: not valid UTF-8");
