@@ -160,10 +160,29 @@ for site in "$sites"/*/; do
 	fi
 	# Hugo: one file per language; key = the file's path under content/.
 	{
-		printf 'lang\tkey\turl\twords\tminutes\ttruncated\tdate\ttitle\tflags\tsummary\n'
+		printf 'lang\tkey\turl\twords\tminutes\ttruncated\tdate\ttitle\tflags\tsummary\tpath\n'
 		find "$w/public" -name compare-sites.tsv -print0 | xargs -0 -r tail -q -n +2 |
 			awk -F'\t' -v OFS='\t' -v p="$site/" '{ k = $2; if (index(k, p) == 1) k = substr(k, length(p) + 1)
-				sub(/^content\//, "", k); $2 = k; print }' | LC_ALL=C sort -t $'\t' -k2,2
+				sub(/^content\//, "", k); $2 = k; print }' | LC_ALL=C sort -t $'\t' -k2,2 |
+			LC_ALL=C awk -F'\t' -v OFS='\t' '{ print $0, pdecode($3) }
+				# Hugo writes non-ASCII path bytes as %XX; quire stores the path decoded.
+				function pdecode(u,   o, i, c) {
+					o = ""
+					for (i = 1; i <= length(u); i++) {
+						c = substr(u, i, 1)
+						if (c == "%" && substr(u, i + 1, 2) ~ /^[0-9A-Fa-f][0-9A-Fa-f]$/) {
+							o = o sprintf("%c", hex(substr(u, i + 1, 2))); i += 2
+						} else
+							o = o c
+					}
+					return o
+				}
+				function hex(h,   n, i) {
+					n = 0
+					for (i = 1; i <= 2; i++)
+						n = n * 16 + index("0123456789abcdef", tolower(substr(h, i, 1))) - 1
+					return n
+				}'
 	} > "$out/$name.hugo.tsv"
 	rm -f "$w/q.db"
 	"$quire" import --db "$w/q.db" "$site" > "$out/$name.import.txt" 2>&1
@@ -196,7 +215,7 @@ for site in "$sites"/*/; do
 		done >> "$w/served.tsv"
 	fi
 	{
-		echo "CREATE TABLE h (lang, key, url, words, minutes, truncated, date, title, flags, summary);"
+		echo "CREATE TABLE h (lang, key, url, words, minutes, truncated, date, title, flags, summary, path);"
 		echo "CREATE TABLE q (key, url, visible, words, minutes, truncated, summary);"
 		echo "CREATE TABLE s (url, status);"
 		echo "BEGIN;"
@@ -211,7 +230,7 @@ for site in "$sites"/*/; do
 		    (',' || h.flags || ',' LIKE '%,sc,%') AS sc
 		FROM h LEFT JOIN q ON q.key = h.key LEFT JOIN s ON s.url = h.url;
 		SELECT count(qkey),
-		    sum('$basepath' || qurl = url AND qvis = '1'),
+		    sum('$basepath' || qurl = path AND qvis = '1'),
 		    (SELECT count(*) FROM s) , sum(status = '200'),
 		    sum(qwords = words), sum(qminutes = minutes), sum(qsummary = summary),
 		    sum(qkey IS NOT NULL AND sc AND qwords <> words),
@@ -229,7 +248,7 @@ for site in "$sites"/*/; do
 		SELECT '== not imported (no page row for the file)';
 		SELECT key, url FROM j WHERE qkey IS NULL LIMIT $limit;
 		SELECT '== url differs (file, Hugo, quire, visible)';
-		SELECT key, url, '$basepath' || qurl, qvis FROM j WHERE qkey IS NOT NULL AND ('$basepath' || qurl <> url OR qvis <> '1') LIMIT $limit;
+		SELECT key, url, '$basepath' || qurl, qvis FROM j WHERE qkey IS NOT NULL AND ('$basepath' || qurl <> path OR qvis <> '1') LIMIT $limit;
 		SELECT '== not served at Hugo''s URL (file, url, status)';
 		SELECT key, url, status FROM j WHERE status IS NOT NULL AND status <> '200' LIMIT $limit;
 		SELECT '== words differ (file, flags, Hugo, quire)';
@@ -239,8 +258,8 @@ for site in "$sites"/*/; do
 		SELECT '== summary differs (file, flags; Hugo, then quire)';
 		SELECT key || char(9) || flags || char(10) || '  hugo  ' || summary || char(10) || '  quire ' || qsummary
 		FROM j WHERE qkey IS NOT NULL AND qsummary IS NOT summary LIMIT $limit;
-		SELECT '== quire pages Hugo does not list as regular pages (file, url, visible)';
-		SELECT key, url, visible FROM q WHERE key NOT IN (SELECT key FROM h) LIMIT $limit;
+		SELECT '== quire serves pages Hugo does not list as regular pages (file, url)';
+		SELECT key, url FROM q WHERE visible = '1' AND key NOT IN (SELECT key FROM h) LIMIT $limit;
 	EOF
 done
 echo "details: $out"
