@@ -1,0 +1,265 @@
+#!/usr/bin/env bash
+# Compare quire's import of real Hugo sites with Hugo 0.111.3's own build of them.
+#
+# usage: tests/hugo/compare-sites.sh SITES_DIR [OUT_DIR]
+#
+# Every folder of SITES_DIR holding a Hugo site (a hugo.*/config.* file or a
+# config/ folder) is built by /usr/bin/hugo without its theme: the layouts
+# are compare-sites/layouts (a home page that writes one TSV row per regular
+# page of its language) plus the shortcodes, partials and render hooks of the
+# site and of the themes in its themes/ folder; compare-sites/hugo.yaml is laid
+# over the site's configuration as an environment (config/comparesites/), so
+# it wins over config/_default/ too. A shortcode Hugo cannot find or run is
+# replaced by a stub that writes its .Inner (named in NAME.hugo.log): those
+# pages are flagged "sc" and their figures are not quire's business here.
+# Then `quire import --db TMP.db SITE` (QUIRE, default ../../quire), and per
+# page of Hugo's build, matched by file: is there a page row, is its URL
+# Hugo's .RelPermalink, does the worker (QUIRE_FCGI, default
+# ../../cgi-bin/quire.fcgi, run as CGI; CRAWL=0 skips it) answer 200 there,
+# and are .WordCount, .ReadingTime and .Summary | plainify | htmlUnescape equal.
+#
+# Prints one table row per site; OUT_DIR (default: a new /tmp/compare-sites.*)
+# keeps NAME.hugo.tsv (Hugo's rows), NAME.hugo.log, NAME.import.txt (quire's
+# output), NAME.quire.tsv (quire's rows) and NAME.diff.txt (the first LIMIT,
+# default 15, differing pages per column, with both values), and table.txt.
+# A site whose Hugo build fails is listed as such; nothing here stops at the
+# first failure. Needs hugo, sqlite3, awk. CI does not run it.
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+quire="${QUIRE:-$root/quire}"
+fcgi="${QUIRE_FCGI:-$root/cgi-bin/quire.fcgi}"
+hugo="${HUGO:-/usr/bin/hugo}"
+limit="${LIMIT:-15}"
+crawl="${CRAWL:-1}"
+
+[ $# -ge 1 ] && [ -d "$1" ] || { echo "usage: $0 SITES_DIR [OUT_DIR]" >&2; exit 2; }
+sites="$(cd "$1" && pwd)"
+out="${2:-$(mktemp -d /tmp/compare-sites.XXXXXX)}"
+mkdir -p "$out" && out="$(cd "$out" && pwd)"
+[ -x "$quire" ] || { echo "$quire: not built (make -j2 DEPS=0)" >&2; exit 2; }
+"$hugo" version | grep -q 'v0\.111\.' || echo "warning: $hugo is not Hugo 0.111" >&2
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# Hugo's site config file, if the site has one at its root.
+site_config() {
+	local f
+	for f in hugo.toml hugo.yaml hugo.yml hugo.json config.toml config.yaml config.yml config.json; do
+		[ -f "$1/$f" ] && { echo "$f"; return; }
+	done
+}
+
+# The layouts one build uses: ours, then the themes' and the site's
+# shortcodes, partials and render hooks (the site's win, as in Hugo).
+make_layouts() { # site layouts-dir
+	local site="$1" dst="$2" src sub
+	rm -rf "$dst"; mkdir -p "$dst"
+	for src in "$site"/themes/*/layouts "$site/layouts"; do
+		[ -d "$src" ] || continue
+		for sub in shortcodes partials _default/_markup; do
+			[ -d "$src/$sub" ] || continue
+			mkdir -p "$dst/$sub"; cp -r "$src/$sub/." "$dst/$sub/"
+		done
+	done
+	cp "$here/compare-sites/layouts/index.comparesites.tsv" "$dst/"
+}
+
+# A stub writes its .Inner; Hugo then wants every use closed, so a
+# shortcode also used unclosed gets an empty stub instead.
+stub_shortcode() { # layouts-dir name log [empty]
+	mkdir -p "$1/shortcodes"
+	rm -f "$1/shortcodes/$2".*
+	if [ -n "${4:-}" ]; then
+		printf '%s\n' '{{- /* compare-sites stub */ -}}' > "$1/shortcodes/$2.html"
+		echo "compare-sites: stubbed shortcode $2 (empty)" >> "$3"
+	else
+		printf '%s\n' '{{- .Inner -}}' > "$1/shortcodes/$2.html"
+		echo "compare-sites: stubbed shortcode $2" >> "$3"
+	fi
+}
+
+# Build SITE with Hugo into $tmp/NAME/public; stub what stops it, up to 60 times.
+hugo_build() { # site name
+	local site="$1" name="$2" w="$tmp/$2" log="$out/$2.hugo.log" i err sc f
+	mkdir -p "$w/config/comparesites" "$w/empty"
+	[ -d "$site/config" ] && cp -r "$site/config/." "$w/config/"
+	cp "$here/compare-sites/hugo.yaml" "$w/config/comparesites/config.yaml"
+	make_layouts "$site" "$w/layouts"
+	: > "$log"
+	for i in $(seq 60); do
+		rm -rf "$w/public"
+		(cd "$site" && HUGO_RESOURCEDIR="$w/resources" "$hugo" --source "$site" \
+			--configDir "$w/config" --environment comparesites \
+			--layoutDir "$w/layouts" --themesDir "$w/empty" \
+			--destination "$w/public" --cacheDir "$tmp/cache" \
+			--noBuildLock) > "$w/build.txt" 2>&1 && {
+			grep -v 'found no layout file' "$w/build.txt" >> "$log"; return 0; }
+		# The first error line naming a shortcode, else the first error.
+		err="$(grep -E '^(ERROR|Error)' "$w/build.txt" | grep -m1 -E 'shortcode|shortcodes/' ||
+			grep -m1 -E '^(ERROR|Error)' "$w/build.txt")"
+		echo "compare-sites: try $i: $err" >> "$log"
+		sc="$(printf '%s' "$err" | grep -o 'shortcode "[^"]*"' | head -1 | cut -d'"' -f2)"
+		[ -z "$sc" ] && sc="$(printf '%s' "$err" | grep -o 'shortcodes/[^":]*' | head -1 | sed 's#shortcodes/##; s#\.[^.]*$##')"
+		[ -z "$sc" ] && sc="$(printf '%s' "$err" | sed -n 's/^ERROR [0-9/]* [0-9:]* \([A-Za-z0-9_-]*\) shortcode:.*/\1/p')"
+		if [ -n "$sc" ]; then
+			case "$err" in
+			*"must be closed or self-closed"*) stub_shortcode "$w/layouts" "$sc" "$log" empty ;;
+			*) stub_shortcode "$w/layouts" "$sc" "$log" ;;
+			esac
+			continue
+		fi
+		f="$(printf '%s' "$err" | grep -o '\(_default/_markup\|partials\)/[^":]*' | head -1)"
+		if [ -n "$f" ] && [ -f "$w/layouts/$f" ]; then
+			rm -f "$w/layouts/$f"; echo "compare-sites: removed $f" >> "$log"; continue
+		fi
+		# An error no file is named for may come from a render hook
+		# (errorf on a link Hugo 0.111 cannot resolve): build without them.
+		if [ -d "$w/layouts/_default/_markup" ]; then
+			rm -rf "$w/layouts/_default/_markup"
+			echo "compare-sites: removed _default/_markup (render hooks)" >> "$log"; continue
+		fi
+		cat "$w/build.txt" >> "$log"
+		return 1
+	done
+	return 1
+}
+
+# TSV rows -> SQL inserts into table $1 (fields as the TSV escapes them).
+tsv_sql() { # table
+	awk -F'\t' -v t="$1" 'NR > 1 {
+		s = "INSERT INTO " t " VALUES ("
+		for (i = 1; i <= NF; i++) { v = $i; gsub(/\047/, "\047\047", v); s = s (i > 1 ? "," : "") "\047" v "\047" }
+		print s ");" }'
+}
+
+# Percent-encode what a client would (bytes >= 0x80, space, controls) in a path.
+uri_encode() {
+	local LC_ALL=C s="$1" o="" c i
+	for ((i = 0; i < ${#s}; i++)); do
+		c="${s:i:1}"
+		case "$c" in
+		[a-zA-Z0-9/._~:@!\$\&\'\(\)\*+,\;=%-]) o+="$c" ;;
+		*) o+="$(printf '%%%02X' "'$c")" ;;
+		esac
+	done
+	printf '%s' "$o"
+}
+
+esc() { printf "replace(replace(replace(replace(%s,'\\\\','\\\\\\\\'),char(10),'\\\\n'),char(9),'\\\\t'),char(13),'\\\\r')" "$1"; }
+
+printf '%-14s %6s %-9s %9s %9s %9s %9s %9s %s\n' site pages imported "url" served words minutes summary "(figure diffs on sc pages: w/m/s)" | tee "$out/table.txt"
+for site in "$sites"/*/; do
+	site="$(cd "$site" && pwd -P)"; name="$(basename "$site")"
+	cfg="$(site_config "$site")"
+	[ -n "$cfg" ] || [ -d "$site/config" ] || continue
+	w="$tmp/$name"; mkdir -p "$w"
+	if ! hugo_build "$site" "$name"; then
+		printf '%-14s %6s %s\n' "$name" "-" "Hugo build failed: see $name.hugo.log" | tee -a "$out/table.txt"
+		continue
+	fi
+	# Hugo: one file per language; key = the file's path under content/.
+	{
+		printf 'lang\tkey\turl\twords\tminutes\ttruncated\tdate\ttitle\tflags\tsummary\tpath\n'
+		find "$w/public" -name compare-sites.tsv -print0 | xargs -0 -r tail -q -n +2 |
+			awk -F'\t' -v OFS='\t' -v p="$site/" '{ k = $2; if (index(k, p) == 1) k = substr(k, length(p) + 1)
+				sub(/^content\//, "", k); $2 = k; print }' | LC_ALL=C sort -t $'\t' -k2,2 |
+			LC_ALL=C awk -F'\t' -v OFS='\t' '{ print $0, pdecode($3) }
+				# Hugo writes non-ASCII path bytes as %XX; quire stores the path decoded.
+				function pdecode(u,   o, i, c) {
+					o = ""
+					for (i = 1; i <= length(u); i++) {
+						c = substr(u, i, 1)
+						if (c == "%" && substr(u, i + 1, 2) ~ /^[0-9A-Fa-f][0-9A-Fa-f]$/) {
+							o = o sprintf("%c", hex(substr(u, i + 1, 2))); i += 2
+						} else
+							o = o c
+					}
+					return o
+				}
+				function hex(h,   n, i) {
+					n = 0
+					for (i = 1; i <= 2; i++)
+						n = n * 16 + index("0123456789abcdef", tolower(substr(h, i, 1))) - 1
+					return n
+				}'
+	} > "$out/$name.hugo.tsv"
+	rm -f "$w/q.db"
+	"$quire" import --db "$w/q.db" "$site" > "$out/$name.import.txt" 2>&1
+	rc=$?
+	pages=$(($(wc -l < "$out/$name.hugo.tsv") - 1))
+	if [ "$rc" -ne 0 ] || [ ! -f "$w/q.db" ]; then
+		why="$(grep -v '^warning' "$out/$name.import.txt" | head -1 | sed "s#$site/##")"
+		printf '%-14s %6s %-9s %s\n' "$name" "$pages" "no" "$why" | tee -a "$out/table.txt"
+		: > "$out/$name.quire.tsv"; : > "$out/$name.diff.txt"
+		continue
+	fi
+	now=$(date +%s)
+	sqlite3 -separator $'\t' "$w/q.db" >"$out/$name.quire.tsv" <<-EOF
+		.headers on
+		SELECT p.source AS key, p.url,
+		    (p.draft = 0 AND p.publish_at <= $now AND (p.expire_at IS NULL OR p.expire_at > $now)) AS visible,
+		    c.words, c.minutes, c.truncated, $(esc c.summary) AS summary
+		FROM page p LEFT JOIN page_card c ON c.page_id = p.id ORDER BY p.source;
+	EOF
+	base="$(sqlite3 "$w/q.db" "SELECT value FROM site WHERE key = 'baseURL'")"
+	basepath="$(printf '%s' "$base" | sed -E 's#^[a-z]+://[^/]*##; s#/$##')"
+	# Served: the worker answers 200 at Hugo's URL.
+	printf 'url\tstatus\n' > "$w/served.tsv"
+	if [ "$crawl" = 1 ] && [ -x "$fcgi" ]; then
+		tail -n +2 "$out/$name.hugo.tsv" | cut -f3 | LC_ALL=C sort -u | while IFS= read -r u; do
+			st="$(env -i QUIRE_DB="$w/q.db" QUIRE_SECCOMP="${QUIRE_SECCOMP:-1}" REQUEST_METHOD=GET \
+				REQUEST_URI="$(uri_encode "$u")" "$fcgi" 2>/dev/null | head -c 200 | tr -d '\r' |
+				sed -n 's/^Status: \([0-9]*\).*/\1/p' | head -1)"
+			printf '%s\t%s\n' "$u" "${st:-none}"
+		done >> "$w/served.tsv"
+	fi
+	{
+		echo "CREATE TABLE h (lang, key, url, words, minutes, truncated, date, title, flags, summary, path);"
+		echo "CREATE TABLE q (key, url, visible, words, minutes, truncated, summary);"
+		echo "CREATE TABLE s (url, status);"
+		echo "BEGIN;"
+		tsv_sql h < "$out/$name.hugo.tsv"
+		tsv_sql q < "$out/$name.quire.tsv"
+		tsv_sql s < "$w/served.tsv"
+		echo "COMMIT;"
+	} | sqlite3 "$w/cmp.db"
+	res="$(sqlite3 -separator ' ' "$w/cmp.db" <<-EOF
+		CREATE VIEW j AS SELECT h.*, q.key AS qkey, q.url AS qurl, q.visible AS qvis,
+		    q.words AS qwords, q.minutes AS qminutes, q.summary AS qsummary, s.status,
+		    (',' || h.flags || ',' LIKE '%,sc,%') AS sc
+		FROM h LEFT JOIN q ON q.key = h.key LEFT JOIN s ON s.url = h.url;
+		SELECT count(qkey),
+		    sum('$basepath' || qurl = path AND qvis = '1'),
+		    (SELECT count(*) FROM s) , sum(status = '200'),
+		    sum(qwords = words), sum(qminutes = minutes), sum(qsummary = summary),
+		    sum(qkey IS NOT NULL AND sc AND qwords <> words),
+		    sum(qkey IS NOT NULL AND sc AND qminutes <> minutes),
+		    sum(qkey IS NOT NULL AND sc AND qsummary <> summary)
+		FROM j;
+	EOF
+	)"
+	read -r found urlok crawled served wok mok sok wsc msc ssc <<< "$res"
+	[ "$crawled" -gt 0 ] && served="$served/$pages" || served="-"
+	printf '%-14s %6s %-9s %9s %9s %9s %9s %9s %s\n' "$name" "$pages" "yes $found" "$urlok/$pages" "$served" \
+		"$wok/$pages" "$mok/$pages" "$sok/$pages" "${wsc:-0}/${msc:-0}/${ssc:-0}" | tee -a "$out/table.txt"
+	# The first LIMIT differences per column, both values.
+	sqlite3 -separator $'\t' "$w/cmp.db" > "$out/$name.diff.txt" <<-EOF
+		SELECT '== not imported (no page row for the file)';
+		SELECT key, url FROM j WHERE qkey IS NULL LIMIT $limit;
+		SELECT '== url differs (file, Hugo, quire, visible)';
+		SELECT key, url, '$basepath' || qurl, qvis FROM j WHERE qkey IS NOT NULL AND ('$basepath' || qurl <> path OR qvis <> '1') LIMIT $limit;
+		SELECT '== not served at Hugo''s URL (file, url, status)';
+		SELECT key, url, status FROM j WHERE status IS NOT NULL AND status <> '200' LIMIT $limit;
+		SELECT '== words differ (file, flags, Hugo, quire)';
+		SELECT key, flags, words, qwords FROM j WHERE qkey IS NOT NULL AND qwords IS NOT words LIMIT $limit;
+		SELECT '== minutes differ (file, flags, Hugo, quire)';
+		SELECT key, flags, minutes, qminutes FROM j WHERE qkey IS NOT NULL AND qminutes IS NOT minutes LIMIT $limit;
+		SELECT '== summary differs (file, flags; Hugo, then quire)';
+		SELECT key || char(9) || flags || char(10) || '  hugo  ' || summary || char(10) || '  quire ' || qsummary
+		FROM j WHERE qkey IS NOT NULL AND qsummary IS NOT summary LIMIT $limit;
+		SELECT '== quire serves pages Hugo does not list as regular pages (file, url)';
+		SELECT key, url FROM q WHERE visible = '1' AND key NOT IN (SELECT key FROM h) LIMIT $limit;
+	EOF
+done
+echo "details: $out"
