@@ -3,66 +3,291 @@
  * follows; the golden vectors in tests/golden/ hold Hugo's own figures. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "html.h"
 #include "markdown.h"
 #include "metrics.h"
 #include "unicode.h"
 
-/* Hugo 0.111's tpl.StripHTML: newlines become spaces, </p> and <br>
- * newlines, tags are dropped, and a white-space character is kept only
- * when the last character kept was not white space (so runs collapse to
- * their first character even across tags, as the golden vectors show). */
+/* Hugo's stand-in for the newlines of </p> and <br> while tags are
+ * stripped (tpl.StripHTML's hugoNewLinePlaceholder). */
+#define NEWLINE_MARK "___hugonl_"
+
+/* Elements whose content Go's stripTags reads as raw text: dropped for
+ * script and style, kept for textarea and title. */
+enum raw_element { RAW_NONE, RAW_SCRIPT, RAW_STYLE, RAW_TEXTAREA, RAW_TITLE };
+
+static int
+is_ascii_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+is_ascii_alnum(unsigned char c)
+{
+	return is_ascii_alpha(c) || (c >= '0' && c <= '9');
+}
+
+/* HTML's white space as Go's html/template skips it in a tag. */
+static int
+is_tag_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+static size_t
+skip_tag_space(const char *s, size_t n, size_t i)
+{
+	while (i < n && is_tag_space(s[i]))
+		i++;
+	return i;
+}
+
+/* html/template's eatTagName: the end of the tag name at i (i itself
+ * when none starts there: "<3" is text). */
+static size_t
+tag_name_end(const char *s, size_t n, size_t i)
+{
+	size_t j;
+
+	if (i >= n || !is_ascii_alpha((unsigned char)s[i]))
+		return i;
+	for (j = i + 1; j < n; ) {
+		if (is_ascii_alnum((unsigned char)s[j]))
+			j++;
+		else if ((s[j] == ':' || s[j] == '-') && j + 1 < n &&
+		    is_ascii_alnum((unsigned char)s[j + 1]))
+			j += 2;
+		else
+			break;
+	}
+	return j;
+}
+
+static const char *const raw_names[] = {
+	[RAW_SCRIPT] = "script", [RAW_STYLE] = "style",
+	[RAW_TEXTAREA] = "textarea", [RAW_TITLE] = "title",
+};
+
+static enum raw_element
+raw_element_of(const char *name, size_t len)
+{
+	int e;
+
+	for (e = RAW_SCRIPT; e <= RAW_TITLE; e++)
+		if (strlen(raw_names[e]) == len &&
+		    strncasecmp(raw_names[e], name, len) == 0)
+			return (enum raw_element)e;
+	return RAW_NONE;
+}
+
+/* Where the raw text of element e that starts at i ends: the "</" of
+ * "</NAME" in any case (html/template's indexTagEnd); n when it does
+ * not end. */
+static size_t
+raw_text_end(const char *s, size_t n, size_t i, enum raw_element e)
+{
+	size_t len = strlen(raw_names[e]);
+	const char *p;
+
+	while (i < n && (p = memmem(s + i, n - i, "</", 2)) != NULL) {
+		i = (size_t)(p - s) + 2;
+		if (n - i >= len && strncasecmp(s + i, raw_names[e], len) == 0)
+			return i - 2;
+	}
+	return n;
+}
+
+/* Go's html/template stripTags, which Hugo 0.111's tpl.StripHTML runs:
+ * appends the text of the n bytes of html s to out. Tags and comments
+ * go; so does the content of <script> and <style>, while <textarea>
+ * and <title> content stays; a '<' that starts no tag ("I <3 Go") is
+ * text; a quoted attribute value may hold '>'. Where Go's parser gives
+ * up (an unclosed quote, a quote in an attribute name), the rest is
+ * dropped, as there. */
+static void
+strip_tags(struct buf *out, const char *s, size_t n)
+{
+	enum { TEXT, TAG, AFTER_NAME, BEFORE_VALUE, COMMENT, RAW } st = TEXT;
+	enum raw_element raw = RAW_NONE;
+	size_t i = 0, j, k;
+	const char *p;
+
+	while (i < n) {
+		switch (st) {
+		case TEXT:
+			/* Find the next '<' that opens a tag or a comment. */
+			for (k = i; ; k = j) {
+				int end = 0;
+
+				p = memchr(s + k, '<', n - k);
+				if (p == NULL || (size_t)(p - s) + 1 == n) {
+					buf_add(out, s + i, n - i);
+					return;
+				}
+				k = (size_t)(p - s);
+				if (n - k >= 4 && memcmp(s + k, "<!--", 4) == 0) {
+					buf_add(out, s + i, k - i);
+					i = k + 4;
+					st = COMMENT;
+					break;
+				}
+				j = k + 1;
+				if (s[j] == '/') {
+					if (j + 1 == n) {
+						buf_add(out, s + i, n - i);
+						return;
+					}
+					end = 1;
+					j++;
+				}
+				if (tag_name_end(s, n, j) != j) {
+					size_t name = j;
+
+					j = tag_name_end(s, n, j);
+					buf_add(out, s + i, k - i);
+					raw = end ? RAW_NONE :
+					    raw_element_of(s + name, j - name);
+					i = j;
+					st = TAG;
+					break;
+				}
+			}
+			break;
+		case TAG:
+			i = skip_tag_space(s, n, i);
+			if (i == n)
+				return;
+			if (s[i] == '>') {
+				i++;
+				st = raw != RAW_NONE ? RAW : TEXT;
+				break;
+			}
+			for (j = i; j < n && !is_tag_space(s[j]) && s[j] != '=' &&
+			    s[j] != '>'; j++)
+				if (s[j] == '"' || s[j] == '\'' || s[j] == '<')
+					return;
+			if (j == i || j == n)
+				return;
+			i = j;
+			st = AFTER_NAME;
+			break;
+		case AFTER_NAME:
+			i = skip_tag_space(s, n, i);
+			if (i == n)
+				return;
+			if (s[i] == '=') {
+				i++;
+				st = BEFORE_VALUE;
+			} else {
+				st = TAG;
+			}
+			break;
+		case BEFORE_VALUE:
+			i = skip_tag_space(s, n, i);
+			if (i == n)
+				return;
+			if (s[i] == '"' || s[i] == '\'') {
+				p = memchr(s + i + 1, s[i], n - i - 1);
+				if (p == NULL)
+					return;
+				i = (size_t)(p - s) + 1;
+			} else {
+				for (j = i; j < n && !is_tag_space(s[j]) &&
+				    s[j] != '>'; j++)
+					;
+				if (j == n)
+					return;
+				i = j;
+			}
+			st = TAG;
+			break;
+		case COMMENT:
+			p = memmem(s + i, n - i, "-->", 3);
+			if (p == NULL)
+				return;
+			i = (size_t)(p - s) + 3;
+			st = TEXT;
+			break;
+		case RAW:
+			j = raw_text_end(s, n, i, raw);
+			if (raw == RAW_TEXTAREA || raw == RAW_TITLE) {
+				/* Go cuts the text at its last '<', if any. */
+				for (k = j; k > i && s[k - 1] != '<'; k--)
+					;
+				buf_add(out, s + i, (k > i ? k - 1 : j) - i);
+			}
+			i = j;
+			raw = RAW_NONE;
+			st = TEXT;
+			break;
+		}
+	}
+}
+
+/* Hugo 0.111's tpl.StripHTML: newlines become spaces and </p>, <br> and
+ * <br /> newlines; then strip_tags(); then each run of white space is
+ * cut to its first character. Text without '<' or '>' is kept as is. */
 void
 metrics_plain(struct buf *plain, const char *html, size_t n)
 {
+	struct buf pre = BUF_INIT, text = BUF_INIT;
 	size_t i, len;
-	int in_tag = 0, last_space = 0;
+	int marked = 0, last_space = 0;
 	unsigned long cp;
 
 	if (memchr(html, '<', n) == NULL && memchr(html, '>', n) == NULL) {
 		buf_add(plain, html, n);
 		return;
 	}
-	for (i = 0; i < n; i += len) {
-		const char *p = html + i;
-		char nl = '\n';
-
-		len = 1;
-		if (*p == '\n') {
-			p = " ";
-		} else if (n - i >= 4 && memcmp(p, "</p>", 4) == 0) {
-			p = &nl, len = 4;
-		} else if (n - i >= 6 && memcmp(p, "<br />", 6) == 0) {
-			p = &nl, len = 6;
-		} else if (n - i >= 4 && memcmp(p, "<br>", 4) == 0) {
-			p = &nl, len = 4;
-		} else if (*p == '<') {
-			in_tag = 1;
-			continue;
-		} else if (*p == '>') {
-			in_tag = 0;
-			continue;
+	for (i = 0; i < n; i++) {
+		if (html[i] == '\n') {
+			buf_putc(&pre, ' ');
+			marked = 1;
+		} else if (html[i] == '<' && (n - i >= 4 &&
+		    memcmp(html + i, "</p>", 4) == 0)) {
+			buf_puts(&pre, NEWLINE_MARK);
+			i += 3;
+			marked = 1;
+		} else if (html[i] == '<' && n - i >= 4 &&
+		    memcmp(html + i, "<br>", 4) == 0) {
+			buf_puts(&pre, NEWLINE_MARK);
+			i += 3;
+			marked = 1;
+		} else if (html[i] == '<' && n - i >= 6 &&
+		    memcmp(html + i, "<br />", 6) == 0) {
+			buf_puts(&pre, NEWLINE_MARK);
+			i += 5;
+			marked = 1;
 		} else {
-			len = uni_next(p, n - i, &cp);
-			if (in_tag)
-				continue;
-			if (uni_is_space(cp)) {
-				if (!last_space)
-					buf_add(plain, p, len);
-				last_space = 1;
-			} else {
-				buf_add(plain, p, len);
-				last_space = 0;
-			}
-			continue;
-		}
-		/* A newline or a replaced </p> or <br>: white space. */
-		if (!in_tag && !last_space) {
-			buf_putc(plain, *p);
-			last_space = 1;
+			buf_putc(&pre, html[i]);
 		}
 	}
+	strip_tags(&text, pre.data ? pre.data : "", pre.len);
+	for (i = 0; i < text.len; i += len) {
+		const char *q = text.data + i;
+
+		if (marked && text.len - i >= sizeof(NEWLINE_MARK) - 1 &&
+		    memcmp(q, NEWLINE_MARK, sizeof(NEWLINE_MARK) - 1) == 0) {
+			len = sizeof(NEWLINE_MARK) - 1;
+			q = "\n";
+			cp = '\n';
+		} else {
+			len = uni_next(q, text.len - i, &cp);
+		}
+		if (uni_is_space(cp)) {
+			if (!last_space)
+				buf_add(plain, q, cp == '\n' ? 1 : len);
+			last_space = 1;
+		} else {
+			buf_add(plain, q, len);
+			last_space = 0;
+		}
+	}
+	buf_free(&pre);
+	buf_free(&text);
 }
 
 long

@@ -57,6 +57,10 @@ copy permalinks hugo-permalinks.tsv
 build dates
 copy dates hugo-dates.tsv
 
+# unsafe/: raw HTML kept (unsafe: true), site/'s layout.
+build unsafe
+copy unsafe hugo-unsafe.tsv
+
 # sections/: the main section Hugo picks with no mainSections, then the
 # ones main-notes.yaml names (same baseName: renamed on copy).
 build sections
