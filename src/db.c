@@ -104,14 +104,12 @@ static const char *const query_sql[Q__MAX] = {
 	/* Listings never show the body: '' keeps its column in place. */
 	[Q_LIST_MAIN] = "SELECT" LIST_COLUMNS " '' FROM page_card c WHERE "
 	    "c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
-	/* A listing's entries, written by the importer (page_entry); a card
-	 * without one reads NULL, which only a damaged file holds. */
-	[Q_ENTRIES_MAIN] = "SELECT e.html FROM page_card c LEFT JOIN "
-	    "page_entry e ON e.page_id = c.page_id WHERE c.kind = 0 AND"
-	    VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
-	[Q_ENTRIES_TERM] = "SELECT e.html FROM page_term c LEFT JOIN "
-	    "page_entry e ON e.page_id = c.page_id WHERE c.term_id = ?4 AND"
-	    VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
+	/* A listing's entries, written by the importer into the rows that
+	 * order the list (009); NULL only in a damaged file. */
+	[Q_ENTRIES_MAIN] = "SELECT c.entry FROM page_card c WHERE c.kind = 0 "
+	    "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
+	[Q_ENTRIES_TERM] = "SELECT c.entry FROM page_term c WHERE "
+	    "c.term_id = ?4 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
 	[Q_PAGE_BY_URL] = "SELECT" PAGE_COLUMNS " p.body FROM page p" CARD "WHERE "
 	    "p.url = ?2 AND" VISIBLE("p"),
 	[Q_PAGE_TERMS] = "SELECT m.id, m.slug, m.name, 0 FROM page_term t "
@@ -695,8 +693,8 @@ db_entries_next(struct db_cursor *cur, const char **html, size_t *len)
 	*html = (const char *)sqlite3_column_text(cur->stmt, 0);
 	*len = (size_t)sqlite3_column_bytes(cur->stmt, 0);
 	if (*html == NULL) {
-		snprintf(cur->db->fault, sizeof(cur->db->fault), "a card has "
-		    "no entry (page_entry) in: %.200s",
+		snprintf(cur->db->fault, sizeof(cur->db->fault), "a row has "
+		    "no entry (column entry is NULL) in: %.200s",
 		    sqlite3_sql(cur->stmt));
 		db_cursor_end(cur);
 		return DB_ERROR;
