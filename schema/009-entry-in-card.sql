@@ -11,6 +11,16 @@ ALTER TABLE page_card ADD COLUMN entry TEXT;
 ALTER TABLE page_term ADD COLUMN entry TEXT;
 DROP TABLE page_entry;
 
+-- A term's feeds show each page's lastmod (Atom, JSON Feed): page_term
+-- copies it from the card, as it copies the card's other columns, so a
+-- term's feed reads one range too rather than seek each item's card.
+ALTER TABLE page_term ADD COLUMN has_lastmod INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE page_term ADD COLUMN lastmod INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE page_term ADD COLUMN lastmod_offset INTEGER NOT NULL DEFAULT 0;
+UPDATE page_term SET (has_lastmod, lastmod, lastmod_offset) = (SELECT
+    c.has_lastmod, c.lastmod, c.lastmod_offset FROM page_card c WHERE
+    c.page_id = page_term.page_id);
+
 -- What the taxonomy pages count, and a term's visibility, read from a
 -- small index rather than from rows that now hold an entry each.
 CREATE INDEX page_term_visible ON page_term (term_id, draft, publish_at,

@@ -70,10 +70,11 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_PAGE_TERM_PUT] = "INSERT OR IGNORE INTO page_term (term_id, kind, "
 	    "date, title, source, page_id, position, name, draft, publish_at, "
 	    "expire_at, url, author, summary, has_date, date_offset, "
-	    "truncated, words, minutes) SELECT ?2, kind, date, title, source, "
-	    "page_id, ?3, ?4, draft, publish_at, expire_at, url, author, "
-	    "summary, has_date, date_offset, truncated, words, minutes FROM "
-	    "page_card WHERE page_id = ?1",
+	    "truncated, words, minutes, has_lastmod, lastmod, lastmod_offset) "
+	    "SELECT ?2, kind, date, title, source, page_id, ?3, ?4, draft, "
+	    "publish_at, expire_at, url, author, summary, has_date, "
+	    "date_offset, truncated, words, minutes, has_lastmod, lastmod, "
+	    "lastmod_offset FROM page_card WHERE page_id = ?1",
 	[W_ALIAS_CLEAR] = "DELETE FROM alias WHERE page_id = ?1",
 	[W_ALIAS_PUT] = "INSERT OR REPLACE INTO alias (path, page_id) "
 	    "VALUES (?1, ?2)",
