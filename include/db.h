@@ -42,7 +42,8 @@ struct db_page {
  * reader fills the fields from this one list; a new field is a column (a
  * migration), a line here, its value in the importer's card statement,
  * and, when listings show it, a line of entry.c (the importer writes
- * each entry's markup into page_entry). */
+ * each entry's markup into the column entry of page_card and page_term,
+ * schema/009). */
 #define DB_ENTRY_FIELDS(X) \
 	X(url, text, url) \
 	X(title, text, title) \

@@ -1,8 +1,9 @@
 /* entry.h - a post as a list shows it: PaperMod's post-entry (title,
  * summary, meta line, link), the meta line alone, and the start of its
  * RSS item. The importer writes every post's entry into the database
- * (page_entry) with this code, so that a listing copies it; the worker
- * writes search hits, meta lines and feed items with the same code. */
+ * (the entry column of its card and term rows) with this code, so that a
+ * listing copies it; the worker writes search hits, meta lines and feed
+ * items with the same code. */
 #ifndef QUIRE_ENTRY_H
 #define QUIRE_ENTRY_H
 

@@ -5,13 +5,9 @@
 
 #include "buf.h"
 
-struct permalink {
-	char *section;
-	char *pattern;
-};
-
-/* An entry of Hugo's menu.main. */
-struct menu_item {
+/* An entry of a list setting: of Hugo's menu.main, or of its permalinks
+ * (name: the section; url: the pattern; weight unused). */
+struct site_link {
 	char *name;
 	char *url;		/* a site route ("/archives/") or an absolute URL */
 	long weight;
@@ -55,9 +51,9 @@ struct site {
 	char *home_title;	/* params.homeInfoParams.Title */
 	char *home_content;	/* params.homeInfoParams.Content (Markdown) */
 	int flags[FLAG__MAX];
-	struct menu_item *menu;	/* menu.main, by weight then name */
+	struct site_link *menu;	/* menu.main, by weight then name */
 	size_t nmenu;
-	struct permalink *permalinks;
+	struct site_link *permalinks;	/* in the order read */
 	size_t npermalinks;
 };
 

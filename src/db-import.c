@@ -13,6 +13,12 @@
 
 /* schema.c, generated from schema/NNN-*.sql; NULL-terminated. */
 
+/* The page size of every database the importer writes: a card row with
+ * its entry (schema/009) fits a b-tree page of 8 KiB, where a 4 KiB one
+ * would put most entries on an overflow page, read with a second page
+ * for every row of a listing. */
+#define PAGE_SIZE "8192"
+
 enum wquery {
 	W_SITE_GET,
 	W_SITE_CLEAR,
@@ -29,7 +35,6 @@ enum wquery {
 	W_ALIAS_CLEAR,
 	W_ALIAS_PUT,
 	W_CARD_PUT,
-	W_ENTRY_CLEAR,
 	W_SECTION_PAGES,
 	W__MAX
 };
@@ -65,16 +70,18 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_PAGE_TERM_PUT] = "INSERT OR IGNORE INTO page_term (term_id, kind, "
 	    "date, title, source, page_id, position, name, draft, publish_at, "
 	    "expire_at, url, author, summary, has_date, date_offset, "
-	    "truncated, words, minutes) SELECT ?2, kind, date, title, source, "
-	    "page_id, ?3, ?4, draft, publish_at, expire_at, url, author, "
-	    "summary, has_date, date_offset, truncated, words, minutes FROM "
-	    "page_card WHERE page_id = ?1",
+	    "truncated, words, minutes, has_lastmod, lastmod, lastmod_offset) "
+	    "SELECT ?2, kind, date, title, source, page_id, ?3, ?4, draft, "
+	    "publish_at, expire_at, url, author, summary, has_date, "
+	    "date_offset, truncated, words, minutes, has_lastmod, lastmod, "
+	    "lastmod_offset FROM page_card WHERE page_id = ?1",
 	[W_ALIAS_CLEAR] = "DELETE FROM alias WHERE page_id = ?1",
 	[W_ALIAS_PUT] = "INSERT OR REPLACE INTO alias (path, page_id) "
 	    "VALUES (?1, ?2)",
 	/* The card copies the listing's columns from the page row just
 	 * stored: one statement, so the two cannot disagree (005); what
-	 * page does not hold is bound. */
+	 * page does not hold is bound. Its entry is NULL until
+	 * dbw_entries() writes it. */
 	[W_CARD_PUT] = "INSERT OR REPLACE INTO page_card (kind, date, title, "
 	    "source, page_id, draft, publish_at, expire_at, has_lastmod, "
 	    "lastmod, lastmod_offset, url, author, summary, has_date, "
@@ -82,7 +89,6 @@ static const char *const wquery_sql[W__MAX] = {
 	    "source, id, draft, publish_at, expire_at, has_lastmod, lastmod, "
 	    "lastmod_offset, url, author, ?2, has_date, date_offset, ?3, ?4, "
 	    "?5 FROM page WHERE id = ?1",
-	[W_ENTRY_CLEAR] = "DELETE FROM page_entry WHERE page_id = ?1",
 	/* Pages this import keeps but does not read again, counted for
 	 * Hugo's default main section: published ones, by section. */
 	[W_SECTION_PAGES] = "SELECT substr(source, 1, instr(source, '/') - 1),"
@@ -251,7 +257,8 @@ dbw_open(const char *path, struct buf *err)
 	}
 	/* The working copy is private until renamed: no journal needed for
 	 * other readers, but keep one so a failed statement rolls back. */
-	if (exec(w, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; "
+	if (exec(w, "PRAGMA page_size = " PAGE_SIZE "; PRAGMA foreign_keys = ON; "
+	    "PRAGMA temp_store = MEMORY; "
 	    "PRAGMA journal_mode = MEMORY; BEGIN IMMEDIATE", err) != 0)
 		goto bad;
 	if (migrate(w, err) != 0)
@@ -527,10 +534,6 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 	if (run(w, st, SQLITE_DONE, err, "storing a page's listing figures")
 	    != 0)
 		return -1;
-	st = use(w, W_ENTRY_CLEAR);
-	bind_int64(w, st, 1, id);
-	if (run(w, st, SQLITE_DONE, err, "clearing a page's entry") != 0)
-		return -1;
 	st = use(w, W_TERMS_CLEAR);
 	bind_int64(w, st, 1, id);
 	if (run(w, st, SQLITE_DONE, err, "clearing a page's terms") != 0)
@@ -562,12 +565,25 @@ col_text(sqlite3_stmt *st, int col)
 	return v != NULL ? v : "";
 }
 
+/* Runs put, an UPDATE of the entry (?2) of page ?1's rows. */
+static int
+put_entry(struct dbw *w, sqlite3_stmt *put, long long id,
+    const struct buf *html, struct buf *err)
+{
+	sqlite3_reset(put);
+	w->bind_rc = SQLITE_OK;
+	bind_int64(w, put, 1, id);
+	bind_textn(w, put, 2, html->data, html->len);
+	return run(w, put, SQLITE_DONE, err, "storing an entry");
+}
+
 int
 dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
     struct buf *err)
 {
-	sqlite3_stmt *get = NULL, *put = NULL, *st;
+	sqlite3_stmt *get = NULL, *put = NULL, *put_terms = NULL, *st;
 	struct buf html = BUF_INIT, old = BUF_INIT;
+	long long id;
 	int rc = -1, step;
 
 	/* Entries written under other settings (or another quire) go. */
@@ -582,7 +598,8 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 	if (step < 0)
 		goto out;
 	if (strcmp(buf_cstr(&old), stamp) != 0) {
-		if (exec(w, "DELETE FROM page_entry", err) != 0)
+		if (exec(w, "UPDATE page_card SET entry = NULL; "
+		    "UPDATE page_term SET entry = NULL", err) != 0)
 			goto out;
 		if (sqlite3_prepare_v2(w->conn, "INSERT OR REPLACE INTO site "
 		    "(key, value) VALUES ('entry_stamp', ?1)", -1, &st,
@@ -597,13 +614,17 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 		if (step != 0)
 			goto out;
 	}
-	if (sqlite3_prepare_v2(w->conn, "SELECT c.page_id, c.url, c.title, "
-	    "c.author, c.summary, c.has_date, c.date, c.date_offset, "
-	    "c.truncated, c.words, c.minutes FROM page_card c WHERE NOT "
-	    "EXISTS (SELECT 1 FROM page_entry e WHERE e.page_id = "
-	    "c.page_id)", -1, &get, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(w->conn, "INSERT INTO page_entry (page_id, "
-	    "html) VALUES (?1, ?2)", -1, &put, NULL) != SQLITE_OK) {
+	/* A page_term row's entry is NULL only when its card's is: both
+	 * are written anew with the page, and cleared together above. Each
+	 * card is updated as it is read, which SQLite allows for the row a
+	 * statement stands on. */
+	if (sqlite3_prepare_v2(w->conn, "SELECT page_id, url, title, author, "
+	    "summary, has_date, date, date_offset, truncated, words, minutes "
+	    "FROM page_card WHERE entry IS NULL", -1, &get, NULL) !=
+	    SQLITE_OK || sqlite3_prepare_v2(w->conn, "UPDATE page_card SET "
+	    "entry = ?2 WHERE page_id = ?1", -1, &put, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(w->conn, "UPDATE page_term SET entry = ?2 "
+	    "WHERE page_id = ?1", -1, &put_terms, NULL) != SQLITE_OK) {
 		fail(w, err, "preparing the entries");
 		goto out;
 	}
@@ -624,11 +645,9 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 		e.minutes = (long)sqlite3_column_int64(get, 10);
 		buf_reset(&html);
 		entry_markup(&html, site, &e, NULL);
-		sqlite3_reset(put);
-		w->bind_rc = SQLITE_OK;
-		bind_int64(w, put, 1, sqlite3_column_int64(get, 0));
-		bind_textn(w, put, 2, html.data, html.len);
-		if (run(w, put, SQLITE_DONE, err, "storing an entry") != 0)
+		id = sqlite3_column_int64(get, 0);
+		if (put_entry(w, put, id, &html, err) != 0 ||
+		    put_entry(w, put_terms, id, &html, err) != 0)
 			goto out;
 	}
 	if (step == SQLITE_DONE)
@@ -636,6 +655,7 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 out:
 	sqlite3_finalize(get);
 	sqlite3_finalize(put);
+	sqlite3_finalize(put_terms);
 	buf_free(&html);
 	buf_free(&old);
 	return rc;
@@ -691,6 +711,40 @@ out:
 	return rc;
 }
 
+/* The page size of the database open on conn, or -1. */
+static int
+page_size(sqlite3 *conn)
+{
+	sqlite3_stmt *st;
+	int size = -1;
+
+	if (sqlite3_prepare_v2(conn, "PRAGMA page_size", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		size = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return size;
+}
+
+/* Copies src's database into the empty file path at PAGE_SIZE, table by
+ * table (VACUUM INTO): the backup API copies pages as they are. */
+static int
+copy_resized(sqlite3 *src, const char *path)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_exec(src, "PRAGMA page_size = " PAGE_SIZE, NULL, NULL,
+	    NULL) != SQLITE_OK || sqlite3_prepare_v2(src, "VACUUM INTO ?1",
+	    -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int
 dbw_copy(const char *live, const char *path, FILE *log)
 {
@@ -699,11 +753,20 @@ dbw_copy(const char *live, const char *path, FILE *log)
 	int rc = -1;
 
 	if (sqlite3_open_v2(live, &src, SQLITE_OPEN_READONLY, NULL) !=
-	    SQLITE_OK || sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
+	    SQLITE_OK) {
+		fprintf(log, "%s: cannot copy: %s\n", live, sqlite3_errmsg(src));
+		goto out;
+	}
+	/* A file written before schema 009 is copied once at the new size. */
+	if (page_size(src) != atoi(PAGE_SIZE)) {
+		if ((rc = copy_resized(src, path)) != 0)
+			fprintf(log, "%s: cannot copy: %s\n", live,
+			    sqlite3_errmsg(src));
+		goto out;
+	}
+	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		/* The handle that failed: dst when src opened. */
-		fprintf(log, "%s: cannot copy: %s\n", live,
-		    sqlite3_errmsg(dst != NULL ? dst : src));
+		fprintf(log, "%s: cannot copy: %s\n", live, sqlite3_errmsg(dst));
 		goto out;
 	}
 	b = sqlite3_backup_init(dst, "main", src, "main");

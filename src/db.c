@@ -51,17 +51,13 @@ enum row_set {
 
 /* For the bodies of a list (full-text feeds), in the card's order. */
 #define CARD_PAGE " page_card c JOIN page p ON p.id = c.page_id "
-/* A feed item's columns (struct db_item): what orders the items (the
- * result's date, title and source), then what an item shows, with the
- * lastmod from l: page_card c itself, or for page_term (which holds no
- * lastmod) the page's card, TERM_JOIN. */
-#define ITEM_COLUMNS_OF(l) " c.date, c.title, c.source, c.date_offset, " \
-	"c.url, c.summary, c.page_id, c.author, " l ".has_lastmod, " l \
-	".lastmod, " l ".lastmod_offset,"
-#define ITEM_HEAD ITEM_COLUMNS_OF("c")
+/* A feed item's columns (struct db_item), of page_card or page_term
+ * (which copies the card's lastmod, schema/009): what orders the items
+ * (the result's date, title and source), then what an item shows. */
+#define ITEM_HEAD " c.date, c.title, c.source, c.date_offset, c.url, " \
+	"c.summary, c.page_id, c.author, c.has_lastmod, c.lastmod, " \
+	"c.lastmod_offset,"
 #define ITEM_JOIN " "
-#define TERM_ITEM_HEAD ITEM_COLUMNS_OF("l")
-#define TERM_JOIN " JOIN page_card l ON l.page_id = c.page_id "
 /* An instant after every other (the largest SQLite integer). */
 #define NEVER "9223372036854775807"
 /* Hugo's default order: date (newest first), then title, then file. */
@@ -104,14 +100,12 @@ static const char *const query_sql[Q__MAX] = {
 	/* Listings never show the body: '' keeps its column in place. */
 	[Q_LIST_MAIN] = "SELECT" LIST_COLUMNS " '' FROM page_card c WHERE "
 	    "c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
-	/* A listing's entries, written by the importer (page_entry); a card
-	 * without one reads NULL, which only a damaged file holds. */
-	[Q_ENTRIES_MAIN] = "SELECT e.html FROM page_card c LEFT JOIN "
-	    "page_entry e ON e.page_id = c.page_id WHERE c.kind = 0 AND"
-	    VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
-	[Q_ENTRIES_TERM] = "SELECT e.html FROM page_term c LEFT JOIN "
-	    "page_entry e ON e.page_id = c.page_id WHERE c.term_id = ?4 AND"
-	    VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
+	/* A listing's entries, written by the importer into the rows that
+	 * order the list (009); NULL only in a damaged file. */
+	[Q_ENTRIES_MAIN] = "SELECT c.entry FROM page_card c WHERE c.kind = 0 "
+	    "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
+	[Q_ENTRIES_TERM] = "SELECT c.entry FROM page_term c WHERE "
+	    "c.term_id = ?4 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
 	[Q_PAGE_BY_URL] = "SELECT" PAGE_COLUMNS " p.body FROM page p" CARD "WHERE "
 	    "p.url = ?2 AND" VISIBLE("p"),
 	[Q_PAGE_TERMS] = "SELECT m.id, m.slug, m.name, 0 FROM page_term t "
@@ -139,11 +133,10 @@ static const char *const query_sql[Q__MAX] = {
 	 * each kind's range of page_card by the result's date, title and
 	 * source rather than sorting; page_term holds a term's pages in
 	 * listing order (schema/006). */
-	[Q_ITEMS_TERM] = "SELECT" TERM_ITEM_HEAD " '' FROM page_term c"
-	    TERM_JOIN "WHERE c.term_id = ?3 AND" VISIBLE("c") CARD_ORDER
-	    "LIMIT ?2",
-	[Q_ITEMS_TERM_BODY] = "SELECT" TERM_ITEM_HEAD " p.body FROM page_term c"
-	    TERM_JOIN "JOIN page p ON p.id = c.page_id WHERE c.term_id = ?3 "
+	[Q_ITEMS_TERM] = "SELECT" ITEM_HEAD " '' FROM page_term c" ITEM_JOIN
+	    "WHERE c.term_id = ?3 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	[Q_ITEMS_TERM_BODY] = "SELECT" ITEM_HEAD " p.body FROM page_term c"
+	    ITEM_JOIN "JOIN page p ON p.id = c.page_id WHERE c.term_id = ?3 "
 	    "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
 	[Q_ITEMS_MAIN] = "SELECT" ITEM_HEAD " '' FROM page_card c" ITEM_JOIN
 	    "WHERE c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
@@ -695,8 +688,8 @@ db_entries_next(struct db_cursor *cur, const char **html, size_t *len)
 	*html = (const char *)sqlite3_column_text(cur->stmt, 0);
 	*len = (size_t)sqlite3_column_bytes(cur->stmt, 0);
 	if (*html == NULL) {
-		snprintf(cur->db->fault, sizeof(cur->db->fault), "a card has "
-		    "no entry (page_entry) in: %.200s",
+		snprintf(cur->db->fault, sizeof(cur->db->fault), "a row has "
+		    "no entry (column entry is NULL) in: %.200s",
 		    sqlite3_sql(cur->stmt));
 		db_cursor_end(cur);
 		return DB_ERROR;

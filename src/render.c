@@ -68,7 +68,7 @@ render_term_link(struct ctx *ctx, const char *taxonomy,
 }
 
 /* The menu when the site configures none. */
-static const struct menu_item default_menu[] = {
+static const struct site_link default_menu[] = {
 	{ "Archives", "/archives/", 1 },
 	{ "Search", "/search/", 2 },
 	{ "Tags", "/tags/", 3 },
@@ -88,7 +88,7 @@ menu_href(struct buf *b, const struct site *s, const char *url)
 static void
 render_menu(struct buf *b, const struct site *s, const char *route)
 {
-	const struct menu_item *menu = s->nmenu ? s->menu : default_menu;
+	const struct site_link *menu = s->nmenu ? s->menu : default_menu;
 	size_t i, n = s->nmenu ? s->nmenu : sizeof(default_menu) /
 	    sizeof(default_menu[0]);
 

@@ -71,18 +71,19 @@ set_str(char **field, const char *value)
 	*field = xstrdup(value ? value : "");
 }
 
+/* Empties a list setting (the menu or the permalinks). */
 static void
-clear_permalinks(struct site *s)
+clear_links(struct site_link **links, size_t *n)
 {
 	size_t i;
 
-	for (i = 0; i < s->npermalinks; i++) {
-		free(s->permalinks[i].section);
-		free(s->permalinks[i].pattern);
+	for (i = 0; i < *n; i++) {
+		free((*links)[i].name);
+		free((*links)[i].url);
 	}
-	free(s->permalinks);
-	s->permalinks = NULL;
-	s->npermalinks = 0;
+	free(*links);
+	*links = NULL;
+	*n = 0;
 }
 
 static void
@@ -90,23 +91,10 @@ add_permalink(struct site *s, const char *section, const char *pattern)
 {
 	s->permalinks = xrealloc(s->permalinks,
 	    (s->npermalinks + 1) * sizeof(*s->permalinks));
-	s->permalinks[s->npermalinks].section = xstrdup(section);
-	s->permalinks[s->npermalinks].pattern = xstrdup(pattern);
+	s->permalinks[s->npermalinks].name = xstrdup(section);
+	s->permalinks[s->npermalinks].url = xstrdup(pattern);
+	s->permalinks[s->npermalinks].weight = 0;
 	s->npermalinks++;
-}
-
-static void
-clear_menu(struct site *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->nmenu; i++) {
-		free(s->menu[i].name);
-		free(s->menu[i].url);
-	}
-	free(s->menu);
-	s->menu = NULL;
-	s->nmenu = 0;
 }
 
 /* Adds a menu entry, keeping the menu ordered by weight, then name. */
@@ -117,7 +105,7 @@ add_menu(struct site *s, const char *name, const char *url, long weight)
 
 	s->menu = xrealloc(s->menu, (s->nmenu + 1) * sizeof(*s->menu));
 	for (i = s->nmenu; i > 0; i--) {
-		struct menu_item *m = &s->menu[i - 1];
+		struct site_link *m = &s->menu[i - 1];
 
 		if (m->weight < weight || (m->weight == weight &&
 		    strcmp(m->name, name) <= 0))
@@ -247,9 +235,9 @@ site_reset(struct site *s, const struct site_key *k)
 	if (k->type == SITE_FLAG)
 		*INT(s, k) = -1;
 	else if (k->type == SITE_MENU)
-		clear_menu(s);
+		clear_links(&s->menu, &s->nmenu);
 	else if (k->type == SITE_PERMALINKS)
-		clear_permalinks(s);
+		clear_links(&s->permalinks, &s->npermalinks);
 	else
 		set_value(s, k, NULL, k->def);
 }
@@ -283,8 +271,8 @@ site_free(struct site *s)
 			free(*STR(s, k));
 	free(s->base_url);
 	free(s->base_path);
-	clear_menu(s);
-	clear_permalinks(s);
+	clear_links(&s->menu, &s->nmenu);
+	clear_links(&s->permalinks, &s->npermalinks);
 	for (i = 0; i < s->nmain_sections; i++)
 		free(s->main_sections[i]);
 	free(s->main_sections);
@@ -371,9 +359,8 @@ site_each(const struct site *s,
 			for (i = 0; i < s->npermalinks; i++) {
 				buf_reset(&key);
 				buf_printf(&key, "%s.%s", k->stored,
-				    s->permalinks[i].section);
-				put(buf_cstr(&key), s->permalinks[i].pattern,
-				    arg);
+				    s->permalinks[i].name);
+				put(buf_cstr(&key), s->permalinks[i].url, arg);
 			}
 			break;
 		}

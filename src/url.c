@@ -121,9 +121,9 @@ url_permalink_for(const struct site *site, const char *path)
 	if (path[seclen] != '/')
 		seclen = 0;	/* a top-level page: the root key ("/") */
 	for (i = 0; i < site->npermalinks; i++)
-		if (strlen(site->permalinks[i].section) == seclen &&
-		    strncmp(site->permalinks[i].section, path, seclen) == 0)
-			return site->permalinks[i].pattern;
+		if (strlen(site->permalinks[i].name) == seclen &&
+		    strncmp(site->permalinks[i].name, path, seclen) == 0)
+			return site->permalinks[i].url;
 	return NULL;
 }
 

@@ -68,9 +68,10 @@ suite_signal() {
 }
 
 # page_card repeats page's listing columns (schema 005, 008), page_term
-# the card's order and entry columns (006, 008), page_entry each card's
-# markup (008): rows without their match, or with a column that differs
-# (an entry not holding its card's title, where escaping leaves it as is).
+# the card's order, entry and lastmod columns (006, 008, 009); each card
+# holds its entry's markup, and each of its page_term rows the same
+# (009): rows without their match, or with a column that differs (an
+# entry not holding its card's title, where escaping leaves it as is).
 card_drift() {	# DB: prints the number of drifted rows
 	sqlite3 -readonly "$1" "SELECT (SELECT count(*) FROM page p LEFT JOIN
 	    page_card c ON c.page_id = p.id WHERE c.page_id IS NULL OR
@@ -92,10 +93,11 @@ card_drift() {	# DB: prints the number of drifted rows
 	    c.author IS NOT t.author OR c.summary IS NOT t.summary OR
 	    c.has_date IS NOT t.has_date OR c.date_offset IS NOT t.date_offset OR
 	    c.truncated IS NOT t.truncated OR c.words IS NOT t.words OR
-	    c.minutes IS NOT t.minutes) + (SELECT count(*) FROM page_card c
-	    LEFT JOIN page_entry e ON e.page_id = c.page_id WHERE e.page_id IS
-	    NULL OR (instr(e.html, c.title) = 0 AND c.title NOT GLOB '*[&<>' ||
-	    char(34, 39) || ']*')) + (SELECT count(*) FROM
-	    page_entry e LEFT JOIN page_card c ON c.page_id = e.page_id WHERE
-	    c.page_id IS NULL)" 2>&1
+	    c.minutes IS NOT t.minutes OR c.has_lastmod IS NOT t.has_lastmod OR
+	    c.lastmod IS NOT t.lastmod OR
+	    c.lastmod_offset IS NOT t.lastmod_offset OR
+	    c.entry IS NOT t.entry) + (SELECT
+	    count(*) FROM page_card c WHERE c.entry IS NULL OR
+	    (instr(c.entry, c.title) = 0 AND c.title NOT GLOB '*[&<>' ||
+	    char(34, 39) || ']*'))" 2>&1
 }

@@ -30,14 +30,17 @@ expect "the migrated database is at the newest schema" \
     "$(sqlite3 -readonly "$old" 'PRAGMA user_version')" "$nschema"
 expect "no listing card or term row drifted from its page" \
     "$(card_drift "$old")" 0
+expect "its pages are 8 KiB, the size a card and its entry fit (009)" \
+    "$(sqlite3 -readonly "$old" 'PRAGMA page_size')" 8192
 
 "$top/quire" import -q --db "$fresh" --config "$fixture/hugo.yaml" \
     "$fixture/content"
 # The listing rows themselves, matched by file (ids may differ): each
-# entry column (schema 008), quoted so that a type shows.
+# entry column (schema 008) and the entry's markup (009), quoted so that
+# a type shows.
 entry='quote(url), quote(title), quote(author), quote(summary),
     quote(has_date), quote(date), quote(date_offset), quote(truncated),
-    quote(words), quote(minutes)'
+    quote(words), quote(minutes), quote(entry)'
 rows() {
 	sqlite3 -readonly "$1" "SELECT p.source, c.* FROM (SELECT page_id,
 	    $entry FROM page_card) c JOIN page p ON p.id = c.page_id ORDER BY 1;
@@ -139,14 +142,14 @@ expect_re "and logs the column" "$(cat "$tmp/null.log")" \
 # 503 naming the table, not a listing without that post.
 bad=$tmp/noentry.db
 cp "$fresh" "$bad"
-sqlite3 "$bad" "DELETE FROM page_entry WHERE page_id = (SELECT id FROM page
-    WHERE source = 'posts/unicode.md')"
+sqlite3 "$bad" "UPDATE page_card SET entry = NULL WHERE source =
+    'posts/unicode.md'"
 answer=$(env -i QUIRE_DB="$bad" REQUEST_METHOD=GET REQUEST_URI="$base/" \
     "$top/cgi-bin/quire.fcgi" 2>"$tmp/noentry.log" | tr -d "\r" | head -n 1)
 expect "a listing missing an entry answers 503" "$answer" \
     "Status: 503 Service Unavailable"
 expect_re "and logs what is missing" "$(cat "$tmp/noentry.log")" \
-    '503 database error on .*no entry \(page_entry\)'
+    '503 database error on .*no entry \(column entry is NULL\)'
 # The next import writes it again.
 "$top/quire" import -q --db "$bad" --config "$fixture/hugo.yaml" \
     "$fixture/content" >/dev/null 2>&1
@@ -160,10 +163,10 @@ cp "$fresh" "$moved"
     --base-url https://elsewhere.example.org/notes/ \
     "$fixture/content/posts/unicode.md" >/dev/null 2>&1
 expect "after a single-file import under a new base URL, no entry links the old one" \
-    "$(sqlite3 -readonly "$moved" "SELECT count(*) FROM page_entry WHERE
-    instr(html, 'href=\"/blog/') > 0")" 0
+    "$(sqlite3 -readonly "$moved" "SELECT count(*) FROM page_card WHERE
+    instr(entry, 'href=\"/blog/') > 0")" 0
 expect "and every entry links the new one" \
     "$(sqlite3 -readonly "$moved" "SELECT count(*) = (SELECT count(*) FROM
-    page_card) FROM page_entry WHERE instr(html, 'href=\"/notes/') > 0")" 1
+    page_card) FROM page_card WHERE instr(entry, 'href=\"/notes/') > 0")" 1
 
 report migrate
