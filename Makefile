@@ -90,6 +90,14 @@ build/%.o: src/%.c build/stamp
 build/%.o: src/%.cpp build/stamp
 	$(CXX) $(ALL_CXXFLAGS) $(DEPFLAGS) -c -o $@ $<
 
+# Hugo's CJK test (\p{Han}, Hangul, Hiragana, Katakana) reads Unicode's
+# script table from Debian's unicode-data at build time.
+UNICODE_SCRIPTS ?= /usr/share/unicode/Scripts.txt
+build/cjk-ranges.h: scripts/gen-cjk.sh $(UNICODE_SCRIPTS) build/stamp
+	sh scripts/gen-cjk.sh $(UNICODE_SCRIPTS) $@
+
+build/unicode.o: build/cjk-ranges.h
+
 build/schema.c: scripts/embed-schema.sh $(wildcard schema/*.sql) build/stamp
 	sh scripts/embed-schema.sh $@ $(sort $(wildcard schema/*.sql))
 

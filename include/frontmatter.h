@@ -19,6 +19,7 @@ struct frontmatter {
 	char *author;
 	char *layout;
 	int draft;
+	int cjk;		/* isCJKLanguage: 1, 0, or -1 when not given */
 	int has_date, has_publish, has_expiry, has_lastmod;
 	struct qdate date, publish, expiry, lastmod;
 	char **tags;

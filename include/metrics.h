@@ -30,11 +30,17 @@ long metrics_minutes(long words);
 size_t metrics_summary_cut(const char *plain, size_t n, size_t *start,
 	int *truncated);
 
+/* Hugo's word count of a CJK page: an all-ASCII field is one word,
+ * another field one word per character. */
+long metrics_cjk_words(const char *s, size_t n);
+
 /* Computes every figure for a post body in Markdown (md_flags in flags)
- * and its optional front-matter summary (NULL when absent). Returns 0, or
- * -1 when the Markdown could not be rendered. */
+ * and its optional front-matter summary (NULL when absent); cjk is the
+ * page's isCJKLanguage (words by character, 501 a minute, the summary
+ * cut by characters). Returns 0, or -1 when the Markdown could not be
+ * rendered. */
 int metrics_compute(const char *body, size_t n, const char *fm_summary,
-	unsigned flags, struct metrics *m);
+	unsigned flags, int cjk, struct metrics *m);
 /* Frees the strings in m. */
 void metrics_free(struct metrics *m);
 

@@ -46,6 +46,8 @@ struct site {
 	long rss_limit;		/* -1: all */
 	char *language;		/* languageCode, "" when unset */
 	int unsafe;		/* markup.goldmark.renderer.unsafe */
+	int has_cjk;		/* hasCJKLanguage: pages holding CJK text
+				 * count as isCJKLanguage (importer) */
 	int full_feed;		/* params.ShowFullTextinRSS (PaperMod) */
 	char *default_theme;	/* params.defaultTheme: auto, light, dark */
 	char *home_title;	/* params.homeInfoParams.Title */

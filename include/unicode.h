@@ -20,6 +20,12 @@ int uni_is_space(unsigned long cp);
 /* Go's unicode.IsLetter / IsDigit (through the C library's tables). */
 int uni_is_letter(unsigned long cp);
 int uni_is_digit(unsigned long cp);
+/* Is cp in the Han, Hangul, Hiragana or Katakana script (Unicode's
+ * Scripts.txt, read at build time)? */
+int uni_is_cjk(unsigned long cp);
+/* Does the n bytes of UTF-8 s hold such a character? Hugo's cjkRe, which
+ * decides a page's isCJKLanguage when the site sets hasCJKLanguage. */
+int uni_has_cjk(const char *s, size_t n);
 /* Appends the UTF-8 encoding of cp (invalid ones as U+FFFD). */
 void uni_put(struct buf *out, unsigned long cp);
 /* Appends the lower-case form of cp. */

@@ -520,6 +520,7 @@ fm_parse(const char *name, const char *text, size_t n,
 	int rc = -1;
 
 	memset(fm, 0, sizeof(*fm));
+	fm->cjk = -1;
 	memset(&y, 0, sizeof(y));
 	if (memchr(text, '\0', n) != NULL) {
 		buf_printf(err, "%s:%zu: binary data (a NUL byte) in a Markdown "
@@ -579,6 +580,7 @@ fm_parse(const char *name, const char *text, size_t n,
 	    get_string(&y, root, "description", &fm->description, name, err) ||
 	    get_string(&y, root, "layout", &fm->layout, name, err) ||
 	    get_bool(&y, root, "draft", &fm->draft, name, err) ||
+	    get_bool(&y, root, "isCJKLanguage", &fm->cjk, name, err) ||
 	    get_date(&y, root, "date", &fm->date, &fm->has_date, name, err) ||
 	    get_date(&y, root, "publishDate", &fm->publish, &fm->has_publish,
 	    name, err) ||

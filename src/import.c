@@ -25,6 +25,7 @@
 #include "readfile.h"
 #include "section.h"
 #include "site.h"
+#include "unicode.h"
 #include "url.h"
 
 /* Bump when a change to quire alters what is stored for the same file,
@@ -768,7 +769,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	struct dbw_page p;
 	struct url_page up;
 	const char *line, *next;
-	int rc = -1;
+	int rc = -1, cjk;
 
 	memset(&fm, 0, sizeof(fm));
 	memset(&m, 0, sizeof(m));
@@ -844,8 +845,12 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 		}
 		aliases[naliases++] = buf_detach(&a);
 	}
+	/* Hugo's isCJKLanguage: the page's own, else with hasCJKLanguage
+	 * whether its file holds a Han, Hangul or kana character. */
+	cjk = fm.cjk >= 0 ? fm.cjk : im->site.has_cjk &&
+	    uni_has_cjk(buf_cstr(&text), text.len);
 	if (metrics_compute(fm.body, fm.body_len, fm.summary,
-	    im->site.unsafe ? MD_UNSAFE : 0, &m) != 0) {
+	    im->site.unsafe ? MD_UNSAFE : 0, cjk, &m) != 0) {
 		buf_printf(&err, "%s:1: the Markdown could not be rendered",
 		    f->fs_path);
 		goto fail;

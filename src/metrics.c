@@ -375,6 +375,93 @@ metrics_summary_cut(const char *s, size_t n, size_t *start, int *truncated)
 	return end - *start;
 }
 
+/* The next field of s (n bytes) from *i on, as Go's strings.Fields splits:
+ * sets *start and returns its length (0 at the end), *i past it. */
+static size_t
+next_field(const char *s, size_t n, size_t *i, size_t *start)
+{
+	unsigned long cp;
+	size_t len;
+
+	while (*i < n && (len = uni_next(s + *i, n - *i, &cp)) > 0 &&
+	    uni_is_space(cp))
+		*i += len;
+	*start = *i;
+	while (*i < n && (len = uni_next(s + *i, n - *i, &cp)) > 0 &&
+	    !uni_is_space(cp))
+		*i += len;
+	return *i - *start;
+}
+
+/* The characters in n bytes of s (an invalid byte is one, as in Go). */
+static size_t
+rune_count(const char *s, size_t n)
+{
+	unsigned long cp;
+	size_t i, runes = 0;
+
+	for (i = 0; i < n; i += uni_next(s + i, n - i, &cp))
+		runes++;
+	return runes;
+}
+
+/* Hugo's word count of a CJK page (isCJKLanguage): a field of the plain
+ * text is one word when it is all ASCII, else each of its characters
+ * is one. */
+long
+metrics_cjk_words(const char *s, size_t n)
+{
+	size_t i = 0, start, len;
+	long words = 0;
+
+	while ((len = next_field(s, n, &i, &start)) > 0) {
+		size_t runes = rune_count(s + start, len);
+
+		words += runes == len ? 1 : (long)runes;
+	}
+	return words;
+}
+
+/* Hugo's TruncateWordsByRune over the fields of plain text s: appends
+ * the summary, the fields kept joined by one space, to out, and sets
+ * *truncated. An all-ASCII field counts one, another each character,
+ * and a field that would pass the limit is cut inside. */
+static void
+cjk_summary(struct buf *out, const char *s, size_t n, int *truncated)
+{
+	size_t i = 0, start, len, count = 0;
+	unsigned long cp;
+
+	*truncated = 0;
+	while ((len = next_field(s, n, &i, &start)) > 0) {
+		size_t runes, at;
+
+		if (count >= METRICS_SUMMARY_WORDS) {
+			*truncated = 1;
+			return;
+		}
+		runes = rune_count(s + start, len);
+		if (out->len > 0)
+			buf_putc(out, ' ');
+		if (runes == len) {
+			count++;
+		} else if (count + runes < METRICS_SUMMARY_WORDS) {
+			count += runes;
+		} else {
+			for (at = 0; at < len; ) {
+				if (count >= METRICS_SUMMARY_WORDS) {
+					buf_add(out, s + start, at);
+					*truncated = 1;
+					return;
+				}
+				count++;
+				at += uni_next(s + start + at, len - at, &cp);
+			}
+		}
+		buf_add(out, s + start, len);
+	}
+}
+
 /* Sets m->summary to `SUMMARY | plainify | htmlUnescape` of summary HTML. */
 static void
 set_summary_from_html(struct metrics *m, const char *html, size_t n)
@@ -407,7 +494,7 @@ trim_short_html(struct buf *html)
 
 int
 metrics_compute(const char *body, size_t n, const char *fm_summary,
-    unsigned flags, struct metrics *m)
+    unsigned flags, int cjk, struct metrics *m)
 {
 	struct md_result res;
 	struct buf plain = BUF_INIT;
@@ -423,8 +510,13 @@ metrics_compute(const char *body, size_t n, const char *fm_summary,
 		html_unescape(&text, buf_cstr(&plain), plain.len);
 		m->text = buf_detach(&text);
 	}
-	m->words = metrics_words(buf_cstr(&plain), plain.len);
-	m->minutes = metrics_minutes(m->words);
+	if (cjk) {
+		m->words = metrics_cjk_words(buf_cstr(&plain), plain.len);
+		m->minutes = (m->words + 500) / 501;
+	} else {
+		m->words = metrics_words(buf_cstr(&plain), plain.len);
+		m->minutes = metrics_minutes(m->words);
+	}
 
 	if (res.summary_len != (size_t)-1) {
 		/* <!--more--> wins over a front-matter summary (measured). */
@@ -439,6 +531,13 @@ metrics_compute(const char *body, size_t n, const char *fm_summary,
 		set_summary_from_html(m, buf_cstr(&sres.html), sres.html.len);
 		md_result_free(&sres);
 		m->truncated = 0;
+	} else if (cjk) {
+		struct buf cut = BUF_INIT, text = BUF_INIT;
+
+		cjk_summary(&cut, buf_cstr(&plain), plain.len, &m->truncated);
+		html_unescape(&text, buf_cstr(&cut), cut.len);
+		m->summary = buf_detach(&text);
+		buf_free(&cut);
 	} else {
 		size_t start, len;
 		struct buf text = BUF_INIT;

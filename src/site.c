@@ -30,6 +30,7 @@ const struct site_key site_keys[] = {
 	ROW("rssLimit", "rssLimit", SITE_LIMIT, "-1", rss_limit),
 	ROW("markup.goldmark.renderer.unsafe", "unsafe", SITE_BOOL, "0",
 	    unsafe),
+	ROW("hasCJKLanguage", "hasCJKLanguage", SITE_BOOL, "0", has_cjk),
 	ROW("params.ShowFullTextinRSS", "fullFeed", SITE_BOOL, "0",
 	    full_feed),
 	ROW("languageCode", "languageCode", SITE_STRING, "", language),

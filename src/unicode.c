@@ -3,6 +3,7 @@
 #include <wctype.h>
 
 #include "unicode.h"
+#include "cjk-ranges.h"
 
 void
 uni_init(void)
@@ -122,4 +123,36 @@ void
 uni_put_lower(struct buf *out, unsigned long cp)
 {
 	uni_put(out, (unsigned long)towlower((wint_t)cp));
+}
+
+int
+uni_is_cjk(unsigned long cp)
+{
+	size_t lo = 0, hi = sizeof(cjk_ranges) / sizeof(cjk_ranges[0]);
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cp < cjk_ranges[mid].lo)
+			hi = mid;
+		else if (cp > cjk_ranges[mid].hi)
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+int
+uni_has_cjk(const char *s, size_t n)
+{
+	size_t i, len;
+	unsigned long cp;
+
+	for (i = 0; i < n; i += len) {
+		len = uni_next(s + i, n - i, &cp);
+		if (cp >= cjk_ranges[0].lo && uni_is_cjk(cp))
+			return 1;
+	}
+	return 0;
 }

@@ -89,7 +89,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * front-matter summary when it starts with "summary:". */
 	memset(&m, 0, sizeof(m));
 	if (metrics_compute(src, size, strncmp(first, "summary:", 8) == 0 ?
-	    first + 8 : NULL, MD_ANCHORS, &m) == 0) {
+	    first + 8 : NULL, MD_ANCHORS, uni_has_cjk(src, size), &m) == 0) {
 		if (m.words < 0 || m.minutes < 0)
 			__builtin_trap();
 		if (m.summary == NULL || m.text == NULL)

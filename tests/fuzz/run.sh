@@ -29,6 +29,8 @@ LIBS="$(pkg-config --libs $PKGS) -lstdc++"
 # Modules each target links (names under src/), from the Makefile; the
 # worker's seccomp filter (confine) is never installed by a target.
 eval "$(make -s --no-print-directory print-modules)"
+# Generated headers the sources include.
+make -s --no-print-directory build/cjk-ranges.h
 worker_mods=""
 for m in $WORKER; do
 	[ "$m" = confine ] || worker_mods="$worker_mods $m"

@@ -61,6 +61,10 @@ copy dates hugo-dates.tsv
 build unsafe
 copy unsafe hugo-unsafe.tsv
 
+# cjk/: hasCJKLanguage, site/'s layout.
+build cjk
+copy cjk hugo-cjk.tsv
+
 # sections/: the main section Hugo picks with no mainSections, then the
 # ones main-notes.yaml names (same baseName: renamed on copy).
 build sections

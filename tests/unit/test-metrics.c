@@ -61,10 +61,11 @@ known_difference(const char *file, int *words_differ)
 }
 
 /* Checks every row of golden (hugo-posts.tsv's columns) against quire's
- * figures for the file under site, rendered with md_flags. */
+ * figures for the file under site, rendered with md_flags; has_cjk is the
+ * site's hasCJKLanguage, decided per file as the importer does. */
 static void
 check_golden_posts(const char *golden, const char *site, unsigned md_flags,
-    size_t min_rows)
+    int has_cjk, size_t min_rows)
 {
 	struct tsv t;
 	size_t r, checked = 0;
@@ -86,7 +87,8 @@ check_golden_posts(const char *golden, const char *site, unsigned md_flags,
 		assert_non_null(text);
 		assert_int_equal(fm_parse(path, text, n, &fm, &err, &warn), 0);
 		assert_int_equal(metrics_compute(fm.body, fm.body_len,
-		    fm.summary, md_flags, &m), 0);
+		    fm.summary, md_flags, fm.cjk >= 0 ? fm.cjk : has_cjk &&
+		    uni_has_cjk(text, n), &m), 0);
 		differs = known_difference(file, &words_differ);
 		if (!words_differ) {
 			if (m.words != atol(tsv_get(&t, r, "words")))
@@ -119,7 +121,7 @@ static void
 test_golden_posts(void **state)
 {
 	(void)state;
-	check_golden_posts("tests/golden/hugo-posts.tsv", SITE, 0, 30);
+	check_golden_posts("tests/golden/hugo-posts.tsv", SITE, 0, 0, 30);
 }
 
 /* Raw HTML kept (unsafe: true): Hugo's plain text is Go's stripTags. */
@@ -128,7 +130,17 @@ test_golden_unsafe(void **state)
 {
 	(void)state;
 	check_golden_posts("tests/golden/hugo-unsafe.tsv",
-	    "tests/hugo/unsafe/content/", MD_UNSAFE, 7);
+	    "tests/hugo/unsafe/content/", MD_UNSAFE, 0, 7);
+}
+
+/* hasCJKLanguage: words by character, 501 a minute, summaries cut by
+ * characters (TruncateWordsByRune). */
+static void
+test_golden_cjk(void **state)
+{
+	(void)state;
+	check_golden_posts("tests/golden/hugo-cjk.tsv",
+	    "tests/hugo/cjk/content/", 0, 1, 8);
 }
 
 static void
@@ -256,20 +268,20 @@ test_more_divider(void **state)
 	struct metrics m;
 
 	(void)state;
-	assert_int_equal(metrics_compute(md, strlen(md), NULL, 0, &m), 0);
+	assert_int_equal(metrics_compute(md, strlen(md), NULL, 0, 0, &m), 0);
 	assert_string_equal(m.summary, "Intro text.\n");
 	assert_true(m.truncated);
 	assert_int_equal(m.words, 4);
 	metrics_free(&m);
 	/* A divider with nothing after it does not truncate. */
 	md = "All of it.\n\n<!--more-->\n";
-	assert_int_equal(metrics_compute(md, strlen(md), NULL, 0, &m), 0);
+	assert_int_equal(metrics_compute(md, strlen(md), NULL, 0, 0, &m), 0);
 	assert_false(m.truncated);
 	metrics_free(&m);
 	/* A front-matter summary is rendered, and not truncated. */
 	md = "Body text. More body.\n";
 	assert_int_equal(metrics_compute(md, strlen(md), "The *short* one",
-	    0, &m), 0);
+	    0, 0, &m), 0);
 	assert_string_equal(m.summary, "The short one");
 	assert_false(m.truncated);
 	metrics_free(&m);
@@ -489,6 +501,7 @@ main(void)
 		cmocka_unit_test(test_render_arena_budget),
 		cmocka_unit_test(test_golden_posts),
 		cmocka_unit_test(test_golden_unsafe),
+		cmocka_unit_test(test_golden_cjk),
 		cmocka_unit_test(test_golden_headings),
 	};
 
