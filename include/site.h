@@ -11,6 +11,8 @@ struct site_link {
 	char *name;
 	char *url;		/* a site route ("/archives/") or an absolute URL */
 	long weight;
+	char *page_ref;		/* a menu entry's Hugo pageRef, until the
+				 * importer resolves it into url; else NULL */
 };
 
 /* PaperMod's theme options quire honours; -1 while unset (a default
@@ -76,7 +78,8 @@ enum site_type {
 			 * .def is site_flag()'s answer while unset */
 	SITE_BASE_URL,	/* base_url and base_path: site_set_base_url() */
 	SITE_MENU,	/* menu, nmenu: a list of {name, url, weight}, stored
-			 * as STORED.NNN = "weight\x1fname\x1furl" */
+			 * as STORED.NNN = "weight\x1fname\x1furl"; while
+			 * importing, "\x1fpageRef" may follow */
 	SITE_PERMALINKS	/* permalinks, npermalinks: section to pattern,
 			 * stored as STORED.SECTION = pattern */
 };

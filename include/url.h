@@ -19,6 +19,13 @@ void url_urlize(struct buf *out, const char *s);
  * only dots (".", ".."). */
 void url_term_slug(struct buf *out, const char *name);
 
+/* Appends the route Hugo gives the content path ref (a menu entry's
+ * pageRef: "/posts", "about.md", "/posts/x/index.md") when the page sets
+ * no slug or url and no permalink pattern applies: "/posts/", "/about/",
+ * "/posts/x/"; lower case, as Hugo makes paths. The importer replaces it
+ * with the page's stored URL when ref names a page. */
+void url_ref_route(struct buf *out, const char *ref);
+
 /* What a page's URL depends on. */
 struct url_page {
 	const char *path;	/* file path under content/, "posts/a/b.md" */

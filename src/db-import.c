@@ -36,6 +36,7 @@ enum wquery {
 	W_ALIAS_PUT,
 	W_CARD_PUT,
 	W_SECTION_PAGES,
+	W_PAGE_REF,
 	W__MAX
 };
 
@@ -95,6 +96,13 @@ static const char *const wquery_sql[W__MAX] = {
 	    " count(*) FROM page WHERE instr(source, '/') > 1 AND draft = 0 "
 	    "AND publish_at <= ?1 AND (expire_at IS NULL OR expire_at > ?1) "
 	    "AND source NOT IN (SELECT source FROM temp.seen) GROUP BY 1",
+	/* A menu entry's pageRef: the page at source ?1, else whether any
+	 * page lies under the folder ?2 (a section); without case, as
+	 * Hugo's GetPage. A menu has a few entries: a scan each is cheap. */
+	[W_PAGE_REF] = "SELECT url, title FROM page WHERE lower(source) = "
+	    "lower(?1) UNION ALL SELECT NULL, NULL WHERE EXISTS (SELECT 1 FROM "
+	    "page WHERE lower(substr(source, 1, length(?2))) = lower(?2)) "
+	    "LIMIT 1",
 };
 
 struct dbw {
@@ -398,6 +406,28 @@ dbw_section_pages(struct dbw *w, long long now, struct section_tally *t,
 		    (long)sqlite3_column_int64(st, 1));
 	sqlite3_reset(st);
 	return rc < 0 ? -1 : 0;
+}
+
+int
+dbw_page_ref(struct dbw *w, const char *source, const char *folder,
+    struct buf *url, struct buf *title, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_PAGE_REF);
+	int rc, found = 0;
+
+	bind_text(w, st, 1, source);
+	bind_text(w, st, 2, folder);
+	rc = step_any(w, st, err, "looking up a menu entry's pageRef");
+	if (rc == SQLITE_ROW) {
+		found = 1;
+		if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+			buf_puts(url, (const char *)sqlite3_column_text(st, 0));
+			buf_puts(title, (const char *)sqlite3_column_text(st, 1));
+			found = 2;
+		}
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : found;
 }
 
 /* Runs st expecting at most one text row; copies it to out. */

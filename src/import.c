@@ -734,6 +734,70 @@ out:
 	return rc;
 }
 
+/* Turns each menu entry's pageRef into a URL, as Hugo 0.111's menus do:
+ * the URL of the page it names (its path compared without case, as
+ * GetPage does), or the section or taxonomy it names, at the route it
+ * was given when the config was read. A pageRef that names nothing keeps
+ * that route, with a warning. An entry without a name keeps none, as in
+ * Hugo. */
+static int
+resolve_page_refs(struct import *im, struct dbw *w, struct buf *err)
+{
+	static const char *const suffixes[] = { "", ".md", "/index.md",
+	    "/_index.md" };
+	struct buf path = BUF_INIT, source = BUF_INIT, folder = BUF_INIT;
+	struct buf url = BUF_INIT, title = BUF_INIT;
+	size_t i, j;
+	int found = 0, rc = -1;
+
+	for (i = 0; i < im->site.nmenu; i++) {
+		struct site_link *m = &im->site.menu[i];
+
+		if (m->page_ref == NULL)
+			continue;
+		buf_reset(&path);
+		buf_puts(&path, m->page_ref + strspn(m->page_ref, "/"));
+		while (path.len > 0 && path.data[path.len - 1] == '/')
+			path.data[--path.len] = '\0';
+		buf_reset(&folder);
+		buf_printf(&folder, "%s/", buf_cstr(&path));
+		for (j = 0; j < sizeof(suffixes) / sizeof(suffixes[0]); j++) {
+			if (j == 0 && !has_suffix(buf_cstr(&path), ".md"))
+				continue;
+			buf_reset(&source);
+			buf_printf(&source, "%s%s", buf_cstr(&path), suffixes[j]);
+			buf_reset(&url);
+			buf_reset(&title);
+			/* A section only when no page answers. */
+			if ((found = dbw_page_ref(w, buf_cstr(&source),
+			    j + 1 == sizeof(suffixes) / sizeof(suffixes[0]) ?
+			    buf_cstr(&folder) : NULL, &url, &title, err)) != 0)
+				break;
+		}
+		if (found < 0)
+			goto out;
+		if (found == 2) {
+			free(m->url);
+			m->url = buf_detach(&url);
+		} else if (found == 0 && strcmp(buf_cstr(&path), "tags") != 0 &&
+		    strcmp(buf_cstr(&path), "categories") != 0) {
+			note(im, "warning: menu entry '%s': pageRef '%s' names "
+			    "no page or section; it links to %s\n", m->name,
+			    m->page_ref, m->url);
+		}
+		free(m->page_ref);
+		m->page_ref = NULL;
+	}
+	rc = 0;
+out:
+	buf_free(&path);
+	buf_free(&source);
+	buf_free(&folder);
+	buf_free(&url);
+	buf_free(&title);
+	return rc;
+}
+
 /* Imports one file into w. Returns 0 or -1 (message logged). */
 /* Lists the folders (under content/) holding an _index.md: Hugo's nested
  * sections. */
@@ -1062,10 +1126,6 @@ import_run(const struct import_opts *opts, FILE *log)
 		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
-	if (dbw_site_store(w, &im.site, &err) != 0) {
-		note(&im, "%s\n", buf_cstr(&err));
-		goto out;
-	}
 	settings_hash = fnv1a(settings_hash, IMPORT_RULES_VERSION, 1);
 	site_each(&im.site, hash_setting, &settings_hash);
 	/* A page's :sections depends on which folders hold an _index.md. */
@@ -1086,6 +1146,13 @@ import_run(const struct import_opts *opts, FILE *log)
 		}
 		if (import_file(&im, w, &im.files[i], settings_hash) != 0)
 			goto out;
+	}
+	/* The settings are stored once the pages are, whose URLs the
+	 * menu's pageRefs take. */
+	if (resolve_page_refs(&im, w, &err) != 0 ||
+	    dbw_site_store(w, &im.site, &err) != 0) {
+		note(&im, "%s\n", buf_cstr(&err));
+		goto out;
 	}
 	/* The entries depend on the settings and on the rules, as every
 	 * page's hash does, and on entry.c's markup. */

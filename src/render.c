@@ -69,9 +69,9 @@ render_term_link(struct ctx *ctx, const char *taxonomy,
 
 /* The menu when the site configures none. */
 static const struct site_link default_menu[] = {
-	{ "Archives", "/archives/", 1 },
-	{ "Search", "/search/", 2 },
-	{ "Tags", "/tags/", 3 },
+	{ "Archives", "/archives/", 1, NULL },
+	{ "Search", "/search/", 2, NULL },
+	{ "Tags", "/tags/", 3, NULL },
 };
 
 /* Appends a menu entry's href: absolute URLs as they are, site routes

@@ -70,7 +70,7 @@ static int
 load_menu(struct site *s, const struct site_key *k, struct yamldoc *y,
     yaml_node_t *node, const char *path, struct buf *err)
 {
-	struct buf key = BUF_INIT, v = BUF_INIT;
+	struct buf key = BUF_INIT, v = BUF_INIT, guess = BUF_INIT;
 	size_t i;
 	int rc = -1;
 
@@ -84,12 +84,25 @@ load_menu(struct site *s, const struct site_key *k, struct yamldoc *y,
 		yaml_node_t *item = yamldoc_seq_item(y, node, i);
 		const char *name = yamldoc_scalar(yamldoc_get(y, item, "name"));
 		const char *url = yamldoc_scalar(yamldoc_get(y, item, "url"));
+		const char *ref = yamldoc_scalar(yamldoc_get(y, item, "pageRef"));
 		const char *w = yamldoc_scalar(yamldoc_get(y, item, "weight"));
 
+		if (url == NULL && ref != NULL && *ref != '\0') {
+			/* Hugo's pageRef: a page or section under content/,
+			 * resolved by the importer once pages have URLs. */
+			buf_reset(&guess);
+			url_ref_route(&guess, ref);
+			url = buf_cstr(&guess);
+		} else {
+			ref = NULL;
+		}
+		if (name == NULL && ref != NULL)
+			name = "";	/* the page's title, once resolved */
 		if (name == NULL || url == NULL || strchr(name, '\x1f') ||
-		    strchr(url, '\x1f')) {
+		    strchr(url, '\x1f') || (ref && strchr(ref, '\x1f'))) {
 			buf_printf(err, "%s:%zu: each '%s' entry needs a name "
-			    "and a url", path, yamldoc_line(y, item), k->config);
+			    "and a url or a pageRef", path,
+			    yamldoc_line(y, item), k->config);
 			goto out;
 		}
 		buf_reset(&key);
@@ -97,12 +110,15 @@ load_menu(struct site *s, const struct site_key *k, struct yamldoc *y,
 		buf_printf(&key, "%s.%03zu", k->stored, i);
 		buf_printf(&v, "%ld\x1f%s\x1f%s", w ? strtol(w, NULL, 10) : 0,
 		    name, url);
+		if (ref != NULL)
+			buf_printf(&v, "\x1f%s", ref);
 		site_set(s, buf_cstr(&key), buf_cstr(&v));
 	}
 	rc = 0;
 out:
 	buf_free(&key);
 	buf_free(&v);
+	buf_free(&guess);
 	return rc;
 }
 

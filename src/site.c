@@ -81,6 +81,7 @@ clear_links(struct site_link **links, size_t *n)
 	for (i = 0; i < *n; i++) {
 		free((*links)[i].name);
 		free((*links)[i].url);
+		free((*links)[i].page_ref);
 	}
 	free(*links);
 	*links = NULL;
@@ -95,12 +96,14 @@ add_permalink(struct site *s, const char *section, const char *pattern)
 	s->permalinks[s->npermalinks].name = xstrdup(section);
 	s->permalinks[s->npermalinks].url = xstrdup(pattern);
 	s->permalinks[s->npermalinks].weight = 0;
+	s->permalinks[s->npermalinks].page_ref = NULL;
 	s->npermalinks++;
 }
 
 /* Adds a menu entry, keeping the menu ordered by weight, then name. */
 static void
-add_menu(struct site *s, const char *name, const char *url, long weight)
+add_menu(struct site *s, const char *name, const char *url, long weight,
+    const char *page_ref)
 {
 	size_t i;
 
@@ -116,6 +119,7 @@ add_menu(struct site *s, const char *name, const char *url, long weight)
 	s->menu[i].name = xstrdup(name);
 	s->menu[i].url = xstrdup(url);
 	s->menu[i].weight = weight;
+	s->menu[i].page_ref = page_ref != NULL ? xstrdup(page_ref) : NULL;
 	s->nmenu++;
 }
 
@@ -212,15 +216,21 @@ set_value(struct site *s, const struct site_key *k, const char *name,
 		site_set_base_url(s, value, NULL);
 		break;
 	case SITE_MENU: {
-		/* "weight\x1fname\x1furl" */
+		/* "weight\x1fname\x1furl", then "\x1fpageRef" while
+		 * importing */
 		const char *a = strchr(value, '\x1f');
 		const char *b = a ? strchr(a + 1, '\x1f') : NULL;
+		const char *c = b ? strchr(b + 1, '\x1f') : NULL;
 
 		if (a != NULL && b != NULL) {
 			char *item = xstrndup(a + 1, (size_t)(b - a - 1));
+			char *url = c ? xstrndup(b + 1, (size_t)(c - b - 1)) :
+			    xstrdup(b + 1);
 
-			add_menu(s, item, b + 1, strtol(value, NULL, 10));
+			add_menu(s, item, url, strtol(value, NULL, 10),
+			    c ? c + 1 : NULL);
 			free(item);
+			free(url);
 		}
 		break;
 	}
@@ -353,6 +363,9 @@ site_each(const struct site *s,
 				buf_printf(&v, "%ld\x1f%s\x1f%s",
 				    s->menu[i].weight, s->menu[i].name,
 				    s->menu[i].url);
+				if (s->menu[i].page_ref != NULL)
+					buf_printf(&v, "\x1f%s",
+					    s->menu[i].page_ref);
 				put(buf_cstr(&key), buf_cstr(&v), arg);
 			}
 			break;

@@ -714,3 +714,30 @@ url_page(struct buf *out, const struct site *site,
 	unescape(out, from, 0, 0);
 	return clean_path(out, from);
 }
+
+void
+url_ref_route(struct buf *out, const char *ref)
+{
+	size_t from = out->len, n;
+	const char *p = ref;
+
+	while (*p == '/')
+		p++;
+	buf_putc(out, '/');
+	for (; *p != '\0'; p++)
+		buf_putc(out, *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') :
+		    *p);
+	n = out->len - from;
+	if (n >= 4 && strcmp(out->data + out->len - 3, ".md") == 0)
+		out->len -= 3;
+	out->data[out->len] = '\0';
+	if (out->len - from >= 6 &&
+	    strcmp(out->data + out->len - 6, "/index") == 0)
+		out->len -= 5;
+	else if (out->len - from >= 7 &&
+	    strcmp(out->data + out->len - 7, "/_index") == 0)
+		out->len -= 6;
+	out->data[out->len] = '\0';
+	if (out->data[out->len - 1] != '/')
+		buf_putc(out, '/');
+}

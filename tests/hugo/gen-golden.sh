@@ -65,6 +65,10 @@ copy unsafe hugo-unsafe.tsv
 build cjk
 copy cjk hugo-cjk.tsv
 
+# menus/: menu entries by pageRef (Hugo's order; not sorted).
+build menus
+cp "$tmp/menus/public/hugo-menus.tsv" "$golden/hugo-menus.tsv"
+
 # sections/: the main section Hugo picks with no mainSections, then the
 # ones main-notes.yaml names (same baseName: renamed on copy).
 build sections

@@ -297,7 +297,7 @@ test_config_errors(void **state)
 		{ "menu:\n  main: Tags\n",
 		    "2: 'menu.main' must be a list of entries with name and url" },
 		{ "menu:\n  main:\n    - name: Tags\n",
-		    "3: each 'menu.main' entry needs a name and a url" },
+		    "3: each 'menu.main' entry needs a name and a url or a pageRef" },
 		{ "permalinks:\n  posts: [a]\n",
 		    "2: 'permalinks' must map a section to a pattern" },
 		{ "permalinks:\n  a/b: /x/\n",
