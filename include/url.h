@@ -26,6 +26,15 @@ void url_term_slug(struct buf *out, const char *name);
  * with the page's stored URL when ref names a page. */
 void url_ref_route(struct buf *out, const char *ref);
 
+/* Hugo's Markdown file extensions (hugofs/files): ".md", ".markdown",
+ * ".mdown", compared with case. Returns the length of name's one, dot
+ * included, or 0. */
+size_t url_markdown_ext(const char *name);
+/* Is base (a file name) a bundle's index: "index.EXT" (a page bundle,
+ * branch 0) or "_index.EXT" (a section's own page, branch 1), with a
+ * Markdown EXT? */
+int url_is_index(const char *base, int branch);
+
 /* What a page's URL depends on. */
 struct url_page {
 	const char *path;	/* file path under content/, "posts/a/b.md" */

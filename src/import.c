@@ -235,6 +235,28 @@ cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The content formats Hugo 0.111 renders besides Markdown (hugofs/files'
+ * extensions, with case): the format of name, or NULL. */
+static const char *
+other_format(const char *name)
+{
+	static const struct {
+		const char *ext, *format;
+	} formats[] = {
+		{ ".html", "HTML" }, { ".htm", "HTML" },
+		{ ".asciidoc", "AsciiDoc" }, { ".adoc", "AsciiDoc" },
+		{ ".ad", "AsciiDoc" }, { ".rest", "reStructuredText" },
+		{ ".rst", "reStructuredText" }, { ".org", "Org" },
+		{ ".pandoc", "Pandoc" }, { ".pdc", "Pandoc" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (has_suffix(name, formats[i].ext))
+			return formats[i].format;
+	return NULL;
+}
+
 /* Adds the .md files under dir (source names under prefix), sorted; real
  * is dir resolved. Entries are read by the rule of vet(). */
 static int
@@ -244,6 +266,7 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	char **names = NULL, *target = NULL;
+	const char *format;
 	size_t n = 0, cap = 0, i;
 	int rc = 0;
 
@@ -284,9 +307,14 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 				buf_puts(&sub, target);
 			rc = walk(im, w, buf_cstr(&fs), buf_cstr(&sub),
 			    buf_cstr(&src));
-		} else if (kind == 'f' && has_suffix(names[i], ".md")) {
+		} else if (kind == 'f' && url_markdown_ext(names[i]) > 0) {
 			add_file(im, buf_cstr(&fs), *target ? target : NULL,
 			    buf_cstr(&src), &st);
+		} else if (kind == 'f' && (format = other_format(names[i]))) {
+			note(im, "warning: %s: %s content, which Hugo renders "
+			    "but quire does not read (Markdown only); skipped\n",
+			    buf_cstr(&fs), format);
+			im->skipped++;
 		} else if (rc == 0) {
 			im->skipped++;
 		}
@@ -393,10 +421,11 @@ collect(struct import *im)
 			rc = walk(im, &w, abs, abs, buf_cstr(&prefix));
 			dirs_free(&w.open);
 			dirs_free(&w.linked);
-		} else if (has_suffix(abs, ".md")) {
+		} else if (url_markdown_ext(abs) > 0) {
 			add_file(im, abs, NULL, buf_cstr(&prefix), &st);
 		} else {
-			note(im, "%s: not a Markdown (.md) file\n", arg);
+			note(im, "%s: not a Markdown (.md, .markdown, .mdown) "
+			    "file\n", arg);
 			rc = -1;
 		}
 		buf_free(&prefix);
@@ -711,7 +740,7 @@ choose_main_section(struct import *im, struct dbw *w, struct buf *err)
 
 		progress_show(&im->progress, "counting sections", i + 1,
 		    im->nfiles);
-		if (len == 0 || strcmp(base + 1, "_index.md") == 0)
+		if (len == 0 || url_is_index(base + 1, 1))
 			continue;
 		buf_reset(&text);
 		if (read_file(NULL, f, &text) != 0)
@@ -810,7 +839,7 @@ find_sections(struct import *im)
 		const char *src = im->files[i].source;
 		const char *base = strrchr(src, '/');
 
-		if (base == NULL || strcmp(base + 1, "_index.md") != 0)
+		if (base == NULL || !url_is_index(base + 1, 1))
 			continue;
 		im->sections = xrealloc(im->sections, (im->nsections + 1) *
 		    sizeof(*im->sections));
@@ -1139,7 +1168,7 @@ import_run(const struct import_opts *opts, FILE *log)
 
 		progress_show(&im.progress, "reading", i + 1, im.nfiles);
 		base = base ? base + 1 : im.files[i].source;
-		if (strcmp(base, "_index.md") == 0) {
+		if (url_is_index(base, 1)) {
 			/* A section's own page: its title is a later feature. */
 			im.skipped++;
 			continue;

@@ -81,6 +81,30 @@ url_term_slug(struct buf *out, const char *name)
 	}
 }
 
+size_t
+url_markdown_ext(const char *name)
+{
+	static const char *const exts[] = { ".md", ".markdown", ".mdown" };
+	size_t n = strlen(name), i;
+
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		size_t e = strlen(exts[i]);
+
+		if (n > e && strcmp(name + n - e, exts[i]) == 0)
+			return e;
+	}
+	return 0;
+}
+
+int
+url_is_index(const char *base, int branch)
+{
+	const char *stem = branch ? "_index" : "index";
+	size_t n = strlen(stem), e = url_markdown_ext(base);
+
+	return e > 0 && strlen(base) == n + e && strncmp(base, stem, n) == 0;
+}
+
 /* The file's base name without extension; a bundle (NAME/index.md) gives
  * its folder's name. Returns its length; *start is set to its offset. */
 static size_t
@@ -89,7 +113,7 @@ file_stem(const char *path, size_t *start)
 	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
 	const char *dot;
 
-	if ((strcmp(base, "index.md") == 0 || strcmp(base, "_index.md") == 0) &&
+	if ((url_is_index(base, 0) || url_is_index(base, 1)) &&
 	    slash != NULL) {
 		const char *p = slash;
 
@@ -718,7 +742,7 @@ url_page(struct buf *out, const struct site *site,
 void
 url_ref_route(struct buf *out, const char *ref)
 {
-	size_t from = out->len, n;
+	size_t from = out->len;
 	const char *p = ref;
 
 	while (*p == '/')
@@ -727,9 +751,7 @@ url_ref_route(struct buf *out, const char *ref)
 	for (; *p != '\0'; p++)
 		buf_putc(out, *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') :
 		    *p);
-	n = out->len - from;
-	if (n >= 4 && strcmp(out->data + out->len - 3, ".md") == 0)
-		out->len -= 3;
+	out->len -= url_markdown_ext(out->data + from + 1);
 	out->data[out->len] = '\0';
 	if (out->len - from >= 6 &&
 	    strcmp(out->data + out->len - 6, "/index") == 0)

@@ -69,6 +69,10 @@ copy cjk hugo-cjk.tsv
 build menus
 cp "$tmp/menus/public/hugo-menus.tsv" "$golden/hugo-menus.tsv"
 
+# extensions/: .md, .markdown, .mdown (and .html, skipped by quire).
+build extensions
+copy extensions hugo-extensions.tsv
+
 # sections/: the main section Hugo picks with no mainSections, then the
 # ones main-notes.yaml names (same baseName: renamed on copy).
 build sections
