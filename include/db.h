@@ -173,6 +173,26 @@ enum db_rc db_terms_next(struct db_cursor *cur, struct db_term *term);
 enum db_rc db_term_by_slug(struct db *db, long long now, const char *taxonomy,
 	const char *slug, struct db_term *term);
 
+/* Finds the own page (_index.md) of the section at route ("/notes/"):
+ * its title, description and Markdown body, valid until
+ * db_end_request(); all "" and DB_DONE when it has none. */
+enum db_rc db_section_page(struct db *db, long long now, const char *route,
+	const char **title, const char **description, const char **body);
+/* Lists the terms of taxonomy that have visible pages for its feed, each
+ * with its newest page's date, newest first, at most limit (-1: all). */
+enum db_rc db_taxonomy_items(struct db *db, struct db_cursor *cur,
+	long long now, const char *taxonomy, long limit, struct db_term *term,
+	struct qdate *date);
+enum db_rc db_taxonomy_items_next(struct db_cursor *cur,
+	struct db_term *term, struct qdate *date);
+/* Lists the visible pages of term term_id oldest first (a series in its
+ * order): the id, URL and title of each. */
+enum db_rc db_term_oldest(struct db *db, struct db_cursor *cur,
+	long long now, long long term_id, long long *page_id, const char **url,
+	const char **title);
+enum db_rc db_term_oldest_next(struct db_cursor *cur, long long *page_id,
+	const char **url, const char **title);
+
 /* Finds the visible page an alias (decoded route) points to; copies its
  * URL to url. */
 enum db_rc db_alias(struct db *db, long long now, const char *path,

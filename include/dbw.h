@@ -37,10 +37,14 @@ struct dbw_page {
 	int truncated;
 	long words;
 	long minutes;
-	char *const *tags;
-	size_t ntags;
-	char *const *categories;
-	size_t ncategories;
+	/* Its terms: of each of ntaxonomies taxonomies (plurals[i],
+	 * "tags"), terms[i] holds nterms[i] names as written. */
+	char *const *plurals;
+	char **const *terms;
+	const size_t *nterms;
+	size_t ntaxonomies;
+	const char *section;	/* its top-level section's URL segment (the
+				 * term of TAXONOMY_SECTIONS), or NULL */
 	const char *search_text;	/* plain text, entities decoded */
 	char *const *aliases;		/* routes, decoded, normalised */
 	size_t naliases;

@@ -22,10 +22,12 @@ struct frontmatter {
 	int cjk;		/* isCJKLanguage: 1, 0, or -1 when not given */
 	int has_date, has_publish, has_expiry, has_lastmod;
 	struct qdate date, publish, expiry, lastmod;
-	char **tags;
-	size_t ntags;
-	char **categories;
-	size_t ncategories;
+	/* The terms of each taxonomy read (fm_parse_terms()'s plurals, in
+	 * their order): terms[i] holds nterms[i] names as first written. */
+	char ***terms;
+	size_t *nterms;
+	char *const *plurals;	/* the caller's, as given */
+	size_t ntaxonomies;
 	char **aliases;		/* old URLs that answer 301 */
 	size_t naliases;
 	const char *body;
@@ -39,6 +41,18 @@ struct frontmatter {
  * The caller frees fm with fm_free() in either case. */
 int fm_parse(const char *name, const char *text, size_t n,
 	struct frontmatter *fm, struct buf *err, struct buf *warn);
+/* fm_parse() reading the terms of the n taxonomies whose front-matter
+ * keys are plurals ("series"), singulars naming one term in messages
+ * ("series"); both arrays must outlive fm. fm_parse() reads Hugo's
+ * default two, tags (terms[0]) and categories (terms[1]). A key that is no taxonomy given
+ * here is not read as one, as in Hugo. */
+int fm_parse_terms(const char *name, const char *text, size_t n,
+	char *const *plurals, char *const *singulars, size_t ntaxonomies,
+	struct frontmatter *fm, struct buf *err, struct buf *warn);
+/* The terms fm holds of taxonomy plural (its count in *n); NULL and 0
+ * when none or when plural was not read. */
+char **fm_terms(const struct frontmatter *fm, const char *plural,
+	size_t *n);
 void fm_free(struct frontmatter *fm);
 
 /* Appends the author PaperMod's author.html shows for node (front-matter

@@ -33,9 +33,11 @@ struct ctx {
 	long long now;		/* the request's instant, for visibility */
 	long page;		/* page number from ".../page/N/", else 1 */
 	const char *term;	/* decoded term slug from "/tags/TERM/" */
-	const char *taxonomy;	/* "tags" or "categories" */
+	const char *taxonomy;	/* a taxonomy's plural ("tags"), or
+				 * TAXONOMY_SECTIONS on section routes */
 	const struct db_term *found;	/* that term, with a visible page
-					 * (term routes) */
+					 * (term and section routes; NULL
+					 * for a section's stored page) */
 	const char *title;	/* a stored page's title for the archives and
 				 * search layouts; NULL: the page's own */
 	const struct db_page *stored;	/* the stored page at the route
@@ -51,9 +53,11 @@ enum page_rc page_section(struct ctx *ctx);
 enum page_rc page_terms(struct ctx *ctx);
 enum page_rc page_term(struct ctx *ctx);
 enum page_rc page_article(struct ctx *ctx);
-/* The feeds of the site, the main section and a term, in ctx->format. */
+/* The feeds of the site, a section, a taxonomy (its terms as items) and
+ * a term, in ctx->format. */
 enum page_rc page_feed_site(struct ctx *ctx);
 enum page_rc page_feed_section(struct ctx *ctx);
+enum page_rc page_feed_terms(struct ctx *ctx);
 enum page_rc page_feed_term(struct ctx *ctx);
 enum page_rc page_sitemap(struct ctx *ctx);
 enum page_rc page_robots(struct ctx *ctx);

@@ -16,8 +16,25 @@ void render_link(struct buf *b, const struct site *site, const char *route,
  * (never the Host header), escaped for HTML or XML text. */
 void render_abs_url(struct buf *b, const struct site *site, const char *route);
 /* Appends the title Hugo gives a section or taxonomy without an
- * _index.md: its name with the first letter in upper case ("Posts"). */
+ * _index.md: its name with the first letter in upper case, made plural
+ * as Hugo's pluralizeListTitles does for regular English nouns ("note"
+ * gives "Notes", "story" "Stories", "box" "Boxes"; a name ending in 's'
+ * stays). */
 void render_section_title(struct buf *out, const char *name);
+/* What a section's listing shows above its entries: its route
+ * ("/notes/"), title (its _index.md's, else render_section_title()'s)
+ * and description and Markdown text (its _index.md's, else ""). Strings
+ * live in bufs freed by render_section_free(), or in the database's row
+ * until the request ends. */
+struct render_section {
+	struct buf route, title;
+	const char *description, *body;
+};
+/* Reads section slug's title and description; returns DB_ROW, or
+ * DB_ERROR. */
+enum db_rc render_section_read(struct ctx *ctx, const char *slug,
+	struct render_section *sec);
+void render_section_free(struct render_section *sec);
 /* Appends the route of a term's page: "/TAXONOMY/SLUG/". */
 void render_term_route(struct buf *out, const char *taxonomy,
 	const char *slug);
@@ -39,6 +56,8 @@ struct render_head {
 	const char *canonical;		/* the page's route; NULL: none */
 	const struct db_page *article;	/* an article: OpenGraph article
 					 * tags and JSON-LD BlogPosting */
+	const char *section;	/* the article's section (its URL segment),
+				 * for article:section; NULL: none */
 	char *const *keywords;		/* an article's tags */
 	size_t nkeywords;
 	const struct render_crumb *crumbs;	/* JSON-LD BreadcrumbList */

@@ -7,7 +7,18 @@
 enum page_kind {
 	PAGE_POST = 0,		/* a page of the main section: listed */
 	PAGE_STANDALONE = 1,	/* any other page (about.md): not listed */
+	PAGE_SECTION = 2,	/* a top-level section's _index.md: its
+				 * listing's title, description and text,
+				 * at the section's route; never listed */
 };
+
+/* term.taxonomy of the sections: every page under a top-level folder of
+ * content/ has the term of that folder (slug: the URL segment Hugo gives
+ * it, "notes" in /notes/), so that a section's listing and feeds read
+ * one range of page_term, as a tag's do. No taxonomy of the config can
+ * be named so: their names are URL segments. */
+#define TAXONOMY_SECTIONS "/"
+
 
 /* The migrations' SQL, in order, NULL-terminated (build/schema.c,
  * generated from schema/ by scripts/embed-schema.sh). */

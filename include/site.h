@@ -59,6 +59,13 @@ struct site {
 	size_t nmenu;
 	struct site_link *permalinks;	/* in the order read */
 	size_t npermalinks;
+	/* Hugo's taxonomies: stored form (site_taxonomies_put()), and
+	 * taken apart: the plural (its URL segment, "tags") and the
+	 * singular ("tag") of each, sorted by plural. */
+	char *taxonomies;
+	char **taxonomy_plurals;
+	char **taxonomy_singulars;
+	size_t ntaxonomies;
 };
 
 #define SITE_DEFAULT_BASE_URL "http://localhost/"
@@ -80,8 +87,11 @@ enum site_type {
 	SITE_MENU,	/* menu, nmenu: a list of {name, url, weight}, stored
 			 * as STORED.NNN = "weight\x1fname\x1furl"; while
 			 * importing, "\x1fpageRef" may follow */
-	SITE_PERMALINKS	/* permalinks, npermalinks: section to pattern,
+	SITE_PERMALINKS,	/* permalinks, npermalinks: section to pattern,
 			 * stored as STORED.SECTION = pattern */
+	SITE_TAXONOMIES	/* taxonomies (char *) and the lists taken from it:
+			 * "singular\x1fplural" pairs joined by \x1e, ""
+			 * for none (Hugo's taxonomies: {}) */
 };
 
 /* One setting: a row of site_keys[]. */
@@ -121,6 +131,15 @@ void site_set(struct site *s, const char *key, const char *value);
  * reading time, word count, table of contents, breadcrumbs, post links
  * and related posts). */
 int site_flag(const struct site *s, enum site_flag f);
+/* Returns the index of the taxonomy whose plural is the n bytes of name,
+ * or -1 when the site declares none such. */
+int site_taxonomy(const struct site *s, const char *name, size_t n);
+/* Appends the stored form of the taxonomies to out: each pair of
+ * singular and plural given (n of each), as site.h's SITE_TAXONOMIES
+ * says. */
+void site_taxonomies_put(struct buf *out, char *const *singulars,
+	char *const *plurals, size_t n);
+
 /* Calls put(key, value, arg) for every setting in stored form, in the
  * order of site_keys[]; unset flags are left out. */
 void site_each(const struct site *s,

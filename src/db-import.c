@@ -93,7 +93,8 @@ static const char *const wquery_sql[W__MAX] = {
 	/* Pages this import keeps but does not read again, counted for
 	 * Hugo's default main section: published ones, by section. */
 	[W_SECTION_PAGES] = "SELECT substr(source, 1, instr(source, '/') - 1),"
-	    " count(*) FROM page WHERE instr(source, '/') > 1 AND draft = 0 "
+	    " count(*) FROM page WHERE instr(source, '/') > 1 AND kind <> 2 "
+	    "AND draft = 0 "
 	    "AND publish_at <= ?1 AND (expire_at IS NULL OR expire_at > ?1) "
 	    "AND source NOT IN (SELECT source FROM temp.seen) GROUP BY 1",
 	/* A menu entry's pageRef: the page at source ?1, else whether any
@@ -508,6 +509,35 @@ out:
 	return rc;
 }
 
+/* Gives page page_id the term of its section, slug section (already
+ * the URL segment). */
+static int
+put_section(struct dbw *w, long long page_id, const char *section,
+    struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_TERM_PUT);
+	long long term_id;
+
+	bind_text(w, st, 1, TAXONOMY_SECTIONS);
+	bind_text(w, st, 2, section);
+	bind_text(w, st, 3, section);
+	if (run(w, st, SQLITE_DONE, err, "storing a section") != 0)
+		return -1;
+	st = use(w, W_TERM_ID);
+	bind_text(w, st, 1, TAXONOMY_SECTIONS);
+	bind_text(w, st, 2, section);
+	if (run(w, st, SQLITE_ROW, err, "reading a section") != 0)
+		return -1;
+	term_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	st = use(w, W_PAGE_TERM_PUT);
+	bind_int64(w, st, 1, page_id);
+	bind_int64(w, st, 2, term_id);
+	bind_int64(w, st, 3, 0);
+	bind_text(w, st, 4, section);
+	return run(w, st, SQLITE_DONE, err, "storing a page's section");
+}
+
 int
 dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 {
@@ -538,11 +568,17 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 	bind_text(w, st, 23, p->search_text ? p->search_text : "");
 	{
 		struct buf tags = BUF_INIT;
-		size_t i;
+		size_t i, t;
 		int rc;
 
-		for (i = 0; i < p->ntags; i++)
-			buf_printf(&tags, "%s%s", i ? " " : "", p->tags[i]);
+		/* Search finds a page by its tags alone, as before. */
+		for (t = 0; t < p->ntaxonomies; t++) {
+			if (strcmp(p->plurals[t], "tags") != 0)
+				continue;
+			for (i = 0; i < p->nterms[t]; i++)
+				buf_printf(&tags, "%s%s", i ? " " : "",
+				    p->terms[t][i]);
+		}
 		bind_text(w, st, 24, buf_cstr(&tags));
 		rc = run(w, st, SQLITE_DONE, err, "storing a page");
 		buf_free(&tags);
@@ -568,9 +604,11 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 	bind_int64(w, st, 1, id);
 	if (run(w, st, SQLITE_DONE, err, "clearing a page's terms") != 0)
 		return -1;
-	if (put_terms(w, id, "tags", p->tags, p->ntags, err) != 0 ||
-	    put_terms(w, id, "categories", p->categories, p->ncategories,
-	    err) != 0)
+	for (size_t t = 0; t < p->ntaxonomies; t++)
+		if (put_terms(w, id, p->plurals[t], p->terms[t], p->nterms[t],
+		    err) != 0)
+			return -1;
+	if (p->section != NULL && put_section(w, id, p->section, err) != 0)
 		return -1;
 	st = use(w, W_ALIAS_CLEAR);
 	bind_int64(w, st, 1, id);

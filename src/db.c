@@ -16,6 +16,11 @@
 /* A page is visible when not a draft, published and not expired. */
 #define VISIBLE(p) " " p ".draft = 0 AND " p ".publish_at <= ?1 AND (" \
 	p ".expire_at IS NULL OR " p ".expire_at > ?1) "
+/* Not a section's own page (schema.h's PAGE_SECTION): search finds
+ * pages, not listings. */
+#define NOT_SECTION(p) " " p ".kind <> 2 "
+/* Not the term of a section (schema.h's TAXONOMY_SECTIONS). */
+#define NOT_SECTIONS(m) " " m ".taxonomy <> '" TAXONOMY_SECTIONS "' "
 /* The listing figures of page p (schema/005-card-order.sql). */
 #define CARD " JOIN page_card c ON c.page_id = p.id "
 /* The columns a row is read from, by name, each list X(column, type,
@@ -89,6 +94,9 @@ enum query {
 	Q_PAGE_TERM_IDS,
 	Q_ORDER_ALL,
 	Q_TERM_PAIRS,
+	Q_SECTION_PAGE,
+	Q_TAXONOMY_ITEMS,
+	Q_TERM_OLDEST,
 	Q__MAX
 };
 
@@ -160,14 +168,16 @@ static const char *const query_sql[Q__MAX] = {
 	 * an index seek and then one into the table; the card is read for
 	 * the page of hits only. */
 	[Q_SEARCH_COUNT] = "SELECT count(*) FROM page_fts JOIN page p ON "
-	    "p.id = page_fts.rowid WHERE page_fts MATCH ?2 AND" VISIBLE("p"),
+	    "p.id = page_fts.rowid WHERE page_fts MATCH ?2 AND" NOT_SECTION("p")
+	    "AND" VISIBLE("p"),
 	/* The page of hits is chosen first, and only its rows get a snippet:
 	 * snippet() tokenizes a post's whole text, and in the select list of
 	 * the ranking query it would run for every hit before LIMIT. */
 	[Q_SEARCH] = "WITH hits AS (SELECT page_fts.rowid AS id, "
 	    "bm25(page_fts, 10.0, 5.0, 1.0) AS rank, p.date AS date FROM "
 	    "page_fts JOIN page p ON p.id = page_fts.rowid WHERE "
-	    "page_fts MATCH ?2 AND" VISIBLE("p") "ORDER BY rank, p.date DESC, "
+	    "page_fts MATCH ?2 AND" NOT_SECTION("p") "AND" VISIBLE("p")
+	    "ORDER BY rank, p.date DESC, "
 	    "id LIMIT ?3 OFFSET ?4) SELECT" LIST_COLUMNS " snippet(page_fts, 2, "
 	    "x'01', x'02', '\xE2\x80\xA6', 24) FROM hits JOIN page_card c ON "
 	    "c.page_id = hits.id JOIN page_fts ON page_fts.rowid = hits.id "
@@ -186,13 +196,32 @@ static const char *const query_sql[Q__MAX] = {
 	[Q_OLDER] = "SELECT p.url, p.title FROM page p WHERE p.kind = 0 AND"
 	    VISIBLE("p") "AND (p.date < ?2 OR (p.date = ?2 AND (p.title > ?3 "
 	    "OR (p.title = ?3 AND p.source > ?4))))" PAGE_ORDER "LIMIT 1",
-	[Q_PAGE_TERM_IDS] = "SELECT term_id FROM page_term WHERE page_id = ?2",
+	/* Related posts share terms of the config's taxonomies, never
+	 * only a section. */
+	[Q_PAGE_TERM_IDS] = "SELECT t.term_id FROM page_term t JOIN term m ON "
+	    "m.id = t.term_id WHERE t.page_id = ?2 AND" NOT_SECTIONS("m"),
 	/* What the related-posts index is built from (struct related). */
 	[Q_ORDER_ALL] = "SELECT c.page_id, c.draft, c.publish_at, "
 	    "coalesce(c.expire_at, " NEVER "), c.url, c.title FROM page_card c"
 	    CARD_ORDER,
-	[Q_TERM_PAIRS] = "SELECT term_id, page_id FROM page_term ORDER BY "
-	    "term_id",
+	[Q_TERM_PAIRS] = "SELECT t.term_id, t.page_id FROM page_term t JOIN "
+	    "term m ON m.id = t.term_id WHERE" NOT_SECTIONS("m") "ORDER BY "
+	    "t.term_id",
+	/* A section's own page (its _index.md), by the section's route. */
+	[Q_SECTION_PAGE] = "SELECT p.title, p.description, p.body FROM page p "
+	    "WHERE p.url = ?2 AND p.kind = 2 AND" VISIBLE("p"),
+	/* A taxonomy's feed: its terms, each dated by its newest visible
+	 * page (the bare max() picks that row's offset), newest first, then
+	 * by name as Hugo sorts titles (case aside). */
+	[Q_TAXONOMY_ITEMS] = "SELECT m.id, m.slug, m.name, max(t.date), "
+	    "t.date_offset FROM term m JOIN page_term t ON t.term_id = m.id "
+	    "WHERE m.taxonomy = ?2 AND" VISIBLE("t") "GROUP BY m.id ORDER BY "
+	    "4 DESC, lower(m.name), m.slug LIMIT ?3",
+	/* A term's visible pages oldest first: page_term's order read
+	 * backwards (schema/006), no sort. */
+	[Q_TERM_OLDEST] = "SELECT c.page_id, c.url, c.title FROM page_term c "
+	    "WHERE c.term_id = ?2 AND" VISIBLE("c") "ORDER BY c.date, "
+	    "c.title DESC, c.source DESC",
 };
 
 /* The related-posts index, the one way related posts are found: every
@@ -567,7 +596,9 @@ get_int(sqlite3_stmt *st, int col, int *out)
 static int
 get_kind(sqlite3_stmt *st, int col, enum page_kind *out)
 {
-	*out = sqlite3_column_int(st, col) == PAGE_POST ? PAGE_POST :
+	int k = sqlite3_column_int(st, col);
+
+	*out = k == PAGE_POST ? PAGE_POST : k == PAGE_SECTION ? PAGE_SECTION :
 	    PAGE_STANDALONE;
 	return 0;
 }
@@ -854,6 +885,83 @@ db_term_by_slug(struct db *db, long long now, const char *taxonomy,
 	if (rc == DB_ROW)
 		read_term(st, term);
 	return rc;
+}
+
+enum db_rc
+db_section_page(struct db *db, long long now, const char *route,
+    const char **title, const char **description, const char **body)
+{
+	sqlite3_stmt *st;
+	enum db_rc rc = lookup(db, Q_SECTION_PAGE, now, route, &st);
+
+	*title = *description = *body = "";
+	if (rc == DB_ROW) {
+		*title = text(st, 0);
+		*description = text(st, 1);
+		*body = text(st, 2);
+	}
+	return rc;
+}
+
+enum db_rc
+db_taxonomy_items_next(struct db_cursor *cur, struct db_term *term,
+    struct qdate *date)
+{
+	enum db_rc rc = cursor_step(cur);
+
+	if (rc == DB_ROW) {
+		term->id = sqlite3_column_int64(cur->stmt, 0);
+		term->slug = text(cur->stmt, 1);
+		term->name = text(cur->stmt, 2);
+		term->count = 0;
+		date->t = sqlite3_column_int64(cur->stmt, 3);
+		date->offset = sqlite3_column_int(cur->stmt, 4);
+	}
+	return rc;
+}
+
+enum db_rc
+db_taxonomy_items(struct db *db, struct db_cursor *cur, long long now,
+    const char *taxonomy, long limit, struct db_term *term,
+    struct qdate *date)
+{
+	sqlite3_stmt *st = cursor_begin(db, cur, Q_TAXONOMY_ITEMS, ROW_LIST);
+
+	if (bind_all(cur, st, now, 0, NULL) != 0)
+		return DB_ERROR;
+	if (bind_text(db, st, 2, taxonomy) != 0 ||
+	    bind_int64(db, st, 3, limit) != 0) {
+		db_cursor_end(cur);
+		return DB_ERROR;
+	}
+	return db_taxonomy_items_next(cur, term, date);
+}
+
+enum db_rc
+db_term_oldest_next(struct db_cursor *cur, long long *page_id,
+    const char **url, const char **title)
+{
+	enum db_rc rc = cursor_step(cur);
+
+	if (rc == DB_ROW) {
+		*page_id = sqlite3_column_int64(cur->stmt, 0);
+		*url = text(cur->stmt, 1);
+		*title = text(cur->stmt, 2);
+	}
+	return rc;
+}
+
+enum db_rc
+db_term_oldest(struct db *db, struct db_cursor *cur, long long now,
+    long long term_id, long long *page_id, const char **url,
+    const char **title)
+{
+	sqlite3_stmt *st = cursor_begin(db, cur, Q_TERM_OLDEST, ROW_LIST);
+	const long long rest[1] = { term_id };
+
+	if (bind_all(cur, st, now, 1, rest) != 0)
+		return DB_ERROR;
+	return db_term_oldest_next(cur, page_id, url, title);
 }
 
 enum db_rc

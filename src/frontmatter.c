@@ -508,10 +508,37 @@ get_bool(struct yamldoc *y, yaml_node_t *map, const char *key, int *out,
 	return -1;
 }
 
+static char *const default_plurals[] = { "tags", "categories" };
+static char *const default_singulars[] = { "tag", "category" };
+
 int
 fm_parse(const char *name, const char *text, size_t n,
     struct frontmatter *fm, struct buf *err, struct buf *warn)
 {
+	return fm_parse_terms(name, text, n, default_plurals,
+	    default_singulars, 2, fm, err, warn);
+}
+
+char **
+fm_terms(const struct frontmatter *fm, const char *plural, size_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < fm->ntaxonomies; i++)
+		if (strcmp(fm->plurals[i], plural) == 0) {
+			*n = fm->nterms[i];
+			return fm->terms[i];
+		}
+	*n = 0;
+	return NULL;
+}
+
+int
+fm_parse_terms(const char *name, const char *text, size_t n,
+    char *const *plurals, char *const *singulars, size_t ntaxonomies,
+    struct frontmatter *fm, struct buf *err, struct buf *warn)
+{
+	size_t t;
 	const char *end = text + n, *fm_start, *fm_end;
 	enum yamldoc_format fmt;
 	struct yamldoc y;
@@ -522,6 +549,16 @@ fm_parse(const char *name, const char *text, size_t n,
 	memset(fm, 0, sizeof(*fm));
 	fm->cjk = -1;
 	memset(&y, 0, sizeof(y));
+	fm->plurals = plurals;
+	fm->ntaxonomies = ntaxonomies;
+	fm->terms = xmalloc((ntaxonomies ? ntaxonomies : 1) *
+	    sizeof(char **));
+	fm->nterms = xmalloc((ntaxonomies ? ntaxonomies : 1) *
+	    sizeof(size_t));
+	for (t = 0; t < ntaxonomies; t++) {
+		fm->terms[t] = NULL;
+		fm->nterms[t] = 0;
+	}
 	if (memchr(text, '\0', n) != NULL) {
 		buf_printf(err, "%s:%zu: binary data (a NUL byte) in a Markdown "
 		    "file", name, line_of(text, (size_t)((const char *)
@@ -588,13 +625,13 @@ fm_parse(const char *name, const char *text, size_t n,
 	    name, err) ||
 	    get_date(&y, root, "lastmod", &fm->lastmod, &fm->has_lastmod,
 	    name, err) ||
-	    get_list(&y, root, "tags", &fm->tags, &fm->ntags, name, "tag",
-	    err, warn) ||
-	    get_list(&y, root, "categories", &fm->categories,
-	    &fm->ncategories, name, "category", err, warn) ||
 	    get_list(&y, root, "aliases", &fm->aliases, &fm->naliases, name,
 	    NULL, err, warn))
 		goto out;
+	for (t = 0; t < ntaxonomies; t++)
+		if (get_list(&y, root, plurals[t], &fm->terms[t],
+		    &fm->nterms[t], name, singulars[t], err, warn) != 0)
+			goto out;
 	get_author(&y, root, &fm->author);
 	if (fm->title == NULL)
 		buf_printf(warn, "%s:1: no title\n", name);
@@ -624,8 +661,12 @@ fm_free(struct frontmatter *fm)
 	free(fm->description);
 	free(fm->author);
 	free(fm->layout);
-	free_list(fm->tags, fm->ntags);
-	free_list(fm->categories, fm->ncategories);
+	size_t i;
+
+	for (i = 0; i < fm->ntaxonomies && fm->terms != NULL; i++)
+		free_list(fm->terms[i], fm->nterms[i]);
+	free(fm->terms);
+	free(fm->nterms);
 	free_list(fm->aliases, fm->naliases);
 	memset(fm, 0, sizeof(*fm));
 }

@@ -30,7 +30,7 @@
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "4"
+#define IMPORT_RULES_VERSION "5"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640
@@ -848,13 +848,34 @@ find_sections(struct import *im)
 	}
 }
 
+/* Is f a top-level section's _index.md ("notes/_index.md"), which
+ * import_file() stores as the section's page? The home page's is not
+ * read; a nested section's is read for :sections alone (quire lists
+ * its pages in their top-level section), with a warning. */
+static int
+top_section_index(struct import *im, const struct input_file *f)
+{
+	size_t len = section_len(f->source);
+
+	if (len == 0)
+		return 0;
+	if (strcmp(f->source + len, "/_index.md") == 0)
+		return 1;
+	note(im, "warning: %s:1: a nested section has no listing of its own "
+	    "in quire: its pages are listed in /%.*s/'s\n", f->fs_path,
+	    (int)len, f->source);
+	return 0;
+}
+
 static int
 import_file(struct import *im, struct dbw *w, const struct input_file *f,
     uint64_t settings_hash)
 {
 	struct buf text = BUF_INIT, err = BUF_INIT, warn = BUF_INIT;
 	struct buf hash = BUF_INIT, stored = BUF_INIT, url = BUF_INIT;
-	struct buf owner = BUF_INIT;
+	struct buf owner = BUF_INIT, section = BUF_INIT;
+	const char *base = strrchr(f->source, '/');
+	int index = base != NULL && strcmp(base + 1, "_index.md") == 0;
 	char **aliases = NULL;
 	size_t naliases = 0, i;
 	struct frontmatter fm;
@@ -877,8 +898,9 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 		rc = 0;
 		goto out;
 	}
-	if (fm_parse(f->fs_path, buf_cstr(&text), text.len, &fm, &err,
-	    &warn) != 0)
+	if (fm_parse_terms(f->fs_path, buf_cstr(&text), text.len,
+	    im->site.taxonomy_plurals, im->site.taxonomy_singulars,
+	    index ? 0 : im->site.ntaxonomies, &fm, &err, &warn) != 0)
 		goto fail;
 	for (line = buf_cstr(&warn); *line != '\0'; line = next) {
 		next = strchr(line, '\n');
@@ -896,7 +918,15 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	    fm.has_lastmod ? &fm.lastmod : NULL;
 	up.sections = (const char *const *)im->sections;
 	up.nsections = im->nsections;
-	if (url_page(&url, &im->site, &up) != 0) {
+	if (section_len(f->source) > 0 && url_section(&section, f->source,
+	    section_len(f->source)) != 0)
+		note(im, "warning: %s:1: its section's folder makes no URL "
+		    "segment: the section has no listing\n", f->fs_path);
+	if (index) {
+		/* A top-level section's own page: its listing's title,
+		 * description and text, at the section's route. */
+		buf_printf(&url, "/%s/", buf_cstr(&section));
+	} else if (url_page(&url, &im->site, &up) != 0) {
 		buf_printf(&err, "%s:1: its URL '%s' holds a '.' or '..' "
 		    "segment or control characters", f->fs_path,
 		    buf_cstr(&url));
@@ -952,7 +982,8 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	memset(&p, 0, sizeof(p));
 	p.source = f->source;
 	p.hash = buf_cstr(&hash);
-	p.kind = is_post(&im->site, f->source) ? PAGE_POST : PAGE_STANDALONE;
+	p.kind = index ? PAGE_SECTION : is_post(&im->site, f->source) ?
+	    PAGE_POST : PAGE_STANDALONE;
 	p.layout = fm.layout;
 	p.url = buf_cstr(&url);
 	p.title = fm.title;
@@ -973,10 +1004,11 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	p.truncated = m.truncated;
 	p.words = m.words;
 	p.minutes = m.minutes;
-	p.tags = fm.tags;
-	p.ntags = fm.ntags;
-	p.categories = fm.categories;
-	p.ncategories = fm.ncategories;
+	p.plurals = im->site.taxonomy_plurals;
+	p.terms = fm.terms;
+	p.nterms = fm.nterms;
+	p.ntaxonomies = fm.ntaxonomies;
+	p.section = section.len > 0 && !index ? buf_cstr(&section) : NULL;
 	p.search_text = m.text;
 	p.aliases = aliases;
 	p.naliases = naliases;
@@ -1003,6 +1035,7 @@ out:
 	buf_free(&stored);
 	buf_free(&url);
 	buf_free(&owner);
+	buf_free(&section);
 	return rc;
 }
 
@@ -1168,8 +1201,8 @@ import_run(const struct import_opts *opts, FILE *log)
 
 		progress_show(&im.progress, "reading", i + 1, im.nfiles);
 		base = base ? base + 1 : im.files[i].source;
-		if (url_is_index(base, 1)) {
-			/* A section's own page: its title is a later feature. */
+		if (url_is_index(base, 1) &&
+		    !top_section_index(&im, &im.files[i])) {
 			im.skipped++;
 			continue;
 		}

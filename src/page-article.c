@@ -146,13 +146,105 @@ render_post_nav(struct buf *b, const struct site *s, const struct db_link *newer
 
 #define RELATED_MAX 5
 
+/* The first term of taxonomy of page page_id, copied: its id, slug and
+ * name (slug NULL when it has none). */
+struct one_term {
+	long long id;
+	char *slug, *name;
+};
+
+static enum db_rc
+first_term(struct ctx *ctx, long long page_id, const char *taxonomy,
+    struct one_term *out)
+{
+	struct db_cursor cur;
+	struct db_term t;
+	enum db_rc rc = db_page_terms(ctx->db, &cur, page_id, taxonomy, &t);
+
+	out->slug = out->name = NULL;
+	if (rc == DB_ROW) {
+		out->id = t.id;
+		out->slug = xstrdup(t.slug);
+		out->name = xstrdup(t.name);
+	}
+	db_cursor_end(&cur);
+	return rc;
+}
+
+static void
+one_term_free(struct one_term *t)
+{
+	free(t->slug);
+	free(t->name);
+}
+
+/* Appends the box of each series the page is part of ("Part N of
+ * NAME"), listing the series' visible pages oldest first with this one
+ * marked: a nav (PaperMod's .toc box) with an aria-label, the current
+ * item aria-current="page". Reads the taxonomy "series" when the site
+ * declares it. */
+static enum db_rc
+render_series(struct ctx *ctx, const struct db_page *p)
+{
+	struct buf *b = &ctx->resp->body;
+	struct buf list = BUF_INIT, route = BUF_INIT;
+	struct db_cursor cur;
+	struct one_term series;
+	const char *url, *title;
+	long long id;
+	long n = 0, part = 0;
+	enum db_rc rc;
+
+	if (site_taxonomy(ctx->site, "series", 6) < 0)
+		return DB_DONE;
+	rc = first_term(ctx, p->id, "series", &series);
+	if (rc != DB_ROW)
+		return rc;
+	for (rc = db_term_oldest(ctx->db, &cur, ctx->now, series.id, &id,
+	    &url, &title); rc == DB_ROW;
+	    rc = db_term_oldest_next(&cur, &id, &url, &title)) {
+		n++;
+		if (id == p->id) {
+			part = n;
+			html(&list, "<li aria-current=\"page\"><strong>");
+			html_text(&list, title);
+			html(&list, "</strong></li>\n");
+		} else {
+			html(&list, "<li>");
+			render_link(&list, ctx->site, url, title);
+			html(&list, "</li>\n");
+		}
+	}
+	db_cursor_end(&cur);
+	if (rc != DB_ERROR && part > 0) {
+		render_term_route(&route, "series", series.slug);
+		html(b, "<nav class=\"toc series\" aria-label=\"Series: ");
+		html_attr(b, series.name);
+		html(b, "\">\n<div class=\"inner\">\n<p>Part ");
+		html_int(b, part);
+		html(b, " of ");
+		html_int(b, n);
+		html(b, " in ");
+		render_link(b, ctx->site, buf_cstr(&route), series.name);
+		html(b, "</p>\n<ol>\n");
+		buf_add(b, list.data, list.len);
+		html(b, "</ol>\n</div>\n</nav>\n");
+	}
+	one_term_free(&series);
+	buf_free(&list);
+	buf_free(&route);
+	return rc == DB_ERROR ? DB_ERROR : DB_ROW;
+}
+
 enum page_rc
 page_article(struct ctx *ctx)
 {
 	struct buf *b = &ctx->resp->body;
 	const struct site *s = ctx->site;
-	struct buf section = BUF_INIT, section_route = BUF_INIT;
 	const struct db_page *p = ctx->stored;
+	struct render_section sec;
+	struct one_term section;
+	size_t ncrumbs;
 	struct md_result md;
 	struct tag_list tags;
 	struct render_head head;
@@ -163,6 +255,16 @@ page_article(struct ctx *ctx)
 	enum page_rc prc = PAGE_OK;
 
 	if (load_tags(ctx, p->id, &tags) == DB_ERROR) {
+		free_tags(&tags);
+		return PAGE_DB_ERROR;
+	}
+	/* The page's own section (Home » Section), if it lies in one. */
+	memset(&sec, 0, sizeof(sec));
+	if (first_term(ctx, p->id, TAXONOMY_SECTIONS, &section) == DB_ERROR ||
+	    (section.slug != NULL && render_section_read(ctx, section.slug,
+	    &sec) == DB_ERROR)) {
+		render_section_free(&sec);
+		one_term_free(&section);
 		free_tags(&tags);
 		return PAGE_DB_ERROR;
 	}
@@ -179,10 +281,9 @@ page_article(struct ctx *ctx)
 		goto out;
 	}
 
-	render_section_title(&section, s->main_section);
-	buf_printf(&section_route, "/%s/", s->main_section);
-	crumbs[0].name = buf_cstr(&section);
-	crumbs[0].route = buf_cstr(&section_route);
+	ncrumbs = section.slug != NULL ? 1 : 0;
+	crumbs[0].name = buf_cstr(&sec.title);
+	crumbs[0].route = buf_cstr(&sec.route);
 	crumbs[1].name = p->title;
 	crumbs[1].route = p->url;
 	memset(&head, 0, sizeof(head));
@@ -193,12 +294,13 @@ page_article(struct ctx *ctx)
 	head.article = p->kind == PAGE_POST ? p : NULL;
 	head.keywords = tags.names;
 	head.nkeywords = tags.n;
-	head.crumbs = p->kind == PAGE_POST ? crumbs : crumbs + 1;
-	head.ncrumbs = p->kind == PAGE_POST ? 2 : 1;
+	head.crumbs = crumbs + 1 - ncrumbs;
+	head.ncrumbs = ncrumbs + 1;
+	head.section = section.slug;
 	render_open(ctx, &head);
 
 	html(b, "<article class=\"post-single\">\n<header class=\"post-header\">\n");
-	render_breadcrumbs(b, s, crumbs, p->kind == PAGE_POST ? 1 : 0);
+	render_breadcrumbs(b, s, crumbs, ncrumbs);
 	html(b, "<h1 class=\"post-title entry-hint-parent\">");
 	html_text(b, p->title);
 	html(b, "</h1>\n");
@@ -219,7 +321,12 @@ page_article(struct ctx *ctx)
 	html(b, "<div class=\"post-content\">");
 	/* cmark-gfm's HTML: raw HTML omitted unless the site set unsafe. */
 	buf_add(b, md.html.data, md.html.len);
-	html(b, "</div>\n<footer class=\"post-footer\">\n");
+	html(b, "</div>\n");
+	if (render_series(ctx, p) == DB_ERROR) {
+		prc = PAGE_DB_ERROR;
+		goto out;
+	}
+	html(b, "<footer class=\"post-footer\">\n");
 	if (tags.n > 0) {
 		html(b, "<ul class=\"post-tags\">\n");
 		for (i = 0; i < tags.n; i++) {
@@ -250,7 +357,7 @@ out:
 	db_link_free(&older);
 	md_result_free(&md);
 	free_tags(&tags);
-	buf_free(&section);
-	buf_free(&section_route);
+	render_section_free(&sec);
+	one_term_free(&section);
 	return prc;
 }

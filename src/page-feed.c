@@ -1,5 +1,5 @@
-/* page-feed.c - a listing's feeds: the site's (/), the main section's
- * and each term's, each as RSS 2.0 (index.xml, written here as Hugo 0.111
+/* page-feed.c - a listing's feeds: the site's (/), each section's, each
+ * taxonomy's (its terms) and each term's, each as RSS 2.0 (index.xml, written here as Hugo 0.111
  * writes it), Atom (atom.xml) and JSON Feed (feed.json): the same items
  * in the same order, the same rssLimit, the same full text. */
 #include <string.h>
@@ -233,20 +233,79 @@ page_feed_site(struct ctx *ctx)
 enum page_rc
 page_feed_section(struct ctx *ctx)
 {
-	struct buf name = BUF_INIT, route = BUF_INIT;
+	struct render_section sec;
 	struct feed f;
 	enum page_rc rc;
 
-	render_section_title(&name, ctx->site->main_section);
-	buf_printf(&route, "/%s/", ctx->site->main_section);
-	f.name = buf_cstr(&name);
-	f.route = buf_cstr(&route);
+	if (render_section_read(ctx, ctx->found->slug, &sec) == DB_ERROR) {
+		render_section_free(&sec);
+		return PAGE_DB_ERROR;
+	}
+	f.name = buf_cstr(&sec.title);
+	f.route = buf_cstr(&sec.route);
 	f.all = 0;
-	f.term_id = 0;
+	f.term_id = ctx->found->id;
 	rc = render_feed(ctx, &f);
+	render_section_free(&sec);
+	return rc;
+}
+
+/* A taxonomy's feed, as Hugo's: one item per term with a visible page,
+ * dated by its newest page, linking the term's page, with no summary. */
+enum page_rc
+page_feed_terms(struct ctx *ctx)
+{
+	const struct feed_format *fmt = formats[ctx->format];
+	struct buf *b = &ctx->resp->body;
+	const struct site *s = ctx->site;
+	struct buf items = BUF_INIT, name = BUF_INIT, route = BUF_INIT;
+	struct feed_sum sum;
+	struct feed_item fi;
+	struct db_cursor cur;
+	struct db_term t;
+	struct qdate date;
+	struct feed f;
+	enum db_rc rc;
+
+	memset(&sum, 0, sizeof(sum));
+	for (rc = db_taxonomy_items(ctx->db, &cur, ctx->now, ctx->taxonomy,
+	    s->rss_limit, &t, &date); rc == DB_ROW;
+	    rc = db_taxonomy_items_next(&cur, &t, &date)) {
+		buf_reset(&route);
+		render_term_route(&route, ctx->taxonomy, t.slug);
+		memset(&fi, 0, sizeof(fi));
+		fi.url = buf_cstr(&route);
+		fi.title = t.name;
+		fi.author = "";
+		fi.summary = "";
+		fi.date = date;
+		fi.updated = date;
+		if (sum.n == 0 || later(&fi.updated, &sum.updated))
+			sum.updated = fi.updated;
+		if (sum.n == 0)
+			sum.newest = fi.date;
+		sum.anonymous = 1;
+		fmt->item(&items, s, &fi, sum.n == 0);
+		sum.n++;
+	}
+	db_cursor_end(&cur);
+	if (rc != DB_ERROR) {
+		render_section_title(&name, ctx->taxonomy);
+		buf_reset(&route);
+		buf_printf(&route, "/%s/", ctx->taxonomy);
+		f.name = buf_cstr(&name);
+		f.route = buf_cstr(&route);
+		f.all = 0;
+		f.term_id = 0;
+		ctx->resp->content_type = fmt->content_type;
+		fmt->head(b, s, &f, &sum);
+		buf_add(b, items.data, items.len);
+		fmt->tail(b, &sum);
+	}
+	buf_free(&items);
 	buf_free(&name);
 	buf_free(&route);
-	return rc;
+	return rc == DB_ERROR ? PAGE_DB_ERROR : PAGE_OK;
 }
 
 enum page_rc

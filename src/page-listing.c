@@ -1,4 +1,4 @@
-/* page-listing.c - the home page and the main section's listing. */
+/* page-listing.c - the home page and each section's listing. */
 #include <string.h>
 
 #include "html.h"
@@ -44,23 +44,69 @@ page_home(struct ctx *ctx)
 	return rc;
 }
 
+/* The slug of the section at a stored page's route ("/notes/"). */
+static void
+stored_slug(struct buf *out, const char *url)
+{
+	size_t n = strlen(url);
+
+	if (n >= 2)
+		buf_add(out, url + 1, n - 2);
+}
+
 enum page_rc
 page_section(struct ctx *ctx)
 {
 	struct buf *b = &ctx->resp->body;
-	struct buf route = BUF_INIT, title = BUF_INIT;
-	const char *name = ctx->site->main_section;
-	enum page_rc rc;
+	struct buf slug = BUF_INIT;
+	struct render_section sec;
+	struct md_result md;
+	enum page_rc rc = PAGE_OK;
 
-	render_section_title(&title, name);
-	buf_printf(&route, "/%s/", name);
-	render_begin_listing(ctx, buf_cstr(&title), "list", buf_cstr(&route),
-	    buf_cstr(&title));
-	render_page_header(b, ctx->site, buf_cstr(&title), NULL, 0);
-	rc = render_listing(ctx, 0, buf_cstr(&route));
+	if (ctx->found != NULL)
+		buf_puts(&slug, ctx->found->slug);
+	else
+		stored_slug(&slug, ctx->stored->url);
+	if (render_section_read(ctx, buf_cstr(&slug), &sec) == DB_ERROR) {
+		rc = PAGE_DB_ERROR;
+		goto out;
+	}
+	render_begin_listing(ctx, buf_cstr(&sec.title), "list",
+	    buf_cstr(&sec.route), buf_cstr(&sec.title));
+	/* PaperMod's list.html: the title, the description (Markdown)
+	 * under it, then the _index.md's text, then the entries. */
+	render_page_header(b, ctx->site, buf_cstr(&sec.title), NULL, 0);
+	if (ctx->page == 1 && *sec.description != '\0') {
+		if (md_render(sec.description, strlen(sec.description),
+		    ctx->site->unsafe ? MD_UNSAFE : 0, &md) != 0) {
+			rc = PAGE_ERROR;
+			goto out;
+		}
+		html(b, "<div class=\"post-description\">\n");
+		buf_add(b, md.html.data, md.html.len);
+		html(b, "</div>\n");
+		md_result_free(&md);
+	}
+	if (ctx->page == 1 && *sec.body != '\0') {
+		if (md_render(sec.body, strlen(sec.body), MD_ANCHORS |
+		    (ctx->site->unsafe ? MD_UNSAFE : 0), &md) != 0) {
+			rc = PAGE_ERROR;
+			goto out;
+		}
+		html(b, "<div class=\"post-content md-content\">");
+		buf_add(b, md.html.data, md.html.len);
+		html(b, "</div>\n");
+		md_result_free(&md);
+	}
+	/* A section whose _index.md alone is visible lists nothing. */
+	if (ctx->found != NULL)
+		rc = render_listing(ctx, ctx->found->id, buf_cstr(&sec.route));
+	else if (ctx->page > 1)
+		rc = PAGE_NOT_FOUND;
 	if (rc == PAGE_OK)
 		render_end(ctx);
-	buf_free(&route);
-	buf_free(&title);
+out:
+	render_section_free(&sec);
+	buf_free(&slug);
 	return rc;
 }

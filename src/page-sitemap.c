@@ -1,5 +1,6 @@
 /* page-sitemap.c - /sitemap.xml (sitemaps 0.9, the URLs Hugo lists) and
  * /robots.txt pointing to it. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "html.h"
@@ -26,12 +27,16 @@ page_sitemap(struct ctx *ctx)
 	struct buf *b = &ctx->resp->body;
 	const struct site *s = ctx->site;
 	struct buf route = BUF_INIT;
-	struct qdate newest = { 0, 0 }, newest_main = { 0, 0 }, date;
+	struct qdate newest = { 0, 0 }, date;
 	struct db_cursor cur;
 	struct db_page p;
 	const char *taxonomy, *slug;
 	enum db_rc rc;
-	int any = 0, any_main = 0, tags = 0, categories = 0;
+	int any = 0;
+	size_t i;
+	char *seen = xmalloc(s->ntaxonomies + 1);
+
+	memset(seen, 0, s->ntaxonomies + 1);
 
 	ctx->resp->content_type = "application/xml; charset=utf-8";
 	html(b, "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
@@ -46,41 +51,46 @@ page_sitemap(struct ctx *ctx)
 			newest = p.date;
 			any = 1;
 		}
-		if (!any_main && p.kind == PAGE_POST && p.has_date) {
-			newest_main = p.date;
-			any_main = 1;
-		}
 		url_entry(b, s, p.url, lastmod);
 	}
 	db_cursor_end(&cur);
 	if (rc == DB_ERROR)
 		goto fail;
 	url_entry(b, s, "/", any ? &newest : NULL);
-	buf_printf(&route, "/%s/", s->main_section);
-	url_entry(b, s, buf_cstr(&route), any_main ? &newest_main : NULL);
+	/* Each section and term with its newest page's date. */
 	for (rc = db_term_dates(ctx->db, &cur, ctx->now, &taxonomy, &slug,
 	    &date); rc == DB_ROW;
 	    rc = db_lastmod_next(&cur, &taxonomy, &slug, &date)) {
+		int t = site_taxonomy(s, taxonomy, strlen(taxonomy));
+
 		buf_reset(&route);
-		render_term_route(&route, taxonomy, slug);
-		url_entry(b, s, buf_cstr(&route), &date);
-		if (strcmp(taxonomy, "tags") == 0)
-			tags = 1;
+		if (strcmp(taxonomy, TAXONOMY_SECTIONS) == 0)
+			buf_printf(&route, "/%s/", slug);
+		else if (t >= 0)
+			render_term_route(&route, taxonomy, slug);
 		else
-			categories = 1;
+			continue;	/* no longer declared */
+		url_entry(b, s, buf_cstr(&route), &date);
+		if (t >= 0)
+			seen[t] = 1;
 	}
 	db_cursor_end(&cur);
 	if (rc == DB_ERROR)
 		goto fail;
-	if (tags)
-		url_entry(b, s, "/tags/", any ? &newest : NULL);
-	if (categories)
-		url_entry(b, s, "/categories/", any ? &newest : NULL);
+	for (i = 0; i < s->ntaxonomies; i++) {
+		if (!seen[i])
+			continue;
+		buf_reset(&route);
+		buf_printf(&route, "/%s/", s->taxonomy_plurals[i]);
+		url_entry(b, s, buf_cstr(&route), any ? &newest : NULL);
+	}
 	html(b, "</urlset>\n");
 	buf_free(&route);
+	free(seen);
 	return PAGE_OK;
 fail:
 	buf_free(&route);
+	free(seen);
 	return PAGE_DB_ERROR;
 }
 

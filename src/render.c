@@ -34,10 +34,60 @@ render_section_title(struct buf *out, const char *name)
 {
 	size_t start = out->len;
 
+	size_t n;
+	char last, before;
+
 	buf_puts(out, name);
 	if (out->len > start && out->data[start] >= 'a' &&
 	    out->data[start] <= 'z')
 		out->data[start] = (char)(out->data[start] - 'a' + 'A');
+	n = out->len - start;
+	if (n == 0)
+		return;
+	last = out->data[out->len - 1];
+	before = n > 1 ? out->data[out->len - 2] : '\0';
+	if (last == 's' || last == 'S')
+		return;
+	if ((last == 'y' || last == 'Y') && n > 1 &&
+	    strchr("aeiouAEIOU", before) == NULL) {
+		out->len--;
+		buf_puts(out, "ies");
+	} else if (last == 'x' || last == 'z' || (last == 'h' &&
+	    (before == 'c' || before == 's'))) {
+		buf_puts(out, "es");
+	} else {
+		buf_putc(out, 's');
+	}
+}
+
+enum db_rc
+render_section_read(struct ctx *ctx, const char *slug,
+    struct render_section *sec)
+{
+	const struct buf empty = BUF_INIT;
+	const char *title;
+	enum db_rc rc;
+
+
+	sec->route = empty;
+	sec->title = empty;
+	buf_printf(&sec->route, "/%s/", slug);
+	rc = db_section_page(ctx->db, ctx->now, buf_cstr(&sec->route), &title,
+	    &sec->description, &sec->body);
+	if (rc == DB_ERROR)
+		return rc;
+	if (*title != '\0')
+		buf_puts(&sec->title, title);
+	else
+		render_section_title(&sec->title, slug);
+	return DB_ROW;
+}
+
+void
+render_section_free(struct render_section *sec)
+{
+	buf_free(&sec->route);
+	buf_free(&sec->title);
 }
 
 void
@@ -289,7 +339,8 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	if (h->article != NULL && h->article->has_date) {
 		struct buf d = BUF_INIT;
 
-		meta(b, "property", "article:section", s->main_section);
+		if (h->section != NULL)
+			meta(b, "property", "article:section", h->section);
 		date_format_iso(&d, &h->article->date);
 		meta(b, "property", "article:published_time", buf_cstr(&d));
 		buf_reset(&d);

@@ -7,8 +7,9 @@
 
 /* How a row matches the request's decoded segments. */
 enum route_match {
-	MATCH_PATH,	/* pattern: literal segments, "$section" (the main
-			 * section), "*" (a term) or "#" (a page number) */
+	MATCH_PATH,	/* pattern: literal segments, "$taxonomy" (one the
+			 * site declares), "*" (a term) or "#" (a page
+			 * number) */
 	MATCH_STORED,	/* a stored page at the route whose layout is
 			 * pattern (NULL: any layout) */
 	MATCH_ALIAS,	/* an alias a stored page declares: 301 to it */
@@ -22,68 +23,71 @@ enum route_flag {
 				 * not match */
 	ROUTE_ATOM = 1 << 2,	/* a feed as Atom (else RSS) */
 	ROUTE_JSON = 1 << 3,	/* a feed as JSON Feed (else RSS) */
+	ROUTE_SECTION = 1 << 4,	/* MATCH_STORED: the row for a section's
+				 * own page (PAGE_SECTION), which no other
+				 * row matches */
 };
 
 struct route {
 	enum route_match match;
 	const char *pattern;
 	enum page_rc (*handler)(struct ctx *);
-	const char *taxonomy;	/* "tags" or "categories" for term pages */
+	const char *taxonomy;	/* the taxonomy of "*" (TAXONOMY_SECTIONS);
+				 * NULL: the one "$taxonomy" matched */
 	int flags;
 };
 
 static enum page_rc alias_redirect(struct ctx *ctx);
 
-/* First match wins: the fixed routes, then stored pages, then aliases;
- * nothing matched is a 404. */
+/* First match wins: the fixed routes, the config's taxonomies, the
+ * sections, then stored pages, then aliases; nothing matched is a 404. */
 static const struct route routes[] = {
 	{ MATCH_PATH, "", page_home, NULL, 0 },
 	{ MATCH_PATH, "page/#", page_home, NULL, ROUTE_PAGED },
-	{ MATCH_PATH, "$section", page_section, NULL, 0 },
-	{ MATCH_PATH, "$section/page/#", page_section, NULL, ROUTE_PAGED },
-	{ MATCH_PATH, "tags", page_terms, "tags", 0 },
-	{ MATCH_PATH, "tags/*", page_term, "tags", ROUTE_TERM },
-	{ MATCH_PATH, "tags/*/page/#", page_term, "tags",
-	    ROUTE_PAGED | ROUTE_TERM },
-	{ MATCH_PATH, "categories", page_terms, "categories", 0 },
-	{ MATCH_PATH, "categories/*", page_term, "categories",
-	    ROUTE_TERM },
-	{ MATCH_PATH, "categories/*/page/#", page_term, "categories",
-	    ROUTE_PAGED | ROUTE_TERM },
 	{ MATCH_PATH, "index.xml", page_feed_site, NULL, 0 },
 	{ MATCH_PATH, "atom.xml", page_feed_site, NULL, ROUTE_ATOM },
 	{ MATCH_PATH, "feed.json", page_feed_site, NULL, ROUTE_JSON },
-	{ MATCH_PATH, "$section/index.xml", page_feed_section, NULL, 0 },
-	{ MATCH_PATH, "$section/atom.xml", page_feed_section, NULL,
-	    ROUTE_ATOM },
-	{ MATCH_PATH, "$section/feed.json", page_feed_section, NULL,
-	    ROUTE_JSON },
-	{ MATCH_PATH, "tags/*/index.xml", page_feed_term, "tags",
-	    ROUTE_TERM },
-	{ MATCH_PATH, "tags/*/atom.xml", page_feed_term, "tags",
-	    ROUTE_TERM | ROUTE_ATOM },
-	{ MATCH_PATH, "tags/*/feed.json", page_feed_term, "tags",
-	    ROUTE_TERM | ROUTE_JSON },
-	{ MATCH_PATH, "categories/*/index.xml", page_feed_term, "categories",
-	    ROUTE_TERM },
-	{ MATCH_PATH, "categories/*/atom.xml", page_feed_term, "categories",
-	    ROUTE_TERM | ROUTE_ATOM },
-	{ MATCH_PATH, "categories/*/feed.json", page_feed_term, "categories",
-	    ROUTE_TERM | ROUTE_JSON },
 	{ MATCH_PATH, "sitemap.xml", page_sitemap, NULL, 0 },
 	{ MATCH_PATH, "robots.txt", page_robots, NULL, 0 },
 	{ MATCH_PATH, "archives", page_archives, NULL, 0 },
 	{ MATCH_PATH, "search", page_search, NULL, 0 },
+	{ MATCH_PATH, "$taxonomy", page_terms, NULL, 0 },
+	{ MATCH_PATH, "$taxonomy/index.xml", page_feed_terms, NULL, 0 },
+	{ MATCH_PATH, "$taxonomy/atom.xml", page_feed_terms, NULL,
+	    ROUTE_ATOM },
+	{ MATCH_PATH, "$taxonomy/feed.json", page_feed_terms, NULL,
+	    ROUTE_JSON },
+	{ MATCH_PATH, "$taxonomy/*", page_term, NULL, ROUTE_TERM },
+	{ MATCH_PATH, "$taxonomy/*/page/#", page_term, NULL,
+	    ROUTE_PAGED | ROUTE_TERM },
+	{ MATCH_PATH, "$taxonomy/*/index.xml", page_feed_term, NULL,
+	    ROUTE_TERM },
+	{ MATCH_PATH, "$taxonomy/*/atom.xml", page_feed_term, NULL,
+	    ROUTE_TERM | ROUTE_ATOM },
+	{ MATCH_PATH, "$taxonomy/*/feed.json", page_feed_term, NULL,
+	    ROUTE_TERM | ROUTE_JSON },
+	/* A section is a term of TAXONOMY_SECTIONS (schema.h). */
+	{ MATCH_PATH, "*", page_section, TAXONOMY_SECTIONS, ROUTE_TERM },
+	{ MATCH_PATH, "*/page/#", page_section, TAXONOMY_SECTIONS,
+	    ROUTE_PAGED | ROUTE_TERM },
+	{ MATCH_PATH, "*/index.xml", page_feed_section, TAXONOMY_SECTIONS,
+	    ROUTE_TERM },
+	{ MATCH_PATH, "*/atom.xml", page_feed_section, TAXONOMY_SECTIONS,
+	    ROUTE_TERM | ROUTE_ATOM },
+	{ MATCH_PATH, "*/feed.json", page_feed_section, TAXONOMY_SECTIONS,
+	    ROUTE_TERM | ROUTE_JSON },
 	/* PaperMod's content/archives.md and search.md: quire's own pages
 	 * under the stored page's title. */
 	{ MATCH_STORED, "archives", page_archives, NULL, 0 },
 	{ MATCH_STORED, "search", page_search, NULL, 0 },
+	/* A section's _index.md while none of its pages is visible. */
+	{ MATCH_STORED, NULL, page_section, NULL, ROUTE_SECTION },
 	{ MATCH_STORED, NULL, page_article, NULL, 0 },
 	{ MATCH_ALIAS, NULL, alias_redirect, NULL, 0 },
 };
 
 /* Matches the request's segments against a MATCH_PATH pattern; sets
- * ctx->page and ctx->term. Returns 1, 0 (no match), or -1 for a page
+ * ctx->page, ctx->term and (for "$taxonomy") ctx->taxonomy. Returns 1, 0 (no match), or -1 for a page
  * number that cannot exist (a 404 whatever else would match). */
 static int
 match_path(struct ctx *ctx, const char *pattern)
@@ -105,9 +109,13 @@ match_path(struct ctx *ctx, const char *pattern)
 				return -1;
 		} else if (len == 1 && *p == '*') {
 			ctx->term = r->segs[i];
-		} else if (len == 8 && strncmp(p, "$section", 8) == 0) {
-			if (strcmp(r->segs[i], ctx->site->main_section) != 0)
+		} else if (len == 9 && strncmp(p, "$taxonomy", 9) == 0) {
+			int t = site_taxonomy(ctx->site, r->segs[i],
+			    strlen(r->segs[i]));
+
+			if (t < 0)
 				return 0;
+			ctx->taxonomy = ctx->site->taxonomy_plurals[t];
 		} else if (strlen(r->segs[i]) != len ||
 		    strncmp(r->segs[i], p, len) != 0) {
 			return 0;
@@ -183,6 +191,7 @@ route_dispatch(struct ctx *ctx, enum req_verdict verdict)
 
 		ctx->page = 1;
 		ctx->term = NULL;
+		ctx->taxonomy = rt->taxonomy;
 		if (rt->match == MATCH_PATH) {
 			int m = match_path(ctx, rt->pattern);
 
@@ -190,13 +199,9 @@ route_dispatch(struct ctx *ctx, enum req_verdict verdict)
 				return PAGE_NOT_FOUND;
 			if (m == 0)
 				continue;
-			if ((rt->flags & ROUTE_PAGED) && ctx->page == 1) {
-				redirect_first_page(ctx);
-				return PAGE_OK;
-			}
 			if (rt->flags & ROUTE_TERM) {
 				enum db_rc rc = db_term_by_slug(ctx->db,
-				    ctx->now, rt->taxonomy, ctx->term, &term);
+				    ctx->now, ctx->taxonomy, ctx->term, &term);
 
 				if (rc == DB_ERROR)
 					return PAGE_DB_ERROR;
@@ -206,6 +211,11 @@ route_dispatch(struct ctx *ctx, enum req_verdict verdict)
 				if (rc == DB_DONE)
 					continue;
 				ctx->found = &term;
+			}
+			if ((rt->flags & ROUTE_PAGED) && ctx->page == 1) {
+				ctx->found = NULL;
+				redirect_first_page(ctx);
+				return PAGE_OK;
 			}
 		} else if (rt->match == MATCH_STORED) {
 			if (!looked_up) {
@@ -217,13 +227,14 @@ route_dispatch(struct ctx *ctx, enum req_verdict verdict)
 				looked_up = rc == DB_ROW ? 1 : -1;
 			}
 			if (looked_up < 0 || (rt->pattern != NULL &&
-			    strcmp(stored.layout, rt->pattern) != 0))
+			    strcmp(stored.layout, rt->pattern) != 0) ||
+			    (stored.kind == PAGE_SECTION) !=
+			    ((rt->flags & ROUTE_SECTION) != 0))
 				continue;
 			ctx->stored = &stored;
 			if (rt->pattern != NULL)
 				ctx->title = stored.title;
 		}
-		ctx->taxonomy = rt->taxonomy;
 		ctx->format = (rt->flags & ROUTE_ATOM) ? FORMAT_ATOM :
 		    (rt->flags & ROUTE_JSON) ? FORMAT_JSON : FORMAT_RSS;
 		ctx->canonical = ctx->req->decoded;

@@ -203,6 +203,59 @@ load_sections(struct site *s, const struct site_key *k, struct yamldoc *y,
 	return 0;
 }
 
+/* taxonomies: a map of singular to plural, as Hugo's (an empty map
+ * declares none). Each plural is a URL segment of its own, "tags" in
+ * /tags/go/; kept sorted by plural. */
+static int
+load_taxonomies(struct site *s, const struct site_key *k, struct yamldoc *y,
+    yaml_node_t *node, const char *path, struct buf *err)
+{
+	size_t n = node->type == YAML_MAPPING_NODE ? yamldoc_map_len(node) : 0;
+	char **sing = xmalloc((n ? n : 1) * sizeof(char *));
+	char **plur = xmalloc((n ? n : 1) * sizeof(char *));
+	struct buf v = BUF_INIT;
+	size_t i, j, m = 0;
+	int rc = -1;
+
+	if (node->type != YAML_MAPPING_NODE &&
+	    !(yamldoc_scalar(node) != NULL && *yamldoc_scalar(node) == '\0')) {
+		buf_printf(err, "%s:%zu: '%s' must map each taxonomy's singular "
+		    "to its plural (tag: tags)", path, yamldoc_line(y, node),
+		    k->config);
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		const char *a = yamldoc_scalar(yamldoc_map_key(y, node, i));
+		yaml_node_t *vn = yamldoc_map_value(y, node, i);
+		const char *b = yamldoc_scalar(vn);
+
+		if (a == NULL || b == NULL || *a == '\0' || *b == '\0' ||
+		    strpbrk(a, "/\\\x1e\x1f") != NULL ||
+		    strpbrk(b, "/\\\x1e\x1f") != NULL || strcmp(b, ".") == 0 ||
+		    strcmp(b, "..") == 0) {
+			buf_printf(err, "%s:%zu: '%s' must map a singular to a "
+			    "plural, each a name without '/' (tag: tags)", path,
+			    yamldoc_line(y, vn), k->config);
+			goto out;
+		}
+		for (j = m; j > 0 && strcmp(plur[j - 1], b) > 0; j--) {
+			plur[j] = plur[j - 1];
+			sing[j] = sing[j - 1];
+		}
+		plur[j] = (char *)b;
+		sing[j] = (char *)a;
+		m++;
+	}
+	site_taxonomies_put(&v, sing, plur, m);
+	site_set(s, k->stored, buf_cstr(&v));
+	rc = 0;
+out:
+	free(sing);
+	free(plur);
+	buf_free(&v);
+	return rc;
+}
+
 /* Reads row k's value at node into s. Returns 0, or -1 with
  * "PATH:LINE: what" appended to err. */
 static int
@@ -284,6 +337,8 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 		return load_menu(s, k, y, node, path, err);
 	case SITE_PERMALINKS:
 		return load_permalinks(s, k, y, node, path, err);
+	case SITE_TAXONOMIES:
+		return load_taxonomies(s, k, y, node, path, err);
 	}
 	return 0;
 }

@@ -58,6 +58,8 @@ const struct site_key site_keys[] = {
 	    SITE_FLAG, "1", flags[FLAG_CODE_COPY]),
 	ROW("menu.main", "menu", SITE_MENU, NULL, menu),
 	ROW("permalinks", "permalinks", SITE_PERMALINKS, NULL, permalinks),
+	ROW("taxonomies", "taxonomies", SITE_TAXONOMIES,
+	    "category\x1f" "categories\x1etag\x1ftags", taxonomies),
 	{ .config = NULL }
 };
 
@@ -160,6 +162,76 @@ site_set_base_url(struct site *s, const char *url, struct buf *err)
 	return 0;
 }
 
+static void
+clear_taxonomies(struct site *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ntaxonomies; i++) {
+		free(s->taxonomy_plurals[i]);
+		free(s->taxonomy_singulars[i]);
+	}
+	free(s->taxonomy_plurals);
+	free(s->taxonomy_singulars);
+	s->taxonomy_plurals = NULL;
+	s->taxonomy_singulars = NULL;
+	s->ntaxonomies = 0;
+}
+
+/* Takes the stored form apart into the lists; a pair without its \x1f
+ * is left out. */
+static void
+split_taxonomies(struct site *s)
+{
+	const char *p = s->taxonomies;
+
+	clear_taxonomies(s);
+	while (*p != '\0') {
+		size_t n = strcspn(p, "\x1e");
+		const char *us = memchr(p, '\x1f', n);
+
+		if (us != NULL && us > p && us + 1 < p + n) {
+			size_t i = s->ntaxonomies;
+
+			s->taxonomy_singulars = xrealloc(s->taxonomy_singulars,
+			    (i + 1) * sizeof(char *));
+			s->taxonomy_plurals = xrealloc(s->taxonomy_plurals,
+			    (i + 1) * sizeof(char *));
+			s->taxonomy_singulars[i] = xstrndup(p,
+			    (size_t)(us - p));
+			s->taxonomy_plurals[i] = xstrndup(us + 1,
+			    (size_t)(p + n - us - 1));
+			s->ntaxonomies++;
+		}
+		p += n;
+		if (*p == '\x1e')
+			p++;
+	}
+}
+
+int
+site_taxonomy(const struct site *s, const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < s->ntaxonomies; i++)
+		if (strlen(s->taxonomy_plurals[i]) == n &&
+		    memcmp(s->taxonomy_plurals[i], name, n) == 0)
+			return (int)i;
+	return -1;
+}
+
+void
+site_taxonomies_put(struct buf *out, char *const *singulars,
+    char *const *plurals, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		buf_printf(out, "%s%s\x1f%s", i ? "\x1e" : "", singulars[i],
+		    plurals[i]);
+}
+
 /* Whether word is one of the space-separated words of list. */
 static int
 one_of(const char *word, const char *list)
@@ -192,6 +264,10 @@ set_value(struct site *s, const struct site_key *k, const char *name,
 	case SITE_ZONE:
 	case SITE_SECTION:
 		set_str(STR(s, k), value);
+		break;
+	case SITE_TAXONOMIES:
+		set_str(STR(s, k), value);
+		split_taxonomies(s);
 		break;
 	case SITE_CHOICE:
 		free(*STR(s, k));
@@ -268,7 +344,7 @@ static int
 holds_string(enum site_type t)
 {
 	return t == SITE_STRING || t == SITE_CHOICE || t == SITE_ZONE ||
-	    t == SITE_SECTION;
+	    t == SITE_SECTION || t == SITE_TAXONOMIES;
 }
 
 void
@@ -284,6 +360,7 @@ site_free(struct site *s)
 	free(s->base_path);
 	clear_links(&s->menu, &s->nmenu);
 	clear_links(&s->permalinks, &s->npermalinks);
+	clear_taxonomies(s);
 	for (i = 0; i < s->nmain_sections; i++)
 		free(s->main_sections[i]);
 	free(s->main_sections);
@@ -338,6 +415,7 @@ site_each(const struct site *s,
 		case SITE_CHOICE:
 		case SITE_ZONE:
 		case SITE_SECTION:
+		case SITE_TAXONOMIES:
 			put(k->stored, *STR(s, k), arg);
 			break;
 		case SITE_NUMBER:

@@ -763,3 +763,28 @@ url_ref_route(struct buf *out, const char *ref)
 	if (out->data[out->len - 1] != '/')
 		buf_putc(out, '/');
 }
+
+
+int
+url_section(struct buf *out, const char *name, size_t n)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+	int rc = -1;
+
+	buf_putc(&b, '/');
+	buf_add(&b, name, n);
+	buf_putc(&b, '/');
+	sanitize_tail(&b, 0);
+	unescape(&b, 0, 0, 0);
+	if (clean_path(&b, 0) != 0 || b.len < 3)
+		goto out;
+	for (i = 1; i + 1 < b.len; i++)
+		if (b.data[i] == '/')
+			goto out;
+	buf_add(out, b.data + 1, b.len - 2);
+	rc = 0;
+out:
+	buf_free(&b);
+	return rc;
+}

@@ -46,11 +46,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (fm.body != NULL && (fm.body < text ||
 		    fm.body_len > size || fm.body > text + size - fm.body_len))
 			__builtin_trap();
-		for (i = 0; i < fm.ntags; i++)
-			if (fm.tags == NULL || fm.tags[i] == NULL)
+		for (i = 0; i < fm.nterms[0]; i++)
+			if (fm.terms[0] == NULL || fm.terms[0][i] == NULL)
 				__builtin_trap();
-		for (i = 0; i < fm.ncategories; i++)
-			if (fm.categories == NULL || fm.categories[i] == NULL)
+		for (i = 0; i < fm.nterms[1]; i++)
+			if (fm.terms[1] == NULL || fm.terms[1][i] == NULL)
 				__builtin_trap();
 		for (i = 0; i < fm.naliases; i++)
 			if (fm.aliases == NULL || fm.aliases[i] == NULL)

@@ -82,6 +82,13 @@ mv "$tmp/sections-named/public/hugo-sections.tsv" \
 	"$tmp/sections-named/public/hugo-sections-named.tsv"
 copy sections-named hugo-sections-named.tsv
 
+# sectax/: every section's listing (title, description, entries) and the
+# declared taxonomies (series too), with the section and series feeds.
+build sectax
+copy sectax hugo-sectax.tsv
+cp "$tmp/sectax/public/notes/index.xml" "$golden/hugo-feed-section-notes.xml"
+cp "$tmp/sectax/public/series/learn-c/index.xml" "$golden/hugo-feed-series-learn-c.xml"
+
 for f in "$golden"/hugo-*.tsv; do
 	echo "$(basename "$f"): $(($(wc -l < "$f") - 1)) rows"
 done

@@ -181,7 +181,7 @@ has_line "each is named in a warning with its file and line" \
 has_line "an emoji-only tag too" "tagged\.md:4: tag '🎉' can have no page"
 has_line "and one made of a NUL" "tagged\.md:4: tag '\\\\0' can have no page"
 expect "only go and ab are tags" \
-    "$(sqlite3 -readonly "$tmp/t.db" "SELECT group_concat(slug, ' ') FROM (SELECT slug FROM term ORDER BY slug)")" "ab go"
+    "$(sqlite3 -readonly "$tmp/t.db" "SELECT group_concat(slug, ' ') FROM (SELECT slug FROM term WHERE taxonomy = 'tags' ORDER BY slug)")" "ab go"
 sitemap=$(env -i QUIRE_DB="$tmp/t.db" REQUEST_METHOD=GET REQUEST_URI=/sitemap.xml \
     "$top/cgi-bin/quire.fcgi" </dev/null 2>/dev/null)
 case $sitemap in

@@ -44,9 +44,9 @@ entry='quote(url), quote(title), quote(author), quote(summary),
 rows() {
 	sqlite3 -readonly "$1" "SELECT p.source, c.* FROM (SELECT page_id,
 	    $entry FROM page_card) c JOIN page p ON p.id = c.page_id ORDER BY 1;
-	    SELECT p.source, m.slug, t.* FROM (SELECT page_id, term_id,
-	    position, $entry FROM page_term) t JOIN page p ON p.id = t.page_id
-	    JOIN term m ON m.id = t.term_id ORDER BY 1, 2" | sha256sum
+	    SELECT p.source, t.* FROM (SELECT page_id, taxonomy, slug,
+	    position, $entry FROM page_term JOIN term ON term.id = term_id) t
+	    JOIN page p ON p.id = t.page_id ORDER BY 1, 3, 4" | sha256sum
 }
 expect "its listing entries are those of a fresh import" "$(rows "$old")" \
     "$(rows "$fresh")"

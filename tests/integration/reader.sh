@@ -145,6 +145,7 @@ feeds=(
 	"/tags/c%23/index.xml hugo-feed-tag-c-sharp.xml"
 	"/tags/c++/index.xml hugo-feed-tag-c-plus-plus.xml"
 	"/tags/web-dev/index.xml hugo-feed-tag-web-dev.xml"
+	"/tags/index.xml hugo-feed-tags.xml"
 )
 for f in "${feeds[@]}"; do
 	u=${f% *}

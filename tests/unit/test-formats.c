@@ -107,11 +107,11 @@ test_same_post(void **state)
 		assert_true(fm.has_publish);
 		assert_int_equal(fm.publish.t, 1711929600LL);
 		assert_false(fm.draft);
-		assert_int_equal(fm.ntags, 2);
-		assert_string_equal(fm.tags[0], "Go");
-		assert_string_equal(fm.tags[1], "café crème");
-		assert_int_equal(fm.ncategories, 1);
-		assert_string_equal(fm.categories[0], "notes");
+		assert_int_equal(fm.nterms[0], 2);
+		assert_string_equal(fm.terms[0][0], "Go");
+		assert_string_equal(fm.terms[0][1], "café crème");
+		assert_int_equal(fm.nterms[1], 1);
+		assert_string_equal(fm.terms[1][0], "notes");
 		assert_int_equal(fm.naliases, 1);
 		assert_string_equal(fm.aliases[0], "/old/");
 		assert_string_equal(fm.body, "Body text.\n");
@@ -144,11 +144,11 @@ test_types(void **state)
 	assert_int_equal(fm.date.t, 1577923200LL);
 	assert_int_equal(fm.lastmod.t, 1577934245LL);
 	assert_int_equal(fm.expiry.t, 1893553445LL);
-	assert_int_equal(fm.ntags, 4);
-	assert_string_equal(fm.tags[0], "1");
-	assert_string_equal(fm.tags[1], "2.5");
-	assert_string_equal(fm.tags[2], "true");
-	assert_string_equal(fm.tags[3], "1000");
+	assert_int_equal(fm.nterms[0], 4);
+	assert_string_equal(fm.terms[0][0], "1");
+	assert_string_equal(fm.terms[0][1], "2.5");
+	assert_string_equal(fm.terms[0][2], "true");
+	assert_string_equal(fm.terms[0][3], "1000");
 	fm_free(&fm);
 
 	good("{\"title\": \"null\", \"slug\": null, \"draft\": \"true\", "
@@ -156,17 +156,17 @@ test_types(void **state)
 	assert_string_equal(fm.title, "last wins");
 	assert_null(fm.slug);
 	assert_true(fm.draft);
-	assert_int_equal(fm.ntags, 3);
-	assert_string_equal(fm.tags[0], "1");
-	assert_string_equal(fm.tags[1], "2.5");
-	assert_string_equal(fm.tags[2], "100");
+	assert_int_equal(fm.nterms[0], 3);
+	assert_string_equal(fm.terms[0][0], "1");
+	assert_string_equal(fm.terms[0][1], "2.5");
+	assert_string_equal(fm.terms[0][2], "100");
 	assert_int_equal(fm.body_len, 0);
 	fm_free(&fm);
 
 	/* A JSON string may hold a NUL: kept, as Go keeps it. */
 	good("{\"tags\": [\"a\\u0000b\"]}\n", &fm, &warn);
-	assert_int_equal(fm.ntags, 1);
-	assert_string_equal(fm.tags[0], "a\xEF\xBF\xBD" "b");
+	assert_int_equal(fm.nterms[0], 1);
+	assert_string_equal(fm.terms[0][0], "a\xEF\xBF\xBD" "b");
 	fm_free(&fm);
 	buf_free(&warn);
 }

@@ -37,9 +37,17 @@ test_good(void **state)
 	assert_string_equal(fm.title, "Hello: world");
 	assert_string_equal(fm.slug, "hello");
 	assert_string_equal(fm.summary, "A *short* one");
-	assert_int_equal(fm.ntags, 2);
-	assert_string_equal(fm.tags[1], "café crème");
-	assert_int_equal(fm.ncategories, 1);
+	{
+		size_t n;
+		char **tags = fm_terms(&fm, "tags", &n);
+
+		assert_int_equal(n, 2);
+		assert_string_equal(tags[1], "café crème");
+		assert_non_null(fm_terms(&fm, "categories", &n));
+		assert_int_equal(n, 1);
+		assert_null(fm_terms(&fm, "series", &n));
+		assert_int_equal(n, 0);
+	}
 	assert_false(fm.draft);
 	assert_true(fm.has_date);
 	/* Shown in its own zone: April 1, though April 2 in UTC. */
@@ -117,8 +125,8 @@ test_slips(void **state)
 	(void)state;
 	/* Hugo accepts these; quire too, with a warning naming the file. */
 	assert_int_equal(fm_parse("s.md", t1, strlen(t1), &fm, &err, &warn), 0);
-	assert_int_equal(fm.ntags, 1);
-	assert_string_equal(fm.tags[0], "one string");
+	assert_int_equal(fm.nterms[0], 1);
+	assert_string_equal(fm.terms[0][0], "one string");
 	assert_non_null(strstr(buf_cstr(&warn), "s.md:2:"));
 	assert_non_null(strstr(buf_cstr(&warn), "s.md:1: no title"));
 	fm_free(&fm);
@@ -224,11 +232,11 @@ test_tags_without_page(void **state)
 	w = buf_cstr(&warn);
 	/* go, "a\0b" (Hugo's page /tags/ab/, shown with U+FFFD as Hugo's
 	 * templates print a NUL) and ". ." (/tags/.-./) stay. */
-	assert_int_equal(fm.ntags, 3);
-	assert_string_equal(fm.tags[0], "go");
-	assert_string_equal(fm.tags[1], "a\xEF\xBF\xBD" "b");
-	assert_string_equal(fm.tags[2], ". .");
-	assert_int_equal(fm.ncategories, 0);
+	assert_int_equal(fm.nterms[0], 3);
+	assert_string_equal(fm.terms[0][0], "go");
+	assert_string_equal(fm.terms[0][1], "a\xEF\xBF\xBD" "b");
+	assert_string_equal(fm.terms[0][2], ". .");
+	assert_int_equal(fm.nterms[1], 0);
 	assert_non_null(strstr(w, "t.md:3: tag '.' can have no page"));
 	assert_non_null(strstr(w, "t.md:3: tag '...' can have no page"));
 	assert_non_null(strstr(w, "t.md:3: tag '\xF0\x9F\x8E\x89' can have "

@@ -76,7 +76,8 @@ static const char defaults[] =
 "languageCode=\n"
 "defaultTheme=auto\n"
 "homeInfoTitle=\n"
-"homeInfoContent=\n";
+"homeInfoContent=\n"
+"taxonomies=category\x1f" "categories\x1etag\x1ftags\n";
 
 /* Every key quire reads, none at its default. */
 static const char full_config[] =
@@ -94,6 +95,7 @@ static const char full_config[] =
 "permalinks:\n"
 "  posts: /:year/:month/:slug/\n"
 "  notes: /n/:slug/\n"
+"taxonomies: {tag: tags, series: series, category: categories}\n"
 "menu:\n"
 "  main:\n"
 "    - {name: Tags, url: /tags/, weight: 20}\n"
@@ -145,7 +147,8 @@ static const char full_stored[] =
 "menu.001=10\x1f" "Archives\x1f/archives/\n"
 "menu.002=20\x1fTags\x1f/tags/\n"
 "permalinks.posts=/:year/:month/:slug/\n"
-"permalinks.notes=/n/:slug/\n";
+"permalinks.notes=/n/:slug/\n"
+"taxonomies=category\x1f" "categories\x1eseries\x1fseries\x1etag\x1ftags\n";
 
 static void
 test_defaults(void **state)
@@ -195,6 +198,12 @@ test_full_config(void **state)
 	assert_string_equal(s.menu[2].url, "/tags/");
 	assert_int_equal(s.menu[2].weight, 20);
 	assert_int_equal(s.npermalinks, 2);
+	/* Declared taxonomies, by plural; a key that is none is none. */
+	assert_int_equal(s.ntaxonomies, 3);
+	assert_string_equal(s.taxonomy_plurals[1], "series");
+	assert_string_equal(s.taxonomy_singulars[2], "tag");
+	assert_int_equal(site_taxonomy(&s, "series", 6), 1);
+	assert_int_equal(site_taxonomy(&s, "serie", 5), -1);
 	free(got);
 	site_free(&s);
 	buf_free(&err);

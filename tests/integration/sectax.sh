@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Sections and taxonomies against Hugo 0.111's own answers for the fixture
+# tests/hugo/sectax (tests/golden/hugo-sectax.tsv and the feeds beside it,
+# written by tests/hugo/gen-golden.sh), through the CGI worker:
+#   - every top-level section's listing at /SECTION/ (paginated), titled
+#     by its _index.md or Hugo's default title, with its description, its
+#     entries in Hugo's order, and its RSS, Atom and JSON feeds;
+#   - a nested section (a folder with an _index.md) is listed in its
+#     top-level section, with a warning naming the file (README);
+#   - every taxonomy the config declares (series here): its index, its
+#     term pages and their feeds; a key that is no taxonomy is none;
+#   - the taxonomy index feed, the article's breadcrumb to its own
+#     section, the series box, the sitemap.
+# Closes with "sectax: N passed, M failed".
+set -u
+top=$(pwd)
+. "$(dirname "$0")/lib.sh"
+suite_begin sectax
+
+site=$top/tests/hugo/sectax
+golden=$top/tests/golden
+py=/usr/bin/python3
+[ -x "$py" ] || py=$(command -v python3)
+
+cgi() {
+	env -i QUIRE_DB="$db" REQUEST_METHOD=GET REQUEST_URI="$1" \
+	    "$top/cgi-bin/quire.fcgi" </dev/null 2>/dev/null
+}
+# entries ROUTE: the entry links of every page of a listing, in order.
+entries() {
+	local n=1 route=$1 out
+	while :; do
+		out=$(cgi "$route")
+		printf '%s' "$out" | head -n 1 | grep -q '^Status: 200' || break
+		printf '%s\n' "$out" | grep -o 'class="entry-link"[^>]*href="[^"]*"' |
+		    sed 's/.*href="//; s/"$//'
+		n=$((n + 1))
+		route=$1page/$n/
+	done | tr '\n' ' ' | sed 's/ $//'
+}
+# items FILE: one line per <item>: link TAB pubDate.
+items() {
+	awk '
+	/<item>/ { it = 1; l = ""; d = "" }
+	it && /<link>/ { l = $0; sub(/.*<link>/, "", l); sub(/<\/link>.*/, "", l) }
+	it && /<pubDate>/ { d = $0; sub(/.*<pubDate>/, "", d); sub(/<\/pubDate>.*/, "", d) }
+	it && /<\/item>/ { print l "\t" d; it = 0 }
+	' "$1"
+}
+channel() { sed -n "/<item>/q; s/.*<$2>\\(.*\\)<\\/$2>.*/\\1/p" "$1" | head -n 1; }
+body() { cgi "$1" | sed '1,/^\r*$/d'; }
+
+db=$tmp/s.db
+"$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
+cond "the site imports" "$(cat "$tmp/log")" $?
+expect_re "a nested section is named with its file and line" "$(cat "$tmp/log")" \
+    'warning: .*content/essays/2023/_index\.md:1: a nested section'
+
+# 1. Sections, as Hugo lists them (essays/ holds a nested section: below).
+# field N: the Nth tab-separated field of $line (empty fields kept).
+field() { printf '%s' "$line" | cut -f"$1"; }
+while IFS= read -r line; do
+	kind=$(field 1) url=$(field 2) title=$(field 3) desc=$(field 4) pages=$(field 5)
+	case $kind in section) ;; *) continue ;; esac
+	page=$(cgi "$url")
+	expect_re "$url answers 200" "$(printf '%s' "$page" | head -n 1)" '^Status: 200'
+	expect "$url is titled as Hugo titles it" \
+	    "$(printf '%s' "$page" | grep -o '<h1>[^<]*</h1>' | head -n 1)" "<h1>$title</h1>"
+	if [ -n "$desc" ]; then
+		expect_re "$url shows its description" "$page" \
+		    '<div class="post-description">'
+	fi
+	[ "$url" = /essays/ ] && continue
+	expect "$url lists Hugo's pages in Hugo's order" "$(entries "$url")" "$pages"
+done < <(tail -n +2 "$golden/hugo-sectax.tsv")
+expect "a nested section's pages are listed in their top-level section" \
+    "$(entries /essays/)" "/essays/2023/e1/ /essays/e0/"
+expect_re "/posts/page/1/ answers 301" "$(cgi /posts/page/1/ | head -n 1)" '^Status: 301'
+expect_re "/posts/page/2/ answers 200" "$(cgi /posts/page/2/ | head -n 1)" '^Status: 200'
+expect_re "/posts/page/3/ (past the end) answers 404" "$(cgi /posts/page/3/ | head -n 1)" '^Status: 404'
+expect_re "a folder with no page is no section" "$(cgi /nope/ | head -n 1)" '^Status: 404'
+expect "the home page still lists the main section alone" "$(entries /)" \
+    "/posts/p4/ /posts/p2/ /posts/p3/ /posts/p1/"
+expect_re "a section's listing links its feeds" "$(cgi /notes/)" \
+    'rel="alternate" type="application/atom\+xml"[^>]*href="/notes/atom.xml"'
+
+# 2. Taxonomies: the declared series as tags are; terms as Hugo counts them.
+while IFS= read -r line; do
+	kind=$(field 1) url=$(field 2) title=$(field 3) count=$(field 4) pages=$(field 5)
+	case $kind in taxonomy|term) ;; *) continue ;; esac
+	page=$(cgi "$url")
+	expect_re "$url answers 200" "$(printf '%s' "$page" | head -n 1)" '^Status: 200'
+	expect "$url is titled as Hugo titles it" \
+	    "$(printf '%s' "$page" | grep -o '<h1>[^<]*</h1>' | head -n 1)" "<h1>$title</h1>"
+	if [ "$kind" = term ]; then
+		expect "$url lists Hugo's pages in Hugo's order" "$(entries "$url")" "$pages"
+		tax=${url#/}
+		tax=/${tax%%/*}/
+		expect_re "$tax counts $count for it" "$(cgi "$tax")" \
+		    "href=\"$url\">[^<]*<sup><strong><sup>$count<"
+	fi
+done < <(tail -n +2 "$golden/hugo-sectax.tsv")
+expect "a front-matter key that is no taxonomy is none" \
+    "$(sqlite3 -readonly "$db" "SELECT count(*) FROM term WHERE taxonomy = 'featured'")" 0
+expect_re "and has no page" "$(cgi /featured/ | head -n 1)" '^Status: 404'
+
+# 3. Feeds: a section's and a series term's, against Hugo's; Atom and
+# JSON Feed beside each, and beside the taxonomy's own.
+for f in "/notes/ hugo-feed-section-notes.xml" "/series/learn-c/ hugo-feed-series-learn-c.xml"; do
+	u=${f% *}
+	g=$golden/${f#* }
+	body "${u}index.xml" >"$tmp/f.rss"
+	expect "${u}index.xml: the items and dates are Hugo's" \
+	    "$(items "$tmp/f.rss")" "$(items "$g")"
+	expect "${u}index.xml: the channel title is Hugo's" \
+	    "$(channel "$tmp/f.rss" title)" "$(channel "$g" title)"
+	expect "${u}index.xml: the channel link is Hugo's" \
+	    "$(channel "$tmp/f.rss" link)" "$(channel "$g" link)"
+done
+for u in /notes/ /series/learn-c/ /series/; do
+	body "${u}index.xml" >"$tmp/f.rss"
+	body "${u}atom.xml" >"$tmp/f.atom"
+	body "${u}feed.json" >"$tmp/f.json"
+	out=$("$py" "$top/tests/integration/feedcheck.py" "$u" "$tmp/f.rss" \
+	    "$tmp/f.atom" "$tmp/f.json" "http://example.org$u" 2>&1)
+	expect "$u: Atom and JSON Feed agree with RSS (feedcheck.py)" \
+	    "$(printf '%s\n' "$out" | grep -v '^ok' | head -n 5)" ""
+done
+body /series/index.xml >"$tmp/f.rss"
+expect "/series/index.xml lists the terms, newest first" \
+    "$(items "$tmp/f.rss")" "$(printf 'http://example.org/series/learn-c/\tMon, 01 Mar 2021 00:00:00 +0000')"
+
+# 4. Articles: the page's own section in the breadcrumb; the series box.
+expect_re "a page's breadcrumb names its own section" "$(cgi /notes/deep/n2/)" \
+    '<div class="breadcrumbs"><a href="/">Home</a>&nbsp;»&nbsp;<a href="/notes/">My Notes</a></div>'
+expect_re "and a post's too (Posts)" "$(cgi /posts/p1/)" \
+    '<a href="/posts/">Posts</a></div>'
+p3=$(cgi /posts/p3/)
+expect_re "a post in a series names its place in it" "$p3" \
+    '<p>Part 2 of 4 in <a href="/series/learn-c/">Learn C</a></p>'
+expect_re "the series box is a labelled nav" "$p3" '<nav class="toc series" aria-label="Series: Learn C">'
+expect "it lists the series oldest first, the post itself current" \
+    "$(printf '%s' "$p3" | sed -n '/<nav class="toc series"/,/<\/nav>/p' |
+	grep -o '<li[^>]*>.*</li>' | sed 's/<li aria-current="page"><strong>\(.*\)<\/strong>/*\1/; s/<li><a href="\([^"]*\)">.*<\/a>/\1/; s/<\/li>//' | tr '\n' ' ')" \
+    "/posts/p1/ *P three /posts/p2/ /guides/g1/ "
+expect "a post in no series has no box" "$(cgi /posts/p4/ | grep -c 'toc series')" 0
+
+# 5. The sitemap lists every section, taxonomy and term.
+sm=$(body /sitemap.xml)
+missing=
+for r in / /notes/ /guides/ /essays/ /posts/ /snippet/ /series/ /series/learn-c/ /tags/ /tags/go/ /categories/ /categories/code/; do
+	printf '%s' "$sm" | grep -qF "<loc>http://example.org$r</loc>" || missing="$missing $r"
+done
+expect "/sitemap.xml lists every section, taxonomy and term" "$missing" ""
+
+# 6. A site that declares no taxonomy has no term pages.
+{ sed '/^taxonomies:/,/^  series:/d' "$site/hugo.yaml"; echo 'taxonomies: {}'; } >"$tmp/none.yaml"
+"$top/quire" import --db "$db" --config "$tmp/none.yaml" "$site/content" >"$tmp/log" 2>&1
+cond "a site with taxonomies: {} imports" "$(cat "$tmp/log")" $?
+expect_re "it has no /tags/" "$(cgi /tags/ | head -n 1)" '^Status: 404'
+expect_re "nor /tags/go/" "$(cgi /tags/go/ | head -n 1)" '^Status: 404'
+expect_re "its sections stay" "$(cgi /notes/ | head -n 1)" '^Status: 200'
+
+report sectax
