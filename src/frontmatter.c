@@ -511,6 +511,30 @@ get_bool(struct yamldoc *y, yaml_node_t *map, const char *key, int *out,
 static char *const default_plurals[] = { "tags", "categories" };
 static char *const default_singulars[] = { "tag", "category" };
 
+/* Hugo's per-page outputs: a list of output formats without HTML (a
+ * page published as JSON alone) has no HTML page in Hugo, while quire
+ * serves every page as HTML: say so. */
+static void
+warn_outputs(struct yamldoc *y, yaml_node_t *map, const char *name,
+    struct buf *warn)
+{
+	yaml_node_t *node = yamldoc_get(y, map, "outputs");
+	size_t i, n;
+
+	if (node == NULL || node->type != YAML_SEQUENCE_NODE)
+		return;
+	n = yamldoc_seq_len(node);
+	for (i = 0; i < n; i++) {
+		const char *f = yamldoc_scalar(yamldoc_seq_item(y, node, i));
+
+		if (f != NULL && strcasecmp(f, "html") == 0)
+			return;
+	}
+	buf_printf(warn, "%s:%zu: 'outputs' has no html: Hugo makes no HTML "
+	    "page of it, quire serves one (other output formats are not "
+	    "made)\n", name, yamldoc_line(y, node));
+}
+
 int
 fm_parse(const char *name, const char *text, size_t n,
     struct frontmatter *fm, struct buf *err, struct buf *warn)
@@ -633,6 +657,7 @@ fm_parse_terms(const char *name, const char *text, size_t n,
 		    &fm->nterms[t], name, singulars[t], err, warn) != 0)
 			goto out;
 	get_author(&y, root, &fm->author);
+	warn_outputs(&y, root, name, warn);
 	if (fm->title == NULL)
 		buf_printf(warn, "%s:1: no title\n", name);
 	rc = 0;

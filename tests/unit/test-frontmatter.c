@@ -121,6 +121,8 @@ test_slips(void **state)
 	struct buf err = BUF_INIT, warn = BUF_INIT;
 	const char *t1 = "---\ntags: one string\n---\nbody\n";
 	const char *t2 = "Just Markdown, no front matter.\n";
+	const char *t3 = "---\ntitle: J\noutputs: [json]\n---\nx\n";
+	const char *t4 = "---\ntitle: K\noutputs: [HTML, json]\n---\nx\n";
 
 	(void)state;
 	/* Hugo accepts these; quire too, with a warning naming the file. */
@@ -138,6 +140,16 @@ test_slips(void **state)
 	buf_reset(&warn);
 	assert_int_equal(fm_parse("e.md", "", 0, &fm, &err, &warn), 0);
 	assert_int_equal(fm.body_len, 0);
+	fm_free(&fm);
+	/* A page Hugo publishes in other formats only (roweb3's JSON
+	 * pages): quire says it serves HTML; with html listed, nothing. */
+	buf_reset(&warn);
+	assert_int_equal(fm_parse("j.md", t3, strlen(t3), &fm, &err, &warn), 0);
+	assert_non_null(strstr(buf_cstr(&warn), "j.md:3: 'outputs' has no html"));
+	fm_free(&fm);
+	buf_reset(&warn);
+	assert_int_equal(fm_parse("k.md", t4, strlen(t4), &fm, &err, &warn), 0);
+	assert_int_equal(warn.len, 0);
 	fm_free(&fm);
 	buf_free(&err);
 	buf_free(&warn);
