@@ -165,9 +165,39 @@ find_front_matter(const char *name, const char *text, size_t n,
 	return -1;
 }
 
+/* A string value holding a NUL byte (a YAML or TOML escape), as Hugo
+ * 0.111 takes it: a url stops its build (an error here); a slug loses
+ * the NUL (the URL is made without it); any other string shows it as
+ * U+FFFD, as Go's templates print it. Each is said in a warning.
+ * Returns the string to keep (malloc'd), or NULL with err set. */
+static char *
+take_nul_string(const char *s, size_t n, const char *key, const char *name,
+    size_t line, struct buf *err, struct buf *warn)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+	int drop = strcmp(key, "slug") == 0;
+
+	if (strcmp(key, "url") == 0) {
+		buf_printf(err, "%s:%zu: 'url' holds a NUL byte, which no URL "
+		    "can (Hugo 0.111 stops its build on it)", name, line);
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		if (s[i] != '\0')
+			buf_putc(&b, s[i]);
+		else if (!drop)
+			buf_puts(&b, "\xEF\xBF\xBD");
+	}
+	buf_printf(warn, "%s:%zu: '%s' holds a NUL byte; %s, as in Hugo\n",
+	    name, line, key, drop ? "it is left out of the URL" :
+	    "it shows as U+FFFD");
+	return buf_detach(&b);
+}
+
 static int
 get_string(struct yamldoc *y, yaml_node_t *map, const char *key,
-    char **out, const char *name, struct buf *err)
+    char **out, const char *name, struct buf *err, struct buf *warn)
 {
 	yaml_node_t *node = yamldoc_get(y, map, key);
 	const char *s;
@@ -183,6 +213,11 @@ get_string(struct yamldoc *y, yaml_node_t *map, const char *key,
 	if (node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 	    (strcmp(s, "~") == 0 || strcasecmp(s, "null") == 0 || *s == '\0'))
 		return 0;
+	if (memchr(s, '\0', node->data.scalar.length) != NULL) {
+		*out = take_nul_string(s, node->data.scalar.length, key, name,
+		    yamldoc_line(y, node), err, warn);
+		return *out != NULL ? 0 : -1;
+	}
 	*out = xstrdup(s);
 	return 0;
 }
@@ -634,12 +669,13 @@ fm_parse_terms(const char *name, const char *text, size_t n,
 		    "keys to values", name, yamldoc_line(&y, root));
 		goto out;
 	}
-	if (get_string(&y, root, "title", &fm->title, name, err) ||
-	    get_string(&y, root, "slug", &fm->slug, name, err) ||
-	    get_string(&y, root, "url", &fm->url, name, err) ||
-	    get_string(&y, root, "summary", &fm->summary, name, err) ||
-	    get_string(&y, root, "description", &fm->description, name, err) ||
-	    get_string(&y, root, "layout", &fm->layout, name, err) ||
+	if (get_string(&y, root, "title", &fm->title, name, err, warn) ||
+	    get_string(&y, root, "slug", &fm->slug, name, err, warn) ||
+	    get_string(&y, root, "url", &fm->url, name, err, warn) ||
+	    get_string(&y, root, "summary", &fm->summary, name, err, warn) ||
+	    get_string(&y, root, "description", &fm->description, name, err,
+	    warn) ||
+	    get_string(&y, root, "layout", &fm->layout, name, err, warn) ||
 	    get_bool(&y, root, "draft", &fm->draft, name, err) ||
 	    get_bool(&y, root, "isCJKLanguage", &fm->cjk, name, err) ||
 	    get_date(&y, root, "date", &fm->date, &fm->has_date, name, err) ||
