@@ -10,6 +10,14 @@
 /* Hugo's summaryLength default. */
 #define METRICS_SUMMARY_WORDS 70
 
+/* How a page is counted. */
+struct metrics_opts {
+	unsigned md_flags;	/* markdown.h's MD_* */
+	int cjk;		/* isCJKLanguage: words by character, 501 a
+				 * minute, the summary cut by characters */
+	long summary_words;	/* the site's summaryLength */
+};
+
 /* Figures stored with each post. */
 struct metrics {
 	long words;		/* .WordCount */
@@ -25,22 +33,21 @@ void metrics_plain(struct buf *plain, const char *html, size_t n);
 long metrics_words(const char *s, size_t n);
 /* Returns the reading time in minutes for a word count (Hugo: 213 wpm). */
 long metrics_minutes(long words);
-/* Hugo's TruncateWordsToWholeSentence over n bytes of plain text: returns
- * the length of the summary prefix (after trimming) and sets *truncated. */
-size_t metrics_summary_cut(const char *plain, size_t n, size_t *start,
-	int *truncated);
+/* Hugo's TruncateWordsToWholeSentence over n bytes of plain text, for a
+ * summaryLength of words: returns the length of the summary prefix (after
+ * trimming) and sets *truncated. */
+size_t metrics_summary_cut(const char *plain, size_t n, long words,
+	size_t *start, int *truncated);
 
 /* Hugo's word count of a CJK page: an all-ASCII field is one word,
  * another field one word per character. */
 long metrics_cjk_words(const char *s, size_t n);
 
-/* Computes every figure for a post body in Markdown (md_flags in flags)
- * and its optional front-matter summary (NULL when absent); cjk is the
- * page's isCJKLanguage (words by character, 501 a minute, the summary
- * cut by characters). Returns 0, or -1 when the Markdown could not be
- * rendered. */
+/* Computes every figure for a post body in Markdown and its optional
+ * front-matter summary (NULL when absent), counted as opts says.
+ * Returns 0, or -1 when the Markdown could not be rendered. */
 int metrics_compute(const char *body, size_t n, const char *fm_summary,
-	unsigned flags, int cjk, struct metrics *m);
+	const struct metrics_opts *opts, struct metrics *m);
 /* Frees the strings in m. */
 void metrics_free(struct metrics *m);
 

@@ -45,6 +45,8 @@ struct site {
 	char **main_sections;
 	size_t nmain_sections;
 	long paginate;
+	long summary_length;	/* summaryLength: words in an automatic
+				 * summary (importer) */
 	long rss_limit;		/* -1: all */
 	char *language;		/* languageCode, "" when unset */
 	int unsafe;		/* markup.goldmark.renderer.unsafe */

@@ -883,6 +883,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	struct dbw_page p;
 	struct url_page up;
 	const char *line, *next;
+	struct metrics_opts mopts;
 	int rc = -1, cjk;
 
 	memset(&fm, 0, sizeof(fm));
@@ -972,8 +973,11 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	 * whether its file holds a Han, Hangul or kana character. */
 	cjk = fm.cjk >= 0 ? fm.cjk : im->site.has_cjk &&
 	    uni_has_cjk(buf_cstr(&text), text.len);
-	if (metrics_compute(fm.body, fm.body_len, fm.summary,
-	    im->site.unsafe ? MD_UNSAFE : 0, cjk, &m) != 0) {
+	mopts.md_flags = im->site.unsafe ? MD_UNSAFE : 0;
+	mopts.cjk = cjk;
+	mopts.summary_words = im->site.summary_length;
+	if (metrics_compute(fm.body, fm.body_len, fm.summary, &mopts,
+	    &m) != 0) {
 		buf_printf(&err, "%s:1: the Markdown could not be rendered",
 		    f->fs_path);
 		goto fail;

@@ -325,7 +325,8 @@ is_sentence_end(unsigned long cp)
 
 /* helpers.TruncateWordsToWholeSentence, then strings.TrimSpace. */
 size_t
-metrics_summary_cut(const char *s, size_t n, size_t *start, int *truncated)
+metrics_summary_cut(const char *s, size_t n, long words, size_t *start,
+    int *truncated)
 {
 	size_t i, len, last_space = (size_t)-1, end = (size_t)-1;
 	unsigned long cp;
@@ -337,7 +338,7 @@ metrics_summary_cut(const char *s, size_t n, size_t *start, int *truncated)
 		if (uni_is_space(cp)) {
 			spaces++;
 			last_space = i;
-			if (spaces >= METRICS_SUMMARY_WORDS)
+			if (spaces >= words)
 				break;
 		}
 	}
@@ -427,16 +428,18 @@ metrics_cjk_words(const char *s, size_t n)
  * *truncated. An all-ASCII field counts one, another each character,
  * and a field that would pass the limit is cut inside. */
 static void
-cjk_summary(struct buf *out, const char *s, size_t n, int *truncated)
+cjk_summary(struct buf *out, const char *s, size_t n, long words,
+    int *truncated)
 {
-	size_t i = 0, start, len, count = 0;
+	size_t i = 0, start, len, count = 0, limit = words > 0 ?
+	    (size_t)words : 0;
 	unsigned long cp;
 
 	*truncated = 0;
 	while ((len = next_field(s, n, &i, &start)) > 0) {
 		size_t runes, at;
 
-		if (count >= METRICS_SUMMARY_WORDS) {
+		if (count >= limit) {
 			*truncated = 1;
 			return;
 		}
@@ -445,11 +448,11 @@ cjk_summary(struct buf *out, const char *s, size_t n, int *truncated)
 			buf_putc(out, ' ');
 		if (runes == len) {
 			count++;
-		} else if (count + runes < METRICS_SUMMARY_WORDS) {
+		} else if (count + runes < limit) {
 			count += runes;
 		} else {
 			for (at = 0; at < len; ) {
-				if (count >= METRICS_SUMMARY_WORDS) {
+				if (count >= limit) {
 					buf_add(out, s + start, at);
 					*truncated = 1;
 					return;
@@ -494,14 +497,14 @@ trim_short_html(struct buf *html)
 
 int
 metrics_compute(const char *body, size_t n, const char *fm_summary,
-    unsigned flags, int cjk, struct metrics *m)
+    const struct metrics_opts *opts, struct metrics *m)
 {
 	struct md_result res;
 	struct buf plain = BUF_INIT;
 	int rc = -1;
 
 	memset(m, 0, sizeof(*m));
-	if (md_render(body, n, flags | MD_MORE, &res) != 0)
+	if (md_render(body, n, opts->md_flags | MD_MORE, &res) != 0)
 		return -1;
 	metrics_plain(&plain, buf_cstr(&res.html), res.html.len);
 	{
@@ -510,7 +513,7 @@ metrics_compute(const char *body, size_t n, const char *fm_summary,
 		html_unescape(&text, buf_cstr(&plain), plain.len);
 		m->text = buf_detach(&text);
 	}
-	if (cjk) {
+	if (opts->cjk) {
 		m->words = metrics_cjk_words(buf_cstr(&plain), plain.len);
 		m->minutes = (m->words + 500) / 501;
 	} else {
@@ -525,16 +528,18 @@ metrics_compute(const char *body, size_t n, const char *fm_summary,
 	} else if (fm_summary != NULL) {
 		struct md_result sres;
 
-		if (md_render(fm_summary, strlen(fm_summary), flags, &sres) != 0)
+		if (md_render(fm_summary, strlen(fm_summary), opts->md_flags,
+		    &sres) != 0)
 			goto out;
 		trim_short_html(&sres.html);
 		set_summary_from_html(m, buf_cstr(&sres.html), sres.html.len);
 		md_result_free(&sres);
 		m->truncated = 0;
-	} else if (cjk) {
+	} else if (opts->cjk) {
 		struct buf cut = BUF_INIT, text = BUF_INIT;
 
-		cjk_summary(&cut, buf_cstr(&plain), plain.len, &m->truncated);
+		cjk_summary(&cut, buf_cstr(&plain), plain.len,
+		    opts->summary_words, &m->truncated);
 		html_unescape(&text, buf_cstr(&cut), cut.len);
 		m->summary = buf_detach(&text);
 		buf_free(&cut);
@@ -542,8 +547,8 @@ metrics_compute(const char *body, size_t n, const char *fm_summary,
 		size_t start, len;
 		struct buf text = BUF_INIT;
 
-		len = metrics_summary_cut(buf_cstr(&plain), plain.len, &start,
-		    &m->truncated);
+		len = metrics_summary_cut(buf_cstr(&plain), plain.len,
+		    opts->summary_words, &start, &m->truncated);
 		html_unescape(&text, buf_cstr(&plain) + start, len);
 		m->summary = buf_detach(&text);
 	}

@@ -27,6 +27,8 @@ const struct site_key site_keys[] = {
 	    main_section, .also = "mainSections"),
 	ROW("paginate", "paginate", SITE_NUMBER, "10", paginate,
 	    .min = 1, .max = 1000),
+	ROW("summaryLength", "summaryLength", SITE_NUMBER, "70",
+	    summary_length, .min = 0, .max = 1000000),
 	ROW("rssLimit", "rssLimit", SITE_LIMIT, "-1", rss_limit),
 	ROW("markup.goldmark.renderer.unsafe", "unsafe", SITE_BOOL, "0",
 	    unsafe),

@@ -79,6 +79,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *nl = memchr(src, '\n', size);
 	char *first = xstrndup(src, nl ? (size_t)(nl - src) : size);
 	struct metrics m;
+	struct metrics_opts opts;
 	struct buf b = BUF_INIT;
 
 	render(src, size, MD_MORE | MD_ANCHORS, valid);
@@ -88,8 +89,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* metrics_compute renders again; the first line stands for a
 	 * front-matter summary when it starts with "summary:". */
 	memset(&m, 0, sizeof(m));
+	opts.md_flags = MD_ANCHORS;
+	opts.cjk = uni_has_cjk(src, size);
+	opts.summary_words = (long)(size % 97);	/* 0 .. 96 words */
 	if (metrics_compute(src, size, strncmp(first, "summary:", 8) == 0 ?
-	    first + 8 : NULL, MD_ANCHORS, uni_has_cjk(src, size), &m) == 0) {
+	    first + 8 : NULL, &opts, &m) == 0) {
 		if (m.words < 0 || m.minutes < 0)
 			__builtin_trap();
 		if (m.summary == NULL || m.text == NULL)

@@ -64,6 +64,8 @@ copy unsafe hugo-unsafe.tsv
 # cjk/: hasCJKLanguage, site/'s layout.
 build cjk
 copy cjk hugo-cjk.tsv
+build cjk cjk-summary12 hugo.yaml,summary12.yaml
+copy cjk-summary12 hugo-cjk-summary12.tsv
 
 # menus/: menu entries by pageRef (Hugo's order; not sorted).
 build menus

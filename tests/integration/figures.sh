@@ -6,6 +6,7 @@
 #   - cjk/: hasCJKLanguage in the config, isCJKLanguage in front matter,
 #     a file holding kana only outside its body;
 #   - unsafe/: raw HTML kept, so script and style content must not count;
+#   - cjk/ again with summaryLength 12;
 #   - extensions/: .markdown and .mdown files are Markdown too; an HTML
 #     content page is skipped with a warning naming it (Hugo renders it:
 #     the one row left out of the comparison).
@@ -32,6 +33,12 @@ for site in cjk unsafe extensions; do
 	expect "$site/: every page's figures and summary are Hugo's" \
 	    "$(stored "$db")" "$(want "$top/tests/golden/hugo-$site.tsv")"
 done
+# summaryLength (both of Hugo's cuts take it).
+cat "$top/tests/hugo/cjk/hugo.yaml" "$top/tests/hugo/cjk/summary12.yaml" >"$tmp/s12.yaml"
+"$top/quire" import -q --db "$tmp/s12.db" --config "$tmp/s12.yaml" \
+    "$top/tests/hugo/cjk/content" >"$tmp/log" 2>&1
+expect "summaryLength: every summary is Hugo's" "$(stored "$tmp/s12.db")" \
+    "$(want "$top/tests/golden/hugo-cjk-summary12.tsv")"
 "$top/quire" import --db "$tmp/x.db" "$top/tests/hugo/extensions" >"$tmp/log" 2>&1
 expect_re "an HTML content page is skipped with a warning naming it" \
     "$(cat "$tmp/log")" 'warning: .*posts/raw\.html: HTML content, which Hugo renders but quire does not read'

@@ -23,6 +23,9 @@
 
 #define SITE "tests/hugo/site/content/"
 
+/* A page counted with Hugo's defaults. */
+static const struct metrics_opts plain_opts = { 0, 0, METRICS_SUMMARY_WORDS };
+
 /* Whether AddressSanitizer is on (gcc says so one way, clang another). */
 #if defined(__SANITIZE_ADDRESS__)
 #define UNDER_ASAN 1
@@ -65,8 +68,9 @@ known_difference(const char *file, int *words_differ)
  * site's hasCJKLanguage, decided per file as the importer does. */
 static void
 check_golden_posts(const char *golden, const char *site, unsigned md_flags,
-    int has_cjk, size_t min_rows)
+    int has_cjk, long summary_words, size_t min_rows)
 {
+	struct metrics_opts opts;
 	struct tsv t;
 	size_t r, checked = 0;
 
@@ -86,9 +90,12 @@ check_golden_posts(const char *golden, const char *site, unsigned md_flags,
 		text = slurp(path, &n);
 		assert_non_null(text);
 		assert_int_equal(fm_parse(path, text, n, &fm, &err, &warn), 0);
+		opts.md_flags = md_flags;
+		opts.cjk = fm.cjk >= 0 ? fm.cjk : has_cjk &&
+		    uni_has_cjk(text, n);
+		opts.summary_words = summary_words;
 		assert_int_equal(metrics_compute(fm.body, fm.body_len,
-		    fm.summary, md_flags, fm.cjk >= 0 ? fm.cjk : has_cjk &&
-		    uni_has_cjk(text, n), &m), 0);
+		    fm.summary, &opts, &m), 0);
 		differs = known_difference(file, &words_differ);
 		if (!words_differ) {
 			if (m.words != atol(tsv_get(&t, r, "words")))
@@ -121,7 +128,8 @@ static void
 test_golden_posts(void **state)
 {
 	(void)state;
-	check_golden_posts("tests/golden/hugo-posts.tsv", SITE, 0, 0, 30);
+	check_golden_posts("tests/golden/hugo-posts.tsv", SITE, 0, 0,
+	    METRICS_SUMMARY_WORDS, 30);
 }
 
 /* Raw HTML kept (unsafe: true): Hugo's plain text is Go's stripTags. */
@@ -130,7 +138,8 @@ test_golden_unsafe(void **state)
 {
 	(void)state;
 	check_golden_posts("tests/golden/hugo-unsafe.tsv",
-	    "tests/hugo/unsafe/content/", MD_UNSAFE, 0, 7);
+	    "tests/hugo/unsafe/content/", MD_UNSAFE, 0, METRICS_SUMMARY_WORDS,
+	    7);
 }
 
 /* hasCJKLanguage: words by character, 501 a minute, summaries cut by
@@ -140,7 +149,16 @@ test_golden_cjk(void **state)
 {
 	(void)state;
 	check_golden_posts("tests/golden/hugo-cjk.tsv",
-	    "tests/hugo/cjk/content/", 0, 1, 8);
+	    "tests/hugo/cjk/content/", 0, 1, METRICS_SUMMARY_WORDS, 8);
+}
+
+/* summaryLength: both cuts (by characters, to a whole sentence) take it. */
+static void
+test_golden_summary_length(void **state)
+{
+	(void)state;
+	check_golden_posts("tests/golden/hugo-cjk-summary12.tsv",
+	    "tests/hugo/cjk/content/", 0, 1, 12, 8);
 }
 
 static void
@@ -246,7 +264,8 @@ test_summary_cut(void **state)
 
 	(void)state;
 	/* Short text: no cut, returned whole and untrimmed. */
-	len = metrics_summary_cut(" short one ", 11, &start, &truncated);
+	len = metrics_summary_cut(" short one ", 11, METRICS_SUMMARY_WORDS,
+	    &start, &truncated);
 	assert_int_equal(start, 0);
 	assert_int_equal(len, 11);
 	assert_false(truncated);
@@ -254,7 +273,8 @@ test_summary_cut(void **state)
 	 * so the cut comes at the end of the next sentence, "w80.". */
 	for (i = 1; i <= 90; i++)
 		buf_printf(&b, "w%d%s", i, i % 10 == 0 ? ". " : " ");
-	len = metrics_summary_cut(b.data, b.len, &start, &truncated);
+	len = metrics_summary_cut(b.data, b.len, METRICS_SUMMARY_WORDS, &start,
+	    &truncated);
 	assert_true(truncated);
 	assert_int_equal(start, 0);
 	assert_int_equal(len, strstr(b.data, "w80.") - b.data + 4);
@@ -268,20 +288,20 @@ test_more_divider(void **state)
 	struct metrics m;
 
 	(void)state;
-	assert_int_equal(metrics_compute(md, strlen(md), NULL, 0, 0, &m), 0);
+	assert_int_equal(metrics_compute(md, strlen(md), NULL, &plain_opts, &m), 0);
 	assert_string_equal(m.summary, "Intro text.\n");
 	assert_true(m.truncated);
 	assert_int_equal(m.words, 4);
 	metrics_free(&m);
 	/* A divider with nothing after it does not truncate. */
 	md = "All of it.\n\n<!--more-->\n";
-	assert_int_equal(metrics_compute(md, strlen(md), NULL, 0, 0, &m), 0);
+	assert_int_equal(metrics_compute(md, strlen(md), NULL, &plain_opts, &m), 0);
 	assert_false(m.truncated);
 	metrics_free(&m);
 	/* A front-matter summary is rendered, and not truncated. */
 	md = "Body text. More body.\n";
 	assert_int_equal(metrics_compute(md, strlen(md), "The *short* one",
-	    0, 0, &m), 0);
+	    &plain_opts, &m), 0);
 	assert_string_equal(m.summary, "The short one");
 	assert_false(m.truncated);
 	metrics_free(&m);
@@ -502,6 +522,7 @@ main(void)
 		cmocka_unit_test(test_golden_posts),
 		cmocka_unit_test(test_golden_unsafe),
 		cmocka_unit_test(test_golden_cjk),
+		cmocka_unit_test(test_golden_summary_length),
 		cmocka_unit_test(test_golden_headings),
 	};
 
