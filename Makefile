@@ -169,6 +169,7 @@ bench: deps
 golden:
 	bash tests/hugo/gen-golden.sh
 	bash tests/hugo/gen-golden-formats.sh
+	bash tests/hugo/gen-golden-lang.sh
 
 # Rewrites tests/golden/render/NAME.html from NAME.md with today's
 # md_render(); review the diff before committing it.
