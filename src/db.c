@@ -347,6 +347,7 @@ db_open(const char *path, struct buf *err)
 			    (const char *)sqlite3_column_text(st_site, 1));
 	}
 	sqlite3_reset(st_site);
+	site_lang_roots(&db->site);
 	if (rc != SQLITE_DONE) {
 		buf_printf(err, "cannot read database %s: %s", path,
 		    sqlite3_errmsg(db->conn));
