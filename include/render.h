@@ -19,6 +19,10 @@ void render_abs_url(struct buf *b, const struct site *site, const char *route);
  * _index.md: its name with the first letter in upper case ("Posts"). */
 void render_section_title(struct buf *out, const char *name);
 /* Appends the route of a term's page: "/TAXONOMY/SLUG/". */
+/* Appends the home route of the language s shows less its last '/'
+ * ("" or "/fr"): what every fixed route of that language (its listings,
+ * terms, feeds, search) follows, as Hugo lays a multilingual site out. */
+void render_lang_prefix(struct buf *out, const struct site *s);
 void render_term_route(struct buf *out, const char *taxonomy,
 	const char *slug);
 /* Appends <a href="/TAXONOMY/SLUG/">NAME</a>, with PaperMod's count

@@ -180,6 +180,7 @@ page_article(struct ctx *ctx)
 	}
 
 	render_section_title(&section, s->main_section);
+	render_lang_prefix(&section_route, s);
 	buf_printf(&section_route, "/%s/", s->main_section);
 	crumbs[0].name = buf_cstr(&section);
 	crumbs[0].route = buf_cstr(&section_route);

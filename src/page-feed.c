@@ -225,7 +225,7 @@ render_feed(struct ctx *ctx, const struct feed *f)
 enum page_rc
 page_feed_site(struct ctx *ctx)
 {
-	struct feed f = { NULL, "/", 1, 0 };
+	struct feed f = { NULL, ctx->site->lang_root, 1, 0 };
 
 	return render_feed(ctx, &f);
 }
@@ -238,6 +238,7 @@ page_feed_section(struct ctx *ctx)
 	enum page_rc rc;
 
 	render_section_title(&name, ctx->site->main_section);
+	render_lang_prefix(&route, ctx->site);
 	buf_printf(&route, "/%s/", ctx->site->main_section);
 	f.name = buf_cstr(&name);
 	f.route = buf_cstr(&route);
@@ -256,6 +257,7 @@ page_feed_term(struct ctx *ctx)
 	struct feed f;
 	enum page_rc prc;
 
+	render_lang_prefix(&route, ctx->site);
 	render_term_route(&route, ctx->taxonomy, ctx->found->slug);
 	f.name = ctx->found->name;
 	f.route = buf_cstr(&route);

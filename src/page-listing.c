@@ -38,7 +38,7 @@ page_home(struct ctx *ctx)
 	if (ctx->page == 1)
 		rc = home_info(ctx);
 	if (rc == PAGE_OK)
-		rc = render_listing(ctx, 0, "/");
+		rc = render_listing(ctx, 0, ctx->site->lang_root);
 	if (rc == PAGE_OK)
 		render_end(ctx);
 	return rc;
@@ -53,6 +53,7 @@ page_section(struct ctx *ctx)
 	enum page_rc rc;
 
 	render_section_title(&title, name);
+	render_lang_prefix(&route, ctx->site);
 	buf_printf(&route, "/%s/", name);
 	render_begin_listing(ctx, buf_cstr(&title), "list", buf_cstr(&route),
 	    buf_cstr(&title));

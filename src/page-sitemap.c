@@ -20,6 +20,47 @@ url_entry(struct buf *b, const struct site *s, const char *route,
 	html(b, "  </url>\n");
 }
 
+/* A multilingual site's /sitemap.xml, as Hugo writes it: an index of
+ * each language's sitemap (/en/sitemap.xml for the default language
+ * too), each dated by its newest page. */
+static enum page_rc
+sitemap_index(struct ctx *ctx)
+{
+	struct buf *b = &ctx->resp->body;
+	const struct site *s = ctx->site;
+	struct buf route = BUF_INIT;
+	struct qdate newest = { 0, 0 };
+	long long date;
+	size_t i;
+
+	ctx->resp->content_type = "application/xml; charset=utf-8";
+	html(b, "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
+	    "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/"
+	    "0.9\">\n");
+	for (i = 0; i < s->nlangs; i++) {
+		if (db_lang_dates(ctx->db, ctx->now, s->langs[i].code,
+		    &date) == DB_ERROR) {
+			buf_free(&route);
+			return PAGE_DB_ERROR;
+		}
+		buf_reset(&route);
+		buf_printf(&route, "/%s/sitemap.xml", s->langs[i].code);
+		html(b, "  <sitemap>\n    <loc>");
+		render_abs_url(b, s, buf_cstr(&route));
+		html(b, "</loc>\n");
+		if (date >= 0) {
+			newest.t = date;
+			html(b, "    <lastmod>");
+			date_format_iso(b, &newest);
+			html(b, "</lastmod>\n");
+		}
+		html(b, "  </sitemap>\n");
+	}
+	html(b, "</sitemapindex>\n");
+	buf_free(&route);
+	return PAGE_OK;
+}
+
 enum page_rc
 page_sitemap(struct ctx *ctx)
 {
@@ -33,6 +74,8 @@ page_sitemap(struct ctx *ctx)
 	enum db_rc rc;
 	int any = 0, any_main = 0, tags = 0, categories = 0;
 
+	if (site_multilingual(s) && !ctx->lang_path)
+		return sitemap_index(ctx);
 	ctx->resp->content_type = "application/xml; charset=utf-8";
 	html(b, "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
 	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -55,13 +98,15 @@ page_sitemap(struct ctx *ctx)
 	db_cursor_end(&cur);
 	if (rc == DB_ERROR)
 		goto fail;
-	url_entry(b, s, "/", any ? &newest : NULL);
+	url_entry(b, s, s->lang_root, any ? &newest : NULL);
+	render_lang_prefix(&route, s);
 	buf_printf(&route, "/%s/", s->main_section);
 	url_entry(b, s, buf_cstr(&route), any_main ? &newest_main : NULL);
 	for (rc = db_term_dates(ctx->db, &cur, ctx->now, &taxonomy, &slug,
 	    &date); rc == DB_ROW;
 	    rc = db_lastmod_next(&cur, &taxonomy, &slug, &date)) {
 		buf_reset(&route);
+		render_lang_prefix(&route, s);
 		render_term_route(&route, taxonomy, slug);
 		url_entry(b, s, buf_cstr(&route), &date);
 		if (strcmp(taxonomy, "tags") == 0)
@@ -72,10 +117,17 @@ page_sitemap(struct ctx *ctx)
 	db_cursor_end(&cur);
 	if (rc == DB_ERROR)
 		goto fail;
-	if (tags)
-		url_entry(b, s, "/tags/", any ? &newest : NULL);
-	if (categories)
-		url_entry(b, s, "/categories/", any ? &newest : NULL);
+	buf_reset(&route);
+	render_lang_prefix(&route, s);
+	if (tags) {
+		buf_puts(&route, "/tags/");
+		url_entry(b, s, buf_cstr(&route), any ? &newest : NULL);
+		route.data[route.len -= 6] = '\0';
+	}
+	if (categories) {
+		buf_puts(&route, "/categories/");
+		url_entry(b, s, buf_cstr(&route), any ? &newest : NULL);
+	}
 	html(b, "</urlset>\n");
 	buf_free(&route);
 	return PAGE_OK;

@@ -41,6 +41,12 @@ render_section_title(struct buf *out, const char *name)
 }
 
 void
+render_lang_prefix(struct buf *out, const struct site *s)
+{
+	buf_add(out, s->lang_root, strlen(s->lang_root) - 1);
+}
+
+void
 render_term_route(struct buf *out, const char *taxonomy, const char *slug)
 {
 	buf_printf(out, "/%s/%s/", taxonomy, slug);
@@ -53,6 +59,7 @@ render_term_link(struct ctx *ctx, const char *taxonomy,
 	struct buf *b = &ctx->resp->body;
 	struct buf route = BUF_INIT;
 
+	render_lang_prefix(&route, ctx->site);
 	render_term_route(&route, taxonomy, t->slug);
 	html(b, "<a href=\"");
 	render_href(b, ctx->site, buf_cstr(&route));
@@ -79,10 +86,19 @@ static const struct site_link default_menu[] = {
 static void
 menu_href(struct buf *b, const struct site *s, const char *url)
 {
-	if (strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0)
+	struct buf route = BUF_INIT;
+
+	if (strncmp(url, "http://", 7) == 0 ||
+	    strncmp(url, "https://", 8) == 0) {
 		html_attr(b, url);
-	else
-		render_href(b, s, url);
+		return;
+	}
+	/* PaperMod's absLangURL: under the language's home. */
+	if (url[0] == '/')
+		render_lang_prefix(&route, s);
+	buf_puts(&route, url);
+	render_href(b, s, buf_cstr(&route));
+	buf_free(&route);
 }
 
 static void
@@ -215,7 +231,7 @@ feed_links(struct buf *b, const struct site *s, const struct render_head *h)
 	size_t i;
 
 	memset(&f, 0, sizeof(f));
-	f.route = h->feed != NULL ? h->feed : "/";
+	f.route = h->feed != NULL ? h->feed : s->lang_root;
 	f.name = h->feed != NULL ? h->feed_name : NULL;
 	feed_title(&title, s, &f);
 	for (i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
@@ -313,7 +329,7 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	html(b, h->body_class);
 	html(b, "\" id=\"top\">\n<header class=\"header\">\n<nav class=\"nav\">\n"
 	    "<div class=\"logo\"><a href=\"");
-	render_href(b, s, "/");
+	render_href(b, s, s->lang_root);
 	html(b, "\" accesskey=\"h\" title=\"");
 	html_attr(b, *s->title != '\0' ? s->title : "Home");
 	html(b, " (Alt + H)\">");
@@ -390,7 +406,7 @@ render_breadcrumbs(struct buf *b, const struct site *site,
 	if (!site_flag(site, FLAG_BREADCRUMBS))
 		return;
 	html(b, "<div class=\"breadcrumbs\">");
-	render_link(b, site, "/", "Home");
+	render_link(b, site, site->lang_root, "Home");
 	for (i = 0; i < n; i++) {
 		html(b, "&nbsp;»&nbsp;");
 		render_link(b, site, crumbs[i].route, crumbs[i].name);
@@ -404,7 +420,7 @@ render_end(struct ctx *ctx)
 	struct buf *b = &ctx->resp->body;
 
 	html(b, "</main>\n<footer class=\"footer\">\n<span><a href=\"");
-	render_href(b, ctx->site, "/");
+	render_href(b, ctx->site, ctx->site->lang_root);
 	html(b, "\">");
 	html_text(b, *ctx->site->title != '\0' ? ctx->site->title : "Home");
 	html(b, "</a></span> &middot; <span>Powered by quire</span>\n"
