@@ -51,7 +51,18 @@ struct render_head {
 				 * (RSS, Atom, JSON Feed); NULL: the site's */
 	const char *feed_name;	/* that listing's name, as its feeds
 				 * title themselves; NULL: the site's */
+	/* A page's translations: PaperMod's hreflang alternates. */
+	const struct db_translation *translations;
+	size_t ntranslations;
 };
+
+/* Appends a language code as Hugo's title function shows it ("fr":
+ * "Fr"). */
+void render_lang_title(struct buf *out, const char *code);
+/* Writes PaperMod's list of the translations of a page (post meta):
+ * " | Translations: Fr De" as links; nothing when there are none. */
+void render_translations(struct buf *b, const struct site *s,
+	const struct db_translation *t, size_t n);
 
 /* Opens the page: doctype, <head> with title, description, canonical
  * link, OpenGraph and Twitter card tags, JSON-LD, the feed link, then the

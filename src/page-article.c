@@ -159,7 +159,8 @@ page_article(struct ctx *ctx)
 	struct render_crumb crumbs[2];
 	struct db_link newer = { NULL, NULL }, older = { NULL, NULL };
 	struct db_link related[RELATED_MAX];
-	size_t nrelated = 0, i;
+	struct db_translation trans[16];
+	size_t nrelated = 0, ntrans = 0, i;
 	enum page_rc prc = PAGE_OK;
 
 	if (load_tags(ctx, p->id, &tags) == DB_ERROR) {
@@ -179,6 +180,11 @@ page_article(struct ctx *ctx)
 		goto out;
 	}
 
+	if (site_multilingual(s) && db_translations(ctx->db, ctx->now, p,
+	    trans, sizeof(trans) / sizeof(trans[0]), &ntrans) == DB_ERROR) {
+		prc = PAGE_DB_ERROR;
+		goto out;
+	}
 	render_section_title(&section, s->main_section);
 	render_lang_prefix(&section_route, s);
 	buf_printf(&section_route, "/%s/", s->main_section);
@@ -196,6 +202,8 @@ page_article(struct ctx *ctx)
 	head.nkeywords = tags.n;
 	head.crumbs = p->kind == PAGE_POST ? crumbs : crumbs + 1;
 	head.ncrumbs = p->kind == PAGE_POST ? 2 : 1;
+	head.translations = trans;
+	head.ntranslations = ntrans;
 	render_open(ctx, &head);
 
 	html(b, "<article class=\"post-single\">\n<header class=\"post-header\">\n");
@@ -213,6 +221,7 @@ page_article(struct ctx *ctx)
 	html(b, "<div class=\"post-meta\">");
 	render_meta(b, s, p);
 	render_lastmod(b, p);
+	render_translations(b, s, trans, ntrans);
 	html(b, "</div>\n");
 	html(b, "</header>\n");
 	if (md.nheadings > 0 && site_flag(s, FLAG_TOC))
@@ -247,6 +256,7 @@ page_article(struct ctx *ctx)
 out:
 	for (i = 0; i < nrelated; i++)
 		db_link_free(&related[i]);
+	db_translations_free(trans, ntrans);
 	db_link_free(&newer);
 	db_link_free(&older);
 	md_result_free(&md);

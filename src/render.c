@@ -47,6 +47,75 @@ render_lang_prefix(struct buf *out, const struct site *s)
 }
 
 void
+render_lang_title(struct buf *out, const char *code)
+{
+	size_t start = out->len;
+
+	buf_puts(out, code);
+	if (out->len > start && out->data[start] >= 'a' &&
+	    out->data[start] <= 'z')
+		out->data[start] = (char)(out->data[start] - 'a' + 'A');
+}
+
+void
+render_translations(struct buf *b, const struct site *s,
+    const struct db_translation *t, size_t n)
+{
+	struct buf name = BUF_INIT;
+	size_t i;
+
+	if (n == 0)
+		return;
+	html(b, "&nbsp;|&nbsp;<ul class=\"i18n_list\">Translations:");
+	for (i = 0; i < n; i++) {
+		buf_reset(&name);
+		render_lang_title(&name, t[i].lang);
+		html(b, "<li>");
+		render_link(b, s, t[i].url, buf_cstr(&name));
+		html(b, "</li>");
+	}
+	html(b, "</ul>");
+	buf_free(&name);
+}
+
+/* PaperMod's language switch in the header: the home of every other
+ * language, named by its languageName (else its code). */
+static void
+lang_switch(struct buf *b, const struct site *s)
+{
+	struct buf name = BUF_INIT;
+	size_t i;
+
+	if (!site_multilingual(s))
+		return;
+	html(b, "<ul class=\"lang-switch\"><li>|</li>");
+	for (i = 0; i < s->nlangs; i++) {
+		const struct site_lang *l = &s->langs[i];
+
+		if (strcmp(l->code, s->lang) == 0)
+			continue;
+		buf_reset(&name);
+		if (*l->name != '\0')
+			buf_puts(&name, l->name);
+		else
+			render_lang_title(&name, l->code);
+		html(b, "<li><a href=\"");
+		render_href(b, s, l->root);
+		html(b, "\" title=\"");
+		html_attr(b, buf_cstr(&name));
+		html(b, "\" aria-label=\"");
+		html_attr(b, buf_cstr(&name));
+		html(b, "\">");
+		buf_reset(&name);
+		render_lang_title(&name, l->code);
+		html_text(b, buf_cstr(&name));
+		html(b, "</a></li>");
+	}
+	html(b, "</ul>\n");
+	buf_free(&name);
+}
+
+void
 render_term_route(struct buf *out, const char *taxonomy, const char *slug)
 {
 	buf_printf(out, "/%s/%s/", taxonomy, slug);
@@ -285,6 +354,13 @@ render_open(struct ctx *ctx, const struct render_head *h)
 		buf_add(b, url.data, url.len);	/* escaped by render_abs_url */
 		html(b, "\">\n");
 	}
+	for (size_t i = 0; i < h->ntranslations; i++) {
+		html(b, "<link rel=\"alternate\" hreflang=\"");
+		html_attr(b, h->translations[i].lang);
+		html(b, "\" href=\"");
+		render_abs_url(b, s, h->translations[i].url);
+		html(b, "\">\n");
+	}
 	html(b, "<link rel=\"stylesheet\" href=\"");
 	render_href(b, s, "/css/quire.css");
 	html(b, "\">\n<script src=\"");
@@ -352,7 +428,9 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	    "x2=\"3\" y2=\"12\"></line><line x1=\"21\" y1=\"12\" x2=\"23\" "
 	    "y2=\"12\"></line><line x1=\"4.22\" y1=\"19.78\" x2=\"5.64\" "
 	    "y2=\"18.36\"></line><line x1=\"18.36\" y1=\"5.64\" x2=\"19.78\" "
-	    "y2=\"4.22\"></line></svg></button></div></div>\n");
+	    "y2=\"4.22\"></line></svg></button></div>");
+	lang_switch(b, s);
+	html(b, "</div>\n");
 	render_menu(b, s, ctx->req != NULL ? ctx->req->decoded : NULL);
 	html(b, "</nav>\n</header>\n<main class=\"main\">\n");
 	buf_free(&title);
