@@ -145,12 +145,14 @@ static const char *const query_sql[Q__MAX] = {
 	 * source rather than sorting; page_term holds a term's pages in
 	 * listing order (schema/006). */
 	[Q_ITEMS_TERM] = "SELECT" ITEM_HEAD " '' FROM page_term c" ITEM_JOIN
-	    "WHERE c.term_id = ?3 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	    "WHERE c.term_id = ?3 AND" LANG("c") "AND" VISIBLE("c") CARD_ORDER
+	    "LIMIT ?2",
 	[Q_ITEMS_TERM_BODY] = "SELECT" ITEM_HEAD " p.body FROM page_term c"
 	    ITEM_JOIN "JOIN page p ON p.id = c.page_id WHERE c.term_id = ?3 "
 	    "AND" LANG("c") "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
 	[Q_ITEMS_MAIN] = "SELECT" ITEM_HEAD " '' FROM page_card c" ITEM_JOIN
-	    "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	    "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER
+	    "LIMIT ?2",
 	[Q_ITEMS_PAGES] = "SELECT" ITEM_HEAD " '' FROM page_card c" ITEM_JOIN
 	    "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ITEM_HEAD
 	    " '' FROM page_card c" ITEM_JOIN "WHERE" LANG("c") "AND c.kind = 1 AND"
