@@ -34,6 +34,10 @@ lookup_in(struct yamldoc *y, const char *under, const char *dotted)
 
 	if (under != NULL) {
 		len = strlen(under);
+		/* The file is the whole value of its key (languages.yaml
+		 * is languages). */
+		if (strcasecmp(p, under) == 0)
+			return node;
 		if (strncasecmp(p, under, len) != 0 || p[len] != '.')
 			return NULL;
 		p += len + 1;

@@ -106,4 +106,25 @@ expect_re "an alias both translations declare goes to the later language" \
 expect_re "a relative alias is relative to the translation" \
     "$(cgi /fr/posts/old-rel/)" 'Location: /fr/posts/hello/'
 
+# 7. languages in config/_default/languages.yaml, each language's
+# contentDir under content/ (letsencrypt's layout); Hugo 0.111.3 gives
+# /about/, /posts/hello/ and /fr/posts/hello/.
+cd_site=$tmp/configdir
+mkdir -p "$cd_site/config/_default" "$cd_site/content/en/posts" \
+    "$cd_site/content/fr/posts"
+printf 'baseURL: http://example.org/\ndefaultContentLanguage: en\n' \
+    >"$cd_site/config/_default/hugo.yaml"
+printf 'en: {contentDir: content/en, weight: 1}\nfr: {contentDir: content/fr, weight: 2}\n' \
+    >"$cd_site/config/_default/languages.yaml"
+printf -- '---\ntitle: About\n---\nAbout.\n' >"$cd_site/content/en/about.md"
+printf -- '---\ntitle: Hello\ndate: 2024-01-02\n---\nHello.\n' \
+    >"$cd_site/content/en/posts/hello.md"
+printf -- '---\ntitle: Bonjour\ndate: 2024-01-02\n---\nBonjour.\n' \
+    >"$cd_site/content/fr/posts/hello.md"
+"$top/quire" import -q --db "$tmp/cd.db" "$cd_site"
+expect "languages.yaml and contentDir under content/ give Hugo's URLs" \
+    "$(sqlite3 -readonly "$tmp/cd.db" "SELECT lang || ' ' || url FROM page
+     ORDER BY url" | paste -sd, -)" \
+    "en /about/,fr /fr/posts/hello/,en /posts/hello/"
+
 report lang
