@@ -34,6 +34,10 @@ lookup_in(struct yamldoc *y, const char *under, const char *dotted)
 
 	if (under != NULL) {
 		len = strlen(under);
+		/* The file is the whole value of its key (languages.yaml
+		 * is languages). */
+		if (strcasecmp(p, under) == 0)
+			return node;
 		if (strncasecmp(p, under, len) != 0 || p[len] != '.')
 			return NULL;
 		p += len + 1;
@@ -162,6 +166,96 @@ load_permalinks(struct site *s, const struct site_key *k, struct yamldoc *y,
 		buf_reset(&key);
 		buf_printf(&key, "%s.%.*s", k->stored, (int)n, sect);
 		site_set(s, buf_cstr(&key), v);
+	}
+	rc = 0;
+out:
+	buf_free(&key);
+	return rc;
+}
+
+/* Reads Hugo's languages map at node: code -> {languageName,
+ * languageCode, weight, title, contentDir, params: {description, author,
+ * homeInfoParams}}. Keys Hugo reads without regard to case. A
+ * language's menus are not read: it shows the site's menu. */
+static int
+load_languages(struct site *s, const struct site_key *k, struct yamldoc *y,
+    yaml_node_t *node, const char *path, struct buf *err)
+{
+	static const struct { const char *config, *field; } keys[] = {
+		{ "languageName", "name" }, { "languageCode", "locale" },
+		{ "weight", "weight" }, { "title", "title" },
+		{ "contentDir", "contentDir" },
+		{ "params.description", "description" },
+		{ "params.author", "author" },
+		{ "params.homeInfoParams.Title", "homeInfoTitle" },
+		{ "params.homeInfoParams.Content", "homeInfoContent" },
+	};
+	struct buf key = BUF_INIT;
+	size_t i, j;
+	int rc = -1;
+
+	if (node->type != YAML_MAPPING_NODE) {
+		buf_printf(err, "%s:%zu: '%s' must map a language code to its "
+		    "settings", path, yamldoc_line(y, node), k->config);
+		return -1;
+	}
+	site_reset(s, k);
+	for (i = 0; i < yamldoc_map_len(node); i++) {
+		const char *code = yamldoc_scalar(yamldoc_map_key(y, node, i));
+		yaml_node_t *vn = yamldoc_map_value(y, node, i);
+		struct buf lower = BUF_INIT;
+
+		if (code == NULL || *code == '\0' || strpbrk(code, "/.\\ ") ||
+		    vn->type != YAML_MAPPING_NODE) {
+			buf_printf(err, "%s:%zu: '%s' must map a language code "
+			    "to its settings", path, yamldoc_line(y, vn),
+			    k->config);
+			goto out;
+		}
+		/* Hugo lower-cases language codes. */
+		for (j = 0; code[j] != '\0'; j++)
+			buf_putc(&lower, (char)(code[j] >= 'A' && code[j] <= 'Z' ?
+			    code[j] - 'A' + 'a' : code[j]));
+		for (j = 0; j < sizeof(keys) / sizeof(keys[0]); j++) {
+			char part[64];
+			const char *p = keys[j].config, *v;
+			yaml_node_t *at = vn;
+
+			while (at != NULL && *p != '\0') {
+				size_t n = strcspn(p, ".");
+
+				memcpy(part, p, n);
+				part[n] = '\0';
+				at = yamldoc_get(y, at, part);
+				p += n + (p[n] == '.');
+			}
+			if (at == NULL && strcmp(keys[j].field, "author") == 0)
+				continue;
+			buf_reset(&key);
+			buf_printf(&key, "%s.%s.%s", k->stored, buf_cstr(&lower),
+			    keys[j].field);
+			if (at != NULL && strcmp(keys[j].field, "author") == 0) {
+				struct buf a = BUF_INIT;
+
+				fm_author(y, at, &a);
+				site_set(s, buf_cstr(&key), buf_cstr(&a));
+				buf_free(&a);
+				continue;
+			}
+			v = at != NULL ? yamldoc_scalar(at) : NULL;
+			if (at != NULL && v == NULL) {
+				buf_printf(err, "%s:%zu: '%s' of language '%s' "
+				    "must be a string", path,
+				    yamldoc_line(y, at), keys[j].config, code);
+				buf_free(&lower);
+				goto out;
+			}
+			/* Every field is stored, so the language exists
+			 * even with no settings. */
+			site_set(s, buf_cstr(&key), v != NULL ? v :
+			    strcmp(keys[j].field, "weight") == 0 ? "0" : "");
+		}
+		buf_free(&lower);
 	}
 	rc = 0;
 out:
@@ -339,6 +433,8 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 		return load_permalinks(s, k, y, node, path, err);
 	case SITE_TAXONOMIES:
 		return load_taxonomies(s, k, y, node, path, err);
+	case SITE_LANGUAGES:
+		return load_languages(s, k, y, node, path, err);
 	}
 	return 0;
 }
@@ -399,6 +495,7 @@ site_load_docs(struct site *s, struct loaded *f, size_t n, struct buf *err)
 		    load_key(s, k, &from->doc, node, from->path, err) != 0)
 			return -1;
 	}
+	site_lang_roots(s);
 	return 0;
 }
 
