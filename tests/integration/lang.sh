@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Languages: the fixture tests/hugo/lang (en at the root, fr by NAME.fr.md,
 # de by its own contentDir, a translationKey, an undeclared suffix, a
-# front-matter url) imported and served as Hugo 0.111.3 builds it
-# (tests/golden/hugo-lang.tsv, written by tests/hugo/gen-golden-lang.sh):
-# each page's language and URL, its translations (the hreflang links),
-# each language's home listing and terms; then the routes Hugo writes for
+# front-matter url, _index.LANG.md, .markdown) imported and served as
+# Hugo 0.111.3 builds it (tests/golden/hugo-lang.tsv, written by
+# tests/hugo/gen-golden-lang.sh): each page's language and URL, its
+# translations (the hreflang links), each language's sections, home
+# listing, terms and taxonomy feeds, a series in one language; then the routes Hugo writes for
 # a multilingual site (/en/ redirect, the sitemap index, /fr/ feeds) and
 # the aliases translations share. Closes with "lang: N passed, M failed".
 set -u
@@ -22,9 +23,11 @@ cgi() {
 out=$("$top/quire" import -q --db "$db" "$top/tests/hugo/lang" 2>&1)
 expect "the multilingual site imports" "$?:$out" "0:"
 
-# 1. Every page: language, file in its language's content, URL.
+# 1. Every page: language, file in its language's content, URL (a
+# section's own page is no regular page: section rows below).
 got=$(sqlite3 -readonly -separator $'\t' "$db" "SELECT lang,
-    replace(source, '../content-de/', ''), url FROM page" | LC_ALL=C sort)
+    replace(source, '../content-de/', ''), url FROM page WHERE kind <> 2" |
+    LC_ALL=C sort)
 want=$(awk -F'\t' '$1 == "page" { print $2 "\t" $3 "\t" $4 }' "$golden" |
     LC_ALL=C sort)
 expect "each page's language and URL are Hugo's" "$got" "$want"
@@ -53,6 +56,21 @@ for lang in en fr de; do
 	    "$(cgi "$root" | grep -o '<title>[^<]*</title>')" "<title>$title</title>"
 done
 
+# 3b. Each language's sections: the title its _index.LANG.md gives (else
+# Hugo's plural of the folder), its pages and its feed's, that
+# language's only.
+while IFS=$'\t' read -r _ lang url title count; do
+	page=$(cgi "$url")
+	expect_re "section $url is titled as Hugo titles it" \
+	    "$(printf '%s' "$page" | grep -o '<h1>[^<]*</h1>')" "<h1>$title</h1>"
+	expect "section $url lists its $count page(s)" \
+	    "$(printf '%s' "$page" | grep -c '<article class="post-entry')" "$count"
+	expect "$url has its feed" "$(cgi "${url}index.xml" | grep -c '<item>')" \
+	    "$count"
+done < <(awk -F'\t' '$1 == "section"' "$golden")
+expect "a section of another language only is not at the root" \
+    "$(cgi /notes/ | head -n 1)" "Status: 404 Not Found"
+
 # 4. Terms per language, with their counts.
 while IFS=$'\t' read -r _ lang tax url count; do
 	n=$(cgi "$url" | grep -c '<article class="post-entry')
@@ -61,6 +79,25 @@ while IFS=$'\t' read -r _ lang tax url count; do
 done < <(awk -F'\t' '$1 == "term"' "$golden")
 expect "a term of another language only is not at the root" \
     "$(cgi /tags/bonjour/ | head -n 1)" "Status: 404 Not Found"
+# A taxonomy's feed: one item per term of that language, as Hugo's.
+while read -r lang tax; do
+	root=/; [ "$lang" = en ] || root=/$lang/
+	got=$(cgi "$root$tax/index.xml" | sed -n 's/^ *<link>http:\/\/example.org\(.*\)<\/link>$/\1/p' |
+	    sed 1d | LC_ALL=C sort | paste -sd' ' -)
+	want=$(awk -F'\t' -v l="$lang" -v t="$tax" '$1 == "term" && $2 == l &&
+	    $3 == t { print $4 }' "$golden" | LC_ALL=C sort | paste -sd' ' -)
+	expect "$root$tax/index.xml lists the $lang terms" "$got" "$want"
+done < <(awk -F'\t' '$1 == "term" { print $2, $3 }' "$golden" | sort -u)
+# A series box lists that language's part only, oldest first, and links
+# that language's series page.
+n=$(awk -F'\t' '$1 == "term" && $4 == "/fr/series/salut/" { print $5 }' "$golden")
+expect_re "a French series box counts French parts and links /fr/series/" \
+    "$(cgi /fr/notes/premiere/ | grep -o '<p>Part .*</p>')" \
+    "<p>Part 2 of $n in <a href=\"/fr/series/salut/\">Salut</a></p>"
+expect "the French series box lists French pages only" \
+    "$(cgi /fr/notes/premiere/ | sed -n '/toc series/,/<\/nav>/p' |
+    grep -o 'href="[^"]*"' | paste -sd' ' -)" \
+    'href="/fr/series/salut/" href="/fr/posts/hello/" href="/fr/posts/cle/"'
 
 # 5. Markup: html lang, the switch, the translation list.
 expect_re "a French page says its languageCode" \
@@ -75,7 +112,7 @@ expect_re "the post meta lists the translations" \
     'Translations:<li><a href="/fr/posts/hello/">Fr</a></li><li><a href="/de/posts/hello/">De</a></li>'
 expect_re "fixed links stay in the language" \
     "$(cgi /fr/posts/hello/ | grep -o 'breadcrumbs">.*</div>')" \
-    '<a href="/fr/">Home</a>&nbsp;»&nbsp;<a href="/fr/posts/">Posts</a>'
+    '<a href="/fr/">Home</a>&nbsp;»&nbsp;<a href="/fr/posts/">Articles</a>'
 
 # 6. Routes Hugo writes for a multilingual site.
 r=$(cgi /en/)
@@ -98,7 +135,8 @@ done
 if python3 -c 'import feedparser' 2>/dev/null; then
 	cgi /fr/index.xml | sed '1,/^$/d' >"$tmp/fr.xml"
 	n=$(python3 -c 'import feedparser,sys; d=feedparser.parse(sys.argv[1]); print(0 if d.bozo else len(d.entries))' "$tmp/fr.xml")
-	expect "feedparser reads the French feed" "$n" 6
+	expect "feedparser reads the French feed" "$n" \
+	    "$(awk -F'\t' '$1 == "page" && $2 == "fr"' "$golden" | wc -l)"
 fi
 # Hugo writes a shared absolute alias once, the later language last.
 expect_re "an alias both translations declare goes to the later language" \
