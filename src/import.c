@@ -518,9 +518,10 @@ sources_free(struct sources *c)
 
 /* Adds the configuration files of Hugo's config folder dir (under the
  * site), in name order as Hugo merges them: hugo.* and config.* at the top,
- * any other NAME.EXT under the key NAME (params.toml: params). Files are
- * read by the rule of vet(); a language's file (menus.en.toml) is not read,
- * with a warning. */
+ * any other NAME.EXT under the key NAME (params.toml: params), and
+ * languages.CODE.EXT under languages.CODE. Files are read by the rule of
+ * vet(); another language's file (menus.en.toml) is not read, with a
+ * warning. */
 static void
 config_dir(struct import *im, struct walk *w, const char *dir,
     struct sources *c)
@@ -558,10 +559,13 @@ config_dir(struct import *im, struct walk *w, const char *dir,
 			continue;
 		buf_reset(&key);
 		buf_add(&key, names[i], strlen(names[i]) - strlen(exts[j]));
-		if (strchr(buf_cstr(&key), '.') != NULL)
-			note(im, "warning: %s: a language's "
-			    "configuration, not read (quire reads one "
-			    "language)\n", buf_cstr(&path));
+		if (strncmp(buf_cstr(&key), "languages.", 10) == 0 &&
+		    strchr(buf_cstr(&key) + 10, '.') == NULL)
+			sources_add(c, buf_cstr(&path), buf_cstr(&key));
+		else if (strchr(buf_cstr(&key), '.') != NULL)
+			note(im, "warning: %s: a language's own "
+			    "settings, not read (quire shows the site's in "
+			    "every language)\n", buf_cstr(&path));
 		else if (strcmp(buf_cstr(&key), "hugo") == 0 ||
 		    strcmp(buf_cstr(&key), "config") == 0)
 			sources_add(c, buf_cstr(&path), NULL);

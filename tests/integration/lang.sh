@@ -165,4 +165,24 @@ expect "languages.yaml and contentDir under content/ give Hugo's URLs" \
      ORDER BY url" | paste -sd, -)" \
     "en /about/,fr /fr/posts/hello/,en /posts/hello/"
 
+# 8. One file per language (config/_default/languages.fr.toml, as
+# letsencrypt's): Hugo 0.111.3 reads it as languages.fr, so the same URLs.
+rm -f "$cd_site/config/_default/languages.yaml"
+printf 'contentDir = "content/en"\nweight = 1\n' \
+    >"$cd_site/config/_default/languages.en.toml"
+printf 'contentDir = "content/fr"\nweight = 2\ntitle = "Le site"\n' \
+    >"$cd_site/config/_default/languages.fr.toml"
+printf '[[main]]\nname = "Accueil"\nurl = "/"\n' \
+    >"$cd_site/config/_default/menus.fr.toml"
+out=$("$top/quire" import -q --db "$tmp/cd2.db" "$cd_site" 2>&1)
+expect "languages.CODE.toml files are the languages map" \
+    "$(sqlite3 -readonly "$tmp/cd2.db" "SELECT lang || ' ' || url FROM page
+     ORDER BY url" | paste -sd, -)" \
+    "en /about/,fr /fr/posts/hello/,en /posts/hello/"
+expect_re "a language's own menus file is named as not read" "$out" \
+    "menus.fr.toml: a language's own settings, not read"
+db=$tmp/cd2.db
+expect_re "a language's file gives its title" \
+    "$(cgi /fr/ | grep -o '<title>[^<]*</title>')" '<title>Le site</title>'
+
 report lang
