@@ -28,6 +28,8 @@ struct db_page {
 	const char *body;
 	const char *summary;
 	const char *source;	/* file path under content/ */
+	const char *lang;	/* its language (a whole page's only) */
+	const char *tkey;	/* what its translations share (ditto) */
 	int has_date, has_lastmod;
 	struct qdate date, lastmod;
 	int truncated;
@@ -192,6 +194,28 @@ enum db_rc db_term_oldest(struct db *db, struct db_cursor *cur,
 	const char **title);
 enum db_rc db_term_oldest_next(struct db_cursor *cur, long long *page_id,
 	const char **url, const char **title);
+/* Makes every later listing, feed, term, search and sitemap query read
+ * the pages of language lang (at open: the default language). */
+void db_set_lang(struct db *db, const char *lang);
+
+/* A translation of a page: its language (the site's code), URL, title. */
+struct db_translation {
+	const char *lang;	/* owned by the site settings */
+	char *url;
+	char *title;
+	size_t rank;		/* the language's place in the site's order */
+};
+/* Fills links (up to max) with the visible translations of page (a whole
+ * page: db_page_by_url()), in the site's order of languages; *n says how
+ * many. Free them with db_translations_free(). */
+enum db_rc db_translations(struct db *db, long long now,
+	const struct db_page *page, struct db_translation *links, size_t max,
+	size_t *n);
+void db_translations_free(struct db_translation *links, size_t n);
+/* The date of the newest visible page of language lang into *date, -1
+ * when it has none (the sitemap index). */
+enum db_rc db_lang_dates(struct db *db, long long now, const char *lang,
+	long long *date);
 
 /* Finds the visible page an alias (decoded route) points to; copies its
  * URL to url. */

@@ -48,6 +48,11 @@ struct dbw_page {
 	const char *search_text;	/* plain text, entities decoded */
 	char *const *aliases;		/* routes, decoded, normalised */
 	size_t naliases;
+	const char *lang;		/* the page's language code */
+	const char *tkey;		/* what its translations share */
+	const char *lang_order;		/* " en fr de ": the site's codes in
+					 * Hugo's order, for aliases that
+					 * translations share */
 };
 
 /* Opens (creating if needed) the working copy at path, migrates its
@@ -78,8 +83,10 @@ int dbw_page_ref(struct dbw *w, const char *source, const char *folder,
 int dbw_hash(struct dbw *w, const char *source, struct buf *out,
 	struct buf *err);
 /* The source of another page than source whose URL or alias is url,
- * copied to out (empty: none). */
+ * copied to out (empty: none); an alias of a translation of the page
+ * (tkey the same, lang another) does not count. */
 int dbw_url_owner(struct dbw *w, const char *url, const char *source,
+	const char *tkey, const char *lang,
 	struct buf *out, struct buf *err);
 /* Inserts or updates a page and its terms. */
 int dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err);

@@ -13,6 +13,8 @@
 struct frontmatter {
 	char *title;
 	char *slug;
+	char *translation_key;	/* translationKey: pages of other languages
+				 * with the same one are translations */
 	char *url;
 	char *summary;
 	char *description;

@@ -45,6 +45,9 @@ struct ctx {
 	const char *canonical;	/* the route the page names as canonical;
 				 * NULL: none (errors, redirects) */
 	enum page_format format;	/* a feed route's format */
+	int lang_path;		/* the route began with a language's
+				 * segment ("/fr/..."): the sitemap is that
+				 * language's, not the index */
 };
 
 /* Handlers: each fills ctx->resp or says why not. */

@@ -22,7 +22,7 @@ void render_abs_url(struct buf *b, const struct site *site, const char *route);
  * stays). */
 void render_section_title(struct buf *out, const char *name);
 /* What a section's listing shows above its entries: its route
- * ("/notes/"), title (its _index.md's, else render_section_title()'s)
+ * ("/notes/", under the language's home: "/fr/notes/"), title (its _index.md's, else render_section_title()'s)
  * and description and Markdown text (its _index.md's, else ""). Strings
  * live in bufs freed by render_section_free(), or in the database's row
  * until the request ends. */
@@ -35,7 +35,12 @@ struct render_section {
 enum db_rc render_section_read(struct ctx *ctx, const char *slug,
 	struct render_section *sec);
 void render_section_free(struct render_section *sec);
-/* Appends the route of a term's page: "/TAXONOMY/SLUG/". */
+/* Appends the home route of the language s shows less its last '/'
+ * ("" or "/fr"): what every fixed route of that language (its listings,
+ * terms, feeds, search) follows, as Hugo lays a multilingual site out. */
+void render_lang_prefix(struct buf *out, const struct site *s);
+/* Appends the route of a term's page: "/TAXONOMY/SLUG/" (with no
+ * language prefix: render_lang_prefix() goes first). */
 void render_term_route(struct buf *out, const char *taxonomy,
 	const char *slug);
 /* Appends <a href="/TAXONOMY/SLUG/">NAME</a>, with PaperMod's count
@@ -66,7 +71,18 @@ struct render_head {
 				 * (RSS, Atom, JSON Feed); NULL: the site's */
 	const char *feed_name;	/* that listing's name, as its feeds
 				 * title themselves; NULL: the site's */
+	/* A page's translations: PaperMod's hreflang alternates. */
+	const struct db_translation *translations;
+	size_t ntranslations;
 };
+
+/* Appends a language code as Hugo's title function shows it ("fr":
+ * "Fr"). */
+void render_lang_title(struct buf *out, const char *code);
+/* Writes PaperMod's list of the translations of a page (post meta):
+ * " | Translations: Fr De" as links; nothing when there are none. */
+void render_translations(struct buf *b, const struct site *s,
+	const struct db_translation *t, size_t n);
 
 /* Opens the page: doctype, <head> with title, description, canonical
  * link, OpenGraph and Twitter card tags, JSON-LD, the feed link, then the

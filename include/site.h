@@ -15,6 +15,23 @@ struct site_link {
 				 * importer resolves it into url; else NULL */
 };
 
+/* A language of Hugo's languages map. Strings are malloc'd, never NULL;
+ * "" where the config gives none (the site's value applies). */
+struct site_lang {
+	char *code;		/* the map's key: "fr" */
+	char *name;		/* languageName */
+	char *locale;		/* languageCode ("fr-FR") */
+	long weight;
+	char *title;
+	char *content_dir;	/* contentDir, relative to the site folder */
+	char *description;	/* params.description */
+	char *author;		/* params.author */
+	char *home_title;	/* params.homeInfoParams.Title */
+	char *home_content;	/* params.homeInfoParams.Content */
+	char *root;		/* its home route: "/" or "/fr/" (set by
+				 * site_lang_roots()) */
+};
+
 /* PaperMod's theme options quire honours; -1 while unset (a default
  * applies, see site_flag()). */
 enum site_flag {
@@ -68,6 +85,17 @@ struct site {
 	char **taxonomy_plurals;
 	char **taxonomy_singulars;
 	size_t ntaxonomies;
+	char *default_lang;	/* defaultContentLanguage */
+	int lang_in_subdir;	/* defaultContentLanguageInSubdir */
+	/* Hugo's languages, in its order (weight, 0 last, then code);
+	 * none when the config has no languages map. */
+	struct site_lang *langs;
+	size_t nlangs;
+	/* The language pages are shown in and its home route ("/fr/"):
+	 * the default language's ("/" unless in a subdir) until
+	 * site_lang_view() makes a view for another. Not owned. */
+	const char *lang;
+	const char *lang_root;
 };
 
 #define SITE_DEFAULT_BASE_URL "http://localhost/"
@@ -91,9 +119,11 @@ enum site_type {
 			 * importing, "\x1fpageRef" may follow */
 	SITE_PERMALINKS,	/* permalinks, npermalinks: section to pattern,
 			 * stored as STORED.SECTION = pattern */
-	SITE_TAXONOMIES	/* taxonomies (char *) and the lists taken from it:
+	SITE_TAXONOMIES,	/* taxonomies (char *) and the lists taken from it:
 			 * "singular\x1fplural" pairs joined by \x1e, ""
 			 * for none (Hugo's taxonomies: {}) */
+	SITE_LANGUAGES	/* langs, nlangs: stored as STORED.CODE.FIELD =
+			 * value, FIELD one of site_lang_fields[] */
 };
 
 /* One setting: a row of site_keys[]. */
@@ -146,5 +176,24 @@ void site_taxonomies_put(struct buf *out, char *const *singulars,
  * order of site_keys[]; unset flags are left out. */
 void site_each(const struct site *s,
 	void (*put)(const char *key, const char *value, void *arg), void *arg);
+
+/* Fields of a language as stored (lang.fr.title), NULL-terminated. */
+extern const char *const site_lang_fields[];
+
+/* Is the site multilingual as Hugo builds it: more than one language, so
+ * that every language but the default one lives under /CODE/? */
+int site_multilingual(const struct site *s);
+/* The language named code, or NULL. */
+const struct site_lang *site_lang_find(const struct site *s,
+	const char *code);
+/* Sets each language's root route from the default language and
+ * defaultContentLanguageInSubdir; called once the settings are read. */
+void site_lang_roots(struct site *s);
+/* Fills view with s as pages of language code show it: s's fields, with
+ * the language's title, description, author, home info and languageCode
+ * where it gives them, and lang and lang_root set. view shares s's
+ * memory: do not free it; it lives as long as s. */
+void site_lang_view(const struct site *s, const char *code,
+	struct site *view);
 
 #endif

@@ -47,20 +47,24 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_SITE_PUT] = "INSERT OR REPLACE INTO site (key, value) VALUES (?1, ?2)",
 	[W_SEEN] = "INSERT OR IGNORE INTO temp.seen (source) VALUES (?1)",
 	[W_HASH] = "SELECT hash FROM page WHERE source = ?1",
+	/* An alias a translation declares too is not a clash: Hugo writes
+	 * both, the later language last (W_ALIAS_PUT). */
 	[W_URL_OWNER] = "SELECT source FROM page WHERE url = ?1 AND "
 	    "source <> ?2 UNION ALL SELECT p.source FROM alias a JOIN page p "
-	    "ON p.id = a.page_id WHERE a.path = ?1 AND p.source <> ?2 LIMIT 1",
+	    "ON p.id = a.page_id WHERE a.path = ?1 AND p.source <> ?2 AND "
+	    "(p.tkey <> ?3 OR p.lang = ?4) LIMIT 1",
 	[W_PAGE_PUT] = "INSERT INTO page (source, hash, kind, layout, url, "
 	    "title, description, author, has_date, date, date_offset, "
 	    "has_lastmod, lastmod, lastmod_offset, publish_at, expire_at, "
-	    "draft, body, search_text, search_tags) VALUES (?1, ?2, ?3, ?4, ?5, "
-	    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?23, "
-	    "?24) ON CONFLICT (source) DO UPDATE SET "
+	    "draft, body, search_text, search_tags, lang, tkey) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+	    "?18, ?23, ?24, ?25, ?26) ON CONFLICT (source) DO UPDATE SET "
 	    "hash = ?2, kind = ?3, layout = ?4, url = ?5, title = ?6, "
 	    "description = ?7, author = ?8, has_date = ?9, date = ?10, "
 	    "date_offset = ?11, has_lastmod = ?12, lastmod = ?13, "
 	    "lastmod_offset = ?14, publish_at = ?15, expire_at = ?16, "
-	    "draft = ?17, body = ?18, search_text = ?23, search_tags = ?24",
+	    "draft = ?17, body = ?18, search_text = ?23, search_tags = ?24, "
+	    "lang = ?25, tkey = ?26",
 	[W_PAGE_ID] = "SELECT id FROM page WHERE source = ?1",
 	[W_TERMS_CLEAR] = "DELETE FROM page_term WHERE page_id = ?1",
 	[W_TERM_PUT] = "INSERT OR IGNORE INTO term (taxonomy, slug, name) "
@@ -68,25 +72,31 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_TERM_ID] = "SELECT id FROM term WHERE taxonomy = ?1 AND slug = ?2",
 	/* What a list of the term shows comes from the page's card (006,
 	 * 008). */
-	[W_PAGE_TERM_PUT] = "INSERT OR IGNORE INTO page_term (term_id, kind, "
+	[W_PAGE_TERM_PUT] = "INSERT OR IGNORE INTO page_term (term_id, lang, kind, "
 	    "date, title, source, page_id, position, name, draft, publish_at, "
 	    "expire_at, url, author, summary, has_date, date_offset, "
 	    "truncated, words, minutes, has_lastmod, lastmod, lastmod_offset) "
-	    "SELECT ?2, kind, date, title, source, page_id, ?3, ?4, draft, "
+	    "SELECT ?2, lang, kind, date, title, source, page_id, ?3, ?4, draft, "
 	    "publish_at, expire_at, url, author, summary, has_date, "
 	    "date_offset, truncated, words, minutes, has_lastmod, lastmod, "
 	    "lastmod_offset FROM page_card WHERE page_id = ?1",
 	[W_ALIAS_CLEAR] = "DELETE FROM alias WHERE page_id = ?1",
-	[W_ALIAS_PUT] = "INSERT OR REPLACE INTO alias (path, page_id) "
-	    "VALUES (?1, ?2)",
+	/* Among translations declaring one alias, the page of the later
+	 * language (?3: the codes in Hugo's order, each between spaces)
+	 * keeps it, as Hugo's last write does. */
+	[W_ALIAS_PUT] = "INSERT INTO alias (path, page_id) VALUES (?1, ?2) "
+	    "ON CONFLICT (path) DO UPDATE SET page_id = ?2 WHERE (SELECT "
+	    "instr(?3, ' ' || lang || ' ') FROM page WHERE id = alias.page_id) "
+	    "<= (SELECT instr(?3, ' ' || lang || ' ') FROM page WHERE id = ?2)",
 	/* The card copies the listing's columns from the page row just
 	 * stored: one statement, so the two cannot disagree (005); what
 	 * page does not hold is bound. Its entry is NULL until
 	 * dbw_entries() writes it. */
-	[W_CARD_PUT] = "INSERT OR REPLACE INTO page_card (kind, date, title, "
+	[W_CARD_PUT] = "INSERT OR REPLACE INTO page_card (lang, kind, date, title, "
 	    "source, page_id, draft, publish_at, expire_at, has_lastmod, "
 	    "lastmod, lastmod_offset, url, author, summary, has_date, "
-	    "date_offset, truncated, words, minutes) SELECT kind, date, title, "
+	    "date_offset, truncated, words, minutes) SELECT lang, kind, date, "
+	    "title, "
 	    "source, id, draft, publish_at, expire_at, has_lastmod, lastmod, "
 	    "lastmod_offset, url, author, ?2, has_date, date_offset, ?3, ?4, "
 	    "?5 FROM page WHERE id = ?1",
@@ -319,6 +329,7 @@ dbw_site_load(struct dbw *w, struct site *site, struct buf *err)
 	}
 	if (rc != SQLITE_DONE)
 		return fail(w, err, "reading the site settings");
+	site_lang_roots(site);
 	return any ? 0 : 1;
 }
 
@@ -458,12 +469,14 @@ dbw_hash(struct dbw *w, const char *source, struct buf *out, struct buf *err)
 
 int
 dbw_url_owner(struct dbw *w, const char *url, const char *source,
-    struct buf *out, struct buf *err)
+    const char *tkey, const char *lang, struct buf *out, struct buf *err)
 {
 	sqlite3_stmt *st = use(w, W_URL_OWNER);
 
 	bind_text(w, st, 1, url);
 	bind_text(w, st, 2, source);
+	bind_text(w, st, 3, tkey);
+	bind_text(w, st, 4, lang);
 	return one_text(w, st, out, err);
 }
 
@@ -566,6 +579,8 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 	bind_int64(w, st, 17, p->draft);
 	bind_textn(w, st, 18, p->body, p->body_len);
 	bind_text(w, st, 23, p->search_text ? p->search_text : "");
+	bind_text(w, st, 25, p->lang);
+	bind_text(w, st, 26, p->tkey);
 	{
 		struct buf tags = BUF_INIT;
 		size_t i, t;
@@ -618,6 +633,7 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 		st = use(w, W_ALIAS_PUT);
 		bind_text(w, st, 1, p->aliases[i]);
 		bind_int64(w, st, 2, id);
+		bind_text(w, st, 3, p->lang_order);
 		if (run(w, st, SQLITE_DONE, err, "storing an alias") != 0)
 			return -1;
 	}

@@ -13,6 +13,12 @@
 #include "db.h"
 #include "unicode.h"
 
+/* The language a request shows (db_set_lang()): every listing, feed,
+ * term, search and the sitemap read one language's rows. */
+#define LANG(p) " " p ".lang = ?" LANG_PARAM " "
+/* Its parameter's number: above every other's, so that it does not
+ * renumber them. */
+#define LANG_PARAM "9"
 /* A page is visible when not a draft, published and not expired. */
 #define VISIBLE(p) " " p ".draft = 0 AND " p ".publish_at <= ?1 AND (" \
 	p ".expire_at IS NULL OR " p ".expire_at > ?1) "
@@ -39,7 +45,9 @@
 #define PAGE_FIELDS(X) \
 	X(id, int64, id) \
 	X(description, text, description) \
-	X(layout, text, layout)
+	X(layout, text, layout) \
+	X(lang, text, lang) \
+	X(tkey, text, tkey)
 #define CARD_COLUMN(name, type, field) " c." #name ","
 #define PAGE_COLUMN(name, type, field) " p." #name ","
 #define LIST_COLUMNS DB_ENTRY_FIELDS(CARD_COLUMN)
@@ -97,6 +105,8 @@ enum query {
 	Q_SECTION_PAGE,
 	Q_TAXONOMY_ITEMS,
 	Q_TERM_OLDEST,
+	Q_TRANSLATIONS,
+	Q_LANG_DATES,
 	Q__MAX
 };
 
@@ -106,14 +116,14 @@ _Static_assert(Q__MAX <= 64, "too many queries for db->used");
 static const char *const query_sql[Q__MAX] = {
 	[Q_SITE] = "SELECT key, value FROM site",
 	/* Listings never show the body: '' keeps its column in place. */
-	[Q_LIST_MAIN] = "SELECT" LIST_COLUMNS " '' FROM page_card c WHERE "
-	    "c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
+	[Q_LIST_MAIN] = "SELECT" LIST_COLUMNS " '' FROM page_card c WHERE"
+	    LANG("c") "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
 	/* A listing's entries, written by the importer into the rows that
 	 * order the list (009); NULL only in a damaged file. */
-	[Q_ENTRIES_MAIN] = "SELECT c.entry FROM page_card c WHERE c.kind = 0 "
-	    "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
+	[Q_ENTRIES_MAIN] = "SELECT c.entry FROM page_card c WHERE" LANG("c")
+	    "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
 	[Q_ENTRIES_TERM] = "SELECT c.entry FROM page_term c WHERE "
-	    "c.term_id = ?4 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
+	    "c.term_id = ?4 AND" LANG("c") "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
 	[Q_PAGE_BY_URL] = "SELECT" PAGE_COLUMNS " p.body FROM page p" CARD "WHERE "
 	    "p.url = ?2 AND" VISIBLE("p"),
 	[Q_PAGE_TERMS] = "SELECT m.id, m.slug, m.name, 0 FROM page_term t "
@@ -121,12 +131,13 @@ static const char *const query_sql[Q__MAX] = {
 	    "m.taxonomy = ?2 ORDER BY t.position",
 	[Q_TERMS] = "SELECT m.id, m.slug, m.name, count(*) FROM term m "
 	    "JOIN page_term t ON t.term_id = m.id WHERE m.taxonomy = ?2 AND"
-	    VISIBLE("t") "GROUP BY m.id ORDER BY m.slug",
+	    LANG("t") "AND" VISIBLE("t") "GROUP BY m.id ORDER BY m.slug",
 	/* A term exists while one of its pages is visible; its count is not
 	 * needed, and counting would read all of them. */
 	[Q_TERM_BY_SLUG] = "SELECT m.id, m.slug, m.name, 0 FROM term m WHERE "
 	    "m.taxonomy = ?2 AND m.slug = ?3 AND EXISTS (SELECT 1 FROM "
-	    "page_term t WHERE t.term_id = m.id AND" VISIBLE("t") ")",
+	    "page_term t WHERE t.term_id = m.id AND" LANG("t") "AND"
+	    VISIBLE("t") ")",
 	/* The last scheduled change at or before now, and the next one after
 	 * it: until then the state stays the same. */
 	[Q_STATE] = "SELECT max(coalesce((SELECT max(publish_at) FROM page "
@@ -142,42 +153,45 @@ static const char *const query_sql[Q__MAX] = {
 	 * source rather than sorting; page_term holds a term's pages in
 	 * listing order (schema/006). */
 	[Q_ITEMS_TERM] = "SELECT" ITEM_HEAD " '' FROM page_term c" ITEM_JOIN
-	    "WHERE c.term_id = ?3 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	    "WHERE c.term_id = ?3 AND" LANG("c") "AND" VISIBLE("c") CARD_ORDER
+	    "LIMIT ?2",
 	[Q_ITEMS_TERM_BODY] = "SELECT" ITEM_HEAD " p.body FROM page_term c"
 	    ITEM_JOIN "JOIN page p ON p.id = c.page_id WHERE c.term_id = ?3 "
-	    "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	    "AND" LANG("c") "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
 	[Q_ITEMS_MAIN] = "SELECT" ITEM_HEAD " '' FROM page_card c" ITEM_JOIN
-	    "WHERE c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	    "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER
+	    "LIMIT ?2",
 	[Q_ITEMS_PAGES] = "SELECT" ITEM_HEAD " '' FROM page_card c" ITEM_JOIN
-	    "WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ITEM_HEAD
-	    " '' FROM page_card c" ITEM_JOIN "WHERE c.kind = 1 AND"
+	    "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ITEM_HEAD
+	    " '' FROM page_card c" ITEM_JOIN "WHERE" LANG("c") "AND c.kind = 1 AND"
 	    VISIBLE("c") CARD_ORDER "LIMIT ?2",
 	[Q_ITEMS_MAIN_BODY] = "SELECT" ITEM_HEAD " p.body FROM" CARD_PAGE
-	    ITEM_JOIN "WHERE c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	    ITEM_JOIN "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
 	[Q_ITEMS_PAGES_BODY] = "SELECT" ITEM_HEAD " p.body FROM" CARD_PAGE
-	    ITEM_JOIN "WHERE c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT"
-	    ITEM_HEAD " p.body FROM" CARD_PAGE ITEM_JOIN "WHERE c.kind = 1 AND"
+	    ITEM_JOIN "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT"
+	    ITEM_HEAD " p.body FROM" CARD_PAGE ITEM_JOIN "WHERE" LANG("c") "AND c.kind = 1 AND"
 	    VISIBLE("c") CARD_ORDER "LIMIT ?2",
 	/* The sitemap: every kind, with the kind and the lastmod. */
-	[Q_SITEMAP] = "SELECT" ALL_COLUMNS " '' FROM page_card c WHERE "
-	    "c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ALL_COLUMNS " '' "
-	    "FROM page_card c WHERE c.kind = 1 AND" VISIBLE("c")
+	[Q_SITEMAP] = "SELECT" ALL_COLUMNS " '' FROM page_card c WHERE"
+	    LANG("c") "AND c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT"
+	    ALL_COLUMNS " '' FROM page_card c WHERE" LANG("c") "AND "
+	    "c.kind = 1 AND" VISIBLE("c")
 	    CARD_ORDER,
 	/* A hit's visibility and date come from page, whose rowid is the
 	 * hit's: one seek, where page_card (keyed by listing order) needs
 	 * an index seek and then one into the table; the card is read for
 	 * the page of hits only. */
 	[Q_SEARCH_COUNT] = "SELECT count(*) FROM page_fts JOIN page p ON "
-	    "p.id = page_fts.rowid WHERE page_fts MATCH ?2 AND" NOT_SECTION("p")
-	    "AND" VISIBLE("p"),
+	    "p.id = page_fts.rowid WHERE page_fts MATCH ?2 AND" LANG("p") "AND"
+	    NOT_SECTION("p") "AND" VISIBLE("p"),
 	/* The page of hits is chosen first, and only its rows get a snippet:
 	 * snippet() tokenizes a post's whole text, and in the select list of
 	 * the ranking query it would run for every hit before LIMIT. */
 	[Q_SEARCH] = "WITH hits AS (SELECT page_fts.rowid AS id, "
 	    "bm25(page_fts, 10.0, 5.0, 1.0) AS rank, p.date AS date FROM "
 	    "page_fts JOIN page p ON p.id = page_fts.rowid WHERE "
-	    "page_fts MATCH ?2 AND" NOT_SECTION("p") "AND" VISIBLE("p")
-	    "ORDER BY rank, p.date DESC, "
+	    "page_fts MATCH ?2 AND" LANG("p") "AND" NOT_SECTION("p") "AND"
+	    VISIBLE("p") "ORDER BY rank, p.date DESC, "
 	    "id LIMIT ?3 OFFSET ?4) SELECT" LIST_COLUMNS " snippet(page_fts, 2, "
 	    "x'01', x'02', '\xE2\x80\xA6', 24) FROM hits JOIN page_card c ON "
 	    "c.page_id = hits.id JOIN page_fts ON page_fts.rowid = hits.id "
@@ -186,14 +200,16 @@ static const char *const query_sql[Q__MAX] = {
 	/* The bare max() picks the date and offset of the same row. */
 	[Q_TERM_DATES] = "SELECT m.taxonomy, m.slug, max(p.date), p.date_offset "
 	    "FROM term m JOIN page_term t ON t.term_id = m.id JOIN page p ON "
-	    "p.id = t.page_id WHERE" VISIBLE("p") "GROUP BY m.id "
+	    "p.id = t.page_id WHERE" LANG("p") "AND" VISIBLE("p") "GROUP BY m.id "
 	    "ORDER BY m.taxonomy, m.slug",
 	/* The neighbours in PAGE_ORDER (date desc, title, source). */
-	[Q_NEWER] = "SELECT p.url, p.title FROM page p WHERE p.kind = 0 AND"
+	[Q_NEWER] = "SELECT p.url, p.title FROM page p WHERE" LANG("p") "AND "
+	    "p.kind = 0 AND"
 	    VISIBLE("p") "AND (p.date > ?2 OR (p.date = ?2 AND (p.title < ?3 "
 	    "OR (p.title = ?3 AND p.source < ?4)))) ORDER BY p.date, "
 	    "p.title DESC, p.source DESC LIMIT 1",
-	[Q_OLDER] = "SELECT p.url, p.title FROM page p WHERE p.kind = 0 AND"
+	[Q_OLDER] = "SELECT p.url, p.title FROM page p WHERE" LANG("p") "AND "
+	    "p.kind = 0 AND"
 	    VISIBLE("p") "AND (p.date < ?2 OR (p.date = ?2 AND (p.title > ?3 "
 	    "OR (p.title = ?3 AND p.source > ?4))))" PAGE_ORDER "LIMIT 1",
 	/* Related posts share terms of the config's taxonomies, never
@@ -215,13 +231,20 @@ static const char *const query_sql[Q__MAX] = {
 	 * by name as Hugo sorts titles (case aside). */
 	[Q_TAXONOMY_ITEMS] = "SELECT m.id, m.slug, m.name, max(t.date), "
 	    "t.date_offset FROM term m JOIN page_term t ON t.term_id = m.id "
-	    "WHERE m.taxonomy = ?2 AND" VISIBLE("t") "GROUP BY m.id ORDER BY "
-	    "4 DESC, lower(m.name), m.slug LIMIT ?3",
+	    "WHERE m.taxonomy = ?2 AND" LANG("t") "AND" VISIBLE("t") "GROUP BY "
+	    "m.id ORDER BY 4 DESC, lower(m.name), m.slug LIMIT ?3",
 	/* A term's visible pages oldest first: page_term's order read
 	 * backwards (schema/006), no sort. */
 	[Q_TERM_OLDEST] = "SELECT c.page_id, c.url, c.title FROM page_term c "
-	    "WHERE c.term_id = ?2 AND" VISIBLE("c") "ORDER BY c.date, "
-	    "c.title DESC, c.source DESC",
+	    "WHERE c.term_id = ?2 AND" LANG("c") "AND" VISIBLE("c") "ORDER BY "
+	    "c.date, c.title DESC, c.source DESC",
+	/* A page's visible translations, in no order (the caller sorts
+	 * them by the site's languages). */
+	[Q_TRANSLATIONS] = "SELECT p.lang, p.url, p.title FROM page p WHERE "
+	    "p.tkey = ?2 AND p.lang <> ?3 AND" VISIBLE("p"),
+	/* Which languages have a visible page (the sitemap index). */
+	[Q_LANG_DATES] = "SELECT c.lang, max(c.date) FROM page_card c WHERE"
+	    VISIBLE("c") "GROUP BY c.lang",
 };
 
 /* The related-posts index, the one way related posts are found: every
@@ -266,6 +289,7 @@ struct db {
 	struct site site;
 	char fault[320];	/* what went wrong beyond SQLite's own message
 				 * (a bind, a NULL column), for db_errmsg() */
+	char lang[32];		/* the language queries read (?9) */
 };
 
 const char *
@@ -376,6 +400,8 @@ db_open(const char *path, struct buf *err)
 			    (const char *)sqlite3_column_text(st_site, 1));
 	}
 	sqlite3_reset(st_site);
+	site_lang_roots(&db->site);
+	db_set_lang(db, db->site.default_lang);
 	if (rc != SQLITE_DONE) {
 		buf_printf(err, "cannot read database %s: %s", path,
 		    sqlite3_errmsg(db->conn));
@@ -442,13 +468,29 @@ db_site(const struct db *db)
 }
 
 /* Resets query q for a new use. Rows of other queries stay valid. */
+/* Binds the request's language to st's ?9, if it has one. */
+static void
+bind_lang(struct db *db, sqlite3_stmt *st)
+{
+	if (sqlite3_bind_parameter_count(st) >= atoi(LANG_PARAM))
+		sqlite3_bind_text(st, atoi(LANG_PARAM), db->lang, -1,
+		    SQLITE_TRANSIENT);
+}
+
 static sqlite3_stmt *
 start(struct db *db, enum query q)
 {
 	db->used |= 1ULL << q;
 	sqlite3_reset(db->stmt[q]);
 	sqlite3_clear_bindings(db->stmt[q]);
+	bind_lang(db, db->stmt[q]);
 	return db->stmt[q];
+}
+
+void
+db_set_lang(struct db *db, const char *lang)
+{
+	snprintf(db->lang, sizeof(db->lang), "%s", lang);
 }
 
 /* Records that st gave no row where one was due, for db_errmsg(). */
@@ -520,6 +562,7 @@ cursor_begin(struct db *db, struct db_cursor *cur, enum query q,
 	} else if (sqlite3_prepare_v2(db->conn, query_sql[q], -1,
 	    (sqlite3_stmt **)&cur->stmt, NULL) == SQLITE_OK) {
 		cur->own = 1;
+		bind_lang(db, cur->stmt);
 	} else {
 		cur->stmt = NULL;
 	}
@@ -1004,6 +1047,76 @@ db_alias(struct db *db, long long now, const char *path, struct buf *url)
 		sqlite3_reset(st);
 	}
 	return rc;
+}
+
+enum db_rc
+db_translations(struct db *db, long long now, const struct db_page *page,
+    struct db_translation *links, size_t max, size_t *n)
+{
+	sqlite3_stmt *st = start(db, Q_TRANSLATIONS);
+	const struct site *s = &db->site;
+	enum db_rc rc;
+	size_t i, j;
+
+	*n = 0;
+	if (bind_int64(db, st, 1, now) != 0 ||
+	    bind_text(db, st, 2, page->tkey) != 0 ||
+	    bind_text(db, st, 3, page->lang) != 0)
+		return DB_ERROR;
+	while ((rc = step(&st)) == DB_ROW) {
+		const char *lang = text(st, 0);
+		struct db_translation l;
+
+		/* In the site's order of languages; one of a language
+		 * (Hugo keeps one), and none of a language no longer
+		 * configured. */
+		for (i = 0; i < s->nlangs; i++)
+			if (strcmp(s->langs[i].code, lang) == 0)
+				break;
+		for (j = 0; j < *n; j++)
+			if (strcmp(links[j].lang, lang) == 0)
+				break;
+		if (i == s->nlangs || j < *n || *n == max)
+			continue;
+		l.lang = s->langs[i].code;
+		l.url = xstrdup(text(st, 1));
+		l.title = xstrdup(text(st, 2));
+		l.rank = i;
+		for (j = *n; j > 0 && links[j - 1].rank > l.rank; j--)
+			links[j] = links[j - 1];
+		links[j] = l;
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	return rc == DB_DONE ? DB_DONE : DB_ERROR;
+}
+
+void
+db_translations_free(struct db_translation *links, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(links[i].url);
+		free(links[i].title);
+	}
+}
+
+enum db_rc
+db_lang_dates(struct db *db, long long now, const char *lang,
+    long long *date)
+{
+	sqlite3_stmt *st = start(db, Q_LANG_DATES);
+	enum db_rc rc;
+
+	*date = -1;
+	if (bind_int64(db, st, 1, now) != 0)
+		return DB_ERROR;
+	while ((rc = step(&st)) == DB_ROW)
+		if (strcmp(text(st, 0), lang) == 0)
+			*date = sqlite3_column_int64(st, 1);
+	sqlite3_reset(st);
+	return rc == DB_DONE ? DB_DONE : DB_ERROR;
 }
 
 enum db_rc

@@ -672,6 +672,8 @@ fm_parse_terms(const char *name, const char *text, size_t n,
 	if (get_string(&y, root, "title", &fm->title, name, err, warn) ||
 	    get_string(&y, root, "slug", &fm->slug, name, err, warn) ||
 	    get_string(&y, root, "url", &fm->url, name, err, warn) ||
+	    get_string(&y, root, "translationKey", &fm->translation_key, name,
+	    err, warn) ||
 	    get_string(&y, root, "summary", &fm->summary, name, err, warn) ||
 	    get_string(&y, root, "description", &fm->description, name, err,
 	    warn) ||
@@ -718,6 +720,7 @@ fm_free(struct frontmatter *fm)
 	free(fm->title);
 	free(fm->slug);
 	free(fm->url);
+	free(fm->translation_key);
 	free(fm->summary);
 	free(fm->description);
 	free(fm->author);

@@ -19,6 +19,7 @@
 #include "entry.h"
 #include "frontmatter.h"
 #include "import.h"
+#include "lang.h"
 #include "markdown.h"
 #include "metrics.h"
 #include "progress.h"
@@ -30,7 +31,7 @@
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "5"
+#define IMPORT_RULES_VERSION "6"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640
@@ -42,6 +43,10 @@ struct input_file {
 	char *fs_path;		/* its name in messages, as the walk found it */
 	char *open_path;	/* where to open it: a link's target, or NULL */
 	char *source;		/* its path under content/ */
+	char *path;		/* its path in its language's content, less
+				 * the language (lang.c): what its URL and
+				 * section follow; set by assign_langs() */
+	const char *lang;	/* its language's code (the site's) */
 	dev_t dev;		/* the regular file the walk vetted */
 	ino_t ino;
 };
@@ -104,6 +109,8 @@ add_file(struct import *im, const char *fs_path, const char *open_path,
 	f->fs_path = xstrdup(fs_path);
 	f->open_path = open_path ? xstrdup(open_path) : NULL;
 	f->source = xstrdup(source);
+	f->path = NULL;
+	f->lang = NULL;
 	f->dev = st->st_dev;
 	f->ino = st->st_ino;
 }
@@ -117,6 +124,7 @@ free_files(struct import *im)
 		free(im->files[i].fs_path);
 		free(im->files[i].open_path);
 		free(im->files[i].source);
+		free(im->files[i].path);
 	}
 	im->nfiles = 0;
 }
@@ -366,6 +374,46 @@ site_content(char *abs, size_t size, struct stat *st)
 		abs[n] = '\0';
 }
 
+/* Walks the contentDir of each language that is not under content/
+ * (site_dir/content-de), its files' sources relative to content/
+ * ("../content-de/posts/a.md"), and mirrors it. */
+static int
+collect_lang_dirs(struct import *im, const char *site_dir)
+{
+	struct buf prefix = BUF_INIT, dir = BUF_INIT;
+	char abs[PATH_MAX];
+	struct walk w;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < im->site.nlangs && rc == 0; i++) {
+		buf_reset(&prefix);
+		lang_content_prefix(&im->site, im->site.langs[i].code, &prefix);
+		if (strncmp(buf_cstr(&prefix), "../", 3) != 0)
+			continue;
+		prefix.data[--prefix.len] = '\0';
+		buf_reset(&dir);
+		buf_printf(&dir, "%s/%s", site_dir, buf_cstr(&prefix) + 3);
+		if (realpath(buf_cstr(&dir), abs) == NULL) {
+			note(im, "warning: %s: contentDir of language '%s': "
+			    "%s\n", buf_cstr(&dir), im->site.langs[i].code,
+			    strerror(errno));
+			continue;
+		}
+		im->mirrors = xrealloc(im->mirrors,
+		    (im->nmirrors + 1) * sizeof(*im->mirrors));
+		im->mirrors[im->nmirrors++] = xstrdup(buf_cstr(&prefix));
+		memset(&w, 0, sizeof(w));
+		w.root = site_dir;
+		rc = walk(im, &w, abs, abs, buf_cstr(&prefix));
+		dirs_free(&w.open);
+		dirs_free(&w.linked);
+	}
+	buf_free(&prefix);
+	buf_free(&dir);
+	return rc;
+}
+
 /* Works out what each PATH argument holds. */
 static int
 collect(struct import *im)
@@ -428,6 +476,11 @@ collect(struct import *im)
 			    "file\n", arg);
 			rc = -1;
 		}
+		/* The whole content/ of a site: with it, the contentDir of
+		 * each language that lies beside content/. */
+		if (rc == 0 && site_dir != NULL && S_ISDIR(st.st_mode) &&
+		    *rel == '\0')
+			rc = collect_lang_dirs(im, site_dir);
 		buf_free(&prefix);
 		free(site_dir);
 		if (rc != 0)
@@ -465,9 +518,10 @@ sources_free(struct sources *c)
 
 /* Adds the configuration files of Hugo's config folder dir (under the
  * site), in name order as Hugo merges them: hugo.* and config.* at the top,
- * any other NAME.EXT under the key NAME (params.toml: params). Files are
- * read by the rule of vet(); a language's file (menus.en.toml) is not read,
- * with a warning. */
+ * any other NAME.EXT under the key NAME (params.toml: params), and
+ * languages.CODE.EXT under languages.CODE. Files are read by the rule of
+ * vet(); another language's file (menus.en.toml) is not read, with a
+ * warning. */
 static void
 config_dir(struct import *im, struct walk *w, const char *dir,
     struct sources *c)
@@ -505,10 +559,13 @@ config_dir(struct import *im, struct walk *w, const char *dir,
 			continue;
 		buf_reset(&key);
 		buf_add(&key, names[i], strlen(names[i]) - strlen(exts[j]));
-		if (strchr(buf_cstr(&key), '.') != NULL)
-			note(im, "warning: %s: a language's "
-			    "configuration, not read (quire reads one "
-			    "language)\n", buf_cstr(&path));
+		if (strncmp(buf_cstr(&key), "languages.", 10) == 0 &&
+		    strchr(buf_cstr(&key) + 10, '.') == NULL)
+			sources_add(c, buf_cstr(&path), buf_cstr(&key));
+		else if (strchr(buf_cstr(&key), '.') != NULL)
+			note(im, "warning: %s: a language's own "
+			    "settings, not read (quire shows the site's in "
+			    "every language)\n", buf_cstr(&path));
 		else if (strcmp(buf_cstr(&key), "hugo") == 0 ||
 		    strcmp(buf_cstr(&key), "config") == 0)
 			sources_add(c, buf_cstr(&path), NULL);
@@ -734,8 +791,8 @@ choose_main_section(struct import *im, struct dbw *w, struct buf *err)
 		goto out;
 	for (i = 0; i < im->nfiles; i++) {
 		const struct input_file *f = &im->files[i];
-		const char *base = strrchr(f->source, '/');
-		size_t len = section_len(f->source);
+		const char *base = strrchr(f->path, '/');
+		size_t len = section_len(f->path);
 		struct frontmatter fm;
 
 		progress_show(&im->progress, "counting sections", i + 1,
@@ -749,7 +806,7 @@ choose_main_section(struct import *im, struct dbw *w, struct buf *err)
 		buf_reset(&fwarn);
 		if (fm_parse(f->fs_path, buf_cstr(&text), text.len, &fm, &ferr,
 		    &fwarn) == 0 && is_published(&fm, now))
-			section_count(&t, f->source, len, 1);
+			section_count(&t, f->path, len, 1);
 		fm_free(&fm);
 	}
 	if ((most = section_most(&t)) != NULL)
@@ -827,7 +884,24 @@ out:
 	return rc;
 }
 
-/* Imports one file into w. Returns 0 or -1 (message logged). */
+/* Works out each file's language and its path in its language's
+ * content (lang.c), once the configuration is read. */
+static void
+assign_langs(struct import *im)
+{
+	struct buf path = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < im->nfiles; i++) {
+		buf_reset(&path);
+		im->files[i].lang = lang_of_file(&im->site,
+		    im->files[i].source, &path);
+		free(im->files[i].path);
+		im->files[i].path = buf_detach(&path);
+	}
+	buf_free(&path);
+}
+
 /* Lists the folders (under content/) holding an _index.md: Hugo's nested
  * sections. */
 static void
@@ -836,7 +910,7 @@ find_sections(struct import *im)
 	size_t i;
 
 	for (i = 0; i < im->nfiles; i++) {
-		const char *src = im->files[i].source;
+		const char *src = im->files[i].path;
 		const char *base = strrchr(src, '/');
 
 		if (base == NULL || !url_is_index(base + 1, 1))
@@ -855,27 +929,30 @@ find_sections(struct import *im)
 static int
 top_section_index(struct import *im, const struct input_file *f)
 {
-	size_t len = section_len(f->source);
+	size_t len = section_len(f->path);
 
 	if (len == 0)
 		return 0;
-	if (strcmp(f->source + len, "/_index.md") == 0)
+	if (f->path[len] == '/' && url_is_index(f->path + len + 1, 1))
 		return 1;
 	note(im, "warning: %s:1: a nested section has no listing of its own "
 	    "in quire: its pages are listed in /%.*s/'s\n", f->fs_path,
-	    (int)len, f->source);
+	    (int)len, f->path);
 	return 0;
 }
 
+/* Imports one file into w. Returns 0 or -1 (message logged). */
 static int
 import_file(struct import *im, struct dbw *w, const struct input_file *f,
     uint64_t settings_hash)
 {
 	struct buf text = BUF_INIT, err = BUF_INIT, warn = BUF_INIT;
 	struct buf hash = BUF_INIT, stored = BUF_INIT, url = BUF_INIT;
-	struct buf owner = BUF_INIT, section = BUF_INIT;
-	const char *base = strrchr(f->source, '/');
-	int index = base != NULL && strcmp(base + 1, "_index.md") == 0;
+	struct buf owner = BUF_INIT, section = BUF_INIT, tkey = BUF_INIT;
+	struct buf order = BUF_INIT;
+	const char *base = strrchr(f->path, '/');
+	int index = base != NULL && url_is_index(base + 1, 1);
+	const struct site_lang *lang;
 	char **aliases = NULL;
 	size_t naliases = 0, i;
 	struct frontmatter fm;
@@ -909,8 +986,14 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 		note(im, "warning: %.*s", (int)(next - line), line);
 	}
 
+	/* Hugo's TranslationKey: the kind, then translationKey, else the
+	 * path less its language and extension. */
+	buf_printf(&tkey, "%s/%s", index ? "section" : "page",
+	    fm.translation_key ? fm.translation_key : f->path);
+	if (fm.translation_key == NULL)
+		tkey.data[tkey.len -= url_markdown_ext(f->path)] = '\0';
 	memset(&up, 0, sizeof(up));
-	up.path = f->source;
+	up.path = f->path;
 	up.title = fm.title;
 	up.slug = fm.slug;
 	up.url = fm.url;
@@ -919,10 +1002,17 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	    fm.has_lastmod ? &fm.lastmod : NULL;
 	up.sections = (const char *const *)im->sections;
 	up.nsections = im->nsections;
-	if (section_len(f->source) > 0 && url_section(&section, f->source,
-	    section_len(f->source)) != 0)
+	if (section_len(f->path) > 0 && url_section(&section, f->path,
+	    section_len(f->path)) != 0)
 		note(im, "warning: %s:1: its section's folder makes no URL "
 		    "segment: the section has no listing\n", f->fs_path);
+	/* A page of a language below the root is under its root ("/fr/"),
+	 * but for a front-matter url, which Hugo 0.111 takes as given (a
+	 * section's own page has none: it is at its section's route). */
+	lang = site_lang_find(&im->site, f->lang);
+	if (lang != NULL && (fm.url == NULL || index) &&
+	    strcmp(lang->root, "/") != 0)
+		buf_add(&url, lang->root, strlen(lang->root) - 1);
 	if (index) {
 		/* A top-level section's own page: its listing's title,
 		 * description and text, at the section's route. */
@@ -933,7 +1023,8 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 		    buf_cstr(&url));
 		goto fail;
 	}
-	if (dbw_url_owner(w, buf_cstr(&url), f->source, &owner, &err) != 0)
+	if (dbw_url_owner(w, buf_cstr(&url), f->source, buf_cstr(&tkey),
+	    f->lang, &owner, &err) != 0)
 		goto fail;
 	if (owner.len > 0) {
 		buf_printf(&err, "%s:1: its URL %s is also the URL of "
@@ -955,8 +1046,8 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 			buf_free(&a);
 			continue;
 		}
-		if (dbw_url_owner(w, buf_cstr(&a), f->source, &owner,
-		    &err) != 0) {
+		if (dbw_url_owner(w, buf_cstr(&a), f->source,
+		    buf_cstr(&tkey), f->lang, &owner, &err) != 0) {
 			buf_free(&a);
 			goto fail;
 		}
@@ -986,7 +1077,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	memset(&p, 0, sizeof(p));
 	p.source = f->source;
 	p.hash = buf_cstr(&hash);
-	p.kind = index ? PAGE_SECTION : is_post(&im->site, f->source) ?
+	p.kind = index ? PAGE_SECTION : is_post(&im->site, f->path) ?
 	    PAGE_POST : PAGE_STANDALONE;
 	p.layout = fm.layout;
 	p.url = buf_cstr(&url);
@@ -1016,6 +1107,12 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	p.search_text = m.text;
 	p.aliases = aliases;
 	p.naliases = naliases;
+	p.lang = f->lang;
+	p.tkey = buf_cstr(&tkey);
+	buf_putc(&order, ' ');
+	for (i = 0; i < im->site.nlangs; i++)
+		buf_printf(&order, "%s ", im->site.langs[i].code);
+	p.lang_order = buf_cstr(&order);
 	if (dbw_put_page(w, &p, &err) != 0)
 		goto fail;
 	if (stored.len > 0)
@@ -1040,6 +1137,8 @@ out:
 	buf_free(&url);
 	buf_free(&owner);
 	buf_free(&section);
+	buf_free(&tkey);
+	buf_free(&order);
 	return rc;
 }
 
@@ -1170,6 +1269,7 @@ import_run(const struct import_opts *opts, FILE *log)
 		note(&im, "warning: no site configuration (hugo.yaml) and no "
 		    "--base-url: using %s; feeds need the real one\n",
 		    SITE_DEFAULT_BASE_URL);
+	assign_langs(&im);
 	if (date_set_zone(im.site.timezone) != 0) {
 		note(&im, "unknown timeZone '%s'\n", im.site.timezone);
 		goto out;
@@ -1201,10 +1301,10 @@ import_run(const struct import_opts *opts, FILE *log)
 		    strlen(im.sections[i]) + 1);
 
 	for (i = 0; i < im.nfiles; i++) {
-		const char *base = strrchr(im.files[i].source, '/');
+		const char *base = strrchr(im.files[i].path, '/');
 
 		progress_show(&im.progress, "reading", i + 1, im.nfiles);
-		base = base ? base + 1 : im.files[i].source;
+		base = base ? base + 1 : im.files[i].path;
 		if (url_is_index(base, 1) &&
 		    !top_section_index(&im, &im.files[i])) {
 			im.skipped++;

@@ -217,6 +217,7 @@ render_series(struct ctx *ctx, const struct db_page *p)
 	}
 	db_cursor_end(&cur);
 	if (rc != DB_ERROR && part > 0) {
+		render_lang_prefix(&route, ctx->site);
 		render_term_route(&route, "series", series.slug);
 		html(b, "<nav class=\"toc series\" aria-label=\"Series: ");
 		html_attr(b, series.name);
@@ -251,7 +252,8 @@ page_article(struct ctx *ctx)
 	struct render_crumb crumbs[2];
 	struct db_link newer = { NULL, NULL }, older = { NULL, NULL };
 	struct db_link related[RELATED_MAX];
-	size_t nrelated = 0, i;
+	struct db_translation trans[16];
+	size_t nrelated = 0, ntrans = 0, i;
 	enum page_rc prc = PAGE_OK;
 
 	if (load_tags(ctx, p->id, &tags) == DB_ERROR) {
@@ -281,6 +283,11 @@ page_article(struct ctx *ctx)
 		goto out;
 	}
 
+	if (site_multilingual(s) && db_translations(ctx->db, ctx->now, p,
+	    trans, sizeof(trans) / sizeof(trans[0]), &ntrans) == DB_ERROR) {
+		prc = PAGE_DB_ERROR;
+		goto out;
+	}
 	ncrumbs = section.slug != NULL ? 1 : 0;
 	crumbs[0].name = buf_cstr(&sec.title);
 	crumbs[0].route = buf_cstr(&sec.route);
@@ -297,6 +304,8 @@ page_article(struct ctx *ctx)
 	head.crumbs = crumbs + 1 - ncrumbs;
 	head.ncrumbs = ncrumbs + 1;
 	head.section = section.slug;
+	head.translations = trans;
+	head.ntranslations = ntrans;
 	render_open(ctx, &head);
 
 	html(b, "<article class=\"post-single\">\n<header class=\"post-header\">\n");
@@ -314,6 +323,7 @@ page_article(struct ctx *ctx)
 	html(b, "<div class=\"post-meta\">");
 	render_meta(b, s, p);
 	render_lastmod(b, p);
+	render_translations(b, s, trans, ntrans);
 	html(b, "</div>\n");
 	html(b, "</header>\n");
 	if (md.nheadings > 0 && site_flag(s, FLAG_TOC))
@@ -353,6 +363,7 @@ page_article(struct ctx *ctx)
 out:
 	for (i = 0; i < nrelated; i++)
 		db_link_free(&related[i]);
+	db_translations_free(trans, ntrans);
 	db_link_free(&newer);
 	db_link_free(&older);
 	md_result_free(&md);

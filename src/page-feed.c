@@ -225,7 +225,7 @@ render_feed(struct ctx *ctx, const struct feed *f)
 enum page_rc
 page_feed_site(struct ctx *ctx)
 {
-	struct feed f = { NULL, "/", 1, 0 };
+	struct feed f = { NULL, ctx->site->lang_root, 1, 0 };
 
 	return render_feed(ctx, &f);
 }
@@ -272,6 +272,7 @@ page_feed_terms(struct ctx *ctx)
 	    s->rss_limit, &t, &date); rc == DB_ROW;
 	    rc = db_taxonomy_items_next(&cur, &t, &date)) {
 		buf_reset(&route);
+		render_lang_prefix(&route, s);
 		render_term_route(&route, ctx->taxonomy, t.slug);
 		memset(&fi, 0, sizeof(fi));
 		fi.url = buf_cstr(&route);
@@ -292,6 +293,7 @@ page_feed_terms(struct ctx *ctx)
 	if (rc != DB_ERROR) {
 		render_section_title(&name, ctx->taxonomy);
 		buf_reset(&route);
+		render_lang_prefix(&route, s);
 		buf_printf(&route, "/%s/", ctx->taxonomy);
 		f.name = buf_cstr(&name);
 		f.route = buf_cstr(&route);
@@ -315,6 +317,7 @@ page_feed_term(struct ctx *ctx)
 	struct feed f;
 	enum page_rc prc;
 
+	render_lang_prefix(&route, ctx->site);
 	render_term_route(&route, ctx->taxonomy, ctx->found->slug);
 	f.name = ctx->found->name;
 	f.route = buf_cstr(&route);

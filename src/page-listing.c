@@ -38,18 +38,22 @@ page_home(struct ctx *ctx)
 	if (ctx->page == 1)
 		rc = home_info(ctx);
 	if (rc == PAGE_OK)
-		rc = render_listing(ctx, 0, "/");
+		rc = render_listing(ctx, 0, ctx->site->lang_root);
 	if (rc == PAGE_OK)
 		render_end(ctx);
 	return rc;
 }
 
-/* The slug of the section at a stored page's route ("/notes/"). */
+/* The slug of the section at a stored page's route ("/notes/", or
+ * "/fr/notes/" under the home lang_root of its language). */
 static void
-stored_slug(struct buf *out, const char *url)
+stored_slug(struct buf *out, const char *url, const char *lang_root)
 {
-	size_t n = strlen(url);
+	size_t n, skip = strlen(lang_root) - 1;
 
+	if (strncmp(url, lang_root, skip) == 0)
+		url += skip;
+	n = strlen(url);
 	if (n >= 2)
 		buf_add(out, url + 1, n - 2);
 }
@@ -66,7 +70,7 @@ page_section(struct ctx *ctx)
 	if (ctx->found != NULL)
 		buf_puts(&slug, ctx->found->slug);
 	else
-		stored_slug(&slug, ctx->stored->url);
+		stored_slug(&slug, ctx->stored->url, ctx->site->lang_root);
 	if (render_section_read(ctx, buf_cstr(&slug), &sec) == DB_ERROR) {
 		rc = PAGE_DB_ERROR;
 		goto out;

@@ -6,12 +6,24 @@
 #include "html.h"
 #include "render.h"
 
+/* Appends the href of the search page of the language s shows. */
+static void
+search_href(struct buf *b, const struct site *s)
+{
+	struct buf route = BUF_INIT;
+
+	render_lang_prefix(&route, s);
+	buf_puts(&route, "/search/");
+	render_href(b, s, buf_cstr(&route));
+	buf_free(&route);
+}
+
 static void
 search_form(struct buf *b, const struct site *s, const char *q)
 {
 	html(b, "<form class=\"search-form\" role=\"search\" method=\"get\" "
 	    "action=\"");
-	render_href(b, s, "/search/");
+	search_href(b, s);
 	html(b, "\">\n<input id=\"searchInput\" type=\"search\" name=\"q\" "
 	    "maxlength=\"256\" placeholder=\"Search\" aria-label=\"search\" "
 	    "value=\"");
@@ -23,7 +35,7 @@ search_form(struct buf *b, const struct site *s, const char *q)
 static void
 results_href(struct buf *b, const struct site *s, long n, const void *arg)
 {
-	render_href(b, s, "/search/");
+	search_href(b, s);
 	html(b, "?q=");
 	html_url_arg(b, arg);
 	if (n > 1) {

@@ -21,6 +21,47 @@ url_entry(struct buf *b, const struct site *s, const char *route,
 	html(b, "  </url>\n");
 }
 
+/* A multilingual site's /sitemap.xml, as Hugo writes it: an index of
+ * each language's sitemap (/en/sitemap.xml for the default language
+ * too), each dated by its newest page. */
+static enum page_rc
+sitemap_index(struct ctx *ctx)
+{
+	struct buf *b = &ctx->resp->body;
+	const struct site *s = ctx->site;
+	struct buf route = BUF_INIT;
+	struct qdate newest = { 0, 0 };
+	long long date;
+	size_t i;
+
+	ctx->resp->content_type = "application/xml; charset=utf-8";
+	html(b, "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
+	    "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/"
+	    "0.9\">\n");
+	for (i = 0; i < s->nlangs; i++) {
+		if (db_lang_dates(ctx->db, ctx->now, s->langs[i].code,
+		    &date) == DB_ERROR) {
+			buf_free(&route);
+			return PAGE_DB_ERROR;
+		}
+		buf_reset(&route);
+		buf_printf(&route, "/%s/sitemap.xml", s->langs[i].code);
+		html(b, "  <sitemap>\n    <loc>");
+		render_abs_url(b, s, buf_cstr(&route));
+		html(b, "</loc>\n");
+		if (date >= 0) {
+			newest.t = date;
+			html(b, "    <lastmod>");
+			date_format_iso(b, &newest);
+			html(b, "</lastmod>\n");
+		}
+		html(b, "  </sitemap>\n");
+	}
+	html(b, "</sitemapindex>\n");
+	buf_free(&route);
+	return PAGE_OK;
+}
+
 enum page_rc
 page_sitemap(struct ctx *ctx)
 {
@@ -34,10 +75,12 @@ page_sitemap(struct ctx *ctx)
 	enum db_rc rc;
 	int any = 0;
 	size_t i;
-	char *seen = xmalloc(s->ntaxonomies + 1);
+	char *seen;
 
+	if (site_multilingual(s) && !ctx->lang_path)
+		return sitemap_index(ctx);
+	seen = xmalloc(s->ntaxonomies + 1);
 	memset(seen, 0, s->ntaxonomies + 1);
-
 	ctx->resp->content_type = "application/xml; charset=utf-8";
 	html(b, "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
 	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -56,7 +99,7 @@ page_sitemap(struct ctx *ctx)
 	db_cursor_end(&cur);
 	if (rc == DB_ERROR)
 		goto fail;
-	url_entry(b, s, "/", any ? &newest : NULL);
+	url_entry(b, s, s->lang_root, any ? &newest : NULL);
 	/* Each section and term with its newest page's date. */
 	for (rc = db_term_dates(ctx->db, &cur, ctx->now, &taxonomy, &slug,
 	    &date); rc == DB_ROW;
@@ -64,6 +107,7 @@ page_sitemap(struct ctx *ctx)
 		int t = site_taxonomy(s, taxonomy, strlen(taxonomy));
 
 		buf_reset(&route);
+		render_lang_prefix(&route, s);
 		if (strcmp(taxonomy, TAXONOMY_SECTIONS) == 0)
 			buf_printf(&route, "/%s/", slug);
 		else if (t >= 0)
@@ -81,6 +125,7 @@ page_sitemap(struct ctx *ctx)
 		if (!seen[i])
 			continue;
 		buf_reset(&route);
+		render_lang_prefix(&route, s);
 		buf_printf(&route, "/%s/", s->taxonomy_plurals[i]);
 		url_entry(b, s, buf_cstr(&route), any ? &newest : NULL);
 	}

@@ -15,11 +15,13 @@ open_taxonomy_page(struct ctx *ctx, const char *term_name)
 	const char *title;
 
 	render_section_title(&tax, ctx->taxonomy);
+	render_lang_prefix(&tax_route, ctx->site);
 	buf_printf(&tax_route, "/%s/", ctx->taxonomy);
 	crumb.name = buf_cstr(&tax);
 	crumb.route = buf_cstr(&tax_route);
 	title = term_name != NULL ? term_name : crumb.name;
 	if (term_name != NULL) {
+		render_lang_prefix(&term_route, ctx->site);
 		render_term_route(&term_route, ctx->taxonomy,
 		    ctx->found->slug);
 		render_begin_listing(ctx, title, "list",
@@ -64,6 +66,7 @@ page_term(struct ctx *ctx)
 	struct buf route = BUF_INIT;
 	enum page_rc prc;
 
+	render_lang_prefix(&route, ctx->site);
 	render_term_route(&route, ctx->taxonomy, ctx->found->slug);
 	open_taxonomy_page(ctx, ctx->found->name);
 	prc = render_listing(ctx, ctx->found->id, buf_cstr(&route));

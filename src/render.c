@@ -33,7 +33,6 @@ void
 render_section_title(struct buf *out, const char *name)
 {
 	size_t start = out->len;
-
 	size_t n;
 	char last, before;
 
@@ -68,9 +67,9 @@ render_section_read(struct ctx *ctx, const char *slug,
 	const char *title;
 	enum db_rc rc;
 
-
 	sec->route = empty;
 	sec->title = empty;
+	render_lang_prefix(&sec->route, ctx->site);
 	buf_printf(&sec->route, "/%s/", slug);
 	rc = db_section_page(ctx->db, ctx->now, buf_cstr(&sec->route), &title,
 	    &sec->description, &sec->body);
@@ -91,6 +90,81 @@ render_section_free(struct render_section *sec)
 }
 
 void
+render_lang_prefix(struct buf *out, const struct site *s)
+{
+	buf_add(out, s->lang_root, strlen(s->lang_root) - 1);
+}
+
+void
+render_lang_title(struct buf *out, const char *code)
+{
+	size_t start = out->len;
+
+	buf_puts(out, code);
+	if (out->len > start && out->data[start] >= 'a' &&
+	    out->data[start] <= 'z')
+		out->data[start] = (char)(out->data[start] - 'a' + 'A');
+}
+
+void
+render_translations(struct buf *b, const struct site *s,
+    const struct db_translation *t, size_t n)
+{
+	struct buf name = BUF_INIT;
+	size_t i;
+
+	if (n == 0)
+		return;
+	html(b, "&nbsp;|&nbsp;<ul class=\"i18n_list\">Translations:");
+	for (i = 0; i < n; i++) {
+		buf_reset(&name);
+		render_lang_title(&name, t[i].lang);
+		html(b, "<li>");
+		render_link(b, s, t[i].url, buf_cstr(&name));
+		html(b, "</li>");
+	}
+	html(b, "</ul>");
+	buf_free(&name);
+}
+
+/* PaperMod's language switch in the header: the home of every other
+ * language, named by its languageName (else its code). */
+static void
+lang_switch(struct buf *b, const struct site *s)
+{
+	struct buf name = BUF_INIT;
+	size_t i;
+
+	if (!site_multilingual(s))
+		return;
+	html(b, "<ul class=\"lang-switch\"><li>|</li>");
+	for (i = 0; i < s->nlangs; i++) {
+		const struct site_lang *l = &s->langs[i];
+
+		if (strcmp(l->code, s->lang) == 0)
+			continue;
+		buf_reset(&name);
+		if (*l->name != '\0')
+			buf_puts(&name, l->name);
+		else
+			render_lang_title(&name, l->code);
+		html(b, "<li><a href=\"");
+		render_href(b, s, l->root);
+		html(b, "\" title=\"");
+		html_attr(b, buf_cstr(&name));
+		html(b, "\" aria-label=\"");
+		html_attr(b, buf_cstr(&name));
+		html(b, "\">");
+		buf_reset(&name);
+		render_lang_title(&name, l->code);
+		html_text(b, buf_cstr(&name));
+		html(b, "</a></li>");
+	}
+	html(b, "</ul>\n");
+	buf_free(&name);
+}
+
+void
 render_term_route(struct buf *out, const char *taxonomy, const char *slug)
 {
 	buf_printf(out, "/%s/%s/", taxonomy, slug);
@@ -103,6 +177,7 @@ render_term_link(struct ctx *ctx, const char *taxonomy,
 	struct buf *b = &ctx->resp->body;
 	struct buf route = BUF_INIT;
 
+	render_lang_prefix(&route, ctx->site);
 	render_term_route(&route, taxonomy, t->slug);
 	html(b, "<a href=\"");
 	render_href(b, ctx->site, buf_cstr(&route));
@@ -129,10 +204,19 @@ static const struct site_link default_menu[] = {
 static void
 menu_href(struct buf *b, const struct site *s, const char *url)
 {
-	if (strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0)
+	struct buf route = BUF_INIT;
+
+	if (strncmp(url, "http://", 7) == 0 ||
+	    strncmp(url, "https://", 8) == 0) {
 		html_attr(b, url);
-	else
-		render_href(b, s, url);
+		return;
+	}
+	/* PaperMod's absLangURL: under the language's home. */
+	if (url[0] == '/')
+		render_lang_prefix(&route, s);
+	buf_puts(&route, url);
+	render_href(b, s, buf_cstr(&route));
+	buf_free(&route);
 }
 
 static void
@@ -265,7 +349,7 @@ feed_links(struct buf *b, const struct site *s, const struct render_head *h)
 	size_t i;
 
 	memset(&f, 0, sizeof(f));
-	f.route = h->feed != NULL ? h->feed : "/";
+	f.route = h->feed != NULL ? h->feed : s->lang_root;
 	f.name = h->feed != NULL ? h->feed_name : NULL;
 	feed_title(&title, s, &f);
 	for (i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
@@ -319,6 +403,13 @@ render_open(struct ctx *ctx, const struct render_head *h)
 		buf_add(b, url.data, url.len);	/* escaped by render_abs_url */
 		html(b, "\">\n");
 	}
+	for (size_t i = 0; i < h->ntranslations; i++) {
+		html(b, "<link rel=\"alternate\" hreflang=\"");
+		html_attr(b, h->translations[i].lang);
+		html(b, "\" href=\"");
+		render_abs_url(b, s, h->translations[i].url);
+		html(b, "\">\n");
+	}
 	html(b, "<link rel=\"stylesheet\" href=\"");
 	render_href(b, s, "/css/quire.css");
 	html(b, "\">\n<script src=\"");
@@ -364,7 +455,7 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	html(b, h->body_class);
 	html(b, "\" id=\"top\">\n<header class=\"header\">\n<nav class=\"nav\">\n"
 	    "<div class=\"logo\"><a href=\"");
-	render_href(b, s, "/");
+	render_href(b, s, s->lang_root);
 	html(b, "\" accesskey=\"h\" title=\"");
 	html_attr(b, *s->title != '\0' ? s->title : "Home");
 	html(b, " (Alt + H)\">");
@@ -387,7 +478,9 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	    "x2=\"3\" y2=\"12\"></line><line x1=\"21\" y1=\"12\" x2=\"23\" "
 	    "y2=\"12\"></line><line x1=\"4.22\" y1=\"19.78\" x2=\"5.64\" "
 	    "y2=\"18.36\"></line><line x1=\"18.36\" y1=\"5.64\" x2=\"19.78\" "
-	    "y2=\"4.22\"></line></svg></button></div></div>\n");
+	    "y2=\"4.22\"></line></svg></button></div>");
+	lang_switch(b, s);
+	html(b, "</div>\n");
 	render_menu(b, s, ctx->req != NULL ? ctx->req->decoded : NULL);
 	html(b, "</nav>\n</header>\n<main class=\"main\">\n");
 	buf_free(&title);
@@ -441,7 +534,7 @@ render_breadcrumbs(struct buf *b, const struct site *site,
 	if (!site_flag(site, FLAG_BREADCRUMBS))
 		return;
 	html(b, "<div class=\"breadcrumbs\">");
-	render_link(b, site, "/", "Home");
+	render_link(b, site, site->lang_root, "Home");
 	for (i = 0; i < n; i++) {
 		html(b, "&nbsp;»&nbsp;");
 		render_link(b, site, crumbs[i].route, crumbs[i].name);
@@ -455,7 +548,7 @@ render_end(struct ctx *ctx)
 	struct buf *b = &ctx->resp->body;
 
 	html(b, "</main>\n<footer class=\"footer\">\n<span><a href=\"");
-	render_href(b, ctx->site, "/");
+	render_href(b, ctx->site, ctx->site->lang_root);
 	html(b, "\">");
 	html_text(b, *ctx->site->title != '\0' ? ctx->site->title : "Home");
 	html(b, "</a></span> &middot; <span>Powered by quire</span>\n"

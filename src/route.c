@@ -86,15 +86,16 @@ static const struct route routes[] = {
 	{ MATCH_ALIAS, NULL, alias_redirect, NULL, 0 },
 };
 
-/* Matches the request's segments against a MATCH_PATH pattern; sets
- * ctx->page, ctx->term and (for "$taxonomy") ctx->taxonomy. Returns 1, 0 (no match), or -1 for a page
+/* Matches the request's segments after the first skip (a language's
+ * "fr") against a MATCH_PATH pattern; sets ctx->page, ctx->term and
+ * (for "$taxonomy") ctx->taxonomy. Returns 1, 0 (no match), or -1 for a page
  * number that cannot exist (a 404 whatever else would match). */
 static int
-match_path(struct ctx *ctx, const char *pattern)
+match_path(struct ctx *ctx, const char *pattern, size_t skip)
 {
 	const struct req *r = ctx->req;
 	const char *p = pattern;
-	size_t i = 0;
+	size_t i = skip;
 
 	ctx->page = 1;
 	ctx->term = NULL;
@@ -173,17 +174,78 @@ redirect_add_slash(struct ctx *ctx)
 	buf_free(&target);
 }
 
-enum page_rc
-route_dispatch(struct ctx *ctx, enum req_verdict verdict)
+/* The language the route names by its first segment, as Hugo lays a
+ * multilingual site out: sets *skip to 1 and returns the language
+ * when the route begins with one whose pages are under /CODE/;
+ * returns the default language otherwise. */
+static const struct site_lang *
+route_lang(struct ctx *ctx, size_t *skip)
 {
+	const struct site *s = ctx->site;
+	const struct site_lang *l;
+
+	*skip = 0;
+	if (!site_multilingual(s))
+		return NULL;
+	if (ctx->req->nsegs > 0 &&
+	    (l = site_lang_find(s, ctx->req->segs[0])) != NULL &&
+	    strcmp(l->root, "/") != 0) {
+		*skip = 1;
+		return l;
+	}
+	return site_lang_find(s, s->default_lang);
+}
+
+/* Shows the request in language l (NULL: the site's default): the
+ * site's settings as l gives them, and l's pages. */
+static void
+use_lang(struct ctx *ctx, const struct site *site, struct site *view,
+    const char *lang)
+{
+	site_lang_view(site, lang != NULL ? lang : site->default_lang, view);
+	ctx->site = view;
+	db_set_lang(ctx->db, view->lang);
+}
+
+static enum page_rc
+dispatch(struct ctx *ctx, enum req_verdict verdict)
+{
+	const struct site *site = ctx->site;
+	const struct site_lang *lang;
+	struct site view;
 	struct db_page stored;
 	struct db_term term;
 	enum page_rc prc;
 	int looked_up = 0;
-	size_t i;
+	size_t i, skip;
 
 	if (verdict == REQ_ADD_SLASH) {
 		redirect_add_slash(ctx);
+		return PAGE_OK;
+	}
+	lang = route_lang(ctx, &skip);
+	use_lang(ctx, site, &view, lang ? lang->code : NULL);
+	ctx->lang_path = skip > 0;
+	if (site_multilingual(site) && ctx->req->nsegs >= 1 &&
+	    !site->lang_in_subdir &&
+	    strcmp(ctx->req->segs[0], site->default_lang) == 0) {
+		/* Hugo writes /en/ (a redirect home) and /en/sitemap.xml
+		 * for the default language at the root. */
+		if (ctx->req->nsegs == 1) {
+			page_redirect(ctx, "/");
+			return PAGE_OK;
+		}
+		if (ctx->req->nsegs == 2 &&
+		    strcmp(ctx->req->segs[1], "sitemap.xml") == 0) {
+			ctx->lang_path = 1;
+			ctx->canonical = ctx->req->decoded;
+			return page_sitemap(ctx);
+		}
+	}
+	if (site_multilingual(site) && site->lang_in_subdir && skip == 0 &&
+	    ctx->req->nsegs == 0) {
+		/* Hugo's / is a redirect to the default language's home. */
+		page_redirect(ctx, ctx->site->lang_root);
 		return PAGE_OK;
 	}
 	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
@@ -193,7 +255,15 @@ route_dispatch(struct ctx *ctx, enum req_verdict verdict)
 		ctx->term = NULL;
 		ctx->taxonomy = rt->taxonomy;
 		if (rt->match == MATCH_PATH) {
-			int m = match_path(ctx, rt->pattern);
+			int m;
+
+			/* In a subdir layout only the sitemap index and
+			 * robots.txt are outside every language. */
+			if (site_multilingual(site) && site->lang_in_subdir &&
+			    skip == 0 && rt->handler != page_sitemap &&
+			    rt->handler != page_robots)
+				continue;
+			m = match_path(ctx, rt->pattern, skip);
 
 			if (m < 0)
 				return PAGE_NOT_FOUND;
@@ -225,6 +295,9 @@ route_dispatch(struct ctx *ctx, enum req_verdict verdict)
 				if (rc == DB_ERROR)
 					return PAGE_DB_ERROR;
 				looked_up = rc == DB_ROW ? 1 : -1;
+				/* A page shows in its own language. */
+				if (rc == DB_ROW && site_multilingual(site))
+					use_lang(ctx, site, &view, stored.lang);
 			}
 			if (looked_up < 0 || (rt->pattern != NULL &&
 			    strcmp(stored.layout, rt->pattern) != 0) ||
@@ -244,4 +317,15 @@ route_dispatch(struct ctx *ctx, enum req_verdict verdict)
 		return prc;
 	}
 	return PAGE_NOT_FOUND;
+}
+
+enum page_rc
+route_dispatch(struct ctx *ctx, enum req_verdict verdict)
+{
+	const struct site *site = ctx->site;
+	enum page_rc rc = dispatch(ctx, verdict);
+
+	/* The language's view lived in dispatch()'s frame. */
+	ctx->site = site;
+	return rc;
 }

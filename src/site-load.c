@@ -34,6 +34,10 @@ lookup_in(struct yamldoc *y, const char *under, const char *dotted)
 
 	if (under != NULL) {
 		len = strlen(under);
+		/* The file is the whole value of its key (languages.yaml
+		 * is languages). */
+		if (strcasecmp(p, under) == 0)
+			return node;
 		if (strncasecmp(p, under, len) != 0 || p[len] != '.')
 			return NULL;
 		p += len + 1;
@@ -167,6 +171,106 @@ load_permalinks(struct site *s, const struct site_key *k, struct yamldoc *y,
 out:
 	buf_free(&key);
 	return rc;
+}
+
+/* Reads the settings of language code at vn (the value of languages.CODE:
+ * {languageName, languageCode, weight, title, contentDir, params:
+ * {description, author, homeInfoParams}}; NULL: an empty file, every
+ * setting at its default) into row k's langs. Keys Hugo
+ * reads without regard to case. A language's menus are not read: it
+ * shows the site's menu. */
+static int
+load_language(struct site *s, const struct site_key *k, struct yamldoc *y,
+    const char *code, yaml_node_t *vn, const char *path, struct buf *err)
+{
+	static const struct { const char *config, *field; } keys[] = {
+		{ "languageName", "name" }, { "languageCode", "locale" },
+		{ "weight", "weight" }, { "title", "title" },
+		{ "contentDir", "contentDir" },
+		{ "params.description", "description" },
+		{ "params.author", "author" },
+		{ "params.homeInfoParams.Title", "homeInfoTitle" },
+		{ "params.homeInfoParams.Content", "homeInfoContent" },
+	};
+	struct buf key = BUF_INIT, lower = BUF_INIT;
+	size_t j;
+	int rc = -1;
+
+	if (code == NULL || *code == '\0' || strpbrk(code, "/.\\ ") ||
+	    (vn != NULL && vn->type != YAML_MAPPING_NODE)) {
+		buf_printf(err, "%s:%zu: '%s' must map a language code to its "
+		    "settings", path, vn != NULL ? yamldoc_line(y, vn) : 1,
+		    k->config);
+		goto out;
+	}
+	/* Hugo lower-cases language codes. */
+	for (j = 0; code[j] != '\0'; j++)
+		buf_putc(&lower, (char)(code[j] >= 'A' && code[j] <= 'Z' ?
+		    code[j] - 'A' + 'a' : code[j]));
+	for (j = 0; j < sizeof(keys) / sizeof(keys[0]); j++) {
+		char part[64];
+		const char *p = keys[j].config, *v;
+		yaml_node_t *at = vn;
+
+		while (at != NULL && *p != '\0') {
+			size_t n = strcspn(p, ".");
+
+			memcpy(part, p, n);
+			part[n] = '\0';
+			at = yamldoc_get(y, at, part);
+			p += n + (p[n] == '.');
+		}
+		if (at == NULL && strcmp(keys[j].field, "author") == 0)
+			continue;
+		buf_reset(&key);
+		buf_printf(&key, "%s.%s.%s", k->stored, buf_cstr(&lower),
+		    keys[j].field);
+		if (at != NULL && strcmp(keys[j].field, "author") == 0) {
+			struct buf a = BUF_INIT;
+
+			fm_author(y, at, &a);
+			site_set(s, buf_cstr(&key), buf_cstr(&a));
+			buf_free(&a);
+			continue;
+		}
+		v = at != NULL ? yamldoc_scalar(at) : NULL;
+		if (at != NULL && v == NULL) {
+			buf_printf(err, "%s:%zu: '%s' of language '%s' "
+			    "must be a string", path,
+			    yamldoc_line(y, at), keys[j].config, code);
+			goto out;
+		}
+		/* Every field is stored, so the language exists
+		 * even with no settings. */
+		site_set(s, buf_cstr(&key), v != NULL ? v :
+		    strcmp(keys[j].field, "weight") == 0 ? "0" : "");
+	}
+	rc = 0;
+out:
+	buf_free(&key);
+	buf_free(&lower);
+	return rc;
+}
+
+/* Reads Hugo's languages map at node: code -> its settings
+ * (load_language()), in place of any read before. */
+static int
+load_languages(struct site *s, const struct site_key *k, struct yamldoc *y,
+    yaml_node_t *node, const char *path, struct buf *err)
+{
+	size_t i;
+
+	if (node->type != YAML_MAPPING_NODE) {
+		buf_printf(err, "%s:%zu: '%s' must map a language code to its "
+		    "settings", path, yamldoc_line(y, node), k->config);
+		return -1;
+	}
+	site_reset(s, k);
+	for (i = 0; i < yamldoc_map_len(node); i++)
+		if (load_language(s, k, y, yamldoc_scalar(yamldoc_map_key(y,
+		    node, i)), yamldoc_map_value(y, node, i), path, err) != 0)
+			return -1;
+	return 0;
 }
 
 /* mainSections: one name or a list of them. The first is the section the
@@ -339,6 +443,8 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 		return load_permalinks(s, k, y, node, path, err);
 	case SITE_TAXONOMIES:
 		return load_taxonomies(s, k, y, node, path, err);
+	case SITE_LANGUAGES:
+		return load_languages(s, k, y, node, path, err);
 	}
 	return 0;
 }
@@ -398,7 +504,17 @@ site_load_docs(struct site *s, struct loaded *f, size_t n, struct buf *err)
 		if ((node = lookup(f, n, k->config, k->also, &from)) != NULL &&
 		    load_key(s, k, &from->doc, node, from->path, err) != 0)
 			return -1;
+		/* A file of one language (config/_default/languages.fr.toml:
+		 * under "languages.fr") is that language's settings, over
+		 * the languages map's. */
+		for (i = 0; k->type == SITE_LANGUAGES && i < n; i++)
+			if (f[i].under != NULL && strncasecmp(f[i].under,
+			    "languages.", 10) == 0 && load_language(s, k,
+			    &f[i].doc, f[i].under + 10, yamldoc_root(&f[i].doc),
+			    f[i].path, err) != 0)
+				return -1;
 	}
+	site_lang_roots(s);
 	return 0;
 }
 

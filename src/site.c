@@ -62,6 +62,11 @@ const struct site_key site_keys[] = {
 	ROW("permalinks", "permalinks", SITE_PERMALINKS, NULL, permalinks),
 	ROW("taxonomies", "taxonomies", SITE_TAXONOMIES,
 	    "category\x1f" "categories\x1etag\x1ftags", taxonomies),
+	ROW("defaultContentLanguage", "defaultContentLanguage", SITE_STRING,
+	    "en", default_lang),
+	ROW("defaultContentLanguageInSubdir",
+	    "defaultContentLanguageInSubdir", SITE_BOOL, "0", lang_in_subdir),
+	ROW("languages", "lang", SITE_LANGUAGES, NULL, langs),
 	{ .config = NULL }
 };
 
@@ -125,6 +130,172 @@ add_menu(struct site *s, const char *name, const char *url, long weight,
 	s->menu[i].weight = weight;
 	s->menu[i].page_ref = page_ref != NULL ? xstrdup(page_ref) : NULL;
 	s->nmenu++;
+}
+
+const char *const site_lang_fields[] = { "name", "locale", "weight",
+	"title", "contentDir", "description", "author", "homeInfoTitle",
+	"homeInfoContent", NULL };
+
+/* The string field of l that site_lang_fields[i] names; NULL for the
+ * weight. */
+static char **
+lang_field(struct site_lang *l, size_t i)
+{
+	char **f[] = { &l->name, &l->locale, NULL, &l->title,
+	    &l->content_dir, &l->description, &l->author, &l->home_title,
+	    &l->home_content };
+
+	return f[i];
+}
+
+static void
+clear_langs(struct site *s)
+{
+	size_t i, j;
+
+	for (i = 0; i < s->nlangs; i++) {
+		free(s->langs[i].code);
+		free(s->langs[i].root);
+		for (j = 0; site_lang_fields[j] != NULL; j++)
+			if (lang_field(&s->langs[i], j) != NULL)
+				free(*lang_field(&s->langs[i], j));
+	}
+	free(s->langs);
+	s->langs = NULL;
+	s->nlangs = 0;
+}
+
+/* Hugo's order of languages: by weight, a weight of 0 last, then by
+ * code. */
+static int
+lang_before(const struct site_lang *a, const struct site_lang *b)
+{
+	if (a->weight != b->weight)
+		return b->weight == 0 || (a->weight != 0 &&
+		    a->weight < b->weight);
+	return strcmp(a->code, b->code) < 0;
+}
+
+/* The index of language code in s, added (empty) when new. */
+static size_t
+lang_index(struct site *s, const char *code, size_t len)
+{
+	struct site_lang *l;
+	size_t i, j;
+
+	for (i = 0; i < s->nlangs; i++)
+		if (strlen(s->langs[i].code) == len &&
+		    strncmp(s->langs[i].code, code, len) == 0)
+			return i;
+	s->langs = xrealloc(s->langs, (s->nlangs + 1) * sizeof(*s->langs));
+	l = &s->langs[s->nlangs];
+	memset(l, 0, sizeof(*l));
+	l->code = xstrndup(code, len);
+	l->root = xstrdup("/");
+	for (j = 0; site_lang_fields[j] != NULL; j++)
+		if (lang_field(l, j) != NULL)
+			*lang_field(l, j) = xstrdup("");
+	return s->nlangs++;
+}
+
+/* Sets "CODE.FIELD" of the languages to value, keeping Hugo's order. */
+static void
+set_lang(struct site *s, const char *name, const char *value)
+{
+	const char *dot = strchr(name, '.');
+	struct site_lang l;
+	size_t i, j;
+
+	if (dot == NULL || dot == name)
+		return;
+	for (j = 0; site_lang_fields[j] != NULL; j++)
+		if (strcmp(dot + 1, site_lang_fields[j]) == 0)
+			break;
+	if (site_lang_fields[j] == NULL)
+		return;
+	i = lang_index(s, name, (size_t)(dot - name));
+	if (lang_field(&s->langs[i], j) != NULL) {
+		set_str(lang_field(&s->langs[i], j), value);
+		return;
+	}
+	s->langs[i].weight = strtol(value, NULL, 10);
+	/* Move it to its place. */
+	l = s->langs[i];
+	memmove(&s->langs[i], &s->langs[i + 1],
+	    (s->nlangs - i - 1) * sizeof(l));
+	for (i = 0; i + 1 < s->nlangs && !lang_before(&l, &s->langs[i]); i++)
+		;
+	memmove(&s->langs[i + 1], &s->langs[i],
+	    (s->nlangs - i - 1) * sizeof(l));
+	s->langs[i] = l;
+}
+
+int
+site_multilingual(const struct site *s)
+{
+	return s->nlangs > 1;
+}
+
+const struct site_lang *
+site_lang_find(const struct site *s, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < s->nlangs; i++)
+		if (strcmp(s->langs[i].code, code) == 0)
+			return &s->langs[i];
+	return NULL;
+}
+
+void
+site_lang_roots(struct site *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nlangs; i++) {
+		free(s->langs[i].root);
+		if (!site_multilingual(s) || (!s->lang_in_subdir &&
+		    strcmp(s->langs[i].code, s->default_lang) == 0))
+			s->langs[i].root = xstrdup("/");
+		else {
+			struct buf b = BUF_INIT;
+
+			buf_printf(&b, "/%s/", s->langs[i].code);
+			s->langs[i].root = buf_detach(&b);
+		}
+	}
+	s->lang = s->default_lang;
+	s->lang_root = "/";
+	if (site_multilingual(s) && s->lang_in_subdir)
+		for (i = 0; i < s->nlangs; i++)
+			if (strcmp(s->langs[i].code, s->default_lang) == 0)
+				s->lang_root = s->langs[i].root;
+}
+
+void
+site_lang_view(const struct site *s, const char *code, struct site *view)
+{
+	const struct site_lang *l = site_lang_find(s, code);
+
+	*view = *s;
+	if (l == NULL)
+		return;
+	view->lang = l->code;
+	view->lang_root = l->root;
+	if (*l->title != '\0')
+		view->title = l->title;
+	if (*l->description != '\0')
+		view->description = l->description;
+	if (*l->author != '\0')
+		view->author = l->author;
+	if (*l->home_title != '\0')
+		view->home_title = l->home_title;
+	if (*l->home_content != '\0')
+		view->home_content = l->home_content;
+	if (*l->locale != '\0')
+		view->language = l->locale;
+	else if (site_multilingual(s))
+		view->language = l->code;
 }
 
 int
@@ -315,6 +486,9 @@ set_value(struct site *s, const struct site_key *k, const char *name,
 	case SITE_PERMALINKS:
 		add_permalink(s, name, value);
 		break;
+	case SITE_LANGUAGES:
+		set_lang(s, name, value);
+		break;
 	}
 }
 
@@ -327,6 +501,8 @@ site_reset(struct site *s, const struct site_key *k)
 		clear_links(&s->menu, &s->nmenu);
 	else if (k->type == SITE_PERMALINKS)
 		clear_links(&s->permalinks, &s->npermalinks);
+	else if (k->type == SITE_LANGUAGES)
+		clear_langs(s);
 	else
 		set_value(s, k, NULL, k->def);
 }
@@ -339,6 +515,7 @@ site_init(struct site *s)
 	memset(s, 0, sizeof(*s));
 	for (k = site_keys; k->config != NULL; k++)
 		site_reset(s, k);
+	site_lang_roots(s);
 }
 
 /* Does a key of this type keep its value as a malloc'd string at off? */
@@ -363,6 +540,7 @@ site_free(struct site *s)
 	clear_links(&s->menu, &s->nmenu);
 	clear_links(&s->permalinks, &s->npermalinks);
 	clear_taxonomies(s);
+	clear_langs(s);
 	for (i = 0; i < s->nmain_sections; i++)
 		free(s->main_sections[i]);
 	free(s->main_sections);
@@ -376,7 +554,8 @@ site_set(struct site *s, const char *key, const char *value)
 	size_t n;
 
 	for (k = site_keys; k->config != NULL; k++) {
-		if (k->type == SITE_MENU || k->type == SITE_PERMALINKS) {
+		if (k->type == SITE_MENU || k->type == SITE_PERMALINKS ||
+		    k->type == SITE_LANGUAGES) {
 			n = strlen(k->stored);
 			if (strncmp(key, k->stored, n) == 0 && key[n] == '.') {
 				set_value(s, k, key + n + 1, value);
@@ -455,6 +634,22 @@ site_each(const struct site *s,
 				buf_printf(&key, "%s.%s", k->stored,
 				    s->permalinks[i].name);
 				put(buf_cstr(&key), s->permalinks[i].url, arg);
+			}
+			break;
+		case SITE_LANGUAGES:
+			for (i = 0; i < s->nlangs; i++) {
+				struct site_lang *l = &s->langs[i];
+				size_t j;
+
+				for (j = 0; site_lang_fields[j] != NULL; j++) {
+					buf_reset(&key);
+					buf_printf(&key, "%s.%s.%s", k->stored,
+					    l->code, site_lang_fields[j]);
+					snprintf(num, sizeof(num), "%ld",
+					    l->weight);
+					put(buf_cstr(&key), lang_field(l, j) ?
+					    *lang_field(l, j) : num, arg);
+				}
 			}
 			break;
 		}

@@ -32,6 +32,10 @@ expect "no listing card or term row drifted from its page" \
     "$(card_drift "$old")" 0
 expect "its pages are 8 KiB, the size a card and its entry fit (009)" \
     "$(sqlite3 -readonly "$old" 'PRAGMA page_size')" 8192
+expect "its pages, cards and term rows are of the default language (010)" \
+    "$(sqlite3 -readonly "$old" "SELECT group_concat(DISTINCT lang) FROM
+     (SELECT lang FROM page UNION ALL SELECT lang FROM page_card UNION ALL
+     SELECT lang FROM page_term)")" en
 
 "$top/quire" import -q --db "$fresh" --config "$fixture/hugo.yaml" \
     "$fixture/content"

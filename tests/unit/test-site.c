@@ -78,7 +78,9 @@ static const char defaults[] =
 "defaultTheme=auto\n"
 "homeInfoTitle=\n"
 "homeInfoContent=\n"
-"taxonomies=category\x1f" "categories\x1etag\x1ftags\n";
+"taxonomies=category\x1f" "categories\x1etag\x1ftags\n"
+"defaultContentLanguage=en\n"
+"defaultContentLanguageInSubdir=0\n";
 
 /* Every key quire reads, none at its default. */
 static const char full_config[] =
@@ -117,7 +119,13 @@ static const char full_config[] =
 "  ShowCodeCopyButtons: true\n"
 "  homeInfoParams:\n"
 "    Title: Hello\n"
-"    Content: \"Some *Markdown*\"\n";
+"    Content: \"Some *Markdown*\"\n"
+"defaultContentLanguage: fr\n"
+"defaultContentLanguageInSubdir: true\n"
+"languages:\n"
+"  FR: {weight: 2, languageName: Français, title: Titre,\n"
+"    params: {description: Desc, author: [Ann, Bo]}}\n"
+"  en: {weight: 1, contentDir: content/en, languageCode: en-GB}\n";
 
 /* What quire 0.1 stored for full_config, in its order. */
 static const char full_stored[] =
@@ -150,7 +158,27 @@ static const char full_stored[] =
 "menu.002=20\x1fTags\x1f/tags/\n"
 "permalinks.posts=/:year/:month/:slug/\n"
 "permalinks.notes=/n/:slug/\n"
-"taxonomies=category\x1f" "categories\x1eseries\x1fseries\x1etag\x1ftags\n";
+"taxonomies=category\x1f" "categories\x1eseries\x1fseries\x1etag\x1ftags\n"
+"defaultContentLanguage=fr\n"
+"defaultContentLanguageInSubdir=1\n"
+"lang.en.name=\n"
+"lang.en.locale=en-GB\n"
+"lang.en.weight=1\n"
+"lang.en.title=\n"
+"lang.en.contentDir=content/en\n"
+"lang.en.description=\n"
+"lang.en.author=\n"
+"lang.en.homeInfoTitle=\n"
+"lang.en.homeInfoContent=\n"
+"lang.fr.name=Français\n"
+"lang.fr.locale=\n"
+"lang.fr.weight=2\n"
+"lang.fr.title=Titre\n"
+"lang.fr.contentDir=\n"
+"lang.fr.description=Desc\n"
+"lang.fr.author=Ann, Bo\n"
+"lang.fr.homeInfoTitle=\n"
+"lang.fr.homeInfoContent=\n";
 
 static void
 test_defaults(void **state)
@@ -210,6 +238,42 @@ test_full_config(void **state)
 	site_free(&s);
 	buf_free(&err);
 	date_set_zone("UTC");
+}
+
+/* Languages: Hugo's order, each one's root, and the view a page of a
+ * language is shown with. */
+static void
+test_languages(void **state)
+{
+	struct site s, view;
+	struct buf err = BUF_INIT;
+
+	(void)state;
+	site_init(&s);
+	assert_int_equal(site_multilingual(&s), 0);
+	assert_string_equal(s.lang_root, "/");
+	assert_int_equal(load(&s, "title: Site\nparams: {description: D}\n"
+	    "languages:\n  zz: {weight: 0}\n  fr: {weight: 2, title: T,\n"
+	    "    languageCode: fr-FR}\n  en: {weight: 1}\n", &err), 0);
+	assert_int_equal(s.nlangs, 3);
+	/* A weight of 0 sorts last. */
+	assert_string_equal(s.langs[0].code, "en");
+	assert_string_equal(s.langs[1].code, "fr");
+	assert_string_equal(s.langs[2].code, "zz");
+	assert_int_equal(site_multilingual(&s), 1);
+	assert_string_equal(s.langs[0].root, "/");
+	assert_string_equal(s.langs[1].root, "/fr/");
+	site_lang_view(&s, "fr", &view);
+	assert_string_equal(view.title, "T");
+	assert_string_equal(view.description, "D");
+	assert_string_equal(view.language, "fr-FR");
+	assert_string_equal(view.lang_root, "/fr/");
+	site_lang_view(&s, "en", &view);
+	assert_string_equal(view.title, "Site");
+	assert_string_equal(view.language, "en");
+	assert_string_equal(view.lang_root, "/");
+	site_free(&s);
+	buf_free(&err);
 }
 
 /* The stored form read back with site_set() (as the worker does) gives the
@@ -397,6 +461,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_full_config),
+		cmocka_unit_test(test_languages),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_stored_lenient),
 		cmocka_unit_test(test_config_errors),

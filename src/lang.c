@@ -1,0 +1,94 @@
+/* lang.c - the language of a content file, as Hugo 0.111 decides it:
+ * the contentDir it lies in, else its NAME.LANG.md suffix, else the
+ * default language (importer only). */
+#include <string.h>
+
+#include "lang.h"
+#include "site.h"
+#include "url.h"
+
+void
+lang_content_prefix(const struct site *s, const char *lang,
+    struct buf *out)
+{
+	const struct site_lang *l = site_lang_find(s, lang);
+	const char *d;
+	size_t n;
+
+	if (l == NULL || *l->content_dir == '\0')
+		return;
+	d = l->content_dir;
+	while (d[0] == '.' && d[1] == '/')
+		d += 2;
+	n = strlen(d);
+	while (n > 0 && d[n - 1] == '/')
+		n--;
+	if (n == 7 && strncmp(d, "content", 7) == 0)
+		return;
+	if (strncmp(d, "content/", 8) == 0)
+		buf_printf(out, "%.*s/", (int)(n - 8), d + 8);
+	else
+		buf_printf(out, "../%.*s/", (int)n, d);
+}
+
+/* Is code one of the site's languages (the default one counts when the
+ * config declares none)? */
+static int
+is_language(const struct site *s, const char *code, size_t len)
+{
+	size_t i;
+
+	if (s->nlangs == 0)
+		return strlen(s->default_lang) == len &&
+		    strncmp(s->default_lang, code, len) == 0;
+	for (i = 0; i < s->nlangs; i++)
+		if (strlen(s->langs[i].code) == len &&
+		    strncmp(s->langs[i].code, code, len) == 0)
+			return 1;
+	return 0;
+}
+
+const char *
+lang_of_file(const struct site *s, const char *source, struct buf *path)
+{
+	struct buf prefix = BUF_INIT;
+	const char *lang = s->default_lang, *rest = source, *base, *dot;
+	const char *end;
+	size_t i, ext, best = 0;
+
+	/* The longest contentDir holding the file. */
+	for (i = 0; i < s->nlangs; i++) {
+		buf_reset(&prefix);
+		lang_content_prefix(s, s->langs[i].code, &prefix);
+		if (prefix.len > best &&
+		    strncmp(source, buf_cstr(&prefix), prefix.len) == 0) {
+			best = prefix.len;
+			lang = s->langs[i].code;
+		}
+	}
+	buf_free(&prefix);
+	rest = source + best;
+	/* "NAME.LANG.EXT", EXT one of Hugo's Markdown extensions
+	 * (url_markdown_ext()): the last dot before it. */
+	base = strrchr(rest, '/');
+	base = base ? base + 1 : rest;
+	end = base + strlen(base);
+	if ((ext = url_markdown_ext(base)) > 0) {
+		end -= ext;
+		for (dot = end; dot > base && dot[-1] != '.'; dot--)
+			;
+		if (dot > base + 1 && is_language(s, dot, (size_t)(end - dot))) {
+			buf_add(path, rest, (size_t)(dot - 1 - rest));
+			buf_puts(path, end);
+			for (i = 0; i < s->nlangs; i++)
+				if (strlen(s->langs[i].code) ==
+				    (size_t)(end - dot) &&
+				    strncmp(s->langs[i].code, dot,
+				    (size_t)(end - dot)) == 0)
+					return s->langs[i].code;
+			return s->default_lang;
+		}
+	}
+	buf_puts(path, rest);
+	return lang;
+}

@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# Languages: the fixture tests/hugo/lang (en at the root, fr by NAME.fr.md,
+# de by its own contentDir, a translationKey, an undeclared suffix, a
+# front-matter url, _index.LANG.md, .markdown) imported and served as
+# Hugo 0.111.3 builds it (tests/golden/hugo-lang.tsv, written by
+# tests/hugo/gen-golden-lang.sh): each page's language and URL, its
+# translations (the hreflang links), each language's sections, home
+# listing, terms and taxonomy feeds, a series in one language; then the routes Hugo writes for
+# a multilingual site (/en/ redirect, the sitemap index, /fr/ feeds) and
+# the aliases translations share. Closes with "lang: N passed, M failed".
+set -u
+top=$(pwd)
+. "$(dirname "$0")/lib.sh"
+suite_begin lang
+
+golden=$top/tests/golden/hugo-lang.tsv
+db=$tmp/lang.db
+cgi() {
+	env -i QUIRE_DB="$db" REQUEST_METHOD=GET REQUEST_URI="$1" \
+	    "$top/cgi-bin/quire.fcgi" </dev/null 2>/dev/null | tr -d '\r'
+}
+
+out=$("$top/quire" import -q --db "$db" "$top/tests/hugo/lang" 2>&1)
+expect "the multilingual site imports" "$?:$out" "0:"
+
+# 1. Every page: language, file in its language's content, URL (a
+# section's own page is no regular page: section rows below).
+got=$(sqlite3 -readonly -separator $'\t' "$db" "SELECT lang,
+    replace(source, '../content-de/', ''), url FROM page WHERE kind <> 2" |
+    LC_ALL=C sort)
+want=$(awk -F'\t' '$1 == "page" { print $2 "\t" $3 "\t" $4 }' "$golden" |
+    LC_ALL=C sort)
+expect "each page's language and URL are Hugo's" "$got" "$want"
+
+# 2. Translations: the hreflang links of each page, as Hugo's
+# .Translations (language order).
+bad=
+while IFS=$'\t' read -r _ _ _ url trans; do
+	links=$(cgi "$url" | sed -n 's/^<link rel="alternate" hreflang="\([^"]*\)" href="http:\/\/example.org\([^"]*\)">$/\1=\2/p' |
+	    paste -sd, -)
+	[ "$links" = "$trans" ] || bad="$bad $url:[$links]!=[$trans]"
+done < <(awk -F'\t' '$1 == "page"' "$golden")
+expect "each page's hreflang links are its translations" "$bad" ""
+
+# 3. Each language's home lists its own posts in Hugo's order.
+for lang in en fr de; do
+	root=/; [ "$lang" = en ] || root=/$lang/
+	got=$(cgi "$root" | grep -o '<a class="entry-link"[^>]*href="[^"]*"' |
+	    sed 's/.*href="//; s/"$//')
+	want=$(awk -F'\t' -v l="$lang" '$1 == "home" && $2 == l' "$golden" |
+	    sort -t$'\t' -k3,3n | cut -f4)
+	expect "the $lang home lists its posts as Hugo does" "$got" "$want"
+	site=$(awk -F'\t' -v l="$lang" '$1 == "site" && $2 == l' "$golden")
+	title=$(printf '%s' "$site" | cut -f3)
+	expect_re "the $lang home is titled as its language" \
+	    "$(cgi "$root" | grep -o '<title>[^<]*</title>')" "<title>$title</title>"
+done
+
+# 3b. Each language's sections: the title its _index.LANG.md gives (else
+# Hugo's plural of the folder), its pages and its feed's, that
+# language's only.
+while IFS=$'\t' read -r _ lang url title count; do
+	page=$(cgi "$url")
+	expect_re "section $url is titled as Hugo titles it" \
+	    "$(printf '%s' "$page" | grep -o '<h1>[^<]*</h1>')" "<h1>$title</h1>"
+	expect "section $url lists its $count page(s)" \
+	    "$(printf '%s' "$page" | grep -c '<article class="post-entry')" "$count"
+	expect "$url has its feed" "$(cgi "${url}index.xml" | grep -c '<item>')" \
+	    "$count"
+done < <(awk -F'\t' '$1 == "section"' "$golden")
+expect "a section of another language only is not at the root" \
+    "$(cgi /notes/ | head -n 1)" "Status: 404 Not Found"
+
+# 4. Terms per language, with their counts.
+while IFS=$'\t' read -r _ lang tax url count; do
+	n=$(cgi "$url" | grep -c '<article class="post-entry')
+	expect "term page $url lists its $count page(s)" "$n" "$count"
+	expect "$url has its feed" "$(cgi "${url}index.xml" | grep -c '<item>')" "$count"
+done < <(awk -F'\t' '$1 == "term"' "$golden")
+expect "a term of another language only is not at the root" \
+    "$(cgi /tags/bonjour/ | head -n 1)" "Status: 404 Not Found"
+# A taxonomy's feed: one item per term of that language, as Hugo's.
+while read -r lang tax; do
+	root=/; [ "$lang" = en ] || root=/$lang/
+	got=$(cgi "$root$tax/index.xml" | sed -n 's/^ *<link>http:\/\/example.org\(.*\)<\/link>$/\1/p' |
+	    sed 1d | LC_ALL=C sort | paste -sd' ' -)
+	want=$(awk -F'\t' -v l="$lang" -v t="$tax" '$1 == "term" && $2 == l &&
+	    $3 == t { print $4 }' "$golden" | LC_ALL=C sort | paste -sd' ' -)
+	expect "$root$tax/index.xml lists the $lang terms" "$got" "$want"
+done < <(awk -F'\t' '$1 == "term" { print $2, $3 }' "$golden" | sort -u)
+# A series box lists that language's part only, oldest first, and links
+# that language's series page.
+n=$(awk -F'\t' '$1 == "term" && $4 == "/fr/series/salut/" { print $5 }' "$golden")
+expect_re "a French series box counts French parts and links /fr/series/" \
+    "$(cgi /fr/notes/premiere/ | grep -o '<p>Part .*</p>')" \
+    "<p>Part 2 of $n in <a href=\"/fr/series/salut/\">Salut</a></p>"
+expect "the French series box lists French pages only" \
+    "$(cgi /fr/notes/premiere/ | sed -n '/toc series/,/<\/nav>/p' |
+    grep -o 'href="[^"]*"' | paste -sd' ' -)" \
+    'href="/fr/series/salut/" href="/fr/posts/hello/" href="/fr/posts/cle/"'
+
+# 5. Markup: html lang, the switch, the translation list.
+expect_re "a French page says its languageCode" \
+    "$(cgi /fr/posts/hello/ | grep -o '<html lang="[^"]*"')" 'lang="fr-FR"'
+expect_re "a German page says its code" \
+    "$(cgi /de/ | grep -o '<html lang="[^"]*"')" 'lang="de"'
+expect_re "the header switches to the other languages' homes" \
+    "$(cgi /fr/ | grep -o '<ul class="lang-switch">.*</ul>')" \
+    '<li><a href="/" title="English" aria-label="English">En</a></li><li><a href="/de/" title="Deutsch" aria-label="Deutsch">De</a></li>'
+expect_re "the post meta lists the translations" \
+    "$(cgi /posts/hello/ | grep -o '<ul class="i18n_list">.*</ul>')" \
+    'Translations:<li><a href="/fr/posts/hello/">Fr</a></li><li><a href="/de/posts/hello/">De</a></li>'
+expect_re "fixed links stay in the language" \
+    "$(cgi /fr/posts/hello/ | grep -o 'breadcrumbs">.*</div>')" \
+    '<a href="/fr/">Home</a>&nbsp;»&nbsp;<a href="/fr/posts/">Articles</a>'
+
+# 6. Routes Hugo writes for a multilingual site.
+r=$(cgi /en/)
+expect_re "/en/ redirects to the root" "$r" 'Location: /'
+r=$(cgi /sitemap.xml)
+expect_re "/sitemap.xml is an index of the languages' sitemaps" \
+    "$(printf '%s' "$r" | grep -o '<loc>[^<]*</loc>' | paste -sd' ' -)" \
+    '^<loc>http://example.org/en/sitemap.xml</loc> <loc>http://example.org/fr/sitemap.xml</loc> <loc>http://example.org/de/sitemap.xml</loc>$'
+expect_re "/fr/sitemap.xml lists French pages" "$(cgi /fr/sitemap.xml)" \
+    '<loc>http://example.org/fr/posts/hello/</loc>'
+expect "/fr/sitemap.xml lists no English page" \
+    "$(cgi /fr/sitemap.xml | grep -c 'example.org/posts/')" 0
+expect_re "/en/sitemap.xml lists English pages" "$(cgi /en/sitemap.xml)" \
+    '<loc>http://example.org/posts/hello/</loc>'
+expect "the French feed holds French pages only" \
+    "$(cgi /fr/index.xml | grep '<link>' | grep -vc 'org/fr/\|custom-fr')" 0
+for f in atom.xml feed.json; do
+	expect_re "/fr/posts/$f is served" "$(cgi /fr/posts/$f | head -n 1)" '200'
+done
+if python3 -c 'import feedparser' 2>/dev/null; then
+	cgi /fr/index.xml | sed '1,/^$/d' >"$tmp/fr.xml"
+	n=$(python3 -c 'import feedparser,sys; d=feedparser.parse(sys.argv[1]); print(0 if d.bozo else len(d.entries))' "$tmp/fr.xml")
+	expect "feedparser reads the French feed" "$n" \
+	    "$(awk -F'\t' '$1 == "page" && $2 == "fr"' "$golden" | wc -l)"
+fi
+# Hugo writes a shared absolute alias once, the later language last.
+expect_re "an alias both translations declare goes to the later language" \
+    "$(cgi /old-hello/)" 'Location: /fr/posts/hello/'
+expect_re "a relative alias is relative to the translation" \
+    "$(cgi /fr/posts/old-rel/)" 'Location: /fr/posts/hello/'
+
+# 7. languages in config/_default/languages.yaml, each language's
+# contentDir under content/ (letsencrypt's layout); Hugo 0.111.3 gives
+# /about/, /posts/hello/ and /fr/posts/hello/.
+cd_site=$tmp/configdir
+mkdir -p "$cd_site/config/_default" "$cd_site/content/en/posts" \
+    "$cd_site/content/fr/posts"
+printf 'baseURL: http://example.org/\ndefaultContentLanguage: en\n' \
+    >"$cd_site/config/_default/hugo.yaml"
+printf 'en: {contentDir: content/en, weight: 1}\nfr: {contentDir: content/fr, weight: 2}\n' \
+    >"$cd_site/config/_default/languages.yaml"
+printf -- '---\ntitle: About\n---\nAbout.\n' >"$cd_site/content/en/about.md"
+printf -- '---\ntitle: Hello\ndate: 2024-01-02\n---\nHello.\n' \
+    >"$cd_site/content/en/posts/hello.md"
+printf -- '---\ntitle: Bonjour\ndate: 2024-01-02\n---\nBonjour.\n' \
+    >"$cd_site/content/fr/posts/hello.md"
+"$top/quire" import -q --db "$tmp/cd.db" "$cd_site"
+expect "languages.yaml and contentDir under content/ give Hugo's URLs" \
+    "$(sqlite3 -readonly "$tmp/cd.db" "SELECT lang || ' ' || url FROM page
+     ORDER BY url" | paste -sd, -)" \
+    "en /about/,fr /fr/posts/hello/,en /posts/hello/"
+
+# 8. One file per language (config/_default/languages.fr.toml, as
+# letsencrypt's): Hugo 0.111.3 reads it as languages.fr, so the same URLs.
+rm -f "$cd_site/config/_default/languages.yaml"
+printf 'contentDir = "content/en"\nweight = 1\n' \
+    >"$cd_site/config/_default/languages.en.toml"
+printf 'contentDir = "content/fr"\nweight = 2\ntitle = "Le site"\n' \
+    >"$cd_site/config/_default/languages.fr.toml"
+printf '[[main]]\nname = "Accueil"\nurl = "/"\n' \
+    >"$cd_site/config/_default/menus.fr.toml"
+out=$("$top/quire" import -q --db "$tmp/cd2.db" "$cd_site" 2>&1)
+expect "languages.CODE.toml files are the languages map" \
+    "$(sqlite3 -readonly "$tmp/cd2.db" "SELECT lang || ' ' || url FROM page
+     ORDER BY url" | paste -sd, -)" \
+    "en /about/,fr /fr/posts/hello/,en /posts/hello/"
+expect_re "a language's own menus file is named as not read" "$out" \
+    "menus.fr.toml: a language's own settings, not read"
+db=$tmp/cd2.db
+expect_re "a language's file gives its title" \
+    "$(cgi /fr/ | grep -o '<title>[^<]*</title>')" '<title>Le site</title>'
+
+report lang
