@@ -62,6 +62,7 @@ struct site {
 	char **main_sections;
 	size_t nmain_sections;
 	long paginate;
+	char *ugly_urls;	/* uglyURLs, as SITE_UGLY stores it */
 	long summary_length;	/* summaryLength: words in an automatic
 				 * summary (importer) */
 	long rss_limit;		/* -1: all */
@@ -122,8 +123,11 @@ enum site_type {
 	SITE_TAXONOMIES,	/* taxonomies (char *) and the lists taken from it:
 			 * "singular\x1fplural" pairs joined by \x1e, ""
 			 * for none (Hugo's taxonomies: {}) */
-	SITE_LANGUAGES	/* langs, nlangs: stored as STORED.CODE.FIELD =
+	SITE_LANGUAGES,	/* langs, nlangs: stored as STORED.CODE.FIELD =
 			 * value, FIELD one of site_lang_fields[] */
+	SITE_UGLY	/* char *: Hugo's uglyURLs, true or a map of section
+			 * to true: "*" for all, else the sections it is
+			 * true for, each followed by \x1f ("" for none) */
 };
 
 /* One setting: a row of site_keys[]. */
@@ -172,6 +176,9 @@ int site_taxonomy(const struct site *s, const char *name, size_t n);
 void site_taxonomies_put(struct buf *out, char *const *singulars,
 	char *const *plurals, size_t n);
 
+/* Are the pages of the top-level section (n bytes; 0 for the root's
+ * pages) served at ugly URLs (Hugo's uglyURLs: /posts/a.html)? */
+int site_ugly(const struct site *s, const char *section, size_t n);
 /* Calls put(key, value, arg) for every setting in stored form, in the
  * order of site_keys[]; unset flags are left out. */
 void site_each(const struct site *s,

@@ -1042,6 +1042,13 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 			buf_free(&a);
 			goto fail;
 		}
+		/* Under uglyURLs: true (not a map of sections), Hugo writes
+		 * the alias /old/ as /old.html. */
+		if (strcmp(im->site.ugly_urls, "*") == 0 && a.len > 1 &&
+		    a.data[a.len - 1] == '/') {
+			a.data[--a.len] = '\0';
+			buf_puts(&a, ".html");
+		}
 		if (strcmp(buf_cstr(&a), buf_cstr(&url)) == 0) {
 			buf_free(&a);
 			continue;
@@ -1270,6 +1277,10 @@ import_run(const struct import_opts *opts, FILE *log)
 		    "--base-url: using %s; feeds need the real one\n",
 		    SITE_DEFAULT_BASE_URL);
 	assign_langs(&im);
+	if (*im.site.ugly_urls != '\0')
+		note(&im, "warning: uglyURLs: pages and aliases get Hugo's "
+		    ".html URLs; section and taxonomy lists stay at /NAME/ "
+		    "(Hugo: /NAME.html)\n");
 	if (date_set_zone(im.site.timezone) != 0) {
 		note(&im, "unknown timeZone '%s'\n", im.site.timezone);
 		goto out;

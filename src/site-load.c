@@ -360,6 +360,44 @@ out:
 	return rc;
 }
 
+/* uglyURLs: true or false, or a map of section to true or false (Hugo
+ * 0.33 and later), kept as SITE_UGLY stores it. */
+static int
+load_ugly(struct site *s, const struct site_key *k, struct yamldoc *y,
+    yaml_node_t *node, const char *path, struct buf *err)
+{
+	struct buf v = BUF_INIT;
+	const char *b = yamldoc_scalar(node);
+	size_t i;
+
+	if (b != NULL) {
+		if (strcasecmp(b, "true") != 0 && strcasecmp(b, "false") != 0)
+			goto bad;
+		site_set(s, k->stored, strcasecmp(b, "true") == 0 ? "*" : "");
+		return 0;
+	}
+	if (node->type != YAML_MAPPING_NODE)
+		goto bad;
+	for (i = 0; i < yamldoc_map_len(node); i++) {
+		const char *sect = yamldoc_scalar(yamldoc_map_key(y, node, i));
+		const char *on = yamldoc_scalar(yamldoc_map_value(y, node, i));
+
+		if (sect == NULL || on == NULL || strchr(sect, '\x1f') ||
+		    (strcasecmp(on, "true") != 0 && strcasecmp(on, "false") != 0))
+			goto bad;
+		if (strcasecmp(on, "true") == 0)
+			buf_printf(&v, "%s\x1f", sect);
+	}
+	site_set(s, k->stored, buf_cstr(&v));
+	buf_free(&v);
+	return 0;
+bad:
+	buf_free(&v);
+	buf_printf(err, "%s:%zu: '%s' must be true, false or a map of section "
+	    "to true or false", path, yamldoc_line(y, node), k->config);
+	return -1;
+}
+
 /* Reads row k's value at node into s. Returns 0, or -1 with
  * "PATH:LINE: what" appended to err. */
 static int
@@ -445,6 +483,8 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 		return load_taxonomies(s, k, y, node, path, err);
 	case SITE_LANGUAGES:
 		return load_languages(s, k, y, node, path, err);
+	case SITE_UGLY:
+		return load_ugly(s, k, y, node, path, err);
 	}
 	return 0;
 }

@@ -27,6 +27,7 @@ const struct site_key site_keys[] = {
 	    main_section, .also = "mainSections"),
 	ROW("paginate", "paginate", SITE_NUMBER, "10", paginate,
 	    .min = 1, .max = 1000),
+	ROW("uglyURLs", "uglyURLs", SITE_UGLY, "", ugly_urls),
 	ROW("summaryLength", "summaryLength", SITE_NUMBER, "70",
 	    summary_length, .min = 0, .max = 1000000),
 	ROW("rssLimit", "rssLimit", SITE_LIMIT, "-1", rss_limit),
@@ -436,6 +437,7 @@ set_value(struct site *s, const struct site_key *k, const char *name,
 	case SITE_STRING:
 	case SITE_ZONE:
 	case SITE_SECTION:
+	case SITE_UGLY:
 		set_str(STR(s, k), value);
 		break;
 	case SITE_TAXONOMIES:
@@ -523,7 +525,7 @@ static int
 holds_string(enum site_type t)
 {
 	return t == SITE_STRING || t == SITE_CHOICE || t == SITE_ZONE ||
-	    t == SITE_SECTION || t == SITE_TAXONOMIES;
+	    t == SITE_SECTION || t == SITE_TAXONOMIES || t == SITE_UGLY;
 }
 
 void
@@ -597,6 +599,7 @@ site_each(const struct site *s,
 		case SITE_ZONE:
 		case SITE_SECTION:
 		case SITE_TAXONOMIES:
+		case SITE_UGLY:
 			put(k->stored, *STR(s, k), arg);
 			break;
 		case SITE_NUMBER:
@@ -656,4 +659,17 @@ site_each(const struct site *s,
 	}
 	buf_free(&key);
 	buf_free(&v);
+}
+
+int
+site_ugly(const struct site *s, const char *section, size_t n)
+{
+	const char *p;
+
+	if (strcmp(s->ugly_urls, "*") == 0)
+		return 1;
+	for (p = s->ugly_urls; *p != '\0'; p += strcspn(p, "\x1f") + 1)
+		if (strcspn(p, "\x1f") == n && strncmp(p, section, n) == 0)
+			return 1;
+	return 0;
 }

@@ -710,6 +710,16 @@ clean_path(struct buf *out, size_t from)
 	return 0;
 }
 
+/* The length of path's top-level section ("posts/a.md": 5; 0 at the
+ * root of content/). */
+static size_t
+section_of(const char *path)
+{
+	const char *slash = strchr(path, '/');
+
+	return slash != NULL ? (size_t)(slash - path) : 0;
+}
+
 int
 url_page(struct buf *out, const struct site *site,
     const struct url_page *page)
@@ -736,7 +746,17 @@ url_page(struct buf *out, const struct site *site,
 	ensure_slashes(out, from, 0);
 	sanitize_tail(out, from);
 	unescape(out, from, 0, 0);
-	return clean_path(out, from);
+	if (clean_path(out, from) != 0)
+		return -1;
+	/* uglyURLs: "/posts/a/" is "/posts/a.html" (a front-matter url is
+	 * kept as written, above). */
+	if (site_ugly(site, page->path, section_of(page->path)) &&
+	    out->len - from > 1) {
+		out->len--;
+		out->data[out->len] = '\0';
+		buf_puts(out, ".html");
+	}
+	return 0;
 }
 
 void

@@ -75,6 +75,14 @@ cp "$tmp/menus/public/hugo-menus.tsv" "$golden/hugo-menus.tsv"
 build extensions
 copy extensions hugo-extensions.tsv
 
+# ugly/: uglyURLs by section, then for every page.
+build ugly
+copy ugly hugo-ugly.tsv
+build ugly ugly-all hugo.yaml,ugly-all.yaml
+copy ugly-all hugo-ugly-all.tsv
+# Hugo writes an alias /old/ as old.html when every URL is ugly.
+[ -f "$tmp/ugly-all/public/old.html" ] || { echo "ugly-all: no old.html" >&2; exit 1; }
+
 # sections/: the main section Hugo picks with no mainSections, then the
 # ones main-notes.yaml names (same baseName: renamed on copy).
 build sections

@@ -7,6 +7,7 @@
 #     a file holding kana only outside its body;
 #   - unsafe/: raw HTML kept, so script and style content must not count;
 #   - cjk/ again with summaryLength 12;
+#   - ugly/: uglyURLs by section and for all (URLs and aliases);
 #   - extensions/: .markdown and .mdown files are Markdown too; an HTML
 #     content page is skipped with a warning naming it (Hugo renders it:
 #     the one row left out of the comparison).
@@ -44,5 +45,28 @@ expect_re "an HTML content page is skipped with a warning naming it" \
     "$(cat "$tmp/log")" 'warning: .*posts/raw\.html: HTML content, which Hugo renders but quire does not read'
 expect "a file Hugo does not read (.MD) is not imported either" \
     "$(sqlite3 -readonly "$tmp/x.db" "SELECT count(*) FROM page WHERE source GLOB '*.MD'")" 0
+
+# uglyURLs, by section and for every page (tests/golden/hugo-ugly*.tsv).
+urls() { sqlite3 -readonly -separator $'\t' "$1" "SELECT source, url FROM page" | LC_ALL=C sort; }
+want_urls() { tail -n +2 "$1" | cut -f1,2 | LC_ALL=C sort; }
+"$top/quire" import -q --db "$tmp/u1.db" "$top/tests/hugo/ugly" >"$tmp/log" 2>&1
+expect "uglyURLs by section: every page's URL is Hugo's" "$(urls "$tmp/u1.db")" \
+    "$(want_urls "$top/tests/golden/hugo-ugly.tsv")"
+expect "an alias stays /old/ then, as in Hugo" \
+    "$(sqlite3 -readonly "$tmp/u1.db" 'SELECT path FROM alias')" "/old/"
+expect_re "and the import says what it does not follow" "$(cat "$tmp/log")" \
+    'uglyURLs: .*lists stay at /NAME/'
+# (one file: hugo.yaml without its map, then ugly-all.yaml)
+{ sed '/^uglyURLs:$/,/^  posts: true$/d' "$top/tests/hugo/ugly/hugo.yaml"
+  cat "$top/tests/hugo/ugly/ugly-all.yaml"; } >"$tmp/all.yaml"
+"$top/quire" import -q --db "$tmp/u2.db" --config "$tmp/all.yaml" \
+    "$top/tests/hugo/ugly/content" >"$tmp/log" 2>&1
+expect "uglyURLs: true: every page's URL is Hugo's" "$(urls "$tmp/u2.db")" \
+    "$(want_urls "$top/tests/golden/hugo-ugly-all.tsv")"
+expect "and the alias is /old.html, the file Hugo writes" \
+    "$(sqlite3 -readonly "$tmp/u2.db" 'SELECT path FROM alias')" "/old.html"
+expect_re "a page answers at its ugly URL" "$(env -i QUIRE_DB="$tmp/u2.db" \
+    REQUEST_METHOD=GET REQUEST_URI=/posts/a.html "$top/cgi-bin/quire.fcgi" \
+    </dev/null 2>/dev/null | head -n 1)" '^Status: 200'
 
 report figures
