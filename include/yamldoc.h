@@ -74,10 +74,13 @@ int yamldoc_add_float(struct yamldoc *y, double f, size_t line);
 int yamldoc_add_seq(struct yamldoc *y, size_t line);
 int yamldoc_add_map(struct yamldoc *y, size_t line);
 /* Appends node id item to sequence seq, or the pair key: value to map
- * (a key already in map, compared exactly, has its value replaced, as
- * the last of two equal keys wins in Hugo's JSON). 0 on failure. */
+ * (keys are not compared: see yamldoc_last_wins()). 0 on failure. */
 int yamldoc_append_item(struct yamldoc *y, int seq, int item);
 int yamldoc_append_pair(struct yamldoc *y, int map, int key, int value);
+/* Keeps one pair of each key of map (compared exactly): the first one's
+ * place with the last one's value, as the last of two equal keys wins
+ * in Hugo's JSON. In O(n log n), once the map is complete. */
+void yamldoc_last_wins(struct yamldoc *y, int map);
 /* The root node, or NULL for an empty document. */
 yaml_node_t *yamldoc_root(struct yamldoc *y);
 /* The value for key in mapping map (keys compared without case, as Hugo

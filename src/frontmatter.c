@@ -244,14 +244,19 @@ kv_cmp(const void *a, const void *b)
 	return strcmp(((const struct kv *)a)->key, ((const struct kv *)b)->key);
 }
 
+/* An author printed from a list or map longer than this is cut: a name
+ * line, not a document (aliases could make it gigabytes). */
+#define GO_PRINT_MAX 4096
+
 /* Appends node as Go's fmt prints the value a template shows: a list as
- * "[a b]", a map as "map[k:v]" with its keys sorted. */
+ * "[a b]", a map as "map[k:v]" with its keys sorted; nothing more once
+ * out holds GO_PRINT_MAX bytes. */
 static void
 go_print(struct yamldoc *y, yaml_node_t *node, struct buf *out, int depth)
 {
 	size_t i, n;
 
-	if (node == NULL || depth > 8)
+	if (node == NULL || depth > 8 || out->len >= GO_PRINT_MAX)
 		return;
 	if (yamldoc_scalar(node) != NULL) {
 		if (is_null(node))

@@ -114,6 +114,8 @@ add_value(struct walk *w, int depth)
 		skip_space(w);
 		if (*w->p == '}' || *w->p == ']') {
 			w->p++;
+			if (map)
+				yamldoc_last_wins(w->y, id);
 			return id;
 		}
 		if (*w->p == ',') {

@@ -82,6 +82,101 @@ out:
 	return rc;
 }
 
+/* Nodes that aliases may add to a document, over those it holds: a few
+ * lines of anchors and aliases can stand for billions ("billion
+ * laughs"), and every reader of the tree would walk them all. */
+#define YAMLDOC_MAX_ALIASED 1000000
+
+/* Refuses a document whose tree, each alias expanded, holds more than
+ * YAMLDOC_MAX_ALIASED nodes beyond the document's own, or an alias inside
+ * the node it names (a loop). Each node's expanded size is computed once,
+ * by an iterative walk (alias chains may be long). */
+static int
+check_aliases(struct yamldoc *y, struct buf *err)
+{
+	size_t n = (size_t)(y->doc.nodes.top - y->doc.nodes.start), i, sp;
+	size_t limit = n + YAMLDOC_MAX_ALIASED;
+	/* size[i]: 0 not seen, (size_t)-1 on the walk, else nodes + 1 */
+	size_t *size = calloc(n ? n : 1, sizeof(*size));
+	struct frame {
+		size_t node, next;	/* node index, its next child */
+		size_t sum;
+	} *stack = malloc((n ? n : 1) * sizeof(*stack));
+	int rc = -1;
+
+	if (size == NULL || stack == NULL)
+		abort();
+	for (i = 0; i < n; i++) {
+		if (size[i] != 0)
+			continue;
+		sp = 0;
+		stack[sp].node = i;
+		stack[sp].next = 0;
+		stack[sp].sum = 1;
+		size[i] = (size_t)-1;
+		sp++;
+		while (sp > 0) {
+			struct frame *f = &stack[sp - 1];
+			yaml_node_t *node = &y->doc.nodes.start[f->node];
+			size_t nkids = 0, child = 0;
+			int id = 0;
+
+			if (node->type == YAML_SEQUENCE_NODE)
+				nkids = (size_t)(node->data.sequence.items.top -
+				    node->data.sequence.items.start);
+			else if (node->type == YAML_MAPPING_NODE)
+				nkids = 2 * (size_t)(node->data.mapping.pairs.top -
+				    node->data.mapping.pairs.start);
+			if (f->next == nkids) {
+				size[f->node] = f->sum;
+				sp--;
+				if (sp > 0) {
+					stack[sp - 1].sum += f->sum;
+					if (stack[sp - 1].sum > limit)
+						goto too_big;
+				}
+				continue;
+			}
+			if (node->type == YAML_SEQUENCE_NODE)
+				id = node->data.sequence.items.start[f->next];
+			else if (f->next % 2 == 0)
+				id = node->data.mapping.pairs.start[f->next / 2].key;
+			else
+				id = node->data.mapping.pairs.start[f->next / 2].value;
+			f->next++;
+			if (id < 1 || (size_t)id > n)
+				continue;
+			child = (size_t)id - 1;
+			if (size[child] == (size_t)-1) {
+				buf_printf(err, "%zu: an alias inside the node it "
+				    "names", y->first_line +
+				    node->start_mark.line);
+				goto out;
+			}
+			if (size[child] != 0) {
+				f->sum += size[child];
+				if (f->sum > limit)
+					goto too_big;
+				continue;
+			}
+			size[child] = (size_t)-1;
+			stack[sp].node = child;
+			stack[sp].next = 0;
+			stack[sp].sum = 1;
+			sp++;
+		}
+	}
+	rc = 0;
+	goto out;
+too_big:
+	buf_printf(err, "%zu: aliases expand the document past %d nodes",
+	    y->first_line, YAMLDOC_MAX_ALIASED);
+out:
+	free(size);
+	free(stack);
+	return rc;
+}
+
 int
 yamldoc_load(struct yamldoc *y, const char *text, size_t n,
     size_t first_line, struct buf *err)
@@ -103,6 +198,7 @@ yamldoc_load(struct yamldoc *y, const char *text, size_t n,
 		rc = -1;
 	} else {
 		y->loaded = 1;
+		rc = check_aliases(y, err);
 	}
 	yaml_parser_delete(&parser);
 	return rc;
@@ -239,21 +335,70 @@ yamldoc_append_item(struct yamldoc *y, int seq, int item)
 int
 yamldoc_append_pair(struct yamldoc *y, int map, int key, int value)
 {
-	yaml_node_t *m = yaml_document_get_node(&y->doc, map);
-	yaml_node_t *k = yaml_document_get_node(&y->doc, key), *other;
-	yaml_node_pair_t *pair;
-
-	for (pair = m->data.mapping.pairs.start;
-	    pair < m->data.mapping.pairs.top; pair++) {
-		other = yaml_document_get_node(&y->doc, pair->key);
-		if (other->data.scalar.length == k->data.scalar.length &&
-		    memcmp(other->data.scalar.value, k->data.scalar.value,
-		    k->data.scalar.length) == 0) {
-			pair->value = value;
-			return 1;
-		}
-	}
 	return yaml_document_append_mapping_pair(&y->doc, map, key, value);
+}
+
+/* A mapping pair's key, for sorting them. */
+struct key_at {
+	const unsigned char *key;
+	size_t len, pos;
+};
+
+static int
+key_at_cmp(const void *a, const void *b)
+{
+	const struct key_at *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->key, y->key, n);
+
+	if (c != 0)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+void
+yamldoc_last_wins(struct yamldoc *y, int map)
+{
+	yaml_node_t *m = yaml_document_get_node(&y->doc, map);
+	yaml_node_pair_t *pairs;
+	struct key_at *k;
+	unsigned char *drop;
+	size_t n, i, j, kept;
+
+	if (m == NULL || m->type != YAML_MAPPING_NODE)
+		return;
+	pairs = m->data.mapping.pairs.start;
+	n = (size_t)(m->data.mapping.pairs.top - pairs);
+	if (n < 2)
+		return;
+	k = xmalloc(n * sizeof(*k));
+	drop = calloc(n, 1);
+	if (drop == NULL)
+		abort();
+	for (i = 0; i < n; i++) {
+		yaml_node_t *key = yaml_document_get_node(&y->doc, pairs[i].key);
+
+		k[i].key = key->data.scalar.value;
+		k[i].len = key->data.scalar.length;
+		k[i].pos = i;
+	}
+	qsort(k, n, sizeof(*k), key_at_cmp);
+	/* Each run of equal keys: the first place, the last value. */
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && k[j].len == k[i].len &&
+		    memcmp(k[j].key, k[i].key, k[i].len) == 0; j++)
+			drop[k[j].pos] = 1;
+		if (j - i > 1)
+			pairs[k[i].pos].value = pairs[k[j - 1].pos].value;
+	}
+	for (i = 0, kept = 0; i < n; i++)
+		if (!drop[i])
+			pairs[kept++] = pairs[i];
+	m->data.mapping.pairs.top = pairs + kept;
+	free(k);
+	free(drop);
 }
 
 void

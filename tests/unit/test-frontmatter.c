@@ -241,6 +241,46 @@ test_depth(void **state)
 
 /* Tags that can have no page: Hugo 0.111 drops them (measured), quire too,
  * with a warning naming the file, line and tag. */
+/* Aliases: a few lines that expand to billions of nodes, and an alias
+ * inside its own anchor (a loop; Hugo's YAML refuses it too), are refused
+ * with their line; a few shared nodes are fine. */
+static void
+test_aliases(void **state)
+{
+	struct frontmatter fm;
+	struct buf err = BUF_INIT, warn = BUF_INIT, t = BUF_INIT;
+	const char *loop = "---\ntitle: t\nauthor: &a {x: *a}\n---\nx\n";
+	const char *fine = "---\ntitle: t\nx: &a [1, 2]\ny: *a\n"
+	    "tags: &t [go, c]\ncategories: *t\n---\nx\n";
+	int i, j;
+
+	(void)state;
+	buf_puts(&t, "---\ntitle: t\na0: &a0 [x, x, x, x, x, x, x, x]\n");
+	for (i = 1; i < 9; i++) {
+		buf_printf(&t, "a%d: &a%d [", i, i);
+		for (j = 0; j < 8; j++)
+			buf_printf(&t, "%s*a%d", j ? ", " : "", i - 1);
+		buf_puts(&t, "]\n");
+	}
+	buf_puts(&t, "author: {a: *a8, b: *a8}\n---\nbody\n");
+	assert_int_equal(fm_parse("b.md", t.data, t.len, &fm, &err, &warn), -1);
+	assert_non_null(strstr(buf_cstr(&err), "b.md:2: aliases expand"));
+	fm_free(&fm);
+	buf_reset(&err);
+	assert_int_equal(fm_parse("l.md", loop, strlen(loop), &fm, &err,
+	    &warn), -1);
+	assert_non_null(strstr(buf_cstr(&err), "l.md:3: an alias inside"));
+	fm_free(&fm);
+	buf_reset(&err);
+	assert_int_equal(fm_parse("f.md", fine, strlen(fine), &fm, &err,
+	    &warn), 0);
+	assert_int_equal(fm.nterms[1], 2);
+	fm_free(&fm);
+	buf_free(&err);
+	buf_free(&warn);
+	buf_free(&t);
+}
+
 static void
 test_tags_without_page(void **state)
 {
@@ -372,6 +412,7 @@ main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_author),
 		cmocka_unit_test(test_depth),
+		cmocka_unit_test(test_aliases),
 		cmocka_unit_test(test_tags_without_page),
 	};
 
