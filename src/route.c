@@ -88,8 +88,8 @@ static const struct route routes[] = {
 
 /* Matches the request's segments after the first skip (a language's
  * "fr") against a MATCH_PATH pattern; sets ctx->page, ctx->term and
- * (for "$taxonomy") ctx->taxonomy. Returns 1, 0 (no match), or -1 for a page
- * number that cannot exist (a 404 whatever else would match). */
+ * (for "$taxonomy") ctx->taxonomy. Returns 1, 0 (no match), or -1 for
+ * a page number that cannot exist. */
 static int
 match_path(struct ctx *ctx, const char *pattern, size_t skip)
 {
@@ -265,9 +265,10 @@ dispatch(struct ctx *ctx, enum req_verdict verdict)
 				continue;
 			m = match_path(ctx, rt->pattern, skip);
 
-			if (m < 0)
-				return PAGE_NOT_FOUND;
-			if (m == 0)
+			/* A page number that cannot exist (-1) is no match
+			 * either: the path may still be a stored page's or
+			 * an alias ("/docs/page/intro/"); else a 404. */
+			if (m <= 0)
 				continue;
 			if (rt->flags & ROUTE_TERM) {
 				enum db_rc rc = db_term_by_slug(ctx->db,

@@ -108,4 +108,17 @@ expect "params.mainSections wins over the root-level key" "$(stored "$db")" note
 expect "a map is refused" "$?" 1
 expect_re "with the file and line" "$(cat "$tmp/log")" 'bad\.yaml:[0-9]+: .params\.mainSections. must be'
 
+# 6. A stored page or alias under a folder named "page" (the "*/page/#"
+#    row must not turn "/docs/page/intro/" into a 404).
+mkdir -p "$tmp/pg/content/docs/page"
+printf -- '---\ntitle: Intro\ndate: 2024-01-01\naliases: [/old/page/first/]\n---\nx\n' \
+    >"$tmp/pg/content/docs/page/intro.md"
+"$top/quire" import -q --db "$tmp/pg.db" "$tmp/pg/content" >/dev/null 2>&1
+expect_re "a page under a folder named page is served" \
+    "$(cgi "$tmp/pg.db" /docs/page/intro/ | head -n 1)" '^Status: 200'
+expect_re "an alias under one redirects" \
+    "$(cgi "$tmp/pg.db" /old/page/first/ | head -n 1)" '^Status: 301'
+expect_re "a page number that cannot exist is still a 404" \
+    "$(cgi "$tmp/pg.db" /docs/page/0/ | head -n 1)" '^Status: 404'
+
 report sections
