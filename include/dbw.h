@@ -74,7 +74,8 @@ int dbw_remove_unseen(struct dbw *w, const char *prefix, long *removed,
 int dbw_section_pages(struct dbw *w, long long now, struct section_tally *t,
 	struct buf *err);
 /* Looks up what a menu entry's pageRef names: the page stored from
- * source (its URL and title are appended to url and title: returns 2),
+ * source, published now (its URL and title are appended to url and
+ * title: returns 2),
  * else, when folder is not NULL, a section: some page under folder
  * ("posts/": returns 1); else nothing (0); -1 on error. */
 int dbw_page_ref(struct dbw *w, const char *source, const char *folder,

@@ -612,7 +612,8 @@ date_format_long(struct buf *b, const struct qdate *d)
 	buf_putnum(b, c.year, 0);
 }
 
-/* Writes the zone offset as [+-]HH<sep>MM at p (sep may be 0: none). */
+/* Writes the zone offset as [+-]HH<sep>MM at p (sep may be 0: none;
+ * HH may be longer, up to 6 digits for an int's worth of seconds). */
 static char *
 put_offset(char *p, int offset, char sep)
 {
@@ -620,7 +621,11 @@ put_offset(char *p, int offset, char sep)
 	long long off = offset < 0 ? -(long long)offset : offset;
 
 	*p++ = offset < 0 ? '-' : '+';
-	p = two(p, (int)(off / 3600 % 100));
+	/* Go writes every digit of the hours: +99:99 is shown +100:39. */
+	if (off / 3600 >= 100)
+		p += sprintf(p, "%lld", off / 3600);
+	else
+		p = two(p, (int)(off / 3600));
 	if (sep != 0)
 		*p++ = sep;
 	return two(p, (int)(off % 3600 / 60));

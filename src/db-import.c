@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <sqlite3.h>
 
@@ -107,13 +108,15 @@ static const char *const wquery_sql[W__MAX] = {
 	    "AND draft = 0 "
 	    "AND publish_at <= ?1 AND (expire_at IS NULL OR expire_at > ?1) "
 	    "AND source NOT IN (SELECT source FROM temp.seen) GROUP BY 1",
-	/* A menu entry's pageRef: the page at source ?1, else whether any
+	/* A menu entry's pageRef: the page at source ?1, published at ?3
+	 * (Hugo builds no draft or future page to link), else whether any
 	 * page lies under the folder ?2 (a section); without case, as
 	 * Hugo's GetPage. A menu has a few entries: a scan each is cheap. */
 	[W_PAGE_REF] = "SELECT url, title FROM page WHERE lower(source) = "
-	    "lower(?1) UNION ALL SELECT NULL, NULL WHERE EXISTS (SELECT 1 FROM "
-	    "page WHERE lower(substr(source, 1, length(?2))) = lower(?2)) "
-	    "LIMIT 1",
+	    "lower(?1) AND draft = 0 AND publish_at <= ?3 AND (expire_at IS "
+	    "NULL OR expire_at > ?3) UNION ALL SELECT NULL, NULL WHERE EXISTS "
+	    "(SELECT 1 FROM page WHERE lower(substr(source, 1, length(?2))) = "
+	    "lower(?2)) LIMIT 1",
 };
 
 struct dbw {
@@ -429,6 +432,7 @@ dbw_page_ref(struct dbw *w, const char *source, const char *folder,
 
 	bind_text(w, st, 1, source);
 	bind_text(w, st, 2, folder);
+	bind_int64(w, st, 3, (long long)time(NULL));
 	rc = step_any(w, st, err, "looking up a menu entry's pageRef");
 	if (rc == SQLITE_ROW) {
 		found = 1;

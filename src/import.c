@@ -363,11 +363,12 @@ static void
 site_content(char *abs, size_t size, struct stat *st)
 {
 	size_t n = strlen(abs);
+	const char *tail = n > 1 ? "/content" : "content";
 	struct stat cst;
 
-	if (n + sizeof("/content") > size)
+	if (n + strlen(tail) + 1 > size)
 		return;
-	memcpy(abs + n, n > 1 ? "/content" : "content", sizeof("/content"));
+	memcpy(abs + n, tail, strlen(tail) + 1);
 	if (stat(abs, &cst) == 0 && S_ISDIR(cst.st_mode))
 		*st = cst;
 	else
@@ -865,8 +866,8 @@ resolve_page_refs(struct import *im, struct dbw *w, struct buf *err)
 		if (found == 2) {
 			free(m->url);
 			m->url = buf_detach(&url);
-		} else if (found == 0 && strcmp(buf_cstr(&path), "tags") != 0 &&
-		    strcmp(buf_cstr(&path), "categories") != 0) {
+		} else if (found == 0 && site_taxonomy(&im->site,
+		    buf_cstr(&path), path.len) < 0) {
 			note(im, "warning: menu entry '%s': pageRef '%s' names "
 			    "no page or section; it links to %s\n", m->name,
 			    m->page_ref, m->url);

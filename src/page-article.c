@@ -256,24 +256,25 @@ page_article(struct ctx *ctx)
 	size_t nrelated = 0, ntrans = 0, i;
 	enum page_rc prc = PAGE_OK;
 
+	/* Everything freed at out: is empty until filled. */
+	memset(&sec, 0, sizeof(sec));
+	memset(&md, 0, sizeof(md));
+	section.slug = section.name = NULL;
 	if (load_tags(ctx, p->id, &tags) == DB_ERROR) {
-		free_tags(&tags);
-		return PAGE_DB_ERROR;
+		prc = PAGE_DB_ERROR;
+		goto out;
 	}
 	/* The page's own section (Home » Section), if it lies in one. */
-	memset(&sec, 0, sizeof(sec));
 	if (first_term(ctx, p->id, TAXONOMY_SECTIONS, &section) == DB_ERROR ||
 	    (section.slug != NULL && render_section_read(ctx, section.slug,
 	    &sec) == DB_ERROR)) {
-		render_section_free(&sec);
-		one_term_free(&section);
-		free_tags(&tags);
-		return PAGE_DB_ERROR;
+		prc = PAGE_DB_ERROR;
+		goto out;
 	}
 	if (md_render(p->body, strlen(p->body), MD_MORE | MD_ANCHORS |
 	    (s->unsafe ? MD_UNSAFE : 0), &md) != 0) {
-		free_tags(&tags);
-		return PAGE_ERROR;
+		prc = PAGE_ERROR;
+		goto out;
 	}
 	if (p->kind == PAGE_POST && ((site_flag(s, FLAG_POST_NAV) &&
 	    db_neighbours(ctx->db, ctx->now, p, &newer, &older) == DB_ERROR) ||

@@ -54,8 +54,11 @@ add(struct watch *w, const char *path, int recursive)
 	}
 	for (i = 0; i < w->n; i++)
 		if (w->v[i].wd == wd) {
-			/* Watched already (given twice): keep the wider. */
+			/* Watched already (given twice: keep the wider; or
+			 * moved: inotify keeps its wd, the path is new). */
 			w->v[i].recursive |= recursive;
+			free(w->v[i].path);
+			w->v[i].path = xstrdup(path);
 			break;
 		}
 	if (i == w->n) {
@@ -181,6 +184,10 @@ drain(struct watch *w, struct buf *last)
 		size_t i;
 
 		p += sizeof(*e) + e->len;
+		/* A watch removed (its folder gone, which the parent's
+		 * watch reports itself): nothing to import. */
+		if (e->mask & IN_IGNORED)
+			continue;
 		if (e->mask & IN_Q_OVERFLOW) {
 			/* Events were lost: something changed, somewhere. */
 			changes++;

@@ -154,12 +154,30 @@ test_golden_strings(void **state)
 	assert_int_equal(date_set_zone("UTC"), 0);
 }
 
+/* An offset of 99:99, which Go 1.19 (Hugo 0.111.3) reads and prints
+ * with all its hours (measured: +100:39). */
+static void
+test_wide_offset(void **state)
+{
+	struct qdate d;
+	struct buf iso = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(date_parse("2023-01-01T00:00:00+99:99", &d), 0);
+	assert_int_equal(d.t, 1672168860);
+	assert_int_equal(d.offset, 99 * 3600 + 99 * 60);
+	date_format_iso(&iso, &d);
+	assert_string_equal(buf_cstr(&iso), "2023-01-01T00:00:00+100:39");
+	buf_free(&iso);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_golden_front_matter),
 		cmocka_unit_test(test_golden_strings),
+		cmocka_unit_test(test_wide_offset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
