@@ -8,7 +8,8 @@
 
 /* What each byte becomes in text and attribute values: kept as it is,
  * or replaced by len bytes of text: nothing for control characters other
- * than tab and newline (no page should carry them), else a reference.
+ * than tab and newline (no page should carry them, and XML, the feeds,
+ * cannot), else a reference; 0xEF is looked at with what follows.
  * text holds at most six bytes and is copied whole (html_textn()). */
 struct text_escape {
 	unsigned char replaced, len;
@@ -25,6 +26,10 @@ static const struct text_escape text_escape[256] = {
 	[0x16] = DROP, [0x17] = DROP, [0x18] = DROP, [0x19] = DROP,
 	[0x1a] = DROP, [0x1b] = DROP, [0x1c] = DROP, [0x1d] = DROP,
 	[0x1e] = DROP, [0x1f] = DROP, [0x7f] = DROP,
+	/* Checked by html_textn(): U+FFFE and U+FFFF (EF BF BE, EF BF BF)
+	 * become U+FFFD, as XML 1.0 (the feeds) has no place for them;
+	 * any other character starting EF is kept. */
+	[0xef] = { 1, 1, "\xef" },
 	['&'] = { 1, 5, "&amp;" }, ['<'] = { 1, 4, "&lt;" },
 	['>'] = { 1, 4, "&gt;" }, ['"'] = { 1, 6, "&quot;" },
 	['\''] = { 1, 5, "&#39;" },
@@ -57,7 +62,7 @@ escape_mask(__m128i v)
 	    gt = _mm_set1_epi8('>'), quot = _mm_set1_epi8('"'),
 	    apos = _mm_set1_epi8('\''), del = _mm_set1_epi8(0x7f),
 	    tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n'),
-	    below_space = _mm_set1_epi8(0x1f);
+	    below_space = _mm_set1_epi8(0x1f), ef = _mm_set1_epi8((char)0xef);
 	/* v <= 0x1f unsigned, but for tab and newline. */
 	__m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(v, below_space), v);
 	__m128i hit;
@@ -69,6 +74,7 @@ escape_mask(__m128i v)
 	    _mm_cmpeq_epi8(v, quot)));
 	hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, apos),
 	    _mm_or_si128(_mm_cmpeq_epi8(v, del), ctl)));
+	hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, ef));
 	return (unsigned)_mm_movemask_epi8(hit);
 }
 
@@ -123,7 +129,16 @@ html_textn(struct buf *b, const char *s, size_t n)
 		memcpy(out, s + i, run);
 		out += run;
 		i += run;
-		if (i < n) {
+		if (i < n && u[i] == 0xef) {
+			if (n - i >= 3 && u[i + 1] == 0xbf &&
+			    (u[i + 2] == 0xbe || u[i + 2] == 0xbf)) {
+				memcpy(out, "\xef\xbf\xbd", 3);
+				out += 3;
+				i += 3;
+			} else {
+				*out++ = (char)u[i++];
+			}
+		} else if (i < n) {
 			const struct text_escape *e = &text_escape[u[i++]];
 
 			memcpy(out, e->text, ESCAPE_MAX);

@@ -280,4 +280,19 @@ print(bob["title"], bob["content_text"])' "$tmp/body" >"$tmp/json.out" 2>&1
 expect "invalid UTF-8 in the database: /feed.json is valid JSON, the bytes are U+FFFD" \
     "$code $(cat "$tmp/json.out")" "200 Nobody$(printf '\xef\xbf\xbd') A$(printf '\xef\xbf\xbd')B$(printf '\xef\xbf\xbd')"
 
+# U+FFFE and U+FFFF are valid UTF-8 but no XML character: a title or
+# body holding them (a TOML escape, a raw byte run) still gives
+# well-formed feeds (the escaper writes U+FFFD).
+mkdir -p "$tmp/nonchar/content/posts"
+printf -- '+++\ntitle = "a\\uFFFEb"\ndate = 2024-01-01\n+++\nbody \357\277\277 here\n' \
+    >"$tmp/nonchar/content/posts/a.md"
+./quire import -q --db "$tmp/nonchar.db" "$tmp/nonchar/content" >/dev/null 2>&1
+for f in index.xml atom.xml; do
+	env -i QUIRE_DB="$tmp/nonchar.db" REQUEST_METHOD=GET REQUEST_URI=/$f \
+	    "$top/cgi-bin/quire.fcgi" </dev/null 2>/dev/null | sed '1,/^\r$/d' >"$tmp/nc.xml"
+	xmllint --noout "$tmp/nc.xml" 2>"$tmp/nc.err"
+	cond "/$f stays well-formed with U+FFFE and U+FFFF in a post" \
+	    "$(cat "$tmp/nc.err")" $?
+done
+
 report feeds

@@ -32,6 +32,10 @@ test_text(void **state)
 	check(html_text, "caf\xC3\xA9", "caf\xC3\xA9");
 	/* Control bytes are dropped; tab and newline kept. */
 	check(html_text, "a\x01" "b\x7f" "c\td\n", "abc\td\n");
+	/* U+FFFE and U+FFFF, valid UTF-8 but no XML character (the feeds),
+	 * become U+FFFD; other characters starting EF stay. */
+	check(html_text, "a\xEF\xBF\xBE" "b\xEF\xBC\x88" "c\xEF\xBF\xBF",
+	    "a\xEF\xBF\xBD" "b\xEF\xBC\x88" "c\xEF\xBF\xBD");
 	check(html_text, "", "");
 }
 
@@ -43,6 +47,13 @@ text_reference(struct buf *b, const unsigned char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		/* U+FFFE and U+FFFF: U+FFFD, as XML has no place for them */
+		if (s[i] == 0xef && n - i >= 3 && s[i + 1] == 0xbf &&
+		    (s[i + 2] == 0xbe || s[i + 2] == 0xbf)) {
+			buf_puts(b, "\xef\xbf\xbd");
+			i += 2;
+			continue;
+		}
 		switch (s[i]) {
 		case '&': buf_puts(b, "&amp;"); break;
 		case '<': buf_puts(b, "&lt;"); break;
@@ -61,7 +72,7 @@ static void
 test_text_every_byte(void **state)
 {
 	static const unsigned char pool[] = "abc \xC3\xA9\xE2\x80\x99&<>\"'"
-	    "\t\n\r\x01\x1f\x7f\x80\xff";
+	    "\t\n\r\x01\x1f\x7f\x80\xff\xef\xbf\xbe\xbc";
 	unsigned char in[80];
 	unsigned seed = 12345;
 	int round, c;
