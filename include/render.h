@@ -96,6 +96,11 @@ void render_begin(struct ctx *ctx, const char *title, const char *body_class);
  * render_head). */
 void render_begin_listing(struct ctx *ctx, const char *title,
 	const char *body_class, const char *feed, const char *feed_name);
+/* Appends Markdown text rendered with md_flags (raw HTML kept only when
+ * the site sets unsafe) between the literal markup open and close.
+ * Returns PAGE_OK, or PAGE_ERROR when it cannot be rendered. */
+enum page_rc render_markdown(struct ctx *ctx, const char *text,
+	unsigned md_flags, const char *open, const char *close);
 /* Appends a list page's header: breadcrumbs (Home » crumbs) and the
  * title as <h1>. */
 void render_page_header(struct buf *b, const struct site *site,

@@ -11,22 +11,15 @@ home_info(struct ctx *ctx)
 {
 	const struct site *s = ctx->site;
 	struct buf *b = &ctx->resp->body;
-	struct md_result md;
 
 	if (*s->home_title == '\0' && *s->home_content == '\0')
 		return PAGE_OK;
-	if (md_render(s->home_content, strlen(s->home_content),
-	    s->unsafe ? MD_UNSAFE : 0, &md) != 0)
-		return PAGE_ERROR;
 	html(b, "<article class=\"first-entry home-info\">\n"
 	    "<header class=\"entry-header\">\n<h1>");
 	html_text(b, s->home_title);
-	html(b, "</h1>\n</header>\n<div class=\"entry-content\">\n");
-	/* cmark-gfm's HTML: raw HTML omitted unless the site set unsafe. */
-	buf_add(b, md.html.data, md.html.len);
-	html(b, "</div>\n</article>\n");
-	md_result_free(&md);
-	return PAGE_OK;
+	html(b, "</h1>\n</header>\n");
+	return render_markdown(ctx, s->home_content, 0,
+	    "<div class=\"entry-content\">\n", "</div>\n</article>\n");
 }
 
 enum page_rc
@@ -64,7 +57,6 @@ page_section(struct ctx *ctx)
 	struct buf *b = &ctx->resp->body;
 	struct buf slug = BUF_INIT;
 	struct render_section sec;
-	struct md_result md;
 	enum page_rc rc = PAGE_OK;
 
 	if (ctx->found != NULL)
@@ -80,28 +72,14 @@ page_section(struct ctx *ctx)
 	/* PaperMod's list.html: the title, the description (Markdown)
 	 * under it, then the _index.md's text, then the entries. */
 	render_page_header(b, ctx->site, buf_cstr(&sec.title), NULL, 0);
-	if (ctx->page == 1 && *sec.description != '\0') {
-		if (md_render(sec.description, strlen(sec.description),
-		    ctx->site->unsafe ? MD_UNSAFE : 0, &md) != 0) {
-			rc = PAGE_ERROR;
-			goto out;
-		}
-		html(b, "<div class=\"post-description\">\n");
-		buf_add(b, md.html.data, md.html.len);
-		html(b, "</div>\n");
-		md_result_free(&md);
-	}
-	if (ctx->page == 1 && *sec.body != '\0') {
-		if (md_render(sec.body, strlen(sec.body), MD_ANCHORS |
-		    (ctx->site->unsafe ? MD_UNSAFE : 0), &md) != 0) {
-			rc = PAGE_ERROR;
-			goto out;
-		}
-		html(b, "<div class=\"post-content md-content\">");
-		buf_add(b, md.html.data, md.html.len);
-		html(b, "</div>\n");
-		md_result_free(&md);
-	}
+	if (ctx->page == 1 && *sec.description != '\0' &&
+	    (rc = render_markdown(ctx, sec.description, 0,
+	    "<div class=\"post-description\">\n", "</div>\n")) != PAGE_OK)
+		goto out;
+	if (ctx->page == 1 && *sec.body != '\0' &&
+	    (rc = render_markdown(ctx, sec.body, MD_ANCHORS,
+	    "<div class=\"post-content md-content\">", "</div>\n")) != PAGE_OK)
+		goto out;
 	/* A section whose _index.md alone is visible lists nothing. */
 	if (ctx->found != NULL)
 		rc = render_listing(ctx, ctx->found->id, buf_cstr(&sec.route));

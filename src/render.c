@@ -4,6 +4,7 @@
 
 #include "feed.h"
 #include "html.h"
+#include "markdown.h"
 #include "render.h"
 
 void
@@ -656,5 +657,23 @@ render_listing(struct ctx *ctx, long long term_id, const char *list_route)
 	if (shown == 0 && ctx->page > 1)
 		return PAGE_NOT_FOUND;
 	render_pagination(ctx, ctx->page, more, listing_href, list_route);
+	return PAGE_OK;
+}
+
+enum page_rc
+render_markdown(struct ctx *ctx, const char *text, unsigned md_flags,
+    const char *open, const char *close)
+{
+	struct buf *b = &ctx->resp->body;
+	struct md_result md;
+
+	if (md_render(text, strlen(text), md_flags |
+	    (ctx->site->unsafe ? MD_UNSAFE : 0), &md) != 0)
+		return PAGE_ERROR;
+	html(b, open);
+	/* cmark-gfm's HTML: raw HTML omitted unless the site set unsafe. */
+	buf_add(b, md.html.data, md.html.len);
+	html(b, close);
+	md_result_free(&md);
 	return PAGE_OK;
 }
