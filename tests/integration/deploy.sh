@@ -53,21 +53,6 @@ finish() {
 
 # ---------------------------------------------------------------- HTTP
 
-# req URL [curl args...]: sets $code and $curl_rc (curl's exit status);
-# body in $tmp/body, headers in $tmp/hdr.
-req() {
-	local url=$1
-	shift
-	: >"$tmp/body"
-	: >"$tmp/hdr.raw"
-	code=$(curl -s --path-as-is --max-time 10 -o "$tmp/body" \
-	    -D "$tmp/hdr.raw" -w '%{http_code}' "$@" "$url" 2>/dev/null)
-	curl_rc=$?
-	[ -n "$code" ] || code=000
-	tr -d '\r' <"$tmp/hdr.raw" >"$tmp/hdr"
-}
-hdr() { grep -i "^$1:" "$tmp/hdr" | head -n 1 | sed 's/^[^:]*:[[:space:]]*//'; }
-body_has() { grep -qF -- "$1" "$tmp/body"; }
 is_html() { grep -qi '<html' "$tmp/body" && hdr Content-Type | grep -qi '^text/html'; }
 # site_links: href/src values of the last body that point into the site:
 # relative ones and absolute ones on $base (made relative); not "#x" ones

@@ -28,32 +28,7 @@ py=/usr/bin/python3
 . "$(dirname "$0")/lib.sh"
 suite_begin feeds
 
-# req URL [curl args...]: sets $code; body in $tmp/body, headers in $tmp/hdr.
-req() {
-	local url=$1
-	shift
-	: >"$tmp/body"
-	: >"$tmp/hdr.raw"
-	code=$(curl -s -g --path-as-is --max-time 10 -o "$tmp/body" \
-	    -D "$tmp/hdr.raw" -w '%{http_code}' "$@" "$url" 2>/dev/null)
-	[ -n "$code" ] || code=000
-	tr -d '\r' <"$tmp/hdr.raw" >"$tmp/hdr"
-}
-hdr() { grep -i "^$1:" "$tmp/hdr" | head -n 1 | sed 's/^[^:]*:[[:space:]]*//'; }
 
-# serve NAME DB: starts nginx + workers in $tmp/NAME; sets $srv.
-serve() {
-	local run=$tmp/$1
-	runs+=("$run")
-	srv=http://127.0.0.1:9
-	if sh "$top/scripts/serve.sh" start "$run" 0 "$2" >"$tmp/serve-$1.log" 2>&1 &&
-	    [ -s "$run/port" ]; then
-		srv=http://127.0.0.1:$(cat "$run/port")
-		ok "serve.sh starts server $1"
-	else
-		not_ok "serve.sh starts server $1" "$(cat "$tmp/serve-$1.log")"
-	fi
-}
 
 # import NAME ARGS...: runs ./quire import ARGS; expects exit 0.
 import() {

@@ -101,3 +101,53 @@ card_drift() {	# DB: prints the number of drifted rows
 	    (instr(c.entry, c.title) = 0 AND c.title NOT GLOB '*[&<>' ||
 	    char(34, 39) || ']*'))" 2>&1
 }
+
+# ---- HTTP, for the suites that serve through nginx (scripts/serve.sh)
+
+# req URL [curl args...]: sets $code and $curl_rc (curl's exit status);
+# body in $tmp/body, headers in $tmp/hdr (no CR). -g: the URL is sent as
+# written, brackets and braces included.
+req() {
+	local url=$1
+	shift
+	: >"$tmp/body"
+	: >"$tmp/hdr.raw"
+	code=$(curl -s -g --path-as-is --max-time 10 -o "$tmp/body" \
+	    -D "$tmp/hdr.raw" -w '%{http_code}' "$@" "$url" 2>/dev/null)
+	curl_rc=$?
+	[ -n "$code" ] || code=000
+	tr -d '\r' <"$tmp/hdr.raw" >"$tmp/hdr"
+}
+# hdr NAME: the value of a header of the last response.
+hdr() { grep -i "^$1:" "$tmp/hdr" | head -n 1 | sed 's/^[^:]*:[[:space:]]*//'; }
+body_has() { grep -qF -- "$1" "$tmp/body"; }
+
+# serve NAME DB: starts nginx + workers in $tmp/NAME (stopped on exit);
+# sets $srv (a dead port when it fails, so later checks fail rather than
+# hang).
+serve() {
+	local run=$tmp/$1
+	runs+=("$run")
+	srv=http://127.0.0.1:9
+	if sh "$top/scripts/serve.sh" start "$run" 0 "$2" >"$tmp/serve-$1.log" 2>&1 &&
+	    [ -s "$run/port" ]; then
+		srv=http://127.0.0.1:$(cat "$run/port")
+		ok "serve.sh starts server $1"
+	else
+		not_ok "serve.sh starts server $1" "$(cat "$tmp/serve-$1.log")"
+	fi
+}
+
+# ---- feeds
+
+# items FILE: one line per RSS <item>: link TAB pubDate.
+items() {
+	awk '
+	/<item>/ { it = 1; l = ""; d = "" }
+	it && /<link>/ { l = $0; sub(/.*<link>/, "", l); sub(/<\/link>.*/, "", l) }
+	it && /<pubDate>/ { d = $0; sub(/.*<pubDate>/, "", d); sub(/<\/pubDate>.*/, "", d) }
+	it && /<\/item>/ { print l "\t" d; it = 0 }
+	' "$1"
+}
+# channel FILE TAG: the text of the channel's first TAG, before any item.
+channel() { sed -n "/<item>/q; s/.*<$2>\\(.*\\)<\\/$2>.*/\\1/p" "$1" | head -n 1; }

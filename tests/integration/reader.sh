@@ -45,19 +45,6 @@ finish() {
 
 # ---------------------------------------------------------------- HTTP
 
-# req URL [curl args...]: sets $code; body in $tmp/body, headers in $tmp/hdr.
-req() {
-	local url=$1
-	shift
-	: >"$tmp/body"
-	: >"$tmp/hdr.raw"
-	code=$(curl -s -g --path-as-is --max-time 10 -o "$tmp/body" \
-	    -D "$tmp/hdr.raw" -w '%{http_code}' "$@" "$url" 2>/dev/null)
-	[ -n "$code" ] || code=000
-	tr -d '\r' <"$tmp/hdr.raw" >"$tmp/hdr"
-}
-hdr() { grep -i "^$1:" "$tmp/hdr" | head -n 1 | sed 's/^[^:]*:[[:space:]]*//'; }
-body_has() { grep -qF -- "$1" "$tmp/body"; }
 body_size() { wc -c <"$tmp/body" | tr -d ' '; }
 is_html() { grep -qi '<html' "$tmp/body" && hdr Content-Type | grep -qi '^text/html'; }
 esc() {
@@ -65,20 +52,6 @@ esc() {
 	    -e 's/"/\&quot;/g' -e "s/'/\&#39;/g"
 }
 
-# serve NAME DB: starts nginx + workers in $tmp/NAME; sets $srv to the URL.
-serve() {
-	local run=$tmp/$1
-	runs+=("$run")
-	srv=
-	if sh "$top/scripts/serve.sh" start "$run" 0 "$2" >"$tmp/serve-$1.log" 2>&1 &&
-	    [ -s "$run/port" ]; then
-		srv=http://127.0.0.1:$(cat "$run/port")
-		ok "serve.sh starts server $1"
-	else
-		not_ok "serve.sh starts server $1" "$(cat "$tmp/serve-$1.log")"
-		srv=http://127.0.0.1:9
-	fi
-}
 
 # import NAME ARGS...: runs ./quire import ARGS; expects exit 0.
 import() {
@@ -91,20 +64,9 @@ import() {
 
 # ---------------------------------------------------------------- feeds
 
-# items FILE: one line per <item>: link TAB pubDate.
-items() {
-	awk '
-	/<item>/ { it = 1; l = ""; d = "" }
-	it && /<link>/ { l = $0; sub(/.*<link>/, "", l); sub(/<\/link>.*/, "", l) }
-	it && /<pubDate>/ { d = $0; sub(/.*<pubDate>/, "", d); sub(/<\/pubDate>.*/, "", d) }
-	it && /<\/item>/ { print l "\t" d; it = 0 }
-	' "$1"
-}
 # hugo_norm: Hugo writes + as &#43; and # raw in URLs; quire writes + and
 # %23 (README "Differences from Hugo").
 hugo_norm() { sed -e 's/&#43;/+/g' -e 's/#/%23/g'; }
-# channel FILE ELEMENT: the first ELEMENT of the channel (before any item).
-channel() { sed -n "/<item>/q; s/.*<$2>\\(.*\\)<\\/$2>.*/\\1/p" "$1" | head -n 1; }
 # golden_items FILE: Hugo's items, normalised, without the /about/ page of
 # tests/hugo/site/feeds-content that our import does not include.
 golden_items() {

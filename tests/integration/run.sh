@@ -37,20 +37,6 @@ finish() {
 
 # ---------------------------------------------------------------- HTTP
 
-# req URL [curl args...]: sets $code; body in $tmp/body, headers in $tmp/hdr.
-req() {
-	local url=$1
-	shift
-	: >"$tmp/body"
-	: >"$tmp/hdr.raw"
-	code=$(curl -s --path-as-is --max-time 10 -o "$tmp/body" \
-	    -D "$tmp/hdr.raw" -w '%{http_code}' "$@" "$url" 2>/dev/null)
-	[ -n "$code" ] || code=000
-	tr -d '\r' <"$tmp/hdr.raw" >"$tmp/hdr"
-}
-# hdr NAME: the value of a header of the last response.
-hdr() { grep -i "^$1:" "$tmp/hdr" | head -n 1 | sed 's/^[^:]*:[[:space:]]*//'; }
-body_has() { grep -qF -- "$1" "$tmp/body"; }
 body_size() { wc -c <"$tmp/body" | tr -d ' '; }
 is_html() { grep -qi '<html' "$tmp/body" && hdr Content-Type | grep -qi '^text/html'; }
 
@@ -81,20 +67,6 @@ entries() {
 	' "$@"
 }
 
-# serve NAME DB: starts nginx + workers in $tmp/NAME; sets $srv to the URL.
-serve() {
-	local run=$tmp/$1
-	runs+=("$run")
-	srv=
-	if sh "$top/scripts/serve.sh" start "$run" 0 "$2" >"$tmp/serve-$1.log" 2>&1 &&
-	    [ -s "$run/port" ]; then
-		srv=http://127.0.0.1:$(cat "$run/port")
-		ok "serve.sh starts server $1"
-	else
-		not_ok "serve.sh starts server $1" "$(cat "$tmp/serve-$1.log")"
-		srv=http://127.0.0.1:9
-	fi
-}
 
 # ---------------------------------------------------------------- prerequisites
 

@@ -38,16 +38,6 @@ entries() {
 		route=$1page/$n/
 	done | tr '\n' ' ' | sed 's/ $//'
 }
-# items FILE: one line per <item>: link TAB pubDate.
-items() {
-	awk '
-	/<item>/ { it = 1; l = ""; d = "" }
-	it && /<link>/ { l = $0; sub(/.*<link>/, "", l); sub(/<\/link>.*/, "", l) }
-	it && /<pubDate>/ { d = $0; sub(/.*<pubDate>/, "", d); sub(/<\/pubDate>.*/, "", d) }
-	it && /<\/item>/ { print l "\t" d; it = 0 }
-	' "$1"
-}
-channel() { sed -n "/<item>/q; s/.*<$2>\\(.*\\)<\\/$2>.*/\\1/p" "$1" | head -n 1; }
 body() { cgi "$1" | sed '1,/^\r*$/d'; }
 
 db=$tmp/s.db
