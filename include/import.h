@@ -16,6 +16,12 @@ struct import_opts {
 	int quiet;		/* no summary line */
 };
 
+/* Splits the absolute path abs at its last "content" component: sets
+ * *rel to what follows it ("" for the folder itself) and returns the
+ * site folder (malloc'd), or NULL when abs is not under a content/
+ * folder. */
+char *import_split_content(const char *abs, const char **rel);
+
 /* Runs one import. Messages ("FILE:LINE: ...") go to log. Returns 0 on
  * success; on failure the live database is unchanged and it returns 1. */
 int import_run(const struct import_opts *opts, FILE *log);

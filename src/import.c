@@ -340,8 +340,8 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 /* Splits an absolute path at its last "content" component: sets *rel to
  * what follows it ("" for the folder itself) and returns the site folder
  * (malloc'd), or NULL when the path is not under a content/ folder. */
-static char *
-split_content(const char *abs, const char **rel)
+char *
+import_split_content(const char *abs, const char **rel)
 {
 	const char *p = abs, *hit = NULL;
 
@@ -443,7 +443,7 @@ collect(struct import *im)
 		/* A Hugo site's folder stands for its content/. */
 		if (S_ISDIR(st.st_mode))
 			site_content(abs, sizeof(abs), &st);
-		site_dir = split_content(abs, &rel);
+		site_dir = import_split_content(abs, &rel);
 		if (site_dir != NULL) {
 			buf_puts(&prefix, rel);
 			if (im->site_dir == NULL)

@@ -103,9 +103,9 @@ is_dir(const char *path)
 static void
 add_path(struct watch *w, const char *arg)
 {
-	char abs[PATH_MAX];
+	char abs[PATH_MAX], *site_dir = NULL;
 	struct buf site = BUF_INIT, path = BUF_INIT;
-	const char *p, *hit = NULL;
+	const char *rel;
 
 	if (realpath(arg, abs) == NULL) {
 		fprintf(w->log, "warning: %s: cannot watch: %s\n", arg,
@@ -117,11 +117,9 @@ add_path(struct watch *w, const char *arg)
 		buf_puts(&site, abs);
 		add(w, buf_cstr(&path), 1);
 	} else {
-		for (p = abs; (p = strstr(p, "/content")) != NULL; p += 8)
-			if (p[8] == '/' || p[8] == '\0')
-				hit = p;
-		if (hit != NULL)
-			buf_add(&site, abs, (size_t)(hit - abs));
+		/* Under a content/ folder: the site is above it. */
+		if ((site_dir = import_split_content(abs, &rel)) != NULL)
+			buf_puts(&site, site_dir);
 		if (is_dir(abs)) {
 			add(w, abs, 1);
 		} else {
@@ -131,15 +129,14 @@ add_path(struct watch *w, const char *arg)
 			add(w, *abs ? abs : "/", 0);
 		}
 	}
-	if (hit != NULL || site.len > 0) {
-		if (site.len == 0)
-			buf_putc(&site, '/');
+	if (site.len > 0) {
 		add(w, buf_cstr(&site), 0);
 		buf_reset(&path);
 		buf_printf(&path, "%s/config", buf_cstr(&site));
 		if (is_dir(buf_cstr(&path)))
 			add(w, buf_cstr(&path), 1);
 	}
+	free(site_dir);
 	buf_free(&site);
 	buf_free(&path);
 }
