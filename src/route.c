@@ -26,6 +26,9 @@ enum route_flag {
 	ROUTE_SECTION = 1 << 4,	/* MATCH_STORED: the row for a section's
 				 * own page (PAGE_SECTION), which no other
 				 * row matches */
+	ROUTE_SITE = 1 << 5,	/* of the site, not of a language: answers
+				 * at the root when every language lives in
+				 * its folder (defaultContentLanguageInSubdir) */
 };
 
 struct route {
@@ -47,8 +50,8 @@ static const struct route routes[] = {
 	{ MATCH_PATH, "index.xml", page_feed_site, NULL, 0 },
 	{ MATCH_PATH, "atom.xml", page_feed_site, NULL, ROUTE_ATOM },
 	{ MATCH_PATH, "feed.json", page_feed_site, NULL, ROUTE_JSON },
-	{ MATCH_PATH, "sitemap.xml", page_sitemap, NULL, 0 },
-	{ MATCH_PATH, "robots.txt", page_robots, NULL, 0 },
+	{ MATCH_PATH, "sitemap.xml", page_sitemap, NULL, ROUTE_SITE },
+	{ MATCH_PATH, "robots.txt", page_robots, NULL, ROUTE_SITE },
 	{ MATCH_PATH, "archives", page_archives, NULL, 0 },
 	{ MATCH_PATH, "search", page_search, NULL, 0 },
 	{ MATCH_PATH, "$taxonomy", page_terms, NULL, 0 },
@@ -257,11 +260,11 @@ dispatch(struct ctx *ctx, enum req_verdict verdict)
 		if (rt->match == MATCH_PATH) {
 			int m;
 
-			/* In a subdir layout only the sitemap index and
-			 * robots.txt are outside every language. */
+			/* In a subdir layout only the site's own rows (the
+			 * sitemap index, robots.txt) are outside every
+			 * language. */
 			if (site_multilingual(site) && site->lang_in_subdir &&
-			    skip == 0 && rt->handler != page_sitemap &&
-			    rt->handler != page_robots)
+			    skip == 0 && !(rt->flags & ROUTE_SITE))
 				continue;
 			m = match_path(ctx, rt->pattern, skip);
 
