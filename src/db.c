@@ -70,7 +70,6 @@ enum row_set {
 #define ITEM_HEAD " c.date, c.title, c.source, c.date_offset, c.url, " \
 	"c.summary, c.page_id, c.author, c.has_lastmod, c.lastmod, " \
 	"c.lastmod_offset,"
-#define ITEM_JOIN " "
 /* An instant after every other (the largest SQLite integer). */
 #define NEVER "9223372036854775807"
 /* Hugo's default order: date (newest first), then title, then file. */
@@ -152,25 +151,25 @@ static const char *const query_sql[Q__MAX] = {
 	 * each kind's range of page_card by the result's date, title and
 	 * source rather than sorting; page_term holds a term's pages in
 	 * listing order (schema/006). */
-	[Q_ITEMS_TERM] = "SELECT" ITEM_HEAD " '' FROM page_term c" ITEM_JOIN
-	    "WHERE c.term_id = ?3 AND" LANG("c") "AND" VISIBLE("c") CARD_ORDER
+	[Q_ITEMS_TERM] = "SELECT" ITEM_HEAD " '' FROM page_term c WHERE "
+	    "c.term_id = ?3 AND" LANG("c") "AND" VISIBLE("c") CARD_ORDER
 	    "LIMIT ?2",
-	[Q_ITEMS_TERM_BODY] = "SELECT" ITEM_HEAD " p.body FROM page_term c"
-	    ITEM_JOIN "JOIN page p ON p.id = c.page_id WHERE c.term_id = ?3 "
-	    "AND" LANG("c") "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
-	[Q_ITEMS_MAIN] = "SELECT" ITEM_HEAD " '' FROM page_card c" ITEM_JOIN
+	[Q_ITEMS_TERM_BODY] = "SELECT" ITEM_HEAD " p.body FROM page_term c "
+	    "JOIN page p ON p.id = c.page_id WHERE c.term_id = ?3 AND"
+	    LANG("c") "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	[Q_ITEMS_MAIN] = "SELECT" ITEM_HEAD " '' FROM page_card c WHERE"
+	    LANG("c") "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	[Q_ITEMS_PAGES] = "SELECT" ITEM_HEAD " '' FROM page_card c WHERE"
+	    LANG("c") "AND c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT"
+	    ITEM_HEAD " '' FROM page_card c WHERE" LANG("c") "AND c.kind = 1 "
+	    "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	[Q_ITEMS_MAIN_BODY] = "SELECT" ITEM_HEAD " p.body FROM" CARD_PAGE
 	    "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER
 	    "LIMIT ?2",
-	[Q_ITEMS_PAGES] = "SELECT" ITEM_HEAD " '' FROM page_card c" ITEM_JOIN
-	    "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT" ITEM_HEAD
-	    " '' FROM page_card c" ITEM_JOIN "WHERE" LANG("c") "AND c.kind = 1 AND"
-	    VISIBLE("c") CARD_ORDER "LIMIT ?2",
-	[Q_ITEMS_MAIN_BODY] = "SELECT" ITEM_HEAD " p.body FROM" CARD_PAGE
-	    ITEM_JOIN "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
 	[Q_ITEMS_PAGES_BODY] = "SELECT" ITEM_HEAD " p.body FROM" CARD_PAGE
-	    ITEM_JOIN "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT"
-	    ITEM_HEAD " p.body FROM" CARD_PAGE ITEM_JOIN "WHERE" LANG("c") "AND c.kind = 1 AND"
-	    VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	    "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") "UNION ALL "
+	    "SELECT" ITEM_HEAD " p.body FROM" CARD_PAGE "WHERE" LANG("c") "AND "
+	    "c.kind = 1 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
 	/* The sitemap: every kind, with the kind and the lastmod. */
 	[Q_SITEMAP] = "SELECT" ALL_COLUMNS " '' FROM page_card c WHERE"
 	    LANG("c") "AND c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT"
