@@ -62,7 +62,7 @@ COMMON_O   = $(COMMON:%=build/%.o)
 IMPORTER_O = $(IMPORTER:%=build/%.o) $(IMPORTER_CXX:%=build/%.o) build/schema.o
 WORKER_O   = $(WORKER:%=build/%.o)
 
-.PHONY: all run test deps golden golden-render bench lint fuzz install clean \
+.PHONY: all run test deps golden golden-render bench bench-ab lint fuzz install clean \
         print-unit-tests print-modules
 
 all: quire cgi-bin/quire.fcgi
@@ -164,6 +164,14 @@ fuzz: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@bash bench/run.sh
+
+# This tree's worker against revision REV's, alternating rounds on one
+# blog: make bench-ab REV=v1 (or any commit).
+bench-ab: DEPS_SET = bench
+bench-ab: deps
+	@test -n "$(REV)" || { echo "make bench-ab REV=<commit>"; exit 2; }
+	@$(MAKE) --no-print-directory all
+	@bash bench/ab.sh $(REV)
 
 # Regenerates the Hugo golden vectors (needs Debian's hugo).
 golden:
