@@ -51,7 +51,7 @@ ALL_CXXFLAGS = -std=c++17 $(filter-out -Wstrict-prototypes \
 # Modules of both programs, of the importer only and of the worker only.
 COMMON   = buf html unicode markdown metrics dates site url entry
 IMPORTER = readfile yamldoc jsondoc frontmatter site-load section lang progress \
-           db-import import watch
+           related db-import import watch
 # The importer's C++ modules (src/NAME.cpp); linking them needs libstdc++.
 IMPORTER_CXX = tomldoc
 WORKER   = db request response route render confine page-listing page-article \

@@ -256,10 +256,9 @@ struct db_link {
  * with db_link_free(). */
 enum db_rc db_neighbours(struct db *db, long long now,
 	const struct db_page *p, struct db_link *newer, struct db_link *older);
-/* Fills up to max links to the visible pages sharing the most terms with
- * page_id (then newest first); sets *n. Free each with db_link_free().
- * The first call after db_open() builds an index of every page's terms,
- * kept until db_close(). */
+/* Fills up to max links to page_id's related posts visible at now, as
+ * the importer ranked them (related.h); sets *n. Free each with
+ * db_link_free(). */
 enum db_rc db_related(struct db *db, long long now, long long page_id,
 	struct db_link *links, size_t max, size_t *n);
 void db_link_free(struct db_link *l);

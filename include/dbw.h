@@ -97,6 +97,9 @@ int dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err);
  * they were written with. */
 int dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 	struct buf *err);
+/* Ranks every page's related posts (related.h) as seen at instant now
+ * and stores them in page_related, replacing what was there. */
+int dbw_related(struct dbw *w, long long now, struct buf *err);
 /* Finishes the import: term names and orphans, the content version,
  * commit, then PRAGMA quick_check. Closes w in all cases. */
 int dbw_commit(struct dbw *w, struct buf *err);

@@ -1340,7 +1340,8 @@ import_run(const struct import_opts *opts, FILE *log)
 	stamp = xstrdup(buf_cstr(&err));
 	buf_reset(&err);
 	progress_show(&im.progress, "indexing", 0, 0);
-	if (dbw_entries(w, &im.site, stamp, &err) != 0) {
+	if (dbw_related(w, (long long)time(NULL), &err) != 0 ||
+	    dbw_entries(w, &im.site, stamp, &err) != 0) {
 		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}

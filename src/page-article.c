@@ -5,6 +5,7 @@
 
 #include "html.h"
 #include "markdown.h"
+#include "related.h"
 #include "render.h"
 
 /* Appends the table of contents as nested lists, from the headings'
@@ -143,8 +144,6 @@ render_post_nav(struct buf *b, const struct site *s, const struct db_link *newer
 	}
 	html(b, "</nav>\n");
 }
-
-#define RELATED_MAX 5
 
 /* The first term of taxonomy of page page_id, copied: its id, slug and
  * name (slug NULL when it has none). */

@@ -499,7 +499,7 @@ cat >"$site/content/posts/sched-future.md" <<EOF
 ---
 title: "Scheduled Post"
 date: $due
-tags: [go]
+tags: [go, zephyrtag]
 ---
 A scheduled post about the zephyrquill, due a few seconds after the import.
 EOF
@@ -508,9 +508,25 @@ cat >"$site/content/posts/sched-expiring.md" <<EOF
 title: "Expiring Post"
 date: $(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)
 expiryDate: $due
+tags: [zephyrtag]
 ---
 An expiring post about the brackenmoor, gone a few seconds after the import.
 EOF
+# Related to both of them (the importer ranks related posts once; the
+# worker shows those visible at the request).
+cat >"$site/content/posts/sched-peer.md" <<EOF
+---
+title: "Peer Post"
+date: 2020-02-02T00:00:00Z
+tags: [zephyrtag]
+---
+A post sharing its tag with the scheduled and the expiring one.
+EOF
+related_of() {	# URL: the related posts' paths, space-separated
+	req "$1"
+	sed -n '/related-posts/,/<\/ul>/p' "$tmp/body" | grep -o 'href="[^"]*"' |
+	    sed 's/^href="//; s/"$//; s|^https\{0,1\}://[^/]*||' | tr '\n' ' '
+}
 import "with a post due at $due and one expiring then" --db "$rdb" \
     --config "$hugo_site/hugo.yaml" "$site/content"
 req "$r/"
@@ -530,6 +546,7 @@ req "$r/posts/sched-expiring/"
 expiring_code=$code
 req "$r/tags/go/"
 future_tag=$(grep -c 'href="/posts/sched-future/"' "$tmp/body")
+peer_related=$(related_of "$r/posts/sched-peer/")
 now_s=$(date -u +%s)
 if [ "$now_s" -ge "$due_s" ]; then
 	not_ok "the checks before the due time ran in time" "now $now_s >= due $due_s"
@@ -538,6 +555,8 @@ expect "before its date: the scheduled post answers 404" "$future_code" 404
 expect "before its date: the scheduled post is absent from /, /index.xml, /sitemap.xml, /tags/go/, search" \
     "$(grep -c 'sched-future' "$tmp/home.html") $(grep -c 'sched-future' "$tmp/index.xml") $(grep -c 'sched-future' "$tmp/sitemap.xml") $future_tag $future_search" \
     "0 0 0 0 0"
+expect "before the due time: a post's related posts hold the expiring one, not the scheduled one" \
+    "$peer_related" "/posts/sched-expiring/ "
 expect "before its expiry: the expiring post answers 200" "$expiring_code" 200
 expect "before its expiry: the expiring post is on /, /index.xml, /sitemap.xml, search" \
     "$(grep -c 'href="/posts/sched-expiring/"' "$tmp/home.html") $(grep -c 'sched-expiring' "$tmp/index.xml") $(grep -c 'sched-expiring' "$tmp/sitemap.xml") $expiring_search" \
@@ -562,6 +581,8 @@ req "$r/search/?q=brackenmoor"
 expiring_search=$(search_count)
 req "$r/tags/go/"
 future_tag=$(grep -c 'href="/posts/sched-future/"' "$tmp/body")
+expect "after the due time, with no import: the related posts hold the scheduled one, not the expired one" \
+    "$(related_of "$r/posts/sched-peer/")" "/posts/sched-future/ "
 expect "after its date: the scheduled post is on /, /index.xml, /sitemap.xml, /tags/go/, search" \
     "$(grep -c 'href="/posts/sched-future/"' "$tmp/home.html") $(grep -c 'sched-future' "$tmp/index.xml") $(grep -c 'sched-future' "$tmp/sitemap.xml") $future_tag $future_search" \
     "1 2 1 1 1"
