@@ -792,12 +792,13 @@ linkify_trim(const char *s, size_t n)
 
 /* Did the autolink extension make the link node (not [text](url) nor
  * <url>)? Its URL autolinks carry no source position; its www. links
- * span their text alone. */
+ * (http://TEXT, or https://TEXT once cut to Goldmark's) span their text
+ * alone. */
 static int
 is_autolinked(cmark_node *link)
 {
 	cmark_node *text = cmark_node_first_child(link);
-	const char *lit;
+	const char *lit, *url = cmark_node_get_url(link);
 
 	if (text == NULL || cmark_node_next(text) != NULL ||
 	    cmark_node_get_type(text) != CMARK_NODE_TEXT)
@@ -805,7 +806,15 @@ is_autolinked(cmark_node *link)
 	if (cmark_node_get_start_line(link) == 0)
 		return 1;
 	lit = cmark_node_get_literal(text);
-	return lit != NULL && strncmp(lit, "www.", 4) == 0 &&
+	if (lit == NULL || url == NULL)
+		return 0;
+	if (strncmp(url, "https://", 8) == 0)
+		url += 8;	/* made so by goldmark_linkify() */
+	else if (strncmp(url, "http://", 7) == 0)
+		url += 7;
+	else
+		return 0;
+	return strcmp(url, lit) == 0 &&
 	    cmark_node_get_start_line(link) == cmark_node_get_end_line(link) &&
 	    cmark_node_get_end_column(link) -
 	    cmark_node_get_start_column(link) <= (int)strlen(lit);
