@@ -80,6 +80,7 @@ struct import {
 	char **sections;	/* folders with an _index.md (:sections) */
 	size_t nsections;
 	long added, updated, unchanged, removed, skipped;
+	int quiet;		/* walking again: its messages were given */
 	struct progress progress;	/* the line on a terminal */
 };
 
@@ -90,6 +91,8 @@ note(struct import *im, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (im->quiet)
+		return;
 	progress_clear(&im->progress);
 	va_start(ap, fmt);
 	vfprintf(im->log, fmt, ap);
@@ -1324,7 +1327,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	uint64_t settings_hash = 0xcbf29ce484222325ULL;
 	char *stamp = NULL;
 	struct stat st;
-	int lock_fd = -1, rc = 1, stored, cfg, fd, live;
+	int lock_fd = -1, rc = 1, stored, cfg, fd, live, again;
 	size_t i;
 	char *slash;
 
@@ -1383,7 +1386,11 @@ import_run(const struct import_opts *opts, FILE *log)
 			free(im.mirrors[i]);
 		im.nmirrors = 0;
 		im.skipped = 0;
-		if (collect(&im) != 0)
+		/* The same files, the same warnings: say them once. */
+		im.quiet = 1;
+		again = collect(&im);
+		im.quiet = 0;
+		if (again != 0)
 			goto out;
 	}
 	if (opts->base_url != NULL &&

@@ -99,6 +99,7 @@ post "$d2/content/posts/a" x "X"
 post "$d2/content/posts/z" y "Y"
 post "$d2/content/notes" n "N"
 post "$d2/shared/sub" s "S"
+printf 'baseURL: https://example.org/\n' >"$d2/hugo.yaml"
 ln -s a "$d2/content/posts/b"			# after the folder it links to
 ln -s z "$d2/content/posts/c0"			# before it
 mkdir -p "$d2/content/posts/deep"
@@ -116,6 +117,8 @@ has_line "a link after the folder it leads to is named" \
 has_line "a link before it too" \
     "^warning: $d2/content/posts/c0: .*posts/z, a folder imported directly.*skipped"
 has_line "and one in a subfolder" "^warning: $d2/content/posts/deep/n: .*skipped"
+expect "each link is named once, though a configuration walks the site again" \
+    "$(grep -c "^warning: $d2/content/posts/b: " "$tmp/log")" 1
 has_line "a second link to a linked folder is named" \
     "^warning: $d2/content/posts/l3: .*walked already through a link; skipped"
 has_line "so is the linked folder met again under another link" \
