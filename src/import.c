@@ -80,7 +80,7 @@ struct import {
 	char **sections;	/* folders with an _index.md (:sections) */
 	size_t nsections;
 	long added, updated, unchanged, removed, skipped;
-	int quiet;		/* walking again: its messages were given */
+	int quiet;		/* walking again: its warnings were given */
 	struct progress progress;	/* the line on a terminal */
 };
 
@@ -91,7 +91,7 @@ note(struct import *im, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (im->quiet)
+	if (im->quiet && strncmp(fmt, "warning: ", 9) == 0)
 		return;
 	progress_clear(&im->progress);
 	va_start(ap, fmt);
@@ -1386,7 +1386,8 @@ import_run(const struct import_opts *opts, FILE *log)
 			free(im.mirrors[i]);
 		im.nmirrors = 0;
 		im.skipped = 0;
-		/* The same files, the same warnings: say them once. */
+		/* The same files, the same warnings: say them once (an
+		 * error, from a file changed meanwhile, is still said). */
 		im.quiet = 1;
 		again = collect(&im);
 		im.quiet = 0;
