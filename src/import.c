@@ -31,7 +31,7 @@
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "6"
+#define IMPORT_RULES_VERSION "7"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640
@@ -58,11 +58,14 @@ struct dirs {
 };
 
 /* What a walk may enter: the folder being imported, the folders being
- * walked (a link to one of them or above them is a loop), and the folders
- * already walked through a link (each is walked once that way). */
+ * walked (a link to one of them or above them is a loop), the folders
+ * the import walks directly (every folder PATH and language contentDir:
+ * a link into one of them leads where the walk goes anyway, whichever
+ * comes first), and the folders already walked through a link (each is
+ * walked once, by its first link). */
 struct walk {
 	const char *root;
-	struct dirs open, linked;
+	struct dirs open, direct, linked;
 };
 
 struct import {
@@ -77,6 +80,7 @@ struct import {
 	char **sections;	/* folders with an _index.md (:sections) */
 	size_t nsections;
 	long added, updated, unchanged, removed, skipped;
+	int quiet;		/* walking again: its warnings were given */
 	struct progress progress;	/* the line on a terminal */
 };
 
@@ -87,6 +91,8 @@ note(struct import *im, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (im->quiet && strncmp(fmt, "warning: ", 9) == 0)
+		return;
 	progress_clear(&im->progress);
 	va_start(ap, fmt);
 	vfprintf(im->log, fmt, ap);
@@ -160,6 +166,52 @@ is_within(const char *path, const char *dir)
 	    path[n] == '/');
 }
 
+/* Does the walk reach the resolved folder real without a link: is it in
+ * one of w->direct and, below it, in no folder whose name starts with a
+ * dot (which the walk skips)? Sets *root to that folder. */
+static int
+walked_directly(const struct walk *w, const char *real, const char **root)
+{
+	const char *rest;
+	size_t i;
+
+	for (i = 0; i < w->direct.n; i++) {
+		if (!is_within(real, w->direct.path[i]))
+			continue;
+		rest = real + strlen(w->direct.path[i]);
+		if (strstr(rest, "/.") == NULL) {
+			*root = w->direct.path[i];
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Is the resolved folder real inside one already walked through a link?
+ * Returns that folder, or NULL. */
+static const char *
+walked_linked(const struct walk *w, const char *real)
+{
+	size_t i;
+
+	for (i = 0; i < w->linked.n; i++)
+		if (is_within(real, w->linked.path[i]))
+			return w->linked.path[i];
+	return NULL;
+}
+
+/* Is the resolved folder real one that a link led the walk to? */
+static int
+linked_exactly(const struct walk *w, const char *real)
+{
+	size_t i;
+
+	for (i = 0; i < w->linked.n; i++)
+		if (strcmp(real, w->linked.path[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static const char *
 kind_name(mode_t mode)
 {
@@ -177,12 +229,14 @@ kind_name(mode_t mode)
  * whose resolved path goes to real, PATH_MAX bytes) and returns 'f' for a
  * regular file, 'd' for a folder, or 0 for anything else, skipped with a
  * warning naming it: a link whose target lies outside w->root, or is a
- * folder being walked or above one (a loop), or a folder already walked
- * through a link; a FIFO, socket or device, never opened. */
+ * folder being walked or above one (a loop), a folder the import walks
+ * directly, or one inside a folder already walked through a link; a
+ * FIFO, socket or device, never opened. */
 static int
 vet(struct import *im, struct walk *w, const char *fs_path,
     struct stat *st, char *real)
 {
+	const char *seen;
 	size_t i;
 
 	*real = '\0';
@@ -210,13 +264,18 @@ vet(struct import *im, struct walk *w, const char *fs_path,
 					    "(a loop); skipped\n", fs_path, real);
 					return 0;
 				}
-			for (i = 0; i < w->linked.n; i++)
-				if (strcmp(w->linked.path[i], real) == 0) {
-					note(im, "warning: %s: a symbolic "
-					    "link to %s, a folder walked already; "
-					    "skipped\n", fs_path, real);
-					return 0;
-				}
+			if (walked_directly(w, real, &seen)) {
+				note(im, "warning: %s: a symbolic link to %s, "
+				    "a folder imported directly (from %s); "
+				    "skipped\n", fs_path, real, seen);
+				return 0;
+			}
+			if ((seen = walked_linked(w, real)) != NULL) {
+				note(im, "warning: %s: a symbolic link to %s, "
+				    "inside %s, walked already through a "
+				    "link; skipped\n", fs_path, real, seen);
+				return 0;
+			}
 			dirs_push(&w->linked, real);
 		}
 	}
@@ -313,8 +372,16 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 				    strcmp(real, "/") == 0 ? "" : "/", names[i]);
 			else
 				buf_puts(&sub, target);
-			rc = walk(im, w, buf_cstr(&fs), buf_cstr(&sub),
-			    buf_cstr(&src));
+			/* Inside a linked folder, a folder an earlier link
+			 * led to (posts/x -> ../notes/sub, then posts/y ->
+			 * ../notes): walked once. */
+			if (*target == '\0' && linked_exactly(w, buf_cstr(&sub)))
+				note(im, "warning: %s: %s, walked already "
+				    "through a link; skipped\n", buf_cstr(&fs),
+				    buf_cstr(&sub)), im->skipped++;
+			else
+				rc = walk(im, w, buf_cstr(&fs), buf_cstr(&sub),
+				    buf_cstr(&src));
 		} else if (kind == 'f' && url_markdown_ext(names[i]) > 0) {
 			add_file(im, buf_cstr(&fs), *target ? target : NULL,
 			    buf_cstr(&src), &st);
@@ -375,74 +442,130 @@ site_content(char *abs, size_t size, struct stat *st)
 		abs[n] = '\0';
 }
 
+/* Resolves into abs (PATH_MAX bytes) the contentDir of the site's
+ * language i when it lies beside content/ (site_dir/content-de), and sets
+ * prefix to its files' sources' folder relative to content/
+ * ("../content-de"). Returns 1, 0 when it lies under content/, or -1
+ * (errno set) when it cannot be resolved. */
+static int
+lang_dir(struct import *im, const char *site_dir, size_t i,
+    struct buf *prefix, char *abs)
+{
+	struct buf dir = BUF_INIT;
+	int rc = 1;
+
+	buf_reset(prefix);
+	lang_content_prefix(&im->site, im->site.langs[i].code, prefix);
+	if (strncmp(buf_cstr(prefix), "../", 3) != 0)
+		return 0;
+	prefix->data[--prefix->len] = '\0';
+	buf_printf(&dir, "%s/%s", site_dir, buf_cstr(prefix) + 3);
+	if (realpath(buf_cstr(&dir), abs) == NULL)
+		rc = -1;
+	buf_free(&dir);
+	return rc;
+}
+
 /* Walks the contentDir of each language that is not under content/
  * (site_dir/content-de), its files' sources relative to content/
  * ("../content-de/posts/a.md"), and mirrors it. */
 static int
-collect_lang_dirs(struct import *im, const char *site_dir)
+collect_lang_dirs(struct import *im, struct walk *w, const char *site_dir)
 {
-	struct buf prefix = BUF_INIT, dir = BUF_INIT;
+	struct buf prefix = BUF_INIT;
 	char abs[PATH_MAX];
-	struct walk w;
 	size_t i;
-	int rc = 0;
+	int rc = 0, found;
 
 	for (i = 0; i < im->site.nlangs && rc == 0; i++) {
-		buf_reset(&prefix);
-		lang_content_prefix(&im->site, im->site.langs[i].code, &prefix);
-		if (strncmp(buf_cstr(&prefix), "../", 3) != 0)
+		if ((found = lang_dir(im, site_dir, i, &prefix, abs)) == 0)
 			continue;
-		prefix.data[--prefix.len] = '\0';
-		buf_reset(&dir);
-		buf_printf(&dir, "%s/%s", site_dir, buf_cstr(&prefix) + 3);
-		if (realpath(buf_cstr(&dir), abs) == NULL) {
-			note(im, "warning: %s: contentDir of language '%s': "
-			    "%s\n", buf_cstr(&dir), im->site.langs[i].code,
-			    strerror(errno));
+		if (found < 0) {
+			note(im, "warning: %s/%s: contentDir of language "
+			    "'%s': %s\n", site_dir, buf_cstr(&prefix) + 3,
+			    im->site.langs[i].code, strerror(errno));
 			continue;
 		}
 		im->mirrors = xrealloc(im->mirrors,
 		    (im->nmirrors + 1) * sizeof(*im->mirrors));
 		im->mirrors[im->nmirrors++] = xstrdup(buf_cstr(&prefix));
-		memset(&w, 0, sizeof(w));
-		w.root = site_dir;
-		rc = walk(im, &w, abs, abs, buf_cstr(&prefix));
-		dirs_free(&w.open);
-		dirs_free(&w.linked);
+		w->root = site_dir;
+		rc = walk(im, w, abs, abs, buf_cstr(&prefix));
 	}
 	buf_free(&prefix);
-	buf_free(&dir);
 	return rc;
+}
+
+/* Resolves the PATH argument arg into abs (PATH_MAX bytes) and *st: a
+ * Hugo site's folder stands for its content/. Returns 0, or -1 (errno
+ * set). */
+static int
+resolve_arg(const char *arg, char *abs, struct stat *st)
+{
+	/* A PATH named by the user is followed wherever it leads. */
+	if (realpath(arg, abs) == NULL || stat(abs, st) != 0)
+		return -1;
+	if (S_ISDIR(st->st_mode))
+		site_content(abs, PATH_MAX, st);
+	return 0;
+}
+
+/* Adds to w->direct every folder the import walks without a link: each
+ * folder PATH, and with a whole content/ the language contentDirs beside
+ * it. Paths that cannot be resolved are collect()'s to report. */
+static void
+direct_folders(struct import *im, struct walk *w)
+{
+	struct buf prefix = BUF_INIT;
+	char abs[PATH_MAX], lang[PATH_MAX];
+	const char *rel = NULL;
+	char *site_dir;
+	struct stat st;
+	size_t j;
+	int i;
+
+	for (i = 0; i < im->opts->npaths; i++) {
+		if (resolve_arg(im->opts->paths[i], abs, &st) != 0 ||
+		    !S_ISDIR(st.st_mode))
+			continue;
+		dirs_push(&w->direct, abs);
+		site_dir = import_split_content(abs, &rel);
+		for (j = 0; site_dir != NULL && *rel == '\0' &&
+		    j < im->site.nlangs; j++)
+			if (lang_dir(im, site_dir, j, &prefix, lang) > 0)
+				dirs_push(&w->direct, lang);
+		free(site_dir);
+	}
+	buf_free(&prefix);
 }
 
 /* Works out what each PATH argument holds. */
 static int
 collect(struct import *im)
 {
-	int i;
+	struct walk w;
+	int i, rc = 0;
 
-	for (i = 0; i < im->opts->npaths; i++) {
+	memset(&w, 0, sizeof(w));
+	direct_folders(im, &w);
+	for (i = 0; i < im->opts->npaths && rc == 0; i++) {
 		const char *arg = im->opts->paths[i], *rel = NULL;
 		char abs[PATH_MAX];
 		char *site_dir;
 		struct stat st;
-		struct walk w;
 		struct buf prefix = BUF_INIT;
-		int rc = 0;
 
-		/* A PATH named by the user is followed wherever it leads. */
-		if (realpath(arg, abs) == NULL || stat(abs, &st) != 0) {
+		if (resolve_arg(arg, abs, &st) != 0) {
 			note(im, "%s: %s\n", arg, strerror(errno));
-			return -1;
+			rc = -1;
+			break;
 		}
 		if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
 			note(im, "%s: not a regular file or folder (%s)\n",
 			    arg, kind_name(st.st_mode));
-			return -1;
+			rc = -1;
+			break;
 		}
-		/* A Hugo site's folder stands for its content/. */
-		if (S_ISDIR(st.st_mode))
-			site_content(abs, sizeof(abs), &st);
 		site_dir = import_split_content(abs, &rel);
 		if (site_dir != NULL) {
 			buf_puts(&prefix, rel);
@@ -465,11 +588,8 @@ collect(struct import *im)
 			im->mirrors[im->nmirrors++] = xstrdup(buf_cstr(&prefix));
 			/* Links may point anywhere in the site folder, or in
 			 * the folder named when there is no site folder. */
-			memset(&w, 0, sizeof(w));
 			w.root = site_dir != NULL ? site_dir : abs;
 			rc = walk(im, &w, abs, abs, buf_cstr(&prefix));
-			dirs_free(&w.open);
-			dirs_free(&w.linked);
 		} else if (url_markdown_ext(abs) > 0) {
 			add_file(im, abs, NULL, buf_cstr(&prefix), &st);
 		} else {
@@ -481,13 +601,14 @@ collect(struct import *im)
 		 * each language that lies beside content/. */
 		if (rc == 0 && site_dir != NULL && S_ISDIR(st.st_mode) &&
 		    *rel == '\0')
-			rc = collect_lang_dirs(im, site_dir);
+			rc = collect_lang_dirs(im, &w, site_dir);
 		buf_free(&prefix);
 		free(site_dir);
-		if (rc != 0)
-			return -1;
 	}
-	return 0;
+	dirs_free(&w.open);
+	dirs_free(&w.direct);
+	dirs_free(&w.linked);
+	return rc != 0 ? -1 : 0;
 }
 
 /* The files of a site's configuration, in the order they are merged. */
@@ -1206,7 +1327,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	uint64_t settings_hash = 0xcbf29ce484222325ULL;
 	char *stamp = NULL;
 	struct stat st;
-	int lock_fd = -1, rc = 1, stored, cfg, fd, live;
+	int lock_fd = -1, rc = 1, stored, cfg, fd, live, again;
 	size_t i;
 	char *slash;
 
@@ -1265,7 +1386,12 @@ import_run(const struct import_opts *opts, FILE *log)
 			free(im.mirrors[i]);
 		im.nmirrors = 0;
 		im.skipped = 0;
-		if (collect(&im) != 0)
+		/* The same files, the same warnings: say them once (an
+		 * error, from a file changed meanwhile, is still said). */
+		im.quiet = 1;
+		again = collect(&im);
+		im.quiet = 0;
+		if (again != 0)
 			goto out;
 	}
 	if (opts->base_url != NULL &&

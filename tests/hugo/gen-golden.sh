@@ -99,6 +99,13 @@ copy sectax hugo-sectax.tsv
 cp "$tmp/sectax/public/notes/index.xml" "$golden/hugo-feed-section-notes.xml"
 cp "$tmp/sectax/public/series/learn-c/index.xml" "$golden/hugo-feed-series-learn-c.xml"
 
+# links/: bare URLs (Goldmark's linkify), footnote back links, heading ids
+# of headings holding links; links keep document order within a file.
+build links
+copy links hugo-links-pages.tsv
+src="$tmp/links/public/hugo-links.tsv"
+{ head -n 1 "$src"; tail -n +2 "$src" | LC_ALL=C sort -s -t $'\t' -k1,1; } > "$golden/hugo-links.tsv"
+
 for f in "$golden"/hugo-*.tsv; do
 	echo "$(basename "$f"): $(($(wc -l < "$f") - 1)) rows"
 done
