@@ -33,6 +33,7 @@ struct dbw_page {
 	int draft;
 	const char *body;
 	size_t body_len;
+	enum page_markup markup;	/* how body is written */
 	const char *summary;
 	int truncated;
 	long words;

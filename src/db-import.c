@@ -57,15 +57,16 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_PAGE_PUT] = "INSERT INTO page (source, hash, kind, layout, url, "
 	    "title, description, author, has_date, date, date_offset, "
 	    "has_lastmod, lastmod, lastmod_offset, publish_at, expire_at, "
-	    "draft, body, search_text, search_tags, lang, tkey) VALUES (?1, ?2, "
-	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-	    "?18, ?23, ?24, ?25, ?26) ON CONFLICT (source) DO UPDATE SET "
+	    "draft, body, search_text, search_tags, lang, tkey, markup) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+	    "?16, ?17, ?18, ?23, ?24, ?25, ?26, ?27) ON CONFLICT (source) DO "
+	    "UPDATE SET "
 	    "hash = ?2, kind = ?3, layout = ?4, url = ?5, title = ?6, "
 	    "description = ?7, author = ?8, has_date = ?9, date = ?10, "
 	    "date_offset = ?11, has_lastmod = ?12, lastmod = ?13, "
 	    "lastmod_offset = ?14, publish_at = ?15, expire_at = ?16, "
 	    "draft = ?17, body = ?18, search_text = ?23, search_tags = ?24, "
-	    "lang = ?25, tkey = ?26",
+	    "lang = ?25, tkey = ?26, markup = ?27",
 	[W_PAGE_ID] = "SELECT id FROM page WHERE source = ?1",
 	[W_TERMS_CLEAR] = "DELETE FROM page_term WHERE page_id = ?1",
 	[W_TERM_PUT] = "INSERT OR IGNORE INTO term (taxonomy, slug, name) "
@@ -585,6 +586,7 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 	bind_text(w, st, 23, p->search_text ? p->search_text : "");
 	bind_text(w, st, 25, p->lang);
 	bind_text(w, st, 26, p->tkey);
+	bind_int64(w, st, 27, p->markup);
 	{
 		struct buf tags = BUF_INIT;
 		size_t i, t;

@@ -243,15 +243,15 @@ cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The content formats Hugo 0.111 renders besides Markdown (hugofs/files'
- * extensions, with case): the format of name, or NULL. */
+/* The content formats Hugo 0.111 renders besides Markdown and HTML
+ * (hugofs/files' extensions, with case), which quire does not read: the
+ * format of name, or NULL. */
 static const char *
 other_format(const char *name)
 {
 	static const struct {
 		const char *ext, *format;
 	} formats[] = {
-		{ ".html", "HTML" }, { ".htm", "HTML" },
 		{ ".asciidoc", "AsciiDoc" }, { ".adoc", "AsciiDoc" },
 		{ ".ad", "AsciiDoc" }, { ".rest", "reStructuredText" },
 		{ ".rst", "reStructuredText" }, { ".org", "Org" },
@@ -265,7 +265,7 @@ other_format(const char *name)
 	return NULL;
 }
 
-/* Adds the .md files under dir (source names under prefix), sorted; real
+/* Adds the content files (Markdown, HTML) under dir (source names under prefix), sorted; real
  * is dir resolved. Entries are read by the rule of vet(). */
 static int
 walk(struct import *im, struct walk *w, const char *dir, const char *real,
@@ -315,12 +315,13 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 				buf_puts(&sub, target);
 			rc = walk(im, w, buf_cstr(&fs), buf_cstr(&sub),
 			    buf_cstr(&src));
-		} else if (kind == 'f' && url_markdown_ext(names[i]) > 0) {
+		} else if (kind == 'f' && url_content_ext(names[i]) > 0) {
 			add_file(im, buf_cstr(&fs), *target ? target : NULL,
 			    buf_cstr(&src), &st);
 		} else if (kind == 'f' && (format = other_format(names[i]))) {
 			note(im, "warning: %s: %s content, which Hugo renders "
-			    "but quire does not read (Markdown only); skipped\n",
+			    "but quire does not read (Markdown and HTML only); "
+			    "skipped\n",
 			    buf_cstr(&fs), format);
 			im->skipped++;
 		} else if (rc == 0) {
@@ -470,11 +471,11 @@ collect(struct import *im)
 			rc = walk(im, &w, abs, abs, buf_cstr(&prefix));
 			dirs_free(&w.open);
 			dirs_free(&w.linked);
-		} else if (url_markdown_ext(abs) > 0) {
+		} else if (url_content_ext(abs) > 0) {
 			add_file(im, abs, NULL, buf_cstr(&prefix), &st);
 		} else {
 			note(im, "%s: not a Markdown (.md, .markdown, .mdown) "
-			    "file\n", arg);
+			    "or HTML (.html, .htm) file\n", arg);
 			rc = -1;
 		}
 		/* The whole content/ of a site: with it, the contentDir of
@@ -962,6 +963,9 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	struct url_page up;
 	const char *line, *next;
 	struct metrics_opts mopts;
+	enum page_markup markup = url_markdown_ext(f->path) > 0 ?
+	    MARKUP_MARKDOWN : MARKUP_HTML;
+	size_t content_off, content_len;
 	int rc = -1, cjk;
 
 	memset(&fm, 0, sizeof(fm));
@@ -992,7 +996,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	buf_printf(&tkey, "%s/%s", index ? "section" : "page",
 	    fm.translation_key ? fm.translation_key : f->path);
 	if (fm.translation_key == NULL)
-		tkey.data[tkey.len -= url_markdown_ext(f->path)] = '\0';
+		tkey.data[tkey.len -= url_content_ext(f->path)] = '\0';
 	memset(&up, 0, sizeof(up));
 	up.path = f->path;
 	up.title = fm.title;
@@ -1075,7 +1079,13 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	mopts.md_flags = im->site.unsafe ? MD_UNSAFE : 0;
 	mopts.cjk = cjk;
 	mopts.summary_words = im->site.summary_length;
-	if (metrics_compute(fm.body, fm.body_len, fm.summary, &mopts,
+	/* An HTML content file is not rendered: Hugo 0.111 takes its body
+	 * as written, the part after a <!--more--> as its content. */
+	content_off = 0;
+	content_len = fm.body_len;
+	if (markup == MARKUP_HTML ? metrics_compute_html(fm.body, fm.body_len,
+	    fm.summary, &mopts, &m, &content_off, &content_len) != 0 :
+	    metrics_compute(fm.body, fm.body_len, fm.summary, &mopts,
 	    &m) != 0) {
 		buf_printf(&err, "%s:1: the Markdown could not be rendered",
 		    f->fs_path);
@@ -1101,8 +1111,9 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	p.has_expiry = fm.has_expiry;
 	p.expire_at = fm.expiry.t;
 	p.draft = fm.draft;
-	p.body = fm.body;
-	p.body_len = fm.body_len;
+	p.body = fm.body + content_off;
+	p.body_len = content_len;
+	p.markup = markup;
 	p.summary = m.summary;
 	p.truncated = m.truncated;
 	p.words = m.words;

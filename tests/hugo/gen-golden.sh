@@ -71,7 +71,7 @@ copy cjk-summary12 hugo-cjk-summary12.tsv
 build menus
 cp "$tmp/menus/public/hugo-menus.tsv" "$golden/hugo-menus.tsv"
 
-# extensions/: .md, .markdown, .mdown (and .html, skipped by quire).
+# extensions/: .md, .markdown, .mdown and .html content files.
 build extensions
 copy extensions hugo-extensions.tsv
 
