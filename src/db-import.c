@@ -27,6 +27,8 @@ enum wquery {
 	W_SEEN,
 	W_HASH,
 	W_URL_OWNER,
+	W_PAGE_DROP,
+	W_ALIAS_DROP,
 	W_PAGE_PUT,
 	W_PAGE_ID,
 	W_TERMS_CLEAR,
@@ -50,10 +52,12 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_HASH] = "SELECT hash FROM page WHERE source = ?1",
 	/* An alias a translation declares too is not a clash: Hugo writes
 	 * both, the later language last (W_ALIAS_PUT). */
-	[W_URL_OWNER] = "SELECT source FROM page WHERE url = ?1 AND "
-	    "source <> ?2 UNION ALL SELECT p.source FROM alias a JOIN page p "
+	[W_URL_OWNER] = "SELECT source, 0 FROM page WHERE url = ?1 AND "
+	    "source <> ?2 UNION ALL SELECT p.source, 1 FROM alias a JOIN page p "
 	    "ON p.id = a.page_id WHERE a.path = ?1 AND p.source <> ?2 AND "
 	    "(p.tkey <> ?3 OR p.lang = ?4) LIMIT 1",
+	[W_PAGE_DROP] = "DELETE FROM page WHERE source = ?1",
+	[W_ALIAS_DROP] = "DELETE FROM alias WHERE path = ?1",
 	[W_PAGE_PUT] = "INSERT INTO page (source, hash, kind, layout, url, "
 	    "title, description, author, has_date, date, date_offset, "
 	    "has_lastmod, lastmod, lastmod_offset, publish_at, expire_at, "
@@ -474,15 +478,45 @@ dbw_hash(struct dbw *w, const char *source, struct buf *out, struct buf *err)
 
 int
 dbw_url_owner(struct dbw *w, const char *url, const char *source,
-    const char *tkey, const char *lang, struct buf *out, struct buf *err)
+    const char *tkey, const char *lang, struct buf *out, int *by_alias,
+    struct buf *err)
 {
 	sqlite3_stmt *st = use(w, W_URL_OWNER);
+	int rc;
 
 	bind_text(w, st, 1, url);
 	bind_text(w, st, 2, source);
 	bind_text(w, st, 3, tkey);
 	bind_text(w, st, 4, lang);
-	return one_text(w, st, out, err);
+	rc = step_any(w, st, err, "reading a page");
+	buf_reset(out);
+	*by_alias = 0;
+	if (rc == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+
+		buf_puts(out, v != NULL ? v : "");
+		*by_alias = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+dbw_drop_page(struct dbw *w, const char *source, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_PAGE_DROP);
+
+	bind_text(w, st, 1, source);
+	return run(w, st, SQLITE_DONE, err, "dropping a page");
+}
+
+int
+dbw_drop_alias(struct dbw *w, const char *path, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_ALIAS_DROP);
+
+	bind_text(w, st, 1, path);
+	return run(w, st, SQLITE_DONE, err, "dropping an alias");
 }
 
 static int

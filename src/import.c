@@ -943,6 +943,39 @@ top_section_index(struct import *im, const struct input_file *f)
 	return 0;
 }
 
+/* The path of content file source less its extension, and less
+ * "/index" for a page bundle: Hugo 0.111 keeps one page per such key. */
+static size_t
+content_key(const char *source, int *bundle)
+{
+	const char *base = strrchr(source, '/');
+	size_t n = strlen(source) - url_content_ext(source);
+
+	*bundle = url_is_index(base ? base + 1 : source, 0);
+	return *bundle && base != NULL ? (size_t)(base - source) : n;
+}
+
+/* Of two content files whose pages have one URL, does a keep it over b?
+ * Measured with Hugo 0.111.3: files of one key ("posts/x.md",
+ * "posts/x.html", "posts/x/index.md") are one page in Hugo, which keeps
+ * the bundle, else the file whose name sorts last ("x.md" over
+ * "x.html"); of two pages with one URL Hugo lists both but writes the
+ * file of either, differing from one build to the next (its pages render
+ * in parallel): quire keeps the first by path. */
+static int
+keeps_url(const char *a, const char *b)
+{
+	int abundle, bbundle;
+	size_t an = content_key(a, &abundle), bn = content_key(b, &bbundle);
+
+	if (an == bn && strncmp(a, b, an) == 0) {
+		if (abundle != bbundle)
+			return abundle;
+		return strcmp(a, b) > 0;
+	}
+	return strcmp(a, b) < 0;
+}
+
 /* Imports one file into w. Returns 0 or -1 (message logged). */
 static int
 import_file(struct import *im, struct dbw *w, const struct input_file *f,
@@ -963,6 +996,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	struct url_page up;
 	const char *line, *next;
 	struct metrics_opts mopts;
+	int by_alias;
 	enum page_markup markup = url_markdown_ext(f->path) > 0 ?
 	    MARKUP_MARKDOWN : MARKUP_HTML;
 	size_t content_off, content_len;
@@ -1029,12 +1063,31 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 		goto fail;
 	}
 	if (dbw_url_owner(w, buf_cstr(&url), f->source, buf_cstr(&tkey),
-	    f->lang, &owner, &err) != 0)
+	    f->lang, &owner, &by_alias, &err) != 0)
 		goto fail;
-	if (owner.len > 0) {
-		buf_printf(&err, "%s:1: its URL %s is also the URL of "
-		    "content/%s", f->fs_path, buf_cstr(&url), buf_cstr(&owner));
-		goto fail;
+	/* Hugo 0.111 builds a site whose pages share a URL, serving one;
+	 * so does quire, saying which (keeps_url()). A page's URL wins over
+	 * another page's alias, as Hugo writes pages over aliases. */
+	if (owner.len > 0 && by_alias) {
+		note(im, "warning: %s:1: its URL %s is also an alias of "
+		    "content/%s; the page is served there, as in Hugo\n",
+		    f->fs_path, buf_cstr(&url), buf_cstr(&owner));
+		if (dbw_drop_alias(w, buf_cstr(&url), &err) != 0)
+			goto fail;
+	} else if (owner.len > 0 && keeps_url(f->source, buf_cstr(&owner))) {
+		note(im, "warning: %s:1: its URL %s is also the URL of "
+		    "content/%s, which is not imported: Hugo 0.111 serves one "
+		    "of them\n", f->fs_path, buf_cstr(&url), buf_cstr(&owner));
+		if (dbw_drop_page(w, buf_cstr(&owner), &err) != 0)
+			goto fail;
+	} else if (owner.len > 0) {
+		note(im, "warning: %s:1: its URL %s is also the URL of "
+		    "content/%s, which is served there; this file is not "
+		    "imported: Hugo 0.111 serves one of them\n", f->fs_path,
+		    buf_cstr(&url), buf_cstr(&owner));
+		im->skipped++;
+		rc = 0;
+		goto out;
 	}
 	if (fm.naliases > 0)
 		aliases = xmalloc(fm.naliases * sizeof(*aliases));
@@ -1059,16 +1112,29 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 			continue;
 		}
 		if (dbw_url_owner(w, buf_cstr(&a), f->source,
-		    buf_cstr(&tkey), f->lang, &owner, &err) != 0) {
+		    buf_cstr(&tkey), f->lang, &owner, &by_alias, &err) != 0) {
 			buf_free(&a);
 			goto fail;
 		}
-		if (owner.len > 0) {
-			buf_printf(&err, "%s:1: its alias %s is also a URL of "
-			    "content/%s", f->fs_path, buf_cstr(&a),
+		/* Hugo writes a page over an alias; of two pages' aliases,
+		 * it served the one of the page last by path (measured). */
+		if (owner.len > 0 && (!by_alias ||
+		    strcmp(f->source, buf_cstr(&owner)) < 0)) {
+			note(im, "warning: %s:1: its alias %s is also %s of "
+			    "content/%s, which is served there\n", f->fs_path,
+			    buf_cstr(&a), by_alias ? "an alias" : "the URL",
 			    buf_cstr(&owner));
 			buf_free(&a);
-			goto fail;
+			continue;
+		}
+		if (owner.len > 0) {
+			note(im, "warning: %s:1: its alias %s is also an alias "
+			    "of content/%s, which no longer has it\n",
+			    f->fs_path, buf_cstr(&a), buf_cstr(&owner));
+			if (dbw_drop_alias(w, buf_cstr(&a), &err) != 0) {
+				buf_free(&a);
+				goto fail;
+			}
 		}
 		aliases[naliases++] = buf_detach(&a);
 	}
