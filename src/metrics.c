@@ -577,16 +577,10 @@ out:
 	return rc;
 }
 
-static int
-is_blank(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strchr(" \t\n\v\f\r", s[i]) == NULL)
-			return 0;
-	return 1;
-}
+/* Hugo's stand-in for the divider in content it renders (page__content.go's
+ * internalSummaryDividerPre), which Hugo 0.111 leaves in an HTML page's
+ * content when nothing follows the divider. */
+#define HUGO_MORE_LEFT "\n\nHUGOMORE42\n\n"
 
 int
 metrics_compute_html(const char *body, size_t n, const char *fm_summary,
@@ -595,32 +589,43 @@ metrics_compute_html(const char *body, size_t n, const char *fm_summary,
 {
 	static const char more[] = "<!--more-->";
 	const char *div = memmem(body, n, more, sizeof(more) - 1);
-	struct buf plain = BUF_INIT;
+	struct buf plain = BUF_INIT, counted = BUF_INIT;
 	int rc = 0;
 
 	memset(m, 0, sizeof(*m));
 	*content_off = 0;
 	*content_len = n;
+	buf_add(&counted, body, n);
 	if (div != NULL) {
 		size_t at = (size_t)(div - body), after = at + sizeof(more) - 1;
 
-		/* Hugo 0.111 (page__per_output.go): the summary is the source
-		 * before the divider as written, .Content the source after
-		 * it; with nothing after it, the page less the divider. */
-		m->truncated = !is_blank(body + after, n - after);
+		/* Hugo 0.111 (page.go, page__per_output.go): the summary is
+		 * the source before the divider as written; the lexer eats
+		 * the white space after it, and .Content is the source after
+		 * that; with nothing there, the page with the divider's
+		 * stand-in, which the figures count and quire does not
+		 * show. */
+		while (after < n && strchr(" \t\n\v\f\r", body[after]) != NULL)
+			after++;
+		m->truncated = after < n;
+		buf_reset(&counted);
 		if (after < n) {
 			*content_off = after;
 			*content_len = n - after;
+			buf_add(&counted, body + after, n - after);
 		} else {
 			*content_len = at;
+			buf_add(&counted, body, at);
+			buf_puts(&counted, HUGO_MORE_LEFT);
 		}
 		set_summary_from_html(m, body, at);
 	}
-	metrics_plain(&plain, body + *content_off, *content_len);
+	metrics_plain(&plain, buf_cstr(&counted), counted.len);
 	count_plain(m, &plain, opts);
 	if (div == NULL)
 		rc = summary_of(m, &plain, fm_summary, opts);
 	buf_free(&plain);
+	buf_free(&counted);
 	return rc;
 }
 
