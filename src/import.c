@@ -886,6 +886,61 @@ out:
 	return rc;
 }
 
+/* Hugo 0.111's isHTMLContent (hugofs/files): is the HTML content file of
+ * n bytes s an HTML document, its first character other than white space
+ * a '<' that does not open a comment ("<!--" may hide front matter), or
+ * no such character at all? */
+static int
+is_html_document(const char *s, size_t n)
+{
+	static const char comment[] = "<!--";
+	unsigned long cp;
+	size_t i = 0, len;
+
+	while (i < n && (len = uni_next(s + i, n - i, &cp)) > 0 &&
+	    uni_is_space(cp))
+		i += len;
+	if (i >= n)
+		return 1;
+	if (s[i] != '<')
+		return 0;
+	return n - i < sizeof(comment) - 1 ||
+	    memcmp(s + i, comment, sizeof(comment) - 1) != 0;
+}
+
+/* Leaves out the .html/.htm files that are HTML documents, which Hugo
+ * copies as they are to their path (posts/a.html) instead of making
+ * pages of them; quire does not serve them, and says so. */
+static void
+drop_html_documents(struct import *im)
+{
+	struct buf text = BUF_INIT;
+	size_t i, kept = 0;
+
+	for (i = 0; i < im->nfiles; i++) {
+		struct input_file *f = &im->files[i];
+
+		buf_reset(&text);
+		if (url_markdown_ext(f->source) == 0 &&
+		    read_file(NULL, f, &text) == 0 &&
+		    is_html_document(buf_cstr(&text), text.len)) {
+			note(im, "warning: %s:1: an HTML document without "
+			    "front matter, which Hugo 0.111 copies as a file "
+			    "instead of making a page of it; quire does not "
+			    "serve it: skipped\n", f->fs_path);
+			im->skipped++;
+			free(f->fs_path);
+			free(f->open_path);
+			free(f->source);
+			free(f->path);
+			continue;
+		}
+		im->files[kept++] = *f;
+	}
+	im->nfiles = kept;
+	buf_free(&text);
+}
+
 /* Works out each file's language and its path in its language's
  * content (lang.c), once the configuration is read. */
 static void
@@ -1354,6 +1409,7 @@ import_run(const struct import_opts *opts, FILE *log)
 		note(&im, "warning: no site configuration (hugo.yaml) and no "
 		    "--base-url: using %s; feeds need the real one\n",
 		    SITE_DEFAULT_BASE_URL);
+	drop_html_documents(&im);
 	assign_langs(&im);
 	if (*im.site.ugly_urls != '\0')
 		note(&im, "warning: uglyURLs: pages and aliases get Hugo's "

@@ -71,6 +71,8 @@ for pair in "posts/dup.md:posts/dup.html" "posts/leaf.html:posts/leaf/index.md" 
 	expect_re "a collision warns naming both files (${pair%%:*}, ${pair#*:})" \
 	    "$(cat "$tmp/log")" "warning: [^ ]*/${pair%%:*}:1: .*${pair#*:}"
 done
+expect_re "an HTML document (no front matter) is no page, as in Hugo, and said" \
+    "$(cat "$tmp/log")" 'warning: [^ ]*/posts/document\.html:1: an HTML document without front matter'
 expect "html/: every page serves Hugo's .Content as written" "$(python3 - \
     "$top/tests/golden/hugo-html.tsv" "$tmp/h.db" "$top/cgi-bin/quire.fcgi" <<'EOF'
 import re, sqlite3, subprocess, sys
