@@ -245,23 +245,31 @@ cmp_names(const void *a, const void *b)
 
 /* The content formats Hugo 0.111 renders besides Markdown and HTML
  * (hugofs/files' extensions, with case), which quire does not read: the
- * format of name, or NULL. */
+ * format of name, or NULL; *how says how Hugo renders it (Org itself,
+ * with go-org; the others with an external program, without which its
+ * build fails: measured for AsciiDoc). */
 static const char *
-other_format(const char *name)
+other_format(const char *name, const char **how)
 {
 	static const struct {
-		const char *ext, *format;
+		const char *ext, *format, *how;
 	} formats[] = {
-		{ ".asciidoc", "AsciiDoc" }, { ".adoc", "AsciiDoc" },
-		{ ".ad", "AsciiDoc" }, { ".rest", "reStructuredText" },
-		{ ".rst", "reStructuredText" }, { ".org", "Org" },
-		{ ".pandoc", "Pandoc" }, { ".pdc", "Pandoc" },
+		{ ".asciidoc", "AsciiDoc", "with asciidoctor" },
+		{ ".adoc", "AsciiDoc", "with asciidoctor" },
+		{ ".ad", "AsciiDoc", "with asciidoctor" },
+		{ ".rest", "reStructuredText", "with rst2html" },
+		{ ".rst", "reStructuredText", "with rst2html" },
+		{ ".org", "Org", "itself (go-org)" },
+		{ ".pandoc", "Pandoc", "with pandoc" },
+		{ ".pdc", "Pandoc", "with pandoc" },
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		if (has_suffix(name, formats[i].ext))
+		if (has_suffix(name, formats[i].ext)) {
+			*how = formats[i].how;
 			return formats[i].format;
+		}
 	return NULL;
 }
 
@@ -274,7 +282,7 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	char **names = NULL, *target = NULL;
-	const char *format;
+	const char *format, *how;
 	size_t n = 0, cap = 0, i;
 	int rc = 0;
 
@@ -318,11 +326,11 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 		} else if (kind == 'f' && url_content_ext(names[i]) > 0) {
 			add_file(im, buf_cstr(&fs), *target ? target : NULL,
 			    buf_cstr(&src), &st);
-		} else if (kind == 'f' && (format = other_format(names[i]))) {
-			note(im, "warning: %s: %s content, which Hugo renders "
-			    "but quire does not read (Markdown and HTML only); "
-			    "skipped\n",
-			    buf_cstr(&fs), format);
+		} else if (kind == 'f' &&
+		    (format = other_format(names[i], &how)) != NULL) {
+			note(im, "warning: %s:1: %s content, which Hugo renders "
+			    "%s but quire does not read (Markdown and HTML "
+			    "only); skipped\n", buf_cstr(&fs), format, how);
 			im->skipped++;
 		} else if (rc == 0) {
 			im->skipped++;

@@ -90,6 +90,21 @@ for f in rows:
 EOF
 )" ""
 
+# Org (which Hugo renders itself) and AsciiDoc (an external program) are
+# skipped, each with a warning naming the file.
+mkdir -p "$tmp/other/content/posts"
+printf '#+TITLE: Org\n\nAn Org page.\n' >"$tmp/other/content/posts/o.org"
+printf -- '---\ntitle: Adoc\n---\nAn AsciiDoc page.\n' >"$tmp/other/content/posts/a.adoc"
+printf -- '---\ntitle: Md\n---\nA Markdown page.\n' >"$tmp/other/content/posts/m.md"
+"$top/quire" import --db "$tmp/o.db" "$tmp/other" >"$tmp/log" 2>&1
+cond "a site with Org and AsciiDoc content imports" "$(cat "$tmp/log")" $?
+expect_re "an Org file is skipped with a warning naming it" "$(cat "$tmp/log")" \
+    'warning: [^ ]*/posts/o\.org:1: Org content, which Hugo renders itself'
+expect_re "an AsciiDoc file is skipped with a warning naming it" "$(cat "$tmp/log")" \
+    'warning: [^ ]*/posts/a\.adoc:1: AsciiDoc content, which Hugo renders with asciidoctor'
+expect "and only the Markdown page is imported" \
+    "$(sqlite3 -readonly "$tmp/o.db" 'SELECT source FROM page')" "posts/m.md"
+
 # uglyURLs, by section and for every page (tests/golden/hugo-ugly*.tsv).
 urls() { sqlite3 -readonly -separator $'\t' "$1" "SELECT source, url FROM page" | LC_ALL=C sort; }
 want_urls() { tail -n +2 "$1" | cut -f1,2 | LC_ALL=C sort; }
