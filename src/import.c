@@ -839,8 +839,10 @@ out:
 static int
 resolve_page_refs(struct import *im, struct dbw *w, struct buf *err)
 {
-	static const char *const suffixes[] = { "", ".md", "/index.md",
-	    "/_index.md" };
+	/* As written (with an extension), then each content file it may
+	 * name; the section's own page last. */
+	static const char *const suffixes[] = { "", ".md", ".html", ".htm",
+	    "/index.md", "/index.html", "/index.htm", "/_index.md" };
 	struct buf path = BUF_INIT, source = BUF_INIT, folder = BUF_INIT;
 	struct buf url = BUF_INIT, title = BUF_INIT;
 	size_t i, j;
@@ -858,7 +860,7 @@ resolve_page_refs(struct import *im, struct dbw *w, struct buf *err)
 		buf_reset(&folder);
 		buf_printf(&folder, "%s/", buf_cstr(&path));
 		for (j = 0; j < sizeof(suffixes) / sizeof(suffixes[0]); j++) {
-			if (j == 0 && !has_suffix(buf_cstr(&path), ".md"))
+			if (j == 0 && url_content_ext(buf_cstr(&path)) == 0)
 				continue;
 			buf_reset(&source);
 			buf_printf(&source, "%s%s", buf_cstr(&path), suffixes[j]);
