@@ -56,7 +56,7 @@ IMPORTER = readfile yamldoc jsondoc frontmatter site-load section lang progress 
 IMPORTER_CXX = tomldoc
 WORKER   = db request response route render confine page-listing page-article \
            page-tags page-error page-feed page-sitemap page-archives \
-           page-search feed-atom feed-json
+           page-search feed-atom feed-json content
 
 COMMON_O   = $(COMMON:%=build/%.o)
 IMPORTER_O = $(IMPORTER:%=build/%.o) $(IMPORTER_CXX:%=build/%.o) build/schema.o

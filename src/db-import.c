@@ -29,6 +29,8 @@ enum wquery {
 	W_SEEN,
 	W_HASH,
 	W_URL_OWNER,
+	W_PAGE_DROP,
+	W_ALIAS_DROP,
 	W_PAGE_PUT,
 	W_PAGE_ID,
 	W_TERMS_CLEAR,
@@ -52,22 +54,25 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_HASH] = "SELECT hash FROM page WHERE source = ?1",
 	/* An alias a translation declares too is not a clash: Hugo writes
 	 * both, the later language last (W_ALIAS_PUT). */
-	[W_URL_OWNER] = "SELECT source FROM page WHERE url = ?1 AND "
-	    "source <> ?2 UNION ALL SELECT p.source FROM alias a JOIN page p "
+	[W_URL_OWNER] = "SELECT source, 0 FROM page WHERE url = ?1 AND "
+	    "source <> ?2 UNION ALL SELECT p.source, 1 FROM alias a JOIN page p "
 	    "ON p.id = a.page_id WHERE a.path = ?1 AND p.source <> ?2 AND "
 	    "(p.tkey <> ?3 OR p.lang = ?4) LIMIT 1",
+	[W_PAGE_DROP] = "DELETE FROM page WHERE source = ?1",
+	[W_ALIAS_DROP] = "DELETE FROM alias WHERE path = ?1",
 	[W_PAGE_PUT] = "INSERT INTO page (source, hash, kind, layout, url, "
 	    "title, description, author, has_date, date, date_offset, "
 	    "has_lastmod, lastmod, lastmod_offset, publish_at, expire_at, "
-	    "draft, body, search_text, search_tags, lang, tkey) VALUES (?1, ?2, "
-	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-	    "?18, ?23, ?24, ?25, ?26) ON CONFLICT (source) DO UPDATE SET "
+	    "draft, body, search_text, search_tags, lang, tkey, markup) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+	    "?16, ?17, ?18, ?23, ?24, ?25, ?26, ?27) ON CONFLICT (source) DO "
+	    "UPDATE SET "
 	    "hash = ?2, kind = ?3, layout = ?4, url = ?5, title = ?6, "
 	    "description = ?7, author = ?8, has_date = ?9, date = ?10, "
 	    "date_offset = ?11, has_lastmod = ?12, lastmod = ?13, "
 	    "lastmod_offset = ?14, publish_at = ?15, expire_at = ?16, "
 	    "draft = ?17, body = ?18, search_text = ?23, search_tags = ?24, "
-	    "lang = ?25, tkey = ?26",
+	    "lang = ?25, tkey = ?26, markup = ?27",
 	[W_PAGE_ID] = "SELECT id FROM page WHERE source = ?1",
 	[W_TERMS_CLEAR] = "DELETE FROM page_term WHERE page_id = ?1",
 	[W_TERM_PUT] = "INSERT OR IGNORE INTO term (taxonomy, slug, name) "
@@ -475,15 +480,45 @@ dbw_hash(struct dbw *w, const char *source, struct buf *out, struct buf *err)
 
 int
 dbw_url_owner(struct dbw *w, const char *url, const char *source,
-    const char *tkey, const char *lang, struct buf *out, struct buf *err)
+    const char *tkey, const char *lang, struct buf *out, int *by_alias,
+    struct buf *err)
 {
 	sqlite3_stmt *st = use(w, W_URL_OWNER);
+	int rc;
 
 	bind_text(w, st, 1, url);
 	bind_text(w, st, 2, source);
 	bind_text(w, st, 3, tkey);
 	bind_text(w, st, 4, lang);
-	return one_text(w, st, out, err);
+	rc = step_any(w, st, err, "reading a page");
+	buf_reset(out);
+	*by_alias = 0;
+	if (rc == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+
+		buf_puts(out, v != NULL ? v : "");
+		*by_alias = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+dbw_drop_page(struct dbw *w, const char *source, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_PAGE_DROP);
+
+	bind_text(w, st, 1, source);
+	return run(w, st, SQLITE_DONE, err, "dropping a page");
+}
+
+int
+dbw_drop_alias(struct dbw *w, const char *path, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_ALIAS_DROP);
+
+	bind_text(w, st, 1, path);
+	return run(w, st, SQLITE_DONE, err, "dropping an alias");
 }
 
 static int
@@ -587,6 +622,7 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 	bind_text(w, st, 23, p->search_text ? p->search_text : "");
 	bind_text(w, st, 25, p->lang);
 	bind_text(w, st, 26, p->tkey);
+	bind_int64(w, st, 27, p->markup);
 	{
 		struct buf tags = BUF_INIT;
 		size_t i, t;

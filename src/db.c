@@ -45,7 +45,8 @@
 	X(description, text, description) \
 	X(layout, text, layout) \
 	X(lang, text, lang) \
-	X(tkey, text, tkey)
+	X(tkey, text, tkey) \
+	X(markup, markup, markup)
 #define CARD_COLUMN(name, type, field) " c." #name ","
 #define PAGE_COLUMN(name, type, field) " p." #name ","
 #define LIST_COLUMNS DB_ENTRY_FIELDS(CARD_COLUMN)
@@ -143,29 +144,29 @@ static const char *const query_sql[Q__MAX] = {
 	    NEVER "))",
 	[Q_ALIAS] = "SELECT p.url FROM alias a JOIN page p ON p.id = a.page_id "
 	    "WHERE a.path = ?2 AND" VISIBLE("p"),
-	/* A feed's items: ITEM_HEAD, then the body or ''. SQLite merges
-	 * each kind's range of page_card by the result's date, title and
-	 * source rather than sorting; page_term holds a term's pages in
-	 * listing order (schema/006). */
-	[Q_ITEMS_TERM] = "SELECT" ITEM_HEAD " '' FROM page_term c WHERE "
+	/* A feed's items: ITEM_HEAD, then the body and its markup, or '',
+	 * 0. SQLite merges each kind's range of page_card by the result's
+	 * date, title and source rather than sorting; page_term holds a
+	 * term's pages in listing order (schema/006). */
+	[Q_ITEMS_TERM] = "SELECT" ITEM_HEAD " '', 0 FROM page_term c WHERE "
 	    "c.term_id = ?3 AND" LANG("c") "AND" VISIBLE("c") CARD_ORDER
 	    "LIMIT ?2",
-	[Q_ITEMS_TERM_BODY] = "SELECT" ITEM_HEAD " p.body FROM page_term c "
-	    "JOIN page p ON p.id = c.page_id WHERE c.term_id = ?3 AND"
+	[Q_ITEMS_TERM_BODY] = "SELECT" ITEM_HEAD " p.body, p.markup FROM "
+	    "page_term c JOIN page p ON p.id = c.page_id WHERE c.term_id = ?3 AND"
 	    LANG("c") "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
-	[Q_ITEMS_MAIN] = "SELECT" ITEM_HEAD " '' FROM page_card c WHERE"
+	[Q_ITEMS_MAIN] = "SELECT" ITEM_HEAD " '', 0 FROM page_card c WHERE"
 	    LANG("c") "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
-	[Q_ITEMS_PAGES] = "SELECT" ITEM_HEAD " '' FROM page_card c WHERE"
+	[Q_ITEMS_PAGES] = "SELECT" ITEM_HEAD " '', 0 FROM page_card c WHERE"
 	    LANG("c") "AND c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT"
-	    ITEM_HEAD " '' FROM page_card c WHERE" LANG("c") "AND c.kind = 1 "
+	    ITEM_HEAD " '', 0 FROM page_card c WHERE" LANG("c") "AND c.kind = 1 "
 	    "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
-	[Q_ITEMS_MAIN_BODY] = "SELECT" ITEM_HEAD " p.body FROM" CARD_PAGE
-	    "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER
+	[Q_ITEMS_MAIN_BODY] = "SELECT" ITEM_HEAD " p.body, p.markup FROM"
+	    CARD_PAGE "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER
 	    "LIMIT ?2",
-	[Q_ITEMS_PAGES_BODY] = "SELECT" ITEM_HEAD " p.body FROM" CARD_PAGE
-	    "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") "UNION ALL "
-	    "SELECT" ITEM_HEAD " p.body FROM" CARD_PAGE "WHERE" LANG("c") "AND "
-	    "c.kind = 1 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	[Q_ITEMS_PAGES_BODY] = "SELECT" ITEM_HEAD " p.body, p.markup FROM"
+	    CARD_PAGE "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c")
+	    "UNION ALL SELECT" ITEM_HEAD " p.body, p.markup FROM" CARD_PAGE
+	    "WHERE" LANG("c") "AND c.kind = 1 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
 	/* The sitemap: every kind, with the kind and the lastmod. */
 	[Q_SITEMAP] = "SELECT" ALL_COLUMNS " '' FROM page_card c WHERE"
 	    LANG("c") "AND c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT"
@@ -216,7 +217,8 @@ static const char *const query_sql[Q__MAX] = {
 	    "r.page_id = ?2 AND r.publish_at <= ?1 AND (r.expire_at IS NULL "
 	    "OR r.expire_at > ?1) ORDER BY r.rank LIMIT ?3",
 	/* A section's own page (its _index.md), by the section's route. */
-	[Q_SECTION_PAGE] = "SELECT p.title, p.description, p.body FROM page p "
+	[Q_SECTION_PAGE] = "SELECT p.title, p.description, p.body, p.markup "
+	    "FROM page p "
 	    "WHERE p.url = ?2 AND p.kind = 2 AND" VISIBLE("p"),
 	/* A taxonomy's feed: its terms, each dated by its newest visible
 	 * page (the bare max() picks that row's offset), newest first, then
@@ -607,6 +609,14 @@ get_kind(sqlite3_stmt *st, int col, enum page_kind *out)
 }
 
 static int
+get_markup(sqlite3_stmt *st, int col, enum page_markup *out)
+{
+	*out = sqlite3_column_int(st, col) == MARKUP_HTML ? MARKUP_HTML :
+	    MARKUP_MARKDOWN;
+	return 0;
+}
+
+static int
 get_int64(sqlite3_stmt *st, int col, long long *out)
 {
 	*out = sqlite3_column_int64(st, col);
@@ -767,6 +777,7 @@ db_items_next(struct db_cursor *cur, struct db_item *item)
 	item->lastmod.t = sqlite3_column_int64(st, 9);
 	item->lastmod.offset = sqlite3_column_int(st, 10);
 	item->body = text(st, 11);
+	get_markup(st, 12, &item->markup);
 	return DB_ROW;
 }
 
@@ -892,16 +903,19 @@ db_term_by_slug(struct db *db, long long now, const char *taxonomy,
 
 enum db_rc
 db_section_page(struct db *db, long long now, const char *route,
-    const char **title, const char **description, const char **body)
+    const char **title, const char **description, const char **body,
+    enum page_markup *markup)
 {
 	sqlite3_stmt *st;
 	enum db_rc rc = lookup(db, Q_SECTION_PAGE, now, route, &st);
 
 	*title = *description = *body = "";
+	*markup = MARKUP_MARKDOWN;
 	if (rc == DB_ROW) {
 		*title = text(st, 0);
 		*description = text(st, 1);
 		*body = text(st, 2);
+		get_markup(st, 3, markup);
 	}
 	return rc;
 }

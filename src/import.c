@@ -302,29 +302,37 @@ cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The content formats Hugo 0.111 renders besides Markdown (hugofs/files'
- * extensions, with case): the format of name, or NULL. */
+/* The content formats Hugo 0.111 renders besides Markdown and HTML
+ * (hugofs/files' extensions, with case), which quire does not read: the
+ * format of name, or NULL; *how says how Hugo renders it (Org itself,
+ * with go-org; the others with an external program, without which its
+ * build fails: measured for AsciiDoc). */
 static const char *
-other_format(const char *name)
+other_format(const char *name, const char **how)
 {
 	static const struct {
-		const char *ext, *format;
+		const char *ext, *format, *how;
 	} formats[] = {
-		{ ".html", "HTML" }, { ".htm", "HTML" },
-		{ ".asciidoc", "AsciiDoc" }, { ".adoc", "AsciiDoc" },
-		{ ".ad", "AsciiDoc" }, { ".rest", "reStructuredText" },
-		{ ".rst", "reStructuredText" }, { ".org", "Org" },
-		{ ".pandoc", "Pandoc" }, { ".pdc", "Pandoc" },
+		{ ".asciidoc", "AsciiDoc", "with asciidoctor" },
+		{ ".adoc", "AsciiDoc", "with asciidoctor" },
+		{ ".ad", "AsciiDoc", "with asciidoctor" },
+		{ ".rest", "reStructuredText", "with rst2html" },
+		{ ".rst", "reStructuredText", "with rst2html" },
+		{ ".org", "Org", "itself (go-org)" },
+		{ ".pandoc", "Pandoc", "with pandoc" },
+		{ ".pdc", "Pandoc", "with pandoc" },
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		if (has_suffix(name, formats[i].ext))
+		if (has_suffix(name, formats[i].ext)) {
+			*how = formats[i].how;
 			return formats[i].format;
+		}
 	return NULL;
 }
 
-/* Adds the .md files under dir (source names under prefix), sorted; real
+/* Adds the content files (Markdown, HTML) under dir (source names under prefix), sorted; real
  * is dir resolved. Entries are read by the rule of vet(). */
 static int
 walk(struct import *im, struct walk *w, const char *dir, const char *real,
@@ -333,7 +341,7 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	char **names = NULL, *target = NULL;
-	const char *format;
+	const char *format, *how;
 	size_t n = 0, cap = 0, i;
 	int rc = 0;
 
@@ -382,13 +390,14 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 			else
 				rc = walk(im, w, buf_cstr(&fs), buf_cstr(&sub),
 				    buf_cstr(&src));
-		} else if (kind == 'f' && url_markdown_ext(names[i]) > 0) {
+		} else if (kind == 'f' && url_content_ext(names[i]) > 0) {
 			add_file(im, buf_cstr(&fs), *target ? target : NULL,
 			    buf_cstr(&src), &st);
-		} else if (kind == 'f' && (format = other_format(names[i]))) {
-			note(im, "warning: %s: %s content, which Hugo renders "
-			    "but quire does not read (Markdown only); skipped\n",
-			    buf_cstr(&fs), format);
+		} else if (kind == 'f' &&
+		    (format = other_format(names[i], &how)) != NULL) {
+			note(im, "warning: %s:1: %s content, which Hugo renders "
+			    "%s but quire does not read (Markdown and HTML "
+			    "only); skipped\n", buf_cstr(&fs), format, how);
 			im->skipped++;
 		} else if (rc == 0) {
 			im->skipped++;
@@ -590,11 +599,11 @@ collect(struct import *im)
 			 * the folder named when there is no site folder. */
 			w.root = site_dir != NULL ? site_dir : abs;
 			rc = walk(im, &w, abs, abs, buf_cstr(&prefix));
-		} else if (url_markdown_ext(abs) > 0) {
+		} else if (url_content_ext(abs) > 0) {
 			add_file(im, abs, NULL, buf_cstr(&prefix), &st);
 		} else {
 			note(im, "%s: not a Markdown (.md, .markdown, .mdown) "
-			    "file\n", arg);
+			    "or HTML (.html, .htm) file\n", arg);
 			rc = -1;
 		}
 		/* The whole content/ of a site: with it, the contentDir of
@@ -951,8 +960,10 @@ out:
 static int
 resolve_page_refs(struct import *im, struct dbw *w, struct buf *err)
 {
-	static const char *const suffixes[] = { "", ".md", "/index.md",
-	    "/_index.md" };
+	/* As written (with an extension), then each content file it may
+	 * name; the section's own page last. */
+	static const char *const suffixes[] = { "", ".md", ".html", ".htm",
+	    "/index.md", "/index.html", "/index.htm", "/_index.md" };
 	struct buf path = BUF_INIT, source = BUF_INIT, folder = BUF_INIT;
 	struct buf url = BUF_INIT, title = BUF_INIT;
 	size_t i, j;
@@ -970,7 +981,7 @@ resolve_page_refs(struct import *im, struct dbw *w, struct buf *err)
 		buf_reset(&folder);
 		buf_printf(&folder, "%s/", buf_cstr(&path));
 		for (j = 0; j < sizeof(suffixes) / sizeof(suffixes[0]); j++) {
-			if (j == 0 && !has_suffix(buf_cstr(&path), ".md"))
+			if (j == 0 && url_content_ext(buf_cstr(&path)) == 0)
 				continue;
 			buf_reset(&source);
 			buf_printf(&source, "%s%s", buf_cstr(&path), suffixes[j]);
@@ -1004,6 +1015,61 @@ out:
 	buf_free(&url);
 	buf_free(&title);
 	return rc;
+}
+
+/* Hugo 0.111's isHTMLContent (hugofs/files): is the HTML content file of
+ * n bytes s an HTML document, its first character other than white space
+ * a '<' that does not open a comment ("<!--" may hide front matter), or
+ * no such character at all? */
+static int
+is_html_document(const char *s, size_t n)
+{
+	static const char comment[] = "<!--";
+	unsigned long cp;
+	size_t i = 0, len;
+
+	while (i < n && (len = uni_next(s + i, n - i, &cp)) > 0 &&
+	    uni_is_space(cp))
+		i += len;
+	if (i >= n)
+		return 1;
+	if (s[i] != '<')
+		return 0;
+	return n - i < sizeof(comment) - 1 ||
+	    memcmp(s + i, comment, sizeof(comment) - 1) != 0;
+}
+
+/* Leaves out the .html/.htm files that are HTML documents, which Hugo
+ * copies as they are to their path (posts/a.html) instead of making
+ * pages of them; quire does not serve them, and says so. */
+static void
+drop_html_documents(struct import *im)
+{
+	struct buf text = BUF_INIT;
+	size_t i, kept = 0;
+
+	for (i = 0; i < im->nfiles; i++) {
+		struct input_file *f = &im->files[i];
+
+		buf_reset(&text);
+		if (url_markdown_ext(f->source) == 0 &&
+		    read_file(NULL, f, &text) == 0 &&
+		    is_html_document(buf_cstr(&text), text.len)) {
+			note(im, "warning: %s:1: an HTML document without "
+			    "front matter, which Hugo 0.111 copies as a file "
+			    "instead of making a page of it; quire does not "
+			    "serve it: skipped\n", f->fs_path);
+			im->skipped++;
+			free(f->fs_path);
+			free(f->open_path);
+			free(f->source);
+			free(f->path);
+			continue;
+		}
+		im->files[kept++] = *f;
+	}
+	im->nfiles = kept;
+	buf_free(&text);
 }
 
 /* Works out each file's language and its path in its language's
@@ -1063,6 +1129,39 @@ top_section_index(struct import *im, const struct input_file *f)
 	return 0;
 }
 
+/* The path of content file source less its extension, and less
+ * "/index" for a page bundle: Hugo 0.111 keeps one page per such key. */
+static size_t
+content_key(const char *source, int *bundle)
+{
+	const char *base = strrchr(source, '/');
+	size_t n = strlen(source) - url_content_ext(source);
+
+	*bundle = url_is_index(base ? base + 1 : source, 0);
+	return *bundle && base != NULL ? (size_t)(base - source) : n;
+}
+
+/* Of two content files whose pages have one URL, does a keep it over b?
+ * Measured with Hugo 0.111.3: files of one key ("posts/x.md",
+ * "posts/x.html", "posts/x/index.md") are one page in Hugo, which keeps
+ * the bundle, else the file whose name sorts last ("x.md" over
+ * "x.html"); of two pages with one URL Hugo lists both but writes the
+ * file of either, differing from one build to the next (its pages render
+ * in parallel): quire keeps the first by path. */
+static int
+keeps_url(const char *a, const char *b)
+{
+	int abundle, bbundle;
+	size_t an = content_key(a, &abundle), bn = content_key(b, &bbundle);
+
+	if (an == bn && strncmp(a, b, an) == 0) {
+		if (abundle != bbundle)
+			return abundle;
+		return strcmp(a, b) > 0;
+	}
+	return strcmp(a, b) < 0;
+}
+
 /* Imports one file into w. Returns 0 or -1 (message logged). */
 static int
 import_file(struct import *im, struct dbw *w, const struct input_file *f,
@@ -1083,6 +1182,10 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	struct url_page up;
 	const char *line, *next;
 	struct metrics_opts mopts;
+	int by_alias;
+	enum page_markup markup = url_markdown_ext(f->path) > 0 ?
+	    MARKUP_MARKDOWN : MARKUP_HTML;
+	size_t content_off, content_len;
 	int rc = -1, cjk;
 
 	memset(&fm, 0, sizeof(fm));
@@ -1113,7 +1216,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	buf_printf(&tkey, "%s/%s", index ? "section" : "page",
 	    fm.translation_key ? fm.translation_key : f->path);
 	if (fm.translation_key == NULL)
-		tkey.data[tkey.len -= url_markdown_ext(f->path)] = '\0';
+		tkey.data[tkey.len -= url_content_ext(f->path)] = '\0';
 	memset(&up, 0, sizeof(up));
 	up.path = f->path;
 	up.title = fm.title;
@@ -1146,12 +1249,31 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 		goto fail;
 	}
 	if (dbw_url_owner(w, buf_cstr(&url), f->source, buf_cstr(&tkey),
-	    f->lang, &owner, &err) != 0)
+	    f->lang, &owner, &by_alias, &err) != 0)
 		goto fail;
-	if (owner.len > 0) {
-		buf_printf(&err, "%s:1: its URL %s is also the URL of "
-		    "content/%s", f->fs_path, buf_cstr(&url), buf_cstr(&owner));
-		goto fail;
+	/* Hugo 0.111 builds a site whose pages share a URL, serving one;
+	 * so does quire, saying which (keeps_url()). A page's URL wins over
+	 * another page's alias, as Hugo writes pages over aliases. */
+	if (owner.len > 0 && by_alias) {
+		note(im, "warning: %s:1: its URL %s is also an alias of "
+		    "content/%s; the page is served there, as in Hugo\n",
+		    f->fs_path, buf_cstr(&url), buf_cstr(&owner));
+		if (dbw_drop_alias(w, buf_cstr(&url), &err) != 0)
+			goto fail;
+	} else if (owner.len > 0 && keeps_url(f->source, buf_cstr(&owner))) {
+		note(im, "warning: %s:1: its URL %s is also the URL of "
+		    "content/%s, which is not imported: Hugo 0.111 serves one "
+		    "of them\n", f->fs_path, buf_cstr(&url), buf_cstr(&owner));
+		if (dbw_drop_page(w, buf_cstr(&owner), &err) != 0)
+			goto fail;
+	} else if (owner.len > 0) {
+		note(im, "warning: %s:1: its URL %s is also the URL of "
+		    "content/%s, which is served there; this file is not "
+		    "imported: Hugo 0.111 serves one of them\n", f->fs_path,
+		    buf_cstr(&url), buf_cstr(&owner));
+		im->skipped++;
+		rc = 0;
+		goto out;
 	}
 	if (fm.naliases > 0)
 		aliases = xmalloc(fm.naliases * sizeof(*aliases));
@@ -1176,16 +1298,29 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 			continue;
 		}
 		if (dbw_url_owner(w, buf_cstr(&a), f->source,
-		    buf_cstr(&tkey), f->lang, &owner, &err) != 0) {
+		    buf_cstr(&tkey), f->lang, &owner, &by_alias, &err) != 0) {
 			buf_free(&a);
 			goto fail;
 		}
-		if (owner.len > 0) {
-			buf_printf(&err, "%s:1: its alias %s is also a URL of "
-			    "content/%s", f->fs_path, buf_cstr(&a),
+		/* Hugo writes a page over an alias; of two pages' aliases,
+		 * it served the one of the page last by path (measured). */
+		if (owner.len > 0 && (!by_alias ||
+		    strcmp(f->source, buf_cstr(&owner)) < 0)) {
+			note(im, "warning: %s:1: its alias %s is also %s of "
+			    "content/%s, which is served there\n", f->fs_path,
+			    buf_cstr(&a), by_alias ? "an alias" : "the URL",
 			    buf_cstr(&owner));
 			buf_free(&a);
-			goto fail;
+			continue;
+		}
+		if (owner.len > 0) {
+			note(im, "warning: %s:1: its alias %s is also an alias "
+			    "of content/%s, which no longer has it\n",
+			    f->fs_path, buf_cstr(&a), buf_cstr(&owner));
+			if (dbw_drop_alias(w, buf_cstr(&a), &err) != 0) {
+				buf_free(&a);
+				goto fail;
+			}
 		}
 		aliases[naliases++] = buf_detach(&a);
 	}
@@ -1196,7 +1331,13 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	mopts.md_flags = im->site.unsafe ? MD_UNSAFE : 0;
 	mopts.cjk = cjk;
 	mopts.summary_words = im->site.summary_length;
-	if (metrics_compute(fm.body, fm.body_len, fm.summary, &mopts,
+	/* An HTML content file is not rendered: Hugo 0.111 takes its body
+	 * as written, the part after a <!--more--> as its content. */
+	content_off = 0;
+	content_len = fm.body_len;
+	if (markup == MARKUP_HTML ? metrics_compute_html(fm.body, fm.body_len,
+	    fm.summary, &mopts, &m, &content_off, &content_len) != 0 :
+	    metrics_compute(fm.body, fm.body_len, fm.summary, &mopts,
 	    &m) != 0) {
 		buf_printf(&err, "%s:1: the Markdown could not be rendered",
 		    f->fs_path);
@@ -1222,8 +1363,9 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	p.has_expiry = fm.has_expiry;
 	p.expire_at = fm.expiry.t;
 	p.draft = fm.draft;
-	p.body = fm.body;
-	p.body_len = fm.body_len;
+	p.body = fm.body + content_off;
+	p.body_len = content_len;
+	p.markup = markup;
 	p.summary = m.summary;
 	p.truncated = m.truncated;
 	p.words = m.words;
@@ -1403,6 +1545,7 @@ import_run(const struct import_opts *opts, FILE *log)
 		note(&im, "warning: no site configuration (hugo.yaml) and no "
 		    "--base-url: using %s; feeds need the real one\n",
 		    SITE_DEFAULT_BASE_URL);
+	drop_html_documents(&im);
 	assign_langs(&im);
 	if (*im.site.ugly_urls != '\0')
 		note(&im, "warning: uglyURLs: pages and aliases get Hugo's "

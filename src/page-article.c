@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content.h"
 #include "html.h"
 #include "markdown.h"
 #include "related.h"
@@ -270,8 +271,8 @@ page_article(struct ctx *ctx)
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
-	if (md_render(p->body, strlen(p->body), MD_MORE | MD_ANCHORS |
-	    (s->unsafe ? MD_UNSAFE : 0), &md) != 0) {
+	if (content_render(p->markup, p->body, strlen(p->body), MD_MORE |
+	    MD_ANCHORS | (s->unsafe ? MD_UNSAFE : 0), &md) != 0) {
 		prc = PAGE_ERROR;
 		goto out;
 	}
@@ -329,7 +330,8 @@ page_article(struct ctx *ctx)
 	if (md.nheadings > 0 && site_flag(s, FLAG_TOC))
 		render_toc(b, &md, site_flag(s, FLAG_TOC_OPEN));
 	html(b, "<div class=\"post-content\">");
-	/* cmark-gfm's HTML: raw HTML omitted unless the site set unsafe. */
+	/* cmark-gfm's HTML (raw HTML omitted unless the site set unsafe),
+	 * or an HTML content file's body as written. */
 	buf_add(b, md.html.data, md.html.len);
 	html(b, "</div>\n");
 	if (render_series(ctx, p) == DB_ERROR) {

@@ -71,9 +71,26 @@ copy cjk-summary12 hugo-cjk-summary12.tsv
 build menus
 cp "$tmp/menus/public/hugo-menus.tsv" "$golden/hugo-menus.tsv"
 
-# extensions/: .md, .markdown, .mdown (and .html, skipped by quire).
+# extensions/: .md, .markdown, .mdown and .html content files.
 build extensions
 copy extensions hugo-extensions.tsv
+
+# html/: .html and .htm content pages (.Content too), and the URL
+# collisions Hugo settles the same way in every build; hugo-html-urls.tsv
+# says what Hugo wrote at each shared URL: a page (its layout writes
+# FILE=path) or an alias (its target).
+build html
+copy html hugo-html.tsv
+{
+	printf 'url\tserved\n'
+	for u in /posts/dup/ /posts/leaf/ /posts/p1/ /old/; do
+		f="$tmp/html/public${u}index.html"
+		s="$(sed -n 's/^FILE=//p' "$f")"
+		[ -n "$s" ] || s="alias of $(grep -o 'url=http://example.org/[^"]*' "$f" |
+			sed 's#^url=http://example.org##')"
+		printf '%s\t%s\n' "$u" "$s"
+	done
+} > "$golden/hugo-html-urls.tsv"
 
 # ugly/: uglyURLs by section, then for every page.
 build ugly

@@ -404,20 +404,26 @@ req "$r/old/path/?x=1"
 expect "alias keeps the query: /old/path/?x=1 → /posts/reader-alias/?x=1" "$code $(hdr Location)" \
     "301 /posts/reader-alias/?x=1"
 
-clash() { # clash NAME PATH FILE1 FILE2
+# An alias that is another page's URL: Hugo 0.111 builds the site and
+# serves the page there (it writes pages over aliases); so does quire,
+# with a warning naming both files.
+clash() { # clash NAME PATH FILE1 FILE2 URL
 	local rc
 	cp "$rdb" "$tmp/clash.db"
-	sum=$(sha256sum <"$tmp/clash.db")
 	./quire import --db "$tmp/clash.db" "$2" >"$tmp/clash.out" 2>"$tmp/clash.err"
 	rc=$?
-	expect "$1: import exits 1" "$rc" 1
+	expect "$1: import exits 0" "$rc" 0
 	grep -qF "$3" "$tmp/clash.err" && grep -qF "$4" "$tmp/clash.err"
-	cond "$1: the error names $3 and $4" "$(cat "$tmp/clash.err")" $?
-	expect "$1: the database is unchanged (sha256)" "$(sha256sum <"$tmp/clash.db")" "$sum"
+	cond "$1: the warning names $3 and $4" "$(cat "$tmp/clash.err")" $?
+	expect "$1: $5 serves the page, not the alias's redirect" \
+	    "$(env -i QUIRE_DB="$tmp/clash.db" REQUEST_METHOD=GET REQUEST_URI="$5" \
+	    ./cgi-bin/quire.fcgi </dev/null 2>/dev/null | head -n 1 | tr -d '\r')" \
+	    "Status: 200 OK"
 }
-clash "alias equal to another new post's URL" "$fixtures/clash/content" clash-alias.md clash-owner.md
+clash "alias equal to another new post's URL" "$fixtures/clash/content" clash-alias.md \
+    clash-owner.md /posts/clash-owner/
 clash "alias equal to an existing post's URL" "$fixtures/steal/content/posts/steals-url.md" \
-    steals-url.md posts/very-short.md
+    steals-url.md posts/very-short.md /posts/very-short/
 
 # ---------------------------------------------------------------- 12. lastmod
 
