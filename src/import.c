@@ -332,6 +332,23 @@ other_format(const char *name, const char **how)
 	return NULL;
 }
 
+/* Is name a leaf bundle's index: "index.EXT" or, for a language,
+ * "index.CODE.EXT"? */
+static int
+leaf_index(const char *name)
+{
+	size_t e = url_content_ext(name), n = strlen(name);
+	const char *mid = name + 5;
+
+	if (e == 0 || strncmp(name, "index", 5) != 0 || n < 5 + e)
+		return 0;
+	if (n == 5 + e)
+		return 1;
+	/* ".CODE" between "index" and the extension, one component. */
+	return *mid == '.' && mid + 1 < name + n - e &&
+	    memchr(mid + 1, '.', (size_t)(name + n - e - mid - 1)) == NULL;
+}
+
 /* Adds the content files (Markdown, HTML) under dir (source names under prefix), sorted; real
  * is dir resolved. Entries are read by the rule of vet(). */
 static int
@@ -343,7 +360,7 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 	char **names = NULL, *target = NULL;
 	const char *format, *how;
 	size_t n = 0, cap = 0, i;
-	int rc = 0;
+	int rc = 0, leaf = 0;
 
 	if (d == NULL) {
 		note(im, "%s: %s\n", dir, strerror(errno));
@@ -361,6 +378,10 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 	closedir(d);
 	if (n > 0)
 		qsort(names, n, sizeof(*names), cmp_names);
+	/* A folder holding index.md is a leaf bundle: its other files and
+	 * folders are the page's resources, never pages (Hugo). */
+	for (i = 0; i < n && !leaf; i++)
+		leaf = leaf_index(names[i]);
 	dirs_push(&w->open, real);
 	target = xmalloc(PATH_MAX);
 	for (i = 0; i < n; i++) {
@@ -374,7 +395,9 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 		else
 			buf_puts(&src, names[i]);
 		kind = rc == 0 ? vet(im, w, buf_cstr(&fs), &st, target) : 0;
-		if (kind == 'd') {
+		if (leaf && kind != 0 && !(kind == 'f' && leaf_index(names[i]))) {
+			im->skipped++;	/* a resource of the bundle */
+		} else if (kind == 'd') {
 			if (*target == '\0')
 				buf_printf(&sub, "%s%s%s", real,
 				    strcmp(real, "/") == 0 ? "" : "/", names[i]);

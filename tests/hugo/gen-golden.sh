@@ -100,6 +100,10 @@ copy ugly-all hugo-ugly-all.tsv
 # Hugo writes an alias /old/ as old.html when every URL is ugly.
 [ -f "$tmp/ugly-all/public/old.html" ] || { echo "ugly-all: no old.html" >&2; exit 1; }
 
+# bundles/: a leaf bundle's other files, Markdown included, are no pages.
+build bundles
+copy bundles hugo-bundles.tsv
+
 # sections/: the main section Hugo picks with no mainSections, then the
 # ones main-notes.yaml names (same baseName: renamed on copy).
 build sections
