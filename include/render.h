@@ -16,10 +16,8 @@ void render_link(struct buf *b, const struct site *site, const char *route,
  * (never the Host header), escaped for HTML or XML text. */
 void render_abs_url(struct buf *b, const struct site *site, const char *route);
 /* Appends the title Hugo gives a section or taxonomy without an
- * _index.md: its name with the first letter in upper case, made plural
- * as Hugo's pluralizeListTitles does for regular English nouns ("note"
- * gives "Notes", "story" "Stories", "box" "Boxes"; a name ending in 's'
- * stays). */
+ * _index.md: inflect_section_title()'s ("note" gives "Notes", "child"
+ * "Children", "data" "Data"). */
 void render_section_title(struct buf *out, const char *name);
 /* What a section's listing shows above its entries: its route
  * ("/notes/", under the language's home: "/fr/notes/"), title (its _index.md's, else render_section_title()'s)

@@ -4,6 +4,7 @@
 
 #include "feed.h"
 #include "html.h"
+#include "inflect.h"
 #include "markdown.h"
 #include "render.h"
 
@@ -33,31 +34,7 @@ render_abs_url(struct buf *b, const struct site *site, const char *route)
 void
 render_section_title(struct buf *out, const char *name)
 {
-	size_t start = out->len;
-	size_t n;
-	char last, before;
-
-	buf_puts(out, name);
-	if (out->len > start && out->data[start] >= 'a' &&
-	    out->data[start] <= 'z')
-		out->data[start] = (char)(out->data[start] - 'a' + 'A');
-	n = out->len - start;
-	if (n == 0)
-		return;
-	last = out->data[out->len - 1];
-	before = n > 1 ? out->data[out->len - 2] : '\0';
-	if (last == 's' || last == 'S')
-		return;
-	if ((last == 'y' || last == 'Y') && n > 1 &&
-	    strchr("aeiouAEIOU", before) == NULL) {
-		out->len--;
-		buf_puts(out, "ies");
-	} else if (last == 'x' || last == 'z' || (last == 'h' &&
-	    (before == 'c' || before == 's'))) {
-		buf_puts(out, "es");
-	} else {
-		buf_putc(out, 's');
-	}
+	inflect_section_title(out, name);
 }
 
 enum db_rc

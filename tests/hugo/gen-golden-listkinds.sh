@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Regenerate the golden vectors of section titles and list kinds with
+# Hugo 0.111.3 (see README.md beside this script):
+#   plurals/  -> tests/golden/hugo-plurals.tsv (a section's default title)
+set -euo pipefail
+export TZ=UTC
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+golden="$here/../golden"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+build() { # site-dir run-name [config-list]
+	local site="$1" run="$2" config="${3:-}"
+	HUGO_RESOURCEDIR="$tmp/$run/resources" hugo --quiet --source "$site" \
+		${config:+--config "$config"} \
+		--destination "$tmp/$run/public" --cacheDir "$tmp/cache" \
+		--noBuildLock --cleanDestinationDir >/dev/null
+}
+sorted() { # src dst: header, then the rows sorted (LC_ALL=C)
+	{ head -n 1 "$1"; tail -n +2 "$1" | LC_ALL=C sort; } > "$2.tmp"
+	mv "$2.tmp" "$2"
+}
+
+# plurals/: one section per word, made here (words.txt), each with one
+# page titled with the folder's name as written.
+site="$tmp/plurals-site"
+mkdir -p "$site/content"
+cp -r "$here/plurals/hugo.yaml" "$here/plurals/layouts" "$site/"
+grep -v '^#' "$here/plurals/words.txt" | while IFS= read -r w; do
+	[ -n "$w" ] || continue
+	mkdir -p "$site/content/$w"
+	printf -- '---\ntitle: "%s"\n---\nx\n' "$w" > "$site/content/$w/p.md"
+done
+build "$site" plurals
+sorted "$tmp/plurals/public/hugo-plurals.tsv" "$golden/hugo-plurals.tsv"
+echo "hugo-plurals.tsv: $(($(wc -l < "$golden/hugo-plurals.tsv") - 1)) rows"
