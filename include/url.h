@@ -63,9 +63,10 @@ int url_permalink_check(const char *pattern, struct buf *err);
 int url_page(struct buf *out, const struct site *site,
 	const struct url_page *page);
 
-/* Appends the URL segment of the top-level section whose folder is the
- * n bytes of name ("Notes" gives "notes", as Hugo's /notes/). Returns 0,
- * or -1 (nothing appended) when it would be no single segment. */
+/* Appends the URL path (less its outer slashes) of the section whose
+ * folder is the n bytes of name ("Notes" gives "notes", as Hugo's
+ * /notes/; "essays/2023" gives "essays/2023"). Returns 0, or -1 (nothing
+ * appended) when it would be no path or hold an empty segment. */
 int url_section(struct buf *out, const char *name, size_t n);
 
 #endif

@@ -249,7 +249,8 @@ page_article(struct ctx *ctx)
 	struct md_result md;
 	struct tag_list tags;
 	struct render_head head;
-	struct render_crumb crumbs[2];
+	struct render_crumb crumbs[RENDER_TRAIL_MAX + 1];
+	struct render_trail trail;
 	struct db_link newer = { NULL, NULL }, older = { NULL, NULL };
 	struct db_link related[RELATED_MAX];
 	struct db_translation trans[16];
@@ -258,16 +259,19 @@ page_article(struct ctx *ctx)
 
 	/* Everything freed at out: is empty until filled. */
 	memset(&sec, 0, sizeof(sec));
+	memset(&trail, 0, sizeof(trail));
 	memset(&md, 0, sizeof(md));
 	section.slug = section.name = NULL;
 	if (load_tags(ctx, p->id, &tags) == DB_ERROR) {
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
-	/* The page's own section (Home » Section), if it lies in one. */
+	/* The page's own section and those above it (Home » Essays »
+	 * 2023), if it lies in one. */
 	if (first_term(ctx, p->id, TAXONOMY_SECTIONS, &section) == DB_ERROR ||
-	    (section.slug != NULL && render_section_read(ctx, section.slug,
-	    &sec) == DB_ERROR)) {
+	    (section.slug != NULL && (render_section_trail(ctx, section.slug,
+	    &trail) == DB_ERROR || render_section_read(ctx, section.slug,
+	    &sec) == DB_ERROR))) {
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
@@ -289,11 +293,11 @@ page_article(struct ctx *ctx)
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
-	ncrumbs = section.slug != NULL ? 1 : 0;
-	crumbs[0].name = buf_cstr(&sec.title);
-	crumbs[0].route = buf_cstr(&sec.route);
-	crumbs[1].name = p->title;
-	crumbs[1].route = p->url;
+	ncrumbs = trail.n;
+	for (i = 0; i < trail.n; i++)
+		crumbs[i] = trail.crumbs[i];
+	crumbs[ncrumbs].name = p->title;
+	crumbs[ncrumbs].route = p->url;
 	memset(&head, 0, sizeof(head));
 	head.title = p->title;
 	head.body_class = "single";
@@ -302,7 +306,7 @@ page_article(struct ctx *ctx)
 	head.article = p->kind == PAGE_POST ? p : NULL;
 	head.keywords = tags.names;
 	head.nkeywords = tags.n;
-	head.crumbs = crumbs + 1 - ncrumbs;
+	head.crumbs = crumbs;
 	head.ncrumbs = ncrumbs + 1;
 	head.section = section.slug;
 	head.translations = trans;
@@ -370,6 +374,7 @@ out:
 	md_result_free(&md);
 	free_tags(&tags);
 	render_section_free(&sec);
+	render_trail_free(&trail);
 	one_term_free(&section);
 	return prc;
 }

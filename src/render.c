@@ -53,11 +53,78 @@ render_section_read(struct ctx *ctx, const char *slug,
 	    &sec->description, &sec->body);
 	if (rc == DB_ERROR)
 		return rc;
-	if (*title != '\0')
+	/* Hugo's default title is for a section without an _index.md (one
+	 * with no title has none), named by its last folder. */
+	if (rc == DB_ROW) {
 		buf_puts(&sec->title, title);
-	else
-		render_section_title(&sec->title, slug);
+	} else {
+		const char *last = strrchr(slug, '/');
+
+		render_section_title(&sec->title, last ? last + 1 : slug);
+	}
 	return DB_ROW;
+}
+
+enum db_rc
+render_section_trail(struct ctx *ctx, const char *slug,
+    struct render_trail *t)
+{
+	const char *title, *description, *body, *p;
+	struct buf route = BUF_INIT;
+	enum db_rc rc = DB_ROW;
+	size_t i;
+
+	memset(t, 0, sizeof(*t));
+	for (p = slug; *p != '\0' && t->n < RENDER_TRAIL_MAX; p++) {
+		size_t len = strcspn(p, "/");
+		enum db_rc found;
+
+		p += len;
+		buf_reset(&route);
+		render_lang_prefix(&route, ctx->site);
+		buf_printf(&route, "/%.*s/", (int)(p - slug), slug);
+		found = db_section_page(ctx->db, ctx->now, buf_cstr(&route),
+		    &title, &description, &body);
+		if (found == DB_ERROR) {
+			rc = DB_ERROR;
+			break;
+		}
+		/* A folder below the top-level one without an _index.md is
+		 * no section. */
+		if (found != DB_ROW && t->n > 0 && *p != '\0')
+			continue;
+		i = t->n++;
+		buf_puts(&t->routes[i], buf_cstr(&route));
+		if (found == DB_ROW) {
+			buf_puts(&t->names[i], title);
+		} else {
+			struct buf name = BUF_INIT;
+
+			buf_add(&name, p - len, len);
+			render_section_title(&t->names[i], buf_cstr(&name));
+			buf_free(&name);
+		}
+		if (*p == '\0')
+			break;
+	}
+	for (i = 0; i < t->n; i++) {
+		t->crumbs[i].name = buf_cstr(&t->names[i]);
+		t->crumbs[i].route = buf_cstr(&t->routes[i]);
+	}
+	buf_free(&route);
+	return rc;
+}
+
+void
+render_trail_free(struct render_trail *t)
+{
+	size_t i;
+
+	for (i = 0; i < RENDER_TRAIL_MAX; i++) {
+		buf_free(&t->names[i]);
+		buf_free(&t->routes[i]);
+	}
+	t->n = 0;
 }
 
 void
@@ -352,6 +419,8 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	const struct site *s = ctx->site;
 	const char *desc = h->description != NULL && *h->description != '\0' ?
 	    h->description : s->description;
+	const char *card_title = h->card_title && *h->card_title ?
+	    h->card_title : h->title && *h->title ? h->title : s->title;
 	struct buf title = BUF_INIT, url = BUF_INIT;
 
 	if (h->title != NULL && *h->title != '\0') {
@@ -396,8 +465,7 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	feed_links(b, s, h);
 
 	/* OpenGraph and Twitter cards, as PaperMod writes them. */
-	meta(b, "property", "og:title", h->title && *h->title ? h->title :
-	    s->title);
+	meta(b, "property", "og:title", card_title);
 	meta(b, "property", "og:description", desc);
 	meta(b, "property", "og:type", h->article ? "article" : "website");
 	if (h->canonical != NULL) {
@@ -421,8 +489,7 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	if (*s->title != '\0')
 		meta(b, "property", "og:site_name", s->title);
 	meta(b, "name", "twitter:card", "summary");
-	meta(b, "name", "twitter:title", h->title && *h->title ? h->title :
-	    s->title);
+	meta(b, "name", "twitter:title", card_title);
 	meta(b, "name", "twitter:description", desc);
 	if (h->ncrumbs > 0)
 		json_ld_breadcrumbs(b, s, h->crumbs, h->ncrumbs);
@@ -634,6 +701,61 @@ render_listing(struct ctx *ctx, long long term_id, const char *list_route)
 	if (shown == 0 && ctx->page > 1)
 		return PAGE_NOT_FOUND;
 	render_pagination(ctx, ctx->page, more, listing_href, list_route);
+	return PAGE_OK;
+}
+
+/* Appends at most limit entries of term term_id from offset; sets *n to
+ * how many. */
+static enum page_rc
+put_entries(struct ctx *ctx, long long term_id, long limit, long offset,
+    long *n)
+{
+	struct db_cursor cur;
+	const char *entry;
+	size_t len;
+	enum db_rc rc;
+
+	*n = 0;
+	for (rc = db_entries(ctx->db, &cur, ctx->now, term_id, limit, offset,
+	    &entry, &len); rc == DB_ROW; rc = db_entries_next(&cur, &entry,
+	    &len)) {
+		buf_add(&ctx->resp->body, entry, len);
+		(*n)++;
+	}
+	db_cursor_end(&cur);
+	return rc == DB_ERROR ? PAGE_DB_ERROR : PAGE_OK;
+}
+
+enum page_rc
+render_section_listing(struct ctx *ctx, long long term_id, long long sub_id,
+    const char *list_route)
+{
+	long per = ctx->site->paginate, offset = (ctx->page - 1) * per;
+	long npages = 0, nsubs = 0, shown = 0, n;
+	enum page_rc rc;
+
+	if (sub_id == 0 && term_id != 0)
+		return render_listing(ctx, term_id, list_route);
+	if (sub_id == 0)
+		return ctx->page > 1 ? PAGE_NOT_FOUND : PAGE_OK;
+	if ((term_id != 0 && db_entries_count(ctx->db, ctx->now, term_id,
+	    &npages) == DB_ERROR) || db_entries_count(ctx->db, ctx->now,
+	    sub_id, &nsubs) == DB_ERROR)
+		return PAGE_DB_ERROR;
+	if (ctx->page > 1 && offset >= npages + nsubs)
+		return PAGE_NOT_FOUND;
+	/* PaperMod's union .RegularPages .Sections: the pages, then the
+	 * sections, each in Hugo's order. */
+	if (offset < npages) {
+		if ((rc = put_entries(ctx, term_id, per, offset, &shown)) !=
+		    PAGE_OK)
+			return rc;
+	}
+	if (shown < per && (rc = put_entries(ctx, sub_id, per - shown,
+	    offset + shown - npages, &n)) != PAGE_OK)
+		return rc;
+	render_pagination(ctx, ctx->page, offset + per < npages + nsubs,
+	    listing_href, list_route);
 	return PAGE_OK;
 }
 

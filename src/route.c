@@ -8,8 +8,9 @@
 /* How a row matches the request's decoded segments. */
 enum route_match {
 	MATCH_PATH,	/* pattern: literal segments, "$taxonomy" (one the
-			 * site declares), "*" (a term) or "#" (a page
-			 * number) */
+			 * site declares), "*" (a term), "**" (first only:
+			 * one or more segments, a nested section's path)
+			 * or "#" (a page number) */
 	MATCH_STORED,	/* a stored page at the route whose layout is
 			 * pattern (NULL: any layout) */
 	MATCH_ALIAS,	/* an alias a stored page declares: 301 to it */
@@ -69,15 +70,16 @@ static const struct route routes[] = {
 	    ROUTE_TERM | ROUTE_ATOM },
 	{ MATCH_PATH, "$taxonomy/*/feed.json", page_feed_term, NULL,
 	    ROUTE_TERM | ROUTE_JSON },
-	/* A section is a term of TAXONOMY_SECTIONS (schema.h). */
-	{ MATCH_PATH, "*", page_section, TAXONOMY_SECTIONS, ROUTE_TERM },
-	{ MATCH_PATH, "*/page/#", page_section, TAXONOMY_SECTIONS,
+	/* A section is a term of TAXONOMY_SECTIONS (schema.h), nested ones
+	 * ("essays/2023") too. */
+	{ MATCH_PATH, "**", page_section, TAXONOMY_SECTIONS, ROUTE_TERM },
+	{ MATCH_PATH, "**/page/#", page_section, TAXONOMY_SECTIONS,
 	    ROUTE_PAGED | ROUTE_TERM },
-	{ MATCH_PATH, "*/index.xml", page_feed_section, TAXONOMY_SECTIONS,
+	{ MATCH_PATH, "**/index.xml", page_feed_section, TAXONOMY_SECTIONS,
 	    ROUTE_TERM },
-	{ MATCH_PATH, "*/atom.xml", page_feed_section, TAXONOMY_SECTIONS,
+	{ MATCH_PATH, "**/atom.xml", page_feed_section, TAXONOMY_SECTIONS,
 	    ROUTE_TERM | ROUTE_ATOM },
-	{ MATCH_PATH, "*/feed.json", page_feed_section, TAXONOMY_SECTIONS,
+	{ MATCH_PATH, "**/feed.json", page_feed_section, TAXONOMY_SECTIONS,
 	    ROUTE_TERM | ROUTE_JSON },
 	/* PaperMod's content/archives.md and search.md: quire's own pages
 	 * under the stored page's title. */
@@ -91,10 +93,12 @@ static const struct route routes[] = {
 
 /* Matches the request's segments after the first skip (a language's
  * "fr") against a MATCH_PATH pattern; sets ctx->page, ctx->term and
- * (for "$taxonomy") ctx->taxonomy. Returns 1, 0 (no match), or -1 for
- * a page number that cannot exist. */
+ * (for "$taxonomy") ctx->taxonomy. A "**" term is joined in path, which
+ * ctx->term then points into. Returns 1, 0 (no match), or -1 for a page
+ * number that cannot exist. */
 static int
-match_path(struct ctx *ctx, const char *pattern, size_t skip)
+match_path(struct ctx *ctx, const char *pattern, size_t skip,
+    struct buf *path)
 {
 	const struct req *r = ctx->req;
 	const char *p = pattern;
@@ -107,6 +111,26 @@ match_path(struct ctx *ctx, const char *pattern, size_t skip)
 
 		if (i >= r->nsegs)
 			return 0;
+		if (len == 2 && p[0] == '*' && p[1] == '*') {
+			size_t tail = 0, end;
+			const char *q;
+
+			/* The segments the rest of the pattern leaves. */
+			for (q = p + 2; *q != '\0'; q++)
+				tail += *q == '/';
+			if (r->nsegs - i <= tail)
+				return 0;
+			end = r->nsegs - tail;
+			buf_reset(path);
+			for (; i < end; i++)
+				buf_printf(path, "%s%s", path->len ? "/" : "",
+				    r->segs[i]);
+			ctx->term = buf_cstr(path);
+			p += len;
+			if (*p == '/')
+				p++;
+			continue;
+		}
 		if (len == 1 && *p == '#') {
 			ctx->page = req_page_number(r->segs[i]);
 			if (ctx->page == 0)
@@ -211,7 +235,7 @@ use_lang(struct ctx *ctx, const struct site *site, struct site *view,
 }
 
 static enum page_rc
-dispatch(struct ctx *ctx, enum req_verdict verdict)
+dispatch(struct ctx *ctx, enum req_verdict verdict, struct buf *path)
 {
 	const struct site *site = ctx->site;
 	const struct site_lang *lang;
@@ -266,7 +290,7 @@ dispatch(struct ctx *ctx, enum req_verdict verdict)
 			if (site_multilingual(site) && site->lang_in_subdir &&
 			    skip == 0 && !(rt->flags & ROUTE_SITE))
 				continue;
-			m = match_path(ctx, rt->pattern, skip);
+			m = match_path(ctx, rt->pattern, skip, path);
 
 			/* A page number that cannot exist (-1) is no match
 			 * either: the path may still be a stored page's or
@@ -327,9 +351,11 @@ enum page_rc
 route_dispatch(struct ctx *ctx, enum req_verdict verdict)
 {
 	const struct site *site = ctx->site;
-	enum page_rc rc = dispatch(ctx, verdict);
+	struct buf path = BUF_INIT;
+	enum page_rc rc = dispatch(ctx, verdict, &path);
 
 	/* The language's view lived in dispatch()'s frame. */
 	ctx->site = site;
+	buf_free(&path);
 	return rc;
 }

@@ -800,7 +800,7 @@ url_section(struct buf *out, const char *name, size_t n)
 	if (clean_path(&b, 0) != 0 || b.len < 3)
 		goto out;
 	for (i = 1; i + 1 < b.len; i++)
-		if (b.data[i] == '/')
+		if (b.data[i] == '/' && b.data[i + 1] == '/')
 			goto out;
 	buf_add(out, b.data + 1, b.len - 2);
 	rc = 0;

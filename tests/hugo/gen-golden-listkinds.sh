@@ -2,6 +2,8 @@
 # Regenerate the golden vectors of section titles and list kinds with
 # Hugo 0.111.3 (see README.md beside this script):
 #   plurals/  -> tests/golden/hugo-plurals.tsv (a section's default title)
+#   listkinds/ -> tests/golden/hugo-listkinds.tsv (home _index.md, nested
+#                sections) and two of its feeds, hugo-feed-listkinds-*.xml
 set -euo pipefail
 export TZ=UTC
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -34,3 +36,14 @@ done
 build "$site" plurals
 sorted "$tmp/plurals/public/hugo-plurals.tsv" "$golden/hugo-plurals.tsv"
 echo "hugo-plurals.tsv: $(($(wc -l < "$golden/hugo-plurals.tsv") - 1)) rows"
+
+# listkinds/: content/_index.md and nested sections. The home page's own
+# URL is its TSV file's in this output format: written as "/".
+build "$here/listkinds" listkinds
+sed 's|/hugo-listkinds\.tsv|/|g' "$tmp/listkinds/public/hugo-listkinds.tsv" \
+	> "$tmp/listkinds/hugo-listkinds.tsv"
+cp "$tmp/listkinds/hugo-listkinds.tsv" "$golden/hugo-listkinds.tsv"
+echo "hugo-listkinds.tsv: $(($(wc -l < "$golden/hugo-listkinds.tsv") - 1)) rows"
+cp "$tmp/listkinds/public/index.xml" "$golden/hugo-feed-listkinds-home.xml"
+cp "$tmp/listkinds/public/essays/2023/index.xml" \
+	"$golden/hugo-feed-listkinds-essays-2023.xml"

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# List kinds against Hugo 0.111's own answers for the fixture
+# tests/hugo/listkinds (tests/golden/hugo-listkinds.tsv and the feeds
+# beside it, written by tests/hugo/gen-golden-listkinds.sh), through the
+# CGI worker:
+#   - content/_index.md: the home page's description, OpenGraph title,
+#     text above the entries and the name of the site's feeds;
+#   - nested sections (folders with an _index.md below a section): each
+#     has its listing (its own pages, then its sections, as PaperMod's
+#     paginator shows them), its feeds, the breadcrumbs of its
+#     ancestors; each of its pages' breadcrumbs; a section's entry is
+#     dated by its newest page, as Hugo dates it.
+# Closes with "listkinds: N passed, M failed".
+set -u
+top=$(pwd)
+. "$(dirname "$0")/lib.sh"
+suite_begin listkinds
+
+site=$top/tests/hugo/listkinds
+golden=$top/tests/golden
+
+cgi() {
+	env -i QUIRE_DB="$db" REQUEST_METHOD=GET REQUEST_URI="$1" \
+	    "$top/cgi-bin/quire.fcgi" </dev/null 2>/dev/null
+}
+body() { cgi "$1" | sed '1,/^\r*$/d'; }
+# entries ROUTE: the entry links of every page of a listing, in order.
+entries() {
+	local n=1 route=$1 out
+	while :; do
+		out=$(cgi "$route")
+		printf '%s' "$out" | head -n 1 | grep -q '^Status: 200' || break
+		printf '%s\n' "$out" | grep -o 'class="entry-link"[^>]*href="[^"]*"' |
+		    sed 's/.*href="//; s/"$//'
+		n=$((n + 1))
+		route=$1page/$n/
+	done | tr '\n' ' ' | sed 's/ $//'
+}
+# crumbs ROUTE: the breadcrumbs' names, "|" between, as Hugo's .Ancestors
+# (PaperMod names the first "Home").
+crumbs() {
+	body "$1" | grep -o '<div class="breadcrumbs">.*</div>' | head -n 1 |
+	    grep -o '>[^<>]*</a>' | sed 's/^>//; s/<\/a>$//' | tr '\n' '|' |
+	    sed 's/|$//'
+}
+# feed ROUTE: the item links of the RSS feed at ROUTE, as routes.
+feed() {
+	body "$1" > "$tmp/feed.xml"
+	items "$tmp/feed.xml" | cut -f1 | sed 's|^http://example.org||' |
+	    tr '\n' ' ' | sed 's/ $//'
+}
+field() { printf '%s' "$line" | cut -f"$1"; }
+# papermod CRUMBS: Hugo's ancestors' titles as PaperMod shows them: the
+# first (the home page) is "Home".
+papermod() { case $1 in *"|"*) echo "Home|${1#*|}" ;; *) echo Home ;; esac; }
+
+db=$tmp/l.db
+"$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
+cond "the site imports" "$(cat "$tmp/log")" $?
+expect "nested sections import without a warning" \
+    "$(grep -c 'warning' "$tmp/log")" 0
+
+while IFS= read -r line; do
+	kind=$(field 1) url=$(field 2) title=$(field 3) desc=$(field 4)
+	crumb=$(field 6) listing=$(field 7) items=$(field 8) entry=$(field 9)
+	case $kind in
+	home)
+		page=$(body /)
+		expect_re "the home page has _index.md's description" "$page" \
+		    "<meta name=\"description\" content=\"$(printf '%s' "$desc" |
+		    sed "s/'/\&#39;/g")\">"
+		expect_re "OpenGraph names the home page by its title" "$page" \
+		    "<meta property=\"og:title\" content=\"$title\">"
+		expect_re "the <title> stays the site's (PaperMod)" "$page" \
+		    '<title>Listkinds</title>'
+		expect_re "the home page shows _index.md's text" \
+		    "$(printf '%s' "$page" | sed 's/<[^>]*>//g')" "$crumb"
+		expect_re "the text is shown on later pages too (PaperMod)" \
+		    "$(body /page/2/)" 'class="post-content md-content"'
+		expect "the site's feed lists Hugo's pages" "$(feed /index.xml)" \
+		    "$items"
+		body /index.xml > "$tmp/home.xml"
+		expect "the site's feed is named as Hugo names it" \
+		    "$(channel "$tmp/home.xml" title)" \
+		    "$(channel "$golden/hugo-feed-listkinds-home.xml" title)"
+		expect "the site's feed is described as Hugo describes it" \
+		    "$(channel "$tmp/home.xml" description)" \
+		    "$(channel "$golden/hugo-feed-listkinds-home.xml" description)"
+		;;
+	section)
+		page=$(cgi "$url")
+		expect_re "$url answers 200" "$(printf '%s' "$page" | head -n 1)" \
+		    '^Status: 200'
+		expect "$url is titled as Hugo titles it" \
+		    "$(printf '%s' "$page" | grep -o '<h1>[^<]*</h1>' | head -n 1)" \
+		    "<h1>$title</h1>"
+		# Hugo's first ancestor is the home page, which PaperMod names
+		# "Home".
+		expect "$url has Hugo's ancestors as breadcrumbs" "$(crumbs "$url")" \
+		    "$(papermod "$crumb")"
+		expect "$url lists PaperMod's entries in its order" \
+		    "$(entries "$url")" "$listing"
+		expect "$url's feed lists Hugo's items" "$(feed "${url}index.xml")" \
+		    "$items"
+		parent=$(field 5)
+		if [ "$parent" != / ]; then
+			# The section's entry in its parent's listing: its date.
+			got=$(for n in 1 2 3; do
+				r=$parent; [ $n = 1 ] || r=${parent}page/$n/
+				body "$r"
+			done | tr '\n' ' ' | sed 's/<article/\n&/g' |
+			    grep -F "aria-label=\"post link to $title\"" |
+			    grep -o '<span title="[0-9-]*' | sed 's/.*"//')
+			expect "$url's entry is dated as Hugo dates the section" \
+			    "$got" "${entry%%|*}"
+		fi
+		;;
+	page)
+		expect "$url has Hugo's ancestors as breadcrumbs" "$(crumbs "$url")" \
+		    "$(papermod "$crumb")"
+		;;
+	esac
+done < <(tail -n +2 "$golden/hugo-listkinds.tsv")
+
+body /essays/2023/index.xml > "$tmp/y.xml"
+expect "a nested section's feed is named as Hugo names it" \
+    "$(channel "$tmp/y.xml" title)" \
+    "$(channel "$golden/hugo-feed-listkinds-essays-2023.xml" title)"
+expect_re "a nested section past its last page answers 404" \
+    "$(cgi /essays/2023/page/3/ | head -n 1)" '^Status: 404'
+expect_re "a folder without _index.md is no section" \
+    "$(cgi /essays/2023/loose/ | head -n 1)" '^Status: 404'
+expect_re "the sitemap names the nested sections" "$(body /sitemap.xml)" \
+    '<loc>http://example.org/essays/2023/deep/</loc>'
+
+report listkinds
