@@ -10,6 +10,13 @@
  * path, then the route percent-encoded. */
 void render_href(struct buf *b, const struct site *site, const char *route);
 /* Appends <a href="ROUTE">TEXT</a> for a site route. */
+/* render_href() of the list at route, as url_list() writes it (under
+ * uglyURLs, "/tags/go/" is "/tags/go.html"). */
+void render_list_href(struct buf *b, const struct site *site,
+	const char *route);
+/* render_abs_url() of the list at route, likewise. */
+void render_list_abs_url(struct buf *b, const struct site *site,
+	const char *route);
 void render_link(struct buf *b, const struct site *site, const char *route,
 	const char *text);
 /* Appends the absolute URL of a site route, from the configured baseURL

@@ -752,7 +752,7 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
     struct buf *err)
 {
 	sqlite3_stmt *get = NULL, *put = NULL, *put_terms = NULL, *st;
-	struct buf html = BUF_INIT, old = BUF_INIT;
+	struct buf html = BUF_INIT, old = BUF_INIT, url = BUF_INIT;
 	long long id;
 	int rc = -1, step;
 
@@ -789,8 +789,8 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 	 * card is updated as it is read, which SQLite allows for the row a
 	 * statement stands on. */
 	if (sqlite3_prepare_v2(w->conn, "SELECT page_id, url, title, author, "
-	    "summary, has_date, date, date_offset, truncated, words, minutes "
-	    "FROM page_card WHERE entry IS NULL", -1, &get, NULL) !=
+	    "summary, has_date, date, date_offset, truncated, words, minutes, "
+	    "kind FROM page_card WHERE entry IS NULL", -1, &get, NULL) !=
 	    SQLITE_OK || sqlite3_prepare_v2(w->conn, "UPDATE page_card SET "
 	    "entry = ?2 WHERE page_id = ?1", -1, &put, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(w->conn, "UPDATE page_term SET entry = ?2 "
@@ -803,7 +803,14 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 	    SQLITE_ROW) {
 		struct entry e;
 
-		e.url = col_text(get, 1);
+		/* A section's entry links its list as the site writes it
+		 * (uglyURLs: "/essays/2023.html"). */
+		buf_reset(&url);
+		if (sqlite3_column_int(get, 11) == PAGE_SECTION)
+			url_list(&url, site, col_text(get, 1));
+		else
+			buf_puts(&url, col_text(get, 1));
+		e.url = buf_cstr(&url);
 		e.title = col_text(get, 2);
 		e.author = col_text(get, 3);
 		e.summary = col_text(get, 4);
@@ -828,6 +835,7 @@ out:
 	sqlite3_finalize(put_terms);
 	buf_free(&html);
 	buf_free(&old);
+	buf_free(&url);
 	return rc;
 }
 

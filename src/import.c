@@ -1274,10 +1274,6 @@ import_run(const struct import_opts *opts, FILE *log)
 		    "--base-url: using %s; feeds need the real one\n",
 		    SITE_DEFAULT_BASE_URL);
 	assign_langs(&im);
-	if (*im.site.ugly_urls != '\0')
-		note(&im, "warning: uglyURLs: pages and aliases get Hugo's "
-		    ".html URLs; section and taxonomy lists stay at /NAME/ "
-		    "(Hugo: /NAME.html)\n");
 	if (date_set_zone(im.site.timezone) != 0) {
 		note(&im, "unknown timeZone '%s'\n", im.site.timezone);
 		goto out;

@@ -226,7 +226,11 @@ render_series(struct ctx *ctx, const struct db_page *p)
 		html(b, " of ");
 		html_int(b, n);
 		html(b, " in ");
-		render_link(b, ctx->site, buf_cstr(&route), series.name);
+		html(b, "<a href=\"");
+		render_list_href(b, ctx->site, buf_cstr(&route));
+		html(b, "\">");
+		html_text(b, series.name);
+		html(b, "</a>");
 		html(b, "</p>\n<ol>\n");
 		buf_add(b, list.data, list.len);
 		html(b, "</ol>\n</div>\n</nav>\n");

@@ -64,7 +64,7 @@ rss_head(struct buf *b, const struct site *s, const struct feed *f,
 	feed_title(&text, s, f);
 	html_text(b, buf_cstr(&text));
 	html(b, "</title>\n    <link>");
-	render_abs_url(b, s, f->route);
+	render_list_abs_url(b, s, f->route);
 	html(b, "</link>\n    <description>");
 	buf_reset(&text);
 	feed_description(&text, s, f);

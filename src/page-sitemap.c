@@ -6,12 +6,17 @@
 #include "html.h"
 #include "render.h"
 
+/* One <url>: of a page's route, or (list) of a list's, as url_list()
+ * writes it. */
 static void
 url_entry(struct buf *b, const struct site *s, const char *route,
-    const struct qdate *lastmod)
+    const struct qdate *lastmod, int list)
 {
 	html(b, "  <url>\n    <loc>");
-	render_abs_url(b, s, route);
+	if (list)
+		render_list_abs_url(b, s, route);
+	else
+		render_abs_url(b, s, route);
 	html(b, "</loc>\n");
 	if (lastmod != NULL) {
 		html(b, "    <lastmod>");
@@ -94,12 +99,12 @@ page_sitemap(struct ctx *ctx)
 			newest = p.date;
 			any = 1;
 		}
-		url_entry(b, s, p.url, lastmod);
+		url_entry(b, s, p.url, lastmod, 0);
 	}
 	db_cursor_end(&cur);
 	if (rc == DB_ERROR)
 		goto fail;
-	url_entry(b, s, s->lang_root, any ? &newest : NULL);
+	url_entry(b, s, s->lang_root, any ? &newest : NULL, 0);
 	/* Each section and term with its newest page's date. */
 	for (rc = db_term_dates(ctx->db, &cur, ctx->now, &taxonomy, &slug,
 	    &date); rc == DB_ROW;
@@ -114,7 +119,7 @@ page_sitemap(struct ctx *ctx)
 			render_term_route(&route, taxonomy, slug);
 		else
 			continue;	/* no longer declared */
-		url_entry(b, s, buf_cstr(&route), &date);
+		url_entry(b, s, buf_cstr(&route), &date, 1);
 		if (t >= 0)
 			seen[t] = 1;
 	}
@@ -127,7 +132,7 @@ page_sitemap(struct ctx *ctx)
 		buf_reset(&route);
 		render_lang_prefix(&route, s);
 		buf_printf(&route, "/%s/", s->taxonomy_plurals[i]);
-		url_entry(b, s, buf_cstr(&route), any ? &newest : NULL);
+		url_entry(b, s, buf_cstr(&route), any ? &newest : NULL, 1);
 	}
 	html(b, "</urlset>\n");
 	buf_free(&route);

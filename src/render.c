@@ -7,11 +7,33 @@
 #include "inflect.h"
 #include "markdown.h"
 #include "render.h"
+#include "url.h"
 
 void
 render_href(struct buf *b, const struct site *site, const char *route)
 {
 	html_href(b, site->base_path, route);
+}
+
+void
+render_list_href(struct buf *b, const struct site *site, const char *route)
+{
+	struct buf url = BUF_INIT;
+
+	url_list(&url, site, route);
+	render_href(b, site, buf_cstr(&url));
+	buf_free(&url);
+}
+
+void
+render_list_abs_url(struct buf *b, const struct site *site,
+    const char *route)
+{
+	struct buf url = BUF_INIT;
+
+	url_list(&url, site, route);
+	render_abs_url(b, site, buf_cstr(&url));
+	buf_free(&url);
 }
 
 void
@@ -94,7 +116,7 @@ render_section_trail(struct ctx *ctx, const char *slug,
 		if (found != DB_ROW && t->n > 0 && *p != '\0')
 			continue;
 		i = t->n++;
-		buf_puts(&t->routes[i], buf_cstr(&route));
+		url_list(&t->routes[i], ctx->site, buf_cstr(&route));
 		if (found == DB_ROW) {
 			buf_puts(&t->names[i], title);
 		} else {
@@ -225,7 +247,7 @@ render_term_link(struct ctx *ctx, const char *taxonomy,
 	render_lang_prefix(&route, ctx->site);
 	render_term_route(&route, taxonomy, t->slug);
 	html(b, "<a href=\"");
-	render_href(b, ctx->site, buf_cstr(&route));
+	render_list_href(b, ctx->site, buf_cstr(&route));
 	html(b, "\">");
 	html_text(b, t->name);
 	if (count >= 0) {
@@ -260,7 +282,13 @@ menu_href(struct buf *b, const struct site *s, const char *url)
 	if (url[0] == '/')
 		render_lang_prefix(&route, s);
 	buf_puts(&route, url);
-	render_href(b, s, buf_cstr(&route));
+	/* A taxonomy's list, as the site writes it ("/tags.html"). */
+	if (url[0] == '/' && site_taxonomy(s, url + 1, strcspn(url + 1, "/")) >=
+	    0 && url[1 + strcspn(url + 1, "/")] == '/' &&
+	    url[2 + strcspn(url + 1, "/")] == '\0')
+		render_list_href(b, s, buf_cstr(&route));
+	else
+		render_href(b, s, buf_cstr(&route));
 	buf_free(&route);
 }
 
@@ -646,7 +674,7 @@ listing_href(struct buf *b, const struct site *site, long n,
 	buf_puts(&route, arg);
 	if (n > 1)
 		buf_printf(&route, "page/%ld/", n);
-	render_href(b, site, buf_cstr(&route));
+	render_list_href(b, site, buf_cstr(&route));
 	buf_free(&route);
 }
 

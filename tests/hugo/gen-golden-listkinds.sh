@@ -47,3 +47,25 @@ echo "hugo-listkinds.tsv: $(($(wc -l < "$golden/hugo-listkinds.tsv") - 1)) rows"
 cp "$tmp/listkinds/public/index.xml" "$golden/hugo-feed-listkinds-home.xml"
 cp "$tmp/listkinds/public/essays/2023/index.xml" \
 	"$golden/hugo-feed-listkinds-essays-2023.xml"
+
+# listkinds/ again under uglyURLs, true (ugly.yaml) and for one section
+# (ugly-map.yaml): every HTML file Hugo writes, as the URL that serves
+# it, and the URL an alias file (page/1.html) redirects to.
+ugly_rows() { # run config-name
+	(cd "$tmp/$1/public" && find . -name '*.html' | LC_ALL=C sort) |
+	while IFS= read -r f; do
+		url=${f#.}
+		case $url in */index.html) url=${url%index.html} ;; esac
+		to=$(sed -n 's/.*http-equiv="refresh" content="0; url=http:\/\/example\.org\([^"]*\)".*/\1/p' \
+			"$tmp/$1/public/$f")
+		printf '%s\t%s\t%s\n' "$2" "$url" "$to"
+	done
+}
+build "$here/listkinds" ugly hugo.yaml,ugly.yaml 2> >(grep -v 'found no layout' >&2)
+build "$here/listkinds" ugly-map hugo.yaml,ugly-map.yaml 2> >(grep -v 'found no layout' >&2)
+{
+	printf 'config\turl\tredirect\n'
+	ugly_rows ugly ugly.yaml
+	ugly_rows ugly-map ugly-map.yaml
+} > "$golden/hugo-listkinds-ugly.tsv"
+echo "hugo-listkinds-ugly.tsv: $(($(wc -l < "$golden/hugo-listkinds-ugly.tsv") - 1)) rows"

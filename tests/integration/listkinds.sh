@@ -9,7 +9,12 @@
 #     has its listing (its own pages, then its sections, as PaperMod's
 #     paginator shows them), its feeds, the breadcrumbs of its
 #     ancestors; each of its pages' breadcrumbs; a section's entry is
-#     dated by its newest page, as Hugo dates it.
+#     dated by its newest page, as Hugo dates it;
+#   - uglyURLs, true and for one section: every page and list at the URL
+#     Hugo writes it (hugo-listkinds-ugly.tsv: /essays.html,
+#     /essays/2023.html, /essays/page/2.html, /tags/go.html), page 1's
+#     alias redirecting as Hugo's does, no list at a URL Hugo does not
+#     write, and the links to lists in their written form.
 # Closes with "listkinds: N passed, M failed".
 set -u
 top=$(pwd)
@@ -132,5 +137,60 @@ expect_re "a folder without _index.md is no section" \
     "$(cgi /essays/2023/loose/ | head -n 1)" '^Status: 404'
 expect_re "the sitemap names the nested sections" "$(body /sitemap.xml)" \
     '<loc>http://example.org/essays/2023/deep/</loc>'
+
+# uglyURLs: each configuration is hugo.yaml with the fixture's ugly file
+# (less its outputs, which are Hugo's alone).
+for conf in ugly.yaml ugly-map.yaml; do
+	{ cat "$site/hugo.yaml"; sed '/^outputs:/,$d' "$site/$conf"; } \
+	    > "$tmp/$conf"
+	db=$tmp/${conf%.yaml}.db
+	"$top/quire" import --db "$db" --config "$tmp/$conf" "$site" \
+	    >"$tmp/log" 2>&1
+	cond "$conf: the site imports" "$(cat "$tmp/log")" $?
+	expect "$conf: no warning about uglyURLs" \
+	    "$(grep -c 'uglyURLs' "$tmp/log")" 0
+	grep "^$conf	" "$golden/hugo-listkinds-ugly.tsv" | cut -f2 > "$tmp/urls"
+	bad200=0 bad404=0 badredir=0 n=0
+	while IFS=$'\t' read -r c url to; do
+		[ "$c" = "$conf" ] || continue
+		n=$((n + 1))
+		head=$(cgi "$url" | sed -n '1,/^\r*$/p')
+		if [ -n "$to" ]; then
+			printf '%s' "$head" | grep -q "^Location: $to"$'\r'"*\$" ||
+			    { badredir=$((badredir + 1)); echo "# $url: $head"; }
+		else
+			printf '%s' "$head" | grep -q '^Status: 200' ||
+			    { bad200=$((bad200 + 1)); echo "# $url: $head"; }
+		fi
+		case $url in
+		*.html)	pretty=${url%.html}/
+			if ! grep -qxF "$pretty" "$tmp/urls" &&
+			    cgi "$pretty" | head -n 1 | grep -q '^Status: 200'; then
+				bad404=$((bad404 + 1)); echo "# $pretty answers 200"
+			fi ;;
+		esac
+	done < "$golden/hugo-listkinds-ugly.tsv"
+	expect "$conf: every URL Hugo writes answers 200 ($n)" "$bad200" 0
+	expect "$conf: page 1 redirects where Hugo's alias does" "$badredir" 0
+	expect "$conf: no list answers where Hugo writes none" "$bad404" 0
+done
+# Links name lists as they are written.
+db=$tmp/ugly.db
+page=$(body /essays/2023.html)
+expect_re "ugly: breadcrumbs link /essays.html" "$page" \
+    '<a href="/essays.html">Essays</a>'
+expect_re "ugly: pagination links /essays/2023/page/2.html" "$page" \
+    'href="/essays/2023/page/2.html"'
+expect_re "ugly: a section's entry links its ugly list" "$(body /essays/page/2.html)" \
+    'href="/essays/2023.html"'
+expect_re "ugly: a post links its tags' ugly lists" "$(body /posts/p1.html)" \
+    'href="/tags/go.html"'
+expect_re "ugly: the feed's channel links the list" "$(body /essays/2023/index.xml)" \
+    '<link>http://example.org/essays/2023.html</link>'
+expect_re "ugly: the sitemap names the ugly lists" "$(body /sitemap.xml)" \
+    '<loc>http://example.org/tags/go.html</loc>'
+db=$tmp/ugly-map.db
+expect_re "ugly map: other lists link as they are" "$(body /posts/p1/)" \
+    'href="/tags/go/"'
 
 report listkinds
