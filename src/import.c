@@ -903,6 +903,33 @@ assign_langs(struct import *im)
 	buf_free(&path);
 }
 
+/* disableKinds: page. Hugo builds no regular page then (nor the
+ * sections and terms only its pages made): their files are left out
+ * of the import, and a mirrored folder's pages go. */
+static void
+drop_pages(struct import *im)
+{
+	size_t i, n = 0;
+
+	if (!site_kind_off(&im->site, "page"))
+		return;
+	for (i = 0; i < im->nfiles; i++) {
+		struct input_file *f = &im->files[i];
+		const char *base = strrchr(f->path, '/');
+
+		if (url_is_index(base != NULL ? base + 1 : f->path, 1)) {
+			im->files[n++] = *f;
+			continue;
+		}
+		free(f->fs_path);
+		free(f->open_path);
+		free(f->source);
+		free(f->path);
+		im->skipped++;
+	}
+	im->nfiles = n;
+}
+
 /* Lists the folders (under content/) holding an _index.md: Hugo's nested
  * sections. */
 static void
@@ -1274,6 +1301,7 @@ import_run(const struct import_opts *opts, FILE *log)
 		    "--base-url: using %s; feeds need the real one\n",
 		    SITE_DEFAULT_BASE_URL);
 	assign_langs(&im);
+	drop_pages(&im);
 	if (date_set_zone(im.site.timezone) != 0) {
 		note(&im, "unknown timeZone '%s'\n", im.site.timezone);
 		goto out;

@@ -195,7 +195,8 @@ render_series(struct ctx *ctx, const struct db_page *p)
 	long n = 0, part = 0;
 	enum db_rc rc;
 
-	if (site_taxonomy(ctx->site, "series", 6) < 0)
+	if (site_taxonomy(ctx->site, "series", 6) < 0 ||
+	    site_kind_off(ctx->site, "term"))
 		return DB_DONE;
 	rc = first_term(ctx, p->id, "series", &series);
 	if (rc != DB_ROW)
@@ -346,7 +347,8 @@ page_article(struct ctx *ctx)
 		goto out;
 	}
 	html(b, "<footer class=\"post-footer\">\n");
-	if (tags.n > 0) {
+	/* Hugo's .GetTerms gives no term whose kind is disabled. */
+	if (tags.n > 0 && !site_kind_off(s, "term")) {
 		html(b, "<ul class=\"post-tags\">\n");
 		for (i = 0; i < tags.n; i++) {
 			struct db_term t = { 0, tags.slugs[i], tags.names[i], 0 };

@@ -97,6 +97,8 @@ render_section_trail(struct ctx *ctx, const char *slug,
 	size_t i;
 
 	memset(t, 0, sizeof(*t));
+	if (site_kind_off(ctx->site, "section"))
+		return DB_ROW;	/* no section is an ancestor */
 	for (p = slug; *p != '\0' && t->n < RENDER_TRAIL_MAX; p++) {
 		size_t len = strcspn(p, "/");
 		enum db_rc found;
@@ -305,6 +307,11 @@ render_menu(struct buf *b, const struct site *s, const char *route)
 		int active = route != NULL && u[0] == '/' && u[1] != '\0' &&
 		    strncmp(route, u, strlen(u)) == 0;
 
+		/* quire's own menu links no list disableKinds turns off. */
+		if (s->nmenu == 0 && strcmp(u, "/tags/") == 0 &&
+		    site_kind_off(s, "taxonomy"))
+			continue;
+
 		html(b, "<li><a href=\"");
 		menu_href(b, s, u);
 		html(b, "\" title=\"");
@@ -421,6 +428,11 @@ feed_links(struct buf *b, const struct site *s, const struct render_head *h)
 	struct buf route = BUF_INIT, title = BUF_INIT;
 	size_t i;
 
+	/* disableKinds: RSS leaves no feed to link (Atom and JSON Feed are
+	 * quire's beside it); nor does home the site's. */
+	if (site_kind_off(s, "rss") || (h->feed == NULL &&
+	    site_kind_off(s, "home")))
+		return;
 	memset(&f, 0, sizeof(f));
 	f.route = h->feed != NULL ? h->feed : s->lang_root;
 	f.name = h->feed != NULL ? h->feed_name : NULL;
@@ -607,9 +619,12 @@ render_breadcrumbs(struct buf *b, const struct site *site,
 	if (!site_flag(site, FLAG_BREADCRUMBS))
 		return;
 	html(b, "<div class=\"breadcrumbs\">");
-	render_link(b, site, site->lang_root, "Home");
+	/* Hugo's .Ancestors hold no page of a disabled kind. */
+	if (!site_kind_off(site, "home"))
+		render_link(b, site, site->lang_root, "Home");
 	for (i = 0; i < n; i++) {
-		html(b, "&nbsp;»&nbsp;");
+		if (i > 0 || !site_kind_off(site, "home"))
+			html(b, "&nbsp;»&nbsp;");
 		render_link(b, site, crumbs[i].route, crumbs[i].name);
 	}
 	html(b, "</div>\n");

@@ -1,6 +1,7 @@
 /* route.c - every URL the worker answers, in one table: the fixed
  * routes, the stored pages by layout, the aliases, and the redirects
  * ("/page/1/", a missing trailing slash). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +57,10 @@ struct route {
 	const char *taxonomy;	/* the taxonomy of "*" (TAXONOMY_SECTIONS);
 				 * NULL: the one "$taxonomy" matched */
 	int flags;
+	const char *kinds;	/* Hugo's kinds of page the row serves,
+				 * space-separated: disableKinds naming one
+				 * of them turns the row off; NULL: quire's
+				 * own */
 };
 
 static enum page_rc alias_redirect(struct ctx *ctx);
@@ -63,50 +68,57 @@ static enum page_rc alias_redirect(struct ctx *ctx);
 /* First match wins: the fixed routes, the config's taxonomies, the
  * sections, then stored pages, then aliases; nothing matched is a 404. */
 static const struct route routes[] = {
-	{ MATCH_PATH, "", page_home, NULL, 0 },
-	{ MATCH_PATH, "page/#", page_home, NULL, ROUTE_PAGED | ROUTE_LIST },
-	{ MATCH_PATH, "index.xml", page_feed_site, NULL, 0 },
-	{ MATCH_PATH, "atom.xml", page_feed_site, NULL, ROUTE_ATOM },
-	{ MATCH_PATH, "feed.json", page_feed_site, NULL, ROUTE_JSON },
-	{ MATCH_PATH, "sitemap.xml", page_sitemap, NULL, ROUTE_SITE },
-	{ MATCH_PATH, "robots.txt", page_robots, NULL, ROUTE_SITE },
-	{ MATCH_PATH, "archives", page_archives, NULL, 0 },
-	{ MATCH_PATH, "search", page_search, NULL, 0 },
-	{ MATCH_PATH, "$taxonomy", page_terms, NULL, ROUTE_LIST },
-	{ MATCH_PATH, "$taxonomy/index.xml", page_feed_terms, NULL, 0 },
+	{ MATCH_PATH, "", page_home, NULL, 0, "home" },
+	{ MATCH_PATH, "page/#", page_home, NULL, ROUTE_PAGED | ROUTE_LIST,
+	    "home" },
+	{ MATCH_PATH, "index.xml", page_feed_site, NULL, 0, "home rss" },
+	{ MATCH_PATH, "atom.xml", page_feed_site, NULL, ROUTE_ATOM,
+	    "home rss" },
+	{ MATCH_PATH, "feed.json", page_feed_site, NULL, ROUTE_JSON,
+	    "home rss" },
+	{ MATCH_PATH, "sitemap.xml", page_sitemap, NULL, ROUTE_SITE,
+	    "sitemap" },
+	{ MATCH_PATH, "robots.txt", page_robots, NULL, ROUTE_SITE,
+	    "robotstxt" },
+	{ MATCH_PATH, "archives", page_archives, NULL, 0, NULL },
+	{ MATCH_PATH, "search", page_search, NULL, 0, NULL },
+	{ MATCH_PATH, "$taxonomy", page_terms, NULL, ROUTE_LIST, "taxonomy" },
+	{ MATCH_PATH, "$taxonomy/index.xml", page_feed_terms, NULL, 0,
+	    "taxonomy rss" },
 	{ MATCH_PATH, "$taxonomy/atom.xml", page_feed_terms, NULL,
-	    ROUTE_ATOM },
+	    ROUTE_ATOM, "taxonomy rss" },
 	{ MATCH_PATH, "$taxonomy/feed.json", page_feed_terms, NULL,
-	    ROUTE_JSON },
-	{ MATCH_PATH, "$taxonomy/*", page_term, NULL, ROUTE_TERM | ROUTE_LIST },
+	    ROUTE_JSON, "taxonomy rss" },
+	{ MATCH_PATH, "$taxonomy/*", page_term, NULL, ROUTE_TERM | ROUTE_LIST,
+	    "term" },
 	{ MATCH_PATH, "$taxonomy/*/page/#", page_term, NULL,
-	    ROUTE_PAGED | ROUTE_TERM | ROUTE_LIST },
+	    ROUTE_PAGED | ROUTE_TERM | ROUTE_LIST, "term" },
 	{ MATCH_PATH, "$taxonomy/*/index.xml", page_feed_term, NULL,
-	    ROUTE_TERM },
+	    ROUTE_TERM, "term rss" },
 	{ MATCH_PATH, "$taxonomy/*/atom.xml", page_feed_term, NULL,
-	    ROUTE_TERM | ROUTE_ATOM },
+	    ROUTE_TERM | ROUTE_ATOM, "term rss" },
 	{ MATCH_PATH, "$taxonomy/*/feed.json", page_feed_term, NULL,
-	    ROUTE_TERM | ROUTE_JSON },
+	    ROUTE_TERM | ROUTE_JSON, "term rss" },
 	/* A section is a term of TAXONOMY_SECTIONS (schema.h), nested ones
 	 * ("essays/2023") too. */
 	{ MATCH_PATH, "**", page_section, TAXONOMY_SECTIONS,
-	    ROUTE_TERM | ROUTE_LIST },
+	    ROUTE_TERM | ROUTE_LIST, "section" },
 	{ MATCH_PATH, "**/page/#", page_section, TAXONOMY_SECTIONS,
-	    ROUTE_PAGED | ROUTE_TERM | ROUTE_LIST },
+	    ROUTE_PAGED | ROUTE_TERM | ROUTE_LIST, "section" },
 	{ MATCH_PATH, "**/index.xml", page_feed_section, TAXONOMY_SECTIONS,
-	    ROUTE_TERM },
+	    ROUTE_TERM, "section rss" },
 	{ MATCH_PATH, "**/atom.xml", page_feed_section, TAXONOMY_SECTIONS,
-	    ROUTE_TERM | ROUTE_ATOM },
+	    ROUTE_TERM | ROUTE_ATOM, "section rss" },
 	{ MATCH_PATH, "**/feed.json", page_feed_section, TAXONOMY_SECTIONS,
-	    ROUTE_TERM | ROUTE_JSON },
+	    ROUTE_TERM | ROUTE_JSON, "section rss" },
 	/* PaperMod's content/archives.md and search.md: quire's own pages
 	 * under the stored page's title. */
-	{ MATCH_STORED, "archives", page_archives, NULL, 0 },
-	{ MATCH_STORED, "search", page_search, NULL, 0 },
+	{ MATCH_STORED, "archives", page_archives, NULL, 0, "page" },
+	{ MATCH_STORED, "search", page_search, NULL, 0, "page" },
 	/* A section's _index.md while none of its pages is visible. */
-	{ MATCH_STORED, NULL, page_section, NULL, ROUTE_SECTION },
-	{ MATCH_STORED, NULL, page_article, NULL, 0 },
-	{ MATCH_ALIAS, NULL, alias_redirect, NULL, 0 },
+	{ MATCH_STORED, NULL, page_section, NULL, ROUTE_SECTION, "section" },
+	{ MATCH_STORED, NULL, page_article, NULL, 0, "page" },
+	{ MATCH_ALIAS, NULL, alias_redirect, NULL, 0, "page" },
 };
 
 /* Matches the request's segments after the first skip (a language's
@@ -171,6 +183,50 @@ match_path(struct ctx *ctx, const char *pattern, size_t skip,
 			p++;
 	}
 	return i == nsegs;
+}
+
+/* A section with an _index.md but no page of its own (only sections,
+ * or none) has its listing, feeds and pages as Hugo writes them: its
+ * term is then term id -1, which no page has. Returns DB_ROW (term set
+ * from ctx->term), DB_DONE or DB_ERROR. */
+static enum db_rc
+pageless_section(struct ctx *ctx, struct db_term *term)
+{
+	struct buf route = BUF_INIT;
+	const char *title, *description, *body;
+	enum db_rc rc;
+
+	buf_add(&route, ctx->site->lang_root,
+	    strlen(ctx->site->lang_root) - 1);
+	buf_printf(&route, "/%s/", ctx->term);
+	rc = db_section_page(ctx->db, ctx->now, buf_cstr(&route), &title,
+	    &description, &body);
+	buf_free(&route);
+	if (rc == DB_ROW) {
+		term->id = -1;
+		term->slug = ctx->term;
+		term->name = ctx->term;
+		term->count = 0;
+	}
+	return rc;
+}
+
+/* Does disableKinds name one of the space-separated kinds? */
+static int
+kinds_off(const struct site *s, const char *kinds)
+{
+	char kind[16];
+	const char *p;
+
+	for (p = kinds; p != NULL && *p != '\0'; p += *p == ' ') {
+		size_t n = strcspn(p, " ");
+
+		snprintf(kind, sizeof(kind), "%.*s", (int)n, p);
+		if (site_kind_off(s, kind))
+			return 1;
+		p += n;
+	}
+	return 0;
 }
 
 /* A path that is no page's URL may be one of Hugo's aliases: 301 to the
@@ -297,6 +353,10 @@ dispatch(struct ctx *ctx, enum req_verdict verdict, struct route_segs *rs)
 	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
 		const struct route *rt = &routes[i];
 
+		/* Hugo builds no page of a kind disableKinds names. */
+		if (kinds_off(ctx->site, rt->kinds))
+			continue;
+
 		ctx->page = 1;
 		ctx->term = NULL;
 		ctx->taxonomy = rt->taxonomy;
@@ -330,6 +390,9 @@ dispatch(struct ctx *ctx, enum req_verdict verdict, struct route_segs *rs)
 				enum db_rc rc = db_term_by_slug(ctx->db,
 				    ctx->now, ctx->taxonomy, ctx->term, &term);
 
+				if (rc == DB_DONE && strcmp(ctx->taxonomy,
+				    TAXONOMY_SECTIONS) == 0)
+					rc = pageless_section(ctx, &term);
 				if (rc == DB_ERROR)
 					return PAGE_DB_ERROR;
 				/* No such term: the path may still be a
@@ -367,6 +430,10 @@ dispatch(struct ctx *ctx, enum req_verdict verdict, struct route_segs *rs)
 			    strcmp(stored.layout, rt->pattern) != 0) ||
 			    (stored.kind == PAGE_SECTION) !=
 			    ((rt->flags & ROUTE_SECTION) != 0))
+				continue;
+			/* The home page's _index.md is no section's. */
+			if (stored.kind == PAGE_SECTION &&
+			    strcmp(stored.url, ctx->site->lang_root) == 0)
 				continue;
 			/* A section's list is at one of its URLs. */
 			if (stored.kind == PAGE_SECTION ? url_list_is_ugly(

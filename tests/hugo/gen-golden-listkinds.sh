@@ -69,3 +69,40 @@ build "$here/listkinds" ugly-map hugo.yaml,ugly-map.yaml 2> >(grep -v 'found no 
 	ugly_rows ugly-map ugly-map.yaml
 } > "$golden/hugo-listkinds-ugly.tsv"
 echo "hugo-listkinds-ugly.tsv: $(($(wc -l < "$golden/hugo-listkinds-ugly.tsv") - 1)) rows"
+
+# listkinds/ with each of Hugo's kinds disabled in turn (disableKinds:
+# [KIND], made here), and with none ("-"): every file Hugo writes, as the
+# URL serving it, an alias file's target, and (sitemap.xml) its URLs.
+# robots.txt is written as quire always serves it (enableRobotsTXT).
+files_rows() { # run config-name
+	(cd "$tmp/$1/public" && find . -type f | LC_ALL=C sort) |
+	while IFS= read -r f; do
+		url=${f#.}
+		case $url in */index.html) url=${url%index.html} ;; esac
+		to=$(sed -n 's/.*http-equiv="refresh" content="0; url=http:\/\/example\.org\([^"]*\)".*/\1/p' \
+			"$tmp/$1/public/$f")
+		printf '%s\tfile\t%s\t%s\n' "$2" "$url" "$to"
+	done
+	if [ -f "$tmp/$1/public/sitemap.xml" ]; then
+		sed -n 's|.*<loc>http://example\.org\(.*\)</loc>.*|\1|p' \
+			"$tmp/$1/public/sitemap.xml" | LC_ALL=C sort |
+		while IFS= read -r u; do printf '%s\tsitemap\t%s\t\n' "$2" "$u"; done
+	fi
+}
+{
+	printf 'kind\twhat\turl\tredirect\n'
+	for kind in - home page section taxonomy term RSS sitemap robotsTXT; do
+		conf="$tmp/disable-$kind.yaml"
+		{
+			[ "$kind" = - ] || printf 'disableKinds: [%s]\n' "$kind"
+			# Hugo stops on "taxonomy" without it (0.73's change).
+			[ "$kind" != taxonomy ] ||
+				printf 'ignoreErrors: [error-disable-taxonomy]\n'
+			printf 'enableRobotsTXT: true\noutputs:\n  home: [HTML, RSS]\n'
+		} > "$conf"
+		build "$here/listkinds" "disable-$kind" "hugo.yaml,$conf" \
+			2> >(grep -v 'found no layout' >&2)
+		files_rows "disable-$kind" "$kind"
+	done
+} > "$golden/hugo-listkinds-disable.tsv"
+echo "hugo-listkinds-disable.tsv: $(($(wc -l < "$golden/hugo-listkinds-disable.tsv") - 1)) rows"

@@ -14,7 +14,11 @@
 #     Hugo writes it (hugo-listkinds-ugly.tsv: /essays.html,
 #     /essays/2023.html, /essays/page/2.html, /tags/go.html), page 1's
 #     alias redirecting as Hugo's does, no list at a URL Hugo does not
-#     write, and the links to lists in their written form.
+#     write, and the links to lists in their written form;
+#   - disableKinds, each kind in turn (hugo-listkinds-disable.tsv): every
+#     file Hugo still writes answers, every one it no longer writes does
+#     not, the sitemap names no more than Hugo's, and no link leads to a
+#     page of a disabled kind.
 # Closes with "listkinds: N passed, M failed".
 set -u
 top=$(pwd)
@@ -192,5 +196,90 @@ expect_re "ugly: the sitemap names the ugly lists" "$(body /sitemap.xml)" \
 db=$tmp/ugly-map.db
 expect_re "ugly map: other lists link as they are" "$(body /posts/p1/)" \
     'href="/tags/go/"'
+
+# disableKinds: hugo.yaml with disableKinds: [KIND] (and Hugo's
+# ignoreErrors for taxonomy), as gen-golden-listkinds.sh builds it.
+golden_disable=$golden/hugo-listkinds-disable.tsv
+rows() { awk -F'\t' -v k="$1" -v w="$2" '$1 == k && $2 == w' "$golden_disable"; }
+for kind in - home page section taxonomy term RSS sitemap robotsTXT 404; do
+	conf=$tmp/disable-$kind.yaml
+	{
+		sed '/^outputs:/,$d' "$site/hugo.yaml"
+		[ "$kind" = - ] || printf 'disableKinds: [%s]\n' "$kind"
+		[ "$kind" != taxonomy ] ||
+			printf 'ignoreErrors: [error-disable-taxonomy]\n'
+	} > "$conf"
+	db=$tmp/disable-$kind.db
+	"$top/quire" import --db "$db" --config "$conf" "$site" >"$tmp/log" 2>&1
+	cond "disableKinds $kind: the site imports" "$(cat "$tmp/log")" $?
+	[ "$kind" = 404 ] && continue	# no file: checked below
+	bad=0 n=0
+	while IFS=$'\t' read -r k what url to; do
+		n=$((n + 1))
+		head=$(cgi "$url" | sed -n '1,/^\r*$/p')
+		if [ -n "$to" ]; then
+			printf '%s' "$head" | grep -q "^Location: $to"$'\r'"*\$"
+		else
+			printf '%s' "$head" | grep -q '^Status: 200'
+		fi || { bad=$((bad + 1)); echo "# $kind: $url: $(printf '%s' "$head" | head -n 1)"; }
+	done < <(rows "$kind" file)
+	expect "disableKinds $kind: what Hugo writes answers ($n URLs)" "$bad" 0
+	[ "$kind" = - ] && continue
+	rows "$kind" file | cut -f3 > "$tmp/kept"
+	bad=0 n=0
+	while IFS=$'\t' read -r k what url to; do
+		grep -qxF "$url" "$tmp/kept" && continue
+		n=$((n + 1))
+		cgi "$url" | head -n 1 | grep -q '^Status: 404' ||
+		    { bad=$((bad + 1)); echo "# $kind: $url answers"; }
+	done < <(rows - file)
+	expect "disableKinds $kind: what Hugo no longer writes answers 404 ($n URLs)" \
+	    "$bad" 0
+	if [ "$kind" != sitemap ]; then
+		rows "$kind" sitemap | cut -f3 > "$tmp/hugo-locs"
+		body /sitemap.xml | sed -n 's|.*<loc>http://example\.org\(.*\)</loc>.*|\1|p' |
+		    while IFS= read -r u; do
+			grep -qxF "$u" "$tmp/hugo-locs" || echo "$u"
+		    done > "$tmp/extra"
+		expect "disableKinds $kind: the sitemap names no page Hugo's leaves out" \
+		    "$(tr '\n' ' ' < "$tmp/extra")" ""
+	fi
+	# No link leads to a page this kind turns off (but the header's
+	# logo, which PaperMod points at the site's root whatever it is).
+	links=$(for u in / /posts/p1/ /essays/2023/ /essays/2023/a/ /tags/; do
+		body "$u" | grep -o 'href="/[^"]*"' | sed 's/href="//; s/"$//'
+	done | sort -u)
+	dead=$(for u in $links; do
+		case $u in /css/*|/js/*|/archives/|/search/) continue ;; esac
+		[ "$kind" = home ] && [ "$u" = / ] && continue
+		cgi "$u" | head -n 1 | grep -q '^Status: 404' && echo "$u"
+	done | tr '\n' ' ')
+	expect "disableKinds $kind: no link leads to a 404" "$dead" ""
+done
+db=$tmp/disable-RSS.db
+expect "disableKinds RSS: no feed is linked" \
+    "$(body /essays/2023/ | grep -c 'rel="alternate" type="application/')" 0
+db=$tmp/disable-term.db
+expect "disableKinds term: a post links no tag" \
+    "$(body /posts/p1/ | grep -c 'class="post-tags"')" 0
+db=$tmp/disable-home.db
+expect_re "disableKinds home: breadcrumbs start at the section" \
+    "$(body /essays/2023/a/)" '<div class="breadcrumbs"><a href="/essays/">Essays</a>&nbsp;»&nbsp;'
+db=$tmp/disable-sitemap.db
+expect "disableKinds sitemap: robots.txt names none" \
+    "$(body /robots.txt | grep -c Sitemap)" 0
+db=$tmp/disable-404.db
+page=$(cgi /nope/)
+expect_re "disableKinds 404: a 404 still" "$(printf '%s' "$page" | head -n 1)" '^Status: 404'
+expect "disableKinds 404: with no page of Hugo's (a server's bare answer)" \
+    "$(printf '%s' "$page" | sed '1,/^\r*$/d')" "404 page not found"
+{ sed '/^outputs:/,$d' "$site/hugo.yaml"; printf 'disableKinds: [taxonomy]\n'; } \
+    > "$tmp/tax.yaml"
+"$top/quire" import --db "$tmp/tax.db" --config "$tmp/tax.yaml" "$site" \
+    >"$tmp/log" 2>&1
+rc=$?
+expect_re "disableKinds taxonomy without ignoreErrors stops, as Hugo 0.111 does" \
+    "$rc $(cat "$tmp/log")" "^1 .*tax\.yaml:[0-9]+: disableKinds names 'taxonomy'"
+expect "and leaves no database" "$(ls "$tmp"/tax.db 2>/dev/null)" ""
 
 report listkinds
