@@ -390,8 +390,12 @@ dispatch(struct ctx *ctx, enum req_verdict verdict, struct route_segs *rs)
 				enum db_rc rc = db_term_by_slug(ctx->db,
 				    ctx->now, ctx->taxonomy, ctx->term, &term);
 
+				/* (A bare section path is left to the
+				 * stored row: an article's path need not
+				 * pay this second look-up.) */
 				if (rc == DB_DONE && strcmp(ctx->taxonomy,
-				    TAXONOMY_SECTIONS) == 0)
+				    TAXONOMY_SECTIONS) == 0 &&
+				    strcmp(rt->pattern, "**") != 0)
 					rc = pageless_section(ctx, &term);
 				if (rc == DB_ERROR)
 					return PAGE_DB_ERROR;
