@@ -49,7 +49,7 @@ ALL_CXXFLAGS = -std=c++17 $(filter-out -Wstrict-prototypes \
             $(PKG_CFLAGS) $(CPPFLAGS)
 
 # Modules of both programs, of the importer only and of the worker only.
-COMMON   = buf html unicode markdown metrics dates site url entry
+COMMON   = buf html unicode markdown metrics dates site url entry inflect
 IMPORTER = readfile yamldoc jsondoc frontmatter site-load section lang progress \
            related db-import import watch
 # The importer's C++ modules (src/NAME.cpp); linking them needs libstdc++.
@@ -178,6 +178,7 @@ golden:
 	bash tests/hugo/gen-golden.sh
 	bash tests/hugo/gen-golden-formats.sh
 	bash tests/hugo/gen-golden-lang.sh
+	bash tests/hugo/gen-golden-listkinds.sh
 
 # Rewrites tests/golden/render/NAME.html from NAME.md with today's
 # md_render(); review the diff before committing it.

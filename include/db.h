@@ -130,6 +130,10 @@ enum db_rc db_list(struct db *db, struct db_cursor *cur, long long now,
 enum db_rc db_entries(struct db *db, struct db_cursor *cur, long long now,
 	long long term_id, long limit, long offset, const char **html,
 	size_t *len);
+/* Counts into *n the visible pages with term term_id (in the language
+ * shown). Returns DB_ROW or DB_ERROR. */
+enum db_rc db_entries_count(struct db *db, long long now, long long term_id,
+	long *n);
 enum db_rc db_entries_next(struct db_cursor *cur, const char **html,
 	size_t *len);
 /* The next row of db_list() or db_list_sitemap(). */

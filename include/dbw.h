@@ -44,8 +44,11 @@ struct dbw_page {
 	char **const *terms;
 	const size_t *nterms;
 	size_t ntaxonomies;
-	const char *section;	/* its top-level section's URL segment (the
-				 * term of TAXONOMY_SECTIONS), or NULL */
+	const char *section;	/* its section's URL path (the term of
+				 * TAXONOMY_SECTIONS), or NULL */
+	const char *parent_section;	/* a nested section's own page: its
+					 * parent's URL path (the term of
+					 * TAXONOMY_SUBSECTIONS), or NULL */
 	const char *search_text;	/* plain text, entities decoded */
 	char *const *aliases;		/* routes, decoded, normalised */
 	size_t naliases;
@@ -70,6 +73,12 @@ int dbw_seen(struct dbw *w, const char *source, struct buf *err);
  * all) that were not marked seen. Sets *removed. */
 int dbw_remove_unseen(struct dbw *w, const char *prefix, long *removed,
 	struct buf *err);
+/* Dates each section's own page that has no date of its own by the
+ * newest page published at now in its folder and below (Hugo's
+ * section .Date), as the entry its parent's listing shows and orders by;
+ * the entries of the pages changed are written again by dbw_entries().
+ * Returns 0 or -1 (err set). */
+int dbw_section_dates(struct dbw *w, long long now, struct buf *err);
 /* Counts into t, by section, the published pages (at now) that this
  * import keeps without reading them again: those not marked seen. */
 int dbw_section_pages(struct dbw *w, long long now, struct section_tally *t,

@@ -10,22 +10,32 @@
  * path, then the route percent-encoded. */
 void render_href(struct buf *b, const struct site *site, const char *route);
 /* Appends <a href="ROUTE">TEXT</a> for a site route. */
+/* render_href() of the list at route, as url_list() writes it (under
+ * uglyURLs, "/tags/go/" is "/tags/go.html"). */
+void render_list_href(struct buf *b, const struct site *site,
+	const char *route);
+/* render_abs_url() of the list at route, likewise. */
+void render_list_abs_url(struct buf *b, const struct site *site,
+	const char *route);
 void render_link(struct buf *b, const struct site *site, const char *route,
 	const char *text);
 /* Appends the absolute URL of a site route, from the configured baseURL
  * (never the Host header), escaped for HTML or XML text. */
 void render_abs_url(struct buf *b, const struct site *site, const char *route);
 /* Appends the title Hugo gives a section or taxonomy without an
- * _index.md: its name with the first letter in upper case, made plural
- * as Hugo's pluralizeListTitles does for regular English nouns ("note"
- * gives "Notes", "story" "Stories", "box" "Boxes"; a name ending in 's'
- * stays). */
+ * _index.md: inflect_section_title()'s ("note" gives "Notes", "child"
+ * "Children", "data" "Data"). */
 void render_section_title(struct buf *out, const char *name);
 /* What a section's listing shows above its entries: its route
  * ("/notes/", under the language's home: "/fr/notes/"), title (its _index.md's, else render_section_title()'s)
  * and description and Markdown text (its _index.md's, else ""). Strings
  * live in bufs freed by render_section_free(), or in the database's row
  * until the request ends. */
+struct render_crumb {
+	const char *name;
+	const char *route;
+};
+
 struct render_section {
 	struct buf route, title;
 	const char *description, *body;
@@ -36,6 +46,22 @@ struct render_section {
 enum db_rc render_section_read(struct ctx *ctx, const char *slug,
 	struct render_section *sec);
 void render_section_free(struct render_section *sec);
+
+/* The sections from the top-level one down to a section, as PaperMod's
+ * breadcrumbs name them (.Ancestors): each folder of its path that is a
+ * section (the top-level one, and those with an _index.md). */
+#define RENDER_TRAIL_MAX 16
+struct render_trail {
+	struct render_crumb crumbs[RENDER_TRAIL_MAX];	/* into the bufs */
+	struct buf names[RENDER_TRAIL_MAX], routes[RENDER_TRAIL_MAX];
+	size_t n;
+};
+/* Fills t with the trail of section slug ("essays/2023" gives Essays,
+ * then 2023's title), the section itself last; returns DB_ROW, or
+ * DB_ERROR. The caller frees t with render_trail_free(), in both cases. */
+enum db_rc render_section_trail(struct ctx *ctx, const char *slug,
+	struct render_trail *t);
+void render_trail_free(struct render_trail *t);
 /* Appends the home route of the language s shows less its last '/'
  * ("" or "/fr"): what every fixed route of that language (its listings,
  * terms, feeds, search) follows, as Hugo lays a multilingual site out. */
@@ -49,15 +75,13 @@ void render_term_route(struct buf *out, const char *taxonomy,
 void render_term_link(struct ctx *ctx, const char *taxonomy,
 	const struct db_term *t, long count);
 /* One step of a breadcrumb trail after "Home". */
-struct render_crumb {
-	const char *name;
-	const char *route;
-};
-
 /* What the <head> of a page says about it. */
 struct render_head {
 	const char *title;		/* NULL: the site title alone */
 	const char *body_class;		/* literal: "list" or "single" */
+	const char *card_title;	/* OpenGraph's and Twitter's title when
+				 * not title (the home page's _index.md
+				 * title); NULL: title */
 	const char *description;	/* NULL or "": the site's */
 	const char *canonical;		/* the page's route; NULL: none */
 	const struct db_page *article;	/* an article: OpenGraph article
@@ -100,6 +124,11 @@ void render_begin_listing(struct ctx *ctx, const char *title,
 /* Appends Markdown text rendered with md_flags (raw HTML kept only when
  * the site sets unsafe) between the literal markup open and close.
  * Returns PAGE_OK, or PAGE_ERROR when it cannot be rendered. */
+/* A section's listing: the entries of its pages (term term_id, 0 for
+ * none), then those of its sections (term sub_id of
+ * TAXONOMY_SUBSECTIONS, 0 for none), paginated as one list. */
+enum page_rc render_section_listing(struct ctx *ctx, long long term_id,
+	long long sub_id, const char *list_route);
 enum page_rc render_markdown(struct ctx *ctx, const char *text,
 	unsigned md_flags, const char *open, const char *close);
 /* The same for text written in markup (content.h): an HTML body is

@@ -10,7 +10,9 @@ enum page_kind {
 	PAGE_STANDALONE = 1,	/* any other page (about.md): not listed */
 	PAGE_SECTION = 2,	/* a top-level section's _index.md: its
 				 * listing's title, description and text,
-				 * at the section's route; never listed */
+				 * at the section's route; never listed.
+				 * content/_index.md is the home page's, at
+				 * its language's home ("/", "/fr/") */
 };
 
 /* page.markup: how a page's body is written (schema/012). */
@@ -21,12 +23,19 @@ enum page_markup {
 				 * subject to markup.goldmark's unsafe) */
 };
 
-/* term.taxonomy of the sections: every page under a top-level folder of
- * content/ has the term of that folder (slug: the URL segment Hugo gives
- * it, "notes" in /notes/), so that a section's listing and feeds read
+/* term.taxonomy of the sections: every page under a folder of content/
+ * has the term of its section, the nearest folder holding an _index.md
+ * or else its top-level folder (slug: the URL path Hugo gives it, "notes"
+ * in /notes/, "essays/2023" in /essays/2023/), so that a section's listing and feeds read
  * one range of page_term, as a tag's do. No taxonomy of the config can
  * be named so: their names are URL segments. */
 #define TAXONOMY_SECTIONS "/"
+
+/* term.taxonomy of the sections' sections: a nested section's own page
+ * (its _index.md, PAGE_SECTION) has the term of its parent section
+ * (the same slug as the parent's TAXONOMY_SECTIONS term), so that the
+ * parent's listing shows it after its pages, as PaperMod's does. */
+#define TAXONOMY_SUBSECTIONS "//"
 
 
 /* The migrations' SQL, in order, NULL-terminated (build/schema.c,

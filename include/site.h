@@ -63,6 +63,7 @@ struct site {
 	size_t nmain_sections;
 	long paginate;
 	char *ugly_urls;	/* uglyURLs, as SITE_UGLY stores it */
+	char *disabled_kinds;	/* disableKinds, as SITE_KINDS stores it */
 	long summary_length;	/* summaryLength: words in an automatic
 				 * summary (importer) */
 	long rss_limit;		/* -1: all */
@@ -125,9 +126,12 @@ enum site_type {
 			 * for none (Hugo's taxonomies: {}) */
 	SITE_LANGUAGES,	/* langs, nlangs: stored as STORED.CODE.FIELD =
 			 * value, FIELD one of site_lang_fields[] */
-	SITE_UGLY	/* char *: Hugo's uglyURLs, true or a map of section
+	SITE_UGLY,	/* char *: Hugo's uglyURLs, true or a map of section
 			 * to true: "*" for all, else the sections it is
 			 * true for, each followed by \x1f ("" for none) */
+	SITE_KINDS	/* char *: Hugo's disableKinds, a list of kinds
+			 * (home page section taxonomy term rss sitemap
+			 * robotstxt 404), in lower case, space-separated */
 };
 
 /* One setting: a row of site_keys[]. */
@@ -179,6 +183,10 @@ void site_taxonomies_put(struct buf *out, char *const *singulars,
 /* Are the pages of the top-level section (n bytes; 0 for the root's
  * pages) served at ugly URLs (Hugo's uglyURLs: /posts/a.html)? */
 int site_ugly(const struct site *s, const char *section, size_t n);
+/* Does the site's disableKinds name kind (lower case: "home", "page",
+ * "section", "taxonomy", "term", "rss", "sitemap", "robotstxt", "404")?
+ * Hugo builds no page of a disabled kind, and links none. */
+int site_kind_off(const struct site *s, const char *kind);
 /* Calls put(key, value, arg) for every setting in stored form, in the
  * order of site_keys[]; unset flags are left out. */
 void site_each(const struct site *s,

@@ -67,9 +67,19 @@ int url_permalink_check(const char *pattern, struct buf *err);
 int url_page(struct buf *out, const struct site *site,
 	const struct url_page *page);
 
-/* Appends the URL segment of the top-level section whose folder is the
- * n bytes of name ("Notes" gives "notes", as Hugo's /notes/). Returns 0,
- * or -1 (nothing appended) when it would be no single segment. */
+/* Does Hugo write the list at route ("/essays/2023/", "/tags/go/",
+ * "/page/2/", under the language's home lang_root) at an ugly URL? With
+ * uglyURLs true, every list but a home page; with a map of sections,
+ * those sections' lists (nested ones too). */
+int url_list_is_ugly(const struct site *s, const char *route);
+/* Appends the URL of the list at route as Hugo writes it: route itself,
+ * or under uglyURLs ("/essays/2023/") "/essays/2023.html". */
+void url_list(struct buf *out, const struct site *s, const char *route);
+
+/* Appends the URL path (less its outer slashes) of the section whose
+ * folder is the n bytes of name ("Notes" gives "notes", as Hugo's
+ * /notes/; "essays/2023" gives "essays/2023"). Returns 0, or -1 (nothing
+ * appended) when it would be no path or hold an empty segment. */
 int url_section(struct buf *out, const char *name, size_t n);
 
 #endif

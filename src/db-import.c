@@ -413,6 +413,93 @@ dbw_remove_unseen(struct dbw *w, const char *prefix, long *removed,
 	return 0;
 }
 
+/* Reads the text of column col, "" for NULL. */
+static const char *
+col_text(sqlite3_stmt *st, int col)
+{
+	const char *v = (const char *)sqlite3_column_text(st, col);
+
+	return v != NULL ? v : "";
+}
+
+int
+dbw_section_dates(struct dbw *w, long long now, struct buf *err)
+{
+	sqlite3_stmt *sec = NULL, *newest = NULL, *card = NULL, *terms = NULL;
+	int rc = -1, step;
+
+	if (sqlite3_prepare_v2(w->conn, "SELECT p.id, p.source, p.lang, "
+	    "c.has_date, c.date, c.date_offset FROM page p JOIN page_card c "
+	    "ON c.page_id = p.id WHERE p.kind = 2 AND p.has_date = 0", -1,
+	    &sec, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(w->conn, "SELECT date, date_offset FROM page "
+	    "WHERE substr(source, 1, ?2) = ?1 AND lang = ?3 AND kind <> 2 "
+	    "AND has_date = 1 AND draft = 0 AND publish_at <= ?4 AND "
+	    "(expire_at IS NULL OR expire_at > ?4) ORDER BY date DESC "
+	    "LIMIT 1", -1, &newest, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(w->conn, "UPDATE page_card SET has_date = ?2, "
+	    "date = ?3, date_offset = ?4, entry = NULL WHERE page_id = ?1",
+	    -1, &card, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(w->conn, "UPDATE page_term SET has_date = ?2, "
+	    "date = ?3, date_offset = ?4, entry = NULL WHERE page_id = ?1",
+	    -1, &terms, NULL) != SQLITE_OK) {
+		fail(w, err, "preparing the sections' dates");
+		goto out;
+	}
+	w->bind_rc = SQLITE_OK;
+	while ((step = step_any(w, sec, err, "reading a section's page")) ==
+	    SQLITE_ROW) {
+		long long id = sqlite3_column_int64(sec, 0);
+		const char *source = col_text(sec, 1);
+		const char *slash = strrchr(source, '/');
+		long long has = 0, date = 0, offset = 0;
+		size_t k;
+		int s;
+
+		/* The folder of the _index.md, its slash included. */
+		k = slash != NULL ? (size_t)(slash - source) + 1 : 0;
+		bind_textn(w, newest, 1, source, k);
+		bind_int64(w, newest, 2, (long long)k);
+		bind_text(w, newest, 3, col_text(sec, 2));
+		bind_int64(w, newest, 4, now);
+		s = step_any(w, newest, err, "finding a section's newest page");
+		if (s < 0)
+			goto out;
+		if (s == SQLITE_ROW) {
+			has = 1;
+			date = sqlite3_column_int64(newest, 0);
+			offset = sqlite3_column_int64(newest, 1);
+		}
+		sqlite3_reset(newest);
+		if (has == sqlite3_column_int64(sec, 3) &&
+		    date == sqlite3_column_int64(sec, 4) &&
+		    offset == sqlite3_column_int64(sec, 5))
+			continue;
+		sqlite3_reset(card);
+		sqlite3_reset(terms);
+		bind_int64(w, card, 1, id);
+		bind_int64(w, card, 2, has);
+		bind_int64(w, card, 3, date);
+		bind_int64(w, card, 4, offset);
+		if (run(w, card, SQLITE_DONE, err, "dating a section") != 0)
+			goto out;
+		bind_int64(w, terms, 1, id);
+		bind_int64(w, terms, 2, has);
+		bind_int64(w, terms, 3, date);
+		bind_int64(w, terms, 4, offset);
+		if (run(w, terms, SQLITE_DONE, err, "dating a section") != 0)
+			goto out;
+	}
+	if (step == SQLITE_DONE)
+		rc = 0;
+out:
+	sqlite3_finalize(sec);
+	sqlite3_finalize(newest);
+	sqlite3_finalize(card);
+	sqlite3_finalize(terms);
+	return rc;
+}
+
 int
 dbw_section_pages(struct dbw *w, long long now, struct section_tally *t,
     struct buf *err)
@@ -563,22 +650,22 @@ out:
 	return rc;
 }
 
-/* Gives page page_id the term of its section, slug section (already
- * the URL segment). */
+/* Gives page page_id the term of taxonomy (TAXONOMY_SECTIONS or
+ * TAXONOMY_SUBSECTIONS) whose slug is section (already its URL path). */
 static int
-put_section(struct dbw *w, long long page_id, const char *section,
-    struct buf *err)
+put_section(struct dbw *w, long long page_id, const char *taxonomy,
+    const char *section, struct buf *err)
 {
 	sqlite3_stmt *st = use(w, W_TERM_PUT);
 	long long term_id;
 
-	bind_text(w, st, 1, TAXONOMY_SECTIONS);
+	bind_text(w, st, 1, taxonomy);
 	bind_text(w, st, 2, section);
 	bind_text(w, st, 3, section);
 	if (run(w, st, SQLITE_DONE, err, "storing a section") != 0)
 		return -1;
 	st = use(w, W_TERM_ID);
-	bind_text(w, st, 1, TAXONOMY_SECTIONS);
+	bind_text(w, st, 1, taxonomy);
 	bind_text(w, st, 2, section);
 	if (run(w, st, SQLITE_ROW, err, "reading a section") != 0)
 		return -1;
@@ -665,7 +752,11 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 		if (put_terms(w, id, p->plurals[t], p->terms[t], p->nterms[t],
 		    err) != 0)
 			return -1;
-	if (p->section != NULL && put_section(w, id, p->section, err) != 0)
+	if (p->section != NULL && put_section(w, id, TAXONOMY_SECTIONS,
+	    p->section, err) != 0)
+		return -1;
+	if (p->parent_section != NULL && put_section(w, id,
+	    TAXONOMY_SUBSECTIONS, p->parent_section, err) != 0)
 		return -1;
 	st = use(w, W_ALIAS_CLEAR);
 	bind_int64(w, st, 1, id);
@@ -680,15 +771,6 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 			return -1;
 	}
 	return 0;
-}
-
-/* Reads the text of column col, "" for NULL. */
-static const char *
-col_text(sqlite3_stmt *st, int col)
-{
-	const char *v = (const char *)sqlite3_column_text(st, col);
-
-	return v != NULL ? v : "";
 }
 
 /* Runs put, an UPDATE of the entry (?2) of page ?1's rows. */
@@ -708,7 +790,7 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
     struct buf *err)
 {
 	sqlite3_stmt *get = NULL, *put = NULL, *put_terms = NULL, *st;
-	struct buf html = BUF_INIT, old = BUF_INIT;
+	struct buf html = BUF_INIT, old = BUF_INIT, url = BUF_INIT;
 	long long id;
 	int rc = -1, step;
 
@@ -745,8 +827,8 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 	 * card is updated as it is read, which SQLite allows for the row a
 	 * statement stands on. */
 	if (sqlite3_prepare_v2(w->conn, "SELECT page_id, url, title, author, "
-	    "summary, has_date, date, date_offset, truncated, words, minutes "
-	    "FROM page_card WHERE entry IS NULL", -1, &get, NULL) !=
+	    "summary, has_date, date, date_offset, truncated, words, minutes, "
+	    "kind FROM page_card WHERE entry IS NULL", -1, &get, NULL) !=
 	    SQLITE_OK || sqlite3_prepare_v2(w->conn, "UPDATE page_card SET "
 	    "entry = ?2 WHERE page_id = ?1", -1, &put, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(w->conn, "UPDATE page_term SET entry = ?2 "
@@ -759,7 +841,14 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 	    SQLITE_ROW) {
 		struct entry e;
 
-		e.url = col_text(get, 1);
+		/* A section's entry links its list as the site writes it
+		 * (uglyURLs: "/essays/2023.html"). */
+		buf_reset(&url);
+		if (sqlite3_column_int(get, 11) == PAGE_SECTION)
+			url_list(&url, site, col_text(get, 1));
+		else
+			buf_puts(&url, col_text(get, 1));
+		e.url = buf_cstr(&url);
 		e.title = col_text(get, 2);
 		e.author = col_text(get, 3);
 		e.summary = col_text(get, 4);
@@ -784,6 +873,7 @@ out:
 	sqlite3_finalize(put_terms);
 	buf_free(&html);
 	buf_free(&old);
+	buf_free(&url);
 	return rc;
 }
 
@@ -846,7 +936,8 @@ dbw_related(struct dbw *w, long long now, struct buf *err)
 	    &pages_st,
 	    NULL) != SQLITE_OK || sqlite3_prepare_v2(w->conn, "SELECT "
 	    "t.term_id, t.page_id FROM page_term t JOIN term m ON m.id = "
-	    "t.term_id WHERE m.taxonomy <> '" TAXONOMY_SECTIONS "'", -1,
+	    "t.term_id WHERE m.taxonomy NOT IN ('" TAXONOMY_SECTIONS "', '"
+	    TAXONOMY_SUBSECTIONS "')", -1,
 	    &pairs_st, NULL) != SQLITE_OK || sqlite3_prepare_v2(w->conn,
 	    "INSERT INTO page_related (page_id, rank, related_id, "
 	    "publish_at, expire_at, url, title) VALUES (?1, ?2, ?3, ?4, ?5, "

@@ -79,6 +79,7 @@ enum query {
 	Q_LIST_MAIN,
 	Q_ENTRIES_MAIN,
 	Q_ENTRIES_TERM,
+	Q_ENTRIES_COUNT,
 	Q_ITEMS_TERM,
 	Q_ITEMS_TERM_BODY,
 	Q_PAGE_BY_URL,
@@ -120,6 +121,10 @@ static const char *const query_sql[Q__MAX] = {
 	    "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
 	[Q_ENTRIES_TERM] = "SELECT c.entry FROM page_term c WHERE "
 	    "c.term_id = ?4 AND" LANG("c") "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
+	/* Only a section with sections counts its pages (its listing shows
+	 * them after its pages). */
+	[Q_ENTRIES_COUNT] = "SELECT count(*) FROM page_term c WHERE "
+	    "c.term_id = ?2 AND" LANG("c") "AND" VISIBLE("c"),
 	[Q_PAGE_BY_URL] = "SELECT" PAGE_COLUMNS " p.body FROM page p" CARD "WHERE "
 	    "p.url = ?2 AND" VISIBLE("p"),
 	[Q_PAGE_TERMS] = "SELECT m.id, m.slug, m.name, 0 FROM page_term t "
@@ -753,6 +758,25 @@ db_entries(struct db *db, struct db_cursor *cur, long long now,
 	if (bind_all(cur, st, now, term_id != 0 ? 3 : 2, rest) != 0)
 		return DB_ERROR;
 	return db_entries_next(cur, html, len);
+}
+
+enum db_rc
+db_entries_count(struct db *db, long long now, long long term_id, long *n)
+{
+	sqlite3_stmt *st = start(db, Q_ENTRIES_COUNT);
+	sqlite3_stmt *cur = st;
+	enum db_rc rc;
+
+	*n = 0;
+	if (bind_int64(db, st, 1, now) != 0 ||
+	    bind_int64(db, st, 2, term_id) != 0)
+		return DB_ERROR;
+	rc = step(&cur);
+	if (rc == DB_ROW) {
+		*n = (long)sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
+	return rc == DB_ERROR ? DB_ERROR : DB_ROW;
 }
 
 enum db_rc

@@ -6,6 +6,7 @@
 
 #include "feed.h"
 #include "html.h"
+#include "render.h"
 
 /* Appends <author><name>name</name></author>, indented by indent. */
 static void
@@ -47,7 +48,7 @@ atom_head(struct buf *b, const struct site *s, const struct feed *f,
 	feed_route(&text, f, &feed_atom);
 	html_abs_url(b, s->base_url, buf_cstr(&text));
 	html(b, "\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"");
-	html_abs_url(b, s->base_url, f->route);
+	render_list_abs_url(b, s, f->route);
 	/* An empty feed was last changed at no instant it can name. */
 	html(b, "\"/>\n  <updated>");
 	date_format_iso(b, sum->n > 0 ? &sum->updated : &epoch);

@@ -7,6 +7,7 @@
 
 #include "feed.h"
 #include "html.h"
+#include "url.h"
 
 /* Appends a member "name": value, the value an unescaped string. */
 static void
@@ -63,7 +64,9 @@ json_head(struct buf *b, const struct site *s, const struct feed *f,
 	member(b, "  ", "version", "https://jsonfeed.org/version/1.1");
 	feed_title(&text, s, f);
 	member(b, ",\n  ", "title", buf_cstr(&text));
-	member_url(b, ",\n  ", "home_page_url", s, f->route);
+	buf_reset(&text);
+	url_list(&text, s, f->route);
+	member_url(b, ",\n  ", "home_page_url", s, buf_cstr(&text));
 	buf_reset(&text);
 	feed_route(&text, f, &feed_json);
 	member_url(b, ",\n  ", "feed_url", s, buf_cstr(&text));

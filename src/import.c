@@ -31,7 +31,7 @@
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "7"
+#define IMPORT_RULES_VERSION "8"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640
@@ -1113,6 +1113,33 @@ assign_langs(struct import *im)
 	buf_free(&path);
 }
 
+/* disableKinds: page. Hugo builds no regular page then (nor the
+ * sections and terms only its pages made): their files are left out
+ * of the import, and a mirrored folder's pages go. */
+static void
+drop_pages(struct import *im)
+{
+	size_t i, n = 0;
+
+	if (!site_kind_off(&im->site, "page"))
+		return;
+	for (i = 0; i < im->nfiles; i++) {
+		struct input_file *f = &im->files[i];
+		const char *base = strrchr(f->path, '/');
+
+		if (url_is_index(base != NULL ? base + 1 : f->path, 1)) {
+			im->files[n++] = *f;
+			continue;
+		}
+		free(f->fs_path);
+		free(f->open_path);
+		free(f->source);
+		free(f->path);
+		im->skipped++;
+	}
+	im->nfiles = n;
+}
+
 /* Lists the folders (under content/) holding an _index.md: Hugo's nested
  * sections. */
 static void
@@ -1131,25 +1158,6 @@ find_sections(struct import *im)
 		im->sections[im->nsections++] = xstrndup(src,
 		    (size_t)(base - src));
 	}
-}
-
-/* Is f a top-level section's _index.md ("notes/_index.md"), which
- * import_file() stores as the section's page? The home page's is not
- * read; a nested section's is read for :sections alone (quire lists
- * its pages in their top-level section), with a warning. */
-static int
-top_section_index(struct import *im, const struct input_file *f)
-{
-	size_t len = section_len(f->path);
-
-	if (len == 0)
-		return 0;
-	if (f->path[len] == '/' && url_is_index(f->path + len + 1, 1))
-		return 1;
-	note(im, "warning: %s:1: a nested section has no listing of its own "
-	    "in quire: its pages are listed in /%.*s/'s\n", f->fs_path,
-	    (int)len, f->path);
-	return 0;
 }
 
 /* The path of content file source less its extension, and less
@@ -1193,9 +1201,10 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	struct buf text = BUF_INIT, err = BUF_INIT, warn = BUF_INIT;
 	struct buf hash = BUF_INIT, stored = BUF_INIT, url = BUF_INIT;
 	struct buf owner = BUF_INIT, section = BUF_INIT, tkey = BUF_INIT;
-	struct buf order = BUF_INIT;
+	struct buf order = BUF_INIT, parent = BUF_INIT;
+	size_t seclen, parentlen;
 	const char *base = strrchr(f->path, '/');
-	int index = base != NULL && url_is_index(base + 1, 1);
+	int index = url_is_index(base != NULL ? base + 1 : f->path, 1);
 	const struct site_lang *lang;
 	char **aliases = NULL;
 	size_t naliases = 0, i;
@@ -1250,10 +1259,18 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	    fm.has_lastmod ? &fm.lastmod : NULL;
 	up.sections = (const char *const *)im->sections;
 	up.nsections = im->nsections;
-	if (section_len(f->path) > 0 && url_section(&section, f->path,
-	    section_len(f->path)) != 0)
+	/* Its section: the nearest folder holding an _index.md, else its
+	 * top-level folder; a section's own _index.md is its folder's, and
+	 * a nested one is also an entry of its parent's listing. */
+	seclen = section_of(f->path, (char *const *)im->sections,
+	    im->nsections, 1);
+	if (seclen > 0 && url_section(&section, f->path, seclen) != 0)
 		note(im, "warning: %s:1: its section's folder makes no URL "
 		    "segment: the section has no listing\n", f->fs_path);
+	parentlen = index && section.len > 0 ? section_of(f->path,
+	    (char *const *)im->sections, im->nsections, 0) : 0;
+	if (parentlen > 0 && url_section(&parent, f->path, parentlen) != 0)
+		buf_reset(&parent);
 	/* A page of a language below the root is under its root ("/fr/"),
 	 * but for a front-matter url, which Hugo 0.111 takes as given (a
 	 * section's own page has none: it is at its section's route). */
@@ -1261,9 +1278,13 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	if (lang != NULL && (fm.url == NULL || index) &&
 	    strcmp(lang->root, "/") != 0)
 		buf_add(&url, lang->root, strlen(lang->root) - 1);
-	if (index) {
-		/* A top-level section's own page: its listing's title,
-		 * description and text, at the section's route. */
+	if (index && section.len == 0) {
+		/* content/_index.md: the home page's title, description
+		 * and text, at the language's home. */
+		buf_putc(&url, '/');
+	} else if (index) {
+		/* A section's own page: its listing's title, description
+		 * and text, at the section's route. */
 		buf_printf(&url, "/%s/", buf_cstr(&section));
 	} else if (url_page(&url, &im->site, &up) != 0) {
 		buf_printf(&err, "%s:1: its URL '%s' holds a '.' or '..' "
@@ -1398,6 +1419,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	p.nterms = fm.nterms;
 	p.ntaxonomies = fm.ntaxonomies;
 	p.section = section.len > 0 && !index ? buf_cstr(&section) : NULL;
+	p.parent_section = parent.len > 0 ? buf_cstr(&parent) : NULL;
 	p.search_text = m.text;
 	p.aliases = aliases;
 	p.naliases = naliases;
@@ -1431,6 +1453,7 @@ out:
 	buf_free(&url);
 	buf_free(&owner);
 	buf_free(&section);
+	buf_free(&parent);
 	buf_free(&tkey);
 	buf_free(&order);
 	return rc;
@@ -1570,10 +1593,7 @@ import_run(const struct import_opts *opts, FILE *log)
 		    SITE_DEFAULT_BASE_URL);
 	drop_html_documents(&im);
 	assign_langs(&im);
-	if (*im.site.ugly_urls != '\0')
-		note(&im, "warning: uglyURLs: pages and aliases get Hugo's "
-		    ".html URLs; section and taxonomy lists stay at /NAME/ "
-		    "(Hugo: /NAME.html)\n");
+	drop_pages(&im);
 	if (date_set_zone(im.site.timezone) != 0) {
 		note(&im, "unknown timeZone '%s'\n", im.site.timezone);
 		goto out;
@@ -1609,17 +1629,13 @@ import_run(const struct import_opts *opts, FILE *log)
 
 		progress_show(&im.progress, "reading", i + 1, im.nfiles);
 		base = base ? base + 1 : im.files[i].path;
-		if (url_is_index(base, 1) &&
-		    !top_section_index(&im, &im.files[i])) {
-			im.skipped++;
-			continue;
-		}
 		if (import_file(&im, w, &im.files[i], settings_hash) != 0)
 			goto out;
 	}
 	/* The settings are stored once the pages are, whose URLs the
-	 * menu's pageRefs take. */
-	if (resolve_page_refs(&im, w, &err) != 0 ||
+	 * menu's pageRefs take; a section is dated by its newest page. */
+	if (dbw_section_dates(w, (long long)time(NULL), &err) != 0 ||
+	    resolve_page_refs(&im, w, &err) != 0 ||
 	    dbw_site_store(w, &im.site, &err) != 0) {
 		note(&im, "%s\n", buf_cstr(&err));
 		goto out;

@@ -195,7 +195,8 @@ render_series(struct ctx *ctx, const struct db_page *p)
 	long n = 0, part = 0;
 	enum db_rc rc;
 
-	if (site_taxonomy(ctx->site, "series", 6) < 0)
+	if (site_taxonomy(ctx->site, "series", 6) < 0 ||
+	    site_kind_off(ctx->site, "term"))
 		return DB_DONE;
 	rc = first_term(ctx, p->id, "series", &series);
 	if (rc != DB_ROW)
@@ -226,7 +227,11 @@ render_series(struct ctx *ctx, const struct db_page *p)
 		html(b, " of ");
 		html_int(b, n);
 		html(b, " in ");
-		render_link(b, ctx->site, buf_cstr(&route), series.name);
+		html(b, "<a href=\"");
+		render_list_href(b, ctx->site, buf_cstr(&route));
+		html(b, "\">");
+		html_text(b, series.name);
+		html(b, "</a>");
 		html(b, "</p>\n<ol>\n");
 		buf_add(b, list.data, list.len);
 		html(b, "</ol>\n</div>\n</nav>\n");
@@ -249,7 +254,8 @@ page_article(struct ctx *ctx)
 	struct md_result md;
 	struct tag_list tags;
 	struct render_head head;
-	struct render_crumb crumbs[2];
+	struct render_crumb crumbs[RENDER_TRAIL_MAX + 1];
+	struct render_trail trail;
 	struct db_link newer = { NULL, NULL }, older = { NULL, NULL };
 	struct db_link related[RELATED_MAX];
 	struct db_translation trans[16];
@@ -258,16 +264,19 @@ page_article(struct ctx *ctx)
 
 	/* Everything freed at out: is empty until filled. */
 	memset(&sec, 0, sizeof(sec));
+	memset(&trail, 0, sizeof(trail));
 	memset(&md, 0, sizeof(md));
 	section.slug = section.name = NULL;
 	if (load_tags(ctx, p->id, &tags) == DB_ERROR) {
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
-	/* The page's own section (Home » Section), if it lies in one. */
+	/* The page's own section and those above it (Home » Essays »
+	 * 2023), if it lies in one. */
 	if (first_term(ctx, p->id, TAXONOMY_SECTIONS, &section) == DB_ERROR ||
-	    (section.slug != NULL && render_section_read(ctx, section.slug,
-	    &sec) == DB_ERROR)) {
+	    (section.slug != NULL && (render_section_trail(ctx, section.slug,
+	    &trail) == DB_ERROR || render_section_read(ctx, section.slug,
+	    &sec) == DB_ERROR))) {
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
@@ -289,11 +298,11 @@ page_article(struct ctx *ctx)
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
-	ncrumbs = section.slug != NULL ? 1 : 0;
-	crumbs[0].name = buf_cstr(&sec.title);
-	crumbs[0].route = buf_cstr(&sec.route);
-	crumbs[1].name = p->title;
-	crumbs[1].route = p->url;
+	ncrumbs = trail.n;
+	for (i = 0; i < trail.n; i++)
+		crumbs[i] = trail.crumbs[i];
+	crumbs[ncrumbs].name = p->title;
+	crumbs[ncrumbs].route = p->url;
 	memset(&head, 0, sizeof(head));
 	head.title = p->title;
 	head.body_class = "single";
@@ -302,7 +311,7 @@ page_article(struct ctx *ctx)
 	head.article = p->kind == PAGE_POST ? p : NULL;
 	head.keywords = tags.names;
 	head.nkeywords = tags.n;
-	head.crumbs = crumbs + 1 - ncrumbs;
+	head.crumbs = crumbs;
 	head.ncrumbs = ncrumbs + 1;
 	head.section = section.slug;
 	head.translations = trans;
@@ -339,7 +348,8 @@ page_article(struct ctx *ctx)
 		goto out;
 	}
 	html(b, "<footer class=\"post-footer\">\n");
-	if (tags.n > 0) {
+	/* Hugo's .GetTerms gives no term whose kind is disabled. */
+	if (tags.n > 0 && !site_kind_off(s, "term")) {
 		html(b, "<ul class=\"post-tags\">\n");
 		for (i = 0; i < tags.n; i++) {
 			struct db_term t = { 0, tags.slugs[i], tags.names[i], 0 };
@@ -371,6 +381,7 @@ out:
 	md_result_free(&md);
 	free_tags(&tags);
 	render_section_free(&sec);
+	render_trail_free(&trail);
 	one_term_free(&section);
 	return prc;
 }

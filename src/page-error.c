@@ -10,6 +10,14 @@ page_error(struct ctx *ctx, int status)
 
 	resp_fail(ctx->resp, status);
 	ctx->canonical = NULL;
+	/* disableKinds: 404 leaves no page of Hugo's for it: the bare
+	 * answer a server gives. */
+	if (status == 404 && ctx->site != NULL &&
+	    site_kind_off(ctx->site, "404")) {
+		ctx->resp->content_type = "text/plain; charset=utf-8";
+		html(b, "404 page not found\n");
+		return;
+	}
 	switch (status) {
 	case 404: what = "Page Not Found"; break;
 	case 405: what = "Method Not Allowed"; break;

@@ -65,7 +65,7 @@ rss_head(struct buf *b, const struct site *s, const struct feed *f,
 	feed_title(&text, s, f);
 	html_text(b, buf_cstr(&text));
 	html(b, "</title>\n    <link>");
-	render_abs_url(b, s, f->route);
+	render_list_abs_url(b, s, f->route);
 	html(b, "</link>\n    <description>");
 	buf_reset(&text);
 	feed_description(&text, s, f);
@@ -227,7 +227,14 @@ enum page_rc
 page_feed_site(struct ctx *ctx)
 {
 	struct feed f = { NULL, ctx->site->lang_root, 1, 0 };
+	const char *title, *description, *body;
 
+	/* Named by content/_index.md's title, as Hugo names it. */
+	if (db_section_page(ctx->db, ctx->now, ctx->site->lang_root, &title,
+	    &description, &body) == DB_ERROR)
+		return PAGE_DB_ERROR;
+	if (*title != '\0')
+		f.name = title;
 	return render_feed(ctx, &f);
 }
 

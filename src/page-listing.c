@@ -25,10 +25,28 @@ home_info(struct ctx *ctx)
 enum page_rc
 page_home(struct ctx *ctx)
 {
+	const char *title, *description, *body;
+	struct render_head h;
 	enum page_rc rc = PAGE_OK;
 
-	render_begin(ctx, NULL, "list");
-	if (ctx->page == 1)
+	/* content/_index.md, when there is one: PaperMod's <title> stays
+	 * the site's; its title names the cards, its description is the
+	 * page's, and its text comes before the entries on every page. */
+	if (db_section_page(ctx->db, ctx->now, ctx->site->lang_root, &title,
+	    &description, &body) == DB_ERROR)
+		return PAGE_DB_ERROR;
+	memset(&h, 0, sizeof(h));
+	h.body_class = "list";
+	h.canonical = ctx->canonical;
+	h.card_title = title;
+	h.description = description;
+	h.feed = ctx->site->lang_root;
+	h.feed_name = *title != '\0' ? title : NULL;
+	render_open(ctx, &h);
+	if (*body != '\0')
+		rc = render_markdown(ctx, body, MD_ANCHORS,
+		    "<div class=\"post-content md-content\">", "</div>\n");
+	if (rc == PAGE_OK && ctx->page == 1)
 		rc = home_info(ctx);
 	if (rc == PAGE_OK)
 		rc = render_listing(ctx, 0, ctx->site->lang_root);
@@ -57,21 +75,40 @@ page_section(struct ctx *ctx)
 	struct buf *b = &ctx->resp->body;
 	struct buf slug = BUF_INIT;
 	struct render_section sec;
+	struct render_trail trail;
+	struct db_term sub;
+	long long term_id = ctx->found != NULL ? ctx->found->id : 0;
+	long long sub_id = 0;
 	enum page_rc rc = PAGE_OK;
+	enum db_rc drc;
 
+	memset(&trail, 0, sizeof(trail));
+	memset(&sec, 0, sizeof(sec));
 	if (ctx->found != NULL)
 		buf_puts(&slug, ctx->found->slug);
 	else
 		stored_slug(&slug, ctx->stored->url, ctx->site->lang_root);
-	if (render_section_read(ctx, buf_cstr(&slug), &sec) == DB_ERROR) {
+	ctx->found = NULL;	/* its strings go with the next term lookup */
+	drc = db_term_by_slug(ctx->db, ctx->now, TAXONOMY_SUBSECTIONS,
+	    buf_cstr(&slug), &sub);
+	if (drc == DB_ROW)
+		sub_id = sub.id;
+	/* The trail first: sec's description and body live until the next
+	 * section page is read. */
+	if (drc == DB_ERROR ||
+	    render_section_trail(ctx, buf_cstr(&slug), &trail) == DB_ERROR ||
+	    render_section_read(ctx, buf_cstr(&slug), &sec) == DB_ERROR) {
 		rc = PAGE_DB_ERROR;
 		goto out;
 	}
 	render_begin_listing(ctx, buf_cstr(&sec.title), "list",
 	    buf_cstr(&sec.route), buf_cstr(&sec.title));
-	/* PaperMod's list.html: the title, the description (Markdown)
-	 * under it, then the _index.md's text, then the entries. */
-	render_page_header(b, ctx->site, buf_cstr(&sec.title), NULL, 0);
+	/* PaperMod's list.html: the title (none when empty) under the
+	 * sections above this one, the description (Markdown) under it,
+	 * then the _index.md's text, then the entries. */
+	if (sec.title.len > 0)
+		render_page_header(b, ctx->site, buf_cstr(&sec.title),
+		    trail.crumbs, trail.n > 0 ? trail.n - 1 : 0);
 	if (ctx->page == 1 && *sec.description != '\0' &&
 	    (rc = render_markdown(ctx, sec.description, 0,
 	    "<div class=\"post-description\">\n", "</div>\n")) != PAGE_OK)
@@ -80,15 +117,15 @@ page_section(struct ctx *ctx)
 	    (rc = render_content(ctx, sec.markup, sec.body, MD_ANCHORS,
 	    "<div class=\"post-content md-content\">", "</div>\n")) != PAGE_OK)
 		goto out;
-	/* A section whose _index.md alone is visible lists nothing. */
-	if (ctx->found != NULL)
-		rc = render_listing(ctx, ctx->found->id, buf_cstr(&sec.route));
-	else if (ctx->page > 1)
-		rc = PAGE_NOT_FOUND;
+	/* A section whose _index.md alone is visible lists its sections,
+	 * or nothing. */
+	rc = render_section_listing(ctx, term_id, sub_id,
+	    buf_cstr(&sec.route));
 	if (rc == PAGE_OK)
 		render_end(ctx);
 out:
 	render_section_free(&sec);
+	render_trail_free(&trail);
 	buf_free(&slug);
 	return rc;
 }

@@ -6,12 +6,17 @@
 #include "html.h"
 #include "render.h"
 
+/* One <url>: of a page's route, or (list) of a list's, as url_list()
+ * writes it. */
 static void
 url_entry(struct buf *b, const struct site *s, const char *route,
-    const struct qdate *lastmod)
+    const struct qdate *lastmod, int list)
 {
 	html(b, "  <url>\n    <loc>");
-	render_abs_url(b, s, route);
+	if (list)
+		render_list_abs_url(b, s, route);
+	else
+		render_abs_url(b, s, route);
 	html(b, "</loc>\n");
 	if (lastmod != NULL) {
 		html(b, "    <lastmod>");
@@ -94,40 +99,45 @@ page_sitemap(struct ctx *ctx)
 			newest = p.date;
 			any = 1;
 		}
-		url_entry(b, s, p.url, lastmod);
+		url_entry(b, s, p.url, lastmod, 0);
 	}
 	db_cursor_end(&cur);
 	if (rc == DB_ERROR)
 		goto fail;
-	url_entry(b, s, s->lang_root, any ? &newest : NULL);
+	if (!site_kind_off(s, "home"))
+		url_entry(b, s, s->lang_root, any ? &newest : NULL, 0);
 	/* Each section and term with its newest page's date. */
 	for (rc = db_term_dates(ctx->db, &cur, ctx->now, &taxonomy, &slug,
 	    &date); rc == DB_ROW;
 	    rc = db_lastmod_next(&cur, &taxonomy, &slug, &date)) {
 		int t = site_taxonomy(s, taxonomy, strlen(taxonomy));
+		int section = strcmp(taxonomy, TAXONOMY_SECTIONS) == 0;
 
-		buf_reset(&route);
-		render_lang_prefix(&route, s);
-		if (strcmp(taxonomy, TAXONOMY_SECTIONS) == 0)
-			buf_printf(&route, "/%s/", slug);
-		else if (t >= 0)
-			render_term_route(&route, taxonomy, slug);
-		else
+		if (!section && t < 0)
 			continue;	/* no longer declared */
-		url_entry(b, s, buf_cstr(&route), &date);
 		if (t >= 0)
 			seen[t] = 1;
+		/* disableKinds: no page of that kind to list. */
+		if (site_kind_off(s, section ? "section" : "term"))
+			continue;
+		buf_reset(&route);
+		render_lang_prefix(&route, s);
+		if (section)
+			buf_printf(&route, "/%s/", slug);
+		else
+			render_term_route(&route, taxonomy, slug);
+		url_entry(b, s, buf_cstr(&route), &date, 1);
 	}
 	db_cursor_end(&cur);
 	if (rc == DB_ERROR)
 		goto fail;
 	for (i = 0; i < s->ntaxonomies; i++) {
-		if (!seen[i])
+		if (!seen[i] || site_kind_off(s, "taxonomy"))
 			continue;
 		buf_reset(&route);
 		render_lang_prefix(&route, s);
 		buf_printf(&route, "/%s/", s->taxonomy_plurals[i]);
-		url_entry(b, s, buf_cstr(&route), any ? &newest : NULL);
+		url_entry(b, s, buf_cstr(&route), any ? &newest : NULL, 1);
 	}
 	html(b, "</urlset>\n");
 	buf_free(&route);
@@ -145,8 +155,11 @@ page_robots(struct ctx *ctx)
 	struct buf *b = &ctx->resp->body;
 
 	ctx->resp->content_type = "text/plain; charset=utf-8";
-	html(b, "User-agent: *\nDisallow:\n\nSitemap: ");
-	render_abs_url(b, ctx->site, "/sitemap.xml");
-	html(b, "\n");
+	html(b, "User-agent: *\nDisallow:\n");
+	if (!site_kind_off(ctx->site, "sitemap")) {
+		html(b, "\nSitemap: ");
+		render_abs_url(b, ctx->site, "/sitemap.xml");
+		html(b, "\n");
+	}
 	return PAGE_OK;
 }

@@ -30,7 +30,7 @@ open_taxonomy_page(struct ctx *ctx, const char *term_name)
 		render_begin(ctx, title, "list");
 	}
 	render_page_header(&ctx->resp->body, ctx->site, title, &crumb,
-	    term_name != NULL);
+	    term_name != NULL && !site_kind_off(ctx->site, "taxonomy"));
 	buf_free(&term_route);
 	buf_free(&tax);
 	buf_free(&tax_route);
@@ -48,6 +48,9 @@ page_terms(struct ctx *ctx)
 	html(b, "<ul class=\"terms-tags\">\n");
 	for (rc = db_terms(ctx->db, &cur, ctx->now, ctx->taxonomy, &t);
 	    rc == DB_ROW; rc = db_terms_next(&cur, &t)) {
+		/* disableKinds: term leaves no term page to list. */
+		if (site_kind_off(ctx->site, "term"))
+			continue;
 		html(b, "<li>");
 		render_term_link(ctx, ctx->taxonomy, &t, t.count);
 		html(b, "</li>\n");

@@ -5,13 +5,36 @@
 #include "feed.h"
 #include "content.h"
 #include "html.h"
+#include "inflect.h"
 #include "markdown.h"
 #include "render.h"
+#include "url.h"
 
 void
 render_href(struct buf *b, const struct site *site, const char *route)
 {
 	html_href(b, site->base_path, route);
+}
+
+void
+render_list_href(struct buf *b, const struct site *site, const char *route)
+{
+	struct buf url = BUF_INIT;
+
+	url_list(&url, site, route);
+	render_href(b, site, buf_cstr(&url));
+	buf_free(&url);
+}
+
+void
+render_list_abs_url(struct buf *b, const struct site *site,
+    const char *route)
+{
+	struct buf url = BUF_INIT;
+
+	url_list(&url, site, route);
+	render_abs_url(b, site, buf_cstr(&url));
+	buf_free(&url);
 }
 
 void
@@ -34,31 +57,7 @@ render_abs_url(struct buf *b, const struct site *site, const char *route)
 void
 render_section_title(struct buf *out, const char *name)
 {
-	size_t start = out->len;
-	size_t n;
-	char last, before;
-
-	buf_puts(out, name);
-	if (out->len > start && out->data[start] >= 'a' &&
-	    out->data[start] <= 'z')
-		out->data[start] = (char)(out->data[start] - 'a' + 'A');
-	n = out->len - start;
-	if (n == 0)
-		return;
-	last = out->data[out->len - 1];
-	before = n > 1 ? out->data[out->len - 2] : '\0';
-	if (last == 's' || last == 'S')
-		return;
-	if ((last == 'y' || last == 'Y') && n > 1 &&
-	    strchr("aeiouAEIOU", before) == NULL) {
-		out->len--;
-		buf_puts(out, "ies");
-	} else if (last == 'x' || last == 'z' || (last == 'h' &&
-	    (before == 'c' || before == 's'))) {
-		buf_puts(out, "es");
-	} else {
-		buf_putc(out, 's');
-	}
+	inflect_section_title(out, name);
 }
 
 enum db_rc
@@ -77,11 +76,80 @@ render_section_read(struct ctx *ctx, const char *slug,
 	    &sec->description, &sec->body, &sec->markup);
 	if (rc == DB_ERROR)
 		return rc;
-	if (*title != '\0')
+	/* Hugo's default title is for a section without an _index.md (one
+	 * with no title has none), named by its last folder. */
+	if (rc == DB_ROW) {
 		buf_puts(&sec->title, title);
-	else
-		render_section_title(&sec->title, slug);
+	} else {
+		const char *last = strrchr(slug, '/');
+
+		render_section_title(&sec->title, last ? last + 1 : slug);
+	}
 	return DB_ROW;
+}
+
+enum db_rc
+render_section_trail(struct ctx *ctx, const char *slug,
+    struct render_trail *t)
+{
+	const char *title, *description, *body, *p;
+	struct buf route = BUF_INIT;
+	enum db_rc rc = DB_ROW;
+	size_t i;
+
+	memset(t, 0, sizeof(*t));
+	if (site_kind_off(ctx->site, "section"))
+		return DB_ROW;	/* no section is an ancestor */
+	for (p = slug; *p != '\0' && t->n < RENDER_TRAIL_MAX; p++) {
+		size_t len = strcspn(p, "/");
+		enum db_rc found;
+
+		p += len;
+		buf_reset(&route);
+		render_lang_prefix(&route, ctx->site);
+		buf_printf(&route, "/%.*s/", (int)(p - slug), slug);
+		found = db_section_page(ctx->db, ctx->now, buf_cstr(&route),
+		    &title, &description, &body);
+		if (found == DB_ERROR) {
+			rc = DB_ERROR;
+			break;
+		}
+		/* A folder below the top-level one without an _index.md is
+		 * no section. */
+		if (found != DB_ROW && t->n > 0 && *p != '\0')
+			continue;
+		i = t->n++;
+		url_list(&t->routes[i], ctx->site, buf_cstr(&route));
+		if (found == DB_ROW) {
+			buf_puts(&t->names[i], title);
+		} else {
+			struct buf name = BUF_INIT;
+
+			buf_add(&name, p - len, len);
+			render_section_title(&t->names[i], buf_cstr(&name));
+			buf_free(&name);
+		}
+		if (*p == '\0')
+			break;
+	}
+	for (i = 0; i < t->n; i++) {
+		t->crumbs[i].name = buf_cstr(&t->names[i]);
+		t->crumbs[i].route = buf_cstr(&t->routes[i]);
+	}
+	buf_free(&route);
+	return rc;
+}
+
+void
+render_trail_free(struct render_trail *t)
+{
+	size_t i;
+
+	for (i = 0; i < RENDER_TRAIL_MAX; i++) {
+		buf_free(&t->names[i]);
+		buf_free(&t->routes[i]);
+	}
+	t->n = 0;
 }
 
 void
@@ -182,7 +250,7 @@ render_term_link(struct ctx *ctx, const char *taxonomy,
 	render_lang_prefix(&route, ctx->site);
 	render_term_route(&route, taxonomy, t->slug);
 	html(b, "<a href=\"");
-	render_href(b, ctx->site, buf_cstr(&route));
+	render_list_href(b, ctx->site, buf_cstr(&route));
 	html(b, "\">");
 	html_text(b, t->name);
 	if (count >= 0) {
@@ -217,7 +285,13 @@ menu_href(struct buf *b, const struct site *s, const char *url)
 	if (url[0] == '/')
 		render_lang_prefix(&route, s);
 	buf_puts(&route, url);
-	render_href(b, s, buf_cstr(&route));
+	/* A taxonomy's list, as the site writes it ("/tags.html"). */
+	if (url[0] == '/' && site_taxonomy(s, url + 1, strcspn(url + 1, "/")) >=
+	    0 && url[1 + strcspn(url + 1, "/")] == '/' &&
+	    url[2 + strcspn(url + 1, "/")] == '\0')
+		render_list_href(b, s, buf_cstr(&route));
+	else
+		render_href(b, s, buf_cstr(&route));
 	buf_free(&route);
 }
 
@@ -233,6 +307,11 @@ render_menu(struct buf *b, const struct site *s, const char *route)
 		const char *u = menu[i].url;
 		int active = route != NULL && u[0] == '/' && u[1] != '\0' &&
 		    strncmp(route, u, strlen(u)) == 0;
+
+		/* quire's own menu links no list disableKinds turns off. */
+		if (s->nmenu == 0 && strcmp(u, "/tags/") == 0 &&
+		    site_kind_off(s, "taxonomy"))
+			continue;
 
 		html(b, "<li><a href=\"");
 		menu_href(b, s, u);
@@ -350,6 +429,11 @@ feed_links(struct buf *b, const struct site *s, const struct render_head *h)
 	struct buf route = BUF_INIT, title = BUF_INIT;
 	size_t i;
 
+	/* disableKinds: RSS leaves no feed to link (Atom and JSON Feed are
+	 * quire's beside it); nor does home the site's. */
+	if (site_kind_off(s, "rss") || (h->feed == NULL &&
+	    site_kind_off(s, "home")))
+		return;
 	memset(&f, 0, sizeof(f));
 	f.route = h->feed != NULL ? h->feed : s->lang_root;
 	f.name = h->feed != NULL ? h->feed_name : NULL;
@@ -376,6 +460,8 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	const struct site *s = ctx->site;
 	const char *desc = h->description != NULL && *h->description != '\0' ?
 	    h->description : s->description;
+	const char *card_title = h->card_title && *h->card_title ?
+	    h->card_title : h->title && *h->title ? h->title : s->title;
 	struct buf title = BUF_INIT, url = BUF_INIT;
 
 	if (h->title != NULL && *h->title != '\0') {
@@ -420,8 +506,7 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	feed_links(b, s, h);
 
 	/* OpenGraph and Twitter cards, as PaperMod writes them. */
-	meta(b, "property", "og:title", h->title && *h->title ? h->title :
-	    s->title);
+	meta(b, "property", "og:title", card_title);
 	meta(b, "property", "og:description", desc);
 	meta(b, "property", "og:type", h->article ? "article" : "website");
 	if (h->canonical != NULL) {
@@ -445,8 +530,7 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	if (*s->title != '\0')
 		meta(b, "property", "og:site_name", s->title);
 	meta(b, "name", "twitter:card", "summary");
-	meta(b, "name", "twitter:title", h->title && *h->title ? h->title :
-	    s->title);
+	meta(b, "name", "twitter:title", card_title);
 	meta(b, "name", "twitter:description", desc);
 	if (h->ncrumbs > 0)
 		json_ld_breadcrumbs(b, s, h->crumbs, h->ncrumbs);
@@ -536,9 +620,12 @@ render_breadcrumbs(struct buf *b, const struct site *site,
 	if (!site_flag(site, FLAG_BREADCRUMBS))
 		return;
 	html(b, "<div class=\"breadcrumbs\">");
-	render_link(b, site, site->lang_root, "Home");
+	/* Hugo's .Ancestors hold no page of a disabled kind. */
+	if (!site_kind_off(site, "home"))
+		render_link(b, site, site->lang_root, "Home");
 	for (i = 0; i < n; i++) {
-		html(b, "&nbsp;»&nbsp;");
+		if (i > 0 || !site_kind_off(site, "home"))
+			html(b, "&nbsp;»&nbsp;");
 		render_link(b, site, crumbs[i].route, crumbs[i].name);
 	}
 	html(b, "</div>\n");
@@ -603,7 +690,7 @@ listing_href(struct buf *b, const struct site *site, long n,
 	buf_puts(&route, arg);
 	if (n > 1)
 		buf_printf(&route, "page/%ld/", n);
-	render_href(b, site, buf_cstr(&route));
+	render_list_href(b, site, buf_cstr(&route));
 	buf_free(&route);
 }
 
@@ -658,6 +745,61 @@ render_listing(struct ctx *ctx, long long term_id, const char *list_route)
 	if (shown == 0 && ctx->page > 1)
 		return PAGE_NOT_FOUND;
 	render_pagination(ctx, ctx->page, more, listing_href, list_route);
+	return PAGE_OK;
+}
+
+/* Appends at most limit entries of term term_id from offset; sets *n to
+ * how many. */
+static enum page_rc
+put_entries(struct ctx *ctx, long long term_id, long limit, long offset,
+    long *n)
+{
+	struct db_cursor cur;
+	const char *entry;
+	size_t len;
+	enum db_rc rc;
+
+	*n = 0;
+	for (rc = db_entries(ctx->db, &cur, ctx->now, term_id, limit, offset,
+	    &entry, &len); rc == DB_ROW; rc = db_entries_next(&cur, &entry,
+	    &len)) {
+		buf_add(&ctx->resp->body, entry, len);
+		(*n)++;
+	}
+	db_cursor_end(&cur);
+	return rc == DB_ERROR ? PAGE_DB_ERROR : PAGE_OK;
+}
+
+enum page_rc
+render_section_listing(struct ctx *ctx, long long term_id, long long sub_id,
+    const char *list_route)
+{
+	long per = ctx->site->paginate, offset = (ctx->page - 1) * per;
+	long npages = 0, nsubs = 0, shown = 0, n;
+	enum page_rc rc;
+
+	if (sub_id == 0 && term_id != 0)
+		return render_listing(ctx, term_id, list_route);
+	if (sub_id == 0)
+		return ctx->page > 1 ? PAGE_NOT_FOUND : PAGE_OK;
+	if ((term_id != 0 && db_entries_count(ctx->db, ctx->now, term_id,
+	    &npages) == DB_ERROR) || db_entries_count(ctx->db, ctx->now,
+	    sub_id, &nsubs) == DB_ERROR)
+		return PAGE_DB_ERROR;
+	if (ctx->page > 1 && offset >= npages + nsubs)
+		return PAGE_NOT_FOUND;
+	/* PaperMod's union .RegularPages .Sections: the pages, then the
+	 * sections, each in Hugo's order. */
+	if (offset < npages) {
+		if ((rc = put_entries(ctx, term_id, per, offset, &shown)) !=
+		    PAGE_OK)
+			return rc;
+	}
+	if (shown < per && (rc = put_entries(ctx, sub_id, per - shown,
+	    offset + shown - npages, &n)) != PAGE_OK)
+		return rc;
+	render_pagination(ctx, ctx->page, offset + per < npages + nsubs,
+	    listing_href, list_route);
 	return PAGE_OK;
 }
 

@@ -1,15 +1,19 @@
 /* route.c - every URL the worker answers, in one table: the fixed
  * routes, the stored pages by layout, the aliases, and the redirects
  * ("/page/1/", a missing trailing slash). */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "route.h"
+#include "url.h"
 
 /* How a row matches the request's decoded segments. */
 enum route_match {
 	MATCH_PATH,	/* pattern: literal segments, "$taxonomy" (one the
-			 * site declares), "*" (a term) or "#" (a page
-			 * number) */
+			 * site declares), "*" (a term), "**" (first only:
+			 * one or more segments, a nested section's path)
+			 * or "#" (a page number) */
 	MATCH_STORED,	/* a stored page at the route whose layout is
 			 * pattern (NULL: any layout) */
 	MATCH_ALIAS,	/* an alias a stored page declares: 301 to it */
@@ -29,6 +33,21 @@ enum route_flag {
 	ROUTE_SITE = 1 << 5,	/* of the site, not of a language: answers
 				 * at the root when every language lives in
 				 * its folder (defaultContentLanguageInSubdir) */
+	ROUTE_LIST = 1 << 6,	/* a list page: under uglyURLs (url.h's
+				 * url_list_is_ugly()) it answers at
+				 * "/NAME.html" for "/NAME/", and not at
+				 * "/NAME/" */
+};
+
+/* The request's segments, and the same with ".html" cut from the last
+ * one when it ends so (an ugly list URL), which the handler may point
+ * into. */
+struct route_segs {
+	char **ugly;
+	size_t n;
+	int is_ugly;
+	struct buf path;	/* a "**" term, joined */
+	struct buf list;	/* the list's route, "/a/b/" */
 };
 
 struct route {
@@ -38,6 +57,10 @@ struct route {
 	const char *taxonomy;	/* the taxonomy of "*" (TAXONOMY_SECTIONS);
 				 * NULL: the one "$taxonomy" matched */
 	int flags;
+	const char *kinds;	/* Hugo's kinds of page the row serves,
+				 * space-separated: disableKinds naming one
+				 * of them turns the row off; NULL: quire's
+				 * own */
 };
 
 static enum page_rc alias_redirect(struct ctx *ctx);
@@ -45,58 +68,68 @@ static enum page_rc alias_redirect(struct ctx *ctx);
 /* First match wins: the fixed routes, the config's taxonomies, the
  * sections, then stored pages, then aliases; nothing matched is a 404. */
 static const struct route routes[] = {
-	{ MATCH_PATH, "", page_home, NULL, 0 },
-	{ MATCH_PATH, "page/#", page_home, NULL, ROUTE_PAGED },
-	{ MATCH_PATH, "index.xml", page_feed_site, NULL, 0 },
-	{ MATCH_PATH, "atom.xml", page_feed_site, NULL, ROUTE_ATOM },
-	{ MATCH_PATH, "feed.json", page_feed_site, NULL, ROUTE_JSON },
-	{ MATCH_PATH, "sitemap.xml", page_sitemap, NULL, ROUTE_SITE },
-	{ MATCH_PATH, "robots.txt", page_robots, NULL, ROUTE_SITE },
-	{ MATCH_PATH, "archives", page_archives, NULL, 0 },
-	{ MATCH_PATH, "search", page_search, NULL, 0 },
-	{ MATCH_PATH, "$taxonomy", page_terms, NULL, 0 },
-	{ MATCH_PATH, "$taxonomy/index.xml", page_feed_terms, NULL, 0 },
+	{ MATCH_PATH, "", page_home, NULL, 0, "home" },
+	{ MATCH_PATH, "page/#", page_home, NULL, ROUTE_PAGED | ROUTE_LIST,
+	    "home" },
+	{ MATCH_PATH, "index.xml", page_feed_site, NULL, 0, "home rss" },
+	{ MATCH_PATH, "atom.xml", page_feed_site, NULL, ROUTE_ATOM,
+	    "home rss" },
+	{ MATCH_PATH, "feed.json", page_feed_site, NULL, ROUTE_JSON,
+	    "home rss" },
+	{ MATCH_PATH, "sitemap.xml", page_sitemap, NULL, ROUTE_SITE,
+	    "sitemap" },
+	{ MATCH_PATH, "robots.txt", page_robots, NULL, ROUTE_SITE,
+	    "robotstxt" },
+	{ MATCH_PATH, "archives", page_archives, NULL, 0, NULL },
+	{ MATCH_PATH, "search", page_search, NULL, 0, NULL },
+	{ MATCH_PATH, "$taxonomy", page_terms, NULL, ROUTE_LIST, "taxonomy" },
+	{ MATCH_PATH, "$taxonomy/index.xml", page_feed_terms, NULL, 0,
+	    "taxonomy rss" },
 	{ MATCH_PATH, "$taxonomy/atom.xml", page_feed_terms, NULL,
-	    ROUTE_ATOM },
+	    ROUTE_ATOM, "taxonomy rss" },
 	{ MATCH_PATH, "$taxonomy/feed.json", page_feed_terms, NULL,
-	    ROUTE_JSON },
-	{ MATCH_PATH, "$taxonomy/*", page_term, NULL, ROUTE_TERM },
+	    ROUTE_JSON, "taxonomy rss" },
+	{ MATCH_PATH, "$taxonomy/*", page_term, NULL, ROUTE_TERM | ROUTE_LIST,
+	    "term" },
 	{ MATCH_PATH, "$taxonomy/*/page/#", page_term, NULL,
-	    ROUTE_PAGED | ROUTE_TERM },
+	    ROUTE_PAGED | ROUTE_TERM | ROUTE_LIST, "term" },
 	{ MATCH_PATH, "$taxonomy/*/index.xml", page_feed_term, NULL,
-	    ROUTE_TERM },
+	    ROUTE_TERM, "term rss" },
 	{ MATCH_PATH, "$taxonomy/*/atom.xml", page_feed_term, NULL,
-	    ROUTE_TERM | ROUTE_ATOM },
+	    ROUTE_TERM | ROUTE_ATOM, "term rss" },
 	{ MATCH_PATH, "$taxonomy/*/feed.json", page_feed_term, NULL,
-	    ROUTE_TERM | ROUTE_JSON },
-	/* A section is a term of TAXONOMY_SECTIONS (schema.h). */
-	{ MATCH_PATH, "*", page_section, TAXONOMY_SECTIONS, ROUTE_TERM },
-	{ MATCH_PATH, "*/page/#", page_section, TAXONOMY_SECTIONS,
-	    ROUTE_PAGED | ROUTE_TERM },
-	{ MATCH_PATH, "*/index.xml", page_feed_section, TAXONOMY_SECTIONS,
-	    ROUTE_TERM },
-	{ MATCH_PATH, "*/atom.xml", page_feed_section, TAXONOMY_SECTIONS,
-	    ROUTE_TERM | ROUTE_ATOM },
-	{ MATCH_PATH, "*/feed.json", page_feed_section, TAXONOMY_SECTIONS,
-	    ROUTE_TERM | ROUTE_JSON },
+	    ROUTE_TERM | ROUTE_JSON, "term rss" },
+	/* A section is a term of TAXONOMY_SECTIONS (schema.h), nested ones
+	 * ("essays/2023") too. */
+	{ MATCH_PATH, "**", page_section, TAXONOMY_SECTIONS,
+	    ROUTE_TERM | ROUTE_LIST, "section" },
+	{ MATCH_PATH, "**/page/#", page_section, TAXONOMY_SECTIONS,
+	    ROUTE_PAGED | ROUTE_TERM | ROUTE_LIST, "section" },
+	{ MATCH_PATH, "**/index.xml", page_feed_section, TAXONOMY_SECTIONS,
+	    ROUTE_TERM, "section rss" },
+	{ MATCH_PATH, "**/atom.xml", page_feed_section, TAXONOMY_SECTIONS,
+	    ROUTE_TERM | ROUTE_ATOM, "section rss" },
+	{ MATCH_PATH, "**/feed.json", page_feed_section, TAXONOMY_SECTIONS,
+	    ROUTE_TERM | ROUTE_JSON, "section rss" },
 	/* PaperMod's content/archives.md and search.md: quire's own pages
 	 * under the stored page's title. */
-	{ MATCH_STORED, "archives", page_archives, NULL, 0 },
-	{ MATCH_STORED, "search", page_search, NULL, 0 },
+	{ MATCH_STORED, "archives", page_archives, NULL, 0, "page" },
+	{ MATCH_STORED, "search", page_search, NULL, 0, "page" },
 	/* A section's _index.md while none of its pages is visible. */
-	{ MATCH_STORED, NULL, page_section, NULL, ROUTE_SECTION },
-	{ MATCH_STORED, NULL, page_article, NULL, 0 },
-	{ MATCH_ALIAS, NULL, alias_redirect, NULL, 0 },
+	{ MATCH_STORED, NULL, page_section, NULL, ROUTE_SECTION, "section" },
+	{ MATCH_STORED, NULL, page_article, NULL, 0, "page" },
+	{ MATCH_ALIAS, NULL, alias_redirect, NULL, 0, "page" },
 };
 
 /* Matches the request's segments after the first skip (a language's
  * "fr") against a MATCH_PATH pattern; sets ctx->page, ctx->term and
- * (for "$taxonomy") ctx->taxonomy. Returns 1, 0 (no match), or -1 for
- * a page number that cannot exist. */
+ * (for "$taxonomy") ctx->taxonomy. A "**" term is joined in path, which
+ * ctx->term then points into. Returns 1, 0 (no match), or -1 for a page
+ * number that cannot exist. */
 static int
-match_path(struct ctx *ctx, const char *pattern, size_t skip)
+match_path(struct ctx *ctx, const char *pattern, size_t skip,
+    char *const *segs, size_t nsegs, struct buf *path)
 {
-	const struct req *r = ctx->req;
 	const char *p = pattern;
 	size_t i = skip;
 
@@ -105,23 +138,43 @@ match_path(struct ctx *ctx, const char *pattern, size_t skip)
 	while (*p != '\0') {
 		size_t len = strcspn(p, "/");
 
-		if (i >= r->nsegs)
+		if (i >= nsegs)
 			return 0;
+		if (len == 2 && p[0] == '*' && p[1] == '*') {
+			size_t tail = 0, end;
+			const char *q;
+
+			/* The segments the rest of the pattern leaves. */
+			for (q = p + 2; *q != '\0'; q++)
+				tail += *q == '/';
+			if (nsegs - i <= tail)
+				return 0;
+			end = nsegs - tail;
+			buf_reset(path);
+			for (; i < end; i++)
+				buf_printf(path, "%s%s", path->len ? "/" : "",
+				    segs[i]);
+			ctx->term = buf_cstr(path);
+			p += len;
+			if (*p == '/')
+				p++;
+			continue;
+		}
 		if (len == 1 && *p == '#') {
-			ctx->page = req_page_number(r->segs[i]);
+			ctx->page = req_page_number(segs[i]);
 			if (ctx->page == 0)
 				return -1;
 		} else if (len == 1 && *p == '*') {
-			ctx->term = r->segs[i];
+			ctx->term = segs[i];
 		} else if (len == 9 && strncmp(p, "$taxonomy", 9) == 0) {
-			int t = site_taxonomy(ctx->site, r->segs[i],
-			    strlen(r->segs[i]));
+			int t = site_taxonomy(ctx->site, segs[i],
+			    strlen(segs[i]));
 
 			if (t < 0)
 				return 0;
 			ctx->taxonomy = ctx->site->taxonomy_plurals[t];
-		} else if (strlen(r->segs[i]) != len ||
-		    strncmp(r->segs[i], p, len) != 0) {
+		} else if (strlen(segs[i]) != len ||
+		    strncmp(segs[i], p, len) != 0) {
 			return 0;
 		}
 		i++;
@@ -129,7 +182,51 @@ match_path(struct ctx *ctx, const char *pattern, size_t skip)
 		if (*p == '/')
 			p++;
 	}
-	return i == r->nsegs;
+	return i == nsegs;
+}
+
+/* A section with an _index.md but no page of its own (only sections,
+ * or none) has its listing, feeds and pages as Hugo writes them: its
+ * term is then term id -1, which no page has. Returns DB_ROW (term set
+ * from ctx->term), DB_DONE or DB_ERROR. */
+static enum db_rc
+pageless_section(struct ctx *ctx, struct db_term *term)
+{
+	struct buf route = BUF_INIT;
+	const char *title, *description, *body;
+	enum db_rc rc;
+
+	buf_add(&route, ctx->site->lang_root,
+	    strlen(ctx->site->lang_root) - 1);
+	buf_printf(&route, "/%s/", ctx->term);
+	rc = db_section_page(ctx->db, ctx->now, buf_cstr(&route), &title,
+	    &description, &body);
+	buf_free(&route);
+	if (rc == DB_ROW) {
+		term->id = -1;
+		term->slug = ctx->term;
+		term->name = ctx->term;
+		term->count = 0;
+	}
+	return rc;
+}
+
+/* Does disableKinds name one of the space-separated kinds? */
+static int
+kinds_off(const struct site *s, const char *kinds)
+{
+	char kind[16];
+	const char *p;
+
+	for (p = kinds; p != NULL && *p != '\0'; p += *p == ' ') {
+		size_t n = strcspn(p, " ");
+
+		snprintf(kind, sizeof(kind), "%.*s", (int)n, p);
+		if (site_kind_off(s, kind))
+			return 1;
+		p += n;
+	}
+	return 0;
 }
 
 /* A path that is no page's URL may be one of Hugo's aliases: 301 to the
@@ -150,15 +247,17 @@ alias_redirect(struct ctx *ctx)
 /* 301 from ".../page/1/" to the listing: the route less its last two
  * segments. */
 static void
-redirect_first_page(struct ctx *ctx)
+redirect_first_page(struct ctx *ctx, const struct route_segs *rs)
 {
-	struct buf target = BUF_INIT;
+	struct buf route = BUF_INIT, target = BUF_INIT;
 	size_t k;
 
-	buf_putc(&target, '/');
-	for (k = 0; k + 2 < ctx->req->nsegs; k++)
-		buf_printf(&target, "%s/", ctx->req->segs[k]);
+	buf_putc(&route, '/');
+	for (k = 0; k + 2 < rs->n; k++)
+		buf_printf(&route, "%s/", rs->ugly[k]);
+	url_list(&target, ctx->site, buf_cstr(&route));
 	page_redirect(ctx, buf_cstr(&target));
+	buf_free(&route);
 	buf_free(&target);
 }
 
@@ -211,7 +310,7 @@ use_lang(struct ctx *ctx, const struct site *site, struct site *view,
 }
 
 static enum page_rc
-dispatch(struct ctx *ctx, enum req_verdict verdict)
+dispatch(struct ctx *ctx, enum req_verdict verdict, struct route_segs *rs)
 {
 	const struct site *site = ctx->site;
 	const struct site_lang *lang;
@@ -219,7 +318,7 @@ dispatch(struct ctx *ctx, enum req_verdict verdict)
 	struct db_page stored;
 	struct db_term term;
 	enum page_rc prc;
-	int looked_up = 0;
+	int looked_up = 0, via_list = 0;
 	size_t i, skip;
 
 	if (verdict == REQ_ADD_SLASH) {
@@ -254,6 +353,10 @@ dispatch(struct ctx *ctx, enum req_verdict verdict)
 	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
 		const struct route *rt = &routes[i];
 
+		/* Hugo builds no page of a kind disableKinds names. */
+		if (kinds_off(ctx->site, rt->kinds))
+			continue;
+
 		ctx->page = 1;
 		ctx->term = NULL;
 		ctx->taxonomy = rt->taxonomy;
@@ -266,17 +369,34 @@ dispatch(struct ctx *ctx, enum req_verdict verdict)
 			if (site_multilingual(site) && site->lang_in_subdir &&
 			    skip == 0 && !(rt->flags & ROUTE_SITE))
 				continue;
-			m = match_path(ctx, rt->pattern, skip);
+			/* A list answers at its ugly URL alone when Hugo
+			 * writes it there, at its own otherwise. */
+			if (rs->is_ugly && !(rt->flags & ROUTE_LIST))
+				m = match_path(ctx, rt->pattern, skip,
+				    ctx->req->segs, ctx->req->nsegs, &rs->path);
+			else
+				m = match_path(ctx, rt->pattern, skip,
+				    rs->ugly, rs->n, &rs->path);
 
 			/* A page number that cannot exist (-1) is no match
 			 * either: the path may still be a stored page's or
 			 * an alias ("/docs/page/intro/"); else a 404. */
 			if (m <= 0)
 				continue;
+			if ((rt->flags & ROUTE_LIST) && url_list_is_ugly(
+			    ctx->site, buf_cstr(&rs->list)) != rs->is_ugly)
+				continue;
 			if (rt->flags & ROUTE_TERM) {
 				enum db_rc rc = db_term_by_slug(ctx->db,
 				    ctx->now, ctx->taxonomy, ctx->term, &term);
 
+				/* (A bare section path is left to the
+				 * stored row: an article's path need not
+				 * pay this second look-up.) */
+				if (rc == DB_DONE && strcmp(ctx->taxonomy,
+				    TAXONOMY_SECTIONS) == 0 &&
+				    strcmp(rt->pattern, "**") != 0)
+					rc = pageless_section(ctx, &term);
 				if (rc == DB_ERROR)
 					return PAGE_DB_ERROR;
 				/* No such term: the path may still be a
@@ -288,7 +408,7 @@ dispatch(struct ctx *ctx, enum req_verdict verdict)
 			}
 			if ((rt->flags & ROUTE_PAGED) && ctx->page == 1) {
 				ctx->found = NULL;
-				redirect_first_page(ctx);
+				redirect_first_page(ctx, rs);
 				return PAGE_OK;
 			}
 		} else if (rt->match == MATCH_STORED) {
@@ -296,6 +416,13 @@ dispatch(struct ctx *ctx, enum req_verdict verdict)
 				enum db_rc rc = db_page_by_url(ctx->db,
 				    ctx->now, ctx->req->decoded, &stored);
 
+				/* A section's own page, at the ugly URL of
+				 * its list. */
+				if (rc == DB_DONE && rs->is_ugly) {
+					rc = db_page_by_url(ctx->db, ctx->now,
+					    buf_cstr(&rs->list), &stored);
+					via_list = 1;
+				}
 				if (rc == DB_ERROR)
 					return PAGE_DB_ERROR;
 				looked_up = rc == DB_ROW ? 1 : -1;
@@ -307,6 +434,14 @@ dispatch(struct ctx *ctx, enum req_verdict verdict)
 			    strcmp(stored.layout, rt->pattern) != 0) ||
 			    (stored.kind == PAGE_SECTION) !=
 			    ((rt->flags & ROUTE_SECTION) != 0))
+				continue;
+			/* The home page's _index.md is no section's. */
+			if (stored.kind == PAGE_SECTION &&
+			    strcmp(stored.url, ctx->site->lang_root) == 0)
+				continue;
+			/* A section's list is at one of its URLs. */
+			if (stored.kind == PAGE_SECTION ? url_list_is_ugly(
+			    ctx->site, stored.url) != via_list : via_list)
 				continue;
 			ctx->stored = &stored;
 			if (rt->pattern != NULL)
@@ -327,9 +462,36 @@ enum page_rc
 route_dispatch(struct ctx *ctx, enum req_verdict verdict)
 {
 	const struct site *site = ctx->site;
-	enum page_rc rc = dispatch(ctx, verdict);
+	const struct req *r = ctx->req;
+	struct route_segs rs;
+	enum page_rc rc;
+	size_t i, k;
 
+	/* The segments of the list an ugly URL names: "/tags/go.html" is
+	 * the list "/tags/go/". */
+	memset(&rs, 0, sizeof(rs));
+	rs.n = r->nsegs;
+	rs.ugly = xmalloc((r->nsegs + 1) * sizeof(*rs.ugly));
+	for (i = 0; i < r->nsegs; i++) {
+		k = strlen(r->segs[i]);
+		if (i + 1 == r->nsegs && k > 5 &&
+		    strcmp(r->segs[i] + k - 5, ".html") == 0) {
+			rs.ugly[i] = xstrndup(r->segs[i], k - 5);
+			rs.is_ugly = 1;
+		} else {
+			rs.ugly[i] = xstrdup(r->segs[i]);
+		}
+	}
+	buf_putc(&rs.list, '/');
+	for (i = 0; i < rs.n; i++)
+		buf_printf(&rs.list, "%s/", rs.ugly[i]);
+	rc = dispatch(ctx, verdict, &rs);
 	/* The language's view lived in dispatch()'s frame. */
 	ctx->site = site;
+	for (i = 0; i < rs.n; i++)
+		free(rs.ugly[i]);
+	free(rs.ugly);
+	buf_free(&rs.path);
+	buf_free(&rs.list);
 	return rc;
 }

@@ -1,5 +1,5 @@
-/* section.c - a page's top-level section, and Hugo's default main
- * section (the one with the most published pages). */
+/* section.c - a page's top-level and nearest section, and Hugo's
+ * default main section (the one with the most published pages). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,4 +75,33 @@ section_is_among(const char *source, char *const *names, size_t n)
 		    memcmp(names[i], source, len) == 0)
 			return 1;
 	return 0;
+}
+
+size_t
+section_of(const char *path, char *const *folders, size_t n, int own)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dir, best, i;
+
+	if (slash == NULL)
+		return 0;
+	dir = (size_t)(slash - path);	/* the folder: path[0..dir) */
+	if (!own) {
+		while (dir > 0 && path[dir - 1] != '/')
+			dir--;
+		if (dir == 0)
+			return 0;	/* a top-level folder: no parent */
+		dir--;
+	}
+	best = section_len(path);
+	if (best == 0 || best > dir)
+		return 0;
+	for (i = 0; i < n; i++) {
+		size_t k = strlen(folders[i]);
+
+		if (k > best && k <= dir && memcmp(folders[i], path, k) == 0 &&
+		    (k == dir || path[k] == '/'))
+			best = k;
+	}
+	return best;
 }

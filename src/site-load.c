@@ -398,6 +398,51 @@ bad:
 	return -1;
 }
 
+/* disableKinds: a list of Hugo's kinds, spelt as Hugo 0.111 spells them
+ * ("RSS", "robotsTXT": it compares them as written, and ignores a name
+ * it knows no kind by, "rss" too), kept as SITE_KINDS stores them.
+ * "taxonomyTerm", the name before Hugo 0.73, is term when taxonomy is
+ * also given, else taxonomy, as Hugo reads it. */
+static int
+load_kinds(struct site *s, const struct site_key *k, struct yamldoc *y,
+    yaml_node_t *node, const char *path, struct buf *err)
+{
+	static const char *const hugo[] = { "home", "page", "section",
+	    "taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404" };
+	static const char *const kinds[] = { "home", "page", "section",
+	    "taxonomy", "term", "rss", "sitemap", "robotstxt", "404" };
+	struct buf v = BUF_INIT;
+	const char *one = yamldoc_scalar(node);
+	size_t i, j, n = one != NULL ? 1 : node->type == YAML_SEQUENCE_NODE ?
+	    yamldoc_seq_len(node) : 0;
+	int on[sizeof(kinds) / sizeof(kinds[0])] = { 0 }, old = 0;
+
+	if (one == NULL && node->type != YAML_SEQUENCE_NODE) {
+		buf_printf(err, "%s:%zu: '%s' must be a list of kinds of page",
+		    path, yamldoc_line(y, node), k->config);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		const char *name = yamldoc_scalar(one != NULL ? node :
+		    yamldoc_seq_item(y, node, i));
+
+		if (name != NULL && strcmp(name, "taxonomyTerm") == 0)
+			old = 1;
+		for (j = 0; name != NULL && j < sizeof(hugo) / sizeof(hugo[0]);
+		    j++)
+			if (strcmp(name, hugo[j]) == 0)
+				on[j] = 1;
+	}
+	if (old)
+		on[on[3] ? 4 : 3] = 1;	/* taxonomy given: term, else it */
+	for (j = 0; j < sizeof(kinds) / sizeof(kinds[0]); j++)
+		if (on[j])
+			buf_printf(&v, "%s%s", v.len ? " " : "", kinds[j]);
+	site_set(s, k->stored, buf_cstr(&v));
+	buf_free(&v);
+	return 0;	/* taxonomy alone: kinds_refused() */
+}
+
 /* Reads row k's value at node into s. Returns 0, or -1 with
  * "PATH:LINE: what" appended to err. */
 static int
@@ -485,6 +530,8 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 		return load_languages(s, k, y, node, path, err);
 	case SITE_UGLY:
 		return load_ugly(s, k, y, node, path, err);
+	case SITE_KINDS:
+		return load_kinds(s, k, y, node, path, err);
 	}
 	return 0;
 }
@@ -522,6 +569,60 @@ lookup(struct loaded *f, size_t n, const char *dotted, const char *also,
 	return node;
 }
 
+/* Does the disableKinds list at node name "taxonomyTerm"? */
+static int
+names_taxonomy_term(struct yamldoc *doc, yaml_node_t *node)
+{
+	size_t i;
+
+	if (yamldoc_scalar(node) != NULL)
+		return strcmp(yamldoc_scalar(node), "taxonomyTerm") == 0;
+	for (i = 0; node->type == YAML_SEQUENCE_NODE &&
+	    i < yamldoc_seq_len(node); i++) {
+		const char *v = yamldoc_scalar(yamldoc_seq_item(doc, node, i));
+
+		if (v != NULL && strcmp(v, "taxonomyTerm") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Hugo 0.111 stops the build when disableKinds names "taxonomy" (whose
+ * meaning 0.73 changed) unless ignoreErrors lists
+ * "error-disable-taxonomy": so does quire, naming the file and line of
+ * disableKinds (node in doc at path). Returns 0 or -1 (err set). */
+static int
+kinds_refused(const struct site *s, struct loaded *f, size_t n,
+    struct yamldoc *doc, yaml_node_t *node, const char *path,
+    struct buf *err)
+{
+	struct loaded *from;
+	yaml_node_t *ignore;
+	size_t i;
+
+	if (!site_kind_off(s, "taxonomy") || site_kind_off(s, "term") ||
+	    names_taxonomy_term(doc, node))
+		return 0;
+	ignore = lookup(f, n, "ignoreErrors", NULL, &from);
+	if (ignore != NULL && yamldoc_scalar(ignore) != NULL &&
+	    strcasecmp(yamldoc_scalar(ignore), "error-disable-taxonomy") == 0)
+		return 0;
+	for (i = 0; ignore != NULL && ignore->type == YAML_SEQUENCE_NODE &&
+	    i < yamldoc_seq_len(ignore); i++) {
+		const char *v = yamldoc_scalar(yamldoc_seq_item(&from->doc,
+		    ignore, i));
+
+		if (v != NULL && strcasecmp(v, "error-disable-taxonomy") == 0)
+			return 0;
+	}
+	buf_printf(err, "%s:%zu: disableKinds names 'taxonomy' but not "
+	    "'term': since Hugo 0.73 that is the list of a taxonomy's terms "
+	    "alone (the old 'taxonomyTerm'), and Hugo 0.111 stops there "
+	    "unless ignoreErrors lists error-disable-taxonomy", path,
+	    yamldoc_line(doc, node));
+	return -1;
+}
+
 /* Reads every key of site_keys[] that the n parsed files hold into s
  * (over its current values). Returns 0, or -1 with "PATH:LINE: what"
  * appended to err. */
@@ -543,6 +644,10 @@ site_load_docs(struct site *s, struct loaded *f, size_t n, struct buf *err)
 	for (k = site_keys; k->config != NULL; k++) {
 		if ((node = lookup(f, n, k->config, k->also, &from)) != NULL &&
 		    load_key(s, k, &from->doc, node, from->path, err) != 0)
+			return -1;
+		if (node != NULL && k->type == SITE_KINDS &&
+		    kinds_refused(s, f, n, &from->doc, node, from->path,
+		    err) != 0)
 			return -1;
 		/* A file of one language (config/_default/languages.fr.toml:
 		 * under "languages.fr") is that language's settings, over

@@ -28,6 +28,7 @@ const struct site_key site_keys[] = {
 	ROW("paginate", "paginate", SITE_NUMBER, "10", paginate,
 	    .min = 1, .max = 1000),
 	ROW("uglyURLs", "uglyURLs", SITE_UGLY, "", ugly_urls),
+	ROW("disableKinds", "disableKinds", SITE_KINDS, "", disabled_kinds),
 	ROW("summaryLength", "summaryLength", SITE_NUMBER, "70",
 	    summary_length, .min = 0, .max = 1000000),
 	ROW("rssLimit", "rssLimit", SITE_LIMIT, "-1", rss_limit),
@@ -438,6 +439,7 @@ set_value(struct site *s, const struct site_key *k, const char *name,
 	case SITE_ZONE:
 	case SITE_SECTION:
 	case SITE_UGLY:
+	case SITE_KINDS:
 		set_str(STR(s, k), value);
 		break;
 	case SITE_TAXONOMIES:
@@ -525,7 +527,8 @@ static int
 holds_string(enum site_type t)
 {
 	return t == SITE_STRING || t == SITE_CHOICE || t == SITE_ZONE ||
-	    t == SITE_SECTION || t == SITE_TAXONOMIES || t == SITE_UGLY;
+	    t == SITE_SECTION || t == SITE_TAXONOMIES || t == SITE_UGLY ||
+	    t == SITE_KINDS;
 }
 
 void
@@ -600,6 +603,7 @@ site_each(const struct site *s,
 		case SITE_SECTION:
 		case SITE_TAXONOMIES:
 		case SITE_UGLY:
+		case SITE_KINDS:
 			put(k->stored, *STR(s, k), arg);
 			break;
 		case SITE_NUMBER:
@@ -670,6 +674,18 @@ site_ugly(const struct site *s, const char *section, size_t n)
 		return 1;
 	for (p = s->ugly_urls; *p != '\0'; p += strcspn(p, "\x1f") + 1)
 		if (strcspn(p, "\x1f") == n && strncmp(p, section, n) == 0)
+			return 1;
+	return 0;
+}
+
+int
+site_kind_off(const struct site *s, const char *kind)
+{
+	const char *p = s->disabled_kinds != NULL ? s->disabled_kinds : "";
+	size_t n = strlen(kind);
+
+	for (; *p != '\0'; p += strcspn(p, " "), p += *p == ' ')
+		if (strcspn(p, " ") == n && strncmp(p, kind, n) == 0)
 			return 1;
 	return 0;
 }

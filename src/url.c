@@ -813,11 +813,40 @@ url_section(struct buf *out, const char *name, size_t n)
 	if (clean_path(&b, 0) != 0 || b.len < 3)
 		goto out;
 	for (i = 1; i + 1 < b.len; i++)
-		if (b.data[i] == '/')
+		if (b.data[i] == '/' && b.data[i + 1] == '/')
 			goto out;
 	buf_add(out, b.data + 1, b.len - 2);
 	rc = 0;
 out:
 	buf_free(&b);
 	return rc;
+}
+
+int
+url_list_is_ugly(const struct site *s, const char *route)
+{
+	const char *root = s->lang_root != NULL ? s->lang_root : "/";
+	size_t k = strlen(root), n;
+
+	if (*s->ugly_urls == '\0' || strncmp(route, root, k) != 0 ||
+	    route[k] == '\0')
+		return 0;	/* not ugly, or a home page */
+	if (strcmp(s->ugly_urls, "*") == 0)
+		return 1;
+	n = strcspn(route + k, "/");
+	return site_ugly(s, route + k, n) &&
+	    site_taxonomy(s, route + k, n) < 0;
+}
+
+void
+url_list(struct buf *out, const struct site *s, const char *route)
+{
+	size_t n = strlen(route);
+
+	if (n > 1 && route[n - 1] == '/' && url_list_is_ugly(s, route)) {
+		buf_add(out, route, n - 1);
+		buf_puts(out, ".html");
+	} else {
+		buf_puts(out, route);
+	}
 }

@@ -118,7 +118,7 @@ tsv_free(struct tsv *t)
 }
 
 /* Reads a whole file into a malloc'd, NUL-terminated buffer. */
-static char *
+static __attribute__((unused)) char *
 slurp(const char *path, size_t *n)
 {
 	FILE *f = fopen(path, "rb");
