@@ -228,10 +228,11 @@ page_feed_site(struct ctx *ctx)
 {
 	struct feed f = { NULL, ctx->site->lang_root, 1, 0 };
 	const char *title, *description, *body;
+	enum page_markup markup;
 
 	/* Named by content/_index.md's title, as Hugo names it. */
 	if (db_section_page(ctx->db, ctx->now, ctx->site->lang_root, &title,
-	    &description, &body) == DB_ERROR)
+	    &description, &body, &markup) == DB_ERROR)
 		return PAGE_DB_ERROR;
 	if (*title != '\0')
 		f.name = title;

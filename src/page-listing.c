@@ -26,6 +26,7 @@ enum page_rc
 page_home(struct ctx *ctx)
 {
 	const char *title, *description, *body;
+	enum page_markup markup;
 	struct render_head h;
 	enum page_rc rc = PAGE_OK;
 
@@ -33,7 +34,7 @@ page_home(struct ctx *ctx)
 	 * the site's; its title names the cards, its description is the
 	 * page's, and its text comes before the entries on every page. */
 	if (db_section_page(ctx->db, ctx->now, ctx->site->lang_root, &title,
-	    &description, &body) == DB_ERROR)
+	    &description, &body, &markup) == DB_ERROR)
 		return PAGE_DB_ERROR;
 	memset(&h, 0, sizeof(h));
 	h.body_class = "list";
@@ -44,7 +45,7 @@ page_home(struct ctx *ctx)
 	h.feed_name = *title != '\0' ? title : NULL;
 	render_open(ctx, &h);
 	if (*body != '\0')
-		rc = render_markdown(ctx, body, MD_ANCHORS,
+		rc = render_content(ctx, markup, body, MD_ANCHORS,
 		    "<div class=\"post-content md-content\">", "</div>\n");
 	if (rc == PAGE_OK && ctx->page == 1)
 		rc = home_info(ctx);

@@ -93,6 +93,7 @@ render_section_trail(struct ctx *ctx, const char *slug,
     struct render_trail *t)
 {
 	const char *title, *description, *body, *p;
+	enum page_markup markup;
 	struct buf route = BUF_INIT;
 	enum db_rc rc = DB_ROW;
 	size_t i;
@@ -109,7 +110,7 @@ render_section_trail(struct ctx *ctx, const char *slug,
 		render_lang_prefix(&route, ctx->site);
 		buf_printf(&route, "/%.*s/", (int)(p - slug), slug);
 		found = db_section_page(ctx->db, ctx->now, buf_cstr(&route),
-		    &title, &description, &body);
+		    &title, &description, &body, &markup);
 		if (found == DB_ERROR) {
 			rc = DB_ERROR;
 			break;

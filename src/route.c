@@ -194,13 +194,14 @@ pageless_section(struct ctx *ctx, struct db_term *term)
 {
 	struct buf route = BUF_INIT;
 	const char *title, *description, *body;
+	enum page_markup markup;
 	enum db_rc rc;
 
 	buf_add(&route, ctx->site->lang_root,
 	    strlen(ctx->site->lang_root) - 1);
 	buf_printf(&route, "/%s/", ctx->term);
 	rc = db_section_page(ctx->db, ctx->now, buf_cstr(&route), &title,
-	    &description, &body);
+	    &description, &body, &markup);
 	buf_free(&route);
 	if (rc == DB_ROW) {
 		term->id = -1;
