@@ -82,4 +82,12 @@ void url_list(struct buf *out, const struct site *s, const char *route);
  * appended) when it would be no path or hold an empty segment. */
 int url_section(struct buf *out, const char *name, size_t n);
 
+/* Appends the route of alias a of the page at url as Hugo writes it: a
+ * relative alias is relative to the folder holding the page, and under
+ * uglyURLs for every page "/old/" is "/old.html". Returns 0, or -1 when
+ * a is not a usable path on the site (a URL, a query, "..", a control
+ * character). */
+int url_alias(struct buf *out, const struct site *s, const char *url,
+	const char *a);
+
 #endif

@@ -860,45 +860,6 @@ read_file(struct import *im, const struct input_file *f, struct buf *out)
 	return -1;
 }
 
-/* Appends the route of alias a of the page at url (Hugo: a relative
- * alias is relative to the folder holding the page). Returns 0, or -1 when
- * a is not a usable path. */
-static int
-alias_route(struct buf *out, const char *url, const char *a)
-{
-	const char *p, *last;
-	size_t from = out->len;
-
-	if (*a == '\0' || strstr(a, "://") != NULL || strchr(a, '?') ||
-	    strchr(a, '#'))
-		return -1;
-	if (*a != '/') {
-		/* "/posts/new/" -> "/posts/" */
-		size_t n = strlen(url);
-
-		while (n > 1 && url[n - 1] == '/')
-			n--;
-		while (n > 0 && url[n - 1] != '/')
-			n--;
-		buf_add(out, url, n);
-	}
-	buf_puts(out, a);
-	for (p = out->data + from; *p != '\0'; p++) {
-		size_t seg = strcspn(p + 1, "/");
-
-		if (*p == '/' && ((seg == 1 && p[1] == '.') ||
-		    (seg == 2 && p[1] == '.' && p[2] == '.') ||
-		    (seg == 0 && p[1] == '/')))
-			return -1;
-		if ((unsigned char)*p < 0x20)
-			return -1;
-	}
-	last = strrchr(out->data + from, '/');
-	if (out->data[out->len - 1] != '/' && strchr(last, '.') == NULL)
-		buf_putc(out, '/');
-	return 0;
-}
-
 /* Is the page at source (a path under content/) a post: in one of the
  * main sections? */
 static int
@@ -1324,18 +1285,12 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	for (i = 0; i < fm.naliases; i++) {
 		struct buf a = BUF_INIT;
 
-		if (alias_route(&a, buf_cstr(&url), fm.aliases[i]) != 0) {
+		if (url_alias(&a, &im->site, buf_cstr(&url),
+		    fm.aliases[i]) != 0) {
 			buf_printf(&err, "%s:1: alias '%s' is not a path on this "
 			    "site", f->fs_path, fm.aliases[i]);
 			buf_free(&a);
 			goto fail;
-		}
-		/* Under uglyURLs: true (not a map of sections), Hugo writes
-		 * the alias /old/ as /old.html. */
-		if (strcmp(im->site.ugly_urls, "*") == 0 && a.len > 1 &&
-		    a.data[a.len - 1] == '/') {
-			a.data[--a.len] = '\0';
-			buf_puts(&a, ".html");
 		}
 		if (strcmp(buf_cstr(&a), buf_cstr(&url)) == 0) {
 			buf_free(&a);

@@ -850,3 +850,47 @@ url_list(struct buf *out, const struct site *s, const char *route)
 		buf_puts(out, route);
 	}
 }
+
+int
+url_alias(struct buf *out, const struct site *s, const char *url,
+    const char *a)
+{
+	const char *p, *last;
+	size_t from = out->len;
+
+	if (*a == '\0' || strstr(a, "://") != NULL || strchr(a, '?') ||
+	    strchr(a, '#'))
+		return -1;
+	if (*a != '/') {
+		/* "/posts/new/" -> "/posts/" */
+		size_t n = strlen(url);
+
+		while (n > 1 && url[n - 1] == '/')
+			n--;
+		while (n > 0 && url[n - 1] != '/')
+			n--;
+		buf_add(out, url, n);
+	}
+	buf_puts(out, a);
+	for (p = out->data + from; *p != '\0'; p++) {
+		size_t seg = strcspn(p + 1, "/");
+
+		if (*p == '/' && ((seg == 1 && p[1] == '.') ||
+		    (seg == 2 && p[1] == '.' && p[2] == '.') ||
+		    (seg == 0 && p[1] == '/')))
+			return -1;
+		if ((unsigned char)*p < 0x20)
+			return -1;
+	}
+	last = strrchr(out->data + from, '/');
+	if (out->data[out->len - 1] != '/' && strchr(last, '.') == NULL)
+		buf_putc(out, '/');
+	/* Under uglyURLs: true (not a map of sections), Hugo writes the
+	 * alias /old/ as /old.html. */
+	if (strcmp(s->ugly_urls, "*") == 0 && out->len - from > 1 &&
+	    out->data[out->len - 1] == '/') {
+		out->data[--out->len] = '\0';
+		buf_puts(out, ".html");
+	}
+	return 0;
+}

@@ -291,6 +291,46 @@ test_base_url(void **state)
 	buf_free(&err);
 }
 
+/* url_alias(): relative to the page's folder, checked, ugly as Hugo. */
+static void
+test_alias(void **state)
+{
+	struct site s;
+	struct buf b = BUF_INIT;
+	static const char *const bad[] = {
+		"", "http://x.org/a/", "/a/?b", "/a/#b", "/a/../b/", "/a/./b/",
+		"/a//b/", "/a/\x01/",
+	};
+	size_t i;
+
+	(void)state;
+	site_init(&s);
+	assert_int_equal(url_alias(&b, &s, "/posts/new/", "/old/path"), 0);
+	assert_string_equal(buf_cstr(&b), "/old/path/");
+	buf_reset(&b);
+	assert_int_equal(url_alias(&b, &s, "/posts/new/", "older"), 0);
+	assert_string_equal(buf_cstr(&b), "/posts/older/");
+	buf_reset(&b);
+	assert_int_equal(url_alias(&b, &s, "/posts/new/", "/feed.xml"), 0);
+	assert_string_equal(buf_cstr(&b), "/feed.xml");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		buf_reset(&b);
+		assert_int_equal(url_alias(&b, &s, "/posts/new/", bad[i]), -1);
+	}
+	/* uglyURLs: true writes /old/ as /old.html; a map of sections
+	 * leaves aliases alone. */
+	site_set(&s, "uglyURLs", "*");
+	buf_reset(&b);
+	assert_int_equal(url_alias(&b, &s, "/posts/new.html", "/old/"), 0);
+	assert_string_equal(buf_cstr(&b), "/old.html");
+	site_set(&s, "uglyURLs", "posts");
+	buf_reset(&b);
+	assert_int_equal(url_alias(&b, &s, "/posts/new.html", "/old/"), 0);
+	assert_string_equal(buf_cstr(&b), "/old/");
+	buf_free(&b);
+	site_free(&s);
+}
+
 int
 main(void)
 {
@@ -303,6 +343,7 @@ main(void)
 		cmocka_unit_test(test_hostile_urls),
 		cmocka_unit_test(test_permalink_check),
 		cmocka_unit_test(test_base_url),
+		cmocka_unit_test(test_alias),
 	};
 
 	uni_init();
