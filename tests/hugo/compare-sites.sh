@@ -231,7 +231,7 @@ for site in "$sites"/*/; do
 		FROM h LEFT JOIN q ON q.key = h.key LEFT JOIN s ON s.url = h.url;
 		SELECT count(qkey),
 		    sum('$basepath' || qurl = path AND qvis = '1'),
-		    (SELECT count(*) FROM s) , sum(status = '200'),
+		    (SELECT count(*) FROM s), coalesce(sum(status = '200'), 0),
 		    sum(qwords = words), sum(qminutes = minutes), sum(qsummary = summary),
 		    sum(qkey IS NOT NULL AND sc AND qwords <> words),
 		    sum(qkey IS NOT NULL AND sc AND qminutes <> minutes),
