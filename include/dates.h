@@ -23,8 +23,21 @@ int date_set_zone(const char *name);
  * space, HH:MM[:SS[.frac]] and a zone (Z, +07:00, -0700). Returns 0, or
  * -1 when s is not such a date. */
 int date_parse(const char *s, struct qdate *d);
-/* Appends d as "January 2, 2006" in its own zone. */
-void date_format_long(struct buf *b, const struct qdate *d);
+/* A language's month names (Unicode CLDR's, read at build time), as
+ * Hugo's time.Format puts them in a date. */
+struct date_names;
+/* The names of language lang (a Hugo language code: "fr", "pt-br"; a
+ * region without names of its own takes its language's), else of
+ * fallback (Hugo's: the default content language), else English's.
+ * Static data: never freed. */
+const struct date_names *date_names_for(const char *lang,
+	const char *fallback);
+/* Appends d as Go's layout "January 2, 2006" gives it in its own zone,
+ * its English names then replaced by names' (NULL: English) as Hugo
+ * 0.111's time.Format replaces them ("2 janvier" is "janvier 2, 2024",
+ * as PaperMod's date shows on a French page). */
+void date_format_long(struct buf *b, const struct qdate *d,
+	const struct date_names *names);
 /* Appends d as RFC 3339 "2006-01-02T15:04:05-07:00" in its own zone. */
 void date_format_iso(struct buf *b, const struct qdate *d);
 /* Days from 1970-01-01 to the date y-m-d (m 1..12) of the proleptic

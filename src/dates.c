@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "dates.h"
+#include "cldr-dates.h"	/* cldr_names[]: scripts/gen-cldr-dates.sh */
 
 static const char *const month_names[12] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -599,10 +600,89 @@ four(char *p, int v)
 	return two(two(p, v / 100), v % 100);
 }
 
+static int
+cmp_cldr(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct date_names *)elem)->code);
+}
+
+/* The CLDR entry of a language code as Hugo's translators name it (lower
+ * case, '_' for '-'), else of its parent ("fr_ca" without an entry of
+ * its own: "fr"); NULL if none. */
+static const struct date_names *
+cldr_find(const char *code)
+{
+	char key[64];
+	size_t i;
+	char *cut;
+
+	if (code == NULL || strlen(code) >= sizeof(key))
+		return NULL;
+	for (i = 0; code[i] != '\0'; i++)
+		key[i] = code[i] == '-' ? '_' : (char)tolower((unsigned char)code[i]);
+	key[i] = '\0';
+	for (;;) {
+		const struct date_names *n = bsearch(key, cldr_names,
+		    sizeof(cldr_names) / sizeof(cldr_names[0]),
+		    sizeof(cldr_names[0]), cmp_cldr);
+
+		if (n != NULL || (cut = strrchr(key, '_')) == NULL)
+			return n;
+		*cut = '\0';
+	}
+}
+
+const struct date_names *
+date_names_for(const char *lang, const char *fallback)
+{
+	const struct date_names *n = cldr_find(lang);
+
+	if (n == NULL)
+		n = cldr_find(fallback);
+	if (n == NULL)
+		n = cldr_find("en");
+	return n;
+}
+
+/* Replaces every from in b (from offset start) with to. */
+static void
+replace_all(struct buf *b, size_t start, const char *from, const char *to)
+{
+	struct buf out = BUF_INIT;
+	size_t nf = strlen(from), i = start;
+	const char *hit;
+
+	buf_add(&out, b->data, start);
+	while (i < b->len && (hit = strstr(buf_cstr(b) + i, from)) != NULL) {
+		buf_add(&out, b->data + i, (size_t)(hit - (b->data + i)));
+		buf_puts(&out, to);
+		i = (size_t)(hit - b->data) + nf;
+	}
+	buf_add(&out, b->data + i, b->len - i);
+	buf_reset(b);
+	buf_add(b, out.data, out.len);
+	buf_free(&out);
+}
+
+/* Puts a language's name of the month for Go's English one into b from
+ * start, as Hugo 0.111's time.Format does (it replaces the short name
+ * only when the full one is absent, and the weekday's likewise: neither
+ * occurs in "January 2, 2006"). */
+static void
+localize(struct buf *b, size_t start, const struct date_civil *c,
+    const struct date_names *n)
+{
+	if (n != NULL)
+		replace_all(b, start, month_names[c->month - 1],
+		    n->month_wide[c->month - 1]);
+}
+
 void
-date_format_long(struct buf *b, const struct qdate *d)
+date_format_long(struct buf *b, const struct qdate *d,
+    const struct date_names *names)
 {
 	struct date_civil c;
+	size_t start = b->len;
 
 	date_civil_utc(d->t + d->offset, &c);
 	buf_puts(b, month_names[c.month - 1]);
@@ -610,6 +690,7 @@ date_format_long(struct buf *b, const struct qdate *d)
 	buf_putnum(b, c.day, 0);
 	buf_puts(b, ", ");
 	buf_putnum(b, c.year, 0);
+	localize(b, start, &c, names);
 }
 
 /* Writes the zone offset as [+-]HH<sep>MM at p (sep may be 0: none;

@@ -1,6 +1,7 @@
 /* test-dates.c - front-matter dates against tests/golden/hugo-dates.tsv:
  * Hugo 0.111.3's .Date for each date layout it reads, and the strings it
- * cannot read (its zero date), which quire refuses. */
+ * cannot read (its zero date), which quire refuses; and month names in
+ * each language against tests/golden/hugo-langdates.tsv. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -154,6 +155,41 @@ test_golden_strings(void **state)
 	assert_int_equal(date_set_zone("UTC"), 0);
 }
 
+/* PaperMod's date in each language, against Hugo's time.Format "January
+ * 2, 2006" (tests/golden/hugo-langdates.tsv: 28 languages, each month):
+ * the month names come from Unicode CLDR, read at build time. */
+static void
+test_golden_month_names(void **state)
+{
+	struct tsv t;
+	size_t r, bad = 0;
+
+	(void)state;
+	assert_int_equal(tsv_load(&t, "tests/golden/hugo-langdates.tsv"), 0);
+	assert_true(t.nrows >= 12 * 20);
+	for (r = 0; r < t.nrows; r++) {
+		struct buf in = BUF_INIT, got = BUF_INIT;
+		const char *want = tsv_get(&t, r, "shown");
+		struct qdate d;
+
+		buf_printf(&in, "%sT12:00:00Z", tsv_get(&t, r, "date"));
+		assert_int_equal(date_parse(buf_cstr(&in), &d), 0);
+		/* The fixture's default language is en. */
+		date_format_long(&got, &d, date_names_for(tsv_get(&t, r,
+		    "lang"), "en"));
+		if (strcmp(buf_cstr(&got), want) != 0) {
+			print_message("%s %s: got '%s', Hugo '%s'\n",
+			    tsv_get(&t, r, "lang"), tsv_get(&t, r, "date"),
+			    buf_cstr(&got), want);
+			bad++;
+		}
+		buf_free(&in);
+		buf_free(&got);
+	}
+	assert_int_equal(bad, 0);
+	tsv_free(&t);
+}
+
 /* An offset of 99:99, which Go 1.19 (Hugo 0.111.3) reads and prints
  * with all its hours (measured: +100:39). */
 static void
@@ -178,6 +214,7 @@ main(void)
 		cmocka_unit_test(test_golden_front_matter),
 		cmocka_unit_test(test_golden_strings),
 		cmocka_unit_test(test_wide_offset),
+		cmocka_unit_test(test_golden_month_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
