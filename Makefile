@@ -101,7 +101,8 @@ build/unicode.o: build/cjk-ranges.h
 # Month and weekday names per language, as Hugo's time.Format localizes
 # dates: read from Unicode CLDR (Debian's unicode-cldr-core) at build time.
 CLDR_MAIN ?= /usr/share/unicode/cldr/common/main
-build/cldr-dates.h: scripts/gen-cldr-dates.sh $(CLDR_MAIN)/fr.xml build/stamp
+build/cldr-dates.h: scripts/gen-cldr-dates.sh $(CLDR_MAIN)/fr.xml \
+    $(CLDR_MAIN)/../supplemental/supplementalData.xml build/stamp
 	sh scripts/gen-cldr-dates.sh $(CLDR_MAIN) $@
 
 build/dates.o: build/cldr-dates.h

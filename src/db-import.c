@@ -707,8 +707,8 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 	 * card is updated as it is read, which SQLite allows for the row a
 	 * statement stands on. */
 	if (sqlite3_prepare_v2(w->conn, "SELECT page_id, url, title, author, "
-	    "summary, has_date, date, date_offset, truncated, words, minutes "
-	    "FROM page_card WHERE entry IS NULL", -1, &get, NULL) !=
+	    "summary, has_date, date, date_offset, truncated, words, minutes, "
+	    "lang FROM page_card WHERE entry IS NULL", -1, &get, NULL) !=
 	    SQLITE_OK || sqlite3_prepare_v2(w->conn, "UPDATE page_card SET "
 	    "entry = ?2 WHERE page_id = ?1", -1, &put, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(w->conn, "UPDATE page_term SET entry = ?2 "
@@ -720,6 +720,7 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 	while ((step = step_any(w, get, err, "reading a card")) ==
 	    SQLITE_ROW) {
 		struct entry e;
+		struct site view;
 
 		e.url = col_text(get, 1);
 		e.title = col_text(get, 2);
@@ -732,7 +733,9 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 		e.words = (long)sqlite3_column_int64(get, 9);
 		e.minutes = (long)sqlite3_column_int64(get, 10);
 		buf_reset(&html);
-		entry_markup(&html, site, &e, NULL);
+		/* As the page's language shows it: its month names. */
+		site_lang_view(site, col_text(get, 11), &view);
+		entry_markup(&html, &view, &e, NULL);
 		id = sqlite3_column_int64(get, 0);
 		if (put_entry(w, put, id, &html, err) != 0 ||
 		    put_entry(w, put_terms, id, &html, err) != 0)

@@ -520,15 +520,15 @@ sources_free(struct sources *c)
 /* Adds the configuration files of Hugo's config folder dir (under the
  * site), in name order as Hugo merges them: hugo.* and config.* at the top,
  * any other NAME.EXT under the key NAME (params.toml: params), and
- * languages.CODE.EXT under languages.CODE. Files are read by the rule of
- * vet(); another language's file (menus.en.toml) is not read, with a
- * warning. */
+ * languages.CODE.EXT under languages.CODE, menus.CODE.EXT under
+ * languages.CODE.menus. Files are read by the rule of vet(); another
+ * language's file (params.fr.toml) is not read, with a warning. */
 static void
 config_dir(struct import *im, struct walk *w, const char *dir,
     struct sources *c)
 {
 	static const char *const exts[] = { ".toml", ".yaml", ".yml", ".json" };
-	struct buf path = BUF_INIT, key = BUF_INIT;
+	struct buf path = BUF_INIT, key = BUF_INIT, lkey = BUF_INIT;
 	struct dirent *e;
 	struct stat st;
 	char **names = NULL, *real = xmalloc(PATH_MAX);
@@ -561,12 +561,21 @@ config_dir(struct import *im, struct walk *w, const char *dir,
 		buf_reset(&key);
 		buf_add(&key, names[i], strlen(names[i]) - strlen(exts[j]));
 		if (strncmp(buf_cstr(&key), "languages.", 10) == 0 &&
-		    strchr(buf_cstr(&key) + 10, '.') == NULL)
+		    strchr(buf_cstr(&key) + 10, '.') == NULL) {
 			sources_add(c, buf_cstr(&path), buf_cstr(&key));
-		else if (strchr(buf_cstr(&key), '.') != NULL)
+		} else if ((strncmp(buf_cstr(&key), "menus.", 6) == 0 ||
+		    strncmp(buf_cstr(&key), "menu.", 5) == 0) &&
+		    strchr(strchr(buf_cstr(&key), '.') + 1, '.') == NULL) {
+			/* menus.fr.toml: the menus of language fr */
+			buf_reset(&lkey);
+			buf_printf(&lkey, "languages.%s.menus",
+			    strchr(buf_cstr(&key), '.') + 1);
+			sources_add(c, buf_cstr(&path), buf_cstr(&lkey));
+		} else if (strchr(buf_cstr(&key), '.') != NULL) {
 			note(im, "warning: %s: a language's own "
 			    "settings, not read (quire shows the site's in "
 			    "every language)\n", buf_cstr(&path));
+		}
 		else if (strcmp(buf_cstr(&key), "hugo") == 0 ||
 		    strcmp(buf_cstr(&key), "config") == 0)
 			sources_add(c, buf_cstr(&path), NULL);
@@ -579,6 +588,7 @@ config_dir(struct import *im, struct walk *w, const char *dir,
 	free(real);
 	buf_free(&path);
 	buf_free(&key);
+	buf_free(&lkey);
 }
 
 /* Finds and reads the site's Hugo configuration, as Hugo 0.111 does for a

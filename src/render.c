@@ -195,9 +195,9 @@ render_term_link(struct ctx *ctx, const char *taxonomy,
 
 /* The menu when the site configures none. */
 static const struct site_link default_menu[] = {
-	{ "Archives", "/archives/", 1, NULL },
-	{ "Search", "/search/", 2, NULL },
-	{ "Tags", "/tags/", 3, NULL },
+	{ "Archives", "/archives/", 1, NULL, "" },
+	{ "Search", "/search/", 2, NULL, "" },
+	{ "Tags", "/tags/", 3, NULL, "" },
 };
 
 /* Appends a menu entry's href: absolute URLs as they are, site routes
@@ -212,9 +212,17 @@ menu_href(struct buf *b, const struct site *s, const char *url)
 		html_attr(b, url);
 		return;
 	}
-	/* PaperMod's absLangURL: under the language's home. */
-	if (url[0] == '/')
+	/* PaperMod's absLangURL: under the language's home, unless the
+	 * URL is there already ("/fr/tags/" in French's own menu). */
+	if (url[0] == '/') {
+		size_t n;
+
 		render_lang_prefix(&route, s);
+		n = route.len;
+		if (n > 0 && strncmp(url, buf_cstr(&route), n) == 0 &&
+		    (url[n] == '/' || url[n] == '\0'))
+			buf_reset(&route);
+	}
 	buf_puts(&route, url);
 	render_href(b, s, buf_cstr(&route));
 	buf_free(&route);
@@ -232,6 +240,9 @@ render_menu(struct buf *b, const struct site *s, const char *route)
 		const char *u = menu[i].url;
 		int active = route != NULL && u[0] == '/' && u[1] != '\0' &&
 		    strncmp(route, u, strlen(u)) == 0;
+
+		if (s->nmenu > 0 && !site_menu_shown(s, &menu[i]))
+			continue;
 
 		html(b, "<li><a href=\"");
 		menu_href(b, s, u);

@@ -179,9 +179,10 @@ expect "languages.CODE.toml files are the languages map" \
     "$(sqlite3 -readonly "$tmp/cd2.db" "SELECT lang || ' ' || url FROM page
      ORDER BY url" | paste -sd, -)" \
     "en /about/,fr /fr/posts/hello/,en /posts/hello/"
-expect_re "a language's own menus file is named as not read" "$out" \
-    "menus.fr.toml: a language's own settings, not read"
 db=$tmp/cd2.db
+expect "a language's own menus file is its menu" \
+    "$(cgi /fr/ | sed -n '/<ul id="menu">/,/<\/ul>/p' | grep -o 'href="[^"]*" title="[^"]*"')" \
+    'href="/fr/" title="Accueil"'
 expect_re "a language's file gives its title" \
     "$(cgi /fr/ | grep -o '<title>[^<]*</title>')" '<title>Le site</title>'
 

