@@ -98,7 +98,7 @@ build/cjk-ranges.h: scripts/gen-cjk.sh $(UNICODE_SCRIPTS) build/stamp
 
 build/unicode.o: build/cjk-ranges.h
 
-# Month and weekday names per language, as Hugo's time.Format localizes
+# Month names per language, as Hugo's time.Format localizes
 # dates: read from Unicode CLDR (Debian's unicode-cldr-core) at build time.
 CLDR_MAIN ?= /usr/share/unicode/cldr/common/main
 build/cldr-dates.h: scripts/gen-cldr-dates.sh $(CLDR_MAIN)/fr.xml \

@@ -106,6 +106,7 @@ enum query {
 	Q_TERM_OLDEST,
 	Q_TRANSLATIONS,
 	Q_LANG_DATES,
+	Q_LISTING_IN,
 	Q__MAX
 };
 
@@ -247,6 +248,12 @@ static const char *const query_sql[Q__MAX] = {
 	/* Which languages have a visible page (the sitemap index). */
 	[Q_LANG_DATES] = "SELECT c.lang, max(c.date) FROM page_card c WHERE"
 	    VISIBLE("c") "GROUP BY c.lang",
+	/* Whether language ?4 has a visible page in the term ?3 of
+	 * taxonomy ?2 (a section: TAXONOMY_SECTIONS), or in any of its
+	 * terms when ?3 is NULL: that language has the listing. */
+	[Q_LISTING_IN] = "SELECT 1 FROM term m JOIN page_term t ON t.term_id "
+	    "= m.id WHERE m.taxonomy = ?2 AND (?3 IS NULL OR m.slug = ?3) AND "
+	    "t.lang = ?4 AND" VISIBLE("t") "LIMIT 1",
 };
 
 /* The related-posts index, the one way related posts are found: every
@@ -1119,6 +1126,24 @@ db_lang_dates(struct db *db, long long now, const char *lang,
 			*date = sqlite3_column_int64(st, 1);
 	sqlite3_reset(st);
 	return rc == DB_DONE ? DB_DONE : DB_ERROR;
+}
+
+enum db_rc
+db_listing_in(struct db *db, long long now, const char *taxonomy,
+    const char *slug, const char *lang)
+{
+	sqlite3_stmt *st = start(db, Q_LISTING_IN);
+	enum db_rc rc;
+
+	if (bind_int64(db, st, 1, now) != 0 ||
+	    bind_text(db, st, 2, taxonomy) != 0 ||
+	    bind_text(db, st, 3, slug) != 0 ||
+	    bind_text(db, st, 4, lang) != 0)
+		return DB_ERROR;
+	rc = step(&st);
+	if (rc == DB_ROW)
+		sqlite3_reset(st);
+	return rc;
 }
 
 enum db_rc

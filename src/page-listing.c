@@ -25,9 +25,11 @@ home_info(struct ctx *ctx)
 enum page_rc
 page_home(struct ctx *ctx)
 {
-	enum page_rc rc = PAGE_OK;
+	enum page_rc rc;
 
-	render_begin(ctx, NULL, "list");
+	if ((rc = render_begin_listing(ctx, NULL, "list", NULL, NULL, NULL,
+	    NULL)) != PAGE_OK)
+		return rc;
 	if (ctx->page == 1)
 		rc = home_info(ctx);
 	if (rc == PAGE_OK)
@@ -67,8 +69,10 @@ page_section(struct ctx *ctx)
 		rc = PAGE_DB_ERROR;
 		goto out;
 	}
-	render_begin_listing(ctx, buf_cstr(&sec.title), "list",
-	    buf_cstr(&sec.route), buf_cstr(&sec.title));
+	if ((rc = render_begin_listing(ctx, buf_cstr(&sec.title), "list",
+	    buf_cstr(&sec.route), buf_cstr(&sec.title), TAXONOMY_SECTIONS,
+	    buf_cstr(&slug))) != PAGE_OK)
+		goto out;
 	/* PaperMod's list.html: the title, the description (Markdown)
 	 * under it, then the _index.md's text, then the entries. */
 	render_page_header(b, ctx->site, buf_cstr(&sec.title), NULL, 0);

@@ -511,19 +511,79 @@ render_begin(struct ctx *ctx, const char *title, const char *body_class)
 	render_open(ctx, &h);
 }
 
-void
+/* Fills t (up to max) with the other languages' versions of a listing,
+ * as Hugo's .Translations of a home, section, taxonomy or term page:
+ * every language's home; else the languages having the listing (a
+ * visible page in the section, the term, or any term of the taxonomy),
+ * at the same route under their home. *n says how many; free them with
+ * db_translations_free(). */
+static enum db_rc
+listing_translations(struct ctx *ctx, const char *taxonomy,
+    const char *slug, struct db_translation *t, size_t max, size_t *n)
+{
+	const struct site *s = ctx->site;
+	struct buf route = BUF_INIT;
+	size_t i;
+	enum db_rc rc = DB_DONE;
+
+	*n = 0;
+	for (i = 0; i < s->nlangs && *n < max && site_multilingual(s); i++) {
+		const struct site_lang *l = &s->langs[i];
+
+		if (strcmp(l->code, s->lang) == 0)
+			continue;
+		if (taxonomy != NULL && (rc = db_listing_in(ctx->db, ctx->now,
+		    taxonomy, slug, l->code)) != DB_ROW) {
+			if (rc == DB_ERROR)
+				break;
+			continue;
+		}
+		rc = DB_DONE;
+		buf_reset(&route);
+		buf_add(&route, l->root, strlen(l->root) - 1);
+		if (taxonomy == NULL)
+			buf_putc(&route, '/');
+		else if (strcmp(taxonomy, TAXONOMY_SECTIONS) == 0)
+			buf_printf(&route, "/%s/", slug);
+		else if (slug == NULL)
+			buf_printf(&route, "/%s/", taxonomy);
+		else
+			render_term_route(&route, taxonomy, slug);
+		t[*n].lang = l->code;
+		t[*n].url = buf_detach(&route);
+		t[*n].title = xstrdup("");
+		t[*n].rank = i;
+		(*n)++;
+	}
+	buf_free(&route);
+	return rc;
+}
+
+enum page_rc
 render_begin_listing(struct ctx *ctx, const char *title,
-    const char *body_class, const char *feed, const char *feed_name)
+    const char *body_class, const char *feed, const char *feed_name,
+    const char *taxonomy, const char *slug)
 {
 	struct render_head h;
+	struct db_translation trans[16];
+	size_t ntrans;
 
+	if (listing_translations(ctx, taxonomy, slug, trans,
+	    sizeof(trans) / sizeof(trans[0]), &ntrans) == DB_ERROR) {
+		db_translations_free(trans, ntrans);
+		return PAGE_DB_ERROR;
+	}
 	memset(&h, 0, sizeof(h));
 	h.title = title;
 	h.body_class = body_class;
 	h.canonical = ctx->canonical;
 	h.feed = feed;
 	h.feed_name = feed_name;
+	h.translations = trans;
+	h.ntranslations = ntrans;
 	render_open(ctx, &h);
+	db_translations_free(trans, ntrans);
+	return PAGE_OK;
 }
 
 void

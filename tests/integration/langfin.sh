@@ -47,4 +47,24 @@ while IFS=$'\t' read -r _ lang url shown; do
 done < <(awk -F'\t' '$1 == "date"' "$golden")
 expect "each page's date is in its language's month names, as Hugo's" "$bad" ""
 
+# 3. The hreflang alternates of every listing: the home, each section,
+# taxonomy and term, as Hugo's .Translations (PaperMod's head writes
+# them). A taxonomy without terms (categories here) has no page in quire,
+# where Hugo writes an empty one.
+bad=
+n=0
+while IFS=$'\t' read -r _ lang kind url trans; do
+	url=${url%hugo-langfin.tsv}
+	trans=${trans//hugo-langfin.tsv/}
+	if [ "$kind" = taxonomy ] && ! awk -F'\t' -v u="$url" '$1 == "list" &&
+	    $3 == "term" && index($4, u) == 1 { f = 1 } END { exit !f }' "$golden"; then
+		continue
+	fi
+	links=$(cgi "$url" | sed -n 's/^<link rel="alternate" hreflang="\([^"]*\)" href="http:\/\/example.org\([^"]*\)">$/\1=\2/p' |
+	    paste -sd, -)
+	[ "$links" = "$trans" ] || bad="$bad $url:[$links]!=[$trans]"
+	n=$((n + 1))
+done < <(awk -F'\t' '$1 == "list"' "$golden")
+expect "the hreflang links of $n listings are Hugo's translations" "$bad" ""
+
 report langfin
