@@ -91,6 +91,15 @@ void render_open(struct ctx *ctx, const struct render_head *h);
 /* render_open() with a title and body class alone; the canonical link is
  * ctx->canonical (the router sets it to the page's route). */
 void render_begin(struct ctx *ctx, const char *title, const char *body_class);
+/* Fills t (up to max) with the other languages' versions of a listing,
+ * as Hugo's .Translations of a home, section, taxonomy or term page: for
+ * the home (taxonomy NULL) every language's home; else the languages
+ * having the listing (a visible page in the section or term slug of
+ * taxonomy, or in any term of the taxonomy when slug is NULL), at the
+ * same route under their home. *n says how many; free them with
+ * db_translations_free(). */
+enum db_rc render_listing_translations(struct ctx *ctx, const char *taxonomy,
+	const char *slug, struct db_translation *t, size_t max, size_t *n);
 /* render_begin() for a listing: the head links the feeds of the listing
  * at route feed, named feed_name (see struct render_head; NULL: the
  * site's), and the listing's versions in the other languages (hreflang

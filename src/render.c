@@ -511,14 +511,8 @@ render_begin(struct ctx *ctx, const char *title, const char *body_class)
 	render_open(ctx, &h);
 }
 
-/* Fills t (up to max) with the other languages' versions of a listing,
- * as Hugo's .Translations of a home, section, taxonomy or term page:
- * every language's home; else the languages having the listing (a
- * visible page in the section, the term, or any term of the taxonomy),
- * at the same route under their home. *n says how many; free them with
- * db_translations_free(). */
-static enum db_rc
-listing_translations(struct ctx *ctx, const char *taxonomy,
+enum db_rc
+render_listing_translations(struct ctx *ctx, const char *taxonomy,
     const char *slug, struct db_translation *t, size_t max, size_t *n)
 {
 	const struct site *s = ctx->site;
@@ -568,7 +562,7 @@ render_begin_listing(struct ctx *ctx, const char *title,
 	struct db_translation trans[16];
 	size_t ntrans;
 
-	if (listing_translations(ctx, taxonomy, slug, trans,
+	if (render_listing_translations(ctx, taxonomy, slug, trans,
 	    sizeof(trans) / sizeof(trans[0]), &ntrans) == DB_ERROR) {
 		db_translations_free(trans, ntrans);
 		return PAGE_DB_ERROR;

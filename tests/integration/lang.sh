@@ -124,7 +124,7 @@ expect_re "/sitemap.xml is an index of the languages' sitemaps" \
 expect_re "/fr/sitemap.xml lists French pages" "$(cgi /fr/sitemap.xml)" \
     '<loc>http://example.org/fr/posts/hello/</loc>'
 expect "/fr/sitemap.xml lists no English page" \
-    "$(cgi /fr/sitemap.xml | grep -c 'example.org/posts/')" 0
+    "$(cgi /fr/sitemap.xml | grep '<loc>' | grep -c 'example.org/posts/')" 0
 expect_re "/en/sitemap.xml lists English pages" "$(cgi /en/sitemap.xml)" \
     '<loc>http://example.org/posts/hello/</loc>'
 expect "the French feed holds French pages only" \

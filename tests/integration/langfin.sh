@@ -67,4 +67,19 @@ while IFS=$'\t' read -r _ lang kind url trans; do
 done < <(awk -F'\t' '$1 == "list"' "$golden")
 expect "the hreflang links of $n listings are Hugo's translations" "$bad" ""
 
+# 4. Each language's sitemap: its pages, sections, taxonomies and terms
+# with their dates and, where translated, Hugo's xhtml:link alternates
+# (each translation, then the page itself); categories, empty, has no
+# page in quire.
+for lang in $langs; do
+	cgi "/$lang/sitemap.xml" | sed '1,/^$/d' >"$tmp/sitemap-$lang.xml"
+	out=$(python3 "$top/tests/integration/sitemapcmp.py" "$tmp/sitemap-$lang.xml" \
+	    "$top/tests/golden/hugo-langfin-sitemap-$lang.xml" \
+	    "http://example.org$(home "$lang")categories/" 2>&1)
+	expect "/$lang/sitemap.xml lists Hugo's URLs, dates and alternates" "$?:$out" "0:"
+done
+expect "/sitemap.xml indexes the languages' sitemaps as Hugo's" \
+    "$(cgi /sitemap.xml | sed '1,/^$/d' | grep -o '<loc>[^<]*</loc>\|<lastmod>[^<]*</lastmod>')" \
+    "$(grep -o '<loc>[^<]*</loc>\|<lastmod>[^<]*</lastmod>' "$top/tests/golden/hugo-langfin-sitemap.xml")"
+
 report langfin
