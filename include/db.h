@@ -265,12 +265,12 @@ struct db_link {
  * with db_link_free(). */
 enum db_rc db_neighbours(struct db *db, long long now,
 	const struct db_page *p, struct db_link *newer, struct db_link *older);
-/* Fills up to max links to the visible pages sharing the most terms with
- * page_id (then newest first); sets *n. Free each with db_link_free().
+/* Fills up to max links to the visible pages of language lang (page_id's)
+ * sharing the most terms with page_id (then newest first); sets *n. Free each with db_link_free().
  * The first call after db_open() builds an index of every page's terms,
  * kept until db_close(). */
 enum db_rc db_related(struct db *db, long long now, long long page_id,
-	struct db_link *links, size_t max, size_t *n);
+	const char *lang, struct db_link *links, size_t max, size_t *n);
 void db_link_free(struct db_link *l);
 
 #endif

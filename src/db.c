@@ -222,8 +222,8 @@ static const char *const query_sql[Q__MAX] = {
 	    "m.id = t.term_id WHERE t.page_id = ?2 AND" NOT_SECTIONS("m"),
 	/* What the related-posts index is built from (struct related). */
 	[Q_ORDER_ALL] = "SELECT c.page_id, c.draft, c.publish_at, "
-	    "coalesce(c.expire_at, " NEVER "), c.url, c.title FROM page_card c"
-	    CARD_ORDER,
+	    "coalesce(c.expire_at, " NEVER "), c.url, c.title, c.lang FROM "
+	    "page_card c" CARD_ORDER,
 	[Q_TERM_PAIRS] = "SELECT t.term_id, t.page_id FROM page_term t JOIN "
 	    "term m ON m.id = t.term_id WHERE" NOT_SECTIONS("m") "ORDER BY "
 	    "t.term_id",
@@ -272,7 +272,7 @@ static const char *const query_sql[Q__MAX] = {
  * sharing a tag. A CGI process builds it for its one article. */
 struct related_page {
 	long long id, publish_at, expire_at;
-	size_t url, title;	/* offsets into strings */
+	size_t url, title, lang;	/* offsets into strings */
 	int draft;
 };
 
@@ -1402,6 +1402,8 @@ related_build(struct db *db)
 		buf_add(&r->strings, text(st, 4), strlen(text(st, 4)) + 1);
 		p->title = r->strings.len;
 		buf_add(&r->strings, text(st, 5), strlen(text(st, 5)) + 1);
+		p->lang = r->strings.len;
+		buf_add(&r->strings, text(st, 6), strlen(text(st, 6)) + 1);
 		map[r->npages].id = p->id;
 		map[r->npages].place = (unsigned)r->npages;
 		r->npages++;
@@ -1464,15 +1466,15 @@ related_visible(const struct related_page *p, long long now)
 	return !p->draft && p->publish_at <= now && p->expire_at > now;
 }
 
-/* Fills ids with the places of up to max visible pages sharing the most
- * of the k terms with page_id, then in listing order: a merge of the terms'
- * sorted places, where a page comes up at the head of all its terms'
- * lists at once. Pages sharing all k terms rank first, so the merge
- * stops once max of those are found. */
+/* Fills ids with the places of up to max visible pages of language lang
+ * sharing the most of the k terms with page_id, then in listing order: a
+ * merge of the terms' sorted places, where a page comes up at the head of
+ * all its terms' lists at once. Pages sharing all k terms rank first, so
+ * the merge stops once max of those are found. */
 static void
 related_merge(const struct related *r, long long now, long long page_id,
-    const struct related_term **terms, size_t k, long long *ids,
-    size_t max, size_t *n)
+    const char *lang, const struct related_term **terms, size_t k,
+    long long *ids, size_t max, size_t *n)
 {
 	size_t *pos = xmalloc(k * sizeof(*pos));
 	size_t *filled = xmalloc((k + 1) * sizeof(*filled));
@@ -1507,7 +1509,10 @@ related_merge(const struct related *r, long long now, long long page_id,
 			}
 		}
 		p = &r->pages[place];
+		/* Hugo relates pages within a language (each language's
+		 * site has its own pages). */
 		if (p->id != page_id && related_visible(p, now) &&
+		    strcmp(r->strings.data + p->lang, lang) == 0 &&
 		    filled[shared] < max)
 			bucket[shared * max + filled[shared]++] = place;
 	}
@@ -1521,7 +1526,7 @@ related_merge(const struct related *r, long long now, long long page_id,
 }
 
 enum db_rc
-db_related(struct db *db, long long now, long long page_id,
+db_related(struct db *db, long long now, long long page_id, const char *lang,
     struct db_link *links, size_t max, size_t *n)
 {
 	const struct related_term **terms = NULL;
@@ -1562,7 +1567,8 @@ db_related(struct db *db, long long now, long long page_id,
 		free(ids);
 		return rc == DB_ERROR ? DB_ERROR : DB_ROW;
 	}
-	related_merge(&db->related, now, page_id, terms, k, ids, max, &nids);
+	related_merge(&db->related, now, page_id, lang, terms, k, ids, max,
+	    &nids);
 	free(terms);
 	/* ids are places in the index here: the links come from memory. */
 	for (i = 0; i < nids; i++) {

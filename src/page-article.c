@@ -281,7 +281,7 @@ page_article(struct ctx *ctx)
 	if (p->kind == PAGE_POST && ((site_flag(s, FLAG_POST_NAV) &&
 	    db_neighbours(ctx->db, ctx->now, p, &newer, &older) == DB_ERROR) ||
 	    (site_flag(s, FLAG_RELATED) && db_related(ctx->db, ctx->now, p->id,
-	    related, RELATED_MAX, &nrelated) == DB_ERROR))) {
+	    p->lang, related, RELATED_MAX, &nrelated) == DB_ERROR))) {
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}

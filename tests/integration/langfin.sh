@@ -82,4 +82,26 @@ expect "/sitemap.xml indexes the languages' sitemaps as Hugo's" \
     "$(cgi /sitemap.xml | sed '1,/^$/d' | grep -o '<loc>[^<]*</loc>\|<lastmod>[^<]*</lastmod>')" \
     "$(grep -o '<loc>[^<]*</loc>\|<lastmod>[^<]*</lastmod>' "$top/tests/golden/hugo-langfin-sitemap.xml")"
 
+# 5. Related posts stay within the page's language (Hugo's .Related
+# searches the language's own pages): every page of the fixture shares
+# the tag go with pages of other languages; each related link is a page
+# of its own language, and a page sharing a tag in its language has some
+# (the de pages share none).
+bad=
+while IFS=$'\t' read -r _ lang url _; do
+	rel=$(cgi "$url" | sed -n '/<div class="related-posts">/,/<\/ul>/p' |
+	    grep -o 'href="[^"]*"' | sed 's/^href="//; s/"$//')
+	mine=$(awk -F'\t' -v l="$lang" '$1 == "date" && $2 == l { print $3 }' "$golden")
+	for r in $rel; do
+		printf '%s\n' "$mine" | grep -qxF -- "$r" || bad="$bad $url->$r"
+	done
+	share=$(sqlite3 -readonly "$db" "SELECT count(DISTINCT o.page_id)
+	    FROM page p JOIN page_term t ON t.page_id = p.id JOIN term m ON
+	    m.id = t.term_id AND m.taxonomy = 'tags' JOIN page_term o ON
+	    o.term_id = t.term_id AND o.lang = p.lang AND o.page_id <> p.id
+	    WHERE p.url = '$url'")
+	[ "$share" -gt 0 ] && [ -z "$rel" ] && bad="$bad $url:none"
+done < <(awk -F'\t' '$1 == "date"' "$golden")
+expect "related posts are of the page's language" "$bad" ""
+
 report langfin
