@@ -14,6 +14,11 @@ struct import_opts {
 	char *const *paths;	/* files and folders to import */
 	int npaths;
 	int quiet;		/* no summary line */
+	/* Called with each folder an import walks beyond its PATHs (a
+	 * language's contentDir outside content/: "content-de"), as an
+	 * absolute path, so that --watch watches it too; may be NULL. */
+	void (*walked)(const char *dir, void *arg);
+	void *walked_arg;
 };
 
 /* Splits the absolute path abs at its last "content" component: sets

@@ -401,6 +401,8 @@ collect_lang_dirs(struct import *im, const char *site_dir)
 			    strerror(errno));
 			continue;
 		}
+		if (im->opts->walked != NULL)
+			im->opts->walked(abs, im->opts->walked_arg);
 		im->mirrors = xrealloc(im->mirrors,
 		    (im->nmirrors + 1) * sizeof(*im->mirrors));
 		im->mirrors[im->nmirrors++] = xstrdup(buf_cstr(&prefix));

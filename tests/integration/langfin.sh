@@ -13,6 +13,8 @@ set -u
 top=$(pwd)
 . "$(dirname "$0")/lib.sh"
 suite_begin langfin
+watcher=
+suite_stop_extra() { [ -n "$watcher" ] && kill "$watcher" 2>/dev/null; wait 2>/dev/null; }
 
 golden=$top/tests/golden/hugo-langfin.tsv
 db=$tmp/langfin.db
@@ -103,5 +105,44 @@ while IFS=$'\t' read -r _ lang url _; do
 	[ "$share" -gt 0 ] && [ -z "$rel" ] && bad="$bad $url:none"
 done < <(awk -F'\t' '$1 == "date"' "$golden")
 expect "related posts are of the page's language" "$bad" ""
+
+# 6. --watch follows what a multilingual site reads: a contentDir beside
+# content/, the config/ folder, and a contentDir moved anywhere by the
+# configuration (watched from the import that reads it).
+cp -r "$top/tests/hugo/langfin" "$tmp/site"
+db=$tmp/watch.db
+wlog=$tmp/watch.log
+title() { cgi "$1" | grep -o '<h1 class="post-title[^>]*>[^<]*' | sed 's/.*>//' | head -n 1; }
+# wait_for N: until the log holds N import summaries or failures (5 s).
+wait_for() {
+	local i
+	for i in $(seq 50); do
+		[ "$(grep -c ' added, \|import failed' "$wlog")" -ge "$1" ] && break
+		sleep 0.1
+	done
+	sleep 0.3	# the watch line after it
+}
+"$top/quire" import --watch --db "$db" "$tmp/site" >"$wlog" 2>&1 &
+watcher=$!
+wait_for 1
+expect "the watched site is served" "$(title /de/posts/hello/)" "Hallo"
+sed -i 's/title: "Hallo"/title: "Hallo, geändert"/' "$tmp/site/content-de/posts/hello.md"
+wait_for 2
+expect "an edit in a contentDir beside content/ shows" \
+    "$(title /de/posts/hello/)" "Hallo, geändert"
+sed -i 's/Entradas/Artículos/' "$tmp/site/config/_default/menus.es.toml"
+wait_for 3
+expect_re "an edit in config/_default shows" "$(cgi /es/)" 'title="Artículos"'
+mkdir -p "$tmp/elsewhere/posts"
+printf -- '---\ntitle: "Anderswo"\ndate: 2024-04-04\n---\nText.\n' \
+    >"$tmp/elsewhere/posts/anderswo.md"
+sed -i 's|contentDir: content-de|contentDir: ../elsewhere|' "$tmp/site/hugo.yaml"
+wait_for 4
+expect "a contentDir anywhere is read" "$(title /de/posts/anderswo/)" "Anderswo"
+sed -i 's/title: "Anderswo"/title: "Anderswo, neu"/' "$tmp/elsewhere/posts/anderswo.md"
+wait_for 5
+expect "and watched from then on" "$(title /de/posts/anderswo/)" "Anderswo, neu"
+if kill -0 "$watcher" 2>/dev/null; then ok "the watch goes on"; else not_ok "the watch goes on" "exited"; fi
+kill "$watcher"; wait "$watcher" 2>/dev/null; watcher=
 
 report langfin
