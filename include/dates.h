@@ -32,6 +32,10 @@ struct date_names;
  * Static data: never freed. */
 const struct date_names *date_names_for(const char *lang,
 	const char *fallback);
+/* Appends the name of month (1..12) as Go's layout "January" gives it,
+ * in names' language (NULL: English), as Hugo's time.Format and
+ * GroupByDate do (PaperMod's archive headings). */
+void date_month_name(struct buf *b, int month, const struct date_names *n);
 /* Appends d as Go's layout "January 2, 2006" gives it in its own zone,
  * its English names then replaced by names' (NULL: English) as Hugo
  * 0.111's time.Format replaces them ("2 janvier" is "janvier 2, 2024",

@@ -678,6 +678,15 @@ localize(struct buf *b, size_t start, const struct date_civil *c,
 }
 
 void
+date_month_name(struct buf *b, int month, const struct date_names *n)
+{
+	if (month < 1 || month > 12)
+		return;
+	buf_puts(b, n != NULL ? n->month_wide[month - 1] :
+	    month_names[month - 1]);
+}
+
+void
 date_format_long(struct buf *b, const struct qdate *d,
     const struct date_names *names)
 {

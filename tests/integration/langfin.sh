@@ -5,7 +5,7 @@
 # (tests/golden/hugo-langfin*.{tsv,xml}, written by
 # tests/hugo/gen-golden-langfin.sh): each language's own menu (the
 # config's languages.CODE.menus, config/_default/menus.CODE.toml, else the
-# site's), its dates in its month names, the hreflang alternates of its
+# site's), its dates and archive months in its month names, the hreflang alternates of its
 # listings, its sitemap with xhtml:link alternates, related posts within
 # the language, and --watch on a contentDir outside content/. Closes with
 # "langfin: N passed, M failed".
@@ -48,6 +48,16 @@ while IFS=$'\t' read -r _ lang url shown; do
 	[ "$n" = 1 ] || bad="$bad $url:$n"
 done < <(awk -F'\t' '$1 == "date"' "$golden")
 expect "each page's date is in its language's month names, as Hugo's" "$bad" ""
+
+# 2b. The archives page names its months in the language, as PaperMod's
+# GroupByDate "January" does.
+for lang in $langs; do
+	got=$(cgi "$(home "$lang")archives/" | grep -o 'archive-month-header">[^&]*' |
+	    sed 's/.*">//' | LC_ALL=C sort | paste -sd' ' -)
+	want=$(awk -F'\t' -v l="$lang" '$1 == "archive" && $2 == l { print $4 }' "$golden" |
+	    LC_ALL=C sort | paste -sd' ' -)
+	expect "the $lang archives name the months as Hugo ($want)" "$got" "$want"
+done
 
 # 3. The hreflang alternates of every listing: the home, each section,
 # taxonomy and term, as Hugo's .Translations (PaperMod's head writes
