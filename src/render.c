@@ -200,8 +200,24 @@ static const struct site_link default_menu[] = {
 	{ "Tags", "/tags/", 3, NULL, "" },
 };
 
+/* Appends the route of a menu entry's site URL (from '/'): PaperMod's
+ * absLangURL puts it under the language's home, unless it is there
+ * already ("/fr/tags/" in French's own menu). */
+static void
+menu_route(struct buf *route, const struct site *s, const char *url)
+{
+	size_t start = route->len, n;
+
+	render_lang_prefix(route, s);
+	n = route->len - start;
+	if (n > 0 && strncmp(url, route->data + start, n) == 0 &&
+	    (url[n] == '/' || url[n] == '\0'))
+		route->len = start;
+	buf_puts(route, url);
+}
+
 /* Appends a menu entry's href: absolute URLs as they are, site routes
- * under the base path. */
+ * under the base path (and the language's home). */
 static void
 menu_href(struct buf *b, const struct site *s, const char *url)
 {
@@ -212,18 +228,10 @@ menu_href(struct buf *b, const struct site *s, const char *url)
 		html_attr(b, url);
 		return;
 	}
-	/* PaperMod's absLangURL: under the language's home, unless the
-	 * URL is there already ("/fr/tags/" in French's own menu). */
-	if (url[0] == '/') {
-		size_t n;
-
-		render_lang_prefix(&route, s);
-		n = route.len;
-		if (n > 0 && strncmp(url, buf_cstr(&route), n) == 0 &&
-		    (url[n] == '/' || url[n] == '\0'))
-			buf_reset(&route);
-	}
-	buf_puts(&route, url);
+	if (url[0] == '/')
+		menu_route(&route, s, url);
+	else
+		buf_puts(&route, url);
 	render_href(b, s, buf_cstr(&route));
 	buf_free(&route);
 }
@@ -234,16 +242,22 @@ render_menu(struct buf *b, const struct site *s, const char *route)
 	const struct site_link *menu = s->nmenu ? s->menu : default_menu;
 	size_t i, n = s->nmenu ? s->nmenu : sizeof(default_menu) /
 	    sizeof(default_menu[0]);
+	struct buf own = BUF_INIT;
 
 	html(b, "<ul id=\"menu\">\n");
 	for (i = 0; i < n; i++) {
 		const char *u = menu[i].url;
-		int active = route != NULL && u[0] == '/' && u[1] != '\0' &&
-		    strncmp(route, u, strlen(u)) == 0;
+		int active = 0;
 
 		if (s->nmenu > 0 && !site_menu_shown(s, &menu[i]))
 			continue;
-
+		/* The page lies under the entry's route, in its language. */
+		if (route != NULL && u[0] == '/') {
+			buf_reset(&own);
+			menu_route(&own, s, u);
+			active = strcmp(buf_cstr(&own), s->lang_root) != 0 &&
+			    strncmp(route, buf_cstr(&own), own.len) == 0;
+		}
 		html(b, "<li><a href=\"");
 		menu_href(b, s, u);
 		html(b, "\" title=\"");
@@ -253,6 +267,7 @@ render_menu(struct buf *b, const struct site *s, const char *route)
 		html(b, "</span></a></li>\n");
 	}
 	html(b, "</ul>\n");
+	buf_free(&own);
 }
 
 /* <meta property="NAME" content="VALUE"> (or name= for Twitter's). */

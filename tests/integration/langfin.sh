@@ -38,6 +38,10 @@ for lang in $langs; do
 	expect "the $lang pages show the $lang menu" "$got" "$want"
 done
 
+expect "an entry under the language's home is active on its pages" \
+    "$(cgi /fa/tags/go/ | grep -o '<a href="[^"]*" title="[^"]*"><span class="active">')" \
+    '<a href="/fa/tags/" title="Tags"><span class="active">'
+
 # 2. Dates in the page's language, as PaperMod's time.Format shows them:
 # in the listing entries (written at import) and on the page (served).
 bad=
