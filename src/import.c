@@ -833,9 +833,56 @@ out:
 	return rc;
 }
 
+/* Looks up the page of language lang that a menu entry's pageRef path
+ * ("posts/hello", no leading '/') names, as that language's GetPage
+ * would: in its own contentDir ("../content-de/posts/hello.md") or by
+ * its name ("posts/hello.fr.md", "posts/hello/index.fr.md",
+ * "posts/_index.fr.md"). Returns 2 with its URL in url, 0 when it has
+ * none (or lang is "": the site's menu), -1 with err on a database
+ * error. */
+static int
+lang_page_ref(struct import *im, struct dbw *w, const char *lang,
+    const char *path, struct buf *url, struct buf *err)
+{
+	static const char *const suffixes[] = { ".md", "/index.md",
+	    "/_index.md" };
+	struct buf prefix = BUF_INIT, source = BUF_INIT, title = BUF_INIT;
+	size_t j, k;
+	int found = 0;
+
+	if (*lang == '\0')
+		return 0;
+	lang_content_prefix(&im->site, lang, &prefix);
+	for (j = 0; j < sizeof(suffixes) / sizeof(suffixes[0]) &&
+	    found == 0; j++) {
+		for (k = 0; k < 2 && found == 0; k++) {
+			/* Its own folder holds it as NAME.md too. */
+			if (k == 1 && prefix.len == 0)
+				continue;
+			buf_reset(&source);
+			buf_printf(&source, "%s%s", buf_cstr(&prefix), path);
+			if (k == 0)
+				buf_printf(&source, "%.*s.%s.md",
+				    (int)(strlen(suffixes[j]) - 3), suffixes[j],
+				    lang);
+			else
+				buf_puts(&source, suffixes[j]);
+			buf_reset(url);
+			buf_reset(&title);
+			found = dbw_page_ref(w, buf_cstr(&source), NULL, url,
+			    &title, err);
+		}
+	}
+	buf_free(&prefix);
+	buf_free(&source);
+	buf_free(&title);
+	return found;
+}
+
 /* Turns each menu entry's pageRef into a URL, as Hugo 0.111's menus do:
  * the URL of the page it names (its path compared without case, as
- * GetPage does), or the section or taxonomy it names, at the route it
+ * GetPage does; a language's own menu looks among that language's pages
+ * first), or the section or taxonomy it names, at the route it
  * was given when the config was read. A pageRef that names nothing keeps
  * that route, with a warning. An entry without a name keeps none, as in
  * Hugo. */
@@ -860,6 +907,17 @@ resolve_page_refs(struct import *im, struct dbw *w, struct buf *err)
 			path.data[--path.len] = '\0';
 		buf_reset(&folder);
 		buf_printf(&folder, "%s/", buf_cstr(&path));
+		/* A language's own menu names its own pages first. */
+		if ((found = lang_page_ref(im, w, m->lang, buf_cstr(&path),
+		    &url, err)) < 0)
+			goto out;
+		if (found == 2) {
+			free(m->url);
+			m->url = buf_detach(&url);
+			free(m->page_ref);
+			m->page_ref = NULL;
+			continue;
+		}
 		for (j = 0; j < sizeof(suffixes) / sizeof(suffixes[0]); j++) {
 			if (j == 0 && !has_suffix(buf_cstr(&path), ".md"))
 				continue;
