@@ -75,6 +75,9 @@ struct site {
 				 * count as isCJKLanguage (importer) */
 	int full_feed;		/* params.ShowFullTextinRSS (PaperMod) */
 	char *default_theme;	/* params.defaultTheme: auto, light, dark */
+	char *date_format;	/* params.DateFormat: a Go layout, or one of
+				 * Hugo's :date_full, :date_long,
+				 * :date_medium, :date_short (dates.h) */
 	char *home_title;	/* params.homeInfoParams.Title */
 	char *home_content;	/* params.homeInfoParams.Content (Markdown) */
 	int flags[FLAG__MAX];

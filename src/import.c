@@ -655,6 +655,9 @@ read_config(struct import *im)
 			note(im, "%s\n", buf_cstr(&err));
 			rc = -1;
 		} else {
+			/* Warnings, each on its line. */
+			if (err.len > 0)
+				note(im, "%s", buf_cstr(&err));
 			rc = 0;
 		}
 	}

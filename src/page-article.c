@@ -61,8 +61,8 @@ render_lastmod(struct buf *b, const struct site *s, const struct db_page *p)
 
 	if (!p->has_lastmod)
 		return;
-	date_format_long(&date, &p->date, names);
-	date_format_long(&lastmod, &p->lastmod, names);
+	date_format(&date, &p->date, s->date_format, names);
+	date_format(&lastmod, &p->lastmod, s->date_format, names);
 	if (!p->has_date || strcmp(buf_cstr(&date), buf_cstr(&lastmod)) != 0) {
 		date_format_iso(&iso, &p->lastmod);
 		html(b, "&nbsp;·&nbsp;<span class=\"post-lastmod\" title=\"");

@@ -465,6 +465,16 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 			    line, k->config);
 			return -1;
 		}
+		if (strcmp(k->config, "params.DateFormat") == 0 &&
+		    (*v == '\0' || (*v == ':' && date_cldr_layout(v) < 0))) {
+			/* Hugo writes a time (:time_long) or nothing;
+			 * PaperMod's default stays. */
+			buf_printf(err, "%s:%zu: warning: '%s' '%s' is no date "
+			    "layout quire writes (a Go layout, or :date_full, "
+			    ":date_long, :date_medium, :date_short); dates are "
+			    "shown as '%s'\n", path, line, k->config, v, k->def);
+			break;
+		}
 		site_set(s, k->stored, v);
 		if (k->type == SITE_ZONE && !date_zone_known(v)) {
 			buf_printf(err, "%s:%zu: unknown %s '%s'", path, line,

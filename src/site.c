@@ -39,6 +39,8 @@ const struct site_key site_keys[] = {
 	ROW("languageCode", "languageCode", SITE_STRING, "", language),
 	ROW("params.defaultTheme", "defaultTheme", SITE_CHOICE, "auto",
 	    default_theme, .choices = "auto light dark"),
+	ROW("params.DateFormat", "dateFormat", SITE_STRING, "January 2, 2006",
+	    date_format),
 	ROW("params.homeInfoParams.Title", "homeInfoTitle", SITE_STRING, "",
 	    home_title),
 	ROW("params.homeInfoParams.Content", "homeInfoContent", SITE_STRING,

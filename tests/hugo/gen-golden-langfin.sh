@@ -2,7 +2,8 @@
 # Regenerate Hugo 0.111.3's vectors for languages' own menus, localized
 # dates, listing alternates and sitemaps:
 # - langdates/ (no content; 28 languages) writes hugo-langdates.tsv: each
-#   language's twelve months through time.Format "January 2, 2006";
+#   language's twelve months through time.Format, in Go layouts and
+#   Hugo's :date_full, :date_long, :date_medium and :date_short;
 # - langfin/ (en at the root, fr/es/fa/ja by file name, de in a contentDir
 #   beside content/, menus in the config, under languages.CODE and in
 #   config/_default/menus.es.toml) writes hugo-langfin.tsv (menu, date and
@@ -32,7 +33,7 @@ rows() {
 }
 
 build langdates
-rows langdates hugo-langdates $'row\tlang\tdate\tshown'
+rows langdates hugo-langdates $'row\tlang\tdate\tlayout\tshown'
 build langfin
 rows langfin hugo-langfin $'row\tlang\tfields...'
 cp "$tmp/langfin/sitemap.xml" "$golden/hugo-langfin-sitemap.xml"

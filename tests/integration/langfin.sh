@@ -45,13 +45,38 @@ expect "an entry under the language's home is active on its pages" \
 # 2. Dates in the page's language, as PaperMod's time.Format shows them:
 # in the listing entries (written at import) and on the page (served).
 bad=
-while IFS=$'\t' read -r _ lang url shown; do
+while IFS=$'\t' read -r _ lang url shown _; do
 	n=$(cgi "$(home "$lang")" | grep -cF "\">$shown</span>")
 	[ "$n" = 1 ] || bad="$bad $url:home:$n"
 	n=$(cgi "$url" | grep -cF "\">$shown</span>")
 	[ "$n" = 1 ] || bad="$bad $url:$n"
 done < <(awk -F'\t' '$1 == "date"' "$golden")
 expect "each page's date is in its language's month names, as Hugo's" "$bad" ""
+
+# 2a. params.DateFormat, as PaperMod passes it to time.Format: Hugo's
+# :date_long (the language's CLDR pattern) and a Go layout. Spanish and
+# Persian abbreviations are CLDR 41's in quire, older in Hugo (README).
+mkdir -p "$tmp/fmt"
+cp -r "$top/tests/hugo/langfin/." "$tmp/fmt/"
+for col in 5 6; do
+	layout=":date_long"; [ "$col" = 6 ] && layout="Mon 2 Jan 2006"
+	sed -i '/^  DateFormat: /d' "$tmp/fmt/hugo.yaml"
+	sed -i "s|^  mainSections: \[posts\]\$|  mainSections: [posts]\n  DateFormat: \"$layout\"|" "$tmp/fmt/hugo.yaml"
+	out=$("$top/quire" import -q --db "$tmp/fmt.db" "$tmp/fmt" 2>&1)
+	bad=
+	while IFS=$'\t' read -r lang url shown; do
+		[ "$col" = 6 ] && { [ "$lang" = es ] || [ "$lang" = fa ]; } && continue
+		n=$(db=$tmp/fmt.db cgi "$url" | grep -cF "\">$shown</span>")
+		[ "$n" = 1 ] || bad="$bad $url:$n"
+	done < <(awk -F'\t' -v c="$col" '$1 == "date" { print $2 "\t" $3 "\t" $c }' "$golden")
+	expect "params.DateFormat '$layout' shows Hugo's dates" "$out:$bad" ":"
+done
+sed -i 's/^  DateFormat: .*$/  DateFormat: ":time_long"/' "$tmp/fmt/hugo.yaml"
+out=$("$top/quire" import -q --db "$tmp/fmt.db" "$tmp/fmt" 2>&1)
+expect_re "a time layout is named with FILE:LINE and not used" "$out" \
+    "hugo.yaml:[0-9]+: warning: 'params.DateFormat' ':time_long' is no date layout"
+expect_re "and the default layout stays" "$(db=$tmp/fmt.db cgi /fr/posts/deux/)" \
+    '">août 20, 2024</span>'
 
 # 2b. The archives page names its months in the language, as PaperMod's
 # GroupByDate "January" does.
