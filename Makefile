@@ -51,18 +51,18 @@ ALL_CXXFLAGS = -std=c++17 $(filter-out -Wstrict-prototypes \
 # Modules of both programs, of the importer only and of the worker only.
 COMMON   = buf html unicode markdown metrics dates site url entry
 IMPORTER = readfile yamldoc jsondoc frontmatter site-load section lang progress \
-           db-import import watch
+           related db-import import watch
 # The importer's C++ modules (src/NAME.cpp); linking them needs libstdc++.
 IMPORTER_CXX = tomldoc
 WORKER   = db request response route render confine page-listing page-article \
            page-tags page-error page-feed page-sitemap page-archives \
-           page-search feed-atom feed-json
+           page-search feed-atom feed-json content
 
 COMMON_O   = $(COMMON:%=build/%.o)
 IMPORTER_O = $(IMPORTER:%=build/%.o) $(IMPORTER_CXX:%=build/%.o) build/schema.o
 WORKER_O   = $(WORKER:%=build/%.o)
 
-.PHONY: all run test deps golden golden-render bench lint fuzz install clean \
+.PHONY: all run test deps golden golden-render bench bench-ab lint fuzz install clean \
         print-unit-tests print-modules
 
 all: quire cgi-bin/quire.fcgi
@@ -173,6 +173,14 @@ fuzz: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@bash bench/run.sh
+
+# This tree's worker against revision REV's, alternating rounds on one
+# blog: make bench-ab REV=v1 (or any commit).
+bench-ab: DEPS_SET = bench
+bench-ab: deps
+	@test -n "$(REV)" || { echo "make bench-ab REV=<commit>"; exit 2; }
+	@$(MAKE) --no-print-directory all
+	@bash bench/ab.sh $(REV)
 
 # Regenerates the Hugo golden vectors (needs Debian's hugo).
 golden:

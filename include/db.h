@@ -26,6 +26,7 @@ struct db_page {
 	const char *author;
 	const char *layout;
 	const char *body;
+	enum page_markup markup;	/* how body is written */
 	const char *summary;
 	const char *source;	/* file path under content/ */
 	const char *lang;	/* its language (a whole page's only) */
@@ -145,6 +146,7 @@ struct db_item {
 	const char *author;	/* "": the site's */
 	const char *summary;
 	const char *body;
+	enum page_markup markup;	/* how body is written */
 };
 
 /* Lists the items of a feed, newest first, at most limit (-1: no limit):
@@ -176,10 +178,11 @@ enum db_rc db_term_by_slug(struct db *db, long long now, const char *taxonomy,
 	const char *slug, struct db_term *term);
 
 /* Finds the own page (_index.md) of the section at route ("/notes/"):
- * its title, description and Markdown body, valid until
- * db_end_request(); all "" and DB_DONE when it has none. */
+ * its title, description (Markdown) and body, written in *markup, valid
+ * until db_end_request(); all "" and DB_DONE when it has none. */
 enum db_rc db_section_page(struct db *db, long long now, const char *route,
-	const char **title, const char **description, const char **body);
+	const char **title, const char **description, const char **body,
+	enum page_markup *markup);
 /* Lists the terms of taxonomy that have visible pages for its feed, each
  * with its newest page's date, newest first, at most limit (-1: all). */
 enum db_rc db_taxonomy_items(struct db *db, struct db_cursor *cur,
@@ -265,12 +268,11 @@ struct db_link {
  * with db_link_free(). */
 enum db_rc db_neighbours(struct db *db, long long now,
 	const struct db_page *p, struct db_link *newer, struct db_link *older);
-/* Fills up to max links to the visible pages of language lang (page_id's)
- * sharing the most terms with page_id (then newest first); sets *n. Free each with db_link_free().
- * The first call after db_open() builds an index of every page's terms,
- * kept until db_close(). */
+/* Fills up to max links to page_id's related posts visible at now, as
+ * the importer ranked them (related.h); sets *n. Free each with
+ * db_link_free(). */
 enum db_rc db_related(struct db *db, long long now, long long page_id,
-	const char *lang, struct db_link *links, size_t max, size_t *n);
+	struct db_link *links, size_t max, size_t *n);
 void db_link_free(struct db_link *l);
 
 #endif

@@ -33,6 +33,7 @@ struct dbw_page {
 	int draft;
 	const char *body;
 	size_t body_len;
+	enum page_markup markup;	/* how body is written */
 	const char *summary;
 	int truncated;
 	long words;
@@ -84,11 +85,16 @@ int dbw_page_ref(struct dbw *w, const char *source, const char *folder,
 int dbw_hash(struct dbw *w, const char *source, struct buf *out,
 	struct buf *err);
 /* The source of another page than source whose URL or alias is url,
- * copied to out (empty: none); an alias of a translation of the page
- * (tkey the same, lang another) does not count. */
+ * copied to out (empty: none), its URL before its aliases; *by_alias is
+ * set when url is that page's alias. An alias of a translation of the
+ * page (tkey the same, lang another) does not count. */
 int dbw_url_owner(struct dbw *w, const char *url, const char *source,
 	const char *tkey, const char *lang,
-	struct buf *out, struct buf *err);
+	struct buf *out, int *by_alias, struct buf *err);
+/* Deletes the page of source (its terms, aliases and card with it). */
+int dbw_drop_page(struct dbw *w, const char *source, struct buf *err);
+/* Deletes the alias at path, whichever page holds it. */
+int dbw_drop_alias(struct dbw *w, const char *path, struct buf *err);
 /* Inserts or updates a page and its terms. */
 int dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err);
 /* Writes the list entry (entry.h) of every page that lacks one, with
@@ -98,6 +104,9 @@ int dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err);
  * they were written with. */
 int dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 	struct buf *err);
+/* Ranks every page's related posts (related.h) as seen at instant now
+ * and stores them in page_related, replacing what was there. */
+int dbw_related(struct dbw *w, long long now, struct buf *err);
 /* Finishes the import: term names and orphans, the content version,
  * commit, then PRAGMA quick_check. Closes w in all cases. */
 int dbw_commit(struct dbw *w, struct buf *err);

@@ -10,7 +10,7 @@ struct site;
 
 /* Works out the language of the content file source (its path relative
  * to content/: "posts/a.fr.md", or "../content-de/posts/a.md" for a
- * contentDir beside content/; any of url_markdown_ext()'s extensions).
+ * contentDir beside content/; any of url_content_ext()'s extensions).
  * Returns the language code (owned by s: a language's code, or
  * s->default_lang) and appends to path the file's path in its
  * language's content tree, less a language suffix ("posts/a.md",

@@ -48,6 +48,17 @@ long metrics_cjk_words(const char *s, size_t n);
  * Returns 0, or -1 when the Markdown could not be rendered. */
 int metrics_compute(const char *body, size_t n, const char *fm_summary,
 	const struct metrics_opts *opts, struct metrics *m);
+/* Computes every figure for a page of HTML content (an .html file's n
+ * bytes of body, which Hugo 0.111 does not render: its figures are taken
+ * from it as written) and its optional front-matter summary (Markdown).
+ * With Hugo's <!--more--> divider, the summary is what precedes it and
+ * .Content what follows it, as Hugo 0.111 does: *content_off and
+ * *content_len say which bytes of body are the page's content (all of
+ * them without a divider). Returns 0, or -1 when the front-matter
+ * summary could not be rendered. */
+int metrics_compute_html(const char *body, size_t n, const char *fm_summary,
+	const struct metrics_opts *opts, struct metrics *m,
+	size_t *content_off, size_t *content_len);
 /* Frees the strings in m. */
 void metrics_free(struct metrics *m);
 

@@ -29,6 +29,7 @@ void render_section_title(struct buf *out, const char *name);
 struct render_section {
 	struct buf route, title;
 	const char *description, *body;
+	enum page_markup markup;	/* how body is written */
 };
 /* Reads section slug's title and description; returns DB_ROW, or
  * DB_ERROR. */
@@ -114,6 +115,11 @@ enum page_rc render_begin_listing(struct ctx *ctx, const char *title,
  * Returns PAGE_OK, or PAGE_ERROR when it cannot be rendered. */
 enum page_rc render_markdown(struct ctx *ctx, const char *text,
 	unsigned md_flags, const char *open, const char *close);
+/* The same for text written in markup (content.h): an HTML body is
+ * appended as written. */
+enum page_rc render_content(struct ctx *ctx, enum page_markup markup,
+	const char *text, unsigned md_flags, const char *open,
+	const char *close);
 /* Appends a list page's header: breadcrumbs (Home » crumbs) and the
  * title as <h1>. */
 void render_page_header(struct buf *b, const struct site *site,

@@ -1,5 +1,6 @@
 /* schema.h - what the worker and the importer agree on about the
- * database beyond its SQL (schema/NNN-*.sql): the kinds of page. */
+ * database beyond its SQL (schema/NNN-*.sql): the kinds of page, the
+ * markup of its body. */
 #ifndef QUIRE_SCHEMA_H
 #define QUIRE_SCHEMA_H
 
@@ -10,6 +11,14 @@ enum page_kind {
 	PAGE_SECTION = 2,	/* a top-level section's _index.md: its
 				 * listing's title, description and text,
 				 * at the section's route; never listed */
+};
+
+/* page.markup: how a page's body is written (schema/012). */
+enum page_markup {
+	MARKUP_MARKDOWN = 0,	/* rendered with cmark-gfm (markdown.c) */
+	MARKUP_HTML = 1,	/* an .html/.htm content file: served as
+				 * written, as Hugo does (raw HTML is not
+				 * subject to markup.goldmark's unsafe) */
 };
 
 /* term.taxonomy of the sections: every page under a top-level folder of

@@ -30,9 +30,13 @@ void url_ref_route(struct buf *out, const char *ref);
  * ".mdown", compared with case. Returns the length of name's one, dot
  * included, or 0. */
 size_t url_markdown_ext(const char *name);
+/* The content file extensions quire reads: Markdown's, and ".html",
+ * ".htm" (HTML content, which Hugo serves as written). Returns the length
+ * of name's one, dot included, or 0. */
+size_t url_content_ext(const char *name);
 /* Is base (a file name) a bundle's index: "index.EXT" (a page bundle,
  * branch 0) or "_index.EXT" (a section's own page, branch 1), with a
- * Markdown EXT? */
+ * content EXT (url_content_ext())? */
 int url_is_index(const char *base, int branch);
 
 /* What a page's URL depends on. */

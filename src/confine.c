@@ -148,8 +148,10 @@ confine_worker(void)
 
 	if (env != NULL && strcmp(env, "0") == 0)
 		return 0;
+	/* NULL when the kernel has no filters or no kill-process action
+	 * (before Linux 4.14), or on no memory. */
 	if ((ctx = seccomp_init(SCMP_ACT_KILL_PROCESS)) == NULL) {
-		errno = ENOMEM;
+		errno = EOPNOTSUPP;
 		return -1;
 	}
 	/* A call made through another ABI (int 0x80 on x86_64) dies too. */

@@ -1,5 +1,6 @@
 /* db-import.c - the importer's writes: schema migrations, site settings,
  * pages and terms, all inside one transaction on a working copy. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "dbw.h"
 #include "entry.h"
+#include "related.h"
 #include "section.h"
 #include "url.h"
 
@@ -27,6 +29,8 @@ enum wquery {
 	W_SEEN,
 	W_HASH,
 	W_URL_OWNER,
+	W_PAGE_DROP,
+	W_ALIAS_DROP,
 	W_PAGE_PUT,
 	W_PAGE_ID,
 	W_TERMS_CLEAR,
@@ -50,22 +54,25 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_HASH] = "SELECT hash FROM page WHERE source = ?1",
 	/* An alias a translation declares too is not a clash: Hugo writes
 	 * both, the later language last (W_ALIAS_PUT). */
-	[W_URL_OWNER] = "SELECT source FROM page WHERE url = ?1 AND "
-	    "source <> ?2 UNION ALL SELECT p.source FROM alias a JOIN page p "
+	[W_URL_OWNER] = "SELECT source, 0 FROM page WHERE url = ?1 AND "
+	    "source <> ?2 UNION ALL SELECT p.source, 1 FROM alias a JOIN page p "
 	    "ON p.id = a.page_id WHERE a.path = ?1 AND p.source <> ?2 AND "
 	    "(p.tkey <> ?3 OR p.lang = ?4) LIMIT 1",
+	[W_PAGE_DROP] = "DELETE FROM page WHERE source = ?1",
+	[W_ALIAS_DROP] = "DELETE FROM alias WHERE path = ?1",
 	[W_PAGE_PUT] = "INSERT INTO page (source, hash, kind, layout, url, "
 	    "title, description, author, has_date, date, date_offset, "
 	    "has_lastmod, lastmod, lastmod_offset, publish_at, expire_at, "
-	    "draft, body, search_text, search_tags, lang, tkey) VALUES (?1, ?2, "
-	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-	    "?18, ?23, ?24, ?25, ?26) ON CONFLICT (source) DO UPDATE SET "
+	    "draft, body, search_text, search_tags, lang, tkey, markup) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+	    "?16, ?17, ?18, ?23, ?24, ?25, ?26, ?27) ON CONFLICT (source) DO "
+	    "UPDATE SET "
 	    "hash = ?2, kind = ?3, layout = ?4, url = ?5, title = ?6, "
 	    "description = ?7, author = ?8, has_date = ?9, date = ?10, "
 	    "date_offset = ?11, has_lastmod = ?12, lastmod = ?13, "
 	    "lastmod_offset = ?14, publish_at = ?15, expire_at = ?16, "
 	    "draft = ?17, body = ?18, search_text = ?23, search_tags = ?24, "
-	    "lang = ?25, tkey = ?26",
+	    "lang = ?25, tkey = ?26, markup = ?27",
 	[W_PAGE_ID] = "SELECT id FROM page WHERE source = ?1",
 	[W_TERMS_CLEAR] = "DELETE FROM page_term WHERE page_id = ?1",
 	[W_TERM_PUT] = "INSERT OR IGNORE INTO term (taxonomy, slug, name) "
@@ -473,15 +480,45 @@ dbw_hash(struct dbw *w, const char *source, struct buf *out, struct buf *err)
 
 int
 dbw_url_owner(struct dbw *w, const char *url, const char *source,
-    const char *tkey, const char *lang, struct buf *out, struct buf *err)
+    const char *tkey, const char *lang, struct buf *out, int *by_alias,
+    struct buf *err)
 {
 	sqlite3_stmt *st = use(w, W_URL_OWNER);
+	int rc;
 
 	bind_text(w, st, 1, url);
 	bind_text(w, st, 2, source);
 	bind_text(w, st, 3, tkey);
 	bind_text(w, st, 4, lang);
-	return one_text(w, st, out, err);
+	rc = step_any(w, st, err, "reading a page");
+	buf_reset(out);
+	*by_alias = 0;
+	if (rc == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+
+		buf_puts(out, v != NULL ? v : "");
+		*by_alias = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+dbw_drop_page(struct dbw *w, const char *source, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_PAGE_DROP);
+
+	bind_text(w, st, 1, source);
+	return run(w, st, SQLITE_DONE, err, "dropping a page");
+}
+
+int
+dbw_drop_alias(struct dbw *w, const char *path, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_ALIAS_DROP);
+
+	bind_text(w, st, 1, path);
+	return run(w, st, SQLITE_DONE, err, "dropping an alias");
 }
 
 static int
@@ -585,6 +622,7 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 	bind_text(w, st, 23, p->search_text ? p->search_text : "");
 	bind_text(w, st, 25, p->lang);
 	bind_text(w, st, 26, p->tkey);
+	bind_int64(w, st, 27, p->markup);
 	{
 		struct buf tags = BUF_INIT;
 		size_t i, t;
@@ -749,6 +787,136 @@ out:
 	sqlite3_finalize(put_terms);
 	buf_free(&html);
 	buf_free(&old);
+	return rc;
+}
+
+/* Where related_rank() hands its rows: the pages it ranks, and each
+ * one's url and title (strings, at offsets text[i]). */
+struct related_sink {
+	struct dbw *w;
+	sqlite3_stmt *put;
+	struct buf *err;
+	const struct related_page *pages;
+	const size_t *text;
+	const struct buf *strings;
+};
+
+/* related_rank()'s put: one row of page_related. */
+static int
+put_related(void *arg, long long page, long long rank, size_t candidate)
+{
+	struct related_sink *rs = arg;
+	const struct related_page *c = &rs->pages[candidate];
+	const char *url = rs->strings->data + rs->text[candidate];
+
+	sqlite3_reset(rs->put);
+	rs->w->bind_rc = SQLITE_OK;
+	bind_int64(rs->w, rs->put, 1, page);
+	bind_int64(rs->w, rs->put, 2, rank);
+	bind_int64(rs->w, rs->put, 3, c->id);
+	bind_int64(rs->w, rs->put, 4, c->publish_at);
+	if (c->expire_at == LLONG_MAX)
+		bind_null(rs->w, rs->put, 5);
+	else
+		bind_int64(rs->w, rs->put, 5, c->expire_at);
+	bind_text(rs->w, rs->put, 6, url);
+	bind_text(rs->w, rs->put, 7, url + strlen(url) + 1);
+	return run(rs->w, rs->put, SQLITE_DONE, rs->err,
+	    "storing related posts");
+}
+
+int
+dbw_related(struct dbw *w, long long now, struct buf *err)
+{
+	sqlite3_stmt *pages_st = NULL, *pairs_st = NULL;
+	struct related_sink rs = { w, NULL, err, NULL, NULL, NULL };
+	struct related_page *pages = NULL;
+	struct related_pair *pairs = NULL;
+	struct buf strings = BUF_INIT;
+	size_t *text = NULL;
+	size_t n = 0, cap = 0, npairs = 0, pcap = 0;
+	char **langs = NULL;
+	size_t nlangs = 0;
+	int rc = -1, step;
+
+	if (exec(w, "DELETE FROM page_related", err) != 0)
+		return -1;
+	/* Every page in listing order (the card's, db.c's CARD_ORDER), and
+	 * the terms of the config's taxonomies (a section is no relation). */
+	if (sqlite3_prepare_v2(w->conn, "SELECT page_id, publish_at, "
+	    "coalesce(expire_at, 9223372036854775807), draft, lang, url, "
+	    "title FROM page_card ORDER BY date DESC, title, source", -1,
+	    &pages_st,
+	    NULL) != SQLITE_OK || sqlite3_prepare_v2(w->conn, "SELECT "
+	    "t.term_id, t.page_id FROM page_term t JOIN term m ON m.id = "
+	    "t.term_id WHERE m.taxonomy <> '" TAXONOMY_SECTIONS "'", -1,
+	    &pairs_st, NULL) != SQLITE_OK || sqlite3_prepare_v2(w->conn,
+	    "INSERT INTO page_related (page_id, rank, related_id, "
+	    "publish_at, expire_at, url, title) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, ?7)", -1, &rs.put, NULL) != SQLITE_OK) {
+		fail(w, err, "preparing related posts");
+		goto out;
+	}
+	w->bind_rc = SQLITE_OK;
+	while ((step = step_any(w, pages_st, err, "reading the cards")) ==
+	    SQLITE_ROW) {
+		const char *lang = col_text(pages_st, 4);
+		size_t l;
+
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			pages = xrealloc(pages, cap * sizeof(*pages));
+			text = xrealloc(text, cap * sizeof(*text));
+		}
+		/* The url and the title, each ended by its NUL. */
+		text[n] = strings.len;
+		buf_add(&strings, col_text(pages_st, 5),
+		    strlen(col_text(pages_st, 5)) + 1);
+		buf_add(&strings, col_text(pages_st, 6),
+		    strlen(col_text(pages_st, 6)) + 1);
+		pages[n].id = sqlite3_column_int64(pages_st, 0);
+		pages[n].publish_at = sqlite3_column_int64(pages_st, 1);
+		pages[n].expire_at = sqlite3_column_int64(pages_st, 2);
+		pages[n].draft = sqlite3_column_int(pages_st, 3);
+		/* A site has a few languages: a number for each. */
+		for (l = 0; l < nlangs && strcmp(langs[l], lang) != 0; l++)
+			;
+		if (l == nlangs) {
+			langs = xrealloc(langs, (nlangs + 1) * sizeof(*langs));
+			langs[nlangs++] = xstrdup(lang);
+		}
+		pages[n].lang = (int)l;
+		n++;
+	}
+	if (step != SQLITE_DONE)
+		goto out;
+	while ((step = step_any(w, pairs_st, err, "reading the terms")) ==
+	    SQLITE_ROW) {
+		if (npairs == pcap) {
+			pcap = pcap ? pcap * 2 : 1024;
+			pairs = xrealloc(pairs, pcap * sizeof(*pairs));
+		}
+		pairs[npairs].term = sqlite3_column_int64(pairs_st, 0);
+		pairs[npairs].page = sqlite3_column_int64(pairs_st, 1);
+		npairs++;
+	}
+	if (step != SQLITE_DONE)
+		goto out;
+	rs.pages = pages;
+	rs.text = text;
+	rs.strings = &strings;
+	rc = related_rank(pages, n, pairs, npairs, now, put_related, &rs);
+out:
+	sqlite3_finalize(pages_st);
+	sqlite3_finalize(pairs_st);
+	sqlite3_finalize(rs.put);
+	while (nlangs > 0)
+		free(langs[--nlangs]);
+	free(langs);
+	free(pages);
+	free(text);
+	buf_free(&strings);
+	free(pairs);
 	return rc;
 }
 

@@ -25,8 +25,6 @@
 /* Not a section's own page (schema.h's PAGE_SECTION): search finds
  * pages, not listings. */
 #define NOT_SECTION(p) " " p ".kind <> 2 "
-/* Not the term of a section (schema.h's TAXONOMY_SECTIONS). */
-#define NOT_SECTIONS(m) " " m ".taxonomy <> '" TAXONOMY_SECTIONS "' "
 /* The listing figures of page p (schema/005-card-order.sql). */
 #define CARD " JOIN page_card c ON c.page_id = p.id "
 /* The columns a row is read from, by name, each list X(column, type,
@@ -47,7 +45,8 @@
 	X(description, text, description) \
 	X(layout, text, layout) \
 	X(lang, text, lang) \
-	X(tkey, text, tkey)
+	X(tkey, text, tkey) \
+	X(markup, markup, markup)
 #define CARD_COLUMN(name, type, field) " c." #name ","
 #define PAGE_COLUMN(name, type, field) " p." #name ","
 #define LIST_COLUMNS DB_ENTRY_FIELDS(CARD_COLUMN)
@@ -98,9 +97,7 @@ enum query {
 	Q_TERM_DATES,
 	Q_NEWER,
 	Q_OLDER,
-	Q_PAGE_TERM_IDS,
-	Q_ORDER_ALL,
-	Q_TERM_PAIRS,
+	Q_RELATED,
 	Q_SECTION_PAGE,
 	Q_TAXONOMY_ITEMS,
 	Q_TERM_OLDEST,
@@ -149,29 +146,29 @@ static const char *const query_sql[Q__MAX] = {
 	    NEVER "))",
 	[Q_ALIAS] = "SELECT p.url FROM alias a JOIN page p ON p.id = a.page_id "
 	    "WHERE a.path = ?2 AND" VISIBLE("p"),
-	/* A feed's items: ITEM_HEAD, then the body or ''. SQLite merges
-	 * each kind's range of page_card by the result's date, title and
-	 * source rather than sorting; page_term holds a term's pages in
-	 * listing order (schema/006). */
-	[Q_ITEMS_TERM] = "SELECT" ITEM_HEAD " '' FROM page_term c WHERE "
+	/* A feed's items: ITEM_HEAD, then the body and its markup, or '',
+	 * 0. SQLite merges each kind's range of page_card by the result's
+	 * date, title and source rather than sorting; page_term holds a
+	 * term's pages in listing order (schema/006). */
+	[Q_ITEMS_TERM] = "SELECT" ITEM_HEAD " '', 0 FROM page_term c WHERE "
 	    "c.term_id = ?3 AND" LANG("c") "AND" VISIBLE("c") CARD_ORDER
 	    "LIMIT ?2",
-	[Q_ITEMS_TERM_BODY] = "SELECT" ITEM_HEAD " p.body FROM page_term c "
-	    "JOIN page p ON p.id = c.page_id WHERE c.term_id = ?3 AND"
+	[Q_ITEMS_TERM_BODY] = "SELECT" ITEM_HEAD " p.body, p.markup FROM "
+	    "page_term c JOIN page p ON p.id = c.page_id WHERE c.term_id = ?3 AND"
 	    LANG("c") "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
-	[Q_ITEMS_MAIN] = "SELECT" ITEM_HEAD " '' FROM page_card c WHERE"
+	[Q_ITEMS_MAIN] = "SELECT" ITEM_HEAD " '', 0 FROM page_card c WHERE"
 	    LANG("c") "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
-	[Q_ITEMS_PAGES] = "SELECT" ITEM_HEAD " '' FROM page_card c WHERE"
+	[Q_ITEMS_PAGES] = "SELECT" ITEM_HEAD " '', 0 FROM page_card c WHERE"
 	    LANG("c") "AND c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT"
-	    ITEM_HEAD " '' FROM page_card c WHERE" LANG("c") "AND c.kind = 1 "
+	    ITEM_HEAD " '', 0 FROM page_card c WHERE" LANG("c") "AND c.kind = 1 "
 	    "AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
-	[Q_ITEMS_MAIN_BODY] = "SELECT" ITEM_HEAD " p.body FROM" CARD_PAGE
-	    "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER
+	[Q_ITEMS_MAIN_BODY] = "SELECT" ITEM_HEAD " p.body, p.markup FROM"
+	    CARD_PAGE "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER
 	    "LIMIT ?2",
-	[Q_ITEMS_PAGES_BODY] = "SELECT" ITEM_HEAD " p.body FROM" CARD_PAGE
-	    "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c") "UNION ALL "
-	    "SELECT" ITEM_HEAD " p.body FROM" CARD_PAGE "WHERE" LANG("c") "AND "
-	    "c.kind = 1 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
+	[Q_ITEMS_PAGES_BODY] = "SELECT" ITEM_HEAD " p.body, p.markup FROM"
+	    CARD_PAGE "WHERE" LANG("c") "AND c.kind = 0 AND" VISIBLE("c")
+	    "UNION ALL SELECT" ITEM_HEAD " p.body, p.markup FROM" CARD_PAGE
+	    "WHERE" LANG("c") "AND c.kind = 1 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2",
 	/* The sitemap: every kind, with the kind and the lastmod. */
 	[Q_SITEMAP] = "SELECT" ALL_COLUMNS " '' FROM page_card c WHERE"
 	    LANG("c") "AND c.kind = 0 AND" VISIBLE("c") "UNION ALL SELECT"
@@ -216,19 +213,14 @@ static const char *const query_sql[Q__MAX] = {
 	    "p.kind = 0 AND"
 	    VISIBLE("p") "AND (p.date < ?2 OR (p.date = ?2 AND (p.title > ?3 "
 	    "OR (p.title = ?3 AND p.source > ?4))))" PAGE_ORDER "LIMIT 1",
-	/* Related posts share terms of the config's taxonomies, never
-	 * only a section. */
-	[Q_PAGE_TERM_IDS] = "SELECT t.term_id FROM page_term t JOIN term m ON "
-	    "m.id = t.term_id WHERE t.page_id = ?2 AND" NOT_SECTIONS("m"),
-	/* What the related-posts index is built from (struct related). */
-	[Q_ORDER_ALL] = "SELECT c.page_id, c.draft, c.publish_at, "
-	    "coalesce(c.expire_at, " NEVER "), c.url, c.title, c.lang FROM "
-	    "page_card c" CARD_ORDER,
-	[Q_TERM_PAIRS] = "SELECT t.term_id, t.page_id FROM page_term t JOIN "
-	    "term m ON m.id = t.term_id WHERE" NOT_SECTIONS("m") "ORDER BY "
-	    "t.term_id",
+	/* A page's related posts as the importer ranked them (related.h),
+	 * those visible now. */
+	[Q_RELATED] = "SELECT r.url, r.title FROM page_related r WHERE "
+	    "r.page_id = ?2 AND r.publish_at <= ?1 AND (r.expire_at IS NULL "
+	    "OR r.expire_at > ?1) ORDER BY r.rank LIMIT ?3",
 	/* A section's own page (its _index.md), by the section's route. */
-	[Q_SECTION_PAGE] = "SELECT p.title, p.description, p.body FROM page p "
+	[Q_SECTION_PAGE] = "SELECT p.title, p.description, p.body, p.markup "
+	    "FROM page p "
 	    "WHERE p.url = ?2 AND p.kind = 2 AND" VISIBLE("p"),
 	/* A taxonomy's feed: its terms, each dated by its newest visible
 	 * page (the bare max() picks that row's offset), newest first, then
@@ -264,38 +256,10 @@ static const char *const query_sql[Q__MAX] = {
 	    "t.lang = ?4 AND" VISIBLE("t") "LIMIT 1",
 };
 
-/* The related-posts index, the one way related posts are found: every
- * page's place in the listing order and visibility, and each term's pages
- * as sorted places. Built from the read-only file on the first article
- * after it is opened, and kept while the file is, so related posts are a
- * merge of a few sorted arrays rather than a GROUP BY over every page
- * sharing a tag. A CGI process builds it for its one article. */
-struct related_page {
-	long long id, publish_at, expire_at;
-	size_t url, title, lang;	/* offsets into strings */
-	int draft;
-};
-
-struct related_term {
-	long long id;
-	size_t start, n;	/* its pages: places[start .. start + n) */
-};
-
-struct related {
-	int built;
-	struct related_page *pages;	/* by place in the listing order */
-	size_t npages;
-	struct related_term *terms;	/* by id */
-	size_t nterms;
-	unsigned *places;
-	struct buf strings;		/* each page's url and title */
-};
-
 struct db {
 	sqlite3 *conn;
 	sqlite3_stmt *stmt[Q__MAX];
 	unsigned long long used;	/* bit q: stmt[q] ran this request */
-	struct related related;
 	long long version;		/* site 'version' */
 	long long imported_at;		/* site 'imported_at' */
 	/* db_state()'s last answer, good for instants in [from, until). */
@@ -451,10 +415,6 @@ db_close(struct db *db)
 	 * fail and keep it open for good). Statements FTS5 holds are its
 	 * own to finalize. */
 	sqlite3_close_v2(db->conn);
-	free(db->related.pages);
-	free(db->related.terms);
-	free(db->related.places);
-	buf_free(&db->related.strings);
 	site_free(&db->site);
 	free(db->path);
 	free(db);
@@ -664,6 +624,14 @@ get_kind(sqlite3_stmt *st, int col, enum page_kind *out)
 }
 
 static int
+get_markup(sqlite3_stmt *st, int col, enum page_markup *out)
+{
+	*out = sqlite3_column_int(st, col) == MARKUP_HTML ? MARKUP_HTML :
+	    MARKUP_MARKDOWN;
+	return 0;
+}
+
+static int
 get_int64(sqlite3_stmt *st, int col, long long *out)
 {
 	*out = sqlite3_column_int64(st, col);
@@ -824,6 +792,7 @@ db_items_next(struct db_cursor *cur, struct db_item *item)
 	item->lastmod.t = sqlite3_column_int64(st, 9);
 	item->lastmod.offset = sqlite3_column_int(st, 10);
 	item->body = text(st, 11);
+	get_markup(st, 12, &item->markup);
 	return DB_ROW;
 }
 
@@ -949,16 +918,19 @@ db_term_by_slug(struct db *db, long long now, const char *taxonomy,
 
 enum db_rc
 db_section_page(struct db *db, long long now, const char *route,
-    const char **title, const char **description, const char **body)
+    const char **title, const char **description, const char **body,
+    enum page_markup *markup)
 {
 	sqlite3_stmt *st;
 	enum db_rc rc = lookup(db, Q_SECTION_PAGE, now, route, &st);
 
 	*title = *description = *body = "";
+	*markup = MARKUP_MARKDOWN;
 	if (rc == DB_ROW) {
 		*title = text(st, 0);
 		*description = text(st, 1);
 		*body = text(st, 2);
+		get_markup(st, 3, markup);
 	}
 	return rc;
 }
@@ -1344,241 +1316,30 @@ db_neighbours(struct db *db, long long now, const struct db_page *p,
 	return DB_ROW;
 }
 
-struct id_place {
-	long long id;
-	unsigned place;
-};
-
-static int
-by_id(const void *a, const void *b)
-{
-	long long x = ((const struct id_place *)a)->id;
-	long long y = ((const struct id_place *)b)->id;
-
-	return x < y ? -1 : x > y;
-}
-
-static int
-by_place(const void *a, const void *b)
-{
-	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static int
-by_term_id(const void *key, const void *elem)
-{
-	long long x = *(const long long *)key;
-	long long y = ((const struct related_term *)elem)->id;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Builds db->related from page_card and page_term. */
-static enum db_rc
-related_build(struct db *db)
-{
-	struct related *r = &db->related;
-	struct id_place *map = NULL;
-	sqlite3_stmt *st = start(db, Q_ORDER_ALL), *cur = st;
-	size_t cap = 0, pcap = 0, tcap = 0, nplaces = 0, i;
-	enum db_rc rc;
-
-	while ((rc = step(&cur)) == DB_ROW) {
-		struct related_page *p;
-
-		if (r->npages == cap) {
-			cap = cap ? cap * 2 : 256;
-			r->pages = xrealloc(r->pages, cap * sizeof(*r->pages));
-			map = xrealloc(map, cap * sizeof(*map));
-		}
-		p = &r->pages[r->npages];
-		p->id = sqlite3_column_int64(st, 0);
-		p->draft = sqlite3_column_int(st, 1);
-		p->publish_at = sqlite3_column_int64(st, 2);
-		p->expire_at = sqlite3_column_int64(st, 3);
-		p->url = r->strings.len;
-		buf_add(&r->strings, text(st, 4), strlen(text(st, 4)) + 1);
-		p->title = r->strings.len;
-		buf_add(&r->strings, text(st, 5), strlen(text(st, 5)) + 1);
-		p->lang = r->strings.len;
-		buf_add(&r->strings, text(st, 6), strlen(text(st, 6)) + 1);
-		map[r->npages].id = p->id;
-		map[r->npages].place = (unsigned)r->npages;
-		r->npages++;
-	}
-	if (rc == DB_ERROR)
-		goto out;
-	if (r->npages > 0)
-		qsort(map, r->npages, sizeof(*map), by_id);
-	st = start(db, Q_TERM_PAIRS);
-	cur = st;
-	while (r->npages > 0 && (rc = step(&cur)) == DB_ROW) {
-		struct id_place key, *hit;
-		long long term = sqlite3_column_int64(st, 0);
-
-		key.id = sqlite3_column_int64(st, 1);
-		hit = bsearch(&key, map, r->npages, sizeof(*map), by_id);
-		if (hit == NULL)
-			continue;
-		if (r->nterms == 0 || r->terms[r->nterms - 1].id != term) {
-			if (r->nterms == tcap) {
-				tcap = tcap ? tcap * 2 : 64;
-				r->terms = xrealloc(r->terms,
-				    tcap * sizeof(*r->terms));
-			}
-			r->terms[r->nterms].id = term;
-			r->terms[r->nterms].start = nplaces;
-			r->terms[r->nterms].n = 0;
-			r->nterms++;
-		}
-		if (nplaces == pcap) {
-			pcap = pcap ? pcap * 2 : 1024;
-			r->places = xrealloc(r->places,
-			    pcap * sizeof(*r->places));
-		}
-		r->places[nplaces++] = hit->place;
-		r->terms[r->nterms - 1].n++;
-	}
-	if (rc == DB_ERROR)
-		goto out;
-	for (i = 0; i < r->nterms; i++)
-		qsort(r->places + r->terms[i].start, r->terms[i].n,
-		    sizeof(*r->places), by_place);
-	r->built = 1;
-	rc = DB_ROW;
-out:
-	if (!r->built) {
-		free(r->pages);
-		free(r->terms);
-		free(r->places);
-		buf_free(&r->strings);
-		memset(r, 0, sizeof(*r));
-	}
-	free(map);
-	return rc;
-}
-
-static int
-related_visible(const struct related_page *p, long long now)
-{
-	return !p->draft && p->publish_at <= now && p->expire_at > now;
-}
-
-/* Fills ids with the places of up to max visible pages of language lang
- * sharing the most of the k terms with page_id, then in listing order: a
- * merge of the terms' sorted places, where a page comes up at the head of
- * all its terms' lists at once. Pages sharing all k terms rank first, so
- * the merge stops once max of those are found. */
-static void
-related_merge(const struct related *r, long long now, long long page_id,
-    const char *lang, const struct related_term **terms, size_t k,
-    long long *ids, size_t max, size_t *n)
-{
-	size_t *pos = xmalloc(k * sizeof(*pos));
-	size_t *filled = xmalloc((k + 1) * sizeof(*filled));
-	long long *bucket = xmalloc((k + 1) * max * sizeof(*bucket));
-	size_t i, shared;
-
-	memset(pos, 0, k * sizeof(*pos));
-	memset(filled, 0, (k + 1) * sizeof(*filled));
-	while (filled[k] < max) {
-		unsigned place = 0;
-		int any = 0;
-		const struct related_page *p;
-
-		for (i = 0; i < k; i++) {
-			const unsigned *list = r->places + terms[i]->start;
-
-			if (pos[i] < terms[i]->n &&
-			    (!any || list[pos[i]] < place)) {
-				place = list[pos[i]];
-				any = 1;
-			}
-		}
-		if (!any)
-			break;
-		shared = 0;
-		for (i = 0; i < k; i++) {
-			const unsigned *list = r->places + terms[i]->start;
-
-			if (pos[i] < terms[i]->n && list[pos[i]] == place) {
-				shared++;
-				pos[i]++;
-			}
-		}
-		p = &r->pages[place];
-		/* Hugo relates pages within a language (each language's
-		 * site has its own pages). */
-		if (p->id != page_id && related_visible(p, now) &&
-		    strcmp(r->strings.data + p->lang, lang) == 0 &&
-		    filled[shared] < max)
-			bucket[shared * max + filled[shared]++] = place;
-	}
-	*n = 0;
-	for (shared = k; shared > 0; shared--)
-		for (i = 0; i < filled[shared] && *n < max; i++)
-			ids[(*n)++] = bucket[shared * max + i];
-	free(bucket);
-	free(filled);
-	free(pos);
-}
-
 enum db_rc
-db_related(struct db *db, long long now, long long page_id, const char *lang,
+db_related(struct db *db, long long now, long long page_id,
     struct db_link *links, size_t max, size_t *n)
 {
-	const struct related_term **terms = NULL;
-	sqlite3_stmt *st, *cur;
-	long long *ids;
-	size_t k = 0, cap = 0, nids = 0, i;
+	sqlite3_stmt *st = start(db, Q_RELATED), *cur = st;
 	enum db_rc rc = DB_DONE;
 
 	*n = 0;
-	if (max == 0)
-		return DB_ROW;
-	ids = xmalloc(max * sizeof(*ids));
-	if (!db->related.built && related_build(db) != DB_ROW) {
-		free(ids);
+	if (bind_int64(db, st, 1, now) != 0 ||
+	    bind_int64(db, st, 2, page_id) != 0 ||
+	    bind_int64(db, st, 3, (long long)max) != 0)
+		return DB_ERROR;
+	while (*n < max && (rc = step(&cur)) == DB_ROW) {
+		links[*n].url = xstrdup(text(st, 0));
+		links[*n].title = xstrdup(text(st, 1));
+		(*n)++;
+	}
+	if (cur != NULL)
+		sqlite3_reset(cur);
+	if (rc == DB_ERROR) {
+		while (*n > 0)
+			db_link_free(&links[--*n]);
 		return DB_ERROR;
 	}
-	st = start(db, Q_PAGE_TERM_IDS);
-	cur = st;
-	if (bind_int64(db, st, 2, page_id) != 0) {
-		free(ids);
-		return DB_ERROR;
-	}
-	while ((rc = step(&cur)) == DB_ROW) {
-		long long id = sqlite3_column_int64(st, 0);
-		const struct related_term *t = bsearch(&id, db->related.terms,
-		    db->related.nterms, sizeof(*db->related.terms), by_term_id);
-
-		if (t == NULL)
-			continue;
-		if (k == cap) {
-			cap = cap ? cap * 2 : 8;
-			terms = xrealloc(terms, cap * sizeof(*terms));
-		}
-		terms[k++] = t;
-	}
-	if (rc == DB_ERROR || k == 0) {
-		free(terms);
-		free(ids);
-		return rc == DB_ERROR ? DB_ERROR : DB_ROW;
-	}
-	related_merge(&db->related, now, page_id, lang, terms, k, ids, max,
-	    &nids);
-	free(terms);
-	/* ids are places in the index here: the links come from memory. */
-	for (i = 0; i < nids; i++) {
-		const struct related_page *p = &db->related.pages[ids[i]];
-
-		links[i].url = xstrdup(db->related.strings.data + p->url);
-		links[i].title = xstrdup(db->related.strings.data + p->title);
-	}
-	*n = nids;
-	free(ids);
 	return DB_ROW;
 }
 

@@ -84,32 +84,16 @@ json_end(const char *p, const char *end)
 	return NULL;
 }
 
-/* Finds a page's front matter as Hugo 0.111 does: after blank space (and
- * a byte-order mark), '---' opens YAML and '+++' TOML, each closed by the
- * same line; '{' opens JSON, closed by its matching brace. Sets *start and
- * *stop around the text to parse (*start NULL when the page has none),
- * *fmt, *first_line (the file line of *start) and *body. Returns 0, or -1
- * with "NAME:LINE: what" in err. */
+/* The front matter that starts at p (line line), if any, as
+ * find_front_matter() says; *body is left alone when there is none. */
 static int
-find_front_matter(const char *name, const char *text, size_t n,
+delimited(const char *name, const char *p, const char *end, size_t line,
     enum yamldoc_format *fmt, const char **start, const char **stop,
     size_t *first_line, const char **body, struct buf *err)
 {
-	const char *end = text + n, *p = text, *q, *delim;
-	size_t len, line = 1;
+	const char *q, *delim;
+	size_t len;
 
-	*start = *stop = NULL;
-	*body = p;
-	for (;;) {
-		if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-			*body = p += 3;
-		else if (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
-			p++;
-		else if (p < end && *p == '\n')
-			p++, line++;
-		else
-			break;
-	}
 	/* No front matter: the body keeps its leading blanks (after a
 	 * byte-order mark), which may indent a code block. */
 	if (p == end || (*p != '-' && *p != '+' && *p != '{'))
@@ -163,6 +147,66 @@ find_front_matter(const char *name, const char *text, size_t n,
 	buf_printf(err, "%s:%zu: front matter opened with '%s' is never "
 	    "closed", name, line, delim);
 	return -1;
+}
+
+/* Finds a page's front matter as Hugo 0.111 does: after blank space (and
+ * a byte-order mark), '---' opens YAML and '+++' TOML, each closed by the
+ * same line; '{' opens JSON, closed by its matching brace. A line opening
+ * an HTML comment ("<!--") before it is skipped (the comment may hide
+ * the front matter); the body then starts after the next "-->". Any other
+ * '<' there is an error, as in Hugo ("plain HTML documents not
+ * supported"). Sets *start and *stop around the text to parse (*start
+ * NULL when the page has none), *fmt, *first_line (the file line of
+ * *start) and *body. Returns 0, or -1 with "NAME:LINE: what" in err. */
+static int
+find_front_matter(const char *name, const char *text, size_t n,
+    enum yamldoc_format *fmt, const char **start, const char **stop,
+    size_t *first_line, const char **body, struct buf *err)
+{
+	const char *end = text + n, *p = text, *from, *q;
+	size_t line = 1, comment_line = 0;
+
+	*start = *stop = NULL;
+	*body = p;
+	for (;;) {
+		if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+			*body = p += 3;
+		else if (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+			p++;
+		else if (p < end && *p == '\n')
+			p++, line++;
+		else if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			/* Hugo's lexer skips the rest of the line. */
+			if (comment_line == 0)
+				comment_line = line;
+			p = next_line(p, end);
+			if (p[-1] == '\n')
+				line++;
+		} else
+			break;
+	}
+	if (p < end && *p == '<') {
+		buf_printf(err, "%s:%zu: a page must not start with HTML: Hugo "
+		    "0.111 stops its build on it (\"plain HTML documents not "
+		    "supported\"); an HTML file starting so is a file, not a "
+		    "page", name, line);
+		return -1;
+	}
+	if (delimited(name, p, end, line, fmt, start, stop, first_line, body,
+	    err) != 0)
+		return -1;
+	if (comment_line == 0)
+		return 0;
+	from = *start != NULL ? *body : p;
+	q = memmem(from, (size_t)(end - from), "-->", 3);
+	if (q == NULL) {
+		buf_printf(err, "%s:%zu: the HTML comment opened here is never "
+		    "closed by '-->' (Hugo 0.111 stops its build on this page "
+		    "too)", name, comment_line);
+		return -1;
+	}
+	*body = q + 3;
+	return 0;
 }
 
 /* A string value holding a NUL byte (a YAML or TOML escape), as Hugo

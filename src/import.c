@@ -31,7 +31,7 @@
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "6"
+#define IMPORT_RULES_VERSION "7"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640
@@ -58,11 +58,14 @@ struct dirs {
 };
 
 /* What a walk may enter: the folder being imported, the folders being
- * walked (a link to one of them or above them is a loop), and the folders
- * already walked through a link (each is walked once that way). */
+ * walked (a link to one of them or above them is a loop), the folders
+ * the import walks directly (every folder PATH and language contentDir:
+ * a link into one of them leads where the walk goes anyway, whichever
+ * comes first), and the folders already walked through a link (each is
+ * walked once, by its first link). */
 struct walk {
 	const char *root;
-	struct dirs open, linked;
+	struct dirs open, direct, linked;
 };
 
 struct import {
@@ -77,6 +80,7 @@ struct import {
 	char **sections;	/* folders with an _index.md (:sections) */
 	size_t nsections;
 	long added, updated, unchanged, removed, skipped;
+	int quiet;		/* walking again: its warnings were given */
 	struct progress progress;	/* the line on a terminal */
 };
 
@@ -87,6 +91,8 @@ note(struct import *im, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (im->quiet && strncmp(fmt, "warning: ", 9) == 0)
+		return;
 	progress_clear(&im->progress);
 	va_start(ap, fmt);
 	vfprintf(im->log, fmt, ap);
@@ -160,6 +166,52 @@ is_within(const char *path, const char *dir)
 	    path[n] == '/');
 }
 
+/* Does the walk reach the resolved folder real without a link: is it in
+ * one of w->direct and, below it, in no folder whose name starts with a
+ * dot (which the walk skips)? Sets *root to that folder. */
+static int
+walked_directly(const struct walk *w, const char *real, const char **root)
+{
+	const char *rest;
+	size_t i;
+
+	for (i = 0; i < w->direct.n; i++) {
+		if (!is_within(real, w->direct.path[i]))
+			continue;
+		rest = real + strlen(w->direct.path[i]);
+		if (strstr(rest, "/.") == NULL) {
+			*root = w->direct.path[i];
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Is the resolved folder real inside one already walked through a link?
+ * Returns that folder, or NULL. */
+static const char *
+walked_linked(const struct walk *w, const char *real)
+{
+	size_t i;
+
+	for (i = 0; i < w->linked.n; i++)
+		if (is_within(real, w->linked.path[i]))
+			return w->linked.path[i];
+	return NULL;
+}
+
+/* Is the resolved folder real one that a link led the walk to? */
+static int
+linked_exactly(const struct walk *w, const char *real)
+{
+	size_t i;
+
+	for (i = 0; i < w->linked.n; i++)
+		if (strcmp(real, w->linked.path[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static const char *
 kind_name(mode_t mode)
 {
@@ -177,12 +229,14 @@ kind_name(mode_t mode)
  * whose resolved path goes to real, PATH_MAX bytes) and returns 'f' for a
  * regular file, 'd' for a folder, or 0 for anything else, skipped with a
  * warning naming it: a link whose target lies outside w->root, or is a
- * folder being walked or above one (a loop), or a folder already walked
- * through a link; a FIFO, socket or device, never opened. */
+ * folder being walked or above one (a loop), a folder the import walks
+ * directly, or one inside a folder already walked through a link; a
+ * FIFO, socket or device, never opened. */
 static int
 vet(struct import *im, struct walk *w, const char *fs_path,
     struct stat *st, char *real)
 {
+	const char *seen;
 	size_t i;
 
 	*real = '\0';
@@ -210,13 +264,18 @@ vet(struct import *im, struct walk *w, const char *fs_path,
 					    "(a loop); skipped\n", fs_path, real);
 					return 0;
 				}
-			for (i = 0; i < w->linked.n; i++)
-				if (strcmp(w->linked.path[i], real) == 0) {
-					note(im, "warning: %s: a symbolic "
-					    "link to %s, a folder walked already; "
-					    "skipped\n", fs_path, real);
-					return 0;
-				}
+			if (walked_directly(w, real, &seen)) {
+				note(im, "warning: %s: a symbolic link to %s, "
+				    "a folder imported directly (from %s); "
+				    "skipped\n", fs_path, real, seen);
+				return 0;
+			}
+			if ((seen = walked_linked(w, real)) != NULL) {
+				note(im, "warning: %s: a symbolic link to %s, "
+				    "inside %s, walked already through a "
+				    "link; skipped\n", fs_path, real, seen);
+				return 0;
+			}
 			dirs_push(&w->linked, real);
 		}
 	}
@@ -243,29 +302,54 @@ cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The content formats Hugo 0.111 renders besides Markdown (hugofs/files'
- * extensions, with case): the format of name, or NULL. */
+/* The content formats Hugo 0.111 renders besides Markdown and HTML
+ * (hugofs/files' extensions, with case), which quire does not read: the
+ * format of name, or NULL; *how says how Hugo renders it (Org itself,
+ * with go-org; the others with an external program, without which its
+ * build fails: measured for AsciiDoc). */
 static const char *
-other_format(const char *name)
+other_format(const char *name, const char **how)
 {
 	static const struct {
-		const char *ext, *format;
+		const char *ext, *format, *how;
 	} formats[] = {
-		{ ".html", "HTML" }, { ".htm", "HTML" },
-		{ ".asciidoc", "AsciiDoc" }, { ".adoc", "AsciiDoc" },
-		{ ".ad", "AsciiDoc" }, { ".rest", "reStructuredText" },
-		{ ".rst", "reStructuredText" }, { ".org", "Org" },
-		{ ".pandoc", "Pandoc" }, { ".pdc", "Pandoc" },
+		{ ".asciidoc", "AsciiDoc", "with asciidoctor" },
+		{ ".adoc", "AsciiDoc", "with asciidoctor" },
+		{ ".ad", "AsciiDoc", "with asciidoctor" },
+		{ ".rest", "reStructuredText", "with rst2html" },
+		{ ".rst", "reStructuredText", "with rst2html" },
+		{ ".org", "Org", "itself (go-org)" },
+		{ ".pandoc", "Pandoc", "with pandoc" },
+		{ ".pdc", "Pandoc", "with pandoc" },
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		if (has_suffix(name, formats[i].ext))
+		if (has_suffix(name, formats[i].ext)) {
+			*how = formats[i].how;
 			return formats[i].format;
+		}
 	return NULL;
 }
 
-/* Adds the .md files under dir (source names under prefix), sorted; real
+/* Is name a leaf bundle's index: "index.EXT" or, for a language,
+ * "index.CODE.EXT"? */
+static int
+leaf_index(const char *name)
+{
+	size_t e = url_content_ext(name), n = strlen(name);
+	const char *mid = name + 5;
+
+	if (e == 0 || strncmp(name, "index", 5) != 0 || n < 5 + e)
+		return 0;
+	if (n == 5 + e)
+		return 1;
+	/* ".CODE" between "index" and the extension, one component. */
+	return *mid == '.' && mid + 1 < name + n - e &&
+	    memchr(mid + 1, '.', (size_t)(name + n - e - mid - 1)) == NULL;
+}
+
+/* Adds the content files (Markdown, HTML) under dir (source names under prefix), sorted; real
  * is dir resolved. Entries are read by the rule of vet(). */
 static int
 walk(struct import *im, struct walk *w, const char *dir, const char *real,
@@ -274,9 +358,9 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	char **names = NULL, *target = NULL;
-	const char *format;
+	const char *format, *how;
 	size_t n = 0, cap = 0, i;
-	int rc = 0;
+	int rc = 0, leaf = 0;
 
 	if (d == NULL) {
 		note(im, "%s: %s\n", dir, strerror(errno));
@@ -294,6 +378,10 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 	closedir(d);
 	if (n > 0)
 		qsort(names, n, sizeof(*names), cmp_names);
+	/* A folder holding index.md is a leaf bundle: its other files and
+	 * folders are the page's resources, never pages (Hugo). */
+	for (i = 0; i < n && !leaf; i++)
+		leaf = leaf_index(names[i]);
 	dirs_push(&w->open, real);
 	target = xmalloc(PATH_MAX);
 	for (i = 0; i < n; i++) {
@@ -307,21 +395,32 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 		else
 			buf_puts(&src, names[i]);
 		kind = rc == 0 ? vet(im, w, buf_cstr(&fs), &st, target) : 0;
-		if (kind == 'd') {
+		if (leaf && kind != 0 && !(kind == 'f' && leaf_index(names[i]))) {
+			im->skipped++;	/* a resource of the bundle */
+		} else if (kind == 'd') {
 			if (*target == '\0')
 				buf_printf(&sub, "%s%s%s", real,
 				    strcmp(real, "/") == 0 ? "" : "/", names[i]);
 			else
 				buf_puts(&sub, target);
-			rc = walk(im, w, buf_cstr(&fs), buf_cstr(&sub),
-			    buf_cstr(&src));
-		} else if (kind == 'f' && url_markdown_ext(names[i]) > 0) {
+			/* Inside a linked folder, a folder an earlier link
+			 * led to (posts/x -> ../notes/sub, then posts/y ->
+			 * ../notes): walked once. */
+			if (*target == '\0' && linked_exactly(w, buf_cstr(&sub)))
+				note(im, "warning: %s: %s, walked already "
+				    "through a link; skipped\n", buf_cstr(&fs),
+				    buf_cstr(&sub)), im->skipped++;
+			else
+				rc = walk(im, w, buf_cstr(&fs), buf_cstr(&sub),
+				    buf_cstr(&src));
+		} else if (kind == 'f' && url_content_ext(names[i]) > 0) {
 			add_file(im, buf_cstr(&fs), *target ? target : NULL,
 			    buf_cstr(&src), &st);
-		} else if (kind == 'f' && (format = other_format(names[i]))) {
-			note(im, "warning: %s: %s content, which Hugo renders "
-			    "but quire does not read (Markdown only); skipped\n",
-			    buf_cstr(&fs), format);
+		} else if (kind == 'f' &&
+		    (format = other_format(names[i], &how)) != NULL) {
+			note(im, "warning: %s:1: %s content, which Hugo renders "
+			    "%s but quire does not read (Markdown and HTML "
+			    "only); skipped\n", buf_cstr(&fs), format, how);
 			im->skipped++;
 		} else if (rc == 0) {
 			im->skipped++;
@@ -375,30 +474,48 @@ site_content(char *abs, size_t size, struct stat *st)
 		abs[n] = '\0';
 }
 
+/* Resolves into abs (PATH_MAX bytes) the contentDir of the site's
+ * language i when it lies beside content/ (site_dir/content-de), and sets
+ * prefix to its files' sources' folder relative to content/
+ * ("../content-de"). Returns 1, 0 when it lies under content/, or -1
+ * (errno set) when it cannot be resolved. */
+static int
+lang_dir(struct import *im, const char *site_dir, size_t i,
+    struct buf *prefix, char *abs)
+{
+	struct buf dir = BUF_INIT;
+	int rc = 1;
+
+	buf_reset(prefix);
+	lang_content_prefix(&im->site, im->site.langs[i].code, prefix);
+	if (strncmp(buf_cstr(prefix), "../", 3) != 0)
+		return 0;
+	prefix->data[--prefix->len] = '\0';
+	buf_printf(&dir, "%s/%s", site_dir, buf_cstr(prefix) + 3);
+	if (realpath(buf_cstr(&dir), abs) == NULL)
+		rc = -1;
+	buf_free(&dir);
+	return rc;
+}
+
 /* Walks the contentDir of each language that is not under content/
  * (site_dir/content-de), its files' sources relative to content/
  * ("../content-de/posts/a.md"), and mirrors it. */
 static int
-collect_lang_dirs(struct import *im, const char *site_dir)
+collect_lang_dirs(struct import *im, struct walk *w, const char *site_dir)
 {
-	struct buf prefix = BUF_INIT, dir = BUF_INIT;
+	struct buf prefix = BUF_INIT;
 	char abs[PATH_MAX];
-	struct walk w;
 	size_t i;
-	int rc = 0;
+	int rc = 0, found;
 
 	for (i = 0; i < im->site.nlangs && rc == 0; i++) {
-		buf_reset(&prefix);
-		lang_content_prefix(&im->site, im->site.langs[i].code, &prefix);
-		if (strncmp(buf_cstr(&prefix), "../", 3) != 0)
+		if ((found = lang_dir(im, site_dir, i, &prefix, abs)) == 0)
 			continue;
-		prefix.data[--prefix.len] = '\0';
-		buf_reset(&dir);
-		buf_printf(&dir, "%s/%s", site_dir, buf_cstr(&prefix) + 3);
-		if (realpath(buf_cstr(&dir), abs) == NULL) {
-			note(im, "warning: %s: contentDir of language '%s': "
-			    "%s\n", buf_cstr(&dir), im->site.langs[i].code,
-			    strerror(errno));
+		if (found < 0) {
+			note(im, "warning: %s/%s: contentDir of language "
+			    "'%s': %s\n", site_dir, buf_cstr(&prefix) + 3,
+			    im->site.langs[i].code, strerror(errno));
 			continue;
 		}
 		if (im->opts->walked != NULL)
@@ -406,45 +523,83 @@ collect_lang_dirs(struct import *im, const char *site_dir)
 		im->mirrors = xrealloc(im->mirrors,
 		    (im->nmirrors + 1) * sizeof(*im->mirrors));
 		im->mirrors[im->nmirrors++] = xstrdup(buf_cstr(&prefix));
-		memset(&w, 0, sizeof(w));
-		w.root = site_dir;
-		rc = walk(im, &w, abs, abs, buf_cstr(&prefix));
-		dirs_free(&w.open);
-		dirs_free(&w.linked);
+		w->root = site_dir;
+		rc = walk(im, w, abs, abs, buf_cstr(&prefix));
 	}
 	buf_free(&prefix);
-	buf_free(&dir);
 	return rc;
+}
+
+/* Resolves the PATH argument arg into abs (PATH_MAX bytes) and *st: a
+ * Hugo site's folder stands for its content/. Returns 0, or -1 (errno
+ * set). */
+static int
+resolve_arg(const char *arg, char *abs, struct stat *st)
+{
+	/* A PATH named by the user is followed wherever it leads. */
+	if (realpath(arg, abs) == NULL || stat(abs, st) != 0)
+		return -1;
+	if (S_ISDIR(st->st_mode))
+		site_content(abs, PATH_MAX, st);
+	return 0;
+}
+
+/* Adds to w->direct every folder the import walks without a link: each
+ * folder PATH, and with a whole content/ the language contentDirs beside
+ * it. Paths that cannot be resolved are collect()'s to report. */
+static void
+direct_folders(struct import *im, struct walk *w)
+{
+	struct buf prefix = BUF_INIT;
+	char abs[PATH_MAX], lang[PATH_MAX];
+	const char *rel = NULL;
+	char *site_dir;
+	struct stat st;
+	size_t j;
+	int i;
+
+	for (i = 0; i < im->opts->npaths; i++) {
+		if (resolve_arg(im->opts->paths[i], abs, &st) != 0 ||
+		    !S_ISDIR(st.st_mode))
+			continue;
+		dirs_push(&w->direct, abs);
+		site_dir = import_split_content(abs, &rel);
+		for (j = 0; site_dir != NULL && *rel == '\0' &&
+		    j < im->site.nlangs; j++)
+			if (lang_dir(im, site_dir, j, &prefix, lang) > 0)
+				dirs_push(&w->direct, lang);
+		free(site_dir);
+	}
+	buf_free(&prefix);
 }
 
 /* Works out what each PATH argument holds. */
 static int
 collect(struct import *im)
 {
-	int i;
+	struct walk w;
+	int i, rc = 0;
 
-	for (i = 0; i < im->opts->npaths; i++) {
+	memset(&w, 0, sizeof(w));
+	direct_folders(im, &w);
+	for (i = 0; i < im->opts->npaths && rc == 0; i++) {
 		const char *arg = im->opts->paths[i], *rel = NULL;
 		char abs[PATH_MAX];
 		char *site_dir;
 		struct stat st;
-		struct walk w;
 		struct buf prefix = BUF_INIT;
-		int rc = 0;
 
-		/* A PATH named by the user is followed wherever it leads. */
-		if (realpath(arg, abs) == NULL || stat(abs, &st) != 0) {
+		if (resolve_arg(arg, abs, &st) != 0) {
 			note(im, "%s: %s\n", arg, strerror(errno));
-			return -1;
+			rc = -1;
+			break;
 		}
 		if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
 			note(im, "%s: not a regular file or folder (%s)\n",
 			    arg, kind_name(st.st_mode));
-			return -1;
+			rc = -1;
+			break;
 		}
-		/* A Hugo site's folder stands for its content/. */
-		if (S_ISDIR(st.st_mode))
-			site_content(abs, sizeof(abs), &st);
 		site_dir = import_split_content(abs, &rel);
 		if (site_dir != NULL) {
 			buf_puts(&prefix, rel);
@@ -467,29 +622,27 @@ collect(struct import *im)
 			im->mirrors[im->nmirrors++] = xstrdup(buf_cstr(&prefix));
 			/* Links may point anywhere in the site folder, or in
 			 * the folder named when there is no site folder. */
-			memset(&w, 0, sizeof(w));
 			w.root = site_dir != NULL ? site_dir : abs;
 			rc = walk(im, &w, abs, abs, buf_cstr(&prefix));
-			dirs_free(&w.open);
-			dirs_free(&w.linked);
-		} else if (url_markdown_ext(abs) > 0) {
+		} else if (url_content_ext(abs) > 0) {
 			add_file(im, abs, NULL, buf_cstr(&prefix), &st);
 		} else {
 			note(im, "%s: not a Markdown (.md, .markdown, .mdown) "
-			    "file\n", arg);
+			    "or HTML (.html, .htm) file\n", arg);
 			rc = -1;
 		}
 		/* The whole content/ of a site: with it, the contentDir of
 		 * each language that lies beside content/. */
 		if (rc == 0 && site_dir != NULL && S_ISDIR(st.st_mode) &&
 		    *rel == '\0')
-			rc = collect_lang_dirs(im, site_dir);
+			rc = collect_lang_dirs(im, &w, site_dir);
 		buf_free(&prefix);
 		free(site_dir);
-		if (rc != 0)
-			return -1;
 	}
-	return 0;
+	dirs_free(&w.open);
+	dirs_free(&w.direct);
+	dirs_free(&w.linked);
+	return rc != 0 ? -1 : 0;
 }
 
 /* The files of a site's configuration, in the order they are merged. */
@@ -892,8 +1045,10 @@ lang_page_ref(struct import *im, struct dbw *w, const char *lang,
 static int
 resolve_page_refs(struct import *im, struct dbw *w, struct buf *err)
 {
-	static const char *const suffixes[] = { "", ".md", "/index.md",
-	    "/_index.md" };
+	/* As written (with an extension), then each content file it may
+	 * name; the section's own page last. */
+	static const char *const suffixes[] = { "", ".md", ".html", ".htm",
+	    "/index.md", "/index.html", "/index.htm", "/_index.md" };
 	struct buf path = BUF_INIT, source = BUF_INIT, folder = BUF_INIT;
 	struct buf url = BUF_INIT, title = BUF_INIT;
 	size_t i, j;
@@ -922,7 +1077,7 @@ resolve_page_refs(struct import *im, struct dbw *w, struct buf *err)
 			continue;
 		}
 		for (j = 0; j < sizeof(suffixes) / sizeof(suffixes[0]); j++) {
-			if (j == 0 && !has_suffix(buf_cstr(&path), ".md"))
+			if (j == 0 && url_content_ext(buf_cstr(&path)) == 0)
 				continue;
 			buf_reset(&source);
 			buf_printf(&source, "%s%s", buf_cstr(&path), suffixes[j]);
@@ -956,6 +1111,61 @@ out:
 	buf_free(&url);
 	buf_free(&title);
 	return rc;
+}
+
+/* Hugo 0.111's isHTMLContent (hugofs/files): is the HTML content file of
+ * n bytes s an HTML document, its first character other than white space
+ * a '<' that does not open a comment ("<!--" may hide front matter), or
+ * no such character at all? */
+static int
+is_html_document(const char *s, size_t n)
+{
+	static const char comment[] = "<!--";
+	unsigned long cp;
+	size_t i = 0, len;
+
+	while (i < n && (len = uni_next(s + i, n - i, &cp)) > 0 &&
+	    uni_is_space(cp))
+		i += len;
+	if (i >= n)
+		return 1;
+	if (s[i] != '<')
+		return 0;
+	return n - i < sizeof(comment) - 1 ||
+	    memcmp(s + i, comment, sizeof(comment) - 1) != 0;
+}
+
+/* Leaves out the .html/.htm files that are HTML documents, which Hugo
+ * copies as they are to their path (posts/a.html) instead of making
+ * pages of them; quire does not serve them, and says so. */
+static void
+drop_html_documents(struct import *im)
+{
+	struct buf text = BUF_INIT;
+	size_t i, kept = 0;
+
+	for (i = 0; i < im->nfiles; i++) {
+		struct input_file *f = &im->files[i];
+
+		buf_reset(&text);
+		if (url_markdown_ext(f->source) == 0 &&
+		    read_file(NULL, f, &text) == 0 &&
+		    is_html_document(buf_cstr(&text), text.len)) {
+			note(im, "warning: %s:1: an HTML document without "
+			    "front matter, which Hugo 0.111 copies as a file "
+			    "instead of making a page of it; quire does not "
+			    "serve it: skipped\n", f->fs_path);
+			im->skipped++;
+			free(f->fs_path);
+			free(f->open_path);
+			free(f->source);
+			free(f->path);
+			continue;
+		}
+		im->files[kept++] = *f;
+	}
+	im->nfiles = kept;
+	buf_free(&text);
 }
 
 /* Works out each file's language and its path in its language's
@@ -1015,6 +1225,39 @@ top_section_index(struct import *im, const struct input_file *f)
 	return 0;
 }
 
+/* The path of content file source less its extension, and less
+ * "/index" for a page bundle: Hugo 0.111 keeps one page per such key. */
+static size_t
+content_key(const char *source, int *bundle)
+{
+	const char *base = strrchr(source, '/');
+	size_t n = strlen(source) - url_content_ext(source);
+
+	*bundle = url_is_index(base ? base + 1 : source, 0);
+	return *bundle && base != NULL ? (size_t)(base - source) : n;
+}
+
+/* Of two content files whose pages have one URL, does a keep it over b?
+ * Measured with Hugo 0.111.3: files of one key ("posts/x.md",
+ * "posts/x.html", "posts/x/index.md") are one page in Hugo, which keeps
+ * the bundle, else the file whose name sorts last ("x.md" over
+ * "x.html"); of two pages with one URL Hugo lists both but writes the
+ * file of either, differing from one build to the next (its pages render
+ * in parallel): quire keeps the first by path. */
+static int
+keeps_url(const char *a, const char *b)
+{
+	int abundle, bbundle;
+	size_t an = content_key(a, &abundle), bn = content_key(b, &bbundle);
+
+	if (an == bn && strncmp(a, b, an) == 0) {
+		if (abundle != bbundle)
+			return abundle;
+		return strcmp(a, b) > 0;
+	}
+	return strcmp(a, b) < 0;
+}
+
 /* Imports one file into w. Returns 0 or -1 (message logged). */
 static int
 import_file(struct import *im, struct dbw *w, const struct input_file *f,
@@ -1035,6 +1278,10 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	struct url_page up;
 	const char *line, *next;
 	struct metrics_opts mopts;
+	int by_alias;
+	enum page_markup markup = url_markdown_ext(f->path) > 0 ?
+	    MARKUP_MARKDOWN : MARKUP_HTML;
+	size_t content_off, content_len;
 	int rc = -1, cjk;
 
 	memset(&fm, 0, sizeof(fm));
@@ -1065,7 +1312,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	buf_printf(&tkey, "%s/%s", index ? "section" : "page",
 	    fm.translation_key ? fm.translation_key : f->path);
 	if (fm.translation_key == NULL)
-		tkey.data[tkey.len -= url_markdown_ext(f->path)] = '\0';
+		tkey.data[tkey.len -= url_content_ext(f->path)] = '\0';
 	memset(&up, 0, sizeof(up));
 	up.path = f->path;
 	up.title = fm.title;
@@ -1098,12 +1345,31 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 		goto fail;
 	}
 	if (dbw_url_owner(w, buf_cstr(&url), f->source, buf_cstr(&tkey),
-	    f->lang, &owner, &err) != 0)
+	    f->lang, &owner, &by_alias, &err) != 0)
 		goto fail;
-	if (owner.len > 0) {
-		buf_printf(&err, "%s:1: its URL %s is also the URL of "
-		    "content/%s", f->fs_path, buf_cstr(&url), buf_cstr(&owner));
-		goto fail;
+	/* Hugo 0.111 builds a site whose pages share a URL, serving one;
+	 * so does quire, saying which (keeps_url()). A page's URL wins over
+	 * another page's alias, as Hugo writes pages over aliases. */
+	if (owner.len > 0 && by_alias) {
+		note(im, "warning: %s:1: its URL %s is also an alias of "
+		    "content/%s; the page is served there, as in Hugo\n",
+		    f->fs_path, buf_cstr(&url), buf_cstr(&owner));
+		if (dbw_drop_alias(w, buf_cstr(&url), &err) != 0)
+			goto fail;
+	} else if (owner.len > 0 && keeps_url(f->source, buf_cstr(&owner))) {
+		note(im, "warning: %s:1: its URL %s is also the URL of "
+		    "content/%s, which is not imported: Hugo 0.111 serves one "
+		    "of them\n", f->fs_path, buf_cstr(&url), buf_cstr(&owner));
+		if (dbw_drop_page(w, buf_cstr(&owner), &err) != 0)
+			goto fail;
+	} else if (owner.len > 0) {
+		note(im, "warning: %s:1: its URL %s is also the URL of "
+		    "content/%s, which is served there; this file is not "
+		    "imported: Hugo 0.111 serves one of them\n", f->fs_path,
+		    buf_cstr(&url), buf_cstr(&owner));
+		im->skipped++;
+		rc = 0;
+		goto out;
 	}
 	if (fm.naliases > 0)
 		aliases = xmalloc(fm.naliases * sizeof(*aliases));
@@ -1128,16 +1394,29 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 			continue;
 		}
 		if (dbw_url_owner(w, buf_cstr(&a), f->source,
-		    buf_cstr(&tkey), f->lang, &owner, &err) != 0) {
+		    buf_cstr(&tkey), f->lang, &owner, &by_alias, &err) != 0) {
 			buf_free(&a);
 			goto fail;
 		}
-		if (owner.len > 0) {
-			buf_printf(&err, "%s:1: its alias %s is also a URL of "
-			    "content/%s", f->fs_path, buf_cstr(&a),
+		/* Hugo writes a page over an alias; of two pages' aliases,
+		 * it served the one of the page last by path (measured). */
+		if (owner.len > 0 && (!by_alias ||
+		    strcmp(f->source, buf_cstr(&owner)) < 0)) {
+			note(im, "warning: %s:1: its alias %s is also %s of "
+			    "content/%s, which is served there\n", f->fs_path,
+			    buf_cstr(&a), by_alias ? "an alias" : "the URL",
 			    buf_cstr(&owner));
 			buf_free(&a);
-			goto fail;
+			continue;
+		}
+		if (owner.len > 0) {
+			note(im, "warning: %s:1: its alias %s is also an alias "
+			    "of content/%s, which no longer has it\n",
+			    f->fs_path, buf_cstr(&a), buf_cstr(&owner));
+			if (dbw_drop_alias(w, buf_cstr(&a), &err) != 0) {
+				buf_free(&a);
+				goto fail;
+			}
 		}
 		aliases[naliases++] = buf_detach(&a);
 	}
@@ -1148,7 +1427,13 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	mopts.md_flags = im->site.unsafe ? MD_UNSAFE : 0;
 	mopts.cjk = cjk;
 	mopts.summary_words = im->site.summary_length;
-	if (metrics_compute(fm.body, fm.body_len, fm.summary, &mopts,
+	/* An HTML content file is not rendered: Hugo 0.111 takes its body
+	 * as written, the part after a <!--more--> as its content. */
+	content_off = 0;
+	content_len = fm.body_len;
+	if (markup == MARKUP_HTML ? metrics_compute_html(fm.body, fm.body_len,
+	    fm.summary, &mopts, &m, &content_off, &content_len) != 0 :
+	    metrics_compute(fm.body, fm.body_len, fm.summary, &mopts,
 	    &m) != 0) {
 		buf_printf(&err, "%s:1: the Markdown could not be rendered",
 		    f->fs_path);
@@ -1174,8 +1459,9 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	p.has_expiry = fm.has_expiry;
 	p.expire_at = fm.expiry.t;
 	p.draft = fm.draft;
-	p.body = fm.body;
-	p.body_len = fm.body_len;
+	p.body = fm.body + content_off;
+	p.body_len = content_len;
+	p.markup = markup;
 	p.summary = m.summary;
 	p.truncated = m.truncated;
 	p.words = m.words;
@@ -1279,7 +1565,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	uint64_t settings_hash = 0xcbf29ce484222325ULL;
 	char *stamp = NULL;
 	struct stat st;
-	int lock_fd = -1, rc = 1, stored, cfg, fd, live;
+	int lock_fd = -1, rc = 1, stored, cfg, fd, live, again;
 	size_t i;
 	char *slash;
 
@@ -1338,7 +1624,12 @@ import_run(const struct import_opts *opts, FILE *log)
 			free(im.mirrors[i]);
 		im.nmirrors = 0;
 		im.skipped = 0;
-		if (collect(&im) != 0)
+		/* The same files, the same warnings: say them once (an
+		 * error, from a file changed meanwhile, is still said). */
+		im.quiet = 1;
+		again = collect(&im);
+		im.quiet = 0;
+		if (again != 0)
 			goto out;
 	}
 	if (opts->base_url != NULL &&
@@ -1350,6 +1641,7 @@ import_run(const struct import_opts *opts, FILE *log)
 		note(&im, "warning: no site configuration (hugo.yaml) and no "
 		    "--base-url: using %s; feeds need the real one\n",
 		    SITE_DEFAULT_BASE_URL);
+	drop_html_documents(&im);
 	assign_langs(&im);
 	if (*im.site.ugly_urls != '\0')
 		note(&im, "warning: uglyURLs: pages and aliases get Hugo's "
@@ -1413,7 +1705,8 @@ import_run(const struct import_opts *opts, FILE *log)
 	stamp = xstrdup(buf_cstr(&err));
 	buf_reset(&err);
 	progress_show(&im.progress, "indexing", 0, 0);
-	if (dbw_entries(w, &im.site, stamp, &err) != 0) {
+	if (dbw_related(w, (long long)time(NULL), &err) != 0 ||
+	    dbw_entries(w, &im.site, stamp, &err) != 0) {
 		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}

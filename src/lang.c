@@ -68,12 +68,12 @@ lang_of_file(const struct site *s, const char *source, struct buf *path)
 	}
 	buf_free(&prefix);
 	rest = source + best;
-	/* "NAME.LANG.EXT", EXT one of Hugo's Markdown extensions
-	 * (url_markdown_ext()): the last dot before it. */
+	/* "NAME.LANG.EXT", EXT one of the content extensions
+	 * (url_content_ext()): the last dot before it. */
 	base = strrchr(rest, '/');
 	base = base ? base + 1 : rest;
 	end = base + strlen(base);
-	if ((ext = url_markdown_ext(base)) > 0) {
+	if ((ext = url_content_ext(base)) > 0) {
 		end -= ext;
 		for (dot = end; dot > base && dot[-1] != '.'; dot--)
 			;

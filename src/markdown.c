@@ -376,6 +376,8 @@ md_anchor(struct buf *out, const char *text)
  * Node.Text does for its heading ids: a link adds its destination after
  * its text (measured: "[link](https://example.com)" gives
  * "linkhttpsexamplecom"). */
+static int is_autolink(cmark_node *link);
+
 static void
 node_text(cmark_node *node, struct buf *out, int for_id)
 {
@@ -399,8 +401,10 @@ node_text(cmark_node *node, struct buf *out, int for_id)
 	for (child = cmark_node_first_child(node); child != NULL;
 	    child = cmark_node_next(child))
 		node_text(child, out, for_id);
+	/* Goldmark's heading text has a link's destination after its
+	 * text, but an autolink's URL once. */
 	if (for_id && cmark_node_get_type(node) == CMARK_NODE_LINK &&
-	    cmark_node_get_url(node) != NULL)
+	    cmark_node_get_url(node) != NULL && !is_autolink(node))
 		buf_puts(out, cmark_node_get_url(node));
 }
 
@@ -633,30 +637,187 @@ goldmark_guillemets(cmark_node **texts, size_t n)
 	}
 }
 
-/* cmark-gfm ends a footnote with " <a ... class="footnote-backref" ...>↩</a>";
- * Goldmark with "&#160;<a ...>&#x21a9;&#xfe0e;</a>". Hugo counts words on
- * the latter (the entities stay encoded), so write it that way. */
+/* cmark-gfm ends a footnote with " <a href="#fnref-LABEL" ...>↩</a>" (on
+ * a line of its own after a list or code) and, for each further reference
+ * to it, " <a href="#fnref-LABEL-N" ...>↩<sup class="footnote-ref">N</sup>
+ * </a>"; Goldmark with "&#160;<a ...>&#x21a9;&#xfe0e;</a>" for every one,
+ * after the last block (and its newline, but for code), the item's end
+ * right after it. Hugo counts words on the latter (the
+ * entities stay encoded), so write it that way. */
 static void
 goldmark_backrefs(struct buf *html)
 {
-	static const char open[] = " <a href=\"#fnref-";
-	static const char arrow[] = ">\xE2\x86\xA9</a>";
+	static const char open[] = "<a href=\"#fnref-";
+	static const char arrow[] = "\xE2\x86\xA9";
+	static const char sup[] = "<sup class=\"footnote-ref\">";
 	struct buf out = BUF_INIT;
-	const char *p = buf_cstr(html), *hit, *end;
+	const char *p = buf_cstr(html), *hit, *tag, *q;
 
 	if (strstr(p, "footnote-backref") == NULL)
 		return;
-	while ((hit = strstr(p, open)) != NULL &&
-	    (end = strstr(hit, arrow)) != NULL) {
-		buf_add(&out, p, (size_t)(hit - p));
+	while ((hit = strstr(p, open)) != NULL) {
+		/* The tag's end: the label in its href is escaped. */
+		tag = strchr(hit, '>');
+		q = NULL;
+		if (hit > p && (hit[-1] == ' ' || hit[-1] == '\n') &&
+		    tag != NULL && memmem(hit, (size_t)(tag - hit),
+		    "class=\"footnote-backref\"", 24) != NULL &&
+		    strncmp(tag + 1, arrow, 3) == 0) {
+			q = tag + 4;
+			if (strncmp(q, sup, strlen(sup)) == 0) {
+				q += strlen(sup);
+				while (*q >= '0' && *q <= '9')
+					q++;
+				q = strncmp(q, "</sup>", 6) == 0 ? q + 6 : NULL;
+			}
+		}
+		if (q == NULL || strncmp(q, "</a>", 4) != 0) {
+			buf_add(&out, p, (size_t)(hit + 1 - p));
+			p = hit + 1;
+			continue;
+		}
+		buf_add(&out, p, (size_t)(hit - 1 - p));
+		/* Goldmark ends each block with a newline but code. */
+		if (hit[-1] == '\n' && !(hit - p > 6 &&
+		    memcmp(hit - 7, "</pre>", 6) == 0))
+			buf_putc(&out, '\n');
 		buf_puts(&out, "&#160;");
-		buf_add(&out, hit + 1, (size_t)(end - hit - 1));
-		buf_puts(&out, ">&#x21a9;&#xfe0e;</a>");
-		p = end + strlen(arrow);
+		buf_add(&out, hit, (size_t)(tag + 1 - hit));
+		buf_puts(&out, "&#x21a9;&#xfe0e;</a>");
+		p = q + 4;
+		/* On a line of its own: the item closes right after it. */
+		if (hit[-1] == '\n' && strncmp(p, "\n</li>", 6) == 0)
+			p++;
 	}
 	buf_puts(&out, p);
 	buf_free(html);
 	*html = out;
+}
+
+/*
+ * Bare URLs. cmark-gfm's autolink extension and Goldmark's linkify (on in
+ * Hugo) find mostly the same ones, but Goldmark's take a dotted host with
+ * a lower-case top-level name, no port after a www. host, and a path of
+ * fewer characters, and it links http, https and ftp URLs and www. hosts
+ * only (Hugo's linkifyProtocol: https for www.). The passes below cut
+ * each link cmark-gfm made to what Goldmark's rule matches, or unlink it,
+ * and link what Goldmark links and cmark-gfm does not.
+ */
+#define URL_HOST_CHARS "-@:%._+~#="
+#define URL_PATH_CHARS "-@:%_+.~#!?&/=();,'\">^{}[]`"
+
+static int
+url_char(unsigned char c, const char *set)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || (c != '\0' && strchr(set, c) != NULL);
+}
+
+/* The length of the match of Goldmark's linkify pattern at the start of
+ * s (n bytes), www. hosts when www is set, else http, https and ftp URLs;
+ * 0 for none. The patterns' host part is greedy, then gives back up to
+ * the last ".name" it can end on, as Go's leftmost-first regexp does. */
+static size_t
+linkify_match(const char *s, size_t n, int www)
+{
+	static const char *const schemes[] = { "http://", "https://",
+	    "ftp://" };
+	size_t i = 0, host, k, end;
+
+	if (www) {
+		if (n < 4 || memcmp(s, "www.", 4) != 0)
+			return 0;
+		i = 4;
+	} else {
+		for (k = 0; k < 3; k++)
+			if (n >= strlen(schemes[k]) &&
+			    memcmp(s, schemes[k], strlen(schemes[k])) == 0)
+				break;
+		if (k == 3)
+			return 0;
+		i = strlen(schemes[k]);
+	}
+	for (host = i; host < n && host - i < 256 &&
+	    url_char((unsigned char)s[host], URL_HOST_CHARS); host++)
+		;
+	/* Back to the longest host whose next bytes are ".[a-z]". */
+	for (; host > i; host--)
+		if (host + 1 < n && s[host] == '.' && s[host + 1] >= 'a' &&
+		    s[host + 1] <= 'z')
+			break;
+	if (host == i)
+		return 0;
+	for (end = host + 1; end < n && s[end] >= 'a' && s[end] <= 'z'; end++)
+		;
+	if (!www && end + 1 < n && s[end] == ':' && s[end + 1] >= '0' &&
+	    s[end + 1] <= '9')
+		for (end++; end < n && s[end] >= '0' && s[end] <= '9'; end++)
+			;
+	if (end < n && strchr("/#?", s[end]) != NULL)
+		for (end++; end < n && (url_char((unsigned char)s[end],
+		    URL_PATH_CHARS) || (!www && s[end] == '$')); end++)
+			;
+	return end;
+}
+
+/* Goldmark's trimming of a linkify match of n bytes: a final '.', the
+ * ')' that close no '(' of the match, a final "&name;", then any final
+ * run of ?!.,:*_~. Returns the length kept. */
+static size_t
+linkify_trim(const char *s, size_t n)
+{
+	size_t i;
+	int closing = 0;
+
+	if (n == 0)
+		return 0;
+	if (s[n - 1] == '.') {
+		n--;
+	} else if (s[n - 1] == ')') {
+		for (i = 0; i < n; i++)
+			closing += s[i] == ')' ? 1 : s[i] == '(' ? -1 : 0;
+		if (closing > 0)
+			n -= (size_t)closing;
+	} else if (s[n - 1] == ';') {
+		for (i = n - 1; i > 0 && url_char((unsigned char)s[i - 1], "");
+		    i--)
+			;
+		if (i < n - 1 && i > 0 && s[i - 1] == '&')
+			n = i - 1;
+	}
+	while (n > 1 && strchr("?!.,:*_~", s[n - 1]) != NULL)
+		n--;
+	return n;
+}
+
+/* Did the autolink extension make the link node (not [text](url) nor
+ * <url>)? Its URL autolinks carry no source position; its www. links
+ * (http://TEXT, or https://TEXT once cut to Goldmark's) span their text
+ * alone. */
+static int
+is_autolinked(cmark_node *link)
+{
+	cmark_node *text = cmark_node_first_child(link);
+	const char *lit, *url = cmark_node_get_url(link);
+
+	if (text == NULL || cmark_node_next(text) != NULL ||
+	    cmark_node_get_type(text) != CMARK_NODE_TEXT)
+		return 0;
+	if (cmark_node_get_start_line(link) == 0)
+		return 1;
+	lit = cmark_node_get_literal(text);
+	if (lit == NULL || url == NULL)
+		return 0;
+	if (strncmp(url, "https://", 8) == 0)
+		url += 8;	/* made so by goldmark_linkify() */
+	else if (strncmp(url, "http://", 7) == 0)
+		url += 7;
+	else
+		return 0;
+	return strcmp(url, lit) == 0 &&
+	    cmark_node_get_start_line(link) == cmark_node_get_end_line(link) &&
+	    cmark_node_get_end_column(link) -
+	    cmark_node_get_start_column(link) <= (int)strlen(lit);
 }
 
 /* The ids given so far in a document, and for each the next number to
@@ -933,7 +1094,8 @@ split_summary(struct md_result *res)
 /* The nodes the Goldmark passes work on, found in one walk of the tree. */
 struct md_nodes {
 	cmark_node **texts, **headings;
-	size_t ntexts, nheadings;
+	cmark_node **links;	/* links the autolink extension made */
+	size_t ntexts, nheadings, nlinks;
 	int footnotes;		/* the document defines one */
 };
 
@@ -970,6 +1132,10 @@ collect_nodes(cmark_node *doc, struct md_nodes *nodes)
 		case CMARK_NODE_FOOTNOTE_DEFINITION:
 			nodes->footnotes = 1;
 			break;
+		case CMARK_NODE_LINK:
+			if (is_autolinked(node))
+				push_node(&nodes->links, &nodes->nlinks, node);
+			break;
 		default:
 			break;
 		}
@@ -993,6 +1159,262 @@ keep_typography_texts(struct md_nodes *nodes)
 			nodes->texts[kept++] = nodes->texts[i];
 	}
 	nodes->ntexts = kept;
+}
+
+/* Does s (n bytes) end with a character Goldmark's typographer writes
+ * (cmark-gfm's smart punctuation writes the same into the text)? */
+static int
+ends_typographic(const char *s, size_t n)
+{
+	static const char *const typographic[] = { "\xE2\x80\x9C",
+	    "\xE2\x80\x9D", LSQUO, RSQUO, "\xE2\x80\x93", "\xE2\x80\x94",
+	    "\xE2\x80\xA6", "\xC2\xAB", "\xC2\xBB" };
+	size_t i, k;
+
+	for (i = 0; i < sizeof(typographic) / sizeof(typographic[0]); i++) {
+		k = strlen(typographic[i]);
+		if (n >= k && memcmp(s + n - k, typographic[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* May Goldmark's linkify start at byte p of the text node's literal lit:
+ * after white space, '*', '_', '~' or '(' (its trigger characters), at
+ * the head of a line, an emphasis or a cell, or after any other inline
+ * (code, a link, a typographic quote: Goldmark tries its inline parsers
+ * again at the byte after one)? */
+static int
+linkify_may_start(cmark_node *text, const char *lit, size_t p)
+{
+	cmark_node *prev, *parent;
+	const char *plit;
+
+	if (p > 0)
+		return strchr(" \t\n*_~(", lit[p - 1]) != NULL ||
+		    ends_typographic(lit, p);
+	if ((prev = cmark_node_previous(text)) == NULL) {
+		parent = cmark_node_parent(text);
+		switch (cmark_node_get_type(parent)) {
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+		case CMARK_NODE_EMPH:
+		case CMARK_NODE_STRONG:
+			return 1;
+		default:	/* strikethrough, table cells: extensions' */
+			return parent != NULL && (strcmp(
+			    cmark_node_get_type_string(parent),
+			    "strikethrough") == 0 || strcmp(
+			    cmark_node_get_type_string(parent),
+			    "table_cell") == 0);
+		}
+	}
+	if (cmark_node_get_type(prev) != CMARK_NODE_TEXT)
+		return 1;	/* a line break, code, a link, emphasis... */
+	plit = cmark_node_get_literal(prev);
+	return plit != NULL && *plit != '\0' &&
+	    linkify_may_start(prev, plit, strlen(plit));
+}
+
+/* Is node inside a link or an image (whose text Goldmark never links)? */
+static int
+in_link(cmark_node *node)
+{
+	for (node = cmark_node_parent(node); node != NULL;
+	    node = cmark_node_parent(node))
+		if (cmark_node_get_type(node) == CMARK_NODE_LINK ||
+		    cmark_node_get_type(node) == CMARK_NODE_IMAGE)
+			return 1;
+	return 0;
+}
+
+/* Links the first URL in the text node that Goldmark's linkify links and
+ * cmark-gfm's autolink extension did not (a host with '_', a www. host
+ * inside emphasis): the node is cut before it, and the text after it
+ * goes to a new node appended to nodes->texts, to be looked at in turn.
+ * The nodes come from the arena. */
+static void
+linkify_text(cmark_node *text, struct md_nodes *nodes)
+{
+	const char *lit = cmark_node_get_literal(text), *hit;
+	cmark_node *link, *label, *rest;
+	struct buf b = BUF_INIT;
+	size_t n, p, keep = 0;
+	int www = 0;
+
+	if (lit == NULL)
+		return;
+	n = strlen(lit);
+	for (hit = lit; (hit = strpbrk(hit, "whf")) != NULL; hit++) {
+		p = (size_t)(hit - lit);
+		www = *hit == 'w';
+		if ((www ? strncmp(hit, "www.", 4) == 0 : strncmp(hit, "http",
+		    4) == 0 || strncmp(hit, "ftp:", 4) == 0) &&
+		    linkify_may_start(text, lit, p) &&
+		    (keep = linkify_trim(hit, linkify_match(hit, n - p,
+		    www))) > 0)
+			break;
+	}
+	if (hit == NULL || in_link(text))
+		return;
+	link = cmark_node_new_with_mem(CMARK_NODE_LINK, &arena_mem);
+	label = cmark_node_new_with_mem(CMARK_NODE_TEXT, &arena_mem);
+	if (www)
+		buf_puts(&b, "https://");
+	buf_add(&b, hit, keep);
+	cmark_node_set_url(link, buf_cstr(&b));
+	buf_reset(&b);
+	buf_add(&b, hit, keep);
+	cmark_node_set_literal(label, buf_cstr(&b));
+	cmark_node_append_child(link, label);
+	cmark_node_insert_after(text, link);
+	if (p + keep < n) {
+		rest = cmark_node_new_with_mem(CMARK_NODE_TEXT, &arena_mem);
+		cmark_node_set_literal(rest, hit + keep);
+		cmark_node_insert_after(link, rest);
+		push_node(&nodes->texts, &nodes->ntexts, rest);
+	}
+	buf_reset(&b);
+	buf_add(&b, lit, p);
+	cmark_node_set_literal(text, buf_cstr(&b));
+	buf_free(&b);
+}
+
+/* Is the link an autolink: one the autolink extension made, or <URL>
+ * (whose source spans its text and the brackets)? */
+static int
+is_autolink(cmark_node *link)
+{
+	cmark_node *text = cmark_node_first_child(link);
+	const char *lit, *url = cmark_node_get_url(link);
+
+	if (is_autolinked(link))
+		return 1;
+	if (text == NULL || cmark_node_next(text) != NULL ||
+	    cmark_node_get_type(text) != CMARK_NODE_TEXT ||
+	    (lit = cmark_node_get_literal(text)) == NULL || url == NULL)
+		return 0;
+	if (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, lit) == 0)
+		url += 7;
+	return strcmp(url, lit) == 0 &&
+	    cmark_node_get_start_line(link) == cmark_node_get_end_line(link) &&
+	    cmark_node_get_end_column(link) -
+	    cmark_node_get_start_column(link) == (int)strlen(lit) + 1;
+}
+
+static int
+is_alnum(char c)
+{
+	return url_char((unsigned char)c, "");
+}
+
+/* The length of the host Goldmark takes after an email address's '@' in
+ * d (n bytes): dot-separated names of letters, digits and '-', each
+ * beginning and ending with a letter or digit, at most 63 long. */
+static size_t
+email_host_len(const char *d, size_t n)
+{
+	size_t end = 0, i, j;
+
+	for (i = 0; i < n && is_alnum(d[i]); i = j + 1) {
+		for (j = i + 1; j < n && j - i < 63 &&
+		    (is_alnum(d[j]) || d[j] == '-'); j++)
+			;
+		while (d[j - 1] == '-')
+			j--;
+		end = j;
+		if (j >= n || d[j] != '.')
+			break;
+	}
+	return end;
+}
+
+/* Keeps the email address cmark-gfm linked (text lit, n bytes, of the
+ * link's one text node) as far as Goldmark's linkify takes it: a host
+ * with a dot, not followed by '-' or '_'; unlinks it when there is none. */
+static void
+email_linkify(cmark_node *link, cmark_node *text, const char *lit, size_t n)
+{
+	const char *at = strchr(lit, '@');
+	cmark_node *next = cmark_node_next(link), *rest;
+	const char *after;
+	struct buf b = BUF_INIT;
+	size_t host, keep;
+
+	if (at == NULL)
+		return;
+	host = email_host_len(at + 1, n - (size_t)(at + 1 - lit));
+	keep = (size_t)(at + 1 - lit) + host;
+	if (keep < n)
+		after = lit + keep;
+	else if (next != NULL && cmark_node_get_type(next) == CMARK_NODE_TEXT &&
+	    cmark_node_get_literal(next) != NULL)
+		after = cmark_node_get_literal(next);
+	else
+		after = "";
+	if (memchr(at + 1, '.', host) == NULL || *after == '-' ||
+	    *after == '_') {
+		cmark_node_insert_before(link, text);
+		cmark_node_unlink(link);
+		return;
+	}
+	if (keep == n)
+		return;
+	rest = cmark_node_new_with_mem(CMARK_NODE_TEXT, &arena_mem);
+	cmark_node_set_literal(rest, lit + keep);
+	cmark_node_insert_after(link, rest);
+	buf_puts(&b, "mailto:");
+	buf_add(&b, lit, keep);
+	cmark_node_set_url(link, buf_cstr(&b));
+	buf_reset(&b);
+	buf_add(&b, lit, keep);
+	cmark_node_set_literal(text, buf_cstr(&b));
+	buf_free(&b);
+}
+
+/* Cuts the autolinked link to what Goldmark's linkify links, or replaces
+ * it by its text: the text cut off follows it as a text node (added to
+ * nodes->texts). The nodes come from the arena. */
+static void
+goldmark_linkify(cmark_node *link, struct md_nodes *nodes)
+{
+	cmark_node *text = cmark_node_first_child(link), *rest;
+	const char *lit = cmark_node_get_literal(text);
+	const char *url = cmark_node_get_url(link);
+	size_t n = strlen(lit), keep;
+	int www;
+
+	if (url != NULL && strncmp(url, "mailto:", 7) == 0 &&
+	    strcmp(url + 7, lit) == 0) {
+		email_linkify(link, text, lit, n);
+		return;
+	}
+	www = strncmp(lit, "www.", 4) == 0;
+	keep = linkify_trim(lit, linkify_match(lit, n, www));
+	if (keep == 0) {
+		/* Not a link in Hugo: its text stays, in its place. */
+		cmark_node_insert_before(link, text);
+		cmark_node_unlink(link);
+		return;
+	}
+	if (keep < n) {
+		rest = cmark_node_new_with_mem(CMARK_NODE_TEXT, &arena_mem);
+		cmark_node_set_literal(rest, lit + keep);
+		cmark_node_insert_after(link, rest);
+		push_node(&nodes->texts, &nodes->ntexts, rest);
+	}
+	{
+		struct buf b = BUF_INIT;
+
+		if (www)
+			buf_puts(&b, "https://");
+		buf_add(&b, lit, keep);
+		cmark_node_set_url(link, buf_cstr(&b));
+		buf_reset(&b);
+		buf_add(&b, lit, keep);
+		cmark_node_set_literal(text, buf_cstr(&b));
+		buf_free(&b);
+	}
 }
 
 int
@@ -1049,6 +1471,10 @@ md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
 		return -1;
 	}
 	collect_nodes(doc, &nodes);
+	for (i = 0; i < nodes.nlinks; i++)
+		goldmark_linkify(nodes.links[i], &nodes);
+	for (i = 0; i < nodes.ntexts; i++)
+		linkify_text(nodes.texts[i], &nodes);
 	if (options & CMARK_OPT_SMART) {
 		keep_typography_texts(&nodes);
 		goldmark_guillemets(nodes.texts, nodes.ntexts);
@@ -1059,6 +1485,7 @@ md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
 	    cmark_parser_get_syntax_extensions(parser), &arena_mem);
 	free(nodes.headings);
 	free(nodes.texts);
+	free(nodes.links);
 	/* The tree, the parser and html are all in the arena: no
 	 * cmark_node_free() or cmark_parser_free(), one reset drops them. */
 	if (html != NULL)

@@ -495,6 +495,61 @@ trim_short_html(struct buf *html)
 	}
 }
 
+/* Sets m's text, words and minutes from plain, the page's plain text. */
+static void
+count_plain(struct metrics *m, struct buf *plain,
+    const struct metrics_opts *opts)
+{
+	struct buf text = BUF_INIT;
+
+	html_unescape(&text, buf_cstr(plain), plain->len);
+	m->text = buf_detach(&text);
+	if (opts->cjk) {
+		m->words = metrics_cjk_words(buf_cstr(plain), plain->len);
+		m->minutes = (m->words + 500) / 501;
+	} else {
+		m->words = metrics_words(buf_cstr(plain), plain->len);
+		m->minutes = metrics_minutes(m->words);
+	}
+}
+
+/* Sets m's summary from a front-matter summary (Markdown, as Hugo renders
+ * it for every page), else cut from plain (Hugo's setAutoSummary).
+ * Returns 0, or -1 when the Markdown could not be rendered. */
+static int
+summary_of(struct metrics *m, struct buf *plain, const char *fm_summary,
+    const struct metrics_opts *opts)
+{
+	if (fm_summary != NULL) {
+		struct md_result sres;
+
+		if (md_render(fm_summary, strlen(fm_summary), opts->md_flags,
+		    &sres) != 0)
+			return -1;
+		trim_short_html(&sres.html);
+		set_summary_from_html(m, buf_cstr(&sres.html), sres.html.len);
+		md_result_free(&sres);
+		m->truncated = 0;
+	} else if (opts->cjk) {
+		struct buf cut = BUF_INIT, text = BUF_INIT;
+
+		cjk_summary(&cut, buf_cstr(plain), plain->len,
+		    opts->summary_words, &m->truncated);
+		html_unescape(&text, buf_cstr(&cut), cut.len);
+		m->summary = buf_detach(&text);
+		buf_free(&cut);
+	} else {
+		size_t start, len;
+		struct buf text = BUF_INIT;
+
+		len = metrics_summary_cut(buf_cstr(plain), plain->len,
+		    opts->summary_words, &start, &m->truncated);
+		html_unescape(&text, buf_cstr(plain) + start, len);
+		m->summary = buf_detach(&text);
+	}
+	return 0;
+}
+
 int
 metrics_compute(const char *body, size_t n, const char *fm_summary,
     const struct metrics_opts *opts, struct metrics *m)
@@ -507,55 +562,70 @@ metrics_compute(const char *body, size_t n, const char *fm_summary,
 	if (md_render(body, n, opts->md_flags | MD_MORE, &res) != 0)
 		return -1;
 	metrics_plain(&plain, buf_cstr(&res.html), res.html.len);
-	{
-		struct buf text = BUF_INIT;
-
-		html_unescape(&text, buf_cstr(&plain), plain.len);
-		m->text = buf_detach(&text);
-	}
-	if (opts->cjk) {
-		m->words = metrics_cjk_words(buf_cstr(&plain), plain.len);
-		m->minutes = (m->words + 500) / 501;
-	} else {
-		m->words = metrics_words(buf_cstr(&plain), plain.len);
-		m->minutes = metrics_minutes(m->words);
-	}
-
+	count_plain(m, &plain, opts);
 	if (res.summary_len != (size_t)-1) {
 		/* <!--more--> wins over a front-matter summary (measured). */
 		set_summary_from_html(m, buf_cstr(&res.html), res.summary_len);
 		m->truncated = res.more_truncated;
-	} else if (fm_summary != NULL) {
-		struct md_result sres;
-
-		if (md_render(fm_summary, strlen(fm_summary), opts->md_flags,
-		    &sres) != 0)
-			goto out;
-		trim_short_html(&sres.html);
-		set_summary_from_html(m, buf_cstr(&sres.html), sres.html.len);
-		md_result_free(&sres);
-		m->truncated = 0;
-	} else if (opts->cjk) {
-		struct buf cut = BUF_INIT, text = BUF_INIT;
-
-		cjk_summary(&cut, buf_cstr(&plain), plain.len,
-		    opts->summary_words, &m->truncated);
-		html_unescape(&text, buf_cstr(&cut), cut.len);
-		m->summary = buf_detach(&text);
-		buf_free(&cut);
-	} else {
-		size_t start, len;
-		struct buf text = BUF_INIT;
-
-		len = metrics_summary_cut(buf_cstr(&plain), plain.len,
-		    opts->summary_words, &start, &m->truncated);
-		html_unescape(&text, buf_cstr(&plain) + start, len);
-		m->summary = buf_detach(&text);
+	} else if (summary_of(m, &plain, fm_summary, opts) != 0) {
+		goto out;
 	}
 	rc = 0;
 out:
 	buf_free(&plain);
 	md_result_free(&res);
+	return rc;
+}
+
+/* Hugo's stand-in for the divider in content it renders (page__content.go's
+ * internalSummaryDividerPre), which Hugo 0.111 leaves in an HTML page's
+ * content when nothing follows the divider. */
+#define HUGO_MORE_LEFT "\n\nHUGOMORE42\n\n"
+
+int
+metrics_compute_html(const char *body, size_t n, const char *fm_summary,
+    const struct metrics_opts *opts, struct metrics *m, size_t *content_off,
+    size_t *content_len)
+{
+	static const char more[] = "<!--more-->";
+	const char *div = memmem(body, n, more, sizeof(more) - 1);
+	struct buf plain = BUF_INIT, counted = BUF_INIT;
+	int rc = 0;
+
+	memset(m, 0, sizeof(*m));
+	*content_off = 0;
+	*content_len = n;
+	buf_add(&counted, body, n);
+	if (div != NULL) {
+		size_t at = (size_t)(div - body), after = at + sizeof(more) - 1;
+
+		/* Hugo 0.111 (page.go, page__per_output.go): the summary is
+		 * the source before the divider as written; the lexer eats
+		 * the white space after it, and .Content is the source after
+		 * that; with nothing there, the page with the divider's
+		 * stand-in, which the figures count and quire does not
+		 * show. */
+		while (after < n && strchr(" \t\n\v\f\r", body[after]) != NULL)
+			after++;
+		m->truncated = after < n;
+		buf_reset(&counted);
+		if (after < n) {
+			*content_off = after;
+			*content_len = n - after;
+			buf_add(&counted, body + after, n - after);
+		} else {
+			*content_len = at;
+			buf_add(&counted, body, at);
+			buf_puts(&counted, HUGO_MORE_LEFT);
+		}
+		set_summary_from_html(m, body, at);
+	}
+	metrics_plain(&plain, buf_cstr(&counted), counted.len);
+	count_plain(m, &plain, opts);
+	if (div == NULL)
+		rc = summary_of(m, &plain, fm_summary, opts);
+	buf_free(&plain);
+	buf_free(&counted);
 	return rc;
 }
 

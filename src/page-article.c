@@ -3,8 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content.h"
 #include "html.h"
 #include "markdown.h"
+#include "related.h"
 #include "render.h"
 
 /* Appends the table of contents as nested lists, from the headings'
@@ -146,8 +148,6 @@ render_post_nav(struct buf *b, const struct site *s, const struct db_link *newer
 	html(b, "</nav>\n");
 }
 
-#define RELATED_MAX 5
-
 /* The first term of taxonomy of page page_id, copied: its id, slug and
  * name (slug NULL when it has none). */
 struct one_term {
@@ -273,15 +273,15 @@ page_article(struct ctx *ctx)
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
-	if (md_render(p->body, strlen(p->body), MD_MORE | MD_ANCHORS |
-	    (s->unsafe ? MD_UNSAFE : 0), &md) != 0) {
+	if (content_render(p->markup, p->body, strlen(p->body), MD_MORE |
+	    MD_ANCHORS | (s->unsafe ? MD_UNSAFE : 0), &md) != 0) {
 		prc = PAGE_ERROR;
 		goto out;
 	}
 	if (p->kind == PAGE_POST && ((site_flag(s, FLAG_POST_NAV) &&
 	    db_neighbours(ctx->db, ctx->now, p, &newer, &older) == DB_ERROR) ||
 	    (site_flag(s, FLAG_RELATED) && db_related(ctx->db, ctx->now, p->id,
-	    p->lang, related, RELATED_MAX, &nrelated) == DB_ERROR))) {
+	    related, RELATED_MAX, &nrelated) == DB_ERROR))) {
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
@@ -332,7 +332,8 @@ page_article(struct ctx *ctx)
 	if (md.nheadings > 0 && site_flag(s, FLAG_TOC))
 		render_toc(b, &md, site_flag(s, FLAG_TOC_OPEN));
 	html(b, "<div class=\"post-content\">");
-	/* cmark-gfm's HTML: raw HTML omitted unless the site set unsafe. */
+	/* cmark-gfm's HTML (raw HTML omitted unless the site set unsafe),
+	 * or an HTML content file's body as written. */
 	buf_add(b, md.html.data, md.html.len);
 	html(b, "</div>\n");
 	if (render_series(ctx, p) == DB_ERROR) {

@@ -6,6 +6,7 @@
 
 #include "entry.h"
 #include "feed.h"
+#include "content.h"
 #include "html.h"
 #include "markdown.h"
 #include "render.h"
@@ -190,8 +191,8 @@ render_feed(struct ctx *ctx, const struct feed *f)
 			break;
 		}
 		if (s->full_feed) {
-			if (md_render(it.body, strlen(it.body), MD_MORE |
-			    (s->unsafe ? MD_UNSAFE : 0), &md) != 0) {
+			if (content_render(it.markup, it.body, strlen(it.body),
+			    MD_MORE | (s->unsafe ? MD_UNSAFE : 0), &md) != 0) {
 				prc = PAGE_ERROR;
 				break;
 			}

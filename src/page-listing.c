@@ -81,7 +81,7 @@ page_section(struct ctx *ctx)
 	    "<div class=\"post-description\">\n", "</div>\n")) != PAGE_OK)
 		goto out;
 	if (ctx->page == 1 && *sec.body != '\0' &&
-	    (rc = render_markdown(ctx, sec.body, MD_ANCHORS,
+	    (rc = render_content(ctx, sec.markup, sec.body, MD_ANCHORS,
 	    "<div class=\"post-content md-content\">", "</div>\n")) != PAGE_OK)
 		goto out;
 	/* A section whose _index.md alone is visible lists nothing. */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "feed.h"
+#include "content.h"
 #include "html.h"
 #include "markdown.h"
 #include "render.h"
@@ -73,7 +74,7 @@ render_section_read(struct ctx *ctx, const char *slug,
 	render_lang_prefix(&sec->route, ctx->site);
 	buf_printf(&sec->route, "/%s/", slug);
 	rc = db_section_page(ctx->db, ctx->now, buf_cstr(&sec->route), &title,
-	    &sec->description, &sec->body);
+	    &sec->description, &sec->body, &sec->markup);
 	if (rc == DB_ERROR)
 		return rc;
 	if (*title != '\0')
@@ -744,14 +745,23 @@ enum page_rc
 render_markdown(struct ctx *ctx, const char *text, unsigned md_flags,
     const char *open, const char *close)
 {
+	return render_content(ctx, MARKUP_MARKDOWN, text, md_flags, open,
+	    close);
+}
+
+enum page_rc
+render_content(struct ctx *ctx, enum page_markup markup, const char *text,
+    unsigned md_flags, const char *open, const char *close)
+{
 	struct buf *b = &ctx->resp->body;
 	struct md_result md;
 
-	if (md_render(text, strlen(text), md_flags |
+	if (content_render(markup, text, strlen(text), md_flags |
 	    (ctx->site->unsafe ? MD_UNSAFE : 0), &md) != 0)
 		return PAGE_ERROR;
 	html(b, open);
-	/* cmark-gfm's HTML: raw HTML omitted unless the site set unsafe. */
+	/* cmark-gfm's HTML (raw HTML omitted unless the site set unsafe),
+	 * or an HTML content file's body as written. */
 	buf_add(b, md.html.data, md.html.len);
 	html(b, close);
 	md_result_free(&md);

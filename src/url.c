@@ -96,11 +96,24 @@ url_markdown_ext(const char *name)
 	return 0;
 }
 
+size_t
+url_content_ext(const char *name)
+{
+	static const char *const exts[] = { ".html", ".htm" };
+	size_t n = strlen(name), i, e = url_markdown_ext(name);
+
+	for (i = 0; e == 0 && i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (n > strlen(exts[i]) &&
+		    strcmp(name + n - strlen(exts[i]), exts[i]) == 0)
+			e = strlen(exts[i]);
+	return e;
+}
+
 int
 url_is_index(const char *base, int branch)
 {
 	const char *stem = branch ? "_index" : "index";
-	size_t n = strlen(stem), e = url_markdown_ext(base);
+	size_t n = strlen(stem), e = url_content_ext(base);
 
 	return e > 0 && strlen(base) == n + e && strncmp(base, stem, n) == 0;
 }
@@ -771,7 +784,7 @@ url_ref_route(struct buf *out, const char *ref)
 	for (; *p != '\0'; p++)
 		buf_putc(out, *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') :
 		    *p);
-	out->len -= url_markdown_ext(out->data + from + 1);
+	out->len -= url_content_ext(out->data + from + 1);
 	out->data[out->len] = '\0';
 	if (out->len - from >= 6 &&
 	    strcmp(out->data + out->len - 6, "/index") == 0)

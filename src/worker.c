@@ -47,6 +47,10 @@ logf_(struct logger *lg, const char *fmt, ...)
 /* The worker's state across requests. */
 struct worker {
 	char *env_db;		/* QUIRE_DB from the process environment */
+	/* Why the seccomp filter could not be installed, or NULL: then
+	 * every request is answered 503 with this in the log, never served
+	 * unconfined (QUIRE_SECCOMP=0 is the way to serve without it). */
+	const char *unconfined;
 	struct db *db;
 	struct resp resp;
 };
@@ -111,7 +115,9 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 
 	/* A path from the request's parameters (Apache's SetEnv) must not
 	 * depend on the folder the server started the worker in. */
-	if (db_path == NULL || *db_path == '\0')
+	if (w->unconfined != NULL)
+		logf_(lg, "503: %s", w->unconfined);
+	else if (db_path == NULL || *db_path == '\0')
 		logf_(lg, "QUIRE_DB is not set: no database to serve");
 	else if (w->env_db == NULL && *db_path != '/')
 		logf_(lg, "QUIRE_DB %.200s (a request parameter) is not an "
@@ -203,6 +209,22 @@ drain_cgi_body(void)
 		left -= (long long)n;
 }
 
+/* Installs the seccomp filter; on failure sets w->unconfined (and says
+ * so on stderr, which spawn-fcgi and Apache keep in their logs). */
+static void
+confine(struct worker *w)
+{
+	static char why[200];
+
+	if (confine_worker() == 0)
+		return;
+	snprintf(why, sizeof(why), "the seccomp filter cannot be installed "
+	    "(%s): not serving unconfined; QUIRE_SECCOMP=0 serves without it",
+	    strerror(errno));
+	w->unconfined = why;
+	fprintf(stderr, "quire: %s\n", why);
+}
+
 /* Set by SIGTERM: finish the request in flight, then leave the loop. */
 static volatile sig_atomic_t stopping;
 
@@ -246,9 +268,7 @@ main(void)
 		struct logger lg = { NULL };
 		extern char **environ;
 
-		if (confine_worker() != 0)
-			fprintf(stderr, "quire: no seccomp filter: %s\n",
-			    strerror(errno));
+		confine(&w);
 		handle(&w, environ, &sink, &lg);
 		drain_cgi_body();
 	} else {
@@ -266,9 +286,7 @@ main(void)
 		sigaction(SIGTERM, &sa, NULL);
 		sigaction(SIGINT, &sa, NULL);
 		/* From here on the worker only reads (DESIGN.md). */
-		if (confine_worker() != 0)
-			fprintf(stderr, "quire: no seccomp filter: %s\n",
-			    strerror(errno));
+		confine(&w);
 		/* SIGTERM is held while a request is answered: a write that
 		 * it interrupted (no SA_RESTART) would cut the response short.
 		 * It is taken between requests, where it ends the loop. */

@@ -71,9 +71,26 @@ copy cjk-summary12 hugo-cjk-summary12.tsv
 build menus
 cp "$tmp/menus/public/hugo-menus.tsv" "$golden/hugo-menus.tsv"
 
-# extensions/: .md, .markdown, .mdown (and .html, skipped by quire).
+# extensions/: .md, .markdown, .mdown and .html content files.
 build extensions
 copy extensions hugo-extensions.tsv
+
+# html/: .html and .htm content pages (.Content too), and the URL
+# collisions Hugo settles the same way in every build; hugo-html-urls.tsv
+# says what Hugo wrote at each shared URL: a page (its layout writes
+# FILE=path) or an alias (its target).
+build html
+copy html hugo-html.tsv
+{
+	printf 'url\tserved\n'
+	for u in /posts/dup/ /posts/leaf/ /posts/p1/ /old/; do
+		f="$tmp/html/public${u}index.html"
+		s="$(sed -n 's/^FILE=//p' "$f")"
+		[ -n "$s" ] || s="alias of $(grep -o 'url=http://example.org/[^"]*' "$f" |
+			sed 's#^url=http://example.org##')"
+		printf '%s\t%s\n' "$u" "$s"
+	done
+} > "$golden/hugo-html-urls.tsv"
 
 # ugly/: uglyURLs by section, then for every page.
 build ugly
@@ -82,6 +99,10 @@ build ugly ugly-all hugo.yaml,ugly-all.yaml
 copy ugly-all hugo-ugly-all.tsv
 # Hugo writes an alias /old/ as old.html when every URL is ugly.
 [ -f "$tmp/ugly-all/public/old.html" ] || { echo "ugly-all: no old.html" >&2; exit 1; }
+
+# bundles/: a leaf bundle's other files, Markdown included, are no pages.
+build bundles
+copy bundles hugo-bundles.tsv
 
 # sections/: the main section Hugo picks with no mainSections, then the
 # ones main-notes.yaml names (same baseName: renamed on copy).
@@ -98,6 +119,13 @@ build sectax
 copy sectax hugo-sectax.tsv
 cp "$tmp/sectax/public/notes/index.xml" "$golden/hugo-feed-section-notes.xml"
 cp "$tmp/sectax/public/series/learn-c/index.xml" "$golden/hugo-feed-series-learn-c.xml"
+
+# links/: bare URLs (Goldmark's linkify), footnote back links, heading ids
+# of headings holding links; links keep document order within a file.
+build links
+copy links hugo-links-pages.tsv
+src="$tmp/links/public/hugo-links.tsv"
+{ head -n 1 "$src"; tail -n +2 "$src" | LC_ALL=C sort -s -t $'\t' -k1,1; } > "$golden/hugo-links.tsv"
 
 for f in "$golden"/hugo-*.tsv; do
 	echo "$(basename "$f"): $(($(wc -l < "$f") - 1)) rows"

@@ -86,7 +86,7 @@ sed -i 's/^title: .*/title: "Retitled"/; s/^date: .*/date: 2023-05-05T10:00:00Z/
 "$top/quire" import -q --db "$db" "$tmp/a2/content" 2>/dev/null
 expect "and after a post is removed and another retitled and redated" "$(card_drift "$db")" 0
 "$top/quire" import -q --db "$db" "$tmp/a/content" 2>/dev/null
-# Related posts (db.c merges in-memory lists) against their definition,
+# Related posts (ranked by the importer, src/related.c) against their definition,
 # written here as SQL, on a post of each tag, after all those imports.
 related_drift=""
 for i in 0 1 2 3 4 5 6 150 299; do
@@ -100,7 +100,7 @@ for i in 0 1 2 3 4 5 6 150 299; do
 	got=$(curl -s "http://127.0.0.1:$port/posts/p$i/" | sed -n '/related-posts/,/<\/ul>/p' |
 	    grep -o 'href="[^"]*"' | sed 's/^href="//; s/"$//; s|^https\{0,1\}://[^/]*||' | tr '\n' ' ')
 	[ -n "$want" ] && [ "$want" = "$got" ] || related_drift="$related_drift [p$i: want $want got $got]"
-	# As plain CGI, where the worker builds the lists for one request.
+	# As plain CGI too.
 	got=$(env -i QUIRE_DB="$db" REQUEST_METHOD=GET REQUEST_URI="/posts/p$i/" \
 	    "$top/cgi-bin/quire.fcgi" | sed -n '/related-posts/,/<\/ul>/p' |
 	    grep -o 'href="[^"]*"' | sed 's/^href="//; s/"$//; s|^https\{0,1\}://[^/]*||' | tr '\n' ' ')

@@ -91,6 +91,46 @@ has_line "a link to a folder above the walk is a loop, skipped" \
     "^warning: $s/content/posts/loop: .*skipped"
 expect "and imports the same three pages" "$(pages "$tmp/s2.db")" 3
 
+# A folder reached both directly and through a link is imported once, from
+# where it lies, whichever the walk meets first (Hugo 0.111 imports it twice:
+# posts/a/x/ and posts/b/x/); each link is named in a warning.
+d2=$tmp/twice
+post "$d2/content/posts/a" x "X"
+post "$d2/content/posts/z" y "Y"
+post "$d2/content/notes" n "N"
+post "$d2/shared/sub" s "S"
+printf 'baseURL: https://example.org/\n' >"$d2/hugo.yaml"
+ln -s a "$d2/content/posts/b"			# after the folder it links to
+ln -s z "$d2/content/posts/c0"			# before it
+mkdir -p "$d2/content/posts/deep"
+ln -s ../../notes "$d2/content/posts/deep/n"	# from further down
+ln -s ../../shared/sub "$d2/content/posts/l1"	# outside content/: walked once,
+ln -s ../../shared "$d2/content/posts/l2"	# by its first link
+ln -s ../../shared/sub "$d2/content/posts/l3"
+sources() { sqlite3 -readonly "$1" "SELECT group_concat(source, ' ') FROM (SELECT source FROM page ORDER BY source)"; }
+imp --db "$tmp/twice.db" "$d2/content"
+expect "a site with links to its own folders imports" "$rc" 0
+expect "each folder's pages once, at their own place" "$(sources "$tmp/twice.db")" \
+    "notes/n.md posts/a/x.md posts/l1/s.md posts/z/y.md"
+has_line "a link after the folder it leads to is named" \
+    "^warning: $d2/content/posts/b: .*posts/a, a folder imported directly.*skipped"
+has_line "a link before it too" \
+    "^warning: $d2/content/posts/c0: .*posts/z, a folder imported directly.*skipped"
+has_line "and one in a subfolder" "^warning: $d2/content/posts/deep/n: .*skipped"
+expect "each link is named once, though a configuration walks the site again" \
+    "$(grep -c "^warning: $d2/content/posts/b: " "$tmp/log")" 1
+has_line "a second link to a linked folder is named" \
+    "^warning: $d2/content/posts/l3: .*walked already through a link; skipped"
+has_line "so is the linked folder met again under another link" \
+    "^warning: $d2/content/posts/l2/sub: .*walked already through a link; skipped"
+# Two PATHs: a link in the first to the second is skipped, not imported
+# under the first's name.
+imp --db "$tmp/twice2.db" "$d2/content/posts" "$d2/content/notes"
+expect "two PATHs: each folder once, from the PATH that holds it" \
+    "$rc $(sources "$tmp/twice2.db")" "0 notes/n.md posts/a/x.md posts/l1/s.md posts/z/y.md"
+has_line "the link to the other PATH is named" \
+    "^warning: $d2/content/posts/deep/n: .*content/notes, a folder imported directly"
+
 # A plain folder (no content/ above it) is the folder being imported.
 mkdir -p "$tmp/plain"
 post "$tmp/plain" mine "Mine"

@@ -404,20 +404,26 @@ req "$r/old/path/?x=1"
 expect "alias keeps the query: /old/path/?x=1 → /posts/reader-alias/?x=1" "$code $(hdr Location)" \
     "301 /posts/reader-alias/?x=1"
 
-clash() { # clash NAME PATH FILE1 FILE2
+# An alias that is another page's URL: Hugo 0.111 builds the site and
+# serves the page there (it writes pages over aliases); so does quire,
+# with a warning naming both files.
+clash() { # clash NAME PATH FILE1 FILE2 URL
 	local rc
 	cp "$rdb" "$tmp/clash.db"
-	sum=$(sha256sum <"$tmp/clash.db")
 	./quire import --db "$tmp/clash.db" "$2" >"$tmp/clash.out" 2>"$tmp/clash.err"
 	rc=$?
-	expect "$1: import exits 1" "$rc" 1
+	expect "$1: import exits 0" "$rc" 0
 	grep -qF "$3" "$tmp/clash.err" && grep -qF "$4" "$tmp/clash.err"
-	cond "$1: the error names $3 and $4" "$(cat "$tmp/clash.err")" $?
-	expect "$1: the database is unchanged (sha256)" "$(sha256sum <"$tmp/clash.db")" "$sum"
+	cond "$1: the warning names $3 and $4" "$(cat "$tmp/clash.err")" $?
+	expect "$1: $5 serves the page, not the alias's redirect" \
+	    "$(env -i QUIRE_DB="$tmp/clash.db" REQUEST_METHOD=GET REQUEST_URI="$5" \
+	    ./cgi-bin/quire.fcgi </dev/null 2>/dev/null | head -n 1 | tr -d '\r')" \
+	    "Status: 200 OK"
 }
-clash "alias equal to another new post's URL" "$fixtures/clash/content" clash-alias.md clash-owner.md
+clash "alias equal to another new post's URL" "$fixtures/clash/content" clash-alias.md \
+    clash-owner.md /posts/clash-owner/
 clash "alias equal to an existing post's URL" "$fixtures/steal/content/posts/steals-url.md" \
-    steals-url.md posts/very-short.md
+    steals-url.md posts/very-short.md /posts/very-short/
 
 # ---------------------------------------------------------------- 12. lastmod
 
@@ -499,7 +505,7 @@ cat >"$site/content/posts/sched-future.md" <<EOF
 ---
 title: "Scheduled Post"
 date: $due
-tags: [go]
+tags: [go, zephyrtag]
 ---
 A scheduled post about the zephyrquill, due a few seconds after the import.
 EOF
@@ -508,9 +514,25 @@ cat >"$site/content/posts/sched-expiring.md" <<EOF
 title: "Expiring Post"
 date: $(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)
 expiryDate: $due
+tags: [zephyrtag]
 ---
 An expiring post about the brackenmoor, gone a few seconds after the import.
 EOF
+# Related to both of them (the importer ranks related posts once; the
+# worker shows those visible at the request).
+cat >"$site/content/posts/sched-peer.md" <<EOF
+---
+title: "Peer Post"
+date: 2020-02-02T00:00:00Z
+tags: [zephyrtag]
+---
+A post sharing its tag with the scheduled and the expiring one.
+EOF
+related_of() {	# URL: the related posts' paths, space-separated
+	req "$1"
+	sed -n '/related-posts/,/<\/ul>/p' "$tmp/body" | grep -o 'href="[^"]*"' |
+	    sed 's/^href="//; s/"$//; s|^https\{0,1\}://[^/]*||' | tr '\n' ' '
+}
 import "with a post due at $due and one expiring then" --db "$rdb" \
     --config "$hugo_site/hugo.yaml" "$site/content"
 req "$r/"
@@ -530,6 +552,7 @@ req "$r/posts/sched-expiring/"
 expiring_code=$code
 req "$r/tags/go/"
 future_tag=$(grep -c 'href="/posts/sched-future/"' "$tmp/body")
+peer_related=$(related_of "$r/posts/sched-peer/")
 now_s=$(date -u +%s)
 if [ "$now_s" -ge "$due_s" ]; then
 	not_ok "the checks before the due time ran in time" "now $now_s >= due $due_s"
@@ -538,6 +561,8 @@ expect "before its date: the scheduled post answers 404" "$future_code" 404
 expect "before its date: the scheduled post is absent from /, /index.xml, /sitemap.xml, /tags/go/, search" \
     "$(grep -c 'sched-future' "$tmp/home.html") $(grep -c 'sched-future' "$tmp/index.xml") $(grep -c 'sched-future' "$tmp/sitemap.xml") $future_tag $future_search" \
     "0 0 0 0 0"
+expect "before the due time: a post's related posts hold the expiring one, not the scheduled one" \
+    "$peer_related" "/posts/sched-expiring/ "
 expect "before its expiry: the expiring post answers 200" "$expiring_code" 200
 expect "before its expiry: the expiring post is on /, /index.xml, /sitemap.xml, search" \
     "$(grep -c 'href="/posts/sched-expiring/"' "$tmp/home.html") $(grep -c 'sched-expiring' "$tmp/index.xml") $(grep -c 'sched-expiring' "$tmp/sitemap.xml") $expiring_search" \
@@ -562,6 +587,8 @@ req "$r/search/?q=brackenmoor"
 expiring_search=$(search_count)
 req "$r/tags/go/"
 future_tag=$(grep -c 'href="/posts/sched-future/"' "$tmp/body")
+expect "after the due time, with no import: the related posts hold the scheduled one, not the expired one" \
+    "$(related_of "$r/posts/sched-peer/")" "/posts/sched-future/ "
 expect "after its date: the scheduled post is on /, /index.xml, /sitemap.xml, /tags/go/, search" \
     "$(grep -c 'href="/posts/sched-future/"' "$tmp/home.html") $(grep -c 'sched-future' "$tmp/index.xml") $(grep -c 'sched-future' "$tmp/sitemap.xml") $future_tag $future_search" \
     "1 2 1 1 1"

@@ -96,6 +96,48 @@ test_bad(void **state)
 	bad("---\ntitle: never closed\n", "post.md:1: front matter");
 	bad("---\n- a\n- b\n---\n", "post.md:2: front matter must be a mapping");
 	bad("---\ntitle: x\n---\nok\n\xFF\xFE bad\n", "post.md:5: not valid UTF-8");
+	/* Hugo 0.111 (measured): a page starting with HTML, or with a
+	 * comment line that no "-->" closes later, stops its build. */
+	bad("\n  <div>text</div>\n", "post.md:2: a page must not start with HTML");
+	bad("<!-- a comment -->\n<p>x</p>\n", "post.md:2: a page must not start");
+	bad("\n<!-- a comment -->\nText, and no end.\n",
+	    "post.md:2: the HTML comment opened here is never closed");
+}
+
+/* Front matter in an HTML comment, which Hugo 0.111 reads; the body
+ * starts after the comment's end (measured). */
+static void
+test_commented(void **state)
+{
+	static const struct {
+		const char *text, *title, *body;
+	} cases[] = {
+		{ "<!--\n---\ntitle: In YAML\n---\n-->\n*body*\n", "In YAML",
+		    "\n*body*\n" },
+		{ "\n<!--\n+++\ntitle = \"In TOML\"\n+++\n-->", "In TOML", "" },
+		{ "<!-- a comment -->\ntext\nthen --> the body\n", NULL,
+		    " the body\n" },
+		{ "<!--x\n<!--y\n{\"title\": \"JSON\"}\n-->b", "JSON", "b" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct frontmatter fm;
+		struct buf err = BUF_INIT, warn = BUF_INIT;
+
+		assert_int_equal(fm_parse("c.md", cases[i].text,
+		    strlen(cases[i].text), &fm, &err, &warn), 0);
+		if (cases[i].title != NULL)
+			assert_string_equal(fm.title, cases[i].title);
+		else
+			assert_null(fm.title);
+		assert_int_equal(fm.body_len, strlen(cases[i].body));
+		assert_memory_equal(fm.body, cases[i].body, fm.body_len);
+		fm_free(&fm);
+		buf_free(&err);
+		buf_free(&warn);
+	}
 }
 
 static void
@@ -407,6 +449,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good),
 		cmocka_unit_test(test_bad),
+		cmocka_unit_test(test_commented),
 		cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_slips),
 		cmocka_unit_test(test_dates),
