@@ -98,6 +98,15 @@ build/cjk-ranges.h: scripts/gen-cjk.sh $(UNICODE_SCRIPTS) build/stamp
 
 build/unicode.o: build/cjk-ranges.h
 
+# Month names per language, as Hugo's time.Format localizes
+# dates: read from Unicode CLDR (Debian's unicode-cldr-core) at build time.
+CLDR_MAIN ?= /usr/share/unicode/cldr/common/main
+build/cldr-dates.h: scripts/gen-cldr-dates.sh $(CLDR_MAIN)/fr.xml \
+    $(CLDR_MAIN)/../supplemental/supplementalData.xml build/stamp
+	sh scripts/gen-cldr-dates.sh $(CLDR_MAIN) $@
+
+build/dates.o: build/cldr-dates.h
+
 build/schema.c: scripts/embed-schema.sh $(wildcard schema/*.sql) build/stamp
 	sh scripts/embed-schema.sh $@ $(sort $(wildcard schema/*.sql))
 
@@ -179,6 +188,7 @@ golden:
 	bash tests/hugo/gen-golden-formats.sh
 	bash tests/hugo/gen-golden-lang.sh
 	bash tests/hugo/gen-golden-listkinds.sh
+	bash tests/hugo/gen-golden-langfin.sh
 
 # Rewrites tests/golden/render/NAME.html from NAME.md with today's
 # md_render(); review the diff before committing it.

@@ -218,11 +218,20 @@ struct db_translation {
 enum db_rc db_translations(struct db *db, long long now,
 	const struct db_page *page, struct db_translation *links, size_t max,
 	size_t *n);
+/* db_translations() of the page at route url (the sitemap's rows). */
+enum db_rc db_translations_at(struct db *db, long long now, const char *url,
+	struct db_translation *links, size_t max, size_t *n);
 void db_translations_free(struct db_translation *links, size_t n);
-/* The date of the newest visible page of language lang into *date, -1
- * when it has none (the sitemap index). */
+/* Whether language lang has the listing of term slug of taxonomy (a
+ * section's: TAXONOMY_SECTIONS), or of the taxonomy itself when slug is
+ * NULL: DB_ROW when it has a visible page there, DB_DONE when not. */
+enum db_rc db_listing_in(struct db *db, long long now, const char *taxonomy,
+	const char *slug, const char *lang);
+/* The date of the newest visible page of language lang, in its own zone,
+ * into *date, and *any = 1; *any = 0 when it has none (the sitemap
+ * index). */
 enum db_rc db_lang_dates(struct db *db, long long now, const char *lang,
-	long long *date);
+	struct qdate *date, int *any);
 
 /* Finds the visible page an alias (decoded route) points to; copies its
  * URL to url. */

@@ -107,7 +107,8 @@ int dbw_drop_alias(struct dbw *w, const char *path, struct buf *err);
 /* Inserts or updates a page and its terms. */
 int dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err);
 /* Writes the list entry (entry.h) of every page that lacks one, with
- * site's settings; first drops them all when stamp (what the entries
+ * site's settings, as the page's language shows them (its month
+ * names, its author); first drops them all when stamp (what the entries
  * depend on: the settings and the import's rules) differs from the one
  * they were written with. */
 int dbw_entries(struct dbw *w, const struct site *site, const char *stamp,

@@ -13,7 +13,7 @@
 
 /* The version of entry_markup()'s output: bump it with any change to it,
  * so that the next import writes every stored entry again. */
-#define ENTRY_VERSION "2"
+#define ENTRY_VERSION "3"
 
 /* What an entry shows of a post. */
 struct entry {

@@ -14,6 +14,11 @@ struct import_opts {
 	char *const *paths;	/* files and folders to import */
 	int npaths;
 	int quiet;		/* no summary line */
+	/* Called with each folder an import walks beyond its PATHs (a
+	 * language's contentDir outside content/: "content-de"), as an
+	 * absolute path, so that --watch watches it too; may be NULL. */
+	void (*walked)(const char *dir, void *arg);
+	void *walked_arg;
 };
 
 /* Splits the absolute path abs at its last "content" component: sets
@@ -36,8 +41,10 @@ struct site_source {
 
 /* Reads Hugo's configuration files (YAML, TOML or JSON, by their names'
  * extension) into s, over its current values; of two files holding a key,
- * the later one's value wins, as Hugo merges them. Returns 0, or -1 with
- * "PATH:LINE: what" appended to err. */
+ * the later one's value wins, as Hugo merges them. Returns 0 (with
+ * "PATH:LINE: warning: what\n" lines appended to err for what Hugo
+ * accepts and quire does not honour), or -1 with "PATH:LINE: what"
+ * appended to err. */
 int site_load_files(struct site *s, const struct site_source *src, size_t n,
 	struct buf *err);
 /* The same for one file at the top level. */

@@ -116,11 +116,24 @@ void render_open(struct ctx *ctx, const struct render_head *h);
 /* render_open() with a title and body class alone; the canonical link is
  * ctx->canonical (the router sets it to the page's route). */
 void render_begin(struct ctx *ctx, const char *title, const char *body_class);
-/* render_begin() for a listing that has feeds of its own: the head links
- * the feeds of the listing at route feed, named feed_name (see struct
- * render_head). */
-void render_begin_listing(struct ctx *ctx, const char *title,
-	const char *body_class, const char *feed, const char *feed_name);
+/* Fills t (up to max) with the other languages' versions of a listing,
+ * as Hugo's .Translations of a home, section, taxonomy or term page: for
+ * the home (taxonomy NULL) every language's home; else the languages
+ * having the listing (a visible page in the section or term slug of
+ * taxonomy, or in any term of the taxonomy when slug is NULL), at the
+ * same route under their home. *n says how many; free them with
+ * db_translations_free(). */
+enum db_rc render_listing_translations(struct ctx *ctx, const char *taxonomy,
+	const char *slug, struct db_translation *t, size_t max, size_t *n);
+/* render_begin() for a listing: the head links the feeds of the listing
+ * at route feed, named feed_name (see struct render_head; NULL: the
+ * site's), and the listing's versions in the other languages (hreflang
+ * alternates, as Hugo's .Translations): the home's when taxonomy is
+ * NULL, else the section's or term's slug of taxonomy (a section's:
+ * TAXONOMY_SECTIONS), or the taxonomy's own when slug is NULL. */
+enum page_rc render_begin_listing(struct ctx *ctx, const char *title,
+	const char *body_class, const char *feed, const char *feed_name,
+	const char *taxonomy, const char *slug);
 /* Appends Markdown text rendered with md_flags (raw HTML kept only when
  * the site sets unsafe) between the literal markup open and close.
  * Returns PAGE_OK, or PAGE_ERROR when it cannot be rendered. */

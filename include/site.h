@@ -13,6 +13,9 @@ struct site_link {
 	long weight;
 	char *page_ref;		/* a menu entry's Hugo pageRef, until the
 				 * importer resolves it into url; else NULL */
+	char *lang;		/* a menu entry's language, when a language
+				 * has menus of its own (languages.fr.menus,
+				 * menus.fr.toml); "" for the site's */
 };
 
 /* A language of Hugo's languages map. Strings are malloc'd, never NULL;
@@ -73,6 +76,9 @@ struct site {
 				 * count as isCJKLanguage (importer) */
 	int full_feed;		/* params.ShowFullTextinRSS (PaperMod) */
 	char *default_theme;	/* params.defaultTheme: auto, light, dark */
+	char *date_format;	/* params.DateFormat: a Go layout, or one of
+				 * Hugo's :date_full, :date_long,
+				 * :date_medium, :date_short (dates.h) */
 	char *home_title;	/* params.homeInfoParams.Title */
 	char *home_content;	/* params.homeInfoParams.Content (Markdown) */
 	int flags[FLAG__MAX];
@@ -117,7 +123,8 @@ enum site_type {
 			 * .def is site_flag()'s answer while unset */
 	SITE_BASE_URL,	/* base_url and base_path: site_set_base_url() */
 	SITE_MENU,	/* menu, nmenu: a list of {name, url, weight}, stored
-			 * as STORED.NNN = "weight\x1fname\x1furl"; while
+			 * as STORED.NNN = "weight\x1fname\x1furl" (a
+			 * language's own as STORED.CODE.NNN); while
 			 * importing, "\x1fpageRef" may follow */
 	SITE_PERMALINKS,	/* permalinks, npermalinks: section to pattern,
 			 * stored as STORED.SECTION = pattern */
@@ -191,6 +198,13 @@ int site_kind_off(const struct site *s, const char *kind);
  * order of site_keys[]; unset flags are left out. */
 void site_each(const struct site *s,
 	void (*put)(const char *key, const char *value, void *arg), void *arg);
+
+/* Removes the menu entries of language lang ("": the site's own). */
+void site_menu_clear(struct site *s, const char *lang);
+/* Whether menu entry m is shown on pages of s's language (s->lang), as
+ * Hugo 0.111 picks a menu: the language's own entries when it has any,
+ * else the site's. */
+int site_menu_shown(const struct site *s, const struct site_link *m);
 
 /* Fields of a language as stored (lang.fr.title), NULL-terminated. */
 extern const char *const site_lang_fields[];

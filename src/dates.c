@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "dates.h"
+#include "cldr-dates.h"	/* cldr_names[]: scripts/gen-cldr-dates.sh */
 
 static const char *const month_names[12] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -135,6 +136,8 @@ static const char *const month_abbr[12] = { "Jan", "Feb", "Mar", "Apr",
 	"May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 static const char *const day_names[7] = { "Sunday", "Monday", "Tuesday",
 	"Wednesday", "Thursday", "Friday", "Saturday" };
+static const char *const day_abbr[7] = { "Sun", "Mon", "Tue", "Wed", "Thu",
+	"Fri", "Sat" };
 
 /* The element at layout l (its length in *len), or E_LITERAL. */
 static enum elem
@@ -599,17 +602,380 @@ four(char *p, int v)
 	return two(two(p, v / 100), v % 100);
 }
 
+static int
+cmp_cldr(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct date_names *)elem)->code);
+}
+
+/* The CLDR entry of a language code as Hugo's translators name it (lower
+ * case, '_' for '-'), else of its parent ("fr_ca" without an entry of
+ * its own: "fr"); NULL if none. */
+static const struct date_names *
+cldr_find(const char *code)
+{
+	char key[64];
+	size_t i;
+	char *cut;
+
+	if (code == NULL || strlen(code) >= sizeof(key))
+		return NULL;
+	for (i = 0; code[i] != '\0'; i++)
+		key[i] = code[i] == '-' ? '_' : (char)tolower((unsigned char)code[i]);
+	key[i] = '\0';
+	for (;;) {
+		const struct date_names *n = bsearch(key, cldr_names,
+		    sizeof(cldr_names) / sizeof(cldr_names[0]),
+		    sizeof(cldr_names[0]), cmp_cldr);
+
+		if (n != NULL || (cut = strrchr(key, '_')) == NULL)
+			return n;
+		*cut = '\0';
+	}
+}
+
+const struct date_names *
+date_names_for(const char *lang, const char *fallback)
+{
+	const struct date_names *n = cldr_find(lang);
+
+	if (n == NULL)
+		n = cldr_find(fallback);
+	if (n == NULL)
+		n = cldr_find("en");
+	return n;
+}
+
+/* Replaces every from in b (from offset start) with to. */
+static void
+replace_all(struct buf *b, size_t start, const char *from, const char *to)
+{
+	struct buf out = BUF_INIT;
+	size_t nf = strlen(from), i = start;
+	const char *hit;
+
+	buf_add(&out, b->data, start);
+	while (i < b->len && (hit = strstr(buf_cstr(b) + i, from)) != NULL) {
+		buf_add(&out, b->data + i, (size_t)(hit - (b->data + i)));
+		buf_puts(&out, to);
+		i = (size_t)(hit - b->data) + nf;
+	}
+	buf_add(&out, b->data + i, b->len - i);
+	buf_reset(b);
+	buf_add(b, out.data, out.len);
+	buf_free(&out);
+}
+
+/* Puts a language's names for Go's English ones into b from start, as
+ * Hugo 0.111's time.Format does: the month's full name, else (when the
+ * language's full name is nowhere in the text) its short one; likewise
+ * the weekday's. */
+static void
+localize(struct buf *b, size_t start, const struct date_civil *c,
+    const struct date_names *n)
+{
+	if (n == NULL)
+		return;
+	replace_all(b, start, month_names[c->month - 1],
+	    n->month_wide[c->month - 1]);
+	if (strstr(buf_cstr(b) + start, n->month_wide[c->month - 1]) == NULL)
+		replace_all(b, start, month_abbr[c->month - 1],
+		    n->month_abbr[c->month - 1]);
+	replace_all(b, start, day_names[c->wday], n->day_wide[c->wday]);
+	if (strstr(buf_cstr(b) + start, n->day_wide[c->wday]) == NULL)
+		replace_all(b, start, day_abbr[c->wday], n->day_abbr[c->wday]);
+}
+
 void
-date_format_long(struct buf *b, const struct qdate *d)
+date_month_name(struct buf *b, int month, const struct date_names *n)
+{
+	if (month < 1 || month > 12)
+		return;
+	buf_puts(b, n != NULL ? n->month_wide[month - 1] :
+	    month_names[month - 1]);
+}
+
+/* Appends v in at least width digits (zero-padded), or space-padded to
+ * width when pad is ' '. */
+static void
+padded(struct buf *b, long v, int width, char pad)
+{
+	char num[32];
+	int n = snprintf(num, sizeof(num), "%ld", v < 0 ? -v : v);
+
+	if (v < 0)
+		buf_putc(b, '-');
+	for (; n < width; width--)
+		buf_putc(b, pad);
+	buf_puts(b, num);
+}
+
+/* Go's layout elements (time.Format's std chunks) quire writes. */
+enum gofmt {
+	G_NONE, G_LONG_MONTH, G_MONTH, G_NUM_MONTH, G_ZERO_MONTH,
+	G_LONG_WEEKDAY, G_WEEKDAY, G_DAY, G_UNDER_DAY, G_ZERO_DAY,
+	G_UNDER_YEARDAY, G_ZERO_YEARDAY, G_HOUR, G_HOUR12, G_ZERO_HOUR12,
+	G_MINUTE, G_ZERO_MINUTE, G_SECOND, G_ZERO_SECOND, G_LONG_YEAR,
+	G_YEAR, G_PM, G_pm, G_TZ, G_ISO_SEC_COLON, G_ISO_SEC, G_ISO_COLON,
+	G_ISO_SHORT, G_ISO, G_NUM_SEC_COLON, G_NUM_SEC, G_NUM_COLON,
+	G_NUM_SHORT, G_NUM, G_FRAC,
+};
+
+/* Go's nextStdChunk: the element at l, its length in *len; G_NONE with
+ * *len = 1 for a literal byte. */
+static enum gofmt
+go_chunk(const char *l, size_t *len)
+{
+	static const struct { const char *text; enum gofmt e; } fixed[] = {
+		{ "January", G_LONG_MONTH }, { "Jan", G_MONTH },
+		{ "Monday", G_LONG_WEEKDAY }, { "MST", G_TZ },
+		{ "01", G_ZERO_MONTH }, { "02", G_ZERO_DAY },
+		{ "03", G_ZERO_HOUR12 }, { "04", G_ZERO_MINUTE },
+		{ "05", G_ZERO_SECOND }, { "06", G_YEAR },
+		{ "002", G_ZERO_YEARDAY }, { "15", G_HOUR },
+		{ "2006", G_LONG_YEAR }, { "__2", G_UNDER_YEARDAY },
+		{ "_2", G_UNDER_DAY }, { "PM", G_PM }, { "pm", G_pm },
+		{ "-07:00:00", G_NUM_SEC_COLON }, { "-070000", G_NUM_SEC },
+		{ "-07:00", G_NUM_COLON }, { "-0700", G_NUM },
+		{ "-07", G_NUM_SHORT }, { "Z07:00:00", G_ISO_SEC_COLON },
+		{ "Z070000", G_ISO_SEC }, { "Z07:00", G_ISO_COLON },
+		{ "Z0700", G_ISO }, { "Z07", G_ISO_SHORT },
+	};
+	size_t i, best = 0;
+	enum gofmt e = G_NONE;
+
+	/* "Mon" is a weekday unless a lower-case letter follows it. */
+	if (strncmp(l, "Mon", 3) == 0 && strncmp(l, "Monday", 6) != 0 &&
+	    !(l[3] >= 'a' && l[3] <= 'z')) {
+		*len = 3;
+		return G_WEEKDAY;
+	}
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+		size_t n = strlen(fixed[i].text);
+
+		if (n > best && strncmp(l, fixed[i].text, n) == 0) {
+			best = n;
+			e = fixed[i].e;
+		}
+	}
+	if (best > 0) {
+		*len = best;
+		return e;
+	}
+	*len = 1;
+	switch (*l) {
+	case '1': return G_NUM_MONTH;
+	case '2': return G_DAY;
+	case '3': return G_HOUR12;
+	case '4': return G_MINUTE;
+	case '5': return G_SECOND;
+	case '.': case ',':
+		/* A fraction: [.,] then 0s or 9s, no digit after. */
+		for (i = 1; l[i] == l[1] && (l[1] == '0' || l[1] == '9'); i++)
+			;
+		if (i > 1 && !isdigit((unsigned char)l[i])) {
+			*len = i;
+			return G_FRAC;
+		}
+		return G_NONE;
+	default:
+		return G_NONE;
+	}
+}
+
+/* Appends the zone offset (seconds east) as a Go element writes it. */
+static void
+go_zone(struct buf *b, int offset, enum gofmt e)
+{
+	long off = offset < 0 ? -(long)offset : offset;
+	int z = e == G_ISO_SEC_COLON || e == G_ISO_SEC || e == G_ISO_COLON ||
+	    e == G_ISO_SHORT || e == G_ISO;
+	int colon = e == G_ISO_SEC_COLON || e == G_ISO_COLON ||
+	    e == G_NUM_SEC_COLON || e == G_NUM_COLON;
+
+	if (z && offset == 0) {
+		buf_putc(b, 'Z');
+		return;
+	}
+	buf_putc(b, offset < 0 ? '-' : '+');
+	padded(b, off / 3600, 2, '0');
+	if (e == G_ISO_SHORT || e == G_NUM_SHORT)
+		return;
+	if (colon)
+		buf_putc(b, ':');
+	padded(b, off / 60 % 60, 2, '0');
+	if (e == G_ISO_SEC_COLON || e == G_NUM_SEC_COLON)
+		buf_putc(b, ':');
+	if (e == G_ISO_SEC_COLON || e == G_ISO_SEC || e == G_NUM_SEC_COLON ||
+	    e == G_NUM_SEC)
+		padded(b, off % 60, 2, '0');
+}
+
+/* Appends c (offset: its zone, seconds east) as Go's time.Format writes
+ * it with layout, in English. A zone name (MST) is "UTC" at offset 0,
+ * else the offset as -0700 writes it (quire keeps no zone names). */
+static void
+go_format(struct buf *b, const struct date_civil *c, int offset,
+    const char *layout)
+{
+	int yday = (int)(date_days_from_civil(c->year, c->month, c->day) -
+	    date_days_from_civil(c->year, 1, 1)) + 1;
+	int h12 = c->hour % 12 == 0 ? 12 : c->hour % 12;
+	size_t len;
+
+	while (*layout != '\0') {
+		enum gofmt e = go_chunk(layout, &len);
+
+		switch (e) {
+		case G_NONE: buf_add(b, layout, len); break;
+		case G_LONG_MONTH: buf_puts(b, month_names[c->month - 1]); break;
+		case G_MONTH: buf_puts(b, month_abbr[c->month - 1]); break;
+		case G_NUM_MONTH: padded(b, c->month, 0, '0'); break;
+		case G_ZERO_MONTH: padded(b, c->month, 2, '0'); break;
+		case G_LONG_WEEKDAY: buf_puts(b, day_names[c->wday]); break;
+		case G_WEEKDAY: buf_puts(b, day_abbr[c->wday]); break;
+		case G_DAY: padded(b, c->day, 0, '0'); break;
+		case G_UNDER_DAY: padded(b, c->day, 2, ' '); break;
+		case G_ZERO_DAY: padded(b, c->day, 2, '0'); break;
+		case G_UNDER_YEARDAY: padded(b, yday, 3, ' '); break;
+		case G_ZERO_YEARDAY: padded(b, yday, 3, '0'); break;
+		case G_HOUR: padded(b, c->hour, 2, '0'); break;
+		case G_HOUR12: padded(b, h12, 0, '0'); break;
+		case G_ZERO_HOUR12: padded(b, h12, 2, '0'); break;
+		case G_MINUTE: padded(b, c->minute, 0, '0'); break;
+		case G_ZERO_MINUTE: padded(b, c->minute, 2, '0'); break;
+		case G_SECOND: padded(b, c->second, 0, '0'); break;
+		case G_ZERO_SECOND: padded(b, c->second, 2, '0'); break;
+		case G_LONG_YEAR: padded(b, c->year, 4, '0'); break;
+		case G_YEAR: padded(b, c->year % 100, 2, '0'); break;
+		case G_PM: buf_puts(b, c->hour >= 12 ? "PM" : "AM"); break;
+		case G_pm: buf_puts(b, c->hour >= 12 ? "pm" : "am"); break;
+		case G_TZ:
+			if (offset == 0)
+				buf_puts(b, "UTC");
+			else
+				go_zone(b, offset, G_NUM);
+			break;
+		case G_FRAC:
+			/* Front-matter dates keep whole seconds: .000 is
+			 * zeros, .999 nothing. */
+			if (layout[1] == '0') {
+				buf_putc(b, layout[0]);
+				for (size_t i = 1; i < len; i++)
+					buf_putc(b, '0');
+			}
+			break;
+		default: go_zone(b, offset, e); break;
+		}
+		layout += len;
+	}
+}
+
+/* Appends c in CLDR date pattern p ("d MMMM y", "y年M月d日EEEE") with the
+ * names n, as Hugo's :date_long and kin (its go-locales) write it. */
+static void
+cldr_format(struct buf *b, const struct date_civil *c, const char *p,
+    const struct date_names *n)
+{
+	while (*p != '\0') {
+		char ch = *p;
+		size_t run = 1;
+
+		if (ch == '\'') {
+			/* Quoted text; '' is a quote. */
+			if (p[1] == '\'') {
+				buf_putc(b, '\'');
+				p += 2;
+				continue;
+			}
+			for (p++; *p != '\0'; p++) {
+				if (*p == '\'' && p[1] == '\'')
+					buf_putc(b, *p++);
+				else if (*p == '\'')
+					break;
+				else
+					buf_putc(b, *p);
+			}
+			if (*p == '\'')
+				p++;
+			continue;
+		}
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))) {
+			buf_putc(b, ch);
+			p++;
+			continue;
+		}
+		while (p[run] == ch)
+			run++;
+		switch (ch) {
+		case 'y':
+			if (run == 2)
+				padded(b, c->year % 100, 2, '0');
+			else
+				padded(b, c->year, (int)run, '0');
+			break;
+		case 'M': case 'L':
+			if (run >= 4)
+				buf_puts(b, n->month_wide[c->month - 1]);
+			else if (run == 3)
+				buf_puts(b, n->month_abbr[c->month - 1]);
+			else
+				padded(b, c->month, (int)run, '0');
+			break;
+		case 'd':
+			padded(b, c->day, (int)run, '0');
+			break;
+		case 'E': case 'c':
+			buf_puts(b, run >= 4 ? n->day_wide[c->wday] :
+			    n->day_abbr[c->wday]);
+			break;
+		default:
+			/* An era (G) or anything else no date pattern of
+			 * Hugo's languages uses: left out. */
+			break;
+		}
+		p += run;
+	}
+}
+
+int
+date_cldr_layout(const char *layout)
+{
+	static const char *const names[] = { "date_full", "date_long",
+	    "date_medium", "date_short" };
+	size_t i;
+
+	if (layout == NULL || layout[0] != ':')
+		return -1;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcasecmp(layout + 1, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+void
+date_format(struct buf *b, const struct qdate *d, const char *layout,
+    const struct date_names *n)
 {
 	struct date_civil c;
+	size_t start = b->len;
+	int k = date_cldr_layout(layout);
 
 	date_civil_utc(d->t + d->offset, &c);
-	buf_puts(b, month_names[c.month - 1]);
-	buf_putc(b, ' ');
-	buf_putnum(b, c.day, 0);
-	buf_puts(b, ", ");
-	buf_putnum(b, c.year, 0);
+	if (k >= 0) {
+		cldr_format(b, &c, (n != NULL ? n : cldr_find("en"))->
+		    date_pattern[k], n != NULL ? n : cldr_find("en"));
+		return;
+	}
+	go_format(b, &c, d->offset, layout);
+	localize(b, start, &c, n);
+}
+
+void
+date_format_long(struct buf *b, const struct qdate *d,
+    const struct date_names *names)
+{
+	date_format(b, d, "January 2, 2006", names);
 }
 
 /* Writes the zone offset as [+-]HH<sep>MM at p (sep may be 0: none;

@@ -828,7 +828,7 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 	 * statement stands on. */
 	if (sqlite3_prepare_v2(w->conn, "SELECT page_id, url, title, author, "
 	    "summary, has_date, date, date_offset, truncated, words, minutes, "
-	    "kind FROM page_card WHERE entry IS NULL", -1, &get, NULL) !=
+	    "kind, lang FROM page_card WHERE entry IS NULL", -1, &get, NULL) !=
 	    SQLITE_OK || sqlite3_prepare_v2(w->conn, "UPDATE page_card SET "
 	    "entry = ?2 WHERE page_id = ?1", -1, &put, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(w->conn, "UPDATE page_term SET entry = ?2 "
@@ -840,6 +840,7 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 	while ((step = step_any(w, get, err, "reading a card")) ==
 	    SQLITE_ROW) {
 		struct entry e;
+		struct site view;
 
 		/* A section's entry links its list as the site writes it
 		 * (uglyURLs: "/essays/2023.html"). */
@@ -859,7 +860,9 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 		e.words = (long)sqlite3_column_int64(get, 9);
 		e.minutes = (long)sqlite3_column_int64(get, 10);
 		buf_reset(&html);
-		entry_markup(&html, site, &e, NULL);
+		/* As the page's language shows it: its month names. */
+		site_lang_view(site, col_text(get, 12), &view);
+		entry_markup(&html, &view, &e, NULL);
 		id = sqlite3_column_int64(get, 0);
 		if (put_entry(w, put, id, &html, err) != 0 ||
 		    put_entry(w, put_terms, id, &html, err) != 0)

@@ -104,6 +104,8 @@ enum query {
 	Q_TERM_OLDEST,
 	Q_TRANSLATIONS,
 	Q_LANG_DATES,
+	Q_LISTING_IN,
+	Q_TRANSLATIONS_AT,
 	Q__MAX
 };
 
@@ -241,9 +243,22 @@ static const char *const query_sql[Q__MAX] = {
 	 * them by the site's languages). */
 	[Q_TRANSLATIONS] = "SELECT p.lang, p.url, p.title FROM page p WHERE "
 	    "p.tkey = ?2 AND p.lang <> ?3 AND" VISIBLE("p"),
-	/* Which languages have a visible page (the sitemap index). */
-	[Q_LANG_DATES] = "SELECT c.lang, max(c.date) FROM page_card c WHERE"
-	    VISIBLE("c") "GROUP BY c.lang",
+	/* Which languages have a visible page, with the newest one's date
+	 * and offset (the bare column is max()'s row's), for the sitemap
+	 * index. */
+	[Q_LANG_DATES] = "SELECT c.lang, max(c.date), c.date_offset FROM "
+	    "page_card c WHERE" VISIBLE("c") "GROUP BY c.lang",
+	/* The visible translations of the page at URL ?2, as
+	 * Q_TRANSLATIONS's (the sitemap's rows have no tkey). */
+	[Q_TRANSLATIONS_AT] = "SELECT t.lang, t.url, t.title FROM page p "
+	    "JOIN page t ON t.tkey = p.tkey AND t.lang <> p.lang WHERE "
+	    "p.url = ?2 AND" VISIBLE("t"),
+	/* Whether language ?4 has a visible page in the term ?3 of
+	 * taxonomy ?2 (a section: TAXONOMY_SECTIONS), or in any of its
+	 * terms when ?3 is NULL: that language has the listing. */
+	[Q_LISTING_IN] = "SELECT 1 FROM term m JOIN page_term t ON t.term_id "
+	    "= m.id WHERE m.taxonomy = ?2 AND (?3 IS NULL OR m.slug = ?3) AND "
+	    "t.lang = ?4 AND" VISIBLE("t") "LIMIT 1",
 };
 
 struct db {
@@ -1047,20 +1062,17 @@ db_alias(struct db *db, long long now, const char *path, struct buf *url)
 	return rc;
 }
 
-enum db_rc
-db_translations(struct db *db, long long now, const struct db_page *page,
+/* Reads the rows of Q_TRANSLATIONS or Q_TRANSLATIONS_AT (lang, url,
+ * title) into links, as db_translations() says. */
+static enum db_rc
+read_translations(struct db *db, sqlite3_stmt *st,
     struct db_translation *links, size_t max, size_t *n)
 {
-	sqlite3_stmt *st = start(db, Q_TRANSLATIONS);
 	const struct site *s = &db->site;
 	enum db_rc rc;
 	size_t i, j;
 
 	*n = 0;
-	if (bind_int64(db, st, 1, now) != 0 ||
-	    bind_text(db, st, 2, page->tkey) != 0 ||
-	    bind_text(db, st, 3, page->lang) != 0)
-		return DB_ERROR;
 	while ((rc = step(&st)) == DB_ROW) {
 		const char *lang = text(st, 0);
 		struct db_translation l;
@@ -1085,8 +1097,35 @@ db_translations(struct db *db, long long now, const struct db_page *page,
 		links[j] = l;
 		(*n)++;
 	}
-	sqlite3_reset(st);
+	if (st != NULL)
+		sqlite3_reset(st);
 	return rc == DB_DONE ? DB_DONE : DB_ERROR;
+}
+
+enum db_rc
+db_translations(struct db *db, long long now, const struct db_page *page,
+    struct db_translation *links, size_t max, size_t *n)
+{
+	sqlite3_stmt *st = start(db, Q_TRANSLATIONS);
+
+	*n = 0;
+	if (bind_int64(db, st, 1, now) != 0 ||
+	    bind_text(db, st, 2, page->tkey) != 0 ||
+	    bind_text(db, st, 3, page->lang) != 0)
+		return DB_ERROR;
+	return read_translations(db, st, links, max, n);
+}
+
+enum db_rc
+db_translations_at(struct db *db, long long now, const char *url,
+    struct db_translation *links, size_t max, size_t *n)
+{
+	sqlite3_stmt *st = start(db, Q_TRANSLATIONS_AT);
+
+	*n = 0;
+	if (bind_int64(db, st, 1, now) != 0 || bind_text(db, st, 2, url) != 0)
+		return DB_ERROR;
+	return read_translations(db, st, links, max, n);
 }
 
 void
@@ -1102,19 +1141,39 @@ db_translations_free(struct db_translation *links, size_t n)
 
 enum db_rc
 db_lang_dates(struct db *db, long long now, const char *lang,
-    long long *date)
+    struct qdate *date, int *any)
 {
 	sqlite3_stmt *st = start(db, Q_LANG_DATES);
 	enum db_rc rc;
 
-	*date = -1;
+	*any = 0;
 	if (bind_int64(db, st, 1, now) != 0)
 		return DB_ERROR;
 	while ((rc = step(&st)) == DB_ROW)
-		if (strcmp(text(st, 0), lang) == 0)
-			*date = sqlite3_column_int64(st, 1);
-	sqlite3_reset(st);
+		if (strcmp(text(st, 0), lang) == 0) {
+			date->t = sqlite3_column_int64(st, 1);
+			date->offset = sqlite3_column_int(st, 2);
+			*any = 1;
+		}
 	return rc == DB_DONE ? DB_DONE : DB_ERROR;
+}
+
+enum db_rc
+db_listing_in(struct db *db, long long now, const char *taxonomy,
+    const char *slug, const char *lang)
+{
+	sqlite3_stmt *st = start(db, Q_LISTING_IN);
+	enum db_rc rc;
+
+	if (bind_int64(db, st, 1, now) != 0 ||
+	    bind_text(db, st, 2, taxonomy) != 0 ||
+	    bind_text(db, st, 3, slug) != 0 ||
+	    bind_text(db, st, 4, lang) != 0)
+		return DB_ERROR;
+	rc = step(&st);
+	if (rc == DB_ROW)
+		sqlite3_reset(st);
+	return rc;
 }
 
 enum db_rc

@@ -14,7 +14,9 @@ entry_meta(struct buf *b, const struct site *site, const struct entry *e)
 		html(b, "<span title=\"");
 		date_format_iso(b, &e->date);
 		html(b, "\">");
-		date_format_long(b, &e->date);
+		/* PaperMod: time.Format with params.DateFormat. */
+		date_format(b, &e->date, site->date_format,
+		    date_names_for(site->lang, site->default_lang));
 		html(b, "</span>");
 		first = 0;
 	}

@@ -518,6 +518,8 @@ collect_lang_dirs(struct import *im, struct walk *w, const char *site_dir)
 			    im->site.langs[i].code, strerror(errno));
 			continue;
 		}
+		if (im->opts->walked != NULL)
+			im->opts->walked(abs, im->opts->walked_arg);
 		im->mirrors = xrealloc(im->mirrors,
 		    (im->nmirrors + 1) * sizeof(*im->mirrors));
 		im->mirrors[im->nmirrors++] = xstrdup(buf_cstr(&prefix));
@@ -673,15 +675,15 @@ sources_free(struct sources *c)
 /* Adds the configuration files of Hugo's config folder dir (under the
  * site), in name order as Hugo merges them: hugo.* and config.* at the top,
  * any other NAME.EXT under the key NAME (params.toml: params), and
- * languages.CODE.EXT under languages.CODE. Files are read by the rule of
- * vet(); another language's file (menus.en.toml) is not read, with a
- * warning. */
+ * languages.CODE.EXT under languages.CODE, menus.CODE.EXT under
+ * languages.CODE.menus. Files are read by the rule of vet(); another
+ * language's file (params.fr.toml) is not read, with a warning. */
 static void
 config_dir(struct import *im, struct walk *w, const char *dir,
     struct sources *c)
 {
 	static const char *const exts[] = { ".toml", ".yaml", ".yml", ".json" };
-	struct buf path = BUF_INIT, key = BUF_INIT;
+	struct buf path = BUF_INIT, key = BUF_INIT, lkey = BUF_INIT;
 	struct dirent *e;
 	struct stat st;
 	char **names = NULL, *real = xmalloc(PATH_MAX);
@@ -714,12 +716,21 @@ config_dir(struct import *im, struct walk *w, const char *dir,
 		buf_reset(&key);
 		buf_add(&key, names[i], strlen(names[i]) - strlen(exts[j]));
 		if (strncmp(buf_cstr(&key), "languages.", 10) == 0 &&
-		    strchr(buf_cstr(&key) + 10, '.') == NULL)
+		    strchr(buf_cstr(&key) + 10, '.') == NULL) {
 			sources_add(c, buf_cstr(&path), buf_cstr(&key));
-		else if (strchr(buf_cstr(&key), '.') != NULL)
+		} else if ((strncmp(buf_cstr(&key), "menus.", 6) == 0 ||
+		    strncmp(buf_cstr(&key), "menu.", 5) == 0) &&
+		    strchr(strchr(buf_cstr(&key), '.') + 1, '.') == NULL) {
+			/* menus.fr.toml: the menus of language fr */
+			buf_reset(&lkey);
+			buf_printf(&lkey, "languages.%s.menus",
+			    strchr(buf_cstr(&key), '.') + 1);
+			sources_add(c, buf_cstr(&path), buf_cstr(&lkey));
+		} else if (strchr(buf_cstr(&key), '.') != NULL) {
 			note(im, "warning: %s: a language's own "
 			    "settings, not read (quire shows the site's in "
 			    "every language)\n", buf_cstr(&path));
+		}
 		else if (strcmp(buf_cstr(&key), "hugo") == 0 ||
 		    strcmp(buf_cstr(&key), "config") == 0)
 			sources_add(c, buf_cstr(&path), NULL);
@@ -732,6 +743,7 @@ config_dir(struct import *im, struct walk *w, const char *dir,
 	free(real);
 	buf_free(&path);
 	buf_free(&key);
+	buf_free(&lkey);
 }
 
 /* Finds and reads the site's Hugo configuration, as Hugo 0.111 does for a
@@ -796,6 +808,9 @@ read_config(struct import *im)
 			note(im, "%s\n", buf_cstr(&err));
 			rc = -1;
 		} else {
+			/* Warnings, each on its line. */
+			if (err.len > 0)
+				note(im, "%s", buf_cstr(&err));
 			rc = 0;
 		}
 	}
@@ -935,9 +950,56 @@ out:
 	return rc;
 }
 
+/* Looks up the page of language lang that a menu entry's pageRef path
+ * ("posts/hello", no leading '/') names, as that language's GetPage
+ * would: in its own contentDir ("../content-de/posts/hello.md") or by
+ * its name ("posts/hello.fr.md", "posts/hello/index.fr.md",
+ * "posts/_index.fr.md"). Returns 2 with its URL in url, 0 when it has
+ * none (or lang is "": the site's menu), -1 with err on a database
+ * error. */
+static int
+lang_page_ref(struct import *im, struct dbw *w, const char *lang,
+    const char *path, struct buf *url, struct buf *err)
+{
+	static const char *const suffixes[] = { ".md", "/index.md",
+	    "/_index.md" };
+	struct buf prefix = BUF_INIT, source = BUF_INIT, title = BUF_INIT;
+	size_t j, k;
+	int found = 0;
+
+	if (*lang == '\0')
+		return 0;
+	lang_content_prefix(&im->site, lang, &prefix);
+	for (j = 0; j < sizeof(suffixes) / sizeof(suffixes[0]) &&
+	    found == 0; j++) {
+		for (k = 0; k < 2 && found == 0; k++) {
+			/* Its own folder holds it as NAME.md too. */
+			if (k == 1 && prefix.len == 0)
+				continue;
+			buf_reset(&source);
+			buf_printf(&source, "%s%s", buf_cstr(&prefix), path);
+			if (k == 0)
+				buf_printf(&source, "%.*s.%s.md",
+				    (int)(strlen(suffixes[j]) - 3), suffixes[j],
+				    lang);
+			else
+				buf_puts(&source, suffixes[j]);
+			buf_reset(url);
+			buf_reset(&title);
+			found = dbw_page_ref(w, buf_cstr(&source), NULL, url,
+			    &title, err);
+		}
+	}
+	buf_free(&prefix);
+	buf_free(&source);
+	buf_free(&title);
+	return found;
+}
+
 /* Turns each menu entry's pageRef into a URL, as Hugo 0.111's menus do:
  * the URL of the page it names (its path compared without case, as
- * GetPage does), or the section or taxonomy it names, at the route it
+ * GetPage does; a language's own menu looks among that language's pages
+ * first), or the section or taxonomy it names, at the route it
  * was given when the config was read. A pageRef that names nothing keeps
  * that route, with a warning. An entry without a name keeps none, as in
  * Hugo. */
@@ -964,6 +1026,17 @@ resolve_page_refs(struct import *im, struct dbw *w, struct buf *err)
 			path.data[--path.len] = '\0';
 		buf_reset(&folder);
 		buf_printf(&folder, "%s/", buf_cstr(&path));
+		/* A language's own menu names its own pages first. */
+		if ((found = lang_page_ref(im, w, m->lang, buf_cstr(&path),
+		    &url, err)) < 0)
+			goto out;
+		if (found == 2) {
+			free(m->url);
+			m->url = buf_detach(&url);
+			free(m->page_ref);
+			m->page_ref = NULL;
+			continue;
+		}
 		for (j = 0; j < sizeof(suffixes) / sizeof(suffixes[0]); j++) {
 			if (j == 0 && url_content_ext(buf_cstr(&path)) == 0)
 				continue;

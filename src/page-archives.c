@@ -5,19 +5,20 @@
 #include "html.h"
 #include "render.h"
 
-static const char *const month_names[12] = {
-	"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December",
-};
-
-/* Appends a finished month (its entries in month) to year. */
+/* Appends a finished month (its entries in month) to year, named in the
+ * language of names as PaperMod's GroupByDate "January" names it. */
 static void
-flush_month(struct buf *year, struct buf *month, int m, long count)
+flush_month(struct buf *year, struct buf *month, int m, long count,
+    const struct date_names *names)
 {
+	struct buf name = BUF_INIT;
+
 	if (count == 0)
 		return;
+	date_month_name(&name, m, names);
 	html(year, "<div class=\"archive-month\">\n<h3 class=\"archive-month-header\">");
-	html(year, month_names[m - 1]);
+	html_text(year, buf_cstr(&name));
+	buf_free(&name);
 	html(year, "&nbsp;&nbsp;<sup class=\"archive-count\">");
 	html_int(year, count);
 	html(year, "</sup></h3>\n<div class=\"archive-posts\">\n");
@@ -53,6 +54,8 @@ page_archives(struct ctx *ctx)
 	struct db_cursor cur;
 	struct db_page p;
 	enum db_rc rc;
+	const struct date_names *names = date_names_for(ctx->site->lang,
+	    ctx->site->default_lang);
 	int cy = 0, cm = 0, y, m, d;
 	long ny = 0, nm = 0;
 
@@ -63,7 +66,7 @@ page_archives(struct ctx *ctx)
 	    rc == DB_ROW; rc = db_list_next(&cur, &p)) {
 		date_fields(&p.date, &y, &m, &d);
 		if (y != cy || m != cm) {
-			flush_month(&year, &month, cm, nm);
+			flush_month(&year, &month, cm, nm, names);
 			nm = 0;
 		}
 		if (y != cy) {
@@ -87,7 +90,7 @@ page_archives(struct ctx *ctx)
 		ny++;
 	}
 	db_cursor_end(&cur);
-	flush_month(&year, &month, cm, nm);
+	flush_month(&year, &month, cm, nm, names);
 	flush_year(b, &year, cy, ny);
 	buf_free(&year);
 	buf_free(&month);

@@ -55,14 +55,16 @@ render_toc(struct buf *b, const struct md_result *md, int open)
 /* Appends "Updated: DATE" when the post's lastmod falls on another day
  * than its date (PaperMod's ShowLastMod). */
 static void
-render_lastmod(struct buf *b, const struct db_page *p)
+render_lastmod(struct buf *b, const struct site *s, const struct db_page *p)
 {
 	struct buf date = BUF_INIT, lastmod = BUF_INIT, iso = BUF_INIT;
+	const struct date_names *names = date_names_for(s->lang,
+	    s->default_lang);
 
 	if (!p->has_lastmod)
 		return;
-	date_format_long(&date, &p->date);
-	date_format_long(&lastmod, &p->lastmod);
+	date_format(&date, &p->date, s->date_format, names);
+	date_format(&lastmod, &p->lastmod, s->date_format, names);
 	if (!p->has_date || strcmp(buf_cstr(&date), buf_cstr(&lastmod)) != 0) {
 		date_format_iso(&iso, &p->lastmod);
 		html(b, "&nbsp;·&nbsp;<span class=\"post-lastmod\" title=\"");
@@ -332,7 +334,7 @@ page_article(struct ctx *ctx)
 	 * or not (about.md too). */
 	html(b, "<div class=\"post-meta\">");
 	render_meta(b, s, p);
-	render_lastmod(b, p);
+	render_lastmod(b, s, p);
 	render_translations(b, s, trans, ntrans);
 	html(b, "</div>\n");
 	html(b, "</header>\n");

@@ -28,6 +28,8 @@ page_home(struct ctx *ctx)
 	const char *title, *description, *body;
 	enum page_markup markup;
 	struct render_head h;
+	struct db_translation trans[16];
+	size_t ntrans;
 	enum page_rc rc = PAGE_OK;
 
 	/* content/_index.md, when there is one: PaperMod's <title> stays
@@ -36,6 +38,12 @@ page_home(struct ctx *ctx)
 	if (db_section_page(ctx->db, ctx->now, ctx->site->lang_root, &title,
 	    &description, &body, &markup) == DB_ERROR)
 		return PAGE_DB_ERROR;
+	/* The home in the other languages (hreflang), as .Translations. */
+	if (render_listing_translations(ctx, NULL, NULL, trans,
+	    sizeof(trans) / sizeof(trans[0]), &ntrans) == DB_ERROR) {
+		db_translations_free(trans, ntrans);
+		return PAGE_DB_ERROR;
+	}
 	memset(&h, 0, sizeof(h));
 	h.body_class = "list";
 	h.canonical = ctx->canonical;
@@ -43,7 +51,10 @@ page_home(struct ctx *ctx)
 	h.description = description;
 	h.feed = ctx->site->lang_root;
 	h.feed_name = *title != '\0' ? title : NULL;
+	h.translations = trans;
+	h.ntranslations = ntrans;
 	render_open(ctx, &h);
+	db_translations_free(trans, ntrans);
 	if (*body != '\0')
 		rc = render_content(ctx, markup, body, MD_ANCHORS,
 		    "<div class=\"post-content md-content\">", "</div>\n");
@@ -102,8 +113,10 @@ page_section(struct ctx *ctx)
 		rc = PAGE_DB_ERROR;
 		goto out;
 	}
-	render_begin_listing(ctx, buf_cstr(&sec.title), "list",
-	    buf_cstr(&sec.route), buf_cstr(&sec.title));
+	if ((rc = render_begin_listing(ctx, buf_cstr(&sec.title), "list",
+	    buf_cstr(&sec.route), buf_cstr(&sec.title), TAXONOMY_SECTIONS,
+	    buf_cstr(&slug))) != PAGE_OK)
+		goto out;
 	/* PaperMod's list.html: the title (none when empty) under the
 	 * sections above this one, the description (Markdown) under it,
 	 * then the _index.md's text, then the entries. */

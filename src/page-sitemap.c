@@ -6,12 +6,34 @@
 #include "html.h"
 #include "render.h"
 
+#define MAX_TRANSLATIONS 16
+
+/* An alternate of a <url>: the same page in language lang, at route (a
+ * list's when list). */
+static void
+alternate(struct buf *b, const struct site *s, const char *lang,
+    const char *route, int list)
+{
+	html(b, "    <xhtml:link rel=\"alternate\" hreflang=\"");
+	html_attr(b, lang);
+	html(b, "\" href=\"");
+	if (list)
+		render_list_abs_url(b, s, route);
+	else
+		render_abs_url(b, s, route);
+	html(b, "\"/>\n");
+}
+
 /* One <url>: of a page's route, or (list) of a list's, as url_list()
- * writes it. */
+ * writes it; its translations t (n of them) as Hugo's sitemap writes
+ * them, each language's version then the page's own, when it has any. */
 static void
 url_entry(struct buf *b, const struct site *s, const char *route,
-    const struct qdate *lastmod, int list)
+    const struct qdate *lastmod, int list, const struct db_translation *t,
+    size_t n)
 {
+	size_t i;
+
 	html(b, "  <url>\n    <loc>");
 	if (list)
 		render_list_abs_url(b, s, route);
@@ -23,6 +45,10 @@ url_entry(struct buf *b, const struct site *s, const char *route,
 		date_format_iso(b, lastmod);
 		html(b, "</lastmod>\n");
 	}
+	for (i = 0; i < n; i++)
+		alternate(b, s, t[i].lang, t[i].url, list);
+	if (n > 0)
+		alternate(b, s, s->lang, route, list);
 	html(b, "  </url>\n");
 }
 
@@ -36,7 +62,7 @@ sitemap_index(struct ctx *ctx)
 	const struct site *s = ctx->site;
 	struct buf route = BUF_INIT;
 	struct qdate newest = { 0, 0 };
-	long long date;
+	int any;
 	size_t i;
 
 	ctx->resp->content_type = "application/xml; charset=utf-8";
@@ -45,7 +71,7 @@ sitemap_index(struct ctx *ctx)
 	    "0.9\">\n");
 	for (i = 0; i < s->nlangs; i++) {
 		if (db_lang_dates(ctx->db, ctx->now, s->langs[i].code,
-		    &date) == DB_ERROR) {
+		    &newest, &any) == DB_ERROR) {
 			buf_free(&route);
 			return PAGE_DB_ERROR;
 		}
@@ -54,8 +80,7 @@ sitemap_index(struct ctx *ctx)
 		html(b, "  <sitemap>\n    <loc>");
 		render_abs_url(b, s, buf_cstr(&route));
 		html(b, "</loc>\n");
-		if (date >= 0) {
-			newest.t = date;
+		if (any) {
 			html(b, "    <lastmod>");
 			date_format_iso(b, &newest);
 			html(b, "</lastmod>\n");
@@ -77,6 +102,9 @@ page_sitemap(struct ctx *ctx)
 	struct db_cursor cur;
 	struct db_page p;
 	const char *taxonomy, *slug;
+	struct db_translation tr[MAX_TRANSLATIONS];
+	size_t nt = 0;
+	int multi = site_multilingual(s);
 	enum db_rc rc;
 	int any = 0;
 	size_t i;
@@ -88,8 +116,11 @@ page_sitemap(struct ctx *ctx)
 	memset(seen, 0, s->ntaxonomies + 1);
 	ctx->resp->content_type = "application/xml; charset=utf-8";
 	html(b, "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
-	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-	/* Every visible page, newest first; the lists take their dates. */
+	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"\n"
+	    "  xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+	/* Every visible page, newest first; the lists take their dates.
+	 * In a multilingual site, each with its translations, as Hugo's
+	 * sitemap gives them (xhtml:link). */
 	for (rc = db_list_sitemap(ctx->db, &cur, ctx->now, &p); rc == DB_ROW;
 	    rc = db_list_next(&cur, &p)) {
 		const struct qdate *lastmod = p.has_lastmod ? &p.lastmod :
@@ -99,13 +130,23 @@ page_sitemap(struct ctx *ctx)
 			newest = p.date;
 			any = 1;
 		}
-		url_entry(b, s, p.url, lastmod, 0);
+		if (multi && db_translations_at(ctx->db, ctx->now, p.url, tr,
+		    MAX_TRANSLATIONS, &nt) == DB_ERROR) {
+			db_cursor_end(&cur);
+			goto fail;
+		}
+		url_entry(b, s, p.url, lastmod, 0, tr, nt);
+		db_translations_free(tr, nt);
+		nt = 0;
 	}
 	db_cursor_end(&cur);
-	if (rc == DB_ERROR)
+	if (rc == DB_ERROR || (multi && render_listing_translations(ctx, NULL,
+	    NULL, tr, MAX_TRANSLATIONS, &nt) == DB_ERROR))
 		goto fail;
 	if (!site_kind_off(s, "home"))
-		url_entry(b, s, s->lang_root, any ? &newest : NULL, 0);
+		url_entry(b, s, s->lang_root, any ? &newest : NULL, 0, tr, nt);
+	db_translations_free(tr, nt);
+	nt = 0;
 	/* Each section and term with its newest page's date. */
 	for (rc = db_term_dates(ctx->db, &cur, ctx->now, &taxonomy, &slug,
 	    &date); rc == DB_ROW;
@@ -126,7 +167,14 @@ page_sitemap(struct ctx *ctx)
 			buf_printf(&route, "/%s/", slug);
 		else
 			render_term_route(&route, taxonomy, slug);
-		url_entry(b, s, buf_cstr(&route), &date, 1);
+		if (multi && render_listing_translations(ctx, taxonomy, slug,
+		    tr, MAX_TRANSLATIONS, &nt) == DB_ERROR) {
+			db_cursor_end(&cur);
+			goto fail;
+		}
+		url_entry(b, s, buf_cstr(&route), &date, 1, tr, nt);
+		db_translations_free(tr, nt);
+		nt = 0;
 	}
 	db_cursor_end(&cur);
 	if (rc == DB_ERROR)
@@ -137,13 +185,21 @@ page_sitemap(struct ctx *ctx)
 		buf_reset(&route);
 		render_lang_prefix(&route, s);
 		buf_printf(&route, "/%s/", s->taxonomy_plurals[i]);
-		url_entry(b, s, buf_cstr(&route), any ? &newest : NULL, 1);
+		if (multi && render_listing_translations(ctx,
+		    s->taxonomy_plurals[i], NULL, tr, MAX_TRANSLATIONS,
+		    &nt) == DB_ERROR)
+			goto fail;
+		url_entry(b, s, buf_cstr(&route), any ? &newest : NULL, 1,
+		    tr, nt);
+		db_translations_free(tr, nt);
+		nt = 0;
 	}
 	html(b, "</urlset>\n");
 	buf_free(&route);
 	free(seen);
 	return PAGE_OK;
 fail:
+	db_translations_free(tr, nt);
 	buf_free(&route);
 	free(seen);
 	return PAGE_DB_ERROR;

@@ -5,14 +5,15 @@
 
 /* Opens a page of ctx->taxonomy: the term's page, linking the term's
  * feeds, when term_name is set (with a crumb back to the taxonomy), else
- * the taxonomy's own. */
-static void
+ * the taxonomy's own; each with its other languages' versions. */
+static enum page_rc
 open_taxonomy_page(struct ctx *ctx, const char *term_name)
 {
 	struct buf term_route = BUF_INIT;
 	struct buf tax = BUF_INIT, tax_route = BUF_INIT;
 	struct render_crumb crumb;
 	const char *title;
+	enum page_rc rc;
 
 	render_section_title(&tax, ctx->taxonomy);
 	render_lang_prefix(&tax_route, ctx->site);
@@ -24,16 +25,20 @@ open_taxonomy_page(struct ctx *ctx, const char *term_name)
 		render_lang_prefix(&term_route, ctx->site);
 		render_term_route(&term_route, ctx->taxonomy,
 		    ctx->found->slug);
-		render_begin_listing(ctx, title, "list",
-		    buf_cstr(&term_route), term_name);
+		rc = render_begin_listing(ctx, title, "list",
+		    buf_cstr(&term_route), term_name, ctx->taxonomy,
+		    ctx->found->slug);
 	} else {
-		render_begin(ctx, title, "list");
+		rc = render_begin_listing(ctx, title, "list", NULL, NULL,
+		    ctx->taxonomy, NULL);
 	}
-	render_page_header(&ctx->resp->body, ctx->site, title, &crumb,
-	    term_name != NULL && !site_kind_off(ctx->site, "taxonomy"));
+	if (rc == PAGE_OK)
+		render_page_header(&ctx->resp->body, ctx->site, title, &crumb,
+		    term_name != NULL && !site_kind_off(ctx->site, "taxonomy"));
 	buf_free(&term_route);
 	buf_free(&tax);
 	buf_free(&tax_route);
+	return rc;
 }
 
 enum page_rc
@@ -43,8 +48,10 @@ page_terms(struct ctx *ctx)
 	struct db_cursor cur;
 	struct db_term t;
 	enum db_rc rc;
+	enum page_rc prc;
 
-	open_taxonomy_page(ctx, NULL);
+	if ((prc = open_taxonomy_page(ctx, NULL)) != PAGE_OK)
+		return prc;
 	html(b, "<ul class=\"terms-tags\">\n");
 	for (rc = db_terms(ctx->db, &cur, ctx->now, ctx->taxonomy, &t);
 	    rc == DB_ROW; rc = db_terms_next(&cur, &t)) {
@@ -71,8 +78,9 @@ page_term(struct ctx *ctx)
 
 	render_lang_prefix(&route, ctx->site);
 	render_term_route(&route, ctx->taxonomy, ctx->found->slug);
-	open_taxonomy_page(ctx, ctx->found->name);
-	prc = render_listing(ctx, ctx->found->id, buf_cstr(&route));
+	prc = open_taxonomy_page(ctx, ctx->found->name);
+	if (prc == PAGE_OK)
+		prc = render_listing(ctx, ctx->found->id, buf_cstr(&route));
 	if (prc == PAGE_OK)
 		render_end(ctx);
 	buf_free(&route);

@@ -265,13 +265,29 @@ render_term_link(struct ctx *ctx, const char *taxonomy,
 
 /* The menu when the site configures none. */
 static const struct site_link default_menu[] = {
-	{ "Archives", "/archives/", 1, NULL },
-	{ "Search", "/search/", 2, NULL },
-	{ "Tags", "/tags/", 3, NULL },
+	{ "Archives", "/archives/", 1, NULL, "" },
+	{ "Search", "/search/", 2, NULL, "" },
+	{ "Tags", "/tags/", 3, NULL, "" },
 };
 
+/* Appends the route of a menu entry's site URL (from '/'): PaperMod's
+ * absLangURL puts it under the language's home, unless it is there
+ * already ("/fr/tags/" in French's own menu). */
+static void
+menu_route(struct buf *route, const struct site *s, const char *url)
+{
+	size_t start = route->len, n;
+
+	render_lang_prefix(route, s);
+	n = route->len - start;
+	if (n > 0 && strncmp(url, route->data + start, n) == 0 &&
+	    (url[n] == '/' || url[n] == '\0'))
+		route->len = start;
+	buf_puts(route, url);
+}
+
 /* Appends a menu entry's href: absolute URLs as they are, site routes
- * under the base path. */
+ * under the base path (and the language's home). */
 static void
 menu_href(struct buf *b, const struct site *s, const char *url)
 {
@@ -282,10 +298,10 @@ menu_href(struct buf *b, const struct site *s, const char *url)
 		html_attr(b, url);
 		return;
 	}
-	/* PaperMod's absLangURL: under the language's home. */
 	if (url[0] == '/')
-		render_lang_prefix(&route, s);
-	buf_puts(&route, url);
+		menu_route(&route, s, url);
+	else
+		buf_puts(&route, url);
 	/* A taxonomy's list, as the site writes it ("/tags.html"). */
 	if (url[0] == '/' && site_taxonomy(s, url + 1, strcspn(url + 1, "/")) >=
 	    0 && url[1 + strcspn(url + 1, "/")] == '/' &&
@@ -302,18 +318,27 @@ render_menu(struct buf *b, const struct site *s, const char *route)
 	const struct site_link *menu = s->nmenu ? s->menu : default_menu;
 	size_t i, n = s->nmenu ? s->nmenu : sizeof(default_menu) /
 	    sizeof(default_menu[0]);
+	struct buf own = BUF_INIT;
 
 	html(b, "<ul id=\"menu\">\n");
 	for (i = 0; i < n; i++) {
 		const char *u = menu[i].url;
-		int active = route != NULL && u[0] == '/' && u[1] != '\0' &&
-		    strncmp(route, u, strlen(u)) == 0;
+		int active = 0;
 
 		/* quire's own menu links no list disableKinds turns off. */
 		if (s->nmenu == 0 && strcmp(u, "/tags/") == 0 &&
 		    site_kind_off(s, "taxonomy"))
 			continue;
 
+		if (s->nmenu > 0 && !site_menu_shown(s, &menu[i]))
+			continue;
+		/* The page lies under the entry's route, in its language. */
+		if (route != NULL && u[0] == '/') {
+			buf_reset(&own);
+			menu_route(&own, s, u);
+			active = strcmp(buf_cstr(&own), s->lang_root) != 0 &&
+			    strncmp(route, buf_cstr(&own), own.len) == 0;
+		}
 		html(b, "<li><a href=\"");
 		menu_href(b, s, u);
 		html(b, "\" title=\"");
@@ -323,6 +348,7 @@ render_menu(struct buf *b, const struct site *s, const char *route)
 		html(b, "</span></a></li>\n");
 	}
 	html(b, "</ul>\n");
+	buf_free(&own);
 }
 
 /* <meta property="NAME" content="VALUE"> (or name= for Twitter's). */
@@ -586,19 +612,73 @@ render_begin(struct ctx *ctx, const char *title, const char *body_class)
 	render_open(ctx, &h);
 }
 
-void
+enum db_rc
+render_listing_translations(struct ctx *ctx, const char *taxonomy,
+    const char *slug, struct db_translation *t, size_t max, size_t *n)
+{
+	const struct site *s = ctx->site;
+	struct buf route = BUF_INIT;
+	size_t i;
+	enum db_rc rc = DB_DONE;
+
+	*n = 0;
+	for (i = 0; i < s->nlangs && *n < max && site_multilingual(s); i++) {
+		const struct site_lang *l = &s->langs[i];
+
+		if (strcmp(l->code, s->lang) == 0)
+			continue;
+		if (taxonomy != NULL && (rc = db_listing_in(ctx->db, ctx->now,
+		    taxonomy, slug, l->code)) != DB_ROW) {
+			if (rc == DB_ERROR)
+				break;
+			continue;
+		}
+		rc = DB_DONE;
+		buf_reset(&route);
+		buf_add(&route, l->root, strlen(l->root) - 1);
+		if (taxonomy == NULL)
+			buf_putc(&route, '/');
+		else if (strcmp(taxonomy, TAXONOMY_SECTIONS) == 0)
+			buf_printf(&route, "/%s/", slug);
+		else if (slug == NULL)
+			buf_printf(&route, "/%s/", taxonomy);
+		else
+			render_term_route(&route, taxonomy, slug);
+		t[*n].lang = l->code;
+		t[*n].url = buf_detach(&route);
+		t[*n].title = xstrdup("");
+		t[*n].rank = i;
+		(*n)++;
+	}
+	buf_free(&route);
+	return rc;
+}
+
+enum page_rc
 render_begin_listing(struct ctx *ctx, const char *title,
-    const char *body_class, const char *feed, const char *feed_name)
+    const char *body_class, const char *feed, const char *feed_name,
+    const char *taxonomy, const char *slug)
 {
 	struct render_head h;
+	struct db_translation trans[16];
+	size_t ntrans;
 
+	if (render_listing_translations(ctx, taxonomy, slug, trans,
+	    sizeof(trans) / sizeof(trans[0]), &ntrans) == DB_ERROR) {
+		db_translations_free(trans, ntrans);
+		return PAGE_DB_ERROR;
+	}
 	memset(&h, 0, sizeof(h));
 	h.title = title;
 	h.body_class = body_class;
 	h.canonical = ctx->canonical;
 	h.feed = feed;
 	h.feed_name = feed_name;
+	h.translations = trans;
+	h.ntranslations = ntrans;
 	render_open(ctx, &h);
+	db_translations_free(trans, ntrans);
+	return PAGE_OK;
 }
 
 void

@@ -69,10 +69,12 @@ whole_number(const char *v, long *n)
 	return *end == '\0';
 }
 
-/* Reads the list of {name, url, weight} at node into row k's menu. */
+/* Reads the list of {name, url, weight} at node into row k's menu, as
+ * the entries of language lang ("": the site's own), in place of those
+ * read before. */
 static int
-load_menu(struct site *s, const struct site_key *k, struct yamldoc *y,
-    yaml_node_t *node, const char *path, struct buf *err)
+load_menu(struct site *s, const struct site_key *k, const char *lang,
+    struct yamldoc *y, yaml_node_t *node, const char *path, struct buf *err)
 {
 	struct buf key = BUF_INIT, v = BUF_INIT, guess = BUF_INIT;
 	size_t i;
@@ -83,7 +85,7 @@ load_menu(struct site *s, const struct site_key *k, struct yamldoc *y,
 		    "name and url", path, yamldoc_line(y, node), k->config);
 		return -1;
 	}
-	site_reset(s, k);
+	site_menu_clear(s, lang);
 	for (i = 0; i < yamldoc_seq_len(node); i++) {
 		yaml_node_t *item = yamldoc_seq_item(y, node, i);
 		const char *name = yamldoc_scalar(yamldoc_get(y, item, "name"));
@@ -111,7 +113,10 @@ load_menu(struct site *s, const struct site_key *k, struct yamldoc *y,
 		}
 		buf_reset(&key);
 		buf_reset(&v);
-		buf_printf(&key, "%s.%03zu", k->stored, i);
+		if (*lang != '\0')
+			buf_printf(&key, "%s.%s.%03zu", k->stored, lang, i);
+		else
+			buf_printf(&key, "%s.%03zu", k->stored, i);
 		buf_printf(&v, "%ld\x1f%s\x1f%s", w ? strtol(w, NULL, 10) : 0,
 		    name, url);
 		if (ref != NULL)
@@ -173,12 +178,44 @@ out:
 	return rc;
 }
 
+/* The n bytes of code in lower case, as Hugo keys languages, in out
+ * (reset first). */
+static const char *
+lang_code(const char *code, size_t n, struct buf *out)
+{
+	size_t j;
+
+	buf_reset(out);
+	for (j = 0; j < n; j++)
+		buf_putc(out, (char)(code[j] >= 'A' && code[j] <= 'Z' ?
+		    code[j] - 'A' + 'a' : code[j]));
+	return buf_cstr(out);
+}
+
+/* Reads a language's own menus (the value of languages.CODE.menus, or
+ * its file menus.CODE.toml: {main: [entries]}) at node, when it holds a
+ * main menu, as the entries of language code (already lower case). Hugo
+ * reads "menu" as "menus". */
+static int
+load_lang_menus(struct site *s, const char *code, struct yamldoc *y,
+    yaml_node_t *node, const char *path, struct buf *err)
+{
+	const struct site_key *k;
+	yaml_node_t *main_menu;
+
+	if (node == NULL || node->type != YAML_MAPPING_NODE ||
+	    (main_menu = yamldoc_get(y, node, "main")) == NULL)
+		return 0;
+	for (k = site_keys; k->type != SITE_MENU; k++)
+		;
+	return load_menu(s, k, code, y, main_menu, path, err);
+}
+
 /* Reads the settings of language code at vn (the value of languages.CODE:
  * {languageName, languageCode, weight, title, contentDir, params:
- * {description, author, homeInfoParams}}; NULL: an empty file, every
- * setting at its default) into row k's langs. Keys Hugo
- * reads without regard to case. A language's menus are not read: it
- * shows the site's menu. */
+ * {description, author, homeInfoParams}, menus}; NULL: an empty file,
+ * every setting at its default) into row k's langs. Keys Hugo
+ * reads without regard to case. */
 static int
 load_language(struct site *s, const struct site_key *k, struct yamldoc *y,
     const char *code, yaml_node_t *vn, const char *path, struct buf *err)
@@ -204,9 +241,7 @@ load_language(struct site *s, const struct site_key *k, struct yamldoc *y,
 		goto out;
 	}
 	/* Hugo lower-cases language codes. */
-	for (j = 0; code[j] != '\0'; j++)
-		buf_putc(&lower, (char)(code[j] >= 'A' && code[j] <= 'Z' ?
-		    code[j] - 'A' + 'a' : code[j]));
+	lang_code(code, strlen(code), &lower);
 	for (j = 0; j < sizeof(keys) / sizeof(keys[0]); j++) {
 		char part[64];
 		const char *p = keys[j].config, *v;
@@ -245,6 +280,11 @@ load_language(struct site *s, const struct site_key *k, struct yamldoc *y,
 		site_set(s, buf_cstr(&key), v != NULL ? v :
 		    strcmp(keys[j].field, "weight") == 0 ? "0" : "");
 	}
+	if (vn != NULL && (load_lang_menus(s, buf_cstr(&lower), y,
+	    yamldoc_get(y, vn, "menus"), path, err) != 0 ||
+	    load_lang_menus(s, buf_cstr(&lower), y, yamldoc_get(y, vn, "menu"),
+	    path, err) != 0))
+		goto out;
 	rc = 0;
 out:
 	buf_free(&key);
@@ -470,6 +510,16 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 			    line, k->config);
 			return -1;
 		}
+		if (strcmp(k->config, "params.DateFormat") == 0 &&
+		    (*v == '\0' || (*v == ':' && date_cldr_layout(v) < 0))) {
+			/* Hugo writes a time (:time_long) or nothing;
+			 * PaperMod's default stays. */
+			buf_printf(err, "%s:%zu: warning: '%s' '%s' is no date "
+			    "layout quire writes (a Go layout, or :date_full, "
+			    ":date_long, :date_medium, :date_short); dates are "
+			    "shown as '%s'\n", path, line, k->config, v, k->def);
+			break;
+		}
 		site_set(s, k->stored, v);
 		if (k->type == SITE_ZONE && !date_zone_known(v)) {
 			buf_printf(err, "%s:%zu: unknown %s '%s'", path, line,
@@ -521,7 +571,7 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 		}
 		break;
 	case SITE_MENU:
-		return load_menu(s, k, y, node, path, err);
+		return load_menu(s, k, "", y, node, path, err);
 	case SITE_PERMALINKS:
 		return load_permalinks(s, k, y, node, path, err);
 	case SITE_TAXONOMIES:
@@ -632,6 +682,7 @@ site_load_docs(struct site *s, struct loaded *f, size_t n, struct buf *err)
 	const struct site_key *k;
 	struct loaded *from;
 	yaml_node_t *node;
+	struct buf lower = BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < n; i++)
@@ -644,23 +695,39 @@ site_load_docs(struct site *s, struct loaded *f, size_t n, struct buf *err)
 	for (k = site_keys; k->config != NULL; k++) {
 		if ((node = lookup(f, n, k->config, k->also, &from)) != NULL &&
 		    load_key(s, k, &from->doc, node, from->path, err) != 0)
-			return -1;
+			goto fail;
 		if (node != NULL && k->type == SITE_KINDS &&
 		    kinds_refused(s, f, n, &from->doc, node, from->path,
 		    err) != 0)
-			return -1;
+			goto fail;
 		/* A file of one language (config/_default/languages.fr.toml:
 		 * under "languages.fr") is that language's settings, over
-		 * the languages map's. */
-		for (i = 0; k->type == SITE_LANGUAGES && i < n; i++)
-			if (f[i].under != NULL && strncasecmp(f[i].under,
-			    "languages.", 10) == 0 && load_language(s, k,
-			    &f[i].doc, f[i].under + 10, yamldoc_root(&f[i].doc),
+		 * the languages map's; menus.fr.toml (under
+		 * "languages.fr.menus") its menus. */
+		for (i = 0; k->type == SITE_LANGUAGES && i < n; i++) {
+			const char *code, *dot;
+
+			if (f[i].under == NULL || strncasecmp(f[i].under,
+			    "languages.", 10) != 0)
+				continue;
+			code = f[i].under + 10;
+			dot = strchr(code, '.');
+			if (dot == NULL && load_language(s, k, &f[i].doc, code,
+			    yamldoc_root(&f[i].doc), f[i].path, err) != 0)
+				goto fail;
+			if (dot != NULL && strcasecmp(dot, ".menus") == 0 &&
+			    load_lang_menus(s, lang_code(code, (size_t)(dot -
+			    code), &lower), &f[i].doc, yamldoc_root(&f[i].doc),
 			    f[i].path, err) != 0)
-				return -1;
+				goto fail;
+		}
 	}
+	buf_free(&lower);
 	site_lang_roots(s);
 	return 0;
+fail:
+	buf_free(&lower);
+	return -1;
 }
 
 /* A Hugo configuration is a few KiB: anything near this is not one. */

@@ -40,6 +40,8 @@ const struct site_key site_keys[] = {
 	ROW("languageCode", "languageCode", SITE_STRING, "", language),
 	ROW("params.defaultTheme", "defaultTheme", SITE_CHOICE, "auto",
 	    default_theme, .choices = "auto light dark"),
+	ROW("params.DateFormat", "dateFormat", SITE_STRING, "January 2, 2006",
+	    date_format),
 	ROW("params.homeInfoParams.Title", "homeInfoTitle", SITE_STRING, "",
 	    home_title),
 	ROW("params.homeInfoParams.Content", "homeInfoContent", SITE_STRING,
@@ -93,6 +95,7 @@ clear_links(struct site_link **links, size_t *n)
 		free((*links)[i].name);
 		free((*links)[i].url);
 		free((*links)[i].page_ref);
+		free((*links)[i].lang);
 	}
 	free(*links);
 	*links = NULL;
@@ -108,13 +111,15 @@ add_permalink(struct site *s, const char *section, const char *pattern)
 	s->permalinks[s->npermalinks].url = xstrdup(pattern);
 	s->permalinks[s->npermalinks].weight = 0;
 	s->permalinks[s->npermalinks].page_ref = NULL;
+	s->permalinks[s->npermalinks].lang = xstrdup("");
 	s->npermalinks++;
 }
 
-/* Adds a menu entry, keeping the menu ordered by weight, then name. */
+/* Adds a menu entry of language lang ("": the site's), keeping the menu
+ * ordered by weight, then name. */
 static void
-add_menu(struct site *s, const char *name, const char *url, long weight,
-    const char *page_ref)
+add_menu(struct site *s, const char *lang, const char *name, const char *url,
+    long weight, const char *page_ref)
 {
 	size_t i;
 
@@ -131,7 +136,37 @@ add_menu(struct site *s, const char *name, const char *url, long weight,
 	s->menu[i].url = xstrdup(url);
 	s->menu[i].weight = weight;
 	s->menu[i].page_ref = page_ref != NULL ? xstrdup(page_ref) : NULL;
+	s->menu[i].lang = xstrdup(lang);
 	s->nmenu++;
+}
+
+void
+site_menu_clear(struct site *s, const char *lang)
+{
+	size_t i, j = 0;
+
+	for (i = 0; i < s->nmenu; i++) {
+		if (strcmp(s->menu[i].lang, lang) == 0) {
+			free(s->menu[i].name);
+			free(s->menu[i].url);
+			free(s->menu[i].page_ref);
+			free(s->menu[i].lang);
+		} else {
+			s->menu[j++] = s->menu[i];
+		}
+	}
+	s->nmenu = j;
+}
+
+int
+site_menu_shown(const struct site *s, const struct site_link *m)
+{
+	size_t i;
+
+	for (i = 0; i < s->nmenu; i++)
+		if (strcmp(s->menu[i].lang, s->lang) == 0)
+			return strcmp(m->lang, s->lang) == 0;
+	return *m->lang == '\0';
 }
 
 const char *const site_lang_fields[] = { "name", "locale", "weight",
@@ -475,16 +510,22 @@ set_value(struct site *s, const struct site_key *k, const char *name,
 		const char *b = a ? strchr(a + 1, '\x1f') : NULL;
 		const char *c = b ? strchr(b + 1, '\x1f') : NULL;
 
+		/* name: "NNN", or "CODE.NNN" for a language's own */
+		const char *dot = strrchr(name, '.');
+		char *lang = dot ? xstrndup(name, (size_t)(dot - name)) :
+		    xstrdup("");
+
 		if (a != NULL && b != NULL) {
 			char *item = xstrndup(a + 1, (size_t)(b - a - 1));
 			char *url = c ? xstrndup(b + 1, (size_t)(c - b - 1)) :
 			    xstrdup(b + 1);
 
-			add_menu(s, item, url, strtol(value, NULL, 10),
+			add_menu(s, lang, item, url, strtol(value, NULL, 10),
 			    c ? c + 1 : NULL);
 			free(item);
 			free(url);
 		}
+		free(lang);
 		break;
 	}
 	case SITE_PERMALINKS:
@@ -625,7 +666,12 @@ site_each(const struct site *s,
 			for (i = 0; i < s->nmenu; i++) {
 				buf_reset(&key);
 				buf_reset(&v);
-				buf_printf(&key, "%s.%03zu", k->stored, i);
+				if (*s->menu[i].lang != '\0')
+					buf_printf(&key, "%s.%s.%03zu",
+					    k->stored, s->menu[i].lang, i);
+				else
+					buf_printf(&key, "%s.%03zu",
+					    k->stored, i);
 				buf_printf(&v, "%ld\x1f%s\x1f%s",
 				    s->menu[i].weight, s->menu[i].name,
 				    s->menu[i].url);

@@ -1,6 +1,6 @@
 /* watch.c - quire import --watch: inotify on the imported folders, the
- * site's folder (its configuration) and config/, one import per burst of
- * changes. */
+ * site's folder (its configuration), config/ and each language's
+ * contentDir outside content/, one import per burst of changes. */
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -141,6 +141,14 @@ add_path(struct watch *w, const char *arg)
 	buf_free(&path);
 }
 
+/* import_opts.walked: a folder the import read beyond its PATHs (a
+ * language's contentDir beside content/) is watched from then on. */
+static void
+on_walked(const char *dir, void *arg)
+{
+	add(arg, dir, 1);
+}
+
 /* Is a change to name, in the folder of watched v, one to import? Not
  * the database's own files, nor an editor's hidden, backup or probe
  * files. */
@@ -211,8 +219,9 @@ drain(struct watch *w, struct buf *last)
 }
 
 int
-watch_run(const struct import_opts *opts, FILE *log)
+watch_run(const struct import_opts *given, FILE *log)
 {
+	struct import_opts o = *given, *opts = &o;
 	struct watch w;
 	struct buf last = BUF_INIT;
 	struct pollfd pfd;
@@ -250,6 +259,8 @@ watch_run(const struct import_opts *opts, FILE *log)
 	}
 	pfd.fd = w.fd;
 	pfd.events = POLLIN;
+	o.walked = on_walked;
+	o.walked_arg = &w;
 	for (;;) {
 		import_run(opts, log);
 		if (!opts->quiet)

@@ -1,6 +1,7 @@
 /* test-dates.c - front-matter dates against tests/golden/hugo-dates.tsv:
  * Hugo 0.111.3's .Date for each date layout it reads, and the strings it
- * cannot read (its zero date), which quire refuses. */
+ * cannot read (its zero date), which quire refuses; and month names in
+ * each language against tests/golden/hugo-langdates.tsv. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -154,6 +155,79 @@ test_golden_strings(void **state)
 	assert_int_equal(date_set_zone("UTC"), 0);
 }
 
+/* Where Debian's CLDR 41 and the older CLDR of Hugo 0.111's go-locales
+ * part (README, Differences from Hugo): each (language, layout) listed
+ * differs from Hugo in some month, and nothing else may. */
+static const struct { const char *lang, *layout; } cldr_differs[] = {
+	/* Spanish abbreviations lost their dots ("ene." is "ene"). */
+	{ "es", "Jan 2, 2006" }, { "es", "Mon Jan _2 2006" },
+	{ "es", "Monday, 02 Jan 2006" }, { "es", ":date_medium" },
+	/* Persian abbreviated months lost their hamza ("ژانویهٔ"). */
+	{ "fa", "Jan 2, 2006" }, { "fa", "Mon Jan _2 2006" },
+	{ "fa", "Monday, 02 Jan 2006" }, { "fa", ":date_medium" },
+	/* Greek's full pattern lost its comma after the weekday. */
+	{ "el", ":date_full" },
+	/* Finnish's full pattern has a stand-alone weekday (cccc), which
+	 * go-locales writes as the letters themselves: quire writes the
+	 * weekday. */
+	{ "fi", ":date_full" },
+};
+
+/* PaperMod's date in each language, against Hugo's time.Format
+ * (tests/golden/hugo-langdates.tsv: 28 languages, each month, Go layouts
+ * and Hugo's :date_* ones): the names and patterns come from Unicode
+ * CLDR, read at build time. PaperMod's default layout, "January 2,
+ * 2006", matches everywhere. */
+static void
+test_golden_month_names(void **state)
+{
+	size_t nd = sizeof(cldr_differs) / sizeof(cldr_differs[0]);
+	int *seen = calloc(nd, sizeof(int));
+	struct tsv t;
+	size_t r, i, bad = 0, known = 0;
+
+	(void)state;
+	assert_int_equal(tsv_load(&t, "tests/golden/hugo-langdates.tsv"), 0);
+	assert_true(t.nrows >= 12 * 20 * 10);
+	for (r = 0; r < t.nrows; r++) {
+		struct buf in = BUF_INIT, got = BUF_INIT;
+		const char *want = tsv_get(&t, r, "shown");
+		const char *lang = tsv_get(&t, r, "lang");
+		const char *layout = tsv_get(&t, r, "layout");
+		struct qdate d;
+
+		buf_printf(&in, "%sT12:00:00Z", tsv_get(&t, r, "date"));
+		assert_int_equal(date_parse(buf_cstr(&in), &d), 0);
+		/* The fixture's default language is en. */
+		date_format(&got, &d, layout, date_names_for(lang, "en"));
+		if (strcmp(buf_cstr(&got), want) != 0) {
+			for (i = 0; i < nd; i++)
+				if (strcmp(cldr_differs[i].lang, lang) == 0 &&
+				    strcmp(cldr_differs[i].layout, layout) == 0)
+					break;
+			if (i < nd && strcmp(layout, "January 2, 2006") != 0) {
+				seen[i] = 1;
+				known++;
+			} else {
+				print_message("%s %s '%s': got '%s', Hugo "
+				    "'%s'\n", lang, tsv_get(&t, r, "date"),
+				    layout, buf_cstr(&got), want);
+				bad++;
+			}
+		}
+		buf_free(&in);
+		buf_free(&got);
+	}
+	print_message("%zu of %zu dates as Hugo's; %zu differ where CLDR "
+	    "41 does\n", t.nrows - bad - known, t.nrows, known);
+	assert_int_equal(bad, 0);
+	/* Each listed difference is still one (else the list goes). */
+	for (i = 0; i < nd; i++)
+		assert_true(seen[i]);
+	free(seen);
+	tsv_free(&t);
+}
+
 /* An offset of 99:99, which Go 1.19 (Hugo 0.111.3) reads and prints
  * with all its hours (measured: +100:39). */
 static void
@@ -178,6 +252,7 @@ main(void)
 		cmocka_unit_test(test_golden_front_matter),
 		cmocka_unit_test(test_golden_strings),
 		cmocka_unit_test(test_wide_offset),
+		cmocka_unit_test(test_golden_month_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

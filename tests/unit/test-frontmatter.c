@@ -51,7 +51,7 @@ test_good(void **state)
 	assert_false(fm.draft);
 	assert_true(fm.has_date);
 	/* Shown in its own zone: April 1, though April 2 in UTC. */
-	date_format_long(&d, &fm.date);
+	date_format_long(&d, &fm.date, NULL);
 	assert_string_equal(buf_cstr(&d), "April 1, 2024");
 	assert_int_equal(fm.date.t, 1712039400LL);
 	assert_string_equal(fm.body, "Body text.\n");
