@@ -1,6 +1,7 @@
 /* inflect.c - the plural of a section's name for its default title, by
  * the rules of the English inflection library Hugo 0.111.3 is built with
  * (gobuffalo/flect 0.3.0), checked against Hugo (tests/hugo/listkinds). */
+#include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
 
@@ -118,6 +119,71 @@ static const struct word_pair suffixes[] = {
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+/* words[] by its singular and by its plural, sorted once (a worker names
+ * a section on every article's breadcrumbs): a look-up is a binary
+ * search, not a walk of the table. */
+static const struct word_pair *by_one[NELEM(words)], *by_many[NELEM(words)];
+/* The length of each suffixes[i].one and .many. */
+static size_t one_len[NELEM(suffixes)], many_len[NELEM(suffixes)];
+
+static int
+cmp_one(const void *a, const void *b)
+{
+	return strcmp((*(const struct word_pair *const *)a)->one,
+	    (*(const struct word_pair *const *)b)->one);
+}
+
+static int
+cmp_many(const void *a, const void *b)
+{
+	return strcmp((*(const struct word_pair *const *)a)->many,
+	    (*(const struct word_pair *const *)b)->many);
+}
+
+static void
+sort_words(void)
+{
+	static int sorted;
+	size_t i;
+
+	if (sorted)
+		return;
+	for (i = 0; i < NELEM(words); i++)
+		by_one[i] = by_many[i] = &words[i];
+	for (i = 0; i < NELEM(suffixes); i++) {
+		one_len[i] = strlen(suffixes[i].one);
+		many_len[i] = strlen(suffixes[i].many);
+	}
+	qsort(by_one, NELEM(words), sizeof(by_one[0]), cmp_one);
+	qsort(by_many, NELEM(words), sizeof(by_many[0]), cmp_many);
+	sorted = 1;
+}
+
+/* The entry of words[] whose singular (or plural, many) is w, or NULL;
+ * of several, the first in words[], as a walk of it would find. */
+static const struct word_pair *
+find_word(const char *w, int many)
+{
+	const struct word_pair *const *list = many ? by_many : by_one;
+	const struct word_pair *hit = NULL;
+	size_t lo = 0, hi = NELEM(words);
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(w, many ? list[mid]->many : list[mid]->one);
+
+		if (c > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < NELEM(words) && strcmp(w, many ? list[lo]->many :
+	    list[lo]->one) == 0; lo++)
+		if (hit == NULL || list[lo] < hit)
+			hit = list[lo];
+	return hit;
+}
+
 /* The characters that part words besides white space. */
 static const char separators[] = "_ :-/";
 
@@ -144,6 +210,15 @@ ends_with(const char *s, size_t n, const char *suffix)
 	size_t k = strlen(suffix);
 
 	return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* Does b end with suffix (of length k)? Its last byte is compared
+ * first: most suffixes fail there. */
+static int
+has_suffix(const struct buf *b, const char *suffix, size_t k)
+{
+	return k > 0 && b->len >= k && b->data[b->len - 1] == suffix[k - 1] &&
+	    memcmp(b->data + b->len - k, suffix, k) == 0;
 }
 
 /* Trims a part as flect does: white space, then each separator in turn
@@ -273,6 +348,7 @@ void
 inflect_plural(struct buf *out, const char *s)
 {
 	struct buf lower = BUF_INIT;
+	const struct word_pair *pair;
 	size_t n = strlen(s), ws, we, wn, keep, i, k;
 	const char *w;
 	unsigned long c;
@@ -289,29 +365,27 @@ inflect_plural(struct buf *out, const char *s)
 		k = uni_next(w + i, wn - i, &c);
 		uni_put_lower(&lower, c);
 	}
-	for (i = 0; i < NELEM(words); i++)
-		if (strcmp(buf_cstr(&lower), words[i].many) == 0) {
-			buf_add(out, s, n);
-			goto out;
-		}
-	for (i = 0; i < NELEM(words); i++)
-		if (strcmp(buf_cstr(&lower), words[i].one) == 0) {
-			buf_add(out, s, keep);
-			if (is_capital(w, wn))
-				put_capital(out, words[i].many,
-				    strlen(words[i].many));
-			else
-				buf_puts(out, words[i].many);
-			goto out;
-		}
+	sort_words();
+	if (find_word(buf_cstr(&lower), 1) != NULL) {
+		buf_add(out, s, n);
+		goto out;
+	}
+	if ((pair = find_word(buf_cstr(&lower), 0)) != NULL) {
+		buf_add(out, s, keep);
+		if (is_capital(w, wn))
+			put_capital(out, pair->many, strlen(pair->many));
+		else
+			buf_puts(out, pair->many);
+		goto out;
+	}
 	for (i = 0; i < NELEM(suffixes); i++) {
-		if (ends_with(lower.data, lower.len, suffixes[i].many)) {
+		if (has_suffix(&lower, suffixes[i].many, many_len[i])) {
 			buf_add(out, s, keep);
 			buf_add(out, w, wn);
 			goto out;
 		}
-		if (ends_with(lower.data, lower.len, suffixes[i].one)) {
-			size_t cut = strlen(suffixes[i].one);
+		if (has_suffix(&lower, suffixes[i].one, one_len[i])) {
+			size_t cut = one_len[i];
 
 			buf_add(out, s, keep);
 			buf_add(out, w, wn >= cut ? wn - cut : 0);

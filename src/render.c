@@ -1,5 +1,6 @@
 /* render.c - shared layout: head, header, footer, entries, pagination. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "feed.h"
@@ -54,10 +55,40 @@ render_abs_url(struct buf *b, const struct site *site, const char *route)
 	html_abs_url(b, site->base_url, route);
 }
 
+/* The default titles a worker has made, most recent kept: a site names
+ * a few sections and taxonomies again on every page (breadcrumbs, the
+ * tags page), and flect's rules cost thousands of instructions a name. */
+#define TITLE_MEMO 16
+#define TITLE_MEMO_NAME 48
+
+static struct {
+	char name[TITLE_MEMO_NAME];
+	char *title;
+} title_memo[TITLE_MEMO];
+static size_t title_memo_next;
+
 void
 render_section_title(struct buf *out, const char *name)
 {
-	inflect_section_title(out, name);
+	struct buf made = BUF_INIT;
+	size_t i;
+
+	if (strlen(name) >= TITLE_MEMO_NAME) {
+		inflect_section_title(out, name);
+		return;
+	}
+	for (i = 0; i < TITLE_MEMO; i++)
+		if (title_memo[i].title != NULL &&
+		    strcmp(title_memo[i].name, name) == 0) {
+			buf_puts(out, title_memo[i].title);
+			return;
+		}
+	inflect_section_title(&made, name);
+	buf_add(out, made.data, made.len);
+	i = title_memo_next++ % TITLE_MEMO;
+	free(title_memo[i].title);
+	strcpy(title_memo[i].name, name);
+	title_memo[i].title = buf_detach(&made);
 }
 
 enum db_rc

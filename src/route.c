@@ -219,6 +219,9 @@ kinds_off(const struct site *s, const char *kinds)
 	char kind[16];
 	const char *p;
 
+	/* Most sites disable nothing: each route row asks this. */
+	if (s->disabled_kinds == NULL || *s->disabled_kinds == '\0')
+		return 0;
 	for (p = kinds; p != NULL && *p != '\0'; p += *p == ' ') {
 		size_t n = strcspn(p, " ");
 
