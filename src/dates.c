@@ -605,7 +605,7 @@ four(char *p, int v)
 static int
 cmp_cldr(const void *key, const void *elem)
 {
-	return strcmp(key, ((const struct date_names *)elem)->code);
+	return strcmp(key, CLDR(((const struct date_names *)elem)->code));
 }
 
 /* The CLDR entry of a language code as Hugo's translators name it (lower
@@ -677,13 +677,13 @@ localize(struct buf *b, size_t start, const struct date_civil *c,
 	if (n == NULL)
 		return;
 	replace_all(b, start, month_names[c->month - 1],
-	    n->month_wide[c->month - 1]);
-	if (strstr(buf_cstr(b) + start, n->month_wide[c->month - 1]) == NULL)
+	    CLDR(n->month_wide[c->month - 1]));
+	if (strstr(buf_cstr(b) + start, CLDR(n->month_wide[c->month - 1])) == NULL)
 		replace_all(b, start, month_abbr[c->month - 1],
-		    n->month_abbr[c->month - 1]);
-	replace_all(b, start, day_names[c->wday], n->day_wide[c->wday]);
-	if (strstr(buf_cstr(b) + start, n->day_wide[c->wday]) == NULL)
-		replace_all(b, start, day_abbr[c->wday], n->day_abbr[c->wday]);
+		    CLDR(n->month_abbr[c->month - 1]));
+	replace_all(b, start, day_names[c->wday], CLDR(n->day_wide[c->wday]));
+	if (strstr(buf_cstr(b) + start, CLDR(n->day_wide[c->wday])) == NULL)
+		replace_all(b, start, day_abbr[c->wday], CLDR(n->day_abbr[c->wday]));
 }
 
 void
@@ -691,7 +691,7 @@ date_month_name(struct buf *b, int month, const struct date_names *n)
 {
 	if (month < 1 || month > 12)
 		return;
-	buf_puts(b, n != NULL ? n->month_wide[month - 1] :
+	buf_puts(b, n != NULL ? CLDR(n->month_wide[month - 1]) :
 	    month_names[month - 1]);
 }
 
@@ -916,9 +916,9 @@ cldr_format(struct buf *b, const struct date_civil *c, const char *p,
 			break;
 		case 'M': case 'L':
 			if (run >= 4)
-				buf_puts(b, n->month_wide[c->month - 1]);
+				buf_puts(b, CLDR(n->month_wide[c->month - 1]));
 			else if (run == 3)
-				buf_puts(b, n->month_abbr[c->month - 1]);
+				buf_puts(b, CLDR(n->month_abbr[c->month - 1]));
 			else
 				padded(b, c->month, (int)run, '0');
 			break;
@@ -926,8 +926,8 @@ cldr_format(struct buf *b, const struct date_civil *c, const char *p,
 			padded(b, c->day, (int)run, '0');
 			break;
 		case 'E': case 'c':
-			buf_puts(b, run >= 4 ? n->day_wide[c->wday] :
-			    n->day_abbr[c->wday]);
+			buf_puts(b, run >= 4 ? CLDR(n->day_wide[c->wday]) :
+			    CLDR(n->day_abbr[c->wday]));
 			break;
 		default:
 			/* An era (G) or anything else no date pattern of
@@ -963,8 +963,9 @@ date_format(struct buf *b, const struct qdate *d, const char *layout,
 
 	date_civil_utc(d->t + d->offset, &c);
 	if (k >= 0) {
-		cldr_format(b, &c, (n != NULL ? n : cldr_find("en"))->
-		    date_pattern[k], n != NULL ? n : cldr_find("en"));
+		if (n == NULL)
+			n = cldr_find("en");
+		cldr_format(b, &c, CLDR(n->date_pattern[k]), n);
 		return;
 	}
 	go_format(b, &c, d->offset, layout);
