@@ -48,7 +48,7 @@ enum wquery {
 static const char *const wquery_sql[W__MAX] = {
 	[W_SITE_GET] = "SELECT key, value FROM site",
 	[W_SITE_CLEAR] = "DELETE FROM site WHERE key NOT IN ('version', "
-	    "'imported_at', 'entry_stamp')",
+	    "'imported_at', 'entry_stamp', 'related_inputs')",
 	[W_SITE_PUT] = "INSERT OR REPLACE INTO site (key, value) VALUES (?1, ?2)",
 	[W_SEEN] = "INSERT OR IGNORE INTO temp.seen (source) VALUES (?1)",
 	[W_HASH] = "SELECT hash FROM page WHERE source = ?1",
@@ -785,43 +785,60 @@ put_entry(struct dbw *w, sqlite3_stmt *put, long long id,
 	return run(w, put, SQLITE_DONE, err, "storing an entry");
 }
 
+/* Reads the site table's value of key into out ("" when none); 0 or -1. */
+static int
+site_value(struct dbw *w, const char *key, struct buf *out, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int step;
+
+	if (sqlite3_prepare_v2(w->conn, "SELECT value FROM site WHERE key = ?1",
+	    -1, &st, NULL) != SQLITE_OK)
+		return fail(w, err, "reading the site table");
+	w->bind_rc = SQLITE_OK;
+	bind_text(w, st, 1, key);
+	step = step_any(w, st, err, "reading the site table");
+	if (step == SQLITE_ROW)
+		buf_puts(out, col_text(st, 0));
+	sqlite3_finalize(st);
+	return step < 0 ? -1 : 0;
+}
+
+/* Sets the site table's value of key; 0 or -1. */
+static int
+site_value_set(struct dbw *w, const char *key, const char *value,
+    struct buf *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(w->conn, "INSERT OR REPLACE INTO site (key, "
+	    "value) VALUES (?1, ?2)", -1, &st, NULL) != SQLITE_OK)
+		return fail(w, err, "writing the site table");
+	w->bind_rc = SQLITE_OK;
+	bind_text(w, st, 1, key);
+	bind_text(w, st, 2, value);
+	rc = run(w, st, SQLITE_DONE, err, "writing the site table");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int
 dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
     struct buf *err)
 {
-	sqlite3_stmt *get = NULL, *put = NULL, *put_terms = NULL, *st;
+	sqlite3_stmt *get = NULL, *put = NULL, *put_terms = NULL;
 	struct buf html = BUF_INIT, old = BUF_INIT, url = BUF_INIT;
 	long long id;
 	int rc = -1, step;
 
 	/* Entries written under other settings (or another quire) go. */
-	if (sqlite3_prepare_v2(w->conn, "SELECT value FROM site WHERE key = "
-	    "'entry_stamp'", -1, &st, NULL) != SQLITE_OK)
-		return fail(w, err, "reading the entries' stamp");
-	w->bind_rc = SQLITE_OK;
-	step = step_any(w, st, err, "reading the entries' stamp");
-	if (step == SQLITE_ROW)
-		buf_puts(&old, col_text(st, 0));
-	sqlite3_finalize(st);
-	if (step < 0)
+	if (site_value(w, "entry_stamp", &old, err) != 0)
 		goto out;
-	if (strcmp(buf_cstr(&old), stamp) != 0) {
-		if (exec(w, "UPDATE page_card SET entry = NULL; "
-		    "UPDATE page_term SET entry = NULL", err) != 0)
-			goto out;
-		if (sqlite3_prepare_v2(w->conn, "INSERT OR REPLACE INTO site "
-		    "(key, value) VALUES ('entry_stamp', ?1)", -1, &st,
-		    NULL) != SQLITE_OK) {
-			fail(w, err, "storing the entries' stamp");
-			goto out;
-		}
-		bind_text(w, st, 1, stamp);
-		step = run(w, st, SQLITE_DONE, err,
-		    "storing the entries' stamp");
-		sqlite3_finalize(st);
-		if (step != 0)
-			goto out;
-	}
+	if (strcmp(buf_cstr(&old), stamp) != 0 && (exec(w, "UPDATE page_card "
+	    "SET entry = NULL; UPDATE page_term SET entry = NULL", err) != 0 ||
+	    site_value_set(w, "entry_stamp", stamp, err) != 0))
+		goto out;
 	/* A page_term row's entry is NULL only when its card's is: both
 	 * are written anew with the page, and cleared together above. Each
 	 * card is updated as it is read, which SQLite allows for the row a
@@ -880,46 +897,203 @@ out:
 	return rc;
 }
 
-/* Where related_rank() hands its rows: the pages it ranks, and each
- * one's url and title (strings, at offsets text[i]). */
+/* A page's stored related rows, summed up: rows of page_related are
+ * rewritten only for pages whose list changed, so that an import that
+ * edits one post writes a few lists, not every page's (10,000 posts: 50,000
+ * rows). */
+struct related_kept {
+	long long page;
+	unsigned long long digest;	/* of its rows, related_digest() */
+	int seen;			/* ranked again by this import */
+};
+
+/* Where related_rank() hands its rows: the pages it ranks, each one's
+ * url and title (strings, at offsets text[i]), the page being ranked and
+ * its candidates so far, and what is stored. */
 struct related_sink {
 	struct dbw *w;
-	sqlite3_stmt *put;
+	sqlite3_stmt *put, *drop;
 	struct buf *err;
 	const struct related_page *pages;
 	const size_t *text;
 	const struct buf *strings;
+	long long page;
+	size_t *cands, ncands, cap;
+	struct related_kept *kept;
+	size_t nkept;
 };
 
-/* related_rank()'s put: one row of page_related. */
+/* FNV-1a over n bytes, from h. */
+static unsigned long long
+fnv(unsigned long long h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	while (n-- > 0)
+		h = (h ^ *b++) * 1099511628211ULL;
+	return h;
+}
+
+/* Adds one row (what an article shows of a candidate, and when) to the
+ * digest h of a page's rows. */
+static unsigned long long
+related_digest(unsigned long long h, long long id, long long publish_at,
+    long long expire_at, const char *url, const char *title)
+{
+	h = fnv(h, &id, sizeof(id));
+	h = fnv(h, &publish_at, sizeof(publish_at));
+	h = fnv(h, &expire_at, sizeof(expire_at));
+	h = fnv(h, url, strlen(url) + 1);
+	return fnv(h, title, strlen(title) + 1);
+}
+
+static int
+by_kept_page(const void *key, const void *elem)
+{
+	long long x = *(const long long *)key;
+	long long y = ((const struct related_kept *)elem)->page;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Drops the stored rows of page. */
+static int
+drop_related(struct related_sink *rs, long long page)
+{
+	sqlite3_reset(rs->drop);
+	rs->w->bind_rc = SQLITE_OK;
+	bind_int64(rs->w, rs->drop, 1, page);
+	return run(rs->w, rs->drop, SQLITE_DONE, rs->err,
+	    "replacing related posts");
+}
+
+/* Stores the candidates gathered for rs->page, unless the rows stored
+ * for it are the same. */
+static int
+flush_related(struct related_sink *rs)
+{
+	unsigned long long h = 14695981039346656037ULL;
+	struct related_kept *k;
+	size_t i;
+
+	if (rs->ncands == 0)
+		return 0;
+	for (i = 0; i < rs->ncands; i++) {
+		const struct related_page *c = &rs->pages[rs->cands[i]];
+		const char *url = rs->strings->data + rs->text[rs->cands[i]];
+
+		h = related_digest(h, c->id, c->publish_at, c->expire_at, url,
+		    url + strlen(url) + 1);
+	}
+	k = rs->nkept ? bsearch(&rs->page, rs->kept, rs->nkept,
+	    sizeof(*rs->kept), by_kept_page) : NULL;
+	if (k != NULL)
+		k->seen = 1;
+	if (k != NULL && k->digest == h) {
+		rs->ncands = 0;
+		return 0;
+	}
+	if (k != NULL && drop_related(rs, rs->page) != 0)
+		return -1;
+	for (i = 0; i < rs->ncands; i++) {
+		const struct related_page *c = &rs->pages[rs->cands[i]];
+		const char *url = rs->strings->data + rs->text[rs->cands[i]];
+
+		sqlite3_reset(rs->put);
+		rs->w->bind_rc = SQLITE_OK;
+		bind_int64(rs->w, rs->put, 1, rs->page);
+		bind_int64(rs->w, rs->put, 2, (long long)i + 1);
+		bind_int64(rs->w, rs->put, 3, c->id);
+		bind_int64(rs->w, rs->put, 4, c->publish_at);
+		if (c->expire_at == LLONG_MAX)
+			bind_null(rs->w, rs->put, 5);
+		else
+			bind_int64(rs->w, rs->put, 5, c->expire_at);
+		bind_text(rs->w, rs->put, 6, url);
+		bind_text(rs->w, rs->put, 7, url + strlen(url) + 1);
+		if (run(rs->w, rs->put, SQLITE_DONE, rs->err,
+		    "storing related posts") != 0)
+			return -1;
+	}
+	rs->ncands = 0;
+	return 0;
+}
+
+/* related_rank()'s put: gathers a page's candidates, in rank order. */
 static int
 put_related(void *arg, long long page, long long rank, size_t candidate)
 {
 	struct related_sink *rs = arg;
-	const struct related_page *c = &rs->pages[candidate];
-	const char *url = rs->strings->data + rs->text[candidate];
 
-	sqlite3_reset(rs->put);
+	(void)rank;
+	if (page != rs->page) {
+		if (flush_related(rs) != 0)
+			return -1;
+		rs->page = page;
+	}
+	if (rs->ncands == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 16;
+		rs->cands = xrealloc(rs->cands, rs->cap * sizeof(*rs->cands));
+	}
+	rs->cands[rs->ncands++] = candidate;
+	return 0;
+}
+
+/* Reads what page_related holds into rs->kept, by page. */
+static int
+read_kept(struct related_sink *rs)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int step;
+
+	if (sqlite3_prepare_v2(rs->w->conn, "SELECT page_id, related_id, "
+	    "publish_at, coalesce(expire_at, 9223372036854775807), url, "
+	    "title FROM page_related ORDER BY page_id, rank", -1, &st,
+	    NULL) != SQLITE_OK)
+		return fail(rs->w, rs->err, "reading related posts");
 	rs->w->bind_rc = SQLITE_OK;
-	bind_int64(rs->w, rs->put, 1, page);
-	bind_int64(rs->w, rs->put, 2, rank);
-	bind_int64(rs->w, rs->put, 3, c->id);
-	bind_int64(rs->w, rs->put, 4, c->publish_at);
-	if (c->expire_at == LLONG_MAX)
-		bind_null(rs->w, rs->put, 5);
-	else
-		bind_int64(rs->w, rs->put, 5, c->expire_at);
-	bind_text(rs->w, rs->put, 6, url);
-	bind_text(rs->w, rs->put, 7, url + strlen(url) + 1);
-	return run(rs->w, rs->put, SQLITE_DONE, rs->err,
-	    "storing related posts");
+	while ((step = step_any(rs->w, st, rs->err,
+	    "reading related posts")) == SQLITE_ROW) {
+		long long page = sqlite3_column_int64(st, 0);
+		struct related_kept *k;
+
+		if (rs->nkept == 0 || rs->kept[rs->nkept - 1].page != page) {
+			if (rs->nkept == cap) {
+				cap = cap ? cap * 2 : 256;
+				rs->kept = xrealloc(rs->kept,
+				    cap * sizeof(*rs->kept));
+			}
+			k = &rs->kept[rs->nkept++];
+			k->page = page;
+			k->digest = 14695981039346656037ULL;
+			k->seen = 0;
+		}
+		k = &rs->kept[rs->nkept - 1];
+		k->digest = related_digest(k->digest,
+		    sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+		    sqlite3_column_int64(st, 3), col_text(st, 4),
+		    col_text(st, 5));
+	}
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? 0 : -1;
+}
+
+static int
+by_pair(const void *a, const void *b)
+{
+	const struct related_pair *x = a, *y = b;
+
+	if (x->page != y->page)
+		return x->page < y->page ? -1 : 1;
+	return x->term < y->term ? -1 : x->term > y->term;
 }
 
 int
 dbw_related(struct dbw *w, long long now, struct buf *err)
 {
 	sqlite3_stmt *pages_st = NULL, *pairs_st = NULL;
-	struct related_sink rs = { w, NULL, err, NULL, NULL, NULL };
+	struct related_sink rs;
 	struct related_page *pages = NULL;
 	struct related_pair *pairs = NULL;
 	struct buf strings = BUF_INIT;
@@ -927,10 +1101,16 @@ dbw_related(struct dbw *w, long long now, struct buf *err)
 	size_t n = 0, cap = 0, npairs = 0, pcap = 0;
 	char **langs = NULL;
 	size_t nlangs = 0;
+	struct buf old = BUF_INIT;
+	unsigned long long inputs = 14695981039346656037ULL;
+	char stamp[40];
 	int rc = -1, step;
+	size_t i;
 
-	if (exec(w, "DELETE FROM page_related", err) != 0)
-		return -1;
+	memset(&rs, 0, sizeof(rs));
+	rs.w = w;
+	rs.err = err;
+	rs.page = -1;
 	/* Every page in listing order (the card's, db.c's CARD_ORDER), and
 	 * the terms of the config's taxonomies (a section is no relation). */
 	if (sqlite3_prepare_v2(w->conn, "SELECT page_id, publish_at, "
@@ -944,7 +1124,9 @@ dbw_related(struct dbw *w, long long now, struct buf *err)
 	    &pairs_st, NULL) != SQLITE_OK || sqlite3_prepare_v2(w->conn,
 	    "INSERT INTO page_related (page_id, rank, related_id, "
 	    "publish_at, expire_at, url, title) VALUES (?1, ?2, ?3, ?4, ?5, "
-	    "?6, ?7)", -1, &rs.put, NULL) != SQLITE_OK) {
+	    "?6, ?7)", -1, &rs.put, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(w->conn, "DELETE FROM page_related WHERE "
+	    "page_id = ?1", -1, &rs.drop, NULL) != SQLITE_OK) {
 		fail(w, err, "preparing related posts");
 		goto out;
 	}
@@ -993,14 +1175,54 @@ dbw_related(struct dbw *w, long long now, struct buf *err)
 	}
 	if (step != SQLITE_DONE)
 		goto out;
+	/* What the ranking reads, in order: when it is what the last
+	 * import ranked, every list stands (a later instant only shows more
+	 * of what each keeps, see related.h) and only the url and title
+	 * copies may be stale. */
+	qsort(pairs, npairs, sizeof(*pairs), by_pair);
+	for (i = 0; i < n; i++) {
+		inputs = fnv(inputs, &pages[i].id, sizeof(pages[i].id));
+		inputs = fnv(inputs, langs[pages[i].lang],
+		    strlen(langs[pages[i].lang]) + 1);
+		inputs = fnv(inputs, &pages[i].draft, sizeof(pages[i].draft));
+		inputs = fnv(inputs, &pages[i].publish_at,
+		    sizeof(pages[i].publish_at));
+		inputs = fnv(inputs, &pages[i].expire_at,
+		    sizeof(pages[i].expire_at));
+	}
+	inputs = fnv(inputs, pairs, npairs * sizeof(*pairs));
+	snprintf(stamp, sizeof(stamp), "%016llx-%d", inputs, RELATED_MAX);
+	if ((step = site_value(w, "related_inputs", &old, err)) < 0)
+		goto out;
+	if (strcmp(buf_cstr(&old), stamp) == 0) {
+		rc = exec(w, "UPDATE page_related SET url = c.url, title = "
+		    "c.title FROM page_card c WHERE c.page_id = "
+		    "page_related.related_id AND (page_related.url <> c.url OR "
+		    "page_related.title <> c.title)", err);
+		goto out;
+	}
 	rs.pages = pages;
 	rs.text = text;
 	rs.strings = &strings;
+	if (read_kept(&rs) != 0)
+		goto out;
 	rc = related_rank(pages, n, pairs, npairs, now, put_related, &rs);
+	if (rc == 0)
+		rc = flush_related(&rs);
+	/* Pages that have no related posts any more. */
+	for (i = 0; rc == 0 && i < rs.nkept; i++)
+		if (!rs.kept[i].seen)
+			rc = drop_related(&rs, rs.kept[i].page);
+	if (rc == 0)
+		rc = site_value_set(w, "related_inputs", stamp, err);
 out:
+	buf_free(&old);
 	sqlite3_finalize(pages_st);
 	sqlite3_finalize(pairs_st);
 	sqlite3_finalize(rs.put);
+	sqlite3_finalize(rs.drop);
+	free(rs.cands);
+	free(rs.kept);
 	while (nlangs > 0)
 		free(langs[--nlangs]);
 	free(langs);
