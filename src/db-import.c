@@ -1179,7 +1179,8 @@ dbw_related(struct dbw *w, long long now, struct buf *err)
 	 * import ranked, every list stands (a later instant only shows more
 	 * of what each keeps, see related.h) and only the url and title
 	 * copies may be stale. */
-	qsort(pairs, npairs, sizeof(*pairs), by_pair);
+	if (npairs > 0)
+		qsort(pairs, npairs, sizeof(*pairs), by_pair);
 	for (i = 0; i < n; i++) {
 		inputs = fnv(inputs, &pages[i].id, sizeof(pages[i].id));
 		inputs = fnv(inputs, langs[pages[i].lang],
