@@ -331,6 +331,8 @@ menu_href(struct buf *b, const struct site *s, const char *url)
 	}
 	if (url[0] == '/')
 		menu_route(&route, s, url);
+	else if (url[0] == '\0')
+		buf_puts(&route, s->lang_root);	/* absLangURL "" */
 	else
 		buf_puts(&route, url);
 	/* A taxonomy's list, as the site writes it ("/tags.html"). */

@@ -92,7 +92,13 @@ load_menu(struct site *s, const struct site_key *k, const char *lang,
 		const char *url = yamldoc_scalar(yamldoc_get(y, item, "url"));
 		const char *ref = yamldoc_scalar(yamldoc_get(y, item, "pageRef"));
 		const char *w = yamldoc_scalar(yamldoc_get(y, item, "weight"));
+		const char *parent = yamldoc_scalar(yamldoc_get(y, item,
+		    "parent"));
 
+		/* An entry under a parent is one of its children, which
+		 * PaperMod's header does not show. */
+		if (parent != NULL && *parent != '\0')
+			continue;
 		if (url == NULL && ref != NULL && *ref != '\0') {
 			/* Hugo's pageRef: a page or section under content/,
 			 * resolved by the importer once pages have URLs. */
@@ -102,13 +108,17 @@ load_menu(struct site *s, const struct site_key *k, const char *lang,
 		} else {
 			ref = NULL;
 		}
-		if (name == NULL && ref != NULL)
-			name = "";	/* the page's title, once resolved */
-		if (name == NULL || url == NULL || strchr(name, '\x1f') ||
-		    strchr(url, '\x1f') || (ref && strchr(ref, '\x1f'))) {
-			buf_printf(err, "%s:%zu: each '%s' entry needs a name "
-			    "and a url or a pageRef", path,
-			    yamldoc_line(y, item), k->config);
+		/* Hugo takes an entry with no name (a pageRef's takes the
+		 * page's title once resolved) and one with no url: a parent
+		 * of others, which PaperMod links to the language's home. */
+		if (name == NULL)
+			name = "";
+		if (url == NULL)
+			url = "";
+		if (strchr(name, '\x1f') || strchr(url, '\x1f') ||
+		    (ref && strchr(ref, '\x1f'))) {
+			buf_printf(err, "%s:%zu: a '%s' entry holds a control "
+			    "character", path, yamldoc_line(y, item), k->config);
 			goto out;
 		}
 		buf_reset(&key);
