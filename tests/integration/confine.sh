@@ -10,7 +10,16 @@ top=$(pwd)
 . "$(dirname "$0")/lib.sh"
 suite_begin confine
 peer_pid=""
-suite_stop_extra() { [ -n "$peer_pid" ] && kill "$peer_pid" 2>/dev/null; }
+# suite_stop_extra: the worker under strace, then strace (stopping strace
+# alone would leave the worker it traced running).
+suite_stop_extra() {
+	local c
+	[ -n "$peer_pid" ] || return 0
+	for c in $(cat /proc/"$peer_pid"/task/*/children 2>/dev/null); do
+		kill "$c" 2>/dev/null
+	done
+	kill "$peer_pid" 2>/dev/null
+}
 
 worker=$top/cgi-bin/quire.fcgi
 mkdir -p "$tmp/site/content/posts"
