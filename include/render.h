@@ -134,6 +134,11 @@ enum db_rc render_listing_translations(struct ctx *ctx, const char *taxonomy,
 enum page_rc render_begin_listing(struct ctx *ctx, const char *title,
 	const char *body_class, const char *feed, const char *feed_name,
 	const char *taxonomy, const char *slug);
+/* render_open() of head h (the caller's fields) with the listing's
+ * hreflang alternates of taxonomy and slug, as render_begin_listing()
+ * finds them. */
+enum page_rc render_open_listing(struct ctx *ctx, struct render_head *h,
+	const char *taxonomy, const char *slug);
 /* Appends Markdown text rendered with md_flags (raw HTML kept only when
  * the site sets unsafe) between the literal markup open and close.
  * Returns PAGE_OK, or PAGE_ERROR when it cannot be rendered. */

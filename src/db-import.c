@@ -26,6 +26,7 @@ enum wquery {
 	W_SITE_GET,
 	W_SITE_CLEAR,
 	W_SITE_PUT,
+	W_SITE_VALUE,
 	W_SEEN,
 	W_HASH,
 	W_URL_OWNER,
@@ -50,6 +51,7 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_SITE_CLEAR] = "DELETE FROM site WHERE key NOT IN ('version', "
 	    "'imported_at', 'entry_stamp', 'related_inputs')",
 	[W_SITE_PUT] = "INSERT OR REPLACE INTO site (key, value) VALUES (?1, ?2)",
+	[W_SITE_VALUE] = "SELECT value FROM site WHERE key = ?1",
 	[W_SEEN] = "INSERT OR IGNORE INTO temp.seen (source) VALUES (?1)",
 	[W_HASH] = "SELECT hash FROM page WHERE source = ?1",
 	/* An alias a translation declares too is not a clash: Hugo writes
@@ -343,6 +345,51 @@ dbw_site_load(struct dbw *w, struct site *site, struct buf *err)
 	return any ? 0 : 1;
 }
 
+/* Runs st expecting at most one row: copies its text column 0 to out
+ * and, when second is not NULL, sets it to its integer column 1 (0 with
+ * no row). */
+static int
+one_row(struct dbw *w, sqlite3_stmt *st, struct buf *out, int *second,
+    struct buf *err)
+{
+	int rc = step_any(w, st, err, "reading a page");
+
+	buf_reset(out);
+	if (second != NULL)
+		*second = 0;
+	if (rc == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+
+		buf_puts(out, v != NULL ? v : "");
+		if (second != NULL)
+			*second = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Reads the site table's value of key into out ("" when none); 0 or -1. */
+static int
+site_value(struct dbw *w, const char *key, struct buf *out, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_SITE_VALUE);
+
+	bind_text(w, st, 1, key);
+	return one_row(w, st, out, NULL, err);
+}
+
+/* Sets the site table's value of key; 0 or -1. */
+static int
+site_value_set(struct dbw *w, const char *key, const char *value,
+    struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_SITE_PUT);
+
+	bind_text(w, st, 1, key);
+	bind_text(w, st, 2, value);
+	return run(w, st, SQLITE_DONE, err, "storing the site settings");
+}
+
 struct put_ctx {
 	struct dbw *w;
 	struct buf *err;
@@ -353,13 +400,9 @@ static void
 put_setting(const char *key, const char *value, void *arg)
 {
 	struct put_ctx *ctx = arg;
-	sqlite3_stmt *st = use(ctx->w, W_SITE_PUT);
 
-	bind_text(ctx->w, st, 1, key);
-	bind_text(ctx->w, st, 2, value);
 	/* Only the first failure is told. */
-	if (!ctx->failed && run(ctx->w, st, SQLITE_DONE, ctx->err,
-	    "storing the site settings") != 0)
+	if (!ctx->failed && site_value_set(ctx->w, key, value, ctx->err) != 0)
 		ctx->failed = 1;
 }
 
@@ -540,29 +583,13 @@ dbw_page_ref(struct dbw *w, const char *source, const char *folder,
 	return rc < 0 ? -1 : found;
 }
 
-/* Runs st expecting at most one text row; copies it to out. */
-static int
-one_text(struct dbw *w, sqlite3_stmt *st, struct buf *out, struct buf *err)
-{
-	int rc = step_any(w, st, err, "reading a page");
-
-	buf_reset(out);
-	if (rc == SQLITE_ROW) {
-		const char *v = (const char *)sqlite3_column_text(st, 0);
-
-		buf_puts(out, v != NULL ? v : "");
-	}
-	sqlite3_reset(st);
-	return rc < 0 ? -1 : 0;
-}
-
 int
 dbw_hash(struct dbw *w, const char *source, struct buf *out, struct buf *err)
 {
 	sqlite3_stmt *st = use(w, W_HASH);
 
 	bind_text(w, st, 1, source);
-	return one_text(w, st, out, err);
+	return one_row(w, st, out, NULL, err);
 }
 
 int
@@ -571,23 +598,12 @@ dbw_url_owner(struct dbw *w, const char *url, const char *source,
     struct buf *err)
 {
 	sqlite3_stmt *st = use(w, W_URL_OWNER);
-	int rc;
 
 	bind_text(w, st, 1, url);
 	bind_text(w, st, 2, source);
 	bind_text(w, st, 3, tkey);
 	bind_text(w, st, 4, lang);
-	rc = step_any(w, st, err, "reading a page");
-	buf_reset(out);
-	*by_alias = 0;
-	if (rc == SQLITE_ROW) {
-		const char *v = (const char *)sqlite3_column_text(st, 0);
-
-		buf_puts(out, v != NULL ? v : "");
-		*by_alias = sqlite3_column_int(st, 1);
-	}
-	sqlite3_reset(st);
-	return rc < 0 ? -1 : 0;
+	return one_row(w, st, out, by_alias, err);
 }
 
 int
@@ -783,44 +799,6 @@ put_entry(struct dbw *w, sqlite3_stmt *put, long long id,
 	bind_int64(w, put, 1, id);
 	bind_textn(w, put, 2, html->data, html->len);
 	return run(w, put, SQLITE_DONE, err, "storing an entry");
-}
-
-/* Reads the site table's value of key into out ("" when none); 0 or -1. */
-static int
-site_value(struct dbw *w, const char *key, struct buf *out, struct buf *err)
-{
-	sqlite3_stmt *st;
-	int step;
-
-	if (sqlite3_prepare_v2(w->conn, "SELECT value FROM site WHERE key = ?1",
-	    -1, &st, NULL) != SQLITE_OK)
-		return fail(w, err, "reading the site table");
-	w->bind_rc = SQLITE_OK;
-	bind_text(w, st, 1, key);
-	step = step_any(w, st, err, "reading the site table");
-	if (step == SQLITE_ROW)
-		buf_puts(out, col_text(st, 0));
-	sqlite3_finalize(st);
-	return step < 0 ? -1 : 0;
-}
-
-/* Sets the site table's value of key; 0 or -1. */
-static int
-site_value_set(struct dbw *w, const char *key, const char *value,
-    struct buf *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (sqlite3_prepare_v2(w->conn, "INSERT OR REPLACE INTO site (key, "
-	    "value) VALUES (?1, ?2)", -1, &st, NULL) != SQLITE_OK)
-		return fail(w, err, "writing the site table");
-	w->bind_rc = SQLITE_OK;
-	bind_text(w, st, 1, key);
-	bind_text(w, st, 2, value);
-	rc = run(w, st, SQLITE_DONE, err, "writing the site table");
-	sqlite3_finalize(st);
-	return rc;
 }
 
 int

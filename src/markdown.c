@@ -1228,6 +1228,23 @@ in_link(cmark_node *node)
 	return 0;
 }
 
+/* Points link at scheme followed by the first n bytes of s, and makes
+ * those bytes label's text. */
+static void
+set_link(cmark_node *link, cmark_node *label, const char *scheme,
+    const char *s, size_t n)
+{
+	struct buf b = BUF_INIT;
+
+	buf_puts(&b, scheme);
+	buf_add(&b, s, n);
+	cmark_node_set_url(link, buf_cstr(&b));
+	buf_reset(&b);
+	buf_add(&b, s, n);
+	cmark_node_set_literal(label, buf_cstr(&b));
+	buf_free(&b);
+}
+
 /* Links the first URL in the text node that Goldmark's linkify links and
  * cmark-gfm's autolink extension did not (a host with '_', a www. host
  * inside emphasis): the node is cut before it, and the text after it
@@ -1263,13 +1280,7 @@ linkify_text(cmark_node *text, struct md_nodes *nodes)
 		return;
 	link = cmark_node_new_with_mem(CMARK_NODE_LINK, &arena_mem);
 	label = cmark_node_new_with_mem(CMARK_NODE_TEXT, &arena_mem);
-	if (www)
-		buf_puts(&b, "https://");
-	buf_add(&b, hit, keep);
-	cmark_node_set_url(link, buf_cstr(&b));
-	buf_reset(&b);
-	buf_add(&b, hit, keep);
-	cmark_node_set_literal(label, buf_cstr(&b));
+	set_link(link, label, www ? "https://" : "", hit, keep);
 	cmark_node_append_child(link, label);
 	cmark_node_insert_after(text, link);
 	if (p + keep < n) {
@@ -1342,7 +1353,6 @@ email_linkify(cmark_node *link, cmark_node *text, const char *lit, size_t n)
 	const char *at = strchr(lit, '@');
 	cmark_node *next = cmark_node_next(link), *rest;
 	const char *after;
-	struct buf b = BUF_INIT;
 	size_t host, keep;
 
 	if (at == NULL)
@@ -1367,13 +1377,7 @@ email_linkify(cmark_node *link, cmark_node *text, const char *lit, size_t n)
 	rest = cmark_node_new_with_mem(CMARK_NODE_TEXT, &arena_mem);
 	cmark_node_set_literal(rest, lit + keep);
 	cmark_node_insert_after(link, rest);
-	buf_puts(&b, "mailto:");
-	buf_add(&b, lit, keep);
-	cmark_node_set_url(link, buf_cstr(&b));
-	buf_reset(&b);
-	buf_add(&b, lit, keep);
-	cmark_node_set_literal(text, buf_cstr(&b));
-	buf_free(&b);
+	set_link(link, text, "mailto:", lit, keep);
 }
 
 /* Cuts the autolinked link to what Goldmark's linkify links, or replaces
@@ -1407,18 +1411,7 @@ goldmark_linkify(cmark_node *link, struct md_nodes *nodes)
 		cmark_node_insert_after(link, rest);
 		push_node(&nodes->texts, &nodes->ntexts, rest);
 	}
-	{
-		struct buf b = BUF_INIT;
-
-		if (www)
-			buf_puts(&b, "https://");
-		buf_add(&b, lit, keep);
-		cmark_node_set_url(link, buf_cstr(&b));
-		buf_reset(&b);
-		buf_add(&b, lit, keep);
-		cmark_node_set_literal(text, buf_cstr(&b));
-		buf_free(&b);
-	}
+	set_link(link, text, www ? "https://" : "", lit, keep);
 }
 
 int

@@ -28,9 +28,7 @@ page_home(struct ctx *ctx)
 	const char *title, *description, *body;
 	enum page_markup markup;
 	struct render_head h;
-	struct db_translation trans[16];
-	size_t ntrans;
-	enum page_rc rc = PAGE_OK;
+	enum page_rc rc;
 
 	/* content/_index.md, when there is one: PaperMod's <title> stays
 	 * the site's; its title names the cards, its description is the
@@ -38,12 +36,6 @@ page_home(struct ctx *ctx)
 	if (db_section_page(ctx->db, ctx->now, ctx->site->lang_root, &title,
 	    &description, &body, &markup) == DB_ERROR)
 		return PAGE_DB_ERROR;
-	/* The home in the other languages (hreflang), as .Translations. */
-	if (render_listing_translations(ctx, NULL, NULL, trans,
-	    sizeof(trans) / sizeof(trans[0]), &ntrans) == DB_ERROR) {
-		db_translations_free(trans, ntrans);
-		return PAGE_DB_ERROR;
-	}
 	memset(&h, 0, sizeof(h));
 	h.body_class = "list";
 	h.canonical = ctx->canonical;
@@ -51,10 +43,9 @@ page_home(struct ctx *ctx)
 	h.description = description;
 	h.feed = ctx->site->lang_root;
 	h.feed_name = *title != '\0' ? title : NULL;
-	h.translations = trans;
-	h.ntranslations = ntrans;
-	render_open(ctx, &h);
-	db_translations_free(trans, ntrans);
+	/* With the home in the other languages (hreflang). */
+	if ((rc = render_open_listing(ctx, &h, NULL, NULL)) != PAGE_OK)
+		return rc;
 	if (*body != '\0')
 		rc = render_content(ctx, markup, body, MD_ANCHORS,
 		    "<div class=\"post-content md-content\">", "</div>\n");

@@ -8,8 +8,18 @@
 
 #define MAX_TRANSLATIONS 16
 
-/* An alternate of a <url>: the same page in language lang, at route (a
- * list's when list). */
+/* The absolute URL of route: a page's, or (list) a list's, as url_list()
+ * writes it. */
+static void
+abs_url(struct buf *b, const struct site *s, const char *route, int list)
+{
+	if (list)
+		render_list_abs_url(b, s, route);
+	else
+		render_abs_url(b, s, route);
+}
+
+/* An alternate of a <url>: the same page in language lang, at route. */
 static void
 alternate(struct buf *b, const struct site *s, const char *lang,
     const char *route, int list)
@@ -17,10 +27,7 @@ alternate(struct buf *b, const struct site *s, const char *lang,
 	html(b, "    <xhtml:link rel=\"alternate\" hreflang=\"");
 	html_attr(b, lang);
 	html(b, "\" href=\"");
-	if (list)
-		render_list_abs_url(b, s, route);
-	else
-		render_abs_url(b, s, route);
+	abs_url(b, s, route, list);
 	html(b, "\"/>\n");
 }
 
@@ -35,10 +42,7 @@ url_entry(struct buf *b, const struct site *s, const char *route,
 	size_t i;
 
 	html(b, "  <url>\n    <loc>");
-	if (list)
-		render_list_abs_url(b, s, route);
-	else
-		render_abs_url(b, s, route);
+	abs_url(b, s, route, list);
 	html(b, "</loc>\n");
 	if (lastmod != NULL) {
 		html(b, "    <lastmod>");

@@ -688,11 +688,9 @@ render_listing_translations(struct ctx *ctx, const char *taxonomy,
 }
 
 enum page_rc
-render_begin_listing(struct ctx *ctx, const char *title,
-    const char *body_class, const char *feed, const char *feed_name,
+render_open_listing(struct ctx *ctx, struct render_head *h,
     const char *taxonomy, const char *slug)
 {
-	struct render_head h;
 	struct db_translation trans[16];
 	size_t ntrans;
 
@@ -701,17 +699,29 @@ render_begin_listing(struct ctx *ctx, const char *title,
 		db_translations_free(trans, ntrans);
 		return PAGE_DB_ERROR;
 	}
+	h->translations = trans;
+	h->ntranslations = ntrans;
+	render_open(ctx, h);
+	h->translations = NULL;
+	h->ntranslations = 0;
+	db_translations_free(trans, ntrans);
+	return PAGE_OK;
+}
+
+enum page_rc
+render_begin_listing(struct ctx *ctx, const char *title,
+    const char *body_class, const char *feed, const char *feed_name,
+    const char *taxonomy, const char *slug)
+{
+	struct render_head h;
+
 	memset(&h, 0, sizeof(h));
 	h.title = title;
 	h.body_class = body_class;
 	h.canonical = ctx->canonical;
 	h.feed = feed;
 	h.feed_name = feed_name;
-	h.translations = trans;
-	h.ntranslations = ntrans;
-	render_open(ctx, &h);
-	db_translations_free(trans, ntrans);
-	return PAGE_OK;
+	return render_open_listing(ctx, &h, taxonomy, slug);
 }
 
 void

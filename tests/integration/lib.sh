@@ -151,3 +151,24 @@ items() {
 }
 # channel FILE TAG: the text of the channel's first TAG, before any item.
 channel() { sed -n "/<item>/q; s/.*<$2>\\(.*\\)<\\/$2>.*/\\1/p" "$1" | head -n 1; }
+
+# cgi ROUTE: the worker's whole answer for ROUTE (headers, then body), run
+# as CGI on the suite's database $db. A suite may define its own.
+cgi() {
+	env -i QUIRE_DB="$db" REQUEST_METHOD=GET REQUEST_URI="$1" \
+	    "$top/cgi-bin/quire.fcgi" </dev/null 2>/dev/null
+}
+# body ROUTE: cgi's answer less its headers.
+body() { cgi "$1" | sed '1,/^\r*$/d'; }
+# entries ROUTE: the entry links of every page of a listing, in order.
+entries() {
+	local n=1 route=$1 out
+	while :; do
+		out=$(cgi "$route")
+		printf '%s' "$out" | head -n 1 | grep -q '^Status: 200' || break
+		printf '%s\n' "$out" | grep -o 'class="entry-link"[^>]*href="[^"]*"' |
+		    sed 's/.*href="//; s/"$//'
+		n=$((n + 1))
+		route=$1page/$n/
+	done | tr '\n' ' ' | sed 's/ $//'
+}

@@ -28,23 +28,6 @@ suite_begin listkinds
 site=$top/tests/hugo/listkinds
 golden=$top/tests/golden
 
-cgi() {
-	env -i QUIRE_DB="$db" REQUEST_METHOD=GET REQUEST_URI="$1" \
-	    "$top/cgi-bin/quire.fcgi" </dev/null 2>/dev/null
-}
-body() { cgi "$1" | sed '1,/^\r*$/d'; }
-# entries ROUTE: the entry links of every page of a listing, in order.
-entries() {
-	local n=1 route=$1 out
-	while :; do
-		out=$(cgi "$route")
-		printf '%s' "$out" | head -n 1 | grep -q '^Status: 200' || break
-		printf '%s\n' "$out" | grep -o 'class="entry-link"[^>]*href="[^"]*"' |
-		    sed 's/.*href="//; s/"$//'
-		n=$((n + 1))
-		route=$1page/$n/
-	done | tr '\n' ' ' | sed 's/ $//'
-}
 # crumbs ROUTE: the breadcrumbs' names, "|" between, as Hugo's .Ancestors
 # (PaperMod names the first "Home").
 crumbs() {

@@ -23,23 +23,6 @@ golden=$top/tests/golden
 py=/usr/bin/python3
 [ -x "$py" ] || py=$(command -v python3)
 
-cgi() {
-	env -i QUIRE_DB="$db" REQUEST_METHOD=GET REQUEST_URI="$1" \
-	    "$top/cgi-bin/quire.fcgi" </dev/null 2>/dev/null
-}
-# entries ROUTE: the entry links of every page of a listing, in order.
-entries() {
-	local n=1 route=$1 out
-	while :; do
-		out=$(cgi "$route")
-		printf '%s' "$out" | head -n 1 | grep -q '^Status: 200' || break
-		printf '%s\n' "$out" | grep -o 'class="entry-link"[^>]*href="[^"]*"' |
-		    sed 's/.*href="//; s/"$//'
-		n=$((n + 1))
-		route=$1page/$n/
-	done | tr '\n' ' ' | sed 's/ $//'
-}
-body() { cgi "$1" | sed '1,/^\r*$/d'; }
 
 db=$tmp/s.db
 "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
