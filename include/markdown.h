@@ -32,9 +32,42 @@ struct md_result {
 	size_t nheadings;
 };
 
-/* Renders n bytes of Markdown src into *res (which it initialises).
- * Returns 0, or -1 if cmark-gfm failed (res is then empty). */
-int md_render(const char *src, size_t n, unsigned flags, struct md_result *res);
+/* HTML the importer made for a body, which its Markdown refers to. */
+struct md_fragment {
+	const char *html;
+	size_t len;
+};
+
+/* Hugo's stand-in for a {{< >}} shortcode's output in the Markdown it
+ * renders: MD_PLACEHOLDER_PREFIX, the fragment's index in decimal, then
+ * MD_PLACEHOLDER_SUFFIX ("HAHAHUGOSHORTCODE-s0-HBHB"). */
+#define MD_PLACEHOLDER_PREFIX "HAHAHUGOSHORTCODE-s"
+#define MD_PLACEHOLDER_SUFFIX "-HBHB"
+
+/* What md_render() takes from its caller beyond the Markdown. */
+struct md_hooks {
+	/* Writes the HTML of the fenced code block numbered ordinal (0 is
+	 * the document's first, in source order), which starts on line
+	 * (1-based, of the Markdown given), whose info string is
+	 * info ("" for none) and whose text is n bytes of code: appends it
+	 * to out and returns 0, or returns 1 to leave the block to cmark,
+	 * or -1 on an error that fails the render. NULL: cmark's own. */
+	int (*code_block)(void *arg, size_t ordinal, int line,
+	    const char *info, const char *code, size_t n, struct buf *out);
+	void *arg;
+	/* The output of shortcodes, by placeholder index: a placeholder
+	 * alone in a paragraph stands for the paragraph (Hugo drops the
+	 * <p>), anywhere else in text, a link's or an image's URL for
+	 * itself. One with no fragment is left as written. */
+	const struct md_fragment *shortcodes;
+	size_t nshortcodes;
+};
+
+/* Renders n bytes of Markdown src into *res (which it initialises), with
+ * hooks (NULL: none). Returns 0, or -1 if cmark-gfm or a hook failed
+ * (res is then empty). */
+int md_render(const char *src, size_t n, unsigned flags,
+	const struct md_hooks *hooks, struct md_result *res);
 /* Frees what md_render() put in res. */
 void md_result_free(struct md_result *res);
 

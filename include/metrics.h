@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "markdown.h"
 
 /* Hugo's summaryLength default. */
 #define METRICS_SUMMARY_WORDS 70
@@ -16,6 +17,7 @@ struct metrics_opts {
 	int cjk;		/* isCJKLanguage: words by character, 501 a
 				 * minute, the summary cut by characters */
 	long summary_words;	/* the site's summaryLength */
+	const struct md_hooks *hooks;	/* for the body (NULL: none) */
 };
 
 /* Figures stored with each post. */

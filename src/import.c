@@ -1403,6 +1403,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	mopts.md_flags = im->site.unsafe ? MD_UNSAFE : 0;
 	mopts.cjk = cjk;
 	mopts.summary_words = im->site.summary_length;
+	mopts.hooks = NULL;
 	/* An HTML content file is not rendered: Hugo 0.111 takes its body
 	 * as written, the part after a <!--more--> as its content. */
 	content_off = 0;

@@ -12,6 +12,7 @@
 
 #include "html.h"
 #include "markdown.h"
+#include "md-splice.h"
 #include "unicode.h"
 
 /* Hugo replaces the divider by this paragraph before rendering. */
@@ -1097,7 +1098,23 @@ struct md_nodes {
 	cmark_node **links;	/* links the autolink extension made */
 	size_t ntexts, nheadings, nlinks;
 	int footnotes;		/* the document defines one */
+	/* For md-splice.c: fenced code blocks, when a hook writes them;
+	 * texts, links and images holding a shortcode placeholder, when
+	 * there are shortcodes. */
+	cmark_node **codes, **sc_texts, **sc_links;
+	size_t ncodes, nsc_texts, nsc_links;
 };
+
+static void
+free_nodes(struct md_nodes *nodes)
+{
+	free(nodes->headings);
+	free(nodes->texts);
+	free(nodes->links);
+	free(nodes->codes);
+	free(nodes->sc_texts);
+	free(nodes->sc_links);
+}
 
 static void
 push_node(cmark_node ***list, size_t *n, cmark_node *node)
@@ -1110,9 +1127,20 @@ push_node(cmark_node ***list, size_t *n, cmark_node *node)
 	(*list)[(*n)++] = node;
 }
 
-static void
-collect_nodes(cmark_node *doc, struct md_nodes *nodes)
+/* Whether node's string (its literal or its URL) holds a placeholder. */
+static int
+holds_placeholder(const char *s)
 {
+	return s != NULL && md_has_placeholder(s, strlen(s));
+}
+
+static void
+collect_nodes(cmark_node *doc, struct md_nodes *nodes,
+    const struct md_hooks *hooks)
+{
+	int codes = hooks != NULL && hooks->code_block != NULL;
+	int shortcodes = hooks != NULL && hooks->nshortcodes > 0;
+
 	cmark_iter *iter = cmark_iter_new(doc);
 	cmark_event_type ev;
 
@@ -1125,6 +1153,25 @@ collect_nodes(cmark_node *doc, struct md_nodes *nodes)
 		switch (cmark_node_get_type(node)) {
 		case CMARK_NODE_TEXT:
 			push_node(&nodes->texts, &nodes->ntexts, node);
+			if (shortcodes &&
+			    holds_placeholder(cmark_node_get_literal(node)))
+				push_node(&nodes->sc_texts, &nodes->nsc_texts,
+				    node);
+			break;
+		case CMARK_NODE_CODE_BLOCK: {
+			int len, offset;
+			char fence;
+
+			if (codes && cmark_node_get_fenced(node, &len, &offset,
+			    &fence))
+				push_node(&nodes->codes, &nodes->ncodes, node);
+			break;
+		}
+		case CMARK_NODE_IMAGE:
+			if (shortcodes &&
+			    holds_placeholder(cmark_node_get_url(node)))
+				push_node(&nodes->sc_links, &nodes->nsc_links,
+				    node);
 			break;
 		case CMARK_NODE_HEADING:
 			push_node(&nodes->headings, &nodes->nheadings, node);
@@ -1135,6 +1182,10 @@ collect_nodes(cmark_node *doc, struct md_nodes *nodes)
 		case CMARK_NODE_LINK:
 			if (is_autolinked(node))
 				push_node(&nodes->links, &nodes->nlinks, node);
+			if (shortcodes &&
+			    holds_placeholder(cmark_node_get_url(node)))
+				push_node(&nodes->sc_links, &nodes->nsc_links,
+				    node);
 			break;
 		default:
 			break;
@@ -1415,7 +1466,8 @@ goldmark_linkify(cmark_node *link, struct md_nodes *nodes)
 }
 
 int
-md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
+md_render(const char *src, size_t n, unsigned flags,
+    const struct md_hooks *hooks, struct md_result *res)
 {
 	int options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES |
 	    CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
@@ -1467,7 +1519,22 @@ md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
 		arena_reset();
 		return -1;
 	}
-	collect_nodes(doc, &nodes);
+	collect_nodes(doc, &nodes, hooks);
+	if (nodes.ncodes > 0 && md_splice_code(nodes.codes, nodes.ncodes,
+	    hooks, &arena_mem) != 0) {
+		free_nodes(&nodes);
+		arena_reset();
+		return -1;
+	}
+	/* Before the Goldmark passes, which then see a spliced shortcode's
+	 * output as Hugo's do: as something other than text. */
+	if (nodes.nsc_texts + nodes.nsc_links > 0) {
+		md_splice_shortcodes(nodes.sc_texts, nodes.nsc_texts,
+		    nodes.sc_links, nodes.nsc_links, hooks, &arena_mem);
+		/* Splicing split and freed text nodes: collect anew. */
+		free_nodes(&nodes);
+		collect_nodes(doc, &nodes, NULL);
+	}
 	for (i = 0; i < nodes.nlinks; i++)
 		goldmark_linkify(nodes.links[i], &nodes);
 	for (i = 0; i < nodes.ntexts; i++)
@@ -1480,9 +1547,7 @@ md_render(const char *src, size_t n, unsigned flags, struct md_result *res)
 	number_headings(nodes.headings, nodes.nheadings, res, flags);
 	html = cmark_render_html_with_mem(doc, options,
 	    cmark_parser_get_syntax_extensions(parser), &arena_mem);
-	free(nodes.headings);
-	free(nodes.texts);
-	free(nodes.links);
+	free_nodes(&nodes);
 	/* The tree, the parser and html are all in the arena: no
 	 * cmark_node_free() or cmark_parser_free(), one reset drops them. */
 	if (html != NULL)

@@ -523,7 +523,7 @@ summary_of(struct metrics *m, struct buf *plain, const char *fm_summary,
 	if (fm_summary != NULL) {
 		struct md_result sres;
 
-		if (md_render(fm_summary, strlen(fm_summary), opts->md_flags,
+		if (md_render(fm_summary, strlen(fm_summary), opts->md_flags, NULL,
 		    &sres) != 0)
 			return -1;
 		trim_short_html(&sres.html);
@@ -559,7 +559,7 @@ metrics_compute(const char *body, size_t n, const char *fm_summary,
 	int rc = -1;
 
 	memset(m, 0, sizeof(*m));
-	if (md_render(body, n, opts->md_flags | MD_MORE, &res) != 0)
+	if (md_render(body, n, opts->md_flags | MD_MORE, opts->hooks, &res) != 0)
 		return -1;
 	metrics_plain(&plain, buf_cstr(&res.html), res.html.len);
 	count_plain(m, &plain, opts);

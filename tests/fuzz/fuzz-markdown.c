@@ -35,7 +35,7 @@ render(const char *src, size_t n, unsigned flags, int valid)
 	 * earlier heading has the same id. */
 	int custom = memmem(src, n, "{#", 2) != NULL;
 
-	if (md_render(src, n, flags, &res) != 0) {
+	if (md_render(src, n, flags, NULL, &res) != 0) {
 		md_result_free(&res);
 		return;
 	}

@@ -76,7 +76,7 @@ test_golden_render(void **state)
 		buf_printf(&path, DIR_ "%s", name);
 		src = slurp(buf_cstr(&path), &srclen);
 		assert_non_null(src);
-		assert_int_equal(md_render(src, srclen, flags, &md), 0);
+		assert_int_equal(md_render(src, srclen, flags, NULL, &md), 0);
 		buf_reset(&path);
 		buf_printf(&path, DIR_ "%.*s.html", (int)len, name);
 		if (regen) {
@@ -200,7 +200,7 @@ render_page(const char *file, struct md_result *md, char **body)
 	start = strstr(src + 4, "\n---\n");
 	assert_non_null(start);
 	start += 5;
-	assert_int_equal(md_render(start, n - (size_t)(start - src), MD_MORE,
+	assert_int_equal(md_render(start, n - (size_t)(start - src), MD_MORE, NULL,
 	    md), 0);
 	*body = src;
 	buf_free(&path);
@@ -234,7 +234,7 @@ test_hugo_links(void **state)
 	for (i = 0; i < pages.nrows; i++) {
 		const char *file = tsv_get(&pages, i, "file");
 		struct metrics_opts opts = { MD_MORE, 0,
-		    METRICS_SUMMARY_WORDS };
+		    METRICS_SUMMARY_WORDS, NULL };
 		struct buf ids = BUF_INIT;
 		struct md_result md;
 		struct metrics m;

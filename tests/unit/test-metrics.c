@@ -24,7 +24,7 @@
 #define SITE "tests/hugo/site/content/"
 
 /* A page counted with Hugo's defaults. */
-static const struct metrics_opts plain_opts = { 0, 0, METRICS_SUMMARY_WORDS };
+static const struct metrics_opts plain_opts = { 0, 0, METRICS_SUMMARY_WORDS, NULL };
 
 /* Whether AddressSanitizer is on (gcc says so one way, clang another). */
 #if defined(__SANITIZE_ADDRESS__)
@@ -70,7 +70,7 @@ static void
 check_golden_posts(const char *golden, const char *site, unsigned md_flags,
     int has_cjk, long summary_words, size_t min_rows)
 {
-	struct metrics_opts opts;
+	struct metrics_opts opts = { 0, 0, 0, NULL };
 	struct tsv t;
 	size_t r, checked = 0;
 
@@ -183,7 +183,7 @@ test_golden_headings(void **state)
 		text = slurp(path, &n);
 		assert_non_null(text);
 		assert_int_equal(fm_parse(path, text, n, &fm, &err, &warn), 0);
-		assert_int_equal(md_render(fm.body, fm.body_len, MD_MORE, &md), 0);
+		assert_int_equal(md_render(fm.body, fm.body_len, MD_MORE, NULL, &md), 0);
 		for (i = 0; r < t.nrows && strcmp(tsv_get(&t, r, "file"),
 		    file) == 0; i++, r++) {
 			assert_true(i < md.nheadings);
@@ -318,13 +318,13 @@ test_footnote_backrefs(void **state)
 	    ">\xE2\x86\xA9</a></p>\n";
 
 	(void)state;
-	assert_int_equal(md_render(notes, strlen(notes), 0, &md), 0);
+	assert_int_equal(md_render(notes, strlen(notes), 0, NULL, &md), 0);
 	assert_non_null(strstr(buf_cstr(&md.html), "The note.&#160;<a href=\""
 	    "#fnref-1\""));
 	assert_non_null(strstr(buf_cstr(&md.html), ">&#x21a9;&#xfe0e;</a>"));
 	assert_null(strstr(buf_cstr(&md.html), "\xE2\x86\xA9"));
 	md_result_free(&md);
-	assert_int_equal(md_render(raw, strlen(raw), MD_UNSAFE, &md), 0);
+	assert_int_equal(md_render(raw, strlen(raw), MD_UNSAFE, NULL, &md), 0);
 	assert_string_equal(buf_cstr(&md.html), raw);
 	md_result_free(&md);
 }
@@ -341,12 +341,12 @@ test_headings(void **state)
 	(void)state;
 	/* Raw HTML moved out of a heading stays valid (it points into the
 	 * heading's text until the page is rendered). */
-	assert_int_equal(md_render(unsafe, strlen(unsafe), MD_UNSAFE, &md), 0);
+	assert_int_equal(md_render(unsafe, strlen(unsafe), MD_UNSAFE, NULL, &md), 0);
 	assert_non_null(strstr(buf_cstr(&md.html), "<h2 id=\"install-optional\">"
 	    "Install <small>(optional)</small></h2>"));
 	md_result_free(&md);
 	/* Goldmark's numbering of duplicates. */
-	assert_int_equal(md_render(dups, strlen(dups), 0, &md), 0);
+	assert_int_equal(md_render(dups, strlen(dups), 0, NULL, &md), 0);
 	assert_int_equal(md.nheadings, 6);
 	assert_string_equal(md.headings[0].id, "a");
 	assert_string_equal(md.headings[1].id, "a-1");
@@ -360,7 +360,7 @@ test_headings(void **state)
 	 * minutes when each number was searched for from 1). */
 	for (i = 0; i < 5000; i++)
 		buf_puts(&src, "# same\n");
-	assert_int_equal(md_render(src.data, src.len, 0, &md), 0);
+	assert_int_equal(md_render(src.data, src.len, 0, NULL, &md), 0);
 	assert_string_equal(md.headings[4999].id, "same-4999");
 	md_result_free(&md);
 	buf_free(&src);
@@ -403,7 +403,7 @@ render_as_cmark(const char *src, size_t n)
 	struct md_result md;
 	char *want = plain_cmark(src, n);
 
-	assert_int_equal(md_render(src, n, 0, &md), 0);
+	assert_int_equal(md_render(src, n, 0, NULL, &md), 0);
 	assert_string_equal(buf_cstr(&md.html), want);
 	md_result_free(&md);
 	free(want);
@@ -459,7 +459,7 @@ render_peak_growth(const char *src, size_t n)
 		/* A new process's peak starts at its size at fork. */
 		getrusage(RUSAGE_SELF, &ru);
 		before = ru.ru_maxrss;
-		if (md_render(src, n, 0, &md) == 0) {
+		if (md_render(src, n, 0, NULL, &md) == 0) {
 			getrusage(RUSAGE_SELF, &ru);
 			grew = ru.ru_maxrss - before;
 			md_result_free(&md);

@@ -1,0 +1,30 @@
+/* md-splice.h - part of the markdown module (markdown.c calls it; it
+ * speaks cmark-gfm too): puts the HTML the importer made into a parsed
+ * document before it is rendered, as nodes that cmark-gfm writes as
+ * they are (custom blocks and inlines), never by rewriting the HTML text:
+ * highlighted code blocks and shortcode output (markdown.h's md_hooks). */
+#ifndef QUIRE_MD_SPLICE_H
+#define QUIRE_MD_SPLICE_H
+
+#include <stddef.h>
+
+#include <cmark-gfm.h>
+
+#include "markdown.h"
+
+/* Replaces each of the n fenced code blocks in codes (document order)
+ * with what hooks->code_block writes for it. Nodes are made in mem.
+ * Returns 0, or -1 if the hook failed. */
+int md_splice_code(cmark_node **codes, size_t n, const struct md_hooks *hooks,
+	cmark_mem *mem);
+
+/* Whether the n bytes of s hold a shortcode placeholder's prefix. */
+int md_has_placeholder(const char *s, size_t n);
+
+/* Replaces the shortcode placeholders in each of the n text nodes, and
+ * in the URLs of the n links and images, by hooks->shortcodes. */
+void md_splice_shortcodes(cmark_node **texts, size_t ntexts,
+	cmark_node **links, size_t nlinks, const struct md_hooks *hooks,
+	cmark_mem *mem);
+
+#endif

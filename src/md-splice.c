@@ -1,0 +1,187 @@
+/* md-splice.c - importer-made HTML into a parsed Markdown document (see
+ * md-splice.h). The nodes it makes are cmark-gfm's custom blocks and
+ * inlines, which its HTML renderer writes as given, whatever
+ * CMARK_OPT_UNSAFE says: the HTML is the importer's, not the author's. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "md-splice.h"
+
+#define PREFIX MD_PLACEHOLDER_PREFIX
+#define SUFFIX MD_PLACEHOLDER_SUFFIX
+
+int
+md_splice_code(cmark_node **codes, size_t n, const struct md_hooks *hooks,
+    cmark_mem *mem)
+{
+	struct buf out = BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < n && rc == 0; i++) {
+		const char *info = cmark_node_get_fence_info(codes[i]);
+		const char *code = cmark_node_get_literal(codes[i]);
+		cmark_node *block;
+
+		buf_reset(&out);
+		rc = hooks->code_block(hooks->arg, i,
+		    cmark_node_get_start_line(codes[i]), info ? info : "",
+		    code ? code : "", code ? strlen(code) : 0, &out);
+		if (rc == 1) {
+			rc = 0;
+			continue;
+		}
+		if (rc != 0)
+			break;
+		block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, mem);
+		cmark_node_set_on_enter(block, buf_cstr(&out));
+		cmark_node_replace(codes[i], block);
+	}
+	buf_free(&out);
+	return rc == 0 ? 0 : -1;
+}
+
+int
+md_has_placeholder(const char *s, size_t n)
+{
+	return memmem(s, n, PREFIX, strlen(PREFIX)) != NULL;
+}
+
+/* Finds the next placeholder in s at or after from that names a
+ * fragment of hooks: sets *start and *end around it and returns its
+ * fragment, or NULL when there is none. */
+static const struct md_fragment *
+next_placeholder(const char *s, size_t from, const struct md_hooks *hooks,
+    size_t *start, size_t *end)
+{
+	const char *p = s + from;
+
+	while ((p = strstr(p, PREFIX)) != NULL) {
+		const char *digits = p + strlen(PREFIX), *q = digits;
+		size_t index = 0;
+
+		while (*q >= '0' && *q <= '9' && q - digits < 9)
+			index = index * 10 + (size_t)(*q++ - '0');
+		if (q > digits && strncmp(q, SUFFIX, strlen(SUFFIX)) == 0 &&
+		    index < hooks->nshortcodes) {
+			*start = (size_t)(p - s);
+			*end = (size_t)(q - s) + strlen(SUFFIX);
+			return &hooks->shortcodes[index];
+		}
+		p = digits;
+	}
+	return NULL;
+}
+
+static cmark_node *
+custom_node(cmark_node_type type, const struct md_fragment *f, cmark_mem *mem)
+{
+	cmark_node *node = cmark_node_new_with_mem(type, mem);
+	char *html = xstrndup(f->html, f->len);
+
+	cmark_node_set_on_enter(node, html);
+	free(html);
+	return node;
+}
+
+/* A paragraph that is one placeholder and nothing else is the fragment
+ * alone, not wrapped in <p> (Hugo's replaceShortcodeTokens). */
+static int
+splice_paragraph(cmark_node *text, const struct md_hooks *hooks,
+    cmark_mem *mem)
+{
+	cmark_node *para = cmark_node_parent(text);
+	const char *lit = cmark_node_get_literal(text);
+	const struct md_fragment *f;
+	size_t start, end;
+
+	if (para == NULL || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH ||
+	    cmark_node_first_child(para) != text || cmark_node_next(text))
+		return 0;
+	f = next_placeholder(lit, 0, hooks, &start, &end);
+	if (f == NULL || start != 0 || lit[end] != '\0')
+		return 0;
+	cmark_node_replace(para, custom_node(CMARK_NODE_CUSTOM_BLOCK, f, mem));
+	cmark_node_free(para);
+	return 1;
+}
+
+static void
+splice_text(cmark_node *text, const struct md_hooks *hooks, cmark_mem *mem)
+{
+	const char *lit = cmark_node_get_literal(text);
+	const struct md_fragment *f;
+	size_t start, end, from = 0;
+	cmark_node *at = text;
+	char *copy;
+
+	if (lit == NULL || splice_paragraph(text, hooks, mem))
+		return;
+	copy = xstrdup(lit);
+	while ((f = next_placeholder(copy, from, hooks, &start, &end)) != NULL) {
+		cmark_node *frag = custom_node(CMARK_NODE_CUSTOM_INLINE, f, mem);
+
+		if (start > from) {
+			cmark_node *before = cmark_node_new_with_mem(
+			    CMARK_NODE_TEXT, mem);
+
+			copy[start] = '\0';
+			cmark_node_set_literal(before, copy + from);
+			cmark_node_insert_after(at, before);
+			at = before;
+		}
+		cmark_node_insert_after(at, frag);
+		at = frag;
+		from = end;
+	}
+	if (at != text) {
+		/* The text after the last placeholder stays in a node of its
+		 * own; the original node, now emptied, goes. */
+		if (copy[from] != '\0') {
+			cmark_node *after = cmark_node_new_with_mem(
+			    CMARK_NODE_TEXT, mem);
+
+			cmark_node_set_literal(after, copy + from);
+			cmark_node_insert_after(at, after);
+		}
+		cmark_node_unlink(text);
+		cmark_node_free(text);
+	}
+	free(copy);
+}
+
+/* A placeholder in a link's or image's URL is the fragment's text (ref
+ * and relref give URLs), as Hugo replaces it in the rendered href. */
+static void
+splice_url(cmark_node *link, const struct md_hooks *hooks)
+{
+	const char *url = cmark_node_get_url(link);
+	const struct md_fragment *f;
+	struct buf out = BUF_INIT;
+	size_t start, end, from = 0;
+
+	if (url == NULL)
+		return;
+	while ((f = next_placeholder(url, from, hooks, &start, &end)) != NULL) {
+		buf_add(&out, url + from, start - from);
+		buf_add(&out, f->html, f->len);
+		from = end;
+	}
+	if (from > 0) {
+		buf_puts(&out, url + from);
+		cmark_node_set_url(link, buf_cstr(&out));
+	}
+	buf_free(&out);
+}
+
+void
+md_splice_shortcodes(cmark_node **texts, size_t ntexts, cmark_node **links,
+    size_t nlinks, const struct md_hooks *hooks, cmark_mem *mem)
+{
+	size_t i;
+
+	for (i = 0; i < nlinks; i++)
+		splice_url(links[i], hooks);
+	for (i = 0; i < ntexts; i++)
+		splice_text(texts[i], hooks, mem);
+}

@@ -1,0 +1,94 @@
+/* test-splice.c - importer-made HTML spliced into a rendered body
+ * (markdown.h's md_hooks, src/md-splice.c): code blocks by ordinal,
+ * shortcode placeholders in a paragraph of their own, in text and in
+ * URLs, kept whatever the unsafe setting says. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "markdown.h"
+
+/* Writes "<pre>#ORDINAL INFO|CODE</pre>" for the second block only. */
+static int
+code_hook(void *arg, size_t ordinal, int line, const char *info,
+    const char *code, size_t n, struct buf *out)
+{
+	int *calls = arg;
+
+	(*calls)++;
+	if (ordinal != 1)
+		return 1;
+	buf_printf(out, "<pre>#%zu:%d %s|", ordinal, line, info);
+	buf_add(out, code, n);
+	buf_puts(out, "</pre>");
+	return 0;
+}
+
+static const char *
+render(const char *src, unsigned flags, const struct md_hooks *hooks,
+    struct md_result *res)
+{
+	assert_int_equal(md_render(src, strlen(src), flags, hooks, res), 0);
+	return buf_cstr(&res->html);
+}
+
+static void
+test_code_blocks(void **state)
+{
+	struct md_result res;
+	int calls = 0;
+	struct md_hooks hooks = { code_hook, &calls, NULL, 0 };
+	const char *html;
+
+	(void)state;
+	html = render("```go\na\n```\n\n    indented\n\n"
+	    "```rust {linenos=true}\nb < c\n```\n", 0, &hooks, &res);
+	/* Fenced blocks only; the first is left to cmark, escaped. */
+	assert_int_equal(calls, 2);
+	assert_non_null(strstr(html, "<code class=\"language-go\">a\n"));
+	assert_non_null(strstr(html, "<pre><code>indented\n"));
+	assert_non_null(strstr(html,
+	    "<pre>#1:7 rust {linenos=true}|b < c\n</pre>\n"));
+	md_result_free(&res);
+}
+
+static void
+test_shortcodes(void **state)
+{
+	static const struct md_fragment frags[] = {
+		{ "<div class=\"box\">x</div>", 24 },
+		{ "<b>in</b>", 9 },
+		{ "/posts/target/", 14 },
+	};
+	struct md_hooks hooks = { NULL, NULL, frags, 3 };
+	struct md_result res;
+	const char *html;
+
+	(void)state;
+	/* unsafe is off: the fragments are the importer's, kept; the
+	 * author's raw HTML is not. */
+	html = render("HAHAHUGOSHORTCODE-s0-HBHB\n\n"
+	    "a HAHAHUGOSHORTCODE-s1-HBHB b <i>raw</i>\n\n"
+	    "[t](HAHAHUGOSHORTCODE-s2-HBHB#x)\n\n"
+	    "HAHAHUGOSHORTCODE-s9-HBHB\n", 0, &hooks, &res);
+	assert_string_equal(html, "<div class=\"box\">x</div>\n"
+	    "<p>a <b>in</b> b <!-- raw HTML omitted -->raw"
+	    "<!-- raw HTML omitted --></p>\n"
+	    "<p><a href=\"/posts/target/#x\">t</a></p>\n"
+	    "<p>HAHAHUGOSHORTCODE-s9-HBHB</p>\n");
+	md_result_free(&res);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_code_blocks),
+		cmocka_unit_test(test_shortcodes),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
