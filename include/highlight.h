@@ -20,6 +20,12 @@ struct site;
 int hl_fence(struct buf *out, const char *info, const char *code, size_t n,
 	const struct site *site, struct buf *err);
 
+/* As hl_fence() for a highlight shortcode ({{< highlight LANG OPTIONS >}}):
+ * lang as written and options in the shortcode's form
+ * ("linenos=inline,hl_lines=7 8", NULL for none). */
+int hl_code(struct buf *out, const char *lang, const char *options,
+	const char *code, size_t n, const struct site *site, struct buf *err);
+
 /* Appends the n bytes of s escaped as Go's html.EscapeString does (the
  * escaping Chroma's HTML formatter uses): & < > ' " only. */
 void hl_escape(struct buf *out, const char *s, size_t n);

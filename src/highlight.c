@@ -36,24 +36,41 @@ lang_len(const char *info)
 	return strcspn(info, " \t{");
 }
 
-int
-hl_fence(struct buf *out, const char *info, const char *code, size_t n,
-    const struct site *site, struct buf *err)
+/* Writes the shape Hugo gives a language Chroma does not know. */
+static void
+plain_block(struct buf *out, const char *lang, size_t len, const char *code,
+    size_t n)
 {
-	size_t len = info != NULL ? lang_len(info) : 0;
-
-	(void)site;
-	(void)err;
 	if (len == 0) {
 		buf_puts(out, "<pre tabindex=\"0\"><code>");
 	} else {
 		buf_puts(out, "<pre tabindex=\"0\"><code class=\"language-");
-		hl_escape(out, info, len);
+		hl_escape(out, lang, len);
 		buf_puts(out, "\" data-lang=\"");
-		hl_escape(out, info, len);
+		hl_escape(out, lang, len);
 		buf_puts(out, "\">");
 	}
 	hl_escape(out, code, n);
 	buf_puts(out, "</code></pre>");
+}
+
+int
+hl_code(struct buf *out, const char *lang, const char *options,
+    const char *code, size_t n, const struct site *site, struct buf *err)
+{
+	(void)options;
+	(void)site;
+	(void)err;
+	plain_block(out, lang, lang != NULL ? strlen(lang) : 0, code, n);
+	return 0;
+}
+
+int
+hl_fence(struct buf *out, const char *info, const char *code, size_t n,
+    const struct site *site, struct buf *err)
+{
+	(void)site;
+	(void)err;
+	plain_block(out, info, info != NULL ? lang_len(info) : 0, code, n);
 	return 0;
 }

@@ -1,0 +1,69 @@
+/* fragments.c - a page's importer-made HTML, kept and spliced (see
+ * fragments.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fragments.h"
+
+size_t
+fragments_add(struct fragments *f, enum fragment_kind kind, const char *html,
+    size_t n)
+{
+	struct md_fragment **list = kind == FRAGMENT_CODE ? &f->code :
+	    &f->shortcodes;
+	size_t *count = kind == FRAGMENT_CODE ? &f->ncode : &f->nshortcodes;
+	char *copy = xmalloc(n + 1);
+
+	/* Grows at powers of two from 4. */
+	if (*count == 0)
+		*list = xmalloc(4 * sizeof(**list));
+	else if (*count >= 4 && (*count & (*count - 1)) == 0)
+		*list = xrealloc(*list, 2 * *count * sizeof(**list));
+	memcpy(copy, html, n);
+	copy[n] = '\0';
+	(*list)[*count].html = copy;
+	(*list)[*count].len = n;
+	return (*count)++;
+}
+
+static int
+stored_code(void *arg, size_t ordinal, int line, const char *info,
+    const char *code, size_t n, struct buf *out)
+{
+	const struct fragments *f = arg;
+
+	(void)line;
+	(void)info;
+	(void)code;
+	(void)n;
+	if (ordinal >= f->ncode)
+		return 1;
+	buf_add(out, f->code[ordinal].html, f->code[ordinal].len);
+	return 0;
+}
+
+void
+fragments_hooks(const struct fragments *f, struct md_hooks *hooks)
+{
+	memset(hooks, 0, sizeof(*hooks));
+	if (f->ncode > 0) {
+		hooks->code_block = stored_code;
+		hooks->arg = (void *)f;
+	}
+	hooks->shortcodes = f->shortcodes;
+	hooks->nshortcodes = f->nshortcodes;
+}
+
+void
+fragments_free(struct fragments *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->ncode; i++)
+		free((char *)f->code[i].html);
+	for (i = 0; i < f->nshortcodes; i++)
+		free((char *)f->shortcodes[i].html);
+	free(f->code);
+	free(f->shortcodes);
+	memset(f, 0, sizeof(*f));
+}
