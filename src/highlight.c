@@ -101,6 +101,21 @@ attrs_put(struct attrs *a, const char *name, size_t len, struct val *v,
 	a->n++;
 }
 
+/* A number as a line number: Go converts out of range floats to its
+ * smallest int and lets sums wrap; here they are bounded instead, far
+ * past any block's length. */
+#define LINE_MAX_ABS 1000000000000L
+
+static long
+bounded(double d)
+{
+	if (!(d > -LINE_MAX_ABS))
+		return -LINE_MAX_ABS;
+	if (!(d < LINE_MAX_ABS))
+		return LINE_MAX_ABS;
+	return (long)d;
+}
+
 /* Go's strconv.Atoi: an optional sign and decimal digits, nothing else. */
 static int
 go_atoi(const char *s, size_t n, long *out)
@@ -290,7 +305,7 @@ parse_array(struct reader *r, struct val *v)
 			const char *dash;
 
 			if (e.k == V_NUM) {
-				a = b = (long)e.num - 1;
+				a = b = bounded(e.num) - 1;
 			} else {
 				dash = strchr(e.s, '-');
 				if (go_atoi(e.s, dash ? (size_t)(dash - e.s) :
@@ -597,7 +612,7 @@ parse_int(const char *s, long *out)
 		*out = 0;
 		return 0;
 	}
-	*out = strtol(s, &end, 0);
+	*out = bounded((double)strtol(s, &end, 0));
 	return *end == '\0' ? 0 : -1;
 }
 
@@ -606,7 +621,7 @@ decode_int(const struct val *v, long *out)
 {
 	switch (v->k) {
 	case V_BOOL: *out = v->b; return 0;
-	case V_NUM: *out = (long)v->num; return 0;
+	case V_NUM: *out = bounded(v->num); return 0;
 	case V_STR: return parse_int(v->s, out);
 	default: return -1;
 	}
@@ -620,8 +635,8 @@ decode_str(const struct val *v, char **out)
 	switch (v->k) {
 	case V_BOOL: buf_puts(&b, v->b ? "1" : "0"); break;
 	case V_NUM:
-		if (v->num == (double)(long)v->num)
-			buf_printf(&b, "%ld", (long)v->num);
+		if (v->num == (double)bounded(v->num))
+			buf_printf(&b, "%ld", bounded(v->num));
 		else
 			buf_printf(&b, "%g", v->num);
 		break;
