@@ -46,11 +46,14 @@ enum hl_lex_status {
 const struct hl_lexer *hl_lexer_get(const char *name);
 /* The lexer's Chroma name ("Rust"). */
 const char *hl_lexer_name(const struct hl_lexer *lx);
-/* Non-zero if quire has the lexer's rules. Zero for Chroma's lexers
- * written in Go (go, html, markdown, docker, make, ...) and for the four
- * whose patterns PCRE2 cannot compile (fish, scss, al, racket): their
- * blocks are shown as one plain token a line. */
+/* Non-zero if quire has the lexer's rules: Chroma's XML lexers, and
+ * those it writes in Go as plain rule data (go, html, docker, make, ...).
+ * Zero for the ones Go code builds otherwise (markdown, http, svelte,
+ * ...) and for those with a pattern PCRE2 cannot compile (fish, scss,
+ * al, racket, openedge abl): their blocks are shown as plain text. */
 int hl_lexer_usable(const struct hl_lexer *lx);
+/* Why a lexer is not usable (a static sentence), NULL when it is. */
+const char *hl_lexer_why(const struct hl_lexer *lx);
 
 /* Tokenises the n bytes of code with lx as Hugo does (Chroma's
  * Tokenise(nil, code) wrapped in Coalesce: CRLF and lone CR become LF,

@@ -36,6 +36,8 @@ struct hl_emitter {
 	int arg;		/* EM_TOKEN: type; EM_USINGSELF: state */
 	int first, n;		/* EM_BYGROUPS: its emitters */
 	const char *lexer;	/* EM_USING: the lexer's name */
+	int from, to;		/* EM_USING: its tokens of type from are
+				 * of type to (Chroma's TypeRemapping) */
 };
 
 struct hl_rule {
@@ -97,6 +99,17 @@ struct compiled {
 
 static struct compiled *cache;
 static pcre2_jit_stack *jit_stack;
+
+const char *
+hl_lexer_why(const struct hl_lexer *lx)
+{
+	if (hl_lexer_usable(lx))
+		return NULL;
+	if (lx->flags & LX_BROKEN)
+		return "one of its patterns is beyond PCRE2";
+	return "Chroma builds it in Go code (delegation, remapped types or "
+	    "functions) that quire has no rules for";
+}
 
 const char *
 hl_token_class(int type)
@@ -314,6 +327,7 @@ struct lexrun {
 	long steps, budget;
 	struct timespec start;
 	int nest;
+	int from, to;		/* the remapping of the lexer running */
 	enum hl_lex_status status;
 	struct hl_tokens *out;
 };
@@ -326,6 +340,8 @@ emit(struct lexrun *x, int type, const char *p, size_t n)
 
 	if (n == 0)
 		return;
+	if (type == x->from)
+		type = x->to;
 	if (t->n > 0 && t->v[t->n - 1].type == type &&
 	    t->v[t->n - 1].len < COALESCE_MAX) {
 		buf_add(&t->text, p, n);
@@ -405,12 +421,19 @@ run_emitter(struct lexrun *x, const struct hl_lexer *lx, int e,
 		break;
 	case EM_USING: {
 		const struct hl_lexer *sub = lexer_by_name(em->lexer);
+		int from = x->from, to = x->to;
 
 		if (sub == NULL || !hl_lexer_usable(sub)) {
 			x->status = HL_LEX_FAIL;
 			break;
 		}
+		if (em->from >= 0) {
+			x->from = em->from;
+			x->to = em->to;
+		}
 		run(x, sub, text, n, sub->root, 0);
+		x->from = from;
+		x->to = to;
 		break;
 	}
 	default:
@@ -650,6 +673,7 @@ hl_tokenise(const struct hl_lexer *lx, const char *code, size_t n,
 	size_t added = 0;
 
 	memset(&x, 0, sizeof(x));
+	x.from = x.to = -1;
 	out->n = 0;
 	buf_reset(&out->text);
 	x.out = out;

@@ -1123,9 +1123,9 @@ highlight(struct buf *out, const char *code, size_t n, const char *lang,
 	st = hl_tokenise(lx, code, n, &t);
 	if (warn != NULL && !hl_lexer_usable(lx) &&
 	    strcmp(hl_lexer_name(lx), "plaintext") != 0)
-		buf_printf(warn, "language '%s': Chroma's %s lexer is written "
-		    "in Go and quire has no rules for it; the block is shown "
-		    "unhighlighted", name, hl_lexer_name(lx));
+		buf_printf(warn, "language '%s': Chroma's %s lexer is not "
+		    "quire's (%s); the block is shown unhighlighted", name,
+		    hl_lexer_name(lx), hl_lexer_why(lx));
 	else if (warn != NULL && st == HL_LEX_BUDGET)
 		buf_printf(warn, "a %zu-byte '%s' block is past the "
 		    "highlighter's work bound; shown unhighlighted", n, name);
