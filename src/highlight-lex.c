@@ -16,7 +16,8 @@
 
 /* The generated tables' shapes (chroma-gen.c writes initialisers in this
  * field order). */
-enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING };
+enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
+	EM_USINGBYGROUP };
 enum { MU_NONE, MU_PUSH, MU_POP };
 
 #define LX_ENSURE_NL	1
@@ -33,8 +34,11 @@ struct hl_type {
 
 struct hl_emitter {
 	int kind;
-	int arg;		/* EM_TOKEN: type; EM_USINGSELF: state */
-	int first, n;		/* EM_BYGROUPS: its emitters */
+	int arg;		/* EM_TOKEN: type; EM_USINGSELF: state;
+				 * EM_USINGBYGROUP: the group naming the
+				 * lexer (from: the group it lexes) */
+	int first, n;		/* EM_BYGROUPS, EM_USINGBYGROUP: their
+				 * emitters, one a group */
 	const char *lexer;	/* EM_USING: the lexer's name */
 	int from, to;		/* EM_USING: its tokens of type from are
 				 * of type to (Chroma's TypeRemapping) */
@@ -61,6 +65,8 @@ struct hl_lexer {
 	double priority;
 	int root;		/* "root" state, -1 when not usable */
 	int first_state;
+	const char *delegate;	/* Chroma's DelegatingLexer: the lexer of
+				 * what this one leaves as Other */
 };
 
 struct hl_key {
@@ -132,7 +138,15 @@ hl_lexer_name(const struct hl_lexer *lx)
 int
 hl_lexer_usable(const struct hl_lexer *lx)
 {
-	return !(lx->flags & (LX_GO | LX_BROKEN)) && lx->root >= 0;
+	const struct hl_lexer *d;
+
+	if ((lx->flags & (LX_GO | LX_BROKEN)) || lx->root < 0)
+		return 0;
+	if (lx->delegate == NULL)
+		return 1;
+	d = hl_lexer_get(lx->delegate);
+	return d != NULL && d != lx && d->delegate == NULL &&
+	    hl_lexer_usable(d);
 }
 
 /* The registry's maps hold a name as written and in lower case; the
@@ -394,6 +408,8 @@ utf8_len(unsigned char c)
 
 static void run(struct lexrun *x, const struct hl_lexer *lx,
 	const char *text, size_t len, int start, size_t added);
+static void run_emitter(struct lexrun *x, const struct hl_lexer *lx, int e,
+	const char *text, size_t n);
 
 static const struct hl_lexer *
 lexer_by_name(const char *name)
@@ -438,6 +454,52 @@ run_emitter(struct lexrun *x, const struct hl_lexer *lx, int e,
 	}
 	default:
 		break;
+	}
+}
+
+/* Chroma's UsingByGroup: the group code lexed by the lexer the group
+ * name names (as a top-level Tokenise: its ensure_nl applies), each
+ * other group by its emitter. */
+static void
+using_by_group(struct lexrun *x, const struct hl_lexer *lx,
+    const struct hl_emitter *em, const char *text, const size_t *g, int ng)
+{
+	const struct hl_lexer *sub;
+	char *name;
+	int k;
+
+	if (em->n != ng - 1 || em->arg >= ng || em->from >= ng) {
+		x->status = HL_LEX_FAIL;	/* Chroma panics */
+		return;
+	}
+	name = xstrndup(text + g[2 * em->arg], g[2 * em->arg + 1] -
+	    g[2 * em->arg]);
+	sub = hl_lexer_get(name);
+	free(name);
+	for (k = 1; k < ng && x->status == HL_LEX_OK; k++) {
+		const char *p = text + g[2 * k];
+		size_t n = g[2 * k + 1] - g[2 * k];
+
+		if (k == em->from && sub != NULL) {
+			struct buf t = BUF_INIT;
+			size_t added = 0;
+
+			if (!hl_lexer_usable(sub) || sub->delegate != NULL) {
+				x->status = HL_LEX_FAIL;
+				break;
+			}
+			buf_add(&t, p, n);
+			if ((sub->flags & LX_ENSURE_NL) &&
+			    (n == 0 || p[n - 1] != '\n')) {
+				buf_putc(&t, '\n');
+				added = 1;
+			}
+			if (t.len > 0)
+				run(x, sub, t.data, t.len, sub->root, added);
+			buf_free(&t);
+		} else if (hl_emitters[em->first + k - 1].kind != EM_NONE) {
+			run_emitter(x, lx, em->first + k - 1, p, n);
+		}
 	}
 }
 
@@ -606,7 +668,9 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 		{
 			const struct hl_emitter *em = &hl_emitters[R->em];
 
-			if (em->kind == EM_BYGROUPS) {
+			if (em->kind == EM_USINGBYGROUP) {
+				using_by_group(x, lx, em, text, g, ng);
+			} else if (em->kind == EM_BYGROUPS) {
 				if (em->n != ng - 1) {
 					emit(x, HL_TYPE_ERROR, text + m0,
 					    m1 - m0);
@@ -664,8 +728,9 @@ normalise(struct buf *t, const char *s, size_t n)
 	}
 }
 
-enum hl_lex_status
-hl_tokenise(const struct hl_lexer *lx, const char *code, size_t n,
+/* Tokenise() of one regex lexer (its delegate aside). */
+static enum hl_lex_status
+tokenise_one(const struct hl_lexer *lx, const char *code, size_t n,
     struct hl_tokens *out)
 {
 	struct buf text = BUF_INIT;
@@ -678,7 +743,7 @@ hl_tokenise(const struct hl_lexer *lx, const char *code, size_t n,
 	buf_reset(&out->text);
 	x.out = out;
 	normalise(&text, code, n);
-	if (!hl_lexer_usable(lx)) {
+	if ((lx->flags & (LX_GO | LX_BROKEN)) || lx->root < 0) {
 		emit_plain(&x, text.data, text.len);
 		buf_free(&text);
 		return HL_LEX_OK;
@@ -714,6 +779,158 @@ hl_tokenise(const struct hl_lexer *lx, const char *code, size_t n,
 	}
 	buf_free(&text);
 	return x.status;
+}
+
+/* One run of a delegating lexer's own tokens: where it starts in the
+ * text, where the text it stands for ends (0 when Chroma never set it),
+ * and its tokens. */
+struct insertion {
+	size_t start, end;
+	size_t first, n;
+};
+
+/* Chroma's DelegatingLexer: the language lexer's tokens, with the text
+ * of its Other tokens lexed by the root lexer and the two interleaved. */
+static enum hl_lex_status
+tokenise_delegating(const struct hl_lexer *lx, const char *code, size_t n,
+    struct hl_tokens *out)
+{
+	const struct hl_lexer *root = hl_lexer_get(lx->delegate);
+	struct hl_tokens lang = HL_TOKENS_INIT, rt = HL_TOKENS_INIT;
+	struct insertion *ins = NULL;
+	struct buf others = BUF_INIT;
+	size_t nins = 0, i, ti = 0, ii = 0, tlen = 0, offset = 0;
+	const char *tp = NULL;
+	int last = -1000, have_last = 0, ttype = 0, have_t;
+	enum hl_lex_status st;
+	struct lexrun x;
+
+	st = tokenise_one(lx, code, n, &lang);
+	if (st != HL_LEX_OK) {
+		hl_tokens_free(out);
+		*out = lang;
+		return st;
+	}
+	for (i = 0; i < lang.n; i++) {
+		const struct hl_token *t = &lang.v[i];
+
+		if (t->type == HL_TYPE_OTHER) {
+			if (have_last && nins > 0 && last != HL_TYPE_OTHER)
+				ins[nins - 1].end = offset;
+			buf_add(&others, lang.text.data + t->off, t->len);
+		} else {
+			if (!have_last || last == HL_TYPE_OTHER) {
+				ins = xrealloc(ins, (nins + 1) * sizeof(*ins));
+				ins[nins].start = offset;
+				ins[nins].end = 0;
+				ins[nins].first = i;
+				ins[nins].n = 0;
+				nins++;
+			}
+			ins[nins - 1].n++;
+		}
+		last = t->type;
+		have_last = 1;
+		offset += t->len;
+	}
+	if (nins == 0) {
+		hl_tokens_free(&lang);
+		buf_free(&others);
+		return tokenise_one(root, code, n, out);
+	}
+	st = tokenise_one(root, others.data ? others.data : "", others.len,
+	    &rt);
+	buf_free(&others);
+	memset(&x, 0, sizeof(x));
+	x.from = x.to = -1;
+	x.out = out;
+	out->n = 0;
+	buf_reset(&out->text);
+	if (st != HL_LEX_OK)
+		goto plain;
+	/* interleave, as Chroma's delegatingLexer.Tokenise */
+	offset = 0;
+	have_t = rt.n > 0;
+	if (have_t) {
+		ttype = rt.v[0].type;
+		tp = rt.text.data + rt.v[0].off;
+		tlen = rt.v[0].len;
+		ti = 1;
+	}
+	while (have_t || ii < nins) {
+		if (!have_t || (ii < nins && ins[ii].start < offset + tlen)) {
+			const struct insertion *in = &ins[ii];
+			size_t k;
+
+			if (have_t) {
+				size_t cut;
+
+				if (in->start < offset || in->start - offset >
+				    tlen) {
+					st = HL_LEX_FAIL;	/* Go panics */
+					goto plain;
+				}
+				cut = in->start - offset;
+				emit(&x, ttype, tp, cut);
+				offset += cut;
+				tp += cut;
+				tlen -= cut;
+				if (tlen == 0)
+					have_t = 0;
+			}
+			for (k = 0; k < in->n; k++) {
+				const struct hl_token *t = &lang.v[in->first + k];
+
+				emit(&x, t->type, lang.text.data + t->off,
+				    t->len);
+			}
+			offset += in->end - in->start;
+			if (!have_t && ti < rt.n) {
+				ttype = rt.v[ti].type;
+				tp = rt.text.data + rt.v[ti].off;
+				tlen = rt.v[ti].len;
+				ti++;
+				have_t = 1;
+			}
+			ii++;
+		} else {
+			emit(&x, ttype, tp, tlen);
+			offset += tlen;
+			have_t = 0;
+			if (ti < rt.n) {
+				ttype = rt.v[ti].type;
+				tp = rt.text.data + rt.v[ti].off;
+				tlen = rt.v[ti].len;
+				ti++;
+				have_t = 1;
+			}
+		}
+	}
+	goto out;
+plain:
+	out->n = 0;
+	buf_reset(&out->text);
+	{
+		struct buf text = BUF_INIT;
+
+		normalise(&text, code, n);
+		emit_plain(&x, text.data ? text.data : "", text.len);
+		buf_free(&text);
+	}
+out:
+	free(ins);
+	hl_tokens_free(&lang);
+	hl_tokens_free(&rt);
+	return st;
+}
+
+enum hl_lex_status
+hl_tokenise(const struct hl_lexer *lx, const char *code, size_t n,
+    struct hl_tokens *out)
+{
+	if (lx->delegate != NULL && hl_lexer_usable(lx))
+		return tokenise_delegating(lx, code, n, out);
+	return tokenise_one(lx, code, n, out);
 }
 
 void

@@ -1130,8 +1130,9 @@ highlight(struct buf *out, const char *code, size_t n, const char *lang,
 		buf_printf(warn, "a %zu-byte '%s' block is past the "
 		    "highlighter's work bound; shown unhighlighted", n, name);
 	else if (warn != NULL && st == HL_LEX_FAIL)
-		buf_printf(warn, "Chroma's %s lexer fails on this block "
-		    "(Hugo would stop); shown unhighlighted", hl_lexer_name(lx));
+		buf_printf(warn, "Chroma's %s lexer needs a lexer quire does "
+		    "not have for part of this block, or fails on it; shown "
+		    "unhighlighted", hl_lexer_name(lx));
 	if (!c->inline_code)
 		div_start(out, html);
 	format(out, c, &t, lang, llen);

@@ -40,7 +40,8 @@
 #define LX_GO		16	/* written in Go: no rules here */
 #define LX_BROKEN	32	/* a pattern PCRE2 cannot take */
 
-enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING };
+enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
+	EM_USINGBYGROUP };
 enum { MU_NONE, MU_PUSH, MU_POP, MU_INCLUDE, MU_COMBINED };
 
 struct emitter {
@@ -51,6 +52,8 @@ struct emitter {
 	int id;			/* index in the output table */
 	char *remap_from;	/* EM_USING: a type the lexer's tokens */
 	char *remap_to;		/* have, and the one Hugo sees instead */
+	int name_group;		/* EM_USINGBYGROUP: the group naming the */
+	int code_group;		/* lexer, and the group it lexes */
 };
 
 struct rule {
@@ -83,6 +86,9 @@ struct lexer {
 	const char *go_text;	/* Go-coded: its file, and where its */
 	const char *go_after;	/* Config ends, read once all are */
 	const char *go_config;	/* loaded (UsingLexer names a variable) */
+	char *delegate_var;	/* DelegatingLexer(VAR, this): VAR's */
+	const char *delegate;	/* lexer lexes what this one leaves as
+				 * Other */
 };
 
 struct typedef_ {
@@ -840,9 +846,10 @@ sb_open(struct sbuf *b)
 
 /* Chroma's lexers written in Go whose rules are plain data: a reader for
  * the Go they are written in, as far as it goes (string literals, Words,
- * token types, ByGroups, Using, UsingSelf, a type-remapped UsingLexer,
- * Push, Pop, Combined, Include, Default). A lexer using anything else
- * (emitter or mutator functions, delegation, rules built by code) stays
+ * token types, ByGroups, Using, UsingSelf, UsingByGroup, a type-remapped
+ * UsingLexer, Push, Pop, Combined, Include, Default; a DelegatingLexer
+ * names the lexer of its Other text). A lexer using anything else
+ * (emitter or mutator functions, rules built by code) stays
  * unhighlighted. */
 struct gotok {
 	int kind;		/* 'i' identifier, 's' string, 'n' number,
@@ -1144,6 +1151,31 @@ gp_emitter(struct goparse *g, struct emitter *em)
 		gp_expect(g, '}', NULL);
 		gp_expect(g, ')', NULL);
 		gp_expect(g, ')', NULL);
+	} else if (strcmp(id, "UsingByGroup") == 0) {
+		em->kind = EM_USINGBYGROUP;
+		gp_expect(g, '(', NULL);
+		if (gp_is(g, 'n', NULL))
+			em->name_group = atoi(g->t[g->pos++].text);
+		else
+			g->fail = 1;
+		gp_expect(g, ',', NULL);
+		if (gp_is(g, 'n', NULL))
+			em->code_group = atoi(g->t[g->pos++].text);
+		else
+			g->fail = 1;
+		while (!g->fail && gp_is(g, ',', NULL)) {
+			g->pos++;
+			if (gp_is(g, ')', NULL))
+				break;
+			em->sub = xrealloc(em->sub, sizeof(*em->sub) *
+			    (size_t)(em->nsub + 1));
+			gp_emitter(g, &em->sub[em->nsub]);
+			if (em->sub[em->nsub].kind != EM_NONE &&
+			    em->sub[em->nsub].kind != EM_TOKEN)
+				g->fail = 1;
+			em->nsub++;
+		}
+		gp_expect(g, ')', NULL);
 	} else if (canonical_type(id) != NULL) {
 		em->kind = EM_TOKEN;
 		em->arg = (char *)canonical_type(id);
@@ -1388,9 +1420,14 @@ load_go(const char *dir, const char *file)
 			char *seg = xstrndup(reg, (size_t)(orig + off - reg));
 			char *e = strstr(seg, "embedded/");
 
-			if (strstr(seg, "DelegatingLexer(") ||
-			    strstr(seg, "TypeRemappingLexer(")) {
-				/* delegation or remapping: not here */
+			char *dl = strstr(seg, "DelegatingLexer(");
+
+			if (dl != NULL) {
+				dl += strlen("DelegatingLexer(");
+				lx->delegate_var = xstrndup(dl, ident_len(dl));
+			}
+			if (strstr(seg, "TypeRemappingLexer(")) {
+				/* remapping: not here */
 			} else if (e != NULL && strstr(seg, "MustNewXMLLexer(")) {
 				char *qq = strchr(e, '"');
 				int i;
@@ -1426,6 +1463,14 @@ load_go_rules(void)
 		struct lexer *lx = &lexers[i];
 		const char *c = lx->go_config;
 
+		if (lx->delegate_var != NULL) {
+			lx->delegate = go_var_lexer(lx->delegate_var);
+			if (lx->delegate == NULL) {
+				lx->flags |= LX_GO;
+				lx->xml_of = 0;
+				continue;
+			}
+		}
 		if (lx->go_text == NULL ||
 		    go_lexer_rules(lx, lx->go_text, lx->go_after) != 0)
 			continue;
@@ -1503,7 +1548,7 @@ write_emitter(struct lexer *lx, struct emitter *em, int *broken)
 
 	/* bygroups' children first, consecutive (Chroma's XML has no
 	 * bygroups within bygroups) */
-	if (em->kind == EM_BYGROUPS) {
+	if (em->kind == EM_BYGROUPS || em->kind == EM_USINGBYGROUP) {
 		first = nemit;
 		for (i = 0; i < em->nsub; i++) {
 			if (em->sub[i].kind == EM_BYGROUPS) {
@@ -1543,6 +1588,12 @@ write_emitter(struct lexer *lx, struct emitter *em, int *broken)
 		    "\n", s ? s->id : -1);
 		break;
 	}
+	case EM_USINGBYGROUP:
+		/* arg: the name's group; from: the code's */
+		fprintf(b_emit.f, "\t{ EM_USINGBYGROUP, %d, %d, %d, NULL, %d, "
+		    "-1 },\n", em->name_group, first, em->nsub,
+		    em->code_group);
+		break;
 	case EM_USING:
 		fprintf(b_emit.f, "\t{ EM_USING, 0, 0, 0, ");
 		cstr(b_emit.f, em->arg ? em->arg : "");
@@ -1692,8 +1743,9 @@ main(int argc, char **argv)
 		cstr(out, class_of(types[t].value));
 		fprintf(out, " },\n");
 	}
-	fprintf(out, "};\n#define HL_TYPE_TEXT %d\n#define HL_TYPE_ERROR %d\n\n",
-	    type_id("Text"), type_id("Error"));
+	fprintf(out, "};\n#define HL_TYPE_TEXT %d\n#define HL_TYPE_ERROR %d\n"
+	    "#define HL_TYPE_OTHER %d\n\n", type_id("Text"), type_id("Error"),
+	    type_id("Other"));
 
 	sb_open(&b_emit);
 	sb_open(&b_rule);
@@ -1724,8 +1776,10 @@ main(int argc, char **argv)
 		    find_state(rules, "root");
 		fprintf(out, "\t{ ");
 		cstr(out, lx->name);
-		fprintf(out, ", %d, %g, %d, %d },\n", rules->flags,
+		fprintf(out, ", %d, %g, %d, %d, ", rules->flags,
 		    lx->priority, root ? root->id : -1, first);
+		cstr(out, lx->delegate);
+		fprintf(out, " },\n");
 	}
 	fprintf(out, "};\n#define HL_NLEXERS %d\n\n", nlexers);
 

@@ -51,13 +51,24 @@ render_page(const char *md, const struct site *site, struct buf *out,
 	while (*body == '\n')
 		body++;
 	if (strncmp(body, "```", 3) == 0) {
-		p = body + 3;
+		size_t ticks = strspn(body, "`");
+		struct buf close = BUF_INIT;
+
+		p = body + ticks;
 		end = strchr(p, '\n');
 		buf_add(&info, p, (size_t)(end - p));
 		p = end + 1;
-		end = strstr(p, "```\n");
-		if (end == NULL || (end != p && end[-1] != '\n'))
+		/* the closing fence: as many backticks, on a line */
+		buf_putc(&close, '\n');
+		buf_add(&close, body, ticks);
+		buf_putc(&close, '\n');
+		end = strncmp(p, buf_cstr(&close) + 1, ticks + 1) == 0 ? p :
+		    strstr(p, buf_cstr(&close));
+		if (end == NULL)
 			end = p + strlen(p);
+		else if (end != p)
+			end++;
+		buf_free(&close);
 		buf_add(&code, p, (size_t)(end - p));
 		rc = hl_fence_at(out, buf_cstr(&info), 0, buf_cstr(&code),
 		    code.len, site, err, NULL);
@@ -192,7 +203,8 @@ test_registry(void **state)
 	assert_null(hl_lexer_get(""));
 	assert_true(hl_lexer_usable(hl_lexer_get("rust")));
 	assert_true(hl_lexer_usable(hl_lexer_get("go")));
-	assert_false(hl_lexer_usable(hl_lexer_get("markdown")));
+	assert_true(hl_lexer_usable(hl_lexer_get("markdown")));
+	assert_false(hl_lexer_usable(hl_lexer_get("http")));
 	assert_false(hl_lexer_usable(hl_lexer_get("fish")));
 }
 
@@ -307,15 +319,23 @@ test_options(void **state)
 	    &err), -1);
 	assert_string_equal(buf_cstr(&err), "invalid Highlight option: "
 	    "linenos");
-	/* a lexer quire has no rules for (Chroma's markdown delegates
-	 * to other lexers): Hugo's markup, unhighlighted, and a warning */
+	/* a lexer quire has no rules for (Chroma's http lexer is Go
+	 * code): Hugo's markup, unhighlighted, and a warning */
 	buf_reset(&out);
-	assert_int_equal(hl_fence_at(&out, "md", 0, "*x*\n", 4, NULL,
-	    &err, &warn), 0);
+	assert_int_equal(hl_fence_at(&out, "http", 0, "GET / HTTP/1.1\n", 15,
+	    NULL, &err, &warn), 0);
 	assert_string_equal(buf_cstr(&out), "<div class=\"highlight\"><pre "
-	    "tabindex=\"0\" class=\"chroma\"><code class=\"language-md\" "
-	    "data-lang=\"md\"><span class=\"line\"><span class=\"cl\">*x*\n"
-	    "</span></span></code></pre></div>");
+	    "tabindex=\"0\" class=\"chroma\"><code class=\"language-http\" "
+	    "data-lang=\"http\"><span class=\"line\"><span class=\"cl\">"
+	    "GET / HTTP/1.1\n</span></span></code></pre></div>");
+	assert_non_null(strstr(buf_cstr(&warn), "HTTP"));
+	/* a markdown block whose fence names a lexer quire lacks: the
+	 * whole block plain, and a warning */
+	buf_reset(&out);
+	buf_reset(&warn);
+	assert_int_equal(hl_fence_at(&out, "md", 0, "```http\nGET /\n```\n",
+	    19, NULL, &err, &warn), 0);
+	assert_non_null(strstr(buf_cstr(&out), "<span class=\"cl\">```http"));
 	assert_non_null(strstr(buf_cstr(&warn), "markdown"));
 	/* the ordinal names the line anchors */
 	buf_reset(&out);
