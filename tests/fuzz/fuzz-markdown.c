@@ -92,6 +92,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opts.md_flags = MD_ANCHORS;
 	opts.cjk = uni_has_cjk(src, size);
 	opts.summary_words = (long)(size % 97);	/* 0 .. 96 words */
+	opts.hooks = NULL;
 	if (metrics_compute(src, size, strncmp(first, "summary:", 8) == 0 ?
 	    first + 8 : NULL, &opts, &m) == 0) {
 		if (m.words < 0 || m.minutes < 0)

@@ -44,6 +44,8 @@ target() {
 	frontmatter) mods="$COMMON $docs frontmatter"; opts="-max_len=8192" ;;
 	toml|json) mods="$COMMON $docs"; opts="-max_len=8192" ;;
 	markdown) mods="$COMMON"; opts="-max_len=8192" ;;
+	shortcode) mods="$COMMON highlight shortcode shortcodes-builtin"
+		opts="-max_len=4096" ;;
 	# src/worker.c itself is included by the target.
 	worker) mods="$COMMON $IMPORTER $IMPORTER_CXX $worker_mods schema"
 		opts="-max_len=2048 -close_fd_mask=3" ;;
