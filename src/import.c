@@ -17,6 +17,7 @@
 
 #include "dbw.h"
 #include "entry.h"
+#include "fragments.h"
 #include "frontmatter.h"
 #include "import.h"
 #include "lang.h"
@@ -25,6 +26,7 @@
 #include "progress.h"
 #include "readfile.h"
 #include "section.h"
+#include "shortcode.h"
 #include "site.h"
 #include "unicode.h"
 #include "url.h"
@@ -81,6 +83,11 @@ struct import {
 	size_t nsections;
 	long added, updated, unchanged, removed, skipped;
 	int quiet;		/* walking again: its warnings were given */
+	/* Pages whose shortcodes call ref or relref: expanded again once
+	 * every page's URL is stored (refs_final), by index in files. */
+	size_t *ref_pages;
+	size_t nref_pages;
+	int refs_final;
 	struct progress progress;	/* the line on a terminal */
 };
 
@@ -1227,11 +1234,156 @@ keeps_url(const char *a, const char *b)
 	return strcmp(a, b) < 0;
 }
 
+/* What a ref or relref resolves from: the page and the open database. */
+struct ref_from {
+	struct dbw *w;
+	const char *source;	/* the page's path under content/ */
+};
+
+/* Appends the content path target names from the folder dir (""
+ * for content/ itself) to out, "." and ".." resolved; -1 when it climbs
+ * above content/. */
+static int
+ref_path(struct buf *out, const char *dir, const char *target)
+{
+	struct buf joined = BUF_INIT;
+	const char *p, *seg;
+	int rc = 0;
+
+	if (*dir != '\0' && *target != '/')
+		buf_printf(&joined, "%s/", dir);
+	buf_puts(&joined, target);
+	for (p = buf_cstr(&joined); *p != '\0' && rc == 0; p = seg) {
+		size_t n = strcspn(p, "/");
+
+		seg = p + n + (p[n] == '/');
+		if (n == 0 || (n == 1 && p[0] == '.'))
+			continue;
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			char *slash;
+
+			if (out->len == 0) {
+				rc = -1;
+				break;
+			}
+			slash = strrchr(buf_cstr(out), '/');
+			out->len = slash != NULL ? (size_t)(slash - out->data) : 0;
+			out->data[out->len] = '\0';
+			continue;
+		}
+		if (out->len > 0)
+			buf_putc(out, '/');
+		buf_add(out, p, n);
+	}
+	buf_free(&joined);
+	return rc;
+}
+
+/* sc_ctx's resolve: the URL of the page a ref names, as Hugo's GetPage
+ * finds it from a page: relative to the page's folder, then from
+ * content/ (a leading '/' goes there at once); the path names a content
+ * file, or a bundle's or section's folder. */
+static int
+resolve_ref(void *arg, const char *target, struct buf *url, struct buf *err)
+{
+	static const char *const suffixes[] = { "", ".md", ".html",
+	    "/index.md", "/index.html", "/_index.md", "/_index.html" };
+	const struct ref_from *from = arg;
+	const char *slash = strrchr(from->source, '/');
+	struct buf dir = BUF_INIT, path = BUF_INIT, source = BUF_INIT;
+	struct buf title = BUF_INIT;
+	size_t i, j;
+	int found = 0;
+
+	if (slash != NULL)
+		buf_add(&dir, from->source, (size_t)(slash - from->source));
+	for (i = *target == '/' ? 1 : 0; i < 2 && found == 0; i++) {
+		buf_reset(&path);
+		if (ref_path(&path, i == 0 ? buf_cstr(&dir) : "", target) != 0)
+			continue;
+		for (j = 0; j < sizeof(suffixes) / sizeof(suffixes[0]) &&
+		    found == 0; j++) {
+			if (j == 0 && url_content_ext(buf_cstr(&path)) == 0)
+				continue;
+			buf_reset(&source);
+			buf_printf(&source, "%s%s", buf_cstr(&path),
+			    suffixes[j]);
+			buf_reset(url);
+			found = dbw_page_ref(from->w, buf_cstr(&source), NULL, url,
+			    &title, err);
+			if (found < 0)
+				break;
+			found = found == 2;
+		}
+	}
+	if (found <= 0)
+		buf_reset(url);
+	buf_free(&dir);
+	buf_free(&path);
+	buf_free(&source);
+	buf_free(&title);
+	return found;
+}
+
+/* Expands the shortcodes of fm's Markdown body (the file's text) into
+ * body and frags, for the page at url. A page whose shortcodes call ref
+ * or relref (*uses_refs set) is put on the list to expand again once
+ * every URL is known.
+ * Returns 0, or -1 with the message in err. */
+static int
+expand_shortcodes(struct import *im, struct dbw *w, size_t fi,
+    const char *text, const struct frontmatter *fm, const char *url,
+    struct buf *body, struct fragments *frags, int *uses_refs,
+    struct buf *err)
+{
+	const struct input_file *f = &im->files[fi];
+	struct ref_from from = { w, f->source };
+	struct sc_ctx sc;
+	const char *line, *next;
+	int first_line = 1, rc;
+
+	for (line = text; line < fm->body; line++)
+		first_line += *line == '\n';
+	memset(&sc, 0, sizeof(sc));
+	sc.file = f->fs_path;
+	sc.site = &im->site;
+	sc.page_url = url;
+	sc.page_source = f->source;
+	if (im->refs_final) {
+		sc.resolve = resolve_ref;
+		sc.resolve_arg = &from;
+	}
+	rc = sc_expand(fm->body, fm->body_len, first_line, &sc, body, frags,
+	    err);
+	/* Its warnings are given once: by the last expansion. */
+	if (rc == 0 && sc.uses_refs && !im->refs_final) {
+		im->ref_pages = xrealloc(im->ref_pages, (im->nref_pages + 1) *
+		    sizeof(*im->ref_pages));
+		im->ref_pages[im->nref_pages++] = fi;
+	} else if (rc == 0) {
+		for (line = buf_cstr(&sc.warn); *line != '\0'; line = next) {
+			next = strchr(line, '\n');
+			next = next ? next + 1 : line + strlen(line);
+			note(im, "%s%.*s", "warning: ", (int)(next - line), line);
+		}
+	}
+	*uses_refs = sc.uses_refs;
+	buf_free(&sc.warn);
+	return rc;
+}
+
 /* Imports one file into w. Returns 0 or -1 (message logged). */
 static int
-import_file(struct import *im, struct dbw *w, const struct input_file *f,
+import_file(struct import *im, struct dbw *w, size_t fi,
     uint64_t settings_hash)
 {
+	const struct input_file *f = &im->files[fi];
+	int uses_refs = 0, was_ref;
+	struct buf body = BUF_INIT;
+	struct fragments frags = FRAGMENTS_INIT;
+	struct md_hooks hooks;
+	const char *src;
+	size_t src_len;
 	struct buf text = BUF_INIT, err = BUF_INIT, warn = BUF_INIT;
 	struct buf hash = BUF_INIT, stored = BUF_INIT, url = BUF_INIT;
 	struct buf owner = BUF_INIT, section = BUF_INIT, tkey = BUF_INIT;
@@ -1262,11 +1414,17 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	    buf_cstr(&text), text.len));
 	if (dbw_hash(w, f->source, &stored, &err) != 0)
 		goto fail;
-	if (strcmp(buf_cstr(&stored), buf_cstr(&hash)) == 0) {
+	/* A page that calls ref or relref is stored with its hash and "r":
+	 * it is expanded again on each import, since a target may have
+	 * moved. */
+	if (!im->refs_final &&
+	    strcmp(buf_cstr(&stored), buf_cstr(&hash)) == 0) {
 		im->unchanged++;
 		rc = 0;
 		goto out;
 	}
+	was_ref = stored.len == hash.len + 1 && strncmp(buf_cstr(&stored),
+	    buf_cstr(&hash), hash.len) == 0 && stored.data[hash.len] == 'r';
 	if (fm_parse_terms(f->fs_path, buf_cstr(&text), text.len,
 	    im->site.taxonomy_plurals, im->site.taxonomy_singulars,
 	    index ? 0 : im->site.ntaxonomies, &fm, &err, &warn) != 0)
@@ -1403,14 +1561,26 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	mopts.md_flags = im->site.unsafe ? MD_UNSAFE : 0;
 	mopts.cjk = cjk;
 	mopts.summary_words = im->site.summary_length;
-	mopts.hooks = NULL;
+	/* Shortcodes are expanded before anything is counted: their
+	 * output counts as Hugo counts it. */
+	src = fm.body;
+	src_len = fm.body_len;
+	if (markup == MARKUP_MARKDOWN && sc_present(fm.body, fm.body_len)) {
+		if (expand_shortcodes(im, w, fi, buf_cstr(&text), &fm,
+		    buf_cstr(&url), &body, &frags, &uses_refs, &err) != 0)
+			goto fail;
+		src = body.data != NULL ? body.data : "";
+		src_len = body.len;
+	}
+	fragments_hooks(&frags, &hooks);
+	mopts.hooks = &hooks;
 	/* An HTML content file is not rendered: Hugo 0.111 takes its body
 	 * as written, the part after a <!--more--> as its content. */
 	content_off = 0;
-	content_len = fm.body_len;
-	if (markup == MARKUP_HTML ? metrics_compute_html(fm.body, fm.body_len,
+	content_len = src_len;
+	if (markup == MARKUP_HTML ? metrics_compute_html(src, src_len,
 	    fm.summary, &mopts, &m, &content_off, &content_len) != 0 :
-	    metrics_compute(fm.body, fm.body_len, fm.summary, &mopts,
+	    metrics_compute(src, src_len, fm.summary, &mopts,
 	    &m) != 0) {
 		buf_printf(&err, "%s:1: the Markdown could not be rendered",
 		    f->fs_path);
@@ -1436,7 +1606,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	p.has_expiry = fm.has_expiry;
 	p.expire_at = fm.expiry.t;
 	p.draft = fm.draft;
-	p.body = fm.body + content_off;
+	p.body = src + content_off;
 	p.body_len = content_len;
 	p.markup = markup;
 	p.summary = m.summary;
@@ -1458,9 +1628,16 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	for (i = 0; i < im->site.nlangs; i++)
 		buf_printf(&order, "%s ", im->site.langs[i].code);
 	p.lang_order = buf_cstr(&order);
+	if (uses_refs)
+		buf_putc(&hash, 'r');
+	p.hash = buf_cstr(&hash);
 	if (dbw_put_page(w, &p, &err) != 0)
 		goto fail;
-	if (stored.len > 0)
+	if (im->refs_final)
+		;	/* counted by its first pass */
+	else if (was_ref)
+		im->unchanged++;	/* its file is; its refs may not be */
+	else if (stored.len > 0)
 		im->updated++;
 	else
 		im->added++;
@@ -1474,6 +1651,8 @@ out:
 	free(aliases);
 	fm_free(&fm);
 	metrics_free(&m);
+	fragments_free(&frags);
+	buf_free(&body);
 	buf_free(&text);
 	buf_free(&err);
 	buf_free(&warn);
@@ -1531,6 +1710,7 @@ free_import(struct import *im)
 	for (i = 0; i < im->nsections; i++)
 		free(im->sections[i]);
 	free(im->sections);
+	free(im->ref_pages);
 	site_free(&im->site);
 }
 
@@ -1658,9 +1838,18 @@ import_run(const struct import_opts *opts, FILE *log)
 
 		progress_show(&im.progress, "reading", i + 1, im.nfiles);
 		base = base ? base + 1 : im.files[i].path;
-		if (import_file(&im, w, &im.files[i], settings_hash) != 0)
+		if (import_file(&im, w, i, settings_hash) != 0)
 			goto out;
 	}
+	/* Every page's URL is stored: the pages that call ref or relref
+	 * are expanded again, their targets resolved (their other warnings
+	 * were given). */
+	im.refs_final = 1;
+	im.quiet = 1;
+	for (i = 0; i < im.nref_pages; i++)
+		if (import_file(&im, w, im.ref_pages[i], settings_hash) != 0)
+			goto out;
+	im.quiet = 0;
 	/* The settings are stored once the pages are, whose URLs the
 	 * menu's pageRefs take; a section is dated by its newest page. */
 	if (dbw_section_dates(w, (long long)time(NULL), &err) != 0 ||
