@@ -104,7 +104,7 @@ render_section_read(struct ctx *ctx, const char *slug,
 	render_lang_prefix(&sec->route, ctx->site);
 	buf_printf(&sec->route, "/%s/", slug);
 	rc = db_section_page(ctx->db, ctx->now, buf_cstr(&sec->route), &title,
-	    &sec->description, &sec->body, &sec->markup);
+	    &sec->description, &sec->body, &sec->markup, &sec->page_id);
 	if (rc == DB_ERROR)
 		return rc;
 	/* Hugo's default title is for a section without an _index.md (one
@@ -141,7 +141,7 @@ render_section_trail(struct ctx *ctx, const char *slug,
 		render_lang_prefix(&route, ctx->site);
 		buf_printf(&route, "/%.*s/", (int)(p - slug), slug);
 		found = db_section_page(ctx->db, ctx->now, buf_cstr(&route),
-		    &title, &description, &body, &markup);
+		    &title, &description, &body, &markup, NULL);
 		if (found == DB_ERROR) {
 			rc = DB_ERROR;
 			break;
@@ -563,6 +563,13 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	html(b, "\">\n<script src=\"");
 	render_href(b, s, "/js/theme.js");
 	html(b, "\"></script>\n");
+	/* An article's code blocks get a copy button (deferred: the page is
+	 * read before it runs). */
+	if (h->article != NULL) {
+		html(b, "<script src=\"");
+		render_href(b, s, "/js/copy.js");
+		html(b, "\" defer></script>\n");
+	}
 	feed_links(b, s, h);
 
 	/* OpenGraph and Twitter cards, as PaperMod writes them. */
@@ -931,20 +938,41 @@ enum page_rc
 render_markdown(struct ctx *ctx, const char *text, unsigned md_flags,
     const char *open, const char *close)
 {
-	return render_content(ctx, MARKUP_MARKDOWN, text, md_flags, open,
+	return render_content(ctx, MARKUP_MARKDOWN, text, 0, md_flags, open,
 	    close);
 }
 
 enum page_rc
+render_body(struct ctx *ctx, enum page_markup markup, const char *body,
+    long long page_id, unsigned md_flags, struct md_result *md)
+{
+	struct fragments frags = FRAGMENTS_INIT;
+	struct md_hooks hooks;
+	int rc;
+
+	memset(md, 0, sizeof(*md));
+	if (page_id > 0 && markup == MARKUP_MARKDOWN &&
+	    db_page_fragments(ctx->db, page_id, &frags) == DB_ERROR)
+		return PAGE_DB_ERROR;
+	fragments_hooks(&frags, &hooks);
+	rc = content_render(markup, body, strlen(body), md_flags |
+	    (ctx->site->unsafe ? MD_UNSAFE : 0), &hooks, md);
+	fragments_free(&frags);
+	return rc == 0 ? PAGE_OK : PAGE_ERROR;
+}
+
+enum page_rc
 render_content(struct ctx *ctx, enum page_markup markup, const char *text,
-    unsigned md_flags, const char *open, const char *close)
+    long long page_id, unsigned md_flags, const char *open,
+    const char *close)
 {
 	struct buf *b = &ctx->resp->body;
 	struct md_result md;
+	enum page_rc rc;
 
-	if (content_render(markup, text, strlen(text), md_flags |
-	    (ctx->site->unsafe ? MD_UNSAFE : 0), &md) != 0)
-		return PAGE_ERROR;
+	if ((rc = render_body(ctx, markup, text, page_id, md_flags, &md)) !=
+	    PAGE_OK)
+		return rc;
 	html(b, open);
 	/* cmark-gfm's HTML (raw HTML omitted unless the site set unsafe),
 	 * or an HTML content file's body as written. */
