@@ -516,8 +516,9 @@ ref(const struct sc_item *call, int rel, struct sc_ctx *ctx,
 		return 0;	/* the page's URLs are not all known yet */
 	hash = strchr(target, '#');
 	if (hash == target) {
-		found = 1;
-		buf_puts(&url, ctx->page_url ? ctx->page_url : "/");
+		/* "#anchor" alone: Hugo writes it as given. */
+		buf_puts(o, target);
+		return 0;
 	} else {
 		char *path = xstrndup(target, hash ? (size_t)(hash - target) :
 		    strlen(target));
