@@ -37,6 +37,7 @@ struct db_page {
 	int truncated;
 	long words;
 	long minutes;
+	int frames;		/* schema.h's PAGE_FRAME_* (whole pages) */
 };
 
 /* The fields of a list entry (entry.h), each a column of page_card and

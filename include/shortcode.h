@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "schema.h"
 
 struct fragments;
 struct site;
@@ -90,14 +91,7 @@ struct sc_ctx {
 	/* Set by the expansion. */
 	struct buf warn;	/* "FILE:LINE: warning text\n" lines */
 	int uses_refs;		/* the body calls ref or relref */
-	unsigned frames;	/* SC_FRAME_* of the embeds it writes */
-};
-
-/* Hosts a page's iframes come from (its Content-Security-Policy). */
-enum {
-	SC_FRAME_YOUTUBE = 1 << 0,	/* www.youtube.com */
-	SC_FRAME_YOUTUBE_NOCOOKIE = 1 << 1,	/* www.youtube-nocookie.com */
-	SC_FRAME_VIMEO = 1 << 2,	/* player.vimeo.com */
+	unsigned frames;	/* schema.h's PAGE_FRAME_* of its embeds */
 };
 
 /* Expands the shortcodes of the n bytes of Markdown src (the body of

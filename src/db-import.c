@@ -45,6 +45,7 @@ enum wquery {
 	W_CARD_PUT,
 	W_SECTION_PAGES,
 	W_PAGE_REF,
+	W_PAGE_FRAMES,
 	W__MAX
 };
 
@@ -126,6 +127,7 @@ static const char *const wquery_sql[W__MAX] = {
 	 * (Hugo builds no draft or future page to link), else whether any
 	 * page lies under the folder ?2 (a section); without case, as
 	 * Hugo's GetPage. A menu has a few entries: a scan each is cheap. */
+	[W_PAGE_FRAMES] = "UPDATE page SET frames = ?2 WHERE source = ?1",
 	[W_PAGE_REF] = "SELECT url, title FROM page WHERE lower(source) = "
 	    "lower(?1) AND draft = 0 AND publish_at <= ?3 AND (expire_at IS "
 	    "NULL OR expire_at > ?3) UNION ALL SELECT NULL, NULL WHERE EXISTS "
@@ -586,6 +588,20 @@ dbw_page_ref(struct dbw *w, const char *source, const char *folder,
 	}
 	sqlite3_reset(st);
 	return rc < 0 ? -1 : found;
+}
+
+int
+dbw_page_frames(struct dbw *w, const char *source, unsigned frames,
+    struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_PAGE_FRAMES);
+	int rc;
+
+	bind_text(w, st, 1, source);
+	bind_int64(w, st, 2, (long long)frames);
+	rc = step_any(w, st, err, "storing the hosts a page frames");
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
 }
 
 int

@@ -46,7 +46,8 @@
 	X(layout, text, layout) \
 	X(lang, text, lang) \
 	X(tkey, text, tkey) \
-	X(markup, markup, markup)
+	X(markup, markup, markup) \
+	X(frames, int, frames)
 #define CARD_COLUMN(name, type, field) " c." #name ","
 #define PAGE_COLUMN(name, type, field) " p." #name ","
 #define LIST_COLUMNS DB_ENTRY_FIELDS(CARD_COLUMN)

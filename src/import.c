@@ -34,7 +34,7 @@
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "9"
+#define IMPORT_RULES_VERSION "10"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640
@@ -1329,13 +1329,13 @@ resolve_ref(void *arg, const char *target, struct buf *url, struct buf *err)
 /* Expands the shortcodes of fm's Markdown body (the file's text) into
  * body and frags, for the page at url. A page whose shortcodes call ref
  * or relref (*uses_refs set) is put on the list to expand again once
- * every URL is known.
+ * every URL is known. *frames gets the hosts its embeds frame.
  * Returns 0, or -1 with the message in err. */
 static int
 expand_shortcodes(struct import *im, struct dbw *w, size_t fi,
     const char *text, const struct frontmatter *fm, const char *url,
     struct buf *body, struct fragments *frags, int *uses_refs,
-    struct buf *err)
+    unsigned *frames, struct buf *err)
 {
 	const struct input_file *f = &im->files[fi];
 	struct ref_from from = { w, f->source };
@@ -1369,6 +1369,7 @@ expand_shortcodes(struct import *im, struct dbw *w, size_t fi,
 		}
 	}
 	*uses_refs = sc.uses_refs;
+	*frames = sc.frames;
 	buf_free(&sc.warn);
 	return rc;
 }
@@ -1412,6 +1413,7 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 {
 	const struct input_file *f = &im->files[fi];
 	int uses_refs = 0, was_ref;
+	unsigned frames = 0;
 	struct buf body = BUF_INIT;
 	const char *src;
 	size_t src_len;
@@ -1601,7 +1603,8 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	src_len = fm.body_len;
 	if (markup == MARKUP_MARKDOWN && sc_present(fm.body, fm.body_len)) {
 		if (expand_shortcodes(im, w, fi, buf_cstr(&text), &fm,
-		    buf_cstr(&url), &body, &frags, &uses_refs, &err) != 0)
+		    buf_cstr(&url), &body, &frags, &uses_refs, &frames,
+		    &err) != 0)
 			goto fail;
 		src = body.data != NULL ? body.data : "";
 		src_len = body.len;
@@ -1678,7 +1681,8 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	if (uses_refs)
 		buf_putc(&hash, 'r');
 	p.hash = buf_cstr(&hash);
-	if (dbw_put_page(w, &p, &err) != 0)
+	if (dbw_put_page(w, &p, &err) != 0 ||
+	    dbw_page_frames(w, f->source, frames, &err) != 0)
 		goto fail;
 	if (im->refs_final)
 		;	/* counted by its first pass */

@@ -182,7 +182,7 @@ youtube(const struct sc_item *call, struct sc_ctx *ctx, struct buf *o)
 		html(o, "</a></p>\n");
 		return;
 	}
-	ctx->frames |= priv ? SC_FRAME_YOUTUBE_NOCOOKIE : SC_FRAME_YOUTUBE;
+	ctx->frames |= priv ? PAGE_FRAME_YOUTUBE_NOCOOKIE : PAGE_FRAME_YOUTUBE;
 	html(o, "\n<div ");
 	if (cls != NULL) {
 		html(o, "class=\"");
@@ -224,7 +224,7 @@ vimeo(const struct sc_item *call, struct sc_ctx *ctx, struct buf *o)
 		html(o, "</a></p>\n");
 		return;
 	}
-	ctx->frames |= SC_FRAME_VIMEO;
+	ctx->frames |= PAGE_FRAME_VIMEO;
 	if (!call->named)
 		html(o, "\n");
 	html(o, "<div ");

@@ -288,7 +288,7 @@ test_expand(void **state)
 	assert_non_null(strstr(f.shortcodes[2].html,
 	    "src=\"https://www.youtube.com/embed/abc\""));
 	assert_string_equal(f.shortcodes[3].html, "</div>\n");
-	assert_int_equal(ctx.frames, SC_FRAME_YOUTUBE);
+	assert_int_equal(ctx.frames, PAGE_FRAME_YOUTUBE);
 	fragments_free(&f);
 	buf_free(&ctx.warn);
 	site_free(&site);
@@ -319,7 +319,7 @@ test_hostile(void **state)
 	assert_null(strstr(h, "x\""));
 	assert_non_null(strstr(h, "https://www.youtube-nocookie.com/embed/"
 	    "x%22%3e%3cscript%3ealert%281%29%3c/script%3e\""));
-	assert_int_equal(ctx.frames, SC_FRAME_YOUTUBE_NOCOOKIE);
+	assert_int_equal(ctx.frames, PAGE_FRAME_YOUTUBE_NOCOOKIE);
 	h = f.shortcodes[1].html;
 	assert_null(strstr(h, "javascript:"));
 	assert_null(strstr(h, "JavaScript:"));

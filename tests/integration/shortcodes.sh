@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Shortcodes at import (src/shortcode.c): the stored body holds Hugo's
+# placeholders and the worker splices their output; a page that embeds a
+# video widens its own frame-src to that host only; ref and relref resolve
+# against every imported page, again on the next import when a target
+# moves; a missing target or a malformed shortcode fails the import with
+# FILE:LINE and leaves the database as it was; an unknown shortcode warns.
+# Closes with "shortcodes: N passed, M failed".
+set -u
+top=$(pwd)
+. "$(dirname "$0")/lib.sh"
+suite_begin shortcodes
+
+site=$tmp/site
+mkdir -p "$site/content/posts"
+printf 'baseURL: https://example.org/\ntitle: T\n' > "$site/hugo.yaml"
+cat > "$site/content/posts/a.md" <<'MD'
+---
+title: A
+date: 2024-01-01
+---
+See {{< ref "b.md" >}} and [b]({{< relref "b" >}}).
+
+{{< youtube abc >}}
+
+{{< notice warning >}}
+Careful *now*.
+{{< /notice >}}
+
+{{< box >}}inner of box{{< /box >}}
+
+Literal {{</* youtube x */>}}.
+MD
+cat > "$site/content/posts/b.md" <<'MD'
+---
+title: B
+date: 2024-01-02
+slug: bee
+---
+Bee.
+MD
+db=$tmp/s.db
+"$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
+cond "the site imports" "$(cat "$tmp/log")" $?
+expect "an unknown shortcode warns with FILE:LINE and its name" \
+    "$(grep -c 'posts/a.md:13: shortcode "box" is not known; its inner content is shown' "$tmp/log")" 1
+cgi /posts/a/ > "$tmp/a.http"
+expect "ref is the target's permalink" \
+    "$(grep -c 'See https://example.org/posts/bee/ and <a href="/posts/bee/">b</a>' "$tmp/a.http")" 1
+expect "the youtube iframe is spliced" \
+    "$(grep -c '<iframe src="https://www.youtube.com/embed/abc"' "$tmp/a.http")" 1
+expect "the page frames youtube and nothing else" \
+    "$(grep -i '^Content-Security-Policy:' "$tmp/a.http" | grep -o "frame-src[^;]*" | tr -d '\r')" \
+    "frame-src 'self' https://www.youtube.com"
+expect "another page frames nothing from another site" \
+    "$(cgi /posts/bee/ | grep -ci '^Content-Security-Policy:.*frame-src')" 0
+expect "the admonition wraps its Markdown" \
+    "$(tr -d '\n' < "$tmp/a.http" | grep -c '<div class="admonition warning"><p class="admonition-title">Warning</p><p>Careful <em>now</em>.</p></div>')" 1
+expect "the unknown shortcode shows its inner content" \
+    "$(grep -c '<p>inner of box</p>' "$tmp/a.http")" 1
+expect "the comment form prints the shortcode" \
+    "$(grep -c '<p>Literal {{&lt; youtube x &gt;}}.</p>' "$tmp/a.http")" 1
+expect "no reader sees an unescaped shortcode or a placeholder" \
+    "$(grep -c '{{<\|{{%\|HAHAHUGOSHORTCODE' "$tmp/a.http")" 0
+expect "the word count holds the ref's URL" \
+    "$(sqlite3 -readonly "$db" "SELECT words FROM page_card c JOIN page p ON p.id = c.page_id WHERE p.source = 'posts/a.md'")" 15
+
+# The target moves; a.md is unchanged, and its ref follows.
+sed -i 's/^slug: bee/slug: wasp/' "$site/content/posts/b.md"
+"$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
+cond "the site imports again" "$(cat "$tmp/log")" $?
+expect "the unchanged page's ref follows its moved target" \
+    "$(body /posts/a/ | grep -c 'See https://example.org/posts/wasp/ and <a href="/posts/wasp/">b</a>')" 1
+expect "and counts as unchanged" "$(grep -c '0 added, 1 updated, 1 unchanged' "$tmp/log")" 1
+
+# A missing target and a malformed shortcode fail with FILE:LINE.
+cp "$db" "$tmp/before.db"
+printf -- '---\ntitle: C\n---\nOne.\n\n{{< ref "nope.md" >}}\n' > "$site/content/posts/c.md"
+"$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
+expect "a missing ref target fails the import" "$?" 1
+expect "with Hugo's REF_NOT_FOUND at its line" \
+    "$(grep -c 'posts/c.md:6: REF_NOT_FOUND: Ref "nope.md": page not found' "$tmp/log")" 1
+printf -- '---\ntitle: C\n---\nOne.\n\n{{< notice >}}never closed\n' > "$site/content/posts/c.md"
+"$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
+expect "an unclosed shortcode fails the import" "$?" 1
+expect "with Hugo's message at its line" \
+    "$(grep -c 'posts/c.md:6: failed to extract shortcode: shortcode "notice" must be closed or self-closed' "$tmp/log")" 1
+expect "the database is untouched" "$(cmp -s "$db" "$tmp/before.db"; echo $?)" 0
+report shortcodes
