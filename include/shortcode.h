@@ -84,8 +84,8 @@ struct sc_ctx {
 	int (*resolve)(void *arg, const char *target, struct buf *url,
 		struct buf *err);
 	void *resolve_arg;
-	/* Page params then site params by dotted key (the param shortcode):
-	 * appends the value to out and returns 1, or returns 0. NULL: none. */
+	/* The page's params by dotted key (the param shortcode): appends
+	 * the value to out and returns 1, or returns 0. NULL: none. */
 	int (*param)(void *arg, const char *key, struct buf *out);
 	void *param_arg;
 	/* Set by the expansion. */

@@ -1326,6 +1326,21 @@ resolve_ref(void *arg, const char *target, struct buf *url, struct buf *err)
 	return found;
 }
 
+/* What a param shortcode reads: the page's file text. */
+struct param_from {
+	const char *text;
+	size_t n;
+};
+
+/* sc_ctx's param: a page param, from the page's front matter. */
+static int
+page_param(void *arg, const char *key, struct buf *out)
+{
+	const struct param_from *from = arg;
+
+	return fm_param(from->text, from->n, key, out);
+}
+
 /* Expands the shortcodes of fm's Markdown body (the file's text) into
  * body and frags, for the page at url. A page whose shortcodes call ref
  * or relref (*uses_refs set) is put on the list to expand again once
@@ -1339,6 +1354,8 @@ expand_shortcodes(struct import *im, struct dbw *w, size_t fi,
 {
 	const struct input_file *f = &im->files[fi];
 	struct ref_from from = { w, f->source };
+	struct param_from params = { text, (size_t)(fm->body + fm->body_len -
+	    text) };
 	struct sc_ctx sc;
 	const char *line, *next;
 	int first_line = 1, rc;
@@ -1350,6 +1367,8 @@ expand_shortcodes(struct import *im, struct dbw *w, size_t fi,
 	sc.site = &im->site;
 	sc.page_url = url;
 	sc.page_source = f->source;
+	sc.param = page_param;
+	sc.param_arg = &params;
 	if (im->refs_final) {
 		sc.resolve = resolve_ref;
 		sc.resolve_arg = &from;
