@@ -102,4 +102,9 @@ struct sc_ctx {
 int sc_expand(const char *src, size_t n, int first_line, struct sc_ctx *ctx,
 	struct buf *md, struct fragments *frags, struct buf *err);
 
+/* Replaces each placeholder in html (HTML the importer made from the
+ * expanded Markdown, a highlighted code block) by its fragment of frags,
+ * as Hugo replaces them in a page's final HTML, code included. */
+void sc_fill_placeholders(struct buf *html, const struct fragments *frags);
+
 #endif

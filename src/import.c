@@ -1420,6 +1420,8 @@ highlight_block(void *arg, size_t ordinal, int line, const char *info,
 		return -1;
 	}
 	buf_free(&msg);
+	/* A {{< >}} shortcode in the code: its output, as in Hugo. */
+	sc_fill_placeholders(out, c->frags);
 	/* An empty fragment keeps the ordinals: the block is cmark's. */
 	fragments_add(c->frags, FRAGMENT_CODE, out->data, out->len);
 	return out->len > 0 ? 0 : 1;

@@ -853,3 +853,37 @@ sc_expand(const char *src, size_t n, int first_line, struct sc_ctx *ctx,
 	sc_doc_free(&doc);
 	return rc;
 }
+
+void
+sc_fill_placeholders(struct buf *html, const struct fragments *frags)
+{
+	const size_t plen = strlen(MD_PLACEHOLDER_PREFIX);
+	const size_t slen = strlen(MD_PLACEHOLDER_SUFFIX);
+	struct buf out = BUF_INIT;
+	const char *p, *from;
+
+	if (html->len == 0 || frags->nshortcodes == 0 ||
+	    memmem(html->data, html->len, MD_PLACEHOLDER_PREFIX, plen) == NULL)
+		return;
+	from = buf_cstr(html);
+	while ((p = strstr(from, MD_PLACEHOLDER_PREFIX)) != NULL) {
+		const char *q = p + plen;
+		size_t k = 0;
+
+		while (*q >= '0' && *q <= '9' && q - (p + plen) < 9)
+			k = k * 10 + (size_t)(*q++ - '0');
+		if (q == p + plen || strncmp(q, MD_PLACEHOLDER_SUFFIX,
+		    slen) != 0 || k >= frags->nshortcodes) {
+			buf_add(&out, from, (size_t)(p + plen - from));
+			from = p + plen;
+			continue;
+		}
+		buf_add(&out, from, (size_t)(p - from));
+		buf_add(&out, frags->shortcodes[k].html, frags->shortcodes[k].len);
+		from = q + slen;
+	}
+	buf_puts(&out, from);
+	buf_reset(html);
+	buf_add(html, out.data, out.len);
+	buf_free(&out);
+}
