@@ -93,6 +93,11 @@ int dbw_section_pages(struct dbw *w, long long now, struct section_tally *t,
  * ("posts/": returns 1); else nothing (0); -1 on error. */
 int dbw_page_ref(struct dbw *w, const char *source, const char *folder,
 	struct buf *url, struct buf *title, struct buf *err);
+/* Calls fn with the source and URL of each published page (not a
+ * section's own) whose source holds needle (lower case), by source. */
+int dbw_pages_named(struct dbw *w, const char *needle,
+	void (*fn)(void *arg, const char *source, const char *url), void *arg,
+	struct buf *err);
 /* Stores the hosts the page of source frames (schema.h's PAGE_FRAME_*;
  * 0: none), after dbw_put_page(). */
 int dbw_page_frames(struct dbw *w, const char *source, unsigned frames,

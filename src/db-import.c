@@ -46,6 +46,7 @@ enum wquery {
 	W_SECTION_PAGES,
 	W_PAGE_REF,
 	W_PAGE_FRAMES,
+	W_PAGE_NAMED,
 	W__MAX
 };
 
@@ -128,6 +129,12 @@ static const char *const wquery_sql[W__MAX] = {
 	 * page lies under the folder ?2 (a section); without case, as
 	 * Hugo's GetPage. A menu has a few entries: a scan each is cheap. */
 	[W_PAGE_FRAMES] = "UPDATE page SET frames = ?2 WHERE source = ?1",
+	/* The published pages whose source holds ?1 (lower case): a ref's
+	 * look-up by file name, which the caller completes. */
+	[W_PAGE_NAMED] = "SELECT source, url FROM page WHERE "
+	    "instr(lower(source), ?1) > 0 AND kind <> 2 AND draft = 0 AND "
+	    "publish_at <= ?2 AND (expire_at IS NULL OR expire_at > ?2) "
+	    "ORDER BY source",
 	[W_PAGE_REF] = "SELECT url, title FROM page WHERE lower(source) = "
 	    "lower(?1) AND draft = 0 AND publish_at <= ?3 AND (expire_at IS "
 	    "NULL OR expire_at > ?3) UNION ALL SELECT NULL, NULL WHERE EXISTS "
@@ -588,6 +595,24 @@ dbw_page_ref(struct dbw *w, const char *source, const char *folder,
 	}
 	sqlite3_reset(st);
 	return rc < 0 ? -1 : found;
+}
+
+int
+dbw_pages_named(struct dbw *w, const char *needle,
+    void (*fn)(void *arg, const char *source, const char *url), void *arg,
+    struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_PAGE_NAMED);
+	int rc;
+
+	bind_text(w, st, 1, needle);
+	bind_int64(w, st, 2, (long long)time(NULL));
+	while ((rc = step_any(w, st, err, "looking up a ref's page")) ==
+	    SQLITE_ROW)
+		fn(arg, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
 }
 
 int

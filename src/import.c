@@ -1,6 +1,7 @@
 /* import.c - the importer: files -> front matter -> metrics -> db, in one
  * transaction on a copy of the database that is renamed over the live
  * file only when complete and checked. */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -1280,10 +1282,49 @@ ref_path(struct buf *out, const char *dir, const char *target)
 	return rc;
 }
 
-/* sc_ctx's resolve: the URL of the page a ref names, as Hugo's GetPage
- * finds it from a page: relative to the page's folder, then from
- * content/ (a leading '/' goes there at once); the path names a content
- * file, or a bundle's or section's folder. */
+/* A ref's look-up by name: the pages whose file (less its extension and
+ * language) or bundle folder is name. */
+struct ref_named {
+	const char *name;
+	size_t found;
+	struct buf url;
+};
+
+static void
+ref_named_page(void *arg, const char *source, const char *url)
+{
+	struct ref_named *r = arg;
+	const char *end = source + strlen(source) - url_content_ext(source);
+	const char *base, *dot;
+
+	/* A bundle is named by its folder. */
+	base = end;
+	while (base > source && base[-1] != '/')
+		base--;
+	if (url_is_index(base, 0) && base > source) {
+		end = base - 1;
+		base = end;
+		while (base > source && base[-1] != '/')
+			base--;
+	}
+	/* "NAME.fr" is NAME in French. */
+	dot = memchr(base, '.', (size_t)(end - base));
+	if (dot != NULL)
+		end = dot;
+	if ((size_t)(end - base) == strlen(r->name) &&
+	    strncasecmp(base, r->name, (size_t)(end - base)) == 0) {
+		if (r->found++ == 0)
+			buf_puts(&r->url, url);
+	}
+}
+
+/* sc_ctx's resolve: the URL of the page a ref names, as Hugo 0.111's
+ * getContentNode finds it from a page: relative to the page's folder (a
+ * bundle's: the folder holding it), then from content/ (a leading '/'
+ * goes there at once), without case; then, for a bare name or one
+ * under '/' alone, the one page of that file name anywhere (two are
+ * Hugo's "ambiguous" error). The path names a content file, or a
+ * bundle's or section's folder. */
 static int
 resolve_ref(void *arg, const char *target, struct buf *url, struct buf *err)
 {
@@ -1293,11 +1334,21 @@ resolve_ref(void *arg, const char *target, struct buf *url, struct buf *err)
 	const char *slash = strrchr(from->source, '/');
 	struct buf dir = BUF_INIT, path = BUF_INIT, source = BUF_INIT;
 	struct buf title = BUF_INIT;
-	size_t i, j;
+	size_t i, j, slashes = 0;
+	const char *p;
 	int found = 0;
 
 	if (slash != NULL)
 		buf_add(&dir, from->source, (size_t)(slash - from->source));
+	if (url_is_index(slash ? slash + 1 : from->source, 0) &&
+	    strncmp(target, "..", 2) != 0) {
+		/* A leaf bundle looks on its folder's level. */
+		char *up = strrchr(buf_cstr(&dir), '/');
+
+		dir.len = up != NULL ? (size_t)(up - dir.data) : 0;
+		if (dir.data != NULL)
+			dir.data[dir.len] = '\0';
+	}
 	for (i = *target == '/' ? 1 : 0; i < 2 && found == 0; i++) {
 		buf_reset(&path);
 		if (ref_path(&path, i == 0 ? buf_cstr(&dir) : "", target) != 0)
@@ -1316,6 +1367,34 @@ resolve_ref(void *arg, const char *target, struct buf *url, struct buf *err)
 				break;
 			found = found == 2;
 		}
+	}
+	for (p = target; *p != '\0'; p++)
+		slashes += *p == '/';
+	if (found == 0 && *target != '.' && (slashes == 0 ||
+	    (slashes == 1 && *target == '/'))) {
+		struct ref_named r = { NULL, 0, BUF_INIT };
+		struct buf name = BUF_INIT, lower = BUF_INIT;
+		const char *t = target + (*target == '/');
+
+		buf_add(&name, t, strlen(t) - url_content_ext(t));
+		for (p = buf_cstr(&name); *p != '\0'; p++)
+			buf_putc(&lower, (char)tolower((unsigned char)*p));
+		r.name = buf_cstr(&name);
+		if (name.len > 0 && dbw_pages_named(from->w, buf_cstr(&lower),
+		    ref_named_page, &r, err) != 0) {
+			found = -1;
+		} else if (r.found > 1) {
+			buf_printf(err, "page reference \"%s\" is ambiguous",
+			    target);
+			found = -1;
+		} else if (r.found == 1) {
+			buf_reset(url);
+			buf_puts(url, buf_cstr(&r.url));
+			found = 1;
+		}
+		buf_free(&r.url);
+		buf_free(&name);
+		buf_free(&lower);
 	}
 	if (found <= 0)
 		buf_reset(url);

@@ -522,13 +522,18 @@ ref(const struct sc_item *call, int rel, struct sc_ctx *ctx,
 	} else {
 		char *path = xstrndup(target, hash ? (size_t)(hash - target) :
 		    strlen(target));
+		struct buf why = BUF_INIT;
 
-		found = ctx->resolve(ctx->resolve_arg, path, &url, err);
+		found = ctx->resolve(ctx->resolve_arg, path, &url, &why);
 		free(path);
 		if (found < 0) {
+			buf_printf(err, "%s:%d: REF_NOT_FOUND: Ref \"%s\": %s",
+			    ctx->file, call->line, target, buf_cstr(&why));
+			buf_free(&why);
 			buf_free(&url);
 			return -1;
 		}
+		buf_free(&why);
 	}
 	if (!found) {
 		const char *nf = s != NULL && s->ref_not_found != NULL ?

@@ -48,6 +48,15 @@ date: 2024-01-03
 see {{< ref "b.md" >}}
 ```
 MD
+mkdir -p "$site/content/notes/bundle"
+cat > "$site/content/notes/bundle/index.md" <<'MD'
+---
+title: Bundle
+date: 2024-01-04
+---
+Up {{< relref "d" >}}, by name {{< relref "/a.md" >}}, beside {{< relref "other.md" >}}.
+MD
+printf -- '---\ntitle: Other\ndate: 2024-01-05\n---\nO.\n' > "$site/content/notes/other.md"
 db=$tmp/s.db
 "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
 cond "the site imports" "$(cat "$tmp/log")" $?
@@ -73,6 +82,8 @@ expect "no reader sees an unescaped shortcode or a placeholder" \
     "$(grep -c '{{<\|{{%\|HAHAHUGOSHORTCODE' "$tmp/a.http")" 0
 expect "a shortcode in a fenced code block: its output in the code" \
     "$(body /posts/d/ | grep -c 'data-lang="text">see https://example.org/posts/bee/$')" 1
+expect "a bundle's ref looks beside its folder; a bare name anywhere" \
+    "$(body /notes/bundle/ | grep -c '<p>Up /posts/d/, by name /posts/a/, beside /notes/other/.</p>')" 1
 expect "the word count holds the ref's URL" \
     "$(sqlite3 -readonly "$db" "SELECT words FROM page_card c JOIN page p ON p.id = c.page_id WHERE p.source = 'posts/a.md'")" 15
 
@@ -82,7 +93,7 @@ sed -i 's/^slug: bee/slug: wasp/' "$site/content/posts/b.md"
 cond "the site imports again" "$(cat "$tmp/log")" $?
 expect "the unchanged page's ref follows its moved target" \
     "$(body /posts/a/ | grep -c 'See https://example.org/posts/wasp/ and <a href="/posts/wasp/">b</a>')" 1
-expect "and counts as unchanged" "$(grep -o "[0-9]* added, [0-9]* updated, [0-9]* unchanged" "$tmp/log")" "0 added, 1 updated, 2 unchanged"
+expect "and counts as unchanged" "$(grep -o "[0-9]* added, [0-9]* updated, [0-9]* unchanged" "$tmp/log")" "0 added, 1 updated, 4 unchanged"
 
 # A missing target and a malformed shortcode fail with FILE:LINE.
 cp "$db" "$tmp/before.db"
@@ -91,6 +102,14 @@ printf -- '---\ntitle: C\n---\nOne.\n\n{{< ref "nope.md" >}}\n' > "$site/content
 expect "a missing ref target fails the import" "$?" 1
 expect "with Hugo's REF_NOT_FOUND at its line" \
     "$(grep -c 'posts/c.md:6: REF_NOT_FOUND: Ref "nope.md": page not found' "$tmp/log")" 1
+printf -- '---\ntitle: A\n---\nOne.\n' > "$site/content/notes/a.md"
+mkdir -p "$site/content/misc"
+printf -- '---\ntitle: C\n---\nOne.\n\n{{< ref "a" >}}\n' > "$site/content/misc/c.md"
+"$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
+expect "a name two pages have fails the import" "$?" 1
+expect "as Hugo's ambiguous reference" \
+    "$(grep -c 'misc/c.md:6: REF_NOT_FOUND: Ref "a": page reference "a" is ambiguous' "$tmp/log")" 1
+rm -r "$site/content/notes/a.md" "$site/content/misc"
 printf -- '---\ntitle: C\n---\nOne.\n\n{{< notice >}}never closed\n' > "$site/content/posts/c.md"
 "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
 expect "an unclosed shortcode fails the import" "$?" 1
