@@ -515,6 +515,34 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 			buf_free(&uerr);
 			break;
 		}
+		if (strcmp(k->config, "params.quire.shortcodes") == 0 &&
+		    node->type == YAML_MAPPING_NODE) {
+			/* A map of a site's name to quire's: stored as
+			 * "name=builtin ..." pairs, as the string form. */
+			size_t i;
+
+			for (i = 0; i < yamldoc_map_len(node); i++) {
+				const char *from = yamldoc_scalar(
+				    yamldoc_map_key(y, node, i));
+				const char *to = yamldoc_scalar(
+				    yamldoc_map_value(y, node, i));
+
+				if (from == NULL || to == NULL ||
+				    strpbrk(from, " ,=\t\n") != NULL ||
+				    strpbrk(to, " ,=\t\n") != NULL) {
+					buf_printf(err, "%s:%zu: '%s' maps a "
+					    "shortcode name onto another: both "
+					    "single words", path, line, k->config);
+					buf_free(&uerr);
+					return -1;
+				}
+				buf_printf(&uerr, "%s%s=%s", i ? " " : "", from,
+				    to);
+			}
+			site_set(s, k->stored, buf_cstr(&uerr));
+			buf_free(&uerr);
+			break;
+		}
 		if (v == NULL) {
 			buf_printf(err, "%s:%zu: '%s' must be a string", path,
 			    line, k->config);

@@ -13,7 +13,8 @@ suite_begin shortcodes
 
 site=$tmp/site
 mkdir -p "$site/content/posts"
-printf 'baseURL: https://example.org/\ntitle: T\n' > "$site/hugo.yaml"
+printf 'baseURL: https://example.org/\ntitle: T\nparams:\n  quire:\n    shortcodes:\n      aside: details\n' \
+    > "$site/hugo.yaml"
 cat > "$site/content/posts/a.md" <<'MD'
 ---
 title: A
@@ -47,6 +48,8 @@ date: 2024-01-03
 ```text
 see {{< ref "b.md" >}}
 ```
+
+{{< aside summary="More" >}}hidden{{< /aside >}}
 MD
 mkdir -p "$site/content/notes/bundle"
 cat > "$site/content/notes/bundle/index.md" <<'MD'
@@ -82,6 +85,8 @@ expect "no reader sees an unescaped shortcode or a placeholder" \
     "$(grep -c '{{<\|{{%\|HAHAHUGOSHORTCODE' "$tmp/a.http")" 0
 expect "a shortcode in a fenced code block: its output in the code" \
     "$(body /posts/d/ | grep -c 'data-lang="text">see https://example.org/posts/bee/$')" 1
+expect "a site's name mapped onto details (params.quire.shortcodes)" \
+    "$(body /posts/d/ | tr -d '\n' | grep -c '<details>  <summary markdown="span">More</summary><p>hidden</p></details>')" 1
 expect "a bundle's ref looks beside its folder; a bare name anywhere" \
     "$(body /notes/bundle/ | grep -c '<p>Up /posts/d/, by name /posts/a/, beside /notes/other/.</p>')" 1
 expect "the word count holds the ref's URL" \
