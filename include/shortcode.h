@@ -88,6 +88,8 @@ struct sc_ctx {
 	 * the value to out and returns 1, or returns 0. NULL: none. */
 	int (*param)(void *arg, const char *key, struct buf *out);
 	void *param_arg;
+	int in_place;		/* every output in place, no fragment (an
+				 * HTML content file, which is not rendered) */
 	/* Set by the expansion. */
 	struct buf warn;	/* "FILE:LINE: warning text\n" lines */
 	int uses_refs;		/* the body calls ref or relref */

@@ -1448,6 +1448,9 @@ expand_shortcodes(struct import *im, struct dbw *w, size_t fi,
 	sc.page_source = f->source;
 	sc.param = page_param;
 	sc.param_arg = &params;
+	/* An HTML content file is served as written: its shortcodes' output
+	 * goes in place, as Hugo's does. */
+	sc.in_place = url_markdown_ext(f->path) == 0;
 	if (im->refs_final) {
 		sc.resolve = resolve_ref;
 		sc.resolve_arg = &from;
@@ -1701,7 +1704,7 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	 * output counts as Hugo counts it. */
 	src = fm.body;
 	src_len = fm.body_len;
-	if (markup == MARKUP_MARKDOWN && sc_present(fm.body, fm.body_len)) {
+	if (sc_present(fm.body, fm.body_len)) {
 		if (expand_shortcodes(im, w, fi, buf_cstr(&text), &fm,
 		    buf_cstr(&url), &body, &frags, &uses_refs, &frames,
 		    &err) != 0)

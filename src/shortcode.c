@@ -728,7 +728,7 @@ expand_call(struct expander *e, const struct sc_item *call, int raw,
 	struct sc_ctx *ctx = e->ctx;
 	struct buf inner = BUF_INIT;
 	struct scb_out o;
-	int rc, have_inner = 0;
+	int rc, have_inner = 0, text = 0;
 	size_t k;
 
 	memset(&o, 0, sizeof(o));
@@ -746,6 +746,17 @@ expand_call(struct expander *e, const struct sc_item *call, int raw,
 		    "its inner content is shown\n", ctx->file, call->line,
 		    call->name);
 		o.shape = SCB_WRAP;
+	}
+	if (o.shape == SCB_TEXT) {
+		/* Text out of Hugo's html/template is escaped, wherever it
+		 * goes (a {{% %}} one into the Markdown too). */
+		struct buf esc = BUF_INIT;
+
+		html_gotmpl(&esc, buf_cstr(&o.open));
+		buf_free(&o.open);
+		o.open = esc;
+		o.shape = SCB_HTML;
+		text = 1;
 	}
 	if (o.shape == SCB_WRAP) {
 		int block = !raw && o.open.len > 0;
@@ -773,8 +784,8 @@ expand_call(struct expander *e, const struct sc_item *call, int raw,
 		}
 	} else if (raw || call->markdown) {
 		/* {{% %}}: the output is Markdown source, as in Hugo. */
-		if (o.shape == SCB_HTML && call->markdown && o.open.len > 0 &&
-		    !raw && (ctx->site == NULL || !ctx->site->unsafe))
+		if (!text && call->markdown && o.open.len > 0 && !raw &&
+		    (ctx->site == NULL || !ctx->site->unsafe))
 			buf_printf(&ctx->warn, "%s:%d: {{%% %s %%}} writes HTML "
 			    "into the Markdown, which "
 			    "markup.goldmark.renderer.unsafe: false omits, as "
@@ -783,10 +794,7 @@ expand_call(struct expander *e, const struct sc_item *call, int raw,
 		buf_add(out, o.open.data, o.open.len);
 	} else {
 		k = slot >= 0 ? (size_t)slot : new_slot(e);
-		if (o.shape == SCB_TEXT)
-			html_gotmpl(&e->slots[k], buf_cstr(&o.open));
-		else
-			buf_add(&e->slots[k], o.open.data, o.open.len);
+		buf_add(&e->slots[k], o.open.data, o.open.len);
 		put_placeholder(out, k, 0);
 	}
 	buf_free(&inner);
@@ -841,7 +849,7 @@ sc_expand(const char *src, size_t n, int first_line, struct sc_ctx *ctx,
 	for (i = 0; i < doc.n; i++)
 		if (doc.items[i].is_call)
 			new_slot(&e);
-	rc = expand_items(&e, doc.items, doc.n, 0, 1, md);
+	rc = expand_items(&e, doc.items, doc.n, ctx->in_place, 1, md);
 	for (i = 0; i < e.nslots; i++) {
 		if (rc == 0)
 			fragments_add(frags, FRAGMENT_SHORTCODE,
