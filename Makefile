@@ -189,6 +189,8 @@ golden:
 	bash tests/hugo/gen-golden-lang.sh
 	bash tests/hugo/gen-golden-listkinds.sh
 	bash tests/hugo/gen-golden-langfin.sh
+	if [ -n "$$PAPERMOD" ]; then bash tests/hugo/gen-golden-shortcodes.sh; \
+	else echo "PAPERMOD unset: hugo-shortcodes*.tsv kept (tests/hugo/README.md)"; fi
 
 # Rewrites tests/golden/render/NAME.html from NAME.md with today's
 # md_render(); review the diff before committing it.
