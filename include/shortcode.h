@@ -84,8 +84,9 @@ struct sc_ctx {
 	int (*resolve)(void *arg, const char *target, struct buf *url,
 		struct buf *err);
 	void *resolve_arg;
-	/* The page's params by dotted key (the param shortcode): appends
-	 * the value to out and returns 1, or returns 0. NULL: none. */
+	/* The page's params, then the site's, by dotted key (the param
+	 * shortcode): appends the value to out and returns 1, or returns 0
+	 * (Hugo's error). NULL: none. */
 	int (*param)(void *arg, const char *key, struct buf *out);
 	void *param_arg;
 	int in_place;		/* every output in place, no fragment (an

@@ -92,6 +92,9 @@ struct site {
 	char *ref_level;	/* refLinksErrorLevel: ERROR or WARNING */
 	char *ref_not_found;	/* refLinksNotFoundURL */
 	char *shortcode_map;	/* params.quire.shortcodes */
+	char *site_params;	/* params: each scalar by its dotted key in
+				 * lower case, "key\x1fvalue" items ended by
+				 * \x1e (the param shortcode) */
 	struct site_link *menu;	/* menu.main, by weight then name */
 	size_t nmenu;
 	struct site_link *permalinks;	/* in the order read */

@@ -1405,19 +1405,33 @@ resolve_ref(void *arg, const char *target, struct buf *url, struct buf *err)
 	return found;
 }
 
-/* What a param shortcode reads: the page's file text. */
+/* What a param shortcode reads: the page's file text, the site's
+ * params (struct site's site_params). */
 struct param_from {
 	const char *text;
 	size_t n;
+	const char *site;
 };
 
-/* sc_ctx's param: a page param, from the page's front matter. */
+/* sc_ctx's param: Hugo's .Param: the page's own (its front matter),
+ * else the site's, by dotted key without case. */
 static int
 page_param(void *arg, const char *key, struct buf *out)
 {
 	const struct param_from *from = arg;
+	const char *p = from->site;
+	size_t len = strlen(key);
 
-	return fm_param(from->text, from->n, key, out);
+	if (fm_param(from->text, from->n, key, out))
+		return 1;
+	for (; p != NULL && *p != '\0'; p += strcspn(p, "\x1e") + (p[strcspn(p,
+	    "\x1e")] != '\0')) {
+		if (strncasecmp(p, key, len) == 0 && p[len] == '\x1f') {
+			buf_add(out, p + len + 1, strcspn(p + len + 1, "\x1e"));
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* Expands the shortcodes of fm's Markdown body (the file's text) into
@@ -1434,7 +1448,7 @@ expand_shortcodes(struct import *im, struct dbw *w, size_t fi,
 	const struct input_file *f = &im->files[fi];
 	struct ref_from from = { w, f->source };
 	struct param_from params = { text, (size_t)(fm->body + fm->body_len -
-	    text) };
+	    text), im->site.site_params };
 	struct sc_ctx sc;
 	const char *line, *next;
 	int first_line = 1, rc;

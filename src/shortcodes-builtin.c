@@ -621,12 +621,9 @@ scb_render(const struct sc_item *call, const char *inner, size_t n,
 			rc = -1;
 		} else if (ctx->param == NULL ||
 		    !ctx->param(ctx->param_arg, v, &out->open)) {
-			/* Hugo looks in the site's params too, which quire
-			 * does not keep: said, not failed. */
-			buf_printf(&ctx->warn, "%s:%d: Param \"%s\" is not a "
-			    "param of the page; quire does not read the site's "
-			    "params for the param shortcode: it shows nothing\n",
+			buf_printf(err, "%s:%d: Param \"%s\" not found",
 			    ctx->file, call->line, v);
+			rc = -1;
 		}
 		break;
 	case K_REF:

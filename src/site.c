@@ -75,6 +75,7 @@ const struct site_key site_keys[] = {
 	    ref_not_found),
 	ROW("params.quire.shortcodes", "shortcodes", SITE_STRING, "",
 	    shortcode_map),
+	ROW("params", "siteParams", SITE_STRING, "", site_params),
 	ROW("menu.main", "menu", SITE_MENU, NULL, menu),
 	ROW("permalinks", "permalinks", SITE_PERMALINKS, NULL, permalinks),
 	ROW("taxonomies", "taxonomies", SITE_TAXONOMIES,
