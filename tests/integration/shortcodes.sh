@@ -13,7 +13,7 @@ suite_begin shortcodes
 
 site=$tmp/site
 mkdir -p "$site/content/posts"
-printf 'baseURL: https://example.org/\ntitle: T\nparams:\n  quire:\n    shortcodes:\n      aside: details\n' \
+printf 'baseURL: https://example.org/\ntitle: T\nparams:\n  Nested: {Key: Site value}\n  quire:\n    shortcodes:\n      aside: details\n' \
     > "$site/hugo.yaml"
 cat > "$site/content/posts/a.md" <<'MD'
 ---
@@ -44,7 +44,10 @@ cat > "$site/content/posts/d.md" <<'MD'
 ---
 title: D
 date: 2024-01-03
+own: {deep: Page value}
 ---
+Params {{< param "own.Deep" >}}, {{< param "nested.key" >}}.
+
 ```text
 see {{< ref "b.md" >}}
 ```
@@ -85,6 +88,8 @@ expect "no reader sees an unescaped shortcode or a placeholder" \
     "$(grep -c '{{<\|{{%\|HAHAHUGOSHORTCODE' "$tmp/a.http")" 0
 expect "a shortcode in a fenced code block: its output in the code" \
     "$(body /posts/d/ | grep -c 'data-lang="text">see https://example.org/posts/bee/$')" 1
+expect "param: the page's, then the site's, dotted, without case" \
+    "$(body /posts/d/ | grep -c '<p>Params Page value, Site value.</p>')" 1
 expect "a site's name mapped onto details (params.quire.shortcodes)" \
     "$(body /posts/d/ | tr -d '\n' | grep -c '<details>  <summary markdown="span">More</summary><p>hidden</p></details>')" 1
 expect "a bundle's ref looks beside its folder; a bare name anywhere" \
