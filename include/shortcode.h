@@ -32,6 +32,8 @@ struct sc_item {
 	char *name;		/* call: its name */
 	int markdown;		/* {{% %}} */
 	int line;		/* line of its "{{" in the file */
+	size_t indent;		/* the white space before it on its line,
+				 * when nothing else is (in a list item) */
 	int self_closed;	/* written {{< name />}} */
 	int has_inner;		/* closed by {{< /name >}} or self-closed */
 	struct sc_param *params;

@@ -576,6 +576,15 @@ parse_seq(struct parser *p, struct sc_item **items, size_t *nitems,
 		it->name = t.name;
 		it->markdown = t.markdown;
 		it->line = line_at(p, at);
+		{
+			size_t b = at;
+
+			while (b > 0 && (p->s[b - 1] == ' ' ||
+			    p->s[b - 1] == '\t'))
+				b--;
+			if (b == 0 || p->s[b - 1] == '\n')
+				it->indent = at - b;
+		}
 		it->self_closed = t.self_close;
 		it->has_inner = inner;
 		it->params = t.params;
@@ -695,16 +704,26 @@ new_slot(struct expander *e)
 	return e->nslots++;
 }
 
-/* Hugo's placeholder for fragment k, alone in a paragraph when block. */
+/* Hugo's placeholder for fragment k, alone in a paragraph when block:
+ * its lines indented as the shortcode was, so that one in a list item
+ * stays in it. */
 static void
-put_placeholder(struct buf *md, size_t k, int block)
+put_placeholder(struct buf *md, size_t k, int block, size_t indent)
 {
-	if (block)
-		buf_puts(md, "\n\n");
+	size_t i, j;
+
+	for (i = 0; block && i < 2; i++) {
+		buf_putc(md, '\n');
+		for (j = 0; j < indent; j++)
+			buf_putc(md, ' ');
+	}
 	buf_printf(md, "%s%zu%s", MD_PLACEHOLDER_PREFIX, k,
 	    MD_PLACEHOLDER_SUFFIX);
-	if (block)
-		buf_puts(md, "\n\n");
+	for (i = 0; block && i < 2; i++) {
+		buf_putc(md, '\n');
+		for (j = 0; j < indent; j++)
+			buf_putc(md, ' ');
+	}
 }
 
 static int expand_items(struct expander *e, const struct sc_item *items,
@@ -766,7 +785,7 @@ expand_call(struct expander *e, const struct sc_item *call, int raw,
 		} else if (o.open.len > 0) {
 			k = slot >= 0 ? (size_t)slot : new_slot(e);
 			buf_add(&e->slots[k], o.open.data, o.open.len);
-			put_placeholder(out, k, 1);
+			put_placeholder(out, k, 1, call->indent);
 		}
 		if (have_inner)
 			buf_add(out, inner.data, inner.len);
@@ -778,9 +797,13 @@ expand_call(struct expander *e, const struct sc_item *call, int raw,
 		} else if (o.close.len > 0) {
 			k = new_slot(e);
 			buf_add(&e->slots[k], o.close.data, o.close.len);
-			put_placeholder(out, k, 1);
+			put_placeholder(out, k, 1, call->indent);
 		} else if (block) {
+			size_t j;
+
 			buf_puts(out, "\n\n");
+			for (j = 0; j < call->indent; j++)
+				buf_putc(out, ' ');
 		}
 	} else if (raw || call->markdown) {
 		/* {{% %}}: the output is Markdown source, as in Hugo. */
@@ -795,7 +818,7 @@ expand_call(struct expander *e, const struct sc_item *call, int raw,
 	} else {
 		k = slot >= 0 ? (size_t)slot : new_slot(e);
 		buf_add(&e->slots[k], o.open.data, o.open.len);
-		put_placeholder(out, k, 0);
+		put_placeholder(out, k, 0, 0);
 	}
 	buf_free(&inner);
 	buf_free(&o.open);

@@ -291,6 +291,29 @@ test_expand(void **state)
 	assert_int_equal(ctx.frames, PAGE_FRAME_YOUTUBE);
 	fragments_free(&f);
 	buf_free(&ctx.warn);
+
+	/* In a list item, the box's lines keep the item's indentation: the
+	 * list goes on around it. */
+	assert_int_equal(expand("1. a\n\n   {{< note >}}\n   *x*\n   "
+	    "{{< /note >}}\n2. b\n", &site, &ctx, &md, &f, &err), 0);
+	{
+		struct md_hooks hooks;
+		struct md_result res;
+
+		fragments_hooks(&f, &hooks);
+		assert_int_equal(md_render(md.data, md.len, 0, &hooks, &res),
+		    0);
+		assert_non_null(strstr(buf_cstr(&res.html), "<li>\n<p>a</p>\n"
+		    "<div class=\"admonition note\">"));
+		assert_non_null(strstr(buf_cstr(&res.html), "<p><em>x</em></p>\n"
+		    "</div>\n"));
+		assert_non_null(strstr(buf_cstr(&res.html), "<p>b</p>\n</li>\n"
+		    "</ol>"));
+		assert_null(strstr(buf_cstr(&res.html) + 1, "<ol>"));
+		md_result_free(&res);
+	}
+	fragments_free(&f);
+	buf_free(&ctx.warn);
 	site_free(&site);
 	buf_free(&md);
 	buf_free(&err);
