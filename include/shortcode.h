@@ -35,11 +35,11 @@ struct sc_item {
 	size_t indent;		/* the white space before it on its line,
 				 * when nothing else is (in a list item) */
 	int self_closed;	/* written {{< name />}} */
-	int has_inner;		/* closed by {{< /name >}} or self-closed */
+	int has_inner;		/* closed by its closing tag or self-closed */
 	struct sc_param *params;
 	size_t nparams;
 	int named;		/* its parameters are named */
-	struct sc_item *inner;	/* what lies between it and its closing tag */
+	struct sc_item *inner;	/* what lies between it and the closing tag */
 	size_t ninner;
 	size_t inner_off;	/* the inner's bytes in the source */
 	size_t inner_len;

@@ -605,8 +605,8 @@ parse_seq(struct parser *p, struct sc_item **items, size_t *nitems,
 			size_t ninner = 0, close = p->n, ix = *nitems - 1;
 			size_t inner_off = p->pos;
 
-			rc = parse_seq(p, &inner_items, &ninner, (*items)[ix].name,
-			    &close);
+			rc = parse_seq(p, &inner_items, &ninner,
+			    (*items)[ix].name, &close);
 			it = &(*items)[ix];
 			it->inner = inner_items;
 			it->ninner = ninner;
@@ -910,7 +910,8 @@ sc_fill_placeholders(struct buf *html, const struct fragments *frags)
 			continue;
 		}
 		buf_add(&out, from, (size_t)(p - from));
-		buf_add(&out, frags->shortcodes[k].html, frags->shortcodes[k].len);
+		buf_add(&out, frags->shortcodes[k].html,
+		    frags->shortcodes[k].len);
 		from = q + slen;
 	}
 	buf_puts(&out, from);

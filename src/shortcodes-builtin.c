@@ -175,7 +175,8 @@ youtube(const struct sc_item *call, struct sc_ctx *ctx, struct buf *o)
 
 	if (ctx->site != NULL && ctx->site->youtube_disable) {
 		/* Hugo writes nothing; quire links to the video. */
-		html(o, "<p class=\"embed-card\"><a href=\"https://www.youtube.com/watch?v=");
+		html(o, "<p class=\"embed-card\"><a href=\""
+		    "https://www.youtube.com/watch?v=");
 		html_gotmpl_url(o, id ? id : "", 0);
 		html(o, "\">");
 		html_gotmpl(o, title ? title : "YouTube Video");
@@ -638,9 +639,9 @@ scb_render(const struct sc_item *call, const char *inner, size_t n,
 			/* The inner as Markdown in safe mode: its text shows,
 			 * its tags are omitted, as the site asks. */
 			out->shape = SCB_WRAP;
-			buf_printf(&ctx->warn, "%s:%d: shortcode \"%s\" writes raw "
-			    "HTML, which markup.goldmark.renderer.unsafe: false "
-			    "omits\n", ctx->file, call->line, call->name);
+			buf_printf(&ctx->warn, "%s:%d: shortcode \"%s\" writes "
+			    "raw HTML, which markup.goldmark.renderer.unsafe: "
+			    "false omits\n", ctx->file, call->line, call->name);
 		}
 		break;
 	case K_DIR:
