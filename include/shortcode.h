@@ -93,6 +93,8 @@ struct sc_ctx {
 	void *param_arg;
 	int in_place;		/* every output in place, no fragment (an
 				 * HTML content file, which is not rendered) */
+	int draft;		/* the page is a draft: Hugo builds none, so
+				 * a ref to no page is a warning only */
 	/* Set by the expansion. */
 	struct buf warn;	/* "FILE:LINE: warning text\n" lines */
 	int uses_refs;		/* the body calls ref or relref */

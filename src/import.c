@@ -1002,7 +1002,6 @@ lang_page_ref(struct import *im, struct dbw *w, const char *lang,
 	}
 	buf_free(&prefix);
 	buf_free(&source);
-	buf_free(&title);
 	return found;
 }
 
@@ -1333,7 +1332,6 @@ resolve_ref(void *arg, const char *target, struct buf *url, struct buf *err)
 	const struct ref_from *from = arg;
 	const char *slash = strrchr(from->source, '/');
 	struct buf dir = BUF_INIT, path = BUF_INIT, source = BUF_INIT;
-	struct buf title = BUF_INIT;
 	size_t i, j, slashes = 0;
 	const char *p;
 	int found = 0;
@@ -1361,11 +1359,8 @@ resolve_ref(void *arg, const char *target, struct buf *url, struct buf *err)
 			buf_printf(&source, "%s%s", buf_cstr(&path),
 			    suffixes[j]);
 			buf_reset(url);
-			found = dbw_page_ref(from->w, buf_cstr(&source), NULL, url,
-			    &title, err);
-			if (found < 0)
-				break;
-			found = found == 2;
+			found = dbw_page_at(from->w, buf_cstr(&source), url,
+			    err);
 		}
 	}
 	for (p = target; *p != '\0'; p++)
@@ -1401,7 +1396,6 @@ resolve_ref(void *arg, const char *target, struct buf *url, struct buf *err)
 	buf_free(&dir);
 	buf_free(&path);
 	buf_free(&source);
-	buf_free(&title);
 	return found;
 }
 
@@ -1465,6 +1459,7 @@ expand_shortcodes(struct import *im, struct dbw *w, size_t fi,
 	/* An HTML content file is served as written: its shortcodes' output
 	 * goes in place, as Hugo's does. */
 	sc.in_place = url_markdown_ext(f->path) == 0;
+	sc.draft = fm->draft;
 	if (im->refs_final) {
 		sc.resolve = resolve_ref;
 		sc.resolve_arg = &from;

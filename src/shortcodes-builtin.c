@@ -541,8 +541,8 @@ ref(const struct sc_item *call, int rel, struct sc_ctx *ctx,
 		    s->ref_not_found : "";
 
 		buf_free(&url);
-		if (s == NULL || s->ref_level == NULL ||
-		    strcasecmp(s->ref_level, "WARNING") != 0) {
+		if (!ctx->draft && (s == NULL || s->ref_level == NULL ||
+		    strcasecmp(s->ref_level, "WARNING") != 0)) {
 			buf_printf(err, "%s:%d: REF_NOT_FOUND: Ref \"%s\": page "
 			    "not found", ctx->file, call->line, target);
 			return -1;

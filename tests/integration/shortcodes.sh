@@ -112,6 +112,20 @@ printf -- '---\ntitle: C\n---\nOne.\n\n{{< ref "nope.md" >}}\n' > "$site/content
 expect "a missing ref target fails the import" "$?" 1
 expect "with Hugo's REF_NOT_FOUND at its line" \
     "$(grep -c 'posts/c.md:6: REF_NOT_FOUND: Ref "nope.md": page not found' "$tmp/log")" 1
+# A target published later resolves now; a draft's missing one warns.
+rm "$site/content/posts/c.md"
+printf -- '---\ntitle: F\ndate: 2999-01-01\n---\nSee {{< relref "later" >}}.\n' > "$site/content/posts/f.md"
+printf -- '---\ntitle: L\ndate: 2999-01-02\n---\nL.\n' > "$site/content/posts/later.md"
+printf -- '---\ntitle: G\ndraft: true\n---\n{{< ref "nope.md" >}}\n' > "$site/content/posts/g.md"
+"$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
+cond "pages published later, and a draft, import" "$(cat "$tmp/log")" $?
+expect "a ref to a page published later is its URL" \
+    "$(sqlite3 -readonly "$db" "SELECT body FROM page WHERE source = 'posts/f.md'" | grep -c HAHAHUGOSHORTCODE-s0-HBHB) $(sqlite3 -readonly "$db" "SELECT f.html FROM page_fragment f JOIN page p ON p.id = f.page_id WHERE p.source = 'posts/f.md'")" \
+    "1 /posts/later/"
+expect "a draft's ref to no page is a warning" \
+    "$(grep -c 'posts/g.md:5: REF_NOT_FOUND: Ref "nope.md": page not found' "$tmp/log")" 1
+rm "$site/content/posts/f.md" "$site/content/posts/later.md" "$site/content/posts/g.md"
+cp "$db" "$tmp/before.db"
 printf -- '---\ntitle: A\n---\nOne.\n' > "$site/content/notes/a.md"
 mkdir -p "$site/content/misc"
 printf -- '---\ntitle: C\n---\nOne.\n\n{{< ref "a" >}}\n' > "$site/content/misc/c.md"
