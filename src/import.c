@@ -1002,6 +1002,7 @@ lang_page_ref(struct import *im, struct dbw *w, const char *lang,
 	}
 	buf_free(&prefix);
 	buf_free(&source);
+	buf_free(&title);
 	return found;
 }
 
