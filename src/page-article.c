@@ -285,8 +285,6 @@ page_article(struct ctx *ctx)
 	if ((prc = render_body(ctx, p->markup, p->body, p->id, MD_MORE |
 	    MD_ANCHORS, &md)) != PAGE_OK)
 		goto out;
-	/* Its embedded videos' hosts, for its frame-src alone. */
-	ctx->resp->frames = (unsigned)p->frames;
 	if (p->kind == PAGE_POST && ((site_flag(s, FLAG_POST_NAV) &&
 	    db_neighbours(ctx->db, ctx->now, p, &newer, &older) == DB_ERROR) ||
 	    (site_flag(s, FLAG_RELATED) && db_related(ctx->db, ctx->now, p->id,

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Shortcodes at import (src/shortcode.c): the stored body holds Hugo's
-# placeholders and the worker splices their output; a page that embeds a
-# video widens its own frame-src to that host only; ref and relref resolve
+# placeholders and the worker splices their output; a page (or a
+# section's text) that embeds a video widens its own frame-src to that
+# host only; ref and relref resolve
 # against every imported page, again on the next import when a target
 # moves; a missing target or a malformed shortcode fails the import with
 # FILE:LINE and leaves the database as it was; an unknown shortcode warns.
@@ -31,6 +32,12 @@ Careful *now*.
 {{< box >}}inner of box{{< /box >}}
 
 Literal {{</* youtube x */>}}.
+MD
+cat > "$site/content/posts/_index.md" <<'MD'
+---
+title: Posts
+---
+{{< vimeo 42 >}}
 MD
 cat > "$site/content/posts/b.md" <<'MD'
 ---
@@ -76,6 +83,9 @@ expect "the youtube iframe is spliced" \
 expect "the page frames youtube and nothing else" \
     "$(grep -i '^Content-Security-Policy:' "$tmp/a.http" | grep -o "frame-src[^;]*" | tr -d '\r')" \
     "frame-src 'self' https://www.youtube.com"
+expect "a section's own text frames its host on its listing" \
+    "$(cgi /posts/ | grep -i '^Content-Security-Policy:' | grep -o "frame-src[^;]*" | tr -d '\r')" \
+    "frame-src 'self' https://player.vimeo.com"
 expect "another page frames nothing from another site" \
     "$(cgi /posts/bee/ | grep -ci '^Content-Security-Policy:.*frame-src')" 0
 expect "the admonition wraps its Markdown" \
@@ -103,7 +113,7 @@ sed -i 's/^slug: bee/slug: wasp/' "$site/content/posts/b.md"
 cond "the site imports again" "$(cat "$tmp/log")" $?
 expect "the unchanged page's ref follows its moved target" \
     "$(body /posts/a/ | grep -c 'See https://example.org/posts/wasp/ and <a href="/posts/wasp/">b</a>')" 1
-expect "and counts as unchanged" "$(grep -o "[0-9]* added, [0-9]* updated, [0-9]* unchanged" "$tmp/log")" "0 added, 1 updated, 4 unchanged"
+expect "and counts as unchanged" "$(grep -o "[0-9]* added, [0-9]* updated, [0-9]* unchanged" "$tmp/log")" "0 added, 1 updated, 5 unchanged"
 
 # A missing target and a malformed shortcode fail with FILE:LINE.
 cp "$db" "$tmp/before.db"
