@@ -50,7 +50,7 @@ ALL_CXXFLAGS = -std=c++17 $(filter-out -Wstrict-prototypes \
 
 # Modules of both programs, of the importer only and of the worker only.
 COMMON   = buf html unicode markdown md-splice fragments metrics dates site url entry inflect
-IMPORTER = readfile highlight highlight-lex yamldoc jsondoc frontmatter site-load section lang progress \
+IMPORTER = readfile highlight highlight-lex shortcode shortcodes-builtin yamldoc jsondoc frontmatter site-load section lang progress \
            related db-import import watch
 # The importer's C++ modules (src/NAME.cpp); linking them needs libstdc++.
 IMPORTER_CXX = tomldoc
@@ -206,6 +206,8 @@ golden:
 	bash tests/hugo/gen-golden-listkinds.sh
 	bash tests/hugo/gen-golden-langfin.sh
 	bash tests/hugo/gen-golden-highlight.sh
+	if [ -n "$$PAPERMOD" ]; then bash tests/hugo/gen-golden-shortcodes.sh; \
+	else echo "PAPERMOD unset: hugo-shortcodes*.tsv kept (tests/hugo/README.md)"; fi
 
 # Rewrites tests/golden/render/NAME.html from NAME.md with today's
 # md_render(); review the diff before committing it.

@@ -188,6 +188,10 @@ enum db_rc db_term_by_slug(struct db *db, long long now, const char *taxonomy,
 enum db_rc db_section_page(struct db *db, long long now, const char *route,
 	const char **title, const char **description, const char **body,
 	enum page_markup *markup, long long *page_id);
+/* Sets *frames to the other sites page_id frames (schema.h's
+ * PAGE_FRAME_*; 0 for none or no such page). Returns DB_ROW or DB_ERROR. */
+enum db_rc db_page_frames(struct db *db, long long page_id,
+	unsigned *frames);
 /* Loads page_id's fragments (fragments.h) into f (which it initialises;
  * free it with fragments_free()). Returns DB_ROW, or DB_ERROR (also for
  * stored ordinals that do not run 0, 1, 2...). */

@@ -93,6 +93,20 @@ int dbw_section_pages(struct dbw *w, long long now, struct section_tally *t,
  * ("posts/": returns 1); else nothing (0); -1 on error. */
 int dbw_page_ref(struct dbw *w, const char *source, const char *folder,
 	struct buf *url, struct buf *title, struct buf *err);
+/* Appends the URL of the page stored from source (compared without
+ * case; drafts are none, pages published later are) to url: returns 1,
+ * or 0 when there is none, -1 on error. */
+int dbw_page_at(struct dbw *w, const char *source, struct buf *url,
+	struct buf *err);
+/* Calls fn with the source and URL of each page but drafts (and a
+ * section's own) whose source holds needle (lower case), by source. */
+int dbw_pages_named(struct dbw *w, const char *needle,
+	void (*fn)(void *arg, const char *source, const char *url), void *arg,
+	struct buf *err);
+/* Stores the hosts the page of source frames (schema.h's PAGE_FRAME_*;
+ * 0: none), after dbw_put_page(). */
+int dbw_page_frames(struct dbw *w, const char *source, unsigned frames,
+	struct buf *err);
 /* The stored hash of source, copied to out (empty when absent). */
 int dbw_hash(struct dbw *w, const char *source, struct buf *out,
 	struct buf *err);

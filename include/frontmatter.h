@@ -56,6 +56,11 @@ int fm_parse_terms(const char *name, const char *text, size_t n,
 char **fm_terms(const struct frontmatter *fm, const char *plural,
 	size_t *n);
 void fm_free(struct frontmatter *fm);
+/* The page param key (dotted: "custom.deep", each part without case)
+ * of the front matter of the file text (n bytes), as Hugo's .Param reads
+ * a page's own: a scalar's text is appended to out (returns 1); a key
+ * that is absent or no scalar returns 0. */
+int fm_param(const char *text, size_t n, const char *key, struct buf *out);
 
 /* Appends the author PaperMod's author.html shows for node (front-matter
  * or site params.author): a string as is, a list joined with ", " (items

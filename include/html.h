@@ -67,4 +67,14 @@ void html_int(struct buf *b, long long n);
  * html.UnescapeString, as Hugo's htmlUnescape, for what renderers write. */
 void html_unescape(struct buf *out, const char *s, size_t n);
 
+/* Go's html/template escapers, for markup the importer writes as Hugo's
+ * templates do (shortcode output): the text or quoted-attribute escaper
+ * (& < > " ' + become &amp; &lt; &gt; &#34; &#39; &#43;, NUL U+FFFD). */
+void html_gotmpl(struct buf *b, const char *s);
+/* A URL in an attribute as html/template writes it: when it starts the
+ * attribute (filter), a scheme other than http, https or mailto gives
+ * "#ZgotmplZ"; bytes outside RFC 3986's unreserved and reserved sets
+ * are percent-encoded (lower-case hex, as Go), then html_gotmpl(). */
+void html_gotmpl_url(struct buf *b, const char *s, int filter);
+
 #endif

@@ -14,6 +14,8 @@ struct resp {
 	struct buf body;
 	int stable;			/* a 301 that depends on the request
 					 * alone (cached long) */
+	unsigned frames;		/* schema.h's PAGE_FRAME_*: the hosts
+					 * the page's frame-src allows */
 };
 
 /* Where a response goes: a FastCGI stream, or stdout as CGI. */

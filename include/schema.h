@@ -23,6 +23,15 @@ enum page_markup {
 				 * subject to markup.goldmark's unsafe) */
 };
 
+/* page.frames (schema/014): the other sites a page frames (its
+ * embedded videos), one bit each; its Content-Security-Policy allows
+ * exactly those in frame-src. */
+enum page_frame {
+	PAGE_FRAME_YOUTUBE = 1 << 0,		/* https://www.youtube.com */
+	PAGE_FRAME_YOUTUBE_NOCOOKIE = 1 << 1,	/* https://www.youtube-nocookie.com */
+	PAGE_FRAME_VIMEO = 1 << 2,		/* https://player.vimeo.com */
+};
+
 /* term.taxonomy of the sections: every page under a folder of content/
  * has the term of its section, the nearest folder holding an _index.md
  * or else its top-level folder (slug: the URL path Hugo gives it, "notes"

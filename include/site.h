@@ -94,6 +94,19 @@ struct site {
 	char *home_title;	/* params.homeInfoParams.Title */
 	char *home_content;	/* params.homeInfoParams.Content (Markdown) */
 	int flags[FLAG__MAX];
+	/* Shortcodes (importer): Hugo's privacy settings of the embeds,
+	 * refLinksErrorLevel and refLinksNotFoundURL, and quire's own
+	 * params.quire.shortcodes ("name=builtin ..." pairs). */
+	int youtube_disable;	/* privacy.youtube.disable */
+	int youtube_private;	/* privacy.youtube.privacyEnhanced */
+	int vimeo_disable;	/* privacy.vimeo.disable */
+	int vimeo_dnt;		/* privacy.vimeo.enableDNT */
+	char *ref_level;	/* refLinksErrorLevel: ERROR or WARNING */
+	char *ref_not_found;	/* refLinksNotFoundURL */
+	char *shortcode_map;	/* params.quire.shortcodes */
+	char *site_params;	/* params: each scalar by its dotted key in
+				 * lower case, "key\x1fvalue" items ended by
+				 * \x1e (the param shortcode) */
 	struct site_link *menu;	/* menu.main, by weight then name */
 	size_t nmenu;
 	struct site_link *permalinks;	/* in the order read */

@@ -45,6 +45,9 @@ enum wquery {
 	W_CARD_PUT,
 	W_SECTION_PAGES,
 	W_PAGE_REF,
+	W_PAGE_FRAMES,
+	W_PAGE_NAMED,
+	W_PAGE_AT,
 	W__MAX
 };
 
@@ -126,6 +129,16 @@ static const char *const wquery_sql[W__MAX] = {
 	 * (Hugo builds no draft or future page to link), else whether any
 	 * page lies under the folder ?2 (a section); without case, as
 	 * Hugo's GetPage. A menu has a few entries: a scan each is cheap. */
+	[W_PAGE_FRAMES] = "UPDATE page SET frames = ?2 WHERE source = ?1",
+	/* The pages but drafts whose source holds ?1 (lower case): a ref's
+	 * look-up by file name, which the caller completes. A page
+	 * published later is one: it appears without another import. */
+	[W_PAGE_NAMED] = "SELECT source, url FROM page WHERE "
+	    "instr(lower(source), ?1) > 0 AND kind <> 2 AND draft = 0 "
+	    "ORDER BY source",
+	/* The URL of the page at source ?1 (without case), but a draft. */
+	[W_PAGE_AT] = "SELECT url FROM page WHERE lower(source) = lower(?1) "
+	    "AND draft = 0",
 	[W_PAGE_REF] = "SELECT url, title FROM page WHERE lower(source) = "
 	    "lower(?1) AND draft = 0 AND publish_at <= ?3 AND (expire_at IS "
 	    "NULL OR expire_at > ?3) UNION ALL SELECT NULL, NULL WHERE EXISTS "
@@ -586,6 +599,52 @@ dbw_page_ref(struct dbw *w, const char *source, const char *folder,
 	}
 	sqlite3_reset(st);
 	return rc < 0 ? -1 : found;
+}
+
+int
+dbw_pages_named(struct dbw *w, const char *needle,
+    void (*fn)(void *arg, const char *source, const char *url), void *arg,
+    struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_PAGE_NAMED);
+	int rc;
+
+	bind_text(w, st, 1, needle);
+	while ((rc = step_any(w, st, err, "looking up a ref's page")) ==
+	    SQLITE_ROW)
+		fn(arg, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+dbw_page_at(struct dbw *w, const char *source, struct buf *url,
+    struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_PAGE_AT);
+	int rc;
+
+	bind_text(w, st, 1, source);
+	rc = step_any(w, st, err, "looking up a ref's page");
+	if (rc == SQLITE_ROW)
+		buf_puts(url, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : rc == SQLITE_ROW;
+}
+
+int
+dbw_page_frames(struct dbw *w, const char *source, unsigned frames,
+    struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_PAGE_FRAMES);
+	int rc;
+
+	bind_text(w, st, 1, source);
+	bind_int64(w, st, 2, (long long)frames);
+	rc = step_any(w, st, err, "storing the hosts a page frames");
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
 }
 
 int

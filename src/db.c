@@ -100,6 +100,7 @@ enum query {
 	Q_OLDER,
 	Q_RELATED,
 	Q_FRAGMENTS,
+	Q_PAGE_FRAMES,
 	Q_SECTION_PAGE,
 	Q_TAXONOMY_ITEMS,
 	Q_TERM_OLDEST,
@@ -225,6 +226,8 @@ static const char *const query_sql[Q__MAX] = {
 	    "r.page_id = ?2 AND r.publish_at <= ?1 AND (r.expire_at IS NULL "
 	    "OR r.expire_at > ?1) ORDER BY r.rank LIMIT ?3",
 	/* A page's fragments, each list in its order (the primary key's). */
+	/* The other sites a page frames (schema/014). */
+	[Q_PAGE_FRAMES] = "SELECT frames FROM page WHERE id = ?1",
 	[Q_FRAGMENTS] = "SELECT kind, ordinal, html FROM page_fragment "
 	    "WHERE page_id = ?1",
 	/* A section's own page (its _index.md), by the section's route. */
@@ -966,6 +969,23 @@ db_section_page(struct db *db, long long now, const char *route,
 			*page_id = sqlite3_column_int64(st, 4);
 	}
 	return rc;
+}
+
+enum db_rc
+db_page_frames(struct db *db, long long page_id, unsigned *frames)
+{
+	sqlite3_stmt *st = start(db, Q_PAGE_FRAMES), *cur = st;
+	enum db_rc rc;
+
+	*frames = 0;
+	if (bind_int64(db, st, 1, page_id) != 0)
+		return DB_ERROR;
+	rc = step(&cur);
+	if (rc == DB_ROW)
+		*frames = (unsigned)sqlite3_column_int64(st, 0);
+	if (cur != NULL)
+		sqlite3_reset(cur);
+	return rc == DB_ERROR ? DB_ERROR : DB_ROW;
 }
 
 enum db_rc

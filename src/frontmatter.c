@@ -783,3 +783,41 @@ fm_free(struct frontmatter *fm)
 	free_list(fm->aliases, fm->naliases);
 	memset(fm, 0, sizeof(*fm));
 }
+
+int
+fm_param(const char *text, size_t n, const char *key, struct buf *out)
+{
+	struct buf err = BUF_INIT;
+	const char *start, *stop, *body, *p = key;
+	enum yamldoc_format fmt;
+	size_t first_line;
+	struct yamldoc y;
+	yaml_node_t *node;
+	int found = 0;
+
+	memset(&y, 0, sizeof(y));
+	if (find_front_matter("", text, n, &fmt, &start, &stop, &first_line,
+	    &body, &err) != 0 || start == NULL ||
+	    yamldoc_load_as(fmt, &y, start, (size_t)(stop - start),
+	    first_line, &err) != 0)
+		goto out;
+	/* A dotted key walks down maps, each key without case. */
+	node = yamldoc_root(&y);
+	while (node != NULL && *p != '\0') {
+		size_t len = strcspn(p, ".");
+		char *part = xstrndup(p, len);
+
+		node = node->type == YAML_MAPPING_NODE ?
+		    yamldoc_get(&y, node, part) : NULL;
+		free(part);
+		p += len + (p[len] == '.');
+	}
+	if (node != NULL && yamldoc_scalar(node) != NULL) {
+		buf_puts(out, yamldoc_scalar(node));
+		found = 1;
+	}
+out:
+	yamldoc_free(&y);
+	buf_free(&err);
+	return found;
+}

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "html.h"
 #include "unicode.h"
@@ -453,4 +454,62 @@ html_abs_url_plain(struct buf *b, const char *base_url, const char *route)
 {
 	buf_puts(b, base_url);
 	route_below(b, route);
+}
+
+void
+html_gotmpl(struct buf *b, const char *s)
+{
+	const char *run = s;
+
+	for (; *s != '\0'; s++) {
+		const char *rep;
+
+		switch (*s) {
+		case '"': rep = "&#34;"; break;
+		case '&': rep = "&amp;"; break;
+		case '\'': rep = "&#39;"; break;
+		case '+': rep = "&#43;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		default: continue;
+		}
+		buf_add(b, run, (size_t)(s - run));
+		buf_puts(b, rep);
+		run = s + 1;
+	}
+	buf_add(b, run, (size_t)(s - run));
+}
+
+void
+html_gotmpl_url(struct buf *b, const char *s, int filter)
+{
+	static const char hex[] = "0123456789abcdef";
+	struct buf norm = BUF_INIT;
+	const char *colon = strchr(s, ':');
+	const unsigned char *p;
+
+	if (filter && colon != NULL &&
+	    memchr(s, '/', (size_t)(colon - s)) == NULL) {
+		size_t n = (size_t)(colon - s);
+
+		if (!((n == 4 && strncasecmp(s, "http", 4) == 0) ||
+		    (n == 5 && strncasecmp(s, "https", 5) == 0) ||
+		    (n == 6 && strncasecmp(s, "mailto", 6) == 0))) {
+			buf_puts(b, "#ZgotmplZ");
+			return;
+		}
+	}
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~!#$&*+,/:;=?@[]%",
+		    *p) != NULL) {
+			buf_putc(&norm, (char)*p);
+			continue;
+		}
+		buf_putc(&norm, '%');
+		buf_putc(&norm, hex[*p >> 4]);
+		buf_putc(&norm, hex[*p & 15]);
+	}
+	html_gotmpl(b, buf_cstr(&norm));
+	buf_free(&norm);
 }

@@ -1,6 +1,7 @@
 /* import.c - the importer: files -> front matter -> metrics -> db, in one
  * transaction on a copy of the database that is renamed over the live
  * file only when complete and checked. */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -27,13 +29,14 @@
 #include "progress.h"
 #include "readfile.h"
 #include "section.h"
+#include "shortcode.h"
 #include "site.h"
 #include "unicode.h"
 #include "url.h"
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "9"
+#define IMPORT_RULES_VERSION "10"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640
@@ -83,6 +86,11 @@ struct import {
 	size_t nsections;
 	long added, updated, unchanged, removed, skipped;
 	int quiet;		/* walking again: its warnings were given */
+	/* Pages whose shortcodes call ref or relref: expanded again once
+	 * every page's URL is stored (refs_final), by index in files. */
+	size_t *ref_pages;
+	size_t nref_pages;
+	int refs_final;
 	struct progress progress;	/* the line on a terminal */
 };
 
@@ -1229,6 +1237,254 @@ keeps_url(const char *a, const char *b)
 	return strcmp(a, b) < 0;
 }
 
+/* What a ref or relref resolves from: the page and the open database. */
+struct ref_from {
+	struct dbw *w;
+	const char *source;	/* the page's path under content/ */
+};
+
+/* Appends the content path target names from the folder dir (""
+ * for content/ itself) to out, "." and ".." resolved; -1 when it climbs
+ * above content/. */
+static int
+ref_path(struct buf *out, const char *dir, const char *target)
+{
+	struct buf joined = BUF_INIT;
+	const char *p, *seg;
+	int rc = 0;
+
+	if (*dir != '\0' && *target != '/')
+		buf_printf(&joined, "%s/", dir);
+	buf_puts(&joined, target);
+	for (p = buf_cstr(&joined); *p != '\0' && rc == 0; p = seg) {
+		size_t n = strcspn(p, "/");
+
+		seg = p + n + (p[n] == '/');
+		if (n == 0 || (n == 1 && p[0] == '.'))
+			continue;
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			char *slash;
+
+			if (out->len == 0) {
+				rc = -1;
+				break;
+			}
+			slash = strrchr(buf_cstr(out), '/');
+			out->len = slash != NULL ? (size_t)(slash - out->data) : 0;
+			out->data[out->len] = '\0';
+			continue;
+		}
+		if (out->len > 0)
+			buf_putc(out, '/');
+		buf_add(out, p, n);
+	}
+	buf_free(&joined);
+	return rc;
+}
+
+/* A ref's look-up by name: the pages whose file (less its extension and
+ * language) or bundle folder is name. */
+struct ref_named {
+	const char *name;
+	size_t found;
+	struct buf url;
+};
+
+static void
+ref_named_page(void *arg, const char *source, const char *url)
+{
+	struct ref_named *r = arg;
+	const char *end = source + strlen(source) - url_content_ext(source);
+	const char *base, *dot;
+
+	/* A bundle is named by its folder. */
+	base = end;
+	while (base > source && base[-1] != '/')
+		base--;
+	if (url_is_index(base, 0) && base > source) {
+		end = base - 1;
+		base = end;
+		while (base > source && base[-1] != '/')
+			base--;
+	}
+	/* "NAME.fr" is NAME in French. */
+	dot = memchr(base, '.', (size_t)(end - base));
+	if (dot != NULL)
+		end = dot;
+	if ((size_t)(end - base) == strlen(r->name) &&
+	    strncasecmp(base, r->name, (size_t)(end - base)) == 0) {
+		if (r->found++ == 0)
+			buf_puts(&r->url, url);
+	}
+}
+
+/* sc_ctx's resolve: the URL of the page a ref names, as Hugo 0.111's
+ * getContentNode finds it from a page: relative to the page's folder (a
+ * bundle's: the folder holding it), then from content/ (a leading '/'
+ * goes there at once), without case; then, for a bare name or one
+ * under '/' alone, the one page of that file name anywhere (two are
+ * Hugo's "ambiguous" error). The path names a content file, or a
+ * bundle's or section's folder. */
+static int
+resolve_ref(void *arg, const char *target, struct buf *url, struct buf *err)
+{
+	static const char *const suffixes[] = { "", ".md", ".html",
+	    "/index.md", "/index.html", "/_index.md", "/_index.html" };
+	const struct ref_from *from = arg;
+	const char *slash = strrchr(from->source, '/');
+	struct buf dir = BUF_INIT, path = BUF_INIT, source = BUF_INIT;
+	size_t i, j, slashes = 0;
+	const char *p;
+	int found = 0;
+
+	if (slash != NULL)
+		buf_add(&dir, from->source, (size_t)(slash - from->source));
+	if (url_is_index(slash ? slash + 1 : from->source, 0) &&
+	    strncmp(target, "..", 2) != 0) {
+		/* A leaf bundle looks on its folder's level. */
+		char *up = strrchr(buf_cstr(&dir), '/');
+
+		dir.len = up != NULL ? (size_t)(up - dir.data) : 0;
+		if (dir.data != NULL)
+			dir.data[dir.len] = '\0';
+	}
+	for (i = *target == '/' ? 1 : 0; i < 2 && found == 0; i++) {
+		buf_reset(&path);
+		if (ref_path(&path, i == 0 ? buf_cstr(&dir) : "", target) != 0)
+			continue;
+		for (j = 0; j < sizeof(suffixes) / sizeof(suffixes[0]) &&
+		    found == 0; j++) {
+			if (j == 0 && url_content_ext(buf_cstr(&path)) == 0)
+				continue;
+			buf_reset(&source);
+			buf_printf(&source, "%s%s", buf_cstr(&path),
+			    suffixes[j]);
+			buf_reset(url);
+			found = dbw_page_at(from->w, buf_cstr(&source), url,
+			    err);
+		}
+	}
+	for (p = target; *p != '\0'; p++)
+		slashes += *p == '/';
+	if (found == 0 && *target != '.' && (slashes == 0 ||
+	    (slashes == 1 && *target == '/'))) {
+		struct ref_named r = { NULL, 0, BUF_INIT };
+		struct buf name = BUF_INIT, lower = BUF_INIT;
+		const char *t = target + (*target == '/');
+
+		buf_add(&name, t, strlen(t) - url_content_ext(t));
+		for (p = buf_cstr(&name); *p != '\0'; p++)
+			buf_putc(&lower, (char)tolower((unsigned char)*p));
+		r.name = buf_cstr(&name);
+		if (name.len > 0 && dbw_pages_named(from->w, buf_cstr(&lower),
+		    ref_named_page, &r, err) != 0) {
+			found = -1;
+		} else if (r.found > 1) {
+			buf_printf(err, "page reference \"%s\" is ambiguous",
+			    target);
+			found = -1;
+		} else if (r.found == 1) {
+			buf_reset(url);
+			buf_puts(url, buf_cstr(&r.url));
+			found = 1;
+		}
+		buf_free(&r.url);
+		buf_free(&name);
+		buf_free(&lower);
+	}
+	if (found <= 0)
+		buf_reset(url);
+	buf_free(&dir);
+	buf_free(&path);
+	buf_free(&source);
+	return found;
+}
+
+/* What a param shortcode reads: the page's file text, the site's
+ * params (struct site's site_params). */
+struct param_from {
+	const char *text;
+	size_t n;
+	const char *site;
+};
+
+/* sc_ctx's param: Hugo's .Param: the page's own (its front matter),
+ * else the site's, by dotted key without case. */
+static int
+page_param(void *arg, const char *key, struct buf *out)
+{
+	const struct param_from *from = arg;
+	const char *p = from->site;
+	size_t len = strlen(key);
+
+	if (fm_param(from->text, from->n, key, out))
+		return 1;
+	for (; p != NULL && *p != '\0'; p += strcspn(p, "\x1e") + (p[strcspn(p,
+	    "\x1e")] != '\0')) {
+		if (strncasecmp(p, key, len) == 0 && p[len] == '\x1f') {
+			buf_add(out, p + len + 1, strcspn(p + len + 1, "\x1e"));
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Expands the shortcodes of fm's Markdown body (the file's text) into
+ * body and frags, for the page at url. A page whose shortcodes call ref
+ * or relref (*uses_refs set) is put on the list to expand again once
+ * every URL is known. *frames gets the hosts its embeds frame.
+ * Returns 0, or -1 with the message in err. */
+static int
+expand_shortcodes(struct import *im, struct dbw *w, size_t fi,
+    const char *text, const struct frontmatter *fm, const char *url,
+    struct buf *body, struct fragments *frags, int *uses_refs,
+    unsigned *frames, struct buf *err)
+{
+	const struct input_file *f = &im->files[fi];
+	struct ref_from from = { w, f->source };
+	struct param_from params = { text, (size_t)(fm->body + fm->body_len -
+	    text), im->site.site_params };
+	struct sc_ctx sc;
+	const char *line, *next;
+	int first_line = 1, rc;
+
+	for (line = text; line < fm->body; line++)
+		first_line += *line == '\n';
+	memset(&sc, 0, sizeof(sc));
+	sc.file = f->fs_path;
+	sc.site = &im->site;
+	sc.page_url = url;
+	sc.page_source = f->source;
+	sc.param = page_param;
+	sc.param_arg = &params;
+	/* An HTML content file is served as written: its shortcodes' output
+	 * goes in place, as Hugo's does. */
+	sc.in_place = url_markdown_ext(f->path) == 0;
+	sc.draft = fm->draft;
+	if (im->refs_final) {
+		sc.resolve = resolve_ref;
+		sc.resolve_arg = &from;
+	}
+	rc = sc_expand(fm->body, fm->body_len, first_line, &sc, body, frags,
+	    err);
+	/* Its warnings are given once: by the last expansion. */
+	if (rc == 0 && sc.uses_refs && !im->refs_final) {
+		im->ref_pages = xrealloc(im->ref_pages, (im->nref_pages + 1) *
+		    sizeof(*im->ref_pages));
+		im->ref_pages[im->nref_pages++] = fi;
+	} else if (rc == 0) {
+		for (line = buf_cstr(&sc.warn); *line != '\0'; line = next) {
+			next = strchr(line, '\n');
+			next = next ? next + 1 : line + strlen(line);
+			note(im, "%s%.*s", "warning: ", (int)(next - line), line);
+		}
+	}
+	*uses_refs = sc.uses_refs;
+	*frames = sc.frames;
+	buf_free(&sc.warn);
+	return rc;
+}
+
 /* What the importer's code-block hook (highlight_block) works with. */
 struct code_hook {
 	struct import *im;	/* for warnings */
@@ -1262,6 +1518,8 @@ highlight_block(void *arg, size_t ordinal, int line, const char *info,
 		    c->body_line + line - 1, buf_cstr(&warn));
 	buf_free(&msg);
 	buf_free(&warn);
+	/* A {{< >}} shortcode in the code: its output, as in Hugo. */
+	sc_fill_placeholders(out, c->frags);
 	/* An empty fragment keeps the ordinals: the block is cmark's. */
 	fragments_add(c->frags, FRAGMENT_CODE, out->data, out->len);
 	return out->len > 0 ? 0 : 1;
@@ -1269,9 +1527,15 @@ highlight_block(void *arg, size_t ordinal, int line, const char *info,
 
 /* Imports one file into w. Returns 0 or -1 (message logged). */
 static int
-import_file(struct import *im, struct dbw *w, const struct input_file *f,
+import_file(struct import *im, struct dbw *w, size_t fi,
     uint64_t settings_hash)
 {
+	const struct input_file *f = &im->files[fi];
+	int uses_refs = 0, was_ref;
+	unsigned frames = 0;
+	struct buf body = BUF_INIT;
+	const char *src;
+	size_t src_len;
 	struct buf text = BUF_INIT, err = BUF_INIT, warn = BUF_INIT;
 	struct buf hash = BUF_INIT, stored = BUF_INIT, url = BUF_INIT;
 	struct buf owner = BUF_INIT, section = BUF_INIT, tkey = BUF_INIT;
@@ -1305,11 +1569,17 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	    buf_cstr(&text), text.len));
 	if (dbw_hash(w, f->source, &stored, &err) != 0)
 		goto fail;
-	if (strcmp(buf_cstr(&stored), buf_cstr(&hash)) == 0) {
+	/* A page that calls ref or relref is stored with its hash and "r":
+	 * it is expanded again on each import, since a target may have
+	 * moved. */
+	if (!im->refs_final &&
+	    strcmp(buf_cstr(&stored), buf_cstr(&hash)) == 0) {
 		im->unchanged++;
 		rc = 0;
 		goto out;
 	}
+	was_ref = stored.len == hash.len + 1 && strncmp(buf_cstr(&stored),
+	    buf_cstr(&hash), hash.len) == 0 && stored.data[hash.len] == 'r';
 	if (fm_parse_terms(f->fs_path, buf_cstr(&text), text.len,
 	    im->site.taxonomy_plurals, im->site.taxonomy_singulars,
 	    index ? 0 : im->site.ntaxonomies, &fm, &err, &warn) != 0)
@@ -1446,6 +1716,18 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	mopts.md_flags = im->site.unsafe ? MD_UNSAFE : 0;
 	mopts.cjk = cjk;
 	mopts.summary_words = im->site.summary_length;
+	/* Shortcodes are expanded before anything is counted: their
+	 * output counts as Hugo counts it. */
+	src = fm.body;
+	src_len = fm.body_len;
+	if (sc_present(fm.body, fm.body_len)) {
+		if (expand_shortcodes(im, w, fi, buf_cstr(&text), &fm,
+		    buf_cstr(&url), &body, &frags, &uses_refs, &frames,
+		    &err) != 0)
+			goto fail;
+		src = body.data != NULL ? body.data : "";
+		src_len = body.len;
+	}
 	memset(&hooks, 0, sizeof(hooks));
 	code_hook.im = im;
 	code_hook.site = &im->site;
@@ -1457,14 +1739,16 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	code_hook.err = &err;
 	hooks.code_block = highlight_block;
 	hooks.arg = &code_hook;
+	hooks.shortcodes = frags.shortcodes;
+	hooks.nshortcodes = frags.nshortcodes;
 	mopts.hooks = &hooks;
 	/* An HTML content file is not rendered: Hugo 0.111 takes its body
 	 * as written, the part after a <!--more--> as its content. */
 	content_off = 0;
-	content_len = fm.body_len;
-	if (markup == MARKUP_HTML ? metrics_compute_html(fm.body, fm.body_len,
+	content_len = src_len;
+	if (markup == MARKUP_HTML ? metrics_compute_html(src, src_len,
 	    fm.summary, &mopts, &m, &content_off, &content_len) != 0 :
-	    metrics_compute(fm.body, fm.body_len, fm.summary, &mopts,
+	    metrics_compute(src, src_len, fm.summary, &mopts,
 	    &m) != 0) {
 		if (err.len == 0)
 			buf_printf(&err, "%s:1: the Markdown could not be "
@@ -1491,7 +1775,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	p.has_expiry = fm.has_expiry;
 	p.expire_at = fm.expiry.t;
 	p.draft = fm.draft;
-	p.body = fm.body + content_off;
+	p.body = src + content_off;
 	p.body_len = content_len;
 	p.markup = markup;
 	p.fragments = &frags;
@@ -1514,9 +1798,17 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	for (i = 0; i < im->site.nlangs; i++)
 		buf_printf(&order, "%s ", im->site.langs[i].code);
 	p.lang_order = buf_cstr(&order);
-	if (dbw_put_page(w, &p, &err) != 0)
+	if (uses_refs)
+		buf_putc(&hash, 'r');
+	p.hash = buf_cstr(&hash);
+	if (dbw_put_page(w, &p, &err) != 0 ||
+	    dbw_page_frames(w, f->source, frames, &err) != 0)
 		goto fail;
-	if (stored.len > 0)
+	if (im->refs_final)
+		;	/* counted by its first pass */
+	else if (was_ref)
+		im->unchanged++;	/* its file is; its refs may not be */
+	else if (stored.len > 0)
 		im->updated++;
 	else
 		im->added++;
@@ -1531,6 +1823,7 @@ out:
 	fm_free(&fm);
 	metrics_free(&m);
 	fragments_free(&frags);
+	buf_free(&body);
 	buf_free(&text);
 	buf_free(&err);
 	buf_free(&warn);
@@ -1588,6 +1881,7 @@ free_import(struct import *im)
 	for (i = 0; i < im->nsections; i++)
 		free(im->sections[i]);
 	free(im->sections);
+	free(im->ref_pages);
 	site_free(&im->site);
 }
 
@@ -1715,9 +2009,18 @@ import_run(const struct import_opts *opts, FILE *log)
 
 		progress_show(&im.progress, "reading", i + 1, im.nfiles);
 		base = base ? base + 1 : im.files[i].path;
-		if (import_file(&im, w, &im.files[i], settings_hash) != 0)
+		if (import_file(&im, w, i, settings_hash) != 0)
 			goto out;
 	}
+	/* Every page's URL is stored: the pages that call ref or relref
+	 * are expanded again, their targets resolved (their other warnings
+	 * were given). */
+	im.refs_final = 1;
+	im.quiet = 1;
+	for (i = 0; i < im.nref_pages; i++)
+		if (import_file(&im, w, im.ref_pages[i], settings_hash) != 0)
+			goto out;
+	im.quiet = 0;
 	/* The settings are stored once the pages are, whose URLs the
 	 * menu's pageRefs take; a section is dated by its newest page. */
 	if (dbw_section_dates(w, (long long)time(NULL), &err) != 0 ||

@@ -85,7 +85,8 @@ custom_node(cmark_node_type type, const struct md_fragment *f, cmark_mem *mem)
 }
 
 /* A paragraph that is one placeholder and nothing else is the fragment
- * alone, not wrapped in <p> (Hugo's replaceShortcodeTokens). */
+ * alone, not wrapped in <p>, followed by the newline that followed the
+ * paragraph's </p> (Hugo's replaceShortcodeTokens drops the tags only). */
 static int
 splice_paragraph(cmark_node *text, const struct md_hooks *hooks,
     cmark_mem *mem)
@@ -101,7 +102,19 @@ splice_paragraph(cmark_node *text, const struct md_hooks *hooks,
 	f = next_placeholder(lit, 0, hooks, &start, &end);
 	if (f == NULL || start != 0 || lit[end] != '\0')
 		return 0;
-	cmark_node_replace(para, custom_node(CMARK_NODE_CUSTOM_BLOCK, f, mem));
+	{
+		struct md_fragment line;
+		char *html = xmalloc(f->len + 2);
+
+		memcpy(html, f->html, f->len);
+		html[f->len] = '\n';
+		html[f->len + 1] = '\0';
+		line.html = html;
+		line.len = f->len + 1;
+		cmark_node_replace(para, custom_node(CMARK_NODE_CUSTOM_BLOCK,
+		    &line, mem));
+		free(html);
+	}
 	cmark_node_free(para);
 	return 1;
 }

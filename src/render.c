@@ -955,6 +955,17 @@ render_body(struct ctx *ctx, enum page_markup markup, const char *body,
 	if (page_id > 0 && markup == MARKUP_MARKDOWN &&
 	    db_page_fragments(ctx->db, page_id, &frags) == DB_ERROR)
 		return PAGE_DB_ERROR;
+	/* A body that embeds a video widens the page's frame-src to
+	 * exactly that host (one look-up by the page's key). */
+	if (page_id > 0) {
+		unsigned frames;
+
+		if (db_page_frames(ctx->db, page_id, &frames) == DB_ERROR) {
+			fragments_free(&frags);
+			return PAGE_DB_ERROR;
+		}
+		ctx->resp->frames |= frames;
+	}
 	fragments_hooks(&frags, &hooks);
 	rc = content_render(markup, body, strlen(body), md_flags |
 	    (ctx->site->unsafe ? MD_UNSAFE : 0), &hooks, md);

@@ -5,6 +5,7 @@
 
 #include "dates.h"
 #include "response.h"
+#include "schema.h"
 
 void
 resp_reset(struct resp *r)
@@ -12,6 +13,7 @@ resp_reset(struct resp *r)
 	r->status = 200;
 	r->content_type = "text/html; charset=utf-8";
 	r->stable = 0;
+	r->frames = 0;
 	buf_reset(&r->headers);
 	buf_reset(&r->body);
 }
@@ -240,7 +242,19 @@ resp_send(struct resp *r, struct resp_sink *sink, int head_only)
 	buf_puts(&head, "\r\n");
 	/* On every answer: scripts only from the site itself (no inline
 	 * script can run, whatever a post holds), no MIME sniffing. */
-	buf_puts(&head, "Content-Security-Policy: " RESP_CSP "\r\n"
+	buf_puts(&head, "Content-Security-Policy: " RESP_CSP);
+	/* A page that embeds a video frames exactly its host, besides
+	 * the site (schema/014). */
+	if (r->frames != 0) {
+		buf_puts(&head, "; frame-src 'self'");
+		if (r->frames & PAGE_FRAME_YOUTUBE)
+			buf_puts(&head, " https://www.youtube.com");
+		if (r->frames & PAGE_FRAME_YOUTUBE_NOCOOKIE)
+			buf_puts(&head, " https://www.youtube-nocookie.com");
+		if (r->frames & PAGE_FRAME_VIMEO)
+			buf_puts(&head, " https://player.vimeo.com");
+	}
+	buf_puts(&head, "\r\n"
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "Referrer-Policy: strict-origin-when-cross-origin\r\n\r\n");
 	if (sink->out != NULL) {

@@ -1,5 +1,6 @@
 /* site-load.c - the importer's reader of Hugo's site configuration: walks
  * site_keys[] and looks each key up in the parsed files. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,38 @@ lookup_in(struct yamldoc *y, const char *under, const char *dotted)
 			p++;
 	}
 	return node;
+}
+
+/* Appends each scalar of the map node (under the dotted prefix) as
+ * "key\x1fvalue\x1e", keys in lower case as Hugo's params are; a list,
+ * or a key or value holding a separator byte, is left out. */
+static void
+flatten_params(struct yamldoc *y, yaml_node_t *node, const char *prefix,
+    int depth, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < yamldoc_map_len(node) && depth < 16; i++) {
+		const char *key = yamldoc_scalar(yamldoc_map_key(y, node, i));
+		yaml_node_t *v = yamldoc_map_value(y, node, i);
+		struct buf path = BUF_INIT;
+		const char *p;
+
+		if (key == NULL || strpbrk(key, "\x1e\x1f.") != NULL)
+			continue;
+		buf_printf(&path, "%s%s", prefix, key);
+		for (p = path.data; *p != '\0'; p++)
+			path.data[p - path.data] = (char)tolower((unsigned char)*p);
+		if (v->type == YAML_MAPPING_NODE) {
+			buf_putc(&path, '.');
+			flatten_params(y, v, buf_cstr(&path), depth + 1, out);
+		} else if (yamldoc_scalar(v) != NULL &&
+		    strpbrk(yamldoc_scalar(v), "\x1e\x1f") == NULL) {
+			buf_printf(out, "%s\x1f%s\x1e", buf_cstr(&path),
+			    yamldoc_scalar(v));
+		}
+		buf_free(&path);
+	}
 }
 
 /* Whether v is a whole decimal number (into *n). */
@@ -511,6 +544,43 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 		if (strcmp(k->config, "params.author") == 0) {
 			/* A string, a list or a map: what PaperMod shows. */
 			fm_author(y, node, &uerr);
+			site_set(s, k->stored, buf_cstr(&uerr));
+			buf_free(&uerr);
+			break;
+		}
+		if (strcmp(k->config, "params") == 0) {
+			/* Every scalar under params, for the param
+			 * shortcode; a params that is no map holds none. */
+			if (node->type == YAML_MAPPING_NODE)
+				flatten_params(y, node, "", 0, &uerr);
+			site_set(s, k->stored, buf_cstr(&uerr));
+			buf_free(&uerr);
+			break;
+		}
+		if (strcmp(k->config, "params.quire.shortcodes") == 0 &&
+		    node->type == YAML_MAPPING_NODE) {
+			/* A map of a site's name to quire's: stored as
+			 * "name=builtin ..." pairs, as the string form. */
+			size_t i;
+
+			for (i = 0; i < yamldoc_map_len(node); i++) {
+				const char *from = yamldoc_scalar(
+				    yamldoc_map_key(y, node, i));
+				const char *to = yamldoc_scalar(
+				    yamldoc_map_value(y, node, i));
+
+				if (from == NULL || to == NULL ||
+				    strpbrk(from, " ,=\t\n") != NULL ||
+				    strpbrk(to, " ,=\t\n") != NULL) {
+					buf_printf(err, "%s:%zu: '%s' maps a "
+					    "shortcode name onto another: both "
+					    "single words", path, line, k->config);
+					buf_free(&uerr);
+					return -1;
+				}
+				buf_printf(&uerr, "%s%s=%s", i ? " " : "", from,
+				    to);
+			}
 			site_set(s, k->stored, buf_cstr(&uerr));
 			buf_free(&uerr);
 			break;

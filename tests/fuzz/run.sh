@@ -46,6 +46,8 @@ target() {
 	markdown) mods="$COMMON"; opts="-max_len=8192" ;;
 	highlight) mods="$COMMON highlight highlight-lex"
 		opts="-max_len=16384" ;;
+	shortcode) mods="$COMMON highlight highlight-lex shortcode shortcodes-builtin"
+		opts="-max_len=4096" ;;
 	# src/worker.c itself is included by the target.
 	worker) mods="$COMMON $IMPORTER $IMPORTER_CXX $worker_mods schema"
 		opts="-max_len=2048 -close_fd_mask=3" ;;

@@ -91,6 +91,14 @@ static const char defaults[] =
 "dateFormat=January 2, 2006\n"
 "homeInfoTitle=\n"
 "homeInfoContent=\n"
+"youtubeDisable=0\n"
+"youtubePrivate=0\n"
+"vimeoDisable=0\n"
+"vimeoDNT=0\n"
+"refLinksErrorLevel=ERROR\n"
+"refLinksNotFoundURL=\n"
+"shortcodes=\n"
+"siteParams=\n"
 "taxonomies=category\x1f" "categories\x1etag\x1ftags\n"
 "defaultContentLanguage=en\n"
 "defaultContentLanguageInSubdir=0\n";
@@ -179,6 +187,20 @@ static const char full_stored[] =
 "params.ShowPostNavLinks=0\n"
 "params.ShowRelated=0\n"
 "params.ShowCodeCopyButtons=1\n"
+"youtubeDisable=0\n"
+"youtubePrivate=0\n"
+"vimeoDisable=0\n"
+"vimeoDNT=0\n"
+"refLinksErrorLevel=ERROR\n"
+"refLinksNotFoundURL=\n"
+"shortcodes=\n"
+"siteParams=author\x1f" "Ada\x1e" "description\x1fNotes on C\x1e"
+"defaulttheme\x1f" "dark\x1eshowfulltextinrss\x1ftrue\x1e"
+"showreadingtime\x1f" "false\x1eshowwordcount\x1ftrue\x1eshowtoc\x1f" "false\x1e"
+"tocopen\x1ftrue\x1eshowbreadcrumbs\x1f" "false\x1e"
+"showpostnavlinks\x1f" "false\x1eshowrelated\x1f" "false\x1e"
+"showcodecopybuttons\x1ftrue\x1ehomeinfoparams.title\x1fHello\x1e"
+"homeinfoparams.content\x1fSome *Markdown*\x1e\n"
 "menu.000=10\x1f" "About\x1fhttps://example.com/about\n"
 "menu.001=10\x1f" "Archives\x1f/archives/\n"
 "menu.002=20\x1fTags\x1f/tags/\n"
@@ -444,6 +466,9 @@ test_config_lenient(void **state)
 	assert_int_equal(load(&s, "", &err), 0);
 	assert_int_equal(load(&s, "mainSections: []\nparams: {defaultTheme: "
 	    "sepia}\n", &err), 0);
+	/* The param shortcode reads it, whatever quire makes of it. */
+	assert_string_equal(s.site_params, "defaulttheme\x1fsepia\x1e");
+	site_set(&s, "siteParams", "");
 	got = stored(&s);
 	assert_string_equal(got, defaults);
 	free(got);
