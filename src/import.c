@@ -1400,7 +1400,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	 * whether its file holds a Han, Hangul or kana character. */
 	cjk = fm.cjk >= 0 ? fm.cjk : im->site.has_cjk &&
 	    uni_has_cjk(buf_cstr(&text), text.len);
-	mopts.md_flags = im->site.unsafe ? MD_UNSAFE : 0;
+	mopts.md_flags = site_md_flags(&im->site);
 	mopts.cjk = cjk;
 	mopts.summary_words = im->site.summary_length;
 	mopts.hooks = NULL;

@@ -10,6 +10,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
+#include "emoji.h"
 #include "html.h"
 #include "markdown.h"
 #include "md-splice.h"
@@ -22,8 +23,16 @@
 #define LSQUO "\xE2\x80\x98"	/* ‘ */
 #define RSQUO "\xE2\x80\x99"	/* ’ */
 
-static const char *const extension_names[] = {
-	"table", "strikethrough", "autolink", "tasklist",
+/* cmark-gfm's extensions, and the flag that leaves each out (the
+ * markup.goldmark.extensions setting turned off). */
+static const struct {
+	const char *name;
+	unsigned off;
+} extension_names[] = {
+	{ "table", MD_NO_TABLE },
+	{ "strikethrough", MD_NO_STRIKETHROUGH },
+	{ "autolink", MD_NO_LINKIFY },
+	{ "tasklist", MD_NO_TASK_LIST },
 };
 
 /*
@@ -336,12 +345,29 @@ arena_reset(void)
 static cmark_mem arena_mem = { arena_calloc, arena_realloc, arena_free };
 
 
+/* Appends rune cp of a github or github-ascii id to out. */
+static void
+anchor_rune(struct buf *out, unsigned long cp)
+{
+	enum uni_go_class cls;
+
+	if (cp == '-' || cp == ' ') {
+		buf_putc(out, '-');
+		return;
+	}
+	cls = uni_go_class(cp);
+	if (cp == '_' || cls == UNI_GO_LETTER || cls == UNI_GO_DIGIT)
+		uni_put_lower(out, cp);
+}
+
 void
-md_anchor(struct buf *out, const char *text)
+md_anchor(struct buf *out, const char *text, size_t n, unsigned flags)
 {
 	const char *s = text;
-	size_t n = strlen(text), len;
+	size_t len;
 	unsigned long cp;
+	int dash = 0;
+	size_t start = out->len;
 
 	/* bytes.TrimSpace, then one rune at a time (Hugo's autoid.go). */
 	while (n > 0) {
@@ -362,25 +388,35 @@ md_anchor(struct buf *out, const char *text)
 		s += len;
 		n -= len;
 	}
-	while (n > 0) {
+	for (; n > 0; s += len, n -= len) {
 		len = uni_next(s, n, &cp);
-		if (cp == '-' || cp == ' ')
-			buf_putc(out, '-');
-		else if (cp == '_' || uni_is_letter(cp) || uni_is_digit(cp))
+		if (flags & MD_IDS_BLACKFRIDAY) {
+			/* Blackfriday's SanitizedAnchorName: runs of
+			 * anything but letters and numbers are one '-',
+			 * none first or last. */
+			if (uni_go_class(cp) == UNI_GO_OTHER) {
+				dash = 1;
+				continue;
+			}
+			if (dash && out->len > start)
+				buf_putc(out, '-');
+			dash = 0;
 			uni_put_lower(out, cp);
-		s += len;
-		n -= len;
+		} else if (flags & MD_IDS_ASCII) {
+			/* Accents removed, then ASCII only. */
+			int c = uni_ascii_fold(cp);
+
+			if (c != 0)
+				anchor_rune(out, (unsigned long)c);
+		} else {
+			anchor_rune(out, cp);
+		}
 	}
 }
 
-/* Appends the text of node's descendants. With for_id, as Goldmark's
- * Node.Text does for its heading ids: a link adds its destination after
- * its text (measured: "[link](https://example.com)" gives
- * "linkhttpsexamplecom"). */
-static int is_autolink(cmark_node *link);
-
+/* Appends the text of node's descendants (the table of contents'). */
 static void
-node_text(cmark_node *node, struct buf *out, int for_id)
+node_text(cmark_node *node, struct buf *out)
 {
 	cmark_node *child;
 	const char *lit;
@@ -401,49 +437,191 @@ node_text(cmark_node *node, struct buf *out, int for_id)
 	}
 	for (child = cmark_node_first_child(node); child != NULL;
 	    child = cmark_node_next(child))
-		node_text(child, out, for_id);
-	/* Goldmark's heading text has a link's destination after its
-	 * text, but an autolink's URL once. */
-	if (for_id && cmark_node_get_type(node) == CMARK_NODE_LINK &&
-	    cmark_node_get_url(node) != NULL && !is_autolink(node))
-		buf_puts(out, cmark_node_get_url(node));
+		node_text(child, out);
 }
 
-/* Strips a trailing Goldmark heading attribute block `{#id ...}` from the
- * heading's last text node; returns the id (malloc'd) or NULL. */
-static char *
-take_custom_id(cmark_node *heading)
+/* The Markdown a document was parsed from, and a cursor on its lines
+ * (cmark-gfm's: ended by \n, \r\n or \r), which only moves forward. */
+struct md_source {
+	const char *s;
+	size_t n;
+	int line;		/* the line at off, from 1 */
+	size_t off;
+};
+
+/* Sets *len to the length of line (from 1; not before the cursor's) of
+ * src, without its end, and returns its first byte (NULL past the end). */
+static const char *
+source_line(struct md_source *src, int line, size_t *len)
 {
-	cmark_node *last = cmark_node_last_child(heading);
-	const char *lit, *open, *p, *idstart;
-	char *id, *kept;
 	size_t end;
 
-	if (last == NULL || cmark_node_get_type(last) != CMARK_NODE_TEXT)
+	while (src->line < line && src->off < src->n) {
+		end = src->off;
+		while (end < src->n && src->s[end] != '\n' && src->s[end] != '\r')
+			end++;
+		if (end < src->n && src->s[end] == '\r' && end + 1 < src->n &&
+		    src->s[end + 1] == '\n')
+			end++;
+		src->off = end + (end < src->n);
+		src->line++;
+	}
+	if (src->line != line || src->off > src->n)
 		return NULL;
+	for (end = src->off; end < src->n && src->s[end] != '\n' &&
+	    src->s[end] != '\r'; end++)
+		;
+	*len = end - src->off;
+	return src->s + src->off;
+}
+
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * Appends the Markdown Goldmark makes a heading's id from: the source of
+ * its last line as written (emphasis marks, code backquotes, a link's
+ * URL, raw HTML, entities and all; Hugo: "what-_does_-traceroute-do"),
+ * without an ATX heading's opening and closing '#'s and without a custom
+ * id's attribute block (custom: there is one).
+ */
+static void
+heading_source(cmark_node *h, struct md_source *src, int custom,
+    struct buf *out)
+{
+	int first = cmark_node_get_start_line(h);
+	int last = cmark_node_get_end_line(h);
+	size_t col = (size_t)cmark_node_get_start_column(h);
+	const char *s;
+	size_t len, i, k;
+
+	/* cmark-gfm may end a setext heading at column 0 of the line
+	 * after its underline. */
+	if (last > first && cmark_node_get_end_column(h) == 0)
+		last--;
+	if ((s = source_line(src, first, &len)) == NULL)
+		return;
+	i = col > 0 && col - 1 <= len ? col - 1 : 0;
+	while (i < len && is_blank(s[i]))
+		i++;
+	for (k = i; k < len && s[k] == '#'; k++)
+		;
+	if (k > i && k - i <= 6 && (k == len || is_blank(s[k]))) {
+		/* ATX: the text between the '#'s and a closing sequence
+		 * ('#'s after a blank, or alone). */
+		i = k;
+		while (len > i && is_blank(s[len - 1]))
+			len--;
+		for (k = len; k > i && s[k - 1] == '#'; k--)
+			;
+		if (k < len && (k == i || is_blank(s[k - 1])))
+			len = k;
+	} else if (last - 1 > first) {
+		/* Setext: its last line of text, before the underline. */
+		if ((s = source_line(src, last - 1, &len)) == NULL)
+			return;
+		i = col > 0 && col - 1 <= len ? col - 1 : 0;
+		while (i < len && is_blank(s[i]))
+			i++;
+	}
+	while (len > i && is_blank(s[len - 1]))
+		len--;
+	if (custom) {
+		for (k = len; k > i && s[k - 1] != '{'; k--)
+			;
+		if (k > i)
+			len = k - 1;
+	}
+	buf_add(out, s + i, len - i);
+}
+
+/* Is s (n bytes) the inside of a Goldmark attribute block: `#id`,
+ * `.class` and `name=value` (value quoted or not) separated by blanks,
+ * one at least? Sets *id and *idlen to the last id, if any. */
+static int
+attribute_list(const char *s, size_t n, const char **id, size_t *idlen)
+{
+	size_t i = 0, k, count = 0;
+
+	*id = NULL;
+	*idlen = 0;
+	for (;;) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i == n)
+			return count > 0;
+		k = i;
+		if (s[i] == '#' || s[i] == '.') {
+			for (k = i + 1; k < n && s[k] != ' ' && s[k] != '\t'; k++)
+				;
+			if (k == i + 1)
+				return 0;
+			if (s[i] == '#') {
+				*id = s + i + 1;
+				*idlen = k - i - 1;
+			}
+		} else {
+			while (k < n && ((s[k] >= 'a' && s[k] <= 'z') ||
+			    (s[k] >= 'A' && s[k] <= 'Z') ||
+			    (s[k] >= '0' && s[k] <= '9') ||
+			    strchr("-_:", s[k]) != NULL))
+				k++;
+			if (k == i || k == n || s[k] != '=')
+				return 0;
+			k++;
+			if (k < n && (s[k] == '"' || s[k] == '\'')) {
+				const char *q = memchr(s + k + 1, s[k], n - k - 1);
+
+				if (q == NULL)
+					return 0;
+				k = (size_t)(q - s) + 1;
+			} else {
+				while (k < n && s[k] != ' ' && s[k] != '\t')
+					k++;
+			}
+		}
+		count++;
+		i = k;
+	}
+}
+
+/* Strips a trailing Goldmark attribute block (`{#id .class}`) from the
+ * heading's last text node; returns 1 if there was one, with *id set to
+ * its id (malloc'd), or to NULL when it gives none. */
+static int
+take_attributes(cmark_node *heading, char **id)
+{
+	cmark_node *last = cmark_node_last_child(heading);
+	const char *lit, *open, *idstart;
+	char *kept;
+	size_t end, idlen;
+
+	*id = NULL;
+	if (last == NULL || cmark_node_get_type(last) != CMARK_NODE_TEXT)
+		return 0;
 	lit = cmark_node_get_literal(last);
 	if (lit == NULL)
-		return NULL;
+		return 0;
 	end = strlen(lit);
 	while (end > 0 && (lit[end - 1] == ' ' || lit[end - 1] == '\t'))
 		end--;
 	if (end == 0 || lit[end - 1] != '}')
-		return NULL;
+		return 0;
 	open = strrchr(lit, '{');
-	if (open == NULL || open[1] != '#')
-		return NULL;
-	idstart = p = open + 2;
-	while (p < lit + end - 1 && *p != ' ' && *p != '}')
-		p++;
-	if (p == idstart)
-		return NULL;
-	id = xstrndup(idstart, (size_t)(p - idstart));
+	if (open == NULL || !attribute_list(open + 1,
+	    (size_t)(lit + end - 1 - (open + 1)), &idstart, &idlen))
+		return 0;
+	if (idstart != NULL)
+		*id = xstrndup(idstart, idlen);
 	while (open > lit && (open[-1] == ' ' || open[-1] == '\t'))
 		open--;
 	kept = xstrndup(lit, (size_t)(open - lit));
 	cmark_node_set_literal(last, kept);
 	free(kept);
-	return id;
+	return 1;
 }
 
 /* Copies up to n bytes of the text that follows node (its following
@@ -934,7 +1112,7 @@ unique_id(struct idset *set, struct buf *id)
  * moved out of them still point into their text. */
 static void
 number_headings(cmark_node **list, size_t n, struct md_result *res,
-    unsigned flags)
+    unsigned flags, struct md_source *src)
 {
 	size_t i;
 	struct idset ids = { NULL, 0, 0 };
@@ -947,32 +1125,36 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 		struct buf text = BUF_INIT, id = BUF_INIT, tag = BUF_INIT;
 		struct buf idtext = BUF_INIT;
 		int level = cmark_node_get_heading_level(h);
-		char *custom = take_custom_id(h);
+		char *custom;
+		int attrs = take_attributes(h, &custom);
 
-		node_text(h, &text, 0);
-		node_text(h, &idtext, 1);
+		node_text(h, &text);
 		if (custom != NULL) {
 			buf_puts(&id, custom);
 			free(custom);
 			idset_add(&ids, buf_cstr(&id));
-		} else {
-			md_anchor(&id, buf_cstr(&idtext));
+		} else if (!(flags & MD_NO_HEADING_IDS)) {
+			heading_source(h, src, attrs, &idtext);
+			md_anchor(&id, idtext.data, idtext.len, flags);
 			if (id.len == 0)
 				buf_puts(&id, "heading");
 			unique_id(&ids, &id);
 		}
 		html(&tag, "<h");
 		buf_putnum(&tag, level, 1);
-		html(&tag, " id=\"");
-		html_attr(&tag, buf_cstr(&id));
-		buf_puts(&tag, "\">");
+		if (id.len > 0) {
+			html(&tag, " id=\"");
+			html_attr(&tag, buf_cstr(&id));
+			buf_puts(&tag, "\"");
+		}
+		buf_puts(&tag, ">");
 		res->headings[res->nheadings].open_tag = xstrdup(buf_cstr(&tag));
 
 		block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK,
 		    &arena_mem);
 		cmark_node_set_on_enter(block, buf_cstr(&tag));
 		buf_reset(&tag);
-		if (flags & MD_ANCHORS) {
+		if ((flags & MD_ANCHORS) && id.len > 0) {
 			html(&tag, "<a hidden class=\"anchor\" aria-hidden=\"true\" "
 			    "href=\"#");
 			html_attr(&tag, buf_cstr(&id));
@@ -1346,28 +1528,6 @@ linkify_text(cmark_node *text, struct md_nodes *nodes)
 	buf_free(&b);
 }
 
-/* Is the link an autolink: one the autolink extension made, or <URL>
- * (whose source spans its text and the brackets)? */
-static int
-is_autolink(cmark_node *link)
-{
-	cmark_node *text = cmark_node_first_child(link);
-	const char *lit, *url = cmark_node_get_url(link);
-
-	if (is_autolinked(link))
-		return 1;
-	if (text == NULL || cmark_node_next(text) != NULL ||
-	    cmark_node_get_type(text) != CMARK_NODE_TEXT ||
-	    (lit = cmark_node_get_literal(text)) == NULL || url == NULL)
-		return 0;
-	if (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, lit) == 0)
-		url += 7;
-	return strcmp(url, lit) == 0 &&
-	    cmark_node_get_start_line(link) == cmark_node_get_end_line(link) &&
-	    cmark_node_get_end_column(link) -
-	    cmark_node_get_start_column(link) == (int)strlen(lit) + 1;
-}
-
 static int
 is_alnum(char c)
 {
@@ -1469,21 +1629,35 @@ int
 md_render(const char *src, size_t n, unsigned flags,
     const struct md_hooks *hooks, struct md_result *res)
 {
-	int options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES |
-	    CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+	int options = CMARK_OPT_VALIDATE_UTF8 |
+	    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
 	cmark_parser *parser;
 	cmark_node *doc;
 	char *html;
-	struct buf input = BUF_INIT;
+	struct buf input = BUF_INIT, emojified = BUF_INIT;
 	const char *more = NULL;
 	struct md_nodes nodes;
+	struct md_source source;
 	size_t i;
 
 	memset(res, 0, sizeof(*res));
 	res->summary_len = (size_t)-1;
 	if (flags & MD_UNSAFE)
 		options |= CMARK_OPT_UNSAFE;
+	if (!(flags & MD_NO_TYPOGRAPHER))
+		options |= CMARK_OPT_SMART;
+	if (!(flags & MD_NO_FOOTNOTE))
+		options |= CMARK_OPT_FOOTNOTES;
+	if (flags & MD_HARD_WRAPS)
+		options |= CMARK_OPT_HARDBREAKS;
 
+	/* Hugo emojifies the page's Markdown (its shortcodes' placeholders
+	 * in it), then renders it. */
+	if ((flags & MD_EMOJI) && n > 0 && memchr(src, ':', n) != NULL &&
+	    emoji_replace(&emojified, src, n) > 0) {
+		src = emojified.data;
+		n = emojified.len;
+	}
 	if ((flags & MD_MORE) && n > 0)
 		more = memmem(src, n, MORE_MARK, strlen(MORE_MARK));
 	if (more != NULL) {
@@ -1507,15 +1681,20 @@ md_render(const char *src, size_t n, unsigned flags,
 	for (i = 0; i < sizeof(extension_names) / sizeof(extension_names[0]);
 	    i++) {
 		cmark_syntax_extension *ext =
-		    cmark_find_syntax_extension(extension_names[i]);
+		    cmark_find_syntax_extension(extension_names[i].name);
 
-		if (ext != NULL)
+		if (ext != NULL && !(flags & extension_names[i].off))
 			cmark_parser_attach_syntax_extension(parser, ext);
 	}
 	cmark_parser_feed(parser, src, n);
 	doc = cmark_parser_finish(parser);
-	buf_free(&input);
+	source.s = src;
+	source.n = n;
+	source.line = 1;
+	source.off = 0;
 	if (doc == NULL) {
+		buf_free(&input);
+		buf_free(&emojified);
 		arena_reset();
 		return -1;
 	}
@@ -1523,6 +1702,8 @@ md_render(const char *src, size_t n, unsigned flags,
 	if (nodes.ncodes > 0 && md_splice_code(nodes.codes, nodes.ncodes,
 	    hooks, &arena_mem) != 0) {
 		free_nodes(&nodes);
+		buf_free(&input);
+		buf_free(&emojified);
 		arena_reset();
 		return -1;
 	}
@@ -1537,14 +1718,16 @@ md_render(const char *src, size_t n, unsigned flags,
 	}
 	for (i = 0; i < nodes.nlinks; i++)
 		goldmark_linkify(nodes.links[i], &nodes);
-	for (i = 0; i < nodes.ntexts; i++)
+	for (i = 0; i < nodes.ntexts && !(flags & MD_NO_LINKIFY); i++)
 		linkify_text(nodes.texts[i], &nodes);
 	if (options & CMARK_OPT_SMART) {
 		keep_typography_texts(&nodes);
 		goldmark_guillemets(nodes.texts, nodes.ntexts);
 		goldmark_quotes(nodes.texts, nodes.ntexts);
 	}
-	number_headings(nodes.headings, nodes.nheadings, res, flags);
+	number_headings(nodes.headings, nodes.nheadings, res, flags, &source);
+	buf_free(&input);
+	buf_free(&emojified);
 	html = cmark_render_html_with_mem(doc, options,
 	    cmark_parser_get_syntax_extensions(parser), &arena_mem);
 	free_nodes(&nodes);

@@ -523,8 +523,9 @@ summary_of(struct metrics *m, struct buf *plain, const char *fm_summary,
 	if (fm_summary != NULL) {
 		struct md_result sres;
 
-		if (md_render(fm_summary, strlen(fm_summary), opts->md_flags, NULL,
-		    &sres) != 0)
+		/* Hugo emojifies a page's content, not this. */
+		if (md_render(fm_summary, strlen(fm_summary), opts->md_flags &
+		    ~(unsigned)MD_EMOJI, NULL, &sres) != 0)
 			return -1;
 		trim_short_html(&sres.html);
 		set_summary_from_html(m, buf_cstr(&sres.html), sres.html.len);

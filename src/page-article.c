@@ -283,7 +283,7 @@ page_article(struct ctx *ctx)
 		goto out;
 	}
 	if (content_render(p->markup, p->body, strlen(p->body), MD_MORE |
-	    MD_ANCHORS | (s->unsafe ? MD_UNSAFE : 0), &md) != 0) {
+	    MD_ANCHORS | site_md_flags(s), &md) != 0) {
 		prc = PAGE_ERROR;
 		goto out;
 	}

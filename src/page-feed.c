@@ -192,7 +192,7 @@ render_feed(struct ctx *ctx, const struct feed *f)
 		}
 		if (s->full_feed) {
 			if (content_render(it.markup, it.body, strlen(it.body),
-			    MD_MORE | (s->unsafe ? MD_UNSAFE : 0), &md) != 0) {
+			    MD_MORE | site_md_flags(s), &md) != 0) {
 				prc = PAGE_ERROR;
 				break;
 			}

@@ -927,23 +927,16 @@ render_section_listing(struct ctx *ctx, long long term_id, long long sub_id,
 	return PAGE_OK;
 }
 
-enum page_rc
-render_markdown(struct ctx *ctx, const char *text, unsigned md_flags,
-    const char *open, const char *close)
-{
-	return render_content(ctx, MARKUP_MARKDOWN, text, md_flags, open,
-	    close);
-}
-
-enum page_rc
-render_content(struct ctx *ctx, enum page_markup markup, const char *text,
+/* Writes text rendered with md_flags (all of them) between open and
+ * close. */
+static enum page_rc
+render_with(struct ctx *ctx, enum page_markup markup, const char *text,
     unsigned md_flags, const char *open, const char *close)
 {
 	struct buf *b = &ctx->resp->body;
 	struct md_result md;
 
-	if (content_render(markup, text, strlen(text), md_flags |
-	    (ctx->site->unsafe ? MD_UNSAFE : 0), &md) != 0)
+	if (content_render(markup, text, strlen(text), md_flags, &md) != 0)
 		return PAGE_ERROR;
 	html(b, open);
 	/* cmark-gfm's HTML (raw HTML omitted unless the site set unsafe),
@@ -952,4 +945,21 @@ render_content(struct ctx *ctx, enum page_markup markup, const char *text,
 	html(b, close);
 	md_result_free(&md);
 	return PAGE_OK;
+}
+
+enum page_rc
+render_markdown(struct ctx *ctx, const char *text, unsigned md_flags,
+    const char *open, const char *close)
+{
+	/* Hugo's markdownify: no emoji, which only a page's content gets. */
+	return render_with(ctx, MARKUP_MARKDOWN, text, (md_flags |
+	    site_md_flags(ctx->site)) & ~(unsigned)MD_EMOJI, open, close);
+}
+
+enum page_rc
+render_content(struct ctx *ctx, enum page_markup markup, const char *text,
+    unsigned md_flags, const char *open, const char *close)
+{
+	return render_with(ctx, markup, text, md_flags |
+	    site_md_flags(ctx->site), open, close);
 }

@@ -113,7 +113,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    memchr(buf_cstr(&b), '\\', b.len) != NULL)
 		__builtin_trap();	/* a term slug is one path segment */
 	buf_reset(&b);
-	md_anchor(&b, first);
+	md_anchor(&b, first, strlen(first), 0);
+	buf_reset(&b);
+	md_anchor(&b, first, strlen(first), MD_IDS_ASCII);
+	buf_reset(&b);
+	md_anchor(&b, first, strlen(first), MD_IDS_BLACKFRIDAY);
 	buf_reset(&b);
 	html_unescape(&b, first, strlen(first));
 	buf_free(&b);

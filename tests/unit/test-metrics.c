@@ -342,7 +342,9 @@ test_headings(void **state)
 	/* Raw HTML moved out of a heading stays valid (it points into the
 	 * heading's text until the page is rendered). */
 	assert_int_equal(md_render(unsafe, strlen(unsafe), MD_UNSAFE, NULL, &md), 0);
-	assert_non_null(strstr(buf_cstr(&md.html), "<h2 id=\"install-optional\">"
+	/* Goldmark's id is made from the heading's source (measured). */
+	assert_non_null(strstr(buf_cstr(&md.html),
+	    "<h2 id=\"install-smalloptionalsmall\">"
 	    "Install <small>(optional)</small></h2>"));
 	md_result_free(&md);
 	/* Goldmark's numbering of duplicates. */

@@ -12,6 +12,7 @@
 
 #include "dates.h"
 #include "import.h"
+#include "markdown.h"
 #include "site.h"
 #include "unicode.h"
 
@@ -75,6 +76,16 @@ static const char defaults[] =
 "rssLimit=-1\n"
 "unsafe=0\n"
 "hasCJKLanguage=0\n"
+"enableEmoji=0\n"
+"hardWraps=0\n"
+"typographer=1\n"
+"linkify=1\n"
+"footnote=1\n"
+"strikethrough=1\n"
+"table=1\n"
+"taskList=1\n"
+"autoHeadingID=1\n"
+"autoHeadingIDType=github\n"
 "fullFeed=0\n"
 "languageCode=\n"
 "defaultTheme=auto\n"
@@ -94,10 +105,15 @@ static const char full_config[] =
 "paginate: 7\n"
 "rssLimit: 25\n"
 "mainSections: [notes, posts]\n"
+"enableEmoji: true\n"
 "markup:\n"
 "  goldmark:\n"
 "    renderer:\n"
 "      unsafe: true\n"
+"      hardWraps: true\n"
+"    extensions: {typographer: false, linkify: false, footnote: false,\n"
+"      strikethrough: false, table: false, taskList: false}\n"
+"    parser: {autoHeadingID: false, autoHeadingIDType: blackfriday}\n"
 "permalinks:\n"
 "  posts: /:year/:month/:slug/\n"
 "  notes: /n/:slug/\n"
@@ -145,6 +161,16 @@ static const char full_stored[] =
 "rssLimit=25\n"
 "unsafe=1\n"
 "hasCJKLanguage=0\n"
+"enableEmoji=1\n"
+"hardWraps=1\n"
+"typographer=0\n"
+"linkify=0\n"
+"footnote=0\n"
+"strikethrough=0\n"
+"table=0\n"
+"taskList=0\n"
+"autoHeadingID=0\n"
+"autoHeadingIDType=blackfriday\n"
 "fullFeed=1\n"
 "languageCode=fr-fr\n"
 "defaultTheme=dark\n"
@@ -203,6 +229,7 @@ test_defaults(void **state)
 	assert_int_equal(site_flag(&s, FLAG_TOC_OPEN), 0);
 	assert_int_equal(s.nmenu, 0);
 	assert_int_equal(s.npermalinks, 0);
+	assert_int_equal(site_md_flags(&s), 0);
 	free(got);
 	site_free(&s);
 }
@@ -228,6 +255,10 @@ test_full_config(void **state)
 	assert_int_equal(s.paginate, 7);
 	assert_int_equal(s.unsafe, 1);
 	assert_int_equal(s.full_feed, 1);
+	assert_int_equal(site_md_flags(&s), MD_UNSAFE | MD_EMOJI |
+	    MD_HARD_WRAPS | MD_NO_TYPOGRAPHER | MD_NO_LINKIFY |
+	    MD_NO_FOOTNOTE | MD_NO_STRIKETHROUGH | MD_NO_TABLE |
+	    MD_NO_TASK_LIST | MD_NO_HEADING_IDS);
 	assert_int_equal(site_flag(&s, FLAG_READING_TIME), 0);
 	assert_int_equal(site_flag(&s, FLAG_TOC_OPEN), 1);
 	assert_int_equal(s.nmenu, 3);
