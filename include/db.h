@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "dates.h"
+#include "fragments.h"
 #include "schema.h"
 #include "site.h"
 
@@ -186,7 +187,12 @@ enum db_rc db_term_by_slug(struct db *db, long long now, const char *taxonomy,
  * until db_end_request(); all "" and DB_DONE when it has none. */
 enum db_rc db_section_page(struct db *db, long long now, const char *route,
 	const char **title, const char **description, const char **body,
-	enum page_markup *markup);
+	enum page_markup *markup, long long *page_id);
+/* Loads page_id's fragments (fragments.h) into f (which it initialises;
+ * free it with fragments_free()). Returns DB_ROW, or DB_ERROR (also for
+ * stored ordinals that do not run 0, 1, 2...). */
+enum db_rc db_page_fragments(struct db *db, long long page_id,
+	struct fragments *f);
 /* Lists the terms of taxonomy that have visible pages for its feed, each
  * with its newest page's date, newest first, at most limit (-1: all). */
 enum db_rc db_taxonomy_items(struct db *db, struct db_cursor *cur,

@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "dates.h"
+#include "fragments.h"
 #include "schema.h"
 #include "site.h"
 
@@ -34,6 +35,8 @@ struct dbw_page {
 	const char *body;
 	size_t body_len;
 	enum page_markup markup;	/* how body is written */
+	const struct fragments *fragments;	/* the HTML body refers to
+						 * (NULL: none) */
 	const char *summary;
 	int truncated;
 	long words;

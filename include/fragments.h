@@ -30,7 +30,8 @@ struct fragments {
 size_t fragments_add(struct fragments *f, enum fragment_kind kind,
 	const char *html, size_t n);
 /* Sets hooks to splice f's stored fragments (the worker's render): code
- * block N gets code[N], one past the stored ones is left to cmark. */
+ * block N gets code[N]; one past the stored ones, or whose code[N] is
+ * empty (the importer left it to cmark), is cmark's. */
 void fragments_hooks(const struct fragments *f, struct md_hooks *hooks);
 /* Frees what f holds and empties it. */
 void fragments_free(struct fragments *f);

@@ -40,6 +40,7 @@ struct render_section {
 	struct buf route, title;
 	const char *description, *body;
 	enum page_markup markup;	/* how body is written */
+	long long page_id;		/* its _index.md's, 0 if none */
 };
 /* Reads section slug's title and description; returns DB_ROW, or
  * DB_ERROR. */
@@ -139,21 +140,30 @@ enum page_rc render_begin_listing(struct ctx *ctx, const char *title,
  * finds them. */
 enum page_rc render_open_listing(struct ctx *ctx, struct render_head *h,
 	const char *taxonomy, const char *slug);
-/* Appends Markdown text rendered with md_flags (raw HTML kept only when
- * the site sets unsafe) between the literal markup open and close.
- * Returns PAGE_OK, or PAGE_ERROR when it cannot be rendered. */
 /* A section's listing: the entries of its pages (term term_id, 0 for
  * none), then those of its sections (term sub_id of
  * TAXONOMY_SUBSECTIONS, 0 for none), paginated as one list. */
 enum page_rc render_section_listing(struct ctx *ctx, long long term_id,
 	long long sub_id, const char *list_route);
+/* Appends Markdown text that no page's fragments go with (a description,
+ * the home's text from the configuration) rendered with md_flags (raw
+ * HTML kept only when the site sets unsafe) between the literal markup
+ * open and close. Returns PAGE_OK, or PAGE_ERROR when it cannot be
+ * rendered. */
 enum page_rc render_markdown(struct ctx *ctx, const char *text,
 	unsigned md_flags, const char *open, const char *close);
-/* The same for text written in markup (content.h): an HTML body is
- * appended as written. */
+/* The same for page page_id's stored body, written in markup (content.h):
+ * Markdown with the page's fragments spliced in, an HTML body as
+ * written. PAGE_DB_ERROR when the fragments cannot be read. */
 enum page_rc render_content(struct ctx *ctx, enum page_markup markup,
-	const char *text, unsigned md_flags, const char *open,
-	const char *close);
+	const char *text, long long page_id, unsigned md_flags,
+	const char *open, const char *close);
+/* Renders page page_id's stored body into *md (as content_render(), the
+ * site's unsafe added to md_flags) with its fragments spliced in.
+ * Returns PAGE_OK, PAGE_ERROR, or PAGE_DB_ERROR. */
+enum page_rc render_body(struct ctx *ctx, enum page_markup markup,
+	const char *body, long long page_id, unsigned md_flags,
+	struct md_result *md);
 /* Appends a list page's header: breadcrumbs (Home » crumbs) and the
  * title as <h1>. */
 void render_page_header(struct buf *b, const struct site *site,

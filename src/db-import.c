@@ -40,6 +40,8 @@ enum wquery {
 	W_PAGE_TERM_PUT,
 	W_ALIAS_CLEAR,
 	W_ALIAS_PUT,
+	W_FRAGMENTS_CLEAR,
+	W_FRAGMENT_PUT,
 	W_CARD_PUT,
 	W_SECTION_PAGES,
 	W_PAGE_REF,
@@ -91,6 +93,9 @@ static const char *const wquery_sql[W__MAX] = {
 	    "date_offset, truncated, words, minutes, has_lastmod, lastmod, "
 	    "lastmod_offset FROM page_card WHERE page_id = ?1",
 	[W_ALIAS_CLEAR] = "DELETE FROM alias WHERE page_id = ?1",
+	[W_FRAGMENTS_CLEAR] = "DELETE FROM page_fragment WHERE page_id = ?1",
+	[W_FRAGMENT_PUT] = "INSERT INTO page_fragment (page_id, kind, ordinal, "
+	    "html) VALUES (?1, ?2, ?3, ?4)",
 	/* Among translations declaring one alias, the page of the later
 	 * language (?3: the codes in Hugo's order, each between spaces)
 	 * keeps it, as Hugo's last write does. */
@@ -695,6 +700,45 @@ put_section(struct dbw *w, long long page_id, const char *taxonomy,
 	return run(w, st, SQLITE_DONE, err, "storing a page's section");
 }
 
+/* Stores the n fragments of list as page id's fragments of kind. */
+static int
+put_fragment_list(struct dbw *w, long long id, enum fragment_kind kind,
+    const struct md_fragment *list, size_t n, struct buf *err)
+{
+	sqlite3_stmt *st;
+
+	for (size_t i = 0; i < n; i++) {
+		st = use(w, W_FRAGMENT_PUT);
+		bind_int64(w, st, 1, id);
+		bind_int64(w, st, 2, kind);
+		bind_int64(w, st, 3, (long long)i);
+		bind_textn(w, st, 4, list[i].html, list[i].len);
+		if (run(w, st, SQLITE_DONE, err, "storing a page's fragment")
+		    != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Replaces page id's fragments (fragments.h) with f's (NULL: none). */
+static int
+put_fragments(struct dbw *w, long long id, const struct fragments *f,
+    struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_FRAGMENTS_CLEAR);
+
+	bind_int64(w, st, 1, id);
+	if (run(w, st, SQLITE_DONE, err, "clearing a page's fragments") != 0)
+		return -1;
+	if (f == NULL)
+		return 0;
+	if (put_fragment_list(w, id, FRAGMENT_CODE, f->code, f->ncode,
+	    err) != 0)
+		return -1;
+	return put_fragment_list(w, id, FRAGMENT_SHORTCODE, f->shortcodes,
+	    f->nshortcodes, err);
+}
+
 int
 dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 {
@@ -786,7 +830,7 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 		if (run(w, st, SQLITE_DONE, err, "storing an alias") != 0)
 			return -1;
 	}
-	return 0;
+	return put_fragments(w, id, p->fragments, err);
 }
 
 /* Runs put, an UPDATE of the entry (?2) of page ?1's rows. */

@@ -99,6 +99,7 @@ enum query {
 	Q_NEWER,
 	Q_OLDER,
 	Q_RELATED,
+	Q_FRAGMENTS,
 	Q_SECTION_PAGE,
 	Q_TAXONOMY_ITEMS,
 	Q_TERM_OLDEST,
@@ -223,8 +224,12 @@ static const char *const query_sql[Q__MAX] = {
 	[Q_RELATED] = "SELECT r.url, r.title FROM page_related r WHERE "
 	    "r.page_id = ?2 AND r.publish_at <= ?1 AND (r.expire_at IS NULL "
 	    "OR r.expire_at > ?1) ORDER BY r.rank LIMIT ?3",
+	/* A page's fragments, each list in its order (the primary key's). */
+	[Q_FRAGMENTS] = "SELECT kind, ordinal, html FROM page_fragment "
+	    "WHERE page_id = ?1",
 	/* A section's own page (its _index.md), by the section's route. */
-	[Q_SECTION_PAGE] = "SELECT p.title, p.description, p.body, p.markup "
+	[Q_SECTION_PAGE] = "SELECT p.title, p.description, p.body, p.markup, "
+	    "p.id "
 	    "FROM page p "
 	    "WHERE p.url = ?2 AND p.kind = 2 AND" VISIBLE("p"),
 	/* A taxonomy's feed: its terms, each dated by its newest visible
@@ -943,20 +948,60 @@ db_term_by_slug(struct db *db, long long now, const char *taxonomy,
 enum db_rc
 db_section_page(struct db *db, long long now, const char *route,
     const char **title, const char **description, const char **body,
-    enum page_markup *markup)
+    enum page_markup *markup, long long *page_id)
 {
 	sqlite3_stmt *st;
 	enum db_rc rc = lookup(db, Q_SECTION_PAGE, now, route, &st);
 
 	*title = *description = *body = "";
 	*markup = MARKUP_MARKDOWN;
+	if (page_id != NULL)
+		*page_id = 0;
 	if (rc == DB_ROW) {
 		*title = text(st, 0);
 		*description = text(st, 1);
 		*body = text(st, 2);
 		get_markup(st, 3, markup);
+		if (page_id != NULL)
+			*page_id = sqlite3_column_int64(st, 4);
 	}
 	return rc;
+}
+
+enum db_rc
+db_page_fragments(struct db *db, long long page_id, struct fragments *f)
+{
+	sqlite3_stmt *st = start(db, Q_FRAGMENTS), *cur = st;
+	enum db_rc rc;
+
+	memset(f, 0, sizeof(*f));
+	if (bind_int64(db, st, 1, page_id) != 0)
+		return DB_ERROR;
+	while ((rc = step(&cur)) == DB_ROW) {
+		long long kind = sqlite3_column_int64(st, 0);
+		long long ordinal = sqlite3_column_int64(st, 1);
+		size_t have = kind == FRAGMENT_CODE ? f->ncode : f->nshortcodes;
+
+		/* The importer writes each list from 0 without a gap: any
+		 * other row is a damaged file, not a page to show wrong. */
+		if ((kind != FRAGMENT_CODE && kind != FRAGMENT_SHORTCODE) ||
+		    ordinal != (long long)have) {
+			snprintf(db->fault, sizeof(db->fault), "page %lld has "
+			    "fragment %lld of kind %lld where %zu was due",
+			    page_id, ordinal, kind, have);
+			rc = DB_ERROR;
+			break;
+		}
+		fragments_add(f, (enum fragment_kind)kind, text(st, 2),
+		    (size_t)sqlite3_column_bytes(st, 2));
+	}
+	if (cur != NULL)
+		sqlite3_reset(cur);
+	if (rc == DB_ERROR) {
+		fragments_free(f);
+		return DB_ERROR;
+	}
+	return DB_ROW;
 }
 
 enum db_rc

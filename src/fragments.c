@@ -36,7 +36,7 @@ stored_code(void *arg, size_t ordinal, int line, const char *info,
 	(void)info;
 	(void)code;
 	(void)n;
-	if (ordinal >= f->ncode)
+	if (ordinal >= f->ncode || f->code[ordinal].len == 0)
 		return 1;
 	buf_add(out, f->code[ordinal].html, f->code[ordinal].len);
 	return 0;

@@ -17,7 +17,9 @@
 
 #include "dbw.h"
 #include "entry.h"
+#include "fragments.h"
 #include "frontmatter.h"
+#include "highlight.h"
 #include "import.h"
 #include "lang.h"
 #include "markdown.h"
@@ -31,7 +33,7 @@
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "8"
+#define IMPORT_RULES_VERSION "9"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640
@@ -1227,6 +1229,38 @@ keeps_url(const char *a, const char *b)
 	return strcmp(a, b) < 0;
 }
 
+/* What the importer's code-block hook (highlight_block) works with. */
+struct code_hook {
+	const struct site *site;
+	const char *fs_path;
+	int body_line;		/* the file's line of the body's first */
+	struct fragments *frags;
+	struct buf *err;
+};
+
+/* Highlights a fenced code block once, at import (highlight.h), and keeps
+ * its HTML as the page's fragment of the same ordinal; the worker splices
+ * it in on each request. Hook calls come in ordinal order. */
+static int
+highlight_block(void *arg, size_t ordinal, int line, const char *info,
+    const char *code, size_t n, struct buf *out)
+{
+	struct code_hook *c = arg;
+	struct buf msg = BUF_INIT;
+
+	(void)ordinal;
+	if (hl_fence(out, info, code, n, c->site, &msg) != 0) {
+		buf_printf(c->err, "%s:%d: %s", c->fs_path,
+		    c->body_line + line - 1, buf_cstr(&msg));
+		buf_free(&msg);
+		return -1;
+	}
+	buf_free(&msg);
+	/* An empty fragment keeps the ordinals: the block is cmark's. */
+	fragments_add(c->frags, FRAGMENT_CODE, out->data, out->len);
+	return out->len > 0 ? 0 : 1;
+}
+
 /* Imports one file into w. Returns 0 or -1 (message logged). */
 static int
 import_file(struct import *im, struct dbw *w, const struct input_file *f,
@@ -1248,6 +1282,9 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	struct url_page up;
 	const char *line, *next;
 	struct metrics_opts mopts;
+	struct fragments frags = FRAGMENTS_INIT;
+	struct code_hook code_hook;
+	struct md_hooks hooks;
 	int by_alias;
 	enum page_markup markup = url_markdown_ext(f->path) > 0 ?
 	    MARKUP_MARKDOWN : MARKUP_HTML;
@@ -1403,7 +1440,17 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	mopts.md_flags = site_md_flags(&im->site);
 	mopts.cjk = cjk;
 	mopts.summary_words = im->site.summary_length;
-	mopts.hooks = NULL;
+	memset(&hooks, 0, sizeof(hooks));
+	code_hook.site = &im->site;
+	code_hook.fs_path = f->fs_path;
+	code_hook.body_line = 1;
+	for (line = buf_cstr(&text); line < fm.body; line++)
+		code_hook.body_line += *line == '\n';
+	code_hook.frags = &frags;
+	code_hook.err = &err;
+	hooks.code_block = highlight_block;
+	hooks.arg = &code_hook;
+	mopts.hooks = &hooks;
 	/* An HTML content file is not rendered: Hugo 0.111 takes its body
 	 * as written, the part after a <!--more--> as its content. */
 	content_off = 0;
@@ -1412,8 +1459,9 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	    fm.summary, &mopts, &m, &content_off, &content_len) != 0 :
 	    metrics_compute(fm.body, fm.body_len, fm.summary, &mopts,
 	    &m) != 0) {
-		buf_printf(&err, "%s:1: the Markdown could not be rendered",
-		    f->fs_path);
+		if (err.len == 0)
+			buf_printf(&err, "%s:1: the Markdown could not be "
+			    "rendered", f->fs_path);
 		goto fail;
 	}
 
@@ -1439,6 +1487,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	p.body = fm.body + content_off;
 	p.body_len = content_len;
 	p.markup = markup;
+	p.fragments = &frags;
 	p.summary = m.summary;
 	p.truncated = m.truncated;
 	p.words = m.words;
@@ -1474,6 +1523,7 @@ out:
 	free(aliases);
 	fm_free(&fm);
 	metrics_free(&m);
+	fragments_free(&frags);
 	buf_free(&text);
 	buf_free(&err);
 	buf_free(&warn);

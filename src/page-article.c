@@ -282,11 +282,9 @@ page_article(struct ctx *ctx)
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
-	if (content_render(p->markup, p->body, strlen(p->body), MD_MORE |
-	    MD_ANCHORS | site_md_flags(s), &md) != 0) {
-		prc = PAGE_ERROR;
+	if ((prc = render_body(ctx, p->markup, p->body, p->id, MD_MORE |
+	    MD_ANCHORS, &md)) != PAGE_OK)
 		goto out;
-	}
 	if (p->kind == PAGE_POST && ((site_flag(s, FLAG_POST_NAV) &&
 	    db_neighbours(ctx->db, ctx->now, p, &newer, &older) == DB_ERROR) ||
 	    (site_flag(s, FLAG_RELATED) && db_related(ctx->db, ctx->now, p->id,

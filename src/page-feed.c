@@ -191,11 +191,9 @@ render_feed(struct ctx *ctx, const struct feed *f)
 			break;
 		}
 		if (s->full_feed) {
-			if (content_render(it.markup, it.body, strlen(it.body),
-			    MD_MORE | site_md_flags(s), &md) != 0) {
-				prc = PAGE_ERROR;
+			if ((prc = render_body(ctx, it.markup, it.body,
+			    it.page_id, MD_MORE, &md)) != PAGE_OK)
 				break;
-			}
 			fi.content = buf_cstr(&md.html);
 		}
 		if (sum.n == 0 || later(&fi.updated, &sum.updated))
@@ -232,7 +230,7 @@ page_feed_site(struct ctx *ctx)
 
 	/* Named by content/_index.md's title, as Hugo names it. */
 	if (db_section_page(ctx->db, ctx->now, ctx->site->lang_root, &title,
-	    &description, &body, &markup) == DB_ERROR)
+	    &description, &body, &markup, NULL) == DB_ERROR)
 		return PAGE_DB_ERROR;
 	if (*title != '\0')
 		f.name = title;

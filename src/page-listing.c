@@ -27,6 +27,7 @@ page_home(struct ctx *ctx)
 {
 	const char *title, *description, *body;
 	enum page_markup markup;
+	long long page_id;
 	struct render_head h;
 	enum page_rc rc;
 
@@ -34,7 +35,7 @@ page_home(struct ctx *ctx)
 	 * the site's; its title names the cards, its description is the
 	 * page's, and its text comes before the entries on every page. */
 	if (db_section_page(ctx->db, ctx->now, ctx->site->lang_root, &title,
-	    &description, &body, &markup) == DB_ERROR)
+	    &description, &body, &markup, &page_id) == DB_ERROR)
 		return PAGE_DB_ERROR;
 	memset(&h, 0, sizeof(h));
 	h.body_class = "list";
@@ -47,7 +48,7 @@ page_home(struct ctx *ctx)
 	if ((rc = render_open_listing(ctx, &h, NULL, NULL)) != PAGE_OK)
 		return rc;
 	if (*body != '\0')
-		rc = render_content(ctx, markup, body, MD_ANCHORS,
+		rc = render_content(ctx, markup, body, page_id, MD_ANCHORS,
 		    "<div class=\"post-content md-content\">", "</div>\n");
 	if (rc == PAGE_OK && ctx->page == 1)
 		rc = home_info(ctx);
@@ -119,8 +120,9 @@ page_section(struct ctx *ctx)
 	    "<div class=\"post-description\">\n", "</div>\n")) != PAGE_OK)
 		goto out;
 	if (ctx->page == 1 && *sec.body != '\0' &&
-	    (rc = render_content(ctx, sec.markup, sec.body, MD_ANCHORS,
-	    "<div class=\"post-content md-content\">", "</div>\n")) != PAGE_OK)
+	    (rc = render_content(ctx, sec.markup, sec.body, sec.page_id,
+	    MD_ANCHORS, "<div class=\"post-content md-content\">",
+	    "</div>\n")) != PAGE_OK)
 		goto out;
 	/* A section whose _index.md alone is visible lists its sections,
 	 * or nothing. */

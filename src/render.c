@@ -104,7 +104,7 @@ render_section_read(struct ctx *ctx, const char *slug,
 	render_lang_prefix(&sec->route, ctx->site);
 	buf_printf(&sec->route, "/%s/", slug);
 	rc = db_section_page(ctx->db, ctx->now, buf_cstr(&sec->route), &title,
-	    &sec->description, &sec->body, &sec->markup);
+	    &sec->description, &sec->body, &sec->markup, &sec->page_id);
 	if (rc == DB_ERROR)
 		return rc;
 	/* Hugo's default title is for a section without an _index.md (one
@@ -141,7 +141,7 @@ render_section_trail(struct ctx *ctx, const char *slug,
 		render_lang_prefix(&route, ctx->site);
 		buf_printf(&route, "/%.*s/", (int)(p - slug), slug);
 		found = db_section_page(ctx->db, ctx->now, buf_cstr(&route),
-		    &title, &description, &body, &markup);
+		    &title, &description, &body, &markup, NULL);
 		if (found == DB_ERROR) {
 			rc = DB_ERROR;
 			break;
@@ -927,17 +927,40 @@ render_section_listing(struct ctx *ctx, long long term_id, long long sub_id,
 	return PAGE_OK;
 }
 
-/* Writes text rendered with md_flags (all of them) between open and
+/* Renders body into md with md_flags, all of them, and the page's
+ * fragments (page_id 0: none). */
+static enum page_rc
+body_with(struct ctx *ctx, enum page_markup markup, const char *body,
+    long long page_id, unsigned md_flags, struct md_result *md)
+{
+	struct fragments frags = FRAGMENTS_INIT;
+	struct md_hooks hooks;
+	int rc;
+
+	memset(md, 0, sizeof(*md));
+	if (page_id > 0 && markup == MARKUP_MARKDOWN &&
+	    db_page_fragments(ctx->db, page_id, &frags) == DB_ERROR)
+		return PAGE_DB_ERROR;
+	fragments_hooks(&frags, &hooks);
+	rc = content_render(markup, body, strlen(body), md_flags, &hooks, md);
+	fragments_free(&frags);
+	return rc == 0 ? PAGE_OK : PAGE_ERROR;
+}
+
+/* Writes text rendered with md_flags, all of them, between open and
  * close. */
 static enum page_rc
 render_with(struct ctx *ctx, enum page_markup markup, const char *text,
-    unsigned md_flags, const char *open, const char *close)
+    long long page_id, unsigned md_flags, const char *open,
+    const char *close)
 {
 	struct buf *b = &ctx->resp->body;
 	struct md_result md;
+	enum page_rc rc;
 
-	if (content_render(markup, text, strlen(text), md_flags, &md) != 0)
-		return PAGE_ERROR;
+	if ((rc = body_with(ctx, markup, text, page_id, md_flags, &md)) !=
+	    PAGE_OK)
+		return rc;
 	html(b, open);
 	/* cmark-gfm's HTML (raw HTML omitted unless the site set unsafe),
 	 * or an HTML content file's body as written. */
@@ -952,14 +975,23 @@ render_markdown(struct ctx *ctx, const char *text, unsigned md_flags,
     const char *open, const char *close)
 {
 	/* Hugo's markdownify: no emoji, which only a page's content gets. */
-	return render_with(ctx, MARKUP_MARKDOWN, text, (md_flags |
+	return render_with(ctx, MARKUP_MARKDOWN, text, 0, (md_flags |
 	    site_md_flags(ctx->site)) & ~(unsigned)MD_EMOJI, open, close);
 }
 
 enum page_rc
-render_content(struct ctx *ctx, enum page_markup markup, const char *text,
-    unsigned md_flags, const char *open, const char *close)
+render_body(struct ctx *ctx, enum page_markup markup, const char *body,
+    long long page_id, unsigned md_flags, struct md_result *md)
 {
-	return render_with(ctx, markup, text, md_flags |
+	return body_with(ctx, markup, body, page_id, md_flags |
+	    site_md_flags(ctx->site), md);
+}
+
+enum page_rc
+render_content(struct ctx *ctx, enum page_markup markup, const char *text,
+    long long page_id, unsigned md_flags, const char *open,
+    const char *close)
+{
+	return render_with(ctx, markup, text, page_id, md_flags |
 	    site_md_flags(ctx->site), open, close);
 }

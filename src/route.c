@@ -201,7 +201,7 @@ pageless_section(struct ctx *ctx, struct db_term *term)
 	    strlen(ctx->site->lang_root) - 1);
 	buf_printf(&route, "/%s/", ctx->term);
 	rc = db_section_page(ctx->db, ctx->now, buf_cstr(&route), &title,
-	    &description, &body, &markup);
+	    &description, &body, &markup, NULL);
 	buf_free(&route);
 	if (rc == DB_ROW) {
 		term->id = -1;
