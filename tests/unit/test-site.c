@@ -492,6 +492,45 @@ test_author(void **state)
 	}
 }
 
+/* markup.goldmark settings quire does not honour are warned of, with
+ * the line they are on; those it honours, or whose value is what it
+ * renders as, are not. */
+static void
+test_goldmark_warnings(void **state)
+{
+	struct site s;
+	struct buf err = BUF_INIT;
+
+	(void)state;
+	site_init(&s);
+	assert_int_equal(load(&s, "markup:\n"
+	    "  goldmark:\n"
+	    "    renderer: {hardWraps: true, xhtml: true}\n"
+	    "    extensions:\n"
+	    "      definitionList: true\n"
+	    "      linkifyProtocol: https\n"
+	    "      table: false\n"
+	    "    parser:\n"
+	    "      attribute: {title: true, block: true}\n"
+	    "      someFutureKey: 1\n", &err), 0);
+	/* The file's name is a temporary one: each line after it. */
+	assert_non_null(strstr(buf_cstr(&err), ".yaml:5: warning: "
+	    "'markup.goldmark.extensions.definitionList' is not honoured: "
+	    "quire renders Markdown as with false\n"));
+	assert_non_null(strstr(buf_cstr(&err), ".yaml:9: warning: "
+	    "'markup.goldmark.parser.attribute.block' is not honoured: quire "
+	    "renders Markdown as with false\n"));
+	assert_non_null(strstr(buf_cstr(&err), ".yaml:10: warning: "
+	    "'markup.goldmark.parser.someFutureKey' is a setting quire does "
+	    "not read; Markdown is rendered without it\n"));
+	assert_null(strstr(strstr(strstr(strstr(buf_cstr(&err), "warning") +
+	    1, "warning") + 1, "warning") + 1, "warning"));
+	assert_int_equal(s.hard_wraps, 1);
+	assert_int_equal(s.table, 0);
+	site_free(&s);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
@@ -504,6 +543,7 @@ main(void)
 		cmocka_unit_test(test_config_errors),
 		cmocka_unit_test(test_author),
 		cmocka_unit_test(test_config_lenient),
+		cmocka_unit_test(test_goldmark_warnings),
 	};
 
 	uni_init();
