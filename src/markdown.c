@@ -447,7 +447,27 @@ struct md_source {
 	size_t n;
 	int line;		/* the line at off, from 1 */
 	size_t off;
+	int cr;			/* -1 unknown, else whether s holds a \r */
 };
+
+/* The end of the line that starts at off: its \n or \r, or n. */
+static size_t
+line_end(struct md_source *src, size_t off)
+{
+	const char *nl;
+	size_t end;
+
+	if (src->cr < 0)
+		src->cr = memchr(src->s, '\r', src->n) != NULL;
+	if (!src->cr) {
+		nl = memchr(src->s + off, '\n', src->n - off);
+		return nl != NULL ? (size_t)(nl - src->s) : src->n;
+	}
+	for (end = off; end < src->n && src->s[end] != '\n' &&
+	    src->s[end] != '\r'; end++)
+		;
+	return end;
+}
 
 /* Sets *len to the length of line (from 1; not before the cursor's) of
  * src, without its end, and returns its first byte (NULL past the end). */
@@ -457,9 +477,7 @@ source_line(struct md_source *src, int line, size_t *len)
 	size_t end;
 
 	while (src->line < line && src->off < src->n) {
-		end = src->off;
-		while (end < src->n && src->s[end] != '\n' && src->s[end] != '\r')
-			end++;
+		end = line_end(src, src->off);
 		if (end < src->n && src->s[end] == '\r' && end + 1 < src->n &&
 		    src->s[end + 1] == '\n')
 			end++;
@@ -468,10 +486,7 @@ source_line(struct md_source *src, int line, size_t *len)
 	}
 	if (src->line != line || src->off > src->n)
 		return NULL;
-	for (end = src->off; end < src->n && src->s[end] != '\n' &&
-	    src->s[end] != '\r'; end++)
-		;
-	*len = end - src->off;
+	*len = line_end(src, src->off) - src->off;
 	return src->s + src->off;
 }
 
@@ -1692,6 +1707,7 @@ md_render(const char *src, size_t n, unsigned flags,
 	source.n = n;
 	source.line = 1;
 	source.off = 0;
+	source.cr = -1;
 	if (doc == NULL) {
 		buf_free(&input);
 		buf_free(&emojified);
