@@ -1122,7 +1122,8 @@ unique_id(struct idset *set, struct buf *id)
 }
 
 /* Gives each heading of list[0..n) its id by replacing it with a custom
- * block that prints `<hN id="...">`, and records it in res. The replaced
+ * inline that prints `<hN id="...">` and `</hN>` around its text (in a
+ * custom block), and records it in res. The replaced
  * heading nodes stay in the arena until the render ends: raw HTML nodes
  * moved out of them still point into their text. */
 static void
@@ -1136,7 +1137,7 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 		res->headings = xmalloc(n * sizeof(*res->headings));
 
 	for (i = 0; i < n; i++) {
-		cmark_node *h = list[i], *block, *child;
+		cmark_node *h = list[i], *block, *inl, *child;
 		struct buf text = BUF_INIT, id = BUF_INIT, tag = BUF_INIT;
 		struct buf idtext = BUF_INIT;
 		int level = cmark_node_get_heading_level(h);
@@ -1165,9 +1166,17 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 		buf_puts(&tag, ">");
 		res->headings[res->nheadings].open_tag = xstrdup(buf_cstr(&tag));
 
+		/* A block writes its tags on lines of their own; Goldmark
+		 * keeps a heading on one line: the tags are an inline's, in
+		 * a block that writes nothing but the line's end. */
 		block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK,
 		    &arena_mem);
-		cmark_node_set_on_enter(block, buf_cstr(&tag));
+		cmark_node_set_on_enter(block, "");
+		cmark_node_set_on_exit(block, "");
+		inl = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE,
+		    &arena_mem);
+		cmark_node_append_child(block, inl);
+		cmark_node_set_on_enter(inl, buf_cstr(&tag));
 		buf_reset(&tag);
 		if ((flags & MD_ANCHORS) && id.len > 0) {
 			html(&tag, "<a hidden class=\"anchor\" aria-hidden=\"true\" "
@@ -1178,10 +1187,10 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 		html(&tag, "</h");
 		buf_putnum(&tag, level, 1);
 		html(&tag, ">");
-		cmark_node_set_on_exit(block, buf_cstr(&tag));
+		cmark_node_set_on_exit(inl, buf_cstr(&tag));
 		res->headings[res->nheadings].close_tag = xstrdup(buf_cstr(&tag));
 		while ((child = cmark_node_first_child(h)) != NULL)
-			cmark_node_append_child(block, child);
+			cmark_node_append_child(inl, child);
 		cmark_node_insert_before(h, block);
 		cmark_node_unlink(h);
 
@@ -1193,55 +1202,6 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 		buf_free(&idtext);
 	}
 	idset_free(&ids);
-}
-
-/* cmark writes a custom block's on_enter and on_exit on lines of their
- * own; a heading keeps its text on its tag's line, as Goldmark writes it.
- * One forward pass drops the newline after each heading's open tag and
- * the one before its close tag (found as the first close tag that starts
- * a line), copying the rest down once. */
-static void
-join_heading_lines(struct md_result *res)
-{
-	char *c = res->html.data;
-	size_t rd = 0, wr = 0, len = res->html.len, i;
-
-	if (c == NULL)
-		return;
-	for (i = 0; i < res->nheadings; i++) {
-		const char *tag = res->headings[i].open_tag;
-		const char *close = res->headings[i].close_tag;
-		size_t tl = strlen(tag), cl = strlen(close);
-		const char *at = strstr(c + rd, tag), *end;
-		size_t upto;
-
-		if (at == NULL)
-			break;
-		/* Up to and including the open tag, then skip its newline. */
-		upto = (size_t)(at - c) + tl;
-		memmove(c + wr, c + rd, upto - rd);
-		wr += upto - rd;
-		rd = upto;
-		if (c[rd] == '\n')
-			rd++;
-		for (end = strstr(c + rd, close); end != NULL &&
-		    end > c + rd && end[-1] != '\n'; end = strstr(end + 1, close))
-			;
-		if (end == NULL || end <= c + rd)
-			continue;
-		/* The text, without the newline before the close tag. */
-		upto = (size_t)(end - c) - 1;
-		memmove(c + wr, c + rd, upto - rd);
-		wr += upto - rd;
-		rd = upto + 1;
-		memmove(c + wr, c + rd, cl);
-		wr += cl;
-		rd += cl;
-	}
-	memmove(c + wr, c + rd, len - rd);
-	wr += len - rd;
-	c[wr] = '\0';
-	res->html.len = wr;
 }
 
 /* Removes Hugo's divider paragraph from res->html as Hugo 0.111's
@@ -1756,7 +1716,6 @@ md_render(const char *src, size_t n, unsigned flags,
 		md_result_free(res);
 		return -1;
 	}
-	join_heading_lines(res);
 	/* Only cmark writes backrefs, for footnote definitions: without
 	 * one, raw HTML that looks alike is the author's, left as written,
 	 * and the 30 KB of a long post need no search. */
