@@ -19,6 +19,11 @@
 /* Hugo replaces the divider by this paragraph before rendering. */
 #define MORE_MARK "<!--more-->"
 #define MORE_PLACEHOLDER "HUGOMORE42"
+/* What the placeholder's paragraph is rendered as: a byte no rendered
+ * text holds (the input is valid UTF-8, which has no 0xFF, and so are
+ * the fragments spliced in), so that no author's text or raw HTML can
+ * be taken for the divider. */
+#define MORE_MARKER "\xFF"
 
 #define LSQUO "\xE2\x80\x98"	/* ‘ */
 #define RSQUO "\xE2\x80\x99"	/* ’ */
@@ -831,63 +836,6 @@ goldmark_guillemets(cmark_node **texts, size_t n)
 	}
 }
 
-/* cmark-gfm ends a footnote with " <a href="#fnref-LABEL" ...>↩</a>" (on
- * a line of its own after a list or code) and, for each further reference
- * to it, " <a href="#fnref-LABEL-N" ...>↩<sup class="footnote-ref">N</sup>
- * </a>"; Goldmark with "&#160;<a ...>&#x21a9;&#xfe0e;</a>" for every one,
- * after the last block (and its newline, but for code), the item's end
- * right after it. Hugo counts words on the latter (the
- * entities stay encoded), so write it that way. */
-static void
-goldmark_backrefs(struct buf *html)
-{
-	static const char open[] = "<a href=\"#fnref-";
-	static const char arrow[] = "\xE2\x86\xA9";
-	static const char sup[] = "<sup class=\"footnote-ref\">";
-	struct buf out = BUF_INIT;
-	const char *p = buf_cstr(html), *hit, *tag, *q;
-
-	if (strstr(p, "footnote-backref") == NULL)
-		return;
-	while ((hit = strstr(p, open)) != NULL) {
-		/* The tag's end: the label in its href is escaped. */
-		tag = strchr(hit, '>');
-		q = NULL;
-		if (hit > p && (hit[-1] == ' ' || hit[-1] == '\n') &&
-		    tag != NULL && memmem(hit, (size_t)(tag - hit),
-		    "class=\"footnote-backref\"", 24) != NULL &&
-		    strncmp(tag + 1, arrow, 3) == 0) {
-			q = tag + 4;
-			if (strncmp(q, sup, strlen(sup)) == 0) {
-				q += strlen(sup);
-				while (*q >= '0' && *q <= '9')
-					q++;
-				q = strncmp(q, "</sup>", 6) == 0 ? q + 6 : NULL;
-			}
-		}
-		if (q == NULL || strncmp(q, "</a>", 4) != 0) {
-			buf_add(&out, p, (size_t)(hit + 1 - p));
-			p = hit + 1;
-			continue;
-		}
-		buf_add(&out, p, (size_t)(hit - 1 - p));
-		/* Goldmark ends each block with a newline but code. */
-		if (hit[-1] == '\n' && !(hit - p > 6 &&
-		    memcmp(hit - 7, "</pre>", 6) == 0))
-			buf_putc(&out, '\n');
-		buf_puts(&out, "&#160;");
-		buf_add(&out, hit, (size_t)(tag + 1 - hit));
-		buf_puts(&out, "&#x21a9;&#xfe0e;</a>");
-		p = q + 4;
-		/* On a line of its own: the item closes right after it. */
-		if (hit[-1] == '\n' && strncmp(p, "\n</li>", 6) == 0)
-			p++;
-	}
-	buf_puts(&out, p);
-	buf_free(html);
-	*html = out;
-}
-
 /*
  * Bare URLs. cmark-gfm's autolink extension and Goldmark's linkify (on in
  * Hugo) find mostly the same ones, but Goldmark's take a dotted host with
@@ -1205,24 +1153,33 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 }
 
 /* Removes Hugo's divider paragraph from res->html as Hugo 0.111's
- * splitUserDefinedSummaryAndContent does, and records the summary length. */
+ * splitUserDefinedSummaryAndContent does, and records the summary length.
+ * The divider is MORE_MARKER where mark_divider() found its paragraph;
+ * else (a divider in code, say) the placeholder's text, as Hugo finds it. */
 static void
 split_summary(struct md_result *res)
 {
 	char *c = res->html.data, *mark, *p;
 	size_t start, end, len = res->html.len, tail, k;
 
-	if (c == NULL || (mark = strstr(c, MORE_PLACEHOLDER)) == NULL)
+	if (c == NULL)
 		return;
-	start = (size_t)(mark - c);
-	for (p = mark; p > c; p--)
-		if (p[-1] == '<' && p[0] == 'p')
-			break;
-	if (p > c)
-		start = (size_t)(p - 1 - c);
-	p = strstr(mark, "</p");
-	end = p != NULL ? (size_t)(p - c) + 4 : (size_t)(mark - c) +
-	    strlen(MORE_PLACEHOLDER);
+	if ((mark = memchr(c, MORE_MARKER[0], len)) != NULL) {
+		start = (size_t)(mark - c);
+		end = start + 1;
+	} else if ((mark = strstr(c, MORE_PLACEHOLDER)) != NULL) {
+		start = (size_t)(mark - c);
+		for (p = mark; p > c; p--)
+			if (p[-1] == '<' && p[0] == 'p')
+				break;
+		if (p > c)
+			start = (size_t)(p - 1 - c);
+		p = strstr(mark, "</p");
+		end = p != NULL ? (size_t)(p - c) + 4 : (size_t)(mark - c) +
+		    strlen(MORE_PLACEHOLDER);
+	} else {
+		return;
+	}
 	if (end > len)
 		end = len;
 	tail = end;
@@ -1254,7 +1211,9 @@ struct md_nodes {
 	cmark_node **texts, **headings;
 	cmark_node **links;	/* links the autolink extension made */
 	size_t ntexts, nheadings, nlinks;
-	int footnotes;		/* the document defines one */
+	cmark_node **defs;	/* footnote definitions, as rendered */
+	size_t ndefs;
+	int *nrefs;		/* references to defs[k] (its number k + 1) */
 	/* For md-splice.c: fenced code blocks, when a hook writes them;
 	 * texts, links and images holding a shortcode placeholder, when
 	 * there are shortcodes. */
@@ -1271,6 +1230,8 @@ free_nodes(struct md_nodes *nodes)
 	free(nodes->codes);
 	free(nodes->sc_texts);
 	free(nodes->sc_links);
+	free(nodes->defs);
+	free(nodes->nrefs);
 }
 
 static void
@@ -1334,7 +1295,7 @@ collect_nodes(cmark_node *doc, struct md_nodes *nodes,
 			push_node(&nodes->headings, &nodes->nheadings, node);
 			break;
 		case CMARK_NODE_FOOTNOTE_DEFINITION:
-			nodes->footnotes = 1;
+			push_node(&nodes->defs, &nodes->ndefs, node);
 			break;
 		case CMARK_NODE_LINK:
 			if (is_autolinked(node))
@@ -1347,6 +1308,224 @@ collect_nodes(cmark_node *doc, struct md_nodes *nodes,
 		default:
 			break;
 		}
+	}
+	cmark_iter_free(iter);
+}
+
+/* Appends s as cmark-gfm's houdini_escape_href writes it in an href: '&'
+ * and '\'' as entities, bytes outside its URL set %-encoded. */
+static void
+href_escape(struct buf *out, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') ||
+		    (c != '\0' && strchr("-_.+!*(),%#@?=;:/$~", c) != NULL)) {
+			buf_putc(out, (char)c);
+		} else if (c == '&') {
+			buf_puts(out, "&amp;");
+		} else if (c == '\'') {
+			buf_puts(out, "&#x27;");
+		} else {
+			buf_putc(out, '%');
+			buf_putc(out, hex[c >> 4]);
+			buf_putc(out, hex[c & 15]);
+		}
+	}
+}
+
+/* Appends the label of the footnote definition def as cmark-gfm keeps it:
+ * what is between "[^" and "]:" on its first line in src, before the
+ * column its text starts at. */
+static void
+footnote_label(cmark_node *def, const struct md_source *src, struct buf *out)
+{
+	struct md_source from = *src;
+	const char *s;
+	size_t len, i, k, end;
+	int col = cmark_node_get_start_column(def);
+
+	from.line = 1;
+	from.off = 0;
+	if ((s = source_line(&from, cmark_node_get_start_line(def), &len)) ==
+	    NULL)
+		return;
+	end = col > 0 && (size_t)col - 1 < len ? (size_t)col - 1 : len;
+	for (i = 0; i + 1 < end; i++) {
+		if (s[i] != '[' || s[i + 1] != '^')
+			continue;
+		for (k = i + 2; k < end && s[k] != ']'; k++)
+			if (s[k] == '\\')
+				k++;
+		if (k + 1 < end + 1 && k + 1 < len && s[k] == ']' &&
+		    s[k + 1] == ':') {
+			buf_add(out, s + i + 2, k - i - 2);
+			return;
+		}
+	}
+}
+
+/* Appends n bytes of code as cmark-gfm escapes a code block's text. */
+static void
+code_escape(struct buf *out, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		switch (s[i]) {
+		case '&': buf_puts(out, "&amp;"); break;
+		case '<': buf_puts(out, "&lt;"); break;
+		case '>': buf_puts(out, "&gt;"); break;
+		case '"': buf_puts(out, "&quot;"); break;
+		default: buf_putc(out, s[i]); break;
+		}
+}
+
+/* Appends the HTML cmark-gfm writes for the code block node, less its
+ * final newline. */
+static void
+code_block_html(cmark_node *node, struct buf *out)
+{
+	const char *info = cmark_node_get_fence_info(node);
+	const char *lit = cmark_node_get_literal(node);
+	size_t word;
+
+	buf_puts(out, "<pre><code");
+	if (info != NULL && *info != '\0') {
+		word = strcspn(info, " \t\n\v\f\r");
+		buf_puts(out, " class=\"language-");
+		code_escape(out, info, word);
+		buf_puts(out, "\"");
+	}
+	buf_puts(out, ">");
+	if (lit != NULL)
+		code_escape(out, lit, strlen(lit));
+	buf_puts(out, "</code></pre>");
+}
+
+/* A new custom node of type in the arena, writing enter and exit. */
+static cmark_node *
+custom_node(cmark_node_type type, const char *enter, const char *exit)
+{
+	cmark_node *node = cmark_node_new_with_mem(type, &arena_mem);
+
+	cmark_node_set_on_enter(node, enter);
+	cmark_node_set_on_exit(node, exit);
+	return node;
+}
+
+/*
+ * Footnotes as Goldmark ends them, where cmark-gfm would write its own
+ * back links ("↩", then "↩<sup>2</sup>" for each further reference): a
+ * "&#160;" and "&#x21a9;&#xfe0e;" link per reference, as the last
+ * paragraph's end, else after the note's last block (right after a code
+ * block, with no newline), the item closing right after it. Hugo counts
+ * words on that (its entities encoded). Each definition becomes a custom
+ * block writing cmark-gfm's markup around it (the list of notes, the
+ * item and its id, as cmark's references link them), so cmark-gfm writes
+ * no back link and nothing is rewritten in the HTML.
+ */
+static void
+goldmark_footnotes(struct md_nodes *nodes, const struct md_source *src)
+{
+	struct buf label = BUF_INIT, open = BUF_INIT, back = BUF_INIT;
+	struct buf close = BUF_INIT;
+	size_t k;
+	int r;
+
+	for (k = 0; k < nodes->ndefs; k++) {
+		cmark_node *def = nodes->defs[k], *block, *child, *last, *wrap;
+		int n = nodes->nrefs[k] > 0 ? nodes->nrefs[k] : 1;
+
+		buf_reset(&label);
+		buf_reset(&open);
+		buf_reset(&back);
+		buf_reset(&close);
+		footnote_label(def, src, &label);
+		if (k == 0)
+			buf_puts(&open, "<section class=\"footnotes\" "
+			    "data-footnotes>\n<ol>\n");
+		buf_puts(&open, "<li id=\"fn-");
+		href_escape(&open, label.data, label.len);
+		buf_puts(&open, "\">");
+		for (r = 1; r <= n; r++) {
+			buf_puts(&back, "&#160;<a href=\"#fnref-");
+			href_escape(&back, label.data, label.len);
+			if (r > 1)
+				buf_printf(&back, "-%d", r);
+			buf_puts(&back, "\" class=\"footnote-backref\" "
+			    "data-footnote-backref aria-label=\"Back to "
+			    "content\">&#x21a9;&#xfe0e;</a>");
+		}
+		last = cmark_node_last_child(def);
+		if (last != NULL &&
+		    cmark_node_get_type(last) == CMARK_NODE_PARAGRAPH) {
+			cmark_node_append_child(last, custom_node(
+			    CMARK_NODE_CUSTOM_INLINE, buf_cstr(&back), ""));
+			buf_puts(&close, "</li>");
+		} else {
+			/* After the last block, on the line it ends (a
+			 * code block's own), and the item closes there. */
+			struct buf after = BUF_INIT;
+
+			if (last != NULL &&
+			    cmark_node_get_type(last) == CMARK_NODE_CODE_BLOCK) {
+				code_block_html(last, &after);
+				cmark_node_unlink(last);
+			}
+			buf_add(&after, back.data, back.len);
+			buf_puts(&after, "</li>");
+			wrap = custom_node(CMARK_NODE_CUSTOM_BLOCK, "", "");
+			cmark_node_append_child(wrap, custom_node(
+			    CMARK_NODE_CUSTOM_INLINE, buf_cstr(&after), ""));
+			cmark_node_append_child(def, wrap);
+			buf_free(&after);
+		}
+		if (k + 1 == nodes->ndefs)
+			buf_puts(&close, close.len ? "\n</ol>\n</section>" :
+			    "</ol>\n</section>");
+		block = custom_node(CMARK_NODE_CUSTOM_BLOCK, buf_cstr(&open),
+		    buf_cstr(&close));
+		while ((child = cmark_node_first_child(def)) != NULL)
+			cmark_node_append_child(block, child);
+		/* The definition stays in the arena: cmark's references
+		 * still read their label from it. */
+		cmark_node_insert_before(def, block);
+		cmark_node_unlink(def);
+	}
+	buf_free(&label);
+	buf_free(&open);
+	buf_free(&back);
+	buf_free(&close);
+}
+
+/* Counts the references to each footnote definition into nodes->nrefs:
+ * a reference's literal is the number of the note it refers to. */
+static void
+count_references(cmark_node *doc, struct md_nodes *nodes)
+{
+	cmark_iter *iter = cmark_iter_new(doc);
+	cmark_event_type ev;
+
+	nodes->nrefs = xmalloc(nodes->ndefs * sizeof(*nodes->nrefs));
+	memset(nodes->nrefs, 0, nodes->ndefs * sizeof(*nodes->nrefs));
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+		const char *lit;
+		long k;
+
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) !=
+		    CMARK_NODE_FOOTNOTE_REFERENCE ||
+		    (lit = cmark_node_get_literal(node)) == NULL)
+			continue;
+		k = strtol(lit, NULL, 10);
+		if (k >= 1 && (size_t)k <= nodes->ndefs)
+			nodes->nrefs[k - 1]++;
 	}
 	cmark_iter_free(iter);
 }
@@ -1600,6 +1779,53 @@ goldmark_linkify(cmark_node *link, struct md_nodes *nodes)
 	set_link(link, text, www ? "https://" : "", lit, keep);
 }
 
+/* The line (from 1) of byte off of s, as cmark-gfm numbers lines. */
+static int
+line_of(const char *s, size_t off)
+{
+	size_t i;
+	int line = 1;
+
+	for (i = 0; i < off; i++)
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= off ||
+		    s[i + 1] != '\n')))
+			line++;
+	return line;
+}
+
+/* Replaces the paragraph of Hugo's divider placeholder, the block of doc
+ * that starts on line, by a custom block writing MORE_MARKER. Returns
+ * whether it was there (a divider in a code block or raw HTML is not). */
+static int
+mark_divider(cmark_node *doc, int line)
+{
+	cmark_node *node, *text, *marker;
+	const char *lit;
+
+	for (node = cmark_node_first_child(doc); node != NULL;
+	    node = cmark_node_next(node)) {
+		if (cmark_node_get_start_line(node) < line)
+			continue;
+		if (cmark_node_get_start_line(node) > line)
+			return 0;
+		text = cmark_node_first_child(node);
+		if (cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH ||
+		    text == NULL || cmark_node_next(text) != NULL ||
+		    cmark_node_get_type(text) != CMARK_NODE_TEXT ||
+		    (lit = cmark_node_get_literal(text)) == NULL ||
+		    strcmp(lit, MORE_PLACEHOLDER) != 0)
+			return 0;
+		marker = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK,
+		    &arena_mem);
+		cmark_node_set_on_enter(marker, MORE_MARKER);
+		cmark_node_set_on_exit(marker, "");
+		cmark_node_insert_before(node, marker);
+		cmark_node_unlink(node);
+		return 1;
+	}
+	return 0;
+}
+
 int
 md_render(const char *src, size_t n, unsigned flags,
     const struct md_hooks *hooks, struct md_result *res)
@@ -1614,6 +1840,7 @@ md_render(const char *src, size_t n, unsigned flags,
 	struct md_nodes nodes;
 	struct md_source source;
 	size_t i;
+	int more_line = 0;
 
 	memset(res, 0, sizeof(*res));
 	res->summary_len = (size_t)-1;
@@ -1639,7 +1866,9 @@ md_render(const char *src, size_t n, unsigned flags,
 		const char *after = more + strlen(MORE_MARK);
 
 		buf_add(&input, src, (size_t)(more - src));
-		buf_puts(&input, "\n\n" MORE_PLACEHOLDER "\n\n");
+		buf_puts(&input, "\n\n");
+		more_line = line_of(input.data, input.len);
+		buf_puts(&input, MORE_PLACEHOLDER "\n\n");
 		buf_add(&input, after, n - (size_t)(after - src));
 		for (; after < src + n; after++)
 			if (strchr(" \t\r\n", *after) == NULL) {
@@ -1674,6 +1903,8 @@ md_render(const char *src, size_t n, unsigned flags,
 		arena_reset();
 		return -1;
 	}
+	if (more != NULL)
+		mark_divider(doc, more_line);
 	collect_nodes(doc, &nodes, hooks);
 	if (nodes.ncodes > 0 && md_splice_code(nodes.codes, nodes.ncodes,
 	    hooks, &arena_mem) != 0) {
@@ -1702,6 +1933,10 @@ md_render(const char *src, size_t n, unsigned flags,
 		goldmark_quotes(nodes.texts, nodes.ntexts);
 	}
 	number_headings(nodes.headings, nodes.nheadings, res, flags, &source);
+	if (nodes.ndefs > 0) {
+		count_references(doc, &nodes);
+		goldmark_footnotes(&nodes, &source);
+	}
 	buf_free(&input);
 	buf_free(&emojified);
 	html = cmark_render_html_with_mem(doc, options,
@@ -1716,11 +1951,6 @@ md_render(const char *src, size_t n, unsigned flags,
 		md_result_free(res);
 		return -1;
 	}
-	/* Only cmark writes backrefs, for footnote definitions: without
-	 * one, raw HTML that looks alike is the author's, left as written,
-	 * and the 30 KB of a long post need no search. */
-	if (nodes.footnotes)
-		goldmark_backrefs(&res->html);
 	if (more != NULL)
 		split_summary(res);
 	return 0;
