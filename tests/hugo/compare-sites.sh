@@ -66,6 +66,9 @@ make_layouts() { # site layouts-dir
 			mkdir -p "$dst/$sub"; cp -r "$src/$sub/." "$dst/$sub/"
 		done
 	done
+	# A render hook of another output format (render-heading.rss.xml)
+	# would render the TSV's .Content, which no HTML page shows.
+	find "$dst/_default/_markup" -type f ! -name '*.html' -delete 2>/dev/null
 	cp "$here/compare-sites/layouts/index.comparesites.tsv" "$dst/"
 }
 
