@@ -508,20 +508,35 @@ is_blank(char c)
  * without an ATX heading's opening and closing '#'s and without a custom
  * id's attribute block (custom: there is one).
  */
+/* Is the n bytes of line s, from byte col - 1 (its container's prefix),
+ * a setext heading's underline: '=' or '-' only, blanks around? */
+static int
+is_underline(const char *s, size_t n, size_t col)
+{
+	size_t i = col > 0 && col - 1 <= n ? col - 1 : 0;
+	char c;
+
+	while (i < n && is_blank(s[i]))
+		i++;
+	if (i == n || (s[i] != '=' && s[i] != '-'))
+		return 0;
+	for (c = s[i]; i < n && s[i] == c; i++)
+		;
+	while (i < n && is_blank(s[i]))
+		i++;
+	return i == n;
+}
+
 static void
 heading_source(cmark_node *h, struct md_source *src, int custom,
     struct buf *out)
 {
-	int first = cmark_node_get_start_line(h);
-	int last = cmark_node_get_end_line(h);
+	int first = cmark_node_get_start_line(h), line;
 	size_t col = (size_t)cmark_node_get_start_column(h);
-	const char *s;
-	size_t len, i, k;
+	struct md_source scan;
+	const char *s, *u;
+	size_t len, ulen, i, k;
 
-	/* cmark-gfm may end a setext heading at column 0 of the line
-	 * after its underline. */
-	if (last > first && cmark_node_get_end_column(h) == 0)
-		last--;
 	if ((s = source_line(src, first, &len)) == NULL)
 		return;
 	i = col > 0 && col - 1 <= len ? col - 1 : 0;
@@ -539,13 +554,20 @@ heading_source(cmark_node *h, struct md_source *src, int custom,
 			;
 		if (k < len && (k == i || is_blank(s[k - 1])))
 			len = k;
-	} else if (last - 1 > first) {
-		/* Setext: its last line of text, before the underline. */
-		if ((s = source_line(src, last - 1, &len)) == NULL)
-			return;
-		i = col > 0 && col - 1 <= len ? col - 1 : 0;
-		while (i < len && is_blank(s[i]))
-			i++;
+	} else {
+		/* Setext: its last line of text, the one before its
+		 * underline (cmark-gfm may end the heading past it). */
+		scan = *src;
+		for (line = first + 1; (u = source_line(&scan, line, &ulen)) !=
+		    NULL && !is_underline(u, ulen, col); line++)
+			;
+		if (u != NULL && line - 1 > first) {
+			if ((s = source_line(src, line - 1, &len)) == NULL)
+				return;
+			i = col > 0 && col - 1 <= len ? col - 1 : 0;
+			while (i < len && is_blank(s[i]))
+				i++;
+		}
 	}
 	while (len > i && is_blank(s[len - 1]))
 		len--;
