@@ -563,6 +563,13 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	html(b, "\">\n<script src=\"");
 	render_href(b, s, "/js/theme.js");
 	html(b, "\"></script>\n");
+	/* An article's code blocks get a copy button (deferred: the page is
+	 * read before it runs). */
+	if (h->article != NULL) {
+		html(b, "<script src=\"");
+		render_href(b, s, "/js/copy.js");
+		html(b, "\" defer></script>\n");
+	}
 	feed_links(b, s, h);
 
 	/* OpenGraph and Twitter cards, as PaperMod writes them. */
