@@ -66,9 +66,6 @@ make_layouts() { # site layouts-dir
 			mkdir -p "$dst/$sub"; cp -r "$src/$sub/." "$dst/$sub/"
 		done
 	done
-	# A render hook of another output format (render-heading.rss.xml)
-	# would render the TSV's .Content, which no HTML page shows.
-	find "$dst/_default/_markup" -type f ! -name '*.html' -delete 2>/dev/null
 	cp "$here/compare-sites/layouts/index.comparesites.tsv" "$dst/"
 	# Render hooks of other output formats (render-heading.rss.xml) would
 	# stand in for the HTML ones in our TSV format's .Content: the pages
