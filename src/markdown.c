@@ -501,13 +501,6 @@ is_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
-/*
- * Appends the Markdown Goldmark makes a heading's id from: the source of
- * its last line as written (emphasis marks, code backquotes, a link's
- * URL, raw HTML, entities and all; Hugo: "what-_does_-traceroute-do"),
- * without an ATX heading's opening and closing '#'s and without a custom
- * id's attribute block (custom: there is one).
- */
 /* Is the n bytes of line s, from byte col - 1 (its container's prefix),
  * a setext heading's underline: '=' or '-' only, blanks around? */
 static int
@@ -527,6 +520,13 @@ is_underline(const char *s, size_t n, size_t col)
 	return i == n;
 }
 
+/*
+ * Appends the Markdown Goldmark makes a heading's id from: the source of
+ * its last line as written (emphasis marks, code backquotes, a link's
+ * URL, raw HTML, entities and all; Hugo: "what-_does_-traceroute-do"),
+ * without an ATX heading's opening and closing '#'s and without a custom
+ * id's attribute block (custom: there is one).
+ */
 static void
 heading_source(cmark_node *h, struct md_source *src, int custom,
     struct buf *out)
