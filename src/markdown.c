@@ -1446,7 +1446,8 @@ custom_node(cmark_node_type type, const char *enter, const char *exit)
  * back links ("↩", then "↩<sup>2</sup>" for each further reference): a
  * "&#160;" and "&#x21a9;&#xfe0e;" link per reference, as the last
  * paragraph's end, else after the note's last block (right after a code
- * block, with no newline), the item closing right after it. Hugo counts
+ * block, highlighted or not, with no newline), the item closing right
+ * after it. Hugo counts
  * words on that (its entities encoded). Each definition becomes a custom
  * block writing cmark-gfm's markup around it (the list of notes, the
  * item and its id, as cmark's references link them), so cmark-gfm writes
@@ -1498,6 +1499,21 @@ goldmark_footnotes(struct md_nodes *nodes, const struct md_source *src)
 			if (last != NULL &&
 			    cmark_node_get_type(last) == CMARK_NODE_CODE_BLOCK) {
 				code_block_html(last, &after);
+				cmark_node_unlink(last);
+			} else if (last != NULL && cmark_node_get_type(last) ==
+			    CMARK_NODE_CUSTOM_BLOCK && cmark_node_first_child(
+			    last) == NULL && cmark_node_get_on_enter(last) !=
+			    NULL) {
+				/* A block the importer made (md-splice.c:
+				 * highlighted code, as Hugo's, or a
+				 * shortcode's output): no newline after. */
+				buf_puts(&after, cmark_node_get_on_enter(last));
+				if (cmark_node_get_on_exit(last) != NULL)
+					buf_puts(&after,
+					    cmark_node_get_on_exit(last));
+				while (after.len > 0 &&
+				    after.data[after.len - 1] == '\n')
+					after.data[--after.len] = '\0';
 				cmark_node_unlink(last);
 			}
 			buf_add(&after, back.data, back.len);
