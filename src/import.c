@@ -1484,8 +1484,8 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	p.has_expiry = fm.has_expiry;
 	p.expire_at = fm.expiry.t;
 	p.draft = fm.draft;
-	p.body = fm.body + content_off;
-	p.body_len = content_len;
+	p.body = m.html != NULL ? m.html : fm.body + content_off;
+	p.body_len = m.html != NULL ? strlen(m.html) : content_len;
 	p.markup = markup;
 	p.fragments = &frags;
 	p.summary = m.summary;
