@@ -23,7 +23,7 @@ endif
 # The libraries of each program (pkg-config names): the worker links no
 # YAML, TOML, JSON nor C++, the importer no FastCGI and no seccomp.
 WORKER_PKGS   = fcgi libcmark-gfm sqlite3 libseccomp
-IMPORTER_PKGS = libcmark-gfm sqlite3 yaml-0.1 tomlplusplus jansson
+IMPORTER_PKGS = libcmark-gfm sqlite3 yaml-0.1 tomlplusplus jansson libpcre2-8
 TEST_PKGS     = $(sort $(WORKER_PKGS) $(IMPORTER_PKGS)) cmocka
 
 # $(call pkg,--cflags|--libs,PKGS): pkg-config's answer, or the build stops
@@ -50,7 +50,7 @@ ALL_CXXFLAGS = -std=c++17 $(filter-out -Wstrict-prototypes \
 
 # Modules of both programs, of the importer only and of the worker only.
 COMMON   = buf html unicode emoji markdown md-splice fragments metrics dates site url entry inflect
-IMPORTER = readfile highlight yamldoc jsondoc frontmatter site-load section lang progress \
+IMPORTER = readfile highlight highlight-lex yamldoc jsondoc frontmatter site-load section lang progress \
            related db-import import watch
 # The importer's C++ modules (src/NAME.cpp); linking them needs libstdc++.
 IMPORTER_CXX = tomldoc
@@ -121,6 +121,22 @@ build/emoji-table.h: scripts/gen-emoji.sh $(EMOJI_CODEMAP) build/stamp
 	sh scripts/gen-emoji.sh $(EMOJI_CODEMAP) $@
 
 build/emoji.o: build/emoji-table.h
+
+# Chroma's lexer rules and token classes, as Hugo 0.111 uses them, read
+# from Debian's golang-github-alecthomas-chroma-v2-dev at build time by
+# tools/chroma-gen.c (libxml2; PCRE2 to check each pattern). The
+# generator is a build tool: plain flags, no sanitizers.
+CHROMA_DIR ?= /usr/share/gocode/src/github.com/alecthomas/chroma/v2
+build/chroma-gen: tools/chroma-gen.c build/stamp
+	$(CC) -std=c11 -O2 $(WARN) -D_GNU_SOURCE \
+	    $(call pkg,--cflags,libxml-2.0 libpcre2-8) -o $@ $< \
+	    $(call pkg,--libs,libxml-2.0 libpcre2-8)
+
+build/chroma-tables.h: build/chroma-gen $(CHROMA_DIR)/types.go \
+    $(CHROMA_DIR)/lexers/embedded/rust.xml
+	build/chroma-gen $(CHROMA_DIR) $@.tmp && mv $@.tmp $@
+
+build/highlight-lex.o: build/chroma-tables.h
 
 build/schema.c: scripts/embed-schema.sh $(wildcard schema/*.sql) build/stamp
 	sh scripts/embed-schema.sh $@ $(sort $(wildcard schema/*.sql))
@@ -204,6 +220,7 @@ golden:
 	bash tests/hugo/gen-golden-lang.sh
 	bash tests/hugo/gen-golden-listkinds.sh
 	bash tests/hugo/gen-golden-langfin.sh
+	bash tests/hugo/gen-golden-highlight.sh
 	bash tests/hugo/gen-golden-body.sh
 
 # Rewrites tests/golden/render/NAME.html from NAME.md with today's

@@ -563,9 +563,10 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	html(b, "\">\n<script src=\"");
 	render_href(b, s, "/js/theme.js");
 	html(b, "\"></script>\n");
-	/* An article's code blocks get a copy button (deferred: the page is
-	 * read before it runs). */
-	if (h->article != NULL) {
+	/* An article's code blocks get a copy button unless the site says
+	 * no (params.ShowCodeCopyButtons; deferred: the page is read before
+	 * it runs). */
+	if (h->article != NULL && site_flag(s, FLAG_CODE_COPY)) {
 		html(b, "<script src=\"");
 		render_href(b, s, "/js/copy.js");
 		html(b, "\" defer></script>\n");

@@ -19,8 +19,10 @@
 # and are .WordCount, .ReadingTime and .Summary | plainify | htmlUnescape equal;
 # then, from the crawled page's body (post-content): are its heading ids
 # Hugo's (ids), does it highlight as many code blocks as Hugo (hl: of the
-# pages where Hugo highlights any), and does it show no more shortcode
-# syntax ("{{&lt;", "{{%") than Hugo's content (sc-shown: pages showing more).
+# pages where Hugo highlights any) with the same tokens (tokens: the same
+# <span class> openers in order, of those pages), and does it show no more
+# shortcode syntax ("{{&lt;", "{{%") than Hugo's content (sc-shown: pages
+# showing more).
 #
 # Prints one table row per site; OUT_DIR (default: a new /tmp/compare-sites.*)
 # keeps NAME.hugo.tsv (Hugo's rows), NAME.hugo.log, NAME.import.txt (quire's
@@ -157,7 +159,7 @@ uri_encode() {
 
 esc() { printf "replace(replace(replace(replace(%s,'\\\\','\\\\\\\\'),char(10),'\\\\n'),char(9),'\\\\t'),char(13),'\\\\r')" "$1"; }
 
-printf '%-14s %6s %-9s %9s %9s %9s %9s %9s %9s %9s %8s %s\n' site pages imported "url" served words minutes summary ids hl sc-shown "(figure diffs on sc pages: w/m/s)" | tee "$out/table.txt"
+printf '%-14s %6s %-9s %9s %9s %9s %9s %9s %9s %9s %9s %8s %s\n' site pages imported "url" served words minutes summary ids hl tokens sc-shown "(figure diffs on sc pages: w/m/s)" | tee "$out/table.txt"
 for site in "$sites"/*/; do
 	site="$(cd "$site" && pwd -P)"; name="$(basename "$site")"
 	cfg="$(site_config "$site")"
@@ -169,7 +171,7 @@ for site in "$sites"/*/; do
 	fi
 	# Hugo: one file per language; key = the file's path under content/.
 	{
-		printf 'lang\tkey\turl\twords\tminutes\ttruncated\tdate\ttitle\tflags\tsummary\tids\thl\tscvis\tpath\n'
+		printf 'lang\tkey\turl\twords\tminutes\ttruncated\tdate\ttitle\tflags\tsummary\tids\thl\tscvis\tspans\tpath\n'
 		find "$w/public" -name compare-sites.tsv -print0 | xargs -0 -r tail -q -n +2 |
 			awk -F'\t' -v OFS='\t' -v p="$site/" '{ k = $2; if (index(k, p) == 1) k = substr(k, length(p) + 1)
 				sub(/^content\//, "", k); $2 = k; print }' | LC_ALL=C sort -t $'\t' -k2,2 |
@@ -214,7 +216,7 @@ for site in "$sites"/*/; do
 	base="$(sqlite3 "$w/q.db" "SELECT value FROM site WHERE key = 'baseURL'")"
 	basepath="$(printf '%s' "$base" | sed -E 's#^[a-z]+://[^/]*##; s#/$##')"
 	# Served: the worker answers 200 at Hugo's URL.
-	printf 'url\tstatus\tids\thl\tscvis\n' > "$w/served.tsv"
+	printf 'url\tstatus\tids\thl\tscvis\tspans\n' > "$w/served.tsv"
 	if [ "$crawl" = 1 ] && [ -x "$fcgi" ]; then
 		tail -n +2 "$out/$name.hugo.tsv" | cut -f3 | LC_ALL=C sort -u | while IFS= read -r u; do
 			env -i QUIRE_DB="$w/q.db" QUIRE_SECCOMP="${QUIRE_SECCOMP:-1}" REQUEST_METHOD=GET \
@@ -225,13 +227,14 @@ for site in "$sites"/*/; do
 			ids="$(grep -o '<h[1-6][^>]* id="[^"]*"' "$w/content.html" | sed 's/.* id="//; s/"$//' | tr '\n' ' ' | sed 's/ $//')"
 			hl="$(grep -o 'class="chroma"><code class="language-' "$w/content.html" | wc -l)"
 			scvis="$(grep -o '{{&lt;\|{{%' "$w/content.html" | wc -l)"
-			printf '%s\t%s\t%s\t%s\t%s\n' "$u" "${st:-none}" "$ids" "$hl" "$scvis"
+			spans="$(grep -o '<span class="[^"]*"' "$w/content.html" | tr -d '\n' | md5sum | cut -d' ' -f1)"
+			printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$u" "${st:-none}" "$ids" "$hl" "$scvis" "$spans"
 		done >> "$w/served.tsv"
 	fi
 	{
-		echo "CREATE TABLE h (lang, key, url, words, minutes, truncated, date, title, flags, summary, ids, hl, scvis, path);"
+		echo "CREATE TABLE h (lang, key, url, words, minutes, truncated, date, title, flags, summary, ids, hl, scvis, spans, path);"
 		echo "CREATE TABLE q (key, url, visible, words, minutes, truncated, summary);"
-		echo "CREATE TABLE s (url, status, ids, hl, scvis);"
+		echo "CREATE TABLE s (url, status, ids, hl, scvis, spans);"
 		echo "BEGIN;"
 		tsv_sql h < "$out/$name.hugo.tsv"
 		tsv_sql q < "$out/$name.quire.tsv"
@@ -241,7 +244,7 @@ for site in "$sites"/*/; do
 	res="$(sqlite3 -separator ' ' "$w/cmp.db" <<-EOF
 		CREATE VIEW j AS SELECT h.*, q.key AS qkey, q.url AS qurl, q.visible AS qvis,
 		    q.words AS qwords, q.minutes AS qminutes, q.summary AS qsummary, s.status,
-		    s.ids AS qids, s.hl AS qhl, s.scvis AS qscvis,
+		    s.ids AS qids, s.hl AS qhl, s.scvis AS qscvis, s.spans AS qspans,
 		    (',' || h.flags || ',' LIKE '%,sc,%') AS sc
 		FROM h LEFT JOIN q ON q.key = h.key LEFT JOIN s ON s.url = h.url;
 		SELECT count(qkey),
@@ -254,18 +257,19 @@ for site in "$sites"/*/; do
 		    coalesce(sum(status = '200' AND qids = ids), 0),
 		    coalesce(sum(status = '200' AND hl + 0 > 0 AND qhl + 0 >= hl + 0), 0),
 		    coalesce(sum(hl + 0 > 0), 0),
+		    coalesce(sum(status = '200' AND hl + 0 > 0 AND qspans = spans), 0),
 		    coalesce(sum(status = '200' AND qscvis + 0 > scvis + 0), 0)
 		FROM j;
 	EOF
 	)"
-	read -r found urlok crawled served wok mok sok wsc msc ssc idok hlok hlall shown <<< "$res"
+	read -r found urlok crawled served wok mok sok wsc msc ssc idok hlok hlall tokok shown <<< "$res"
 	if [ "$crawled" -gt 0 ]; then
-		served="$served/$pages"; idok="$idok/$pages"; hlok="$hlok/$hlall"
+		served="$served/$pages"; idok="$idok/$pages"; hlok="$hlok/$hlall"; tokok="$tokok/$hlall"
 	else
-		served="-"; idok="-"; hlok="-"; shown="-"
+		served="-"; idok="-"; hlok="-"; tokok="-"; shown="-"
 	fi
-	printf '%-14s %6s %-9s %9s %9s %9s %9s %9s %9s %9s %8s %s\n' "$name" "$pages" "yes $found" "$urlok/$pages" "$served" \
-		"$wok/$pages" "$mok/$pages" "$sok/$pages" "$idok" "$hlok" "$shown" \
+	printf '%-14s %6s %-9s %9s %9s %9s %9s %9s %9s %9s %9s %8s %s\n' "$name" "$pages" "yes $found" "$urlok/$pages" "$served" \
+		"$wok/$pages" "$mok/$pages" "$sok/$pages" "$idok" "$hlok" "$tokok" "$shown" \
 		"${wsc:-0}/${msc:-0}/${ssc:-0}" | tee -a "$out/table.txt"
 	# The first LIMIT differences per column, both values.
 	sqlite3 -separator $'\t' "$w/cmp.db" > "$out/$name.diff.txt" <<-EOF
@@ -287,6 +291,8 @@ for site in "$sites"/*/; do
 		FROM j WHERE status = '200' AND qids IS NOT ids LIMIT $limit;
 		SELECT '== fewer highlighted code blocks (file, Hugo, quire)';
 		SELECT key, hl, qhl FROM j WHERE status = '200' AND hl + 0 > 0 AND qhl + 0 < hl + 0 LIMIT $limit;
+		SELECT '== other <span class> tokens where Hugo highlights (file)';
+		SELECT key FROM j WHERE status = '200' AND hl + 0 > 0 AND qspans IS NOT spans LIMIT $limit;
 		SELECT '== shows shortcode syntax Hugo does not (file, Hugo, quire)';
 		SELECT key, scvis, qscvis FROM j WHERE status = '200' AND qscvis + 0 > scvis + 0 LIMIT $limit;
 		SELECT '== quire serves pages Hugo does not list as regular pages (file, url)';

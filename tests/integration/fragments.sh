@@ -3,7 +3,8 @@
 # fenced code block is written once at import, stored in page_fragment
 # and spliced by the worker where the block stands, in the article, the
 # full-text feed and a section's own text; an indented block stays
-# cmark's; a damaged row is a 503 with a log line, never a wrong page.
+# cmark's; a damaged row is a 503 with a log line, never a wrong page;
+# an article loads the copy button's script unless the site says no.
 # Closes with "fragments: N passed, M failed".
 set -u
 top=$(pwd)
@@ -58,6 +59,13 @@ expect "the full-text feed has the spliced block" \
     "$(grep -c 'data-lang=&#34;nosuchlang&#34;\|data-lang=&quot;nosuchlang&quot;' "$tmp/feed.xml")" 1
 expect "a section's own text has its block" \
     "$(body /posts/ | grep -c 'in the section&#39;s text')" 1
+
+expect "an article loads the copy button's script" \
+    "$(grep -c '<script src="/js/copy.js" defer></script>' "$tmp/a.html")" 1
+printf '  ShowCodeCopyButtons: false\n' >> "$site/hugo.yaml"
+"$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
+expect "but not when params.ShowCodeCopyButtons is false" \
+    "$(body /posts/a/ | grep -c 'copy.js')" 0
 
 # A row that breaks the 0, 1, 2... order is damage: 503, logged.
 sqlite3 "$db" "UPDATE page_fragment SET ordinal = 5 WHERE ordinal = 1"

@@ -1,0 +1,973 @@
+/* highlight-lex.c - Chroma 2.5.0's regex lexers on PCRE2 (see
+ * highlight-lex.h): the registry, the tokeniser loop as Chroma's
+ * LexerState.Iterator runs it, and Coalesce. The rules are tables that
+ * tools/chroma-gen.c writes at build time into build/chroma-tables.h. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <fnmatch.h>
+#include <pcre2.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "highlight-lex.h"
+#include "unicode.h"
+
+/* Memcheck cannot follow PCRE2's JIT code (Debian's PCRE2 is not built
+ * for it) and reports its reads as uninitialised: under valgrind the
+ * patterns run in PCRE2's interpreter. */
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#ifndef RUNNING_ON_VALGRIND
+#define RUNNING_ON_VALGRIND 0
+#endif
+
+/* The generated tables' shapes (chroma-gen.c writes initialisers in this
+ * field order). */
+enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
+	EM_USINGBYGROUP };
+enum { MU_NONE, MU_PUSH, MU_POP };
+
+#define LX_ENSURE_NL	1
+#define LX_CI		2
+#define LX_DOTALL	4
+#define LX_NOTML	8
+#define LX_GO		16	/* written in Go: quire has no rules */
+#define LX_BROKEN	32	/* a pattern PCRE2 cannot compile */
+
+struct hl_type {
+	const char *name;
+	const char *cls;
+};
+
+struct hl_emitter {
+	int kind;
+	int arg;		/* EM_TOKEN: type; EM_USINGSELF: state;
+				 * EM_USINGBYGROUP: the group naming the
+				 * lexer (from: the group it lexes) */
+	int first, n;		/* EM_BYGROUPS, EM_USINGBYGROUP: their
+				 * emitters, one a group */
+	const char *lexer;	/* EM_USING: the lexer's name */
+	int from, to;		/* EM_USING: its tokens of type from are
+				 * of type to (Chroma's TypeRemapping) */
+};
+
+struct hl_rule {
+	const char *pattern;	/* NULL: matches the empty string */
+	int em;
+	int mu;
+	int depth;		/* MU_POP */
+	int push, npush;	/* MU_PUSH: states in hl_push[] (-1 #pop,
+				 * -2 a state that does not exist); none:
+				 * the current one again */
+};
+
+struct hl_state {
+	const char *name;
+	int first, n;		/* its rules in hl_state_rules[] */
+};
+
+struct hl_lexer {
+	const char *name;
+	int flags;
+	double priority;
+	int root;		/* "root" state, -1 when not usable */
+	int first_state;
+	const char *delegate;	/* Chroma's DelegatingLexer: the lexer of
+				 * what this one leaves as Other */
+};
+
+struct hl_key {
+	const char *key;
+	int lexer;
+};
+
+#include "chroma-tables.h"
+
+#define NTYPES (sizeof(hl_types) / sizeof(hl_types[0]))
+
+/* Bounds on one block's work. */
+#define STEPS_PER_BYTE	50	/* rule attempts per byte of code */
+#define STEPS_MIN	4096
+#define MATCH_LIMIT	1000000	/* PCRE2's, per attempt */
+#define DEPTH_LIMIT	100000
+#define STACK_MAX	1024	/* lexer states */
+#define NEST_MAX	16	/* using / usingself within each other */
+#define SECONDS_MAX	2	/* a safety net past the counts */
+#define COALESCE_MAX	8192	/* Chroma's Coalesce: merge under 8 KiB */
+#define GROUPS_MAX	128
+
+/* A rule's compiled pattern and what lets the loop skip PCRE2 for it:
+ * the bytes a match can start with, its minimum length, whether it
+ * starts at a line start only. Kept for the process's life. */
+struct compiled {
+	pcre2_code *re;
+	uint32_t ncap;
+	uint32_t minlen;
+	uint8_t map[32];
+	char has_map;
+	char startline;
+	char jit;
+	char state;		/* 0 not yet, 1 compiled, 2 failed */
+};
+
+static struct compiled *cache;
+static pcre2_jit_stack *jit_stack;
+
+const char *
+hl_lexer_why(const struct hl_lexer *lx)
+{
+	if (hl_lexer_usable(lx))
+		return NULL;
+	if (lx->flags & LX_BROKEN)
+		return "one of its patterns is beyond PCRE2";
+	return "Chroma builds it in Go code (delegation, remapped types or "
+	    "functions) that quire has no rules for";
+}
+
+const char *
+hl_token_class(int type)
+{
+	return type >= 0 && (size_t)type < NTYPES ? hl_types[type].cls : "";
+}
+
+const char *
+hl_token_name(int type)
+{
+	return type >= 0 && (size_t)type < NTYPES ? hl_types[type].name : "";
+}
+
+const char *
+hl_lexer_name(const struct hl_lexer *lx)
+{
+	return lx->name;
+}
+
+int
+hl_lexer_usable(const struct hl_lexer *lx)
+{
+	const struct hl_lexer *d;
+
+	if ((lx->flags & (LX_GO | LX_BROKEN)) || lx->root < 0)
+		return 0;
+	if (lx->delegate == NULL)
+		return 1;
+	d = hl_lexer_get(lx->delegate);
+	return d != NULL && d != lx && d->delegate == NULL &&
+	    hl_lexer_usable(d);
+}
+
+/* The registry's maps hold a name as written and in lower case; the
+ * last lexer registered under a key wins. */
+static int
+key_lookup(const struct hl_key *keys, const char *name)
+{
+	int i, n = 0, found = -1;
+	struct buf low = BUF_INIT;
+
+	while (keys[n].key != NULL)
+		n++;
+	for (i = n - 1; i >= 0 && found < 0; i--) {
+		size_t j, len = strlen(keys[i].key);
+
+		if (strcmp(keys[i].key, name) == 0) {
+			found = keys[i].lexer;
+			break;
+		}
+		buf_reset(&low);
+		for (j = 0; j < len; j++) {
+			unsigned char c = (unsigned char)keys[i].key[j];
+
+			buf_putc(&low, (char)(c >= 'A' && c <= 'Z' ?
+			    c + 32 : c));
+		}
+		if (strcmp(buf_cstr(&low), name) == 0)
+			found = keys[i].lexer;
+	}
+	buf_free(&low);
+	return found;
+}
+
+static double
+priority(int lexer)
+{
+	double p = hl_lexers[lexer].priority;
+
+	return p == 0 ? 1 : p;
+}
+
+/* Chroma's ignoredSuffixes: a glob also matches the name with one of
+ * these after it. */
+static const char *const ignored_suffixes[] = {
+	"~", ".bak", ".old", ".orig", ".dpkg-dist", ".dpkg-old", ".ucf-dist",
+	".ucf-new", ".ucf-old", ".rpmnew", ".rpmorig", ".rpmsave", ".in",
+};
+
+static int
+glob_match(const char *glob, const char *name)
+{
+	size_t i;
+	struct buf g = BUF_INIT;
+	int ok = fnmatch(glob, name, 0) == 0;
+
+	for (i = 0; !ok && i < sizeof(ignored_suffixes) /
+	    sizeof(ignored_suffixes[0]); i++) {
+		buf_reset(&g);
+		buf_puts(&g, glob);
+		buf_puts(&g, ignored_suffixes[i]);
+		ok = fnmatch(buf_cstr(&g), name, 0) == 0;
+	}
+	buf_free(&g);
+	return ok;
+}
+
+/* The highest-priority lexer of keys whose glob matches name (the first
+ * registered of equals: Go's sort of so few is an insertion sort). */
+static int
+glob_lookup(const struct hl_key *keys, const char *name)
+{
+	int i, best = -1;
+
+	for (i = 0; keys[i].key != NULL; i++) {
+		if (best >= 0 && keys[i].lexer == best)
+			continue;
+		if (!glob_match(keys[i].key, name))
+			continue;
+		if (best < 0 || priority(keys[i].lexer) > priority(best))
+			best = keys[i].lexer;
+	}
+	return best;
+}
+
+/* Chroma's registry Match(filename): file name globs, then alias ones. */
+static int
+match_filename(const char *filename)
+{
+	const char *base = strrchr(filename, '/');
+	int lx;
+
+	base = base != NULL ? base + 1 : filename;
+	if (*base == '\0')
+		return -1;
+	lx = glob_lookup(hl_filenames, base);
+	if (lx < 0)
+		lx = glob_lookup(hl_alias_filenames, base);
+	return lx;
+}
+
+const struct hl_lexer *
+hl_lexer_get(const char *name)
+{
+	struct buf low = BUF_INIT, fn = BUF_INIT;
+	int lx, a, b;
+	size_t i;
+
+	if (name == NULL || *name == '\0')
+		return NULL;
+	if ((lx = key_lookup(hl_names, name)) >= 0 ||
+	    (lx = key_lookup(hl_aliases, name)) >= 0)
+		return &hl_lexers[lx];
+	for (i = 0; name[i]; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		buf_putc(&low, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+	}
+	lx = key_lookup(hl_names, buf_cstr(&low));
+	if (lx < 0)
+		lx = key_lookup(hl_aliases, buf_cstr(&low));
+	buf_free(&low);
+	if (lx >= 0)
+		return &hl_lexers[lx];
+	buf_puts(&fn, "filename.");
+	buf_puts(&fn, name);
+	a = match_filename(buf_cstr(&fn));
+	buf_free(&fn);
+	b = match_filename(name);
+	if (a >= 0 && b >= 0)
+		lx = priority(b) > priority(a) ? b : a;
+	else
+		lx = a >= 0 ? a : b;
+	return lx >= 0 ? &hl_lexers[lx] : NULL;
+}
+
+/* Compiles rule r's pattern once; 0, or -1 when PCRE2 cannot. */
+static int
+compile_rule(int r)
+{
+	struct compiled *c;
+	int err;
+	PCRE2_SIZE off;
+	uint32_t ft = 0;
+	const uint8_t *bm = NULL;
+
+	if (cache == NULL) {
+		cache = calloc(HL_NRULES, sizeof(*cache));
+		if (cache == NULL)
+			abort();
+	}
+	c = &cache[r];
+	if (c->state)
+		return c->state == 1 ? 0 : -1;
+	c->state = 2;
+	c->re = pcre2_compile((PCRE2_SPTR)hl_rules[r].pattern,
+	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED |
+	    PCRE2_DOLLAR_ENDONLY | PCRE2_NO_UTF_CHECK, &err, &off, NULL);
+	if (c->re == NULL)
+		return -1;
+	c->jit = !RUNNING_ON_VALGRIND &&
+	    pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE) == 0;
+	pcre2_pattern_info(c->re, PCRE2_INFO_CAPTURECOUNT, &c->ncap);
+	pcre2_pattern_info(c->re, PCRE2_INFO_MINLENGTH, &c->minlen);
+	pcre2_pattern_info(c->re, PCRE2_INFO_FIRSTCODETYPE, &ft);
+	pcre2_pattern_info(c->re, PCRE2_INFO_FIRSTBITMAP, &bm);
+	if (bm != NULL) {
+		memcpy(c->map, bm, sizeof(c->map));
+		c->has_map = 1;
+	} else if (ft == 1) {
+		uint32_t cu = 0;
+
+		pcre2_pattern_info(c->re, PCRE2_INFO_FIRSTCODEUNIT, &cu);
+		if (cu < 128) {
+			/* either case: the pattern may be caseless */
+			c->map[cu >> 3] |= (uint8_t)(1u << (cu & 7));
+			if ((cu | 32) >= 'a' && (cu | 32) <= 'z') {
+				uint32_t o = cu ^ 32;
+
+				c->map[o >> 3] |= (uint8_t)(1u << (o & 7));
+			}
+			c->has_map = 1;
+		}
+	}
+	c->startline = ft == 2;
+	c->state = 1;
+	return 0;
+}
+
+/* One tokenisation's shared state. */
+struct lexrun {
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+	long steps, budget;
+	struct timespec start;
+	int nest;
+	int from, to;		/* the remapping of the lexer running */
+	enum hl_lex_status status;
+	struct hl_tokens *out;
+};
+
+/* Appends a token, merging it into the last as Coalesce does. */
+static void
+emit(struct lexrun *x, int type, const char *p, size_t n)
+{
+	struct hl_tokens *t = x->out;
+
+	if (n == 0)
+		return;
+	if (type == x->from)
+		type = x->to;
+	if (t->n > 0 && t->v[t->n - 1].type == type &&
+	    t->v[t->n - 1].len < COALESCE_MAX) {
+		buf_add(&t->text, p, n);
+		t->v[t->n - 1].len += n;
+		return;
+	}
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->v = xrealloc(t->v, t->cap * sizeof(*t->v));
+	}
+	t->v[t->n].type = type;
+	t->v[t->n].off = t->text.len;
+	t->v[t->n].len = n;
+	t->n++;
+	buf_add(&t->text, p, n);
+}
+
+/* Chroma's plaintext lexer: each line's text, then its newline, as Text. */
+static void
+emit_plain(struct lexrun *x, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t e = nl ? (size_t)(nl - s) : n;
+
+		emit(x, HL_TYPE_TEXT, s + i, e - i);
+		if (nl == NULL)
+			break;
+		emit(x, HL_TYPE_TEXT, "\n", 1);
+		i = e + 1;
+	}
+}
+
+static int
+over_time(struct lexrun *x)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec - x->start.tv_sec > SECONDS_MAX;
+}
+
+static size_t
+utf8_len(unsigned char c)
+{
+	return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+}
+
+static void run(struct lexrun *x, const struct hl_lexer *lx,
+	const char *text, size_t len, int start, size_t added);
+static void run_emitter(struct lexrun *x, const struct hl_lexer *lx, int e,
+	const char *text, size_t n);
+
+static const struct hl_lexer *
+lexer_by_name(const char *name)
+{
+	return hl_lexer_get(name);
+}
+
+/* Runs emitter e over text (one match or one group). */
+static void
+run_emitter(struct lexrun *x, const struct hl_lexer *lx, int e,
+    const char *text, size_t n)
+{
+	const struct hl_emitter *em = &hl_emitters[e];
+
+	switch (em->kind) {
+	case EM_TOKEN:
+		emit(x, em->arg, text, n);
+		break;
+	case EM_USINGSELF:
+		if (em->arg < 0) {
+			x->status = HL_LEX_FAIL;
+			break;
+		}
+		run(x, lx, text, n, em->arg, 0);
+		break;
+	case EM_USING: {
+		const struct hl_lexer *sub = lexer_by_name(em->lexer);
+		int from = x->from, to = x->to;
+
+		if (sub == NULL || !hl_lexer_usable(sub)) {
+			x->status = HL_LEX_FAIL;
+			break;
+		}
+		if (em->from >= 0) {
+			x->from = em->from;
+			x->to = em->to;
+		}
+		run(x, sub, text, n, sub->root, 0);
+		x->from = from;
+		x->to = to;
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* Chroma's UsingByGroup: the group code lexed by the lexer the group
+ * name names (as a top-level Tokenise: its ensure_nl applies), each
+ * other group by its emitter. */
+static void
+using_by_group(struct lexrun *x, const struct hl_lexer *lx,
+    const struct hl_emitter *em, const char *text, const size_t *g, int ng)
+{
+	const struct hl_lexer *sub;
+	char *name;
+	int k;
+
+	if (em->n != ng - 1 || em->arg >= ng || em->from >= ng) {
+		x->status = HL_LEX_FAIL;	/* Chroma panics */
+		return;
+	}
+	name = xstrndup(text + g[2 * em->arg], g[2 * em->arg + 1] -
+	    g[2 * em->arg]);
+	sub = hl_lexer_get(name);
+	free(name);
+	for (k = 1; k < ng && x->status == HL_LEX_OK; k++) {
+		const char *p = text + g[2 * k];
+		size_t n = g[2 * k + 1] - g[2 * k];
+
+		if (k == em->from && sub != NULL) {
+			struct buf t = BUF_INIT;
+			size_t added = 0;
+
+			if (!hl_lexer_usable(sub) || sub->delegate != NULL) {
+				x->status = HL_LEX_FAIL;
+				break;
+			}
+			buf_add(&t, p, n);
+			if ((sub->flags & LX_ENSURE_NL) &&
+			    (n == 0 || p[n - 1] != '\n')) {
+				buf_putc(&t, '\n');
+				added = 1;
+			}
+			if (t.len > 0)
+				run(x, sub, t.data, t.len, sub->root, added);
+			buf_free(&t);
+		} else if (hl_emitters[em->first + k - 1].kind != EM_NONE) {
+			run_emitter(x, lx, em->first + k - 1, p, n);
+		}
+	}
+}
+
+/* Chroma's LexerState.Iterator over text from state start; added is 1
+ * when the last byte is the newline ensure_nl appended. */
+static void
+run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
+    size_t len, int start, size_t added)
+{
+	int stack_small[32], *stack = stack_small;
+	size_t sp = 0, cap = 32, pos = 0, end = len - added;
+
+	if (++x->nest > NEST_MAX) {
+		x->status = HL_LEX_BUDGET;
+		goto out;
+	}
+	stack[sp++] = start;
+	while (pos < end && sp > 0 && x->status == HL_LEX_OK) {
+		const struct hl_state *S = &hl_states[stack[sp - 1]];
+		const struct hl_rule *R = NULL;
+		size_t g[2 * GROUPS_MAX], m0 = pos, m1 = pos;
+		int i, ng = 1, k;
+
+		if (++x->steps > x->budget ||
+		    ((x->steps & 1023) == 0 && over_time(x))) {
+			x->status = HL_LEX_BUDGET;
+			break;
+		}
+		for (i = 0; i < S->n; i++) {
+			int r = hl_state_rules[S->first + i];
+			const struct hl_rule *rule = &hl_rules[r];
+			struct compiled *c;
+			unsigned char ch = (unsigned char)text[pos];
+			int rc;
+
+			if (rule->pattern == NULL) {
+				R = rule;
+				break;
+			}
+			if (compile_rule(r) != 0) {
+				x->status = HL_LEX_FAIL;
+				break;
+			}
+			c = &cache[r];
+			if (c->has_map && !(c->map[ch >> 3] & (1u << (ch & 7))))
+				continue;
+			if (c->startline && pos > 0 && text[pos - 1] != '\n')
+				continue;
+			if (len - pos < c->minlen)
+				continue;
+			if (++x->steps > x->budget) {
+				x->status = HL_LEX_BUDGET;
+				break;
+			}
+			if (c->ncap + 1 > GROUPS_MAX) {
+				x->status = HL_LEX_FAIL;
+				break;
+			}
+			if (c->jit) {
+				rc = pcre2_jit_match(c->re, (PCRE2_SPTR)text,
+				    len, pos, PCRE2_NO_UTF_CHECK, x->md, x->mc);
+				if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+					rc = pcre2_match(c->re,
+					    (PCRE2_SPTR)text, len, pos,
+					    PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT,
+					    x->md, x->mc);
+			} else {
+				rc = pcre2_match(c->re, (PCRE2_SPTR)text, len,
+				    pos, PCRE2_NO_UTF_CHECK, x->md, x->mc);
+			}
+			if (rc == PCRE2_ERROR_NOMATCH)
+				continue;
+			if (rc < 0) {
+				/* match or depth limit: Chroma's timeout
+				 * is not reproducible; the block goes
+				 * plain */
+				x->status = HL_LEX_BUDGET;
+				break;
+			}
+			{
+				PCRE2_SIZE *ov =
+				    pcre2_get_ovector_pointer(x->md);
+
+				m0 = ov[0];
+				m1 = ov[1];
+				ng = (int)c->ncap + 1;
+				for (k = 0; k < ng; k++) {
+					if (k < rc && ov[2 * k] !=
+					    PCRE2_UNSET) {
+						g[2 * k] = ov[2 * k];
+						g[2 * k + 1] = ov[2 * k + 1];
+					} else {
+						g[2 * k] = g[2 * k + 1] = m0;
+					}
+				}
+			}
+			R = rule;
+			break;
+		}
+		if (x->status != HL_LEX_OK)
+			break;
+		if (R == NULL) {
+			size_t l;
+
+			if (text[pos] == '\n' && stack[sp - 1] != start) {
+				sp = 1;
+				stack[0] = start;
+				continue;
+			}
+			l = utf8_len((unsigned char)text[pos]);
+			if (l > len - pos)
+				l = len - pos;
+			emit(x, HL_TYPE_ERROR, text + pos, l);
+			pos += l;
+			continue;
+		}
+		if (R->pattern == NULL) {
+			g[0] = g[1] = pos;
+			ng = 1;
+		}
+		pos = m1;
+		if (R->mu == MU_PUSH) {
+			int n = R->npush ? R->npush : 1;
+
+			for (k = 0; k < n; k++) {
+				int st = R->npush ? hl_push[R->push + k] :
+				    stack[sp - 1];
+
+				if (st == -2) {
+					x->status = HL_LEX_FAIL;
+					break;
+				}
+				if (st == -1) {
+					if (sp == 0) {
+						x->status = HL_LEX_FAIL;
+						break;
+					}
+					sp--;
+					continue;
+				}
+				if (sp == STACK_MAX) {
+					x->status = HL_LEX_BUDGET;
+					break;
+				}
+				if (sp == cap) {
+					int *ns = xmalloc(2 * cap *
+					    sizeof(*ns));
+
+					memcpy(ns, stack, sp * sizeof(*ns));
+					if (stack != stack_small)
+						free(stack);
+					stack = ns;
+					cap *= 2;
+				}
+				stack[sp++] = st;
+			}
+		} else if (R->mu == MU_POP) {
+			if ((size_t)R->depth > sp) {
+				x->status = HL_LEX_FAIL;
+				break;
+			}
+			sp -= (size_t)R->depth;
+		}
+		if (x->status != HL_LEX_OK)
+			break;
+		{
+			const struct hl_emitter *em = &hl_emitters[R->em];
+
+			if (em->kind == EM_USINGBYGROUP) {
+				using_by_group(x, lx, em, text, g, ng);
+			} else if (em->kind == EM_BYGROUPS) {
+				if (em->n != ng - 1) {
+					emit(x, HL_TYPE_ERROR, text + m0,
+					    m1 - m0);
+				} else {
+					for (k = 1; k < ng; k++)
+						run_emitter(x, lx,
+						    em->first + k - 1,
+						    text + g[2 * k],
+						    g[2 * k + 1] - g[2 * k]);
+				}
+			} else if (em->kind != EM_NONE) {
+				run_emitter(x, lx, R->em, text + m0, m1 - m0);
+			}
+		}
+	}
+	if (x->status == HL_LEX_OK && pos != len && sp == 0)
+		emit(x, HL_TYPE_ERROR, text + pos, len - pos);
+out:
+	x->nest--;
+	if (stack != stack_small)
+		free(stack);
+}
+
+/* EnsureLF (CRLF and lone CR to LF), and invalid UTF-8 as Go's []rune
+ * reads it: each bad byte one U+FFFD. */
+static void
+normalise(struct buf *t, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned long cp;
+		size_t l;
+
+		if (s[i] == '\r') {
+			if (i + 1 < n && s[i + 1] == '\n') {
+				i++;
+				continue;
+			}
+			buf_putc(t, '\n');
+			i++;
+			continue;
+		}
+		if ((unsigned char)s[i] < 0x80) {
+			buf_putc(t, s[i++]);
+			continue;
+		}
+		l = uni_next(s + i, n - i, &cp);
+		if (cp == 0xfffd && !(l == 3 && memcmp(s + i, "\357\277\275",
+		    3) == 0))
+			buf_add(t, "\357\277\275", 3);
+		else
+			buf_add(t, s + i, l);
+		i += l;
+	}
+}
+
+/* Tokenise() of one regex lexer (its delegate aside). */
+static enum hl_lex_status
+tokenise_one(const struct hl_lexer *lx, const char *code, size_t n,
+    struct hl_tokens *out)
+{
+	struct buf text = BUF_INIT;
+	struct lexrun x;
+	size_t added = 0;
+
+	memset(&x, 0, sizeof(x));
+	x.from = x.to = -1;
+	out->n = 0;
+	buf_reset(&out->text);
+	x.out = out;
+	normalise(&text, code, n);
+	if ((lx->flags & (LX_GO | LX_BROKEN)) || lx->root < 0) {
+		emit_plain(&x, text.data, text.len);
+		buf_free(&text);
+		return HL_LEX_OK;
+	}
+	if ((lx->flags & LX_ENSURE_NL) &&
+	    (text.len == 0 || text.data[text.len - 1] != '\n')) {
+		buf_putc(&text, '\n');
+		added = 1;
+	}
+	x.budget = (long)(STEPS_PER_BYTE * text.len) + STEPS_MIN;
+	clock_gettime(CLOCK_MONOTONIC, &x.start);
+	x.md = pcre2_match_data_create(GROUPS_MAX, NULL);
+	x.mc = pcre2_match_context_create(NULL);
+	if (x.md == NULL || x.mc == NULL)
+		abort();
+	pcre2_set_match_limit(x.mc, MATCH_LIMIT);
+	pcre2_set_depth_limit(x.mc, DEPTH_LIMIT);
+	if (jit_stack == NULL)
+		jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024,
+		    NULL);
+	if (jit_stack != NULL)
+		pcre2_jit_stack_assign(x.mc, NULL, jit_stack);
+	if (text.len > 0)
+		run(&x, lx, text.data, text.len, lx->root, added);
+	pcre2_match_data_free(x.md);
+	pcre2_match_context_free(x.mc);
+	if (x.status != HL_LEX_OK) {
+		out->n = 0;
+		buf_reset(&out->text);
+		if (added)
+			text.len--;
+		emit_plain(&x, text.data, text.len);
+	}
+	buf_free(&text);
+	return x.status;
+}
+
+/* One run of a delegating lexer's own tokens: where it starts in the
+ * text, where the text it stands for ends (0 when Chroma never set it),
+ * and its tokens. */
+struct insertion {
+	size_t start, end;
+	size_t first, n;
+};
+
+/* Chroma's DelegatingLexer: the language lexer's tokens, with the text
+ * of its Other tokens lexed by the root lexer and the two interleaved. */
+static enum hl_lex_status
+tokenise_delegating(const struct hl_lexer *lx, const char *code, size_t n,
+    struct hl_tokens *out)
+{
+	const struct hl_lexer *root = hl_lexer_get(lx->delegate);
+	struct hl_tokens lang = HL_TOKENS_INIT, rt = HL_TOKENS_INIT;
+	struct insertion *ins = NULL;
+	struct buf others = BUF_INIT;
+	size_t nins = 0, i, ti = 0, ii = 0, tlen = 0, offset = 0;
+	const char *tp = NULL;
+	int last = -1000, have_last = 0, ttype = 0, have_t;
+	enum hl_lex_status st;
+	struct lexrun x;
+
+	st = tokenise_one(lx, code, n, &lang);
+	if (st != HL_LEX_OK) {
+		hl_tokens_free(out);
+		*out = lang;
+		return st;
+	}
+	for (i = 0; i < lang.n; i++) {
+		const struct hl_token *t = &lang.v[i];
+
+		if (t->type == HL_TYPE_OTHER) {
+			if (have_last && nins > 0 && last != HL_TYPE_OTHER)
+				ins[nins - 1].end = offset;
+			buf_add(&others, lang.text.data + t->off, t->len);
+		} else {
+			if (!have_last || last == HL_TYPE_OTHER) {
+				ins = xrealloc(ins, (nins + 1) * sizeof(*ins));
+				ins[nins].start = offset;
+				ins[nins].end = 0;
+				ins[nins].first = i;
+				ins[nins].n = 0;
+				nins++;
+			}
+			ins[nins - 1].n++;
+		}
+		last = t->type;
+		have_last = 1;
+		offset += t->len;
+	}
+	if (nins == 0) {
+		hl_tokens_free(&lang);
+		buf_free(&others);
+		return tokenise_one(root, code, n, out);
+	}
+	st = tokenise_one(root, others.data ? others.data : "", others.len,
+	    &rt);
+	buf_free(&others);
+	memset(&x, 0, sizeof(x));
+	x.from = x.to = -1;
+	x.out = out;
+	out->n = 0;
+	buf_reset(&out->text);
+	if (st != HL_LEX_OK)
+		goto plain;
+	/* interleave, as Chroma's delegatingLexer.Tokenise */
+	offset = 0;
+	have_t = rt.n > 0;
+	if (have_t) {
+		ttype = rt.v[0].type;
+		tp = rt.text.data + rt.v[0].off;
+		tlen = rt.v[0].len;
+		ti = 1;
+	}
+	while (have_t || ii < nins) {
+		if (!have_t || (ii < nins && ins[ii].start < offset + tlen)) {
+			const struct insertion *in = &ins[ii];
+			size_t k;
+
+			if (have_t) {
+				size_t cut;
+
+				if (in->start < offset || in->start - offset >
+				    tlen) {
+					st = HL_LEX_FAIL;	/* Go panics */
+					goto plain;
+				}
+				cut = in->start - offset;
+				emit(&x, ttype, tp, cut);
+				offset += cut;
+				tp += cut;
+				tlen -= cut;
+				if (tlen == 0)
+					have_t = 0;
+			}
+			for (k = 0; k < in->n; k++) {
+				const struct hl_token *t = &lang.v[in->first + k];
+
+				emit(&x, t->type, lang.text.data + t->off,
+				    t->len);
+			}
+			offset += in->end - in->start;
+			if (!have_t && ti < rt.n) {
+				ttype = rt.v[ti].type;
+				tp = rt.text.data + rt.v[ti].off;
+				tlen = rt.v[ti].len;
+				ti++;
+				have_t = 1;
+			}
+			ii++;
+		} else {
+			emit(&x, ttype, tp, tlen);
+			offset += tlen;
+			have_t = 0;
+			if (ti < rt.n) {
+				ttype = rt.v[ti].type;
+				tp = rt.text.data + rt.v[ti].off;
+				tlen = rt.v[ti].len;
+				ti++;
+				have_t = 1;
+			}
+		}
+	}
+	goto out;
+plain:
+	out->n = 0;
+	buf_reset(&out->text);
+	{
+		struct buf text = BUF_INIT;
+
+		normalise(&text, code, n);
+		emit_plain(&x, text.data ? text.data : "", text.len);
+		buf_free(&text);
+	}
+out:
+	free(ins);
+	hl_tokens_free(&lang);
+	hl_tokens_free(&rt);
+	return st;
+}
+
+enum hl_lex_status
+hl_tokenise(const struct hl_lexer *lx, const char *code, size_t n,
+    struct hl_tokens *out)
+{
+	if (lx->delegate != NULL && hl_lexer_usable(lx))
+		return tokenise_delegating(lx, code, n, out);
+	return tokenise_one(lx, code, n, out);
+}
+
+void
+hl_tokens_free(struct hl_tokens *t)
+{
+	buf_free(&t->text);
+	free(t->v);
+	t->v = NULL;
+	t->n = t->cap = 0;
+}
+
+void
+hl_lex_cleanup(void)
+{
+	size_t i;
+
+	if (cache != NULL) {
+		for (i = 0; i < HL_NRULES; i++)
+			pcre2_code_free(cache[i].re);
+		free(cache);
+		cache = NULL;
+	}
+	if (jit_stack != NULL) {
+		pcre2_jit_stack_free(jit_stack);
+		jit_stack = NULL;
+	}
+}

@@ -1,0 +1,1825 @@
+/* chroma-gen.c - build-time generator: Chroma's lexer rules (Debian's
+ * golang-github-alecthomas-chroma-v2-dev, the Chroma Hugo 0.111 is built
+ * with) and its token classes, read from the package's XML and Go files,
+ * written as C tables for src/highlight-lex.c.
+ *
+ * usage: chroma-gen CHROMA_DIR OUT.h
+ *
+ * Nothing of Chroma is kept in quire's tree: make runs this over the
+ * installed package and compiles the result from build/. What it does to
+ * the rules, as Chroma does when it loads them:
+ * - repeated attributes (<push state="a" state="b"/>, which Go's XML
+ *   reader accepts and libxml2 rejects) become one list;
+ * - <include> is spliced in place, <combined> becomes a push of a state
+ *   made of the named states' rules;
+ * - each pattern gets the lexer's flags, as (?m) (?i) (?s), and the
+ *   rewrites that make PCRE2 read it as Go's regexp2 1.4 (RE2 mode) does:
+ *   \Z is end of text only, \v the VT character, and [^\W\d] matches
+ *   digits (a regexp2 bug that Hugo's output shows);
+ * - a lexer with a pattern PCRE2 cannot compile is marked broken (its
+ *   blocks are shown unhighlighted, with a warning).
+ * Chroma's lexers written in Go (the lexers folder's .go files) are read
+ * too: their name, aliases and file names always, and their rules where
+ * they are plain data in Go syntax (see go_rules()); the others are
+ * marked, and shown unhighlighted. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <ctype.h>
+#include <dirent.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <pcre2.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LX_ENSURE_NL	1
+#define LX_CI		2
+#define LX_DOTALL	4
+#define LX_NOTML	8
+#define LX_GO		16	/* written in Go: no rules here */
+#define LX_BROKEN	32	/* a pattern PCRE2 cannot take */
+
+enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
+	EM_USINGBYGROUP };
+enum { MU_NONE, MU_PUSH, MU_POP, MU_INCLUDE, MU_COMBINED };
+
+struct emitter {
+	int kind;
+	char *arg;
+	struct emitter *sub;
+	int nsub;
+	int id;			/* index in the output table */
+	char *remap_from;	/* EM_USING: a type the lexer's tokens */
+	char *remap_to;		/* have, and the one Hugo sees instead */
+	int name_group;		/* EM_USINGBYGROUP: the group naming the */
+	int code_group;		/* lexer, and the group it lexes */
+};
+
+struct rule {
+	char *pattern;		/* NULL: always matches, empty */
+	struct emitter em;
+	int mu, depth;
+	char **states;
+	int nstates;
+	int id;			/* -1 until written */
+};
+
+struct state {
+	char *name;
+	struct rule **rules;
+	int n;
+	int id;
+};
+
+struct lexer {
+	char *name;
+	char **aliases, **filenames, **alias_filenames;
+	int naliases, nfilenames, nalias_filenames;
+	double priority;
+	int flags;
+	struct state *st;
+	int nst;
+	char *file;		/* the XML file's base name */
+	int xml_of;		/* a Go registration of an XML lexer's
+				 * rules: 1 + its index; 0 none */
+	const char *go_text;	/* Go-coded: its file, and where its */
+	const char *go_after;	/* Config ends, read once all are */
+	const char *go_config;	/* loaded (UsingLexer names a variable) */
+	char *delegate_var;	/* DelegatingLexer(VAR, this): VAR's */
+	const char *delegate;	/* lexer lexes what this one leaves as
+				 * Other */
+};
+
+struct typedef_ {
+	char *name;
+	int value;
+	int canonical;
+};
+
+static struct lexer *lexers;
+static int nlexers;
+static struct typedef_ *types;
+static int ntypes;
+
+static void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL) {
+		fprintf(stderr, "chroma-gen: out of memory\n");
+		exit(1);
+	}
+	return p;
+}
+
+static void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL) {
+		fprintf(stderr, "chroma-gen: out of memory\n");
+		exit(1);
+	}
+	return p;
+}
+
+static char *
+xstrndup(const char *s, size_t n)
+{
+	char *d = xmalloc(n + 1);
+
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+static void
+die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fprintf(stderr, "chroma-gen: ");
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\n");
+	va_end(ap);
+	exit(1);
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (f == NULL)
+		die("%s: cannot open", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = xmalloc((size_t)n + 1);
+	if (fread(buf, 1, (size_t)n, f) != (size_t)n)
+		die("%s: cannot read", path);
+	buf[n] = '\0';
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+static void
+push_str(char ***list, int *n, const char *s, size_t len)
+{
+	*list = xrealloc(*list, sizeof(**list) * (size_t)(*n + 1));
+	(*list)[(*n)++] = xstrndup(s, len);
+}
+
+/* Token types: types.go's const blocks (NAME TokenType = BASE + iota,
+ * then one name a line) and aliases (NAME = OTHER). */
+static int
+type_value(const char *name, int *found)
+{
+	int i;
+
+	for (i = 0; i < ntypes; i++)
+		if (strcmp(types[i].name, name) == 0) {
+			*found = 1;
+			return types[i].value;
+		}
+	*found = 0;
+	return 0;
+}
+
+static void
+add_type(const char *name, size_t len, int value, int canonical)
+{
+	types = xrealloc(types, sizeof(*types) * (size_t)(ntypes + 1));
+	types[ntypes].name = xstrndup(name, len);
+	types[ntypes].value = value;
+	types[ntypes].canonical = canonical;
+	ntypes++;
+}
+
+static const char *
+skip_ws(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+static size_t
+ident_len(const char *p)
+{
+	size_t n = 0;
+
+	while (isalnum((unsigned char)p[n]) || p[n] == '_')
+		n++;
+	return n;
+}
+
+/* The StandardTypes map: value -> class name. */
+struct cls {
+	int value;
+	char *cls;
+};
+static struct cls *classes;
+static int nclasses;
+
+static void
+read_types(const char *path)
+{
+	size_t len;
+	char *text = slurp(path, &len), *line, *save = NULL;
+	int in_const = 0, in_map = 0, next = 0, step = 1;
+
+	for (line = strtok_r(text, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		const char *p = skip_ws(line);
+		size_t n;
+
+		if (strncmp(p, "const (", 7) == 0) {
+			in_const = 1;
+			continue;
+		}
+		if (strstr(p, "StandardTypes = map[TokenType]string{")) {
+			in_map = 1;
+			continue;
+		}
+		if ((in_const || in_map) && *p == ')' ) {
+			in_const = 0;
+			continue;
+		}
+		if (in_map && *p == '}') {
+			in_map = 0;
+			continue;
+		}
+		if (strncmp(p, "//", 2) == 0 || *p == '\0')
+			continue;
+		n = ident_len(p);
+		if (n == 0)
+			continue;
+		if (in_map) {
+			const char *q = skip_ws(p + n), *e;
+			char *key = xstrndup(p, n);
+			int found, v;
+
+			if (*q != ':' || (q = strchr(q, '"')) == NULL ||
+			    (e = strchr(q + 1, '"')) == NULL)
+				die("%s: cannot read StandardTypes line: %s",
+				    path, line);
+			v = type_value(key, &found);
+			if (!found)
+				die("%s: unknown type %s", path, key);
+			classes = xrealloc(classes,
+			    sizeof(*classes) * (size_t)(nclasses + 1));
+			classes[nclasses].value = v;
+			classes[nclasses].cls = xstrndup(q + 1,
+			    (size_t)(e - q - 1));
+			nclasses++;
+			free(key);
+			continue;
+		}
+		if (!in_const)
+			continue;
+		{
+			const char *q = skip_ws(p + n);
+
+			if (*q == '\0') {		/* next of iota */
+				add_type(p, n, next, 1);
+				next += step;
+			} else if (strncmp(q, "TokenType = ", 12) == 0) {
+				const char *r = q + 12;
+
+				if (strstr(r, "- iota")) {
+					next = atoi(r);
+					step = -1;
+				} else if (strstr(r, "+ iota")) {
+					next = atoi(r);
+					step = 1;
+				} else {	/* EOFType TokenType = 0 */
+					add_type(p, n, atoi(r), 1);
+					continue;
+				}
+				add_type(p, n, next, 1);
+				next += step;
+			} else if (*q == '=') {		/* alias */
+				const char *r = skip_ws(q + 1);
+				char *other = xstrndup(r, ident_len(r));
+				int found, v = type_value(other, &found);
+
+				if (!found)
+					die("%s: alias of unknown %s", path, other);
+				add_type(p, n, v, 0);
+				free(other);
+			}
+		}
+	}
+	free(text);
+	if (nclasses < 50)
+		die("%s: StandardTypes not found", path);
+}
+
+/* Chroma's formatter: a type's class is its own, else its parent's. */
+static const char *
+class_of(int t)
+{
+	for (;;) {
+		int i;
+
+		for (i = 0; i < nclasses; i++)
+			if (classes[i].value == t)
+				return classes[i].cls;
+		if (t == 0)
+			return "";
+		if (t % 100 != 0)
+			t = t / 100 * 100;
+		else if (t % 1000 != 0)
+			t = t / 1000 * 1000;
+		else
+			t = 0;
+	}
+}
+
+/* The canonical types in a fixed order: their index is the token's type
+ * id at run time. */
+static int
+type_id(const char *name)
+{
+	int i, id = 0;
+
+	for (i = 0; i < ntypes; i++) {
+		if (!types[i].canonical)
+			continue;
+		if (strcmp(types[i].name, name) == 0)
+			return id;
+		id++;
+	}
+	return -1;
+}
+
+/* The canonical name of a type or of one of its aliases (Go code writes
+ * Whitespace for TextWhitespace); NULL when types.go has none. */
+static const char *
+canonical_type(const char *name)
+{
+	int i, found, v;
+
+	if (name == NULL)
+		return NULL;
+	v = type_value(name, &found);
+	if (!found)
+		return NULL;
+	for (i = 0; i < ntypes; i++)
+		if (types[i].canonical && types[i].value == v)
+			return types[i].name;
+	return NULL;
+}
+
+/* Joins repeated state="..." attributes of <push> and <combined> into one,
+ * the names separated by '|' (state names hold spaces, never '|'). */
+static char *
+fix_xml(const char *in, size_t *len)
+{
+	size_t n = *len, o = 0;
+	char *out = xmalloc(n * 2 + 16);
+	const char *p = in, *end = in + n;
+
+	while (p < end) {
+		if (*p == '<' && (strncmp(p, "<push ", 6) == 0 ||
+		    strncmp(p, "<combined ", 10) == 0)) {
+			const char *gt = memchr(p, '>', (size_t)(end - p));
+			const char *sp = strchr(p, ' '), *q = p;
+			int k = 0, selfclose;
+
+			if (gt == NULL)
+				die("unterminated tag");
+			selfclose = gt[-1] == '/';
+			memcpy(out + o, p, (size_t)(sp - p));
+			o += (size_t)(sp - p);
+			memcpy(out + o, " state=\"", 8);
+			o += 8;
+			while ((q = strstr(q, "state=\"")) != NULL && q < gt) {
+				const char *e;
+
+				q += 7;
+				e = strchr(q, '"');
+				if (k++)
+					out[o++] = '|';
+				memcpy(out + o, q, (size_t)(e - q));
+				o += (size_t)(e - q);
+				q = e;
+			}
+			if (k == 0) {	/* no state: as written */
+				o -= (size_t)(sp - p) + 8;
+				memcpy(out + o, p, (size_t)(gt + 1 - p));
+				o += (size_t)(gt + 1 - p);
+			} else {
+				out[o++] = '"';
+				if (selfclose)
+					out[o++] = '/';
+				out[o++] = '>';
+			}
+			p = gt + 1;
+			continue;
+		}
+		out[o++] = *p++;
+	}
+	*len = o;
+	return out;
+}
+
+static int
+split_states(const char *v, char ***out)
+{
+	int n = 0;
+	const char *p = v;
+
+	*out = NULL;
+	for (;;) {
+		const char *e = strchr(p, '|');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+
+		push_str(out, &n, p, l);
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	return n;
+}
+
+static char *
+prop(xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = strdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static void
+parse_emitter(xmlNode *c, struct emitter *em)
+{
+	const char *t = (const char *)c->name;
+
+	if (strcmp(t, "token") == 0) {
+		em->kind = EM_TOKEN;
+		em->arg = prop(c, "type");
+	} else if (strcmp(t, "usingself") == 0) {
+		em->kind = EM_USINGSELF;
+		em->arg = prop(c, "state");
+	} else if (strcmp(t, "using") == 0) {
+		em->kind = EM_USING;
+		em->arg = prop(c, "lexer");
+	} else if (strcmp(t, "bygroups") == 0) {
+		xmlNode *g;
+
+		em->kind = EM_BYGROUPS;
+		for (g = c->children; g; g = g->next) {
+			if (g->type != XML_ELEMENT_NODE)
+				continue;
+			em->sub = xrealloc(em->sub,
+			    sizeof(*em->sub) * (size_t)(em->nsub + 1));
+			memset(&em->sub[em->nsub], 0, sizeof(*em->sub));
+			parse_emitter(g, &em->sub[em->nsub++]);
+		}
+	} else {
+		die("unknown emitter <%s>", t);
+	}
+}
+
+static struct state *
+find_state(struct lexer *lx, const char *name)
+{
+	int i;
+
+	for (i = 0; i < lx->nst; i++)
+		if (strcmp(lx->st[i].name, name) == 0)
+			return &lx->st[i];
+	return NULL;
+}
+
+static struct state *
+add_state(struct lexer *lx, const char *name)
+{
+	struct state *s;
+
+	lx->st = xrealloc(lx->st, sizeof(*lx->st) * (size_t)(lx->nst + 1));
+	s = &lx->st[lx->nst++];
+	memset(s, 0, sizeof(*s));
+	s->name = strdup(name);
+	return s;
+}
+
+static void
+add_rule(struct state *s, struct rule *r)
+{
+	s->rules = xrealloc(s->rules, sizeof(*s->rules) * (size_t)(s->n + 1));
+	s->rules[s->n++] = r;
+}
+
+/* Splices includes and makes combined states, as Chroma does when it
+ * loads a lexer. Returns 0, or -1 when a state named is missing. */
+static int
+expand(struct lexer *lx)
+{
+	int changed = 1, guard = 0;
+
+	while (changed && guard++ < 100000) {
+		int s, i;
+
+		changed = 0;
+		for (s = 0; s < lx->nst && !changed; s++) {
+			for (i = 0; i < lx->st[s].n && !changed; i++) {
+				struct rule *r = lx->st[s].rules[i];
+				struct state *S = &lx->st[s];
+
+				if (r->mu == MU_INCLUDE) {
+					struct state *inc = find_state(lx,
+					    r->states[0]);
+					struct rule **nr;
+					int m;
+
+					if (inc == NULL)
+						return -1;
+					m = inc->n;
+					nr = xmalloc(sizeof(*nr) *
+					    (size_t)(S->n - 1 + m));
+					memcpy(nr, S->rules, sizeof(*nr) *
+					    (size_t)i);
+					memcpy(nr + i, inc->rules, sizeof(*nr) *
+					    (size_t)m);
+					memcpy(nr + i + m, S->rules + i + 1,
+					    sizeof(*nr) * (size_t)(S->n - i -
+					    1));
+					free(S->rules);
+					S->rules = nr;
+					S->n = S->n - 1 + m;
+					changed = 1;
+				} else if (r->mu == MU_COMBINED) {
+					char name[1024] = "__combined_";
+					int k;
+
+					for (k = 0; k < r->nstates; k++) {
+						if (k)
+							strcat(name, "__");
+						if (strlen(name) +
+						    strlen(r->states[k]) + 3 >=
+						    sizeof(name))
+							return -1;
+						strcat(name, r->states[k]);
+					}
+					if (find_state(lx, name) == NULL) {
+						struct state *C;
+						int j;
+
+						for (k = 0; k < r->nstates; k++)
+							if (!find_state(lx,
+							    r->states[k]))
+								return -1;
+						add_state(lx, name);
+						C = &lx->st[lx->nst - 1];
+						for (k = 0; k < r->nstates; k++) {
+							struct state *x =
+							    find_state(lx,
+							    r->states[k]);
+
+							for (j = 0; j < x->n;
+							    j++)
+								add_rule(C,
+								    x->rules[j]);
+						}
+					}
+					r->mu = MU_PUSH;
+					r->states = xmalloc(sizeof(char *));
+					r->states[0] = strdup(name);
+					r->nstates = 1;
+					changed = 1;
+				}
+			}
+		}
+	}
+	return changed ? -1 : 0;
+}
+
+static int
+truthy(xmlNode *c)
+{
+	xmlChar *v = xmlNodeGetContent(c);
+	int t = v == NULL || strcmp((const char *)v, "false") != 0;
+
+	xmlFree(v);
+	return t;
+}
+
+static void
+load_xml(const char *dir, const char *file)
+{
+	char path[8300];
+	size_t n;
+	char *buf, *fx;
+	xmlDoc *doc;
+	xmlNode *root, *sec;
+	struct lexer *lx;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	buf = slurp(path, &n);
+	fx = fix_xml(buf, &n);
+	doc = xmlReadMemory(fx, (int)n, path, "UTF-8", XML_PARSE_NONET);
+	if (doc == NULL)
+		die("%s: not XML", path);
+	lexers = xrealloc(lexers, sizeof(*lexers) * (size_t)(nlexers + 1));
+	lx = &lexers[nlexers++];
+	memset(lx, 0, sizeof(*lx));
+	lx->file = strdup(file);
+	root = xmlDocGetRootElement(doc);
+	for (sec = root->children; sec; sec = sec->next) {
+		xmlNode *c, *s;
+
+		if (sec->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)sec->name, "config") == 0) {
+			for (c = sec->children; c; c = c->next) {
+				const char *k = (const char *)c->name;
+				xmlChar *v;
+
+				if (c->type != XML_ELEMENT_NODE)
+					continue;
+				v = xmlNodeGetContent(c);
+				if (strcmp(k, "name") == 0)
+					lx->name = strdup((char *)v);
+				else if (strcmp(k, "alias") == 0)
+					push_str(&lx->aliases, &lx->naliases,
+					    (char *)v, strlen((char *)v));
+				else if (strcmp(k, "filename") == 0)
+					push_str(&lx->filenames,
+					    &lx->nfilenames, (char *)v,
+					    strlen((char *)v));
+				else if (strcmp(k, "alias_filename") == 0)
+					push_str(&lx->alias_filenames,
+					    &lx->nalias_filenames, (char *)v,
+					    strlen((char *)v));
+				else if (strcmp(k, "priority") == 0)
+					lx->priority = atof((char *)v);
+				else if (strcmp(k, "ensure_nl") == 0 &&
+				    truthy(c))
+					lx->flags |= LX_ENSURE_NL;
+				else if (strcmp(k, "case_insensitive") == 0 &&
+				    truthy(c))
+					lx->flags |= LX_CI;
+				else if (strcmp(k, "dot_all") == 0 &&
+				    truthy(c))
+					lx->flags |= LX_DOTALL;
+				else if (strcmp(k, "not_multiline") == 0 &&
+				    truthy(c))
+					lx->flags |= LX_NOTML;
+				xmlFree(v);
+			}
+			continue;
+		}
+		if (strcmp((const char *)sec->name, "rules") != 0)
+			continue;
+		for (s = sec->children; s; s = s->next) {
+			char *nm;
+			struct state *S;
+			xmlNode *r;
+
+			if (s->type != XML_ELEMENT_NODE)
+				continue;
+			nm = prop(s, "name");
+			S = find_state(lx, nm);
+			if (S == NULL)
+				S = add_state(lx, nm);
+			free(nm);
+			for (r = s->children; r; r = r->next) {
+				struct rule *R;
+
+				if (r->type != XML_ELEMENT_NODE)
+					continue;
+				R = xmalloc(sizeof(*R));
+				memset(R, 0, sizeof(*R));
+				R->id = -1;
+				R->pattern = prop(r, "pattern");
+				for (c = r->children; c; c = c->next) {
+					const char *t = (const char *)c->name;
+					char *st;
+
+					if (c->type != XML_ELEMENT_NODE)
+						continue;
+					st = prop(c, "state");
+					if (strcmp(t, "push") == 0) {
+						R->mu = MU_PUSH;
+						if (st)
+							R->nstates =
+							    split_states(st,
+							    &R->states);
+					} else if (strcmp(t, "pop") == 0) {
+						char *d = prop(c, "depth");
+
+						R->mu = MU_POP;
+						R->depth = d ? atoi(d) : 1;
+						free(d);
+					} else if (strcmp(t, "include") == 0) {
+						R->mu = MU_INCLUDE;
+						R->nstates = split_states(st ?
+						    st : "", &R->states);
+					} else if (strcmp(t, "combined") == 0) {
+						R->mu = MU_COMBINED;
+						R->nstates = split_states(st ?
+						    st : "", &R->states);
+					} else {
+						parse_emitter(c, &R->em);
+					}
+					free(st);
+				}
+				add_rule(S, R);
+			}
+		}
+	}
+	xmlFreeDoc(doc);
+	free(fx);
+	free(buf);
+	if (lx->name == NULL)
+		die("%s: no name", path);
+	if (expand(lx) != 0 || find_state(lx, "root") == NULL)
+		lx->flags |= LX_BROKEN;
+}
+
+/* The pattern as PCRE2 (UTF, UCP) reads it the way regexp2 reads the
+ * original; flags as Chroma adds them. */
+static char *
+rewrite_pattern(const char *p, int flags)
+{
+	size_t n = strlen(p), i;
+	char *o = xmalloc(n * 4 + 32), *w = o;
+
+	w += sprintf(w, "(?%s%s%s)(?:", flags & LX_NOTML ? "" : "m",
+	    flags & LX_CI ? "i" : "", flags & LX_DOTALL ? "s" : "");
+	if (strncmp(o, "(?)", 3) == 0)
+		w = o + sprintf(o, "(?:");
+	for (i = 0; i < n; i++) {
+		if (p[i] == '\\' && i + 1 < n) {
+			char c = p[i + 1];
+
+			if (c == 'Z') {
+				w += sprintf(w, "\\z");
+				i++;
+				continue;
+			}
+			if (c == 'W' && i >= 2 && p[i - 1] == '^' &&
+			    p[i - 2] == '[' && strncmp(p + i, "\\W\\d", 4) == 0) {
+				w += sprintf(w, "\\W");
+				i += 3;
+				continue;
+			}
+			if (c == 'v') {
+				w += sprintf(w, "\\x0b");
+				i++;
+				continue;
+			}
+			*w++ = p[i];
+			*w++ = p[++i];
+			continue;
+		}
+		*w++ = p[i];
+	}
+	w += sprintf(w, ")");
+	*w = '\0';
+	return o;
+}
+
+static int
+compiles(const char *pat)
+{
+	int err;
+	PCRE2_SIZE off;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DOLLAR_ENDONLY,
+	    &err, &off, NULL);
+
+	if (re == NULL)
+		return 0;
+	pcre2_code_free(re);
+	return 1;
+}
+
+/* Lexers written in Go: their Config blocks (name, aliases, file names,
+ * priority), in file order; an XML lexer a Go file wraps is marked. */
+static void
+read_go_strings(const char *block, const char *key, char ***list, int *n)
+{
+	const char *p = strstr(block, key), *e;
+
+	if (p == NULL)
+		return;
+	p = strchr(p, '{');
+	e = p ? strchr(p, '}') : NULL;
+	if (p == NULL || e == NULL)
+		return;
+	while ((p = memchr(p, '"', (size_t)(e - p))) != NULL && p < e) {
+		const char *q = strchr(p + 1, '"');
+
+		push_str(list, n, p + 1, (size_t)(q - p - 1));
+		p = q + 1;
+	}
+}
+
+/* Output buffers, written at the end in table order. */
+struct sbuf {
+	char *p;
+	size_t n;
+	FILE *f;
+};
+static struct sbuf b_emit, b_rule, b_srules, b_push, b_state;
+
+static void
+sb_open(struct sbuf *b)
+{
+	b->f = open_memstream(&b->p, &b->n);
+}
+
+/* Chroma's lexers written in Go whose rules are plain data: a reader for
+ * the Go they are written in, as far as it goes (string literals, Words,
+ * token types, ByGroups, Using, UsingSelf, UsingByGroup, a type-remapped
+ * UsingLexer, Push, Pop, Combined, Include, Default; a DelegatingLexer
+ * names the lexer of its Other text). A lexer using anything else
+ * (emitter or mutator functions, rules built by code) stays
+ * unhighlighted. */
+struct gotok {
+	int kind;		/* 'i' identifier, 's' string, 'n' number,
+				 * else the punctuation character */
+	char *text;
+};
+
+struct goparse {
+	struct gotok *t;
+	int n, pos;
+	int fail;
+	char **vars, **names;	/* Go variable -> registered lexer name */
+	int nvars;
+};
+
+static char **go_vars, **go_var_names;
+static int ngo_vars;
+
+/* Tokenises Go text from s up to the brace closing the one at s. */
+static int
+go_lex(const char *s, struct gotok **out, int *n)
+{
+	int depth = 0, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	while (*s) {
+		struct gotok t = { 0, NULL };
+
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			s++;
+			continue;
+		}
+		if (s[0] == '/' && s[1] == '/') {
+			s = strchr(s, '\n');
+			if (s == NULL)
+				return -1;
+			continue;
+		}
+		if (*s == '`') {
+			const char *e = strchr(s + 1, '`');
+
+			if (e == NULL)
+				return -1;
+			t.kind = 's';
+			t.text = xstrndup(s + 1, (size_t)(e - s - 1));
+			s = e + 1;
+		} else if (*s == '"') {
+			char *b = xmalloc(strlen(s) + 1), *w = b;
+
+			for (s++; *s && *s != '"'; s++) {
+				if (*s != '\\') {
+					*w++ = *s;
+					continue;
+				}
+				s++;
+				switch (*s) {
+				case '\\': *w++ = '\\'; break;
+				case '"': *w++ = '"'; break;
+				case 'n': *w++ = '\n'; break;
+				case 't': *w++ = '\t'; break;
+				case 'r': *w++ = '\r'; break;
+				default: free(b); return -1;
+				}
+			}
+			if (*s != '"') {
+				free(b);
+				return -1;
+			}
+			*w = '\0';
+			s++;
+			t.kind = 's';
+			t.text = b;
+		} else if (isalpha((unsigned char)*s) || *s == '_') {
+			size_t l = ident_len(s);
+
+			t.kind = 'i';
+			t.text = xstrndup(s, l);
+			s += l;
+		} else if (isdigit((unsigned char)*s)) {
+			size_t l = 0;
+
+			while (isdigit((unsigned char)s[l]))
+				l++;
+			t.kind = 'n';
+			t.text = xstrndup(s, l);
+			s += l;
+		} else {
+			t.kind = *s++;
+		}
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 256;
+			*out = xrealloc(*out, sizeof(**out) * (size_t)cap);
+		}
+		(*out)[(*n)++] = t;
+		if (t.kind == '{')
+			depth++;
+		if (t.kind == '}' && --depth == 0)
+			return 0;
+	}
+	return -1;
+}
+
+static struct gotok *
+gp_peek(struct goparse *g)
+{
+	static struct gotok eof = { -1, NULL };
+
+	return g->pos < g->n ? &g->t[g->pos] : &eof;
+}
+
+static int
+gp_is(struct goparse *g, int kind, const char *text)
+{
+	struct gotok *t = gp_peek(g);
+
+	return t->kind == kind && (text == NULL ||
+	    (t->text && strcmp(t->text, text) == 0));
+}
+
+static void
+gp_expect(struct goparse *g, int kind, const char *text)
+{
+	if (!gp_is(g, kind, text))
+		g->fail = 1;
+	else
+		g->pos++;
+}
+
+/* An identifier, less a package qualifier ("chroma.Text"). */
+static char *
+gp_ident(struct goparse *g)
+{
+	char *s;
+
+	if (!gp_is(g, 'i', NULL)) {
+		g->fail = 1;
+		return NULL;
+	}
+	s = g->t[g->pos++].text;
+	if (gp_is(g, '.', NULL) && g->pos + 1 < g->n &&
+	    g->t[g->pos + 1].kind == 'i') {
+		g->pos++;
+		s = g->t[g->pos++].text;
+	}
+	return s;
+}
+
+static char *
+gp_string(struct goparse *g)
+{
+	if (!gp_is(g, 's', NULL)) {
+		g->fail = 1;
+		return NULL;
+	}
+	return g->t[g->pos++].text;
+}
+
+static int
+cmp_len_desc(const void *a, const void *b)
+{
+	size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
+
+	return la < lb ? 1 : la > lb ? -1 : 0;
+}
+
+/* Go's regexp.QuoteMeta. */
+static void
+quote_meta(struct sbuf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (strchr("\\.+*?()|[]{}^$", *s))
+			fputc('\\', b->f);
+		fputc(*s, b->f);
+	}
+}
+
+/* A pattern: a string, Words(prefix, suffix, words...), or a sum. */
+static char *
+gp_pattern(struct goparse *g)
+{
+	struct sbuf b;
+	char *out;
+
+	sb_open(&b);
+	do {
+		if (gp_is(g, '+', NULL))
+			g->pos++;
+		if (gp_is(g, 's', NULL)) {
+			fputs(gp_string(g), b.f);
+		} else if (gp_is(g, 'i', "Words")) {
+			char *prefix, *suffix, **words = NULL;
+			int n = 0, i;
+
+			g->pos++;
+			gp_expect(g, '(', NULL);
+			prefix = gp_string(g);
+			gp_expect(g, ',', NULL);
+			suffix = gp_string(g);
+			while (!g->fail && gp_is(g, ',', NULL)) {
+				g->pos++;
+				if (gp_is(g, ')', NULL))
+					break;
+				words = xrealloc(words, sizeof(*words) *
+				    (size_t)(n + 1));
+				words[n++] = gp_string(g);
+			}
+			gp_expect(g, ')', NULL);
+			if (g->fail)
+				break;
+			/* Chroma sorts by length, longest first; equal
+			 * lengths cannot both match at one place */
+			qsort(words, (size_t)n, sizeof(*words), cmp_len_desc);
+			fputs(prefix, b.f);
+			fputc('(', b.f);
+			for (i = 0; i < n; i++) {
+				if (i)
+					fputc('|', b.f);
+				quote_meta(&b, words[i]);
+			}
+			fputc(')', b.f);
+			fputs(suffix, b.f);
+			free(words);
+		} else {
+			g->fail = 1;
+		}
+	} while (!g->fail && gp_is(g, '+', NULL));
+	fclose(b.f);
+	out = b.p;
+	return out;
+}
+
+static const char *
+go_var_lexer(const char *var)
+{
+	int i;
+
+	for (i = 0; i < ngo_vars; i++)
+		if (strcmp(go_vars[i], var) == 0)
+			return go_var_names[i];
+	return NULL;
+}
+
+static void
+gp_emitter(struct goparse *g, struct emitter *em)
+{
+	char *id;
+
+	memset(em, 0, sizeof(*em));
+	if (gp_is(g, 'i', "nil")) {
+		g->pos++;
+		return;
+	}
+	id = gp_ident(g);
+	if (g->fail)
+		return;
+	if (strcmp(id, "ByGroups") == 0) {
+		em->kind = EM_BYGROUPS;
+		gp_expect(g, '(', NULL);
+		while (!g->fail && !gp_is(g, ')', NULL)) {
+			em->sub = xrealloc(em->sub, sizeof(*em->sub) *
+			    (size_t)(em->nsub + 1));
+			gp_emitter(g, &em->sub[em->nsub++]);
+			if (gp_is(g, ',', NULL))
+				g->pos++;
+		}
+		gp_expect(g, ')', NULL);
+	} else if (strcmp(id, "UsingSelf") == 0 || strcmp(id, "Using") == 0) {
+		em->kind = id[5] ? EM_USINGSELF : EM_USING;
+		gp_expect(g, '(', NULL);
+		em->arg = gp_string(g);
+		gp_expect(g, ')', NULL);
+	} else if (strcmp(id, "UsingLexer") == 0) {
+		/* UsingLexer(TypeRemappingLexer(VAR, TypeMapping{{FROM,
+		 * TO, nil}})) */
+		const char *name;
+
+		em->kind = EM_USING;
+		gp_expect(g, '(', NULL);
+		gp_expect(g, 'i', "TypeRemappingLexer");
+		gp_expect(g, '(', NULL);
+		id = gp_ident(g);
+		name = id ? go_var_lexer(id) : NULL;
+		if (name == NULL)
+			g->fail = 1;
+		em->arg = (char *)name;
+		gp_expect(g, ',', NULL);
+		gp_expect(g, 'i', "TypeMapping");
+		gp_expect(g, '{', NULL);
+		gp_expect(g, '{', NULL);
+		em->remap_from = (char *)canonical_type(gp_ident(g));
+		gp_expect(g, ',', NULL);
+		em->remap_to = (char *)canonical_type(gp_ident(g));
+		if (em->remap_from == NULL || em->remap_to == NULL)
+			g->fail = 1;
+		gp_expect(g, ',', NULL);
+		gp_expect(g, 'i', "nil");
+		gp_expect(g, '}', NULL);
+		gp_expect(g, '}', NULL);
+		gp_expect(g, ')', NULL);
+		gp_expect(g, ')', NULL);
+	} else if (strcmp(id, "UsingByGroup") == 0) {
+		em->kind = EM_USINGBYGROUP;
+		gp_expect(g, '(', NULL);
+		if (gp_is(g, 'n', NULL))
+			em->name_group = atoi(g->t[g->pos++].text);
+		else
+			g->fail = 1;
+		gp_expect(g, ',', NULL);
+		if (gp_is(g, 'n', NULL))
+			em->code_group = atoi(g->t[g->pos++].text);
+		else
+			g->fail = 1;
+		while (!g->fail && gp_is(g, ',', NULL)) {
+			g->pos++;
+			if (gp_is(g, ')', NULL))
+				break;
+			em->sub = xrealloc(em->sub, sizeof(*em->sub) *
+			    (size_t)(em->nsub + 1));
+			gp_emitter(g, &em->sub[em->nsub]);
+			if (em->sub[em->nsub].kind != EM_NONE &&
+			    em->sub[em->nsub].kind != EM_TOKEN)
+				g->fail = 1;
+			em->nsub++;
+		}
+		gp_expect(g, ')', NULL);
+	} else if (canonical_type(id) != NULL) {
+		em->kind = EM_TOKEN;
+		em->arg = (char *)canonical_type(id);
+	} else {
+		g->fail = 1;
+	}
+}
+
+static void
+gp_mutator(struct goparse *g, struct rule *r)
+{
+	char *id;
+
+	if (gp_is(g, 'i', "nil")) {
+		g->pos++;
+		return;
+	}
+	id = gp_ident(g);
+	if (g->fail)
+		return;
+	gp_expect(g, '(', NULL);
+	if (strcmp(id, "Push") == 0 || strcmp(id, "Combined") == 0) {
+		r->mu = id[0] == 'P' ? MU_PUSH : MU_COMBINED;
+		while (!g->fail && !gp_is(g, ')', NULL)) {
+			push_str(&r->states, &r->nstates, gp_peek(g)->text ?
+			    gp_peek(g)->text : "", gp_peek(g)->text ?
+			    strlen(gp_peek(g)->text) : 0);
+			gp_string(g);
+			if (gp_is(g, ',', NULL))
+				g->pos++;
+		}
+	} else if (strcmp(id, "Pop") == 0 && gp_is(g, 'n', NULL)) {
+		r->mu = MU_POP;
+		r->depth = atoi(g->t[g->pos++].text);
+	} else {
+		g->fail = 1;
+	}
+	gp_expect(g, ')', NULL);
+}
+
+static struct rule *
+gp_rule(struct goparse *g)
+{
+	struct rule *r = xmalloc(sizeof(*r));
+
+	memset(r, 0, sizeof(*r));
+	r->id = -1;
+	if (gp_is(g, '{', NULL)) {
+		g->pos++;
+		r->pattern = gp_pattern(g);
+		gp_expect(g, ',', NULL);
+		gp_emitter(g, &r->em);
+		gp_expect(g, ',', NULL);
+		gp_mutator(g, r);
+		if (gp_is(g, ',', NULL))
+			g->pos++;
+		gp_expect(g, '}', NULL);
+	} else if (gp_is(g, 'i', "Include")) {
+		g->pos++;
+		gp_expect(g, '(', NULL);
+		r->mu = MU_INCLUDE;
+		r->nstates = 1;
+		r->states = xmalloc(sizeof(char *));
+		r->states[0] = gp_string(g);
+		gp_expect(g, ')', NULL);
+	} else if (gp_is(g, 'i', "Default")) {
+		g->pos++;
+		gp_expect(g, '(', NULL);
+		gp_mutator(g, r);
+		gp_expect(g, ')', NULL);
+	} else {
+		g->fail = 1;
+	}
+	return r;
+}
+
+/* Reads "Rules{ "state": { rule, ... }, ... }" into lx; 0 or -1. */
+static int
+go_rules(struct lexer *lx, const char *text)
+{
+	struct goparse g;
+	int i;
+
+	memset(&g, 0, sizeof(g));
+	if (go_lex(text, &g.t, &g.n) != 0)
+		return -1;
+	gp_expect(&g, 'i', "Rules");
+	gp_expect(&g, '{', NULL);
+	while (!g.fail && !gp_is(&g, '}', NULL)) {
+		char *name = gp_string(&g);
+		struct state *S;
+
+		gp_expect(&g, ':', NULL);
+		gp_expect(&g, '{', NULL);
+		if (g.fail)
+			break;
+		S = find_state(lx, name);
+		if (S == NULL)
+			S = add_state(lx, name);
+		while (!g.fail && !gp_is(&g, '}', NULL)) {
+			add_rule(&lx->st[S - lx->st], gp_rule(&g));
+			if (gp_is(&g, ',', NULL))
+				g.pos++;
+		}
+		gp_expect(&g, '}', NULL);
+		if (gp_is(&g, ',', NULL))
+			g.pos++;
+	}
+	gp_expect(&g, '}', NULL);
+	for (i = 0; i < g.n; i++)
+		if (g.t[i].kind != 's' && g.t[i].kind != 'i')
+			free(g.t[i].text);
+	free(g.t);
+	return g.fail ? -1 : 0;
+}
+
+/* The rules of the Go lexer whose Config block ends at after: a
+ * function named there, or written inline. 0, or -1 when not plain. */
+static int
+go_lexer_rules(struct lexer *lx, const char *text, const char *after)
+{
+	const char *p = after;
+	char name[256], want[300];
+	const char *f, *r;
+	size_t l;
+
+	while (*p == ',' || *p == '\n' || *p == '\t' || *p == ' ')
+		p++;
+	l = ident_len(p);
+	if (l == 0 || l >= sizeof(name))
+		return -1;
+	memcpy(name, p, l);
+	name[l] = '\0';
+	if (strcmp(name, "func") == 0) {
+		f = p;
+	} else {
+		snprintf(want, sizeof(want), "func %s() Rules {", name);
+		f = strstr(text, want);
+		if (f == NULL)
+			return -1;
+	}
+	r = strstr(f, "return Rules{");
+	if (r == NULL)
+		return -1;
+	/* the function must return the literal and do nothing else */
+	{
+		const char *body = strchr(f, '{') + 1;
+
+		while (*body == '\n' || *body == '\t' || *body == ' ')
+			body++;
+		if (body != r)
+			return -1;
+	}
+	if (go_rules(lx, r + 7) != 0)
+		return -1;
+	if (expand(lx) != 0 || find_state(lx, "root") == NULL)
+		return -1;
+	return 0;
+}
+
+static int
+go_flag(const char *block, const char *key)
+{
+	const char *p = strstr(block, key);
+
+	return p != NULL && strncmp(skip_ws(p + strlen(key)), "true", 4) == 0;
+}
+
+static void
+load_go(const char *dir, const char *file)
+{
+	char path[8300];
+	size_t len;
+	char *text, *orig, *p;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	text = slurp(path, &len);
+	orig = xstrndup(text, len);
+	/* an XML lexer registered again with its types remapped: Hugo
+	 * gets the remapped one, which quire does not have */
+	for (p = text; (p = strstr(p, "TypeRemappingLexer(MustNewXMLLexer("))
+	    != NULL; p++) {
+		char *e = strstr(p, "embedded/"), *q;
+		int i;
+
+		if (e == NULL || (q = strchr(e, '"')) == NULL)
+			break;
+		for (i = 0; i < nlexers; i++)
+			if (strlen(lexers[i].file) == (size_t)(q - e - 9) &&
+			    strncmp(lexers[i].file, e + 9,
+			    (size_t)(q - e - 9)) == 0)
+				lexers[i].flags |= LX_GO;
+	}
+	for (p = text; (p = strstr(p, "&Config{")) != NULL; ) {
+		char *end = strstr(p, "\n\t},"), *nm, *q, *reg, *var;
+		struct lexer *lx;
+		size_t off = (size_t)(p - text);
+
+		if (end == NULL)
+			break;
+		*end = '\0';
+		nm = strstr(p, "Name:");
+		if (nm == NULL || (nm = strchr(nm, '"')) == NULL) {
+			p = end + 1;
+			continue;
+		}
+		q = strchr(nm + 1, '"');
+		lexers = xrealloc(lexers, sizeof(*lexers) *
+		    (size_t)(nlexers + 1));
+		lx = &lexers[nlexers++];
+		memset(lx, 0, sizeof(*lx));
+		lx->name = xstrndup(nm + 1, (size_t)(q - nm - 1));
+		lx->file = strdup(file);
+		lx->flags = LX_GO;
+		read_go_strings(p, "Aliases:", &lx->aliases, &lx->naliases);
+		read_go_strings(p, "\tFilenames:", &lx->filenames,
+		    &lx->nfilenames);
+		read_go_strings(p, "AliasFilenames:", &lx->alias_filenames,
+		    &lx->nalias_filenames);
+		if ((q = strstr(p, "Priority:")) != NULL)
+			lx->priority = atof(q + 9);
+		/* what the Config is registered with: from the Register(
+		 * before it (and the variable holding it) */
+		var = NULL;
+		for (q = orig + off; q > orig; q--)
+			if (strncmp(q, "\nvar ", 5) == 0) {
+				var = q + 5;
+				break;
+			}
+		reg = var != NULL ? var : orig;
+		if (var != NULL) {
+			size_t vl = ident_len(var);
+
+			go_vars = xrealloc(go_vars, sizeof(char *) *
+			    (size_t)(ngo_vars + 1));
+			go_var_names = xrealloc(go_var_names, sizeof(char *) *
+			    (size_t)(ngo_vars + 1));
+			go_vars[ngo_vars] = xstrndup(var, vl);
+			go_var_names[ngo_vars++] = lx->name;
+		}
+		{
+			char *seg = xstrndup(reg, (size_t)(orig + off - reg));
+			char *e = strstr(seg, "embedded/");
+
+			char *dl = strstr(seg, "DelegatingLexer(");
+
+			if (dl != NULL) {
+				dl += strlen("DelegatingLexer(");
+				lx->delegate_var = xstrndup(dl, ident_len(dl));
+			}
+			if (strstr(seg, "TypeRemappingLexer(")) {
+				/* remapping: not here */
+			} else if (e != NULL && strstr(seg, "MustNewXMLLexer(")) {
+				char *qq = strchr(e, '"');
+				int i;
+
+				for (i = 0; qq && i < nlexers - 1; i++)
+					if (strlen(lexers[i].file) ==
+					    (size_t)(qq - e - 9) &&
+					    strncmp(lexers[i].file, e + 9,
+					    (size_t)(qq - e - 9)) == 0) {
+						lx->xml_of = i + 1;
+						lx->flags = lexers[i].flags &
+						    ~LX_GO;
+					}
+			} else if (strstr(seg, "MustNewLexer(")) {
+				lx->go_text = orig;
+				lx->go_after = orig + (end - text) + 4;
+				lx->go_config = strdup(p);
+			}
+			free(seg);
+		}
+		p = end + 1;
+	}
+	free(text);	/* orig stays: the rules are read later */
+}
+
+/* Reads the rules of the Go-coded lexers load_go() found plain. */
+static void
+load_go_rules(void)
+{
+	int i;
+
+	for (i = 0; i < nlexers; i++) {
+		struct lexer *lx = &lexers[i];
+		const char *c = lx->go_config;
+
+		if (lx->delegate_var != NULL) {
+			lx->delegate = go_var_lexer(lx->delegate_var);
+			if (lx->delegate == NULL) {
+				lx->flags |= LX_GO;
+				lx->xml_of = 0;
+				continue;
+			}
+		}
+		if (lx->go_text == NULL ||
+		    go_lexer_rules(lx, lx->go_text, lx->go_after) != 0)
+			continue;
+		lx->flags = 0;
+		if (go_flag(c, "EnsureNL:"))
+			lx->flags |= LX_ENSURE_NL;
+		if (go_flag(c, "CaseInsensitive:"))
+			lx->flags |= LX_CI;
+		if (go_flag(c, "DotAll:"))
+			lx->flags |= LX_DOTALL;
+		if (go_flag(c, "NotMultiline:"))
+			lx->flags |= LX_NOTML;
+	}
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char **
+list_dir(const char *dir, const char *suffix, int *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+
+	*n = 0;
+	if (d == NULL)
+		die("%s: cannot open", dir);
+	while ((e = readdir(d)) != NULL) {
+		size_t l = strlen(e->d_name), sl = strlen(suffix);
+
+		if (l > sl && strcmp(e->d_name + l - sl, suffix) == 0)
+			push_str(&names, n, e->d_name, l);
+	}
+	closedir(d);
+	qsort(names, (size_t)*n, sizeof(*names), cmp_str);
+	return names;
+}
+
+/* A C string literal: octal escapes for anything but printable ASCII,
+ * and \? against trigraphs. */
+static void
+cstr(FILE *f, const char *s)
+{
+	if (s == NULL) {
+		fputs("NULL", f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '?')
+			fputs("\\?", f);
+		else if (c < 0x20 || c >= 0x7f)
+			fprintf(f, "\\%03o", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+static FILE *out;
+static int nemit, nrule, nstate_rules, npush;
+
+static int
+write_emitter(struct lexer *lx, struct emitter *em, int *broken)
+{
+	int id, i, first = -1;
+
+	/* bygroups' children first, consecutive (Chroma's XML has no
+	 * bygroups within bygroups) */
+	if (em->kind == EM_BYGROUPS || em->kind == EM_USINGBYGROUP) {
+		first = nemit;
+		for (i = 0; i < em->nsub; i++) {
+			if (em->sub[i].kind == EM_BYGROUPS) {
+				fprintf(b_emit.f, "\t{ EM_NONE, 0, 0, 0, "
+				    "NULL, -1, -1 },\n");
+				nemit++;
+				*broken = 1;
+				continue;
+			}
+			write_emitter(lx, &em->sub[i], broken);
+		}
+	}
+	id = nemit++;
+	switch (em->kind) {
+	case EM_NONE:
+		fprintf(b_emit.f, "\t{ EM_NONE, 0, 0, 0, NULL, -1, -1 },\n");
+		break;
+	case EM_TOKEN: {
+		int t = type_id(em->arg ? em->arg : "");
+
+		if (t < 0)
+			die("%s: unknown token type %s", lx->file, em->arg);
+		fprintf(b_emit.f, "\t{ EM_TOKEN, %d, 0, 0, NULL, -1, -1 },\n",
+		    t);
+		break;
+	}
+	case EM_BYGROUPS:
+		fprintf(b_emit.f, "\t{ EM_BYGROUPS, 0, %d, %d, NULL, -1, -1 },"
+		    "\n", first, em->nsub);
+		break;
+	case EM_USINGSELF: {
+		struct state *s = find_state(lx, em->arg ? em->arg : "root");
+
+		if (s == NULL)
+			*broken = 1;
+		fprintf(b_emit.f, "\t{ EM_USINGSELF, %d, 0, 0, NULL, -1, -1 },"
+		    "\n", s ? s->id : -1);
+		break;
+	}
+	case EM_USINGBYGROUP:
+		/* arg: the name's group; from: the code's */
+		fprintf(b_emit.f, "\t{ EM_USINGBYGROUP, %d, %d, %d, NULL, %d, "
+		    "-1 },\n", em->name_group, first, em->nsub,
+		    em->code_group);
+		break;
+	case EM_USING:
+		fprintf(b_emit.f, "\t{ EM_USING, 0, 0, 0, ");
+		cstr(b_emit.f, em->arg ? em->arg : "");
+		fprintf(b_emit.f, ", %d, %d },\n", em->remap_from ?
+		    type_id(em->remap_from) : -1, em->remap_to ?
+		    type_id(em->remap_to) : -1);
+		break;
+	}
+	return id;
+}
+
+static void
+write_lexer_rules(struct lexer *lx, int *first_state)
+{
+	int s, i, broken = 0;
+
+	*first_state = -1;
+	if ((lx->flags & (LX_GO | LX_BROKEN)) || lx->xml_of)
+		return;
+	/* state ids first: usingself and push refer to them */
+	{
+		static int next_state;
+
+		*first_state = next_state;
+		for (s = 0; s < lx->nst; s++)
+			lx->st[s].id = next_state + s;
+		next_state += lx->nst;
+	}
+	for (s = 0; s < lx->nst; s++) {
+		struct state *S = &lx->st[s];
+		int first = nstate_rules;
+
+		for (i = 0; i < S->n; i++) {
+			struct rule *r = S->rules[i];
+
+			if (r->id < 0) {
+				int em = write_emitter(lx, &r->em, &broken);
+				int pfirst = npush, k;
+				char *pat = NULL;
+
+				if (r->mu == MU_PUSH)
+					for (k = 0; k < r->nstates; k++) {
+						struct state *t;
+						int id = -1;
+
+						if (strcmp(r->states[k],
+						    "#pop") != 0) {
+							t = find_state(lx,
+							    r->states[k]);
+							/* Chroma panics when it
+							 * gets there: -2 */
+							id = t ? t->id : -2;
+						}
+						fprintf(b_push.f, "\t%d,\n",
+						    id);
+						npush++;
+					}
+				if (r->pattern != NULL && r->pattern[0]) {
+					pat = rewrite_pattern(r->pattern,
+					    lx->flags);
+					if (!compiles(pat)) {
+						if (getenv("CHROMA_GEN_VERBOSE"))
+							fprintf(stderr,
+							    "chroma-gen: %s: "
+							    "PCRE2 cannot "
+							    "compile %s\n",
+							    lx->name, pat);
+						broken = 1;
+					}
+				}
+				fprintf(b_rule.f, "\t{ ");
+				cstr(b_rule.f, pat);
+				fprintf(b_rule.f, ", %d, %d, %d, %d, %d },\n",
+				    em, r->mu == MU_PUSH ? 1 :
+				    r->mu == MU_POP ? 2 : 0, r->depth,
+				    pfirst, r->mu == MU_PUSH ?
+				    r->nstates : 0);
+				free(pat);
+				r->id = nrule++;
+			}
+			fprintf(b_srules.f, "\t%d,\n", r->id);
+			nstate_rules++;
+		}
+		fprintf(b_state.f, "\t{ ");
+		cstr(b_state.f, S->name);
+		fprintf(b_state.f, ", %d, %d },\n", first, S->n);
+	}
+	if (broken)
+		lx->flags |= LX_BROKEN;
+}
+
+static void
+flush(struct sbuf *b, const char *decl)
+{
+	fclose(b->f);
+	fprintf(out, "%s = {\n%s", decl, b->p);
+	if (b->n == 0)
+		fprintf(out, "\t{ 0 }\n");
+	fprintf(out, "};\n\n");
+	free(b->p);
+}
+
+int
+main(int argc, char **argv)
+{
+	char dir[4096], **files;
+	int nfiles, i, k, t, *first_state;
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: chroma-gen CHROMA_DIR OUT.h\n");
+		return 2;
+	}
+	snprintf(dir, sizeof(dir), "%s/types.go", argv[1]);
+	read_types(dir);
+	snprintf(dir, sizeof(dir), "%s/lexers/embedded", argv[1]);
+	files = list_dir(dir, ".xml", &nfiles);
+	if (nfiles == 0)
+		die("%s: no lexers", dir);
+	for (i = 0; i < nfiles; i++)
+		load_xml(dir, files[i]);
+	snprintf(dir, sizeof(dir), "%s/lexers", argv[1]);
+	files = list_dir(dir, ".go", &nfiles);
+	for (i = 0; i < nfiles; i++) {
+		size_t l = strlen(files[i]);
+
+		if (strcmp(files[i], "lexers.go") == 0 ||
+		    (l > 8 && strcmp(files[i] + l - 8, "_test.go") == 0))
+			continue;
+		load_go(dir, files[i]);
+	}
+	load_go_rules();
+
+	out = fopen(argv[2], "w");
+	if (out == NULL)
+		die("%s: cannot write", argv[2]);
+	fprintf(out, "/* Generated by tools/chroma-gen.c from %s: do not "
+	    "edit. */\n\n", argv[1]);
+
+	/* token types: id -> name, class */
+	fprintf(out, "static const struct hl_type hl_types[] = {\n");
+	for (t = 0; t < ntypes; t++) {
+		if (!types[t].canonical)
+			continue;
+		fprintf(out, "\t{ ");
+		cstr(out, types[t].name);
+		fprintf(out, ", ");
+		cstr(out, class_of(types[t].value));
+		fprintf(out, " },\n");
+	}
+	fprintf(out, "};\n#define HL_TYPE_TEXT %d\n#define HL_TYPE_ERROR %d\n"
+	    "#define HL_TYPE_OTHER %d\n\n", type_id("Text"), type_id("Error"),
+	    type_id("Other"));
+
+	sb_open(&b_emit);
+	sb_open(&b_rule);
+	sb_open(&b_srules);
+	sb_open(&b_push);
+	sb_open(&b_state);
+	first_state = xmalloc(sizeof(int) * (size_t)nlexers);
+	for (i = 0; i < nlexers; i++)
+		write_lexer_rules(&lexers[i], &first_state[i]);
+	flush(&b_emit, "static const struct hl_emitter hl_emitters[]");
+	flush(&b_rule, "static const struct hl_rule hl_rules[]");
+	flush(&b_srules, "static const int hl_state_rules[]");
+	flush(&b_push, "static const int hl_push[]");
+	flush(&b_state, "static const struct hl_state hl_states[]");
+	fprintf(out, "#define HL_NRULES %d\n\n", nrule);
+
+	fprintf(out, "static const struct hl_lexer hl_lexers[] = {\n");
+	for (i = 0; i < nlexers; i++) {
+		struct lexer *lx = &lexers[i], *rules = lx;
+		struct state *root;
+		int first = first_state[i];
+
+		if (lx->xml_of) {	/* another name for an XML lexer */
+			rules = &lexers[lx->xml_of - 1];
+			first = first_state[lx->xml_of - 1];
+		}
+		root = (rules->flags & (LX_GO | LX_BROKEN)) ? NULL :
+		    find_state(rules, "root");
+		fprintf(out, "\t{ ");
+		cstr(out, lx->name);
+		fprintf(out, ", %d, %g, %d, %d, ", rules->flags,
+		    lx->priority, root ? root->id : -1, first);
+		cstr(out, lx->delegate);
+		fprintf(out, " },\n");
+	}
+	fprintf(out, "};\n#define HL_NLEXERS %d\n\n", nlexers);
+
+	/* names and aliases, in registration order (a later one wins) */
+	fprintf(out, "static const struct hl_key hl_names[] = {\n");
+	for (i = 0; i < nlexers; i++) {
+		fprintf(out, "\t{ ");
+		cstr(out, lexers[i].name);
+		fprintf(out, ", %d },\n", i);
+	}
+	fprintf(out, "\t{ NULL, 0 }\n};\n\n");
+	fprintf(out, "static const struct hl_key hl_aliases[] = {\n");
+	for (i = 0; i < nlexers; i++)
+		for (k = 0; k < lexers[i].naliases; k++) {
+			fprintf(out, "\t{ ");
+			cstr(out, lexers[i].aliases[k]);
+			fprintf(out, ", %d },\n", i);
+		}
+	fprintf(out, "\t{ NULL, 0 }\n};\n\n");
+	fprintf(out, "static const struct hl_key hl_filenames[] = {\n");
+	for (i = 0; i < nlexers; i++)
+		for (k = 0; k < lexers[i].nfilenames; k++) {
+			fprintf(out, "\t{ ");
+			cstr(out, lexers[i].filenames[k]);
+			fprintf(out, ", %d },\n", i);
+		}
+	fprintf(out, "\t{ NULL, 0 }\n};\n\n");
+	fprintf(out, "static const struct hl_key hl_alias_filenames[] = {\n");
+	for (i = 0; i < nlexers; i++)
+		for (k = 0; k < lexers[i].nalias_filenames; k++) {
+			fprintf(out, "\t{ ");
+			cstr(out, lexers[i].alias_filenames[k]);
+			fprintf(out, ", %d },\n", i);
+		}
+	fprintf(out, "\t{ NULL, 0 }\n};\n");
+	if (fclose(out) != 0)
+		die("%s: cannot write", argv[2]);
+	for (i = 0; i < nlexers; i++)
+		if (lexers[i].flags & LX_BROKEN)
+			fprintf(stderr, "chroma-gen: %s: a pattern PCRE2 cannot "
+			    "compile; shown unhighlighted\n", lexers[i].name);
+	return 0;
+}
