@@ -49,7 +49,7 @@ ALL_CXXFLAGS = -std=c++17 $(filter-out -Wstrict-prototypes \
             $(PKG_CFLAGS) $(CPPFLAGS)
 
 # Modules of both programs, of the importer only and of the worker only.
-COMMON   = buf html unicode markdown md-splice fragments metrics dates site url entry inflect
+COMMON   = buf html unicode emoji markdown md-splice fragments metrics dates site url entry inflect
 IMPORTER = readfile highlight highlight-lex shortcode shortcodes-builtin yamldoc jsondoc frontmatter site-load section lang progress \
            related db-import import watch
 # The importer's C++ modules (src/NAME.cpp); linking them needs libstdc++.
@@ -96,7 +96,13 @@ UNICODE_SCRIPTS ?= /usr/share/unicode/Scripts.txt
 build/cjk-ranges.h: scripts/gen-cjk.sh $(UNICODE_SCRIPTS) build/stamp
 	sh scripts/gen-cjk.sh $(UNICODE_SCRIPTS) $@
 
-build/unicode.o: build/cjk-ranges.h
+# Go's letters, digits and numbers, and the accents Hugo's github-ascii
+# heading ids drop, from Unicode's UnicodeData.txt (unicode-data).
+UNICODE_DATA ?= /usr/share/unicode/UnicodeData.txt
+build/go-classes.h: scripts/gen-go-classes.sh $(UNICODE_DATA) build/stamp
+	sh scripts/gen-go-classes.sh $(UNICODE_DATA) $@
+
+build/unicode.o: build/cjk-ranges.h build/go-classes.h
 
 # Month names per language, as Hugo's time.Format localizes
 # dates: read from Unicode CLDR (Debian's unicode-cldr-core) at build time.
@@ -106,6 +112,15 @@ build/cldr-dates.h: scripts/gen-cldr-dates.sh $(CLDR_MAIN)/fr.xml \
 	sh scripts/gen-cldr-dates.sh $(CLDR_MAIN) $@
 
 build/dates.o: build/cldr-dates.h
+
+# enableEmoji's codes: kyokomi/emoji's code map (Debian's
+# golang-github-kyokomi-emoji-dev, the version Hugo 0.111.3 is built with),
+# read at build time.
+EMOJI_CODEMAP ?= /usr/share/gocode/src/github.com/kyokomi/emoji/v2/emoji_codemap.go
+build/emoji-table.h: scripts/gen-emoji.sh $(EMOJI_CODEMAP) build/stamp
+	sh scripts/gen-emoji.sh $(EMOJI_CODEMAP) $@
+
+build/emoji.o: build/emoji-table.h
 
 # Chroma's lexer rules and token classes, as Hugo 0.111 uses them, read
 # from Debian's golang-github-alecthomas-chroma-v2-dev at build time by
@@ -208,6 +223,7 @@ golden:
 	bash tests/hugo/gen-golden-highlight.sh
 	if [ -n "$$PAPERMOD" ]; then bash tests/hugo/gen-golden-shortcodes.sh; \
 	else echo "PAPERMOD unset: hugo-shortcodes*.tsv kept (tests/hugo/README.md)"; fi
+	bash tests/hugo/gen-golden-body.sh
 
 # Rewrites tests/golden/render/NAME.html from NAME.md with today's
 # md_render(); review the diff before committing it.

@@ -11,6 +11,20 @@ enum md_flags {
 	MD_UNSAFE = 1 << 0,	/* keep raw HTML (site trusts its authors) */
 	MD_MORE = 1 << 1,	/* honour Hugo's <!--more--> summary divider */
 	MD_ANCHORS = 1 << 2,	/* end headings with PaperMod's "#" anchor link */
+	MD_EMOJI = 1 << 3,	/* enableEmoji: ":code:" to its emoji, in the
+				 * Markdown, as Hugo 0.111 does before it
+				 * renders (code spans and blocks too) */
+	/* markup.goldmark settings that differ from Hugo's defaults: */
+	MD_HARD_WRAPS = 1 << 4,		/* renderer.hardWraps */
+	MD_NO_TYPOGRAPHER = 1 << 5,	/* extensions.typographer: false */
+	MD_NO_LINKIFY = 1 << 6,		/* extensions.linkify: false */
+	MD_NO_FOOTNOTE = 1 << 7,	/* extensions.footnote: false */
+	MD_NO_STRIKETHROUGH = 1 << 8,	/* extensions.strikethrough: false */
+	MD_NO_TABLE = 1 << 9,		/* extensions.table: false */
+	MD_NO_TASK_LIST = 1 << 10,	/* extensions.taskList: false */
+	MD_NO_HEADING_IDS = 1 << 11,	/* parser.autoHeadingID: false */
+	MD_IDS_ASCII = 1 << 12,		/* autoHeadingIDType: github-ascii */
+	MD_IDS_BLACKFRIDAY = 1 << 13,	/* autoHeadingIDType: blackfriday */
 };
 
 /* One heading of a rendered document, for the table of contents. */
@@ -40,9 +54,9 @@ struct md_fragment {
 
 /* Hugo's stand-in for a {{< >}} shortcode's output in the Markdown it
  * renders: MD_PLACEHOLDER_PREFIX, the fragment's index in decimal, then
- * MD_PLACEHOLDER_SUFFIX ("HAHAHUGOSHORTCODE-s0-HBHB"). */
-#define MD_PLACEHOLDER_PREFIX "HAHAHUGOSHORTCODE-s"
-#define MD_PLACEHOLDER_SUFFIX "-HBHB"
+ * MD_PLACEHOLDER_SUFFIX ("HAHAHUGOSHORTCODEs0HBHB"). */
+#define MD_PLACEHOLDER_PREFIX "HAHAHUGOSHORTCODEs"
+#define MD_PLACEHOLDER_SUFFIX "HBHB"
 
 /* What md_render() takes from its caller beyond the Markdown. */
 struct md_hooks {
@@ -71,8 +85,12 @@ int md_render(const char *src, size_t n, unsigned flags,
 /* Frees what md_render() put in res. */
 void md_result_free(struct md_result *res);
 
-/* Appends Hugo's GitHub-style anchor for heading text to out, without the
- * duplicate suffix (lower case, spaces to '-', other punctuation dropped). */
-void md_anchor(struct buf *out, const char *text);
+/* Appends Hugo's anchor for the n bytes of heading text to out, without
+ * the duplicate suffix, as flags' autoHeadingIDType says: github (lower
+ * case, spaces to '-', other punctuation dropped), MD_IDS_ASCII
+ * (github-ascii: accents removed, then ASCII only) or MD_IDS_BLACKFRIDAY
+ * (letters and numbers, other runs as one '-'). Goldmark makes it from
+ * the heading's Markdown source, not its text. */
+void md_anchor(struct buf *out, const char *text, size_t n, unsigned flags);
 
 #endif

@@ -27,6 +27,9 @@ struct metrics {
 	int truncated;		/* .Truncated */
 	char *summary;		/* .Summary | plainify | htmlUnescape; caller frees */
 	char *text;		/* the whole plain text, entities decoded (search) */
+	char *html;		/* an HTML page's content to store where it is
+				 * not its body as written (emoji codes
+				 * replaced), else NULL; caller frees */
 };
 
 /* Appends Hugo's StripHTML of n bytes of html to plain. */
@@ -56,8 +59,8 @@ int metrics_compute(const char *body, size_t n, const char *fm_summary,
  * With Hugo's <!--more--> divider, the summary is what precedes it and
  * .Content what follows it, as Hugo 0.111 does: *content_off and
  * *content_len say which bytes of body are the page's content (all of
- * them without a divider). Returns 0, or -1 when the front-matter
- * summary could not be rendered. */
+ * them without a divider), unless m->html is set: the content then. Returns
+ * 0, or -1 when the front-matter summary could not be rendered. */
 int metrics_compute_html(const char *body, size_t n, const char *fm_summary,
 	const struct metrics_opts *opts, struct metrics *m,
 	size_t *content_off, size_t *content_len);

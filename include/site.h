@@ -87,6 +87,14 @@ struct site {
 	int has_cjk;		/* hasCJKLanguage: pages holding CJK text
 				 * count as isCJKLanguage (importer) */
 	int full_feed;		/* params.ShowFullTextinRSS (PaperMod) */
+	/* How Markdown is rendered (site_md_flags()): enableEmoji, and
+	 * markup.goldmark's renderer.hardWraps, extensions (typographer,
+	 * linkify, footnote, strikethrough, table, taskList) and parser
+	 * (autoHeadingID, autoHeadingIDType: github, github-ascii or
+	 * blackfriday). */
+	int emoji, hard_wraps, typographer, linkify, footnote;
+	int strikethrough, table, task_list, heading_ids;
+	char *heading_id_type;
 	char *default_theme;	/* params.defaultTheme: auto, light, dark */
 	char *date_format;	/* params.DateFormat: a Go layout, or one of
 				 * Hugo's :date_full, :date_long,
@@ -203,6 +211,10 @@ void site_set(struct site *s, const char *key, const char *value);
  * reading time, word count, table of contents, breadcrumbs, post links
  * and related posts). */
 int site_flag(const struct site *s, enum site_flag f);
+/* markdown.h's MD_* flags for a page's content under the site's settings
+ * (raw HTML, emoji, markup.goldmark's); a Markdown string that is no
+ * page's content (Hugo's markdownify) takes them less MD_EMOJI. */
+unsigned site_md_flags(const struct site *s);
 /* Returns the index of the taxonomy whose plural is the n bytes of name,
  * or -1 when the site declares none such. */
 int site_taxonomy(const struct site *s, const char *name, size_t n);

@@ -1713,7 +1713,7 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	 * whether its file holds a Han, Hangul or kana character. */
 	cjk = fm.cjk >= 0 ? fm.cjk : im->site.has_cjk &&
 	    uni_has_cjk(buf_cstr(&text), text.len);
-	mopts.md_flags = im->site.unsafe ? MD_UNSAFE : 0;
+	mopts.md_flags = site_md_flags(&im->site);
 	mopts.cjk = cjk;
 	mopts.summary_words = im->site.summary_length;
 	/* Shortcodes are expanded before anything is counted: their
@@ -1775,8 +1775,8 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	p.has_expiry = fm.has_expiry;
 	p.expire_at = fm.expiry.t;
 	p.draft = fm.draft;
-	p.body = src + content_off;
-	p.body_len = content_len;
+	p.body = m.html != NULL ? m.html : src + content_off;
+	p.body_len = m.html != NULL ? strlen(m.html) : content_len;
 	p.markup = markup;
 	p.fragments = &frags;
 	p.summary = m.summary;

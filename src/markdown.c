@@ -10,6 +10,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
+#include "emoji.h"
 #include "html.h"
 #include "markdown.h"
 #include "md-splice.h"
@@ -18,12 +19,25 @@
 /* Hugo replaces the divider by this paragraph before rendering. */
 #define MORE_MARK "<!--more-->"
 #define MORE_PLACEHOLDER "HUGOMORE42"
+/* What the placeholder's paragraph is rendered as: a byte no rendered
+ * text holds (the input is valid UTF-8, which has no 0xFF, and so are
+ * the fragments spliced in), so that no author's text or raw HTML can
+ * be taken for the divider. */
+#define MORE_MARKER "\xFF"
 
 #define LSQUO "\xE2\x80\x98"	/* ‘ */
 #define RSQUO "\xE2\x80\x99"	/* ’ */
 
-static const char *const extension_names[] = {
-	"table", "strikethrough", "autolink", "tasklist",
+/* cmark-gfm's extensions, and the flag that leaves each out (the
+ * markup.goldmark.extensions setting turned off). */
+static const struct {
+	const char *name;
+	unsigned off;
+} extension_names[] = {
+	{ "table", MD_NO_TABLE },
+	{ "strikethrough", MD_NO_STRIKETHROUGH },
+	{ "autolink", MD_NO_LINKIFY },
+	{ "tasklist", MD_NO_TASK_LIST },
 };
 
 /*
@@ -336,12 +350,29 @@ arena_reset(void)
 static cmark_mem arena_mem = { arena_calloc, arena_realloc, arena_free };
 
 
+/* Appends rune cp of a github or github-ascii id to out. */
+static void
+anchor_rune(struct buf *out, unsigned long cp)
+{
+	enum uni_go_class cls;
+
+	if (cp == '-' || cp == ' ') {
+		buf_putc(out, '-');
+		return;
+	}
+	cls = uni_go_class(cp);
+	if (cp == '_' || cls == UNI_GO_LETTER || cls == UNI_GO_DIGIT)
+		uni_put_lower(out, cp);
+}
+
 void
-md_anchor(struct buf *out, const char *text)
+md_anchor(struct buf *out, const char *text, size_t n, unsigned flags)
 {
 	const char *s = text;
-	size_t n = strlen(text), len;
+	size_t len;
 	unsigned long cp;
+	int dash = 0;
+	size_t start = out->len;
 
 	/* bytes.TrimSpace, then one rune at a time (Hugo's autoid.go). */
 	while (n > 0) {
@@ -362,25 +393,35 @@ md_anchor(struct buf *out, const char *text)
 		s += len;
 		n -= len;
 	}
-	while (n > 0) {
+	for (; n > 0; s += len, n -= len) {
 		len = uni_next(s, n, &cp);
-		if (cp == '-' || cp == ' ')
-			buf_putc(out, '-');
-		else if (cp == '_' || uni_is_letter(cp) || uni_is_digit(cp))
+		if (flags & MD_IDS_BLACKFRIDAY) {
+			/* Blackfriday's SanitizedAnchorName: runs of
+			 * anything but letters and numbers are one '-',
+			 * none first or last. */
+			if (uni_go_class(cp) == UNI_GO_OTHER) {
+				dash = 1;
+				continue;
+			}
+			if (dash && out->len > start)
+				buf_putc(out, '-');
+			dash = 0;
 			uni_put_lower(out, cp);
-		s += len;
-		n -= len;
+		} else if (flags & MD_IDS_ASCII) {
+			/* Accents removed, then ASCII only. */
+			int c = uni_ascii_fold(cp);
+
+			if (c != 0)
+				anchor_rune(out, (unsigned long)c);
+		} else {
+			anchor_rune(out, cp);
+		}
 	}
 }
 
-/* Appends the text of node's descendants. With for_id, as Goldmark's
- * Node.Text does for its heading ids: a link adds its destination after
- * its text (measured: "[link](https://example.com)" gives
- * "linkhttpsexamplecom"). */
-static int is_autolink(cmark_node *link);
-
+/* Appends the text of node's descendants (the table of contents'). */
 static void
-node_text(cmark_node *node, struct buf *out, int for_id)
+node_text(cmark_node *node, struct buf *out)
 {
 	cmark_node *child;
 	const char *lit;
@@ -401,49 +442,228 @@ node_text(cmark_node *node, struct buf *out, int for_id)
 	}
 	for (child = cmark_node_first_child(node); child != NULL;
 	    child = cmark_node_next(child))
-		node_text(child, out, for_id);
-	/* Goldmark's heading text has a link's destination after its
-	 * text, but an autolink's URL once. */
-	if (for_id && cmark_node_get_type(node) == CMARK_NODE_LINK &&
-	    cmark_node_get_url(node) != NULL && !is_autolink(node))
-		buf_puts(out, cmark_node_get_url(node));
+		node_text(child, out);
 }
 
-/* Strips a trailing Goldmark heading attribute block `{#id ...}` from the
- * heading's last text node; returns the id (malloc'd) or NULL. */
-static char *
-take_custom_id(cmark_node *heading)
+/* The Markdown a document was parsed from, and a cursor on its lines
+ * (cmark-gfm's: ended by \n, \r\n or \r), which only moves forward. */
+struct md_source {
+	const char *s;
+	size_t n;
+	int line;		/* the line at off, from 1 */
+	size_t off;
+	int cr;			/* -1 unknown, else whether s holds a \r */
+};
+
+/* The end of the line that starts at off: its \n or \r, or n. */
+static size_t
+line_end(struct md_source *src, size_t off)
 {
-	cmark_node *last = cmark_node_last_child(heading);
-	const char *lit, *open, *p, *idstart;
-	char *id, *kept;
+	const char *nl;
 	size_t end;
 
-	if (last == NULL || cmark_node_get_type(last) != CMARK_NODE_TEXT)
+	if (src->cr < 0)
+		src->cr = memchr(src->s, '\r', src->n) != NULL;
+	if (!src->cr) {
+		nl = memchr(src->s + off, '\n', src->n - off);
+		return nl != NULL ? (size_t)(nl - src->s) : src->n;
+	}
+	for (end = off; end < src->n && src->s[end] != '\n' &&
+	    src->s[end] != '\r'; end++)
+		;
+	return end;
+}
+
+/* Sets *len to the length of line (from 1; not before the cursor's) of
+ * src, without its end, and returns its first byte (NULL past the end). */
+static const char *
+source_line(struct md_source *src, int line, size_t *len)
+{
+	size_t end;
+
+	while (src->line < line && src->off < src->n) {
+		end = line_end(src, src->off);
+		if (end < src->n && src->s[end] == '\r' && end + 1 < src->n &&
+		    src->s[end + 1] == '\n')
+			end++;
+		src->off = end + (end < src->n);
+		src->line++;
+	}
+	if (src->line != line || src->off > src->n)
 		return NULL;
+	*len = line_end(src, src->off) - src->off;
+	return src->s + src->off;
+}
+
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Is the n bytes of line s, from byte col - 1 (its container's prefix),
+ * a setext heading's underline: '=' or '-' only, blanks around? */
+static int
+is_underline(const char *s, size_t n, size_t col)
+{
+	size_t i = col > 0 && col - 1 <= n ? col - 1 : 0;
+	char c;
+
+	while (i < n && is_blank(s[i]))
+		i++;
+	if (i == n || (s[i] != '=' && s[i] != '-'))
+		return 0;
+	for (c = s[i]; i < n && s[i] == c; i++)
+		;
+	while (i < n && is_blank(s[i]))
+		i++;
+	return i == n;
+}
+
+/*
+ * Appends the Markdown Goldmark makes a heading's id from: the source of
+ * its last line as written (emphasis marks, code backquotes, a link's
+ * URL, raw HTML, entities and all; Hugo: "what-_does_-traceroute-do"),
+ * without an ATX heading's opening and closing '#'s and without a custom
+ * id's attribute block (custom: there is one).
+ */
+static void
+heading_source(cmark_node *h, struct md_source *src, int custom,
+    struct buf *out)
+{
+	int first = cmark_node_get_start_line(h), line;
+	size_t col = (size_t)cmark_node_get_start_column(h);
+	struct md_source scan;
+	const char *s, *u;
+	size_t len, ulen, i, k;
+
+	if ((s = source_line(src, first, &len)) == NULL)
+		return;
+	i = col > 0 && col - 1 <= len ? col - 1 : 0;
+	while (i < len && is_blank(s[i]))
+		i++;
+	for (k = i; k < len && s[k] == '#'; k++)
+		;
+	if (k > i && k - i <= 6 && (k == len || is_blank(s[k]))) {
+		/* ATX: the text between the '#'s and a closing sequence
+		 * ('#'s after a blank, or alone). */
+		i = k;
+		while (len > i && is_blank(s[len - 1]))
+			len--;
+		for (k = len; k > i && s[k - 1] == '#'; k--)
+			;
+		if (k < len && (k == i || is_blank(s[k - 1])))
+			len = k;
+	} else {
+		/* Setext: its last line of text, the one before its
+		 * underline (cmark-gfm may end the heading past it). */
+		scan = *src;
+		for (line = first + 1; (u = source_line(&scan, line, &ulen)) !=
+		    NULL && !is_underline(u, ulen, col); line++)
+			;
+		if (u != NULL && line - 1 > first) {
+			if ((s = source_line(src, line - 1, &len)) == NULL)
+				return;
+			i = col > 0 && col - 1 <= len ? col - 1 : 0;
+			while (i < len && is_blank(s[i]))
+				i++;
+		}
+	}
+	while (len > i && is_blank(s[len - 1]))
+		len--;
+	if (custom) {
+		for (k = len; k > i && s[k - 1] != '{'; k--)
+			;
+		if (k > i)
+			len = k - 1;
+	}
+	buf_add(out, s + i, len - i);
+}
+
+/* Is s (n bytes) the inside of a Goldmark attribute block: `#id`,
+ * `.class` and `name=value` (value quoted or not) separated by blanks,
+ * one at least? Sets *id and *idlen to the last id, if any. */
+static int
+attribute_list(const char *s, size_t n, const char **id, size_t *idlen)
+{
+	size_t i = 0, k, count = 0;
+
+	*id = NULL;
+	*idlen = 0;
+	for (;;) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i == n)
+			return count > 0;
+		k = i;
+		if (s[i] == '#' || s[i] == '.') {
+			for (k = i + 1; k < n && s[k] != ' ' && s[k] != '\t'; k++)
+				;
+			if (k == i + 1)
+				return 0;
+			if (s[i] == '#') {
+				*id = s + i + 1;
+				*idlen = k - i - 1;
+			}
+		} else {
+			while (k < n && ((s[k] >= 'a' && s[k] <= 'z') ||
+			    (s[k] >= 'A' && s[k] <= 'Z') ||
+			    (s[k] >= '0' && s[k] <= '9') ||
+			    strchr("-_:", s[k]) != NULL))
+				k++;
+			if (k == i || k == n || s[k] != '=')
+				return 0;
+			k++;
+			if (k < n && (s[k] == '"' || s[k] == '\'')) {
+				const char *q = memchr(s + k + 1, s[k], n - k - 1);
+
+				if (q == NULL)
+					return 0;
+				k = (size_t)(q - s) + 1;
+			} else {
+				while (k < n && s[k] != ' ' && s[k] != '\t')
+					k++;
+			}
+		}
+		count++;
+		i = k;
+	}
+}
+
+/* Strips a trailing Goldmark attribute block (`{#id .class}`) from the
+ * heading's last text node; returns 1 if there was one, with *id set to
+ * its id (malloc'd), or to NULL when it gives none. */
+static int
+take_attributes(cmark_node *heading, char **id)
+{
+	cmark_node *last = cmark_node_last_child(heading);
+	const char *lit, *open, *idstart;
+	char *kept;
+	size_t end, idlen;
+
+	*id = NULL;
+	if (last == NULL || cmark_node_get_type(last) != CMARK_NODE_TEXT)
+		return 0;
 	lit = cmark_node_get_literal(last);
 	if (lit == NULL)
-		return NULL;
+		return 0;
 	end = strlen(lit);
 	while (end > 0 && (lit[end - 1] == ' ' || lit[end - 1] == '\t'))
 		end--;
 	if (end == 0 || lit[end - 1] != '}')
-		return NULL;
+		return 0;
 	open = strrchr(lit, '{');
-	if (open == NULL || open[1] != '#')
-		return NULL;
-	idstart = p = open + 2;
-	while (p < lit + end - 1 && *p != ' ' && *p != '}')
-		p++;
-	if (p == idstart)
-		return NULL;
-	id = xstrndup(idstart, (size_t)(p - idstart));
+	if (open == NULL || !attribute_list(open + 1,
+	    (size_t)(lit + end - 1 - (open + 1)), &idstart, &idlen))
+		return 0;
+	if (idstart != NULL)
+		*id = xstrndup(idstart, idlen);
 	while (open > lit && (open[-1] == ' ' || open[-1] == '\t'))
 		open--;
 	kept = xstrndup(lit, (size_t)(open - lit));
 	cmark_node_set_literal(last, kept);
 	free(kept);
-	return id;
+	return 1;
 }
 
 /* Copies up to n bytes of the text that follows node (its following
@@ -636,63 +856,6 @@ goldmark_guillemets(cmark_node **texts, size_t n)
 		}
 		buf_free(&b);
 	}
-}
-
-/* cmark-gfm ends a footnote with " <a href="#fnref-LABEL" ...>↩</a>" (on
- * a line of its own after a list or code) and, for each further reference
- * to it, " <a href="#fnref-LABEL-N" ...>↩<sup class="footnote-ref">N</sup>
- * </a>"; Goldmark with "&#160;<a ...>&#x21a9;&#xfe0e;</a>" for every one,
- * after the last block (and its newline, but for code), the item's end
- * right after it. Hugo counts words on the latter (the
- * entities stay encoded), so write it that way. */
-static void
-goldmark_backrefs(struct buf *html)
-{
-	static const char open[] = "<a href=\"#fnref-";
-	static const char arrow[] = "\xE2\x86\xA9";
-	static const char sup[] = "<sup class=\"footnote-ref\">";
-	struct buf out = BUF_INIT;
-	const char *p = buf_cstr(html), *hit, *tag, *q;
-
-	if (strstr(p, "footnote-backref") == NULL)
-		return;
-	while ((hit = strstr(p, open)) != NULL) {
-		/* The tag's end: the label in its href is escaped. */
-		tag = strchr(hit, '>');
-		q = NULL;
-		if (hit > p && (hit[-1] == ' ' || hit[-1] == '\n') &&
-		    tag != NULL && memmem(hit, (size_t)(tag - hit),
-		    "class=\"footnote-backref\"", 24) != NULL &&
-		    strncmp(tag + 1, arrow, 3) == 0) {
-			q = tag + 4;
-			if (strncmp(q, sup, strlen(sup)) == 0) {
-				q += strlen(sup);
-				while (*q >= '0' && *q <= '9')
-					q++;
-				q = strncmp(q, "</sup>", 6) == 0 ? q + 6 : NULL;
-			}
-		}
-		if (q == NULL || strncmp(q, "</a>", 4) != 0) {
-			buf_add(&out, p, (size_t)(hit + 1 - p));
-			p = hit + 1;
-			continue;
-		}
-		buf_add(&out, p, (size_t)(hit - 1 - p));
-		/* Goldmark ends each block with a newline but code. */
-		if (hit[-1] == '\n' && !(hit - p > 6 &&
-		    memcmp(hit - 7, "</pre>", 6) == 0))
-			buf_putc(&out, '\n');
-		buf_puts(&out, "&#160;");
-		buf_add(&out, hit, (size_t)(tag + 1 - hit));
-		buf_puts(&out, "&#x21a9;&#xfe0e;</a>");
-		p = q + 4;
-		/* On a line of its own: the item closes right after it. */
-		if (hit[-1] == '\n' && strncmp(p, "\n</li>", 6) == 0)
-			p++;
-	}
-	buf_puts(&out, p);
-	buf_free(html);
-	*html = out;
 }
 
 /*
@@ -929,12 +1092,13 @@ unique_id(struct idset *set, struct buf *id)
 }
 
 /* Gives each heading of list[0..n) its id by replacing it with a custom
- * block that prints `<hN id="...">`, and records it in res. The replaced
+ * inline that prints `<hN id="...">` and `</hN>` around its text (in a
+ * custom block), and records it in res. The replaced
  * heading nodes stay in the arena until the render ends: raw HTML nodes
  * moved out of them still point into their text. */
 static void
 number_headings(cmark_node **list, size_t n, struct md_result *res,
-    unsigned flags)
+    unsigned flags, struct md_source *src)
 {
 	size_t i;
 	struct idset ids = { NULL, 0, 0 };
@@ -943,36 +1107,48 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 		res->headings = xmalloc(n * sizeof(*res->headings));
 
 	for (i = 0; i < n; i++) {
-		cmark_node *h = list[i], *block, *child;
+		cmark_node *h = list[i], *block, *inl, *child;
 		struct buf text = BUF_INIT, id = BUF_INIT, tag = BUF_INIT;
 		struct buf idtext = BUF_INIT;
 		int level = cmark_node_get_heading_level(h);
-		char *custom = take_custom_id(h);
+		char *custom;
+		int attrs = take_attributes(h, &custom);
 
-		node_text(h, &text, 0);
-		node_text(h, &idtext, 1);
+		node_text(h, &text);
 		if (custom != NULL) {
 			buf_puts(&id, custom);
 			free(custom);
 			idset_add(&ids, buf_cstr(&id));
-		} else {
-			md_anchor(&id, buf_cstr(&idtext));
+		} else if (!(flags & MD_NO_HEADING_IDS)) {
+			heading_source(h, src, attrs, &idtext);
+			md_anchor(&id, idtext.data, idtext.len, flags);
 			if (id.len == 0)
 				buf_puts(&id, "heading");
 			unique_id(&ids, &id);
 		}
 		html(&tag, "<h");
 		buf_putnum(&tag, level, 1);
-		html(&tag, " id=\"");
-		html_attr(&tag, buf_cstr(&id));
-		buf_puts(&tag, "\">");
+		if (id.len > 0) {
+			html(&tag, " id=\"");
+			html_attr(&tag, buf_cstr(&id));
+			buf_puts(&tag, "\"");
+		}
+		buf_puts(&tag, ">");
 		res->headings[res->nheadings].open_tag = xstrdup(buf_cstr(&tag));
 
+		/* A block writes its tags on lines of their own; Goldmark
+		 * keeps a heading on one line: the tags are an inline's, in
+		 * a block that writes nothing but the line's end. */
 		block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK,
 		    &arena_mem);
-		cmark_node_set_on_enter(block, buf_cstr(&tag));
+		cmark_node_set_on_enter(block, "");
+		cmark_node_set_on_exit(block, "");
+		inl = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE,
+		    &arena_mem);
+		cmark_node_append_child(block, inl);
+		cmark_node_set_on_enter(inl, buf_cstr(&tag));
 		buf_reset(&tag);
-		if (flags & MD_ANCHORS) {
+		if ((flags & MD_ANCHORS) && id.len > 0) {
 			html(&tag, "<a hidden class=\"anchor\" aria-hidden=\"true\" "
 			    "href=\"#");
 			html_attr(&tag, buf_cstr(&id));
@@ -981,10 +1157,10 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 		html(&tag, "</h");
 		buf_putnum(&tag, level, 1);
 		html(&tag, ">");
-		cmark_node_set_on_exit(block, buf_cstr(&tag));
+		cmark_node_set_on_exit(inl, buf_cstr(&tag));
 		res->headings[res->nheadings].close_tag = xstrdup(buf_cstr(&tag));
 		while ((child = cmark_node_first_child(h)) != NULL)
-			cmark_node_append_child(block, child);
+			cmark_node_append_child(inl, child);
 		cmark_node_insert_before(h, block);
 		cmark_node_unlink(h);
 
@@ -998,74 +1174,34 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 	idset_free(&ids);
 }
 
-/* cmark writes a custom block's on_enter and on_exit on lines of their
- * own; a heading keeps its text on its tag's line, as Goldmark writes it.
- * One forward pass drops the newline after each heading's open tag and
- * the one before its close tag (found as the first close tag that starts
- * a line), copying the rest down once. */
-static void
-join_heading_lines(struct md_result *res)
-{
-	char *c = res->html.data;
-	size_t rd = 0, wr = 0, len = res->html.len, i;
-
-	if (c == NULL)
-		return;
-	for (i = 0; i < res->nheadings; i++) {
-		const char *tag = res->headings[i].open_tag;
-		const char *close = res->headings[i].close_tag;
-		size_t tl = strlen(tag), cl = strlen(close);
-		const char *at = strstr(c + rd, tag), *end;
-		size_t upto;
-
-		if (at == NULL)
-			break;
-		/* Up to and including the open tag, then skip its newline. */
-		upto = (size_t)(at - c) + tl;
-		memmove(c + wr, c + rd, upto - rd);
-		wr += upto - rd;
-		rd = upto;
-		if (c[rd] == '\n')
-			rd++;
-		for (end = strstr(c + rd, close); end != NULL &&
-		    end > c + rd && end[-1] != '\n'; end = strstr(end + 1, close))
-			;
-		if (end == NULL || end <= c + rd)
-			continue;
-		/* The text, without the newline before the close tag. */
-		upto = (size_t)(end - c) - 1;
-		memmove(c + wr, c + rd, upto - rd);
-		wr += upto - rd;
-		rd = upto + 1;
-		memmove(c + wr, c + rd, cl);
-		wr += cl;
-		rd += cl;
-	}
-	memmove(c + wr, c + rd, len - rd);
-	wr += len - rd;
-	c[wr] = '\0';
-	res->html.len = wr;
-}
-
 /* Removes Hugo's divider paragraph from res->html as Hugo 0.111's
- * splitUserDefinedSummaryAndContent does, and records the summary length. */
+ * splitUserDefinedSummaryAndContent does, and records the summary length.
+ * The divider is MORE_MARKER where mark_divider() found its paragraph;
+ * else (a divider in code, say) the placeholder's text, as Hugo finds it. */
 static void
 split_summary(struct md_result *res)
 {
 	char *c = res->html.data, *mark, *p;
 	size_t start, end, len = res->html.len, tail, k;
 
-	if (c == NULL || (mark = strstr(c, MORE_PLACEHOLDER)) == NULL)
+	if (c == NULL)
 		return;
-	start = (size_t)(mark - c);
-	for (p = mark; p > c; p--)
-		if (p[-1] == '<' && p[0] == 'p')
-			break;
-	if (p > c)
-		start = (size_t)(p - 1 - c);
-	p = strstr(mark, "</p");
-	end = p != NULL ? (size_t)(p - c) + 4 : (size_t)(mark - c) +
-	    strlen(MORE_PLACEHOLDER);
+	if ((mark = memchr(c, MORE_MARKER[0], len)) != NULL) {
+		start = (size_t)(mark - c);
+		end = start + 1;
+	} else if ((mark = strstr(c, MORE_PLACEHOLDER)) != NULL) {
+		start = (size_t)(mark - c);
+		for (p = mark; p > c; p--)
+			if (p[-1] == '<' && p[0] == 'p')
+				break;
+		if (p > c)
+			start = (size_t)(p - 1 - c);
+		p = strstr(mark, "</p");
+		end = p != NULL ? (size_t)(p - c) + 4 : (size_t)(mark - c) +
+		    strlen(MORE_PLACEHOLDER);
+	} else {
+		return;
+	}
 	if (end > len)
 		end = len;
 	tail = end;
@@ -1097,7 +1233,9 @@ struct md_nodes {
 	cmark_node **texts, **headings;
 	cmark_node **links;	/* links the autolink extension made */
 	size_t ntexts, nheadings, nlinks;
-	int footnotes;		/* the document defines one */
+	cmark_node **defs;	/* footnote definitions, as rendered */
+	size_t ndefs;
+	int *nrefs;		/* references to defs[k] (its number k + 1) */
 	/* For md-splice.c: fenced code blocks, when a hook writes them;
 	 * texts, links and images holding a shortcode placeholder, when
 	 * there are shortcodes. */
@@ -1114,6 +1252,8 @@ free_nodes(struct md_nodes *nodes)
 	free(nodes->codes);
 	free(nodes->sc_texts);
 	free(nodes->sc_links);
+	free(nodes->defs);
+	free(nodes->nrefs);
 }
 
 static void
@@ -1177,7 +1317,7 @@ collect_nodes(cmark_node *doc, struct md_nodes *nodes,
 			push_node(&nodes->headings, &nodes->nheadings, node);
 			break;
 		case CMARK_NODE_FOOTNOTE_DEFINITION:
-			nodes->footnotes = 1;
+			push_node(&nodes->defs, &nodes->ndefs, node);
 			break;
 		case CMARK_NODE_LINK:
 			if (is_autolinked(node))
@@ -1190,6 +1330,240 @@ collect_nodes(cmark_node *doc, struct md_nodes *nodes,
 		default:
 			break;
 		}
+	}
+	cmark_iter_free(iter);
+}
+
+/* Appends s as cmark-gfm's houdini_escape_href writes it in an href: '&'
+ * and '\'' as entities, bytes outside its URL set %-encoded. */
+static void
+href_escape(struct buf *out, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') ||
+		    (c != '\0' && strchr("-_.+!*(),%#@?=;:/$~", c) != NULL)) {
+			buf_putc(out, (char)c);
+		} else if (c == '&') {
+			buf_puts(out, "&amp;");
+		} else if (c == '\'') {
+			buf_puts(out, "&#x27;");
+		} else {
+			buf_putc(out, '%');
+			buf_putc(out, hex[c >> 4]);
+			buf_putc(out, hex[c & 15]);
+		}
+	}
+}
+
+/* Appends the label of the footnote definition def as cmark-gfm keeps it:
+ * what is between "[^" and "]:" on its first line in src, before the
+ * column its text starts at. */
+static void
+footnote_label(cmark_node *def, const struct md_source *src, struct buf *out)
+{
+	struct md_source from = *src;
+	const char *s;
+	size_t len, i, k, end;
+	int col = cmark_node_get_start_column(def);
+
+	from.line = 1;
+	from.off = 0;
+	if ((s = source_line(&from, cmark_node_get_start_line(def), &len)) ==
+	    NULL)
+		return;
+	end = col > 0 && (size_t)col - 1 < len ? (size_t)col - 1 : len;
+	for (i = 0; i + 1 < end; i++) {
+		if (s[i] != '[' || s[i + 1] != '^')
+			continue;
+		for (k = i + 2; k < end && s[k] != ']'; k++)
+			if (s[k] == '\\')
+				k++;
+		if (k + 1 < end + 1 && k + 1 < len && s[k] == ']' &&
+		    s[k + 1] == ':') {
+			buf_add(out, s + i + 2, k - i - 2);
+			return;
+		}
+	}
+}
+
+/* Appends n bytes of code as cmark-gfm escapes a code block's text. */
+static void
+code_escape(struct buf *out, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		switch (s[i]) {
+		case '&': buf_puts(out, "&amp;"); break;
+		case '<': buf_puts(out, "&lt;"); break;
+		case '>': buf_puts(out, "&gt;"); break;
+		case '"': buf_puts(out, "&quot;"); break;
+		default: buf_putc(out, s[i]); break;
+		}
+}
+
+/* Appends the HTML cmark-gfm writes for the code block node, less its
+ * final newline. */
+static void
+code_block_html(cmark_node *node, struct buf *out)
+{
+	const char *info = cmark_node_get_fence_info(node);
+	const char *lit = cmark_node_get_literal(node);
+	size_t word;
+
+	buf_puts(out, "<pre><code");
+	if (info != NULL && *info != '\0') {
+		word = strcspn(info, " \t\n\v\f\r");
+		buf_puts(out, " class=\"language-");
+		code_escape(out, info, word);
+		buf_puts(out, "\"");
+	}
+	buf_puts(out, ">");
+	if (lit != NULL)
+		code_escape(out, lit, strlen(lit));
+	buf_puts(out, "</code></pre>");
+}
+
+/* A new custom node of type in the arena, writing enter and exit. */
+static cmark_node *
+custom_node(cmark_node_type type, const char *enter, const char *exit)
+{
+	cmark_node *node = cmark_node_new_with_mem(type, &arena_mem);
+
+	cmark_node_set_on_enter(node, enter);
+	cmark_node_set_on_exit(node, exit);
+	return node;
+}
+
+/*
+ * Footnotes as Goldmark ends them, where cmark-gfm would write its own
+ * back links ("↩", then "↩<sup>2</sup>" for each further reference): a
+ * "&#160;" and "&#x21a9;&#xfe0e;" link per reference, as the last
+ * paragraph's end, else after the note's last block (right after a code
+ * block, highlighted or not, with no newline), the item closing right
+ * after it. Hugo counts
+ * words on that (its entities encoded). Each definition becomes a custom
+ * block writing cmark-gfm's markup around it (the list of notes, the
+ * item and its id, as cmark's references link them), so cmark-gfm writes
+ * no back link and nothing is rewritten in the HTML.
+ */
+static void
+goldmark_footnotes(struct md_nodes *nodes, const struct md_source *src)
+{
+	struct buf label = BUF_INIT, open = BUF_INIT, back = BUF_INIT;
+	struct buf close = BUF_INIT;
+	size_t k;
+	int r;
+
+	for (k = 0; k < nodes->ndefs; k++) {
+		cmark_node *def = nodes->defs[k], *block, *child, *last, *wrap;
+		int n = nodes->nrefs[k] > 0 ? nodes->nrefs[k] : 1;
+
+		buf_reset(&label);
+		buf_reset(&open);
+		buf_reset(&back);
+		buf_reset(&close);
+		footnote_label(def, src, &label);
+		if (k == 0)
+			buf_puts(&open, "<section class=\"footnotes\" "
+			    "data-footnotes>\n<ol>\n");
+		buf_puts(&open, "<li id=\"fn-");
+		href_escape(&open, label.data, label.len);
+		buf_puts(&open, "\">");
+		for (r = 1; r <= n; r++) {
+			buf_puts(&back, "&#160;<a href=\"#fnref-");
+			href_escape(&back, label.data, label.len);
+			if (r > 1)
+				buf_printf(&back, "-%d", r);
+			buf_puts(&back, "\" class=\"footnote-backref\" "
+			    "data-footnote-backref aria-label=\"Back to "
+			    "content\">&#x21a9;&#xfe0e;</a>");
+		}
+		last = cmark_node_last_child(def);
+		if (last != NULL &&
+		    cmark_node_get_type(last) == CMARK_NODE_PARAGRAPH) {
+			cmark_node_append_child(last, custom_node(
+			    CMARK_NODE_CUSTOM_INLINE, buf_cstr(&back), ""));
+			buf_puts(&close, "</li>");
+		} else {
+			/* After the last block, on the line it ends (a
+			 * code block's own), and the item closes there. */
+			struct buf after = BUF_INIT;
+
+			if (last != NULL &&
+			    cmark_node_get_type(last) == CMARK_NODE_CODE_BLOCK) {
+				code_block_html(last, &after);
+				cmark_node_unlink(last);
+			} else if (last != NULL && cmark_node_get_type(last) ==
+			    CMARK_NODE_CUSTOM_BLOCK && cmark_node_first_child(
+			    last) == NULL && cmark_node_get_on_enter(last) !=
+			    NULL) {
+				/* A block the importer made (md-splice.c:
+				 * highlighted code, as Hugo's, or a
+				 * shortcode's output): no newline after. */
+				buf_puts(&after, cmark_node_get_on_enter(last));
+				if (cmark_node_get_on_exit(last) != NULL)
+					buf_puts(&after,
+					    cmark_node_get_on_exit(last));
+				while (after.len > 0 &&
+				    after.data[after.len - 1] == '\n')
+					after.data[--after.len] = '\0';
+				cmark_node_unlink(last);
+			}
+			buf_add(&after, back.data, back.len);
+			buf_puts(&after, "</li>");
+			wrap = custom_node(CMARK_NODE_CUSTOM_BLOCK, "", "");
+			cmark_node_append_child(wrap, custom_node(
+			    CMARK_NODE_CUSTOM_INLINE, buf_cstr(&after), ""));
+			cmark_node_append_child(def, wrap);
+			buf_free(&after);
+		}
+		if (k + 1 == nodes->ndefs)
+			buf_puts(&close, close.len ? "\n</ol>\n</section>" :
+			    "</ol>\n</section>");
+		block = custom_node(CMARK_NODE_CUSTOM_BLOCK, buf_cstr(&open),
+		    buf_cstr(&close));
+		while ((child = cmark_node_first_child(def)) != NULL)
+			cmark_node_append_child(block, child);
+		/* The definition stays in the arena: cmark's references
+		 * still read their label from it. */
+		cmark_node_insert_before(def, block);
+		cmark_node_unlink(def);
+	}
+	buf_free(&label);
+	buf_free(&open);
+	buf_free(&back);
+	buf_free(&close);
+}
+
+/* Counts the references to each footnote definition into nodes->nrefs:
+ * a reference's literal is the number of the note it refers to. */
+static void
+count_references(cmark_node *doc, struct md_nodes *nodes)
+{
+	cmark_iter *iter = cmark_iter_new(doc);
+	cmark_event_type ev;
+
+	nodes->nrefs = xmalloc(nodes->ndefs * sizeof(*nodes->nrefs));
+	memset(nodes->nrefs, 0, nodes->ndefs * sizeof(*nodes->nrefs));
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+		const char *lit;
+		long k;
+
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) !=
+		    CMARK_NODE_FOOTNOTE_REFERENCE ||
+		    (lit = cmark_node_get_literal(node)) == NULL)
+			continue;
+		k = strtol(lit, NULL, 10);
+		if (k >= 1 && (size_t)k <= nodes->ndefs)
+			nodes->nrefs[k - 1]++;
 	}
 	cmark_iter_free(iter);
 }
@@ -1346,28 +1720,6 @@ linkify_text(cmark_node *text, struct md_nodes *nodes)
 	buf_free(&b);
 }
 
-/* Is the link an autolink: one the autolink extension made, or <URL>
- * (whose source spans its text and the brackets)? */
-static int
-is_autolink(cmark_node *link)
-{
-	cmark_node *text = cmark_node_first_child(link);
-	const char *lit, *url = cmark_node_get_url(link);
-
-	if (is_autolinked(link))
-		return 1;
-	if (text == NULL || cmark_node_next(text) != NULL ||
-	    cmark_node_get_type(text) != CMARK_NODE_TEXT ||
-	    (lit = cmark_node_get_literal(text)) == NULL || url == NULL)
-		return 0;
-	if (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, lit) == 0)
-		url += 7;
-	return strcmp(url, lit) == 0 &&
-	    cmark_node_get_start_line(link) == cmark_node_get_end_line(link) &&
-	    cmark_node_get_end_column(link) -
-	    cmark_node_get_start_column(link) == (int)strlen(lit) + 1;
-}
-
 static int
 is_alnum(char c)
 {
@@ -1465,32 +1817,96 @@ goldmark_linkify(cmark_node *link, struct md_nodes *nodes)
 	set_link(link, text, www ? "https://" : "", lit, keep);
 }
 
+/* The line (from 1) of byte off of s, as cmark-gfm numbers lines. */
+static int
+line_of(const char *s, size_t off)
+{
+	size_t i;
+	int line = 1;
+
+	for (i = 0; i < off; i++)
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= off ||
+		    s[i + 1] != '\n')))
+			line++;
+	return line;
+}
+
+/* Replaces the paragraph of Hugo's divider placeholder, the block of doc
+ * that starts on line, by a custom block writing MORE_MARKER. Returns
+ * whether it was there (a divider in a code block or raw HTML is not). */
+static int
+mark_divider(cmark_node *doc, int line)
+{
+	cmark_node *node, *text, *marker;
+	const char *lit;
+
+	for (node = cmark_node_first_child(doc); node != NULL;
+	    node = cmark_node_next(node)) {
+		if (cmark_node_get_start_line(node) < line)
+			continue;
+		if (cmark_node_get_start_line(node) > line)
+			return 0;
+		text = cmark_node_first_child(node);
+		if (cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH ||
+		    text == NULL || cmark_node_next(text) != NULL ||
+		    cmark_node_get_type(text) != CMARK_NODE_TEXT ||
+		    (lit = cmark_node_get_literal(text)) == NULL ||
+		    strcmp(lit, MORE_PLACEHOLDER) != 0)
+			return 0;
+		marker = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK,
+		    &arena_mem);
+		cmark_node_set_on_enter(marker, MORE_MARKER);
+		cmark_node_set_on_exit(marker, "");
+		cmark_node_insert_before(node, marker);
+		cmark_node_unlink(node);
+		return 1;
+	}
+	return 0;
+}
+
 int
 md_render(const char *src, size_t n, unsigned flags,
     const struct md_hooks *hooks, struct md_result *res)
 {
-	int options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES |
-	    CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+	int options = CMARK_OPT_VALIDATE_UTF8 |
+	    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
 	cmark_parser *parser;
 	cmark_node *doc;
 	char *html;
-	struct buf input = BUF_INIT;
+	struct buf input = BUF_INIT, emojified = BUF_INIT;
 	const char *more = NULL;
 	struct md_nodes nodes;
+	struct md_source source;
 	size_t i;
+	int more_line = 0;
 
 	memset(res, 0, sizeof(*res));
 	res->summary_len = (size_t)-1;
 	if (flags & MD_UNSAFE)
 		options |= CMARK_OPT_UNSAFE;
+	if (!(flags & MD_NO_TYPOGRAPHER))
+		options |= CMARK_OPT_SMART;
+	if (!(flags & MD_NO_FOOTNOTE))
+		options |= CMARK_OPT_FOOTNOTES;
+	if (flags & MD_HARD_WRAPS)
+		options |= CMARK_OPT_HARDBREAKS;
 
+	/* Hugo emojifies the page's Markdown (its shortcodes' placeholders
+	 * in it), then renders it. */
+	if ((flags & MD_EMOJI) && n > 0 && memchr(src, ':', n) != NULL &&
+	    emoji_replace(&emojified, src, n) > 0) {
+		src = emojified.data;
+		n = emojified.len;
+	}
 	if ((flags & MD_MORE) && n > 0)
 		more = memmem(src, n, MORE_MARK, strlen(MORE_MARK));
 	if (more != NULL) {
 		const char *after = more + strlen(MORE_MARK);
 
 		buf_add(&input, src, (size_t)(more - src));
-		buf_puts(&input, "\n\n" MORE_PLACEHOLDER "\n\n");
+		buf_puts(&input, "\n\n");
+		more_line = line_of(input.data, input.len);
+		buf_puts(&input, MORE_PLACEHOLDER "\n\n");
 		buf_add(&input, after, n - (size_t)(after - src));
 		for (; after < src + n; after++)
 			if (strchr(" \t\r\n", *after) == NULL) {
@@ -1507,22 +1923,32 @@ md_render(const char *src, size_t n, unsigned flags,
 	for (i = 0; i < sizeof(extension_names) / sizeof(extension_names[0]);
 	    i++) {
 		cmark_syntax_extension *ext =
-		    cmark_find_syntax_extension(extension_names[i]);
+		    cmark_find_syntax_extension(extension_names[i].name);
 
-		if (ext != NULL)
+		if (ext != NULL && !(flags & extension_names[i].off))
 			cmark_parser_attach_syntax_extension(parser, ext);
 	}
 	cmark_parser_feed(parser, src, n);
 	doc = cmark_parser_finish(parser);
-	buf_free(&input);
+	source.s = src;
+	source.n = n;
+	source.line = 1;
+	source.off = 0;
+	source.cr = -1;
 	if (doc == NULL) {
+		buf_free(&input);
+		buf_free(&emojified);
 		arena_reset();
 		return -1;
 	}
+	if (more != NULL)
+		mark_divider(doc, more_line);
 	collect_nodes(doc, &nodes, hooks);
 	if (nodes.ncodes > 0 && md_splice_code(nodes.codes, nodes.ncodes,
 	    hooks, &arena_mem) != 0) {
 		free_nodes(&nodes);
+		buf_free(&input);
+		buf_free(&emojified);
 		arena_reset();
 		return -1;
 	}
@@ -1537,14 +1963,20 @@ md_render(const char *src, size_t n, unsigned flags,
 	}
 	for (i = 0; i < nodes.nlinks; i++)
 		goldmark_linkify(nodes.links[i], &nodes);
-	for (i = 0; i < nodes.ntexts; i++)
+	for (i = 0; i < nodes.ntexts && !(flags & MD_NO_LINKIFY); i++)
 		linkify_text(nodes.texts[i], &nodes);
 	if (options & CMARK_OPT_SMART) {
 		keep_typography_texts(&nodes);
 		goldmark_guillemets(nodes.texts, nodes.ntexts);
 		goldmark_quotes(nodes.texts, nodes.ntexts);
 	}
-	number_headings(nodes.headings, nodes.nheadings, res, flags);
+	number_headings(nodes.headings, nodes.nheadings, res, flags, &source);
+	if (nodes.ndefs > 0) {
+		count_references(doc, &nodes);
+		goldmark_footnotes(&nodes, &source);
+	}
+	buf_free(&input);
+	buf_free(&emojified);
 	html = cmark_render_html_with_mem(doc, options,
 	    cmark_parser_get_syntax_extensions(parser), &arena_mem);
 	free_nodes(&nodes);
@@ -1557,12 +1989,6 @@ md_render(const char *src, size_t n, unsigned flags,
 		md_result_free(res);
 		return -1;
 	}
-	join_heading_lines(res);
-	/* Only cmark writes backrefs, for footnote definitions: without
-	 * one, raw HTML that looks alike is the author's, left as written,
-	 * and the 30 KB of a long post need no search. */
-	if (nodes.footnotes)
-		goldmark_backrefs(&res->html);
 	if (more != NULL)
 		split_summary(res);
 	return 0;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "emoji.h"
 #include "html.h"
 #include "markdown.h"
 #include "metrics.h"
@@ -523,8 +524,9 @@ summary_of(struct metrics *m, struct buf *plain, const char *fm_summary,
 	if (fm_summary != NULL) {
 		struct md_result sres;
 
-		if (md_render(fm_summary, strlen(fm_summary), opts->md_flags, NULL,
-		    &sres) != 0)
+		/* Hugo emojifies a page's content, not this. */
+		if (md_render(fm_summary, strlen(fm_summary), opts->md_flags &
+		    ~(unsigned)MD_EMOJI, NULL, &sres) != 0)
 			return -1;
 		trim_short_html(&sres.html);
 		set_summary_from_html(m, buf_cstr(&sres.html), sres.html.len);
@@ -619,6 +621,19 @@ metrics_compute_html(const char *body, size_t n, const char *fm_summary,
 			buf_puts(&counted, HUGO_MORE_LEFT);
 		}
 		set_summary_from_html(m, body, at);
+	} else if ((opts->md_flags & MD_EMOJI) && memchr(body, ':', n) != NULL) {
+		/* Hugo 0.111 replaces an HTML page's emoji codes when it
+		 * has no divider (with one, it takes the source as
+		 * written, before and after it). */
+		struct buf emojified = BUF_INIT;
+
+		if (emoji_replace(&emojified, body, n) > 0) {
+			buf_free(&counted);
+			counted = emojified;
+			m->html = xstrdup(buf_cstr(&counted));
+		} else {
+			buf_free(&emojified);
+		}
 	}
 	metrics_plain(&plain, buf_cstr(&counted), counted.len);
 	count_plain(m, &plain, opts);
@@ -634,6 +649,8 @@ metrics_free(struct metrics *m)
 {
 	free(m->summary);
 	free(m->text);
+	free(m->html);
 	m->summary = NULL;
 	m->text = NULL;
+	m->html = NULL;
 }

@@ -935,16 +935,10 @@ render_section_listing(struct ctx *ctx, long long term_id, long long sub_id,
 	return PAGE_OK;
 }
 
-enum page_rc
-render_markdown(struct ctx *ctx, const char *text, unsigned md_flags,
-    const char *open, const char *close)
-{
-	return render_content(ctx, MARKUP_MARKDOWN, text, 0, md_flags, open,
-	    close);
-}
-
-enum page_rc
-render_body(struct ctx *ctx, enum page_markup markup, const char *body,
+/* Renders body into md with md_flags, all of them, and the page's
+ * fragments (page_id 0: none). */
+static enum page_rc
+body_with(struct ctx *ctx, enum page_markup markup, const char *body,
     long long page_id, unsigned md_flags, struct md_result *md)
 {
 	struct fragments frags = FRAGMENTS_INIT;
@@ -967,14 +961,15 @@ render_body(struct ctx *ctx, enum page_markup markup, const char *body,
 		ctx->resp->frames |= frames;
 	}
 	fragments_hooks(&frags, &hooks);
-	rc = content_render(markup, body, strlen(body), md_flags |
-	    (ctx->site->unsafe ? MD_UNSAFE : 0), &hooks, md);
+	rc = content_render(markup, body, strlen(body), md_flags, &hooks, md);
 	fragments_free(&frags);
 	return rc == 0 ? PAGE_OK : PAGE_ERROR;
 }
 
-enum page_rc
-render_content(struct ctx *ctx, enum page_markup markup, const char *text,
+/* Writes text rendered with md_flags, all of them, between open and
+ * close. */
+static enum page_rc
+render_with(struct ctx *ctx, enum page_markup markup, const char *text,
     long long page_id, unsigned md_flags, const char *open,
     const char *close)
 {
@@ -982,7 +977,7 @@ render_content(struct ctx *ctx, enum page_markup markup, const char *text,
 	struct md_result md;
 	enum page_rc rc;
 
-	if ((rc = render_body(ctx, markup, text, page_id, md_flags, &md)) !=
+	if ((rc = body_with(ctx, markup, text, page_id, md_flags, &md)) !=
 	    PAGE_OK)
 		return rc;
 	html(b, open);
@@ -992,4 +987,30 @@ render_content(struct ctx *ctx, enum page_markup markup, const char *text,
 	html(b, close);
 	md_result_free(&md);
 	return PAGE_OK;
+}
+
+enum page_rc
+render_markdown(struct ctx *ctx, const char *text, unsigned md_flags,
+    const char *open, const char *close)
+{
+	/* Hugo's markdownify: no emoji, which only a page's content gets. */
+	return render_with(ctx, MARKUP_MARKDOWN, text, 0, (md_flags |
+	    site_md_flags(ctx->site)) & ~(unsigned)MD_EMOJI, open, close);
+}
+
+enum page_rc
+render_body(struct ctx *ctx, enum page_markup markup, const char *body,
+    long long page_id, unsigned md_flags, struct md_result *md)
+{
+	return body_with(ctx, markup, body, page_id, md_flags |
+	    site_md_flags(ctx->site), md);
+}
+
+enum page_rc
+render_content(struct ctx *ctx, enum page_markup markup, const char *text,
+    long long page_id, unsigned md_flags, const char *open,
+    const char *close)
+{
+	return render_with(ctx, markup, text, page_id, md_flags |
+	    site_md_flags(ctx->site), open, close);
 }

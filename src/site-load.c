@@ -767,6 +767,77 @@ kinds_refused(const struct site *s, struct loaded *f, size_t n,
 	return -1;
 }
 
+/* markup.goldmark settings quire reads no row of, with the value of each
+ * that it renders as (Hugo 0.111's default but definitionList's);
+ * "" for a value to ignore. Any other value is warned of. */
+static const struct {
+	const char *key, *honoured;
+} goldmark_fixed[] = {
+	{ "renderer.xhtml", "" },	/* cmark-gfm writes <br />: README */
+	{ "extensions.definitionList", "false" },
+	{ "extensions.linkifyProtocol", "https" },
+	{ "parser.attribute.title", "true" },
+	{ "parser.attribute.block", "false" },
+	{ "parser.wrapStandAloneImageWithinParagraph", "true" },
+};
+
+/* Appends a warning for each markup.goldmark setting of node (at dotted
+ * key prefix, in doc from path) that quire does not honour: one that
+ * changes Hugo's output and that no row of site_keys[] reads. */
+static void
+goldmark_warnings(struct yamldoc *doc, yaml_node_t *node, const char *prefix,
+    const char *path, struct buf *err)
+{
+	size_t i, j;
+
+	for (i = 0; node->type == YAML_MAPPING_NODE &&
+	    i < yamldoc_map_len(node); i++) {
+		const char *name = yamldoc_scalar(yamldoc_map_key(doc, node, i));
+		yaml_node_t *v = yamldoc_map_value(doc, node, i);
+		const struct site_key *k;
+		struct buf key = BUF_INIT;
+		const char *val;
+
+		if (name == NULL || v == NULL)
+			continue;
+		buf_printf(&key, "%s.%s", prefix, name);
+		for (k = site_keys; k->config != NULL &&
+		    strcasecmp(k->config, buf_cstr(&key)) != 0; k++)
+			;
+		if (k->config != NULL) {
+			buf_free(&key);
+			continue;
+		}
+		if (v->type == YAML_MAPPING_NODE) {
+			goldmark_warnings(doc, v, buf_cstr(&key), path, err);
+			buf_free(&key);
+			continue;
+		}
+		val = yamldoc_scalar(v);
+		for (j = 0; j < sizeof(goldmark_fixed) / sizeof(goldmark_fixed[0]);
+		    j++)
+			if (strcasecmp(buf_cstr(&key) + strlen("markup.goldmark."),
+			    goldmark_fixed[j].key) == 0)
+				break;
+		if (j < sizeof(goldmark_fixed) / sizeof(goldmark_fixed[0]) &&
+		    (*goldmark_fixed[j].honoured == '\0' || (val != NULL &&
+		    strcasecmp(val, goldmark_fixed[j].honoured) == 0))) {
+			buf_free(&key);
+			continue;
+		}
+		if (j < sizeof(goldmark_fixed) / sizeof(goldmark_fixed[0]))
+			buf_printf(err, "%s:%zu: warning: '%s' is not honoured: "
+			    "quire renders Markdown as with %s\n", path,
+			    yamldoc_line(doc, v), buf_cstr(&key),
+			    goldmark_fixed[j].honoured);
+		else
+			buf_printf(err, "%s:%zu: warning: '%s' is a setting "
+			    "quire does not read; Markdown is rendered without "
+			    "it\n", path, yamldoc_line(doc, v), buf_cstr(&key));
+		buf_free(&key);
+	}
+}
+
 /* Reads every key of site_keys[] that the n parsed files hold into s
  * (over its current values). Returns 0, or -1 with "PATH:LINE: what"
  * appended to err. */
@@ -815,6 +886,12 @@ site_load_docs(struct site *s, struct loaded *f, size_t n, struct buf *err)
 			    f[i].path, err) != 0)
 				goto fail;
 		}
+	}
+	for (i = 0; i < n; i++) {
+		node = lookup_in(&f[i].doc, f[i].under, "markup.goldmark");
+		if (node != NULL)
+			goldmark_warnings(&f[i].doc, node, "markup.goldmark",
+			    f[i].path, err);
 	}
 	buf_free(&lower);
 	site_lang_roots(s);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "markdown.h"
 #include "site.h"
 
 /* A row of site_keys[]: Hugo's key, the stored key, the type, the default
@@ -55,6 +56,26 @@ const struct site_key site_keys[] = {
 	ROW("markup.highlight.lineAnchors", "hl.lineAnchors", SITE_STRING, "",
 	    hl_line_anchors),
 	ROW("hasCJKLanguage", "hasCJKLanguage", SITE_BOOL, "0", has_cjk),
+	ROW("enableEmoji", "enableEmoji", SITE_BOOL, "0", emoji),
+	ROW("markup.goldmark.renderer.hardWraps", "hardWraps", SITE_BOOL, "0",
+	    hard_wraps),
+	ROW("markup.goldmark.extensions.typographer", "typographer",
+	    SITE_BOOL, "1", typographer),
+	ROW("markup.goldmark.extensions.linkify", "linkify", SITE_BOOL, "1",
+	    linkify),
+	ROW("markup.goldmark.extensions.footnote", "footnote", SITE_BOOL, "1",
+	    footnote),
+	ROW("markup.goldmark.extensions.strikethrough", "strikethrough",
+	    SITE_BOOL, "1", strikethrough),
+	ROW("markup.goldmark.extensions.table", "table", SITE_BOOL, "1",
+	    table),
+	ROW("markup.goldmark.extensions.taskList", "taskList", SITE_BOOL, "1",
+	    task_list),
+	ROW("markup.goldmark.parser.autoHeadingID", "autoHeadingID",
+	    SITE_BOOL, "1", heading_ids),
+	ROW("markup.goldmark.parser.autoHeadingIDType", "autoHeadingIDType",
+	    SITE_CHOICE, "github", heading_id_type,
+	    .choices = "github github-ascii blackfriday"),
 	ROW("params.ShowFullTextinRSS", "fullFeed", SITE_BOOL, "0",
 	    full_feed),
 	ROW("languageCode", "languageCode", SITE_STRING, "", language),
@@ -584,6 +605,29 @@ site_reset(struct site *s, const struct site_key *k)
 		clear_langs(s);
 	else
 		set_value(s, k, NULL, k->def);
+}
+
+unsigned
+site_md_flags(const struct site *s)
+{
+	unsigned f = 0;
+
+	f |= s->unsafe ? MD_UNSAFE : 0;
+	f |= s->emoji ? MD_EMOJI : 0;
+	f |= s->hard_wraps ? MD_HARD_WRAPS : 0;
+	f |= s->typographer ? 0 : MD_NO_TYPOGRAPHER;
+	f |= s->linkify ? 0 : MD_NO_LINKIFY;
+	f |= s->footnote ? 0 : MD_NO_FOOTNOTE;
+	f |= s->strikethrough ? 0 : MD_NO_STRIKETHROUGH;
+	f |= s->table ? 0 : MD_NO_TABLE;
+	f |= s->task_list ? 0 : MD_NO_TASK_LIST;
+	if (!s->heading_ids)
+		f |= MD_NO_HEADING_IDS;
+	else if (strcmp(s->heading_id_type, "github-ascii") == 0)
+		f |= MD_IDS_ASCII;
+	else if (strcmp(s->heading_id_type, "blackfriday") == 0)
+		f |= MD_IDS_BLACKFRIDAY;
+	return f;
 }
 
 void

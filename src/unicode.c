@@ -4,6 +4,7 @@
 
 #include "unicode.h"
 #include "cjk-ranges.h"
+#include "go-classes.h"
 
 void
 uni_init(void)
@@ -153,6 +154,44 @@ uni_has_cjk(const char *s, size_t n)
 		len = uni_next(s + i, n - i, &cp);
 		if (cp >= cjk_ranges[0].lo && uni_is_cjk(cp))
 			return 1;
+	}
+	return 0;
+}
+
+enum uni_go_class
+uni_go_class(unsigned long cp)
+{
+	size_t lo = 0, hi = sizeof(go_classes) / sizeof(go_classes[0]);
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cp < go_classes[mid].lo)
+			hi = mid;
+		else if (cp > go_classes[mid].hi)
+			lo = mid + 1;
+		else
+			return (enum uni_go_class)go_classes[mid].cls;
+	}
+	return UNI_GO_OTHER;
+}
+
+int
+uni_ascii_fold(unsigned long cp)
+{
+	size_t lo = 0, hi = sizeof(go_folds) / sizeof(go_folds[0]);
+
+	if (cp < 0x80)
+		return (int)cp;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cp < go_folds[mid].cp)
+			hi = mid;
+		else if (cp > go_folds[mid].cp)
+			lo = mid + 1;
+		else
+			return go_folds[mid].ascii;
 	}
 	return 0;
 }

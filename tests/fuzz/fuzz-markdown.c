@@ -43,7 +43,7 @@ static const struct md_fragment fuzz_fragments[] = {
 };
 
 /* The importer's and the worker's hooks: code blocks and placeholders
- * (HAHAHUGOSHORTCODE-s0-HBHB .. s2; the dictionary holds them). */
+ * (HAHAHUGOSHORTCODEs0HBHB .. s2; the dictionary holds them). */
 static const struct md_hooks fuzz_hooks = {
 	code_hook, NULL, fuzz_fragments, 3,
 };
@@ -75,12 +75,14 @@ render(const char *src, size_t n, unsigned flags, int valid,
 
 		if (h->level < 1 || h->level > 6)
 			__builtin_trap();
-		if (h->id == NULL || h->id[0] == '\0')
+		/* Without automatic ids, only a custom one. */
+		if (h->id == NULL || (h->id[0] == '\0' &&
+		    !(flags & MD_NO_HEADING_IDS)))
 			__builtin_trap();
 		if (h->text == NULL || h->open_tag == NULL ||
 		    h->close_tag == NULL)
 			__builtin_trap();
-		for (j = 0; j < i && !custom; j++)
+		for (j = 0; j < i && !custom && h->id[0] != '\0'; j++)
 			if (strcmp(res.headings[j].id, h->id) == 0)
 				__builtin_trap();
 	}
@@ -111,6 +113,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	render(src, size, MD_MORE | MD_ANCHORS | MD_UNSAFE, valid,
 	    &fuzz_hooks);
 	render(src, size, MD_UNSAFE, valid, NULL);
+	/* The site settings' flags, chosen by the input's length: emoji,
+	 * each heading id type, the Goldmark extensions turned off. */
+	render(src, size, MD_MORE | MD_EMOJI | ((size & 1) ? MD_IDS_ASCII :
+	    MD_IDS_BLACKFRIDAY) | ((size & 2) ? MD_HARD_WRAPS |
+	    MD_NO_TYPOGRAPHER | MD_NO_LINKIFY | MD_NO_FOOTNOTE |
+	    MD_NO_STRIKETHROUGH | MD_NO_TABLE | MD_NO_TASK_LIST |
+	    MD_NO_HEADING_IDS : 0), valid, NULL);
 
 	/* metrics_compute renders again; the first line stands for a
 	 * front-matter summary when it starts with "summary:". */
@@ -140,7 +149,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    memchr(buf_cstr(&b), '\\', b.len) != NULL)
 		__builtin_trap();	/* a term slug is one path segment */
 	buf_reset(&b);
-	md_anchor(&b, first);
+	md_anchor(&b, first, strlen(first), 0);
+	buf_reset(&b);
+	md_anchor(&b, first, strlen(first), MD_IDS_ASCII);
+	buf_reset(&b);
+	md_anchor(&b, first, strlen(first), MD_IDS_BLACKFRIDAY);
 	buf_reset(&b);
 	html_unescape(&b, first, strlen(first));
 	buf_free(&b);

@@ -30,7 +30,8 @@ LIBS="$(pkg-config --libs $PKGS) -lstdc++"
 # worker's seccomp filter (confine) is never installed by a target.
 eval "$(make -s --no-print-directory print-modules)"
 # Generated headers the sources include.
-make -s --no-print-directory build/cjk-ranges.h build/chroma-tables.h
+make -s --no-print-directory build/cjk-ranges.h build/chroma-tables.h \
+    build/go-classes.h build/emoji-table.h
 worker_mods=""
 for m in $WORKER; do
 	[ "$m" = confine ] || worker_mods="$worker_mods $m"

@@ -298,6 +298,28 @@ test_more_divider(void **state)
 	assert_int_equal(metrics_compute(md, strlen(md), NULL, &plain_opts, &m), 0);
 	assert_false(m.truncated);
 	metrics_free(&m);
+	/* An author's own "HUGOMORE42", in text or raw HTML, is not the
+	 * divider: the summary ends where <!--more--> is. */
+	md = "Say HUGOMORE42 here.\n\n<p>HUGOMORE42</p>\n\nIntro.\n\n"
+	    "<!--more-->\n\nThe rest.\n";
+	{
+		struct metrics_opts unsafe = plain_opts;
+
+		unsafe.md_flags |= MD_UNSAFE;
+		assert_int_equal(metrics_compute(md, strlen(md), NULL, &unsafe,
+		    &m), 0);
+	}
+	assert_string_equal(m.summary, "Say HUGOMORE42 here.\nHUGOMORE42\n"
+	    "Intro.\n");
+	assert_true(m.truncated);
+	metrics_free(&m);
+	/* A divider in a code block is found as Hugo finds it, by its
+	 * placeholder's text. */
+	md = "Intro.\n\n```\ncode <!--more--> more\n```\n\nThe rest.\n";
+	assert_int_equal(metrics_compute(md, strlen(md), NULL, &plain_opts, &m),
+	    0);
+	assert_true(m.truncated);
+	metrics_free(&m);
 	/* A front-matter summary is rendered, and not truncated. */
 	md = "Body text. More body.\n";
 	assert_int_equal(metrics_compute(md, strlen(md), "The *short* one",
@@ -342,7 +364,9 @@ test_headings(void **state)
 	/* Raw HTML moved out of a heading stays valid (it points into the
 	 * heading's text until the page is rendered). */
 	assert_int_equal(md_render(unsafe, strlen(unsafe), MD_UNSAFE, NULL, &md), 0);
-	assert_non_null(strstr(buf_cstr(&md.html), "<h2 id=\"install-optional\">"
+	/* Goldmark's id is made from the heading's source (measured). */
+	assert_non_null(strstr(buf_cstr(&md.html),
+	    "<h2 id=\"install-smalloptionalsmall\">"
 	    "Install <small>(optional)</small></h2>"));
 	md_result_free(&md);
 	/* Goldmark's numbering of duplicates. */

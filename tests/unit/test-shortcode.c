@@ -230,8 +230,8 @@ test_expand(void **state)
 	assert_int_equal(expand("A {{< ref \"target.md#sec\" >}} and "
 	    "{{% relref \"/posts/target\" %}}, {{< param \"nested.key\" >}}.",
 	    &site, &ctx, &md, &f, &err), 0);
-	assert_string_equal(buf_cstr(&md), "A HAHAHUGOSHORTCODE-s0-HBHB and "
-	    "/posts/target/, HAHAHUGOSHORTCODE-s2-HBHB.");
+	assert_string_equal(buf_cstr(&md), "A HAHAHUGOSHORTCODEs0HBHB and "
+	    "/posts/target/, HAHAHUGOSHORTCODEs2HBHB.");
 	assert_int_equal(f.nshortcodes, 3);
 	assert_string_equal(f.shortcodes[0].html,
 	    "https://example.org/posts/target/#sec");
@@ -276,9 +276,9 @@ test_expand(void **state)
 	    "{{< youtube abc >}}\n{{% /notice %}}\n{{< note >}}x{{< /note >}}",
 	    &site, &ctx, &md, &f, &err), 0);
 	assert_string_equal(buf_cstr(&md),
-	    "\n\nHAHAHUGOSHORTCODE-s0-HBHB\n\n\n**bold** "
-	    "HAHAHUGOSHORTCODE-s2-HBHB\n\n\nHAHAHUGOSHORTCODE-s3-HBHB\n\n\n"
-	    "\n\nHAHAHUGOSHORTCODE-s1-HBHB\n\nx\n\nHAHAHUGOSHORTCODE-s4-HBHB"
+	    "\n\nHAHAHUGOSHORTCODEs0HBHB\n\n\n**bold** "
+	    "HAHAHUGOSHORTCODEs2HBHB\n\n\nHAHAHUGOSHORTCODEs3HBHB\n\n\n"
+	    "\n\nHAHAHUGOSHORTCODEs1HBHB\n\nx\n\nHAHAHUGOSHORTCODEs4HBHB"
 	    "\n\n");
 	assert_int_equal(f.nshortcodes, 5);
 	assert_string_equal(f.shortcodes[0].html, "<div class=\"admonition "

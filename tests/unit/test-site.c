@@ -12,6 +12,7 @@
 
 #include "dates.h"
 #include "import.h"
+#include "markdown.h"
 #include "site.h"
 #include "unicode.h"
 
@@ -85,6 +86,16 @@ static const char defaults[] =
 "hl.anchorLineNos=0\n"
 "hl.lineAnchors=\n"
 "hasCJKLanguage=0\n"
+"enableEmoji=0\n"
+"hardWraps=0\n"
+"typographer=1\n"
+"linkify=1\n"
+"footnote=1\n"
+"strikethrough=1\n"
+"table=1\n"
+"taskList=1\n"
+"autoHeadingID=1\n"
+"autoHeadingIDType=github\n"
 "fullFeed=0\n"
 "languageCode=\n"
 "defaultTheme=auto\n"
@@ -112,10 +123,15 @@ static const char full_config[] =
 "paginate: 7\n"
 "rssLimit: 25\n"
 "mainSections: [notes, posts]\n"
+"enableEmoji: true\n"
 "markup:\n"
 "  goldmark:\n"
 "    renderer:\n"
 "      unsafe: true\n"
+"      hardWraps: true\n"
+"    extensions: {typographer: false, linkify: false, footnote: false,\n"
+"      strikethrough: false, table: false, taskList: false}\n"
+"    parser: {autoHeadingID: false, autoHeadingIDType: blackfriday}\n"
 "permalinks:\n"
 "  posts: /:year/:month/:slug/\n"
 "  notes: /n/:slug/\n"
@@ -173,6 +189,16 @@ static const char full_stored[] =
 "hl.anchorLineNos=0\n"
 "hl.lineAnchors=\n"
 "hasCJKLanguage=0\n"
+"enableEmoji=1\n"
+"hardWraps=1\n"
+"typographer=0\n"
+"linkify=0\n"
+"footnote=0\n"
+"strikethrough=0\n"
+"table=0\n"
+"taskList=0\n"
+"autoHeadingID=0\n"
+"autoHeadingIDType=blackfriday\n"
 "fullFeed=1\n"
 "languageCode=fr-fr\n"
 "defaultTheme=dark\n"
@@ -245,6 +271,7 @@ test_defaults(void **state)
 	assert_int_equal(site_flag(&s, FLAG_TOC_OPEN), 0);
 	assert_int_equal(s.nmenu, 0);
 	assert_int_equal(s.npermalinks, 0);
+	assert_int_equal(site_md_flags(&s), 0);
 	free(got);
 	site_free(&s);
 }
@@ -270,6 +297,10 @@ test_full_config(void **state)
 	assert_int_equal(s.paginate, 7);
 	assert_int_equal(s.unsafe, 1);
 	assert_int_equal(s.full_feed, 1);
+	assert_int_equal(site_md_flags(&s), MD_UNSAFE | MD_EMOJI |
+	    MD_HARD_WRAPS | MD_NO_TYPOGRAPHER | MD_NO_LINKIFY |
+	    MD_NO_FOOTNOTE | MD_NO_STRIKETHROUGH | MD_NO_TABLE |
+	    MD_NO_TASK_LIST | MD_NO_HEADING_IDS);
 	assert_int_equal(site_flag(&s, FLAG_READING_TIME), 0);
 	assert_int_equal(site_flag(&s, FLAG_TOC_OPEN), 1);
 	assert_int_equal(s.nmenu, 3);
@@ -506,6 +537,45 @@ test_author(void **state)
 	}
 }
 
+/* markup.goldmark settings quire does not honour are warned of, with
+ * the line they are on; those it honours, or whose value is what it
+ * renders as, are not. */
+static void
+test_goldmark_warnings(void **state)
+{
+	struct site s;
+	struct buf err = BUF_INIT;
+
+	(void)state;
+	site_init(&s);
+	assert_int_equal(load(&s, "markup:\n"
+	    "  goldmark:\n"
+	    "    renderer: {hardWraps: true, xhtml: true}\n"
+	    "    extensions:\n"
+	    "      definitionList: true\n"
+	    "      linkifyProtocol: https\n"
+	    "      table: false\n"
+	    "    parser:\n"
+	    "      attribute: {title: true, block: true}\n"
+	    "      someFutureKey: 1\n", &err), 0);
+	/* The file's name is a temporary one: each line after it. */
+	assert_non_null(strstr(buf_cstr(&err), ".yaml:5: warning: "
+	    "'markup.goldmark.extensions.definitionList' is not honoured: "
+	    "quire renders Markdown as with false\n"));
+	assert_non_null(strstr(buf_cstr(&err), ".yaml:9: warning: "
+	    "'markup.goldmark.parser.attribute.block' is not honoured: quire "
+	    "renders Markdown as with false\n"));
+	assert_non_null(strstr(buf_cstr(&err), ".yaml:10: warning: "
+	    "'markup.goldmark.parser.someFutureKey' is a setting quire does "
+	    "not read; Markdown is rendered without it\n"));
+	assert_null(strstr(strstr(strstr(strstr(buf_cstr(&err), "warning") +
+	    1, "warning") + 1, "warning") + 1, "warning"));
+	assert_int_equal(s.hard_wraps, 1);
+	assert_int_equal(s.table, 0);
+	site_free(&s);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
@@ -518,6 +588,7 @@ main(void)
 		cmocka_unit_test(test_config_errors),
 		cmocka_unit_test(test_author),
 		cmocka_unit_test(test_config_lenient),
+		cmocka_unit_test(test_goldmark_warnings),
 	};
 
 	uni_init();

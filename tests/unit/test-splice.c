@@ -55,6 +55,27 @@ test_code_blocks(void **state)
 	md_result_free(&res);
 }
 
+/* A footnote ending in a block the importer made: Goldmark's back link
+ * right after it, as after Hugo's highlighted code. */
+static void
+test_footnote_code(void **state)
+{
+	struct md_result res;
+	int calls = 0;
+	struct md_hooks hooks = { code_hook, &calls, NULL, 0 };
+	const char *html;
+
+	(void)state;
+	html = render("```\nfirst\n```\n\nA note[^c].\n\n[^c]: Code:\n\n"
+	    "    ```go\n    x\n    ```\n", 0, &hooks, &res);
+	assert_int_equal(calls, 2);
+	assert_non_null(strstr(html, "<pre>#1:9 go|x\n</pre>&#160;<a href=\""
+	    "#fnref-c\" class=\"footnote-backref\" data-footnote-backref "
+	    "aria-label=\"Back to content\">&#x21a9;&#xfe0e;</a></li>\n"
+	    "</ol>\n</section>\n"));
+	md_result_free(&res);
+}
+
 static void
 test_shortcodes(void **state)
 {
@@ -70,15 +91,15 @@ test_shortcodes(void **state)
 	(void)state;
 	/* unsafe is off: the fragments are the importer's, kept; the
 	 * author's raw HTML is not. */
-	html = render("HAHAHUGOSHORTCODE-s0-HBHB\n\n"
-	    "a HAHAHUGOSHORTCODE-s1-HBHB b <i>raw</i>\n\n"
-	    "[t](HAHAHUGOSHORTCODE-s2-HBHB#x)\n\n"
-	    "HAHAHUGOSHORTCODE-s9-HBHB\n", 0, &hooks, &res);
+	html = render("HAHAHUGOSHORTCODEs0HBHB\n\n"
+	    "a HAHAHUGOSHORTCODEs1HBHB b <i>raw</i>\n\n"
+	    "[t](HAHAHUGOSHORTCODEs2HBHB#x)\n\n"
+	    "HAHAHUGOSHORTCODEs9HBHB\n", 0, &hooks, &res);
 	assert_string_equal(html, "<div class=\"box\">x</div>\n"
 	    "<p>a <b>in</b> b <!-- raw HTML omitted -->raw"
 	    "<!-- raw HTML omitted --></p>\n"
 	    "<p><a href=\"/posts/target/#x\">t</a></p>\n"
-	    "<p>HAHAHUGOSHORTCODE-s9-HBHB</p>\n");
+	    "<p>HAHAHUGOSHORTCODEs9HBHB</p>\n");
 	md_result_free(&res);
 }
 
@@ -87,6 +108,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_code_blocks),
+		cmocka_unit_test(test_footnote_code),
 		cmocka_unit_test(test_shortcodes),
 	};
 
