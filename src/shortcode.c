@@ -36,7 +36,13 @@ struct tag {
 	char *name;
 	struct sc_param *params;
 	size_t nparams;
-	int named;
+	int named;	/* its parameters have names */
+	/* Hugo's lexer mode (paramElements), set by the first parameter: 1
+	 * positional, 2 named when '=' follows the word at once. A later
+	 * "name = value" (blanks before '=') is lexed in positional mode yet
+	 * named by the parser, so "a = 1 b = 2" is fine and "a = 1 b=2" is
+	 * Hugo's error. */
+	int mode;
 };
 
 static int
@@ -223,10 +229,11 @@ lex_param(struct parser *p, struct tag *t, size_t tag_at, int esc_start)
 	struct sc_param *q;
 
 	if (c == '"' || (c == '`' && !esc_start)) {
-		if (t->named && t->nparams > 0)
+		if (t->mode == 2)
 			return fail(p, tag_at, "got quoted positional "
 			    "parameter. Cannot mix named and positional "
 			    "parameters");
+		t->mode = 1;
 		q = add_param(t);
 		q->quoted = 1;
 		return c == '"' ? lex_quoted(p, tag_at, !esc_start, &q->value) :
@@ -245,19 +252,21 @@ lex_param(struct parser *p, struct tag *t, size_t tag_at, int esc_start)
 		p->pos += w;
 	}
 	if (p->pos < p->n && p->s[p->pos] == '=') {
-		if (t->nparams > 0 && !t->named)
+		if (t->mode == 1)
 			return fail(p, tag_at, "got named parameter '%.*s'. "
 			    "Cannot mix named and positional parameters",
 			    (int)(p->pos - start), p->s + start);
+		t->mode = 2;
 		t->named = 1;
 		q = add_param(t);
 		q->name = xstrndup(p->s + start, p->pos - start);
 		return 0;
 	}
-	if (t->named && t->nparams > 0)
+	if (t->mode == 2)
 		return fail(p, tag_at, "got positional parameter '%.*s'. "
 		    "Cannot mix named and positional parameters",
 		    (int)(p->pos - start), p->s + start);
+	t->mode = 1;
 	q = add_param(t);
 	q->value = xstrndup(p->s + start, p->pos - start);
 	return 0;
