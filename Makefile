@@ -109,7 +109,8 @@ build/dates.o: build/cldr-dates.h
 
 # Chroma's lexer rules and token classes, as Hugo 0.111 uses them, read
 # from Debian's golang-github-alecthomas-chroma-v2-dev at build time by
-# tools/chroma-gen.c (libxml2; PCRE2 to check each pattern). The
+# tools/chroma-gen.c (libxml2; PCRE2 to check each pattern), with
+# quire's own rules (lexers/*.xml) for lexers Chroma writes in Go. The
 # generator is a build tool: plain flags, no sanitizers.
 CHROMA_DIR ?= /usr/share/gocode/src/github.com/alecthomas/chroma/v2
 build/chroma-gen: tools/chroma-gen.c build/stamp
@@ -118,10 +119,16 @@ build/chroma-gen: tools/chroma-gen.c build/stamp
 	    $(call pkg,--libs,libxml-2.0 libpcre2-8)
 
 build/chroma-tables.h: build/chroma-gen $(CHROMA_DIR)/types.go \
-    $(CHROMA_DIR)/lexers/embedded/rust.xml
-	build/chroma-gen $(CHROMA_DIR) $@.tmp && mv $@.tmp $@
+    $(CHROMA_DIR)/lexers/embedded/rust.xml $(wildcard lexers/*.xml)
+	build/chroma-gen $(CHROMA_DIR) lexers $@.tmp && mv $@.tmp $@
 
 build/highlight-lex.o: build/chroma-tables.h
+
+# Dev tool: quire's token stream for a language, to compare with
+# Chroma's (tools/chroma-diff.sh).
+build/hl-tokens: tools/hl-tokens.c build/highlight-lex.o build/buf.o \
+    build/unicode.o
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(call pkg,--libs,libpcre2-8)
 
 build/schema.c: scripts/embed-schema.sh $(wildcard schema/*.sql) build/stamp
 	sh scripts/embed-schema.sh $@ $(sort $(wildcard schema/*.sql))

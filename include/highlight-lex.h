@@ -46,10 +46,12 @@ enum hl_lex_status {
 const struct hl_lexer *hl_lexer_get(const char *name);
 /* The lexer's Chroma name ("Rust"). */
 const char *hl_lexer_name(const struct hl_lexer *lx);
-/* Non-zero if quire has the lexer's rules. Zero for Chroma's lexers
- * written in Go (go, html, markdown, docker, make, ...) and for the four
- * whose patterns PCRE2 cannot compile (fish, scss, al, racket): their
- * blocks are shown as one plain token a line. */
+/* Non-zero if quire has the lexer's rules: Chroma's XML ones, and
+ * quire's own (lexers/) for go, go-text-template, html, docker and make,
+ * which Chroma writes in Go. Zero for its other Go-coded lexers
+ * (markdown, go-html-template, http, ...) and for the four whose
+ * patterns PCRE2 cannot compile (fish, scss, al, racket): their blocks
+ * are shown as one plain token a line. */
 int hl_lexer_usable(const struct hl_lexer *lx);
 
 /* Tokenises the n bytes of code with lx as Hugo does (Chroma's

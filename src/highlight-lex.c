@@ -36,6 +36,8 @@ struct hl_emitter {
 	int arg;		/* EM_TOKEN: type; EM_USINGSELF: state */
 	int first, n;		/* EM_BYGROUPS: its emitters */
 	const char *lexer;	/* EM_USING: the lexer's name */
+	int remap_from;		/* EM_USING: 1 + a type its tokens of */
+	int remap_to;		/* which become this one; 0: none */
 };
 
 struct hl_rule {
@@ -314,6 +316,8 @@ struct lexrun {
 	long steps, budget;
 	struct timespec start;
 	int nest;
+	int remap[NEST_MAX][2];	/* using's type remappings, innermost last */
+	int nremap;
 	enum hl_lex_status status;
 	struct hl_tokens *out;
 };
@@ -323,9 +327,13 @@ static void
 emit(struct lexrun *x, int type, const char *p, size_t n)
 {
 	struct hl_tokens *t = x->out;
+	int i;
 
 	if (n == 0)
 		return;
+	for (i = x->nremap - 1; i >= 0; i--)
+		if (type == x->remap[i][0])
+			type = x->remap[i][1];
 	if (t->n > 0 && t->v[t->n - 1].type == type &&
 	    t->v[t->n - 1].len < COALESCE_MAX) {
 		buf_add(&t->text, p, n);
@@ -410,7 +418,20 @@ run_emitter(struct lexrun *x, const struct hl_lexer *lx, int e,
 			x->status = HL_LEX_FAIL;
 			break;
 		}
+		if (em->remap_from == 0) {
+			run(x, sub, text, n, sub->root, 0);
+			break;
+		}
+		/* Chroma's TypeRemappingLexer around the lexer used */
+		if (x->nremap == NEST_MAX) {
+			x->status = HL_LEX_BUDGET;
+			break;
+		}
+		x->remap[x->nremap][0] = em->remap_from - 1;
+		x->remap[x->nremap][1] = em->remap_to;
+		x->nremap++;
 		run(x, sub, text, n, sub->root, 0);
+		x->nremap--;
 		break;
 	}
 	default:

@@ -3,7 +3,7 @@
  * with) and its token classes, read from the package's XML and Go files,
  * written as C tables for src/highlight-lex.c.
  *
- * usage: chroma-gen CHROMA_DIR OUT.h
+ * usage: chroma-gen CHROMA_DIR QUIRE_LEXERS_DIR OUT.h
  *
  * Nothing of Chroma is kept in quire's tree: make runs this over the
  * installed package and compiles the result from build/. What it does to
@@ -20,7 +20,14 @@
  *   blocks are shown unhighlighted, with a warning).
  * Chroma's lexers written in Go (the lexers folder's .go files) are registered by name,
  * alias and file name only, so that a fence naming one is known, and
- * marked as such. */
+ * marked as such. quire's own rules for some of them (QUIRE_LEXERS_DIR,
+ * the repository's lexers/ folder, in Chroma's XML schema) then take
+ * their place; the generator checks that each one's name, aliases, file
+ * names and flags are those of the Go lexer's Config. The schema's two
+ * additions: <rules from="FILE.xml"/> takes the states of one of
+ * Chroma's XML files (a Go lexer that only renames one), and <using
+ * lexer=L remap_from=T remap_to=U/> is Chroma's UsingLexer over a
+ * TypeRemappingLexer (L's tokens of type T become U). */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <ctype.h>
 #include <dirent.h>
@@ -45,6 +52,7 @@ enum { MU_NONE, MU_PUSH, MU_POP, MU_INCLUDE, MU_COMBINED };
 struct emitter {
 	int kind;
 	char *arg;
+	char *remap_from, *remap_to;	/* EM_USING: a type remapped */
 	struct emitter *sub;
 	int nsub;
 	int id;			/* index in the output table */
@@ -72,6 +80,7 @@ struct lexer {
 	int naliases, nfilenames, nalias_filenames;
 	double priority;
 	int flags;
+	int goflags;		/* a Go Config's flags, to check quire's */
 	struct state *st;
 	int nst;
 	char *file;		/* the XML file's base name */
@@ -445,6 +454,11 @@ parse_emitter(xmlNode *c, struct emitter *em)
 	} else if (strcmp(t, "using") == 0) {
 		em->kind = EM_USING;
 		em->arg = prop(c, "lexer");
+		em->remap_from = prop(c, "remap_from");
+		em->remap_to = prop(c, "remap_to");
+		if ((em->remap_from == NULL) != (em->remap_to == NULL))
+			die("<using lexer=\"%s\">: remap_from without "
+			    "remap_to", em->arg ? em->arg : "");
 	} else if (strcmp(t, "bygroups") == 0) {
 		xmlNode *g;
 
@@ -586,29 +600,123 @@ truthy(xmlNode *c)
 	return t;
 }
 
-static void
-load_xml(const char *dir, const char *file)
+static xmlDoc *
+read_xml(const char *dir, const char *file, char *path, size_t pathsz)
 {
-	char path[8300];
 	size_t n;
 	char *buf, *fx;
 	xmlDoc *doc;
-	xmlNode *root, *sec;
-	struct lexer *lx;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	snprintf(path, pathsz, "%s/%s", dir, file);
 	buf = slurp(path, &n);
 	fx = fix_xml(buf, &n);
 	doc = xmlReadMemory(fx, (int)n, path, "UTF-8", XML_PARSE_NONET);
 	if (doc == NULL)
 		die("%s: not XML", path);
+	free(fx);
+	free(buf);
+	return doc;
+}
+
+static const char *embedded_dir;	/* Chroma's XML lexers */
+
+static void
+load_rules(struct lexer *lx, xmlNode *sec, const char *path, int depth)
+{
+	xmlNode *s, *c;
+	char *from = prop(sec, "from");
+
+	if (from != NULL) {
+		/* quire's schema: the states of one of Chroma's files */
+		char fpath[8300];
+		xmlDoc *doc;
+		xmlNode *r;
+
+		if (depth > 0 || strchr(from, '/') != NULL)
+			die("%s: <rules from=\"%s\">: one of Chroma's files, "
+			    "by base name", path, from);
+		doc = read_xml(embedded_dir, from, fpath, sizeof(fpath));
+		for (r = xmlDocGetRootElement(doc)->children; r; r = r->next)
+			if (r->type == XML_ELEMENT_NODE &&
+			    strcmp((const char *)r->name, "rules") == 0)
+				load_rules(lx, r, fpath, depth + 1);
+		xmlFreeDoc(doc);
+		free(from);
+	}
+	for (s = sec->children; s; s = s->next) {
+		char *nm;
+		struct state *S;
+		xmlNode *r;
+
+		if (s->type != XML_ELEMENT_NODE)
+			continue;
+		nm = prop(s, "name");
+		S = find_state(lx, nm);
+		if (S == NULL)
+			S = add_state(lx, nm);
+		free(nm);
+		for (r = s->children; r; r = r->next) {
+			struct rule *R;
+
+			if (r->type != XML_ELEMENT_NODE)
+				continue;
+			R = xmalloc(sizeof(*R));
+			memset(R, 0, sizeof(*R));
+			R->id = -1;
+			R->pattern = prop(r, "pattern");
+			for (c = r->children; c; c = c->next) {
+				const char *t = (const char *)c->name;
+				char *st;
+
+				if (c->type != XML_ELEMENT_NODE)
+					continue;
+				st = prop(c, "state");
+				if (strcmp(t, "push") == 0) {
+					R->mu = MU_PUSH;
+					if (st)
+						R->nstates = split_states(st,
+						    &R->states);
+				} else if (strcmp(t, "pop") == 0) {
+					char *d = prop(c, "depth");
+
+					R->mu = MU_POP;
+					R->depth = d ? atoi(d) : 1;
+					free(d);
+				} else if (strcmp(t, "include") == 0) {
+					R->mu = MU_INCLUDE;
+					R->nstates = split_states(st ? st : "",
+					    &R->states);
+				} else if (strcmp(t, "combined") == 0) {
+					R->mu = MU_COMBINED;
+					R->nstates = split_states(st ? st : "",
+					    &R->states);
+				} else {
+					parse_emitter(c, &R->em);
+				}
+				free(st);
+			}
+			add_rule(S, R);
+		}
+	}
+}
+
+/* Reads one lexer's XML into a new entry of lexers[]. */
+static void
+load_xml(const char *dir, const char *file)
+{
+	char path[8300];
+	xmlDoc *doc;
+	xmlNode *root, *sec;
+	struct lexer *lx;
+
+	doc = read_xml(dir, file, path, sizeof(path));
 	lexers = xrealloc(lexers, sizeof(*lexers) * (size_t)(nlexers + 1));
 	lx = &lexers[nlexers++];
 	memset(lx, 0, sizeof(*lx));
 	lx->file = strdup(file);
 	root = xmlDocGetRootElement(doc);
 	for (sec = root->children; sec; sec = sec->next) {
-		xmlNode *c, *s;
+		xmlNode *c;
 
 		if (sec->type != XML_ELEMENT_NODE)
 			continue;
@@ -651,68 +759,10 @@ load_xml(const char *dir, const char *file)
 			}
 			continue;
 		}
-		if (strcmp((const char *)sec->name, "rules") != 0)
-			continue;
-		for (s = sec->children; s; s = s->next) {
-			char *nm;
-			struct state *S;
-			xmlNode *r;
-
-			if (s->type != XML_ELEMENT_NODE)
-				continue;
-			nm = prop(s, "name");
-			S = find_state(lx, nm);
-			if (S == NULL)
-				S = add_state(lx, nm);
-			free(nm);
-			for (r = s->children; r; r = r->next) {
-				struct rule *R;
-
-				if (r->type != XML_ELEMENT_NODE)
-					continue;
-				R = xmalloc(sizeof(*R));
-				memset(R, 0, sizeof(*R));
-				R->id = -1;
-				R->pattern = prop(r, "pattern");
-				for (c = r->children; c; c = c->next) {
-					const char *t = (const char *)c->name;
-					char *st;
-
-					if (c->type != XML_ELEMENT_NODE)
-						continue;
-					st = prop(c, "state");
-					if (strcmp(t, "push") == 0) {
-						R->mu = MU_PUSH;
-						if (st)
-							R->nstates =
-							    split_states(st,
-							    &R->states);
-					} else if (strcmp(t, "pop") == 0) {
-						char *d = prop(c, "depth");
-
-						R->mu = MU_POP;
-						R->depth = d ? atoi(d) : 1;
-						free(d);
-					} else if (strcmp(t, "include") == 0) {
-						R->mu = MU_INCLUDE;
-						R->nstates = split_states(st ?
-						    st : "", &R->states);
-					} else if (strcmp(t, "combined") == 0) {
-						R->mu = MU_COMBINED;
-						R->nstates = split_states(st ?
-						    st : "", &R->states);
-					} else {
-						parse_emitter(c, &R->em);
-					}
-					free(st);
-				}
-				add_rule(S, R);
-			}
-		}
+		if (strcmp((const char *)sec->name, "rules") == 0)
+			load_rules(lx, sec, path, 0);
 	}
 	xmlFreeDoc(doc);
-	free(fx);
-	free(buf);
 	if (lx->name == NULL)
 		die("%s: no name", path);
 	if (expand(lx) != 0 || find_state(lx, "root") == NULL)
@@ -798,6 +848,18 @@ read_go_strings(const char *block, const char *key, char ***list, int *n)
 	}
 }
 
+/* A Config's boolean field set to true: flag, else 0. */
+static int
+go_flag(const char *block, const char *key, int flag)
+{
+	const char *p = strstr(block, key);
+
+	if (p == NULL)
+		return 0;
+	p = skip_ws(p + strlen(key));
+	return strncmp(p, "true", 4) == 0 ? flag : 0;
+}
+
 static void
 load_go(const char *dir, const char *file)
 {
@@ -846,9 +908,64 @@ load_go(const char *dir, const char *file)
 		    &lx->nalias_filenames);
 		if ((q = strstr(p, "Priority:")) != NULL)
 			lx->priority = atof(q + 9);
+		lx->goflags = go_flag(p, "EnsureNL:", LX_ENSURE_NL) |
+		    go_flag(p, "CaseInsensitive:", LX_CI) |
+		    go_flag(p, "DotAll:", LX_DOTALL) |
+		    go_flag(p, "NotMultiline:", LX_NOTML);
 		p = end + 1;
 	}
 	free(text);
+}
+
+static int
+same_list(char **a, int na, char **b, int nb)
+{
+	int i;
+
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++)
+		if (strcmp(a[i], b[i]) != 0)
+			return 0;
+	return 1;
+}
+
+/* One of quire's rule files: it takes the place of the Go lexer of its
+ * name (keeping its place in the registry), after checking that its
+ * Config says what the Go one says. */
+static void
+load_quire(const char *dir, const char *file)
+{
+	struct lexer *q, *go = NULL;
+	int i;
+
+	load_xml(dir, file);
+	q = &lexers[nlexers - 1];
+	for (i = 0; i < nlexers - 1; i++) {
+		size_t l = strlen(lexers[i].file);
+
+		if ((lexers[i].flags & LX_GO) && l > 3 &&
+		    strcmp(lexers[i].file + l - 3, ".go") == 0 &&
+		    strcmp(lexers[i].name, q->name) == 0)
+			go = &lexers[i];
+	}
+	if (go == NULL)
+		die("%s/%s: Chroma has no lexer \"%s\" written in Go", dir,
+		    file, q->name);
+	if (!same_list(go->aliases, go->naliases, q->aliases, q->naliases) ||
+	    !same_list(go->filenames, go->nfilenames, q->filenames,
+	    q->nfilenames) ||
+	    !same_list(go->alias_filenames, go->nalias_filenames,
+	    q->alias_filenames, q->nalias_filenames) ||
+	    go->priority != q->priority ||
+	    go->goflags != (q->flags & (LX_ENSURE_NL | LX_CI | LX_DOTALL |
+	    LX_NOTML)))
+		die("%s/%s: config differs from Chroma's %s (%s)", dir, file,
+		    go->name, go->file);
+	free(q->file);
+	q->file = go->file;
+	*go = *q;
+	nlexers--;
 }
 
 static int
@@ -932,7 +1049,7 @@ write_emitter(struct lexer *lx, struct emitter *em, int *broken)
 		for (i = 0; i < em->nsub; i++) {
 			if (em->sub[i].kind == EM_BYGROUPS) {
 				fprintf(b_emit.f, "\t{ EM_NONE, 0, 0, 0, "
-				    "NULL },\n");
+				    "NULL, 0, 0 },\n");
 				nemit++;
 				*broken = 1;
 				continue;
@@ -943,32 +1060,44 @@ write_emitter(struct lexer *lx, struct emitter *em, int *broken)
 	id = nemit++;
 	switch (em->kind) {
 	case EM_NONE:
-		fprintf(b_emit.f, "\t{ EM_NONE, 0, 0, 0, NULL },\n");
+		fprintf(b_emit.f, "\t{ EM_NONE, 0, 0, 0, NULL, 0, 0 },\n");
 		break;
 	case EM_TOKEN: {
 		int t = type_id(em->arg ? em->arg : "");
 
 		if (t < 0)
 			die("%s: unknown token type %s", lx->file, em->arg);
-		fprintf(b_emit.f, "\t{ EM_TOKEN, %d, 0, 0, NULL },\n", t);
+		fprintf(b_emit.f, "\t{ EM_TOKEN, %d, 0, 0, NULL, 0, 0 },\n",
+		    t);
 		break;
 	}
 	case EM_BYGROUPS:
-		fprintf(b_emit.f, "\t{ EM_BYGROUPS, 0, %d, %d, NULL },\n",
-		    first, em->nsub);
+		fprintf(b_emit.f, "\t{ EM_BYGROUPS, 0, %d, %d, NULL, 0, "
+		    "0 },\n", first, em->nsub);
 		break;
 	case EM_USINGSELF: {
 		struct state *s = find_state(lx, em->arg ? em->arg : "root");
 
 		if (s == NULL)
 			*broken = 1;
-		fprintf(b_emit.f, "\t{ EM_USINGSELF, %d, 0, 0, NULL },\n",
-		    s ? s->id : -1);
+		fprintf(b_emit.f, "\t{ EM_USINGSELF, %d, 0, 0, NULL, 0, "
+		    "0 },\n", s ? s->id : -1);
 		break;
 	}
 	case EM_USING:
 		fprintf(b_emit.f, "\t{ EM_USING, 0, 0, 0, ");
 		cstr(b_emit.f, em->arg ? em->arg : "");
+		if (em->remap_from != NULL) {
+			int f = type_id(em->remap_from),
+			    t = type_id(em->remap_to);
+
+			if (f < 0 || t < 0)
+				die("%s: unknown token type in remap %s %s",
+				    lx->file, em->remap_from, em->remap_to);
+			fprintf(b_emit.f, ", %d, %d", f + 1, t);
+		} else {
+			fprintf(b_emit.f, ", 0, 0");
+		}
 		fprintf(b_emit.f, " },\n");
 		break;
 	}
@@ -1072,13 +1201,15 @@ main(int argc, char **argv)
 	char dir[4096], **files;
 	int nfiles, i, k, t, *first_state;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: chroma-gen CHROMA_DIR OUT.h\n");
+	if (argc != 4) {
+		fprintf(stderr, "usage: chroma-gen CHROMA_DIR QUIRE_LEXERS_DIR "
+		    "OUT.h\n");
 		return 2;
 	}
 	snprintf(dir, sizeof(dir), "%s/types.go", argv[1]);
 	read_types(dir);
 	snprintf(dir, sizeof(dir), "%s/lexers/embedded", argv[1]);
+	embedded_dir = strdup(dir);
 	files = list_dir(dir, ".xml", &nfiles);
 	if (nfiles == 0)
 		die("%s: no lexers", dir);
@@ -1094,12 +1225,15 @@ main(int argc, char **argv)
 			continue;
 		load_go(dir, files[i]);
 	}
+	files = list_dir(argv[2], ".xml", &nfiles);
+	for (i = 0; i < nfiles; i++)
+		load_quire(argv[2], files[i]);
 
-	out = fopen(argv[2], "w");
+	out = fopen(argv[3], "w");
 	if (out == NULL)
-		die("%s: cannot write", argv[2]);
-	fprintf(out, "/* Generated by tools/chroma-gen.c from %s: do not "
-	    "edit. */\n\n", argv[1]);
+		die("%s: cannot write", argv[3]);
+	fprintf(out, "/* Generated by tools/chroma-gen.c from %s and %s: do "
+	    "not edit. */\n\n", argv[1], argv[2]);
 
 	/* token types: id -> name, class */
 	fprintf(out, "static const struct hl_type hl_types[] = {\n");
@@ -1176,7 +1310,7 @@ main(int argc, char **argv)
 		}
 	fprintf(out, "\t{ NULL, 0 }\n};\n");
 	if (fclose(out) != 0)
-		die("%s: cannot write", argv[2]);
+		die("%s: cannot write", argv[3]);
 	for (i = 0; i < nlexers; i++)
 		if (lexers[i].flags & LX_BROKEN)
 			fprintf(stderr, "chroma-gen: %s: a pattern PCRE2 cannot "
