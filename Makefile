@@ -212,6 +212,7 @@ golden:
 	bash tests/hugo/gen-golden-lang.sh
 	bash tests/hugo/gen-golden-listkinds.sh
 	bash tests/hugo/gen-golden-langfin.sh
+	bash tests/hugo/gen-golden-highlight.sh
 
 # Rewrites tests/golden/render/NAME.html from NAME.md with today's
 # md_render(); review the diff before committing it.

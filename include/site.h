@@ -72,6 +72,18 @@ struct site {
 	long rss_limit;		/* -1: all */
 	char *language;		/* languageCode, "" when unset */
 	int unsafe;		/* markup.goldmark.renderer.unsafe */
+	/* markup.highlight, as Hugo 0.111 reads it (importer: highlight.c) */
+	int hl_line_nos;	/* lineNos */
+	int hl_table;		/* lineNumbersInTable (Hugo: true) */
+	int hl_no_classes;	/* noClasses (Hugo: true); quire writes
+				 * classes whatever it says (CSP) */
+	int hl_code_fences;	/* codeFences (Hugo: true) */
+	int hl_guess;		/* guessSyntax */
+	long hl_tab_width;	/* tabWidth: no effect on class markup */
+	long hl_line_start;	/* lineNoStart */
+	char *hl_lines;		/* hl_Lines: "3-8 10" */
+	int hl_anchor_line_nos;	/* anchorLineNos */
+	char *hl_line_anchors;	/* lineAnchors: the line ids' prefix */
 	int has_cjk;		/* hasCJKLanguage: pages holding CJK text
 				 * count as isCJKLanguage (importer) */
 	int full_feed;		/* params.ShowFullTextinRSS (PaperMod) */

@@ -1231,6 +1231,7 @@ keeps_url(const char *a, const char *b)
 
 /* What the importer's code-block hook (highlight_block) works with. */
 struct code_hook {
+	struct import *im;	/* for warnings */
 	const struct site *site;
 	const char *fs_path;
 	int body_line;		/* the file's line of the body's first */
@@ -1246,16 +1247,21 @@ highlight_block(void *arg, size_t ordinal, int line, const char *info,
     const char *code, size_t n, struct buf *out)
 {
 	struct code_hook *c = arg;
-	struct buf msg = BUF_INIT;
+	struct buf msg = BUF_INIT, warn = BUF_INIT;
 
-	(void)ordinal;
-	if (hl_fence(out, info, code, n, c->site, &msg) != 0) {
+	if (hl_fence_at(out, info, ordinal, code, n, c->site, &msg,
+	    &warn) != 0) {
 		buf_printf(c->err, "%s:%d: %s", c->fs_path,
 		    c->body_line + line - 1, buf_cstr(&msg));
 		buf_free(&msg);
+		buf_free(&warn);
 		return -1;
 	}
+	if (warn.len > 0)
+		note(c->im, "warning: %s:%d: %s\n", c->fs_path,
+		    c->body_line + line - 1, buf_cstr(&warn));
 	buf_free(&msg);
+	buf_free(&warn);
 	/* An empty fragment keeps the ordinals: the block is cmark's. */
 	fragments_add(c->frags, FRAGMENT_CODE, out->data, out->len);
 	return out->len > 0 ? 0 : 1;
@@ -1441,6 +1447,7 @@ import_file(struct import *im, struct dbw *w, const struct input_file *f,
 	mopts.cjk = cjk;
 	mopts.summary_words = im->site.summary_length;
 	memset(&hooks, 0, sizeof(hooks));
+	code_hook.im = im;
 	code_hook.site = &im->site;
 	code_hook.fs_path = f->fs_path;
 	code_hook.body_line = 1;

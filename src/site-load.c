@@ -558,6 +558,20 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 	case SITE_BOOL:
 		site_set(s, k->stored, v != NULL &&
 		    strcasecmp(v, "true") == 0 ? "1" : "0");
+		if (v == NULL || strcasecmp(v, "true") != 0)
+			break;
+		if (strcmp(k->config, "markup.highlight.noClasses") == 0)
+			buf_printf(err, "%s:%zu: warning: '%s' is true: quire "
+			    "writes Chroma's classes, never style attributes "
+			    "(its Content-Security-Policy allows no inline "
+			    "style); its stylesheet gives the colours\n", path,
+			    line, k->config);
+		if (strcmp(k->config, "markup.highlight.guessSyntax") == 0)
+			buf_printf(err, "%s:%zu: warning: '%s' is true: quire "
+			    "has no language detection; a block with no or an "
+			    "unknown language is shown unhighlighted, as "
+			    "Chroma's fallback lexer writes it\n", path, line,
+			    k->config);
 		break;
 	case SITE_FLAG:
 		if (v == NULL || (strcasecmp(v, "true") != 0 &&

@@ -1,0 +1,350 @@
+/* test-highlight.c - code blocks against Hugo 0.111.3's own HTML: each
+ * page of tests/hugo/highlight/ (one fenced block or highlight shortcode)
+ * rendered by hl_fence_at() / hl_code() equals tests/golden/highlight/
+ * NAME.html (and highlight-inline/NAME.html with inline.yaml's settings),
+ * byte for byte; made by tests/hugo/gen-golden-highlight.sh. Then the
+ * lexer's rules one by one: the registry, EnsureLF, ensure_nl, Coalesce's
+ * 8 KiB, the regexp2 rewrites, the work bound, option errors. */
+#include <dirent.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "highlight.h"
+#include "highlight-lex.h"
+#include "site.h"
+
+#define PAGES "tests/hugo/highlight/content/posts/"
+
+static int
+read_all(const char *path, struct buf *out)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[4096];
+	size_t n;
+
+	if (f == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(out, chunk, n);
+	fclose(f);
+	return 0;
+}
+
+/* Renders the page's block: a fence (``` INFO ... ```) or a highlight
+ * shortcode ({{< highlight LANG "OPTIONS" >}} ... {{< /highlight >}},
+ * its inner text trimmed of newlines as Hugo's template does). */
+static int
+render_page(const char *md, const struct site *site, struct buf *out,
+    struct buf *err)
+{
+	const char *body = strstr(md + 3, "\n---\n") + 5, *p, *end;
+	struct buf info = BUF_INIT, code = BUF_INIT, lang = BUF_INIT;
+	struct buf opts = BUF_INIT;
+	int rc;
+
+	while (*body == '\n')
+		body++;
+	if (strncmp(body, "```", 3) == 0) {
+		p = body + 3;
+		end = strchr(p, '\n');
+		buf_add(&info, p, (size_t)(end - p));
+		p = end + 1;
+		end = strstr(p, "```\n");
+		if (end == NULL || (end != p && end[-1] != '\n'))
+			end = p + strlen(p);
+		buf_add(&code, p, (size_t)(end - p));
+		rc = hl_fence_at(out, buf_cstr(&info), 0, buf_cstr(&code),
+		    code.len, site, err, NULL);
+	} else {
+		p = body + strlen("{{< highlight ");
+		end = strchr(p, ' ');
+		buf_add(&lang, p, (size_t)(end - p));
+		p = strchr(end, '"') + 1;
+		end = strchr(p, '"');
+		buf_add(&opts, p, (size_t)(end - p));
+		p = strstr(end, ">}}") + 3;
+		end = strstr(p, "{{< /highlight >}}");
+		while (p < end && (*p == '\n' || *p == '\r'))
+			p++;
+		while (end > p && (end[-1] == '\n' || end[-1] == '\r'))
+			end--;
+		buf_add(&code, p, (size_t)(end - p));
+		rc = hl_code(out, buf_cstr(&lang), buf_cstr(&opts),
+		    buf_cstr(&code), code.len, site, err);
+	}
+	buf_free(&info);
+	buf_free(&code);
+	buf_free(&lang);
+	buf_free(&opts);
+	return rc;
+}
+
+/* Every page against the golden directory dir, with site. */
+static void
+golden_run(const char *dir, const struct site *site)
+{
+	DIR *d = opendir(PAGES);
+	struct dirent *e;
+	int n = 0, failed = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		struct buf path = BUF_INIT, md = BUF_INIT, want = BUF_INIT;
+		struct buf got = BUF_INIT, err = BUF_INIT;
+		size_t len = strlen(e->d_name);
+
+		if (len < 4 || strcmp(e->d_name + len - 3, ".md") != 0)
+			continue;
+		buf_printf(&path, PAGES "%s", e->d_name);
+		assert_int_equal(read_all(buf_cstr(&path), &md), 0);
+		buf_reset(&path);
+		buf_printf(&path, "tests/golden/%s/%.*s.html", dir,
+		    (int)(len - 3), e->d_name);
+		assert_int_equal(read_all(buf_cstr(&path), &want), 0);
+		assert_int_equal(render_page(buf_cstr(&md), site, &got, &err),
+		    0);
+		/* a shortcode's output replaces its paragraph, whose
+		 * newline stays after it in .Content */
+		if (strncmp(e->d_name, "sc-", 3) == 0 && want.len > 0 &&
+		    want.data[want.len - 1] == '\n')
+			want.len--;
+		n++;
+		if (got.len != want.len || memcmp(got.data, want.data,
+		    got.len) != 0) {
+			size_t i = 0;
+
+			while (i < got.len && i < want.len &&
+			    got.data[i] == want.data[i])
+				i++;
+			print_error("%s/%s: differs from Hugo at byte %zu:\n"
+			    "  hugo:  %.80s\n  quire: %.80s\n", dir, e->d_name,
+			    i, want.data + i, buf_cstr(&got) + i);
+			failed++;
+		}
+		buf_free(&path);
+		buf_free(&md);
+		buf_free(&want);
+		buf_free(&got);
+		buf_free(&err);
+	}
+	closedir(d);
+	assert_true(n >= 45);
+	assert_int_equal(failed, 0);
+}
+
+static void
+test_golden_table(void **state)
+{
+	struct site s;
+
+	(void)state;
+	site_init(&s);
+	site_set(&s, "hl.noClasses", "0");
+	golden_run("highlight", &s);
+	site_free(&s);
+}
+
+static void
+test_golden_inline(void **state)
+{
+	struct site s;
+
+	(void)state;
+	site_init(&s);
+	site_set(&s, "hl.noClasses", "0");
+	site_set(&s, "hl.lineNos", "1");
+	site_set(&s, "hl.lineNumbersInTable", "0");
+	site_set(&s, "hl.lineNoStart", "5");
+	site_set(&s, "hl.hl_Lines", "2");
+	golden_run("highlight-inline", &s);
+	site_free(&s);
+}
+
+/* Chroma's lexers.Get: names, aliases, any case, file name globs. */
+static void
+test_registry(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "sh", "Bash" }, { "shell", "Bash" }, { "zsh", "Bash" },
+		{ "console", "BashSession" }, { "js", "JavaScript" },
+		{ "dockerfile", "Docker" }, { "C++", "C++" }, { "cpp", "C++" },
+		{ "RUST", "Rust" }, { "rs", "Rust" }, { "yml", "YAML" },
+		{ "py", "Python" }, { "golang", "Go" }, { "txt", "plaintext" },
+		{ "patch", "Diff" }, { "kt", "Kotlin" }, { "tsx", "TypeScript" },
+		{ "html", "HTML" }, { "Makefile", "Makefile" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct hl_lexer *lx = hl_lexer_get(cases[i][0]);
+
+		assert_non_null(lx);
+		assert_string_equal(hl_lexer_name(lx), cases[i][1]);
+	}
+	assert_null(hl_lexer_get("nosuchlang"));
+	assert_null(hl_lexer_get(""));
+	assert_true(hl_lexer_usable(hl_lexer_get("rust")));
+	assert_false(hl_lexer_usable(hl_lexer_get("go")));
+	assert_false(hl_lexer_usable(hl_lexer_get("fish")));
+}
+
+/* Joins a stream back as "Type:text|" for comparing. */
+static void
+dump(const struct hl_tokens *t, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		buf_printf(out, "%s:", hl_token_name(t->v[i].type));
+		buf_add(out, t->text.data + t->v[i].off, t->v[i].len);
+		buf_putc(out, '|');
+	}
+}
+
+static void
+lex(const char *lang, const char *code, size_t n, struct buf *out)
+{
+	struct hl_tokens t = HL_TOKENS_INIT;
+
+	buf_reset(out);
+	assert_int_equal(hl_tokenise(hl_lexer_get(lang), code, n, &t),
+	    HL_LEX_OK);
+	dump(&t, out);
+	hl_tokens_free(&t);
+}
+
+static void
+test_lexer_rules(void **state)
+{
+	struct buf b = BUF_INIT, big = BUF_INIT;
+	struct hl_tokens t = HL_TOKENS_INIT;
+	size_t i;
+
+	(void)state;
+	/* EnsureLF: CRLF and a lone CR are LF before lexing */
+	lex("ini", "a=1\r\nb=2\rc", 11, &b);
+	assert_null(strchr(buf_cstr(&b), '\r'));
+	assert_non_null(strstr(buf_cstr(&b), "b"));
+	/* ensure_nl (Rust has it): the added newline is not a token */
+	lex("rust", "x", 1, &b);
+	assert_string_equal(buf_cstr(&b), "Name:x|");
+	/* regexp2 reads [^\W\d] as [^\W]: Java's identifiers may start
+	 * with a digit in Hugo's output */
+	lex("java", "9abc", 4, &b);
+	assert_non_null(strstr(buf_cstr(&b), "Name:9abc|"));
+	/* invalid UTF-8: one U+FFFD per bad byte, as Go's []rune */
+	lex("plaintext", "a\377b", 3, &b);
+	assert_string_equal(buf_cstr(&b), "Text:a\357\277\275b|");
+	/* Coalesce: equal neighbours merge while under 8 KiB */
+	for (i = 0; i < 1000; i++)
+		buf_puts(&big, "0123456789\n");
+	assert_int_equal(hl_tokenise(hl_lexer_get("plaintext"), big.data,
+	    big.len, &t), HL_LEX_OK);
+	assert_int_equal(t.n, 2);
+	/* 744 lines are 8184 bytes, under 8192: one more "0123456789"
+	 * joins, its newline starts the next token */
+	assert_int_equal(t.v[0].len, 8194);
+	assert_int_equal(t.v[0].len + t.v[1].len, big.len);
+	hl_tokens_free(&t);
+	buf_free(&big);
+	buf_free(&b);
+}
+
+/* A regex-hostile block ends within the bound, as plain text. */
+static void
+test_budget(void **state)
+{
+	struct buf code = BUF_INIT, out = BUF_INIT, err = BUF_INIT;
+	struct buf warn = BUF_INIT;
+	struct hl_tokens t = HL_TOKENS_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 100000; i++)
+		buf_puts(&code, "\"\\");
+	assert_int_equal(hl_fence_at(&out, "python", 0, code.data, code.len,
+	    NULL, &err, &warn), 0);
+	assert_non_null(strstr(buf_cstr(&out), "<span class=\"line\">"));
+	buf_reset(&out);
+	assert_int_equal(hl_tokenise(hl_lexer_get("rust"), code.data,
+	    code.len, &t), HL_LEX_OK);
+	hl_tokens_free(&t);
+	buf_free(&code);
+	buf_free(&out);
+	buf_free(&err);
+	buf_free(&warn);
+}
+
+static void
+test_options(void **state)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT, warn = BUF_INIT;
+	struct site s;
+
+	(void)state;
+	/* a value Hugo's decoder refuses fails the build */
+	assert_int_equal(hl_fence_at(&out, "go {linenostart=\"abc\"}", 0,
+	    "x\n", 2, NULL, &err, NULL), -1);
+	assert_non_null(strstr(buf_cstr(&err), "linenostart"));
+	buf_reset(&err);
+	assert_int_equal(hl_code(&out, "rust", "linenos", "x", 1, NULL,
+	    &err), -1);
+	assert_string_equal(buf_cstr(&err), "invalid Highlight option: "
+	    "linenos");
+	/* a Go-coded lexer: Hugo's markup, unhighlighted, and a warning */
+	buf_reset(&out);
+	assert_int_equal(hl_fence_at(&out, "go", 0, "x := 1\n", 7, NULL,
+	    &err, &warn), 0);
+	assert_string_equal(buf_cstr(&out), "<div class=\"highlight\"><pre "
+	    "tabindex=\"0\" class=\"chroma\"><code class=\"language-go\" "
+	    "data-lang=\"go\"><span class=\"line\"><span class=\"cl\">x := 1\n"
+	    "</span></span></code></pre></div>");
+	assert_non_null(strstr(buf_cstr(&warn), "Go"));
+	/* the ordinal names the line anchors */
+	buf_reset(&out);
+	assert_int_equal(hl_fence_at(&out, "c {linenos=inline,anchorlinenos="
+	    "true}", 3, "x\n", 2, NULL, &err, NULL), 0);
+	assert_non_null(strstr(buf_cstr(&out), "<span class=\"ln\" "
+	    "id=\"hl-3-1\"><a class=\"lnlinks\" href=\"#hl-3-1\">1</a>"));
+	/* codeFences off: nothing written, the block is cmark's */
+	site_init(&s);
+	site_set(&s, "hl.codeFences", "0");
+	buf_reset(&out);
+	assert_int_equal(hl_fence_at(&out, "c", 0, "x\n", 2, &s, &err, NULL),
+	    0);
+	assert_int_equal(out.len, 0);
+	site_free(&s);
+	buf_free(&out);
+	buf_free(&err);
+	buf_free(&warn);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	hl_lex_cleanup();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_golden_table),
+		cmocka_unit_test(test_golden_inline),
+		cmocka_unit_test(test_registry),
+		cmocka_unit_test(test_lexer_rules),
+		cmocka_unit_test(test_budget),
+		cmocka_unit_test(test_options),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, teardown);
+}
