@@ -191,7 +191,16 @@ test_registry(void **state)
 	assert_null(hl_lexer_get("nosuchlang"));
 	assert_null(hl_lexer_get(""));
 	assert_true(hl_lexer_usable(hl_lexer_get("rust")));
-	assert_false(hl_lexer_usable(hl_lexer_get("go")));
+	/* Chroma's Go-coded lexers quire has rules for (lexers/) */
+	assert_true(hl_lexer_usable(hl_lexer_get("go")));
+	assert_true(hl_lexer_usable(hl_lexer_get("go-text-template")));
+	assert_true(hl_lexer_usable(hl_lexer_get("html")));
+	assert_true(hl_lexer_usable(hl_lexer_get("dockerfile")));
+	assert_true(hl_lexer_usable(hl_lexer_get("make")));
+	/* and the ones it has not */
+	assert_false(hl_lexer_usable(hl_lexer_get("markdown")));
+	assert_false(hl_lexer_usable(hl_lexer_get("go-html-template")));
+	assert_false(hl_lexer_usable(hl_lexer_get("http")));
 	assert_false(hl_lexer_usable(hl_lexer_get("fish")));
 }
 
@@ -298,15 +307,23 @@ test_options(void **state)
 	    &err), -1);
 	assert_string_equal(buf_cstr(&err), "invalid Highlight option: "
 	    "linenos");
-	/* a Go-coded lexer: Hugo's markup, unhighlighted, and a warning */
+	/* a Go-coded lexer quire has no rules for: Hugo's markup,
+	 * unhighlighted, and a warning */
 	buf_reset(&out);
+	assert_int_equal(hl_fence_at(&out, "http", 0, "GET / HTTP/1.1\n", 15,
+	    NULL, &err, &warn), 0);
+	assert_string_equal(buf_cstr(&out), "<div class=\"highlight\"><pre "
+	    "tabindex=\"0\" class=\"chroma\"><code class=\"language-http\" "
+	    "data-lang=\"http\"><span class=\"line\"><span class=\"cl\">"
+	    "GET / HTTP/1.1\n</span></span></code></pre></div>");
+	assert_non_null(strstr(buf_cstr(&warn), "HTTP"));
+	/* one it has rules for: highlighted, no warning */
+	buf_reset(&out);
+	buf_reset(&warn);
 	assert_int_equal(hl_fence_at(&out, "go", 0, "x := 1\n", 7, NULL,
 	    &err, &warn), 0);
-	assert_string_equal(buf_cstr(&out), "<div class=\"highlight\"><pre "
-	    "tabindex=\"0\" class=\"chroma\"><code class=\"language-go\" "
-	    "data-lang=\"go\"><span class=\"line\"><span class=\"cl\">x := 1\n"
-	    "</span></span></code></pre></div>");
-	assert_non_null(strstr(buf_cstr(&warn), "Go"));
+	assert_non_null(strstr(buf_cstr(&out), "<span class=\"o\">:=</span>"));
+	assert_int_equal(warn.len, 0);
 	/* the ordinal names the line anchors */
 	buf_reset(&out);
 	assert_int_equal(hl_fence_at(&out, "c {linenos=inline,anchorlinenos="
