@@ -35,6 +35,8 @@ struct hl_tokens {
 enum hl_lex_status {
 	HL_LEX_OK,
 	HL_LEX_BUDGET,	/* the work bound ran out: a hostile or huge input */
+	HL_LEX_NORULES,	/* the code holds a block in a language quire has
+			 * no rules for (a fence in a markdown block) */
 	HL_LEX_FAIL,	/* Chroma itself would fail (a rule names a missing
 			 * state) or PCRE2 did */
 };
@@ -47,9 +49,9 @@ const struct hl_lexer *hl_lexer_get(const char *name);
 /* The lexer's Chroma name ("Rust"). */
 const char *hl_lexer_name(const struct hl_lexer *lx);
 /* Non-zero if quire has the lexer's rules: Chroma's XML ones, and
- * quire's own (lexers/) for go, go-text-template, html, docker and make,
- * which Chroma writes in Go. Zero for its other Go-coded lexers
- * (markdown, go-html-template, http, ...) and for the four whose
+ * quire's own (lexers/) for go, go-text-template, html, docker, make and
+ * markdown, which Chroma writes in Go. Zero for its other Go-coded
+ * lexers (go-html-template, http, ...) and for the four whose
  * patterns PCRE2 cannot compile (fish, scss, al, racket): their blocks
  * are shown as one plain token a line. */
 int hl_lexer_usable(const struct hl_lexer *lx);
@@ -60,7 +62,8 @@ int hl_lexer_usable(const struct hl_lexer *lx);
  * empties first. A lexer that is not usable gives the code as Text, as
  * Chroma's plaintext lexer does. Work is bounded: about 50 rule attempts
  * a byte, a PCRE2 match limit, a stack and nesting bound; past them
- * HL_LEX_BUDGET and out holds the code as Text. */
+ * HL_LEX_BUDGET. Whatever the status but HL_LEX_OK, out holds the code
+ * as Text. */
 enum hl_lex_status hl_tokenise(const struct hl_lexer *lx, const char *code,
 	size_t n, struct hl_tokens *out);
 

@@ -16,7 +16,8 @@
 
 /* The generated tables' shapes (chroma-gen.c writes initialisers in this
  * field order). */
-enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING };
+enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
+	EM_USINGBYGROUP };
 enum { MU_NONE, MU_PUSH, MU_POP };
 
 #define LX_ENSURE_NL	1
@@ -33,11 +34,13 @@ struct hl_type {
 
 struct hl_emitter {
 	int kind;
-	int arg;		/* EM_TOKEN: type; EM_USINGSELF: state */
-	int first, n;		/* EM_BYGROUPS: its emitters */
+	int arg;		/* EM_TOKEN: type; EM_USINGSELF: state;
+				 * EM_USINGBYGROUP: the group naming a lexer */
+	int first, n;		/* EM_BYGROUPS, EM_USINGBYGROUP: emitters */
 	const char *lexer;	/* EM_USING: the lexer's name */
 	int remap_from;		/* EM_USING: 1 + a type its tokens of */
 	int remap_to;		/* which become this one; 0: none */
+	int code;		/* EM_USINGBYGROUP: the group of code */
 };
 
 struct hl_rule {
@@ -61,6 +64,8 @@ struct hl_lexer {
 	double priority;
 	int root;		/* "root" state, -1 when not usable */
 	int first_state;
+	const char *delegate;	/* Chroma's DelegatingLexer(this, lexer):
+				 * the lexer its Other tokens go to */
 };
 
 struct hl_key {
@@ -386,6 +391,10 @@ utf8_len(unsigned char c)
 
 static void run(struct lexrun *x, const struct hl_lexer *lx,
 	const char *text, size_t len, int start, size_t added);
+static void lex_top(struct lexrun *x, const struct hl_lexer *lx,
+	const char *text, size_t n);
+static void run_rules(struct lexrun *x, const struct hl_lexer *lx,
+	const char *text, size_t n);
 
 static const struct hl_lexer *
 lexer_by_name(const char *name)
@@ -437,6 +446,186 @@ run_emitter(struct lexrun *x, const struct hl_lexer *lx, int e,
 	default:
 		break;
 	}
+}
+
+/* Chroma's UsingByGroup: the group em->code lexed (as a whole text,
+ * Tokenise(nil, ...)) by the lexer the group em->arg names, the other
+ * groups (and that one, when no lexer has the name) by their emitters.
+ * A lexer quire has no rules for makes the block plain: HL_LEX_NORULES. */
+static void
+using_by_group(struct lexrun *x, const struct hl_lexer *lx,
+    const struct hl_emitter *em, const char *text, const size_t *g, int ng)
+{
+	const struct hl_lexer *sub;
+	struct buf name = BUF_INIT;
+	int k;
+
+	if (em->n != ng - 1 || em->arg >= ng || em->code >= ng) {
+		x->status = HL_LEX_FAIL;	/* Chroma panics */
+		return;
+	}
+	buf_add(&name, text + g[2 * em->arg], g[2 * em->arg + 1] -
+	    g[2 * em->arg]);
+	sub = hl_lexer_get(buf_cstr(&name));
+	buf_free(&name);
+	for (k = 1; k < ng && x->status == HL_LEX_OK; k++) {
+		const char *p = text + g[2 * k];
+		size_t n = g[2 * k + 1] - g[2 * k];
+
+		if (k != em->code || sub == NULL)
+			run_emitter(x, lx, em->first + k - 1, p, n);
+		else if (strcmp(hl_lexer_name(sub), "plaintext") == 0)
+			emit_plain(x, p, n);
+		else if (!hl_lexer_usable(sub))
+			x->status = HL_LEX_NORULES;
+		else
+			lex_top(x, sub, p, n);
+	}
+}
+
+/* One insertion of Chroma's DelegatingLexer: the language's tokens
+ * [t0, t1) where its Other tokens leave off, at offset start of the
+ * text; end as Chroma sets it (0 for a last one with no Other after). */
+struct insertion {
+	long start, end;
+	size_t t0, t1;
+};
+
+/* Chroma's DelegatingLexer(root, language) over text, lx being the
+ * language: the language's tokens, its Other tokens joined and lexed by
+ * the root lexer, and the language's other tokens put back in between,
+ * cutting a root token where one falls inside it. */
+static void
+delegate(struct lexrun *x, const struct hl_lexer *lx, const char *text,
+    size_t n)
+{
+	const struct hl_lexer *root = hl_lexer_get(lx->delegate);
+	struct hl_tokens lang = HL_TOKENS_INIT, rt = HL_TOKENS_INIT;
+	struct hl_tokens *out = x->out;
+	struct buf others = BUF_INIT;
+	struct insertion *ins = NULL;
+	size_t nins = 0, k, ti = 0, ii = 0;
+	int nremap = x->nremap, last = -1;
+	long offset = 0;
+	struct { int type; const char *p; long len; int eof; } t;
+
+	memset(&t, 0, sizeof(t));
+	if (root == NULL || !hl_lexer_usable(root)) {
+		x->status = HL_LEX_FAIL;
+		return;
+	}
+	x->out = &lang;
+	x->nremap = 0;
+	run_rules(x, lx, text, n);
+	for (k = 0; k < lang.n && x->status == HL_LEX_OK; k++) {
+		const struct hl_token *tk = &lang.v[k];
+
+		if (tk->type == HL_TYPE_OTHER) {
+			if (last >= 0 && nins > 0 && last != HL_TYPE_OTHER)
+				ins[nins - 1].end = offset;
+			buf_add(&others, lang.text.data + tk->off, tk->len);
+		} else {
+			if (last < 0 || last == HL_TYPE_OTHER) {
+				ins = xrealloc(ins, (nins + 1) * sizeof(*ins));
+				ins[nins].start = offset;
+				ins[nins].end = 0;
+				ins[nins].t0 = k;
+				nins++;
+			}
+			ins[nins - 1].t1 = k + 1;
+		}
+		last = tk->type;
+		offset += (long)tk->len;
+	}
+	x->out = &rt;
+	if (x->status == HL_LEX_OK && nins > 0)
+		lex_top(x, root, others.data != NULL ? others.data : "",
+		    others.len);
+	x->out = out;
+	x->nremap = nremap;
+	if (x->status != HL_LEX_OK)
+		goto out;
+	if (nins == 0) {
+		lex_top(x, root, text, n);
+		goto out;
+	}
+#define NEXT_ROOT() do { \
+		t.eof = ti >= rt.n; \
+		if (!t.eof) { \
+			t.type = rt.v[ti].type; \
+			t.p = rt.text.data + rt.v[ti].off; \
+			t.len = (long)rt.v[ti].len; \
+			ti++; \
+		} \
+	} while (0)
+	NEXT_ROOT();
+	offset = 0;
+	while (!t.eof || ii < nins) {
+		struct insertion *i = ii < nins ? &ins[ii] : NULL;
+
+		if (t.eof || (i != NULL && i->start < offset + t.len)) {
+			long at = i->start - offset;
+
+			if (!t.eof && (at < 0 || at > t.len)) {
+				x->status = HL_LEX_FAIL;	/* Go panics */
+				break;
+			}
+			if (!t.eof && at > 0) {
+				emit(x, t.type, t.p, (size_t)at);
+				offset += at;
+				t.p += at;
+				t.len -= at;
+				if (t.len == 0)
+					t.eof = 1;
+			}
+			for (k = i->t0; k < i->t1; k++)
+				emit(x, lang.v[k].type, lang.text.data +
+				    lang.v[k].off, lang.v[k].len);
+			offset += i->end - i->start;
+			if (t.eof)
+				NEXT_ROOT();
+			ii++;
+		} else {
+			emit(x, t.type, t.p, (size_t)t.len);
+			offset += t.len;
+			NEXT_ROOT();
+		}
+	}
+#undef NEXT_ROOT
+out:
+	free(ins);
+	buf_free(&others);
+	hl_tokens_free(&lang);
+	hl_tokens_free(&rt);
+}
+
+/* A lexer's own rules over text as Chroma's Tokenise(nil, text) runs
+ * them once the text is normalised: with the newline ensure_nl adds. */
+static void
+run_rules(struct lexrun *x, const struct hl_lexer *lx, const char *text,
+    size_t n)
+{
+	struct buf t = BUF_INIT;
+
+	if (!(lx->flags & LX_ENSURE_NL) || (n > 0 && text[n - 1] == '\n')) {
+		run(x, lx, text, n, lx->root, 0);
+		return;
+	}
+	buf_add(&t, text, n);
+	buf_putc(&t, '\n');
+	run(x, lx, t.data, t.len, lx->root, 1);
+	buf_free(&t);
+}
+
+/* Chroma's Tokenise(nil, text) of lx, a delegating lexer or not. */
+static void
+lex_top(struct lexrun *x, const struct hl_lexer *lx, const char *text,
+    size_t n)
+{
+	if (lx->delegate != NULL)
+		delegate(x, lx, text, n);
+	else
+		run_rules(x, lx, text, n);
 }
 
 /* Chroma's LexerState.Iterator over text from state start; added is 1
@@ -615,6 +804,8 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 						    text + g[2 * k],
 						    g[2 * k + 1] - g[2 * k]);
 				}
+			} else if (em->kind == EM_USINGBYGROUP) {
+				using_by_group(x, lx, em, text, g, ng);
 			} else if (em->kind != EM_NONE) {
 				run_emitter(x, lx, R->em, text + m0, m1 - m0);
 			}
@@ -668,7 +859,6 @@ hl_tokenise(const struct hl_lexer *lx, const char *code, size_t n,
 {
 	struct buf text = BUF_INIT;
 	struct lexrun x;
-	size_t added = 0;
 
 	memset(&x, 0, sizeof(x));
 	out->n = 0;
@@ -680,12 +870,7 @@ hl_tokenise(const struct hl_lexer *lx, const char *code, size_t n,
 		buf_free(&text);
 		return HL_LEX_OK;
 	}
-	if ((lx->flags & LX_ENSURE_NL) &&
-	    (text.len == 0 || text.data[text.len - 1] != '\n')) {
-		buf_putc(&text, '\n');
-		added = 1;
-	}
-	x.budget = (long)(STEPS_PER_BYTE * text.len) + STEPS_MIN;
+	x.budget = (long)(STEPS_PER_BYTE * (text.len + 1)) + STEPS_MIN;
 	clock_gettime(CLOCK_MONOTONIC, &x.start);
 	x.md = pcre2_match_data_create(GROUPS_MAX, NULL);
 	x.mc = pcre2_match_context_create(NULL);
@@ -699,14 +884,13 @@ hl_tokenise(const struct hl_lexer *lx, const char *code, size_t n,
 	if (jit_stack != NULL)
 		pcre2_jit_stack_assign(x.mc, NULL, jit_stack);
 	if (text.len > 0)
-		run(&x, lx, text.data, text.len, lx->root, added);
+		lex_top(&x, lx, text.data, text.len);
 	pcre2_match_data_free(x.md);
 	pcre2_match_context_free(x.mc);
 	if (x.status != HL_LEX_OK) {
 		out->n = 0;
 		buf_reset(&out->text);
-		if (added)
-			text.len--;
+		x.nremap = 0;
 		emit_plain(&x, text.data, text.len);
 	}
 	buf_free(&text);

@@ -1114,6 +1114,9 @@ highlight(struct buf *out, const char *code, size_t n, const char *lang,
 	else if (warn != NULL && st == HL_LEX_BUDGET)
 		buf_printf(warn, "a %zu-byte '%s' block is past the "
 		    "highlighter's work bound; shown unhighlighted", n, name);
+	else if (warn != NULL && st == HL_LEX_NORULES)
+		buf_printf(warn, "a '%s' block holding code in a language "
+		    "quire has no rules for; shown unhighlighted", name);
 	else if (warn != NULL && st == HL_LEX_FAIL)
 		buf_printf(warn, "Chroma's %s lexer fails on this block "
 		    "(Hugo would stop); shown unhighlighted", hl_lexer_name(lx));

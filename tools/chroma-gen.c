@@ -23,11 +23,13 @@
  * marked as such. quire's own rules for some of them (QUIRE_LEXERS_DIR,
  * the repository's lexers/ folder, in Chroma's XML schema) then take
  * their place; the generator checks that each one's name, aliases, file
- * names and flags are those of the Go lexer's Config. The schema's two
- * additions: <rules from="FILE.xml"/> takes the states of one of
- * Chroma's XML files (a Go lexer that only renames one), and <using
- * lexer=L remap_from=T remap_to=U/> is Chroma's UsingLexer over a
- * TypeRemappingLexer (L's tokens of type T become U). */
+ * names and flags are those of the Go lexer's Config. Additions to the
+ * schema for what Go lexers do: <rules from="FILE.xml"/> takes the
+ * states of one of Chroma's XML files (a Go lexer that only renames
+ * one); <using lexer=L remap_from=T remap_to=U/> is Chroma's UsingLexer
+ * over a TypeRemappingLexer (L's tokens of type T become U); <lexer
+ * delegate=ROOT> is DelegatingLexer(ROOT, the lexer); <usingbygroup>
+ * (UsingByGroup) is written as Chroma's own XML serialisation of it. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <ctype.h>
 #include <dirent.h>
@@ -46,13 +48,15 @@
 #define LX_GO		16	/* written in Go: no rules here */
 #define LX_BROKEN	32	/* a pattern PCRE2 cannot take */
 
-enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING };
+enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
+	EM_USINGBYGROUP };
 enum { MU_NONE, MU_PUSH, MU_POP, MU_INCLUDE, MU_COMBINED };
 
 struct emitter {
 	int kind;
 	char *arg;
 	char *remap_from, *remap_to;	/* EM_USING: a type remapped */
+	int name_group, code_group;	/* EM_USINGBYGROUP */
 	struct emitter *sub;
 	int nsub;
 	int id;			/* index in the output table */
@@ -81,6 +85,8 @@ struct lexer {
 	double priority;
 	int flags;
 	int goflags;		/* a Go Config's flags, to check quire's */
+	char *delegate;		/* quire's <lexer delegate=ROOT>: Chroma's
+				 * DelegatingLexer(ROOT, this one) */
 	struct state *st;
 	int nst;
 	char *file;		/* the XML file's base name */
@@ -459,6 +465,39 @@ parse_emitter(xmlNode *c, struct emitter *em)
 		if ((em->remap_from == NULL) != (em->remap_to == NULL))
 			die("<using lexer=\"%s\">: remap_from without "
 			    "remap_to", em->arg ? em->arg : "");
+	} else if (strcmp(t, "usingbygroup") == 0) {
+		/* Chroma's own serialisation of UsingByGroup: the groups
+		 * as elements, the emitters in <emitters> */
+		xmlNode *g, *e;
+
+		em->kind = EM_USINGBYGROUP;
+		for (g = c->children; g; g = g->next) {
+			xmlChar *v;
+
+			if (g->type != XML_ELEMENT_NODE)
+				continue;
+			if (strcmp((const char *)g->name, "emitters") == 0) {
+				for (e = g->children; e; e = e->next) {
+					if (e->type != XML_ELEMENT_NODE)
+						continue;
+					em->sub = xrealloc(em->sub,
+					    sizeof(*em->sub) *
+					    (size_t)(em->nsub + 1));
+					memset(&em->sub[em->nsub], 0,
+					    sizeof(*em->sub));
+					parse_emitter(e, &em->sub[em->nsub++]);
+				}
+				continue;
+			}
+			v = xmlNodeGetContent(g);
+			if (strcmp((const char *)g->name,
+			    "sublexer_name_group") == 0)
+				em->name_group = atoi((const char *)v);
+			else if (strcmp((const char *)g->name,
+			    "code_group") == 0)
+				em->code_group = atoi((const char *)v);
+			xmlFree(v);
+		}
 	} else if (strcmp(t, "bygroups") == 0) {
 		xmlNode *g;
 
@@ -715,6 +754,7 @@ load_xml(const char *dir, const char *file)
 	memset(lx, 0, sizeof(*lx));
 	lx->file = strdup(file);
 	root = xmlDocGetRootElement(doc);
+	lx->delegate = prop(root, "delegate");
 	for (sec = root->children; sec; sec = sec->next) {
 		xmlNode *c;
 
@@ -1037,6 +1077,16 @@ sb_open(struct sbuf *b)
 	b->f = open_memstream(&b->p, &b->n);
 }
 
+/* One row of hl_emitters[] (highlight-lex.c's struct hl_emitter). */
+static void
+emit_row(const char *kind, int arg, int first, int n, const char *lexer,
+    int remap_from, int remap_to, int code)
+{
+	fprintf(b_emit.f, "\t{ %s, %d, %d, %d, ", kind, arg, first, n);
+	cstr(b_emit.f, lexer);
+	fprintf(b_emit.f, ", %d, %d, %d },\n", remap_from, remap_to, code);
+}
+
 static int
 write_emitter(struct lexer *lx, struct emitter *em, int *broken)
 {
@@ -1044,12 +1094,12 @@ write_emitter(struct lexer *lx, struct emitter *em, int *broken)
 
 	/* bygroups' children first, consecutive (Chroma's XML has no
 	 * bygroups within bygroups) */
-	if (em->kind == EM_BYGROUPS) {
+	if (em->kind == EM_BYGROUPS || em->kind == EM_USINGBYGROUP) {
 		first = nemit;
 		for (i = 0; i < em->nsub; i++) {
-			if (em->sub[i].kind == EM_BYGROUPS) {
-				fprintf(b_emit.f, "\t{ EM_NONE, 0, 0, 0, "
-				    "NULL, 0, 0 },\n");
+			if (em->sub[i].kind == EM_BYGROUPS ||
+			    em->sub[i].kind == EM_USINGBYGROUP) {
+				emit_row("EM_NONE", 0, 0, 0, NULL, 0, 0, 0);
 				nemit++;
 				*broken = 1;
 				continue;
@@ -1060,46 +1110,49 @@ write_emitter(struct lexer *lx, struct emitter *em, int *broken)
 	id = nemit++;
 	switch (em->kind) {
 	case EM_NONE:
-		fprintf(b_emit.f, "\t{ EM_NONE, 0, 0, 0, NULL, 0, 0 },\n");
+		emit_row("EM_NONE", 0, 0, 0, NULL, 0, 0, 0);
 		break;
 	case EM_TOKEN: {
 		int t = type_id(em->arg ? em->arg : "");
 
 		if (t < 0)
 			die("%s: unknown token type %s", lx->file, em->arg);
-		fprintf(b_emit.f, "\t{ EM_TOKEN, %d, 0, 0, NULL, 0, 0 },\n",
-		    t);
+		emit_row("EM_TOKEN", t, 0, 0, NULL, 0, 0, 0);
 		break;
 	}
 	case EM_BYGROUPS:
-		fprintf(b_emit.f, "\t{ EM_BYGROUPS, 0, %d, %d, NULL, 0, "
-		    "0 },\n", first, em->nsub);
+		emit_row("EM_BYGROUPS", 0, first, em->nsub, NULL, 0, 0, 0);
+		break;
+	case EM_USINGBYGROUP:
+		if (em->name_group < 1 || em->code_group < 1 ||
+		    em->name_group > em->nsub || em->code_group > em->nsub)
+			die("%s: <usingbygroup>: groups %d and %d of %d",
+			    lx->file, em->name_group, em->code_group, em->nsub);
+		emit_row("EM_USINGBYGROUP", em->name_group, first, em->nsub,
+		    NULL, 0, 0, em->code_group);
 		break;
 	case EM_USINGSELF: {
 		struct state *s = find_state(lx, em->arg ? em->arg : "root");
 
 		if (s == NULL)
 			*broken = 1;
-		fprintf(b_emit.f, "\t{ EM_USINGSELF, %d, 0, 0, NULL, 0, "
-		    "0 },\n", s ? s->id : -1);
+		emit_row("EM_USINGSELF", s ? s->id : -1, 0, 0, NULL, 0, 0, 0);
 		break;
 	}
-	case EM_USING:
-		fprintf(b_emit.f, "\t{ EM_USING, 0, 0, 0, ");
-		cstr(b_emit.f, em->arg ? em->arg : "");
-		if (em->remap_from != NULL) {
-			int f = type_id(em->remap_from),
-			    t = type_id(em->remap_to);
+	case EM_USING: {
+		int f = 0, t = 0;
 
+		if (em->remap_from != NULL) {
+			f = type_id(em->remap_from);
+			t = type_id(em->remap_to);
 			if (f < 0 || t < 0)
 				die("%s: unknown token type in remap %s %s",
 				    lx->file, em->remap_from, em->remap_to);
-			fprintf(b_emit.f, ", %d, %d", f + 1, t);
-		} else {
-			fprintf(b_emit.f, ", 0, 0");
+			f++;
 		}
-		fprintf(b_emit.f, " },\n");
+		emit_row("EM_USING", 0, 0, 0, em->arg ? em->arg : "", f, t, 0);
 		break;
+	}
 	}
 	return id;
 }
@@ -1246,8 +1299,9 @@ main(int argc, char **argv)
 		cstr(out, class_of(types[t].value));
 		fprintf(out, " },\n");
 	}
-	fprintf(out, "};\n#define HL_TYPE_TEXT %d\n#define HL_TYPE_ERROR %d\n\n",
-	    type_id("Text"), type_id("Error"));
+	fprintf(out, "};\n#define HL_TYPE_TEXT %d\n#define HL_TYPE_ERROR %d\n"
+	    "#define HL_TYPE_OTHER %d\n\n", type_id("Text"), type_id("Error"),
+	    type_id("Other"));
 
 	sb_open(&b_emit);
 	sb_open(&b_rule);
@@ -1272,8 +1326,10 @@ main(int argc, char **argv)
 
 		fprintf(out, "\t{ ");
 		cstr(out, lx->name);
-		fprintf(out, ", %d, %g, %d, %d },\n", lx->flags, lx->priority,
+		fprintf(out, ", %d, %g, %d, %d, ", lx->flags, lx->priority,
 		    root ? root->id : -1, first_state[i]);
+		cstr(out, lx->delegate);
+		fprintf(out, " },\n");
 	}
 	fprintf(out, "};\n#define HL_NLEXERS %d\n\n", nlexers);
 

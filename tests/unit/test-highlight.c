@@ -50,13 +50,25 @@ render_page(const char *md, const struct site *site, struct buf *out,
 
 	while (*body == '\n')
 		body++;
-	if (strncmp(body, "```", 3) == 0) {
-		p = body + 3;
+	if (strncmp(body, "```", 3) == 0 || strncmp(body, "~~~", 3) == 0) {
+		/* the fence: three or more backticks or tildes, closed by
+		 * a line of as many (a markdown block holds shorter ones) */
+		size_t w = strspn(body, body[0] == '`' ? "`" : "~");
+		char close[16];
+
+		assert_true(w < sizeof(close) - 2);
+		memset(close, body[0], w);
+		close[w] = '\n';
+		close[w + 1] = '\0';
+		p = body + w;
 		end = strchr(p, '\n');
 		buf_add(&info, p, (size_t)(end - p));
 		p = end + 1;
-		end = strstr(p, "```\n");
-		if (end == NULL || (end != p && end[-1] != '\n'))
+		end = p;
+		while ((end = strstr(end, close)) != NULL && end != p &&
+		    end[-1] != '\n')
+			end++;
+		if (end == NULL)
 			end = p + strlen(p);
 		buf_add(&code, p, (size_t)(end - p));
 		rc = hl_fence_at(out, buf_cstr(&info), 0, buf_cstr(&code),
@@ -197,8 +209,8 @@ test_registry(void **state)
 	assert_true(hl_lexer_usable(hl_lexer_get("html")));
 	assert_true(hl_lexer_usable(hl_lexer_get("dockerfile")));
 	assert_true(hl_lexer_usable(hl_lexer_get("make")));
+	assert_true(hl_lexer_usable(hl_lexer_get("md")));
 	/* and the ones it has not */
-	assert_false(hl_lexer_usable(hl_lexer_get("markdown")));
 	assert_false(hl_lexer_usable(hl_lexer_get("go-html-template")));
 	assert_false(hl_lexer_usable(hl_lexer_get("http")));
 	assert_false(hl_lexer_usable(hl_lexer_get("fish")));
@@ -291,6 +303,44 @@ test_budget(void **state)
 	buf_free(&warn);
 }
 
+/* A markdown block delegates its Other text to HTML and its fences to
+ * their language; a fence in a language quire has no rules for makes
+ * the block plain, with a warning. */
+static void
+test_markdown_fences(void **state)
+{
+	static const char md[] = "<b>x</b> *y*\n```go\nx := 1\n```\n";
+	static const char bad[] = "# t\n```http\nGET / HTTP/1.1\n```\n";
+	struct hl_tokens t = HL_TOKENS_INIT;
+	struct buf got = BUF_INIT, out = BUF_INIT, err = BUF_INIT;
+	struct buf warn = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(hl_tokenise(hl_lexer_get("markdown"), md,
+	    sizeof(md) - 1, &t), HL_LEX_OK);
+	dump(&t, &got);
+	assert_string_equal(buf_cstr(&got), "Punctuation:<|NameTag:b|"
+	    "Punctuation:>|Text:x|Punctuation:</|NameTag:b|Punctuation:>|"
+	    "Text: |GenericEmph:*y*|Text:\n|LiteralString:```go\n|"
+	    "NameOther:x|Text: |Operator::=|Text: |LiteralNumberInteger:1|"
+	    "Text:\n|LiteralString:```|Text:\n|");
+	assert_int_equal(hl_tokenise(hl_lexer_get("md"), bad, sizeof(bad) - 1,
+	    &t), HL_LEX_NORULES);
+	buf_reset(&got);
+	dump(&t, &got);
+	assert_string_equal(buf_cstr(&got), "Text:# t\n```http\n"
+	    "GET / HTTP/1.1\n```\n|");
+	assert_int_equal(hl_fence_at(&out, "md", 0, bad, sizeof(bad) - 1,
+	    NULL, &err, &warn), 0);
+	assert_non_null(strstr(buf_cstr(&warn), "no rules"));
+	assert_null(strstr(buf_cstr(&out), "class=\"gh\""));
+	hl_tokens_free(&t);
+	buf_free(&got);
+	buf_free(&out);
+	buf_free(&err);
+	buf_free(&warn);
+}
+
 static void
 test_options(void **state)
 {
@@ -360,6 +410,7 @@ main(void)
 		cmocka_unit_test(test_registry),
 		cmocka_unit_test(test_lexer_rules),
 		cmocka_unit_test(test_budget),
+		cmocka_unit_test(test_markdown_fences),
 		cmocka_unit_test(test_options),
 	};
 
