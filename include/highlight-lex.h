@@ -49,9 +49,9 @@ const struct hl_lexer *hl_lexer_get(const char *name);
 /* The lexer's Chroma name ("Rust"). */
 const char *hl_lexer_name(const struct hl_lexer *lx);
 /* Non-zero if quire has the lexer's rules: Chroma's XML ones, and
- * quire's own (lexers/) for go, go-text-template, html, docker, make and
- * markdown, which Chroma writes in Go. Zero for its other Go-coded
- * lexers (go-html-template, http, ...) and for the four whose
+ * quire's own (lexers/) for go, go-html-template, go-text-template,
+ * html, docker, make and markdown, which Chroma writes in Go. Zero for
+ * its other Go-coded lexers (http, phtml, postgres, ...) and for the four whose
  * patterns PCRE2 cannot compile (fish, scss, al, racket): their blocks
  * are shown as one plain token a line. */
 int hl_lexer_usable(const struct hl_lexer *lx);
