@@ -109,8 +109,7 @@ build/dates.o: build/cldr-dates.h
 
 # Chroma's lexer rules and token classes, as Hugo 0.111 uses them, read
 # from Debian's golang-github-alecthomas-chroma-v2-dev at build time by
-# tools/chroma-gen.c (libxml2; PCRE2 to check each pattern), with
-# quire's own rules (lexers/*.xml) for lexers Chroma writes in Go. The
+# tools/chroma-gen.c (libxml2; PCRE2 to check each pattern). The
 # generator is a build tool: plain flags, no sanitizers.
 CHROMA_DIR ?= /usr/share/gocode/src/github.com/alecthomas/chroma/v2
 build/chroma-gen: tools/chroma-gen.c build/stamp
@@ -119,8 +118,8 @@ build/chroma-gen: tools/chroma-gen.c build/stamp
 	    $(call pkg,--libs,libxml-2.0 libpcre2-8)
 
 build/chroma-tables.h: build/chroma-gen $(CHROMA_DIR)/types.go \
-    $(CHROMA_DIR)/lexers/embedded/rust.xml $(wildcard lexers/*.xml)
-	build/chroma-gen $(CHROMA_DIR) lexers $@.tmp && mv $@.tmp $@
+    $(CHROMA_DIR)/lexers/embedded/rust.xml
+	build/chroma-gen $(CHROMA_DIR) $@.tmp && mv $@.tmp $@
 
 build/highlight-lex.o: build/chroma-tables.h
 

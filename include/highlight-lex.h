@@ -35,8 +35,6 @@ struct hl_tokens {
 enum hl_lex_status {
 	HL_LEX_OK,
 	HL_LEX_BUDGET,	/* the work bound ran out: a hostile or huge input */
-	HL_LEX_NORULES,	/* the code holds a block in a language quire has
-			 * no rules for (a fence in a markdown block) */
 	HL_LEX_FAIL,	/* Chroma itself would fail (a rule names a missing
 			 * state) or PCRE2 did */
 };
@@ -48,13 +46,15 @@ enum hl_lex_status {
 const struct hl_lexer *hl_lexer_get(const char *name);
 /* The lexer's Chroma name ("Rust"). */
 const char *hl_lexer_name(const struct hl_lexer *lx);
-/* Non-zero if quire has the lexer's rules: Chroma's XML ones, and
- * quire's own (lexers/) for go, go-html-template, go-text-template,
- * html, docker, make and markdown, which Chroma writes in Go. Zero for
- * its other Go-coded lexers (http, phtml, postgres, ...) and for the four whose
- * patterns PCRE2 cannot compile (fish, scss, al, racket): their blocks
- * are shown as one plain token a line. */
+/* Non-zero if quire has the lexer's rules: Chroma's XML lexers, and
+ * those it writes in Go as plain rule data (go, html, markdown, docker,
+ * make, ...). Zero for the ones Go code builds otherwise (http, phtml,
+ * raku, ...) and for those with a pattern PCRE2 cannot compile (fish,
+ * scss, svelte, al, racket, openedge abl): their blocks are shown as
+ * plain text. */
 int hl_lexer_usable(const struct hl_lexer *lx);
+/* Why a lexer is not usable (a static sentence), NULL when it is. */
+const char *hl_lexer_why(const struct hl_lexer *lx);
 
 /* Tokenises the n bytes of code with lx as Hugo does (Chroma's
  * Tokenise(nil, code) wrapped in Coalesce: CRLF and lone CR become LF,
@@ -62,8 +62,7 @@ int hl_lexer_usable(const struct hl_lexer *lx);
  * empties first. A lexer that is not usable gives the code as Text, as
  * Chroma's plaintext lexer does. Work is bounded: about 50 rule attempts
  * a byte, a PCRE2 match limit, a stack and nesting bound; past them
- * HL_LEX_BUDGET. Whatever the status but HL_LEX_OK, out holds the code
- * as Text. */
+ * HL_LEX_BUDGET and out holds the code as Text. */
 enum hl_lex_status hl_tokenise(const struct hl_lexer *lx, const char *code,
 	size_t n, struct hl_tokens *out);
 

@@ -35,12 +35,13 @@ struct hl_type {
 struct hl_emitter {
 	int kind;
 	int arg;		/* EM_TOKEN: type; EM_USINGSELF: state;
-				 * EM_USINGBYGROUP: the group naming a lexer */
-	int first, n;		/* EM_BYGROUPS, EM_USINGBYGROUP: emitters */
+				 * EM_USINGBYGROUP: the group naming the
+				 * lexer (from: the group it lexes) */
+	int first, n;		/* EM_BYGROUPS, EM_USINGBYGROUP: their
+				 * emitters, one a group */
 	const char *lexer;	/* EM_USING: the lexer's name */
-	int remap_from;		/* EM_USING: 1 + a type its tokens of */
-	int remap_to;		/* which become this one; 0: none */
-	int code;		/* EM_USINGBYGROUP: the group of code */
+	int from, to;		/* EM_USING: its tokens of type from are
+				 * of type to (Chroma's TypeRemapping) */
 };
 
 struct hl_rule {
@@ -64,8 +65,8 @@ struct hl_lexer {
 	double priority;
 	int root;		/* "root" state, -1 when not usable */
 	int first_state;
-	const char *delegate;	/* Chroma's DelegatingLexer(this, lexer):
-				 * the lexer its Other tokens go to */
+	const char *delegate;	/* Chroma's DelegatingLexer: the lexer of
+				 * what this one leaves as Other */
 };
 
 struct hl_key {
@@ -106,6 +107,17 @@ static struct compiled *cache;
 static pcre2_jit_stack *jit_stack;
 
 const char *
+hl_lexer_why(const struct hl_lexer *lx)
+{
+	if (hl_lexer_usable(lx))
+		return NULL;
+	if (lx->flags & LX_BROKEN)
+		return "one of its patterns is beyond PCRE2";
+	return "Chroma builds it in Go code (delegation, remapped types or "
+	    "functions) that quire has no rules for";
+}
+
+const char *
 hl_token_class(int type)
 {
 	return type >= 0 && (size_t)type < NTYPES ? hl_types[type].cls : "";
@@ -126,7 +138,15 @@ hl_lexer_name(const struct hl_lexer *lx)
 int
 hl_lexer_usable(const struct hl_lexer *lx)
 {
-	return !(lx->flags & (LX_GO | LX_BROKEN)) && lx->root >= 0;
+	const struct hl_lexer *d;
+
+	if ((lx->flags & (LX_GO | LX_BROKEN)) || lx->root < 0)
+		return 0;
+	if (lx->delegate == NULL)
+		return 1;
+	d = hl_lexer_get(lx->delegate);
+	return d != NULL && d != lx && d->delegate == NULL &&
+	    hl_lexer_usable(d);
 }
 
 /* The registry's maps hold a name as written and in lower case; the
@@ -321,8 +341,7 @@ struct lexrun {
 	long steps, budget;
 	struct timespec start;
 	int nest;
-	int remap[NEST_MAX][2];	/* using's type remappings, innermost last */
-	int nremap;
+	int from, to;		/* the remapping of the lexer running */
 	enum hl_lex_status status;
 	struct hl_tokens *out;
 };
@@ -332,13 +351,11 @@ static void
 emit(struct lexrun *x, int type, const char *p, size_t n)
 {
 	struct hl_tokens *t = x->out;
-	int i;
 
 	if (n == 0)
 		return;
-	for (i = x->nremap - 1; i >= 0; i--)
-		if (type == x->remap[i][0])
-			type = x->remap[i][1];
+	if (type == x->from)
+		type = x->to;
 	if (t->n > 0 && t->v[t->n - 1].type == type &&
 	    t->v[t->n - 1].len < COALESCE_MAX) {
 		buf_add(&t->text, p, n);
@@ -391,9 +408,7 @@ utf8_len(unsigned char c)
 
 static void run(struct lexrun *x, const struct hl_lexer *lx,
 	const char *text, size_t len, int start, size_t added);
-static void lex_top(struct lexrun *x, const struct hl_lexer *lx,
-	const char *text, size_t n);
-static void run_rules(struct lexrun *x, const struct hl_lexer *lx,
+static void run_emitter(struct lexrun *x, const struct hl_lexer *lx, int e,
 	const char *text, size_t n);
 
 static const struct hl_lexer *
@@ -422,25 +437,19 @@ run_emitter(struct lexrun *x, const struct hl_lexer *lx, int e,
 		break;
 	case EM_USING: {
 		const struct hl_lexer *sub = lexer_by_name(em->lexer);
+		int from = x->from, to = x->to;
 
 		if (sub == NULL || !hl_lexer_usable(sub)) {
 			x->status = HL_LEX_FAIL;
 			break;
 		}
-		if (em->remap_from == 0) {
-			run(x, sub, text, n, sub->root, 0);
-			break;
+		if (em->from >= 0) {
+			x->from = em->from;
+			x->to = em->to;
 		}
-		/* Chroma's TypeRemappingLexer around the lexer used */
-		if (x->nremap == NEST_MAX) {
-			x->status = HL_LEX_BUDGET;
-			break;
-		}
-		x->remap[x->nremap][0] = em->remap_from - 1;
-		x->remap[x->nremap][1] = em->remap_to;
-		x->nremap++;
 		run(x, sub, text, n, sub->root, 0);
-		x->nremap--;
+		x->from = from;
+		x->to = to;
 		break;
 	}
 	default:
@@ -448,184 +457,50 @@ run_emitter(struct lexrun *x, const struct hl_lexer *lx, int e,
 	}
 }
 
-/* Chroma's UsingByGroup: the group em->code lexed (as a whole text,
- * Tokenise(nil, ...)) by the lexer the group em->arg names, the other
- * groups (and that one, when no lexer has the name) by their emitters.
- * A lexer quire has no rules for makes the block plain: HL_LEX_NORULES. */
+/* Chroma's UsingByGroup: the group code lexed by the lexer the group
+ * name names (as a top-level Tokenise: its ensure_nl applies), each
+ * other group by its emitter. */
 static void
 using_by_group(struct lexrun *x, const struct hl_lexer *lx,
     const struct hl_emitter *em, const char *text, const size_t *g, int ng)
 {
 	const struct hl_lexer *sub;
-	struct buf name = BUF_INIT;
+	char *name;
 	int k;
 
-	if (em->n != ng - 1 || em->arg >= ng || em->code >= ng) {
+	if (em->n != ng - 1 || em->arg >= ng || em->from >= ng) {
 		x->status = HL_LEX_FAIL;	/* Chroma panics */
 		return;
 	}
-	buf_add(&name, text + g[2 * em->arg], g[2 * em->arg + 1] -
+	name = xstrndup(text + g[2 * em->arg], g[2 * em->arg + 1] -
 	    g[2 * em->arg]);
-	sub = hl_lexer_get(buf_cstr(&name));
-	buf_free(&name);
+	sub = hl_lexer_get(name);
+	free(name);
 	for (k = 1; k < ng && x->status == HL_LEX_OK; k++) {
 		const char *p = text + g[2 * k];
 		size_t n = g[2 * k + 1] - g[2 * k];
 
-		if (k != em->code || sub == NULL)
-			run_emitter(x, lx, em->first + k - 1, p, n);
-		else if (strcmp(hl_lexer_name(sub), "plaintext") == 0)
-			emit_plain(x, p, n);
-		else if (!hl_lexer_usable(sub))
-			x->status = HL_LEX_NORULES;
-		else
-			lex_top(x, sub, p, n);
-	}
-}
+		if (k == em->from && sub != NULL) {
+			struct buf t = BUF_INIT;
+			size_t added = 0;
 
-/* One insertion of Chroma's DelegatingLexer: the language's tokens
- * [t0, t1) where its Other tokens leave off, at offset start of the
- * text; end as Chroma sets it (0 for a last one with no Other after). */
-struct insertion {
-	long start, end;
-	size_t t0, t1;
-};
-
-/* Chroma's DelegatingLexer(root, language) over text, lx being the
- * language: the language's tokens, its Other tokens joined and lexed by
- * the root lexer, and the language's other tokens put back in between,
- * cutting a root token where one falls inside it. */
-static void
-delegate(struct lexrun *x, const struct hl_lexer *lx, const char *text,
-    size_t n)
-{
-	const struct hl_lexer *root = hl_lexer_get(lx->delegate);
-	struct hl_tokens lang = HL_TOKENS_INIT, rt = HL_TOKENS_INIT;
-	struct hl_tokens *out = x->out;
-	struct buf others = BUF_INIT;
-	struct insertion *ins = NULL;
-	size_t nins = 0, k, ti = 0, ii = 0;
-	int nremap = x->nremap, last = -1;
-	long offset = 0;
-	struct { int type; const char *p; long len; int eof; } t;
-
-	memset(&t, 0, sizeof(t));
-	if (root == NULL || !hl_lexer_usable(root)) {
-		x->status = HL_LEX_FAIL;
-		return;
-	}
-	x->out = &lang;
-	x->nremap = 0;
-	run_rules(x, lx, text, n);
-	for (k = 0; k < lang.n && x->status == HL_LEX_OK; k++) {
-		const struct hl_token *tk = &lang.v[k];
-
-		if (tk->type == HL_TYPE_OTHER) {
-			if (last >= 0 && nins > 0 && last != HL_TYPE_OTHER)
-				ins[nins - 1].end = offset;
-			buf_add(&others, lang.text.data + tk->off, tk->len);
-		} else {
-			if (last < 0 || last == HL_TYPE_OTHER) {
-				ins = xrealloc(ins, (nins + 1) * sizeof(*ins));
-				ins[nins].start = offset;
-				ins[nins].end = 0;
-				ins[nins].t0 = k;
-				nins++;
-			}
-			ins[nins - 1].t1 = k + 1;
-		}
-		last = tk->type;
-		offset += (long)tk->len;
-	}
-	x->out = &rt;
-	if (x->status == HL_LEX_OK && nins > 0)
-		lex_top(x, root, others.data != NULL ? others.data : "",
-		    others.len);
-	x->out = out;
-	x->nremap = nremap;
-	if (x->status != HL_LEX_OK)
-		goto out;
-	if (nins == 0) {
-		lex_top(x, root, text, n);
-		goto out;
-	}
-#define NEXT_ROOT() do { \
-		t.eof = ti >= rt.n; \
-		if (!t.eof) { \
-			t.type = rt.v[ti].type; \
-			t.p = rt.text.data + rt.v[ti].off; \
-			t.len = (long)rt.v[ti].len; \
-			ti++; \
-		} \
-	} while (0)
-	NEXT_ROOT();
-	offset = 0;
-	while (!t.eof || ii < nins) {
-		struct insertion *i = ii < nins ? &ins[ii] : NULL;
-
-		if (t.eof || (i != NULL && i->start < offset + t.len)) {
-			long at = i->start - offset;
-
-			if (!t.eof && (at < 0 || at > t.len)) {
-				x->status = HL_LEX_FAIL;	/* Go panics */
+			if (!hl_lexer_usable(sub) || sub->delegate != NULL) {
+				x->status = HL_LEX_FAIL;
 				break;
 			}
-			if (!t.eof && at > 0) {
-				emit(x, t.type, t.p, (size_t)at);
-				offset += at;
-				t.p += at;
-				t.len -= at;
-				if (t.len == 0)
-					t.eof = 1;
+			buf_add(&t, p, n);
+			if ((sub->flags & LX_ENSURE_NL) &&
+			    (n == 0 || p[n - 1] != '\n')) {
+				buf_putc(&t, '\n');
+				added = 1;
 			}
-			for (k = i->t0; k < i->t1; k++)
-				emit(x, lang.v[k].type, lang.text.data +
-				    lang.v[k].off, lang.v[k].len);
-			offset += i->end - i->start;
-			if (t.eof)
-				NEXT_ROOT();
-			ii++;
-		} else {
-			emit(x, t.type, t.p, (size_t)t.len);
-			offset += t.len;
-			NEXT_ROOT();
+			if (t.len > 0)
+				run(x, sub, t.data, t.len, sub->root, added);
+			buf_free(&t);
+		} else if (hl_emitters[em->first + k - 1].kind != EM_NONE) {
+			run_emitter(x, lx, em->first + k - 1, p, n);
 		}
 	}
-#undef NEXT_ROOT
-out:
-	free(ins);
-	buf_free(&others);
-	hl_tokens_free(&lang);
-	hl_tokens_free(&rt);
-}
-
-/* A lexer's own rules over text as Chroma's Tokenise(nil, text) runs
- * them once the text is normalised: with the newline ensure_nl adds. */
-static void
-run_rules(struct lexrun *x, const struct hl_lexer *lx, const char *text,
-    size_t n)
-{
-	struct buf t = BUF_INIT;
-
-	if (!(lx->flags & LX_ENSURE_NL) || (n > 0 && text[n - 1] == '\n')) {
-		run(x, lx, text, n, lx->root, 0);
-		return;
-	}
-	buf_add(&t, text, n);
-	buf_putc(&t, '\n');
-	run(x, lx, t.data, t.len, lx->root, 1);
-	buf_free(&t);
-}
-
-/* Chroma's Tokenise(nil, text) of lx, a delegating lexer or not. */
-static void
-lex_top(struct lexrun *x, const struct hl_lexer *lx, const char *text,
-    size_t n)
-{
-	if (lx->delegate != NULL)
-		delegate(x, lx, text, n);
-	else
-		run_rules(x, lx, text, n);
 }
 
 /* Chroma's LexerState.Iterator over text from state start; added is 1
@@ -793,7 +668,9 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 		{
 			const struct hl_emitter *em = &hl_emitters[R->em];
 
-			if (em->kind == EM_BYGROUPS) {
+			if (em->kind == EM_USINGBYGROUP) {
+				using_by_group(x, lx, em, text, g, ng);
+			} else if (em->kind == EM_BYGROUPS) {
 				if (em->n != ng - 1) {
 					emit(x, HL_TYPE_ERROR, text + m0,
 					    m1 - m0);
@@ -804,8 +681,6 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 						    text + g[2 * k],
 						    g[2 * k + 1] - g[2 * k]);
 				}
-			} else if (em->kind == EM_USINGBYGROUP) {
-				using_by_group(x, lx, em, text, g, ng);
 			} else if (em->kind != EM_NONE) {
 				run_emitter(x, lx, R->em, text + m0, m1 - m0);
 			}
@@ -853,24 +728,32 @@ normalise(struct buf *t, const char *s, size_t n)
 	}
 }
 
-enum hl_lex_status
-hl_tokenise(const struct hl_lexer *lx, const char *code, size_t n,
+/* Tokenise() of one regex lexer (its delegate aside). */
+static enum hl_lex_status
+tokenise_one(const struct hl_lexer *lx, const char *code, size_t n,
     struct hl_tokens *out)
 {
 	struct buf text = BUF_INIT;
 	struct lexrun x;
+	size_t added = 0;
 
 	memset(&x, 0, sizeof(x));
+	x.from = x.to = -1;
 	out->n = 0;
 	buf_reset(&out->text);
 	x.out = out;
 	normalise(&text, code, n);
-	if (!hl_lexer_usable(lx)) {
+	if ((lx->flags & (LX_GO | LX_BROKEN)) || lx->root < 0) {
 		emit_plain(&x, text.data, text.len);
 		buf_free(&text);
 		return HL_LEX_OK;
 	}
-	x.budget = (long)(STEPS_PER_BYTE * (text.len + 1)) + STEPS_MIN;
+	if ((lx->flags & LX_ENSURE_NL) &&
+	    (text.len == 0 || text.data[text.len - 1] != '\n')) {
+		buf_putc(&text, '\n');
+		added = 1;
+	}
+	x.budget = (long)(STEPS_PER_BYTE * text.len) + STEPS_MIN;
 	clock_gettime(CLOCK_MONOTONIC, &x.start);
 	x.md = pcre2_match_data_create(GROUPS_MAX, NULL);
 	x.mc = pcre2_match_context_create(NULL);
@@ -884,17 +767,170 @@ hl_tokenise(const struct hl_lexer *lx, const char *code, size_t n,
 	if (jit_stack != NULL)
 		pcre2_jit_stack_assign(x.mc, NULL, jit_stack);
 	if (text.len > 0)
-		lex_top(&x, lx, text.data, text.len);
+		run(&x, lx, text.data, text.len, lx->root, added);
 	pcre2_match_data_free(x.md);
 	pcre2_match_context_free(x.mc);
 	if (x.status != HL_LEX_OK) {
 		out->n = 0;
 		buf_reset(&out->text);
-		x.nremap = 0;
+		if (added)
+			text.len--;
 		emit_plain(&x, text.data, text.len);
 	}
 	buf_free(&text);
 	return x.status;
+}
+
+/* One run of a delegating lexer's own tokens: where it starts in the
+ * text, where the text it stands for ends (0 when Chroma never set it),
+ * and its tokens. */
+struct insertion {
+	size_t start, end;
+	size_t first, n;
+};
+
+/* Chroma's DelegatingLexer: the language lexer's tokens, with the text
+ * of its Other tokens lexed by the root lexer and the two interleaved. */
+static enum hl_lex_status
+tokenise_delegating(const struct hl_lexer *lx, const char *code, size_t n,
+    struct hl_tokens *out)
+{
+	const struct hl_lexer *root = hl_lexer_get(lx->delegate);
+	struct hl_tokens lang = HL_TOKENS_INIT, rt = HL_TOKENS_INIT;
+	struct insertion *ins = NULL;
+	struct buf others = BUF_INIT;
+	size_t nins = 0, i, ti = 0, ii = 0, tlen = 0, offset = 0;
+	const char *tp = NULL;
+	int last = -1000, have_last = 0, ttype = 0, have_t;
+	enum hl_lex_status st;
+	struct lexrun x;
+
+	st = tokenise_one(lx, code, n, &lang);
+	if (st != HL_LEX_OK) {
+		hl_tokens_free(out);
+		*out = lang;
+		return st;
+	}
+	for (i = 0; i < lang.n; i++) {
+		const struct hl_token *t = &lang.v[i];
+
+		if (t->type == HL_TYPE_OTHER) {
+			if (have_last && nins > 0 && last != HL_TYPE_OTHER)
+				ins[nins - 1].end = offset;
+			buf_add(&others, lang.text.data + t->off, t->len);
+		} else {
+			if (!have_last || last == HL_TYPE_OTHER) {
+				ins = xrealloc(ins, (nins + 1) * sizeof(*ins));
+				ins[nins].start = offset;
+				ins[nins].end = 0;
+				ins[nins].first = i;
+				ins[nins].n = 0;
+				nins++;
+			}
+			ins[nins - 1].n++;
+		}
+		last = t->type;
+		have_last = 1;
+		offset += t->len;
+	}
+	if (nins == 0) {
+		hl_tokens_free(&lang);
+		buf_free(&others);
+		return tokenise_one(root, code, n, out);
+	}
+	st = tokenise_one(root, others.data ? others.data : "", others.len,
+	    &rt);
+	buf_free(&others);
+	memset(&x, 0, sizeof(x));
+	x.from = x.to = -1;
+	x.out = out;
+	out->n = 0;
+	buf_reset(&out->text);
+	if (st != HL_LEX_OK)
+		goto plain;
+	/* interleave, as Chroma's delegatingLexer.Tokenise */
+	offset = 0;
+	have_t = rt.n > 0;
+	if (have_t) {
+		ttype = rt.v[0].type;
+		tp = rt.text.data + rt.v[0].off;
+		tlen = rt.v[0].len;
+		ti = 1;
+	}
+	while (have_t || ii < nins) {
+		if (!have_t || (ii < nins && ins[ii].start < offset + tlen)) {
+			const struct insertion *in = &ins[ii];
+			size_t k;
+
+			if (have_t) {
+				size_t cut;
+
+				if (in->start < offset || in->start - offset >
+				    tlen) {
+					st = HL_LEX_FAIL;	/* Go panics */
+					goto plain;
+				}
+				cut = in->start - offset;
+				emit(&x, ttype, tp, cut);
+				offset += cut;
+				tp += cut;
+				tlen -= cut;
+				if (tlen == 0)
+					have_t = 0;
+			}
+			for (k = 0; k < in->n; k++) {
+				const struct hl_token *t = &lang.v[in->first + k];
+
+				emit(&x, t->type, lang.text.data + t->off,
+				    t->len);
+			}
+			offset += in->end - in->start;
+			if (!have_t && ti < rt.n) {
+				ttype = rt.v[ti].type;
+				tp = rt.text.data + rt.v[ti].off;
+				tlen = rt.v[ti].len;
+				ti++;
+				have_t = 1;
+			}
+			ii++;
+		} else {
+			emit(&x, ttype, tp, tlen);
+			offset += tlen;
+			have_t = 0;
+			if (ti < rt.n) {
+				ttype = rt.v[ti].type;
+				tp = rt.text.data + rt.v[ti].off;
+				tlen = rt.v[ti].len;
+				ti++;
+				have_t = 1;
+			}
+		}
+	}
+	goto out;
+plain:
+	out->n = 0;
+	buf_reset(&out->text);
+	{
+		struct buf text = BUF_INIT;
+
+		normalise(&text, code, n);
+		emit_plain(&x, text.data ? text.data : "", text.len);
+		buf_free(&text);
+	}
+out:
+	free(ins);
+	hl_tokens_free(&lang);
+	hl_tokens_free(&rt);
+	return st;
+}
+
+enum hl_lex_status
+hl_tokenise(const struct hl_lexer *lx, const char *code, size_t n,
+    struct hl_tokens *out)
+{
+	if (lx->delegate != NULL && hl_lexer_usable(lx))
+		return tokenise_delegating(lx, code, n, out);
+	return tokenise_one(lx, code, n, out);
 }
 
 void

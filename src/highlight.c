@@ -101,6 +101,21 @@ attrs_put(struct attrs *a, const char *name, size_t len, struct val *v,
 	a->n++;
 }
 
+/* A number as a line number: Go converts out of range floats to its
+ * smallest int and lets sums wrap; here they are bounded instead, far
+ * past any block's length. */
+#define LINE_MAX_ABS 1000000000000L
+
+static long
+bounded(double d)
+{
+	if (!(d > -LINE_MAX_ABS))
+		return -LINE_MAX_ABS;
+	if (!(d < LINE_MAX_ABS))
+		return LINE_MAX_ABS;
+	return (long)d;
+}
+
 /* Go's strconv.Atoi: an optional sign and decimal digits, nothing else. */
 static int
 go_atoi(const char *s, size_t n, long *out)
@@ -290,7 +305,7 @@ parse_array(struct reader *r, struct val *v)
 			const char *dash;
 
 			if (e.k == V_NUM) {
-				a = b = (long)e.num - 1;
+				a = b = bounded(e.num) - 1;
 			} else {
 				dash = strchr(e.s, '-');
 				if (go_atoi(e.s, dash ? (size_t)(dash - e.s) :
@@ -597,7 +612,7 @@ parse_int(const char *s, long *out)
 		*out = 0;
 		return 0;
 	}
-	*out = strtol(s, &end, 0);
+	*out = bounded((double)strtol(s, &end, 0));
 	return *end == '\0' ? 0 : -1;
 }
 
@@ -606,7 +621,7 @@ decode_int(const struct val *v, long *out)
 {
 	switch (v->k) {
 	case V_BOOL: *out = v->b; return 0;
-	case V_NUM: *out = (long)v->num; return 0;
+	case V_NUM: *out = bounded(v->num); return 0;
 	case V_STR: return parse_int(v->s, out);
 	default: return -1;
 	}
@@ -620,8 +635,8 @@ decode_str(const struct val *v, char **out)
 	switch (v->k) {
 	case V_BOOL: buf_puts(&b, v->b ? "1" : "0"); break;
 	case V_NUM:
-		if (v->num == (double)(long)v->num)
-			buf_printf(&b, "%ld", (long)v->num);
+		if (v->num == (double)bounded(v->num))
+			buf_printf(&b, "%ld", bounded(v->num));
 		else
 			buf_printf(&b, "%g", v->num);
 		break;
@@ -1108,18 +1123,16 @@ highlight(struct buf *out, const char *code, size_t n, const char *lang,
 	st = hl_tokenise(lx, code, n, &t);
 	if (warn != NULL && !hl_lexer_usable(lx) &&
 	    strcmp(hl_lexer_name(lx), "plaintext") != 0)
-		buf_printf(warn, "language '%s': Chroma's %s lexer is written "
-		    "in Go and quire has no rules for it; the block is shown "
-		    "unhighlighted", name, hl_lexer_name(lx));
+		buf_printf(warn, "language '%s': Chroma's %s lexer is not "
+		    "quire's (%s); the block is shown unhighlighted", name,
+		    hl_lexer_name(lx), hl_lexer_why(lx));
 	else if (warn != NULL && st == HL_LEX_BUDGET)
 		buf_printf(warn, "a %zu-byte '%s' block is past the "
 		    "highlighter's work bound; shown unhighlighted", n, name);
-	else if (warn != NULL && st == HL_LEX_NORULES)
-		buf_printf(warn, "a '%s' block holding code in a language "
-		    "quire has no rules for; shown unhighlighted", name);
 	else if (warn != NULL && st == HL_LEX_FAIL)
-		buf_printf(warn, "Chroma's %s lexer fails on this block "
-		    "(Hugo would stop); shown unhighlighted", hl_lexer_name(lx));
+		buf_printf(warn, "Chroma's %s lexer needs a lexer quire does "
+		    "not have for part of this block, or fails on it; shown "
+		    "unhighlighted", hl_lexer_name(lx));
 	if (!c->inline_code)
 		div_start(out, html);
 	format(out, c, &t, lang, llen);

@@ -3,7 +3,7 @@
  * with) and its token classes, read from the package's XML and Go files,
  * written as C tables for src/highlight-lex.c.
  *
- * usage: chroma-gen CHROMA_DIR QUIRE_LEXERS_DIR OUT.h
+ * usage: chroma-gen CHROMA_DIR OUT.h
  *
  * Nothing of Chroma is kept in quire's tree: make runs this over the
  * installed package and compiles the result from build/. What it does to
@@ -18,18 +18,10 @@
  *   digits (a regexp2 bug that Hugo's output shows);
  * - a lexer with a pattern PCRE2 cannot compile is marked broken (its
  *   blocks are shown unhighlighted, with a warning).
- * Chroma's lexers written in Go (the lexers folder's .go files) are registered by name,
- * alias and file name only, so that a fence naming one is known, and
- * marked as such. quire's own rules for some of them (QUIRE_LEXERS_DIR,
- * the repository's lexers/ folder, in Chroma's XML schema) then take
- * their place; the generator checks that each one's name, aliases, file
- * names and flags are those of the Go lexer's Config. Additions to the
- * schema for what Go lexers do: <rules from="FILE.xml"/> takes the
- * states of one of Chroma's XML files (a Go lexer that only renames
- * one); <using lexer=L remap_from=T remap_to=U/> is Chroma's UsingLexer
- * over a TypeRemappingLexer (L's tokens of type T become U); <lexer
- * delegate=ROOT> is DelegatingLexer(ROOT, the lexer); <usingbygroup>
- * (UsingByGroup) is written as Chroma's own XML serialisation of it. */
+ * Chroma's lexers written in Go (the lexers folder's .go files) are read
+ * too: their name, aliases and file names always, and their rules where
+ * they are plain data in Go syntax (see go_rules()); the others are
+ * marked, and shown unhighlighted. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <ctype.h>
 #include <dirent.h>
@@ -55,11 +47,13 @@ enum { MU_NONE, MU_PUSH, MU_POP, MU_INCLUDE, MU_COMBINED };
 struct emitter {
 	int kind;
 	char *arg;
-	char *remap_from, *remap_to;	/* EM_USING: a type remapped */
-	int name_group, code_group;	/* EM_USINGBYGROUP */
 	struct emitter *sub;
 	int nsub;
 	int id;			/* index in the output table */
+	char *remap_from;	/* EM_USING: a type the lexer's tokens */
+	char *remap_to;		/* have, and the one Hugo sees instead */
+	int name_group;		/* EM_USINGBYGROUP: the group naming the */
+	int code_group;		/* lexer, and the group it lexes */
 };
 
 struct rule {
@@ -84,12 +78,17 @@ struct lexer {
 	int naliases, nfilenames, nalias_filenames;
 	double priority;
 	int flags;
-	int goflags;		/* a Go Config's flags, to check quire's */
-	char *delegate;		/* quire's <lexer delegate=ROOT>: Chroma's
-				 * DelegatingLexer(ROOT, this one) */
 	struct state *st;
 	int nst;
 	char *file;		/* the XML file's base name */
+	int xml_of;		/* a Go registration of an XML lexer's
+				 * rules: 1 + its index; 0 none */
+	const char *go_text;	/* Go-coded: its file, and where its */
+	const char *go_after;	/* Config ends, read once all are */
+	const char *go_config;	/* loaded (UsingLexer names a variable) */
+	char *delegate_var;	/* DelegatingLexer(VAR, this): VAR's */
+	const char *delegate;	/* lexer lexes what this one leaves as
+				 * Other */
 };
 
 struct typedef_ {
@@ -361,6 +360,24 @@ type_id(const char *name)
 	return -1;
 }
 
+/* The canonical name of a type or of one of its aliases (Go code writes
+ * Whitespace for TextWhitespace); NULL when types.go has none. */
+static const char *
+canonical_type(const char *name)
+{
+	int i, found, v;
+
+	if (name == NULL)
+		return NULL;
+	v = type_value(name, &found);
+	if (!found)
+		return NULL;
+	for (i = 0; i < ntypes; i++)
+		if (types[i].canonical && types[i].value == v)
+			return types[i].name;
+	return NULL;
+}
+
 /* Joins repeated state="..." attributes of <push> and <combined> into one,
  * the names separated by '|' (state names hold spaces, never '|'). */
 static char *
@@ -460,44 +477,6 @@ parse_emitter(xmlNode *c, struct emitter *em)
 	} else if (strcmp(t, "using") == 0) {
 		em->kind = EM_USING;
 		em->arg = prop(c, "lexer");
-		em->remap_from = prop(c, "remap_from");
-		em->remap_to = prop(c, "remap_to");
-		if ((em->remap_from == NULL) != (em->remap_to == NULL))
-			die("<using lexer=\"%s\">: remap_from without "
-			    "remap_to", em->arg ? em->arg : "");
-	} else if (strcmp(t, "usingbygroup") == 0) {
-		/* Chroma's own serialisation of UsingByGroup: the groups
-		 * as elements, the emitters in <emitters> */
-		xmlNode *g, *e;
-
-		em->kind = EM_USINGBYGROUP;
-		for (g = c->children; g; g = g->next) {
-			xmlChar *v;
-
-			if (g->type != XML_ELEMENT_NODE)
-				continue;
-			if (strcmp((const char *)g->name, "emitters") == 0) {
-				for (e = g->children; e; e = e->next) {
-					if (e->type != XML_ELEMENT_NODE)
-						continue;
-					em->sub = xrealloc(em->sub,
-					    sizeof(*em->sub) *
-					    (size_t)(em->nsub + 1));
-					memset(&em->sub[em->nsub], 0,
-					    sizeof(*em->sub));
-					parse_emitter(e, &em->sub[em->nsub++]);
-				}
-				continue;
-			}
-			v = xmlNodeGetContent(g);
-			if (strcmp((const char *)g->name,
-			    "sublexer_name_group") == 0)
-				em->name_group = atoi((const char *)v);
-			else if (strcmp((const char *)g->name,
-			    "code_group") == 0)
-				em->code_group = atoi((const char *)v);
-			xmlFree(v);
-		}
 	} else if (strcmp(t, "bygroups") == 0) {
 		xmlNode *g;
 
@@ -639,124 +618,29 @@ truthy(xmlNode *c)
 	return t;
 }
 
-static xmlDoc *
-read_xml(const char *dir, const char *file, char *path, size_t pathsz)
+static void
+load_xml(const char *dir, const char *file)
 {
+	char path[8300];
 	size_t n;
 	char *buf, *fx;
 	xmlDoc *doc;
+	xmlNode *root, *sec;
+	struct lexer *lx;
 
-	snprintf(path, pathsz, "%s/%s", dir, file);
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
 	buf = slurp(path, &n);
 	fx = fix_xml(buf, &n);
 	doc = xmlReadMemory(fx, (int)n, path, "UTF-8", XML_PARSE_NONET);
 	if (doc == NULL)
 		die("%s: not XML", path);
-	free(fx);
-	free(buf);
-	return doc;
-}
-
-static const char *embedded_dir;	/* Chroma's XML lexers */
-
-static void
-load_rules(struct lexer *lx, xmlNode *sec, const char *path, int depth)
-{
-	xmlNode *s, *c;
-	char *from = prop(sec, "from");
-
-	if (from != NULL) {
-		/* quire's schema: the states of one of Chroma's files */
-		char fpath[8300];
-		xmlDoc *doc;
-		xmlNode *r;
-
-		if (depth > 0 || strchr(from, '/') != NULL)
-			die("%s: <rules from=\"%s\">: one of Chroma's files, "
-			    "by base name", path, from);
-		doc = read_xml(embedded_dir, from, fpath, sizeof(fpath));
-		for (r = xmlDocGetRootElement(doc)->children; r; r = r->next)
-			if (r->type == XML_ELEMENT_NODE &&
-			    strcmp((const char *)r->name, "rules") == 0)
-				load_rules(lx, r, fpath, depth + 1);
-		xmlFreeDoc(doc);
-		free(from);
-	}
-	for (s = sec->children; s; s = s->next) {
-		char *nm;
-		struct state *S;
-		xmlNode *r;
-
-		if (s->type != XML_ELEMENT_NODE)
-			continue;
-		nm = prop(s, "name");
-		S = find_state(lx, nm);
-		if (S == NULL)
-			S = add_state(lx, nm);
-		free(nm);
-		for (r = s->children; r; r = r->next) {
-			struct rule *R;
-
-			if (r->type != XML_ELEMENT_NODE)
-				continue;
-			R = xmalloc(sizeof(*R));
-			memset(R, 0, sizeof(*R));
-			R->id = -1;
-			R->pattern = prop(r, "pattern");
-			for (c = r->children; c; c = c->next) {
-				const char *t = (const char *)c->name;
-				char *st;
-
-				if (c->type != XML_ELEMENT_NODE)
-					continue;
-				st = prop(c, "state");
-				if (strcmp(t, "push") == 0) {
-					R->mu = MU_PUSH;
-					if (st)
-						R->nstates = split_states(st,
-						    &R->states);
-				} else if (strcmp(t, "pop") == 0) {
-					char *d = prop(c, "depth");
-
-					R->mu = MU_POP;
-					R->depth = d ? atoi(d) : 1;
-					free(d);
-				} else if (strcmp(t, "include") == 0) {
-					R->mu = MU_INCLUDE;
-					R->nstates = split_states(st ? st : "",
-					    &R->states);
-				} else if (strcmp(t, "combined") == 0) {
-					R->mu = MU_COMBINED;
-					R->nstates = split_states(st ? st : "",
-					    &R->states);
-				} else {
-					parse_emitter(c, &R->em);
-				}
-				free(st);
-			}
-			add_rule(S, R);
-		}
-	}
-}
-
-/* Reads one lexer's XML into a new entry of lexers[]. */
-static void
-load_xml(const char *dir, const char *file)
-{
-	char path[8300];
-	xmlDoc *doc;
-	xmlNode *root, *sec;
-	struct lexer *lx;
-
-	doc = read_xml(dir, file, path, sizeof(path));
 	lexers = xrealloc(lexers, sizeof(*lexers) * (size_t)(nlexers + 1));
 	lx = &lexers[nlexers++];
 	memset(lx, 0, sizeof(*lx));
 	lx->file = strdup(file);
 	root = xmlDocGetRootElement(doc);
-	lx->delegate = prop(root, "delegate");
 	for (sec = root->children; sec; sec = sec->next) {
-		xmlNode *c;
+		xmlNode *c, *s;
 
 		if (sec->type != XML_ELEMENT_NODE)
 			continue;
@@ -799,10 +683,68 @@ load_xml(const char *dir, const char *file)
 			}
 			continue;
 		}
-		if (strcmp((const char *)sec->name, "rules") == 0)
-			load_rules(lx, sec, path, 0);
+		if (strcmp((const char *)sec->name, "rules") != 0)
+			continue;
+		for (s = sec->children; s; s = s->next) {
+			char *nm;
+			struct state *S;
+			xmlNode *r;
+
+			if (s->type != XML_ELEMENT_NODE)
+				continue;
+			nm = prop(s, "name");
+			S = find_state(lx, nm);
+			if (S == NULL)
+				S = add_state(lx, nm);
+			free(nm);
+			for (r = s->children; r; r = r->next) {
+				struct rule *R;
+
+				if (r->type != XML_ELEMENT_NODE)
+					continue;
+				R = xmalloc(sizeof(*R));
+				memset(R, 0, sizeof(*R));
+				R->id = -1;
+				R->pattern = prop(r, "pattern");
+				for (c = r->children; c; c = c->next) {
+					const char *t = (const char *)c->name;
+					char *st;
+
+					if (c->type != XML_ELEMENT_NODE)
+						continue;
+					st = prop(c, "state");
+					if (strcmp(t, "push") == 0) {
+						R->mu = MU_PUSH;
+						if (st)
+							R->nstates =
+							    split_states(st,
+							    &R->states);
+					} else if (strcmp(t, "pop") == 0) {
+						char *d = prop(c, "depth");
+
+						R->mu = MU_POP;
+						R->depth = d ? atoi(d) : 1;
+						free(d);
+					} else if (strcmp(t, "include") == 0) {
+						R->mu = MU_INCLUDE;
+						R->nstates = split_states(st ?
+						    st : "", &R->states);
+					} else if (strcmp(t, "combined") == 0) {
+						R->mu = MU_COMBINED;
+						R->nstates = split_states(st ?
+						    st : "", &R->states);
+					} else {
+						parse_emitter(c, &R->em);
+					}
+					free(st);
+				}
+				add_rule(S, R);
+			}
+		}
 	}
 	xmlFreeDoc(doc);
+	free(fx);
+	free(buf);
 	if (lx->name == NULL)
 		die("%s: no name", path);
 	if (expand(lx) != 0 || find_state(lx, "root") == NULL)
@@ -888,16 +830,518 @@ read_go_strings(const char *block, const char *key, char ***list, int *n)
 	}
 }
 
-/* A Config's boolean field set to true: flag, else 0. */
+/* Output buffers, written at the end in table order. */
+struct sbuf {
+	char *p;
+	size_t n;
+	FILE *f;
+};
+static struct sbuf b_emit, b_rule, b_srules, b_push, b_state;
+
+static void
+sb_open(struct sbuf *b)
+{
+	b->f = open_memstream(&b->p, &b->n);
+}
+
+/* Chroma's lexers written in Go whose rules are plain data: a reader for
+ * the Go they are written in, as far as it goes (string literals, Words,
+ * token types, ByGroups, Using, UsingSelf, UsingByGroup, a type-remapped
+ * UsingLexer, Push, Pop, Combined, Include, Default; a DelegatingLexer
+ * names the lexer of its Other text). A lexer using anything else
+ * (emitter or mutator functions, rules built by code) stays
+ * unhighlighted. */
+struct gotok {
+	int kind;		/* 'i' identifier, 's' string, 'n' number,
+				 * else the punctuation character */
+	char *text;
+};
+
+struct goparse {
+	struct gotok *t;
+	int n, pos;
+	int fail;
+	char **vars, **names;	/* Go variable -> registered lexer name */
+	int nvars;
+};
+
+static char **go_vars, **go_var_names;
+static int ngo_vars;
+
+/* Tokenises Go text from s up to the brace closing the one at s. */
 static int
-go_flag(const char *block, const char *key, int flag)
+go_lex(const char *s, struct gotok **out, int *n)
+{
+	int depth = 0, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	while (*s) {
+		struct gotok t = { 0, NULL };
+
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			s++;
+			continue;
+		}
+		if (s[0] == '/' && s[1] == '/') {
+			s = strchr(s, '\n');
+			if (s == NULL)
+				return -1;
+			continue;
+		}
+		if (*s == '`') {
+			const char *e = strchr(s + 1, '`');
+
+			if (e == NULL)
+				return -1;
+			t.kind = 's';
+			t.text = xstrndup(s + 1, (size_t)(e - s - 1));
+			s = e + 1;
+		} else if (*s == '"') {
+			char *b = xmalloc(strlen(s) + 1), *w = b;
+
+			for (s++; *s && *s != '"'; s++) {
+				if (*s != '\\') {
+					*w++ = *s;
+					continue;
+				}
+				s++;
+				switch (*s) {
+				case '\\': *w++ = '\\'; break;
+				case '"': *w++ = '"'; break;
+				case 'n': *w++ = '\n'; break;
+				case 't': *w++ = '\t'; break;
+				case 'r': *w++ = '\r'; break;
+				default: free(b); return -1;
+				}
+			}
+			if (*s != '"') {
+				free(b);
+				return -1;
+			}
+			*w = '\0';
+			s++;
+			t.kind = 's';
+			t.text = b;
+		} else if (isalpha((unsigned char)*s) || *s == '_') {
+			size_t l = ident_len(s);
+
+			t.kind = 'i';
+			t.text = xstrndup(s, l);
+			s += l;
+		} else if (isdigit((unsigned char)*s)) {
+			size_t l = 0;
+
+			while (isdigit((unsigned char)s[l]))
+				l++;
+			t.kind = 'n';
+			t.text = xstrndup(s, l);
+			s += l;
+		} else {
+			t.kind = *s++;
+		}
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 256;
+			*out = xrealloc(*out, sizeof(**out) * (size_t)cap);
+		}
+		(*out)[(*n)++] = t;
+		if (t.kind == '{')
+			depth++;
+		if (t.kind == '}' && --depth == 0)
+			return 0;
+	}
+	return -1;
+}
+
+static struct gotok *
+gp_peek(struct goparse *g)
+{
+	static struct gotok eof = { -1, NULL };
+
+	return g->pos < g->n ? &g->t[g->pos] : &eof;
+}
+
+static int
+gp_is(struct goparse *g, int kind, const char *text)
+{
+	struct gotok *t = gp_peek(g);
+
+	return t->kind == kind && (text == NULL ||
+	    (t->text && strcmp(t->text, text) == 0));
+}
+
+static void
+gp_expect(struct goparse *g, int kind, const char *text)
+{
+	if (!gp_is(g, kind, text))
+		g->fail = 1;
+	else
+		g->pos++;
+}
+
+/* An identifier, less a package qualifier ("chroma.Text"). */
+static char *
+gp_ident(struct goparse *g)
+{
+	char *s;
+
+	if (!gp_is(g, 'i', NULL)) {
+		g->fail = 1;
+		return NULL;
+	}
+	s = g->t[g->pos++].text;
+	if (gp_is(g, '.', NULL) && g->pos + 1 < g->n &&
+	    g->t[g->pos + 1].kind == 'i') {
+		g->pos++;
+		s = g->t[g->pos++].text;
+	}
+	return s;
+}
+
+static char *
+gp_string(struct goparse *g)
+{
+	if (!gp_is(g, 's', NULL)) {
+		g->fail = 1;
+		return NULL;
+	}
+	return g->t[g->pos++].text;
+}
+
+static int
+cmp_len_desc(const void *a, const void *b)
+{
+	size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
+
+	return la < lb ? 1 : la > lb ? -1 : 0;
+}
+
+/* Go's regexp.QuoteMeta. */
+static void
+quote_meta(struct sbuf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (strchr("\\.+*?()|[]{}^$", *s))
+			fputc('\\', b->f);
+		fputc(*s, b->f);
+	}
+}
+
+/* A pattern: a string, Words(prefix, suffix, words...), or a sum. */
+static char *
+gp_pattern(struct goparse *g)
+{
+	struct sbuf b;
+	char *out;
+
+	sb_open(&b);
+	do {
+		if (gp_is(g, '+', NULL))
+			g->pos++;
+		if (gp_is(g, 's', NULL)) {
+			fputs(gp_string(g), b.f);
+		} else if (gp_is(g, 'i', "Words")) {
+			char *prefix, *suffix, **words = NULL;
+			int n = 0, i;
+
+			g->pos++;
+			gp_expect(g, '(', NULL);
+			prefix = gp_string(g);
+			gp_expect(g, ',', NULL);
+			suffix = gp_string(g);
+			while (!g->fail && gp_is(g, ',', NULL)) {
+				g->pos++;
+				if (gp_is(g, ')', NULL))
+					break;
+				words = xrealloc(words, sizeof(*words) *
+				    (size_t)(n + 1));
+				words[n++] = gp_string(g);
+			}
+			gp_expect(g, ')', NULL);
+			if (g->fail)
+				break;
+			/* Chroma sorts by length, longest first; equal
+			 * lengths cannot both match at one place */
+			qsort(words, (size_t)n, sizeof(*words), cmp_len_desc);
+			fputs(prefix, b.f);
+			fputc('(', b.f);
+			for (i = 0; i < n; i++) {
+				if (i)
+					fputc('|', b.f);
+				quote_meta(&b, words[i]);
+			}
+			fputc(')', b.f);
+			fputs(suffix, b.f);
+			free(words);
+		} else {
+			g->fail = 1;
+		}
+	} while (!g->fail && gp_is(g, '+', NULL));
+	fclose(b.f);
+	out = b.p;
+	return out;
+}
+
+static const char *
+go_var_lexer(const char *var)
+{
+	int i;
+
+	for (i = 0; i < ngo_vars; i++)
+		if (strcmp(go_vars[i], var) == 0)
+			return go_var_names[i];
+	return NULL;
+}
+
+static void
+gp_emitter(struct goparse *g, struct emitter *em)
+{
+	char *id;
+
+	memset(em, 0, sizeof(*em));
+	if (gp_is(g, 'i', "nil")) {
+		g->pos++;
+		return;
+	}
+	id = gp_ident(g);
+	if (g->fail)
+		return;
+	if (strcmp(id, "ByGroups") == 0) {
+		em->kind = EM_BYGROUPS;
+		gp_expect(g, '(', NULL);
+		while (!g->fail && !gp_is(g, ')', NULL)) {
+			em->sub = xrealloc(em->sub, sizeof(*em->sub) *
+			    (size_t)(em->nsub + 1));
+			gp_emitter(g, &em->sub[em->nsub++]);
+			if (gp_is(g, ',', NULL))
+				g->pos++;
+		}
+		gp_expect(g, ')', NULL);
+	} else if (strcmp(id, "UsingSelf") == 0 || strcmp(id, "Using") == 0) {
+		em->kind = id[5] ? EM_USINGSELF : EM_USING;
+		gp_expect(g, '(', NULL);
+		em->arg = gp_string(g);
+		gp_expect(g, ')', NULL);
+	} else if (strcmp(id, "UsingLexer") == 0) {
+		/* UsingLexer(TypeRemappingLexer(VAR, TypeMapping{{FROM,
+		 * TO, nil}})) */
+		const char *name;
+
+		em->kind = EM_USING;
+		gp_expect(g, '(', NULL);
+		gp_expect(g, 'i', "TypeRemappingLexer");
+		gp_expect(g, '(', NULL);
+		id = gp_ident(g);
+		name = id ? go_var_lexer(id) : NULL;
+		if (name == NULL)
+			g->fail = 1;
+		em->arg = (char *)name;
+		gp_expect(g, ',', NULL);
+		gp_expect(g, 'i', "TypeMapping");
+		gp_expect(g, '{', NULL);
+		gp_expect(g, '{', NULL);
+		em->remap_from = (char *)canonical_type(gp_ident(g));
+		gp_expect(g, ',', NULL);
+		em->remap_to = (char *)canonical_type(gp_ident(g));
+		if (em->remap_from == NULL || em->remap_to == NULL)
+			g->fail = 1;
+		gp_expect(g, ',', NULL);
+		gp_expect(g, 'i', "nil");
+		gp_expect(g, '}', NULL);
+		gp_expect(g, '}', NULL);
+		gp_expect(g, ')', NULL);
+		gp_expect(g, ')', NULL);
+	} else if (strcmp(id, "UsingByGroup") == 0) {
+		em->kind = EM_USINGBYGROUP;
+		gp_expect(g, '(', NULL);
+		if (gp_is(g, 'n', NULL))
+			em->name_group = atoi(g->t[g->pos++].text);
+		else
+			g->fail = 1;
+		gp_expect(g, ',', NULL);
+		if (gp_is(g, 'n', NULL))
+			em->code_group = atoi(g->t[g->pos++].text);
+		else
+			g->fail = 1;
+		while (!g->fail && gp_is(g, ',', NULL)) {
+			g->pos++;
+			if (gp_is(g, ')', NULL))
+				break;
+			em->sub = xrealloc(em->sub, sizeof(*em->sub) *
+			    (size_t)(em->nsub + 1));
+			gp_emitter(g, &em->sub[em->nsub]);
+			if (em->sub[em->nsub].kind != EM_NONE &&
+			    em->sub[em->nsub].kind != EM_TOKEN)
+				g->fail = 1;
+			em->nsub++;
+		}
+		gp_expect(g, ')', NULL);
+	} else if (canonical_type(id) != NULL) {
+		em->kind = EM_TOKEN;
+		em->arg = (char *)canonical_type(id);
+	} else {
+		g->fail = 1;
+	}
+}
+
+static void
+gp_mutator(struct goparse *g, struct rule *r)
+{
+	char *id;
+
+	if (gp_is(g, 'i', "nil")) {
+		g->pos++;
+		return;
+	}
+	id = gp_ident(g);
+	if (g->fail)
+		return;
+	gp_expect(g, '(', NULL);
+	if (strcmp(id, "Push") == 0 || strcmp(id, "Combined") == 0) {
+		r->mu = id[0] == 'P' ? MU_PUSH : MU_COMBINED;
+		while (!g->fail && !gp_is(g, ')', NULL)) {
+			push_str(&r->states, &r->nstates, gp_peek(g)->text ?
+			    gp_peek(g)->text : "", gp_peek(g)->text ?
+			    strlen(gp_peek(g)->text) : 0);
+			gp_string(g);
+			if (gp_is(g, ',', NULL))
+				g->pos++;
+		}
+	} else if (strcmp(id, "Pop") == 0 && gp_is(g, 'n', NULL)) {
+		r->mu = MU_POP;
+		r->depth = atoi(g->t[g->pos++].text);
+	} else {
+		g->fail = 1;
+	}
+	gp_expect(g, ')', NULL);
+}
+
+static struct rule *
+gp_rule(struct goparse *g)
+{
+	struct rule *r = xmalloc(sizeof(*r));
+
+	memset(r, 0, sizeof(*r));
+	r->id = -1;
+	if (gp_is(g, '{', NULL)) {
+		g->pos++;
+		r->pattern = gp_pattern(g);
+		gp_expect(g, ',', NULL);
+		gp_emitter(g, &r->em);
+		gp_expect(g, ',', NULL);
+		gp_mutator(g, r);
+		if (gp_is(g, ',', NULL))
+			g->pos++;
+		gp_expect(g, '}', NULL);
+	} else if (gp_is(g, 'i', "Include")) {
+		g->pos++;
+		gp_expect(g, '(', NULL);
+		r->mu = MU_INCLUDE;
+		r->nstates = 1;
+		r->states = xmalloc(sizeof(char *));
+		r->states[0] = gp_string(g);
+		gp_expect(g, ')', NULL);
+	} else if (gp_is(g, 'i', "Default")) {
+		g->pos++;
+		gp_expect(g, '(', NULL);
+		gp_mutator(g, r);
+		gp_expect(g, ')', NULL);
+	} else {
+		g->fail = 1;
+	}
+	return r;
+}
+
+/* Reads "Rules{ "state": { rule, ... }, ... }" into lx; 0 or -1. */
+static int
+go_rules(struct lexer *lx, const char *text)
+{
+	struct goparse g;
+	int i;
+
+	memset(&g, 0, sizeof(g));
+	if (go_lex(text, &g.t, &g.n) != 0)
+		return -1;
+	gp_expect(&g, 'i', "Rules");
+	gp_expect(&g, '{', NULL);
+	while (!g.fail && !gp_is(&g, '}', NULL)) {
+		char *name = gp_string(&g);
+		struct state *S;
+
+		gp_expect(&g, ':', NULL);
+		gp_expect(&g, '{', NULL);
+		if (g.fail)
+			break;
+		S = find_state(lx, name);
+		if (S == NULL)
+			S = add_state(lx, name);
+		while (!g.fail && !gp_is(&g, '}', NULL)) {
+			add_rule(&lx->st[S - lx->st], gp_rule(&g));
+			if (gp_is(&g, ',', NULL))
+				g.pos++;
+		}
+		gp_expect(&g, '}', NULL);
+		if (gp_is(&g, ',', NULL))
+			g.pos++;
+	}
+	gp_expect(&g, '}', NULL);
+	for (i = 0; i < g.n; i++)
+		if (g.t[i].kind != 's' && g.t[i].kind != 'i')
+			free(g.t[i].text);
+	free(g.t);
+	return g.fail ? -1 : 0;
+}
+
+/* The rules of the Go lexer whose Config block ends at after: a
+ * function named there, or written inline. 0, or -1 when not plain. */
+static int
+go_lexer_rules(struct lexer *lx, const char *text, const char *after)
+{
+	const char *p = after;
+	char name[256], want[300];
+	const char *f, *r;
+	size_t l;
+
+	while (*p == ',' || *p == '\n' || *p == '\t' || *p == ' ')
+		p++;
+	l = ident_len(p);
+	if (l == 0 || l >= sizeof(name))
+		return -1;
+	memcpy(name, p, l);
+	name[l] = '\0';
+	if (strcmp(name, "func") == 0) {
+		f = p;
+	} else {
+		snprintf(want, sizeof(want), "func %s() Rules {", name);
+		f = strstr(text, want);
+		if (f == NULL)
+			return -1;
+	}
+	r = strstr(f, "return Rules{");
+	if (r == NULL)
+		return -1;
+	/* the function must return the literal and do nothing else */
+	{
+		const char *body = strchr(f, '{') + 1;
+
+		while (*body == '\n' || *body == '\t' || *body == ' ')
+			body++;
+		if (body != r)
+			return -1;
+	}
+	if (go_rules(lx, r + 7) != 0)
+		return -1;
+	if (expand(lx) != 0 || find_state(lx, "root") == NULL)
+		return -1;
+	return 0;
+}
+
+static int
+go_flag(const char *block, const char *key)
 {
 	const char *p = strstr(block, key);
 
-	if (p == NULL)
-		return 0;
-	p = skip_ws(p + strlen(key));
-	return strncmp(p, "true", 4) == 0 ? flag : 0;
+	return p != NULL && strncmp(skip_ws(p + strlen(key)), "true", 4) == 0;
 }
 
 static void
@@ -905,25 +1349,30 @@ load_go(const char *dir, const char *file)
 {
 	char path[8300];
 	size_t len;
-	char *text, *p;
+	char *text, *orig, *p;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, file);
 	text = slurp(path, &len);
-	for (p = text; (p = strstr(p, "embedded/")) != NULL; p++) {
-		char *q = strchr(p, '"');
+	orig = xstrndup(text, len);
+	/* an XML lexer registered again with its types remapped: Hugo
+	 * gets the remapped one, which quire does not have */
+	for (p = text; (p = strstr(p, "TypeRemappingLexer(MustNewXMLLexer("))
+	    != NULL; p++) {
+		char *e = strstr(p, "embedded/"), *q;
 		int i;
 
-		if (q == NULL)
+		if (e == NULL || (q = strchr(e, '"')) == NULL)
 			break;
 		for (i = 0; i < nlexers; i++)
-			if (strlen(lexers[i].file) == (size_t)(q - p - 9) &&
-			    strncmp(lexers[i].file, p + 9,
-			    (size_t)(q - p - 9)) == 0)
+			if (strlen(lexers[i].file) == (size_t)(q - e - 9) &&
+			    strncmp(lexers[i].file, e + 9,
+			    (size_t)(q - e - 9)) == 0)
 				lexers[i].flags |= LX_GO;
 	}
 	for (p = text; (p = strstr(p, "&Config{")) != NULL; ) {
-		char *end = strstr(p, "\n\t},"), *nm, *q;
+		char *end = strstr(p, "\n\t},"), *nm, *q, *reg, *var;
 		struct lexer *lx;
+		size_t off = (size_t)(p - text);
 
 		if (end == NULL)
 			break;
@@ -948,64 +1397,93 @@ load_go(const char *dir, const char *file)
 		    &lx->nalias_filenames);
 		if ((q = strstr(p, "Priority:")) != NULL)
 			lx->priority = atof(q + 9);
-		lx->goflags = go_flag(p, "EnsureNL:", LX_ENSURE_NL) |
-		    go_flag(p, "CaseInsensitive:", LX_CI) |
-		    go_flag(p, "DotAll:", LX_DOTALL) |
-		    go_flag(p, "NotMultiline:", LX_NOTML);
+		/* what the Config is registered with: from the Register(
+		 * before it (and the variable holding it) */
+		var = NULL;
+		for (q = orig + off; q > orig; q--)
+			if (strncmp(q, "\nvar ", 5) == 0) {
+				var = q + 5;
+				break;
+			}
+		reg = var != NULL ? var : orig;
+		if (var != NULL) {
+			size_t vl = ident_len(var);
+
+			go_vars = xrealloc(go_vars, sizeof(char *) *
+			    (size_t)(ngo_vars + 1));
+			go_var_names = xrealloc(go_var_names, sizeof(char *) *
+			    (size_t)(ngo_vars + 1));
+			go_vars[ngo_vars] = xstrndup(var, vl);
+			go_var_names[ngo_vars++] = lx->name;
+		}
+		{
+			char *seg = xstrndup(reg, (size_t)(orig + off - reg));
+			char *e = strstr(seg, "embedded/");
+
+			char *dl = strstr(seg, "DelegatingLexer(");
+
+			if (dl != NULL) {
+				dl += strlen("DelegatingLexer(");
+				lx->delegate_var = xstrndup(dl, ident_len(dl));
+			}
+			if (strstr(seg, "TypeRemappingLexer(")) {
+				/* remapping: not here */
+			} else if (e != NULL && strstr(seg, "MustNewXMLLexer(")) {
+				char *qq = strchr(e, '"');
+				int i;
+
+				for (i = 0; qq && i < nlexers - 1; i++)
+					if (strlen(lexers[i].file) ==
+					    (size_t)(qq - e - 9) &&
+					    strncmp(lexers[i].file, e + 9,
+					    (size_t)(qq - e - 9)) == 0) {
+						lx->xml_of = i + 1;
+						lx->flags = lexers[i].flags &
+						    ~LX_GO;
+					}
+			} else if (strstr(seg, "MustNewLexer(")) {
+				lx->go_text = orig;
+				lx->go_after = orig + (end - text) + 4;
+				lx->go_config = strdup(p);
+			}
+			free(seg);
+		}
 		p = end + 1;
 	}
-	free(text);
+	free(text);	/* orig stays: the rules are read later */
 }
 
-static int
-same_list(char **a, int na, char **b, int nb)
-{
-	int i;
-
-	if (na != nb)
-		return 0;
-	for (i = 0; i < na; i++)
-		if (strcmp(a[i], b[i]) != 0)
-			return 0;
-	return 1;
-}
-
-/* One of quire's rule files: it takes the place of the Go lexer of its
- * name (keeping its place in the registry), after checking that its
- * Config says what the Go one says. */
+/* Reads the rules of the Go-coded lexers load_go() found plain. */
 static void
-load_quire(const char *dir, const char *file)
+load_go_rules(void)
 {
-	struct lexer *q, *go = NULL;
 	int i;
 
-	load_xml(dir, file);
-	q = &lexers[nlexers - 1];
-	for (i = 0; i < nlexers - 1; i++) {
-		size_t l = strlen(lexers[i].file);
+	for (i = 0; i < nlexers; i++) {
+		struct lexer *lx = &lexers[i];
+		const char *c = lx->go_config;
 
-		if ((lexers[i].flags & LX_GO) && l > 3 &&
-		    strcmp(lexers[i].file + l - 3, ".go") == 0 &&
-		    strcmp(lexers[i].name, q->name) == 0)
-			go = &lexers[i];
+		if (lx->delegate_var != NULL) {
+			lx->delegate = go_var_lexer(lx->delegate_var);
+			if (lx->delegate == NULL) {
+				lx->flags |= LX_GO;
+				lx->xml_of = 0;
+				continue;
+			}
+		}
+		if (lx->go_text == NULL ||
+		    go_lexer_rules(lx, lx->go_text, lx->go_after) != 0)
+			continue;
+		lx->flags = 0;
+		if (go_flag(c, "EnsureNL:"))
+			lx->flags |= LX_ENSURE_NL;
+		if (go_flag(c, "CaseInsensitive:"))
+			lx->flags |= LX_CI;
+		if (go_flag(c, "DotAll:"))
+			lx->flags |= LX_DOTALL;
+		if (go_flag(c, "NotMultiline:"))
+			lx->flags |= LX_NOTML;
 	}
-	if (go == NULL)
-		die("%s/%s: Chroma has no lexer \"%s\" written in Go", dir,
-		    file, q->name);
-	if (!same_list(go->aliases, go->naliases, q->aliases, q->naliases) ||
-	    !same_list(go->filenames, go->nfilenames, q->filenames,
-	    q->nfilenames) ||
-	    !same_list(go->alias_filenames, go->nalias_filenames,
-	    q->alias_filenames, q->nalias_filenames) ||
-	    go->priority != q->priority ||
-	    go->goflags != (q->flags & (LX_ENSURE_NL | LX_CI | LX_DOTALL |
-	    LX_NOTML)))
-		die("%s/%s: config differs from Chroma's %s (%s)", dir, file,
-		    go->name, go->file);
-	free(q->file);
-	q->file = go->file;
-	*go = *q;
-	nlexers--;
 }
 
 static int
@@ -1063,30 +1541,6 @@ cstr(FILE *f, const char *s)
 static FILE *out;
 static int nemit, nrule, nstate_rules, npush;
 
-/* Output buffers, written at the end in table order. */
-struct sbuf {
-	char *p;
-	size_t n;
-	FILE *f;
-};
-static struct sbuf b_emit, b_rule, b_srules, b_push, b_state;
-
-static void
-sb_open(struct sbuf *b)
-{
-	b->f = open_memstream(&b->p, &b->n);
-}
-
-/* One row of hl_emitters[] (highlight-lex.c's struct hl_emitter). */
-static void
-emit_row(const char *kind, int arg, int first, int n, const char *lexer,
-    int remap_from, int remap_to, int code)
-{
-	fprintf(b_emit.f, "\t{ %s, %d, %d, %d, ", kind, arg, first, n);
-	cstr(b_emit.f, lexer);
-	fprintf(b_emit.f, ", %d, %d, %d },\n", remap_from, remap_to, code);
-}
-
 static int
 write_emitter(struct lexer *lx, struct emitter *em, int *broken)
 {
@@ -1097,9 +1551,9 @@ write_emitter(struct lexer *lx, struct emitter *em, int *broken)
 	if (em->kind == EM_BYGROUPS || em->kind == EM_USINGBYGROUP) {
 		first = nemit;
 		for (i = 0; i < em->nsub; i++) {
-			if (em->sub[i].kind == EM_BYGROUPS ||
-			    em->sub[i].kind == EM_USINGBYGROUP) {
-				emit_row("EM_NONE", 0, 0, 0, NULL, 0, 0, 0);
+			if (em->sub[i].kind == EM_BYGROUPS) {
+				fprintf(b_emit.f, "\t{ EM_NONE, 0, 0, 0, "
+				    "NULL, -1, -1 },\n");
 				nemit++;
 				*broken = 1;
 				continue;
@@ -1110,49 +1564,43 @@ write_emitter(struct lexer *lx, struct emitter *em, int *broken)
 	id = nemit++;
 	switch (em->kind) {
 	case EM_NONE:
-		emit_row("EM_NONE", 0, 0, 0, NULL, 0, 0, 0);
+		fprintf(b_emit.f, "\t{ EM_NONE, 0, 0, 0, NULL, -1, -1 },\n");
 		break;
 	case EM_TOKEN: {
 		int t = type_id(em->arg ? em->arg : "");
 
 		if (t < 0)
 			die("%s: unknown token type %s", lx->file, em->arg);
-		emit_row("EM_TOKEN", t, 0, 0, NULL, 0, 0, 0);
+		fprintf(b_emit.f, "\t{ EM_TOKEN, %d, 0, 0, NULL, -1, -1 },\n",
+		    t);
 		break;
 	}
 	case EM_BYGROUPS:
-		emit_row("EM_BYGROUPS", 0, first, em->nsub, NULL, 0, 0, 0);
-		break;
-	case EM_USINGBYGROUP:
-		if (em->name_group < 1 || em->code_group < 1 ||
-		    em->name_group > em->nsub || em->code_group > em->nsub)
-			die("%s: <usingbygroup>: groups %d and %d of %d",
-			    lx->file, em->name_group, em->code_group, em->nsub);
-		emit_row("EM_USINGBYGROUP", em->name_group, first, em->nsub,
-		    NULL, 0, 0, em->code_group);
+		fprintf(b_emit.f, "\t{ EM_BYGROUPS, 0, %d, %d, NULL, -1, -1 },"
+		    "\n", first, em->nsub);
 		break;
 	case EM_USINGSELF: {
 		struct state *s = find_state(lx, em->arg ? em->arg : "root");
 
 		if (s == NULL)
 			*broken = 1;
-		emit_row("EM_USINGSELF", s ? s->id : -1, 0, 0, NULL, 0, 0, 0);
+		fprintf(b_emit.f, "\t{ EM_USINGSELF, %d, 0, 0, NULL, -1, -1 },"
+		    "\n", s ? s->id : -1);
 		break;
 	}
-	case EM_USING: {
-		int f = 0, t = 0;
-
-		if (em->remap_from != NULL) {
-			f = type_id(em->remap_from);
-			t = type_id(em->remap_to);
-			if (f < 0 || t < 0)
-				die("%s: unknown token type in remap %s %s",
-				    lx->file, em->remap_from, em->remap_to);
-			f++;
-		}
-		emit_row("EM_USING", 0, 0, 0, em->arg ? em->arg : "", f, t, 0);
+	case EM_USINGBYGROUP:
+		/* arg: the name's group; from: the code's */
+		fprintf(b_emit.f, "\t{ EM_USINGBYGROUP, %d, %d, %d, NULL, %d, "
+		    "-1 },\n", em->name_group, first, em->nsub,
+		    em->code_group);
 		break;
-	}
+	case EM_USING:
+		fprintf(b_emit.f, "\t{ EM_USING, 0, 0, 0, ");
+		cstr(b_emit.f, em->arg ? em->arg : "");
+		fprintf(b_emit.f, ", %d, %d },\n", em->remap_from ?
+		    type_id(em->remap_from) : -1, em->remap_to ?
+		    type_id(em->remap_to) : -1);
+		break;
 	}
 	return id;
 }
@@ -1163,7 +1611,7 @@ write_lexer_rules(struct lexer *lx, int *first_state)
 	int s, i, broken = 0;
 
 	*first_state = -1;
-	if (lx->flags & (LX_GO | LX_BROKEN))
+	if ((lx->flags & (LX_GO | LX_BROKEN)) || lx->xml_of)
 		return;
 	/* state ids first: usingself and push refer to them */
 	{
@@ -1254,15 +1702,13 @@ main(int argc, char **argv)
 	char dir[4096], **files;
 	int nfiles, i, k, t, *first_state;
 
-	if (argc != 4) {
-		fprintf(stderr, "usage: chroma-gen CHROMA_DIR QUIRE_LEXERS_DIR "
-		    "OUT.h\n");
+	if (argc != 3) {
+		fprintf(stderr, "usage: chroma-gen CHROMA_DIR OUT.h\n");
 		return 2;
 	}
 	snprintf(dir, sizeof(dir), "%s/types.go", argv[1]);
 	read_types(dir);
 	snprintf(dir, sizeof(dir), "%s/lexers/embedded", argv[1]);
-	embedded_dir = strdup(dir);
 	files = list_dir(dir, ".xml", &nfiles);
 	if (nfiles == 0)
 		die("%s: no lexers", dir);
@@ -1278,15 +1724,13 @@ main(int argc, char **argv)
 			continue;
 		load_go(dir, files[i]);
 	}
-	files = list_dir(argv[2], ".xml", &nfiles);
-	for (i = 0; i < nfiles; i++)
-		load_quire(argv[2], files[i]);
+	load_go_rules();
 
-	out = fopen(argv[3], "w");
+	out = fopen(argv[2], "w");
 	if (out == NULL)
-		die("%s: cannot write", argv[3]);
-	fprintf(out, "/* Generated by tools/chroma-gen.c from %s and %s: do "
-	    "not edit. */\n\n", argv[1], argv[2]);
+		die("%s: cannot write", argv[2]);
+	fprintf(out, "/* Generated by tools/chroma-gen.c from %s: do not "
+	    "edit. */\n\n", argv[1]);
 
 	/* token types: id -> name, class */
 	fprintf(out, "static const struct hl_type hl_types[] = {\n");
@@ -1320,14 +1764,20 @@ main(int argc, char **argv)
 
 	fprintf(out, "static const struct hl_lexer hl_lexers[] = {\n");
 	for (i = 0; i < nlexers; i++) {
-		struct lexer *lx = &lexers[i];
-		struct state *root = (lx->flags & (LX_GO | LX_BROKEN)) ? NULL :
-		    find_state(lx, "root");
+		struct lexer *lx = &lexers[i], *rules = lx;
+		struct state *root;
+		int first = first_state[i];
 
+		if (lx->xml_of) {	/* another name for an XML lexer */
+			rules = &lexers[lx->xml_of - 1];
+			first = first_state[lx->xml_of - 1];
+		}
+		root = (rules->flags & (LX_GO | LX_BROKEN)) ? NULL :
+		    find_state(rules, "root");
 		fprintf(out, "\t{ ");
 		cstr(out, lx->name);
-		fprintf(out, ", %d, %g, %d, %d, ", lx->flags, lx->priority,
-		    root ? root->id : -1, first_state[i]);
+		fprintf(out, ", %d, %g, %d, %d, ", rules->flags,
+		    lx->priority, root ? root->id : -1, first);
 		cstr(out, lx->delegate);
 		fprintf(out, " },\n");
 	}
@@ -1366,7 +1816,7 @@ main(int argc, char **argv)
 		}
 	fprintf(out, "\t{ NULL, 0 }\n};\n");
 	if (fclose(out) != 0)
-		die("%s: cannot write", argv[3]);
+		die("%s: cannot write", argv[2]);
 	for (i = 0; i < nlexers; i++)
 		if (lexers[i].flags & LX_BROKEN)
 			fprintf(stderr, "chroma-gen: %s: a pattern PCRE2 cannot "

@@ -64,8 +64,8 @@ main(int argc, char **argv)
 	st = hl_tokenise(lx, code.data, code.len, &t);
 	if (st != HL_LEX_OK)
 		fprintf(stderr, "hl-tokens: %s: %s\n", hl_lexer_name(lx),
-		    st == HL_LEX_BUDGET ? "over budget" : st == HL_LEX_NORULES ?
-		    "a block in a language with no rules" : "failed");
+		    st == HL_LEX_BUDGET ? "over budget" : "failed, or needs a "
+		    "lexer quire has no rules for");
 	else if (!hl_lexer_usable(lx))
 		fprintf(stderr, "hl-tokens: %s: no rules (plain)\n",
 		    hl_lexer_name(lx));

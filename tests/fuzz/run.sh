@@ -12,7 +12,7 @@ secs=${1:-60}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 
-PKGS="fcgi libcmark-gfm sqlite3 yaml-0.1 tomlplusplus jansson"
+PKGS="fcgi libcmark-gfm sqlite3 yaml-0.1 tomlplusplus jansson libpcre2-8"
 CC=${FUZZ_CC:-clang}
 CXX=${FUZZ_CXX:-clang++}
 out=build/fuzz
@@ -30,7 +30,7 @@ LIBS="$(pkg-config --libs $PKGS) -lstdc++"
 # worker's seccomp filter (confine) is never installed by a target.
 eval "$(make -s --no-print-directory print-modules)"
 # Generated headers the sources include.
-make -s --no-print-directory build/cjk-ranges.h
+make -s --no-print-directory build/cjk-ranges.h build/chroma-tables.h
 worker_mods=""
 for m in $WORKER; do
 	[ "$m" = confine ] || worker_mods="$worker_mods $m"
@@ -44,6 +44,8 @@ target() {
 	frontmatter) mods="$COMMON $docs frontmatter"; opts="-max_len=8192" ;;
 	toml|json) mods="$COMMON $docs"; opts="-max_len=8192" ;;
 	markdown) mods="$COMMON"; opts="-max_len=8192" ;;
+	highlight) mods="$COMMON highlight highlight-lex"
+		opts="-max_len=16384" ;;
 	# src/worker.c itself is included by the target.
 	worker) mods="$COMMON $IMPORTER $IMPORTER_CXX $worker_mods schema"
 		opts="-max_len=2048 -close_fd_mask=3" ;;
