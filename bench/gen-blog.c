@@ -3,7 +3,9 @@
  * YAML front matter (title, date, tags from a pool of 40), headings, lists,
  * code blocks, tables, links, quotes and footnotes, plus the article,
  * content/posts/the-article.md, of ARTICLE_WORDS words of prose (default
- * 2,500: Hugo and quire count about 3,000 with its code and table).
+ * 2,500: Hugo and quire count about 3,000 with its code and table), and
+ * the code article, content/posts/the-code-article.md: about 3,000 words
+ * with ten code blocks, two each in Rust, Python, Bash, YAML and JSON.
  *
  *   gen-blog OUTDIR NPOSTS SEED [ARTICLE_WORDS]
  *
@@ -188,6 +190,67 @@ code_block(struct out *o, unsigned topic)
 		default: fprintf(o->f, "}  // %s <%s> & %s\n", a, b, word(topic));
 			break;
 		}
+	}
+	fputs("```\n\n", o->f);
+}
+
+/* Lines of each language of the code article: %s is a word, %u a number. */
+static const struct {
+	const char *lang;
+	const char *lines[6];
+} code_langs[] = {
+	{ "rust", { "fn %s(input: &str) -> Result<usize, Error> {",
+	    "    let count = input.lines().filter(|l| l.contains(\"%s\")).count();",
+	    "    // %s: checked before the loop",
+	    "    for i in 0..%u { total += weights[i] as u64; }",
+	    "    let v: Vec<String> = items.iter().map(|x| x.to_string()).collect();",
+	    "    Ok(count + %u)\n}" } },
+	{ "python", { "def %s(items, limit=10):",
+	    "    \"\"\"Return the %s entries in order.\"\"\"",
+	    "    result = [x for x in items if x.score > %u]",
+	    "    # %s keeps the order stable",
+	    "    return sorted(result, key=lambda x: (x.name, x.size))[:limit]",
+	    "print(f\"{len(items)} items, {%u} kept\")" } },
+	{ "bash", { "for f in \"$DIR\"/%s/*.md; do",
+	    "  grep -c '%s' \"$f\" || echo \"none in $f\" >&2",
+	    "done",
+	    "export LIMIT=%u  # %s",
+	    "if [ \"$(wc -l < \"$out\")\" -gt 10 ]; then sort -u \"$out\" | head -n %u; fi",
+	    "tar -czf \"backup-$(date +%%F).tar.gz\" \"$DIR\"" } },
+	{ "yaml", { "%s:", "  enabled: true",
+	    "  name: \"%s\"", "  retries: %u  # %s",
+	    "  paths: [/var/lib/app, /srv/data]", "  timeout: %u" } },
+	{ "json", { "{", "  \"%s\": {", "    \"name\": \"%s\",",
+	    "    \"count\": %u, \"note\": \"%s\",",
+	    "    \"tags\": [\"a\", \"b\"], \"limit\": %u", "  }\n}" } },
+};
+
+/* A block of 20 to 30 lines in language code_langs[l]. */
+static void
+code_article_block(struct out *o, unsigned topic, unsigned l)
+{
+	unsigned n = 20 + below(11), i, k;
+
+	fprintf(o->f, "```%s\n", code_langs[l].lang);
+	for (i = 0; i < n; i++) {
+		const char *line = code_langs[l].lines[i % 6];
+
+		/* Each %s and %u in turn gets a word and a number. */
+		for (k = 0; line[k] != '\0'; k++) {
+			if (line[k] == '%' && line[k + 1] == 's') {
+				fputs(word(topic), o->f);
+				k++;
+			} else if (line[k] == '%' && line[k + 1] == 'u') {
+				fprintf(o->f, "%u", below(1000));
+				k++;
+			} else if (line[k] == '%' && line[k + 1] == '%') {
+				fputc('%', o->f);
+				k++;
+			} else {
+				fputc(line[k], o->f);
+			}
+		}
+		fputc('\n', o->f);
 	}
 	fputs("```\n\n", o->f);
 }
@@ -420,6 +483,24 @@ main(int argc, char **argv)
 	table(&o, 1);
 	body(&o, 1, article_words - 40, 0);
 	code_block(&o, 2);
+	fclose(f);
+
+	/* The code article, drawn after everything else so that the other
+	 * files stay as they were. */
+	f = create(posts, "the-code-article.md");
+	fputs("---\ntitle: \"The code article: ten blocks in five languages\"\n"
+	    "date: 2019-06-16T09:30:00Z\ntags: [performance, shell]\n---\n", f);
+	o.f = f;
+	o.words = 0;
+	paragraph(&o, 1);
+	fputs("<!--more-->\n\n", f);
+	for (i = 0; i < 10; i++) {
+		fprintf(f, "## Part %ld\n\n", i + 1);
+		/* Prose only: body() would add code blocks of its own. */
+		for (o.words = 0; o.words < 140;)
+			paragraph(&o, 1);
+		code_article_block(&o, 1, (unsigned)(i % N(code_langs)));
+	}
 	fclose(f);
 
 	printf("newest=post-%05ld.md\ntag=%s\nsearch=%s\n", n, topics[4].tag,

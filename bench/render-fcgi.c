@@ -5,10 +5,11 @@
  * CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE as src/markdown.c sets it), and
  * sends the HTML. Nothing else: no database, no template.
  *
- *   render-fcgi POST.md
+ *   render-fcgi POST.md [URI=POST.md ...]
  *
- * The file's YAML front matter (between the first two `---` lines) is
- * skipped. Run under spawn-fcgi. */
+ * A URI=FILE argument serves FILE at exactly that request URI; a bare
+ * FILE is served at any other. Each file's YAML front matter (between the
+ * first two `---` lines) is skipped. Run under spawn-fcgi. */
 #include <fcgiapp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,23 +22,24 @@ static const char *const extension_names[] = {
 	"table", "strikethrough", "autolink", "tasklist",
 };
 
-int
-main(int argc, char **argv)
-{
-	const int options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES |
-	    CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
-	char *src = NULL, *md, *end;
-	size_t cap = 0, n = 0, got, len;
-	FCGX_Request req;
-	FILE *f;
+/* One post to serve: its Markdown less the front matter, and the URI it
+ * answers (NULL: any other). */
+struct post {
+	const char *uri;
+	char *md;
+	size_t len;
+};
 
-	if (argc != 2) {
-		fputs("usage: render-fcgi POST.md\n", stderr);
-		return 2;
-	}
-	f = fopen(argv[1], "rb");
+/* Reads path into p; returns 0, or 1 with a message. */
+static int
+load(const char *path, struct post *p)
+{
+	char *src = NULL, *end;
+	size_t cap = 0, n = 0, got;
+	FILE *f = fopen(path, "rb");
+
 	if (f == NULL) {
-		perror(argv[1]);
+		perror(path);
 		return 1;
 	}
 	do {
@@ -51,11 +53,40 @@ main(int argc, char **argv)
 	} while (got > 0);
 	fclose(f);
 	src[n] = '\0';
-	md = src;
+	p->md = src;
 	if (strncmp(src, "---\n", 4) == 0 &&
 	    (end = strstr(src + 4, "\n---\n")) != NULL)
-		md = end + 5;
-	len = n - (size_t)(md - src);
+		p->md = end + 5;
+	p->len = n - (size_t)(p->md - src);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	const int options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES |
+	    CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+	struct post posts[8];
+	int nposts = 0, i;
+	FCGX_Request req;
+
+	if (argc < 2 || argc > 9) {
+		fputs("usage: render-fcgi POST.md [URI=POST.md ...]\n", stderr);
+		return 2;
+	}
+	for (i = 1; i < argc; i++) {
+		char *eq = argv[i][0] == '/' && strchr(argv[i], '=') ?
+		    strchr(argv[i], '=') : NULL;
+
+		posts[nposts].uri = NULL;
+		if (eq != NULL) {
+			*eq = '\0';
+			posts[nposts].uri = argv[i];
+		}
+		if (load(eq != NULL ? eq + 1 : argv[i], &posts[nposts]) != 0)
+			return 1;
+		nposts++;
+	}
 
 	cmark_gfm_core_extensions_ensure_registered();
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&req, 0, 0) != 0)
@@ -64,19 +95,29 @@ main(int argc, char **argv)
 		cmark_parser *parser = cmark_parser_new(options);
 		cmark_node *doc;
 		char *html;
-		size_t i, hlen;
+		size_t e, hlen;
 		char head[160];
 		int hd;
+		const char *uri = FCGX_GetParam("REQUEST_URI", req.envp);
+		const struct post *p = NULL;
 
-		for (i = 0; i < sizeof(extension_names) /
-		    sizeof(extension_names[0]); i++) {
+		/* The post at this URI, else the one served at any. */
+		for (i = 0; i < nposts; i++)
+			if (posts[i].uri == NULL ? p == NULL :
+			    uri != NULL && strcmp(uri, posts[i].uri) == 0)
+				p = &posts[i];
+
+		if (p == NULL)
+			p = &posts[0];
+		for (e = 0; e < sizeof(extension_names) /
+		    sizeof(extension_names[0]); e++) {
 			cmark_syntax_extension *ext =
-			    cmark_find_syntax_extension(extension_names[i]);
+			    cmark_find_syntax_extension(extension_names[e]);
 
 			if (ext != NULL)
 				cmark_parser_attach_syntax_extension(parser, ext);
 		}
-		cmark_parser_feed(parser, md, len);
+		cmark_parser_feed(parser, p->md, p->len);
 		doc = cmark_parser_finish(parser);
 		html = cmark_render_html(doc, options,
 		    cmark_parser_get_syntax_extensions(parser));

@@ -136,15 +136,17 @@ start_nginx "$bench/nginx-bench.conf.in" "$run/nginx.conf" "$run/nginx.pid" 6
 p_quire=${ports[0]} p_static=${ports[1]} p_noop=${ports[2]} p_render=${ports[3]} p_one=${ports[4]}
 p_cg=${ports[5]}
 
-pages=(home article tag feed search)
+pages=(home article code tag feed search)
 declare -A url file
 url[home]=/
 url[article]=/posts/the-article/
+url[code]=/posts/the-code-article/
 url[tag]=/tags/$tag/
 url[feed]=/index.xml
 url[search]="/search/?q=$word"
 file[home]=index.html
 file[article]=posts/the-article/index.html
+file[code]=posts/the-code-article/index.html
 file[tag]=tags/$tag/index.html
 file[feed]=index.xml
 file[search]=search/index.html
@@ -163,7 +165,8 @@ for pg in "${pages[@]}"; do
 done
 # (b) the FastCGI ceiling, (c) the render ceiling, and one worker for RSS.
 spawn noop 2 "$work/bin/noop-fcgi" "$work/noop.map"
-spawn render 2 "$work/bin/render-fcgi" "$work/site/content/posts/the-article.md"
+spawn render 2 "$work/bin/render-fcgi" "$work/site/content/posts/the-article.md" \
+    "${url[code]}=$work/site/content/posts/the-code-article.md"
 QUIRE_DB=$db spawn one 1 "$worker"
 for pg in "${pages[@]}"; do
 	for p in $p_static $p_noop; do
@@ -205,7 +208,9 @@ cpu_ticks() {
 declare -A cpu	# [page,server] = "user-ticks system-ticks requests", summed
 hz=$(getconf CLK_TCK)
 declare -A res
-servers_for() { if [ "$1" = article ]; then echo "quire static noop render"; else echo "quire static noop"; fi; }
+# The articles' ceiling is rendering their Markdown; the lists', answering.
+rendered() { [ "$1" = article ] || [ "$1" = code ]; }
+servers_for() { if rendered "$1"; then echo "quire static noop render"; else echo "quire static noop"; fi; }
 port_of() { case $1 in quire) echo "$p_quire" ;; static) echo "$p_static" ;; noop) echo "$p_noop" ;; render) echo "$p_render" ;; cache) echo "$p_cache" ;; esac; }
 # At 8 connections, the figures the targets judge, each server runs twice,
 # alternating with the others, and keeps its better run: two cores shared
@@ -344,6 +349,7 @@ cg() {	# NAME URI N
 	callgrind_annotate "$work/cg.$1" >"$work/cg.$1.txt" 2>/dev/null || true
 }
 cg article "${url[article]}" 20
+cg code "${url[code]}" 20
 cg listing / 100
 cg tag "${url[tag]}" 100
 kill "$cg_pid" 2>/dev/null || true
@@ -393,7 +399,7 @@ line() {	# PAGE CONN
 		fi
 	done
 	q=$(f1 "${res[$pg,$c,quire]}")
-	if [ "$pg" = article ]; then ceil=$(f1 "${res[$pg,$c,render]}"); else ceil=$(f1 "${res[$pg,$c,noop]}"); fi
+	if rendered "$pg"; then ceil=$(f1 "${res[$pg,$c,render]}"); else ceil=$(f1 "${res[$pg,$c,noop]}"); fi
 	r=$(ratio "$q" "$ceil")
 	if [ "$c" = 8 ] && [ "$pg" != search ]; then mk="≥0.85 $(mark "$r" ">=" 0.85)"; fi
 	printf '%-8s %3s | %s%-13s %s %s\n' "$pg" "$c" "$cells" "$(ratio "$q" "$(f1 "${res[$pg,$c,static]}")")" "$r" "$mk"
@@ -403,7 +409,8 @@ for pg in "${pages[@]}"; do
 		[ -n "${res[$pg,$c,quire]:-}" ] && line "$pg" "$c"
 	done
 done
-echo "(ceiling: noop-fcgi for home/tag/feed/search, render-fcgi for the article; ! = errors or non-2xx)"
+echo "(ceiling: noop-fcgi for home/tag/feed/search, render-fcgi (bare cmark-gfm, no highlighting) for the"
+echo " article and the code article, ten blocks in five languages highlighted at import; ! = errors or non-2xx)"
 echo
 # Steadier than req/s on two busy cores: what each request cost the
 # workers themselves (from /proc/PID/stat), both rounds at 8 connections.
@@ -427,14 +434,14 @@ else
 fi
 echo
 echo "callgrind, instructions per request in a running worker (after 5 warm-up requests;"
-echo "article over 20 requests, listing and tag over 100; other = libfcgi, libc, kernel glue)"
+echo "articles over 20 requests, listing and tag over 100; other = libfcgi, libc, kernel glue)"
 printf '  %-11s %12s %12s %12s %12s %12s\n' "" quire+libc sqlite cmark-gfm other total
-for r in article listing tag; do
+for r in article code listing tag; do
 	printf '  %-11s %12s %12s %12s %12s %12s\n' "$r" "$(cgv "$r" attr_quire)" \
 	    "$(cgv "$r" attr_sqlite)" "$(cgv "$r" attr_cmark)" "$(cgv "$r" attr_other)" "$(cgv "$r" total)"
 done
 printf '  %-11s %12s %12s %12s %12s\n' "self" quire sqlite cmark-gfm other
-for r in article listing tag; do
+for r in article code listing tag; do
 	printf '  %-11s %12s %12s %12s %12s\n' "$r" "$(cgv "$r" self_quire)" \
 	    "$(cgv "$r" self_sqlite)" "$(cgv "$r" self_cmark)" "$(cgv "$r" self_other)"
 done

@@ -45,7 +45,7 @@ enum site_flag {
 	FLAG_BREADCRUMBS,	/* params.ShowBreadCrumbs */
 	FLAG_POST_NAV,		/* params.ShowPostNavLinks */
 	FLAG_RELATED,		/* params.ShowRelated (quire's own) */
-	FLAG_CODE_COPY,		/* params.ShowCodeCopyButtons: js/copy.js */
+	FLAG_CODE_COPY,		/* reserved */
 	FLAG__MAX
 };
 

@@ -14,6 +14,18 @@
 #include "highlight-lex.h"
 #include "unicode.h"
 
+/* Memcheck cannot follow PCRE2's JIT code (Debian's PCRE2 is not built
+ * for it) and reports its reads as uninitialised: under valgrind the
+ * patterns run in PCRE2's interpreter. */
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#ifndef RUNNING_ON_VALGRIND
+#define RUNNING_ON_VALGRIND 0
+#endif
+
 /* The generated tables' shapes (chroma-gen.c writes initialisers in this
  * field order). */
 enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
@@ -306,7 +318,8 @@ compile_rule(int r)
 	    PCRE2_DOLLAR_ENDONLY | PCRE2_NO_UTF_CHECK, &err, &off, NULL);
 	if (c->re == NULL)
 		return -1;
-	c->jit = pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE) == 0;
+	c->jit = !RUNNING_ON_VALGRIND &&
+	    pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE) == 0;
 	pcre2_pattern_info(c->re, PCRE2_INFO_CAPTURECOUNT, &c->ncap);
 	pcre2_pattern_info(c->re, PCRE2_INFO_MINLENGTH, &c->minlen);
 	pcre2_pattern_info(c->re, PCRE2_INFO_FIRSTCODETYPE, &ft);

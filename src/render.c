@@ -563,11 +563,12 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	html(b, "\">\n<script src=\"");
 	render_href(b, s, "/js/theme.js");
 	html(b, "\"></script>\n");
-	if (h->article && site_flag(s, FLAG_CODE_COPY)) {
-		/* PaperMod's copy buttons on code blocks */
-		html(b, "<script defer src=\"");
+	/* An article's code blocks get a copy button (deferred: the page is
+	 * read before it runs). */
+	if (h->article != NULL) {
+		html(b, "<script src=\"");
 		render_href(b, s, "/js/copy.js");
-		html(b, "\"></script>\n");
+		html(b, "\" defer></script>\n");
 	}
 	feed_links(b, s, h);
 

@@ -1,46 +1,62 @@
-/* copy.js - a "copy" button on each code block of an article, as
- * PaperMod has (params.ShowCodeCopyButtons). Loaded with defer from a
- * file, never inline (the Content-Security-Policy allows no inline
- * script); without JavaScript the blocks are simply not copyable by
- * button. Line numbers are left out of what is copied. */
+/* copy.js - a "copy" button on each code block of an article, as PaperMod
+ * has. Progressive enhancement: loaded deferred on article pages only;
+ * without JavaScript, or without a clipboard, the blocks stay as they are.
+ * It copies the code alone: not the line numbers of Hugo's table or
+ * inline forms (td.lntd's first cell, span.ln). */
 (function () {
 	"use strict";
-	if (!navigator.clipboard || !document.querySelectorAll)
-		return;
 
-	/* The block's text without Chroma's line numbers (.ln inline,
-	 * the first cell of a line-number table is skipped below). */
-	function text(code) {
-		var copy = code.cloneNode(true);
-		var nums = copy.querySelectorAll(".ln");
-		for (var i = 0; i < nums.length; i++)
+	function codeText(code) {
+		var copy = code.cloneNode(true), nums = copy.querySelectorAll(".ln"), i;
+
+		for (i = 0; i < nums.length; i++)
 			nums[i].parentNode.removeChild(nums[i]);
 		return copy.textContent;
 	}
 
-	var codes = document.querySelectorAll(".post-content pre > code");
-	for (var i = 0; i < codes.length; i++) {
-		var code = codes[i], pre = code.parentNode;
-		var cell = pre.parentNode;
-		/* a line-number table's first cell holds only numbers */
-		if (cell.classList && cell.classList.contains("lntd") &&
-		    cell.previousElementSibling === null)
-			continue;
-		var box = pre.closest ? pre.closest(".highlight") : null;
-		var button = document.createElement("button");
+	function fallbackCopy(text) {
+		var area = document.createElement("textarea"), ok = false;
+
+		area.value = text;
+		area.setAttribute("readonly", "");
+		area.style.position = "fixed";
+		area.style.opacity = "0";
+		document.body.appendChild(area);
+		area.select();
+		try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+		document.body.removeChild(area);
+		return ok;
+	}
+
+	function addButton(code) {
+		var pre = code.parentNode, box, button = document.createElement("button");
+
+		/* The line-number column of the table form has no button. */
+		if (pre.parentNode.classList.contains("lntd") &&
+		    pre.parentNode.parentNode.firstElementChild === pre.parentNode)
+			return;
+		box = pre.closest(".highlight") || pre;
 		button.type = "button";
 		button.className = "copy-code";
 		button.textContent = "copy";
-		button.addEventListener("click", (function (c, b) {
-			return function () {
-				navigator.clipboard.writeText(text(c)).then(function () {
-					b.textContent = "copied!";
-				}, function () {
-					b.textContent = "error";
-				});
-				setTimeout(function () { b.textContent = "copy"; }, 2000);
-			};
-		})(code, button));
-		(box || pre).appendChild(button);
+		button.addEventListener("click", function () {
+			var text = codeText(code);
+
+			function done(ok) {
+				button.textContent = ok ? "copied!" : "copy failed";
+				window.setTimeout(function () { button.textContent = "copy"; }, 2000);
+			}
+			if (navigator.clipboard && window.isSecureContext)
+				navigator.clipboard.writeText(text).then(function () { done(true); },
+				    function () { done(fallbackCopy(text)); });
+			else
+				done(fallbackCopy(text));
+		});
+		box.appendChild(button);
 	}
+
+	var blocks = document.querySelectorAll(".post-content pre > code"), i;
+
+	for (i = 0; i < blocks.length; i++)
+		addButton(blocks[i]);
 })();

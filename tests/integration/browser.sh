@@ -9,8 +9,8 @@
 # (Emulation.setEmulatedMedia prefers-color-scheme); a screenshot of each is
 # saved as test-artifacts/browser/NAME-WIDTH-THEME.png. Checks: no horizontal
 # overflow, listing footers, TOC links, dark differs from light, the 404 page
-# has the site header, and the #theme-toggle button flips the theme and keeps
-# it over a reload.
+# has the site header, the #theme-toggle button flips the theme and keeps
+# it over a reload, and each code block of an article gets a copy button.
 # Prints one `ok - ...` / `not ok - ... (got: ...)` line per check, then
 # `browser: N passed, M failed`; exits 1 when anything failed.
 # Needs bash, coreutils, curl, nginx, spawn-fcgi, chromium, chromium-driver
@@ -378,5 +378,27 @@ for width in 1280 375; do
 	fi
 	js 'localStorage.clear(); return "";' >/dev/null
 done
+
+# ---------------------------------------------------------------- copy buttons
+
+set_width 1280
+# What a reader's click grants: writing to the clipboard.
+cdp Browser.grantPermissions '{"permissions":["clipboardReadWrite","clipboardSanitizedWrite"]}' >/dev/null
+go /posts/code-blocks/
+sleep 0.3 # copy.js is deferred
+expect "code blocks: each has a copy button (static/js/copy.js)" \
+    "$(js 'var n = document.querySelectorAll(".post-content pre > code").length;
+var b = document.querySelectorAll(".post-content .copy-code").length;
+return n > 0 && n === b ? "ok" : n + " blocks, " + b + " buttons";')" ok
+js 'document.querySelector(".post-content .copy-code").click(); return "";' >/dev/null
+sleep 0.3
+expect "code blocks: clicking copy says copied!" \
+    "$(js 'return document.querySelector(".post-content .copy-code").textContent;')" "copied!"
+js 'navigator.clipboard.readText().then(function (t) { window.quireClip = t; },
+function (e) { window.quireClip = "error " + e; }); return "";' >/dev/null
+sleep 0.3
+expect "code blocks: the clipboard holds the block's code" \
+    "$(js 'var t = window.quireClip;
+return t === document.querySelector(".post-content pre > code").textContent ? "ok" : "got " + t;')" ok
 
 finish

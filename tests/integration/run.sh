@@ -370,9 +370,10 @@ for u in "${hostile_pages[@]}"; do
 	expect "hostile site: $u answers $want" "$code" "$want"
 	cp "$tmp/body" "$tmp/hostile-$(printf '%s' "$u" | sha256sum | cut -c1-12).html"
 	bad_hits=
-	# quire's own <script> tags are the theme script and JSON-LD blocks.
+	# quire's own <script> tags are the theme script, the copy button's
+	# and JSON-LD blocks.
 	other=$(grep -oi '<script[^>]*>' "$tmp/body" |
-	    grep -vE '^<script (src="[^"]*/js/theme\.js"|type="application/ld\+json")>$' | head -n 1)
+	    grep -vE '^<script (src="[^"]*/js/theme\.js"|src="[^"]*/js/copy\.js" defer|type="application/ld\+json")>$' | head -n 1)
 	[ -n "$other" ] && bad_hits="$bad_hits [$other]"
 	for needle in '<iframe' '<img src=x onerror' 'href="javascript:' \
 	    "href='javascript:" 'src="javascript:' 'vbscript:' '<b>bold' \
