@@ -493,7 +493,34 @@ using_by_group(struct lexrun *x, const struct hl_lexer *lx,
 		const char *p = text + g[2 * k];
 		size_t n = g[2 * k + 1] - g[2 * k];
 
-		if (k == em->from && sub != NULL) {
+		if (k == em->from && sub != NULL &&
+		    strcmp(hl_lexer_name(sub), "plaintext") == 0) {
+			/* Chroma's plaintext lexer (```text, ```txt):
+			 * written in Go, each line as Text */
+			emit_plain(x, p, n);
+		} else if (k == em->from && sub != NULL &&
+		    sub->delegate != NULL && hl_lexer_usable(sub)) {
+			/* a delegating lexer (```markdown in markdown):
+			 * Tokenise(nil, code) of its own, then its tokens */
+			static int depth;
+			struct hl_tokens t = HL_TOKENS_INIT;
+			enum hl_lex_status st;
+			size_t i;
+
+			if (depth >= NEST_MAX) {
+				x->status = HL_LEX_BUDGET;
+				break;
+			}
+			depth++;
+			st = hl_tokenise(sub, p, n, &t);
+			depth--;
+			if (st != HL_LEX_OK)
+				x->status = st;
+			for (i = 0; i < t.n && st == HL_LEX_OK; i++)
+				emit(x, t.v[i].type, t.text.data + t.v[i].off,
+				    t.v[i].len);
+			hl_tokens_free(&t);
+		} else if (k == em->from && sub != NULL) {
 			struct buf t = BUF_INIT;
 			size_t added = 0;
 

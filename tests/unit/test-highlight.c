@@ -248,6 +248,17 @@ test_lexer_rules(void **state)
 	/* ensure_nl (Rust has it): the added newline is not a token */
 	lex("rust", "x", 1, &b);
 	assert_string_equal(buf_cstr(&b), "Name:x|");
+	/* a markdown fence naming plaintext (Go-coded in Chroma) or a
+	 * delegating lexer: each lexed as Chroma does, as in Hugo */
+	{
+		static const char md[] = "```text\na <b>\n```\n```md\n*x*\n"
+		    "```\n";
+
+		lex("markdown", md, sizeof(md) - 1, &b);
+		assert_string_equal(buf_cstr(&b), "LiteralString:```text\n|"
+		    "Text:a <b>\n|LiteralString:```|Text:\n|LiteralString:"
+		    "```md\n|Text:*x*\n|LiteralString:```|Text:\n|");
+	}
 	/* regexp2 reads [^\W\d] as [^\W]: Java's identifiers may start
 	 * with a digit in Hugo's output */
 	lex("java", "9abc", 4, &b);
