@@ -46,9 +46,10 @@ enum hl_lex_status {
 const struct hl_lexer *hl_lexer_get(const char *name);
 /* The lexer's Chroma name ("Rust"). */
 const char *hl_lexer_name(const struct hl_lexer *lx);
-/* Non-zero if quire has the lexer's rules: Chroma's XML lexers, and
- * those it writes in Go as plain rule data (go, html, markdown, docker,
- * make, ...). Zero for the ones Go code builds otherwise (http, phtml,
+/* Non-zero if quire has the lexer's rules: Chroma's XML lexers (common
+ * lisp and emacs lisp with the word lists Chroma retypes symbols by),
+ * and those it writes in Go as plain rule data (go, html, markdown,
+ * docker, make, ...). Zero for the ones Go code builds otherwise (http, phtml,
  * raku, ...) and for those with a pattern PCRE2 cannot compile (fish,
  * scss, svelte, al, racket, openedge abl): their blocks are shown as
  * plain text. */

@@ -79,6 +79,15 @@ struct hl_lexer {
 	int first_state;
 	const char *delegate;	/* Chroma's DelegatingLexer: the lexer of
 				 * what this one leaves as Other */
+	int words, nwords;	/* TypeRemappingLexer(this, mapping): its
+				 * words in hl_words[] */
+};
+
+/* A word of a lexer's type remapping: a token of type from whose text
+ * is word is of type to. */
+struct hl_word {
+	const char *word;
+	int from, to;
 };
 
 struct hl_key {
@@ -125,8 +134,8 @@ hl_lexer_why(const struct hl_lexer *lx)
 		return NULL;
 	if (lx->flags & LX_BROKEN)
 		return "one of its patterns is beyond PCRE2";
-	return "Chroma builds it in Go code (delegation, remapped types or "
-	    "functions) that quire has no rules for";
+	return "Chroma builds it in Go code (functions, or rules made by "
+	    "code) that quire has no rules for";
 }
 
 const char *
@@ -357,7 +366,38 @@ struct lexrun {
 	int from, to;		/* the remapping of the lexer running */
 	enum hl_lex_status status;
 	struct hl_tokens *out;
+	const struct hl_lexer *wl;	/* the lexer whose TypeRemapping
+					 * words apply */
 };
+
+/* Chroma's TypeRemappingLexer: the type lx's mapping gives a token of
+ * type with text p, n (its words are sorted by type, then bytes). */
+static int
+remap_word(const struct hl_lexer *lx, int type, const char *p, size_t n)
+{
+	size_t lo = 0, hi = (size_t)lx->nwords;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct hl_word *w = &hl_words[lx->words + (int)mid];
+		int c = w->from - type;
+
+		if (c == 0) {
+			size_t l = strlen(w->word);
+
+			c = memcmp(w->word, p, l < n ? l : n);
+			if (c == 0)
+				c = l < n ? -1 : l > n ? 1 : 0;
+		}
+		if (c == 0)
+			return w->to;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return type;
+}
 
 /* Appends a token, merging it into the last as Coalesce does. */
 static void
@@ -367,6 +407,8 @@ emit(struct lexrun *x, int type, const char *p, size_t n)
 
 	if (n == 0)
 		return;
+	if (x->wl != NULL)
+		type = remap_word(x->wl, type, p, n);
 	if (type == x->from)
 		type = x->to;
 	if (t->n > 0 && t->v[t->n - 1].type == type &&
@@ -551,7 +593,10 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 {
 	int stack_small[32], *stack = stack_small;
 	size_t sp = 0, cap = 32, pos = 0, end = len - added;
+	const struct hl_lexer *wl = x->wl;
 
+	if (lx->nwords > 0)	/* its TypeRemapping, for what it emits */
+		x->wl = lx;
 	if (++x->nest > NEST_MAX) {
 		x->status = HL_LEX_BUDGET;
 		goto out;
@@ -730,6 +775,7 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 		emit(x, HL_TYPE_ERROR, text + pos, len - pos);
 out:
 	x->nest--;
+	x->wl = wl;
 	if (stack != stack_small)
 		free(stack);
 }

@@ -20,8 +20,9 @@
  *   blocks are shown unhighlighted, with a warning).
  * Chroma's lexers written in Go (the lexers folder's .go files) are read
  * too: their name, aliases and file names always, and their rules where
- * they are plain data in Go syntax (see go_rules()); the others are
- * marked, and shown unhighlighted. */
+ * they are plain data in Go syntax (see go_rules()), and the word lists
+ * of an XML lexer registered again as a TypeRemappingLexer (see
+ * type_mapping()); the others are marked, and shown unhighlighted. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <ctype.h>
 #include <dirent.h>
@@ -89,6 +90,16 @@ struct lexer {
 	char *delegate_var;	/* DelegatingLexer(VAR, this): VAR's */
 	const char *delegate;	/* lexer lexes what this one leaves as
 				 * Other */
+	struct word *words;	/* TypeRemappingLexer(this, mapping): */
+	int nwords;		/* its words, by type and word */
+};
+
+/* One word of a TypeMapping: a token of type from with this text is of
+ * type to. */
+struct word {
+	char *word;
+	char *from, *to;
+	int f, t;		/* their type ids, when written */
 };
 
 struct typedef_ {
@@ -1344,6 +1355,121 @@ go_flag(const char *block, const char *key)
 	return p != NULL && strncmp(skip_ws(p + strlen(key)), "true", 4) == 0;
 }
 
+/* The strings of the Go []string variable name in text ("name =
+ * []string{...}"), appended to *words; 0, or -1 when there is none. */
+static int
+go_string_var(const char *text, const char *name, char ***words, int *n)
+{
+	const char *p = text;
+	size_t l = strlen(name);
+
+	while ((p = strstr(p, name)) != NULL) {
+		const char *q = skip_ws(p + l);
+		struct gotok *t;
+		int nt, i;
+
+		if ((p > text && (isalnum((unsigned char)p[-1]) ||
+		    p[-1] == '_')) || strncmp(q, "= []string{", 11) != 0) {
+			p += l;
+			continue;
+		}
+		if (go_lex(q + 10, &t, &nt) != 0)
+			return -1;
+		for (i = 0; i < nt; i++) {
+			if (t[i].kind == 's')
+				push_str(words, n, t[i].text,
+				    strlen(t[i].text));
+			else if (t[i].kind != ',' && t[i].kind != '{' &&
+			    t[i].kind != '}')
+				return -1;
+			free(t[i].text);
+		}
+		free(t);
+		return 0;
+	}
+	return -1;
+}
+
+/* Reads the TypeMapping after at, in text, into lx's words: each entry
+ * {FROM, TO, VAR} or {FROM, TO, append(VAR, VAR...)}, a later entry
+ * winning for a word, as Chroma's lookup table. 0, or -1 when the
+ * mapping is something else. */
+static int
+type_mapping(struct lexer *lx, const char *text, const char *at)
+{
+	const char *m = strstr(at, "TypeMapping{");
+	struct goparse g;
+	int rc = -1;
+
+	if (m == NULL)
+		return -1;
+	memset(&g, 0, sizeof(g));
+	if (go_lex(m + 11, &g.t, &g.n) != 0)
+		return -1;
+	gp_expect(&g, '{', NULL);
+	while (!g.fail && gp_is(&g, '{', NULL)) {
+		const char *from, *to;
+		char **words = NULL;
+		int nw = 0, i, j, append;
+
+		g.pos++;
+		from = canonical_type(gp_ident(&g));
+		gp_expect(&g, ',', NULL);
+		to = canonical_type(gp_ident(&g));
+		gp_expect(&g, ',', NULL);
+		if (g.fail || from == NULL || to == NULL)
+			goto out;
+		append = gp_is(&g, 'i', "append");
+		if (append) {
+			g.pos++;
+			gp_expect(&g, '(', NULL);
+		}
+		do {
+			if (gp_is(&g, ',', NULL))
+				g.pos++;
+			if (!gp_is(&g, 'i', NULL) || go_string_var(text,
+			    g.t[g.pos].text, &words, &nw) != 0)
+				goto out;
+			g.pos++;
+			if (gp_is(&g, '.', NULL))	/* VAR... */
+				g.pos += 3;
+		} while (append && gp_is(&g, ',', NULL));
+		if (append)
+			gp_expect(&g, ')', NULL);
+		gp_expect(&g, '}', NULL);
+		if (gp_is(&g, ',', NULL))
+			g.pos++;
+		if (g.fail)
+			goto out;
+		for (i = 0; i < nw; i++) {
+			for (j = 0; j < lx->nwords; j++)
+				if (strcmp(lx->words[j].from, from) == 0 &&
+				    strcmp(lx->words[j].word, words[i]) == 0)
+					break;
+			if (j == lx->nwords) {
+				lx->words = xrealloc(lx->words,
+				    sizeof(*lx->words) *
+				    (size_t)(lx->nwords + 1));
+				lx->nwords++;
+			}
+			lx->words[j].word = words[i];
+			lx->words[j].from = (char *)from;
+			lx->words[j].to = (char *)to;
+		}
+		free(words);
+	}
+	gp_expect(&g, '}', NULL);
+	rc = g.fail || lx->nwords == 0 ? -1 : 0;
+out:
+	free(g.t);
+	if (rc != 0) {
+		free(lx->words);
+		lx->words = NULL;
+		lx->nwords = 0;
+	}
+	return rc;
+}
+
 static void
 load_go(const char *dir, const char *file)
 {
@@ -1355,7 +1481,8 @@ load_go(const char *dir, const char *file)
 	text = slurp(path, &len);
 	orig = xstrndup(text, len);
 	/* an XML lexer registered again with its types remapped: Hugo
-	 * gets the remapped one, which quire does not have */
+	 * gets the remapped one; quire has it when the mapping is words
+	 * (TypeMapping{{FROM, TO, WORDS}, ...}) */
 	for (p = text; (p = strstr(p, "TypeRemappingLexer(MustNewXMLLexer("))
 	    != NULL; p++) {
 		char *e = strstr(p, "embedded/"), *q;
@@ -1366,7 +1493,9 @@ load_go(const char *dir, const char *file)
 		for (i = 0; i < nlexers; i++)
 			if (strlen(lexers[i].file) == (size_t)(q - e - 9) &&
 			    strncmp(lexers[i].file, e + 9,
-			    (size_t)(q - e - 9)) == 0)
+			    (size_t)(q - e - 9)) == 0 &&
+			    type_mapping(&lexers[i], orig, orig + (q - text))
+			    != 0)
 				lexers[i].flags |= LX_GO;
 	}
 	for (p = text; (p = strstr(p, "&Config{")) != NULL; ) {
@@ -1696,11 +1825,21 @@ flush(struct sbuf *b, const char *decl)
 	free(b->p);
 }
 
+static int
+cmp_word(const void *a, const void *b)
+{
+	const struct word *x = a, *y = b;
+
+	if (x->f != y->f)
+		return x->f < y->f ? -1 : 1;
+	return strcmp(x->word, y->word);
+}
+
 int
 main(int argc, char **argv)
 {
 	char dir[4096], **files;
-	int nfiles, i, k, t, *first_state;
+	int nfiles, i, k, t, *first_state, *first_word;
 
 	if (argc != 3) {
 		fprintf(stderr, "usage: chroma-gen CHROMA_DIR OUT.h\n");
@@ -1762,6 +1901,32 @@ main(int argc, char **argv)
 	flush(&b_state, "static const struct hl_state hl_states[]");
 	fprintf(out, "#define HL_NRULES %d\n\n", nrule);
 
+	/* type remapping words, each lexer's sorted by type, then word
+	 * (bytes), for bsearch */
+	first_word = xmalloc(sizeof(int) * (size_t)nlexers);
+	fprintf(out, "static const struct hl_word hl_words[] = {\n");
+	for (i = 0, k = 0; i < nlexers; i++) {
+		struct lexer *lx = &lexers[i];
+		int w;
+
+		first_word[i] = k;
+		for (w = 0; w < lx->nwords; w++) {
+			lx->words[w].f = type_id(lx->words[w].from);
+			lx->words[w].t = type_id(lx->words[w].to);
+		}
+		qsort(lx->words, (size_t)lx->nwords, sizeof(*lx->words),
+		    cmp_word);
+		for (w = 0; w < lx->nwords; w++, k++) {
+			fprintf(out, "\t{ ");
+			cstr(out, lx->words[w].word);
+			fprintf(out, ", %d, %d },\n", lx->words[w].f,
+			    lx->words[w].t);
+		}
+	}
+	if (k == 0)
+		fprintf(out, "\t{ NULL, 0, 0 },\n");
+	fprintf(out, "};\n\n");
+
 	fprintf(out, "static const struct hl_lexer hl_lexers[] = {\n");
 	for (i = 0; i < nlexers; i++) {
 		struct lexer *lx = &lexers[i], *rules = lx;
@@ -1779,7 +1944,8 @@ main(int argc, char **argv)
 		fprintf(out, ", %d, %g, %d, %d, ", rules->flags,
 		    lx->priority, root ? root->id : -1, first);
 		cstr(out, lx->delegate);
-		fprintf(out, " },\n");
+		fprintf(out, ", %d, %d },\n", rules->nwords ?
+		    first_word[rules - lexers] : 0, rules->nwords);
 	}
 	fprintf(out, "};\n#define HL_NLEXERS %d\n\n", nlexers);
 

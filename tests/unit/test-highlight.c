@@ -204,6 +204,9 @@ test_registry(void **state)
 	assert_true(hl_lexer_usable(hl_lexer_get("rust")));
 	assert_true(hl_lexer_usable(hl_lexer_get("go")));
 	assert_true(hl_lexer_usable(hl_lexer_get("markdown")));
+	/* an XML lexer Chroma registers again with words retyped */
+	assert_true(hl_lexer_usable(hl_lexer_get("emacs-lisp")));
+	assert_true(hl_lexer_usable(hl_lexer_get("common-lisp")));
 	assert_false(hl_lexer_usable(hl_lexer_get("http")));
 	assert_false(hl_lexer_usable(hl_lexer_get("fish")));
 }
@@ -259,6 +262,13 @@ test_lexer_rules(void **state)
 		    "Text:a <b>\n|LiteralString:```|Text:\n|LiteralString:"
 		    "```md\n|Text:*x*\n|LiteralString:```|Text:\n|");
 	}
+	/* TypeRemappingLexer: Emacs Lisp's symbols by Chroma's word lists
+	 * (a later list wins: signal, a builtin function, is an error
+	 * keyword too) */
+	lex("elisp", "(when (signal x) &optional)", 27, &b);
+	assert_string_equal(buf_cstr(&b), "Punctuation:(|NameBuiltin:when|"
+	    "Text: |Punctuation:(|NameException:signal|Text: |NameVariable:x|"
+	    "Punctuation:)|Text: |KeywordPseudo:&optional|Punctuation:)|");
 	/* regexp2 reads [^\W\d] as [^\W]: Java's identifiers may start
 	 * with a digit in Hugo's output */
 	lex("java", "9abc", 4, &b);
