@@ -38,6 +38,8 @@ enum { MU_NONE, MU_PUSH, MU_POP };
 #define LX_NOTML	8
 #define LX_GO		16	/* written in Go: quire has no rules */
 #define LX_BROKEN	32	/* a pattern PCRE2 cannot compile */
+#define LX_HTTPBODY	64	/* Chroma's httpBodyContentTypeLexer around
+				 * it (see http_body()) */
 
 struct hl_type {
 	const char *name;
@@ -463,6 +465,9 @@ utf8_len(unsigned char c)
 
 static void run(struct lexrun *x, const struct hl_lexer *lx,
 	const char *text, size_t len, int start, size_t added);
+static enum hl_lex_status tokenise_one(const struct hl_lexer *lx,
+	const char *code, size_t n, struct hl_tokens *out, int nested);
+static enum hl_lex_status http_body(struct hl_tokens *t, int nested);
 static void run_emitter(struct lexrun *x, const struct hl_lexer *lx, int e,
 	const char *text, size_t n);
 
@@ -540,6 +545,20 @@ using_by_group(struct lexrun *x, const struct hl_lexer *lx,
 			/* Chroma's plaintext lexer (```text, ```txt):
 			 * written in Go, each line as Text */
 			emit_plain(x, p, n);
+		} else if (k == em->from && sub != NULL &&
+		    (sub->flags & LX_HTTPBODY) && hl_lexer_usable(sub)) {
+			/* http: as a block within this one (http_body()) */
+			struct hl_tokens t = HL_TOKENS_INIT;
+			enum hl_lex_status st;
+			size_t i;
+
+			st = tokenise_one(sub, p, n, &t, 1);
+			if (st != HL_LEX_OK)
+				x->status = st;
+			for (i = 0; i < t.n && st == HL_LEX_OK; i++)
+				emit(x, t.v[i].type, t.text.data + t.v[i].off,
+				    t.v[i].len);
+			hl_tokens_free(&t);
 		} else if (k == em->from && sub != NULL &&
 		    sub->delegate != NULL && hl_lexer_usable(sub)) {
 			/* a delegating lexer (```markdown in markdown):
@@ -814,10 +833,11 @@ normalise(struct buf *t, const char *s, size_t n)
 	}
 }
 
-/* Tokenise() of one regex lexer (its delegate aside). */
+/* Tokenise() of one regex lexer (its delegate aside); nested is 1 when
+ * it lexes a block within another's (see http_body()). */
 static enum hl_lex_status
 tokenise_one(const struct hl_lexer *lx, const char *code, size_t n,
-    struct hl_tokens *out)
+    struct hl_tokens *out, int nested)
 {
 	struct buf text = BUF_INIT;
 	struct lexrun x;
@@ -856,6 +876,8 @@ tokenise_one(const struct hl_lexer *lx, const char *code, size_t n,
 		run(&x, lx, text.data, text.len, lx->root, added);
 	pcre2_match_data_free(x.md);
 	pcre2_match_context_free(x.mc);
+	if (x.status == HL_LEX_OK && (lx->flags & LX_HTTPBODY))
+		x.status = http_body(out, nested);
 	if (x.status != HL_LEX_OK) {
 		out->n = 0;
 		buf_reset(&out->text);
@@ -891,7 +913,7 @@ tokenise_delegating(const struct hl_lexer *lx, const char *code, size_t n,
 	enum hl_lex_status st;
 	struct lexrun x;
 
-	st = tokenise_one(lx, code, n, &lang);
+	st = tokenise_one(lx, code, n, &lang, 0);
 	if (st != HL_LEX_OK) {
 		hl_tokens_free(out);
 		*out = lang;
@@ -922,10 +944,10 @@ tokenise_delegating(const struct hl_lexer *lx, const char *code, size_t n,
 	if (nins == 0) {
 		hl_tokens_free(&lang);
 		buf_free(&others);
-		return tokenise_one(root, code, n, out);
+		return tokenise_one(root, code, n, out, 0);
 	}
 	st = tokenise_one(root, others.data ? others.data : "", others.len,
-	    &rt);
+	    &rt, 0);
 	buf_free(&others);
 	memset(&x, 0, sizeof(x));
 	x.from = x.to = -1;
@@ -1010,13 +1032,135 @@ out:
 	return st;
 }
 
+/* Chroma's MatchMimeType: of the lexers registered with the MIME type
+ * mime, the first of the highest priority; NULL when none. */
+static const struct hl_lexer *
+mime_lookup(const char *mime)
+{
+	int i, best = -1;
+
+	for (i = 0; hl_mimes[i].key != NULL; i++)
+		if (strcmp(hl_mimes[i].key, mime) == 0 &&
+		    (best < 0 || priority(hl_mimes[i].lexer) > priority(best)))
+			best = hl_mimes[i].lexer;
+	return best >= 0 ? &hl_lexers[best] : NULL;
+}
+
+/* Go's strings.TrimSpace over ASCII white space, into out. */
+static void
+trim_into(struct buf *out, const char *s, size_t n)
+{
+	while (n > 0 && strchr(" \t\n\v\f\r", s[0]) != NULL)
+		s++, n--;
+	while (n > 0 && strchr(" \t\n\v\f\r", s[n - 1]) != NULL)
+		n--;
+	buf_reset(out);
+	buf_add(out, s, n);
+}
+
+/* Chroma's httpBodyContentTypeLexer over the HTTP lexer's tokens t: the
+ * body (the Generic token its content state makes) is lexed by the
+ * lexer of the MIME type the Content-Type header names (less its
+ * parameters; "a/b+json" falls back to "a/json"), or is Text when no
+ * lexer has it. As in Chroma, the body's tokens never merge with the
+ * one before them, and a block within another (nested: a markdown
+ * fence) loses its body, which its iterator's early EOF cuts off. */
+static enum hl_lex_status
+http_body(struct hl_tokens *t, int nested)
+{
+	struct buf ct = BUF_INIT, tmp = BUF_INIT, body = BUF_INIT;
+	enum hl_lex_status st = HL_LEX_OK;
+	int is_ct = 0;
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		struct hl_token *k = &t->v[i];
+		const char *v = t->text.data + k->off;
+		const struct hl_lexer *lx;
+		const char *semi, *slash, *plus;
+
+		if (k->type == HL_TYPE_NAME && k->len == 12 &&
+		    strncasecmp(v, "content-type", 12) == 0) {
+			is_ct = 1;
+			continue;
+		}
+		if (k->type == HL_TYPE_LITERAL && is_ct) {
+			is_ct = 0;
+			trim_into(&ct, v, k->len);
+			semi = ct.len ? memchr(ct.data, ';', ct.len) : NULL;
+			if (semi != NULL && semi > ct.data) {
+				trim_into(&tmp, ct.data, (size_t)(semi -
+				    ct.data));
+				trim_into(&ct, tmp.data, tmp.len);
+			}
+			continue;
+		}
+		if (k->type != HL_TYPE_GENERIC || ct.len == 0)
+			continue;
+		lx = mime_lookup(buf_cstr(&ct));
+		plus = memrchr(ct.data, '+', ct.len);
+		if (lx == NULL && plus != NULL) {
+			slash = memchr(ct.data, '/', ct.len);
+			buf_reset(&tmp);
+			buf_add(&tmp, ct.data, slash != NULL ?
+			    (size_t)(slash - ct.data) + 1 : 0);
+			buf_add(&tmp, plus + 1, ct.len - (size_t)(plus + 1 -
+			    ct.data));
+			lx = mime_lookup(buf_cstr(&tmp));
+		}
+		if (lx == NULL) {
+			/* Text, coalesced with the Text before it */
+			k->type = HL_TYPE_TEXT;
+			if (i > 0 && t->v[i - 1].type == HL_TYPE_TEXT &&
+			    t->v[i - 1].len < COALESCE_MAX) {
+				t->v[i - 1].len += k->len;
+				t->n--;
+			}
+			break;
+		}
+		buf_add(&body, v, k->len);
+		t->text.len = k->off;
+		t->n = i;
+		if (!nested) {
+			struct hl_tokens sub = HL_TOKENS_INIT;
+			size_t j;
+
+			if (!hl_lexer_usable(lx) &&
+			    strcmp(hl_lexer_name(lx), "plaintext") != 0)
+				st = HL_LEX_FAIL;
+			else
+				st = hl_tokenise(lx, body.data != NULL ?
+				    body.data : "", body.len, &sub);
+			for (j = 0; j < sub.n && st == HL_LEX_OK; j++) {
+				if (t->n == t->cap) {
+					t->cap = t->cap ? 2 * t->cap : 64;
+					t->v = xrealloc(t->v, t->cap *
+					    sizeof(*t->v));
+				}
+				t->v[t->n].type = sub.v[j].type;
+				t->v[t->n].off = t->text.len;
+				t->v[t->n].len = sub.v[j].len;
+				t->n++;
+				buf_add(&t->text, sub.text.data + sub.v[j].off,
+				    sub.v[j].len);
+			}
+			hl_tokens_free(&sub);
+		}
+		break;
+	}
+	buf_free(&ct);
+	buf_free(&tmp);
+	buf_free(&body);
+	return st;
+}
+
 enum hl_lex_status
 hl_tokenise(const struct hl_lexer *lx, const char *code, size_t n,
     struct hl_tokens *out)
 {
 	if (lx->delegate != NULL && hl_lexer_usable(lx))
 		return tokenise_delegating(lx, code, n, out);
-	return tokenise_one(lx, code, n, out);
+	return tokenise_one(lx, code, n, out, 0);
 }
 
 void

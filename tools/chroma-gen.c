@@ -20,7 +20,9 @@
  *   blocks are shown unhighlighted, with a warning).
  * Chroma's lexers written in Go (the lexers folder's .go files) are read
  * too: their name, aliases and file names always, and their rules where
- * they are plain data in Go syntax (see go_rules()), and the word lists
+ * they are plain data in Go syntax (see go_rules(); an emitter function
+ * that only lists its groups' tokens counts, and http's body-by-
+ * Content-Type wrapper is flagged for the engine), and the word lists
  * of an XML lexer registered again as a TypeRemappingLexer (see
  * type_mapping()); the others are marked, and shown unhighlighted. */
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -40,6 +42,8 @@
 #define LX_NOTML	8
 #define LX_GO		16	/* written in Go: no rules here */
 #define LX_BROKEN	32	/* a pattern PCRE2 cannot take */
+#define LX_HTTPBODY	64	/* Chroma's httpBodyContentTypeLexer around
+				 * it: its body lexed by the Content-Type */
 
 enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
 	EM_USINGBYGROUP };
@@ -92,6 +96,9 @@ struct lexer {
 				 * Other */
 	struct word *words;	/* TypeRemappingLexer(this, mapping): */
 	int nwords;		/* its words, by type and word */
+	char **mimes;		/* its MIME types */
+	int nmimes;
+	int wrap;		/* flags its Go registration adds */
 };
 
 /* One word of a TypeMapping: a token of type from with this text is of
@@ -676,6 +683,9 @@ load_xml(const char *dir, const char *file)
 					push_str(&lx->alias_filenames,
 					    &lx->nalias_filenames, (char *)v,
 					    strlen((char *)v));
+				else if (strcmp(k, "mime_type") == 0)
+					push_str(&lx->mimes, &lx->nmimes,
+					    (char *)v, strlen((char *)v));
 				else if (strcmp(k, "priority") == 0)
 					lx->priority = atof((char *)v);
 				else if (strcmp(k, "ensure_nl") == 0 &&
@@ -1104,6 +1114,89 @@ go_var_lexer(const char *var)
 	return NULL;
 }
 
+static const char *gp_file;	/* the Go file being read */
+
+/* An emitter function of gp_file that only lists its groups' tokens
+ * ("tokens := []Token{{T1, groups[1]}, ...}; return
+ * Literator(tokens...)"): the ByGroups it amounts to (groups 1 to N, in
+ * order), or a token type (groups[0] alone). 0, or -1 for anything
+ * else. */
+static int
+go_emitter_func(const char *name, struct emitter *em)
+{
+	char want[300];
+	const char *f, *b, *e;
+	struct goparse g;
+	int n = 0, depth = 0, rc = -1;
+
+	snprintf(want, sizeof(want), "func %s(groups []string, state "
+	    "*LexerState) Iterator {", name);
+	if (gp_file == NULL || (f = strstr(gp_file, want)) == NULL)
+		return -1;
+	b = f + strlen(want);
+	while (*b == '\n' || *b == '\t' || *b == ' ')
+		b++;
+	if (strncmp(b, "tokens := []Token{", 18) != 0)
+		return -1;
+	/* what follows the list must be the return, and the end */
+	for (e = b + 17; *e; e++) {
+		if (*e == '{')
+			depth++;
+		else if (*e == '}' && --depth == 0)
+			break;
+	}
+	if (*e == '\0')
+		return -1;
+	for (e++; *e == '\n' || *e == '\t' || *e == ' '; e++)
+		;
+	if (strncmp(e, "return Literator(tokens...)\n}",
+	    strlen("return Literator(tokens...)\n}")) != 0)
+		return -1;
+	memset(&g, 0, sizeof(g));
+	if (go_lex(b + 17, &g.t, &g.n) != 0)
+		return -1;
+	memset(em, 0, sizeof(*em));
+	gp_expect(&g, '{', NULL);
+	while (!g.fail && gp_is(&g, '{', NULL)) {
+		const char *t;
+		int k;
+
+		g.pos++;
+		t = canonical_type(gp_ident(&g));
+		gp_expect(&g, ',', NULL);
+		gp_expect(&g, 'i', "groups");
+		gp_expect(&g, '[', NULL);
+		k = gp_is(&g, 'n', NULL) ? atoi(g.t[g.pos++].text) : -1;
+		gp_expect(&g, ']', NULL);
+		gp_expect(&g, '}', NULL);
+		if (gp_is(&g, ',', NULL))
+			g.pos++;
+		if (g.fail || t == NULL)
+			goto out;
+		if (k == 0 && n == 0 && gp_is(&g, '}', NULL)) {
+			/* the whole match: one token */
+			em->kind = EM_TOKEN;
+			em->arg = (char *)t;
+			n = 1;
+			break;
+		}
+		if (k != n + 1)
+			goto out;
+		em->kind = EM_BYGROUPS;
+		em->sub = xrealloc(em->sub, sizeof(*em->sub) *
+		    (size_t)(em->nsub + 1));
+		memset(&em->sub[em->nsub], 0, sizeof(*em->sub));
+		em->sub[em->nsub].kind = EM_TOKEN;
+		em->sub[em->nsub++].arg = (char *)t;
+		n++;
+	}
+	gp_expect(&g, '}', NULL);
+	rc = g.fail || n == 0 ? -1 : 0;
+out:
+	free(g.t);
+	return rc;
+}
+
 static void
 gp_emitter(struct goparse *g, struct emitter *em)
 {
@@ -1128,6 +1221,12 @@ gp_emitter(struct goparse *g, struct emitter *em)
 				g->pos++;
 		}
 		gp_expect(g, ')', NULL);
+	} else if (strcmp(id, "EmitterFunc") == 0) {
+		gp_expect(g, '(', NULL);
+		id = gp_ident(g);
+		gp_expect(g, ')', NULL);
+		if (!g->fail && go_emitter_func(id, em) != 0)
+			g->fail = 1;
 	} else if (strcmp(id, "UsingSelf") == 0 || strcmp(id, "Using") == 0) {
 		em->kind = id[5] ? EM_USINGSELF : EM_USING;
 		gp_expect(g, '(', NULL);
@@ -1340,6 +1439,7 @@ go_lexer_rules(struct lexer *lx, const char *text, const char *after)
 		if (body != r)
 			return -1;
 	}
+	gp_file = text;
 	if (go_rules(lx, r + 7) != 0)
 		return -1;
 	if (expand(lx) != 0 || find_state(lx, "root") == NULL)
@@ -1524,6 +1624,7 @@ load_go(const char *dir, const char *file)
 		    &lx->nfilenames);
 		read_go_strings(p, "AliasFilenames:", &lx->alias_filenames,
 		    &lx->nalias_filenames);
+		read_go_strings(p, "MimeTypes:", &lx->mimes, &lx->nmimes);
 		if ((q = strstr(p, "Priority:")) != NULL)
 			lx->priority = atof(q + 9);
 		/* what the Config is registered with: from the Register(
@@ -1555,6 +1656,8 @@ load_go(const char *dir, const char *file)
 				dl += strlen("DelegatingLexer(");
 				lx->delegate_var = xstrndup(dl, ident_len(dl));
 			}
+			if (strstr(seg, "httpBodyContentTypeLexer("))
+				lx->wrap |= LX_HTTPBODY;
 			if (strstr(seg, "TypeRemappingLexer(")) {
 				/* remapping: not here */
 			} else if (e != NULL && strstr(seg, "MustNewXMLLexer(")) {
@@ -1883,8 +1986,10 @@ main(int argc, char **argv)
 		fprintf(out, " },\n");
 	}
 	fprintf(out, "};\n#define HL_TYPE_TEXT %d\n#define HL_TYPE_ERROR %d\n"
-	    "#define HL_TYPE_OTHER %d\n\n", type_id("Text"), type_id("Error"),
-	    type_id("Other"));
+	    "#define HL_TYPE_OTHER %d\n#define HL_TYPE_NAME %d\n"
+	    "#define HL_TYPE_LITERAL %d\n#define HL_TYPE_GENERIC %d\n\n",
+	    type_id("Text"), type_id("Error"), type_id("Other"),
+	    type_id("Name"), type_id("Literal"), type_id("Generic"));
 
 	sb_open(&b_emit);
 	sb_open(&b_rule);
@@ -1941,7 +2046,7 @@ main(int argc, char **argv)
 		    find_state(rules, "root");
 		fprintf(out, "\t{ ");
 		cstr(out, lx->name);
-		fprintf(out, ", %d, %g, %d, %d, ", rules->flags,
+		fprintf(out, ", %d, %g, %d, %d, ", rules->flags | lx->wrap,
 		    lx->priority, root ? root->id : -1, first);
 		cstr(out, lx->delegate);
 		fprintf(out, ", %d, %d },\n", rules->nwords ?
@@ -1970,6 +2075,15 @@ main(int argc, char **argv)
 		for (k = 0; k < lexers[i].nfilenames; k++) {
 			fprintf(out, "\t{ ");
 			cstr(out, lexers[i].filenames[k]);
+			fprintf(out, ", %d },\n", i);
+		}
+	fprintf(out, "\t{ NULL, 0 }\n};\n\n");
+	/* MIME types, in registration order (Chroma's MatchMimeType) */
+	fprintf(out, "static const struct hl_key hl_mimes[] = {\n");
+	for (i = 0; i < nlexers; i++)
+		for (k = 0; k < lexers[i].nmimes; k++) {
+			fprintf(out, "\t{ ");
+			cstr(out, lexers[i].mimes[k]);
 			fprintf(out, ", %d },\n", i);
 		}
 	fprintf(out, "\t{ NULL, 0 }\n};\n\n");
