@@ -359,7 +359,7 @@ test_options(void **state)
 	buf_reset(&out);
 	buf_reset(&warn);
 	assert_int_equal(hl_fence_at(&out, "md", 0, "```rst\nT\n=\n```\n",
-	    18, NULL, &err, &warn), 0);
+	    15, NULL, &err, &warn), 0);
 	assert_non_null(strstr(buf_cstr(&out), "<span class=\"cl\">```rst"));
 	assert_non_null(strstr(buf_cstr(&warn), "markdown"));
 	/* the ordinal names the line anchors */
