@@ -20,11 +20,12 @@
  *   blocks are shown unhighlighted, with a warning).
  * Chroma's lexers written in Go (the lexers folder's .go files) are read
  * too: their name, aliases and file names always, and their rules where
- * they are plain data in Go syntax (see go_rules(); an emitter function
- * that only lists its groups' tokens counts, and http's body-by-
- * Content-Type wrapper is flagged for the engine), and the word lists
- * of an XML lexer registered again as a TypeRemappingLexer (see
- * type_mapping()); the others are marked, and shown unhighlighted. */
+ * they are plain data in Go syntax (see go_rules(); Rules{...}.Merge(
+ * another function's Rules) too; an emitter function that only lists its
+ * groups' tokens counts, and http's body-by-Content-Type wrapper is
+ * flagged for the engine), and the word lists of an XML lexer registered
+ * again as a TypeRemappingLexer (see type_mapping()); the others are
+ * marked, and shown unhighlighted. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <ctype.h>
 #include <dirent.h>
@@ -889,6 +890,8 @@ struct goparse {
 static char **go_vars, **go_var_names;
 static int ngo_vars;
 
+static const char *go_lex_end;	/* where go_lex() stopped */
+
 /* Tokenises Go text from s up to the brace closing the one at s. */
 static int
 go_lex(const char *s, struct gotok **out, int *n)
@@ -968,8 +971,10 @@ go_lex(const char *s, struct gotok **out, int *n)
 		(*out)[(*n)++] = t;
 		if (t.kind == '{')
 			depth++;
-		if (t.kind == '}' && --depth == 0)
+		if (t.kind == '}' && --depth == 0) {
+			go_lex_end = s;
 			return 0;
+		}
 	}
 	return -1;
 }
@@ -1362,6 +1367,8 @@ gp_rule(struct goparse *g)
 	return r;
 }
 
+static const char *go_rules_end;	/* the text after the last Rules{} */
+
 /* Reads "Rules{ "state": { rule, ... }, ... }" into lx; 0 or -1. */
 static int
 go_rules(struct lexer *lx, const char *text)
@@ -1372,6 +1379,7 @@ go_rules(struct lexer *lx, const char *text)
 	memset(&g, 0, sizeof(g));
 	if (go_lex(text, &g.t, &g.n) != 0)
 		return -1;
+	go_rules_end = go_lex_end;
 	gp_expect(&g, 'i', "Rules");
 	gp_expect(&g, '{', NULL);
 	while (!g.fail && !gp_is(&g, '}', NULL)) {
@@ -1402,6 +1410,63 @@ go_rules(struct lexer *lx, const char *text)
 	return g.fail ? -1 : 0;
 }
 
+/* The rules the Go function at f returns: "return Rules{...}" and
+ * nothing else, or "return Rules{...}.Merge(NAME())", NAME's states
+ * replacing or joining those (Chroma's Rules.Merge). 0, or -1. */
+static int
+go_func_rules(struct lexer *lx, const char *text, const char *f, int depth)
+{
+	const char *r = strstr(f, "return Rules{"), *body, *m;
+	char want[300];
+	size_t l;
+
+	if (r == NULL || depth > 4)
+		return -1;
+	/* the function must return the literal and do nothing else */
+	body = strchr(f, '{') + 1;
+	while (*body == '\n' || *body == '\t' || *body == ' ')
+		body++;
+	if (body != r)
+		return -1;
+	gp_file = text;
+	if (go_rules(lx, r + 7) != 0)
+		return -1;
+	m = go_rules_end;
+	while (*m == '\n' || *m == '\t' || *m == ' ')
+		m++;
+	if (*m == '}')
+		return 0;
+	if (strncmp(m, ".Merge(", 7) != 0)
+		return -1;
+	m += 7;
+	l = ident_len(m);
+	if (l == 0 || l > 200 || strncmp(m + l, "())", 3) != 0)
+		return -1;
+	{
+		struct lexer other;
+		const char *g;
+		int i;
+
+		snprintf(want, sizeof(want), "func %.*s() Rules {", (int)l, m);
+		if ((g = strstr(text, want)) == NULL)
+			return -1;
+		memset(&other, 0, sizeof(other));
+		other.name = lx->name;
+		if (go_func_rules(&other, text, g, depth + 1) != 0)
+			return -1;
+		for (i = 0; i < other.nst; i++) {
+			struct state *S = &other.st[i];
+			struct state *T = find_state(lx, S->name);
+
+			if (T == NULL)
+				T = add_state(lx, S->name);
+			T->rules = S->rules;
+			T->n = S->n;
+		}
+	}
+	return 0;
+}
+
 /* The rules of the Go lexer whose Config block ends at after: a
  * function named there, or written inline. 0, or -1 when not plain. */
 static int
@@ -1409,7 +1474,7 @@ go_lexer_rules(struct lexer *lx, const char *text, const char *after)
 {
 	const char *p = after;
 	char name[256], want[300];
-	const char *f, *r;
+	const char *f;
 	size_t l;
 
 	while (*p == ',' || *p == '\n' || *p == '\t' || *p == ' ')
@@ -1427,20 +1492,7 @@ go_lexer_rules(struct lexer *lx, const char *text, const char *after)
 		if (f == NULL)
 			return -1;
 	}
-	r = strstr(f, "return Rules{");
-	if (r == NULL)
-		return -1;
-	/* the function must return the literal and do nothing else */
-	{
-		const char *body = strchr(f, '{') + 1;
-
-		while (*body == '\n' || *body == '\t' || *body == ' ')
-			body++;
-		if (body != r)
-			return -1;
-	}
-	gp_file = text;
-	if (go_rules(lx, r + 7) != 0)
+	if (go_func_rules(lx, text, f, 0) != 0)
 		return -1;
 	if (expand(lx) != 0 || find_state(lx, "root") == NULL)
 		return -1;

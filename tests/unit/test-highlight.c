@@ -211,6 +211,10 @@ test_registry(void **state)
 	 * its body is lexed by the Content-Type */
 	assert_true(hl_lexer_usable(hl_lexer_get("http")));
 	assert_false(hl_lexer_usable(hl_lexer_get("rst")));
+	/* Rules{...}.Merge(common()): Caddyfile's states and its common
+	 * ones */
+	assert_true(hl_lexer_usable(hl_lexer_get("caddyfile")));
+	assert_true(hl_lexer_usable(hl_lexer_get("caddy-d")));
 	assert_false(hl_lexer_usable(hl_lexer_get("fish")));
 }
 
