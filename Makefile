@@ -138,6 +138,12 @@ build/chroma-tables.h: build/chroma-gen $(CHROMA_DIR)/types.go \
 
 build/highlight-lex.o: build/chroma-tables.h
 
+# Dev tool: quire's token stream for a language, to compare with
+# Chroma's (tools/chroma-diff.sh).
+build/hl-tokens: tools/hl-tokens.c build/highlight-lex.o build/buf.o \
+    build/unicode.o
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(call pkg,--libs,libpcre2-8)
+
 build/schema.c: scripts/embed-schema.sh $(wildcard schema/*.sql) build/stamp
 	sh scripts/embed-schema.sh $@ $(sort $(wildcard schema/*.sql))
 

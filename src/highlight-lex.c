@@ -38,6 +38,8 @@ enum { MU_NONE, MU_PUSH, MU_POP };
 #define LX_NOTML	8
 #define LX_GO		16	/* written in Go: quire has no rules */
 #define LX_BROKEN	32	/* a pattern PCRE2 cannot compile */
+#define LX_HTTPBODY	64	/* Chroma's httpBodyContentTypeLexer around
+				 * it (see http_body()) */
 
 struct hl_type {
 	const char *name;
@@ -79,6 +81,15 @@ struct hl_lexer {
 	int first_state;
 	const char *delegate;	/* Chroma's DelegatingLexer: the lexer of
 				 * what this one leaves as Other */
+	int words, nwords;	/* TypeRemappingLexer(this, mapping): its
+				 * words in hl_words[] */
+};
+
+/* A word of a lexer's type remapping: a token of type from whose text
+ * is word is of type to. */
+struct hl_word {
+	const char *word;
+	int from, to;
 };
 
 struct hl_key {
@@ -125,8 +136,8 @@ hl_lexer_why(const struct hl_lexer *lx)
 		return NULL;
 	if (lx->flags & LX_BROKEN)
 		return "one of its patterns is beyond PCRE2";
-	return "Chroma builds it in Go code (delegation, remapped types or "
-	    "functions) that quire has no rules for";
+	return "Chroma builds it in Go code (functions, or rules made by "
+	    "code) that quire has no rules for";
 }
 
 const char *
@@ -357,7 +368,38 @@ struct lexrun {
 	int from, to;		/* the remapping of the lexer running */
 	enum hl_lex_status status;
 	struct hl_tokens *out;
+	const struct hl_lexer *wl;	/* the lexer whose TypeRemapping
+					 * words apply */
 };
+
+/* Chroma's TypeRemappingLexer: the type lx's mapping gives a token of
+ * type with text p, n (its words are sorted by type, then bytes). */
+static int
+remap_word(const struct hl_lexer *lx, int type, const char *p, size_t n)
+{
+	size_t lo = 0, hi = (size_t)lx->nwords;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct hl_word *w = &hl_words[lx->words + (int)mid];
+		int c = w->from - type;
+
+		if (c == 0) {
+			size_t l = strlen(w->word);
+
+			c = memcmp(w->word, p, l < n ? l : n);
+			if (c == 0)
+				c = l < n ? -1 : l > n ? 1 : 0;
+		}
+		if (c == 0)
+			return w->to;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return type;
+}
 
 /* Appends a token, merging it into the last as Coalesce does. */
 static void
@@ -367,6 +409,8 @@ emit(struct lexrun *x, int type, const char *p, size_t n)
 
 	if (n == 0)
 		return;
+	if (x->wl != NULL)
+		type = remap_word(x->wl, type, p, n);
 	if (type == x->from)
 		type = x->to;
 	if (t->n > 0 && t->v[t->n - 1].type == type &&
@@ -421,6 +465,9 @@ utf8_len(unsigned char c)
 
 static void run(struct lexrun *x, const struct hl_lexer *lx,
 	const char *text, size_t len, int start, size_t added);
+static enum hl_lex_status tokenise_one(const struct hl_lexer *lx,
+	const char *code, size_t n, struct hl_tokens *out, int nested);
+static enum hl_lex_status http_body(struct hl_tokens *t, int nested);
 static void run_emitter(struct lexrun *x, const struct hl_lexer *lx, int e,
 	const char *text, size_t n);
 
@@ -493,7 +540,48 @@ using_by_group(struct lexrun *x, const struct hl_lexer *lx,
 		const char *p = text + g[2 * k];
 		size_t n = g[2 * k + 1] - g[2 * k];
 
-		if (k == em->from && sub != NULL) {
+		if (k == em->from && sub != NULL &&
+		    strcmp(hl_lexer_name(sub), "plaintext") == 0) {
+			/* Chroma's plaintext lexer (```text, ```txt):
+			 * written in Go, each line as Text */
+			emit_plain(x, p, n);
+		} else if (k == em->from && sub != NULL &&
+		    (sub->flags & LX_HTTPBODY) && hl_lexer_usable(sub)) {
+			/* http: as a block within this one (http_body()) */
+			struct hl_tokens t = HL_TOKENS_INIT;
+			enum hl_lex_status st;
+			size_t i;
+
+			st = tokenise_one(sub, p, n, &t, 1);
+			if (st != HL_LEX_OK)
+				x->status = st;
+			for (i = 0; i < t.n && st == HL_LEX_OK; i++)
+				emit(x, t.v[i].type, t.text.data + t.v[i].off,
+				    t.v[i].len);
+			hl_tokens_free(&t);
+		} else if (k == em->from && sub != NULL &&
+		    sub->delegate != NULL && hl_lexer_usable(sub)) {
+			/* a delegating lexer (```markdown in markdown):
+			 * Tokenise(nil, code) of its own, then its tokens */
+			static int depth;
+			struct hl_tokens t = HL_TOKENS_INIT;
+			enum hl_lex_status st;
+			size_t i;
+
+			if (depth >= NEST_MAX) {
+				x->status = HL_LEX_BUDGET;
+				break;
+			}
+			depth++;
+			st = hl_tokenise(sub, p, n, &t);
+			depth--;
+			if (st != HL_LEX_OK)
+				x->status = st;
+			for (i = 0; i < t.n && st == HL_LEX_OK; i++)
+				emit(x, t.v[i].type, t.text.data + t.v[i].off,
+				    t.v[i].len);
+			hl_tokens_free(&t);
+		} else if (k == em->from && sub != NULL) {
 			struct buf t = BUF_INIT;
 			size_t added = 0;
 
@@ -524,7 +612,10 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 {
 	int stack_small[32], *stack = stack_small;
 	size_t sp = 0, cap = 32, pos = 0, end = len - added;
+	const struct hl_lexer *wl = x->wl;
 
+	if (lx->nwords > 0)	/* its TypeRemapping, for what it emits */
+		x->wl = lx;
 	if (++x->nest > NEST_MAX) {
 		x->status = HL_LEX_BUDGET;
 		goto out;
@@ -703,6 +794,7 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 		emit(x, HL_TYPE_ERROR, text + pos, len - pos);
 out:
 	x->nest--;
+	x->wl = wl;
 	if (stack != stack_small)
 		free(stack);
 }
@@ -741,10 +833,11 @@ normalise(struct buf *t, const char *s, size_t n)
 	}
 }
 
-/* Tokenise() of one regex lexer (its delegate aside). */
+/* Tokenise() of one regex lexer (its delegate aside); nested is 1 when
+ * it lexes a block within another's (see http_body()). */
 static enum hl_lex_status
 tokenise_one(const struct hl_lexer *lx, const char *code, size_t n,
-    struct hl_tokens *out)
+    struct hl_tokens *out, int nested)
 {
 	struct buf text = BUF_INIT;
 	struct lexrun x;
@@ -783,6 +876,8 @@ tokenise_one(const struct hl_lexer *lx, const char *code, size_t n,
 		run(&x, lx, text.data, text.len, lx->root, added);
 	pcre2_match_data_free(x.md);
 	pcre2_match_context_free(x.mc);
+	if (x.status == HL_LEX_OK && (lx->flags & LX_HTTPBODY))
+		x.status = http_body(out, nested);
 	if (x.status != HL_LEX_OK) {
 		out->n = 0;
 		buf_reset(&out->text);
@@ -818,7 +913,7 @@ tokenise_delegating(const struct hl_lexer *lx, const char *code, size_t n,
 	enum hl_lex_status st;
 	struct lexrun x;
 
-	st = tokenise_one(lx, code, n, &lang);
+	st = tokenise_one(lx, code, n, &lang, 0);
 	if (st != HL_LEX_OK) {
 		hl_tokens_free(out);
 		*out = lang;
@@ -849,10 +944,10 @@ tokenise_delegating(const struct hl_lexer *lx, const char *code, size_t n,
 	if (nins == 0) {
 		hl_tokens_free(&lang);
 		buf_free(&others);
-		return tokenise_one(root, code, n, out);
+		return tokenise_one(root, code, n, out, 0);
 	}
 	st = tokenise_one(root, others.data ? others.data : "", others.len,
-	    &rt);
+	    &rt, 0);
 	buf_free(&others);
 	memset(&x, 0, sizeof(x));
 	x.from = x.to = -1;
@@ -937,13 +1032,135 @@ out:
 	return st;
 }
 
+/* Chroma's MatchMimeType: of the lexers registered with the MIME type
+ * mime, the first of the highest priority; NULL when none. */
+static const struct hl_lexer *
+mime_lookup(const char *mime)
+{
+	int i, best = -1;
+
+	for (i = 0; hl_mimes[i].key != NULL; i++)
+		if (strcmp(hl_mimes[i].key, mime) == 0 &&
+		    (best < 0 || priority(hl_mimes[i].lexer) > priority(best)))
+			best = hl_mimes[i].lexer;
+	return best >= 0 ? &hl_lexers[best] : NULL;
+}
+
+/* Go's strings.TrimSpace over ASCII white space, into out. */
+static void
+trim_into(struct buf *out, const char *s, size_t n)
+{
+	while (n > 0 && strchr(" \t\n\v\f\r", s[0]) != NULL)
+		s++, n--;
+	while (n > 0 && strchr(" \t\n\v\f\r", s[n - 1]) != NULL)
+		n--;
+	buf_reset(out);
+	buf_add(out, s, n);
+}
+
+/* Chroma's httpBodyContentTypeLexer over the HTTP lexer's tokens t: the
+ * body (the Generic token its content state makes) is lexed by the
+ * lexer of the MIME type the Content-Type header names (less its
+ * parameters; "a/b+json" falls back to "a/json"), or is Text when no
+ * lexer has it. As in Chroma, the body's tokens never merge with the
+ * one before them, and a block within another (nested: a markdown
+ * fence) loses its body, which its iterator's early EOF cuts off. */
+static enum hl_lex_status
+http_body(struct hl_tokens *t, int nested)
+{
+	struct buf ct = BUF_INIT, tmp = BUF_INIT, body = BUF_INIT;
+	enum hl_lex_status st = HL_LEX_OK;
+	int is_ct = 0;
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		struct hl_token *k = &t->v[i];
+		const char *v = t->text.data + k->off;
+		const struct hl_lexer *lx;
+		const char *semi, *slash, *plus;
+
+		if (k->type == HL_TYPE_NAME && k->len == 12 &&
+		    strncasecmp(v, "content-type", 12) == 0) {
+			is_ct = 1;
+			continue;
+		}
+		if (k->type == HL_TYPE_LITERAL && is_ct) {
+			is_ct = 0;
+			trim_into(&ct, v, k->len);
+			semi = ct.len ? memchr(ct.data, ';', ct.len) : NULL;
+			if (semi != NULL && semi > ct.data) {
+				trim_into(&tmp, ct.data, (size_t)(semi -
+				    ct.data));
+				trim_into(&ct, tmp.data, tmp.len);
+			}
+			continue;
+		}
+		if (k->type != HL_TYPE_GENERIC || ct.len == 0)
+			continue;
+		lx = mime_lookup(buf_cstr(&ct));
+		plus = memrchr(ct.data, '+', ct.len);
+		if (lx == NULL && plus != NULL) {
+			slash = memchr(ct.data, '/', ct.len);
+			buf_reset(&tmp);
+			buf_add(&tmp, ct.data, slash != NULL ?
+			    (size_t)(slash - ct.data) + 1 : 0);
+			buf_add(&tmp, plus + 1, ct.len - (size_t)(plus + 1 -
+			    ct.data));
+			lx = mime_lookup(buf_cstr(&tmp));
+		}
+		if (lx == NULL) {
+			/* Text, coalesced with the Text before it */
+			k->type = HL_TYPE_TEXT;
+			if (i > 0 && t->v[i - 1].type == HL_TYPE_TEXT &&
+			    t->v[i - 1].len < COALESCE_MAX) {
+				t->v[i - 1].len += k->len;
+				t->n--;
+			}
+			break;
+		}
+		buf_add(&body, v, k->len);
+		t->text.len = k->off;
+		t->n = i;
+		if (!nested) {
+			struct hl_tokens sub = HL_TOKENS_INIT;
+			size_t j;
+
+			if (!hl_lexer_usable(lx) &&
+			    strcmp(hl_lexer_name(lx), "plaintext") != 0)
+				st = HL_LEX_FAIL;
+			else
+				st = hl_tokenise(lx, body.data != NULL ?
+				    body.data : "", body.len, &sub);
+			for (j = 0; j < sub.n && st == HL_LEX_OK; j++) {
+				if (t->n == t->cap) {
+					t->cap = t->cap ? 2 * t->cap : 64;
+					t->v = xrealloc(t->v, t->cap *
+					    sizeof(*t->v));
+				}
+				t->v[t->n].type = sub.v[j].type;
+				t->v[t->n].off = t->text.len;
+				t->v[t->n].len = sub.v[j].len;
+				t->n++;
+				buf_add(&t->text, sub.text.data + sub.v[j].off,
+				    sub.v[j].len);
+			}
+			hl_tokens_free(&sub);
+		}
+		break;
+	}
+	buf_free(&ct);
+	buf_free(&tmp);
+	buf_free(&body);
+	return st;
+}
+
 enum hl_lex_status
 hl_tokenise(const struct hl_lexer *lx, const char *code, size_t n,
     struct hl_tokens *out)
 {
 	if (lx->delegate != NULL && hl_lexer_usable(lx))
 		return tokenise_delegating(lx, code, n, out);
-	return tokenise_one(lx, code, n, out);
+	return tokenise_one(lx, code, n, out, 0);
 }
 
 void

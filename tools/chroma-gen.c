@@ -20,7 +20,11 @@
  *   blocks are shown unhighlighted, with a warning).
  * Chroma's lexers written in Go (the lexers folder's .go files) are read
  * too: their name, aliases and file names always, and their rules where
- * they are plain data in Go syntax (see go_rules()); the others are
+ * they are plain data in Go syntax (see go_rules(); Rules{...}.Merge(
+ * another function's Rules) too; an emitter function that only lists its
+ * groups' tokens counts, and http's body-by-Content-Type wrapper is
+ * flagged for the engine), and the word lists of an XML lexer registered
+ * again as a TypeRemappingLexer (see type_mapping()); the others are
  * marked, and shown unhighlighted. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <ctype.h>
@@ -39,6 +43,8 @@
 #define LX_NOTML	8
 #define LX_GO		16	/* written in Go: no rules here */
 #define LX_BROKEN	32	/* a pattern PCRE2 cannot take */
+#define LX_HTTPBODY	64	/* Chroma's httpBodyContentTypeLexer around
+				 * it: its body lexed by the Content-Type */
 
 enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
 	EM_USINGBYGROUP };
@@ -89,6 +95,19 @@ struct lexer {
 	char *delegate_var;	/* DelegatingLexer(VAR, this): VAR's */
 	const char *delegate;	/* lexer lexes what this one leaves as
 				 * Other */
+	struct word *words;	/* TypeRemappingLexer(this, mapping): */
+	int nwords;		/* its words, by type and word */
+	char **mimes;		/* its MIME types */
+	int nmimes;
+	int wrap;		/* flags its Go registration adds */
+};
+
+/* One word of a TypeMapping: a token of type from with this text is of
+ * type to. */
+struct word {
+	char *word;
+	char *from, *to;
+	int f, t;		/* their type ids, when written */
 };
 
 struct typedef_ {
@@ -665,6 +684,9 @@ load_xml(const char *dir, const char *file)
 					push_str(&lx->alias_filenames,
 					    &lx->nalias_filenames, (char *)v,
 					    strlen((char *)v));
+				else if (strcmp(k, "mime_type") == 0)
+					push_str(&lx->mimes, &lx->nmimes,
+					    (char *)v, strlen((char *)v));
 				else if (strcmp(k, "priority") == 0)
 					lx->priority = atof((char *)v);
 				else if (strcmp(k, "ensure_nl") == 0 &&
@@ -868,6 +890,8 @@ struct goparse {
 static char **go_vars, **go_var_names;
 static int ngo_vars;
 
+static const char *go_lex_end;	/* where go_lex() stopped */
+
 /* Tokenises Go text from s up to the brace closing the one at s. */
 static int
 go_lex(const char *s, struct gotok **out, int *n)
@@ -947,8 +971,10 @@ go_lex(const char *s, struct gotok **out, int *n)
 		(*out)[(*n)++] = t;
 		if (t.kind == '{')
 			depth++;
-		if (t.kind == '}' && --depth == 0)
+		if (t.kind == '}' && --depth == 0) {
+			go_lex_end = s;
 			return 0;
+		}
 	}
 	return -1;
 }
@@ -1093,6 +1119,89 @@ go_var_lexer(const char *var)
 	return NULL;
 }
 
+static const char *gp_file;	/* the Go file being read */
+
+/* An emitter function of gp_file that only lists its groups' tokens
+ * ("tokens := []Token{{T1, groups[1]}, ...}; return
+ * Literator(tokens...)"): the ByGroups it amounts to (groups 1 to N, in
+ * order), or a token type (groups[0] alone). 0, or -1 for anything
+ * else. */
+static int
+go_emitter_func(const char *name, struct emitter *em)
+{
+	char want[300];
+	const char *f, *b, *e;
+	struct goparse g;
+	int n = 0, depth = 0, rc = -1;
+
+	snprintf(want, sizeof(want), "func %s(groups []string, state "
+	    "*LexerState) Iterator {", name);
+	if (gp_file == NULL || (f = strstr(gp_file, want)) == NULL)
+		return -1;
+	b = f + strlen(want);
+	while (*b == '\n' || *b == '\t' || *b == ' ')
+		b++;
+	if (strncmp(b, "tokens := []Token{", 18) != 0)
+		return -1;
+	/* what follows the list must be the return, and the end */
+	for (e = b + 17; *e; e++) {
+		if (*e == '{')
+			depth++;
+		else if (*e == '}' && --depth == 0)
+			break;
+	}
+	if (*e == '\0')
+		return -1;
+	for (e++; *e == '\n' || *e == '\t' || *e == ' '; e++)
+		;
+	if (strncmp(e, "return Literator(tokens...)\n}",
+	    strlen("return Literator(tokens...)\n}")) != 0)
+		return -1;
+	memset(&g, 0, sizeof(g));
+	if (go_lex(b + 17, &g.t, &g.n) != 0)
+		return -1;
+	memset(em, 0, sizeof(*em));
+	gp_expect(&g, '{', NULL);
+	while (!g.fail && gp_is(&g, '{', NULL)) {
+		const char *t;
+		int k;
+
+		g.pos++;
+		t = canonical_type(gp_ident(&g));
+		gp_expect(&g, ',', NULL);
+		gp_expect(&g, 'i', "groups");
+		gp_expect(&g, '[', NULL);
+		k = gp_is(&g, 'n', NULL) ? atoi(g.t[g.pos++].text) : -1;
+		gp_expect(&g, ']', NULL);
+		gp_expect(&g, '}', NULL);
+		if (gp_is(&g, ',', NULL))
+			g.pos++;
+		if (g.fail || t == NULL)
+			goto out;
+		if (k == 0 && n == 0 && gp_is(&g, '}', NULL)) {
+			/* the whole match: one token */
+			em->kind = EM_TOKEN;
+			em->arg = (char *)t;
+			n = 1;
+			break;
+		}
+		if (k != n + 1)
+			goto out;
+		em->kind = EM_BYGROUPS;
+		em->sub = xrealloc(em->sub, sizeof(*em->sub) *
+		    (size_t)(em->nsub + 1));
+		memset(&em->sub[em->nsub], 0, sizeof(*em->sub));
+		em->sub[em->nsub].kind = EM_TOKEN;
+		em->sub[em->nsub++].arg = (char *)t;
+		n++;
+	}
+	gp_expect(&g, '}', NULL);
+	rc = g.fail || n == 0 ? -1 : 0;
+out:
+	free(g.t);
+	return rc;
+}
+
 static void
 gp_emitter(struct goparse *g, struct emitter *em)
 {
@@ -1117,6 +1226,12 @@ gp_emitter(struct goparse *g, struct emitter *em)
 				g->pos++;
 		}
 		gp_expect(g, ')', NULL);
+	} else if (strcmp(id, "EmitterFunc") == 0) {
+		gp_expect(g, '(', NULL);
+		id = gp_ident(g);
+		gp_expect(g, ')', NULL);
+		if (!g->fail && go_emitter_func(id, em) != 0)
+			g->fail = 1;
 	} else if (strcmp(id, "UsingSelf") == 0 || strcmp(id, "Using") == 0) {
 		em->kind = id[5] ? EM_USINGSELF : EM_USING;
 		gp_expect(g, '(', NULL);
@@ -1252,6 +1367,8 @@ gp_rule(struct goparse *g)
 	return r;
 }
 
+static const char *go_rules_end;	/* the text after the last Rules{} */
+
 /* Reads "Rules{ "state": { rule, ... }, ... }" into lx; 0 or -1. */
 static int
 go_rules(struct lexer *lx, const char *text)
@@ -1262,6 +1379,7 @@ go_rules(struct lexer *lx, const char *text)
 	memset(&g, 0, sizeof(g));
 	if (go_lex(text, &g.t, &g.n) != 0)
 		return -1;
+	go_rules_end = go_lex_end;
 	gp_expect(&g, 'i', "Rules");
 	gp_expect(&g, '{', NULL);
 	while (!g.fail && !gp_is(&g, '}', NULL)) {
@@ -1292,6 +1410,63 @@ go_rules(struct lexer *lx, const char *text)
 	return g.fail ? -1 : 0;
 }
 
+/* The rules the Go function at f returns: "return Rules{...}" and
+ * nothing else, or "return Rules{...}.Merge(NAME())", NAME's states
+ * replacing or joining those (Chroma's Rules.Merge). 0, or -1. */
+static int
+go_func_rules(struct lexer *lx, const char *text, const char *f, int depth)
+{
+	const char *r = strstr(f, "return Rules{"), *body, *m;
+	char want[300];
+	size_t l;
+
+	if (r == NULL || depth > 4)
+		return -1;
+	/* the function must return the literal and do nothing else */
+	body = strchr(f, '{') + 1;
+	while (*body == '\n' || *body == '\t' || *body == ' ')
+		body++;
+	if (body != r)
+		return -1;
+	gp_file = text;
+	if (go_rules(lx, r + 7) != 0)
+		return -1;
+	m = go_rules_end;
+	while (*m == '\n' || *m == '\t' || *m == ' ')
+		m++;
+	if (*m == '}')
+		return 0;
+	if (strncmp(m, ".Merge(", 7) != 0)
+		return -1;
+	m += 7;
+	l = ident_len(m);
+	if (l == 0 || l > 200 || strncmp(m + l, "())", 3) != 0)
+		return -1;
+	{
+		struct lexer other;
+		const char *g;
+		int i;
+
+		snprintf(want, sizeof(want), "func %.*s() Rules {", (int)l, m);
+		if ((g = strstr(text, want)) == NULL)
+			return -1;
+		memset(&other, 0, sizeof(other));
+		other.name = lx->name;
+		if (go_func_rules(&other, text, g, depth + 1) != 0)
+			return -1;
+		for (i = 0; i < other.nst; i++) {
+			struct state *S = &other.st[i];
+			struct state *T = find_state(lx, S->name);
+
+			if (T == NULL)
+				T = add_state(lx, S->name);
+			T->rules = S->rules;
+			T->n = S->n;
+		}
+	}
+	return 0;
+}
+
 /* The rules of the Go lexer whose Config block ends at after: a
  * function named there, or written inline. 0, or -1 when not plain. */
 static int
@@ -1299,7 +1474,7 @@ go_lexer_rules(struct lexer *lx, const char *text, const char *after)
 {
 	const char *p = after;
 	char name[256], want[300];
-	const char *f, *r;
+	const char *f;
 	size_t l;
 
 	while (*p == ',' || *p == '\n' || *p == '\t' || *p == ' ')
@@ -1317,19 +1492,7 @@ go_lexer_rules(struct lexer *lx, const char *text, const char *after)
 		if (f == NULL)
 			return -1;
 	}
-	r = strstr(f, "return Rules{");
-	if (r == NULL)
-		return -1;
-	/* the function must return the literal and do nothing else */
-	{
-		const char *body = strchr(f, '{') + 1;
-
-		while (*body == '\n' || *body == '\t' || *body == ' ')
-			body++;
-		if (body != r)
-			return -1;
-	}
-	if (go_rules(lx, r + 7) != 0)
+	if (go_func_rules(lx, text, f, 0) != 0)
 		return -1;
 	if (expand(lx) != 0 || find_state(lx, "root") == NULL)
 		return -1;
@@ -1344,6 +1507,121 @@ go_flag(const char *block, const char *key)
 	return p != NULL && strncmp(skip_ws(p + strlen(key)), "true", 4) == 0;
 }
 
+/* The strings of the Go []string variable name in text ("name =
+ * []string{...}"), appended to *words; 0, or -1 when there is none. */
+static int
+go_string_var(const char *text, const char *name, char ***words, int *n)
+{
+	const char *p = text;
+	size_t l = strlen(name);
+
+	while ((p = strstr(p, name)) != NULL) {
+		const char *q = skip_ws(p + l);
+		struct gotok *t;
+		int nt, i;
+
+		if ((p > text && (isalnum((unsigned char)p[-1]) ||
+		    p[-1] == '_')) || strncmp(q, "= []string{", 11) != 0) {
+			p += l;
+			continue;
+		}
+		if (go_lex(q + 10, &t, &nt) != 0)
+			return -1;
+		for (i = 0; i < nt; i++) {
+			if (t[i].kind == 's')
+				push_str(words, n, t[i].text,
+				    strlen(t[i].text));
+			else if (t[i].kind != ',' && t[i].kind != '{' &&
+			    t[i].kind != '}')
+				return -1;
+			free(t[i].text);
+		}
+		free(t);
+		return 0;
+	}
+	return -1;
+}
+
+/* Reads the TypeMapping after at, in text, into lx's words: each entry
+ * {FROM, TO, VAR} or {FROM, TO, append(VAR, VAR...)}, a later entry
+ * winning for a word, as Chroma's lookup table. 0, or -1 when the
+ * mapping is something else. */
+static int
+type_mapping(struct lexer *lx, const char *text, const char *at)
+{
+	const char *m = strstr(at, "TypeMapping{");
+	struct goparse g;
+	int rc = -1;
+
+	if (m == NULL)
+		return -1;
+	memset(&g, 0, sizeof(g));
+	if (go_lex(m + 11, &g.t, &g.n) != 0)
+		return -1;
+	gp_expect(&g, '{', NULL);
+	while (!g.fail && gp_is(&g, '{', NULL)) {
+		const char *from, *to;
+		char **words = NULL;
+		int nw = 0, i, j, append;
+
+		g.pos++;
+		from = canonical_type(gp_ident(&g));
+		gp_expect(&g, ',', NULL);
+		to = canonical_type(gp_ident(&g));
+		gp_expect(&g, ',', NULL);
+		if (g.fail || from == NULL || to == NULL)
+			goto out;
+		append = gp_is(&g, 'i', "append");
+		if (append) {
+			g.pos++;
+			gp_expect(&g, '(', NULL);
+		}
+		do {
+			if (gp_is(&g, ',', NULL))
+				g.pos++;
+			if (!gp_is(&g, 'i', NULL) || go_string_var(text,
+			    g.t[g.pos].text, &words, &nw) != 0)
+				goto out;
+			g.pos++;
+			if (gp_is(&g, '.', NULL))	/* VAR... */
+				g.pos += 3;
+		} while (append && gp_is(&g, ',', NULL));
+		if (append)
+			gp_expect(&g, ')', NULL);
+		gp_expect(&g, '}', NULL);
+		if (gp_is(&g, ',', NULL))
+			g.pos++;
+		if (g.fail)
+			goto out;
+		for (i = 0; i < nw; i++) {
+			for (j = 0; j < lx->nwords; j++)
+				if (strcmp(lx->words[j].from, from) == 0 &&
+				    strcmp(lx->words[j].word, words[i]) == 0)
+					break;
+			if (j == lx->nwords) {
+				lx->words = xrealloc(lx->words,
+				    sizeof(*lx->words) *
+				    (size_t)(lx->nwords + 1));
+				lx->nwords++;
+			}
+			lx->words[j].word = words[i];
+			lx->words[j].from = (char *)from;
+			lx->words[j].to = (char *)to;
+		}
+		free(words);
+	}
+	gp_expect(&g, '}', NULL);
+	rc = g.fail || lx->nwords == 0 ? -1 : 0;
+out:
+	free(g.t);
+	if (rc != 0) {
+		free(lx->words);
+		lx->words = NULL;
+		lx->nwords = 0;
+	}
+	return rc;
+}
+
 static void
 load_go(const char *dir, const char *file)
 {
@@ -1355,7 +1633,8 @@ load_go(const char *dir, const char *file)
 	text = slurp(path, &len);
 	orig = xstrndup(text, len);
 	/* an XML lexer registered again with its types remapped: Hugo
-	 * gets the remapped one, which quire does not have */
+	 * gets the remapped one; quire has it when the mapping is words
+	 * (TypeMapping{{FROM, TO, WORDS}, ...}) */
 	for (p = text; (p = strstr(p, "TypeRemappingLexer(MustNewXMLLexer("))
 	    != NULL; p++) {
 		char *e = strstr(p, "embedded/"), *q;
@@ -1366,7 +1645,9 @@ load_go(const char *dir, const char *file)
 		for (i = 0; i < nlexers; i++)
 			if (strlen(lexers[i].file) == (size_t)(q - e - 9) &&
 			    strncmp(lexers[i].file, e + 9,
-			    (size_t)(q - e - 9)) == 0)
+			    (size_t)(q - e - 9)) == 0 &&
+			    type_mapping(&lexers[i], orig, orig + (q - text))
+			    != 0)
 				lexers[i].flags |= LX_GO;
 	}
 	for (p = text; (p = strstr(p, "&Config{")) != NULL; ) {
@@ -1395,6 +1676,7 @@ load_go(const char *dir, const char *file)
 		    &lx->nfilenames);
 		read_go_strings(p, "AliasFilenames:", &lx->alias_filenames,
 		    &lx->nalias_filenames);
+		read_go_strings(p, "MimeTypes:", &lx->mimes, &lx->nmimes);
 		if ((q = strstr(p, "Priority:")) != NULL)
 			lx->priority = atof(q + 9);
 		/* what the Config is registered with: from the Register(
@@ -1426,6 +1708,8 @@ load_go(const char *dir, const char *file)
 				dl += strlen("DelegatingLexer(");
 				lx->delegate_var = xstrndup(dl, ident_len(dl));
 			}
+			if (strstr(seg, "httpBodyContentTypeLexer("))
+				lx->wrap |= LX_HTTPBODY;
 			if (strstr(seg, "TypeRemappingLexer(")) {
 				/* remapping: not here */
 			} else if (e != NULL && strstr(seg, "MustNewXMLLexer(")) {
@@ -1696,11 +1980,21 @@ flush(struct sbuf *b, const char *decl)
 	free(b->p);
 }
 
+static int
+cmp_word(const void *a, const void *b)
+{
+	const struct word *x = a, *y = b;
+
+	if (x->f != y->f)
+		return x->f < y->f ? -1 : 1;
+	return strcmp(x->word, y->word);
+}
+
 int
 main(int argc, char **argv)
 {
 	char dir[4096], **files;
-	int nfiles, i, k, t, *first_state;
+	int nfiles, i, k, t, *first_state, *first_word;
 
 	if (argc != 3) {
 		fprintf(stderr, "usage: chroma-gen CHROMA_DIR OUT.h\n");
@@ -1744,8 +2038,10 @@ main(int argc, char **argv)
 		fprintf(out, " },\n");
 	}
 	fprintf(out, "};\n#define HL_TYPE_TEXT %d\n#define HL_TYPE_ERROR %d\n"
-	    "#define HL_TYPE_OTHER %d\n\n", type_id("Text"), type_id("Error"),
-	    type_id("Other"));
+	    "#define HL_TYPE_OTHER %d\n#define HL_TYPE_NAME %d\n"
+	    "#define HL_TYPE_LITERAL %d\n#define HL_TYPE_GENERIC %d\n\n",
+	    type_id("Text"), type_id("Error"), type_id("Other"),
+	    type_id("Name"), type_id("Literal"), type_id("Generic"));
 
 	sb_open(&b_emit);
 	sb_open(&b_rule);
@@ -1762,6 +2058,32 @@ main(int argc, char **argv)
 	flush(&b_state, "static const struct hl_state hl_states[]");
 	fprintf(out, "#define HL_NRULES %d\n\n", nrule);
 
+	/* type remapping words, each lexer's sorted by type, then word
+	 * (bytes), for bsearch */
+	first_word = xmalloc(sizeof(int) * (size_t)nlexers);
+	fprintf(out, "static const struct hl_word hl_words[] = {\n");
+	for (i = 0, k = 0; i < nlexers; i++) {
+		struct lexer *lx = &lexers[i];
+		int w;
+
+		first_word[i] = k;
+		for (w = 0; w < lx->nwords; w++) {
+			lx->words[w].f = type_id(lx->words[w].from);
+			lx->words[w].t = type_id(lx->words[w].to);
+		}
+		qsort(lx->words, (size_t)lx->nwords, sizeof(*lx->words),
+		    cmp_word);
+		for (w = 0; w < lx->nwords; w++, k++) {
+			fprintf(out, "\t{ ");
+			cstr(out, lx->words[w].word);
+			fprintf(out, ", %d, %d },\n", lx->words[w].f,
+			    lx->words[w].t);
+		}
+	}
+	if (k == 0)
+		fprintf(out, "\t{ NULL, 0, 0 },\n");
+	fprintf(out, "};\n\n");
+
 	fprintf(out, "static const struct hl_lexer hl_lexers[] = {\n");
 	for (i = 0; i < nlexers; i++) {
 		struct lexer *lx = &lexers[i], *rules = lx;
@@ -1776,10 +2098,11 @@ main(int argc, char **argv)
 		    find_state(rules, "root");
 		fprintf(out, "\t{ ");
 		cstr(out, lx->name);
-		fprintf(out, ", %d, %g, %d, %d, ", rules->flags,
+		fprintf(out, ", %d, %g, %d, %d, ", rules->flags | lx->wrap,
 		    lx->priority, root ? root->id : -1, first);
 		cstr(out, lx->delegate);
-		fprintf(out, " },\n");
+		fprintf(out, ", %d, %d },\n", rules->nwords ?
+		    first_word[rules - lexers] : 0, rules->nwords);
 	}
 	fprintf(out, "};\n#define HL_NLEXERS %d\n\n", nlexers);
 
@@ -1804,6 +2127,15 @@ main(int argc, char **argv)
 		for (k = 0; k < lexers[i].nfilenames; k++) {
 			fprintf(out, "\t{ ");
 			cstr(out, lexers[i].filenames[k]);
+			fprintf(out, ", %d },\n", i);
+		}
+	fprintf(out, "\t{ NULL, 0 }\n};\n\n");
+	/* MIME types, in registration order (Chroma's MatchMimeType) */
+	fprintf(out, "static const struct hl_key hl_mimes[] = {\n");
+	for (i = 0; i < nlexers; i++)
+		for (k = 0; k < lexers[i].nmimes; k++) {
+			fprintf(out, "\t{ ");
+			cstr(out, lexers[i].mimes[k]);
 			fprintf(out, ", %d },\n", i);
 		}
 	fprintf(out, "\t{ NULL, 0 }\n};\n\n");

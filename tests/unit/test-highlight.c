@@ -204,7 +204,17 @@ test_registry(void **state)
 	assert_true(hl_lexer_usable(hl_lexer_get("rust")));
 	assert_true(hl_lexer_usable(hl_lexer_get("go")));
 	assert_true(hl_lexer_usable(hl_lexer_get("markdown")));
-	assert_false(hl_lexer_usable(hl_lexer_get("http")));
+	/* an XML lexer Chroma registers again with words retyped */
+	assert_true(hl_lexer_usable(hl_lexer_get("emacs-lisp")));
+	assert_true(hl_lexer_usable(hl_lexer_get("common-lisp")));
+	/* http: its emitter functions list their groups' tokens, and
+	 * its body is lexed by the Content-Type */
+	assert_true(hl_lexer_usable(hl_lexer_get("http")));
+	assert_false(hl_lexer_usable(hl_lexer_get("rst")));
+	/* Rules{...}.Merge(common()): Caddyfile's states and its common
+	 * ones */
+	assert_true(hl_lexer_usable(hl_lexer_get("caddyfile")));
+	assert_true(hl_lexer_usable(hl_lexer_get("caddy-d")));
 	assert_false(hl_lexer_usable(hl_lexer_get("fish")));
 }
 
@@ -248,6 +258,24 @@ test_lexer_rules(void **state)
 	/* ensure_nl (Rust has it): the added newline is not a token */
 	lex("rust", "x", 1, &b);
 	assert_string_equal(buf_cstr(&b), "Name:x|");
+	/* a markdown fence naming plaintext (Go-coded in Chroma) or a
+	 * delegating lexer: each lexed as Chroma does, as in Hugo */
+	{
+		static const char md[] = "```text\na <b>\n```\n```md\n*x*\n"
+		    "```\n";
+
+		lex("markdown", md, sizeof(md) - 1, &b);
+		assert_string_equal(buf_cstr(&b), "LiteralString:```text\n|"
+		    "Text:a <b>\n|LiteralString:```|Text:\n|LiteralString:"
+		    "```md\n|Text:*x*\n|LiteralString:```|Text:\n|");
+	}
+	/* TypeRemappingLexer: Emacs Lisp's symbols by Chroma's word lists
+	 * (a later list wins: signal, a builtin function, is an error
+	 * keyword too) */
+	lex("elisp", "(when (signal x) &optional)", 27, &b);
+	assert_string_equal(buf_cstr(&b), "Punctuation:(|NameBuiltin:when|"
+	    "Text: |Punctuation:(|NameException:signal|Text: |NameVariable:x|"
+	    "Punctuation:)|Text: |KeywordPseudo:&optional|Punctuation:)|");
 	/* regexp2 reads [^\W\d] as [^\W]: Java's identifiers may start
 	 * with a digit in Hugo's output */
 	lex("java", "9abc", 4, &b);
@@ -319,23 +347,24 @@ test_options(void **state)
 	    &err), -1);
 	assert_string_equal(buf_cstr(&err), "invalid Highlight option: "
 	    "linenos");
-	/* a lexer quire has no rules for (Chroma's http lexer is Go
-	 * code): Hugo's markup, unhighlighted, and a warning */
+	/* a lexer quire has no rules for (Chroma's reStructuredText
+	 * lexer is Go code): Hugo's markup, unhighlighted, and a warning */
 	buf_reset(&out);
-	assert_int_equal(hl_fence_at(&out, "http", 0, "GET / HTTP/1.1\n", 15,
+	assert_int_equal(hl_fence_at(&out, "rst", 0, "Title\n=====\n", 12,
 	    NULL, &err, &warn), 0);
 	assert_string_equal(buf_cstr(&out), "<div class=\"highlight\"><pre "
-	    "tabindex=\"0\" class=\"chroma\"><code class=\"language-http\" "
-	    "data-lang=\"http\"><span class=\"line\"><span class=\"cl\">"
-	    "GET / HTTP/1.1\n</span></span></code></pre></div>");
-	assert_non_null(strstr(buf_cstr(&warn), "HTTP"));
+	    "tabindex=\"0\" class=\"chroma\"><code class=\"language-rst\" "
+	    "data-lang=\"rst\"><span class=\"line\"><span class=\"cl\">"
+	    "Title\n</span></span><span class=\"line\"><span class=\"cl\">"
+	    "=====\n</span></span></code></pre></div>");
+	assert_non_null(strstr(buf_cstr(&warn), "reStructuredText"));
 	/* a markdown block whose fence names a lexer quire lacks: the
 	 * whole block plain, and a warning */
 	buf_reset(&out);
 	buf_reset(&warn);
-	assert_int_equal(hl_fence_at(&out, "md", 0, "```http\nGET /\n```\n",
-	    19, NULL, &err, &warn), 0);
-	assert_non_null(strstr(buf_cstr(&out), "<span class=\"cl\">```http"));
+	assert_int_equal(hl_fence_at(&out, "md", 0, "```rst\nT\n=\n```\n",
+	    15, NULL, &err, &warn), 0);
+	assert_non_null(strstr(buf_cstr(&out), "<span class=\"cl\">```rst"));
 	assert_non_null(strstr(buf_cstr(&warn), "markdown"));
 	/* the ordinal names the line anchors */
 	buf_reset(&out);
