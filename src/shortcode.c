@@ -746,6 +746,15 @@ raw_inner(const char *name)
 	return strcmp(name, "highlight") == 0 || strcmp(name, "rawhtml") == 0;
 }
 
+/* Whether name is an inline shortcode's ("NAME.inline"). */
+static int
+is_inline(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 7 && strcmp(name + n - 7, ".inline") == 0;
+}
+
 /* Expands one call into out: raw (inside a shortcode whose inner is
  * taken as written) puts every output in place; else {{< >}} output is
  * a fragment, in slot (its top-level ordinal) or a new one. */
@@ -766,7 +775,21 @@ expand_call(struct expander *e, const struct sc_item *call, int raw,
 			goto fail;
 		have_inner = 1;
 	}
-	rc = scb_render(call, buf_cstr(&inner), inner.len, ctx, &o, e->err);
+	if (is_inline(call->name)) {
+		/* An inline shortcode is a Go template written in the
+		 * content: Hugo 0.111 runs it only with
+		 * enableInlineShortcodes and else shows nothing. quire runs
+		 * no template: nothing, never the template's text. */
+		buf_printf(&ctx->warn, "%s:%d: inline shortcode \"%s\" is a Go "
+		    "template, which quire does not run; it shows nothing, as "
+		    "in Hugo without enableInlineShortcodes\n", ctx->file,
+		    call->line, call->name);
+		o.shape = SCB_HTML;
+		rc = 0;
+	} else {
+		rc = scb_render(call, buf_cstr(&inner), inner.len, ctx, &o,
+		    e->err);
+	}
 	if (rc < 0)
 		goto fail;
 	if (rc == 1) {

@@ -142,7 +142,16 @@ printf -- '---\ntitle: P\n---\n{{%% param title %%}} a {{< param title >}}\n\n##
 "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
 expect "a heading's shortcodes give Hugo's id" \
     "$(body /posts/p/ | grep -c '<h2 id="hello-hahahugoshortcodes2hbhb-world-hahahugoshortcodes3hbhb">Hello P world P')" 1
-rm "$site/content/posts/p.md"
+# An inline shortcode is a template in the content: nothing, as Hugo
+# without enableInlineShortcodes, and never its template text.
+printf -- '---\ntitle: I\n---\nBefore {{< m.inline >}}{{ if true }}words{{ end }}{{< /m.inline >}} after.\n' \
+    > "$site/content/posts/i.md"
+"$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
+expect "an inline shortcode shows nothing, as Hugo's default" \
+    "$(body /posts/i/ | grep -c '<p>Before  after.</p>')" 1
+expect "and the import says why, at its line" \
+    "$(grep -c 'posts/i.md:4: inline shortcode "m.inline" is a Go template' "$tmp/log")" 1
+rm "$site/content/posts/p.md" "$site/content/posts/i.md"
 "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
 cp "$db" "$tmp/before.db"
 printf -- '---\ntitle: A\n---\nOne.\n' > "$site/content/notes/a.md"
