@@ -75,6 +75,12 @@ struct md_hooks {
 	 * itself. One with no fragment is left as written. */
 	const struct md_fragment *shortcodes;
 	size_t nshortcodes;
+	/* With no code_block writer, the blocks' HTML as stored (the
+	 * worker's case: spliced with no copy in between): block N gets
+	 * code[N] (NUL-terminated), unless N >= ncode or code[N] is empty,
+	 * which leave the block to cmark. */
+	const struct md_fragment *code;
+	size_t ncode;
 };
 
 /* Renders n bytes of Markdown src into *res (which it initialises), with

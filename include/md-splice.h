@@ -13,7 +13,7 @@
 #include "markdown.h"
 
 /* Replaces each of the n fenced code blocks in codes (document order)
- * with what hooks->code_block writes for it. Nodes are made in mem.
+ * with what hooks->code_block writes for it, or with hooks->code's. Nodes are made in mem.
  * Returns 0, or -1 if the hook failed. */
 int md_splice_code(cmark_node **codes, size_t n, const struct md_hooks *hooks,
 	cmark_mem *mem);
@@ -21,8 +21,9 @@ int md_splice_code(cmark_node **codes, size_t n, const struct md_hooks *hooks,
 /* Whether the n bytes of s hold a shortcode placeholder's prefix. */
 int md_has_placeholder(const char *s, size_t n);
 
-/* Replaces the shortcode placeholders in each of the n text nodes, and
- * in the URLs of the n links and images, by hooks->shortcodes. */
+/* Replaces the shortcode placeholders in each of the n text nodes (and
+ * code spans and code blocks, which come out as cmark-gfm writes them),
+ * and in the URLs of the n links and images, by hooks->shortcodes. */
 void md_splice_shortcodes(cmark_node **texts, size_t ntexts,
 	cmark_node **links, size_t nlinks, const struct md_hooks *hooks,
 	cmark_mem *mem);

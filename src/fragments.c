@@ -26,30 +26,12 @@ fragments_add(struct fragments *f, enum fragment_kind kind, const char *html,
 	return (*count)++;
 }
 
-static int
-stored_code(void *arg, size_t ordinal, int line, const char *info,
-    const char *code, size_t n, struct buf *out)
-{
-	const struct fragments *f = arg;
-
-	(void)line;
-	(void)info;
-	(void)code;
-	(void)n;
-	if (ordinal >= f->ncode || f->code[ordinal].len == 0)
-		return 1;
-	buf_add(out, f->code[ordinal].html, f->code[ordinal].len);
-	return 0;
-}
-
 void
 fragments_hooks(const struct fragments *f, struct md_hooks *hooks)
 {
 	memset(hooks, 0, sizeof(*hooks));
-	if (f->ncode > 0) {
-		hooks->code_block = stored_code;
-		hooks->arg = (void *)f;
-	}
+	hooks->code = f->code;
+	hooks->ncode = f->ncode;
 	hooks->shortcodes = f->shortcodes;
 	hooks->nshortcodes = f->nshortcodes;
 }

@@ -1278,7 +1278,8 @@ static void
 collect_nodes(cmark_node *doc, struct md_nodes *nodes,
     const struct md_hooks *hooks)
 {
-	int codes = hooks != NULL && hooks->code_block != NULL;
+	int codes = hooks != NULL && (hooks->code_block != NULL ||
+	    hooks->ncode > 0);
 	int shortcodes = hooks != NULL && hooks->nshortcodes > 0;
 
 	cmark_iter *iter = cmark_iter_new(doc);
@@ -1305,8 +1306,19 @@ collect_nodes(cmark_node *doc, struct md_nodes *nodes,
 			if (codes && cmark_node_get_fenced(node, &len, &offset,
 			    &fence))
 				push_node(&nodes->codes, &nodes->ncodes, node);
+			/* One the hook writes leaves the tree first. */
+			if (shortcodes &&
+			    holds_placeholder(cmark_node_get_literal(node)))
+				push_node(&nodes->sc_texts, &nodes->nsc_texts,
+				    node);
 			break;
 		}
+		case CMARK_NODE_CODE:
+			if (shortcodes &&
+			    holds_placeholder(cmark_node_get_literal(node)))
+				push_node(&nodes->sc_texts, &nodes->nsc_texts,
+				    node);
+			break;
 		case CMARK_NODE_IMAGE:
 			if (shortcodes &&
 			    holds_placeholder(cmark_node_get_url(node)))

@@ -23,6 +23,16 @@ md_splice_code(cmark_node **codes, size_t n, const struct md_hooks *hooks,
 		const char *code = cmark_node_get_literal(codes[i]);
 		cmark_node *block;
 
+		if (hooks->code_block == NULL) {
+			/* Stored HTML: straight into the node. */
+			if (i >= hooks->ncode || hooks->code[i].len == 0)
+				continue;
+			block = cmark_node_new_with_mem(
+			    CMARK_NODE_CUSTOM_BLOCK, mem);
+			cmark_node_set_on_enter(block, hooks->code[i].html);
+			cmark_node_replace(codes[i], block);
+			continue;
+		}
 		buf_reset(&out);
 		rc = hooks->code_block(hooks->arg, i,
 		    cmark_node_get_start_line(codes[i]), info ? info : "",
@@ -163,6 +173,78 @@ splice_text(cmark_node *text, const struct md_hooks *hooks, cmark_mem *mem)
 	free(copy);
 }
 
+/* Appends n bytes of s escaped as cmark-gfm escapes code. */
+static void
+code_escape(struct buf *out, const char *s, size_t n)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *ref;
+
+		switch (s[i]) {
+		case '&': ref = "&amp;"; break;
+		case '<': ref = "&lt;"; break;
+		case '>': ref = "&gt;"; break;
+		case '"': ref = "&quot;"; break;
+		default: continue;
+		}
+		buf_add(out, s + run, i - run);
+		buf_puts(out, ref);
+		run = i + 1;
+	}
+	buf_add(out, s + run, n - run);
+}
+
+/* A placeholder in a code span or a code block cmark writes (indented,
+ * or fenced and left to it) is the fragment as it is, as Hugo replaces
+ * it in the rendered HTML: the node becomes the HTML cmark-gfm would
+ * write for it, with the fragments in. */
+static void
+splice_code_literal(cmark_node *code, const struct md_hooks *hooks,
+    cmark_mem *mem)
+{
+	const char *lit = cmark_node_get_literal(code);
+	int block = cmark_node_get_type(code) == CMARK_NODE_CODE_BLOCK;
+	const struct md_fragment *f;
+	struct md_fragment whole;
+	struct buf html = BUF_INIT;
+	size_t start, end, from = 0;
+
+	/* A fenced block the code hook wrote is no longer in the tree. */
+	if (lit == NULL || cmark_node_parent(code) == NULL)
+		return;
+	if (block) {
+		const char *info = cmark_node_get_fence_info(code);
+		size_t len = info != NULL ? strcspn(info, " \t") : 0;
+
+		buf_puts(&html, "<pre><code");
+		if (len > 0) {
+			buf_puts(&html, " class=\"language-");
+			code_escape(&html, info, len);
+			buf_putc(&html, '"');
+		}
+		buf_putc(&html, '>');
+	} else {
+		buf_puts(&html, "<code>");
+	}
+	while ((f = next_placeholder(lit, from, hooks, &start, &end)) != NULL) {
+		code_escape(&html, lit + from, start - from);
+		buf_add(&html, f->html, f->len);
+		from = end;
+	}
+	if (from > 0) {
+		code_escape(&html, lit + from, strlen(lit + from));
+		buf_puts(&html, block ? "</code></pre>" : "</code>");
+		whole.html = html.data;
+		whole.len = html.len;
+		cmark_node_replace(code, custom_node(block ?
+		    CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE, &whole,
+		    mem));
+	}
+	buf_free(&html);
+}
+
 /* A placeholder in a link's or image's URL is the fragment's text (ref
  * and relref give URLs), as Hugo replaces it in the rendered href. */
 static void
@@ -195,6 +277,12 @@ md_splice_shortcodes(cmark_node **texts, size_t ntexts, cmark_node **links,
 
 	for (i = 0; i < nlinks; i++)
 		splice_url(links[i], hooks);
-	for (i = 0; i < ntexts; i++)
-		splice_text(texts[i], hooks, mem);
+	for (i = 0; i < ntexts; i++) {
+		cmark_node_type type = cmark_node_get_type(texts[i]);
+
+		if (type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK)
+			splice_code_literal(texts[i], hooks, mem);
+		else
+			splice_text(texts[i], hooks, mem);
+	}
 }

@@ -40,7 +40,7 @@ test_code_blocks(void **state)
 {
 	struct md_result res;
 	int calls = 0;
-	struct md_hooks hooks = { code_hook, &calls, NULL, 0 };
+	struct md_hooks hooks = { code_hook, &calls, NULL, 0, NULL, 0 };
 	const char *html;
 
 	(void)state;
@@ -57,12 +57,32 @@ test_code_blocks(void **state)
 
 /* A footnote ending in a block the importer made: Goldmark's back link
  * right after it, as after Hugo's highlighted code. */
+/* The worker's case: the blocks' stored HTML, no writer; an empty one
+ * (the importer left the block to cmark) and one past the list are
+ * cmark's. */
+static void
+test_stored_code(void **state)
+{
+	static const struct md_fragment code[] = {
+		{ "<div class=\"highlight\">A</div>", 30 }, { "", 0 },
+	};
+	struct md_hooks hooks = { NULL, NULL, NULL, 0, code, 2 };
+	struct md_result res;
+
+	(void)state;
+	assert_string_equal(render("```go\na\n```\n\n```\nb\n```\n\n"
+	    "```\nc\n```\n", 0, &hooks, &res),
+	    "<div class=\"highlight\">A</div>\n<pre><code>b\n</code></pre>\n"
+	    "<pre><code>c\n</code></pre>\n");
+	md_result_free(&res);
+}
+
 static void
 test_footnote_code(void **state)
 {
 	struct md_result res;
 	int calls = 0;
-	struct md_hooks hooks = { code_hook, &calls, NULL, 0 };
+	struct md_hooks hooks = { code_hook, &calls, NULL, 0, NULL, 0 };
 	const char *html;
 
 	(void)state;
@@ -84,7 +104,7 @@ test_shortcodes(void **state)
 		{ "<b>in</b>", 9 },
 		{ "/posts/target/", 14 },
 	};
-	struct md_hooks hooks = { NULL, NULL, frags, 3 };
+	struct md_hooks hooks = { NULL, NULL, frags, 3, NULL, 0 };
 	struct md_result res;
 	const char *html;
 
@@ -103,13 +123,35 @@ test_shortcodes(void **state)
 	md_result_free(&res);
 }
 
+/* In code cmark writes, a placeholder is its fragment as it is (Hugo
+ * replaces it in the HTML): code spans, indented blocks, fenced blocks no
+ * hook wrote; the code around it is escaped as cmark escapes it. */
+static void
+test_shortcodes_in_code(void **state)
+{
+	static const struct md_fragment frags[] = { { "P", 1 } };
+	struct md_hooks hooks = { NULL, NULL, frags, 1, NULL, 0 };
+	struct md_result res;
+
+	(void)state;
+	assert_string_equal(render("Span `a<HAHAHUGOSHORTCODEs0HBHB` here.\n\n"
+	    "    indented HAHAHUGOSHORTCODEs0HBHB \"x\"\n\n"
+	    "```go\nfenced HAHAHUGOSHORTCODEs0HBHB\n```\n", 0, &hooks, &res),
+	    "<p>Span <code>a&lt;P</code> here.</p>\n"
+	    "<pre><code>indented P &quot;x&quot;\n</code></pre>\n"
+	    "<pre><code class=\"language-go\">fenced P\n</code></pre>\n");
+	md_result_free(&res);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_code_blocks),
 		cmocka_unit_test(test_footnote_code),
+		cmocka_unit_test(test_stored_code),
 		cmocka_unit_test(test_shortcodes),
+		cmocka_unit_test(test_shortcodes_in_code),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
