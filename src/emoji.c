@@ -26,10 +26,10 @@ emoji_lookup(const char *code, size_t n)
 		return NULL;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = code_cmp(emoji_rows[mid].code, code, n);
+		int c = code_cmp(emoji_strings + emoji_rows[mid].code, code, n);
 
 		if (c == 0)
-			return emoji_rows[mid].text;
+			return emoji_strings + emoji_rows[mid].text;
 		if (c < 0)
 			lo = mid + 1;
 		else
