@@ -101,6 +101,32 @@ attrs_put(struct attrs *a, const char *name, size_t len, struct val *v,
 	a->n++;
 }
 
+/* Adds class v (a string, taken over): a second class joins the first,
+ * space-separated, as Goldmark's attribute parser does. */
+static void
+attrs_add_class(struct attrs *a, struct val *v)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->v[i].name, "class") == 0)
+			break;
+	if (i == a->n) {
+		attrs_put(a, "class", 5, v, 0);
+		return;
+	}
+	{
+		struct buf b = BUF_INIT;
+
+		buf_puts(&b, a->v[i].v.s);
+		buf_putc(&b, ' ');
+		buf_puts(&b, v->s);
+		free(a->v[i].v.s);
+		a->v[i].v.s = buf_detach(&b);
+		val_free(v);
+	}
+}
+
 /* A number as a line number: Go converts out of range floats to its
  * smallest int and lets sums wrap; here they are bounded instead, far
  * past any block's length. */
@@ -435,21 +461,7 @@ fence_attrs(const char *info, struct attrs *opts, struct attrs *html,
 			v.k = V_STR;
 			v.s = xstrndup(r.s + start, r.pos - start);
 			if (c == '.') {
-				for (i = 0; i < all.n; i++)
-					if (strcmp(all.v[i].name, "class") == 0)
-						break;
-				if (i < all.n) {
-					struct buf b = BUF_INIT;
-
-					buf_puts(&b, all.v[i].v.s);
-					buf_putc(&b, ' ');
-					buf_puts(&b, v.s);
-					free(all.v[i].v.s);
-					all.v[i].v.s = buf_detach(&b);
-					val_free(&v);
-				} else {
-					attrs_put(&all, "class", 5, &v, 0);
-				}
+				attrs_add_class(&all, &v);
 			} else {
 				attrs_put(&all, "id", 2, &v, 0);
 			}
@@ -484,25 +496,11 @@ fence_attrs(const char *info, struct attrs *opts, struct attrs *html,
 				val_free(&v);
 				goto rejected;
 			}
-			if (len == 5 && strncmp(r.s + start, "class", 5) == 0) {
-				for (i = 0; i < all.n; i++)
-					if (strcmp(all.v[i].name, "class") == 0)
-						break;
-				if (i < all.n) {
-					struct buf b = BUF_INIT;
-
-					buf_puts(&b, all.v[i].v.s);
-					buf_putc(&b, ' ');
-					buf_puts(&b, v.s);
-					free(all.v[i].v.s);
-					all.v[i].v.s = buf_detach(&b);
-					val_free(&v);
-					goto next;
-				}
-			}
-			attrs_put(&all, r.s + start, len, &v, 0);
+			if (len == 5 && strncmp(r.s + start, "class", 5) == 0)
+				attrs_add_class(&all, &v);
+			else
+				attrs_put(&all, r.s + start, len, &v, 0);
 		}
-next:
 		skip_spaces(&r);
 		if (peek(&r) == ',') {
 			r.pos++;

@@ -1990,6 +1990,41 @@ cmp_word(const void *a, const void *b)
 	return strcmp(x->word, y->word);
 }
 
+
+/* Which of a lexer's strings a registry table lists. */
+enum key_kind {
+	KEY_NAME, KEY_ALIASES, KEY_FILENAMES, KEY_MIMES, KEY_ALIAS_FILENAMES,
+};
+
+/* Writes table to f: each lexer's strings of kind with the lexer's index, in
+ * registration order, ended by { NULL, 0 }. */
+static void
+key_table(FILE *f, const char *table, enum key_kind kind)
+{
+	int i, k, n;
+	char **v;
+
+	fprintf(f, "static const struct hl_key %s[] = {\n", table);
+	for (i = 0; i < nlexers; i++) {
+		struct lexer *lx = &lexers[i];
+
+		switch (kind) {
+		case KEY_NAME: v = &lx->name; n = 1; break;
+		case KEY_ALIASES: v = lx->aliases; n = lx->naliases; break;
+		case KEY_FILENAMES: v = lx->filenames; n = lx->nfilenames; break;
+		case KEY_MIMES: v = lx->mimes; n = lx->nmimes; break;
+		default: v = lx->alias_filenames; n = lx->nalias_filenames;
+			break;
+		}
+		for (k = 0; k < n; k++) {
+			fprintf(f, "\t{ ");
+			cstr(f, v[k]);
+			fprintf(f, ", %d },\n", i);
+		}
+	}
+	fprintf(f, "\t{ NULL, 0 }\n};\n\n");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -2106,47 +2141,13 @@ main(int argc, char **argv)
 	}
 	fprintf(out, "};\n#define HL_NLEXERS %d\n\n", nlexers);
 
-	/* names and aliases, in registration order (a later one wins) */
-	fprintf(out, "static const struct hl_key hl_names[] = {\n");
-	for (i = 0; i < nlexers; i++) {
-		fprintf(out, "\t{ ");
-		cstr(out, lexers[i].name);
-		fprintf(out, ", %d },\n", i);
-	}
-	fprintf(out, "\t{ NULL, 0 }\n};\n\n");
-	fprintf(out, "static const struct hl_key hl_aliases[] = {\n");
-	for (i = 0; i < nlexers; i++)
-		for (k = 0; k < lexers[i].naliases; k++) {
-			fprintf(out, "\t{ ");
-			cstr(out, lexers[i].aliases[k]);
-			fprintf(out, ", %d },\n", i);
-		}
-	fprintf(out, "\t{ NULL, 0 }\n};\n\n");
-	fprintf(out, "static const struct hl_key hl_filenames[] = {\n");
-	for (i = 0; i < nlexers; i++)
-		for (k = 0; k < lexers[i].nfilenames; k++) {
-			fprintf(out, "\t{ ");
-			cstr(out, lexers[i].filenames[k]);
-			fprintf(out, ", %d },\n", i);
-		}
-	fprintf(out, "\t{ NULL, 0 }\n};\n\n");
-	/* MIME types, in registration order (Chroma's MatchMimeType) */
-	fprintf(out, "static const struct hl_key hl_mimes[] = {\n");
-	for (i = 0; i < nlexers; i++)
-		for (k = 0; k < lexers[i].nmimes; k++) {
-			fprintf(out, "\t{ ");
-			cstr(out, lexers[i].mimes[k]);
-			fprintf(out, ", %d },\n", i);
-		}
-	fprintf(out, "\t{ NULL, 0 }\n};\n\n");
-	fprintf(out, "static const struct hl_key hl_alias_filenames[] = {\n");
-	for (i = 0; i < nlexers; i++)
-		for (k = 0; k < lexers[i].nalias_filenames; k++) {
-			fprintf(out, "\t{ ");
-			cstr(out, lexers[i].alias_filenames[k]);
-			fprintf(out, ", %d },\n", i);
-		}
-	fprintf(out, "\t{ NULL, 0 }\n};\n");
+	/* names and aliases, in registration order (a later one wins);
+	 * MIME types, in registration order (Chroma's MatchMimeType) */
+	key_table(out, "hl_names", KEY_NAME);
+	key_table(out, "hl_aliases", KEY_ALIASES);
+	key_table(out, "hl_filenames", KEY_FILENAMES);
+	key_table(out, "hl_mimes", KEY_MIMES);
+	key_table(out, "hl_alias_filenames", KEY_ALIAS_FILENAMES);
 	if (fclose(out) != 0)
 		die("%s: cannot write", argv[2]);
 	for (i = 0; i < nlexers; i++)

@@ -1,0 +1,26 @@
+/* ref.h - what a ref or relref shortcode links to: the imported page its
+ * target names, found as Hugo 0.111 finds it. Importer only. */
+#ifndef QUIRE_REF_H
+#define QUIRE_REF_H
+
+#include "buf.h"
+#include "dbw.h"
+
+/* What a ref or relref resolves from: the page and the open database. */
+struct ref_from {
+	struct dbw *w;
+	const char *source;	/* the page's path under content/ */
+};
+
+/* shortcode.h's sc_ctx resolve, with arg a struct ref_from: sets url to
+ * the URL of the page target names, as Hugo 0.111's getContentNode finds
+ * it from a page: relative to the page's folder (a bundle's: the folder
+ * holding it), then from content/ (a leading '/' goes there at once),
+ * without case; then, for a bare name or one under '/' alone, the one
+ * page of that file name anywhere (two are Hugo's "ambiguous" error).
+ * The path names a content file, or a bundle's or section's folder.
+ * Returns 1 (found), 0 (no page), or -1 with a message in err. */
+int ref_resolve(void *arg, const char *target, struct buf *url,
+	struct buf *err);
+
+#endif
