@@ -67,6 +67,19 @@ void html_int(struct buf *b, long long n);
  * html.UnescapeString, as Hugo's htmlUnescape, for what renderers write. */
 void html_unescape(struct buf *out, const char *s, size_t n);
 
+/* The references other renderers write for & < > " ' (their escaping,
+ * copied byte for byte): NULL leaves the character as it is. */
+struct html_refs {
+	const char *amp, *lt, *gt, *quot, *apos;
+};
+/* Go's html.EscapeString (Chroma's HTML formatter). */
+extern const struct html_refs html_refs_go;
+/* cmark-gfm's code and text escaping (' kept). */
+extern const struct html_refs html_refs_cmark;
+/* Appends n bytes of s with & < > " ' replaced by refs'. */
+void html_escape_refs(struct buf *out, const char *s, size_t n,
+	const struct html_refs *refs);
+
 /* Go's html/template escapers, for markup the importer writes as Hugo's
  * templates do (shortcode output): the text or quoted-attribute escaper
  * (& < > " ' + become &amp; &lt; &gt; &#34; &#39; &#43;, NUL U+FFFD). */

@@ -9,29 +9,13 @@
 
 #include "highlight.h"
 #include "highlight-lex.h"
+#include "html.h"
 #include "site.h"
 
 void
 hl_escape(struct buf *out, const char *s, size_t n)
 {
-	size_t i, run = 0;
-
-	for (i = 0; i < n; i++) {
-		const char *ref;
-
-		switch (s[i]) {
-		case '&': ref = "&amp;"; break;
-		case '<': ref = "&lt;"; break;
-		case '>': ref = "&gt;"; break;
-		case '\'': ref = "&#39;"; break;
-		case '"': ref = "&#34;"; break;
-		default: continue;
-		}
-		buf_add(out, s + run, i - run);
-		buf_puts(out, ref);
-		run = i + 1;
-	}
-	buf_add(out, s + run, n - run);
+	html_escape_refs(out, s, n, &html_refs_go);
 }
 
 /* An option's or attribute's value, as Goldmark parses it and Hugo's

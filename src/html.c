@@ -513,3 +513,37 @@ html_gotmpl_url(struct buf *b, const char *s, int filter)
 	html_gotmpl(b, buf_cstr(&norm));
 	buf_free(&norm);
 }
+
+const struct html_refs html_refs_go = {
+	"&amp;", "&lt;", "&gt;", "&#34;", "&#39;",
+};
+
+const struct html_refs html_refs_cmark = {
+	"&amp;", "&lt;", "&gt;", "&quot;", NULL,
+};
+
+void
+html_escape_refs(struct buf *out, const char *s, size_t n,
+    const struct html_refs *refs)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *ref;
+
+		switch (s[i]) {
+		case '&': ref = refs->amp; break;
+		case '<': ref = refs->lt; break;
+		case '>': ref = refs->gt; break;
+		case '"': ref = refs->quot; break;
+		case '\'': ref = refs->apos; break;
+		default: ref = NULL; break;
+		}
+		if (ref == NULL)
+			continue;
+		buf_add(out, s + run, i - run);
+		buf_puts(out, ref);
+		run = i + 1;
+	}
+	buf_add(out, s + run, n - run);
+}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html.h"
 #include "md-splice.h"
 
 #define PREFIX MD_PLACEHOLDER_PREFIX
@@ -173,29 +174,6 @@ splice_text(cmark_node *text, const struct md_hooks *hooks, cmark_mem *mem)
 	free(copy);
 }
 
-/* Appends n bytes of s escaped as cmark-gfm escapes code. */
-static void
-code_escape(struct buf *out, const char *s, size_t n)
-{
-	size_t i, run = 0;
-
-	for (i = 0; i < n; i++) {
-		const char *ref;
-
-		switch (s[i]) {
-		case '&': ref = "&amp;"; break;
-		case '<': ref = "&lt;"; break;
-		case '>': ref = "&gt;"; break;
-		case '"': ref = "&quot;"; break;
-		default: continue;
-		}
-		buf_add(out, s + run, i - run);
-		buf_puts(out, ref);
-		run = i + 1;
-	}
-	buf_add(out, s + run, n - run);
-}
-
 /* A placeholder in a code span or a code block cmark writes (indented,
  * or fenced and left to it) is the fragment as it is, as Hugo replaces
  * it in the rendered HTML: the node becomes the HTML cmark-gfm would
@@ -221,7 +199,7 @@ splice_code_literal(cmark_node *code, const struct md_hooks *hooks,
 		buf_puts(&html, "<pre><code");
 		if (len > 0) {
 			buf_puts(&html, " class=\"language-");
-			code_escape(&html, info, len);
+			html_escape_refs(&html, info, len, &html_refs_cmark);
 			buf_putc(&html, '"');
 		}
 		buf_putc(&html, '>');
@@ -229,12 +207,14 @@ splice_code_literal(cmark_node *code, const struct md_hooks *hooks,
 		buf_puts(&html, "<code>");
 	}
 	while ((f = next_placeholder(lit, from, hooks, &start, &end)) != NULL) {
-		code_escape(&html, lit + from, start - from);
+		html_escape_refs(&html, lit + from, start - from,
+		    &html_refs_cmark);
 		buf_add(&html, f->html, f->len);
 		from = end;
 	}
 	if (from > 0) {
-		code_escape(&html, lit + from, strlen(lit + from));
+		html_escape_refs(&html, lit + from, strlen(lit + from),
+		    &html_refs_cmark);
 		buf_puts(&html, block ? "</code></pre>" : "</code>");
 		whole.html = html.data;
 		whole.len = html.len;
