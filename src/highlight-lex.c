@@ -517,6 +517,37 @@ run_emitter(struct lexrun *x, const struct hl_lexer *lx, int e,
 	}
 }
 
+/* Lexes p with sub as a stream of its own and emits its tokens: http's
+ * body (one Tokenise pass, as http_body()), or a delegating lexer's whole
+ * Tokenise(nil, code), bounded in depth as nesting is. A failure or an
+ * exhausted bound ends x's run. */
+static void
+emit_stream(struct lexrun *x, const struct hl_lexer *sub, const char *p,
+    size_t n, int delegating)
+{
+	static int depth;
+	struct hl_tokens t = HL_TOKENS_INIT;
+	enum hl_lex_status st;
+	size_t i;
+
+	if (delegating) {
+		if (depth >= NEST_MAX) {
+			x->status = HL_LEX_BUDGET;
+			return;
+		}
+		depth++;
+		st = hl_tokenise(sub, p, n, &t);
+		depth--;
+	} else {
+		st = tokenise_one(sub, p, n, &t, 1);
+	}
+	if (st != HL_LEX_OK)
+		x->status = st;
+	for (i = 0; i < t.n && st == HL_LEX_OK; i++)
+		emit(x, t.v[i].type, t.text.data + t.v[i].off, t.v[i].len);
+	hl_tokens_free(&t);
+}
+
 /* Chroma's UsingByGroup: the group code lexed by the lexer the group
  * name names (as a top-level Tokenise: its ensure_nl applies), each
  * other group by its emitter. */
@@ -548,39 +579,12 @@ using_by_group(struct lexrun *x, const struct hl_lexer *lx,
 		} else if (k == em->from && sub != NULL &&
 		    (sub->flags & LX_HTTPBODY) && hl_lexer_usable(sub)) {
 			/* http: as a block within this one (http_body()) */
-			struct hl_tokens t = HL_TOKENS_INIT;
-			enum hl_lex_status st;
-			size_t i;
-
-			st = tokenise_one(sub, p, n, &t, 1);
-			if (st != HL_LEX_OK)
-				x->status = st;
-			for (i = 0; i < t.n && st == HL_LEX_OK; i++)
-				emit(x, t.v[i].type, t.text.data + t.v[i].off,
-				    t.v[i].len);
-			hl_tokens_free(&t);
+			emit_stream(x, sub, p, n, 0);
 		} else if (k == em->from && sub != NULL &&
 		    sub->delegate != NULL && hl_lexer_usable(sub)) {
 			/* a delegating lexer (```markdown in markdown):
 			 * Tokenise(nil, code) of its own, then its tokens */
-			static int depth;
-			struct hl_tokens t = HL_TOKENS_INIT;
-			enum hl_lex_status st;
-			size_t i;
-
-			if (depth >= NEST_MAX) {
-				x->status = HL_LEX_BUDGET;
-				break;
-			}
-			depth++;
-			st = hl_tokenise(sub, p, n, &t);
-			depth--;
-			if (st != HL_LEX_OK)
-				x->status = st;
-			for (i = 0; i < t.n && st == HL_LEX_OK; i++)
-				emit(x, t.v[i].type, t.text.data + t.v[i].off,
-				    t.v[i].len);
-			hl_tokens_free(&t);
+			emit_stream(x, sub, p, n, 1);
 		} else if (k == em->from && sub != NULL) {
 			struct buf t = BUF_INIT;
 			size_t added = 0;
