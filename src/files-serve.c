@@ -104,7 +104,9 @@ files_answer(struct ctx *ctx, const char *db_path, struct buf *why)
 	resp_header(resp, "ETag", buf_cstr(&etag));
 	resp_http_date(&value, f.mtime);
 	resp_header(resp, "Last-Modified", buf_cstr(&value));
-	resp_header(resp, "Accept-Ranges", "bytes");
+	/* (nginx says it itself of the files it sends: once is enough.) */
+	if (r->accel_prefix == NULL)
+		resp_header(resp, "Accept-Ranges", "bytes");
 	if (fresh(r, buf_cstr(&etag), f.mtime)) {
 		resp->status = 304;
 		goto out;
