@@ -176,7 +176,9 @@ add_files() {
 	store_file "$1" /js/theme.js "$top/static/js/theme.js" text/javascript \
 	    "$(stat -c %Y "$top/static/js/theme.js")"
 	sqlite3 "$1" "INSERT INTO file VALUES ('/lost.png', 'static/lost.png',
-	    '$(sha256sum "$files/lost" | cut -c1-64)', 13, $png_mtime, 'image/png')"
+	    '$(sha256sum "$files/lost" | cut -c1-64)', 13, $png_mtime, 'image/png');
+	    INSERT INTO file VALUES ('/bad.png', 'static/bad.png',
+	    '../../../../etc/passwd', 13, $png_mtime, 'image/png')"
 }
 
 user_root=0
@@ -608,6 +610,8 @@ file_checks() {
 	    "$code $(hdr Content-Type)" "404 text/html; charset=utf-8"
 	req "$base${p}lost.png"
 	expect "a row whose store file is missing: 503" "$code" 503
+	req "$base${p}bad.png"
+	expect "a row whose hash is no hash (a path): 503" "$code" 503
 	req "$base${p}css/quire.css" -H "If-None-Match: \"nope\""
 	expect "${p}css/quire.css: 200 text/css (nginx or the store)" \
 	    "$code $(hdr Content-Type | cut -d';' -f1)" "200 text/css"
