@@ -66,6 +66,17 @@ struct hl_rule {
 	int push, npush;	/* MU_PUSH: states in hl_push[] (-1 #pop,
 				 * -2 a state that does not exist); none:
 				 * the current one again */
+	int behind;		/* its callouts (?Cn): hl_behinds[behind +
+				 * n - 1]; -1 none */
+};
+
+/* A lookbehind PCRE2 cannot take (not of fixed length), which the
+ * generator made a callout (see behind_callout()): its body, a pattern
+ * whose callout 255 stands at its end. */
+struct hl_behind {
+	const char *pattern;
+	int neg;		/* (?<! */
+	int first;		/* its own callouts, as hl_rule's behind */
 };
 
 struct hl_state {
@@ -111,6 +122,7 @@ struct hl_key {
 #define SECONDS_MAX	2	/* a safety net past the counts */
 #define COALESCE_MAX	8192	/* Chroma's Coalesce: merge under 8 KiB */
 #define GROUPS_MAX	128
+#define BEHIND_DEPTH	4	/* lookbehinds within lookbehinds */
 
 /* A rule's compiled pattern and what lets the loop skip PCRE2 for it:
  * the bytes a match can start with, its minimum length, whether it
@@ -127,6 +139,7 @@ struct compiled {
 };
 
 static struct compiled *cache;
+static pcre2_code **behind_re;	/* hl_behinds' bodies, compiled */
 static pcre2_jit_stack *jit_stack;
 
 const char *
@@ -358,8 +371,34 @@ compile_rule(int r)
 	return 0;
 }
 
+struct lexrun;
+
+/* What a callout answers for: the pattern's lookbehinds (its callouts'
+ * first entry in hl_behinds), and for a body, the places its matches
+ * end (a bit each) and how deep it is within others. */
+struct callctx {
+	struct lexrun *x;
+	int first;
+	unsigned char *ends;
+	int depth;
+};
+
+/* Where body e's matches end in one subject, kept for the run. */
+struct behind_memo {
+	int e;
+	const unsigned char *subject;
+	size_t len;
+	unsigned char *ends;
+};
+#define MEMO_MAX	32
+
 /* One tokenisation's shared state. */
 struct lexrun {
+	struct callctx cc;	/* the rule being matched */
+	pcre2_match_data *bmd[BEHIND_DEPTH];	/* for lookbehind bodies, */
+	pcre2_match_context *bmc[BEHIND_DEPTH];	/* one a depth */
+	struct behind_memo memo[MEMO_MAX];
+	int memo_next;
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 	long steps, budget;
@@ -371,6 +410,134 @@ struct lexrun {
 	const struct hl_lexer *wl;	/* the lexer whose TypeRemapping
 					 * words apply */
 };
+
+/* Compiles lookbehind body e once (for PCRE2's interpreter: its
+ * matches run within another's callout); 0, or -1 when PCRE2 cannot. */
+static int
+compile_behind(int e)
+{
+	int err;
+	PCRE2_SIZE off;
+
+	if (behind_re == NULL) {
+		behind_re = calloc(HL_NBEHINDS ? HL_NBEHINDS : 1,
+		    sizeof(*behind_re));
+		if (behind_re == NULL)
+			abort();
+	}
+	if (behind_re[e] == NULL)
+		behind_re[e] = pcre2_compile((PCRE2_SPTR)hl_behinds[e].pattern,
+		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP |
+		    PCRE2_DOLLAR_ENDONLY | PCRE2_NO_AUTO_POSSESS |
+		    PCRE2_NO_DOTSTAR_ANCHOR | PCRE2_NO_UTF_CHECK, &err, &off,
+		    NULL);
+	return behind_re[e] != NULL ? 0 : -1;
+}
+
+static int behind_callout(pcre2_callout_block *cb, void *data);
+static int over_time(struct lexrun *x);
+
+/* Forgets what the memo holds of the subject at p, n bytes. */
+static void
+behind_forget(struct lexrun *x, const char *p, size_t n)
+{
+	int i;
+
+	for (i = 0; i < MEMO_MAX; i++) {
+		struct behind_memo *m = &x->memo[i];
+
+		if (m->ends != NULL && (const char *)m->subject >= p &&
+		    (const char *)m->subject <= p + n) {
+			free(m->ends);
+			m->ends = NULL;
+		}
+	}
+}
+
+/* The places in subject where a match of body e ends, found once:
+ * PCRE2 runs the body from every start, its callout 255 noting where
+ * it stands and backtracking, so that every way is tried. NULL when
+ * the work bound ran out or PCRE2 failed (x->status says which). */
+static const unsigned char *
+behind_ends(struct lexrun *x, int e, int depth, pcre2_callout_block *cb)
+{
+	struct behind_memo *m;
+	struct callctx sub;
+	int i, rc;
+
+	for (i = 0; i < MEMO_MAX; i++) {
+		m = &x->memo[i];
+		if (m->ends != NULL && m->e == e && m->subject == cb->subject &&
+		    m->len == cb->subject_length)
+			return m->ends;
+	}
+	if (x->bmd[depth] == NULL) {
+		x->bmd[depth] = pcre2_match_data_create(1, NULL);
+		x->bmc[depth] = pcre2_match_context_create(NULL);
+		if (x->bmd[depth] == NULL || x->bmc[depth] == NULL)
+			abort();
+		pcre2_set_match_limit(x->bmc[depth], MATCH_LIMIT);
+		pcre2_set_depth_limit(x->bmc[depth], DEPTH_LIMIT);
+	}
+	sub.x = x;
+	sub.first = hl_behinds[e].first;
+	sub.depth = depth + 1;
+	sub.ends = calloc(cb->subject_length / 8 + 1, 1);
+	if (sub.ends == NULL)
+		abort();
+	pcre2_set_callout(x->bmc[depth], behind_callout, &sub);
+	rc = pcre2_match(behind_re[e], cb->subject, cb->subject_length, 0,
+	    PCRE2_NO_UTF_CHECK, x->bmd[depth], x->bmc[depth]);
+	if (rc != PCRE2_ERROR_NOMATCH) {
+		if (x->status == HL_LEX_OK)
+			x->status = HL_LEX_BUDGET;
+		free(sub.ends);
+		return NULL;
+	}
+	m = &x->memo[x->memo_next];
+	x->memo_next = (x->memo_next + 1) % MEMO_MAX;
+	free(m->ends);
+	m->e = e;
+	m->subject = cb->subject;
+	m->len = cb->subject_length;
+	m->ends = sub.ends;
+	return m->ends;
+}
+
+/* PCRE2's callout, as regexp2's lookbehind: callout n of a rule's
+ * pattern holds if the body hl_behinds[first + n - 1] has a match that
+ * ends where the match stands (regexp2 matches it right to left), or
+ * has none for (?<!; callout 255 ends a body (see behind_ends()). 0
+ * lets the match go on, 1 backtracks, a negative number ends it (the
+ * work bound ran out, or PCRE2 failed). */
+static int
+behind_callout(pcre2_callout_block *cb, void *data)
+{
+	struct callctx *cc = data;
+	struct lexrun *x = cc->x;
+	const unsigned char *ends;
+	size_t p = cb->current_position;
+	int e;
+
+	if (++x->steps > x->budget ||
+	    ((x->steps & 1023) == 0 && over_time(x))) {
+		x->status = HL_LEX_BUDGET;
+		return PCRE2_ERROR_CALLOUT;
+	}
+	if (cb->callout_number == 255 && cc->ends != NULL) {
+		cc->ends[p >> 3] |= (unsigned char)(1u << (p & 7));
+		return 1;
+	}
+	e = cc->first + (int)cb->callout_number - 1;
+	if (cc->first < 0 || cb->callout_number == 0 || e >= HL_NBEHINDS ||
+	    cc->depth >= BEHIND_DEPTH || compile_behind(e) != 0) {
+		x->status = HL_LEX_FAIL;
+		return PCRE2_ERROR_CALLOUT;
+	}
+	if ((ends = behind_ends(x, e, cc->depth, cb)) == NULL)
+		return PCRE2_ERROR_CALLOUT;
+	return ((ends[p >> 3] >> (p & 7)) & 1) != hl_behinds[e].neg ? 0 : 1;
+}
 
 /* Chroma's TypeRemappingLexer: the type lx's mapping gives a token of
  * type with text p, n (its words are sorted by type, then bytes). */
@@ -601,6 +768,7 @@ using_by_group(struct lexrun *x, const struct hl_lexer *lx,
 			}
 			if (t.len > 0)
 				run(x, sub, t.data, t.len, sub->root, added);
+			behind_forget(x, t.data, t.len);
 			buf_free(&t);
 		} else if (hl_emitters[em->first + k - 1].kind != EM_NONE) {
 			run_emitter(x, lx, em->first + k - 1, p, n);
@@ -666,6 +834,7 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 				x->status = HL_LEX_FAIL;
 				break;
 			}
+			x->cc.first = rule->behind;
 			if (c->jit) {
 				rc = pcre2_jit_match(c->re, (PCRE2_SPTR)text,
 				    len, pos, PCRE2_NO_UTF_CHECK, x->md, x->mc);
@@ -683,8 +852,10 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 			if (rc < 0) {
 				/* match or depth limit: Chroma's timeout
 				 * is not reproducible; the block goes
-				 * plain */
-				x->status = HL_LEX_BUDGET;
+				 * plain (a lookbehind's failure said
+				 * why) */
+				if (x->status == HL_LEX_OK)
+					x->status = HL_LEX_BUDGET;
 				break;
 			}
 			{
@@ -846,6 +1017,7 @@ tokenise_one(const struct hl_lexer *lx, const char *code, size_t n,
 	struct buf text = BUF_INIT;
 	struct lexrun x;
 	size_t added = 0;
+	int i;
 
 	memset(&x, 0, sizeof(x));
 	x.from = x.to = -1;
@@ -871,6 +1043,8 @@ tokenise_one(const struct hl_lexer *lx, const char *code, size_t n,
 		abort();
 	pcre2_set_match_limit(x.mc, MATCH_LIMIT);
 	pcre2_set_depth_limit(x.mc, DEPTH_LIMIT);
+	x.cc.x = &x;
+	pcre2_set_callout(x.mc, behind_callout, &x.cc);
 	if (jit_stack == NULL)
 		jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024,
 		    NULL);
@@ -880,6 +1054,12 @@ tokenise_one(const struct hl_lexer *lx, const char *code, size_t n,
 		run(&x, lx, text.data, text.len, lx->root, added);
 	pcre2_match_data_free(x.md);
 	pcre2_match_context_free(x.mc);
+	for (i = 0; i < BEHIND_DEPTH; i++) {
+		pcre2_match_data_free(x.bmd[i]);
+		pcre2_match_context_free(x.bmc[i]);
+	}
+	for (i = 0; i < MEMO_MAX; i++)
+		free(x.memo[i].ends);
 	if (x.status == HL_LEX_OK && (lx->flags & LX_HTTPBODY))
 		x.status = http_body(out, nested);
 	if (x.status != HL_LEX_OK) {
@@ -1186,6 +1366,12 @@ hl_lex_cleanup(void)
 			pcre2_code_free(cache[i].re);
 		free(cache);
 		cache = NULL;
+	}
+	if (behind_re != NULL) {
+		for (i = 0; i < HL_NBEHINDS; i++)
+			pcre2_code_free(behind_re[i]);
+		free(behind_re);
+		behind_re = NULL;
 	}
 	if (jit_stack != NULL) {
 		pcre2_jit_stack_free(jit_stack);

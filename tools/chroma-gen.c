@@ -805,6 +805,14 @@ rewrite_pattern(const char *p, int flags)
 				i++;
 				continue;
 			}
+			if ((c == 'b' || c == 'B') && i + 2 < n &&
+			    strchr("?*+", p[i + 2]) != NULL) {
+				/* a quantified word boundary, which
+				 * regexp2 takes and PCRE2 refuses */
+				w += sprintf(w, "(?:\\%c)", c);
+				i++;
+				continue;
+			}
 			*w++ = p[i];
 			*w++ = p[++i];
 			continue;
@@ -816,19 +824,535 @@ rewrite_pattern(const char *p, int flags)
 	return o;
 }
 
+/* Output buffers, written at the end in table order. */
+struct sbuf {
+	char *p;
+	size_t n;
+	FILE *f;
+};
+static struct sbuf b_emit, b_rule, b_srules, b_push, b_state;
+
+static void
+sb_open(struct sbuf *b)
+{
+	b->f = open_memstream(&b->p, &b->n);
+}
+
+/* The options highlight-lex.c compiles a rule's pattern with, and a
+ * lookbehind's body (see struct behind). */
+#define MAIN_OPTS (PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | \
+	PCRE2_DOLLAR_ENDONLY)
+#define BEHIND_OPTS (PCRE2_UTF | PCRE2_UCP | PCRE2_DOLLAR_ENDONLY | \
+	PCRE2_NO_AUTO_POSSESS | PCRE2_NO_DOTSTAR_ANCHOR)
+
+/* 0 when PCRE2 compiles pat with opts, else its error code and *off
+ * where. */
 static int
-compiles(const char *pat)
+compile_error(const char *pat, uint32_t opts, PCRE2_SIZE *off)
 {
 	int err;
-	PCRE2_SIZE off;
 	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DOLLAR_ENDONLY,
-	    &err, &off, NULL);
+	    opts, &err, off, NULL);
 
 	if (re == NULL)
-		return 0;
+		return err;
 	pcre2_code_free(re);
-	return 1;
+	return 0;
+}
+
+/* Where the character class opening at p[i] closes; -1 if it does not. */
+static long
+class_end(const char *p, long i)
+{
+	i++;
+	if (p[i] == '^')
+		i++;
+	if (p[i] == ']')
+		i++;
+	for (; p[i]; i++) {
+		if (p[i] == '\\') {
+			if (p[++i] == '\0')
+				return -1;
+		} else if (p[i] == '[' && p[i + 1] == ':') {
+			const char *e = strstr(p + i + 2, ":]");
+
+			if (e != NULL)
+				i = e - p + 1;
+		} else if (p[i] == ']') {
+			return i;
+		}
+	}
+	return -1;
+}
+
+/* Where the group opening at p[i] closes; -1 if it does not. */
+static long
+group_end(const char *p, long i)
+{
+	int depth = 0;
+
+	for (; p[i]; i++) {
+		if (p[i] == '\\') {
+			if (p[++i] == '\0')
+				return -1;
+		} else if (p[i] == '[') {
+			if ((i = class_end(p, i)) < 0)
+				return -1;
+		} else if (p[i] == '(') {
+			depth++;
+		} else if (p[i] == ')' && --depth == 0) {
+			return i;
+		}
+	}
+	return -1;
+}
+
+/* The capturing groups that open in p[a..b). */
+static int
+count_captures(const char *p, long a, long b)
+{
+	int n = 0;
+	long i;
+
+	for (i = a; i < b; i++) {
+		if (p[i] == '\\') {
+			i++;
+		} else if (p[i] == '[') {
+			if ((i = class_end(p, i)) < 0)
+				return n;
+		} else if (p[i] == '(') {
+			if (p[i + 1] != '?')
+				n++;
+			else if ((p[i + 2] == '<' && p[i + 3] != '=' &&
+			    p[i + 3] != '!') || p[i + 2] == '\'' ||
+			    (p[i + 2] == 'P' && p[i + 3] == '<'))
+				n++;
+		}
+	}
+	return n;
+}
+
+/* The flag settings in force at p[at]: the leading "(?mis)" and every
+ * bare "(?i)"-like group before at (a setting inside a group that closed
+ * before at is taken too: no Chroma pattern has one). */
+static void
+flags_at(FILE *f, const char *p, long at)
+{
+	long i;
+
+	for (i = 0; i < at; i++) {
+		long j;
+
+		if (p[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (p[i] == '[') {
+			if ((i = class_end(p, i)) < 0)
+				return;
+			continue;
+		}
+		if (p[i] != '(' || p[i + 1] != '?')
+			continue;
+		for (j = i + 2; isalpha((unsigned char)p[j]) || p[j] == '-';
+		    j++)
+			;
+		if (p[j] == ')' && j > i + 2)
+			fprintf(f, "%.*s", (int)(j - i + 1), p + i);
+	}
+}
+
+/* A lookbehind PCRE2 10.42 cannot take (not of fixed length; regexp2
+ * matches lookbehinds right to left, of any length): the rule's pattern
+ * holds the callout (?Cn) in its place, followed by an empty group for
+ * each group it captured, and highlight-lex.c answers the callout with
+ * the places in the text where a match of the body pat ends (its
+ * callout 255 notes each one). */
+struct behind {
+	char *pat;	/* (?FLAGS)(?:BODY)(?C255) */
+	int neg;	/* (?<! */
+	int first;	/* its own callouts' first entry, -1 none */
+};
+static struct behind *behinds;
+static int nbehinds;
+
+#define MAX_CALLOUTS 254	/* 255: a body's end */
+
+static char *factor_words(const char *pat);
+
+/* pat (malloc'd, consumed) made something PCRE2 compiles with opts:
+ * variable length lookbehinds as callouts, the largest alternation of
+ * words as a trie while the pattern is too large. The result, or NULL
+ * when PCRE2 still refuses it; *first: the pattern's callouts' first
+ * entry in behinds, -1 none. */
+static char *
+fit_pattern(char *pat, uint32_t opts, int *first)
+{
+	struct behind local[MAX_CALLOUTS];
+	int nl = 0, k, guard;
+
+	*first = -1;
+	for (guard = 0; guard < 1000; guard++) {
+		PCRE2_SIZE off;
+		int err = compile_error(pat, opts, &off);
+		long o = (long)off, end;
+		struct sbuf b;
+		char *t;
+
+		if (err == 0)
+			break;
+		if (err == PCRE2_ERROR_PATTERN_TOO_LARGE &&
+		    (t = factor_words(pat)) != NULL) {
+			free(pat);
+			pat = t;
+			continue;
+		}
+		if (err != PCRE2_ERROR_LOOKBEHIND_NOT_FIXED_LENGTH ||
+		    nl == MAX_CALLOUTS || (strncmp(pat + o, "(?<=", 4) != 0 &&
+		    strncmp(pat + o, "(?<!", 4) != 0) ||
+		    (end = group_end(pat, o)) < 0) {
+			if (getenv("CHROMA_GEN_VERBOSE"))
+				fprintf(stderr, "chroma-gen: PCRE2 error %d "
+				    "at %ld: %s\n", err, o, pat);
+			free(pat);
+			for (k = 0; k < nl; k++)
+				free(local[k].pat);
+			return NULL;
+		}
+		sb_open(&b);
+		flags_at(b.f, pat, o);
+		fprintf(b.f, "(?:%.*s)(?C255)", (int)(end - o - 4), pat + o + 4);
+		fclose(b.f);
+		local[nl].pat = b.p;
+		local[nl].neg = pat[o + 3] == '!';
+		local[nl].first = -1;
+		nl++;
+		sb_open(&b);
+		fprintf(b.f, "%.*s(?C%d)", (int)o, pat, nl);
+		for (k = count_captures(pat, o, end); k > 0; k--)
+			fputs("()", b.f);
+		fputs(pat + end + 1, b.f);
+		fclose(b.f);
+		free(pat);
+		pat = b.p;
+	}
+	if (nl == 0)
+		return pat;
+	*first = nbehinds;
+	behinds = xrealloc(behinds, sizeof(*behinds) * (size_t)(nbehinds +
+	    nl));
+	memcpy(behinds + nbehinds, local, sizeof(*local) * (size_t)nl);
+	nbehinds += nl;
+	for (k = 0; k < nl; k++) {
+		int i = *first + k, f;
+		char *a = fit_pattern(behinds[i].pat, BEHIND_OPTS, &f);
+
+		if (a == NULL) {
+			free(pat);
+			return NULL;
+		}
+		behinds[i].pat = a;
+		behinds[i].first = f;
+	}
+	return pat;
+}
+
+/* An alternation of words as a trie: "(abc|abd|b)" as
+ * "(ab(?:c|d)|b)", for a pattern too large for PCRE2's compiled form.
+ * Of the words an alternation holds, only those that are prefixes of
+ * one another can match at one place, so the trie keeps their order:
+ * where a word ends at a node, those longer go before it or after it
+ * as they did; where some went before and some after, that node's
+ * words stay a plain alternation in their order. */
+struct tnode {
+	char ch[5];
+	int end;		/* the first word ending here, -1 none */
+	int lo, hi;		/* the words ending in its subtree */
+	int *kids, nkids;
+};
+static struct tnode *tn;
+static int ntn;
+
+static int
+tnode_new(const char *ch, size_t l)
+{
+	tn = xrealloc(tn, sizeof(*tn) * (size_t)(ntn + 1));
+	memset(&tn[ntn], 0, sizeof(*tn));
+	memcpy(tn[ntn].ch, ch, l);
+	tn[ntn].end = -1;
+	tn[ntn].lo = 1 << 30;
+	tn[ntn].hi = -1;
+	return ntn++;
+}
+
+static size_t
+utf8_unit(unsigned char c)
+{
+	return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+}
+
+static void
+put_lit(FILE *f, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (strchr("\\.+*?()|[]{}^$#", s[i]) || s[i] == ' ')
+			fputc('\\', f);
+		fputc(s[i], f);
+	}
+}
+
+static void
+tnode_words(int t, const char *prefix, size_t pl, char ***w, int **idx,
+    int *n)
+{
+	char buf[4096];
+	size_t l = strlen(tn[t].ch);
+	int k;
+
+	if (pl + l >= sizeof(buf))
+		return;
+	memcpy(buf, prefix, pl);
+	memcpy(buf + pl, tn[t].ch, l);
+	if (tn[t].end >= 0) {
+		*w = xrealloc(*w, sizeof(**w) * (size_t)(*n + 1));
+		*idx = xrealloc(*idx, sizeof(**idx) * (size_t)(*n + 1));
+		(*w)[*n] = xstrndup(buf, pl + l);
+		(*idx)[(*n)++] = tn[t].end;
+	}
+	for (k = 0; k < tn[t].nkids; k++)
+		tnode_words(tn[t].kids[k], buf, pl + l, w, idx, n);
+}
+
+/* Writes what matches the words below node t, in their order. */
+static void
+tnode_write(FILE *f, int t)
+{
+	struct tnode *T = &tn[t];
+	int k, lo = 1 << 30, hi = -1, end_first = 0;
+
+	for (k = 0; k < T->nkids; k++) {
+		if (tn[T->kids[k]].lo < lo)
+			lo = tn[T->kids[k]].lo;
+		if (tn[T->kids[k]].hi > hi)
+			hi = tn[T->kids[k]].hi;
+	}
+	if (T->nkids == 0)
+		return;
+	if (T->end >= 0 && lo < T->end && hi > T->end) {
+		/* mixed: the words as they were, in their order */
+		char **w = NULL;
+		int *idx = NULL, n = 0, i, j;
+
+		for (k = 0; k < T->nkids; k++)
+			tnode_words(T->kids[k], "", 0, &w, &idx, &n);
+		w = xrealloc(w, sizeof(*w) * (size_t)(n + 1));
+		idx = xrealloc(idx, sizeof(*idx) * (size_t)(n + 1));
+		w[n] = xstrndup("", 0);
+		idx[n++] = T->end;
+		fputs("(?:", f);
+		for (i = 0; i < n; i++) {
+			int best = -1;
+
+			for (j = 0; j < n; j++)
+				if (idx[j] >= 0 && (best < 0 ||
+				    idx[j] < idx[best]))
+					best = j;
+			if (i > 0)
+				fputc('|', f);
+			put_lit(f, w[best], strlen(w[best]));
+			idx[best] = -1;
+		}
+		fputc(')', f);
+		for (j = 0; j < n; j++)
+			free(w[j]);
+		free(w);
+		free(idx);
+		return;
+	}
+	end_first = T->end >= 0 && lo > T->end;
+	if (T->nkids == 1 && T->end < 0) {
+		put_lit(f, tn[T->kids[0]].ch, strlen(tn[T->kids[0]].ch));
+		tnode_write(f, T->kids[0]);
+		return;
+	}
+	fputs("(?:", f);
+	if (end_first)
+		fputc('|', f);
+	for (k = 0; k < T->nkids; k++) {
+		int c = tn[t].kids[k];
+
+		if (k > 0)
+			fputc('|', f);
+		put_lit(f, tn[c].ch, strlen(tn[c].ch));
+		tnode_write(f, c);
+	}
+	if (tn[t].end >= 0 && !end_first)
+		fputc('|', f);
+	fputc(')', f);
+}
+
+static int
+tnode_span(int t)
+{
+	int k;
+
+	if (tn[t].end >= 0) {
+		tn[t].lo = tn[t].end;
+		tn[t].hi = tn[t].end;
+	}
+	for (k = 0; k < tn[t].nkids; k++) {
+		int c = tn[t].kids[k];
+
+		tnode_span(c);
+		if (tn[c].lo < tn[t].lo)
+			tn[t].lo = tn[c].lo;
+		if (tn[c].hi > tn[t].hi)
+			tn[t].hi = tn[c].hi;
+	}
+	return 0;
+}
+
+/* Reads p[a..b) as an alternation of two or more words (characters
+ * and backslashed punctuation, nothing else) into the trie at root 0;
+ * lower-cased when ci (ASCII only). 0, or -1 when it is not one. */
+static int
+read_words(const char *p, long a, long b, int ci)
+{
+	long i = a;
+	int word = 0, node = -1, bars = 0;
+
+	ntn = 0;
+	tnode_new("", 0);
+	node = 0;
+	for (;;) {
+		if (i == b || p[i] == '|') {
+			if (tn[node].end < 0)
+				tn[node].end = word;
+			word++;
+			node = 0;
+			if (i == b)
+				break;
+			bars++;
+			i++;
+			continue;
+		}
+		{
+			char ch[5];
+			size_t l;
+			int k;
+
+			if (p[i] == '\\') {
+				if (i + 1 >= b || isalnum((unsigned char)p[i + 1])
+				    || (unsigned char)p[i + 1] >= 0x80)
+					return -1;
+				i++;
+			} else if (strchr(".+*?()[]{}^$", p[i])) {
+				return -1;
+			}
+			l = utf8_unit((unsigned char)p[i]);
+			if (i + (long)l > b || (ci && l > 1))
+				return -1;
+			memcpy(ch, p + i, l);
+			ch[l] = '\0';
+			if (ci)
+				ch[0] = (char)tolower((unsigned char)ch[0]);
+			i += (long)l;
+			for (k = 0; k < tn[node].nkids; k++)
+				if (strcmp(tn[tn[node].kids[k]].ch, ch) == 0)
+					break;
+			if (k == tn[node].nkids) {
+				int c = tnode_new(ch, l);
+
+				tn[node].kids = xrealloc(tn[node].kids,
+				    sizeof(int) * (size_t)(tn[node].nkids + 1));
+				tn[node].kids[tn[node].nkids++] = c;
+			}
+			node = tn[node].kids[k];
+		}
+	}
+	return bars > 0 ? 0 : -1;
+}
+
+static char *
+factor_words(const char *pat)
+{
+	long i, best = -1, best_a = 0, best_b = 0;
+	struct sbuf b;
+	int ci, k;
+
+	for (i = 0; pat[i]; i++) {
+		long a, e;
+
+		if (pat[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (pat[i] == '[') {
+			if ((i = class_end(pat, i)) < 0)
+				return NULL;
+			continue;
+		}
+		if (pat[i] != '(')
+			continue;
+		if (pat[i + 1] != '?')
+			a = i + 1;
+		else if (pat[i + 2] == ':')
+			a = i + 3;
+		else
+			continue;
+		if ((e = group_end(pat, i)) < 0)
+			return NULL;
+		if (e - a > best_b - best_a) {
+			/* a group of words holds no other */
+			long j;
+
+			for (j = a; j < e; j++)
+				if ((pat[j] == '(' || pat[j] == '[') &&
+				    (j == a || pat[j - 1] != '\\'))
+					break;
+			if (j == e) {
+				best = i;
+				best_a = a;
+				best_b = e;
+			}
+		}
+	}
+	if (best < 0)
+		return NULL;
+	/* case-insensitive there: the lexer's flags or an inline (?i) */
+	sb_open(&b);
+	flags_at(b.f, pat, best);
+	fclose(b.f);
+	ci = 0;
+	for (i = 0; b.p[i]; i++) {
+		int on = 1;
+
+		if (b.p[i] != '(' || b.p[i + 1] != '?')
+			continue;
+		for (i += 2; b.p[i] && b.p[i] != ')'; i++) {
+			if (b.p[i] == '-')
+				on = 0;
+			else if (b.p[i] == 'i')
+				ci = on;
+		}
+	}
+	free(b.p);
+	if (read_words(pat, best_a, best_b, ci) != 0)
+		return NULL;
+	tnode_span(0);
+	sb_open(&b);
+	fprintf(b.f, "%.*s", (int)best_a, pat);
+	tnode_write(b.f, 0);
+	fputs(pat + best_b, b.f);
+	fclose(b.f);
+	for (k = 0; k < ntn; k++)
+		free(tn[k].kids);
+	free(tn);
+	tn = NULL;
+	ntn = 0;
+	return b.p;
 }
 
 /* Lexers written in Go: their Config blocks (name, aliases, file names,
@@ -850,20 +1374,6 @@ read_go_strings(const char *block, const char *key, char ***list, int *n)
 		push_str(list, n, p + 1, (size_t)(q - p - 1));
 		p = q + 1;
 	}
-}
-
-/* Output buffers, written at the end in table order. */
-struct sbuf {
-	char *p;
-	size_t n;
-	FILE *f;
-};
-static struct sbuf b_emit, b_rule, b_srules, b_push, b_state;
-
-static void
-sb_open(struct sbuf *b)
-{
-	b->f = open_memstream(&b->p, &b->n);
 }
 
 /* Chroma's lexers written in Go whose rules are plain data: a reader for
@@ -1915,7 +2425,7 @@ write_lexer_rules(struct lexer *lx, int *first_state)
 
 			if (r->id < 0) {
 				int em = write_emitter(lx, &r->em, &broken);
-				int pfirst = npush, k;
+				int pfirst = npush, k, behind = -1;
 				char *pat = NULL;
 
 				if (r->mu == MU_PUSH)
@@ -1936,25 +2446,27 @@ write_lexer_rules(struct lexer *lx, int *first_state)
 						npush++;
 					}
 				if (r->pattern != NULL && r->pattern[0]) {
-					pat = rewrite_pattern(r->pattern,
-					    lx->flags);
-					if (!compiles(pat)) {
+					pat = fit_pattern(rewrite_pattern(
+					    r->pattern, lx->flags), MAIN_OPTS,
+					    &behind);
+					if (pat == NULL) {
 						if (getenv("CHROMA_GEN_VERBOSE"))
 							fprintf(stderr,
 							    "chroma-gen: %s: "
 							    "PCRE2 cannot "
 							    "compile %s\n",
-							    lx->name, pat);
+							    lx->name,
+							    r->pattern);
 						broken = 1;
 					}
 				}
 				fprintf(b_rule.f, "\t{ ");
 				cstr(b_rule.f, pat);
-				fprintf(b_rule.f, ", %d, %d, %d, %d, %d },\n",
-				    em, r->mu == MU_PUSH ? 1 :
+				fprintf(b_rule.f, ", %d, %d, %d, %d, %d, %d },"
+				    "\n", em, r->mu == MU_PUSH ? 1 :
 				    r->mu == MU_POP ? 2 : 0, r->depth,
 				    pfirst, r->mu == MU_PUSH ?
-				    r->nstates : 0);
+				    r->nstates : 0, behind);
 				free(pat);
 				r->id = nrule++;
 			}
@@ -2092,6 +2604,18 @@ main(int argc, char **argv)
 	flush(&b_push, "static const int hl_push[]");
 	flush(&b_state, "static const struct hl_state hl_states[]");
 	fprintf(out, "#define HL_NRULES %d\n\n", nrule);
+
+	/* lookbehinds as callouts: a body, negated or not, its own
+	 * callouts' first entry */
+	fprintf(out, "static const struct hl_behind hl_behinds[] = {\n");
+	for (i = 0; i < nbehinds; i++) {
+		fprintf(out, "\t{ ");
+		cstr(out, behinds[i].pat);
+		fprintf(out, ", %d, %d },\n", behinds[i].neg, behinds[i].first);
+	}
+	if (nbehinds == 0)
+		fprintf(out, "\t{ NULL, 0, -1 },\n");
+	fprintf(out, "};\n#define HL_NBEHINDS %d\n\n", nbehinds);
 
 	/* type remapping words, each lexer's sorted by type, then word
 	 * (bytes), for bsearch */
