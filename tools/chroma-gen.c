@@ -1563,7 +1563,35 @@ quote_meta(struct sbuf *b, const char *s)
 	}
 }
 
-/* A pattern: a string, Words(prefix, suffix, words...), or a sum. */
+static const char *gp_file;	/* the Go file being read */
+
+/* The string constant name of gp_file ("name = `...`", in a const
+ * block or not); NULL when there is none. */
+static char *
+go_const(const char *name)
+{
+	const char *p = gp_file;
+	size_t l = strlen(name);
+
+	while (p != NULL && (p = strstr(p, name)) != NULL) {
+		const char *q = skip_ws(p + l), *e;
+
+		if (p == gp_file || (p[-1] != '\t' && p[-1] != ' ') ||
+		    *q != '=') {
+			p += l;
+			continue;
+		}
+		q = skip_ws(q + 1);
+		if ((*q != '`' && *q != '"') || (e = strchr(q + 1, *q)) ==
+		    NULL || (*q == '"' && memchr(q, '\\', (size_t)(e - q))))
+			return NULL;
+		return xstrndup(q + 1, (size_t)(e - q - 1));
+	}
+	return NULL;
+}
+
+/* A pattern: a string, a string constant, Words(prefix, suffix,
+ * words...), or a sum. */
 static char *
 gp_pattern(struct goparse *g)
 {
@@ -1609,6 +1637,18 @@ gp_pattern(struct goparse *g)
 			fputc(')', b.f);
 			fputs(suffix, b.f);
 			free(words);
+		} else if (gp_is(g, 'i', NULL) && !gp_is(g, 'i', "nil") &&
+		    g->pos + 1 < g->n && g->t[g->pos + 1].kind != '(' &&
+		    g->t[g->pos + 1].kind != '.') {
+			char *c = go_const(g->t[g->pos].text);
+
+			if (c == NULL) {
+				g->fail = 1;
+				break;
+			}
+			g->pos++;
+			fputs(c, b.f);
+			free(c);
 		} else {
 			g->fail = 1;
 		}
@@ -1628,8 +1668,6 @@ go_var_lexer(const char *var)
 			return go_var_names[i];
 	return NULL;
 }
-
-static const char *gp_file;	/* the Go file being read */
 
 /* An emitter function of gp_file that only lists its groups' tokens
  * ("tokens := []Token{{T1, groups[1]}, ...}; return
@@ -1920,9 +1958,114 @@ go_rules(struct lexer *lx, const char *text)
 	return g.fail ? -1 : 0;
 }
 
+static int go_func_rules(struct lexer *lx, const char *text, const char *f,
+	int depth);
+
+/* The rules of a Go function at f that takes another's and puts rules
+ * before some of its states' (V shell's, of V's):
+ *	X := NAME()
+ *	L := []Rule{ rule, ... }
+ *	X["state"] = append(L, X["state"]...)
+ *	return X
+ * 0, or -1 for anything else. */
+static int
+go_func_compose(struct lexer *lx, const char *text, const char *f,
+    int depth)
+{
+	struct goparse g;
+	struct rule **list = NULL;
+	const char *var, *fn, *g2, *lvar = NULL;
+	char want[300];
+	int nlist = 0, rc = -1;
+
+	memset(&g, 0, sizeof(g));
+	if (go_lex(strchr(f, '{'), &g.t, &g.n) != 0)
+		return -1;
+	gp_expect(&g, '{', NULL);
+	var = gp_ident(&g);
+	gp_expect(&g, ':', NULL);
+	gp_expect(&g, '=', NULL);
+	fn = gp_ident(&g);
+	gp_expect(&g, '(', NULL);
+	gp_expect(&g, ')', NULL);
+	if (g.fail || strlen(fn) > 200)
+		goto out;
+	snprintf(want, sizeof(want), "func %s() Rules {", fn);
+	if ((g2 = strstr(text, want)) == NULL ||
+	    go_func_rules(lx, text, g2, depth + 1) != 0)
+		goto out;
+	gp_file = text;
+	while (!g.fail && !gp_is(&g, 'i', "return")) {
+		const char *name = gp_ident(&g), *st;
+		struct state *S;
+		int k;
+
+		if (gp_is(&g, ':', NULL)) {
+			gp_expect(&g, ':', NULL);
+			gp_expect(&g, '=', NULL);
+			gp_expect(&g, '[', NULL);
+			gp_expect(&g, ']', NULL);
+			gp_expect(&g, 'i', "Rule");
+			gp_expect(&g, '{', NULL);
+			free(list);
+			list = NULL;
+			nlist = 0;
+			while (!g.fail && !gp_is(&g, '}', NULL)) {
+				list = xrealloc(list, sizeof(*list) *
+				    (size_t)(nlist + 1));
+				list[nlist++] = gp_rule(&g);
+				if (gp_is(&g, ',', NULL))
+					g.pos++;
+			}
+			gp_expect(&g, '}', NULL);
+			lvar = name;
+			continue;
+		}
+		gp_expect(&g, '[', NULL);
+		st = gp_string(&g);
+		gp_expect(&g, ']', NULL);
+		gp_expect(&g, '=', NULL);
+		gp_expect(&g, 'i', "append");
+		gp_expect(&g, '(', NULL);
+		if (g.fail || name == NULL || strcmp(name, var) != 0 ||
+		    lvar == NULL || !gp_is(&g, 'i', lvar))
+			goto out;
+		g.pos++;
+		gp_expect(&g, ',', NULL);
+		gp_expect(&g, 'i', var);
+		gp_expect(&g, '[', NULL);
+		if (g.fail || !gp_is(&g, 's', st))
+			goto out;
+		g.pos++;
+		gp_expect(&g, ']', NULL);
+		for (k = 0; k < 3; k++)
+			gp_expect(&g, '.', NULL);
+		gp_expect(&g, ')', NULL);
+		if (g.fail)
+			goto out;
+		if ((S = find_state(lx, st)) == NULL)
+			S = add_state(lx, st);
+		S->rules = xrealloc(S->rules, sizeof(*S->rules) *
+		    (size_t)(S->n + nlist));
+		memmove(S->rules + nlist, S->rules, sizeof(*S->rules) *
+		    (size_t)S->n);
+		memcpy(S->rules, list, sizeof(*list) * (size_t)nlist);
+		S->n += nlist;
+	}
+	gp_expect(&g, 'i', "return");
+	gp_expect(&g, 'i', var);
+	gp_expect(&g, '}', NULL);
+	rc = g.fail ? -1 : 0;
+out:
+	free(list);
+	free(g.t);
+	return rc;
+}
+
 /* The rules the Go function at f returns: "return Rules{...}" and
  * nothing else, or "return Rules{...}.Merge(NAME())", NAME's states
- * replacing or joining those (Chroma's Rules.Merge). 0, or -1. */
+ * replacing or joining those (Chroma's Rules.Merge), or another's with
+ * rules put first (go_func_compose()). 0, or -1. */
 static int
 go_func_rules(struct lexer *lx, const char *text, const char *f, int depth)
 {
@@ -1930,14 +2073,14 @@ go_func_rules(struct lexer *lx, const char *text, const char *f, int depth)
 	char want[300];
 	size_t l;
 
-	if (r == NULL || depth > 4)
+	if (depth > 4)
 		return -1;
 	/* the function must return the literal and do nothing else */
 	body = strchr(f, '{') + 1;
 	while (*body == '\n' || *body == '\t' || *body == ' ')
 		body++;
-	if (body != r)
-		return -1;
+	if (r == NULL || body != r)
+		return go_func_compose(lx, text, f, depth);
 	gp_file = text;
 	if (go_rules(lx, r + 7) != 0)
 		return -1;
