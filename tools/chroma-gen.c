@@ -2062,6 +2062,94 @@ out:
 	return rc;
 }
 
+/* The rules of a Go function whose body is
+ *	return Get("NAME").(*RegexLexer).MustRules().
+ *		Rename("a", "b").Merge(Rules{...})
+ * (PHTML's, of PHP): lexer NAME's states copied (their rules to be
+ * written anew, with this lexer's flags), one renamed, the literal's
+ * states replacing or joining them. body: the text after "return ".
+ * 0, or -1 for anything else. */
+static int
+go_func_get(struct lexer *lx, const char *body)
+{
+	const char *p = body + strlen("Get(\""), *q = strchr(p, '"');
+	const char *tail, *m;
+	struct lexer *other = NULL;
+	int i, k;
+
+	if (q == NULL || strncmp(q, "\").(*RegexLexer).MustRules().",
+	    strlen("\").(*RegexLexer).MustRules().")) != 0)
+		return -1;
+	for (i = 0; i < nlexers; i++)
+		if (strlen(lexers[i].name) == (size_t)(q - p) &&
+		    strncmp(lexers[i].name, p, (size_t)(q - p)) == 0 &&
+		    !(lexers[i].flags & (LX_GO | LX_BROKEN)) &&
+		    lexers[i].xml_of == 0)
+			other = &lexers[i];
+	if (other == NULL || other == lx)
+		return -1;
+	for (i = 0; i < other->nst; i++) {
+		struct state *S = add_state(lx, other->st[i].name);
+		struct state *O = &other->st[i];
+
+		for (k = 0; k < O->n; k++) {
+			struct rule *r = xmalloc(sizeof(*r));
+
+			*r = *O->rules[k];
+			r->id = -1;
+			add_rule(S, r);
+		}
+	}
+	tail = q + strlen("\").(*RegexLexer).MustRules().");
+	while (*tail == '\n' || *tail == '\t' || *tail == ' ')
+		tail++;
+	if (strncmp(tail, "Rename(\"", 8) == 0) {
+		const char *a = tail + 8, *ae = strchr(a, '"'), *b, *be;
+		struct state *S;
+
+		if (ae == NULL || strncmp(ae, "\", \"", 4) != 0)
+			return -1;
+		b = ae + 4;
+		if ((be = strchr(b, '"')) == NULL || strncmp(be, "\").", 3))
+			return -1;
+		{
+			char *an = xstrndup(a, (size_t)(ae - a));
+
+			S = find_state(lx, an);
+			free(an);
+		}
+		if (S == NULL)
+			return -1;
+		free(S->name);
+		S->name = xstrndup(b, (size_t)(be - b));
+		tail = be + 3;
+		while (*tail == '\n' || *tail == '\t' || *tail == ' ')
+			tail++;
+	}
+	if (strncmp(tail, "Merge(Rules{", 12) != 0)
+		return -1;
+	{
+		struct lexer lit;
+
+		memset(&lit, 0, sizeof(lit));
+		lit.name = lx->name;
+		if (go_rules(&lit, tail + 6) != 0)
+			return -1;
+		m = go_rules_end;
+		if (*m != ')')
+			return -1;
+		for (i = 0; i < lit.nst; i++) {
+			struct state *S = find_state(lx, lit.st[i].name);
+
+			if (S == NULL)
+				S = add_state(lx, lit.st[i].name);
+			S->rules = lit.st[i].rules;
+			S->n = lit.st[i].n;
+		}
+	}
+	return 0;
+}
+
 /* The rules the Go function at f returns: "return Rules{...}" and
  * nothing else, or "return Rules{...}.Merge(NAME())", NAME's states
  * replacing or joining those (Chroma's Rules.Merge), or another's with
@@ -2079,6 +2167,9 @@ go_func_rules(struct lexer *lx, const char *text, const char *f, int depth)
 	body = strchr(f, '{') + 1;
 	while (*body == '\n' || *body == '\t' || *body == ' ')
 		body++;
+	gp_file = text;
+	if (strncmp(body, "return Get(\"", 12) == 0)
+		return go_func_get(lx, body + 7);
 	if (r == NULL || body != r)
 		return go_func_compose(lx, text, f, depth);
 	gp_file = text;
