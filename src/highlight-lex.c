@@ -29,7 +29,7 @@
 /* The generated tables' shapes (chroma-gen.c writes initialisers in this
  * field order). */
 enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
-	EM_USINGBYGROUP };
+	EM_USINGBYGROUP, EM_CODEBLOCK };
 enum { MU_NONE, MU_PUSH, MU_POP };
 
 #define LX_ENSURE_NL	1
@@ -49,8 +49,11 @@ struct hl_type {
 struct hl_emitter {
 	int kind;
 	int arg;		/* EM_TOKEN: type; EM_USINGSELF: state;
-				 * EM_USINGBYGROUP: the group naming the
-				 * lexer (from: the group it lexes) */
+				 * EM_USINGBYGROUP, EM_CODEBLOCK: the
+				 * group naming the lexer (from: the group
+				 * it lexes; EM_CODEBLOCK: the first, and
+				 * all after it; to: their type when no
+				 * lexer has the name) */
 	int first, n;		/* EM_BYGROUPS, EM_USINGBYGROUP: their
 				 * emitters, one a group */
 	const char *lexer;	/* EM_USING: the lexer's name */
@@ -776,6 +779,47 @@ using_by_group(struct lexrun *x, const struct hl_lexer *lx,
 	}
 }
 
+/* An emitter function of Chroma's Go (rst's code-block, see
+ * chroma-gen.c's go_codeblock_func()): a token for each of the first
+ * groups, then the text of group em->from and all after it lexed as a
+ * stream of its own by the lexer group em->arg names, or one token of
+ * type em->to when no lexer has the name. */
+static void
+code_block(struct lexrun *x, const struct hl_lexer *lx,
+    const struct hl_emitter *em, const char *text, const size_t *g, int ng)
+{
+	const struct hl_lexer *sub;
+	struct buf code = BUF_INIT;
+	char *name;
+	int k;
+
+	if (em->arg >= ng || em->from > ng || em->n >= ng) {
+		x->status = HL_LEX_FAIL;	/* Chroma panics */
+		return;
+	}
+	for (k = 1; k <= em->n && x->status == HL_LEX_OK; k++)
+		run_emitter(x, lx, em->first + k - 1, text + g[2 * k],
+		    g[2 * k + 1] - g[2 * k]);
+	for (k = em->from; k < ng; k++)
+		buf_add(&code, text + g[2 * k], g[2 * k + 1] - g[2 * k]);
+	name = xstrndup(text + g[2 * em->arg], g[2 * em->arg + 1] -
+	    g[2 * em->arg]);
+	sub = hl_lexer_get(name);
+	free(name);
+	if (x->status != HL_LEX_OK)
+		;
+	else if (sub == NULL)
+		emit(x, em->to, code.data, code.len);
+	else if (strcmp(hl_lexer_name(sub), "plaintext") == 0)
+		emit_plain(x, code.data, code.len);
+	else if (!hl_lexer_usable(sub))
+		x->status = HL_LEX_FAIL;
+	else
+		emit_stream(x, sub, code.data != NULL ? code.data : "",
+		    code.len, 1);
+	buf_free(&code);
+}
+
 /* Chroma's LexerState.Iterator over text from state start; added is 1
  * when the last byte is the newline ensure_nl appended. */
 static void
@@ -949,6 +993,8 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 
 			if (em->kind == EM_USINGBYGROUP) {
 				using_by_group(x, lx, em, text, g, ng);
+			} else if (em->kind == EM_CODEBLOCK) {
+				code_block(x, lx, em, text, g, ng);
 			} else if (em->kind == EM_BYGROUPS) {
 				if (em->n != ng - 1) {
 					emit(x, HL_TYPE_ERROR, text + m0,

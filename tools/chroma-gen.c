@@ -47,7 +47,7 @@
 				 * it: its body lexed by the Content-Type */
 
 enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
-	EM_USINGBYGROUP };
+	EM_USINGBYGROUP, EM_CODEBLOCK };
 enum { MU_NONE, MU_PUSH, MU_POP, MU_INCLUDE, MU_COMBINED };
 
 struct emitter {
@@ -59,7 +59,11 @@ struct emitter {
 	char *remap_from;	/* EM_USING: a type the lexer's tokens */
 	char *remap_to;		/* have, and the one Hugo sees instead */
 	int name_group;		/* EM_USINGBYGROUP: the group naming the */
-	int code_group;		/* lexer, and the group it lexes */
+	int code_group;		/* lexer, and the group it lexes;
+				 * EM_CODEBLOCK: the first of the groups
+				 * it lexes, all those after it too, and
+				 * remap_to the type when no lexer has
+				 * the name */
 };
 
 struct rule {
@@ -1432,7 +1436,7 @@ go_lex(const char *s, struct gotok **out, int *n)
 			t.text = xstrndup(s + 1, (size_t)(e - s - 1));
 			s = e + 1;
 		} else if (*s == '"') {
-			char *b = xmalloc(strlen(s) + 1), *w = b;
+			char *b = xmalloc(2 * strlen(s) + 8), *w = b;
 
 			for (s++; *s && *s != '"'; s++) {
 				if (*s != '\\') {
@@ -1446,6 +1450,57 @@ go_lex(const char *s, struct gotok **out, int *n)
 				case 'n': *w++ = '\n'; break;
 				case 't': *w++ = '\t'; break;
 				case 'r': *w++ = '\r'; break;
+				case 'a': *w++ = '\a'; break;
+				case 'b': *w++ = '\b'; break;
+				case 'f': *w++ = '\f'; break;
+				case 'v': *w++ = '\v'; break;
+				case 'x': case 'u': case 'U': {
+					/* as UTF-8; a byte below 0x80 only
+					 * (strings are patterns: NUL as
+					 * PCRE2's \x{0}) */
+					int nd = *s == 'x' ? 2 : *s == 'u' ? 4 :
+					    8, k;
+					unsigned long cp = 0;
+
+					for (k = 1; k <= nd; k++) {
+						if (!isxdigit((unsigned char)s[k])) {
+							free(b);
+							return -1;
+						}
+						cp = cp * 16 + (unsigned long)(
+						    isdigit((unsigned char)s[k]) ?
+						    s[k] - '0' :
+						    (tolower((unsigned char)s[k]) -
+						    'a' + 10));
+					}
+					s += nd;
+					if (nd == 2 && cp >= 0x80) {
+						free(b);
+						return -1;
+					}
+					if (cp == 0) {
+						memcpy(w, "\\x{0}", 5);
+						w += 5;
+					} else if (cp < 0x80) {
+						*w++ = (char)cp;
+					} else if (cp < 0x800) {
+						*w++ = (char)(0xc0 | cp >> 6);
+						*w++ = (char)(0x80 | (cp & 0x3f));
+					} else if (cp < 0x10000) {
+						*w++ = (char)(0xe0 | cp >> 12);
+						*w++ = (char)(0x80 | (cp >> 6 &
+						    0x3f));
+						*w++ = (char)(0x80 | (cp & 0x3f));
+					} else {
+						*w++ = (char)(0xf0 | cp >> 18);
+						*w++ = (char)(0x80 | (cp >> 12 &
+						    0x3f));
+						*w++ = (char)(0x80 | (cp >> 6 &
+						    0x3f));
+						*w++ = (char)(0x80 | (cp & 0x3f));
+					}
+					break;
+				}
 				default: free(b); return -1;
 				}
 			}
@@ -1750,6 +1805,85 @@ out:
 	return rc;
 }
 
+/* An emitter function of gp_file that gives its first groups' tokens,
+ * then the text of group N and all after it lexed by the lexer group L
+ * names, or as one token when none has it (rst's code-block):
+ *	tokens := []Token{{T1, groups[1]}, ...}
+ *	code := strings.Join(groups[N:], "")
+ *	lexer := Get(groups[L])
+ *	if lexer == nil {
+ *		tokens = append(tokens, Token{T, code})
+ *	...  sub, err := lexer.Tokenise(nil, code) ...
+ * as EM_CODEBLOCK. 0, or -1 for anything else. */
+static int
+go_codeblock_func(const char *name, struct emitter *em)
+{
+	char want[300];
+	const char *f, *e, *c, *l, *a;
+	struct goparse g;
+	int n = 0, rc = -1;
+
+	snprintf(want, sizeof(want), "func %s(groups []string, state "
+	    "*LexerState) Iterator {", name);
+	if (gp_file == NULL || (f = strstr(gp_file, want)) == NULL)
+		return -1;
+	e = strstr(f, "\n}\n");
+	c = strstr(f, "\tcode := strings.Join(groups[");
+	l = strstr(f, "\tlexer := Get(groups[");
+	a = strstr(f, "tokens = append(tokens, Token{");
+	if (e == NULL || c == NULL || l == NULL || a == NULL || c > e ||
+	    l > e || a > e || strstr(f, "lexer.Tokenise(nil, code)") > e ||
+	    (f = strstr(f, "tokens := []Token{")) == NULL || f > c)
+		return -1;
+	memset(&g, 0, sizeof(g));
+	if (go_lex(f + 17, &g.t, &g.n) != 0)
+		return -1;
+	memset(em, 0, sizeof(*em));
+	em->kind = EM_CODEBLOCK;
+	gp_expect(&g, '{', NULL);
+	while (!g.fail && gp_is(&g, '{', NULL)) {
+		const char *t;
+
+		g.pos++;
+		t = canonical_type(gp_ident(&g));
+		gp_expect(&g, ',', NULL);
+		gp_expect(&g, 'i', "groups");
+		gp_expect(&g, '[', NULL);
+		if (!gp_is(&g, 'n', NULL) || atoi(g.t[g.pos].text) != n + 1 ||
+		    t == NULL)
+			goto out;
+		g.pos++;
+		gp_expect(&g, ']', NULL);
+		gp_expect(&g, '}', NULL);
+		if (gp_is(&g, ',', NULL))
+			g.pos++;
+		em->sub = xrealloc(em->sub, sizeof(*em->sub) *
+		    (size_t)(em->nsub + 1));
+		memset(&em->sub[em->nsub], 0, sizeof(*em->sub));
+		em->sub[em->nsub].kind = EM_TOKEN;
+		em->sub[em->nsub++].arg = (char *)t;
+		n++;
+	}
+	gp_expect(&g, '}', NULL);
+	em->code_group = atoi(c + strlen("\tcode := strings.Join(groups["));
+	em->name_group = atoi(l + strlen("\tlexer := Get(groups["));
+	a += strlen("tokens = append(tokens, Token{");
+	{
+		char *tname = xstrndup(a, ident_len(a));
+
+		em->remap_to = (char *)canonical_type(tname);
+		free(tname);
+	}
+	if (g.fail || n == 0 || em->code_group != n + 1 ||
+	    em->name_group < 1 || em->name_group > n ||
+	    em->remap_to == NULL || strncmp(a + ident_len(a), ", code}", 7))
+		goto out;
+	rc = 0;
+out:
+	free(g.t);
+	return rc;
+}
+
 static void
 gp_emitter(struct goparse *g, struct emitter *em)
 {
@@ -1778,7 +1912,8 @@ gp_emitter(struct goparse *g, struct emitter *em)
 		gp_expect(g, '(', NULL);
 		id = gp_ident(g);
 		gp_expect(g, ')', NULL);
-		if (!g->fail && go_emitter_func(id, em) != 0)
+		if (!g->fail && go_emitter_func(id, em) != 0 &&
+		    go_codeblock_func(id, em) != 0)
 			g->fail = 1;
 	} else if (strcmp(id, "UsingSelf") == 0 || strcmp(id, "Using") == 0) {
 		em->kind = id[5] ? EM_USINGSELF : EM_USING;
@@ -2576,7 +2711,8 @@ write_emitter(struct lexer *lx, struct emitter *em, int *broken)
 
 	/* bygroups' children first, consecutive (Chroma's XML has no
 	 * bygroups within bygroups) */
-	if (em->kind == EM_BYGROUPS || em->kind == EM_USINGBYGROUP) {
+	if (em->kind == EM_BYGROUPS || em->kind == EM_USINGBYGROUP ||
+	    em->kind == EM_CODEBLOCK) {
 		first = nemit;
 		for (i = 0; i < em->nsub; i++) {
 			if (em->sub[i].kind == EM_BYGROUPS) {
@@ -2621,6 +2757,13 @@ write_emitter(struct lexer *lx, struct emitter *em, int *broken)
 		fprintf(b_emit.f, "\t{ EM_USINGBYGROUP, %d, %d, %d, NULL, %d, "
 		    "-1 },\n", em->name_group, first, em->nsub,
 		    em->code_group);
+		break;
+	case EM_CODEBLOCK:
+		/* arg: the name's group; from: the code's first; to: the
+		 * type of code no lexer has */
+		fprintf(b_emit.f, "\t{ EM_CODEBLOCK, %d, %d, %d, NULL, %d, "
+		    "%d },\n", em->name_group, first, em->nsub,
+		    em->code_group, type_id(em->remap_to));
 		break;
 	case EM_USING:
 		fprintf(b_emit.f, "\t{ EM_USING, 0, 0, 0, ");
