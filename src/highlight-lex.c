@@ -30,7 +30,7 @@
  * field order). */
 enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
 	EM_USINGBYGROUP, EM_CODEBLOCK };
-enum { MU_NONE, MU_PUSH, MU_POP };
+enum { MU_NONE, MU_PUSH, MU_POP, MU_PREPROC };
 
 #define LX_ENSURE_NL	1
 #define LX_CI		2
@@ -68,7 +68,8 @@ struct hl_rule {
 	int depth;		/* MU_POP */
 	int push, npush;	/* MU_PUSH: states in hl_push[] (-1 #pop,
 				 * -2 a state that does not exist); none:
-				 * the current one again */
+				 * the current one again; MU_PREPROC: see
+				 * preproc() */
 	int behind;		/* its callouts (?Cn): hl_behinds[behind +
 				 * n - 1]; -1 none */
 };
@@ -820,6 +821,136 @@ code_block(struct lexrun *x, const struct hl_lexer *lx,
 	buf_free(&code);
 }
 
+/* The state stack as Go holds Chroma's: which backing array the live
+ * slice is in and that array's capacity, as append grows it; and the
+ * slices Haxe's preprocessor mutator saved, each with a copy of what
+ * its array holds within its length (see preproc()). */
+struct gostack {
+	size_t gocap;
+	unsigned long arr, narr;
+	struct saved {
+		int *v;
+		size_t n, gocap;
+		unsigned long arr;
+	} *saved;
+	size_t nsaved;
+};
+
+/* Go's append growth for a []string of capacity c (go1.19's
+ * growslice, 16-byte elements: doubling below 256, then 1.25 times
+ * and 192). */
+static size_t
+go_grow(size_t c)
+{
+	return c == 0 ? 1 : c < 256 ? 2 * c : c + (c + 768) / 4;
+}
+
+/* Notes that the live stack (sp states) is pushed value v at index
+ * sp: a new array when Go's would be full, and the saved slices that
+ * share the array see the value. */
+static void
+gostack_push(struct gostack *gs, size_t sp, int v)
+{
+	size_t i;
+
+	if (sp == gs->gocap) {
+		gs->gocap = go_grow(gs->gocap);
+		gs->arr = ++gs->narr;
+		return;
+	}
+	for (i = 0; i < gs->nsaved; i++)
+		if (gs->saved[i].arr == gs->arr && gs->saved[i].n > sp)
+			gs->saved[i].v[sp] = v;
+}
+
+/* The live stack is a new []string{state}. */
+static void
+gostack_reset(struct gostack *gs)
+{
+	gs->gocap = 1;
+	gs->arr = ++gs->narr;
+}
+
+static void
+gostack_free(struct gostack *gs)
+{
+	size_t i;
+
+	for (i = 0; i < gs->nsaved; i++)
+		free(gs->saved[i].v);
+	free(gs->saved);
+}
+
+/* Haxe's haxePreProcMutator (chroma-gen.c's go_preproc_func()) over
+ * the stack and its sp states, for the directive d, n bytes (group 2):
+ * "if" saves the stack (a Go slice: it shares its array with the live
+ * one, see gostack_push()), "else" and "elseif" go back to the last one
+ * saved, "end" drops it (Chroma panics when there is none); then "if"
+ * and "elseif" push the rule's first state, "error" its second. 0, or
+ * -1 when Chroma panics or the stack bound is reached. */
+static int
+preproc(struct gostack *gs, const struct hl_rule *R, const char *d,
+    size_t n, int **stack, size_t *sp, size_t *cap, int *stack_small)
+{
+	int push = -1;
+
+#define IS(w) (n == sizeof(w) - 1 && memcmp(d, w, n) == 0)
+	if (IS("if")) {
+		struct saved *v;
+
+		gs->saved = xrealloc(gs->saved, (gs->nsaved + 1) *
+		    sizeof(*gs->saved));
+		v = &gs->saved[gs->nsaved++];
+		v->v = xmalloc((*sp ? *sp : 1) * sizeof(int));
+		memcpy(v->v, *stack, *sp * sizeof(int));
+		v->n = *sp;
+		v->gocap = gs->gocap;
+		v->arr = gs->arr;
+	} else if (IS("else") || IS("elseif")) {
+		if (gs->nsaved > 0) {
+			const struct saved *v = &gs->saved[gs->nsaved - 1];
+
+			if (v->n > *cap) {
+				int *ns = xmalloc(v->n * sizeof(int));
+
+				if (*stack != stack_small)
+					free(*stack);
+				*stack = ns;
+				*cap = v->n;
+			}
+			memcpy(*stack, v->v, v->n * sizeof(int));
+			*sp = v->n;
+			gs->gocap = v->gocap;
+			gs->arr = v->arr;
+		}
+	} else if (IS("end")) {
+		if (gs->nsaved == 0)
+			return -1;
+		free(gs->saved[--gs->nsaved].v);
+	}
+	if (IS("if") || IS("elseif"))
+		push = hl_push[R->push];
+	else if (IS("error"))
+		push = hl_push[R->push + 1];
+#undef IS
+	if (push < 0)
+		return push == -1 ? 0 : -1;
+	if (*sp == STACK_MAX)
+		return -1;
+	if (*sp == *cap) {
+		int *ns = xmalloc(2 * *cap * sizeof(*ns));
+
+		memcpy(ns, *stack, *sp * sizeof(*ns));
+		if (*stack != stack_small)
+			free(*stack);
+		*stack = ns;
+		*cap *= 2;
+	}
+	gostack_push(gs, *sp, push);
+	(*stack)[(*sp)++] = push;
+	return 0;
+}
+
 /* Chroma's LexerState.Iterator over text from state start; added is 1
  * when the last byte is the newline ensure_nl appended. */
 static void
@@ -829,6 +960,7 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 	int stack_small[32], *stack = stack_small;
 	size_t sp = 0, cap = 32, pos = 0, end = len - added;
 	const struct hl_lexer *wl = x->wl;
+	struct gostack gs = { 1, 0, 0, NULL, 0 };
 
 	if (lx->nwords > 0)	/* its TypeRemapping, for what it emits */
 		x->wl = lx;
@@ -930,6 +1062,7 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 			if (text[pos] == '\n' && stack[sp - 1] != start) {
 				sp = 1;
 				stack[0] = start;
+				gostack_reset(&gs);
 				continue;
 			}
 			l = utf8_len((unsigned char)text[pos]);
@@ -977,6 +1110,7 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 					stack = ns;
 					cap *= 2;
 				}
+				gostack_push(&gs, sp, st);
 				stack[sp++] = st;
 			}
 		} else if (R->mu == MU_POP) {
@@ -985,6 +1119,13 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 				break;
 			}
 			sp -= (size_t)R->depth;
+		} else if (R->mu == MU_PREPROC) {
+			if (ng < 3 || R->npush != 2 || preproc(&gs, R,
+			    text + g[4], g[5] - g[4], &stack, &sp, &cap,
+			    stack_small) != 0) {
+				x->status = HL_LEX_FAIL;
+				break;
+			}
 		}
 		if (x->status != HL_LEX_OK)
 			break;
@@ -1014,6 +1155,7 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 	if (x->status == HL_LEX_OK && pos != len && sp == 0)
 		emit(x, HL_TYPE_ERROR, text + pos, len - pos);
 out:
+	gostack_free(&gs);
 	x->nest--;
 	x->wl = wl;
 	if (stack != stack_small)

@@ -48,7 +48,7 @@
 
 enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
 	EM_USINGBYGROUP, EM_CODEBLOCK };
-enum { MU_NONE, MU_PUSH, MU_POP, MU_INCLUDE, MU_COMBINED };
+enum { MU_NONE, MU_PUSH, MU_POP, MU_INCLUDE, MU_COMBINED, MU_PREPROC };
 
 struct emitter {
 	int kind;
@@ -1982,6 +1982,49 @@ gp_emitter(struct goparse *g, struct emitter *em)
 	}
 }
 
+/* A mutator function of gp_file that keeps a stack of the lexer's
+ * stacks for preprocessor conditionals (Haxe's haxePreProcMutator): on
+ * group 2 "if" it saves the stack, "else" and "elseif" go back to the
+ * last saved, "end" drops it; "if" and "elseif" then push state X,
+ * "error" state Y. As MU_PREPROC with states {X, Y}; 0, or -1 for
+ * anything else. */
+static int
+go_preproc_func(const char *name, struct rule *r)
+{
+	static const char *const must[] = {
+		"proc := state.Groups[2]",
+		"case \"if\":\n\t\tstack = append(stack, state.Stack)",
+		"case \"else\", \"elseif\":\n\t\tif len(stack) > 0 {\n"
+		    "\t\t\tstate.Stack = stack[len(stack)-1]",
+		"case \"end\":\n\t\tstack = stack[:len(stack)-1]",
+		"if proc == \"if\" || proc == \"elseif\" {\n"
+		    "\t\tstate.Stack = append(state.Stack, \"",
+		"if proc == \"error\" {\n\t\tstate.Stack = append(state.Stack, "
+		    "\"",
+	};
+	char want[300];
+	const char *f, *e, *q;
+	size_t i;
+
+	snprintf(want, sizeof(want), "func %s(state *LexerState) error {",
+	    name);
+	if (gp_file == NULL || (f = strstr(gp_file, want)) == NULL ||
+	    (e = strstr(f, "\n}\n")) == NULL)
+		return -1;
+	for (i = 0; i < sizeof(must) / sizeof(must[0]); i++)
+		if ((q = strstr(f, must[i])) == NULL || q > e)
+			return -1;
+	r->mu = MU_PREPROC;
+	r->nstates = 0;
+	for (i = 4; i < 6; i++) {
+		const char *a = strstr(f, must[i]) + strlen(must[i]);
+		const char *b = strchr(a, '"');
+
+		push_str(&r->states, &r->nstates, a, (size_t)(b - a));
+	}
+	return 0;
+}
+
 static void
 gp_mutator(struct goparse *g, struct rule *r)
 {
@@ -1995,7 +2038,11 @@ gp_mutator(struct goparse *g, struct rule *r)
 	if (g->fail)
 		return;
 	gp_expect(g, '(', NULL);
-	if (strcmp(id, "Push") == 0 || strcmp(id, "Combined") == 0) {
+	if (strcmp(id, "MutatorFunc") == 0) {
+		id = gp_ident(g);
+		if (g->fail || go_preproc_func(id, r) != 0)
+			g->fail = 1;
+	} else if (strcmp(id, "Push") == 0 || strcmp(id, "Combined") == 0) {
 		r->mu = id[0] == 'P' ? MU_PUSH : MU_COMBINED;
 		while (!g->fail && !gp_is(g, ')', NULL)) {
 			push_str(&r->states, &r->nstates, gp_peek(g)->text ?
@@ -2043,6 +2090,36 @@ gp_rule(struct goparse *g)
 		g->pos++;
 		gp_expect(g, '(', NULL);
 		gp_mutator(g, r);
+		while (!g->fail && gp_is(g, ',', NULL)) {
+			/* Default(Pop(1), Push("a"), ...): Chroma's
+			 * Mutators, one after another */
+			struct rule next;
+			int k;
+
+			g->pos++;
+			memset(&next, 0, sizeof(next));
+			gp_mutator(g, &next);
+			if ((r->mu != MU_PUSH && r->mu != MU_POP) ||
+			    (next.mu != MU_PUSH && next.mu != MU_POP) ||
+			    (r->mu == MU_PUSH && r->nstates == 0) ||
+			    (next.mu == MU_PUSH && next.nstates == 0)) {
+				g->fail = 1;
+				break;
+			}
+			if (r->mu == MU_POP) {
+				for (k = 0; k < r->depth; k++)
+					push_str(&r->states, &r->nstates,
+					    "#pop", 4);
+				r->mu = MU_PUSH;
+				r->depth = 0;
+			}
+			for (k = 0; next.mu == MU_POP && k < next.depth; k++)
+				push_str(&r->states, &r->nstates, "#pop", 4);
+			for (k = 0; next.mu == MU_PUSH && k < next.nstates;
+			    k++)
+				push_str(&r->states, &r->nstates,
+				    next.states[k], strlen(next.states[k]));
+		}
 		gp_expect(g, ')', NULL);
 	} else {
 		g->fail = 1;
@@ -2086,6 +2163,10 @@ go_rules(struct lexer *lx, const char *text)
 			g.pos++;
 	}
 	gp_expect(&g, '}', NULL);
+	if (g.fail && getenv("CHROMA_GEN_VERBOSE"))
+		fprintf(stderr, "chroma-gen: %s: Go rules not read at %s "
+		    "(token %d)\n", lx->name, g.pos < g.n && g.t[g.pos].text ?
+		    g.t[g.pos].text : "?", g.pos);
 	for (i = 0; i < g.n; i++)
 		if (g.t[i].kind != 's' && g.t[i].kind != 'i')
 			free(g.t[i].text);
@@ -2805,7 +2886,7 @@ write_lexer_rules(struct lexer *lx, int *first_state)
 				int pfirst = npush, k, behind = -1;
 				char *pat = NULL;
 
-				if (r->mu == MU_PUSH)
+				if (r->mu == MU_PUSH || r->mu == MU_PREPROC)
 					for (k = 0; k < r->nstates; k++) {
 						struct state *t;
 						int id = -1;
@@ -2841,9 +2922,10 @@ write_lexer_rules(struct lexer *lx, int *first_state)
 				cstr(b_rule.f, pat);
 				fprintf(b_rule.f, ", %d, %d, %d, %d, %d, %d },"
 				    "\n", em, r->mu == MU_PUSH ? 1 :
-				    r->mu == MU_POP ? 2 : 0, r->depth,
-				    pfirst, r->mu == MU_PUSH ?
-				    r->nstates : 0, behind);
+				    r->mu == MU_POP ? 2 : r->mu ==
+				    MU_PREPROC ? 3 : 0, r->depth,
+				    pfirst, r->mu == MU_PUSH || r->mu ==
+				    MU_PREPROC ? r->nstates : 0, behind);
 				free(pat);
 				r->id = nrule++;
 			}

@@ -225,6 +225,11 @@ test_registry(void **state)
 	assert_true(hl_lexer_usable(hl_lexer_get("al")));
 	assert_true(hl_lexer_usable(hl_lexer_get("racket")));
 	assert_true(hl_lexer_usable(hl_lexer_get("openedge")));
+	/* V shell: V's rules with its own first; PHTML: PHP's renamed
+	 * and merged; Haxe: its preprocessor mutator */
+	assert_true(hl_lexer_usable(hl_lexer_get("vsh")));
+	assert_true(hl_lexer_usable(hl_lexer_get("phtml")));
+	assert_true(hl_lexer_usable(hl_lexer_get("haxe")));
 	assert_false(hl_lexer_usable(hl_lexer_get("raku")));
 }
 
@@ -274,6 +279,14 @@ test_lexer_rules(void **state)
 	assert_string_equal(buf_cstr(&b), "NameTag:a|Text: |Punctuation:{|"
 	    "Text: |NameAttribute:b|Operator::|Text: |Name:c|"
 	    "Punctuation:;|Text: |Punctuation:}|Text:\n|");
+	/* Haxe's #else goes back to the stack its #if saved, a Go slice
+	 * whose array the pushes after a pop below it wrote to: Chroma's
+	 * last "}" is an Error */
+	lex("haxe", "class A {\n  function f() {\n#if js\n  }\n  function "
+	    "g() {\n#elseif x\n  }\n  var y = 1;\n#else\n  }\n#end\n}\n",
+	    99, &b);
+	assert_non_null(strstr(buf_cstr(&b), "CommentPreproc:#end|Text:\n|"
+	    "Error:}|Text:\n|"));
 	/* a word of a list cut into a trie */
 	lex("racket", "(variable-reference->module-declaration-inspector)",
 	    50, &b);
