@@ -911,6 +911,127 @@ group_end(const char *p, long i)
 	return -1;
 }
 
+/* regexp2's word characters (its IsWordChar: letters, non-spacing
+ * marks, decimal digits, connector punctuation, ZWNJ and ZWJ), as
+ * items of a PCRE2 class; PCRE2 10.42's \w with UCP is letters, all
+ * numbers and '_'. */
+#define WORD "\\p{L}\\p{Mn}\\p{Nd}\\p{Pc}\\x{200C}\\x{200D}"
+
+/* pat (malloc'd, consumed) with regexp2's \w, \W, \b and \B spelt
+ * out for PCRE2: \w as [WORD], \b (unless native_b) as a lookbehind
+ * and a lookahead on it; in a class, \w as WORD's items (a '-' beside
+ * it literal, as regexp2 reads it), and \W, which no class can join
+ * to other items, as an alternation ([A\W] as (?:[A]|[^WORD]), [^A\W]
+ * as (?![A])[WORD]). */
+static char *
+word_classes(char *pat, int native_b)
+{
+	struct sbuf b;
+	long i;
+
+	sb_open(&b);
+	for (i = 0; pat[i]; i++) {
+		if (pat[i] == '\\' && pat[i + 1] != '\0') {
+			switch (pat[++i]) {
+			case 'w':
+				fputs("[" WORD "]", b.f);
+				break;
+			case 'W':
+				fputs("[^" WORD "]", b.f);
+				break;
+			case 'b':
+				if (native_b)
+					fputs("\\b", b.f);
+				else
+					fputs("(?:(?<=[" WORD "])(?![" WORD
+					    "])|(?<![" WORD "])(?=[" WORD "]))",
+					    b.f);
+				break;
+			case 'B':
+				if (native_b)
+					fputs("\\B", b.f);
+				else
+					fputs("(?:(?<=[" WORD "])(?=[" WORD
+					    "])|(?<![" WORD "])(?![" WORD "]))",
+					    b.f);
+				break;
+			default:
+				fputc('\\', b.f);
+				fputc(pat[i], b.f);
+			}
+			continue;
+		}
+		if (pat[i] == '[') {
+			long e = class_end(pat, i), j, a = i + 1;
+			int neg = pat[a] == '^', w = 0, W = 0;
+			struct sbuf items;
+
+			if (e < 0)
+				break;
+			if (neg)
+				a++;
+			sb_open(&items);
+			for (j = a; j < e; j++) {
+				if (pat[j] == '\\' && (pat[j + 1] == 'w' ||
+				    pat[j + 1] == 'W')) {
+					if (pat[++j] == 'w')
+						w = 1;
+					else
+						W = 1;
+					continue;
+				}
+				if ((pat[j] == '-' || pat[j] == '^') &&
+				    ftell(items.f) == 0) {
+					/* first: after WORD's items, or
+					 * as [^ */
+					fprintf(items.f, "\\%c", pat[j]);
+					continue;
+				}
+				if (pat[j] == '-' && ((j >= a + 2 &&
+				    pat[j - 2] == '\\' && (pat[j - 1] == 'w' ||
+				    pat[j - 1] == 'W')) || (pat[j + 1] == '\\' &&
+				    (pat[j + 2] == 'w' || pat[j + 2] == 'W')))) {
+					/* beside \w: a '-', not a range */
+					fputs("\\-", items.f);
+					continue;
+				}
+				if (pat[j] == '[' && pat[j + 1] == ':') {
+					const char *c = strstr(pat + j + 2, ":]");
+
+					if (c != NULL && c < pat + e) {
+						fprintf(items.f, "%.*s", (int)(c + 2 -
+						    (pat + j)), pat + j);
+						j = c + 1 - pat;
+						continue;
+					}
+				}
+				if (pat[j] == '\\')
+					fputc(pat[j++], items.f);
+				fputc(pat[j], items.f);
+			}
+			fclose(items.f);
+			if (w && W)		/* every character, or none */
+				fputs(neg ? "(?!)" : "(?s:.)", b.f);
+			else if (W && items.n == 0)
+				fputs(neg ? "[" WORD "]" : "[^" WORD "]", b.f);
+			else if (W && neg)
+				fprintf(b.f, "(?![%s])[" WORD "]", items.p);
+			else if (W)
+				fprintf(b.f, "(?:[%s]|[^" WORD "])", items.p);
+			else
+				fprintf(b.f, "[%s%s%s]", neg ? "^" : "",
+				    w ? WORD : "", items.p);
+			free(items.p);
+			i = e;
+			continue;
+		}
+		fputc(pat[i], b.f);
+	}
+	fclose(b.f);
+	free(pat);
+	return b.p;
+}
+
 /* The capturing groups that open in p[a..b). */
 static int
 count_captures(const char *p, long a, long b)
@@ -2904,9 +3025,15 @@ write_lexer_rules(struct lexer *lx, int *first_state)
 						npush++;
 					}
 				if (r->pattern != NULL && r->pattern[0]) {
-					pat = fit_pattern(rewrite_pattern(
-					    r->pattern, lx->flags), MAIN_OPTS,
-					    &behind);
+					pat = fit_pattern(word_classes(
+					    rewrite_pattern(r->pattern,
+					    lx->flags), 0), MAIN_OPTS, &behind);
+					if (pat == NULL)	/* too large so:
+								 * PCRE2's \b */
+						pat = fit_pattern(word_classes(
+						    rewrite_pattern(r->pattern,
+						    lx->flags), 1), MAIN_OPTS,
+						    &behind);
 					if (pat == NULL) {
 						if (getenv("CHROMA_GEN_VERBOSE"))
 							fprintf(stderr,

@@ -287,6 +287,11 @@ test_lexer_rules(void **state)
 	    99, &b);
 	assert_non_null(strstr(buf_cstr(&b), "CommentPreproc:#end|Text:\n|"
 	    "Error:}|Text:\n|"));
+	/* regexp2's \w: a combining mark is a word character, a
+	 * superscript digit is not (PCRE2's has it the other way) */
+	lex("go", "x\xc2\xb2 caf\xc3\xa9\xcc\x81", 11, &b);
+	assert_string_equal(buf_cstr(&b), "NameOther:x|Error:\xc2\xb2|"
+	    "Text: |NameOther:caf\xc3\xa9\xcc\x81|");
 	/* a word of a list cut into a trie */
 	lex("racket", "(variable-reference->module-declaration-inspector)",
 	    50, &b);
