@@ -15,17 +15,25 @@
  * - each pattern gets the lexer's flags, as (?m) (?i) (?s), and the
  *   rewrites that make PCRE2 read it as Go's regexp2 1.4 (RE2 mode) does:
  *   \Z is end of text only, \v the VT character, and [^\W\d] matches
- *   digits (a regexp2 bug that Hugo's output shows);
- * - a lexer with a pattern PCRE2 cannot compile is marked broken (its
- *   blocks are shown unhighlighted, with a warning).
+ *   digits (a regexp2 bug that Hugo's output shows), a quantified \b
+ *   is (?:\b)?, and \w, \W, \b, \B are regexp2's word characters
+ *   spelt out (see word_classes());
+ * - what PCRE2 10.42 still refuses is fitted to it (fit_pattern()): a
+ *   lookbehind of variable length becomes a callout highlight-lex.c
+ *   answers, a word list too large a trie;
+ * - a lexer with a pattern PCRE2 cannot compile even so is marked
+ *   broken (its blocks are shown unhighlighted, with a warning).
  * Chroma's lexers written in Go (the lexers folder's .go files) are read
  * too: their name, aliases and file names always, and their rules where
  * they are plain data in Go syntax (see go_rules(); Rules{...}.Merge(
- * another function's Rules) too; an emitter function that only lists its
- * groups' tokens counts, and http's body-by-Content-Type wrapper is
- * flagged for the engine), and the word lists of an XML lexer registered
- * again as a TypeRemappingLexer (see type_mapping()); the others are
- * marked, and shown unhighlighted. */
+ * another function's Rules) too, another lexer's rules renamed and
+ * merged (go_func_get()), another function's with rules put first
+ * (go_func_compose()); an emitter function that only lists its groups'
+ * tokens counts, as do rst's code-block emitter and Haxe's preprocessor
+ * mutator, which highlight-lex.c runs; http's body-by-Content-Type
+ * wrapper is flagged for the engine), and the word lists of an XML
+ * lexer registered again as a TypeRemappingLexer (see type_mapping());
+ * the others (Raku) are marked, and shown unhighlighted. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <ctype.h>
 #include <dirent.h>
