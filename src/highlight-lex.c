@@ -406,6 +406,7 @@ struct lexrun {
 	pcre2_match_context *bmc[BEHIND_DEPTH];	/* one a depth */
 	struct behind_memo memo[MEMO_MAX];
 	int memo_next;
+	const char *main;	/* the text the run lexes: its memos stay */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 	long steps, budget;
@@ -501,8 +502,14 @@ behind_ends(struct lexrun *x, int e, int depth, pcre2_callout_block *cb)
 		free(sub.ends);
 		return NULL;
 	}
-	m = &x->memo[x->memo_next];
-	x->memo_next = (x->memo_next + 1) % MEMO_MAX;
+	/* a slot free or of another subject than the run's text (a
+	 * sub-lexer's part), whose memo would be made anew each time */
+	for (i = 0; i < MEMO_MAX; i++) {
+		m = &x->memo[x->memo_next];
+		x->memo_next = (x->memo_next + 1) % MEMO_MAX;
+		if (m->ends == NULL || (const char *)m->subject != x->main)
+			break;
+	}
 	free(m->ends);
 	m->e = e;
 	m->subject = cb->subject;
@@ -1241,6 +1248,7 @@ tokenise_one(const struct hl_lexer *lx, const char *code, size_t n,
 		    NULL);
 	if (jit_stack != NULL)
 		pcre2_jit_stack_assign(x.mc, NULL, jit_stack);
+	x.main = text.data;
 	if (text.len > 0)
 		run(&x, lx, text.data, text.len, lx->root, added);
 	pcre2_match_data_free(x.md);
