@@ -2134,7 +2134,7 @@ store_files(struct filing *fl, struct buf *err)
 	char own[PATH_MAX];
 	struct buf page = BUF_INIT, prefix = BUF_INIT;
 	size_t i, out;
-	long long limit = im->site.max_file_size;
+	long long limit;
 	int rc = -1, found, written;
 
 	for (i = 0; i < im->nres; i++)
@@ -2188,6 +2188,9 @@ store_files(struct filing *fl, struct buf *err)
 		const struct old_file *o = unchanged(fl, f);
 
 		progress_show(&im->progress, "storing", i + 1, fl->list.n);
+		/* quire's own files are the program's, not the site's. */
+		limit = f->rank == RANK_OWN ? INT64_MAX :
+		    im->site.max_file_size;
 		if (f->size > limit) {
 			buf_printf(err, "%s: too large (%lld bytes, limit %lld)",
 			    f->fs_path, f->size, limit);
