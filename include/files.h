@@ -53,6 +53,10 @@ void files_dedupe(struct site_files *l,
  * not, appends why to why and returns 0. */
 int files_name_ok(const char *name, struct buf *why);
 
+/* Appends s to out as a message shows it: each byte of a control
+ * character or of invalid UTF-8 as \xHH. */
+void files_shown(const char *s, struct buf *out);
+
 /* The extension table of /etc/mime.types, loaded once per import. */
 struct mime_types {
 	char **ext;		/* lower case, sorted */

@@ -126,6 +126,25 @@ files_name_ok(const char *name, struct buf *why)
 	return 1;
 }
 
+void
+files_shown(const char *s, struct buf *out)
+{
+	size_t n = strlen(s), i, k, j;
+	unsigned long cp;
+
+	for (i = 0; i < n; i += k) {
+		k = uni_next(s + i, n - i, &cp);
+		if ((k == 1 && (unsigned char)s[i] >= 0x80) || cp < 0x20 ||
+		    cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+			for (j = 0; j < k; j++)
+				buf_printf(out, "\\x%02x",
+				    (unsigned char)s[i + j]);
+			continue;
+		}
+		buf_add(out, s + i, k);
+	}
+}
+
 static int
 cmp_str(const void *a, const void *b)
 {

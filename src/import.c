@@ -463,7 +463,9 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 		    url_content_ext(names[i]) == 0 &&
 		    other_format(names[i], &how) == NULL)) &&
 		    !files_name_ok(names[i], &why)) {
-			note(im, "%s: refused: %s\n", buf_cstr(&fs),
+			buf_reset(&sub);
+			files_shown(buf_cstr(&fs), &sub);
+			note(im, "%s: refused: %s\n", buf_cstr(&sub),
 			    buf_cstr(&why));
 			rc = -1;
 		} else if (owner != NULL && kind == 'f' &&
@@ -1923,7 +1925,9 @@ walk_static(struct filing *fl, struct walk *w, const char *dir,
 		buf_printf(&src, "%s/%s", source_prefix, names[i]);
 		kind = rc == 0 ? vet(im, w, buf_cstr(&fs), &st, target) : 0;
 		if (kind != 0 && !files_name_ok(names[i], &why)) {
-			note(im, "%s: refused: %s\n", buf_cstr(&fs),
+			buf_reset(&sub);
+			files_shown(buf_cstr(&fs), &sub);
+			note(im, "%s: refused: %s\n", buf_cstr(&sub),
 			    buf_cstr(&why));
 			rc = -1;
 		} else if (kind == 'd') {

@@ -125,8 +125,10 @@ for name in $'ctl\001.txt' $'bad\xff.png'; do
 	printf 'x\n' >"$site/static/$name"
 	"$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
 	st=$?
-	expect "a file named $(printf '%q' "$name") fails the import" "$st" 1
-	expect_re "naming it" "$(cat "$tmp/log" | tr -d '\001\377')" "static/.*: refused: a name"
+	shown=$(printf '%s' "$name" | sed 's/\x01/\\x01/; s/\xff/\\xff/')
+	expect "a file named $shown fails the import" "$st" 1
+	expect "naming it, its bytes shown as \\xHH" \
+	    "$(grep -c -F "static/$shown: refused: a name" "$tmp/log")" 1
 	expect "the live database is untouched" "$(fp "$db")" "$live"
 	rm -f "$site/static/$name"
 done
@@ -140,6 +142,27 @@ expect_re "a link out of the site is a warning" "$(cat "$tmp/log")" \
 expect "and is not stored" \
     "$(sqlite3 -readonly "$db" "SELECT count(*) FROM file WHERE url = '/leak.txt'")" 0
 rm "$site/static/leak.txt"
+
+# --watch imports again when a static file changes.
+"$top/quire" import --watch -q --db "$tmp/w.db" "$site" >"$tmp/wlog" 2>&1 &
+wpid=$!
+for _ in $(seq 1 100); do
+	[ -f "$tmp/w.db" ] && break
+	sleep 0.1
+done
+sleep 0.5
+printf 'added while watching\n' >"$site/static/added.txt"
+for _ in $(seq 1 100); do
+	[ "$(sqlite3 -readonly "$tmp/w.db" "SELECT count(*) FROM file WHERE
+	    url = '/added.txt'" 2>/dev/null)" = 1 ] && break
+	sleep 0.1
+done
+kill "$wpid" 2>/dev/null
+wait "$wpid" 2>/dev/null
+expect "--watch stores a file added to static/" \
+    "$(sqlite3 -readonly "$tmp/w.db" "SELECT hash FROM file WHERE url = '/added.txt'")" \
+    "$(fp "$site/static/added.txt")"
+rm "$site/static/added.txt"
 
 # SIGKILL while a large file is being stored: the live database is as it
 # was, the store holds at most files no row names, and the next import
