@@ -184,8 +184,13 @@ expect "the import was killed while it wrote into the store" "$seen" 1
 expect "after the kill the live database is as it was" "$(fp "$db")" "$live"
 expect "the store holds every file rows name" \
     "$(comm -23 <(named "$db") <(held "$store"))" ""
-"$top/quire" import -q --db "$db" "$site" >"$tmp/log" 2>&1
+/usr/bin/time -f '%M' -o "$tmp/rss" "$top/quire" import -q --db "$db" "$site" >"$tmp/log" 2>&1
 cond "the next import succeeds" "$(cat "$tmp/log")" $?
+# Read in chunks: storing a 96 MiB file takes nowhere near 96 MiB.
+rss=$(tail -n 1 "$tmp/rss")
+expect_re "and storing the 96 MiB file kept its memory under 32 MiB (${rss} KiB)" \
+    "$((rss < 32768))" '^1$'
+
 expect "and the store holds only what rows name, no temporary file" \
     "$(held "$store"; ls -a "$store" | grep -c '^\.tmp-')" "$(named "$db"; echo 0)"
 expect "the large file is stored whole" \
