@@ -2098,8 +2098,8 @@ keep_hash(void *arg, const char *hash)
 {
 	struct filing *fl = arg;
 
-	return bsearch(&hash, fl->keep, fl->nkeep, sizeof(*fl->keep),
-	    cmp_names) != NULL;
+	return fl->nkeep > 0 && bsearch(&hash, fl->keep, fl->nkeep,
+	    sizeof(*fl->keep), cmp_names) != NULL;
 }
 
 /* The stored row of f's URL, when it is the same source with the same
@@ -2110,6 +2110,8 @@ unchanged(struct filing *fl, const struct site_file *f)
 {
 	struct old_file key, *o;
 
+	if (fl->nold == 0)
+		return NULL;
 	key.url = f->url;
 	o = bsearch(&key, fl->old, fl->nold, sizeof(*fl->old), cmp_old);
 	if (o == NULL || strcmp(o->source, f->source) != 0 ||
