@@ -1993,7 +1993,7 @@ add_site_static(struct filing *fl)
 	for (theme = 0; theme < 2 && rc == 0; theme++) {
 		for (p = theme ? im->site.theme : im->site.static_dir;
 		    p != NULL && *p != '\0' && rc == 0; p = nl ? nl + 1 : "") {
-			nl = strchr(p, '\n');
+			nl = strchr(p, '\x1f');
 			buf_reset(&name);
 			buf_add(&name, p, nl ? (size_t)(nl - p) : strlen(p));
 			buf_reset(&path);
