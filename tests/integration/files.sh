@@ -65,6 +65,26 @@ expect "a draft bundle's files are not stored" \
 expect "the store's files are readable by all (a site's files are public)" \
     "$(find "$store" -type f ! -perm -0444 | wc -l)" 0
 
+# The worker (as CGI) answers an imported file from the store, byte for
+# byte, with its media type; a name that needs escaping too.
+expect "the worker serves a bundle's PNG as imported" \
+    "$(cgi /posts/trip/images/01.png | sed -n '1,/^\r*$/{s/\r$//;/^Status:\|^Content-Type:/p}')" \
+    "$(printf '%s\n' 'Status: 200 OK' 'Content-Type: image/png')"
+expect "its bytes are the fixture's" "$(body /posts/trip/images/01.png | sha256sum | cut -d' ' -f1)" \
+    "$(fp "$site/content/posts/trip/images/01.png")"
+expect "and a file whose name is escaped in its URL" \
+    "$(body '/posts/trip/a%20file%20&%20more%20(1).txt')" "notes about the trip"
+expect "and quire's own stylesheet" "$(body /css/quire.css | sha256sum | cut -d' ' -f1)" \
+    "$(fp "$top/static/css/quire.css")"
+
+# staticDir may name several folders: the last wins a URL they share,
+# as Hugo's build of the fixture with staticdirs.yaml shows.
+"$top/quire" import -q --db "$tmp/sd.db" --config "$site/staticdirs.yaml" \
+    "$site" >"$tmp/log" 2>&1
+expect "with two static folders, every file is where Hugo publishes it" \
+    "$(rows "$tmp/sd.db")" "$(tail -n +2 "$top/tests/golden/hugo-files-staticdirs.tsv")"
+rm -r "$tmp/sd.db" "$tmp/sd.files"
+
 # An unchanged re-import hashes nothing and writes nothing.
 before=$(store_state "$store")
 strace -f -e trace=openat -o "$tmp/strace" "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
