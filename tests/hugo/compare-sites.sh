@@ -25,11 +25,12 @@
 # showing more). Then, by compare-sites/links.py, the same-site URLs of every
 # crawled page's <img src/srcset>, <source srcset>, <a href>, <link href> and
 # <script src>, each asked of the worker once (redirects followed): broken
-# images of all (img-broken), and broken links whose target Hugo's build
-# serves (a file of its public/, an index.html under it, a page it makes, a
-# file of the site's theme's static/: links-hugo), that are quire's own
-# css/js (links-own), and that Hugo's build does not serve either
-# (links-other: the author's own broken links), of all links (distinct URLs).
+# images whose target Hugo's build serves (a file of its public/, an
+# index.html under it, a page it makes, a file of the site's theme's
+# static/: img-hugo) and the others (img-other: the author's own broken
+# images), of all images; broken links Hugo's build serves (links-hugo),
+# that are quire's own css/js (links-own), and the others (links-other), of
+# all links (distinct URLs).
 #
 # Prints one table row per site; OUT_DIR (default: a new /tmp/compare-sites.*)
 # keeps NAME.hugo.tsv (Hugo's rows), NAME.hugo.log, NAME.import.txt (quire's
@@ -178,7 +179,7 @@ theme_static() { # site
 	done
 }
 
-printf '%-14s %6s %-9s %9s %9s %9s %9s %9s %9s %9s %9s %8s %11s %10s %9s %11s %s\n' site pages imported "url" served words minutes summary ids hl tokens sc-shown img-broken links-hugo links-own links-other "(figure diffs on sc pages: w/m/s)" | tee "$out/table.txt"
+printf '%-14s %6s %-9s %9s %9s %9s %9s %9s %9s %9s %9s %8s %9s %9s %10s %9s %11s %s\n' site pages imported "url" served words minutes summary ids hl tokens sc-shown img-hugo img-other links-hugo links-own links-other "(figure diffs on sc pages: w/m/s)" | tee "$out/table.txt"
 for site in "$sites"/*/; do
 	site="$(cd "$site" && pwd -P)"; name="$(basename "$site")"
 	cfg="$(site_config "$site")"
@@ -289,22 +290,22 @@ for site in "$sites"/*/; do
 	EOF
 	)"
 	read -r found urlok crawled served wok mok sok wsc msc ssc idok hlok hlall tokok shown <<< "$res"
-	imgb="-"; lhugo="-"; lown="-"; lother="-"
+	ihugo="-"; iother="-"; lhugo="-"; lown="-"; lother="-"
 	if [ "$crawled" -gt 0 ]; then
 		served="$served/$pages"; idok="$idok/$pages"; hlok="$hlok/$hlall"; tokok="$tokok/$hlall"
 		find "$w/public" -name compare-sites-urls.txt -print0 | xargs -0 -r cat | LC_ALL=C sort -u > "$w/hugo-urls.txt"
 		mapfile -t themes < <(theme_static "$site")
 		lres="$(QUIRE_FCGI="$fcgi" QUIRE_DB="$w/q.db" python3 "$here/compare-sites/links.py" "$w/pages.tsv" \
 			"$base" "$w/public" "$w/hugo-urls.txt" "$root/static" "$limit" "$w/links.txt" "${themes[@]}")"
-		if read -r ib ia lh lo lw la <<< "$lres" && [ -n "$la" ]; then
-			imgb="$ib/$ia"; lhugo="$lh/$la"; lown="$lw/$la"; lother="$lo/$la"
+		if read -r ih io ia lh lo lw la <<< "$lres" && [ -n "$la" ]; then
+			ihugo="$ih/$ia"; iother="$io/$ia"; lhugo="$lh/$la"; lown="$lw/$la"; lother="$lo/$la"
 		fi
 	else
 		served="-"; idok="-"; hlok="-"; tokok="-"; shown="-"
 	fi
-	printf '%-14s %6s %-9s %9s %9s %9s %9s %9s %9s %9s %9s %8s %11s %10s %9s %11s %s\n' "$name" "$pages" "yes $found" "$urlok/$pages" "$served" \
+	printf '%-14s %6s %-9s %9s %9s %9s %9s %9s %9s %9s %9s %8s %9s %9s %10s %9s %11s %s\n' "$name" "$pages" "yes $found" "$urlok/$pages" "$served" \
 		"$wok/$pages" "$mok/$pages" "$sok/$pages" "$idok" "$hlok" "$tokok" "$shown" \
-		"$imgb" "$lhugo" "$lown" "$lother" \
+		"$ihugo" "$iother" "$lhugo" "$lown" "$lother" \
 		"${wsc:-0}/${msc:-0}/${ssc:-0}" | tee -a "$out/table.txt"
 	# The first LIMIT differences per column, both values.
 	sqlite3 -separator $'\t' "$w/cmp.db" > "$out/$name.diff.txt" <<-EOF

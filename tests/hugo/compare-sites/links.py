@@ -15,9 +15,11 @@ pages Hugo makes, one a line: this build writes no HTML) or a file of a
 THEME_STATIC folder; "own" is one of quire's own files (QUIRE_STATIC: its
 css/js), which Hugo's build does not serve and quire's pages link to.
 
-Prints one line: "IMG_BROKEN IMG_ALL LINKS_HUGO LINKS_OTHER LINKS_OWN LINKS_ALL"
-(distinct URLs); writes EXAMPLES, the first LIMIT of each kind with the
-page that shows it.
+Prints one line: "IMG_HUGO IMG_OTHER IMG_ALL LINKS_HUGO LINKS_OTHER LINKS_OWN
+LINKS_ALL" (distinct URLs; IMG_HUGO: broken images Hugo's build serves,
+IMG_OTHER: the others); writes EXAMPLES, the first LIMIT of each kind with
+the page that shows it. With LINKS_REFS=FILE in the environment, also writes
+every "PAGE<TAB>KIND<TAB>URI<TAB>STATUS" seen there (KIND: img or link).
 """
 import os
 import subprocess
@@ -141,7 +143,7 @@ class Site:
         """Hugo's build's file for URI, or None."""
         path = urllib.parse.unquote(uri.split("?")[0])
         if path in self.urls or path.rstrip("/") + "/" in self.urls:
-            return "page " + path
+            return "listed " + path
         rel = self.rel(uri)
         if rel is None:
             return None
@@ -169,6 +171,7 @@ def main():
 
     # uri -> [kinds], first (page, tag, attr, raw) seen
     seen = {}
+    uses = set()
     with open(pages, encoding="utf-8", errors="replace") as f:
         for line in f:
             url, _, file = line.rstrip("\n").partition("\t")
@@ -184,6 +187,7 @@ def main():
                 e = seen.setdefault(uri, [set(), (url, tag, attr, raw), 0])
                 e[0].add(kind)
                 e[2] += 1
+                uses.add((url, kind, uri))
 
     status = {}
     for uri in seen:
@@ -202,6 +206,8 @@ def main():
     img_all = [u for u in seen if "img" in seen[u][0]]
     link_all = [u for u in seen if "link" in seen[u][0]]
     img_bad = [u for u in img_all if status[u][0] != 200]
+    img_hugo = [u for u in img_bad if site.hugo_serves(u)]
+    img_other = [u for u in img_bad if not site.hugo_serves(u)]
     links_hugo, links_other, links_own = [], [], []
     for u in link_all:
         if status[u][0] == 200:
@@ -221,10 +227,12 @@ def main():
             u, st or "none", via, seen[u][2], page, tag, attr, raw, extra)
 
     with open(examples, "w", encoding="utf-8") as out:
-        out.write("== broken images (URL, status, first use; Hugo's file if its build has one)\n")
-        for u in img_bad[:limit]:
-            h = site.hugo_serves(u)
-            out.write(show(u, "\thugo: " + h if h else "\thugo: none") + "\n")
+        out.write("== broken images Hugo's build serves (URL, status, first use, Hugo's file)\n")
+        for u in img_hugo[:limit]:
+            out.write(show(u, "\thugo: " + site.hugo_serves(u)) + "\n")
+        out.write("== broken images Hugo's build does not serve either (URL, status, first use)\n")
+        for u in img_other[:limit]:
+            out.write(show(u) + "\n")
         out.write("== broken links whose target Hugo's build serves (URL, status, first use, Hugo's file)\n")
         for u in links_hugo[:limit]:
             out.write(show(u, "\thugo: " + site.hugo_serves(u)) + "\n")
@@ -234,7 +242,11 @@ def main():
         out.write("== broken links Hugo's build does not serve either (URL, status, first use)\n")
         for u in links_other[:limit]:
             out.write(show(u) + "\n")
-    print(len(img_bad), len(img_all), len(links_hugo), len(links_other), len(links_own), len(link_all))
+    if os.environ.get("LINKS_REFS"):
+        with open(os.environ["LINKS_REFS"], "w", encoding="utf-8") as out:
+            for page, kind, uri in sorted(uses):
+                out.write("%s\t%s\t%s\t%d\n" % (page, kind, uri, status[uri][0]))
+    print(len(img_hugo), len(img_other), len(img_all), len(links_hugo), len(links_other), len(links_own), len(link_all))
 
 
 if __name__ == "__main__":
