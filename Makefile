@@ -23,7 +23,7 @@ endif
 # The libraries of each program (pkg-config names): the worker links no
 # YAML, TOML, JSON nor C++, the importer no FastCGI and no seccomp.
 WORKER_PKGS   = fcgi libcmark-gfm sqlite3 libseccomp
-IMPORTER_PKGS = libcmark-gfm sqlite3 yaml-0.1 tomlplusplus jansson libpcre2-8 vips
+IMPORTER_PKGS = libcmark-gfm sqlite3 yaml-0.1 tomlplusplus jansson libpcre2-8 vips libcrypto
 TEST_PKGS     = $(sort $(WORKER_PKGS) $(IMPORTER_PKGS)) cmocka
 
 # $(call pkg,--cflags|--libs,PKGS): pkg-config's answer, or the build stops
@@ -51,7 +51,7 @@ ALL_CXXFLAGS = -std=c++17 $(filter-out -Wstrict-prototypes \
 # Modules of both programs, of the importer only and of the worker only.
 COMMON   = buf html unicode emoji markdown md-splice fragments metrics dates site url entry inflect store
 IMPORTER = readfile images highlight highlight-lex shortcode shortcodes-builtin ref yamldoc jsondoc frontmatter site-load section lang progress \
-           related db-import import watch
+           related files db-import import watch
 # The importer's C++ modules (src/NAME.cpp); linking them needs libstdc++.
 IMPORTER_CXX = tomldoc
 WORKER   = db request response route render confine files-serve page-listing page-article \
@@ -231,6 +231,7 @@ golden:
 	else echo "PAPERMOD unset: hugo-shortcodes*.tsv kept (tests/hugo/README.md)"; fi
 	bash tests/hugo/gen-golden-body.sh
 	bash tests/hugo/gen-golden-sitelinks.sh
+	bash tests/hugo/gen-golden-files.sh
 
 # Rewrites tests/golden/render/NAME.html from NAME.md with today's
 # md_render(); review the diff before committing it.

@@ -14,6 +14,7 @@
 #include "site.h"
 
 struct dbw;
+struct site_file;
 struct section_tally;
 
 /* A page as the importer writes it. */
@@ -136,6 +137,20 @@ int dbw_related(struct dbw *w, long long now, struct buf *err);
 /* Finishes the import: term names and orphans, the content version,
  * commit, then PRAGMA quick_check. Closes w in all cases. */
 int dbw_commit(struct dbw *w, struct buf *err);
+/* Calls fn with each row of the file table (schema 015). */
+int dbw_files_each(struct dbw *w, void (*fn)(void *arg, const char *url,
+	const char *source, const char *hash, long long size,
+	long long mtime), void *arg, struct buf *err);
+/* Deletes the file rows whose source starts with prefix ("" : all). */
+int dbw_files_clear(struct dbw *w, const char *prefix, struct buf *err);
+/* Inserts f (its hash known) at its URL, replacing the row there. */
+int dbw_file_put(struct dbw *w, const struct site_file *f,
+	const char *media_type, struct buf *err);
+/* Appends to source the source of a page Hugo writes at the file URL
+ * url (the page's URL, or its index.html), but a draft: returns 1, or 0
+ * when there is none, -1 on error. */
+int dbw_file_page(struct dbw *w, const char *url, struct buf *source,
+	struct buf *err);
 /* Rolls back and closes w. */
 void dbw_abort(struct dbw *w);
 

@@ -112,6 +112,13 @@ struct site {
 	char *ref_level;	/* refLinksErrorLevel: ERROR or WARNING */
 	char *ref_not_found;	/* refLinksNotFoundURL */
 	char *shortcode_map;	/* params.quire.shortcodes */
+	/* The site's files (importer, files.h): staticDir and theme, a list
+	 * given in the config as names with \x1f between;
+	 * params.quire.maxFileSize,
+	 * the most bytes a stored file may hold. */
+	char *static_dir;
+	char *theme;
+	long max_file_size;
 	char *site_params;	/* params: each scalar by its dotted key in
 				 * lower case, "key\x1fvalue" items ended by
 				 * \x1e (the param shortcode) */

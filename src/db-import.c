@@ -10,6 +10,7 @@
 
 #include "dbw.h"
 #include "entry.h"
+#include "files.h"
 #include "related.h"
 #include "section.h"
 #include "url.h"
@@ -48,6 +49,10 @@ enum wquery {
 	W_PAGE_FRAMES,
 	W_PAGE_NAMED,
 	W_PAGE_AT,
+	W_FILE_EACH,
+	W_FILE_CLEAR,
+	W_FILE_PUT,
+	W_FILE_PAGE,
 	W__MAX
 };
 
@@ -144,6 +149,17 @@ static const char *const wquery_sql[W__MAX] = {
 	    "NULL OR expire_at > ?3) UNION ALL SELECT NULL, NULL WHERE EXISTS "
 	    "(SELECT 1 FROM page WHERE lower(substr(source, 1, length(?2))) = "
 	    "lower(?2)) LIMIT 1",
+	/* The site's files (015): the rows as they were, the mirror rule's
+	 * delete (?1: a source prefix; '' for all) and the new rows. */
+	[W_FILE_EACH] = "SELECT url, source, hash, size, mtime FROM file",
+	[W_FILE_CLEAR] = "DELETE FROM file WHERE substr(source, 1, "
+	    "length(?1)) = ?1",
+	[W_FILE_PUT] = "INSERT OR REPLACE INTO file (url, source, hash, size, "
+	    "mtime, media_type) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	/* A page that Hugo writes where a file would go: at its URL, or
+	 * the index.html of it. */
+	[W_FILE_PAGE] = "SELECT source FROM page WHERE draft = 0 AND "
+	    "(url = ?1 OR url || 'index.html' = ?1) LIMIT 1",
 };
 
 struct dbw {
@@ -1438,4 +1454,60 @@ out:
 	sqlite3_close(src);
 	sqlite3_close(dst);
 	return rc;
+}
+
+int
+dbw_files_each(struct dbw *w, void (*fn)(void *arg, const char *url,
+    const char *source, const char *hash, long long size, long long mtime),
+    void *arg, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_FILE_EACH);
+	int rc;
+
+	while ((rc = step_any(w, st, err, "reading the files")) == SQLITE_ROW)
+		fn(arg, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2),
+		    sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4));
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+dbw_files_clear(struct dbw *w, const char *prefix, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_FILE_CLEAR);
+
+	bind_text(w, st, 1, prefix);
+	return run(w, st, SQLITE_DONE, err, "removing the files");
+}
+
+int
+dbw_file_put(struct dbw *w, const struct site_file *f,
+    const char *media_type, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_FILE_PUT);
+
+	bind_text(w, st, 1, f->url);
+	bind_text(w, st, 2, f->source);
+	bind_text(w, st, 3, f->hash);
+	bind_int64(w, st, 4, f->size);
+	bind_int64(w, st, 5, f->mtime);
+	bind_text(w, st, 6, media_type);
+	return run(w, st, SQLITE_DONE, err, "storing a file");
+}
+
+int
+dbw_file_page(struct dbw *w, const char *url, struct buf *source,
+    struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_FILE_PAGE);
+	int rc;
+
+	bind_text(w, st, 1, url);
+	rc = step_any(w, st, err, "looking up a file's page");
+	if (rc == SQLITE_ROW)
+		buf_puts(source, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : rc == SQLITE_ROW;
 }

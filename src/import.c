@@ -19,6 +19,7 @@
 
 #include "dbw.h"
 #include "entry.h"
+#include "files.h"
 #include "fragments.h"
 #include "frontmatter.h"
 #include "highlight.h"
@@ -32,6 +33,7 @@
 #include "section.h"
 #include "shortcode.h"
 #include "site.h"
+#include "store.h"
 #include "unicode.h"
 #include "url.h"
 
@@ -57,6 +59,18 @@ struct input_file {
 	ino_t ino;
 };
 
+/* A file of the content folders that is no page: a page bundle's
+ * resource, or a file beside pages (a branch bundle's, or published at
+ * its path). Its URL follows its page's, known once pages are stored. */
+struct resource {
+	char *fs_path;		/* its name in messages */
+	char *open_path;	/* a link's target, or NULL */
+	char *source;		/* its path under content/ */
+	char *bundle;		/* the source of its leaf bundle's folder, or
+				 * NULL: beside pages */
+	struct stat st;
+};
+
 /* A list of folder paths (resolved: no link, no "..") for the walk. */
 struct dirs {
 	char **path;
@@ -80,6 +94,9 @@ struct import {
 	struct site site;
 	struct input_file *files;
 	size_t nfiles, cap;
+	struct resource *res;	/* the content folders' other files */
+	size_t nres, capres;
+	int whole_site;		/* a PATH is a site's whole content/ */
 	char **mirrors;		/* folders (under content/) to mirror */
 	size_t nmirrors;
 	char *site_dir;		/* the folder holding content/, if known */
@@ -132,10 +149,39 @@ add_file(struct import *im, const char *fs_path, const char *open_path,
 	f->ino = st->st_ino;
 }
 
+/* Adds the regular file st at fs_path (a link's target open_path, or
+ * NULL) of the content folders as a resource of the leaf bundle whose
+ * folder is bundle, or NULL: a file beside pages. */
+static void
+add_resource(struct import *im, const char *fs_path, const char *open_path,
+    const char *source, const char *bundle, const struct stat *st)
+{
+	struct resource *r;
+
+	if (im->nres == im->capres) {
+		im->capres = im->capres ? im->capres * 2 : 64;
+		im->res = xrealloc(im->res, im->capres * sizeof(*im->res));
+	}
+	r = &im->res[im->nres++];
+	r->fs_path = xstrdup(fs_path);
+	r->open_path = open_path ? xstrdup(open_path) : NULL;
+	r->source = xstrdup(source);
+	r->bundle = bundle ? xstrdup(bundle) : NULL;
+	r->st = *st;
+}
+
 static void
 free_files(struct import *im)
 {
 	size_t i;
+
+	for (i = 0; i < im->nres; i++) {
+		free(im->res[i].fs_path);
+		free(im->res[i].open_path);
+		free(im->res[i].source);
+		free(im->res[i].bundle);
+	}
+	im->nres = 0;
 
 	for (i = 0; i < im->nfiles; i++) {
 		free(im->files[i].fs_path);
@@ -360,12 +406,17 @@ leaf_index(const char *name)
 	    memchr(mid + 1, '.', (size_t)(name + n - e - mid - 1)) == NULL;
 }
 
-/* Adds the content files (Markdown, HTML) under dir (source names under prefix), sorted; real
- * is dir resolved. Entries are read by the rule of vet(). */
+/* Adds the content files (Markdown, HTML) under dir (source names under
+ * prefix), sorted, and the other files as resources; real is dir
+ * resolved; bundle is the source of the leaf bundle's folder dir lies
+ * in, or NULL. Entries are read by the rule of vet(); a resource's name
+ * must pass files_name_ok(). */
 static int
 walk(struct import *im, struct walk *w, const char *dir, const char *real,
-    const char *prefix)
+    const char *prefix, const char *bundle)
 {
+	struct buf why = BUF_INIT;
+	const char *owner;
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	char **names = NULL, *target = NULL;
@@ -393,6 +444,7 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 	 * folders are the page's resources, never pages (Hugo). */
 	for (i = 0; i < n && !leaf; i++)
 		leaf = leaf_index(names[i]);
+	owner = bundle != NULL ? bundle : leaf ? prefix : NULL;
 	dirs_push(&w->open, real);
 	target = xmalloc(PATH_MAX);
 	for (i = 0; i < n; i++) {
@@ -406,8 +458,25 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 		else
 			buf_puts(&src, names[i]);
 		kind = rc == 0 ? vet(im, w, buf_cstr(&fs), &st, target) : 0;
-		if (leaf && kind != 0 && !(kind == 'f' && leaf_index(names[i]))) {
-			im->skipped++;	/* a resource of the bundle */
+		buf_reset(&why);
+		if (kind != 0 && (owner != NULL || (kind == 'f' &&
+		    url_content_ext(names[i]) == 0 &&
+		    other_format(names[i], &how) == NULL)) &&
+		    !files_name_ok(names[i], &why)) {
+			buf_reset(&sub);
+			files_shown(buf_cstr(&fs), &sub);
+			note(im, "%s: refused: %s\n", buf_cstr(&sub),
+			    buf_cstr(&why));
+			rc = -1;
+		} else if (owner != NULL && kind == 'f' &&
+		    !(bundle == NULL && leaf_index(names[i]))) {
+			/* A resource of the bundle: Hugo publishes all but
+			 * its content files. */
+			if (url_content_ext(names[i]) == 0)
+				add_resource(im, buf_cstr(&fs), *target ?
+				    target : NULL, buf_cstr(&src), owner, &st);
+			else
+				im->skipped++;
 		} else if (kind == 'd') {
 			if (*target == '\0')
 				buf_printf(&sub, "%s%s%s", real,
@@ -423,7 +492,7 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 				    buf_cstr(&sub)), im->skipped++;
 			else
 				rc = walk(im, w, buf_cstr(&fs), buf_cstr(&sub),
-				    buf_cstr(&src));
+				    buf_cstr(&src), owner);
 		} else if (kind == 'f' && url_content_ext(names[i]) > 0) {
 			add_file(im, buf_cstr(&fs), *target ? target : NULL,
 			    buf_cstr(&src), &st);
@@ -433,6 +502,10 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 			    "%s but quire does not read (Markdown and HTML "
 			    "only); skipped\n", buf_cstr(&fs), format, how);
 			im->skipped++;
+		} else if (kind == 'f') {
+			/* Beside pages: a branch bundle's, or at its path. */
+			add_resource(im, buf_cstr(&fs), *target ? target : NULL,
+			    buf_cstr(&src), NULL, &st);
 		} else if (rc == 0) {
 			im->skipped++;
 		}
@@ -444,6 +517,7 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 	free(w->open.path[--w->open.n]);
 	free(target);
 	free(names);
+	buf_free(&why);
 	return rc;
 }
 
@@ -535,7 +609,7 @@ collect_lang_dirs(struct import *im, struct walk *w, const char *site_dir)
 		    (im->nmirrors + 1) * sizeof(*im->mirrors));
 		im->mirrors[im->nmirrors++] = xstrdup(buf_cstr(&prefix));
 		w->root = site_dir;
-		rc = walk(im, w, abs, abs, buf_cstr(&prefix));
+		rc = walk(im, w, abs, abs, buf_cstr(&prefix), NULL);
 	}
 	buf_free(&prefix);
 	return rc;
@@ -634,7 +708,9 @@ collect(struct import *im)
 			/* Links may point anywhere in the site folder, or in
 			 * the folder named when there is no site folder. */
 			w.root = site_dir != NULL ? site_dir : abs;
-			rc = walk(im, &w, abs, abs, buf_cstr(&prefix));
+			rc = walk(im, &w, abs, abs, buf_cstr(&prefix), NULL);
+			if (site_dir != NULL && *rel == '\0')
+				im->whole_site = 1;
 		} else if (url_content_ext(abs) > 0) {
 			add_file(im, abs, NULL, buf_cstr(&prefix), &st);
 		} else {
@@ -1676,6 +1752,522 @@ out:
 	return rc;
 }
 
+/* The site's files: every resource of the content folders at its URL,
+ * the static folders' files, quire's own; hashed and stored in the
+ * content-addressed store (files.c), their rows written; the hashes the
+ * database names after it, for the store's sweep. */
+struct filing {
+	struct import *im;
+	struct dbw *w;
+	struct site_files list;
+	struct mime_types mime;
+	char *store;			/* NAME.files/ */
+	struct old_file *old;		/* the rows before, by URL */
+	size_t nold, capold;
+	char **keep;			/* the hashes named after, sorted */
+	size_t nkeep, capkeep;
+	long total, written, removed;
+};
+
+struct old_file {
+	char *url, *source;
+	char hash[STORE_HASH_HEX + 1];
+	long long size, mtime;
+};
+
+/* Ranks of the files that may share a URL: the lower wins, as Hugo
+ * copies the static folders (the themes' first, the site's over them)
+ * and then writes the content folders' files over those. */
+enum {
+	RANK_CONTENT = 0,
+	RANK_STATIC = 1,	/* + the folder's place in the list */
+	RANK_OWN = 1000		/* quire's own static/ */
+};
+
+/* Is name a branch bundle's index: "_index.EXT", "_index.CODE.EXT"? */
+static int
+branch_index(const char *name)
+{
+	return name[0] == '_' && leaf_index(name + 1);
+}
+
+/* The folder a page's resources follow, from its URL: the URL itself,
+ * or for an ugly one (/posts/a.html) its path less the extension, as a
+ * folder. */
+static void
+resource_base(const char *page_url, struct buf *out)
+{
+	const char *slash = strrchr(page_url, '/');
+	const char *dot = slash ? strrchr(slash, '.') : NULL;
+
+	buf_reset(out);
+	if (slash == NULL || slash[1] == '\0') {
+		buf_puts(out, page_url);
+		return;
+	}
+	buf_add(out, page_url, dot ? (size_t)(dot - page_url) :
+	    strlen(page_url));
+	buf_putc(out, '/');
+}
+
+/* The path under the site folder of a content source. */
+static void
+content_source(const char *source, struct buf *out)
+{
+	if (strncmp(source, "../", 3) == 0)
+		buf_puts(out, source + 3);
+	else
+		buf_printf(out, "content/%s", source);
+}
+
+/* Adds resource r at every URL Hugo publishes it: under the URL of each
+ * page of its bundle (a translation each; none for a draft), beside a
+ * branch bundle's page likewise, or else at its path under content/. */
+static int
+place_resource(struct filing *fl, const struct resource *r, struct buf *err)
+{
+	struct import *im = fl->im;
+	struct buf url = BUF_INIT, base = BUF_INIT, src = BUF_INIT;
+	const char *folder, *rel, *slash;
+	size_t i, flen;
+	int rc = 0, owners = 0, found;
+
+	slash = strrchr(r->source, '/');
+	folder = r->bundle;
+	if (folder == NULL)
+		flen = slash ? (size_t)(slash - r->source) : 0;
+	else
+		flen = strlen(folder);
+	rel = r->source + flen + (flen > 0 ? 1 : 0);
+	content_source(r->source, &src);
+	for (i = 0; i < im->nfiles && rc == 0; i++) {
+		const char *s = im->files[i].source;
+		const char *b = strrchr(s, '/');
+		size_t slen = b ? (size_t)(b - s) : 0;
+
+		b = b ? b + 1 : s;
+		if (slen != flen || strncmp(s, r->source, flen) != 0 ||
+		    !(r->bundle != NULL ? leaf_index(b) : branch_index(b)))
+			continue;
+		owners++;
+		buf_reset(&url);
+		if ((found = dbw_page_at(fl->w, s, &url, err)) < 0) {
+			rc = -1;
+			break;
+		}
+		if (found == 0)
+			continue;	/* a draft: Hugo publishes none */
+		resource_base(buf_cstr(&url), &base);
+		buf_puts(&base, rel);
+		files_add(&fl->list, buf_cstr(&base), buf_cstr(&src),
+		    r->fs_path, r->open_path, &r->st, RANK_CONTENT);
+	}
+	if (rc == 0 && owners == 0 && r->bundle == NULL) {
+		if (strncmp(r->source, "../", 3) == 0) {
+			note(im, "warning: %s: a file in a language's "
+			    "contentDir beside no _index page; not stored\n",
+			    r->fs_path);
+		} else {
+			buf_reset(&url);
+			buf_printf(&url, "/%s", r->source);
+			files_add(&fl->list, buf_cstr(&url), buf_cstr(&src),
+			    r->fs_path, r->open_path, &r->st, RANK_CONTENT);
+		}
+	}
+	buf_free(&url);
+	buf_free(&base);
+	buf_free(&src);
+	return rc;
+}
+
+/* Adds every file under the static folder dir (real: dir resolved) at
+ * its path under it (url_prefix "/"), its source under source_prefix;
+ * dot files too, as Hugo copies them. Entries are read by the rule of
+ * vet(). */
+static int
+walk_static(struct filing *fl, struct walk *w, const char *dir,
+    const char *real, const char *url_prefix, const char *source_prefix,
+    int rank)
+{
+	struct import *im = fl->im;
+	struct buf fs = BUF_INIT, url = BUF_INIT, src = BUF_INIT, sub = BUF_INIT;
+	struct buf why = BUF_INIT;
+	char **names = NULL, *target;
+	struct dirent *e;
+	size_t n = 0, i;
+	int rc = 0, kind;
+	DIR *d = opendir(dir);
+
+	if (d == NULL) {
+		note(im, "%s: %s\n", dir, strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), cmp_names);
+	dirs_push(&w->open, real);
+	target = xmalloc(PATH_MAX);
+	for (i = 0; i < n; i++) {
+		struct stat st;
+
+		buf_reset(&fs);
+		buf_reset(&url);
+		buf_reset(&src);
+		buf_reset(&why);
+		buf_printf(&fs, "%s/%s", dir, names[i]);
+		buf_printf(&url, "%s%s", url_prefix, names[i]);
+		buf_printf(&src, "%s/%s", source_prefix, names[i]);
+		kind = rc == 0 ? vet(im, w, buf_cstr(&fs), &st, target) : 0;
+		if (kind != 0 && !files_name_ok(names[i], &why)) {
+			buf_reset(&sub);
+			files_shown(buf_cstr(&fs), &sub);
+			note(im, "%s: refused: %s\n", buf_cstr(&sub),
+			    buf_cstr(&why));
+			rc = -1;
+		} else if (kind == 'd') {
+			buf_reset(&sub);
+			if (*target == '\0')
+				buf_printf(&sub, "%s/%s", real, names[i]);
+			else
+				buf_puts(&sub, target);
+			buf_putc(&url, '/');
+			rc = walk_static(fl, w, buf_cstr(&fs), buf_cstr(&sub),
+			    buf_cstr(&url), buf_cstr(&src), rank);
+		} else if (kind == 'f') {
+			files_add(&fl->list, buf_cstr(&url), buf_cstr(&src),
+			    buf_cstr(&fs), *target ? target : NULL, &st, rank);
+		}
+		free(names[i]);
+	}
+	free(w->open.path[--w->open.n]);
+	free(target);
+	free(names);
+	buf_free(&fs);
+	buf_free(&url);
+	buf_free(&src);
+	buf_free(&sub);
+	buf_free(&why);
+	return rc;
+}
+
+/* Walks the static folder at path (its sources named under
+ * source_prefix), when there is one; links may lead anywhere under root. */
+static int
+add_static(struct filing *fl, const char *path, const char *source_prefix,
+    const char *root, int rank)
+{
+	char real[PATH_MAX];
+	struct stat st;
+	struct walk w;
+	int rc;
+
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode) ||
+	    realpath(path, real) == NULL)
+		return 0;
+	if (fl->im->opts->walked != NULL)
+		fl->im->opts->walked(real, fl->im->opts->walked_arg);
+	memset(&w, 0, sizeof(w));
+	w.root = root;
+	rc = walk_static(fl, &w, path, real, "/", source_prefix, rank);
+	dirs_free(&w.open);
+	dirs_free(&w.linked);
+	return rc;
+}
+
+/* Adds the site's static folders: staticDir (one or a list), then each
+ * theme's static/; the site's win (lower rank). */
+static int
+add_site_static(struct filing *fl)
+{
+	struct import *im = fl->im;
+	struct buf path = BUF_INIT, name = BUF_INIT;
+	const char *p, *nl;
+	int rank, rc = 0, theme, nstatic = 0, i;
+
+	/* Of staticDir's folders the last wins a shared URL (measured with
+	 * Hugo 0.111); then the themes, the first winning. */
+	for (p = im->site.static_dir; p != NULL && *p != '\0'; p = nl ? nl +
+	    1 : "", nstatic++)
+		nl = strchr(p, '\x1f');
+	for (theme = 0; theme < 2 && rc == 0; theme++) {
+		for (p = theme ? im->site.theme : im->site.static_dir, i = 0;
+		    p != NULL && *p != '\0' && rc == 0; p = nl ? nl + 1 : "",
+		    i++) {
+			nl = strchr(p, '\x1f');
+			rank = RANK_STATIC + (theme ? nstatic + i :
+			    nstatic - 1 - i);
+			buf_reset(&name);
+			buf_add(&name, p, nl ? (size_t)(nl - p) : strlen(p));
+			buf_reset(&path);
+			if (theme)
+				buf_printf(&path, "themes/%s/static",
+				    buf_cstr(&name));
+			else
+				buf_puts(&path, buf_cstr(&name));
+			while (path.len > 1 && path.data[path.len - 1] == '/')
+				path.data[--path.len] = '\0';
+			if (strstr(buf_cstr(&path), "..") != NULL ||
+			    path.data[0] == '/') {
+				note(im, "warning: %s: staticDir '%s' lies "
+				    "outside the site folder; not stored\n",
+				    im->site_dir, buf_cstr(&path));
+				continue;
+			}
+			buf_reset(&name);
+			buf_printf(&name, "%s/%s", im->site_dir, buf_cstr(&path));
+			rc = add_static(fl, buf_cstr(&name), buf_cstr(&path),
+			    im->site_dir, rank);
+		}
+	}
+	buf_free(&path);
+	buf_free(&name);
+	return rc;
+}
+
+/* Finds quire's own static/ (its stylesheet and script): beside the
+ * program when it runs from its source tree, else where make install
+ * puts it (PREFIX/share/quire/static beside PREFIX/bin/quire). Writes
+ * it into out (PATH_MAX bytes) and returns 0, or -1 when neither is. */
+static int
+own_static(char *out)
+{
+	static const char *const tails[] = { "/static",
+	    "/../share/quire/static" };
+	char exe[PATH_MAX], probe[PATH_MAX + 64];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	struct stat st;
+	char *slash;
+	size_t i;
+
+	if (n <= 0)
+		return -1;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return -1;
+	*slash = '\0';
+	for (i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
+		snprintf(probe, sizeof(probe), "%s%s/css/quire.css", exe,
+		    tails[i]);
+		if (stat(probe, &st) == 0 && S_ISREG(st.st_mode)) {
+			snprintf(probe, sizeof(probe), "%s%s", exe, tails[i]);
+			return realpath(probe, out) != NULL ? 0 : -1;
+		}
+	}
+	return -1;
+}
+
+static void
+old_row(void *arg, const char *url, const char *source, const char *hash,
+    long long size, long long mtime)
+{
+	struct filing *fl = arg;
+	struct old_file *o;
+
+	if (fl->nold == fl->capold) {
+		fl->capold = fl->capold ? fl->capold * 2 : 64;
+		fl->old = xrealloc(fl->old, fl->capold * sizeof(*fl->old));
+	}
+	o = &fl->old[fl->nold++];
+	o->url = xstrdup(url);
+	o->source = xstrdup(source);
+	snprintf(o->hash, sizeof(o->hash), "%s", hash);
+	o->size = size;
+	o->mtime = mtime;
+}
+
+static int
+cmp_old(const void *a, const void *b)
+{
+	return strcmp(((const struct old_file *)a)->url,
+	    ((const struct old_file *)b)->url);
+}
+
+static void
+kept_row(void *arg, const char *url, const char *source, const char *hash,
+    long long size, long long mtime)
+{
+	struct filing *fl = arg;
+
+	if (fl->nkeep == fl->capkeep) {
+		fl->capkeep = fl->capkeep ? fl->capkeep * 2 : 64;
+		fl->keep = xrealloc(fl->keep, fl->capkeep * sizeof(*fl->keep));
+	}
+	fl->keep[fl->nkeep++] = xstrdup(hash);
+}
+
+static int
+keep_hash(void *arg, const char *hash)
+{
+	struct filing *fl = arg;
+
+	return fl->nkeep > 0 && bsearch(&hash, fl->keep, fl->nkeep,
+	    sizeof(*fl->keep), cmp_names) != NULL;
+}
+
+/* The stored row of f's URL, when it is the same source with the same
+ * size and modification time and its bytes are in the store: its hash
+ * is f's, read no more. */
+static const struct old_file *
+unchanged(struct filing *fl, const struct site_file *f)
+{
+	struct old_file key, *o;
+
+	if (fl->nold == 0)
+		return NULL;
+	key.url = f->url;
+	o = bsearch(&key, fl->old, fl->nold, sizeof(*fl->old), cmp_old);
+	if (o == NULL || strcmp(o->source, f->source) != 0 ||
+	    o->size != f->size || o->mtime != f->mtime ||
+	    !files_stored(fl->store, o->hash))
+		return NULL;
+	return o;
+}
+
+static void
+clash(void *arg, const struct site_file *kept, const struct site_file *dropped)
+{
+	struct filing *fl = arg;
+
+	if (kept->rank == dropped->rank)
+		note(fl->im, "warning: %s: at %s, as %s, which wins; not "
+		    "stored\n", dropped->fs_path, kept->url, kept->fs_path);
+}
+
+/* Stores the site's files (see struct filing) and writes their rows:
+ * those of the folders this import mirrors are replaced. */
+static int
+store_files(struct filing *fl, struct buf *err)
+{
+	struct import *im = fl->im;
+	char own[PATH_MAX];
+	struct buf page = BUF_INIT, prefix = BUF_INIT;
+	size_t i, out;
+	long long limit;
+	int rc = -1, found, written;
+
+	for (i = 0; i < im->nres; i++)
+		if (im->site_dir != NULL &&
+		    place_resource(fl, &im->res[i], err) != 0)
+			goto out;
+	if (im->site_dir == NULL && im->nres > 0)
+		note(im, "warning: %s: %zu files beside the pages not stored: "
+		    "a site's files are stored when a Hugo site's folder "
+		    "(or its content/) is imported\n", im->res[0].fs_path,
+		    im->nres);
+	if (im->whole_site && add_site_static(fl) != 0) {
+		buf_puts(err, "quire: the static folders");
+		goto out;
+	}
+	if (own_static(own) == 0 && add_static(fl, own, own, own,
+	    RANK_OWN) != 0) {
+		buf_printf(err, "%s: quire's own files", own);
+		goto out;
+	}
+	files_dedupe(&fl->list, clash, fl);
+	/* A page Hugo writes at a file's URL wins over the file. */
+	for (i = 0, out = 0; i < fl->list.n; i++) {
+		struct site_file *f = &fl->list.f[i];
+
+		buf_reset(&page);
+		if ((found = dbw_file_page(fl->w, f->url, &page, err)) < 0)
+			goto out;
+		if (found) {
+			note(im, "warning: %s: at %s, where Hugo writes the "
+			    "page of %s; not stored\n", f->fs_path, f->url,
+			    buf_cstr(&page));
+			free(f->url);
+			free(f->source);
+			free(f->fs_path);
+			free(f->open_path);
+			continue;
+		}
+		fl->list.f[out++] = *f;
+	}
+	fl->list.n = out;
+	if (dbw_files_each(fl->w, old_row, fl, err) != 0)
+		goto out;
+	if (fl->nold > 0)
+		qsort(fl->old, fl->nold, sizeof(*fl->old), cmp_old);
+	if (mime_load(&fl->mime, FILES_MIME_TYPES) != 0)
+		note(im, "warning: %s: %s; every file is served as %s\n",
+		    FILES_MIME_TYPES, strerror(errno), FILES_DEFAULT_TYPE);
+	for (i = 0; i < fl->list.n; i++) {
+		struct site_file *f = &fl->list.f[i];
+		const struct old_file *o = unchanged(fl, f);
+
+		progress_show(&im->progress, "storing", i + 1, fl->list.n);
+		/* quire's own files are the program's, not the site's. */
+		limit = f->rank == RANK_OWN ? INT64_MAX :
+		    im->site.max_file_size;
+		if (f->size > limit) {
+			buf_printf(err, "%s: too large (%lld bytes, limit %lld)",
+			    f->fs_path, f->size, limit);
+			goto out;
+		}
+		if (o != NULL) {
+			memcpy(f->hash, o->hash, sizeof(f->hash));
+			continue;
+		}
+		if (files_put(fl->store, f, limit, &written, err) != 0)
+			goto out;
+		fl->written += written;
+	}
+	/* The mirror rule: the rows of what this import walked are
+	 * replaced whole (quire's own files' sources are absolute). */
+	if (im->whole_site) {
+		if (dbw_files_clear(fl->w, "", err) != 0)
+			goto out;
+	} else {
+		if (dbw_files_clear(fl->w, "/", err) != 0)
+			goto out;
+		for (i = 0; i < im->nmirrors && im->site_dir != NULL; i++) {
+			buf_reset(&prefix);
+			content_source(im->mirrors[i], &prefix);
+			buf_putc(&prefix, '/');
+			if (dbw_files_clear(fl->w, buf_cstr(&prefix), err) != 0)
+				goto out;
+		}
+	}
+	for (i = 0; i < fl->list.n; i++)
+		if (dbw_file_put(fl->w, &fl->list.f[i], mime_type(&fl->mime,
+		    fl->list.f[i].url), err) != 0)
+			goto out;
+	fl->total = (long)fl->list.n;
+	if (dbw_files_each(fl->w, kept_row, fl, err) != 0)
+		goto out;
+	if (fl->nkeep > 0)
+		qsort(fl->keep, fl->nkeep, sizeof(*fl->keep), cmp_names);
+	rc = 0;
+out:
+	buf_free(&page);
+	buf_free(&prefix);
+	return rc;
+}
+
+static void
+free_filing(struct filing *fl)
+{
+	size_t i;
+
+	files_free(&fl->list);
+	mime_free(&fl->mime);
+	for (i = 0; i < fl->nold; i++) {
+		free(fl->old[i].url);
+		free(fl->old[i].source);
+	}
+	free(fl->old);
+	for (i = 0; i < fl->nkeep; i++)
+		free(fl->keep[i]);
+	free(fl->keep);
+	free(fl->store);
+}
+
 static int
 fsync_path(const char *path, int dir)
 {
@@ -1712,6 +2304,7 @@ free_import(struct import *im)
 
 	free_files(im);
 	free(im->files);
+	free(im->res);
 	for (i = 0; i < im->nmirrors; i++)
 		free(im->mirrors[i]);
 	free(im->mirrors);
@@ -1730,6 +2323,8 @@ import_run(const struct import_opts *opts, FILE *log)
 	struct buf tmp = BUF_INIT, lock = BUF_INIT, err = BUF_INIT;
 	struct buf dir = BUF_INIT;
 	struct dbw *w = NULL;
+	struct filing fl;
+	char store[PATH_MAX];
 	uint64_t settings_hash = 0xcbf29ce484222325ULL;
 	char *stamp = NULL;
 	struct stat st;
@@ -1738,6 +2333,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	char *slash;
 
 	memset(&im, 0, sizeof(im));
+	memset(&fl, 0, sizeof(fl));
 	im.opts = opts;
 	im.log = log;
 	progress_begin(&im.progress, log, !opts->quiet);
@@ -1880,6 +2476,20 @@ import_run(const struct import_opts *opts, FILE *log)
 		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
+	/* The site's files land in the store before the database that
+	 * names them replaces the live one. */
+	if (store_dir(opts->db, store, sizeof(store)) != 0) {
+		note(&im, "%s: the name is too long for its file store\n",
+		    opts->db);
+		goto out;
+	}
+	fl.im = &im;
+	fl.w = w;
+	fl.store = xstrdup(store);
+	if (store_files(&fl, &err) != 0) {
+		note(&im, "%s\n", buf_cstr(&err));
+		goto out;
+	}
 	progress_show(&im.progress, "checking", 0, 0);
 	rc = dbw_commit(w, &err);
 	w = NULL;
@@ -1913,10 +2523,18 @@ import_run(const struct import_opts *opts, FILE *log)
 	}
 	fsync_path(buf_cstr(&dir), 1);
 	rc = 0;
-	if (!opts->quiet)
+	/* Then the store's files no row names go: a killed import's too. */
+	buf_reset(&err);
+	if (files_sweep(fl.store, keep_hash, &fl, &fl.removed, &err) != 0)
+		note(&im, "warning: %s; removed by the next import\n",
+		    buf_cstr(&err));
+	if (!opts->quiet) {
 		note(&im, "quire: %s: %ld added, %ld updated, %ld unchanged, "
 		    "%ld removed, %ld other files skipped\n", opts->db, im.added,
 		    im.updated, im.unchanged, im.removed, im.skipped);
+		note(&im, "quire: %s: %ld files, %ld new, %ld removed\n",
+		    fl.store, fl.total, fl.written, fl.removed);
+	}
 out:
 	dbw_abort(w);
 	if (rc != 0) {
@@ -1926,6 +2544,7 @@ out:
 	if (lock_fd >= 0)
 		close(lock_fd);
 	free_import(&im);
+	free_filing(&fl);
 	free(stamp);
 	buf_free(&tmp);
 	buf_free(&lock);

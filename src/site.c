@@ -117,6 +117,13 @@ const struct site_key site_keys[] = {
 	ROW("params.quire.shortcodes", "shortcodes", SITE_STRING, "",
 	    shortcode_map),
 	ROW("params", "siteParams", SITE_STRING, "", site_params),
+	/* The site's files (importer): its static folders and themes, each
+	 * list as names with \x1f between, and quire's own limit on a
+	 * file's bytes. */
+	ROW("staticDir", "staticDir", SITE_STRING, "static", static_dir),
+	ROW("theme", "theme", SITE_STRING, "", theme),
+	ROW("params.quire.maxFileSize", "maxFileSize", SITE_NUMBER, "52428800",
+	    max_file_size, .min = 1, .max = 1099511627776L),
 	ROW("menu.main", "menu", SITE_MENU, NULL, menu),
 	ROW("permalinks", "permalinks", SITE_PERMALINKS, NULL, permalinks),
 	ROW("taxonomies", "taxonomies", SITE_TAXONOMIES,

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "store.h"
 #include "watch.h"
 
 /* Changes closer together than this are one burst: an editor's save (a
@@ -35,6 +36,7 @@ struct watch {
 	size_t n, cap;
 	char *db_dir;		/* the database's folder and file name: */
 	const char *db_name;	/* its own writes are not changes */
+	char *store_name;	/* nor its file store's (NAME.files) */
 	FILE *log;
 };
 
@@ -163,7 +165,8 @@ counts(const struct watch *w, const struct watched *v, const char *name)
 	    strcmp(name, "4913") == 0)
 		return 0;
 	if (strcmp(v->path, w->db_dir) == 0 &&
-	    strncmp(name, w->db_name, dn) == 0)
+	    (strncmp(name, w->db_name, dn) == 0 ||
+	    strcmp(name, w->store_name) == 0))
 		return 0;
 	return 1;
 }
@@ -248,6 +251,10 @@ watch_run(const struct import_opts *given, FILE *log)
 		free(w.db_dir);
 		w.db_dir = xstrdup(real);
 	}
+	/* The store lies beside the database (store.h). */
+	if (store_dir(w.db_name, real, sizeof(real)) != 0)
+		real[0] = '\0';
+	w.store_name = xstrdup(real);
 	for (i = 0; i < opts->npaths; i++)
 		add_path(&w, opts->paths[i]);
 	if (opts->config != NULL)
@@ -295,6 +302,7 @@ out:
 		free(w.v[k].path);
 	free(w.v);
 	free(w.db_dir);
+	free(w.store_name);
 	close(w.fd);
 	buf_free(&last);
 	return 1;
