@@ -1863,16 +1863,19 @@ place_resource(struct filing *fl, const struct resource *r, struct buf *err)
 		    r->fs_path, r->open_path, &r->st, RANK_CONTENT);
 	}
 	if (rc == 0 && owners == 0 && r->bundle == NULL) {
-		if (strncmp(r->source, "../", 3) == 0) {
-			note(im, "warning: %s: a file in a language's "
-			    "contentDir beside no _index page; not stored\n",
-			    r->fs_path);
-		} else {
-			buf_reset(&url);
-			buf_printf(&url, "/%s", r->source);
-			files_add(&fl->list, buf_cstr(&url), buf_cstr(&src),
-			    r->fs_path, r->open_path, &r->st, RANK_CONTENT);
-		}
+		/* At its path in its language's content tree, under that
+		 * language's root: content/en/documents/a.pdf of the
+		 * default language is /documents/a.pdf, French's /fr/... */
+		struct buf path = BUF_INIT;
+		const char *lang = lang_of_file(&im->site, r->source, &path);
+		const struct site_lang *l = site_lang_find(&im->site, lang);
+
+		buf_reset(&url);
+		buf_printf(&url, "%s%s", l != NULL && l->root != NULL ?
+		    l->root : "/", buf_cstr(&path));
+		files_add(&fl->list, buf_cstr(&url), buf_cstr(&src),
+		    r->fs_path, r->open_path, &r->st, RANK_CONTENT);
+		buf_free(&path);
 	}
 	buf_free(&url);
 	buf_free(&base);

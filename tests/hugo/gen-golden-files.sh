@@ -9,11 +9,12 @@
 #   files/ with staticdirs.yaml (staticDir: [static, assets]) ->
 #   tests/golden/hugo-files-staticdirs.tsv, the same for two static
 #   folders.
+#   files-lang/ -> tests/golden/hugo-files-lang.tsv, the same for a site
+#   whose languages have contentDirs of their own.
 set -euo pipefail
 export TZ=UTC
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 golden="$here/../golden"
-site="$here/files"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
@@ -22,14 +23,18 @@ sums() { # dir folders...
 	(cd "$1" && shift && find "$@" -type f -print0 | xargs -0 sha256sum) |
 		sed 's/^\([0-9a-f]*\) [ *]/\1\t/; s|\t\./|\t|' | LC_ALL=C sort
 }
-sums "$site" content static assets themes >"$tmp/site.sums"
-dups=$(cut -f1 "$tmp/site.sums" | uniq -d)
-if [ -n "$dups" ]; then
-	echo "gen-golden-files: files with the same bytes: $dups" >&2
-	exit 1
-fi
-
-build() { # config golden-name
+build() { # site config golden-name
+	local site=$here/$1 d
+	shift
+	d=$(cd "$site" && for f in content content-* static assets themes; do
+		if [ -e "$f" ]; then echo "$f"; fi; done)
+	# shellcheck disable=SC2086
+	sums "$site" $d >"$tmp/site.sums"
+	dups=$(cut -f1 "$tmp/site.sums" | uniq -d)
+	if [ -n "$dups" ]; then
+		echo "gen-golden-files: files with the same bytes: $dups" >&2
+		exit 1
+	fi
 	rm -rf "$tmp/public"
 	HUGO_RESOURCEDIR="$tmp/resources" hugo --quiet --source "$site" \
 		--config "$site/$1" --destination "$tmp/public" \
@@ -42,5 +47,6 @@ build() { # config golden-name
 	} >"$golden/$2"
 	echo "wrote $golden/$2"
 }
-build hugo.yaml hugo-files.tsv
-build staticdirs.yaml hugo-files-staticdirs.tsv
+build files hugo.yaml hugo-files.tsv
+build files staticdirs.yaml hugo-files-staticdirs.tsv
+build files-lang hugo.toml hugo-files-lang.tsv

@@ -85,6 +85,15 @@ expect "with two static folders, every file is where Hugo publishes it" \
     "$(rows "$tmp/sd.db")" "$(tail -n +2 "$top/tests/golden/hugo-files-staticdirs.tsv")"
 rm -r "$tmp/sd.db" "$tmp/sd.files"
 
+# Languages with contentDirs of their own: a file beside no page is at
+# its path in its language's tree, under the language's root.
+"$top/quire" import -q --db "$tmp/ml.db" "$top/tests/hugo/files-lang" \
+    >"$tmp/log" 2>&1
+cond "the multilingual fixture imports" "$(cat "$tmp/log")" $?
+expect "a language's contentDir: every file is where Hugo publishes it" \
+    "$(rows "$tmp/ml.db")" "$(tail -n +2 "$top/tests/golden/hugo-files-lang.tsv")"
+rm -r "$tmp/ml.db" "$tmp/ml.files"
+
 # An unchanged re-import hashes nothing and writes nothing.
 before=$(store_state "$store")
 strace -f -e trace=openat -o "$tmp/strace" "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
