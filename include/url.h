@@ -38,6 +38,11 @@ size_t url_content_ext(const char *name);
  * branch 0) or "_index.EXT" (a section's own page, branch 1), with a
  * content EXT (url_content_ext())? */
 int url_is_index(const char *base, int branch);
+/* The length of the top-level section of path (under content/): its
+ * first folder ("posts/a.md" gives 5), 0 at the root of content/. A leaf
+ * bundle's index stands for its folder, as Hugo places the page:
+ * "posts/trip/index.md" is in posts, "about/index.md" at the root. */
+size_t url_top_section(const char *path);
 
 /* What a page's URL depends on. */
 struct url_page {

@@ -5,13 +5,12 @@
 
 #include "buf.h"
 #include "section.h"
+#include "url.h"
 
 size_t
 section_len(const char *source)
 {
-	const char *slash = strchr(source, '/');
-
-	return slash != NULL ? (size_t)(slash - source) : 0;
+	return url_top_section(source);
 }
 
 void

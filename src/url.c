@@ -153,10 +153,9 @@ file_dir_len(const char *path)
 const char *
 url_permalink_for(const struct site *site, const char *path)
 {
-	size_t i, seclen = strcspn(path, "/");
+	/* A top-level page's key is the root's ("/"). */
+	size_t i, seclen = url_top_section(path);
 
-	if (path[seclen] != '/')
-		seclen = 0;	/* a top-level page: the root key ("/") */
 	for (i = 0; i < site->npermalinks; i++)
 		if (strlen(site->permalinks[i].name) == seclen &&
 		    strncmp(site->permalinks[i].name, path, seclen) == 0)
@@ -723,13 +722,15 @@ clean_path(struct buf *out, size_t from)
 	return 0;
 }
 
-/* The length of path's top-level section ("posts/a.md": 5; 0 at the
- * root of content/). */
-static size_t
-section_of(const char *path)
+size_t
+url_top_section(const char *path)
 {
-	const char *slash = strchr(path, '/');
+	const char *last = strrchr(path, '/'), *slash = strchr(path, '/');
 
+	/* A leaf bundle's folder is the page: its section is the folder
+	 * the bundle is in. */
+	if (last != NULL && url_is_index(last + 1, 0) && slash == last)
+		return 0;
 	return slash != NULL ? (size_t)(slash - path) : 0;
 }
 
@@ -763,7 +764,7 @@ url_page(struct buf *out, const struct site *site,
 		return -1;
 	/* uglyURLs: "/posts/a/" is "/posts/a.html" (a front-matter url is
 	 * kept as written, above). */
-	if (site_ugly(site, page->path, section_of(page->path)) &&
+	if (site_ugly(site, page->path, url_top_section(page->path)) &&
 	    out->len - from > 1) {
 		out->len--;
 		out->data[out->len] = '\0';

@@ -31,6 +31,15 @@ kinds() {
 }
 # want TSV: the same three columns of a golden file.
 want() { tail -n +2 "$1" | cut -f1,3,4 | LC_ALL=C sort; }
+# sections DB: "file<TAB>section" for the same pages ("" at the root).
+sections() {
+	sqlite3 -readonly -separator $'\t' "$1" \
+	    "SELECT p.source, coalesce((SELECT t.slug FROM page_term pt JOIN
+	     term t ON t.id = pt.term_id WHERE pt.page_id = p.id AND
+	     t.taxonomy = '/'), '') FROM page p
+	     WHERE draft = 0 AND kind <> 2 AND source NOT IN ('notes/later.md', 'notes/gone.md')" |
+	    LC_ALL=C sort
+}
 cgi() {
 	env -i QUIRE_DB="$1" REQUEST_METHOD=GET REQUEST_URI="$2" \
 	    "$top/cgi-bin/quire.fcgi" </dev/null 2>/dev/null
@@ -47,6 +56,8 @@ expect "Hugo's default main section: the most published pages, first by name" \
     "$(stored "$db")" post
 expect "every page a post exactly when Hugo's mainSections holds it" \
     "$(kinds "$db")" "$(want "$golden/hugo-sections.tsv")"
+expect "every page in Hugo's section (a top-level leaf bundle at the root)" \
+    "$(sections "$db")" "$(tail -n +2 "$golden/hugo-sections.tsv" | cut -f1,2 | LC_ALL=C sort)"
 home=$(cgi "$db" /)
 expect_re "the home page lists a nested post" "$home" 'href="/post/2020/three/"'
 if printf '%s' "$home" | grep -q 'href="/zzz/a/"'; then
