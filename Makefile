@@ -23,7 +23,7 @@ endif
 # The libraries of each program (pkg-config names): the worker links no
 # YAML, TOML, JSON nor C++, the importer no FastCGI and no seccomp.
 WORKER_PKGS   = fcgi libcmark-gfm sqlite3 libseccomp
-IMPORTER_PKGS = libcmark-gfm sqlite3 yaml-0.1 tomlplusplus jansson libpcre2-8 libcrypto
+IMPORTER_PKGS = libcmark-gfm sqlite3 yaml-0.1 tomlplusplus jansson libpcre2-8 libcrypto vips
 TEST_PKGS     = $(sort $(WORKER_PKGS) $(IMPORTER_PKGS)) cmocka
 
 # $(call pkg,--cflags|--libs,PKGS): pkg-config's answer, or the build stops
@@ -50,11 +50,11 @@ ALL_CXXFLAGS = -std=c++17 $(filter-out -Wstrict-prototypes \
 
 # Modules of both programs, of the importer only and of the worker only.
 COMMON   = buf html unicode emoji markdown md-splice fragments metrics dates site url entry inflect store
-IMPORTER = readfile highlight highlight-lex shortcode shortcodes-builtin ref yamldoc jsondoc frontmatter site-load section lang progress \
+IMPORTER = readfile images highlight highlight-lex shortcode shortcodes-builtin ref yamldoc jsondoc frontmatter site-load section lang progress \
            related files db-import import watch
 # The importer's C++ modules (src/NAME.cpp); linking them needs libstdc++.
 IMPORTER_CXX = tomldoc
-WORKER   = db request response route render confine page-listing page-article \
+WORKER   = db request response route render confine files-serve page-listing page-article \
            page-tags page-error page-feed page-sitemap page-archives \
            page-search feed-atom feed-json content
 

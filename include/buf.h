@@ -63,6 +63,9 @@ void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 /* Hands b's memory to the caller (who frees it) and empties b. */
 char *buf_detach(struct buf *b);
+/* Makes p, len bytes and a NUL from malloc(), b's memory, freeing what b
+ * held: a large result becomes a buffer without being copied. */
+void buf_adopt(struct buf *b, char *p, size_t len);
 
 /* Allocation helpers that abort on out-of-memory. */
 void *xmalloc(size_t n);

@@ -245,6 +245,18 @@ enum db_rc db_lang_dates(struct db *db, long long now, const char *lang,
 
 /* Finds the visible page an alias (decoded route) points to; copies its
  * URL to url. */
+/* A stored file (schema/015's file table). Strings as in db_page. */
+struct db_file {
+	const char *hash;	/* lower-case hex SHA-256, as stored (check it
+				 * with store_path()) */
+	long long size;
+	long long mtime;	/* unix seconds */
+	const char *media_type;
+};
+
+/* Reads the file stored at url (a decoded route, as page.url) into *f.
+ * Returns DB_ROW, DB_DONE (no such file) or DB_ERROR. */
+enum db_rc db_file_by_url(struct db *db, const char *url, struct db_file *f);
 enum db_rc db_alias(struct db *db, long long now, const char *path,
 	struct buf *url);
 /* Appends an FTS5 query that finds pages holding every word of the

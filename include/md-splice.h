@@ -1,7 +1,8 @@
 /* md-splice.h - part of the markdown module (markdown.c calls it; it
  * speaks cmark-gfm too): puts the HTML the importer made into a parsed
  * document before it is rendered, as nodes that cmark-gfm writes as
- * they are (custom blocks and inlines), never by rewriting the HTML text:
+ * they are (custom blocks and inlines, and a node type of quire's own
+ * for stored code blocks), never by rewriting the HTML text:
  * highlighted code blocks and shortcode output (markdown.h's md_hooks). */
 #ifndef QUIRE_MD_SPLICE_H
 #define QUIRE_MD_SPLICE_H
@@ -17,6 +18,10 @@
  * Returns 0, or -1 if the hook failed. */
 int md_splice_code(cmark_node **codes, size_t n, const struct md_hooks *hooks,
 	cmark_mem *mem);
+
+/* The stored fragment a node md_splice_code() made from hooks->code
+ * writes, or NULL when node is not one. */
+const struct md_fragment *md_stored_block(cmark_node *node);
 
 /* Whether the n bytes of s hold a shortcode placeholder's prefix. */
 int md_has_placeholder(const char *s, size_t n);

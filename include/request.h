@@ -44,6 +44,23 @@ enum req_arg_state {
 	REQ_ARG_TOO_LONG,
 };
 
+/* A Range header as parsed (RFC 9110, 14.2): one byte range is served
+ * as 206; several may be answered whole (200), as is a header quire
+ * cannot read (another unit, bad syntax), which RFC 9110 says to
+ * ignore. */
+enum req_range_kind {
+	REQ_RANGE_NONE,		/* absent or ignored */
+	REQ_RANGE_ONE,		/* "bytes=a-b", "bytes=a-", "bytes=-n" */
+	REQ_RANGE_MANY,		/* a list of ranges */
+};
+
+struct req_range {
+	enum req_range_kind kind;
+	long long first;	/* -1: a suffix range, "-n" */
+	long long last;		/* -1: open ("a-"); the suffix's n when
+				 * first is -1 */
+};
+
 /* A query parameter as parsed. */
 struct req_value {
 	enum req_arg_state state;
@@ -63,8 +80,18 @@ struct req {
 	size_t nsegs;
 	int slash;		/* route ends with '/' */
 	struct req_value args[REQ_ARG__MAX];
-	char *if_none_match;	/* the conditional headers, or NULL */
+	/* The request headers quire reads, each copied by its row of
+	 * request.c's header table, or NULL. */
+	char *if_none_match;
 	char *if_modified_since;
+	char *if_range;
+	char *range_text;	/* Range as sent */
+	struct req_range range;	/* Range as parsed */
+	/* QUIRE_ACCEL_PREFIX, a FastCGI parameter the shipped nginx
+	 * configurations set (a client's headers arrive as HTTP_*): the
+	 * internal location over the file store, "/_quire_store/"; NULL
+	 * when absent or not of the form "/.../". */
+	char *accel_prefix;
 };
 
 /* Returns the value of name in a FastCGI or CGI environment (NULL-
@@ -79,8 +106,9 @@ const char *req_param(char **envp, const char *name);
 enum req_verdict req_parse(struct req *r, const char *method,
 	const char *request_uri, const char *base_path);
 /* req_parse() of the request in a FastCGI or CGI environment
- * (REQUEST_METHOD, REQUEST_URI), copying its conditional headers
- * (If-None-Match, If-Modified-Since) into r. */
+ * (REQUEST_METHOD, REQUEST_URI), copying the headers and parameters of
+ * request.c's table (If-None-Match, If-Modified-Since, If-Range, Range,
+ * QUIRE_ACCEL_PREFIX) into r, the Range parsed. */
 enum req_verdict req_parse_env(struct req *r, char **envp,
 	const char *base_path);
 void req_free(struct req *r);
@@ -90,6 +118,16 @@ void req_free(struct req *r);
  * -1 when the value is malformed (a bad escape, control bytes, invalid
  * UTF-8). */
 int req_query_param(const char *query, const char *name, struct buf *out);
+
+/* Parses a Range header value (NULL: absent) into *out. */
+void req_range_parse(const char *value, struct req_range *out);
+
+/* What a range asks of a body of size bytes: 200 (the whole body: no
+ * range, several, or one that covers it all is still 206), 206 with
+ * *off and *len set, or 416 (unsatisfiable: it starts beyond the end,
+ * or is the empty suffix "-0"). */
+int req_range_resolve(const struct req_range *r, long long size,
+	long long *off, long long *len);
 
 /* Parses a page number segment: digits only, no leading zero, at most
  * 1e9. Returns it, or 0 when s is not such a number. */

@@ -16,6 +16,17 @@ struct resp {
 					 * alone (cached long) */
 	unsigned frames;		/* schema.h's PAGE_FRAME_*: the hosts
 					 * the page's frame-src allows */
+	/* A stored file's body, streamed by resp_send() in chunks instead
+	 * of body (the one exception to "buffer the whole response": its
+	 * length is known before the first byte), when body_file is set
+	 * (a zeroed struct resp has none); resp_reset() and resp_free()
+	 * close it. */
+	int body_file;
+	int body_fd;
+	long long body_off, body_len;
+	const char *cache;		/* Cache-Control; NULL: by status */
+	struct buf type;		/* content_type when it is data (a
+					 * stored file's media type) */
 };
 
 /* Where a response goes: a FastCGI stream, or stdout as CGI. */
@@ -38,6 +49,14 @@ struct resp_sink {
 #define RESP_CSP "default-src 'self'; script-src 'self'; style-src 'self'; " \
 	"img-src 'self' https: data:; object-src 'none'; base-uri 'self'; " \
 	"form-action 'self'; frame-ancestors 'self'"
+
+/* Cache-Control for a site's stored files (files-serve.c), which keep
+ * their URL when they change: caches may keep one a while, then must
+ * revalidate with its ETag (a 304 costs no body). Text the pages depend
+ * on (a stylesheet, a script) follows the pages' second; pictures, audio,
+ * video, fonts and documents, large and rarely replaced, five minutes. */
+#define RESP_CACHE_FILE_TEXT "public, max-age=1"
+#define RESP_CACHE_FILE_MEDIA "public, max-age=300"
 
 /* Prepares r for a new response (keeps its memory). */
 void resp_reset(struct resp *r);
@@ -65,9 +84,14 @@ int resp_etag_any(const char *list);
 /* Answers If-None-Match: * once the page is known: makes a 200 a 304
  * (returns 1); a 404 or a redirect stays as it is. */
 int resp_exists(struct resp *r, const char *if_none_match);
-/* Sends r with the Cache-Control its status calls for (RESP_CACHE_*) and
- * the security headers every answer carries; without its body when
- * head_only (HEAD). Returns 0 or -1. */
+/* Sends r with the Cache-Control its status calls for (RESP_CACHE_*,
+ * or r->cache) and the security headers every answer carries; without
+ * its body when head_only (HEAD). A file body goes in chunks of
+ * RESP_CHUNK bytes read with pread(2): never the whole file in memory.
+ * Returns 0, or -1 when writing failed or the file gave fewer bytes
+ * than promised (the answer is then cut short: the client sees fewer
+ * bytes than its Content-Length). */
+#define RESP_CHUNK (64 * 1024)
 int resp_send(struct resp *r, struct resp_sink *sink, int head_only);
 /* Appends t (unix seconds) as an HTTP date: "Sun, 06 Nov 1994 08:49:37
  * GMT". */
@@ -77,6 +101,13 @@ long long resp_parse_http_date(const char *s);
 /* Does an If-None-Match header value (a list, "*", weak tags) match
  * etag (quoted)? */
 int resp_etag_listed(const char *list, const char *etag);
+/* Sets r's Content-Type to the data media_type (copied), or to
+ * application/octet-stream when it is empty or not a plain header
+ * value. */
+void resp_set_type(struct resp *r, const char *media_type);
+/* Makes r's body the len bytes of the open file fd from off, which r
+ * now owns (closed by resp_reset() or resp_free()). */
+void resp_body_file(struct resp *r, int fd, long long off, long long len);
 /* The reason phrase of a status code. */
 const char *resp_reason(int status);
 

@@ -9,7 +9,7 @@ set -eu
 run="pkg-config gcc g++ make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 libsqlite3-dev libyaml-dev libtomlplusplus-dev libjansson-dev libseccomp-dev
 nginx spawn-fcgi unicode-data unicode-cldr-core libpcre2-dev libxml2-dev
-golang-github-alecthomas-chroma-v2-dev golang-github-kyokomi-emoji-dev
+golang-github-alecthomas-chroma-v2-dev golang-github-kyokomi-emoji-dev libvips-dev
 libssl-dev media-types"
 test="libcmocka-dev curl libxml2-utils libfcgi-bin multiwatch valgrind strace chromium
 chromium-driver apache2 libapache2-mod-fcgid wrk sqlite3 clang libclang-rt-14-dev

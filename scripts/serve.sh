@@ -47,6 +47,8 @@ db=$4
 mkdir -p "$run/tmp"
 run=$(cd "$run" && pwd)
 case $db in /*) ;; *) db=$(pwd)/$db ;; esac
+# The file store beside the database (src/store.c's rule).
+case $db in *.db) store=${db%.db}.files ;; *) store=$db.files ;; esac
 nginx=/usr/sbin/nginx
 [ -x "$nginx" ] || nginx=$(command -v nginx)
 
@@ -64,6 +66,7 @@ while :; do
 		p=$(( ( $(od -An -N2 -tu2 /dev/urandom) % 40000 ) + 20000 ))
 	fi
 	sed -e "s|@USER@|$user|" -e "s|@RUNDIR@|$run|g" -e "s|@PORT@|$p|g" \
+	    -e "s|@STORE@|$store|g" \
 	    -e "s|@STATIC@|$top/static|g" -e "s|@SOCKET@|$run/quire.sock|g" \
 	    "$top/nginx/dev.conf.in" >"$run/nginx.conf"
 	if "$nginx" -p "$run" -e "$run/nginx-error.log" -c "$run/nginx.conf" \

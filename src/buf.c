@@ -142,6 +142,15 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+void
+buf_adopt(struct buf *b, char *p, size_t len)
+{
+	free(b->data);
+	b->data = p;
+	b->len = len;
+	b->cap = len + 1;
+}
+
 char *
 buf_detach(struct buf *b)
 {

@@ -31,7 +31,9 @@ static const int allowed[] = {
 	SCMP_SYS(pselect6_time64),
 	/* The database: SQLite reads with pread, stats the file, resolves
 	 * its path (lstat, readlink, getcwd for a relative one) and checks
-	 * its pid; the worker stats the file to see it replaced. */
+	 * its pid; the worker stats the file to see it replaced. A stored
+	 * file (files-serve.c) needs no more: an open read-only (below),
+	 * fstat, pread, close; under nginx a stat. */
 	SCMP_SYS(pread64), SCMP_SYS(preadv), SCMP_SYS(lseek), SCMP_SYS(_llseek),
 	SCMP_SYS(stat), SCMP_SYS(lstat), SCMP_SYS(fstat), SCMP_SYS(newfstatat),
 	SCMP_SYS(stat64), SCMP_SYS(lstat64), SCMP_SYS(fstat64),

@@ -108,6 +108,7 @@ enum query {
 	Q_LANG_DATES,
 	Q_LISTING_IN,
 	Q_TRANSLATIONS_AT,
+	Q_FILE,
 	Q__MAX
 };
 
@@ -267,6 +268,9 @@ static const char *const query_sql[Q__MAX] = {
 	[Q_LISTING_IN] = "SELECT 1 FROM term m JOIN page_term t ON t.term_id "
 	    "= m.id WHERE m.taxonomy = ?2 AND (?3 IS NULL OR m.slug = ?3) AND "
 	    "t.lang = ?4 AND" VISIBLE("t") "LIMIT 1",
+	/* A stored file by its URL (schema/015): the primary key's seek. */
+	[Q_FILE] = "SELECT hash, size, mtime, media_type FROM file WHERE "
+	    "url = ?1",
 };
 
 struct db {
@@ -1432,3 +1436,25 @@ db_related(struct db *db, long long now, long long page_id,
 	return DB_ROW;
 }
 
+
+enum db_rc
+db_file_by_url(struct db *db, const char *url, struct db_file *f)
+{
+	sqlite3_stmt *st = start(db, Q_FILE), *cur = st;
+	enum db_rc rc;
+
+	memset(f, 0, sizeof(*f));
+	f->hash = f->media_type = "";
+	if (bind_text(db, st, 1, url) != 0)
+		return DB_ERROR;
+	rc = step(&cur);
+	if (rc == DB_ROW) {
+		/* A NULL hash reads as "", which store_path() refuses: a
+		 * damaged row, not a crash. */
+		get_text(st, 0, &f->hash);
+		f->size = sqlite3_column_int64(st, 1);
+		f->mtime = sqlite3_column_int64(st, 2);
+		get_text(st, 3, &f->media_type);
+	}
+	return rc;
+}

@@ -1512,6 +1512,16 @@ goldmark_footnotes(struct md_nodes *nodes, const struct md_source *src)
 			    cmark_node_get_type(last) == CMARK_NODE_CODE_BLOCK) {
 				code_block_html(last, &after);
 				cmark_node_unlink(last);
+			} else if (last != NULL && md_stored_block(last) != NULL) {
+				/* A stored highlighted block: the same. */
+				const struct md_fragment *f =
+				    md_stored_block(last);
+
+				buf_add(&after, f->html, f->len);
+				while (after.len > 0 &&
+				    after.data[after.len - 1] == '\n')
+					after.data[--after.len] = '\0';
+				cmark_node_unlink(last);
 			} else if (last != NULL && cmark_node_get_type(last) ==
 			    CMARK_NODE_CUSTOM_BLOCK && cmark_node_first_child(
 			    last) == NULL && cmark_node_get_on_enter(last) !=
@@ -1989,13 +1999,16 @@ md_render(const char *src, size_t n, unsigned flags,
 	}
 	buf_free(&input);
 	buf_free(&emojified);
+	/* The HTML alone comes from the heap, so that the result takes it
+	 * as it is: a code-heavy page is 100 KB, copied once fewer. */
 	html = cmark_render_html_with_mem(doc, options,
-	    cmark_parser_get_syntax_extensions(parser), &arena_mem);
+	    cmark_parser_get_syntax_extensions(parser),
+	    cmark_get_default_mem_allocator());
 	free_nodes(&nodes);
-	/* The tree, the parser and html are all in the arena: no
-	 * cmark_node_free() or cmark_parser_free(), one reset drops them. */
+	/* The tree and the parser are in the arena: no cmark_node_free()
+	 * or cmark_parser_free(), one reset drops them. */
 	if (html != NULL)
-		buf_puts(&res->html, html);
+		buf_adopt(&res->html, html, strlen(html));
 	arena_reset();
 	if (html == NULL) {
 		md_result_free(res);

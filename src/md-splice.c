@@ -1,15 +1,79 @@
 /* md-splice.c - importer-made HTML into a parsed Markdown document (see
  * md-splice.h). The nodes it makes are cmark-gfm's custom blocks and
  * inlines, which its HTML renderer writes as given, whatever
- * CMARK_OPT_UNSAFE says: the HTML is the importer's, not the author's. */
+ * CMARK_OPT_UNSAFE says: the HTML is the importer's, not the author's;
+ * and, for a stored code block, a node of quire's own extension that
+ * writes the stored bytes where they lie (see verbatim_block()). */
 #include <stdlib.h>
 #include <string.h>
+
+#include <cmark-gfm-extension_api.h>
+/* The renderer's output buffer, which an extension's HTML writer
+ * appends to (cmark-gfm's own table extension does the same). */
+#include <cmark-gfm/render.h>
 
 #include "html.h"
 #include "md-splice.h"
 
 #define PREFIX MD_PLACEHOLDER_PREFIX
 #define SUFFIX MD_PLACEHOLDER_SUFFIX
+
+/* The extension whose one node type is a stored block of HTML: the
+ * node holds a pointer to the md_fragment, not a copy, and its writer
+ * puts the bytes straight into the output. A custom block would copy a
+ * stored 80 KB of highlighted code twice (zeroed, then filled) before
+ * cmark-gfm writes it; the fragment outlives the render (md_hooks). */
+static cmark_syntax_extension *verbatim_ext;
+static cmark_node_type verbatim_type;
+
+static void
+verbatim_html(cmark_syntax_extension *ext, cmark_html_renderer *renderer,
+    cmark_node *node, cmark_event_type ev, int options)
+{
+	const struct md_fragment *f = cmark_node_get_user_data(node);
+
+	cmark_strbuf *out = renderer->html;
+
+	(void)ext;
+	(void)options;
+	/* As cmark-gfm writes a custom block: on a line of its own. */
+	if (out->size > 0 && out->ptr[out->size - 1] != '\n')
+		cmark_strbuf_putc(out, '\n');
+	if (ev != CMARK_EVENT_ENTER || f == NULL)
+		return;
+	cmark_strbuf_put(out, (const unsigned char *)f->html,
+	    (bufsize_t)f->len);
+	if (out->size > 0 && out->ptr[out->size - 1] != '\n')
+		cmark_strbuf_putc(out, '\n');
+}
+
+static cmark_node *
+verbatim_block(const struct md_fragment *f, cmark_mem *mem)
+{
+	cmark_node *node;
+
+	/* Once a process: the type and the extension live as long as it,
+	 * as cmark-gfm's own registered extensions do. */
+	if (verbatim_ext == NULL) {
+		verbatim_ext = cmark_syntax_extension_new("quire-verbatim");
+		verbatim_type = cmark_syntax_extension_add_node(0);
+		cmark_syntax_extension_set_html_render_func(verbatim_ext,
+		    verbatim_html);
+	}
+	node = cmark_node_new_with_mem_and_ext(verbatim_type, mem,
+	    verbatim_ext);
+	cmark_node_set_user_data(node, (void *)f);
+	return node;
+}
+
+const struct md_fragment *
+md_stored_block(cmark_node *node)
+{
+	if (verbatim_ext == NULL ||
+	    cmark_node_get_type(node) != verbatim_type)
+		return NULL;
+	return cmark_node_get_user_data(node);
+}
 
 int
 md_splice_code(cmark_node **codes, size_t n, const struct md_hooks *hooks,
@@ -28,9 +92,7 @@ md_splice_code(cmark_node **codes, size_t n, const struct md_hooks *hooks,
 			/* Stored HTML: straight into the node. */
 			if (i >= hooks->ncode || hooks->code[i].len == 0)
 				continue;
-			block = cmark_node_new_with_mem(
-			    CMARK_NODE_CUSTOM_BLOCK, mem);
-			cmark_node_set_on_enter(block, hooks->code[i].html);
+			block = verbatim_block(&hooks->code[i], mem);
 			cmark_node_replace(codes[i], block);
 			continue;
 		}

@@ -1,7 +1,9 @@
 /* request.c - the request's parameters, its path and its query, parsed
  * and validated before routing. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "request.h"
 #include "unicode.h"
@@ -133,18 +135,160 @@ parse_args(struct req *r)
 	}
 }
 
+/* The request headers and server parameters quire reads, each copied
+ * into its field of struct req when present and at most max bytes long
+ * (a longer one is taken as absent: no valid value is that long). */
+static const struct req_header {
+	const char *param;	/* the FastCGI/CGI parameter */
+	size_t field;		/* offsetof(struct req, ...), a char * */
+	size_t max;
+} req_headers[] = {
+	{ "HTTP_IF_NONE_MATCH", offsetof(struct req, if_none_match), 4096 },
+	{ "HTTP_IF_MODIFIED_SINCE", offsetof(struct req, if_modified_since),
+	    64 },
+	{ "HTTP_IF_RANGE", offsetof(struct req, if_range), 256 },
+	{ "HTTP_RANGE", offsetof(struct req, range_text), 1024 },
+	{ "QUIRE_ACCEL_PREFIX", offsetof(struct req, accel_prefix), 256 },
+};
+
+/* Is s an internal location's prefix: "/", then path bytes, then "/",
+ * nothing that would need escaping in a header or a URI? */
+static int
+accel_prefix_ok(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n < 2 || s[0] != '/' || s[n - 1] != '/')
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7f ||
+		    s[i] == '?' || s[i] == '#' || s[i] == '%')
+			return 0;
+	return strstr(s, "/../") == NULL && strstr(s, "/./") == NULL;
+}
+
 enum req_verdict
 req_parse_env(struct req *r, char **envp, const char *base_path)
 {
-	const char *inm = req_param(envp, "HTTP_IF_NONE_MATCH");
-	const char *ims = req_param(envp, "HTTP_IF_MODIFIED_SINCE");
 	enum req_verdict v;
+	size_t i;
 
 	v = req_parse(r, req_param(envp, "REQUEST_METHOD"),
 	    req_param(envp, "REQUEST_URI"), base_path);
-	r->if_none_match = inm != NULL ? xstrdup(inm) : NULL;
-	r->if_modified_since = ims != NULL ? xstrdup(ims) : NULL;
+	for (i = 0; i < sizeof(req_headers) / sizeof(req_headers[0]); i++) {
+		const char *val = req_param(envp, req_headers[i].param);
+		char **field = (char **)((char *)r + req_headers[i].field);
+
+		if (val != NULL && strlen(val) <= req_headers[i].max)
+			*field = xstrdup(val);
+	}
+	if (r->accel_prefix != NULL && !accel_prefix_ok(r->accel_prefix)) {
+		free(r->accel_prefix);
+		r->accel_prefix = NULL;
+	}
+	req_range_parse(r->range_text, &r->range);
 	return v;
+}
+
+/* Reads a run of digits at *p into *out (at most 18 of them, so that it
+ * fits); returns 0, or -1 when there is none or too many. */
+static int
+range_number(const char **p, long long *out)
+{
+	long long n = 0;
+	int k = 0;
+
+	while (**p >= '0' && **p <= '9') {
+		if (++k > 18)
+			return -1;
+		n = n * 10 + (**p - '0');
+		(*p)++;
+	}
+	*out = n;
+	return k > 0 ? 0 : -1;
+}
+
+static const char *
+skip_ows(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+void
+req_range_parse(const char *value, struct req_range *out)
+{
+	const char *p = value;
+	int n = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->kind = REQ_RANGE_NONE;
+	/* The unit is case-insensitive; quire knows bytes only. */
+	if (p == NULL || strncasecmp(p, "bytes=", 6) != 0)
+		return;
+	p += 6;
+	for (;;) {
+		long long a = -1, b = -1;
+
+		p = skip_ows(p);
+		if (*p == ',') {	/* empty list elements are allowed */
+			p++;
+			continue;
+		}
+		if (*p == '\0')
+			break;
+		if (*p == '-') {
+			p++;
+			if (range_number(&p, &b) != 0)
+				goto bad;
+		} else {
+			if (range_number(&p, &a) != 0 || *p++ != '-')
+				goto bad;
+			if (*p >= '0' && *p <= '9' && (range_number(&p, &b) != 0 ||
+			    b < a))
+				goto bad;
+		}
+		p = skip_ows(p);
+		if (*p != ',' && *p != '\0')
+			goto bad;
+		if (++n == 1) {
+			out->first = a;
+			out->last = b;
+		}
+	}
+	if (n == 0)
+		goto bad;
+	out->kind = n == 1 ? REQ_RANGE_ONE : REQ_RANGE_MANY;
+	return;
+bad:
+	/* A header that does not parse is ignored (RFC 9110, 14.2). */
+	memset(out, 0, sizeof(*out));
+	out->kind = REQ_RANGE_NONE;
+}
+
+int
+req_range_resolve(const struct req_range *r, long long size, long long *off,
+    long long *len)
+{
+	*off = 0;
+	*len = size;
+	if (r->kind != REQ_RANGE_ONE)
+		return 200;
+	if (r->first < 0) {
+		/* The last n bytes; all of them when n exceeds the size. */
+		if (r->last == 0 || size == 0)
+			return 416;
+		*len = r->last < size ? r->last : size;
+		*off = size - *len;
+		return 206;
+	}
+	if (r->first >= size)
+		return 416;
+	*off = r->first;
+	*len = (r->last < 0 || r->last >= size ? size - 1 : r->last) -
+	    r->first + 1;
+	return 206;
 }
 
 enum req_verdict
@@ -250,6 +394,9 @@ req_free(struct req *r)
 		free(r->args[i].text);
 	free(r->if_none_match);
 	free(r->if_modified_since);
+	free(r->if_range);
+	free(r->range_text);
+	free(r->accel_prefix);
 	memset(r, 0, sizeof(*r));
 }
 

@@ -1,36 +1,83 @@
 /* response.c - status, headers and body, sent once, whole. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "dates.h"
 #include "response.h"
 #include "schema.h"
 
+/* Closes r's file body, if any. */
+static void
+drop_file(struct resp *r)
+{
+	if (r->body_file)
+		close(r->body_fd);
+	r->body_file = 0;
+	r->body_fd = -1;
+	r->body_off = r->body_len = 0;
+}
+
 void
 resp_reset(struct resp *r)
 {
+	drop_file(r);
 	r->status = 200;
 	r->content_type = "text/html; charset=utf-8";
 	r->stable = 0;
 	r->frames = 0;
+	r->cache = NULL;
 	buf_reset(&r->headers);
 	buf_reset(&r->body);
+	buf_reset(&r->type);
 }
 
 void
 resp_free(struct resp *r)
 {
+	drop_file(r);
 	buf_free(&r->headers);
 	buf_free(&r->body);
+	buf_free(&r->type);
+}
+
+void
+resp_set_type(struct resp *r, const char *media_type)
+{
+	const char *p;
+
+	buf_reset(&r->type);
+	for (p = media_type; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p == 0x7f)
+			break;
+	if (*media_type == '\0' || *p != '\0')
+		media_type = "application/octet-stream";
+	buf_puts(&r->type, media_type);
+	r->content_type = buf_cstr(&r->type);
+}
+
+void
+resp_body_file(struct resp *r, int fd, long long off, long long len)
+{
+	drop_file(r);
+	buf_reset(&r->body);
+	r->body_fd = fd;
+	r->body_file = 1;
+	r->body_off = off;
+	r->body_len = len;
 }
 
 void
 resp_fail(struct resp *r, int status)
 {
+	drop_file(r);
 	buf_reset(&r->body);
 	buf_reset(&r->headers);
 	r->status = status;
+	r->cache = NULL;
 	r->content_type = "text/html; charset=utf-8";
 	if (status == 405)
 		resp_header(r, "Allow", "GET, HEAD");
@@ -41,6 +88,7 @@ resp_fail(struct resp *r, int status)
 void
 resp_moved(struct resp *r, const char *location)
 {
+	drop_file(r);
 	buf_reset(&r->body);
 	r->status = 301;
 	resp_header(r, "Location", location);
@@ -155,12 +203,14 @@ resp_reason(int status)
 {
 	switch (status) {
 	case 200: return "OK";
+	case 206: return "Partial Content";
 	case 301: return "Moved Permanently";
 	case 304: return "Not Modified";
 	case 400: return "Bad Request";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
 	case 414: return "URI Too Long";
+	case 416: return "Range Not Satisfiable";
 	case 500: return "Internal Server Error";
 	case 503: return "Service Unavailable";
 	default: return "Unknown";
@@ -203,6 +253,8 @@ resp_conditional(struct resp *r, const char *if_none_match,
 static const char *
 cache_control(const struct resp *r)
 {
+	if (r->cache != NULL)
+		return r->cache;
 	switch (r->status) {
 	case 200: case 304: case 404:
 		return RESP_CACHE_CONTENT;
@@ -215,10 +267,49 @@ cache_control(const struct resp *r)
 	}
 }
 
+/* Writes n bytes to the sink; 0 or -1. */
+static int
+put(struct resp_sink *sink, const char *data, size_t n)
+{
+	if (n == 0)
+		return 0;
+	if (sink->out != NULL)
+		return FCGX_PutStr(data, (int)n, sink->out) == (int)n ? 0 : -1;
+	return fwrite(data, 1, n, stdout) == n ? 0 : -1;
+}
+
+/* Streams r's file body to the sink in chunks; 0 or -1. */
+static int
+send_file(struct resp *r, struct resp_sink *sink)
+{
+	char *chunk = xmalloc(RESP_CHUNK);
+	long long off = r->body_off, left = r->body_len;
+	int rc = 0;
+
+	while (left > 0 && rc == 0) {
+		size_t want = left < RESP_CHUNK ? (size_t)left : RESP_CHUNK;
+		ssize_t n = pread(r->body_fd, chunk, want, (off_t)off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			rc = -1;	/* the file shrank: cut short */
+			break;
+		}
+		rc = put(sink, chunk, (size_t)n);
+		off += n;
+		left -= n;
+	}
+	free(chunk);
+	return rc;
+}
+
 int
 resp_send(struct resp *r, struct resp_sink *sink, int head_only)
 {
 	struct buf head = BUF_INIT;
+	long long length = r->body_file ? r->body_len :
+	    (long long)r->body.len;
 	int rc = 0;
 
 	buf_puts(&head, "Status: ");
@@ -233,7 +324,7 @@ resp_send(struct resp *r, struct resp_sink *sink, int head_only)
 		buf_puts(&head, "\r\nContent-Type: ");
 		buf_puts(&head, r->content_type);
 		buf_puts(&head, "\r\nContent-Length: ");
-		buf_putnum(&head, (long long)r->body.len, 1);
+		buf_putnum(&head, length, 1);
 		buf_puts(&head, "\r\n");
 	}
 	buf_add(&head, r->headers.data, r->headers.len);
@@ -257,18 +348,12 @@ resp_send(struct resp *r, struct resp_sink *sink, int head_only)
 	buf_puts(&head, "\r\n"
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "Referrer-Policy: strict-origin-when-cross-origin\r\n\r\n");
-	if (sink->out != NULL) {
-		if (FCGX_PutStr(head.data, (int)head.len, sink->out) !=
-		    (int)head.len || (!head_only && r->body.len > 0 &&
-		    FCGX_PutStr(r->body.data, (int)r->body.len, sink->out) !=
-		    (int)r->body.len))
-			rc = -1;
-	} else {
-		if (fwrite(head.data, 1, head.len, stdout) != head.len ||
-		    (!head_only && r->body.len > 0 && fwrite(r->body.data, 1,
-		    r->body.len, stdout) != r->body.len) || fflush(stdout) != 0)
-			rc = -1;
-	}
+	if (put(sink, head.data, head.len) != 0 || (!head_only &&
+	    (r->body_file ? send_file(r, sink) : put(sink, r->body.data,
+	    r->body.len)) != 0))
+		rc = -1;
+	if (sink->out == NULL && fflush(stdout) != 0)
+		rc = -1;
 	buf_free(&head);
 	return rc;
 }

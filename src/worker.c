@@ -12,6 +12,7 @@
 
 #include "confine.h"
 #include "db.h"
+#include "files-serve.h"
 #include "request.h"
 #include "response.h"
 #include "route.h"
@@ -102,6 +103,9 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 	struct ctx ctx;
 	enum req_verdict v;
 	enum page_rc rc = PAGE_OK;
+	enum files_rc frc = FILES_NONE;
+	struct buf why = BUF_INIT;
+	int file_path;
 	int head_only = method != NULL && strcmp(method, "HEAD") == 0;
 	int db_ok = 0;
 
@@ -132,6 +136,12 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 	ctx.site = db_site(w->db);
 	v = req_parse_env(&req, envp, ctx.site->base_path);
 	head_only = req.method == REQ_HEAD;
+	/* A stored file's exact path wins over the trailing-slash redirect
+	 * ("/CNAME") and the 404; a page's path ends in '/' and pays no
+	 * look-up: only a path without one (a file name, a feed, an ugly
+	 * URL) may be a file's. */
+	file_path = (v == REQ_OK || v == REQ_ADD_SLASH) && !req.slash &&
+	    req.nsegs > 0;
 	switch (v) {
 	case REQ_OK: {
 		struct db_state st;
@@ -141,15 +151,29 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 			break;
 		}
 		if (resp_conditional(&w->resp, req.if_none_match,
-		    req.if_modified_since, st.version, st.changed))
+		    req.if_modified_since, st.version, st.changed)) {
+			/* The site's validators say current; a file has
+			 * its own. */
+			if (file_path && (frc = files_answer(&ctx, db_path,
+			    &why)) != FILES_NONE)
+				break;
+			resp_reset(&w->resp);
+			resp_conditional(&w->resp, req.if_none_match,
+			    req.if_modified_since, st.version, st.changed);
 			break;
+		}
 		rc = route_dispatch(&ctx, v);
+		if (rc == PAGE_NOT_FOUND && file_path)
+			frc = files_answer(&ctx, db_path, &why);
 		if (rc == PAGE_OK)
 			resp_exists(&w->resp, req.if_none_match);
 		break;
 	}
 	case REQ_ADD_SLASH:
-		rc = route_dispatch(&ctx, v);
+		if (file_path)
+			frc = files_answer(&ctx, db_path, &why);
+		if (frc == FILES_NONE)
+			rc = route_dispatch(&ctx, v);
 		break;
 	case REQ_METHOD:
 		logf_(lg, "405 %s %.200s", method ? method : "(none)",
@@ -167,6 +191,15 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 	case REQ_NOT_FOUND:
 		rc = PAGE_NOT_FOUND;
 		break;
+	}
+	if (frc == FILES_OK) {
+		rc = PAGE_OK;
+	} else if (frc == FILES_DAMAGED) {
+		logf_(lg, "503 %s", buf_cstr(&why));
+		rc = PAGE_OK;
+		page_error(&ctx, 503);
+	} else if (frc == FILES_DB_ERROR) {
+		rc = PAGE_DB_ERROR;
 	}
 	if (rc == PAGE_NOT_FOUND) {
 		page_error(&ctx, 404);
@@ -187,8 +220,13 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 		db_end_request(w->db);
 	}
 send:
-	resp_send(&w->resp, sink, head_only);
+	if (resp_send(&w->resp, sink, head_only) != 0 && w->resp.body_file)
+		logf_(lg, "%.200s: the file was cut short (its store file "
+		    "shrank, or the client left)", uri ? uri : "");
+	/* Close a streamed file now, not at the next request. */
+	resp_reset(&w->resp);
 	req_free(&req);
+	buf_free(&why);
 }
 
 /* As CGI, reads what is left of a request body (a POST we answered 405):

@@ -1,6 +1,7 @@
 /* fuzz-request.c - libFuzzer target for the request parser (request.c).
- * The input is METHOD \0 REQUEST_URI \0 QUERY; each part may be missing
- * (a missing method or URI is passed as NULL, as the worker would). */
+ * The input is METHOD \0 REQUEST_URI \0 QUERY \0 RANGE; each part may be
+ * missing (a missing method or URI is passed as NULL, as the worker
+ * would). RANGE is a Range header, resolved against a few sizes. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,32 @@ parse(const char *method, const char *uri, const char *base)
 	req_free(&r);
 }
 
+/* A range resolved is inside the body, never empty; 416 only for one
+ * range. */
+static void
+check_range(const char *header)
+{
+	static const long long sizes[] = { 0, 1, 100, 1LL << 40 };
+	struct req_range r;
+	long long off, len;
+	size_t i;
+
+	req_range_parse(header, &r);
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		int code = req_range_resolve(&r, sizes[i], &off, &len);
+
+		if (code == 206 && (off < 0 || len < 1 ||
+		    off + len > sizes[i]))
+			__builtin_trap();
+		if (code == 200 && (off != 0 || len != sizes[i]))
+			__builtin_trap();
+		if (code == 416 && r.kind != REQ_RANGE_ONE)
+			__builtin_trap();
+		if (code != 200 && code != 206 && code != 416)
+			__builtin_trap();
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -104,6 +131,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *method = part(&p, end);
 	char *uri = part(&p, end);
 	char *q = part(&p, end);
+	char *range = part(&p, end);
 
 	parse(method, uri, "/");
 	parse(method, uri, "/blog/");
@@ -116,5 +144,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(method);
 	free(uri);
 	free(q);
+	check_range(range);
+	free(range);
 	return 0;
 }

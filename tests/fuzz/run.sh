@@ -12,7 +12,7 @@ secs=${1:-60}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 
-PKGS="fcgi libcmark-gfm sqlite3 yaml-0.1 tomlplusplus jansson libpcre2-8 libcrypto"
+PKGS="fcgi libcmark-gfm sqlite3 yaml-0.1 tomlplusplus jansson libpcre2-8 libcrypto vips"
 CC=${FUZZ_CC:-clang}
 CXX=${FUZZ_CXX:-clang++}
 out=build/fuzz
@@ -49,6 +49,7 @@ target() {
 		opts="-max_len=16384" ;;
 	shortcode) mods="$COMMON highlight highlight-lex shortcode shortcodes-builtin"
 		opts="-max_len=4096" ;;
+	images) mods="$COMMON images"; opts="-max_len=65536" ;;
 	# src/worker.c itself is included by the target.
 	worker) mods="$COMMON $IMPORTER $IMPORTER_CXX $worker_mods schema"
 		opts="-max_len=2048 -close_fd_mask=3" ;;

@@ -3,7 +3,9 @@
 # its seccomp filter (strace makes seccomp() and prctl() fail, as an old
 # or locked-down kernel would), every request is answered 503 with a log
 # line saying why and how to serve without the filter, as CGI and under
-# FastCGI; QUIRE_SECCOMP=0 serves the pages. Closes with
+# FastCGI; QUIRE_SECCOMP=0 serves the pages. Under the filter, a stored
+# file (the store beside the database: read-only open, fstat, pread) is
+# served whole and by Range, as CGI and under FastCGI. Closes with
 # "confine: N passed, M failed".
 set -u
 top=$(pwd)
@@ -14,6 +16,8 @@ peer_pid=""
 # alone would leave the worker it traced running).
 suite_stop_extra() {
 	local c
+	# The filtered worker of part 3.
+	[ -s "$tmp/f.pid" ] && kill "$(cat "$tmp/f.pid")" 2>/dev/null
 	[ -n "$peer_pid" ] || return 0
 	for c in $(cat /proc/"$peer_pid"/task/*/children 2>/dev/null); do
 		kill "$c" 2>/dev/null
@@ -68,4 +72,41 @@ expect "under FastCGI, a refused filter answers 503 to every request" "${codes# 
     "503 Service Unavailable 503 Service Unavailable 503 Service Unavailable"
 expect_re "and logs why on the FastCGI error stream" "$(cat "$tmp/peer.err")" \
     "503: the seccomp filter cannot be installed"
+
+# 3. A stored file under the filter: the calls it needs (openat read-only,
+# fstat, pread64, close) are on the allow-list; nothing new.
+head -c 200000 /dev/urandom >"$tmp/pic.bin"
+store_file "$tmp/site.db" /img/pic.png "$tmp/pic.bin" image/png 1700000000
+# fcgi_get SOCKET ROUTE [VAR=VALUE...]: the worker's answer over FastCGI.
+fcgi_get() {
+	local sock=$1 route=$2
+	shift 2
+	env -i QUIRE_DB="$tmp/site.db" REQUEST_METHOD=GET REQUEST_URI="$route" \
+	    SERVER_NAME=localhost SERVER_PORT=80 "$@" \
+	    timeout 10 cgi-fcgi -bind -connect "$sock" 2>/dev/null
+}
+# status_and_sum: the first line, then the body's SHA-256.
+status_and_sum() {
+	printf '%s %s' "$(sed -n '1s/\r$//p' "$1")" "$(sed '1,/^\r$/d' "$1" | sha256sum | cut -c1-64)"
+}
+env -u QUIRE_SECCOMP QUIRE_DB="$tmp/site.db" REQUEST_METHOD=GET \
+    REQUEST_URI=/img/pic.png "$worker" >"$tmp/pic.out" 2>"$tmp/pic.err"
+expect "as CGI under the filter, a stored file is served whole" \
+    "$(status_and_sum "$tmp/pic.out")" "Status: 200 OK $(sha256sum <"$tmp/pic.bin" | cut -c1-64)"
+env -u QUIRE_SECCOMP QUIRE_DB="$tmp/site.db" spawn-fcgi -s "$tmp/f.sock" \
+    -P "$tmp/f.pid" -- "$worker" >/dev/null 2>"$tmp/f.err" ||
+    not_ok "spawn-fcgi starts the worker (filtered)" "$(cat "$tmp/f.err")"
+i=0
+while [ ! -S "$tmp/f.sock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+fcgi_get "$tmp/f.sock" /img/pic.png >"$tmp/pic.out"
+expect "under FastCGI and the filter, a stored file is served whole" \
+    "$(status_and_sum "$tmp/pic.out")" "Status: 200 OK $(sha256sum <"$tmp/pic.bin" | cut -c1-64)"
+fcgi_get "$tmp/f.sock" /img/pic.png HTTP_RANGE=bytes=100000-100009 >"$tmp/pic.out"
+expect "and by Range (206, those bytes)" "$(status_and_sum "$tmp/pic.out")" \
+    "Status: 206 Partial Content $(head -c 100010 "$tmp/pic.bin" | tail -c 10 | sha256sum | cut -c1-64)"
+fcgi_get "$tmp/f.sock" /posts/here/ >"$tmp/pic.out"
+expect "and the worker still serves pages after" "$(sed -n '1s/\r$//p' "$tmp/pic.out")" \
+    "Status: 200 OK"
+expect_re "the worker runs under its filter (Seccomp: 2)" \
+    "$(sed -n 's/^Seccomp:[[:space:]]*//p' "/proc/$(cat "$tmp/f.pid")/status" 2>/dev/null)" '^2$'
 report confine

@@ -11,7 +11,11 @@
 #      mod_cgi under prefork
 #   7. nginx with fastcgi_cache in front of two worker "boxes" (two
 #      spawn-fcgi pools on TCP ports, each with its own copy of the
-#      database)                  nginx/quire-upstream.conf
+#      database and its file store)   nginx/quire-upstream.conf
+#   8. 1 under /blog/
+# Each database gets stored files (schema/015) beside it by store_file
+# (lib.sh), which every set-up serves: nginx from the store through
+# X-Accel-Redirect, the others streamed by the worker.
 # Run from the repository root after `make all`:
 #     bash tests/integration/deploy.sh
 # Prints one `ok - ...` / `not ok - ...` line per check, a `# SET-UP: N
@@ -142,11 +146,39 @@ import_db() {
 		# As a page with a youtube shortcode is stored: its policy
 		# frames that host (schema/014), which every server passes on.
 		sqlite3 "$1" "UPDATE page SET frames = 1 WHERE source = 'posts/headings.md'"
+		add_files "$1"
 		chmod 644 "$1"
 	else
 		cat "$1.log" >&2
 		return 1
 	fi
+}
+
+# The files every database stores: a picture, a bundle's resource, /CNAME
+# (a name without an extension, beside the trailing-slash redirect),
+# quire's own stylesheet and script (served at the baseURL's path), and
+# a row whose store file is missing (damaged: 503).
+files=$tmp/files
+mkdir -p "$files"
+head -c 1000 /dev/urandom >"$files/x.png"
+head -c 3000 /dev/urandom >"$files/photo.jpg"
+echo blog.example.org >"$files/CNAME"
+echo "never stored" >"$files/lost"
+png_hash=$(sha256sum "$files/x.png" | cut -c1-64)
+png_mtime=1700000000
+png_date="Tue, 14 Nov 2023 22:13:20 GMT"
+add_files() {
+	store_file "$1" /img/x.png "$files/x.png" image/png "$png_mtime"
+	store_file "$1" /posts/headings/photo.jpg "$files/photo.jpg" image/jpeg 1700000100
+	store_file "$1" /CNAME "$files/CNAME" application/octet-stream 1700000200
+	store_file "$1" /css/quire.css "$top/static/css/quire.css" text/css \
+	    "$(stat -c %Y "$top/static/css/quire.css")"
+	store_file "$1" /js/theme.js "$top/static/js/theme.js" text/javascript \
+	    "$(stat -c %Y "$top/static/js/theme.js")"
+	sqlite3 "$1" "INSERT INTO file VALUES ('/lost.png', 'static/lost.png',
+	    '$(sha256sum "$files/lost" | cut -c1-64)', 13, $png_mtime, 'image/png');
+	    INSERT INTO file VALUES ('/bad.png', 'static/bad.png',
+	    '../../../../etc/passwd', 13, $png_mtime, 'image/png')"
 }
 
 user_root=0
@@ -242,6 +274,7 @@ make_nginx() {
 	sed -e "s|listen 80;|listen 127.0.0.1:$port;|" \
 	    -e "s|/usr/local/share/quire/static|$statics|g" \
 	    -e "s|/run/quire/quire.sock|$run/quire.sock|g" \
+	    -e "s|/var/lib/quire/blog.files/|$run/blog.files/|g" \
 	    "$top/nginx/quire.conf" >"$run/site.conf"
 	start_nginx "$run"
 }
@@ -262,6 +295,10 @@ start_nginx() {
 		include /etc/nginx/mime.types;
 		default_type application/octet-stream;
 		access_log $run/nginx-access.log;
+		# What nginx itself sent from where: an X-Accel-Redirect shows
+		# as the store's internal URI.
+		log_format quire_uri '\$request_uri \$uri \$status';
+		access_log $run/nginx-uri.log quire_uri;
 		client_body_temp_path $run/tmp/body;
 		fastcgi_temp_path $run/tmp/fastcgi;
 		proxy_temp_path $run/tmp/proxy;
@@ -283,6 +320,8 @@ make_upstream() {
 	import_db "$run/editor.db" "http://127.0.0.1:$port$prefix" || return 1
 	for b in 1 2; do
 		cp "$run/editor.db" "$run/box$b.db"
+		rm -rf "$run/box$b.files"
+		cp -R "$run/editor.files" "$run/box$b.files"
 		p=$(random_port)
 		eval "box${b}_port=$p"
 		spawn_box "$run" "$b" "$p" || return 1
@@ -512,6 +551,109 @@ checks() {
 	    "301 ${p}posts/headings/?a=%22%3C'%C3%A9&b=%25zz&c=%41&d=%7B%7D%7C%5C%5E%60&e=/?:@!\$()*+,;= 3"
 }
 
+# file_checks PREFIX: the stored files, at $base$PREFIX: headers, HEAD,
+# both validators, Range, a stored name beside the trailing-slash
+# redirect, a missing file, a damaged row; under nginx, X-Accel-Redirect.
+file_checks() {
+	local p=$1 raw len u=$base${1}img/x.png
+	# Apache (2.4.71 here) drops a CGI's or FastCGI response's Content-Length
+	# and sends it chunked (pages too); nginx and mod_fcgid keep it.
+	len=1000
+	case $name in apache+proxy_fcgi|apache+cgi*) len=chunked ;; esac
+	req "$u"
+	expect "stored ${p}img/x.png: 200 image/png, its length, ETag, Last-Modified" \
+	    "$code $(hdr Content-Type) $(hdr Content-Length)$(hdr Transfer-Encoding) $(hdr ETag) $(hdr Last-Modified)" \
+	    "200 image/png $len \"$png_hash\" $png_date"
+	expect "stored ${p}img/x.png: the very bytes" "$(sha256sum <"$tmp/body" | cut -c1-64)" "$png_hash"
+	expect "stored ${p}img/x.png: Cache-Control, Accept-Ranges once, security headers once each" \
+	    "$(hdr Cache-Control) $(grep -ci '^Accept-Ranges: bytes' "$tmp/hdr") $(sec_headers)" \
+	    "public, max-age=300 1 $sec_want"
+	raw=$(raw_head "$port" "${p}img/x.png" | tr -d '\r')
+	[ "$len" = chunked ] && len=""
+	expect "HEAD ${p}img/x.png: 200, Content-Length ${len:-(Apache: none)}, no body" \
+	    "$(printf '%s\n' "$raw" | head -n 1 | cut -d' ' -f2) $(printf '%s\n' "$raw" | sed -n 's/^Content-Length: //Ip') $(printf '%s\n' "$raw" | sed '1,/^$/d' | wc -c | tr -d ' ')" \
+	    "200 $len 0"
+	req "$u" -H "If-None-Match: W/\"other\", \"$png_hash\""
+	expect "If-None-Match with its ETag (in a list): 304 with the ETag, no body" \
+	    "$code $(hdr ETag) $(wc -c <"$tmp/body")" "304 \"$png_hash\" 0"
+	req "$u" -H "If-Modified-Since: $png_date"
+	expect "If-Modified-Since its date: 304" "$code" 304
+	req "$u" -H "If-Modified-Since: Tue, 14 Nov 2023 22:13:19 GMT"
+	expect "If-Modified-Since a second before: 200" "$code" 200
+	req "$u" -H "If-None-Match: \"other\"" -H "If-Modified-Since: $png_date"
+	expect "If-None-Match not matching wins over If-Modified-Since: 200" "$code" 200
+	req "$u" -H "Range: bytes=10-19"
+	expect "Range bytes=10-19: 206, Content-Range, those 10 bytes" \
+	    "$code $(hdr Content-Range) $(cmp -s "$tmp/body" <(head -c 20 "$files/x.png" | tail -c 10) && echo same)" \
+	    "206 bytes 10-19/1000 same"
+	req "$u" -H "Range: bytes=-100"
+	expect "Range bytes=-100: 206, the last 100 bytes" \
+	    "$code $(hdr Content-Range) $(cmp -s "$tmp/body" <(tail -c 100 "$files/x.png") && echo same)" \
+	    "206 bytes 900-999/1000 same"
+	req "$u" -H "Range: bytes=5000-"
+	expect "Range bytes=5000-: 416 with Content-Range: bytes */1000" \
+	    "$code $(hdr Content-Range)" "416 bytes */1000"
+	req "$u" -H "Range: bytes=0-1" -H "If-Range: \"$png_hash\""
+	expect "If-Range with its ETag: 206" "$code $(hdr Content-Range)" "206 bytes 0-1/1000"
+	req "$u" -H "Range: bytes=0-1" -H "If-Range: \"other\""
+	expect "If-Range with another ETag: the whole file, 200" "$code $(wc -c <"$tmp/body")" "200 1000"
+	req "$base${p}posts/headings/photo.jpg"
+	expect "a bundle's resource ${p}posts/headings/photo.jpg: 200 image/jpeg, 3000 bytes" \
+	    "$code $(hdr Content-Type) $(wc -c <"$tmp/body")" "200 image/jpeg 3000"
+	req "$base${p}CNAME"
+	expect "stored ${p}CNAME wins over the trailing-slash redirect" \
+	    "$code $(cat "$tmp/body")" "200 blog.example.org"
+	req "$base${p}posts/headings"
+	expect "while ${p}posts/headings still answers 301" "$code" 301
+	req "$base${p}img/none.png"
+	expect "a missing file ${p}img/none.png: 404 with an HTML page" \
+	    "$code $(hdr Content-Type)" "404 text/html; charset=utf-8"
+	req "$base${p}lost.png"
+	expect "a row whose store file is missing: 503" "$code" 503
+	req "$base${p}bad.png"
+	expect "a row whose hash is no hash (a path): 503" "$code" 503
+	req "$base${p}css/quire.css" -H "If-None-Match: \"nope\""
+	expect "${p}css/quire.css: 200 text/css (nginx or the store)" \
+	    "$code $(hdr Content-Type | cut -d';' -f1)" "200 text/css"
+	req "$base${p}js/theme.js"
+	expect "${p}js/theme.js: 200" "$code" 200
+	case $name in
+	nginx-upstream)
+		expect "nginx-upstream: the workers send the bytes (no store on the front box)" \
+		    "$(grep -c '/_quire_store/' "$run/nginx-uri.log")" 0 ;;
+	nginx*)
+		expect "nginx sends ${p}img/x.png from the store (X-Accel-Redirect)" \
+		    "$(grep -F "${p}img/x.png /_quire_store/${png_hash:0:2}/${png_hash:2} 200" "$run/nginx-uri.log" | head -n 1)" \
+		    "${p}img/x.png /_quire_store/${png_hash:0:2}/${png_hash:2} 200"
+		req "$base/_quire_store/${png_hash:0:2}/${png_hash:2}"
+		expect "the store's internal location answers 404 from outside" "$code" 404 ;;
+	esac
+}
+
+# big_file: a 50 MiB file streamed by a FastCGI worker (no X-Accel): the
+# bytes arrive whole, and the workers' peak RSS stays under 8 MiB.
+big_file() {
+	local big=$tmp/big.mp4 hwm p max=0
+	head -c $((50 * 1024 * 1024)) /dev/urandom >"$big"
+	store_file "$run/blog.db" /video/big.mp4 "$big" video/mp4 1700000000
+	req "$base/video/big.mp4" --max-time 60
+	expect "a 50 MiB file streamed by the worker arrives whole" \
+	    "$code $(sha256sum <"$tmp/body" | cut -c1-64)" "200 $(sha256sum <"$big" | cut -c1-64)"
+	for p in $(cat "$run/quire.pids"); do
+		hwm=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$p/status")
+		[ "${hwm:-0}" -gt "$max" ] && max=$hwm
+	done
+	expect_re "the workers' peak RSS (VmHWM) while serving it: ${max} kB, under 8 MiB" \
+	    "$max" '^[1-9][0-9]{0,3}$'
+	rm -f "$big" "$tmp/body"
+}
+
+# proxy_after: the workers confined, then the 50 MiB file.
+proxy_after() {
+	spawned_confined
+	big_file
+}
+
 # setup NAME PREFIX MAKE [AFTER]: starts a set-up, runs the checks (and
 # the command AFTER), prints its count.
 setup() {
@@ -520,6 +662,7 @@ setup() {
 	CHECK_PREFIX="$name: "
 	if up "$1" "$2" "$3"; then
 		checks "$2"
+		file_checks "$2"
 		[ $# -lt 4 ] || "$4"
 	fi
 	echo "# $1: $((pass - p0)) passed, $((fail - f0)) failed"
@@ -583,12 +726,13 @@ if [ -n "$missing" ] || [ ! -x ./quire ] || [ ! -x cgi-bin/quire.fcgi ]; then
 fi
 
 setup nginx+spawn-fcgi / make_nginx spawned_confined
-setup apache+proxy_fcgi / make_proxy_fcgi spawned_confined
+setup apache+proxy_fcgi / make_proxy_fcgi proxy_after
 setup apache+fcgid / make_fcgid fcgid_stops
 setup apache+cgi / make_cgi
 setup apache+cgi-blog /blog/ make_cgi
 cgid=1
 setup apache+cgid / make_cgi
 setup nginx-upstream / make_upstream upstream_after
+setup nginx-blog /blog/ make_nginx spawned_confined
 
 finish

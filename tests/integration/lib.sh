@@ -172,3 +172,21 @@ entries() {
 		route=$1page/$n/
 	done | tr '\n' ' ' | sed 's/ $//'
 }
+
+# ---- stored files (schema/015), until the importer stores them itself
+
+# store_file DB URL FILE MEDIA_TYPE MTIME: puts FILE's bytes in DB's store
+# (DB less .db, plus .files/HH/REST by its SHA-256, src/store.c) and a row
+# of the file table for URL (a route, decoded). Readable by all (Apache's
+# children run as www-data).
+store_file() {
+	local h dir
+	h=$(sha256sum "$3" | cut -c1-64)
+	case $1 in *.db) dir=${1%.db}.files ;; *) dir=$1.files ;; esac
+	mkdir -p "$dir/${h:0:2}"
+	cp "$3" "$dir/${h:0:2}/${h:2}"
+	chmod -R o+rX "$dir"
+	sqlite3 "$1" "INSERT OR REPLACE INTO file (url, source, hash, size,
+	    mtime, media_type) VALUES ('$2', 'static$2', '$h',
+	    $(stat -c %s "$3"), $5, '$4')"
+}

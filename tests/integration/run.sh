@@ -424,8 +424,14 @@ bdb=$tmp/blog.db
 ./quire import --db "$bdb" --base-url http://127.0.0.1/blog/ "$hugo_content" \
     >"$tmp/import-b.out" 2>&1
 expect "import with --base-url http://127.0.0.1/blog/ exits 0" "$?" 0
+# quire's own stylesheet, stored as the importer stores static/ files.
+store_file "$bdb" /css/quire.css "$top/static/css/quire.css" text/css 1700000000
 serve blog "$bdb"
 b=$srv
+req "$b/blog/css/quire.css"
+expect "make run's nginx under /blog/: /blog/css/quire.css is the stored stylesheet" \
+    "$code $(hdr Content-Type) $(cmp -s "$tmp/body" "$top/static/css/quire.css" && echo same)" \
+    "200 text/css same"
 req "$b/blog/"
 expect "/blog/ answers 200" "$code" 200
 expect "/blog/ has 10 post entries" "$(grep -c '<article class="post-entry">' "$tmp/body")" 10

@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "request.h"
@@ -162,6 +163,115 @@ test_args(void **state)
 	arg(longq, REQ_ARG_Q, REQ_ARG_TOO_LONG, NULL, 0);
 }
 
+/* range("bytes=...", size, code, off, len): what req_range_parse() and
+ * req_range_resolve() make of a Range header for a body of size bytes. */
+static void
+range(const char *header, long long size, int code, long long off,
+    long long len)
+{
+	struct req_range r;
+	long long o, l;
+	int got;
+
+	req_range_parse(header, &r);
+	got = req_range_resolve(&r, size, &o, &l);
+	if (got != code || (code != 416 && (o != off || l != len)))
+		print_error("Range %s of %lld bytes: %d %lld+%lld, wanted "
+		    "%d %lld+%lld\n", header ? header : "(none)", size, got, o,
+		    l, code, off, len);
+	assert_int_equal(got, code);
+	if (code != 416) {
+		assert_int_equal(o, off);
+		assert_int_equal(l, len);
+	}
+}
+
+/* RFC 9110, 14.1-14.4: one range served, several answered whole, what
+ * does not parse ignored, what starts past the end unsatisfiable. */
+static void
+test_range(void **state)
+{
+	(void)state;
+	range(NULL, 100, 200, 0, 100);
+	range("bytes=0-9", 100, 206, 0, 10);
+	range("bytes=10-19", 100, 206, 10, 10);
+	range("bytes=90-", 100, 206, 90, 10);
+	range("bytes=0-", 100, 206, 0, 100);
+	range("bytes=-10", 100, 206, 90, 10);
+	range("bytes=-1000", 100, 206, 0, 100);	/* the whole, as 206 */
+	range("bytes=50-1000", 100, 206, 50, 50);	/* last clipped */
+	range("bytes=99-99", 100, 206, 99, 1);
+	range("BYTES=1-2", 100, 206, 1, 2);		/* unit: any case */
+	range("bytes= 1-2 ", 100, 206, 1, 2);
+	range("bytes=100-", 100, 416, 0, 0);
+	range("bytes=100-200", 100, 416, 0, 0);
+	range("bytes=-0", 100, 416, 0, 0);
+	range("bytes=0-", 0, 416, 0, 0);		/* nothing to send */
+	range("bytes=-5", 0, 416, 0, 0);
+	/* Several ranges: the whole file, 200 (RFC 9110 allows it). */
+	range("bytes=0-1,5-6", 100, 200, 0, 100);
+	range("bytes=0-1, -5", 100, 200, 0, 100);
+	range("bytes=,0-1,", 100, 206, 0, 2);	/* empty elements */
+	/* Not understood: ignored, the whole file. */
+	range("bytes=5-3", 100, 200, 0, 100);
+	range("bytes=", 100, 200, 0, 100);
+	range("bytes=-", 100, 200, 0, 100);
+	range("bytes=a-b", 100, 200, 0, 100);
+	range("bytes=1-2x", 100, 200, 0, 100);
+	range("bytes=1", 100, 200, 0, 100);
+	range("bytes=1-2,x", 100, 200, 0, 100);
+	range("items=0-1", 100, 200, 0, 100);
+	range("bytes=0-1;", 100, 200, 0, 100);
+	range("bytes=9999999999999999999-", 100, 200, 0, 100);
+	range("bytes=999999999999999999-", 100, 416, 0, 0);
+}
+
+/* The headers of the typed table reach the request copied, Range
+ * parsed; QUIRE_ACCEL_PREFIX only as an internal location's prefix. */
+static void
+test_header_table(void **state)
+{
+	char *env[] = { "REQUEST_METHOD=GET", "REQUEST_URI=/img/a.png",
+	    "HTTP_RANGE=bytes=5-", "HTTP_IF_RANGE=\"abc\"",
+	    "HTTP_IF_NONE_MATCH=W/\"x\"", "HTTP_IF_MODIFIED_SINCE=Sun, 06 "
+	    "Nov 1994 08:49:37 GMT", "QUIRE_ACCEL_PREFIX=/_quire_store/", NULL };
+	static const char *const bad_prefix[] = { "", "/", "_q/", "/_q",
+	    "/a b/", "/a/../b/", "/a?b/", "/a%2e/", "/a\x7f/", "/./" };
+	char prefix[64];
+	struct req r;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(req_parse_env(&r, env, "/"), REQ_OK);
+	assert_string_equal(r.range_text, "bytes=5-");
+	assert_int_equal(r.range.kind, REQ_RANGE_ONE);
+	assert_int_equal(r.range.first, 5);
+	assert_int_equal(r.range.last, -1);
+	assert_string_equal(r.if_range, "\"abc\"");
+	assert_string_equal(r.if_none_match, "W/\"x\"");
+	assert_string_equal(r.if_modified_since,
+	    "Sun, 06 Nov 1994 08:49:37 GMT");
+	assert_string_equal(r.accel_prefix, "/_quire_store/");
+	req_free(&r);
+	for (i = 0; i < sizeof(bad_prefix) / sizeof(bad_prefix[0]); i++) {
+		snprintf(prefix, sizeof(prefix), "QUIRE_ACCEL_PREFIX=%s",
+		    bad_prefix[i]);
+		env[6] = prefix;
+		req_parse_env(&r, env, "/");
+		if (r.accel_prefix != NULL)
+			print_error("prefix \"%s\" taken\n", bad_prefix[i]);
+		assert_null(r.accel_prefix);
+		req_free(&r);
+	}
+	/* Absent: NULL fields, no range. */
+	env[2] = NULL;
+	req_parse_env(&r, env, "/");
+	assert_null(r.range_text);
+	assert_null(r.if_range);
+	assert_int_equal(r.range.kind, REQ_RANGE_NONE);
+	req_free(&r);
+}
+
 int
 main(void)
 {
@@ -170,6 +280,8 @@ main(void)
 		cmocka_unit_test(test_segments),
 		cmocka_unit_test(test_page_number),
 		cmocka_unit_test(test_args),
+		cmocka_unit_test(test_range),
+		cmocka_unit_test(test_header_table),
 	};
 
 	uni_init();

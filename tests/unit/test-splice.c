@@ -77,6 +77,47 @@ test_stored_code(void **state)
 	md_result_free(&res);
 }
 
+/* Writes block ORDINAL's stored twin: "<div>#ORDINAL</div>". */
+static int
+twin_hook(void *arg, size_t ordinal, int line, const char *info,
+    const char *code, size_t n, struct buf *out)
+{
+	(void)arg;
+	(void)line;
+	(void)info;
+	(void)code;
+	(void)n;
+	buf_printf(out, "<div>#%zu</div>", ordinal);
+	return 0;
+}
+
+/* The worker's stored blocks come out byte for byte as the importer's
+ * written ones, wherever a block stands: a tight list item (a line of
+ * its own), a quote, the end of a footnote (Goldmark's back link right
+ * after it), the end of the page. */
+static void
+test_stored_as_written(void **state)
+{
+	static const struct md_fragment code[] = {
+		{ "<div>#0</div>", 13 }, { "<div>#1</div>", 13 },
+		{ "<div>#2</div>", 13 }, { "<div>#3</div>", 13 },
+	};
+	static const char src[] = "- item\n  ```go\n  a\n  ```\n- next\n\n"
+	    "> ```\n> b\n> ```\n\nA note[^c].\n\n[^c]: Code:\n\n"
+	    "    ```go\n    c\n    ```\n\n```sh\nd\n```\n";
+	struct md_hooks written = { twin_hook, NULL, NULL, 0, NULL, 0 };
+	struct md_hooks stored = { NULL, NULL, NULL, 0, code, 4 };
+	struct md_result a, b;
+
+	(void)state;
+	render(src, 0, &written, &a);
+	assert_string_equal(render(src, 0, &stored, &b), buf_cstr(&a.html));
+	assert_non_null(strstr(buf_cstr(&b.html), "<li>item\n<div>#0</div>\n"));
+	assert_non_null(strstr(buf_cstr(&b.html), "<div>#3</div>&#160;<a"));
+	md_result_free(&a);
+	md_result_free(&b);
+}
+
 static void
 test_footnote_code(void **state)
 {
@@ -150,6 +191,7 @@ main(void)
 		cmocka_unit_test(test_code_blocks),
 		cmocka_unit_test(test_footnote_code),
 		cmocka_unit_test(test_stored_code),
+		cmocka_unit_test(test_stored_as_written),
 		cmocka_unit_test(test_shortcodes),
 		cmocka_unit_test(test_shortcodes_in_code),
 	};
