@@ -34,12 +34,13 @@
 #include "shortcode.h"
 #include "site.h"
 #include "store.h"
+#include "cover.h"
 #include "unicode.h"
 #include "url.h"
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "10"
+#define IMPORT_RULES_VERSION "11"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640
@@ -1718,6 +1719,18 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	if (dbw_put_page(w, &p, &err) != 0 ||
 	    dbw_page_frames(w, f->source, frames, &err) != 0)
 		goto fail;
+	/* Its cover's markup is made once the files are stored. */
+	{
+		struct cover_fm cover;
+		int has = cover_read(buf_cstr(&text), text.len, &cover);
+
+		rc = dbw_cover_put(w, f->source, has ? &cover : NULL, &err);
+		cover_fm_free(&cover);
+		if (rc != 0) {
+			rc = -1;
+			goto fail;
+		}
+	}
 	if (im->refs_final)
 		;	/* counted by its first pass */
 	else if (was_ref)
@@ -2131,6 +2144,34 @@ clash(void *arg, const struct site_file *kept, const struct site_file *dropped)
 		    "stored\n", dropped->fs_path, kept->url, kept->fs_path);
 }
 
+static void
+warn_line(void *arg, const char *line)
+{
+	note(arg, "%s", line);
+}
+
+/* Makes the covers' markup (cover.h) and their images' resized copies,
+ * whose file rows join the site's. */
+static int
+store_covers(struct filing *fl, struct buf *err)
+{
+	struct import *im = fl->im;
+	struct cover_pass cp;
+
+	memset(&cp, 0, sizeof(cp));
+	cp.w = fl->w;
+	cp.site = &im->site;
+	cp.store = fl->store;
+	cp.warn = warn_line;
+	cp.arg = im;
+	if (cover_import(&cp, err) != 0)
+		return -1;
+	if (cp.images > 0 && !im->opts->quiet)
+		note(im, "quire: %ld covers, %ld images: %ld copies made, %ld "
+		    "reused\n", cp.covers, cp.images, cp.made, cp.reused);
+	return 0;
+}
+
 /* Stores the site's files (see struct filing) and writes their rows:
  * those of the folders this import mirrors are replaced. */
 static int
@@ -2231,6 +2272,8 @@ store_files(struct filing *fl, struct buf *err)
 		    fl->list.f[i].url), err) != 0)
 			goto out;
 	fl->total = (long)fl->list.n;
+	if (store_covers(fl, err) != 0)
+		goto out;
 	if (dbw_files_each(fl->w, kept_row, fl, err) != 0)
 		goto out;
 	if (fl->nkeep > 0)
@@ -2455,6 +2498,21 @@ import_run(const struct import_opts *opts, FILE *log)
 		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
+	/* The site's files land in the store before the database that
+	 * names them replaces the live one; the covers' markup, which the
+	 * entries show, needs them stored. */
+	if (store_dir(opts->db, store, sizeof(store)) != 0) {
+		note(&im, "%s: the name is too long for its file store\n",
+		    opts->db);
+		goto out;
+	}
+	fl.im = &im;
+	fl.w = w;
+	fl.store = xstrdup(store);
+	if (store_files(&fl, &err) != 0) {
+		note(&im, "%s\n", buf_cstr(&err));
+		goto out;
+	}
 	/* The entries depend on the settings and on the rules, as every
 	 * page's hash does, and on entry.c's markup. */
 	buf_reset(&err);
@@ -2465,20 +2523,6 @@ import_run(const struct import_opts *opts, FILE *log)
 	progress_show(&im.progress, "indexing", 0, 0);
 	if (dbw_related(w, (long long)time(NULL), &err) != 0 ||
 	    dbw_entries(w, &im.site, stamp, &err) != 0) {
-		note(&im, "%s\n", buf_cstr(&err));
-		goto out;
-	}
-	/* The site's files land in the store before the database that
-	 * names them replaces the live one. */
-	if (store_dir(opts->db, store, sizeof(store)) != 0) {
-		note(&im, "%s: the name is too long for its file store\n",
-		    opts->db);
-		goto out;
-	}
-	fl.im = &im;
-	fl.w = w;
-	fl.store = xstrdup(store);
-	if (store_files(&fl, &err) != 0) {
 		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}

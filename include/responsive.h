@@ -1,0 +1,45 @@
+/* responsive.h - the resized copies of a page bundle's images that
+ * PaperMod's responsiveImages offers in srcset (360, 480, 720, 1080 and
+ * 1500 pixels wide, never above the image's own width), each in the
+ * image's type and in WebP, made with images.h at import, written into
+ * the file store and served through file rows of their own. What is
+ * learnt of an image is kept by the hash of its bytes (schema 016), so a
+ * re-import decodes and resizes nothing it has seen. An image that
+ * cannot be read, is animated, or is over the pixel bound stays a plain
+ * file: a warning names it, and the import goes on. Importer only. */
+#ifndef QUIRE_RESPONSIVE_H
+#define QUIRE_RESPONSIVE_H
+
+#include "buf.h"
+#include "cover.h"
+#include "dbw.h"
+
+struct responsive {
+	struct dbw *w;
+	const char *store;	/* the store folder (store.h) */
+	/* Tells a warning (a whole line, "\n" included). */
+	void (*warn)(void *arg, const char *line);
+	void *arg;
+	int started;		/* images_start() ran: 1 ok, -1 failed */
+	long images, made, reused;
+};
+
+/* Appends the route of the copy of the image at route whose bytes hash
+ * to hash, width pixels wide, with extension ext:
+ * "/posts/a/cover.jpg" -> "/posts/a/cover_q1a2b3c4d5e_360w.jpg". A
+ * changed image gets new routes. */
+void responsive_route(struct buf *out, const char *route, const char *hash,
+	int width, const char *ext);
+
+/* Learns the image of file row f and makes (or finds) its copies, with a
+ * file row each; fills img (its strings malloc'd: cover_img_free()).
+ * Returns 0 (also for an image it cannot read: warned, img then says
+ * not processable), or -1 on an error that fails the import (the
+ * database, the store), with the message in err. */
+int responsive_image(struct responsive *r, const struct dbw_file *f,
+	struct cover_img *img, struct buf *err);
+
+/* Stops libvips if it was started. */
+void responsive_end(struct responsive *r);
+
+#endif
