@@ -228,7 +228,8 @@ golden:
 	bash tests/hugo/gen-golden-langfin.sh
 	bash tests/hugo/gen-golden-highlight.sh
 	if [ -n "$$PAPERMOD" ]; then bash tests/hugo/gen-golden-shortcodes.sh; \
-	else echo "PAPERMOD unset: hugo-shortcodes*.tsv kept (tests/hugo/README.md)"; fi
+	bash tests/hugo/gen-golden-covers.sh; \
+	else echo "PAPERMOD unset: hugo-shortcodes*.tsv, hugo-covers.tsv kept (tests/hugo/README.md)"; fi
 	bash tests/hugo/gen-golden-body.sh
 	bash tests/hugo/gen-golden-files.sh
 
