@@ -28,6 +28,8 @@ struct entry {
 	long minutes;
 	const char *cover;	/* PaperMod's figure.entry-cover (cover.h),
 				 * as the importer made it; NULL or "": none */
+	int tag_entry;		/* in a taxonomy term's list: PaperMod's
+				 * class tag-entry (its CSS hides the cover) */
 };
 
 /* Appends PaperMod's meta line: date · N min · N words · author, joined

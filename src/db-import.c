@@ -947,7 +947,9 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 	    SQLITE_OK || sqlite3_prepare_v2(w->conn, "UPDATE page_card SET "
 	    "entry = ?2 WHERE page_id = ?1", -1, &put, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(w->conn, "UPDATE page_term SET entry = ?2 "
-	    "WHERE page_id = ?1", -1, &put_terms, NULL) != SQLITE_OK) {
+	    "WHERE page_id = ?1 AND (?3 = (SELECT taxonomy IN ('"
+	    TAXONOMY_SECTIONS "', '" TAXONOMY_SUBSECTIONS "') FROM term "
+	    "WHERE id = term_id))", -1, &put_terms, NULL) != SQLITE_OK) {
 		fail(w, err, "preparing the entries");
 		goto out;
 	}
@@ -975,13 +977,25 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 		e.words = (long)sqlite3_column_int64(get, 9);
 		e.minutes = (long)sqlite3_column_int64(get, 10);
 		e.cover = col_text(get, 13);
+		e.tag_entry = 0;
 		buf_reset(&html);
 		/* As the page's language shows it: its month names. */
 		site_lang_view(site, col_text(get, 12), &view);
 		entry_markup(&html, &view, &e, NULL);
 		id = sqlite3_column_int64(get, 0);
+		/* A section's list shows the card's entry; a term's list
+		 * PaperMod's tag-entry. */
+		sqlite3_reset(put_terms);
+		sqlite3_bind_int(put_terms, 3, 1);
 		if (put_entry(w, put, id, &html, err) != 0 ||
 		    put_entry(w, put_terms, id, &html, err) != 0)
+			goto out;
+		e.tag_entry = 1;
+		buf_reset(&html);
+		entry_markup(&html, &view, &e, NULL);
+		sqlite3_reset(put_terms);
+		sqlite3_bind_int(put_terms, 3, 0);
+		if (put_entry(w, put_terms, id, &html, err) != 0)
 			goto out;
 	}
 	if (step == SQLITE_DONE)

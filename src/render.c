@@ -801,6 +801,7 @@ entry_of(const struct db_page *p, struct entry *e)
 	e->words = p->words;
 	e->minutes = p->minutes;
 	e->cover = p->cover;
+	e->tag_entry = 0;
 }
 
 void
