@@ -208,6 +208,40 @@ int dbw_variant_get(struct dbw *w, const char *hash, int width, int webp,
 	char *variant, long long *size, struct buf *err);
 int dbw_variant_put(struct dbw *w, const char *hash, int width, int webp,
 	const char *variant, long long size, struct buf *err);
+/* A page's body image (md_hooks' image), its strings owned. */
+struct dbw_image_ref {
+	size_t ordinal;
+	char *url, *title, *alt;
+};
+
+struct dbw_image_refs {
+	struct dbw_image_ref *r;
+	size_t n, cap;
+};
+
+/* Replaces the body images of the page at source with refs' (schema
+ * 016's page_image). */
+int dbw_page_images_put(struct dbw *w, const char *source,
+	const struct dbw_image_refs *refs, struct buf *err);
+/* A stored body image with its page's id and route; strings valid during
+ * the call. */
+struct dbw_page_image {
+	long long page_id;
+	const char *page_url;
+	size_t ordinal;
+	const char *url, *title, *alt;
+};
+/* Calls fn with every stored body image, by page then ordinal. */
+int dbw_page_images(struct dbw *w, int (*fn)(void *arg,
+	const struct dbw_page_image *r), void *arg, struct buf *err);
+/* Reads the file row at route url into *f (strings appended to hold, a
+ * buffer of the caller's, NUL-separated) : 1, 0 when none, -1. */
+int dbw_file_at(struct dbw *w, const char *url, struct dbw_file *f,
+	struct buf *hold, struct buf *err);
+/* Replaces page_id's image fragments (kind 2) with the n of html ("":
+ * cmark's own). */
+int dbw_image_fragments(struct dbw *w, long long page_id, char *const *html,
+	size_t n, struct buf *err);
 /* Forgets the images no file row names. */
 int dbw_images_prune(struct dbw *w, struct buf *err);
 

@@ -31,13 +31,32 @@ struct responsive {
 void responsive_route(struct buf *out, const char *route, const char *hash,
 	int width, const char *ext);
 
-/* Learns the image of file row f and makes (or finds) its copies, with a
- * file row each; fills img (its strings malloc'd: cover_img_free()).
+/* Learns the image of file row f and, when copies is set, makes (or
+ * finds) its copies, with a file row each; fills img (its strings
+ * malloc'd: cover_img_free()).
  * Returns 0 (also for an image it cannot read: warned, img then says
  * not processable), or -1 on an error that fails the import (the
  * database, the store), with the message in err. */
 int responsive_image(struct responsive *r, const struct dbw_file *f,
-	struct cover_img *img, struct buf *err);
+	int copies, struct cover_img *img, struct buf *err);
+
+/* md_hooks' image for the importer: adds the image to the
+ * dbw_image_refs arg when its URL may name a file of the site (relative,
+ * or a path from the root). */
+void responsive_collect(void *arg, size_t ordinal, const char *url,
+	const char *title, const char *alt);
+/* Frees what refs holds and empties it. */
+void responsive_refs_free(struct dbw_image_refs *refs);
+
+/* The pass over every page's body images (after the files are stored):
+ * each that names an image file of the site gets its <img> with width
+ * and height, and, for a relative one, srcset and sizes and a <picture>
+ * with the WebP copies, stored as the page's image fragment (its alt
+ * and title as written; the URL as written, so a browser finds it
+ * where cmark-gfm's <img> does). s is the site. Returns 0, or -1 with
+ * err. */
+int responsive_bodies(struct responsive *r, const struct site *s,
+	struct buf *err);
 
 /* Stops libvips if it was started. */
 void responsive_end(struct responsive *r);

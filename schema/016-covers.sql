@@ -25,6 +25,21 @@ CREATE TABLE page_cover (
 	og_image TEXT NOT NULL DEFAULT ''
 ) STRICT;
 
+-- The images of a page's body (Markdown images, in document order, as
+-- md_splice_images() numbers them) whose URL may name one of the site's
+-- files: relative, or a path from the root. Written with the page; once
+-- the files are stored, each one found gets its <img> with width and
+-- height (and srcset, and <picture> with WebP copies, for a relative
+-- one) as a page_fragment of kind 2, which the worker splices in.
+CREATE TABLE page_image (
+	page_id INTEGER NOT NULL REFERENCES page (id) ON DELETE CASCADE,
+	ordinal INTEGER NOT NULL,
+	url TEXT NOT NULL,
+	title TEXT NOT NULL,
+	alt TEXT NOT NULL,
+	PRIMARY KEY (page_id, ordinal)
+) STRICT, WITHOUT ROWID;
+
 -- What the importer learnt of an image file, by the hash of its bytes,
 -- so that a re-import neither decodes nor resizes it again: its type
 -- (images.h's enum image_type), size as displayed and frames, or why it

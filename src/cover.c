@@ -564,7 +564,7 @@ one_cover(void *arg, const struct dbw_cover_row *row)
 
 		/* Copies only where PaperMod's responsive branch shows
 		 * them; the size is known for width and height either way. */
-		if (responsive_image(&ctx->r, &f, &img, ctx->err) != 0)
+		if (responsive_image(&ctx->r, &f, 1, &img, ctx->err) != 0)
 			goto out;
 		have = 1;
 	}
@@ -608,6 +608,8 @@ cover_import(struct cover_pass *p, struct buf *err)
 	ctx.r.warn = p->warn;
 	ctx.r.arg = p->arg;
 	rc = dbw_covers(p->w, one_cover, &ctx, err);
+	if (rc == 0)
+		rc = responsive_bodies(&ctx.r, p->site, err);
 	responsive_end(&ctx.r);
 	p->images = ctx.r.images;
 	p->made = ctx.r.made;

@@ -1816,3 +1816,124 @@ dbw_images_prune(struct dbw *w, struct buf *err)
 	return exec(w, "DELETE FROM image WHERE hash NOT IN (SELECT hash FROM "
 	    "file)", err);
 }
+
+int
+dbw_page_images_put(struct dbw *w, const char *source,
+    const struct dbw_image_refs *refs, struct buf *err)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	if (prep(w, "DELETE FROM page_image WHERE page_id = (SELECT id FROM "
+	    "page WHERE source = ?1)", &st, err) != 0)
+		return -1;
+	bind_text(w, st, 1, source);
+	rc = run(w, st, SQLITE_DONE, err, "clearing a page's images");
+	sqlite3_finalize(st);
+	if (rc != 0 || refs->n == 0)
+		return rc;
+	if (prep(w, "INSERT OR REPLACE INTO page_image (page_id, ordinal, "
+	    "url, title, alt) SELECT id, ?2, ?3, ?4, ?5 FROM page WHERE "
+	    "source = ?1", &st, err) != 0)
+		return -1;
+	for (i = 0; i < refs->n && rc == 0; i++) {
+		sqlite3_reset(st);
+		w->bind_rc = SQLITE_OK;
+		bind_text(w, st, 1, source);
+		bind_int64(w, st, 2, (long long)refs->r[i].ordinal);
+		bind_text(w, st, 3, refs->r[i].url);
+		bind_text(w, st, 4, refs->r[i].title);
+		bind_text(w, st, 5, refs->r[i].alt);
+		rc = run(w, st, SQLITE_DONE, err, "storing a page's image");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+dbw_page_images(struct dbw *w, int (*fn)(void *arg,
+    const struct dbw_page_image *r), void *arg, struct buf *err)
+{
+	sqlite3_stmt *st;
+	struct dbw_page_image r;
+	int step, rc = 0;
+
+	if (prep(w, "SELECT i.page_id, p.url, i.ordinal, i.url, i.title, "
+	    "i.alt FROM page_image i JOIN page p ON p.id = i.page_id ORDER BY "
+	    "i.page_id, i.ordinal", &st, err) != 0)
+		return -1;
+	while ((step = step_any(w, st, err, "reading the pages' images")) ==
+	    SQLITE_ROW) {
+		r.page_id = sqlite3_column_int64(st, 0);
+		r.page_url = col_text(st, 1);
+		r.ordinal = (size_t)sqlite3_column_int64(st, 2);
+		r.url = col_text(st, 3);
+		r.title = col_text(st, 4);
+		r.alt = col_text(st, 5);
+		if ((rc = fn(arg, &r)) != 0)
+			break;
+	}
+	if (step < 0)
+		rc = -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+dbw_file_at(struct dbw *w, const char *url, struct dbw_file *f,
+    struct buf *hold, struct buf *err)
+{
+	sqlite3_stmt *st;
+	size_t off[4];
+	int step, i;
+
+	if (prep(w, "SELECT url, source, hash, media_type, size, mtime FROM "
+	    "file WHERE url = ?1", &st, err) != 0)
+		return -1;
+	bind_text(w, st, 1, url);
+	step = step_any(w, st, err, "reading a file row");
+	if (step == SQLITE_ROW) {
+		buf_reset(hold);
+		for (i = 0; i < 4; i++) {
+			off[i] = hold->len;
+			buf_puts(hold, col_text(st, i));
+			buf_putc(hold, '\0');
+		}
+		f->url = hold->data + off[0];
+		f->source = hold->data + off[1];
+		f->hash = hold->data + off[2];
+		f->media_type = hold->data + off[3];
+		f->size = sqlite3_column_int64(st, 4);
+		f->mtime = sqlite3_column_int64(st, 5);
+	}
+	sqlite3_finalize(st);
+	return step < 0 ? -1 : step == SQLITE_ROW;
+}
+
+int
+dbw_image_fragments(struct dbw *w, long long page_id, char *const *html,
+    size_t n, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_FRAGMENT_PUT);
+	sqlite3_stmt *del;
+	size_t i;
+	int rc;
+
+	if (prep(w, "DELETE FROM page_fragment WHERE page_id = ?1 AND kind = "
+	    "?2", &del, err) != 0)
+		return -1;
+	bind_int64(w, del, 1, page_id);
+	bind_int64(w, del, 2, FRAGMENT_IMAGE);
+	rc = run(w, del, SQLITE_DONE, err, "clearing a page's images");
+	sqlite3_finalize(del);
+	for (i = 0; i < n && rc == 0; i++) {
+		st = use(w, W_FRAGMENT_PUT);
+		bind_int64(w, st, 1, page_id);
+		bind_int64(w, st, 2, FRAGMENT_IMAGE);
+		bind_int64(w, st, 3, (long long)i);
+		bind_text(w, st, 4, html[i] != NULL ? html[i] : "");
+		rc = run(w, st, SQLITE_DONE, err, "storing a page's image");
+	}
+	return rc;
+}

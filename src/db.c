@@ -1034,11 +1034,13 @@ db_page_fragments(struct db *db, long long page_id, struct fragments *f)
 	while ((rc = step(&cur)) == DB_ROW) {
 		long long kind = sqlite3_column_int64(st, 0);
 		long long ordinal = sqlite3_column_int64(st, 1);
-		size_t have = kind == FRAGMENT_CODE ? f->ncode : f->nshortcodes;
+		size_t have = kind == FRAGMENT_CODE ? f->ncode :
+		    kind == FRAGMENT_IMAGE ? f->nimages : f->nshortcodes;
 
 		/* The importer writes each list from 0 without a gap: any
 		 * other row is a damaged file, not a page to show wrong. */
-		if ((kind != FRAGMENT_CODE && kind != FRAGMENT_SHORTCODE) ||
+		if ((kind != FRAGMENT_CODE && kind != FRAGMENT_SHORTCODE &&
+		    kind != FRAGMENT_IMAGE) ||
 		    ordinal != (long long)have) {
 			snprintf(db->fault, sizeof(db->fault), "page %lld has "
 			    "fragment %lld of kind %lld where %zu was due",

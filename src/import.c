@@ -35,6 +35,7 @@
 #include "site.h"
 #include "store.h"
 #include "cover.h"
+#include "responsive.h"
 #include "unicode.h"
 #include "url.h"
 
@@ -1470,6 +1471,7 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	struct fragments frags = FRAGMENTS_INIT;
 	struct code_hook code_hook;
 	struct md_hooks hooks;
+	struct dbw_image_refs images = { NULL, 0, 0 };
 	int by_alias;
 	enum page_markup markup = url_markdown_ext(f->path) > 0 ?
 	    MARKUP_MARKDOWN : MARKUP_HTML;
@@ -1656,6 +1658,9 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	hooks.arg = &code_hook;
 	hooks.shortcodes = frags.shortcodes;
 	hooks.nshortcodes = frags.nshortcodes;
+	/* The body's images, for their size and copies (responsive.h). */
+	hooks.image = responsive_collect;
+	hooks.image_arg = &images;
 	mopts.hooks = &hooks;
 	/* An HTML content file is not rendered: Hugo 0.111 takes its body
 	 * as written, the part after a <!--more--> as its content. */
@@ -1726,6 +1731,8 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 
 		rc = dbw_cover_put(w, f->source, has ? &cover : NULL, &err);
 		cover_fm_free(&cover);
+		if (rc == 0)
+			rc = dbw_page_images_put(w, f->source, &images, &err);
 		if (rc != 0) {
 			rc = -1;
 			goto fail;
@@ -1750,6 +1757,7 @@ out:
 	fm_free(&fm);
 	metrics_free(&m);
 	fragments_free(&frags);
+	responsive_refs_free(&images);
 	buf_free(&body);
 	buf_free(&text);
 	buf_free(&err);

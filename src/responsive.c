@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "files.h"
+#include "html.h"
 #include "images.h"
 #include "responsive.h"
 #include "store.h"
@@ -185,7 +186,7 @@ out:
 }
 
 int
-responsive_image(struct responsive *r, const struct dbw_file *f,
+responsive_image(struct responsive *r, const struct dbw_file *f, int copies,
     struct cover_img *img, struct buf *err)
 {
 	struct image_info info;
@@ -223,6 +224,8 @@ responsive_image(struct responsive *r, const struct dbw_file *f,
 	img->width = info.width;
 	img->height = info.height;
 	img->webp = info.type == IMAGE_WEBP;
+	if (!copies)
+		return 0;
 	if (info.frames > 1) {
 		/* Resizing would stop it: the original alone, as it is. */
 		warn(r, f, "an animated image");
@@ -270,4 +273,275 @@ responsive_end(struct responsive *r)
 	if (r->started > 0)
 		images_stop();
 	r->started = 0;
+}
+
+void
+responsive_collect(void *arg, size_t ordinal, const char *url,
+    const char *title, const char *alt)
+{
+	struct dbw_image_refs *refs = arg;
+	struct dbw_image_ref *ref;
+	size_t i;
+
+	/* A URL with a scheme, another host or no path names no file. */
+	if (*url == '\0' || *url == '#' || *url == '?' ||
+	    (url[0] == '/' && url[1] == '/') ||
+	    strcspn(url, ":") < strcspn(url, "/?#"))
+		return;
+	/* A render again (the pages that call ref) numbers alike. */
+	for (i = 0; i < refs->n; i++)
+		if (refs->r[i].ordinal == ordinal)
+			return;
+	if (refs->n == refs->cap) {
+		refs->cap = refs->cap ? 2 * refs->cap : 8;
+		refs->r = xrealloc(refs->r, refs->cap * sizeof(*refs->r));
+	}
+	ref = &refs->r[refs->n++];
+	ref->ordinal = ordinal;
+	ref->url = xstrdup(url);
+	ref->title = xstrdup(title);
+	ref->alt = xstrdup(alt);
+}
+
+void
+responsive_refs_free(struct dbw_image_refs *refs)
+{
+	for (size_t i = 0; i < refs->n; i++) {
+		free(refs->r[i].url);
+		free(refs->r[i].title);
+		free(refs->r[i].alt);
+	}
+	free(refs->r);
+	memset(refs, 0, sizeof(*refs));
+}
+
+/* A body image read from the database, owned. */
+struct body_image {
+	long long page_id;
+	char *page_url, *url, *title, *alt;
+	size_t ordinal;
+};
+
+struct body_list {
+	struct body_image *b;
+	size_t n, cap;
+};
+
+static int
+add_body_image(void *arg, const struct dbw_page_image *r)
+{
+	struct body_list *l = arg;
+	struct body_image *b;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->b = xrealloc(l->b, l->cap * sizeof(*l->b));
+	}
+	b = &l->b[l->n++];
+	b->page_id = r->page_id;
+	b->page_url = xstrdup(r->page_url);
+	b->url = xstrdup(r->url);
+	b->title = xstrdup(r->title);
+	b->alt = xstrdup(r->alt);
+	b->ordinal = r->ordinal;
+	return 0;
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Appends the route a body image's URL names on the page at page_url,
+ * decoded as file rows are: a relative URL from the page's folder, a
+ * path from the root under the site's base path. Returns 1 for a
+ * relative URL, 0 for one from the root, -1 when it names no route. */
+static int
+body_route(struct buf *out, const struct site *s, const char *page_url,
+    const char *url)
+{
+	struct buf path = BUF_INIT, dir = BUF_INIT;
+	size_t n = strcspn(url, "?#"), i, bp = strlen(s->base_path);
+	const char *slash;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		if (url[i] == '%' && i + 2 < n && hexval(url[i + 1]) >= 0
+		    && hexval(url[i + 2]) >= 0) {
+			buf_putc(&path, (char)(hexval(url[i + 1]) * 16 +
+			    hexval(url[i + 2])));
+			i += 2;
+		} else {
+			buf_putc(&path, url[i]);
+		}
+	}
+	if (path.len == 0) {
+		rc = -1;
+	} else if (path.data[0] == '/') {
+		rc = strncmp(buf_cstr(&path), s->base_path, bp) == 0 ? 0 : -1;
+		if (rc == 0)
+			cover_path_join(out, "/", buf_cstr(&path) + bp);
+	} else {
+		slash = strrchr(page_url, '/');
+		buf_add(&dir, page_url, slash != NULL ?
+		    (size_t)(slash - page_url) + 1 : 0);
+		cover_path_join(out, buf_cstr(&dir), buf_cstr(&path));
+		rc = 1;
+	}
+	buf_free(&path);
+	buf_free(&dir);
+	return rc;
+}
+
+/* Appends a srcset: "URL Ww, ..." of the copies (webp: the WebP ones),
+ * then the original's for the others. */
+static void
+body_srcset(struct buf *b, const struct site *s, const struct cover_img *img,
+    int webp)
+{
+	int first = 1;
+
+	for (size_t i = 0; i < img->n; i++) {
+		const char *u = webp ? img->webps[i] : img->own[i];
+
+		if (u == NULL)
+			continue;
+		if (!first)
+			html(b, ", ");
+		html_href(b, s->base_path, u);
+		html(b, " ");
+		html_int(b, img->widths[i]);
+		html(b, "w");
+		first = 0;
+	}
+	if (!webp) {
+		if (!first)
+			html(b, ", ");
+		html_href(b, s->base_path, img->url);
+		html(b, " ");
+		html_int(b, img->width);
+		html(b, "w");
+	}
+}
+
+#define BODY_SIZES "(min-width: 768px) 720px, 100vw"
+
+/* Appends the <img> (in a <picture> with WebP copies) of body image bi. */
+static void
+body_markup(struct buf *b, const struct site *s, const struct body_image *bi,
+    const struct cover_img *img)
+{
+	struct buf src = BUF_INIT;
+	int pic = img->n > 0 && !img->webp && img->webps[0] != NULL;
+
+	if (pic) {
+		html(b, "<picture><source type=\"image/webp\" srcset=\"");
+		body_srcset(b, s, img, 1);
+		html(b, "\" sizes=\"" BODY_SIZES "\">");
+	}
+	/* The URL as cmark-gfm writes it: percent-encoded where it must
+	 * be, then escaped for the attribute. */
+	html_url_query(&src, bi->url);
+	html(b, "<img src=\"");
+	html_attr(b, buf_cstr(&src));
+	html(b, "\" alt=\"");
+	html_attr(b, bi->alt);
+	html(b, "\"");
+	if (*bi->title != '\0') {
+		html(b, " title=\"");
+		html_attr(b, bi->title);
+		html(b, "\"");
+	}
+	if (img->n > 0) {
+		html(b, " srcset=\"");
+		body_srcset(b, s, img, 0);
+		html(b, "\" sizes=\"" BODY_SIZES "\"");
+	}
+	html(b, " width=\"");
+	html_int(b, img->width);
+	html(b, "\" height=\"");
+	html_int(b, img->height);
+	html(b, "\" />");
+	if (pic)
+		html(b, "</picture>");
+	buf_free(&src);
+}
+
+/* Makes and stores the image fragments of the n images of one page. */
+static int
+body_page(struct responsive *r, const struct site *s,
+    const struct body_image *bi, size_t n, struct buf *err)
+{
+	struct buf route = BUF_INIT, hold = BUF_INIT, out = BUF_INIT;
+	char **frag = NULL;
+	size_t nfrag = 0, i;
+	int rc = -1, kind, found;
+
+	for (i = 0; i < n; i++) {
+		struct dbw_file f;
+		struct cover_img img;
+
+		buf_reset(&route);
+		if ((kind = body_route(&route, s, bi[i].page_url, bi[i].url)) < 0)
+			continue;
+		if ((found = dbw_file_at(r->w, buf_cstr(&route), &f, &hold,
+		    err)) < 0)
+			goto out;
+		if (!found || strncmp(f.media_type, "image/", 6) != 0)
+			continue;
+		if (responsive_image(r, &f, kind, &img, err) != 0)
+			goto out;
+		if (img.width > 0) {
+			buf_reset(&out);
+			body_markup(&out, s, &bi[i], &img);
+			if (bi[i].ordinal >= nfrag) {
+				frag = xrealloc(frag, (bi[i].ordinal + 1) *
+				    sizeof(*frag));
+				while (nfrag <= bi[i].ordinal)
+					frag[nfrag++] = NULL;
+			}
+			frag[bi[i].ordinal] = xstrdup(buf_cstr(&out));
+		}
+		cover_img_free(&img);
+	}
+	rc = dbw_image_fragments(r->w, bi[0].page_id, frag, nfrag, err);
+out:
+	for (i = 0; i < nfrag; i++)
+		free(frag[i]);
+	free(frag);
+	buf_free(&route);
+	buf_free(&hold);
+	buf_free(&out);
+	return rc;
+}
+
+int
+responsive_bodies(struct responsive *r, const struct site *s, struct buf *err)
+{
+	struct body_list l;
+	size_t i, j;
+	int rc;
+
+	memset(&l, 0, sizeof(l));
+	rc = dbw_page_images(r->w, add_body_image, &l, err);
+	for (i = 0; rc == 0 && i < l.n; i = j) {
+		for (j = i; j < l.n && l.b[j].page_id == l.b[i].page_id; j++)
+			;
+		rc = body_page(r, s, &l.b[i], j - i, err);
+	}
+	for (i = 0; i < l.n; i++) {
+		free(l.b[i].page_url);
+		free(l.b[i].url);
+		free(l.b[i].title);
+		free(l.b[i].alt);
+	}
+	free(l.b);
+	return rc;
 }

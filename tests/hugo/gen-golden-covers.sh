@@ -10,6 +10,7 @@
 #   cc -o mk covers/make-images.c $(pkg-config --cflags --libs vips)
 #   cd covers && ../mk content/posts/bundle/cover.jpg 1600 900 \
 #     content/posts/shots/images/shot.png 800 600 \
+#     content/posts/shots/images/inline.png 1200 500 \
 #     content/posts/small/tiny.gif 200 120 \
 #     content/posts/relative/cover.png 1080 720 static/img/static.png 640 480
 set -euo pipefail

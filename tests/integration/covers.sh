@@ -44,9 +44,27 @@ for config in hugo plain; do
 	mv "$tmp"/a*.html "$tmp/home.html" "$tmp/$config-pages/"
 done
 
+db=$tmp/hugo.db
+# Body images: a bundle's (relative URL) gets width, height, srcset and
+# sizes, and a <picture> with its WebP copies; one from static/ (a path
+# from the root) its width and height; alt and title as written.
+post=$(body /blog/posts/shots/ | sed -n '/<div class="post-content">/,/<\/div>/p')
+expect "a relative body image is a <picture> with its WebP copies" \
+    "$(printf '%s' "$post" | grep -o '<picture><source type="image/webp" srcset="[^"]*"' |
+       grep -o ' [0-9]*w' | tr -d '\n')" " 360w 480w 720w 1080w"
+expect "its <img> keeps its URL, alt and title, with srcset, sizes, width and height" \
+    "$(printf '%s' "$post" | grep -o '<img src="images/inline.png"[^>]*>' |
+       sed 's/srcset="[^"]*"/srcset/')" \
+    '<img src="images/inline.png" alt="A diagram of it" title="The diagram" srcset sizes="(min-width: 768px) 720px, 100vw" width="1200" height="500" />'
+expect "its srcset ends with the original at its width" \
+    "$(printf '%s' "$post" | grep -o '<img src="images/inline.png" [^>]*srcset="[^"]*"' |
+       grep -o '[^ ]* [0-9]*w"$')" '/blog/posts/shots/images/inline.png 1200w"'
+expect "an image from static/ gets its width and height, no copies" \
+    "$(printf '%s' "$post" | grep -o '<img src="/blog/img/static.png"[^>]*>')" \
+    '<img src="/blog/img/static.png" alt="Static" width="640" height="480" />'
+
 # The responsive build: each srcset URL (both <img>'s and <source>'s)
 # answers 200, in the media type of its extension, as wide as it says.
-db=$tmp/hugo.db
 expect "the SVG cover is shown as it is, without a warning" \
     "$(grep -c 'logo.svg' "$tmp/log-hugo")" 0
 # dims.py FILE: "WIDTHxHEIGHT" of a JPEG, PNG, GIF or WebP, from its
@@ -113,7 +131,7 @@ expect "a copy's file row names the original's source" \
     "$(sqlite3 -readonly "$db" "SELECT DISTINCT source FROM file WHERE url
        GLOB '/posts/bundle/cover_q*'")" "content/posts/bundle/cover.jpg"
 expect_re "the import counts the copies it made" "$(cat "$tmp/log-hugo")" \
-    'quire: 8 covers, 4 images: 24 copies made, 0 reused'
+    'quire: 8 covers, 6 images: 32 copies made, 0 reused'
 
 # A re-import resizes nothing: the copies are found by the original's hash.
 before=$(find "${db%.db}.files" -type f -printf '%i %P\n' | LC_ALL=C sort)
@@ -121,7 +139,7 @@ before=$(find "${db%.db}.files" -type f -printf '%i %P\n' | LC_ALL=C sort)
     >"$tmp/log-again" 2>&1
 cond "the fixture imports again" "$(cat "$tmp/log-again")" $?
 expect_re "a re-import makes no copy" "$(cat "$tmp/log-again")" \
-    'quire: 8 covers, 4 images: 0 copies made, 24 reused'
+    'quire: 8 covers, 6 images: 0 copies made, 32 reused'
 expect "a re-import leaves the store as it was" \
     "$(find "${db%.db}.files" -type f -printf '%i %P\n' | LC_ALL=C sort)" "$before"
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cover.h"
+#include "markdown.h"
 #include "responsive.h"
 #include "site.h"
 
@@ -272,6 +273,53 @@ test_routes(void **state)
 	buf_free(&b);
 }
 
+/* The body's images: numbered in document order, the ones that may
+ * name a site file listed with alt and title; a stored fragment
+ * replaces its image, an empty one leaves it to cmark. */
+static void
+test_body_images(void **state)
+{
+	static const char md[] = "![One *a*](images/a.png \"T\") and "
+	    "![Two](https://x.example/b.png)\n\n![Three](/img/c.png)\n\n"
+	    "[![Four](d.png)](https://x.example/)\n";
+	struct dbw_image_refs refs = { NULL, 0, 0 };
+	struct md_fragment frags[4] = {
+		{ "<img src=\"images/a.png\" width=\"1\" />", 36 },
+		{ "", 0 }, { "", 0 }, { "<b>four</b>", 11 },
+	};
+	struct md_hooks hooks;
+	struct md_result res;
+
+	(void)state;
+	memset(&hooks, 0, sizeof(hooks));
+	hooks.image = responsive_collect;
+	hooks.image_arg = &refs;
+	assert_int_equal(md_render(md, sizeof(md) - 1, 0, &hooks, &res), 0);
+	assert_int_equal(refs.n, 3);	/* not the absolute URL */
+	assert_int_equal(refs.r[0].ordinal, 0);
+	assert_string_equal(refs.r[0].url, "images/a.png");
+	assert_string_equal(refs.r[0].title, "T");
+	assert_string_equal(refs.r[0].alt, "One a");
+	assert_int_equal(refs.r[1].ordinal, 2);
+	assert_string_equal(refs.r[1].url, "/img/c.png");
+	assert_int_equal(refs.r[2].ordinal, 3);
+	assert_string_equal(refs.r[2].url, "d.png");
+	md_result_free(&res);
+	responsive_refs_free(&refs);
+
+	memset(&hooks, 0, sizeof(hooks));
+	hooks.images = frags;
+	hooks.nimages = 4;
+	assert_int_equal(md_render(md, sizeof(md) - 1, 0, &hooks, &res), 0);
+	assert_non_null(strstr(res.html.data, "<p><img src=\"images/a.png\" "
+	    "width=\"1\" /> and <img src=\"https://x.example/b.png\""));
+	assert_non_null(strstr(res.html.data, "<img src=\"/img/c.png\" "
+	    "alt=\"Three\" />"));
+	assert_non_null(strstr(res.html.data, "<a href=\"https://x.example/\">"
+	    "<b>four</b></a>"));
+	md_result_free(&res);
+}
+
 int
 main(void)
 {
@@ -283,6 +331,7 @@ main(void)
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_figure),
 		cmocka_unit_test(test_routes),
+		cmocka_unit_test(test_body_images),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
