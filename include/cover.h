@@ -114,6 +114,8 @@ struct cover_pass {
 	struct dbw *w;
 	const struct site *site;
 	const char *store;	/* the file store's folder */
+	const char *site_dir;	/* the folder holding content/ (and
+				 * assets/), or NULL when unknown */
 	void (*warn)(void *arg, const char *line);	/* a whole line */
 	void *arg;
 	long covers, images, made, reused;	/* counted for the summary */

@@ -2,6 +2,8 @@
  * (cover.h). */
 #include <ctype.h>
 #include <fnmatch.h>
+#include <ftw.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -507,6 +509,85 @@ struct pass_ctx {
 	struct buf *err;
 };
 
+/* What assets_match() looks for under assets/. */
+static const char *asset_image;
+static struct buf *asset_found;
+static size_t asset_root;
+
+static int
+asset_visit(const char *path, const struct stat *st, int type,
+    struct FTW *ftw)
+{
+	static const char *const exts[] = { ".jpg", ".jpeg", ".png", ".gif",
+	    ".webp", ".svg", ".bmp", ".tif", ".tiff" };
+	const char *rel = path + asset_root, *dot = strrchr(path, '.');
+	size_t i;
+
+	(void)st;
+	(void)ftw;
+	if (type != FTW_F || dot == NULL)
+		return 0;
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (strcasecmp(dot, exts[i]) == 0)
+			break;
+	if (i == sizeof(exts) / sizeof(exts[0]) ||
+	    !cover_glob(asset_image, rel))
+		return 0;
+	buf_puts(asset_found, rel);
+	return 1;
+}
+
+/* Does an image under the site's assets/ (Hugo's global resources,
+ * which quire does not import) match image? Its path under assets/ is
+ * appended to found. */
+static int
+assets_match(const char *site_dir, const char *image, struct buf *found)
+{
+	struct buf dir = BUF_INIT;
+	int rc;
+
+	buf_printf(&dir, "%s/assets", site_dir);
+	asset_image = image;
+	asset_found = found;
+	asset_root = dir.len + 1;
+	rc = nftw(buf_cstr(&dir), asset_visit, 16, FTW_PHYS) == 1;
+	buf_free(&dir);
+	return rc;
+}
+
+/* Warns that the cover of the page at source names only a global
+ * resource: FILE:LINE (the line that gives the image). */
+static void
+warn_assets(struct cover_pass *p, const char *source, const char *image,
+    const char *asset)
+{
+	struct buf path = BUF_INIT, line = BUF_INIT;
+	char text[8192];
+	size_t n = 0;
+	int at = 1;
+	FILE *f;
+
+	buf_printf(&path, "%s/content/%s", p->site_dir, source);
+	if ((f = fopen(buf_cstr(&path), "r")) != NULL) {
+		n = fread(text, 1, sizeof(text) - 1, f);
+		fclose(f);
+	}
+	text[n] = '\0';
+	{
+		const char *hit = strstr(text, image), *c;
+
+		for (c = text; hit != NULL && c < hit; c++)
+			at += *c == '\n';
+	}
+	buf_printf(&line, "warning: content/%s:%d: cover image '%s' matches "
+	    "assets/%s, one of Hugo's global resources, which quire does "
+	    "not import: the cover is the URL as written\n", source, at,
+	    image, asset);
+	p->warn(p->arg, buf_cstr(&line));
+	buf_free(&path);
+	buf_free(&line);
+}
+
 /* Makes and stores one page's cover. */
 static int
 one_cover(void *arg, const struct dbw_cover_row *row)
@@ -557,6 +638,17 @@ one_cover(void *arg, const struct dbw_cover_row *row)
 		for (size_t i = 0; i < b.n && found == NULL; i++)
 			if (cover_glob(row->fm.image, b.c[i].rel))
 				found = &b.c[i];
+	}
+	/* PaperMod's next try, (resources.ByType "image").GetMatch: the
+	 * site's assets/, which quire leaves out. */
+	if (found == NULL && p->site_dir != NULL && scheme_len(row->fm.image)
+	    == 0 && row->fm.image[0] != '/') {
+		struct buf asset = BUF_INIT;
+
+		if (assets_match(p->site_dir, row->fm.image, &asset))
+			warn_assets(p, row->source, row->fm.image,
+			    buf_cstr(&asset));
+		buf_free(&asset);
 	}
 	if (found != NULL) {
 		struct dbw_file f = { found->url, found->source, found->hash,

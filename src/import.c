@@ -2170,6 +2170,7 @@ store_covers(struct filing *fl, struct buf *err)
 	cp.w = fl->w;
 	cp.site = &im->site;
 	cp.store = fl->store;
+	cp.site_dir = im->site_dir;
 	cp.warn = warn_line;
 	cp.arg = im;
 	if (cover_import(&cp, err) != 0)

@@ -6,7 +6,7 @@
 # srcset, plain <img>); every srcset URL of the served pages answers 200
 # with its image's media type and width; a re-import resizes nothing; an
 # image that cannot be decoded is a warning and a plain file, never a
-# failed import. Closes with "covers: N passed, M failed".
+# failed import; a cover only assets/ matches is a warning. Closes with "covers: N passed, M failed".
 set -u
 top=$(pwd)
 . "$(dirname "$0")/lib.sh"
@@ -169,6 +169,12 @@ mkdir -p "$site/content/posts/half"
 printf -- '---\ntitle: Half\ndate: 2024-02-02\ncover:\n  image: half.jpg\n---\nA truncated JPEG.\n' \
     >"$site/content/posts/half/index.md"
 head -c 3000 "$site/content/posts/bundle/cover.jpg" >"$site/content/posts/half/half.jpg"
+# A cover only a global resource (assets/) matches: PaperMod would show
+# it; quire does not import assets/ and says so.
+mkdir -p "$site/assets"
+cp "$site/static/img/static.png" "$site/assets/global.png"
+printf -- '---\ntitle: Global\ndate: 2024-02-03\ncover:\n  image: global.png\n---\nText.\n' \
+    >"$site/content/posts/global.md"
 "$top/quire" import --db "$db" --config "$site/hugo.yaml" "$site" \
     >"$tmp/log-bad" 2>&1
 cond "a site with undecodable images imports" "$(cat "$tmp/log-bad")" $?
@@ -176,6 +182,12 @@ expect_re "the text PNG is a warning naming it" "$(cat "$tmp/log-bad")" \
     '^warning: content/posts/broken/junk.png: .*served as it is, without resized copies'
 expect_re "the truncated JPEG is a warning naming it" "$(cat "$tmp/log-bad")" \
     '^warning: content/posts/half/half.jpg: .*served as it is, without resized copies'
+expect "a cover only assets/ matches is a warning naming FILE:LINE" \
+    "$(grep 'global.png' "$tmp/log-bad")" \
+    "warning: content/posts/global.md:5: cover image 'global.png' matches assets/global.png, one of Hugo's global resources, which quire does not import: the cover is the URL as written"
+expect "its cover is absURL of the value" \
+    "$(body /blog/posts/global/ | grep -o '<img loading="eager" src="[^"]*"')" \
+    '<img loading="eager" src="https://example.org/blog/global.png"'
 cgi /blog/posts/broken/junk.png >"$tmp/file"
 expect "the text PNG is served as a plain file" \
     "$(head -n 1 "$tmp/file" | tr -d '\r') $(sed '1,/^\r*$/d' "$tmp/file")" \
