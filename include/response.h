@@ -12,6 +12,11 @@ struct resp {
 	const char *content_type;	/* literal, e.g. "text/html; charset=utf-8" */
 	struct buf headers;		/* extra "Name: value\r\n" lines */
 	struct buf body;
+	/* A large part of the body kept apart rather than copied in (an
+	 * article's rendered HTML, 100 KB with code): sent at body offset
+	 * spliced_at (resp_body_splice()). */
+	struct buf spliced;
+	size_t spliced_at;
 	int stable;			/* a 301 that depends on the request
 					 * alone (cached long) */
 	unsigned frames;		/* schema.h's PAGE_FRAME_*: the hosts
@@ -105,6 +110,10 @@ int resp_etag_listed(const char *list, const char *etag);
  * application/octet-stream when it is empty or not a plain header
  * value. */
 void resp_set_type(struct resp *r, const char *media_type);
+/* Appends part to r's body without copying its bytes: r takes part's
+ * memory and leaves it empty. What is appended to the body afterwards
+ * follows it. */
+void resp_body_splice(struct resp *r, struct buf *part);
 /* Makes r's body the len bytes of the open file fd from off, which r
  * now owns (closed by resp_reset() or resp_free()). */
 void resp_body_file(struct resp *r, int fd, long long off, long long len);

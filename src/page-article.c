@@ -352,8 +352,9 @@ page_article(struct ctx *ctx)
 		render_toc(b, &md, site_flag(s, FLAG_TOC_OPEN));
 	html(b, "<div class=\"post-content\">");
 	/* cmark-gfm's HTML (raw HTML omitted unless the site set unsafe),
-	 * or an HTML content file's body as written. */
-	buf_add(b, md.html.data, md.html.len);
+	 * or an HTML content file's body as written: the page's largest
+	 * part, handed to the response rather than copied. */
+	resp_body_splice(ctx->resp, &md.html);
 	html(b, "</div>\n");
 	if (render_series(ctx, p) == DB_ERROR) {
 		prc = PAGE_DB_ERROR;

@@ -10,35 +10,38 @@
 #include "response.h"
 #include "schema.h"
 
-/* Closes r's file body, if any. */
+/* Empties r's body: its bytes, its spliced part and its file, if any
+ * (closed). */
 static void
-drop_file(struct resp *r)
+drop_body(struct resp *r)
 {
 	if (r->body_file)
 		close(r->body_fd);
 	r->body_file = 0;
 	r->body_fd = -1;
 	r->body_off = r->body_len = 0;
+	buf_reset(&r->body);
+	buf_free(&r->spliced);
+	r->spliced_at = 0;
 }
 
 void
 resp_reset(struct resp *r)
 {
-	drop_file(r);
+	drop_body(r);
 	r->status = 200;
 	r->content_type = "text/html; charset=utf-8";
 	r->stable = 0;
 	r->frames = 0;
 	r->cache = NULL;
 	buf_reset(&r->headers);
-	buf_reset(&r->body);
 	buf_reset(&r->type);
 }
 
 void
 resp_free(struct resp *r)
 {
-	drop_file(r);
+	drop_body(r);
 	buf_free(&r->headers);
 	buf_free(&r->body);
 	buf_free(&r->type);
@@ -62,8 +65,7 @@ resp_set_type(struct resp *r, const char *media_type)
 void
 resp_body_file(struct resp *r, int fd, long long off, long long len)
 {
-	drop_file(r);
-	buf_reset(&r->body);
+	drop_body(r);
 	r->body_fd = fd;
 	r->body_file = 1;
 	r->body_off = off;
@@ -71,10 +73,24 @@ resp_body_file(struct resp *r, int fd, long long off, long long len)
 }
 
 void
+resp_body_splice(struct resp *r, struct buf *part)
+{
+	/* One part a response; a second (none today) is copied. */
+	if (r->spliced.data != NULL || r->body_file) {
+		buf_add(&r->body, part->data, part->len);
+		buf_free(part);
+		return;
+	}
+	r->spliced = *part;
+	r->spliced_at = r->body.len;
+	part->data = NULL;
+	part->len = part->cap = 0;
+}
+
+void
 resp_fail(struct resp *r, int status)
 {
-	drop_file(r);
-	buf_reset(&r->body);
+	drop_body(r);
 	buf_reset(&r->headers);
 	r->status = status;
 	r->cache = NULL;
@@ -88,8 +104,7 @@ resp_fail(struct resp *r, int status)
 void
 resp_moved(struct resp *r, const char *location)
 {
-	drop_file(r);
-	buf_reset(&r->body);
+	drop_body(r);
 	r->status = 301;
 	resp_header(r, "Location", location);
 }
@@ -194,7 +209,7 @@ resp_exists(struct resp *r, const char *if_none_match)
 	    !resp_etag_any(if_none_match))
 		return 0;
 	r->status = 304;
-	buf_reset(&r->body);
+	drop_body(r);
 	return 1;
 }
 
@@ -242,7 +257,7 @@ resp_conditional(struct resp *r, const char *if_none_match,
 	resp_header(r, "Last-Modified", buf_cstr(&date));
 	if (fresh) {
 		r->status = 304;
-		buf_reset(&r->body);
+		drop_body(r);
 	}
 	buf_free(&etag);
 	buf_free(&date);
@@ -304,12 +319,25 @@ send_file(struct resp *r, struct resp_sink *sink)
 	return rc;
 }
 
+/* Writes r's body bytes, with its spliced part where it stands; 0 or
+ * -1. */
+static int
+put_body(struct resp *r, struct resp_sink *sink)
+{
+	size_t at = r->spliced.data != NULL ? r->spliced_at : r->body.len;
+
+	if (put(sink, r->body.data, at) != 0 ||
+	    put(sink, r->spliced.data, r->spliced.len) != 0)
+		return -1;
+	return put(sink, r->body.data + at, r->body.len - at);
+}
+
 int
 resp_send(struct resp *r, struct resp_sink *sink, int head_only)
 {
 	struct buf head = BUF_INIT;
 	long long length = r->body_file ? r->body_len :
-	    (long long)r->body.len;
+	    (long long)(r->body.len + r->spliced.len);
 	int rc = 0;
 
 	buf_puts(&head, "Status: ");
@@ -349,8 +377,7 @@ resp_send(struct resp *r, struct resp_sink *sink, int head_only)
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "Referrer-Policy: strict-origin-when-cross-origin\r\n\r\n");
 	if (put(sink, head.data, head.len) != 0 || (!head_only &&
-	    (r->body_file ? send_file(r, sink) : put(sink, r->body.data,
-	    r->body.len)) != 0))
+	    (r->body_file ? send_file(r, sink) : put_body(r, sink)) != 0))
 		rc = -1;
 	if (sink->out == NULL && fflush(stdout) != 0)
 		rc = -1;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "dates.h"
 #include "db.h"
@@ -207,6 +208,69 @@ test_fts_query(void **state)
 	fts_check("caf\xC3\xA9", "\"caf\xC3\xA9\"*", 1);
 }
 
+/* What resp_send() writes as CGI (to stdout), whole. */
+static void
+sent(struct resp *r, int head_only, struct buf *out)
+{
+	FILE *f = tmpfile();
+	struct resp_sink sink = { NULL };
+	char chunk[4096];
+	int saved;
+	size_t n;
+
+	assert_non_null(f);
+	fflush(stdout);
+	saved = dup(1);
+	assert_true(saved >= 0 && dup2(fileno(f), 1) == 1);
+	assert_int_equal(resp_send(r, &sink, head_only), 0);
+	fflush(stdout);
+	assert_int_equal(dup2(saved, 1), 1);
+	close(saved);
+	rewind(f);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(out, chunk, n);
+	fclose(f);
+}
+
+/* A spliced part is sent where it was appended, counted in the length,
+ * and dropped with the body on a failure; a second one is copied. */
+static void
+test_spliced_body(void **state)
+{
+	struct resp r;
+	struct buf part = BUF_INIT, out = BUF_INIT;
+	const char *body;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	resp_reset(&r);
+	buf_puts(&r.body, "<p>");
+	buf_puts(&part, "spliced");
+	resp_body_splice(&r, &part);
+	assert_null(part.data);
+	buf_puts(&r.body, "</p>");
+	buf_puts(&part, "+copy");
+	resp_body_splice(&r, &part);
+	assert_null(part.data);
+	sent(&r, 0, &out);
+	assert_non_null(strstr(buf_cstr(&out), "Content-Length: 19\r\n"));
+	body = strstr(buf_cstr(&out), "\r\n\r\n");
+	assert_non_null(body);
+	assert_string_equal(body + 4, "<p>spliced</p>+copy");
+	buf_reset(&out);
+	sent(&r, 1, &out);
+	assert_string_equal(strstr(buf_cstr(&out), "\r\n\r\n"), "\r\n\r\n");
+	buf_puts(&part, "gone");
+	resp_body_splice(&r, &part);
+	resp_fail(&r, 500);
+	buf_puts(&r.body, "error");
+	buf_reset(&out);
+	sent(&r, 0, &out);
+	assert_string_equal(strstr(buf_cstr(&out), "\r\n\r\n") + 4, "error");
+	resp_free(&r);
+	buf_free(&out);
+}
+
 int
 main(void)
 {
@@ -218,6 +282,7 @@ main(void)
 		cmocka_unit_test(test_etag),
 		cmocka_unit_test(test_query_param),
 		cmocka_unit_test(test_fts_query),
+		cmocka_unit_test(test_spliced_body),
 	};
 
 	uni_init();
