@@ -48,11 +48,11 @@ const struct hl_lexer *hl_lexer_get(const char *name);
 const char *hl_lexer_name(const struct hl_lexer *lx);
 /* Non-zero if quire has the lexer's rules: Chroma's XML lexers (common
  * lisp and emacs lisp with the word lists Chroma retypes symbols by),
- * and those it writes in Go as plain rule data (go, html, markdown,
- * docker, make, http, ...). Zero for the ones Go code builds otherwise
- * (phtml, raku, rst, ...) and for those with a pattern PCRE2 cannot
- * compile (fish, scss, svelte, al, racket, openedge abl): their blocks
- * are shown as plain text. */
+ * and those it writes in Go (go, html, markdown, docker, make, http, v,
+ * phtml, rst, haxe, ...). Zero for Raku, which Go code builds and
+ * rewrites while it lexes, and for Chroma's plaintext (and any lexer
+ * with a pattern PCRE2 cannot take): their blocks are shown as plain
+ * text. */
 int hl_lexer_usable(const struct hl_lexer *lx);
 /* Why a lexer is not usable (a static sentence), NULL when it is. */
 const char *hl_lexer_why(const struct hl_lexer *lx);

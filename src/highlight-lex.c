@@ -1,7 +1,10 @@
 /* highlight-lex.c - Chroma 2.5.0's regex lexers on PCRE2 (see
  * highlight-lex.h): the registry, the tokeniser loop as Chroma's
- * LexerState.Iterator runs it, and Coalesce. The rules are tables that
- * tools/chroma-gen.c writes at build time into build/chroma-tables.h. */
+ * LexerState.Iterator runs it, regexp2's lookbehinds that PCRE2 cannot
+ * take (as callouts), the Go functions of Chroma's that are not data
+ * (rst's code-block emitter, Haxe's preprocessor mutator), and
+ * Coalesce. The rules are tables that tools/chroma-gen.c writes at
+ * build time into build/chroma-tables.h. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <fnmatch.h>
 #include <pcre2.h>
@@ -29,8 +32,8 @@
 /* The generated tables' shapes (chroma-gen.c writes initialisers in this
  * field order). */
 enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
-	EM_USINGBYGROUP };
-enum { MU_NONE, MU_PUSH, MU_POP };
+	EM_USINGBYGROUP, EM_CODEBLOCK };
+enum { MU_NONE, MU_PUSH, MU_POP, MU_PREPROC };
 
 #define LX_ENSURE_NL	1
 #define LX_CI		2
@@ -49,8 +52,11 @@ struct hl_type {
 struct hl_emitter {
 	int kind;
 	int arg;		/* EM_TOKEN: type; EM_USINGSELF: state;
-				 * EM_USINGBYGROUP: the group naming the
-				 * lexer (from: the group it lexes) */
+				 * EM_USINGBYGROUP, EM_CODEBLOCK: the
+				 * group naming the lexer (from: the group
+				 * it lexes; EM_CODEBLOCK: the first, and
+				 * all after it; to: their type when no
+				 * lexer has the name) */
 	int first, n;		/* EM_BYGROUPS, EM_USINGBYGROUP: their
 				 * emitters, one a group */
 	const char *lexer;	/* EM_USING: the lexer's name */
@@ -65,7 +71,19 @@ struct hl_rule {
 	int depth;		/* MU_POP */
 	int push, npush;	/* MU_PUSH: states in hl_push[] (-1 #pop,
 				 * -2 a state that does not exist); none:
-				 * the current one again */
+				 * the current one again; MU_PREPROC: see
+				 * preproc() */
+	int behind;		/* its callouts (?Cn): hl_behinds[behind +
+				 * n - 1]; -1 none */
+};
+
+/* A lookbehind PCRE2 cannot take (not of fixed length), which the
+ * generator made a callout (see behind_callout()): its body, a pattern
+ * whose callout 255 stands at its end. */
+struct hl_behind {
+	const char *pattern;
+	int neg;		/* (?<! */
+	int first;		/* its own callouts, as hl_rule's behind */
 };
 
 struct hl_state {
@@ -111,6 +129,7 @@ struct hl_key {
 #define SECONDS_MAX	2	/* a safety net past the counts */
 #define COALESCE_MAX	8192	/* Chroma's Coalesce: merge under 8 KiB */
 #define GROUPS_MAX	128
+#define BEHIND_DEPTH	4	/* lookbehinds within lookbehinds */
 
 /* A rule's compiled pattern and what lets the loop skip PCRE2 for it:
  * the bytes a match can start with, its minimum length, whether it
@@ -127,6 +146,7 @@ struct compiled {
 };
 
 static struct compiled *cache;
+static pcre2_code **behind_re;	/* hl_behinds' bodies, compiled */
 static pcre2_jit_stack *jit_stack;
 
 const char *
@@ -358,8 +378,35 @@ compile_rule(int r)
 	return 0;
 }
 
+struct lexrun;
+
+/* What a callout answers for: the pattern's lookbehinds (its callouts'
+ * first entry in hl_behinds), and for a body, the places its matches
+ * end (a bit each) and how deep it is within others. */
+struct callctx {
+	struct lexrun *x;
+	int first;
+	unsigned char *ends;
+	int depth;
+};
+
+/* Where body e's matches end in one subject, kept for the run. */
+struct behind_memo {
+	int e;
+	const unsigned char *subject;
+	size_t len;
+	unsigned char *ends;
+};
+#define MEMO_MAX	32
+
 /* One tokenisation's shared state. */
 struct lexrun {
+	struct callctx cc;	/* the rule being matched */
+	pcre2_match_data *bmd[BEHIND_DEPTH];	/* for lookbehind bodies, */
+	pcre2_match_context *bmc[BEHIND_DEPTH];	/* one a depth */
+	struct behind_memo memo[MEMO_MAX];
+	int memo_next;
+	const char *main;	/* the text the run lexes: its memos stay */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 	long steps, budget;
@@ -371,6 +418,140 @@ struct lexrun {
 	const struct hl_lexer *wl;	/* the lexer whose TypeRemapping
 					 * words apply */
 };
+
+/* Compiles lookbehind body e once (for PCRE2's interpreter: its
+ * matches run within another's callout); 0, or -1 when PCRE2 cannot. */
+static int
+compile_behind(int e)
+{
+	int err;
+	PCRE2_SIZE off;
+
+	if (behind_re == NULL) {
+		behind_re = calloc(HL_NBEHINDS ? HL_NBEHINDS : 1,
+		    sizeof(*behind_re));
+		if (behind_re == NULL)
+			abort();
+	}
+	if (behind_re[e] == NULL)
+		behind_re[e] = pcre2_compile((PCRE2_SPTR)hl_behinds[e].pattern,
+		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP |
+		    PCRE2_DOLLAR_ENDONLY | PCRE2_NO_AUTO_POSSESS |
+		    PCRE2_NO_DOTSTAR_ANCHOR | PCRE2_NO_UTF_CHECK, &err, &off,
+		    NULL);
+	return behind_re[e] != NULL ? 0 : -1;
+}
+
+static int behind_callout(pcre2_callout_block *cb, void *data);
+static int over_time(struct lexrun *x);
+
+/* Forgets what the memo holds of the subject at p, n bytes. */
+static void
+behind_forget(struct lexrun *x, const char *p, size_t n)
+{
+	int i;
+
+	for (i = 0; i < MEMO_MAX; i++) {
+		struct behind_memo *m = &x->memo[i];
+
+		if (m->ends != NULL && (const char *)m->subject >= p &&
+		    (const char *)m->subject <= p + n) {
+			free(m->ends);
+			m->ends = NULL;
+		}
+	}
+}
+
+/* The places in subject where a match of body e ends, found once:
+ * PCRE2 runs the body from every start, its callout 255 noting where
+ * it stands and backtracking, so that every way is tried. NULL when
+ * the work bound ran out or PCRE2 failed (x->status says which). */
+static const unsigned char *
+behind_ends(struct lexrun *x, int e, int depth, pcre2_callout_block *cb)
+{
+	struct behind_memo *m;
+	struct callctx sub;
+	int i, rc;
+
+	for (i = 0; i < MEMO_MAX; i++) {
+		m = &x->memo[i];
+		if (m->ends != NULL && m->e == e && m->subject == cb->subject &&
+		    m->len == cb->subject_length)
+			return m->ends;
+	}
+	if (x->bmd[depth] == NULL) {
+		x->bmd[depth] = pcre2_match_data_create(1, NULL);
+		x->bmc[depth] = pcre2_match_context_create(NULL);
+		if (x->bmd[depth] == NULL || x->bmc[depth] == NULL)
+			abort();
+		pcre2_set_match_limit(x->bmc[depth], MATCH_LIMIT);
+		pcre2_set_depth_limit(x->bmc[depth], DEPTH_LIMIT);
+	}
+	sub.x = x;
+	sub.first = hl_behinds[e].first;
+	sub.depth = depth + 1;
+	sub.ends = calloc(cb->subject_length / 8 + 1, 1);
+	if (sub.ends == NULL)
+		abort();
+	pcre2_set_callout(x->bmc[depth], behind_callout, &sub);
+	rc = pcre2_match(behind_re[e], cb->subject, cb->subject_length, 0,
+	    PCRE2_NO_UTF_CHECK, x->bmd[depth], x->bmc[depth]);
+	if (rc != PCRE2_ERROR_NOMATCH) {
+		if (x->status == HL_LEX_OK)
+			x->status = HL_LEX_BUDGET;
+		free(sub.ends);
+		return NULL;
+	}
+	/* a slot free or of another subject than the run's text (a
+	 * sub-lexer's part), whose memo would be made anew each time */
+	for (i = 0; i < MEMO_MAX; i++) {
+		m = &x->memo[x->memo_next];
+		x->memo_next = (x->memo_next + 1) % MEMO_MAX;
+		if (m->ends == NULL || (const char *)m->subject != x->main)
+			break;
+	}
+	free(m->ends);
+	m->e = e;
+	m->subject = cb->subject;
+	m->len = cb->subject_length;
+	m->ends = sub.ends;
+	return m->ends;
+}
+
+/* PCRE2's callout, as regexp2's lookbehind: callout n of a rule's
+ * pattern holds if the body hl_behinds[first + n - 1] has a match that
+ * ends where the match stands (regexp2 matches it right to left), or
+ * has none for (?<!; callout 255 ends a body (see behind_ends()). 0
+ * lets the match go on, 1 backtracks, a negative number ends it (the
+ * work bound ran out, or PCRE2 failed). */
+static int
+behind_callout(pcre2_callout_block *cb, void *data)
+{
+	struct callctx *cc = data;
+	struct lexrun *x = cc->x;
+	const unsigned char *ends;
+	size_t p = cb->current_position;
+	int e;
+
+	if (++x->steps > x->budget ||
+	    ((x->steps & 1023) == 0 && over_time(x))) {
+		x->status = HL_LEX_BUDGET;
+		return PCRE2_ERROR_CALLOUT;
+	}
+	if (cb->callout_number == 255 && cc->ends != NULL) {
+		cc->ends[p >> 3] |= (unsigned char)(1u << (p & 7));
+		return 1;
+	}
+	e = cc->first + (int)cb->callout_number - 1;
+	if (cc->first < 0 || cb->callout_number == 0 || e >= HL_NBEHINDS ||
+	    cc->depth >= BEHIND_DEPTH || compile_behind(e) != 0) {
+		x->status = HL_LEX_FAIL;
+		return PCRE2_ERROR_CALLOUT;
+	}
+	if ((ends = behind_ends(x, e, cc->depth, cb)) == NULL)
+		return PCRE2_ERROR_CALLOUT;
+	return ((ends[p >> 3] >> (p & 7)) & 1) != hl_behinds[e].neg ? 0 : 1;
+}
 
 /* Chroma's TypeRemappingLexer: the type lx's mapping gives a token of
  * type with text p, n (its words are sorted by type, then bytes). */
@@ -601,11 +782,183 @@ using_by_group(struct lexrun *x, const struct hl_lexer *lx,
 			}
 			if (t.len > 0)
 				run(x, sub, t.data, t.len, sub->root, added);
+			behind_forget(x, t.data, t.len);
 			buf_free(&t);
 		} else if (hl_emitters[em->first + k - 1].kind != EM_NONE) {
 			run_emitter(x, lx, em->first + k - 1, p, n);
 		}
 	}
+}
+
+/* An emitter function of Chroma's Go (rst's code-block, see
+ * chroma-gen.c's go_codeblock_func()): a token for each of the first
+ * groups, then the text of group em->from and all after it lexed as a
+ * stream of its own by the lexer group em->arg names, or one token of
+ * type em->to when no lexer has the name. */
+static void
+code_block(struct lexrun *x, const struct hl_lexer *lx,
+    const struct hl_emitter *em, const char *text, const size_t *g, int ng)
+{
+	const struct hl_lexer *sub;
+	struct buf code = BUF_INIT;
+	char *name;
+	int k;
+
+	if (em->arg >= ng || em->from > ng || em->n >= ng) {
+		x->status = HL_LEX_FAIL;	/* Chroma panics */
+		return;
+	}
+	for (k = 1; k <= em->n && x->status == HL_LEX_OK; k++)
+		run_emitter(x, lx, em->first + k - 1, text + g[2 * k],
+		    g[2 * k + 1] - g[2 * k]);
+	for (k = em->from; k < ng; k++)
+		buf_add(&code, text + g[2 * k], g[2 * k + 1] - g[2 * k]);
+	name = xstrndup(text + g[2 * em->arg], g[2 * em->arg + 1] -
+	    g[2 * em->arg]);
+	sub = hl_lexer_get(name);
+	free(name);
+	if (x->status != HL_LEX_OK)
+		;
+	else if (sub == NULL)
+		emit(x, em->to, code.data, code.len);
+	else if (strcmp(hl_lexer_name(sub), "plaintext") == 0)
+		emit_plain(x, code.data, code.len);
+	else if (!hl_lexer_usable(sub))
+		x->status = HL_LEX_FAIL;
+	else
+		emit_stream(x, sub, code.data != NULL ? code.data : "",
+		    code.len, 1);
+	buf_free(&code);
+}
+
+/* The state stack as Go holds Chroma's: which backing array the live
+ * slice is in and that array's capacity, as append grows it; and the
+ * slices Haxe's preprocessor mutator saved, each with a copy of what
+ * its array holds within its length (see preproc()). */
+struct gostack {
+	size_t gocap;
+	unsigned long arr, narr;
+	struct saved {
+		int *v;
+		size_t n, gocap;
+		unsigned long arr;
+	} *saved;
+	size_t nsaved;
+};
+
+/* Go's append growth for a []string of capacity c (go1.19's
+ * growslice, 16-byte elements: doubling below 256, then 1.25 times
+ * and 192). */
+static size_t
+go_grow(size_t c)
+{
+	return c == 0 ? 1 : c < 256 ? 2 * c : c + (c + 768) / 4;
+}
+
+/* Notes that the live stack (sp states) is pushed value v at index
+ * sp: a new array when Go's would be full, and the saved slices that
+ * share the array see the value. */
+static void
+gostack_push(struct gostack *gs, size_t sp, int v)
+{
+	size_t i;
+
+	if (sp == gs->gocap) {
+		gs->gocap = go_grow(gs->gocap);
+		gs->arr = ++gs->narr;
+		return;
+	}
+	for (i = 0; i < gs->nsaved; i++)
+		if (gs->saved[i].arr == gs->arr && gs->saved[i].n > sp)
+			gs->saved[i].v[sp] = v;
+}
+
+/* The live stack is a new []string{state}. */
+static void
+gostack_reset(struct gostack *gs)
+{
+	gs->gocap = 1;
+	gs->arr = ++gs->narr;
+}
+
+static void
+gostack_free(struct gostack *gs)
+{
+	size_t i;
+
+	for (i = 0; i < gs->nsaved; i++)
+		free(gs->saved[i].v);
+	free(gs->saved);
+}
+
+/* Haxe's haxePreProcMutator (chroma-gen.c's go_preproc_func()) over
+ * the stack and its sp states, for the directive d, n bytes (group 2):
+ * "if" saves the stack (a Go slice: it shares its array with the live
+ * one, see gostack_push()), "else" and "elseif" go back to the last one
+ * saved, "end" drops it (Chroma panics when there is none); then "if"
+ * and "elseif" push the rule's first state, "error" its second. 0, or
+ * -1 when Chroma panics or the stack bound is reached. */
+static int
+preproc(struct gostack *gs, const struct hl_rule *R, const char *d,
+    size_t n, int **stack, size_t *sp, size_t *cap, int *stack_small)
+{
+	int push = -1;
+
+#define IS(w) (n == sizeof(w) - 1 && memcmp(d, w, n) == 0)
+	if (IS("if")) {
+		struct saved *v;
+
+		gs->saved = xrealloc(gs->saved, (gs->nsaved + 1) *
+		    sizeof(*gs->saved));
+		v = &gs->saved[gs->nsaved++];
+		v->v = xmalloc((*sp ? *sp : 1) * sizeof(int));
+		memcpy(v->v, *stack, *sp * sizeof(int));
+		v->n = *sp;
+		v->gocap = gs->gocap;
+		v->arr = gs->arr;
+	} else if (IS("else") || IS("elseif")) {
+		if (gs->nsaved > 0) {
+			const struct saved *v = &gs->saved[gs->nsaved - 1];
+
+			if (v->n > *cap) {
+				int *ns = xmalloc(v->n * sizeof(int));
+
+				if (*stack != stack_small)
+					free(*stack);
+				*stack = ns;
+				*cap = v->n;
+			}
+			memcpy(*stack, v->v, v->n * sizeof(int));
+			*sp = v->n;
+			gs->gocap = v->gocap;
+			gs->arr = v->arr;
+		}
+	} else if (IS("end")) {
+		if (gs->nsaved == 0)
+			return -1;
+		free(gs->saved[--gs->nsaved].v);
+	}
+	if (IS("if") || IS("elseif"))
+		push = hl_push[R->push];
+	else if (IS("error"))
+		push = hl_push[R->push + 1];
+#undef IS
+	if (push < 0)
+		return push == -1 ? 0 : -1;
+	if (*sp == STACK_MAX)
+		return -1;
+	if (*sp == *cap) {
+		int *ns = xmalloc(2 * *cap * sizeof(*ns));
+
+		memcpy(ns, *stack, *sp * sizeof(*ns));
+		if (*stack != stack_small)
+			free(*stack);
+		*stack = ns;
+		*cap *= 2;
+	}
+	gostack_push(gs, *sp, push);
+	(*stack)[(*sp)++] = push;
+	return 0;
 }
 
 /* Chroma's LexerState.Iterator over text from state start; added is 1
@@ -617,6 +970,7 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 	int stack_small[32], *stack = stack_small;
 	size_t sp = 0, cap = 32, pos = 0, end = len - added;
 	const struct hl_lexer *wl = x->wl;
+	struct gostack gs = { 1, 0, 0, NULL, 0 };
 
 	if (lx->nwords > 0)	/* its TypeRemapping, for what it emits */
 		x->wl = lx;
@@ -666,6 +1020,7 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 				x->status = HL_LEX_FAIL;
 				break;
 			}
+			x->cc.first = rule->behind;
 			if (c->jit) {
 				rc = pcre2_jit_match(c->re, (PCRE2_SPTR)text,
 				    len, pos, PCRE2_NO_UTF_CHECK, x->md, x->mc);
@@ -683,8 +1038,10 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 			if (rc < 0) {
 				/* match or depth limit: Chroma's timeout
 				 * is not reproducible; the block goes
-				 * plain */
-				x->status = HL_LEX_BUDGET;
+				 * plain (a lookbehind's failure said
+				 * why) */
+				if (x->status == HL_LEX_OK)
+					x->status = HL_LEX_BUDGET;
 				break;
 			}
 			{
@@ -715,6 +1072,7 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 			if (text[pos] == '\n' && stack[sp - 1] != start) {
 				sp = 1;
 				stack[0] = start;
+				gostack_reset(&gs);
 				continue;
 			}
 			l = utf8_len((unsigned char)text[pos]);
@@ -762,6 +1120,7 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 					stack = ns;
 					cap *= 2;
 				}
+				gostack_push(&gs, sp, st);
 				stack[sp++] = st;
 			}
 		} else if (R->mu == MU_POP) {
@@ -770,6 +1129,13 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 				break;
 			}
 			sp -= (size_t)R->depth;
+		} else if (R->mu == MU_PREPROC) {
+			if (ng < 3 || R->npush != 2 || preproc(&gs, R,
+			    text + g[4], g[5] - g[4], &stack, &sp, &cap,
+			    stack_small) != 0) {
+				x->status = HL_LEX_FAIL;
+				break;
+			}
 		}
 		if (x->status != HL_LEX_OK)
 			break;
@@ -778,6 +1144,8 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 
 			if (em->kind == EM_USINGBYGROUP) {
 				using_by_group(x, lx, em, text, g, ng);
+			} else if (em->kind == EM_CODEBLOCK) {
+				code_block(x, lx, em, text, g, ng);
 			} else if (em->kind == EM_BYGROUPS) {
 				if (em->n != ng - 1) {
 					emit(x, HL_TYPE_ERROR, text + m0,
@@ -797,6 +1165,7 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 	if (x->status == HL_LEX_OK && pos != len && sp == 0)
 		emit(x, HL_TYPE_ERROR, text + pos, len - pos);
 out:
+	gostack_free(&gs);
 	x->nest--;
 	x->wl = wl;
 	if (stack != stack_small)
@@ -846,6 +1215,7 @@ tokenise_one(const struct hl_lexer *lx, const char *code, size_t n,
 	struct buf text = BUF_INIT;
 	struct lexrun x;
 	size_t added = 0;
+	int i;
 
 	memset(&x, 0, sizeof(x));
 	x.from = x.to = -1;
@@ -871,15 +1241,24 @@ tokenise_one(const struct hl_lexer *lx, const char *code, size_t n,
 		abort();
 	pcre2_set_match_limit(x.mc, MATCH_LIMIT);
 	pcre2_set_depth_limit(x.mc, DEPTH_LIMIT);
+	x.cc.x = &x;
+	pcre2_set_callout(x.mc, behind_callout, &x.cc);
 	if (jit_stack == NULL)
 		jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024,
 		    NULL);
 	if (jit_stack != NULL)
 		pcre2_jit_stack_assign(x.mc, NULL, jit_stack);
+	x.main = text.data;
 	if (text.len > 0)
 		run(&x, lx, text.data, text.len, lx->root, added);
 	pcre2_match_data_free(x.md);
 	pcre2_match_context_free(x.mc);
+	for (i = 0; i < BEHIND_DEPTH; i++) {
+		pcre2_match_data_free(x.bmd[i]);
+		pcre2_match_context_free(x.bmc[i]);
+	}
+	for (i = 0; i < MEMO_MAX; i++)
+		free(x.memo[i].ends);
 	if (x.status == HL_LEX_OK && (lx->flags & LX_HTTPBODY))
 		x.status = http_body(out, nested);
 	if (x.status != HL_LEX_OK) {
@@ -1186,6 +1565,12 @@ hl_lex_cleanup(void)
 			pcre2_code_free(cache[i].re);
 		free(cache);
 		cache = NULL;
+	}
+	if (behind_re != NULL) {
+		for (i = 0; i < HL_NBEHINDS; i++)
+			pcre2_code_free(behind_re[i]);
+		free(behind_re);
+		behind_re = NULL;
 	}
 	if (jit_stack != NULL) {
 		pcre2_jit_stack_free(jit_stack);

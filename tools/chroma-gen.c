@@ -15,17 +15,25 @@
  * - each pattern gets the lexer's flags, as (?m) (?i) (?s), and the
  *   rewrites that make PCRE2 read it as Go's regexp2 1.4 (RE2 mode) does:
  *   \Z is end of text only, \v the VT character, and [^\W\d] matches
- *   digits (a regexp2 bug that Hugo's output shows);
- * - a lexer with a pattern PCRE2 cannot compile is marked broken (its
- *   blocks are shown unhighlighted, with a warning).
+ *   digits (a regexp2 bug that Hugo's output shows), a quantified \b
+ *   is (?:\b)?, and \w, \W, \b, \B are regexp2's word characters
+ *   spelt out (see word_classes());
+ * - what PCRE2 10.42 still refuses is fitted to it (fit_pattern()): a
+ *   lookbehind of variable length becomes a callout highlight-lex.c
+ *   answers, a word list too large a trie;
+ * - a lexer with a pattern PCRE2 cannot compile even so is marked
+ *   broken (its blocks are shown unhighlighted, with a warning).
  * Chroma's lexers written in Go (the lexers folder's .go files) are read
  * too: their name, aliases and file names always, and their rules where
  * they are plain data in Go syntax (see go_rules(); Rules{...}.Merge(
- * another function's Rules) too; an emitter function that only lists its
- * groups' tokens counts, and http's body-by-Content-Type wrapper is
- * flagged for the engine), and the word lists of an XML lexer registered
- * again as a TypeRemappingLexer (see type_mapping()); the others are
- * marked, and shown unhighlighted. */
+ * another function's Rules) too, another lexer's rules renamed and
+ * merged (go_func_get()), another function's with rules put first
+ * (go_func_compose()); an emitter function that only lists its groups'
+ * tokens counts, as do rst's code-block emitter and Haxe's preprocessor
+ * mutator, which highlight-lex.c runs; http's body-by-Content-Type
+ * wrapper is flagged for the engine), and the word lists of an XML
+ * lexer registered again as a TypeRemappingLexer (see type_mapping());
+ * the others (Raku) are marked, and shown unhighlighted. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <ctype.h>
 #include <dirent.h>
@@ -47,8 +55,8 @@
 				 * it: its body lexed by the Content-Type */
 
 enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
-	EM_USINGBYGROUP };
-enum { MU_NONE, MU_PUSH, MU_POP, MU_INCLUDE, MU_COMBINED };
+	EM_USINGBYGROUP, EM_CODEBLOCK };
+enum { MU_NONE, MU_PUSH, MU_POP, MU_INCLUDE, MU_COMBINED, MU_PREPROC };
 
 struct emitter {
 	int kind;
@@ -59,7 +67,11 @@ struct emitter {
 	char *remap_from;	/* EM_USING: a type the lexer's tokens */
 	char *remap_to;		/* have, and the one Hugo sees instead */
 	int name_group;		/* EM_USINGBYGROUP: the group naming the */
-	int code_group;		/* lexer, and the group it lexes */
+	int code_group;		/* lexer, and the group it lexes;
+				 * EM_CODEBLOCK: the first of the groups
+				 * it lexes, all those after it too, and
+				 * remap_to the type when no lexer has
+				 * the name */
 };
 
 struct rule {
@@ -805,6 +817,14 @@ rewrite_pattern(const char *p, int flags)
 				i++;
 				continue;
 			}
+			if ((c == 'b' || c == 'B') && i + 2 < n &&
+			    strchr("?*+", p[i + 2]) != NULL) {
+				/* a quantified word boundary, which
+				 * regexp2 takes and PCRE2 refuses */
+				w += sprintf(w, "(?:\\%c)", c);
+				i++;
+				continue;
+			}
 			*w++ = p[i];
 			*w++ = p[++i];
 			continue;
@@ -816,19 +836,656 @@ rewrite_pattern(const char *p, int flags)
 	return o;
 }
 
+/* Output buffers, written at the end in table order. */
+struct sbuf {
+	char *p;
+	size_t n;
+	FILE *f;
+};
+static struct sbuf b_emit, b_rule, b_srules, b_push, b_state;
+
+static void
+sb_open(struct sbuf *b)
+{
+	b->f = open_memstream(&b->p, &b->n);
+}
+
+/* The options highlight-lex.c compiles a rule's pattern with, and a
+ * lookbehind's body (see struct behind). */
+#define MAIN_OPTS (PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | \
+	PCRE2_DOLLAR_ENDONLY)
+#define BEHIND_OPTS (PCRE2_UTF | PCRE2_UCP | PCRE2_DOLLAR_ENDONLY | \
+	PCRE2_NO_AUTO_POSSESS | PCRE2_NO_DOTSTAR_ANCHOR)
+
+/* 0 when PCRE2 compiles pat with opts, else its error code and *off
+ * where. */
 static int
-compiles(const char *pat)
+compile_error(const char *pat, uint32_t opts, PCRE2_SIZE *off)
 {
 	int err;
-	PCRE2_SIZE off;
 	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DOLLAR_ENDONLY,
-	    &err, &off, NULL);
+	    opts, &err, off, NULL);
 
 	if (re == NULL)
-		return 0;
+		return err;
 	pcre2_code_free(re);
-	return 1;
+	return 0;
+}
+
+/* Where the character class opening at p[i] closes; -1 if it does not. */
+static long
+class_end(const char *p, long i)
+{
+	i++;
+	if (p[i] == '^')
+		i++;
+	if (p[i] == ']')
+		i++;
+	for (; p[i]; i++) {
+		if (p[i] == '\\') {
+			if (p[++i] == '\0')
+				return -1;
+		} else if (p[i] == '[' && p[i + 1] == ':') {
+			const char *e = strstr(p + i + 2, ":]");
+
+			if (e != NULL)
+				i = e - p + 1;
+		} else if (p[i] == ']') {
+			return i;
+		}
+	}
+	return -1;
+}
+
+/* Where the group opening at p[i] closes; -1 if it does not. */
+static long
+group_end(const char *p, long i)
+{
+	int depth = 0;
+
+	for (; p[i]; i++) {
+		if (p[i] == '\\') {
+			if (p[++i] == '\0')
+				return -1;
+		} else if (p[i] == '[') {
+			if ((i = class_end(p, i)) < 0)
+				return -1;
+		} else if (p[i] == '(') {
+			depth++;
+		} else if (p[i] == ')' && --depth == 0) {
+			return i;
+		}
+	}
+	return -1;
+}
+
+/* regexp2's word characters (its IsWordChar: letters, non-spacing
+ * marks, decimal digits, connector punctuation, ZWNJ and ZWJ), as
+ * items of a PCRE2 class; PCRE2 10.42's \w with UCP is letters, all
+ * numbers and '_'. */
+#define WORD "\\p{L}\\p{Mn}\\p{Nd}\\p{Pc}\\x{200C}\\x{200D}"
+
+/* pat (malloc'd, consumed) with regexp2's \w, \W, \b and \B spelt
+ * out for PCRE2: \w as [WORD], \b (unless native_b) as a lookbehind
+ * and a lookahead on it; in a class, \w as WORD's items (a '-' beside
+ * it literal, as regexp2 reads it), and \W, which no class can join
+ * to other items, as an alternation ([A\W] as (?:[A]|[^WORD]), [^A\W]
+ * as (?![A])[WORD]). */
+static char *
+word_classes(char *pat, int native_b)
+{
+	struct sbuf b;
+	long i;
+
+	sb_open(&b);
+	for (i = 0; pat[i]; i++) {
+		if (pat[i] == '\\' && pat[i + 1] != '\0') {
+			switch (pat[++i]) {
+			case 'w':
+				fputs("[" WORD "]", b.f);
+				break;
+			case 'W':
+				fputs("[^" WORD "]", b.f);
+				break;
+			case 'b':
+				if (native_b)
+					fputs("\\b", b.f);
+				else
+					fputs("(?:(?<=[" WORD "])(?![" WORD
+					    "])|(?<![" WORD "])(?=[" WORD "]))",
+					    b.f);
+				break;
+			case 'B':
+				if (native_b)
+					fputs("\\B", b.f);
+				else
+					fputs("(?:(?<=[" WORD "])(?=[" WORD
+					    "])|(?<![" WORD "])(?![" WORD "]))",
+					    b.f);
+				break;
+			default:
+				fputc('\\', b.f);
+				fputc(pat[i], b.f);
+			}
+			continue;
+		}
+		if (pat[i] == '[') {
+			long e = class_end(pat, i), j, a = i + 1;
+			int neg = pat[a] == '^', w = 0, W = 0;
+			struct sbuf items;
+
+			if (e < 0)
+				break;
+			if (neg)
+				a++;
+			sb_open(&items);
+			for (j = a; j < e; j++) {
+				if (pat[j] == '\\' && (pat[j + 1] == 'w' ||
+				    pat[j + 1] == 'W')) {
+					if (pat[++j] == 'w')
+						w = 1;
+					else
+						W = 1;
+					continue;
+				}
+				if ((pat[j] == '-' || pat[j] == '^') &&
+				    ftell(items.f) == 0) {
+					/* first: after WORD's items, or
+					 * as [^ */
+					fprintf(items.f, "\\%c", pat[j]);
+					continue;
+				}
+				if (pat[j] == '-' && ((j >= a + 2 &&
+				    pat[j - 2] == '\\' && (pat[j - 1] == 'w' ||
+				    pat[j - 1] == 'W')) || (pat[j + 1] == '\\' &&
+				    (pat[j + 2] == 'w' || pat[j + 2] == 'W')))) {
+					/* beside \w: a '-', not a range */
+					fputs("\\-", items.f);
+					continue;
+				}
+				if (pat[j] == '[' && pat[j + 1] == ':') {
+					const char *c = strstr(pat + j + 2, ":]");
+
+					if (c != NULL && c < pat + e) {
+						fprintf(items.f, "%.*s", (int)(c + 2 -
+						    (pat + j)), pat + j);
+						j = c + 1 - pat;
+						continue;
+					}
+				}
+				if (pat[j] == '\\')
+					fputc(pat[j++], items.f);
+				fputc(pat[j], items.f);
+			}
+			fclose(items.f);
+			if (w && W)		/* every character, or none */
+				fputs(neg ? "(?!)" : "(?s:.)", b.f);
+			else if (W && items.n == 0)
+				fputs(neg ? "[" WORD "]" : "[^" WORD "]", b.f);
+			else if (W && neg)
+				fprintf(b.f, "(?![%s])[" WORD "]", items.p);
+			else if (W)
+				fprintf(b.f, "(?:[%s]|[^" WORD "])", items.p);
+			else
+				fprintf(b.f, "[%s%s%s]", neg ? "^" : "",
+				    w ? WORD : "", items.p);
+			free(items.p);
+			i = e;
+			continue;
+		}
+		fputc(pat[i], b.f);
+	}
+	fclose(b.f);
+	free(pat);
+	return b.p;
+}
+
+/* The capturing groups that open in p[a..b). */
+static int
+count_captures(const char *p, long a, long b)
+{
+	int n = 0;
+	long i;
+
+	for (i = a; i < b; i++) {
+		if (p[i] == '\\') {
+			i++;
+		} else if (p[i] == '[') {
+			if ((i = class_end(p, i)) < 0)
+				return n;
+		} else if (p[i] == '(') {
+			if (p[i + 1] != '?')
+				n++;
+			else if ((p[i + 2] == '<' && p[i + 3] != '=' &&
+			    p[i + 3] != '!') || p[i + 2] == '\'' ||
+			    (p[i + 2] == 'P' && p[i + 3] == '<'))
+				n++;
+		}
+	}
+	return n;
+}
+
+/* The flag settings in force at p[at]: the leading "(?mis)" and every
+ * bare "(?i)"-like group before at (a setting inside a group that closed
+ * before at is taken too: no Chroma pattern has one). */
+static void
+flags_at(FILE *f, const char *p, long at)
+{
+	long i;
+
+	for (i = 0; i < at; i++) {
+		long j;
+
+		if (p[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (p[i] == '[') {
+			if ((i = class_end(p, i)) < 0)
+				return;
+			continue;
+		}
+		if (p[i] != '(' || p[i + 1] != '?')
+			continue;
+		for (j = i + 2; isalpha((unsigned char)p[j]) || p[j] == '-';
+		    j++)
+			;
+		if (p[j] == ')' && j > i + 2)
+			fprintf(f, "%.*s", (int)(j - i + 1), p + i);
+	}
+}
+
+/* A lookbehind PCRE2 10.42 cannot take (not of fixed length; regexp2
+ * matches lookbehinds right to left, of any length): the rule's pattern
+ * holds the callout (?Cn) in its place, followed by an empty group for
+ * each group it captured, and highlight-lex.c answers the callout with
+ * the places in the text where a match of the body pat ends (its
+ * callout 255 notes each one). */
+struct behind {
+	char *pat;	/* (?FLAGS)(?:BODY)(?C255) */
+	int neg;	/* (?<! */
+	int first;	/* its own callouts' first entry, -1 none */
+};
+static struct behind *behinds;
+static int nbehinds;
+
+#define MAX_CALLOUTS 254	/* 255: a body's end */
+
+static char *factor_words(const char *pat);
+
+/* pat (malloc'd, consumed) made something PCRE2 compiles with opts:
+ * variable length lookbehinds as callouts, the largest alternation of
+ * words as a trie while the pattern is too large. The result, or NULL
+ * when PCRE2 still refuses it; *first: the pattern's callouts' first
+ * entry in behinds, -1 none. */
+static char *
+fit_pattern(char *pat, uint32_t opts, int *first)
+{
+	struct behind local[MAX_CALLOUTS];
+	int nl = 0, k, guard;
+
+	*first = -1;
+	for (guard = 0; guard < 1000; guard++) {
+		PCRE2_SIZE off;
+		int err = compile_error(pat, opts, &off);
+		long o = (long)off, end;
+		struct sbuf b;
+		char *t;
+
+		if (err == 0)
+			break;
+		if (err == PCRE2_ERROR_PATTERN_TOO_LARGE &&
+		    (t = factor_words(pat)) != NULL) {
+			free(pat);
+			pat = t;
+			continue;
+		}
+		if (err != PCRE2_ERROR_LOOKBEHIND_NOT_FIXED_LENGTH ||
+		    nl == MAX_CALLOUTS || (strncmp(pat + o, "(?<=", 4) != 0 &&
+		    strncmp(pat + o, "(?<!", 4) != 0) ||
+		    (end = group_end(pat, o)) < 0) {
+			if (getenv("CHROMA_GEN_VERBOSE"))
+				fprintf(stderr, "chroma-gen: PCRE2 error %d "
+				    "at %ld: %s\n", err, o, pat);
+			free(pat);
+			for (k = 0; k < nl; k++)
+				free(local[k].pat);
+			return NULL;
+		}
+		sb_open(&b);
+		flags_at(b.f, pat, o);
+		fprintf(b.f, "(?:%.*s)(?C255)", (int)(end - o - 4), pat + o + 4);
+		fclose(b.f);
+		local[nl].pat = b.p;
+		local[nl].neg = pat[o + 3] == '!';
+		local[nl].first = -1;
+		nl++;
+		sb_open(&b);
+		fprintf(b.f, "%.*s(?C%d)", (int)o, pat, nl);
+		for (k = count_captures(pat, o, end); k > 0; k--)
+			fputs("()", b.f);
+		fputs(pat + end + 1, b.f);
+		fclose(b.f);
+		free(pat);
+		pat = b.p;
+	}
+	if (nl == 0)
+		return pat;
+	*first = nbehinds;
+	behinds = xrealloc(behinds, sizeof(*behinds) * (size_t)(nbehinds +
+	    nl));
+	memcpy(behinds + nbehinds, local, sizeof(*local) * (size_t)nl);
+	nbehinds += nl;
+	for (k = 0; k < nl; k++) {
+		int i = *first + k, f;
+		char *a = fit_pattern(behinds[i].pat, BEHIND_OPTS, &f);
+
+		if (a == NULL) {
+			free(pat);
+			return NULL;
+		}
+		behinds[i].pat = a;
+		behinds[i].first = f;
+	}
+	return pat;
+}
+
+/* An alternation of words as a trie: "(abc|abd|b)" as
+ * "(ab(?:c|d)|b)", for a pattern too large for PCRE2's compiled form.
+ * Of the words an alternation holds, only those that are prefixes of
+ * one another can match at one place, so the trie keeps their order:
+ * where a word ends at a node, those longer go before it or after it
+ * as they did; where some went before and some after, that node's
+ * words stay a plain alternation in their order. */
+struct tnode {
+	char ch[5];
+	int end;		/* the first word ending here, -1 none */
+	int lo, hi;		/* the words ending in its subtree */
+	int *kids, nkids;
+};
+static struct tnode *tn;
+static int ntn;
+
+static int
+tnode_new(const char *ch, size_t l)
+{
+	tn = xrealloc(tn, sizeof(*tn) * (size_t)(ntn + 1));
+	memset(&tn[ntn], 0, sizeof(*tn));
+	memcpy(tn[ntn].ch, ch, l);
+	tn[ntn].end = -1;
+	tn[ntn].lo = 1 << 30;
+	tn[ntn].hi = -1;
+	return ntn++;
+}
+
+static size_t
+utf8_unit(unsigned char c)
+{
+	return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+}
+
+static void
+put_lit(FILE *f, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (strchr("\\.+*?()|[]{}^$#", s[i]) || s[i] == ' ')
+			fputc('\\', f);
+		fputc(s[i], f);
+	}
+}
+
+static void
+tnode_words(int t, const char *prefix, size_t pl, char ***w, int **idx,
+    int *n)
+{
+	char buf[4096];
+	size_t l = strlen(tn[t].ch);
+	int k;
+
+	if (pl + l >= sizeof(buf))
+		return;
+	memcpy(buf, prefix, pl);
+	memcpy(buf + pl, tn[t].ch, l);
+	if (tn[t].end >= 0) {
+		*w = xrealloc(*w, sizeof(**w) * (size_t)(*n + 1));
+		*idx = xrealloc(*idx, sizeof(**idx) * (size_t)(*n + 1));
+		(*w)[*n] = xstrndup(buf, pl + l);
+		(*idx)[(*n)++] = tn[t].end;
+	}
+	for (k = 0; k < tn[t].nkids; k++)
+		tnode_words(tn[t].kids[k], buf, pl + l, w, idx, n);
+}
+
+/* Writes what matches the words below node t, in their order. */
+static void
+tnode_write(FILE *f, int t)
+{
+	struct tnode *T = &tn[t];
+	int k, lo = 1 << 30, hi = -1, end_first = 0;
+
+	for (k = 0; k < T->nkids; k++) {
+		if (tn[T->kids[k]].lo < lo)
+			lo = tn[T->kids[k]].lo;
+		if (tn[T->kids[k]].hi > hi)
+			hi = tn[T->kids[k]].hi;
+	}
+	if (T->nkids == 0)
+		return;
+	if (T->end >= 0 && lo < T->end && hi > T->end) {
+		/* mixed: the words as they were, in their order */
+		char **w = NULL;
+		int *idx = NULL, n = 0, i, j;
+
+		for (k = 0; k < T->nkids; k++)
+			tnode_words(T->kids[k], "", 0, &w, &idx, &n);
+		w = xrealloc(w, sizeof(*w) * (size_t)(n + 1));
+		idx = xrealloc(idx, sizeof(*idx) * (size_t)(n + 1));
+		w[n] = xstrndup("", 0);
+		idx[n++] = T->end;
+		fputs("(?:", f);
+		for (i = 0; i < n; i++) {
+			int best = -1;
+
+			for (j = 0; j < n; j++)
+				if (idx[j] >= 0 && (best < 0 ||
+				    idx[j] < idx[best]))
+					best = j;
+			if (i > 0)
+				fputc('|', f);
+			put_lit(f, w[best], strlen(w[best]));
+			idx[best] = -1;
+		}
+		fputc(')', f);
+		for (j = 0; j < n; j++)
+			free(w[j]);
+		free(w);
+		free(idx);
+		return;
+	}
+	end_first = T->end >= 0 && lo > T->end;
+	if (T->nkids == 1 && T->end < 0) {
+		put_lit(f, tn[T->kids[0]].ch, strlen(tn[T->kids[0]].ch));
+		tnode_write(f, T->kids[0]);
+		return;
+	}
+	fputs("(?:", f);
+	if (end_first)
+		fputc('|', f);
+	for (k = 0; k < T->nkids; k++) {
+		int c = tn[t].kids[k];
+
+		if (k > 0)
+			fputc('|', f);
+		put_lit(f, tn[c].ch, strlen(tn[c].ch));
+		tnode_write(f, c);
+	}
+	if (tn[t].end >= 0 && !end_first)
+		fputc('|', f);
+	fputc(')', f);
+}
+
+static int
+tnode_span(int t)
+{
+	int k;
+
+	if (tn[t].end >= 0) {
+		tn[t].lo = tn[t].end;
+		tn[t].hi = tn[t].end;
+	}
+	for (k = 0; k < tn[t].nkids; k++) {
+		int c = tn[t].kids[k];
+
+		tnode_span(c);
+		if (tn[c].lo < tn[t].lo)
+			tn[t].lo = tn[c].lo;
+		if (tn[c].hi > tn[t].hi)
+			tn[t].hi = tn[c].hi;
+	}
+	return 0;
+}
+
+/* Reads p[a..b) as an alternation of two or more words (characters
+ * and backslashed punctuation, nothing else) into the trie at root 0;
+ * lower-cased when ci (ASCII only). 0, or -1 when it is not one. */
+static int
+read_words(const char *p, long a, long b, int ci)
+{
+	long i = a;
+	int word = 0, node = -1, bars = 0;
+
+	ntn = 0;
+	tnode_new("", 0);
+	node = 0;
+	for (;;) {
+		if (i == b || p[i] == '|') {
+			if (tn[node].end < 0)
+				tn[node].end = word;
+			word++;
+			node = 0;
+			if (i == b)
+				break;
+			bars++;
+			i++;
+			continue;
+		}
+		{
+			char ch[5];
+			size_t l;
+			int k;
+
+			if (p[i] == '\\') {
+				if (i + 1 >= b || isalnum((unsigned char)p[i + 1])
+				    || (unsigned char)p[i + 1] >= 0x80)
+					return -1;
+				i++;
+			} else if (strchr(".+*?()[]{}^$", p[i])) {
+				return -1;
+			}
+			l = utf8_unit((unsigned char)p[i]);
+			if (i + (long)l > b || (ci && l > 1))
+				return -1;
+			memcpy(ch, p + i, l);
+			ch[l] = '\0';
+			if (ci)
+				ch[0] = (char)tolower((unsigned char)ch[0]);
+			i += (long)l;
+			for (k = 0; k < tn[node].nkids; k++)
+				if (strcmp(tn[tn[node].kids[k]].ch, ch) == 0)
+					break;
+			if (k == tn[node].nkids) {
+				int c = tnode_new(ch, l);
+
+				tn[node].kids = xrealloc(tn[node].kids,
+				    sizeof(int) * (size_t)(tn[node].nkids + 1));
+				tn[node].kids[tn[node].nkids++] = c;
+			}
+			node = tn[node].kids[k];
+		}
+	}
+	return bars > 0 ? 0 : -1;
+}
+
+static char *
+factor_words(const char *pat)
+{
+	long i, best = -1, best_a = 0, best_b = 0;
+	struct sbuf b;
+	int ci, k;
+
+	for (i = 0; pat[i]; i++) {
+		long a, e;
+
+		if (pat[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (pat[i] == '[') {
+			if ((i = class_end(pat, i)) < 0)
+				return NULL;
+			continue;
+		}
+		if (pat[i] != '(')
+			continue;
+		if (pat[i + 1] != '?')
+			a = i + 1;
+		else if (pat[i + 2] == ':')
+			a = i + 3;
+		else
+			continue;
+		if ((e = group_end(pat, i)) < 0)
+			return NULL;
+		if (e - a > best_b - best_a) {
+			/* a group of words holds no other */
+			long j;
+
+			for (j = a; j < e; j++)
+				if ((pat[j] == '(' || pat[j] == '[') &&
+				    (j == a || pat[j - 1] != '\\'))
+					break;
+			if (j == e) {
+				best = i;
+				best_a = a;
+				best_b = e;
+			}
+		}
+	}
+	if (best < 0)
+		return NULL;
+	/* case-insensitive there: the lexer's flags or an inline (?i) */
+	sb_open(&b);
+	flags_at(b.f, pat, best);
+	fclose(b.f);
+	ci = 0;
+	for (i = 0; b.p[i]; i++) {
+		int on = 1;
+
+		if (b.p[i] != '(' || b.p[i + 1] != '?')
+			continue;
+		for (i += 2; b.p[i] && b.p[i] != ')'; i++) {
+			if (b.p[i] == '-')
+				on = 0;
+			else if (b.p[i] == 'i')
+				ci = on;
+		}
+	}
+	free(b.p);
+	if (read_words(pat, best_a, best_b, ci) != 0)
+		return NULL;
+	tnode_span(0);
+	sb_open(&b);
+	fprintf(b.f, "%.*s", (int)best_a, pat);
+	tnode_write(b.f, 0);
+	fputs(pat + best_b, b.f);
+	fclose(b.f);
+	for (k = 0; k < ntn; k++)
+		free(tn[k].kids);
+	free(tn);
+	tn = NULL;
+	ntn = 0;
+	return b.p;
 }
 
 /* Lexers written in Go: their Config blocks (name, aliases, file names,
@@ -850,20 +1507,6 @@ read_go_strings(const char *block, const char *key, char ***list, int *n)
 		push_str(list, n, p + 1, (size_t)(q - p - 1));
 		p = q + 1;
 	}
-}
-
-/* Output buffers, written at the end in table order. */
-struct sbuf {
-	char *p;
-	size_t n;
-	FILE *f;
-};
-static struct sbuf b_emit, b_rule, b_srules, b_push, b_state;
-
-static void
-sb_open(struct sbuf *b)
-{
-	b->f = open_memstream(&b->p, &b->n);
 }
 
 /* Chroma's lexers written in Go whose rules are plain data: a reader for
@@ -922,7 +1565,7 @@ go_lex(const char *s, struct gotok **out, int *n)
 			t.text = xstrndup(s + 1, (size_t)(e - s - 1));
 			s = e + 1;
 		} else if (*s == '"') {
-			char *b = xmalloc(strlen(s) + 1), *w = b;
+			char *b = xmalloc(2 * strlen(s) + 8), *w = b;
 
 			for (s++; *s && *s != '"'; s++) {
 				if (*s != '\\') {
@@ -936,6 +1579,57 @@ go_lex(const char *s, struct gotok **out, int *n)
 				case 'n': *w++ = '\n'; break;
 				case 't': *w++ = '\t'; break;
 				case 'r': *w++ = '\r'; break;
+				case 'a': *w++ = '\a'; break;
+				case 'b': *w++ = '\b'; break;
+				case 'f': *w++ = '\f'; break;
+				case 'v': *w++ = '\v'; break;
+				case 'x': case 'u': case 'U': {
+					/* as UTF-8; a byte below 0x80 only
+					 * (strings are patterns: NUL as
+					 * PCRE2's \x{0}) */
+					int nd = *s == 'x' ? 2 : *s == 'u' ? 4 :
+					    8, k;
+					unsigned long cp = 0;
+
+					for (k = 1; k <= nd; k++) {
+						if (!isxdigit((unsigned char)s[k])) {
+							free(b);
+							return -1;
+						}
+						cp = cp * 16 + (unsigned long)(
+						    isdigit((unsigned char)s[k]) ?
+						    s[k] - '0' :
+						    (tolower((unsigned char)s[k]) -
+						    'a' + 10));
+					}
+					s += nd;
+					if (nd == 2 && cp >= 0x80) {
+						free(b);
+						return -1;
+					}
+					if (cp == 0) {
+						memcpy(w, "\\x{0}", 5);
+						w += 5;
+					} else if (cp < 0x80) {
+						*w++ = (char)cp;
+					} else if (cp < 0x800) {
+						*w++ = (char)(0xc0 | cp >> 6);
+						*w++ = (char)(0x80 | (cp & 0x3f));
+					} else if (cp < 0x10000) {
+						*w++ = (char)(0xe0 | cp >> 12);
+						*w++ = (char)(0x80 | (cp >> 6 &
+						    0x3f));
+						*w++ = (char)(0x80 | (cp & 0x3f));
+					} else {
+						*w++ = (char)(0xf0 | cp >> 18);
+						*w++ = (char)(0x80 | (cp >> 12 &
+						    0x3f));
+						*w++ = (char)(0x80 | (cp >> 6 &
+						    0x3f));
+						*w++ = (char)(0x80 | (cp & 0x3f));
+					}
+					break;
+				}
 				default: free(b); return -1;
 				}
 			}
@@ -1053,7 +1747,35 @@ quote_meta(struct sbuf *b, const char *s)
 	}
 }
 
-/* A pattern: a string, Words(prefix, suffix, words...), or a sum. */
+static const char *gp_file;	/* the Go file being read */
+
+/* The string constant name of gp_file ("name = `...`", in a const
+ * block or not); NULL when there is none. */
+static char *
+go_const(const char *name)
+{
+	const char *p = gp_file;
+	size_t l = strlen(name);
+
+	while (p != NULL && (p = strstr(p, name)) != NULL) {
+		const char *q = skip_ws(p + l), *e;
+
+		if (p == gp_file || (p[-1] != '\t' && p[-1] != ' ') ||
+		    *q != '=') {
+			p += l;
+			continue;
+		}
+		q = skip_ws(q + 1);
+		if ((*q != '`' && *q != '"') || (e = strchr(q + 1, *q)) ==
+		    NULL || (*q == '"' && memchr(q, '\\', (size_t)(e - q))))
+			return NULL;
+		return xstrndup(q + 1, (size_t)(e - q - 1));
+	}
+	return NULL;
+}
+
+/* A pattern: a string, a string constant, Words(prefix, suffix,
+ * words...), or a sum. */
 static char *
 gp_pattern(struct goparse *g)
 {
@@ -1099,6 +1821,18 @@ gp_pattern(struct goparse *g)
 			fputc(')', b.f);
 			fputs(suffix, b.f);
 			free(words);
+		} else if (gp_is(g, 'i', NULL) && !gp_is(g, 'i', "nil") &&
+		    g->pos + 1 < g->n && g->t[g->pos + 1].kind != '(' &&
+		    g->t[g->pos + 1].kind != '.') {
+			char *c = go_const(g->t[g->pos].text);
+
+			if (c == NULL) {
+				g->fail = 1;
+				break;
+			}
+			g->pos++;
+			fputs(c, b.f);
+			free(c);
 		} else {
 			g->fail = 1;
 		}
@@ -1118,8 +1852,6 @@ go_var_lexer(const char *var)
 			return go_var_names[i];
 	return NULL;
 }
-
-static const char *gp_file;	/* the Go file being read */
 
 /* An emitter function of gp_file that only lists its groups' tokens
  * ("tokens := []Token{{T1, groups[1]}, ...}; return
@@ -1202,6 +1934,85 @@ out:
 	return rc;
 }
 
+/* An emitter function of gp_file that gives its first groups' tokens,
+ * then the text of group N and all after it lexed by the lexer group L
+ * names, or as one token when none has it (rst's code-block):
+ *	tokens := []Token{{T1, groups[1]}, ...}
+ *	code := strings.Join(groups[N:], "")
+ *	lexer := Get(groups[L])
+ *	if lexer == nil {
+ *		tokens = append(tokens, Token{T, code})
+ *	...  sub, err := lexer.Tokenise(nil, code) ...
+ * as EM_CODEBLOCK. 0, or -1 for anything else. */
+static int
+go_codeblock_func(const char *name, struct emitter *em)
+{
+	char want[300];
+	const char *f, *e, *c, *l, *a;
+	struct goparse g;
+	int n = 0, rc = -1;
+
+	snprintf(want, sizeof(want), "func %s(groups []string, state "
+	    "*LexerState) Iterator {", name);
+	if (gp_file == NULL || (f = strstr(gp_file, want)) == NULL)
+		return -1;
+	e = strstr(f, "\n}\n");
+	c = strstr(f, "\tcode := strings.Join(groups[");
+	l = strstr(f, "\tlexer := Get(groups[");
+	a = strstr(f, "tokens = append(tokens, Token{");
+	if (e == NULL || c == NULL || l == NULL || a == NULL || c > e ||
+	    l > e || a > e || strstr(f, "lexer.Tokenise(nil, code)") > e ||
+	    (f = strstr(f, "tokens := []Token{")) == NULL || f > c)
+		return -1;
+	memset(&g, 0, sizeof(g));
+	if (go_lex(f + 17, &g.t, &g.n) != 0)
+		return -1;
+	memset(em, 0, sizeof(*em));
+	em->kind = EM_CODEBLOCK;
+	gp_expect(&g, '{', NULL);
+	while (!g.fail && gp_is(&g, '{', NULL)) {
+		const char *t;
+
+		g.pos++;
+		t = canonical_type(gp_ident(&g));
+		gp_expect(&g, ',', NULL);
+		gp_expect(&g, 'i', "groups");
+		gp_expect(&g, '[', NULL);
+		if (!gp_is(&g, 'n', NULL) || atoi(g.t[g.pos].text) != n + 1 ||
+		    t == NULL)
+			goto out;
+		g.pos++;
+		gp_expect(&g, ']', NULL);
+		gp_expect(&g, '}', NULL);
+		if (gp_is(&g, ',', NULL))
+			g.pos++;
+		em->sub = xrealloc(em->sub, sizeof(*em->sub) *
+		    (size_t)(em->nsub + 1));
+		memset(&em->sub[em->nsub], 0, sizeof(*em->sub));
+		em->sub[em->nsub].kind = EM_TOKEN;
+		em->sub[em->nsub++].arg = (char *)t;
+		n++;
+	}
+	gp_expect(&g, '}', NULL);
+	em->code_group = atoi(c + strlen("\tcode := strings.Join(groups["));
+	em->name_group = atoi(l + strlen("\tlexer := Get(groups["));
+	a += strlen("tokens = append(tokens, Token{");
+	{
+		char *tname = xstrndup(a, ident_len(a));
+
+		em->remap_to = (char *)canonical_type(tname);
+		free(tname);
+	}
+	if (g.fail || n == 0 || em->code_group != n + 1 ||
+	    em->name_group < 1 || em->name_group > n ||
+	    em->remap_to == NULL || strncmp(a + ident_len(a), ", code}", 7))
+		goto out;
+	rc = 0;
+out:
+	free(g.t);
+	return rc;
+}
+
 static void
 gp_emitter(struct goparse *g, struct emitter *em)
 {
@@ -1230,7 +2041,8 @@ gp_emitter(struct goparse *g, struct emitter *em)
 		gp_expect(g, '(', NULL);
 		id = gp_ident(g);
 		gp_expect(g, ')', NULL);
-		if (!g->fail && go_emitter_func(id, em) != 0)
+		if (!g->fail && go_emitter_func(id, em) != 0 &&
+		    go_codeblock_func(id, em) != 0)
 			g->fail = 1;
 	} else if (strcmp(id, "UsingSelf") == 0 || strcmp(id, "Using") == 0) {
 		em->kind = id[5] ? EM_USINGSELF : EM_USING;
@@ -1299,6 +2111,49 @@ gp_emitter(struct goparse *g, struct emitter *em)
 	}
 }
 
+/* A mutator function of gp_file that keeps a stack of the lexer's
+ * stacks for preprocessor conditionals (Haxe's haxePreProcMutator): on
+ * group 2 "if" it saves the stack, "else" and "elseif" go back to the
+ * last saved, "end" drops it; "if" and "elseif" then push state X,
+ * "error" state Y. As MU_PREPROC with states {X, Y}; 0, or -1 for
+ * anything else. */
+static int
+go_preproc_func(const char *name, struct rule *r)
+{
+	static const char *const must[] = {
+		"proc := state.Groups[2]",
+		"case \"if\":\n\t\tstack = append(stack, state.Stack)",
+		"case \"else\", \"elseif\":\n\t\tif len(stack) > 0 {\n"
+		    "\t\t\tstate.Stack = stack[len(stack)-1]",
+		"case \"end\":\n\t\tstack = stack[:len(stack)-1]",
+		"if proc == \"if\" || proc == \"elseif\" {\n"
+		    "\t\tstate.Stack = append(state.Stack, \"",
+		"if proc == \"error\" {\n\t\tstate.Stack = append(state.Stack, "
+		    "\"",
+	};
+	char want[300];
+	const char *f, *e, *q;
+	size_t i;
+
+	snprintf(want, sizeof(want), "func %s(state *LexerState) error {",
+	    name);
+	if (gp_file == NULL || (f = strstr(gp_file, want)) == NULL ||
+	    (e = strstr(f, "\n}\n")) == NULL)
+		return -1;
+	for (i = 0; i < sizeof(must) / sizeof(must[0]); i++)
+		if ((q = strstr(f, must[i])) == NULL || q > e)
+			return -1;
+	r->mu = MU_PREPROC;
+	r->nstates = 0;
+	for (i = 4; i < 6; i++) {
+		const char *a = strstr(f, must[i]) + strlen(must[i]);
+		const char *b = strchr(a, '"');
+
+		push_str(&r->states, &r->nstates, a, (size_t)(b - a));
+	}
+	return 0;
+}
+
 static void
 gp_mutator(struct goparse *g, struct rule *r)
 {
@@ -1312,7 +2167,11 @@ gp_mutator(struct goparse *g, struct rule *r)
 	if (g->fail)
 		return;
 	gp_expect(g, '(', NULL);
-	if (strcmp(id, "Push") == 0 || strcmp(id, "Combined") == 0) {
+	if (strcmp(id, "MutatorFunc") == 0) {
+		id = gp_ident(g);
+		if (g->fail || go_preproc_func(id, r) != 0)
+			g->fail = 1;
+	} else if (strcmp(id, "Push") == 0 || strcmp(id, "Combined") == 0) {
 		r->mu = id[0] == 'P' ? MU_PUSH : MU_COMBINED;
 		while (!g->fail && !gp_is(g, ')', NULL)) {
 			push_str(&r->states, &r->nstates, gp_peek(g)->text ?
@@ -1360,6 +2219,36 @@ gp_rule(struct goparse *g)
 		g->pos++;
 		gp_expect(g, '(', NULL);
 		gp_mutator(g, r);
+		while (!g->fail && gp_is(g, ',', NULL)) {
+			/* Default(Pop(1), Push("a"), ...): Chroma's
+			 * Mutators, one after another */
+			struct rule next;
+			int k;
+
+			g->pos++;
+			memset(&next, 0, sizeof(next));
+			gp_mutator(g, &next);
+			if ((r->mu != MU_PUSH && r->mu != MU_POP) ||
+			    (next.mu != MU_PUSH && next.mu != MU_POP) ||
+			    (r->mu == MU_PUSH && r->nstates == 0) ||
+			    (next.mu == MU_PUSH && next.nstates == 0)) {
+				g->fail = 1;
+				break;
+			}
+			if (r->mu == MU_POP) {
+				for (k = 0; k < r->depth; k++)
+					push_str(&r->states, &r->nstates,
+					    "#pop", 4);
+				r->mu = MU_PUSH;
+				r->depth = 0;
+			}
+			for (k = 0; next.mu == MU_POP && k < next.depth; k++)
+				push_str(&r->states, &r->nstates, "#pop", 4);
+			for (k = 0; next.mu == MU_PUSH && k < next.nstates;
+			    k++)
+				push_str(&r->states, &r->nstates,
+				    next.states[k], strlen(next.states[k]));
+		}
 		gp_expect(g, ')', NULL);
 	} else {
 		g->fail = 1;
@@ -1403,6 +2292,10 @@ go_rules(struct lexer *lx, const char *text)
 			g.pos++;
 	}
 	gp_expect(&g, '}', NULL);
+	if (g.fail && getenv("CHROMA_GEN_VERBOSE"))
+		fprintf(stderr, "chroma-gen: %s: Go rules not read at %s "
+		    "(token %d)\n", lx->name, g.pos < g.n && g.t[g.pos].text ?
+		    g.t[g.pos].text : "?", g.pos);
 	for (i = 0; i < g.n; i++)
 		if (g.t[i].kind != 's' && g.t[i].kind != 'i')
 			free(g.t[i].text);
@@ -1410,9 +2303,202 @@ go_rules(struct lexer *lx, const char *text)
 	return g.fail ? -1 : 0;
 }
 
+static int go_func_rules(struct lexer *lx, const char *text, const char *f,
+	int depth);
+
+/* The rules of a Go function at f that takes another's and puts rules
+ * before some of its states' (V shell's, of V's):
+ *	X := NAME()
+ *	L := []Rule{ rule, ... }
+ *	X["state"] = append(L, X["state"]...)
+ *	return X
+ * 0, or -1 for anything else. */
+static int
+go_func_compose(struct lexer *lx, const char *text, const char *f,
+    int depth)
+{
+	struct goparse g;
+	struct rule **list = NULL;
+	const char *var, *fn, *g2, *lvar = NULL;
+	char want[300];
+	int nlist = 0, rc = -1;
+
+	memset(&g, 0, sizeof(g));
+	if (go_lex(strchr(f, '{'), &g.t, &g.n) != 0)
+		return -1;
+	gp_expect(&g, '{', NULL);
+	var = gp_ident(&g);
+	gp_expect(&g, ':', NULL);
+	gp_expect(&g, '=', NULL);
+	fn = gp_ident(&g);
+	gp_expect(&g, '(', NULL);
+	gp_expect(&g, ')', NULL);
+	if (g.fail || strlen(fn) > 200)
+		goto out;
+	snprintf(want, sizeof(want), "func %s() Rules {", fn);
+	if ((g2 = strstr(text, want)) == NULL ||
+	    go_func_rules(lx, text, g2, depth + 1) != 0)
+		goto out;
+	gp_file = text;
+	while (!g.fail && !gp_is(&g, 'i', "return")) {
+		const char *name = gp_ident(&g), *st;
+		struct state *S;
+		int k;
+
+		if (gp_is(&g, ':', NULL)) {
+			gp_expect(&g, ':', NULL);
+			gp_expect(&g, '=', NULL);
+			gp_expect(&g, '[', NULL);
+			gp_expect(&g, ']', NULL);
+			gp_expect(&g, 'i', "Rule");
+			gp_expect(&g, '{', NULL);
+			free(list);
+			list = NULL;
+			nlist = 0;
+			while (!g.fail && !gp_is(&g, '}', NULL)) {
+				list = xrealloc(list, sizeof(*list) *
+				    (size_t)(nlist + 1));
+				list[nlist++] = gp_rule(&g);
+				if (gp_is(&g, ',', NULL))
+					g.pos++;
+			}
+			gp_expect(&g, '}', NULL);
+			lvar = name;
+			continue;
+		}
+		gp_expect(&g, '[', NULL);
+		st = gp_string(&g);
+		gp_expect(&g, ']', NULL);
+		gp_expect(&g, '=', NULL);
+		gp_expect(&g, 'i', "append");
+		gp_expect(&g, '(', NULL);
+		if (g.fail || name == NULL || strcmp(name, var) != 0 ||
+		    lvar == NULL || !gp_is(&g, 'i', lvar))
+			goto out;
+		g.pos++;
+		gp_expect(&g, ',', NULL);
+		gp_expect(&g, 'i', var);
+		gp_expect(&g, '[', NULL);
+		if (g.fail || !gp_is(&g, 's', st))
+			goto out;
+		g.pos++;
+		gp_expect(&g, ']', NULL);
+		for (k = 0; k < 3; k++)
+			gp_expect(&g, '.', NULL);
+		gp_expect(&g, ')', NULL);
+		if (g.fail)
+			goto out;
+		if ((S = find_state(lx, st)) == NULL)
+			S = add_state(lx, st);
+		S->rules = xrealloc(S->rules, sizeof(*S->rules) *
+		    (size_t)(S->n + nlist));
+		memmove(S->rules + nlist, S->rules, sizeof(*S->rules) *
+		    (size_t)S->n);
+		memcpy(S->rules, list, sizeof(*list) * (size_t)nlist);
+		S->n += nlist;
+	}
+	gp_expect(&g, 'i', "return");
+	gp_expect(&g, 'i', var);
+	gp_expect(&g, '}', NULL);
+	rc = g.fail ? -1 : 0;
+out:
+	free(list);
+	free(g.t);
+	return rc;
+}
+
+/* The rules of a Go function whose body is
+ *	return Get("NAME").(*RegexLexer).MustRules().
+ *		Rename("a", "b").Merge(Rules{...})
+ * (PHTML's, of PHP): lexer NAME's states copied (their rules to be
+ * written anew, with this lexer's flags), one renamed, the literal's
+ * states replacing or joining them. body: the text after "return ".
+ * 0, or -1 for anything else. */
+static int
+go_func_get(struct lexer *lx, const char *body)
+{
+	const char *p = body + strlen("Get(\""), *q = strchr(p, '"');
+	const char *tail, *m;
+	struct lexer *other = NULL;
+	int i, k;
+
+	if (q == NULL || strncmp(q, "\").(*RegexLexer).MustRules().",
+	    strlen("\").(*RegexLexer).MustRules().")) != 0)
+		return -1;
+	for (i = 0; i < nlexers; i++)
+		if (strlen(lexers[i].name) == (size_t)(q - p) &&
+		    strncmp(lexers[i].name, p, (size_t)(q - p)) == 0 &&
+		    !(lexers[i].flags & (LX_GO | LX_BROKEN)) &&
+		    lexers[i].xml_of == 0)
+			other = &lexers[i];
+	if (other == NULL || other == lx)
+		return -1;
+	for (i = 0; i < other->nst; i++) {
+		struct state *S = add_state(lx, other->st[i].name);
+		struct state *O = &other->st[i];
+
+		for (k = 0; k < O->n; k++) {
+			struct rule *r = xmalloc(sizeof(*r));
+
+			*r = *O->rules[k];
+			r->id = -1;
+			add_rule(S, r);
+		}
+	}
+	tail = q + strlen("\").(*RegexLexer).MustRules().");
+	while (*tail == '\n' || *tail == '\t' || *tail == ' ')
+		tail++;
+	if (strncmp(tail, "Rename(\"", 8) == 0) {
+		const char *a = tail + 8, *ae = strchr(a, '"'), *b, *be;
+		struct state *S;
+
+		if (ae == NULL || strncmp(ae, "\", \"", 4) != 0)
+			return -1;
+		b = ae + 4;
+		if ((be = strchr(b, '"')) == NULL || strncmp(be, "\").", 3))
+			return -1;
+		{
+			char *an = xstrndup(a, (size_t)(ae - a));
+
+			S = find_state(lx, an);
+			free(an);
+		}
+		if (S == NULL)
+			return -1;
+		free(S->name);
+		S->name = xstrndup(b, (size_t)(be - b));
+		tail = be + 3;
+		while (*tail == '\n' || *tail == '\t' || *tail == ' ')
+			tail++;
+	}
+	if (strncmp(tail, "Merge(Rules{", 12) != 0)
+		return -1;
+	{
+		struct lexer lit;
+
+		memset(&lit, 0, sizeof(lit));
+		lit.name = lx->name;
+		if (go_rules(&lit, tail + 6) != 0)
+			return -1;
+		m = go_rules_end;
+		if (*m != ')')
+			return -1;
+		for (i = 0; i < lit.nst; i++) {
+			struct state *S = find_state(lx, lit.st[i].name);
+
+			if (S == NULL)
+				S = add_state(lx, lit.st[i].name);
+			S->rules = lit.st[i].rules;
+			S->n = lit.st[i].n;
+		}
+	}
+	return 0;
+}
+
 /* The rules the Go function at f returns: "return Rules{...}" and
  * nothing else, or "return Rules{...}.Merge(NAME())", NAME's states
- * replacing or joining those (Chroma's Rules.Merge). 0, or -1. */
+ * replacing or joining those (Chroma's Rules.Merge), or another's with
+ * rules put first (go_func_compose()). 0, or -1. */
 static int
 go_func_rules(struct lexer *lx, const char *text, const char *f, int depth)
 {
@@ -1420,14 +2506,17 @@ go_func_rules(struct lexer *lx, const char *text, const char *f, int depth)
 	char want[300];
 	size_t l;
 
-	if (r == NULL || depth > 4)
+	if (depth > 4)
 		return -1;
 	/* the function must return the literal and do nothing else */
 	body = strchr(f, '{') + 1;
 	while (*body == '\n' || *body == '\t' || *body == ' ')
 		body++;
-	if (body != r)
-		return -1;
+	gp_file = text;
+	if (strncmp(body, "return Get(\"", 12) == 0)
+		return go_func_get(lx, body + 7);
+	if (r == NULL || body != r)
+		return go_func_compose(lx, text, f, depth);
 	gp_file = text;
 	if (go_rules(lx, r + 7) != 0)
 		return -1;
@@ -1832,7 +2921,8 @@ write_emitter(struct lexer *lx, struct emitter *em, int *broken)
 
 	/* bygroups' children first, consecutive (Chroma's XML has no
 	 * bygroups within bygroups) */
-	if (em->kind == EM_BYGROUPS || em->kind == EM_USINGBYGROUP) {
+	if (em->kind == EM_BYGROUPS || em->kind == EM_USINGBYGROUP ||
+	    em->kind == EM_CODEBLOCK) {
 		first = nemit;
 		for (i = 0; i < em->nsub; i++) {
 			if (em->sub[i].kind == EM_BYGROUPS) {
@@ -1878,6 +2968,13 @@ write_emitter(struct lexer *lx, struct emitter *em, int *broken)
 		    "-1 },\n", em->name_group, first, em->nsub,
 		    em->code_group);
 		break;
+	case EM_CODEBLOCK:
+		/* arg: the name's group; from: the code's first; to: the
+		 * type of code no lexer has */
+		fprintf(b_emit.f, "\t{ EM_CODEBLOCK, %d, %d, %d, NULL, %d, "
+		    "%d },\n", em->name_group, first, em->nsub,
+		    em->code_group, type_id(em->remap_to));
+		break;
 	case EM_USING:
 		fprintf(b_emit.f, "\t{ EM_USING, 0, 0, 0, ");
 		cstr(b_emit.f, em->arg ? em->arg : "");
@@ -1915,10 +3012,10 @@ write_lexer_rules(struct lexer *lx, int *first_state)
 
 			if (r->id < 0) {
 				int em = write_emitter(lx, &r->em, &broken);
-				int pfirst = npush, k;
+				int pfirst = npush, k, behind = -1;
 				char *pat = NULL;
 
-				if (r->mu == MU_PUSH)
+				if (r->mu == MU_PUSH || r->mu == MU_PREPROC)
 					for (k = 0; k < r->nstates; k++) {
 						struct state *t;
 						int id = -1;
@@ -1936,25 +3033,34 @@ write_lexer_rules(struct lexer *lx, int *first_state)
 						npush++;
 					}
 				if (r->pattern != NULL && r->pattern[0]) {
-					pat = rewrite_pattern(r->pattern,
-					    lx->flags);
-					if (!compiles(pat)) {
+					pat = fit_pattern(word_classes(
+					    rewrite_pattern(r->pattern,
+					    lx->flags), 0), MAIN_OPTS, &behind);
+					if (pat == NULL)	/* too large so:
+								 * PCRE2's \b */
+						pat = fit_pattern(word_classes(
+						    rewrite_pattern(r->pattern,
+						    lx->flags), 1), MAIN_OPTS,
+						    &behind);
+					if (pat == NULL) {
 						if (getenv("CHROMA_GEN_VERBOSE"))
 							fprintf(stderr,
 							    "chroma-gen: %s: "
 							    "PCRE2 cannot "
 							    "compile %s\n",
-							    lx->name, pat);
+							    lx->name,
+							    r->pattern);
 						broken = 1;
 					}
 				}
 				fprintf(b_rule.f, "\t{ ");
 				cstr(b_rule.f, pat);
-				fprintf(b_rule.f, ", %d, %d, %d, %d, %d },\n",
-				    em, r->mu == MU_PUSH ? 1 :
-				    r->mu == MU_POP ? 2 : 0, r->depth,
-				    pfirst, r->mu == MU_PUSH ?
-				    r->nstates : 0);
+				fprintf(b_rule.f, ", %d, %d, %d, %d, %d, %d },"
+				    "\n", em, r->mu == MU_PUSH ? 1 :
+				    r->mu == MU_POP ? 2 : r->mu ==
+				    MU_PREPROC ? 3 : 0, r->depth,
+				    pfirst, r->mu == MU_PUSH || r->mu ==
+				    MU_PREPROC ? r->nstates : 0, behind);
 				free(pat);
 				r->id = nrule++;
 			}
@@ -2092,6 +3198,18 @@ main(int argc, char **argv)
 	flush(&b_push, "static const int hl_push[]");
 	flush(&b_state, "static const struct hl_state hl_states[]");
 	fprintf(out, "#define HL_NRULES %d\n\n", nrule);
+
+	/* lookbehinds as callouts: a body, negated or not, its own
+	 * callouts' first entry */
+	fprintf(out, "static const struct hl_behind hl_behinds[] = {\n");
+	for (i = 0; i < nbehinds; i++) {
+		fprintf(out, "\t{ ");
+		cstr(out, behinds[i].pat);
+		fprintf(out, ", %d, %d },\n", behinds[i].neg, behinds[i].first);
+	}
+	if (nbehinds == 0)
+		fprintf(out, "\t{ NULL, 0, -1 },\n");
+	fprintf(out, "};\n#define HL_NBEHINDS %d\n\n", nbehinds);
 
 	/* type remapping words, each lexer's sorted by type, then word
 	 * (bytes), for bsearch */

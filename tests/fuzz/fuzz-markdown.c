@@ -48,6 +48,23 @@ static const struct md_hooks fuzz_hooks = {
 	code_hook, NULL, fuzz_fragments, 3, NULL, 0, NULL, NULL, NULL, 0,
 };
 
+/* Does src hold an attribute block that may name an id: '{', blanks,
+ * then '#' or "id"? */
+static int
+names_an_id(const char *src, size_t n)
+{
+	const char *p = src, *end = src + n;
+
+	while ((p = memchr(p, '{', (size_t)(end - p))) != NULL) {
+		for (p++; p < end && (*p == ' ' || *p == '\t'); p++)
+			;
+		if (p < end && (*p == '#' || (end - p >= 2 &&
+		    p[0] == 'i' && p[1] == 'd')))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 render(const char *src, size_t n, unsigned flags, int valid,
     const struct md_hooks *hooks)
@@ -55,10 +72,10 @@ render(const char *src, size_t n, unsigned flags, int valid,
 	struct md_result res;
 	struct buf text = BUF_INIT;
 	size_t i, j;
-	/* Ids are unique unless a heading names its own ("# T {#id}"):
-	 * that one is kept as written, as Goldmark does, even when an
-	 * earlier heading has the same id. */
-	int custom = memmem(src, n, "{#", 2) != NULL;
+	/* Ids are unique unless a heading names its own ("# T {#id}",
+	 * "# T { #id }", "# T {id=x}"): that one is kept as written, as
+	 * Goldmark does, even when an earlier heading has the same id. */
+	int custom = names_an_id(src, n);
 
 	if (md_render(src, n, flags, hooks, &res) != 0) {
 		md_result_free(&res);

@@ -210,12 +210,27 @@ test_registry(void **state)
 	/* http: its emitter functions list their groups' tokens, and
 	 * its body is lexed by the Content-Type */
 	assert_true(hl_lexer_usable(hl_lexer_get("http")));
-	assert_false(hl_lexer_usable(hl_lexer_get("rst")));
+	/* rst: its code-block emitter function, read from Chroma's Go */
+	assert_true(hl_lexer_usable(hl_lexer_get("rst")));
 	/* Rules{...}.Merge(common()): Caddyfile's states and its common
 	 * ones */
 	assert_true(hl_lexer_usable(hl_lexer_get("caddyfile")));
 	assert_true(hl_lexer_usable(hl_lexer_get("caddy-d")));
-	assert_false(hl_lexer_usable(hl_lexer_get("fish")));
+	/* patterns PCRE2 takes only as chroma-gen rewrites them: a
+	 * variable length lookbehind (fish, scss, svelte), a quantified
+	 * \b (al), word lists too large uncut (racket, openedge) */
+	assert_true(hl_lexer_usable(hl_lexer_get("fish")));
+	assert_true(hl_lexer_usable(hl_lexer_get("scss")));
+	assert_true(hl_lexer_usable(hl_lexer_get("svelte")));
+	assert_true(hl_lexer_usable(hl_lexer_get("al")));
+	assert_true(hl_lexer_usable(hl_lexer_get("racket")));
+	assert_true(hl_lexer_usable(hl_lexer_get("openedge")));
+	/* V shell: V's rules with its own first; PHTML: PHP's renamed
+	 * and merged; Haxe: its preprocessor mutator */
+	assert_true(hl_lexer_usable(hl_lexer_get("vsh")));
+	assert_true(hl_lexer_usable(hl_lexer_get("phtml")));
+	assert_true(hl_lexer_usable(hl_lexer_get("haxe")));
+	assert_false(hl_lexer_usable(hl_lexer_get("raku")));
 }
 
 /* Joins a stream back as "Type:text|" for comparing. */
@@ -255,6 +270,34 @@ test_lexer_rules(void **state)
 	lex("ini", "a=1\r\nb=2\rc", 11, &b);
 	assert_null(strchr(buf_cstr(&b), '\r'));
 	assert_non_null(strstr(buf_cstr(&b), "b"));
+	/* lookbehinds of any length, as Chroma's (?<=...\s*) after
+	 * "end\n" (fish) and (?<!:\s*) (scss): Chroma's tokens */
+	lex("fish", "end\nfunction f\n", 15, &b);
+	assert_string_equal(buf_cstr(&b), "Keyword:end|Text:\n|"
+	    "Keyword:function|Text: |NameFunction:f|Text:\n|");
+	lex("scss", "a { b: c; }\n", 12, &b);
+	assert_string_equal(buf_cstr(&b), "NameTag:a|Text: |Punctuation:{|"
+	    "Text: |NameAttribute:b|Operator::|Text: |Name:c|"
+	    "Punctuation:;|Text: |Punctuation:}|Text:\n|");
+	/* Haxe's #else goes back to the stack its #if saved, a Go slice
+	 * whose array the pushes after a pop below it wrote to: Chroma's
+	 * last "}" is an Error */
+	lex("haxe", "class A {\n  function f() {\n#if js\n  }\n  function "
+	    "g() {\n#elseif x\n  }\n  var y = 1;\n#else\n  }\n#end\n}\n",
+	    99, &b);
+	assert_non_null(strstr(buf_cstr(&b), "CommentPreproc:#end|Text:\n|"
+	    "Error:}|Text:\n|"));
+	/* regexp2's \w: a combining mark is a word character, a
+	 * superscript digit is not (PCRE2's has it the other way) */
+	lex("go", "x\xc2\xb2 caf\xc3\xa9\xcc\x81", 11, &b);
+	assert_string_equal(buf_cstr(&b), "NameOther:x|Error:\xc2\xb2|"
+	    "Text: |NameOther:caf\xc3\xa9\xcc\x81|");
+	/* a word of a list cut into a trie */
+	lex("racket", "(variable-reference->module-declaration-inspector)",
+	    50, &b);
+	assert_string_equal(buf_cstr(&b), "Punctuation:(|NameBuiltin:"
+	    "variable-reference->module-declaration-inspector|"
+	    "Punctuation:)|");
 	/* ensure_nl (Rust has it): the added newline is not a token */
 	lex("rust", "x", 1, &b);
 	assert_string_equal(buf_cstr(&b), "Name:x|");
@@ -347,24 +390,24 @@ test_options(void **state)
 	    &err), -1);
 	assert_string_equal(buf_cstr(&err), "invalid Highlight option: "
 	    "linenos");
-	/* a lexer quire has no rules for (Chroma's reStructuredText
-	 * lexer is Go code): Hugo's markup, unhighlighted, and a warning */
+	/* a lexer quire has no rules for (Chroma's Raku lexer is Go
+	 * code): Hugo's markup, unhighlighted, and a warning */
 	buf_reset(&out);
-	assert_int_equal(hl_fence_at(&out, "rst", 0, "Title\n=====\n", 12,
+	assert_int_equal(hl_fence_at(&out, "raku", 0, "say 1;\nsay 2;\n", 14,
 	    NULL, &err, &warn), 0);
 	assert_string_equal(buf_cstr(&out), "<div class=\"highlight\"><pre "
-	    "tabindex=\"0\" class=\"chroma\"><code class=\"language-rst\" "
-	    "data-lang=\"rst\"><span class=\"line\"><span class=\"cl\">"
-	    "Title\n</span></span><span class=\"line\"><span class=\"cl\">"
-	    "=====\n</span></span></code></pre></div>");
-	assert_non_null(strstr(buf_cstr(&warn), "reStructuredText"));
+	    "tabindex=\"0\" class=\"chroma\"><code class=\"language-raku\" "
+	    "data-lang=\"raku\"><span class=\"line\"><span class=\"cl\">"
+	    "say 1;\n</span></span><span class=\"line\"><span class=\"cl\">"
+	    "say 2;\n</span></span></code></pre></div>");
+	assert_non_null(strstr(buf_cstr(&warn), "Raku"));
 	/* a markdown block whose fence names a lexer quire lacks: the
 	 * whole block plain, and a warning */
 	buf_reset(&out);
 	buf_reset(&warn);
-	assert_int_equal(hl_fence_at(&out, "md", 0, "```rst\nT\n=\n```\n",
-	    15, NULL, &err, &warn), 0);
-	assert_non_null(strstr(buf_cstr(&out), "<span class=\"cl\">```rst"));
+	assert_int_equal(hl_fence_at(&out, "md", 0, "```raku\nT\n```\n",
+	    14, NULL, &err, &warn), 0);
+	assert_non_null(strstr(buf_cstr(&out), "<span class=\"cl\">```raku"));
 	assert_non_null(strstr(buf_cstr(&warn), "markdown"));
 	/* the ordinal names the line anchors */
 	buf_reset(&out);
