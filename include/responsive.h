@@ -6,7 +6,9 @@
  * learnt of an image is kept by the hash of its bytes (schema 016), so a
  * re-import decodes and resizes nothing it has seen. An image that
  * cannot be read, is animated, or is over the pixel bound stays a plain
- * file: a warning names it, and the import goes on. Importer only. */
+ * file: a warning names it, and the import goes on. libvips starts the
+ * first time an image is read and stops when the process exits (it
+ * cannot start again: --watch imports many times). Importer only. */
 #ifndef QUIRE_RESPONSIVE_H
 #define QUIRE_RESPONSIVE_H
 
@@ -20,7 +22,6 @@ struct responsive {
 	/* Tells a warning (a whole line, "\n" included). */
 	void (*warn)(void *arg, const char *line);
 	void *arg;
-	int started;		/* images_start() ran: 1 ok, -1 failed */
 	long images, made, reused;
 };
 
@@ -57,8 +58,5 @@ void responsive_refs_free(struct dbw_image_refs *refs);
  * err. */
 int responsive_bodies(struct responsive *r, const struct site *s,
 	struct buf *err);
-
-/* Stops libvips if it was started. */
-void responsive_end(struct responsive *r);
 
 #endif

@@ -702,7 +702,6 @@ cover_import(struct cover_pass *p, struct buf *err)
 	rc = dbw_covers(p->w, one_cover, &ctx, err);
 	if (rc == 0)
 		rc = responsive_bodies(&ctx.r, p->site, err);
-	responsive_end(&ctx.r);
 	p->images = ctx.r.images;
 	p->made = ctx.r.made;
 	p->reused = ctx.r.reused;

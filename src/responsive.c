@@ -16,6 +16,23 @@
 /* Hex digits of the original's hash a copy's route carries. */
 #define ROUTE_HASH 10
 
+/* libvips, once a process: it cannot start again after it stops (an
+ * import under --watch runs many), so it stops at exit. 1 running, -1
+ * failed to start. */
+static int vips_state;
+
+/* Starts libvips the first time an import needs it; 0, or -1. */
+static int
+vips_ready(void)
+{
+	if (vips_state == 0) {
+		vips_state = images_start("quire") == 0 ? 1 : -1;
+		if (vips_state > 0)
+			atexit(images_stop);
+	}
+	return vips_state > 0 ? 0 : -1;
+}
+
 void
 responsive_route(struct buf *out, const char *route, const char *hash,
     int width, const char *ext)
@@ -106,9 +123,7 @@ learn(struct responsive *r, const struct dbw_file *f, const char *path,
 	if (known < 0)
 		goto out;
 	if (!known) {
-		if (r->started == 0)
-			r->started = images_start("quire") == 0 ? 1 : -1;
-		if (r->started < 0) {
+		if (vips_ready() != 0) {
 			buf_puts(&why, "libvips cannot start");
 			warn(r, f, buf_cstr(&why));
 			rc = 0;
@@ -155,11 +170,9 @@ copy(struct responsive *r, const struct dbw_file *f, const char *path,
 	if (found && files_stored(r->store, variant)) {
 		r->reused++;
 	} else {
-		if (r->started == 0)
-			r->started = images_start("quire") == 0 ? 1 : -1;
-		if (r->started < 0 || image_resize(path, width, type, &data,
+		if (vips_ready() != 0 || image_resize(path, width, type, &data,
 		    msg, sizeof(msg)) != 0) {
-			warn(r, f, r->started < 0 ? "libvips cannot start" :
+			warn(r, f, vips_state < 0 ? "libvips cannot start" :
 			    msg);
 			rc = 0;
 			goto out;
@@ -267,13 +280,6 @@ out:
 	return rc;
 }
 
-void
-responsive_end(struct responsive *r)
-{
-	if (r->started > 0)
-		images_stop();
-	r->started = 0;
-}
 
 void
 responsive_collect(void *arg, size_t ordinal, const char *url,
