@@ -23,7 +23,7 @@ endif
 # The libraries of each program (pkg-config names): the worker links no
 # YAML, TOML, JSON nor C++, the importer no FastCGI and no seccomp.
 WORKER_PKGS   = fcgi libcmark-gfm sqlite3 libseccomp
-IMPORTER_PKGS = libcmark-gfm sqlite3 yaml-0.1 tomlplusplus jansson libpcre2-8 libcrypto vips
+IMPORTER_PKGS = libcmark-gfm sqlite3 yaml-0.1 tomlplusplus jansson libpcre2-8 vips libcrypto
 TEST_PKGS     = $(sort $(WORKER_PKGS) $(IMPORTER_PKGS)) cmocka
 
 # $(call pkg,--cflags|--libs,PKGS): pkg-config's answer, or the build stops

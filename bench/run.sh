@@ -87,6 +87,12 @@ newest=$(sed -n 's/^newest=//p' "$work/site.info")
 tag=$(sed -n 's/^tag=//p' "$work/site.info")
 word=$(sed -n 's/^search=//p' "$work/site.info")
 db=$work/blog.db
+# Two of the site's own files for the file rows: a photo-sized file and
+# one a reader seeks in (random bytes: what is measured is sending them).
+mkdir -p "$work/site/static/bench" "$work/static-ref/bench"
+head -c 204800 /dev/urandom >"$work/site/static/bench/photo.jpg"
+head -c 20971520 /dev/urandom >"$work/site/static/bench/video.mp4"
+cp "$work/site/static/bench/"* "$work/static-ref/bench/"
 t0=$(ms_now)
 "$quire" import -q --db "$db" "$work/site/content"
 import_small_ms=$(( $(ms_now) - t0 ))
@@ -111,6 +117,7 @@ start_nginx() {
 		for ((i = 0; i < np; i++)); do ports+=($((base + i * 7))); done
 		sed -e "s|@USER@|$user|" -e "s|@RUNDIR@|$run|g" -e "s|@STATIC@|$top/static|g" \
 		    -e "s|@STATICREF@|$work/static-ref|g" -e "s|@SOCKET@|$run/quire.sock|g" \
+		    -e "s|@STORE@|$work/blog.files|g" \
 		    -e "s|@PORT_QUIRE@|${ports[0]}|g" -e "s|@PORT_STATIC@|${ports[1]:-0}|g" \
 		    -e "s|@PORT_NOOP@|${ports[2]:-0}|g" -e "s|@PORT_RENDER@|${ports[3]:-0}|g" \
 		    -e "s|@PORT_ONE@|${ports[4]:-0}|g" -e "s|@PORT_CG@|${ports[5]:-0}|g" \
@@ -177,11 +184,12 @@ done
 words=$(grep -o '[0-9,]* words' "$work/static-ref/${file[article]}" | head -n 1)
 
 # --- 3. wrk --------------------------------------------------------------------
-# wrk_run PORT URL CONNS SECONDS: prints "req/s p50ms p99ms bad".
+# wrk_run PORT URL CONNS SECONDS [HEADER]: prints "req/s p50ms p99ms bad".
 wrk_run() {
 	local out t=2
 	[ "$3" -lt 2 ] && t=1
-	out=$(wrk -t"$t" -c"$3" -d"$4"s --latency "http://127.0.0.1:$1$2" 2>&1) || true
+	out=$(wrk -t"$t" -c"$3" -d"$4"s --latency ${5:+-H "$5"} \
+	    "http://127.0.0.1:$1$2" 2>&1) || true
 	printf '%s\n' "$out" | awk '
 	function ms(v) {
 		if (v ~ /us$/) return v / 1000
@@ -242,7 +250,41 @@ for pg in "${pages[@]}"; do
 	done
 done
 
-# --- 7. fastcgi_cache in front of quire ----------------------------------------
+# --- 4. stored files: quire against nginx sending the same file --------------
+# quire answers the URL from its file table and hands the store's file to
+# nginx (X-Accel-Redirect), which sends it with sendfile and does the
+# Range itself; static is nginx serving a copy of the same bytes. Each
+# is run twice, alternating, keeping its better run.
+say "bench: stored files, ${secs}s per run (8 connections: best of two rounds)"
+declare -A furl fhdr fres
+furl[photo]=/bench/photo.jpg
+furl[range]=/bench/video.mp4
+fhdr[range]="Range: bytes=10485760-11534335"
+for f in photo range; do
+	code=$(curl -s -o /dev/null -w '%{http_code}' ${fhdr[$f]:+-H "${fhdr[$f]}"} \
+	    "http://127.0.0.1:$p_quire${furl[$f]}")
+	want=200
+	[ -n "${fhdr[$f]:-}" ] && want=206
+	[ "$code" = "$want" ] || die "quire answered $code for ${furl[$f]}"
+	for round in 1 2; do
+		for s in quire static; do
+			r=$(wrk_run "$(port_of "$s")" "${furl[$f]}" 8 "$secs" "${fhdr[$f]:-}")
+			fres[$f,$s]=$(better "${fres[$f,$s]:-}" "$r")
+			say "  $f c8 $s: $r"
+		done
+	done
+done
+# The CGI path, for the record: the worker streams the file itself, one
+# process a request (shared hosting).
+n_cgi=100
+t0=$(ms_now)
+for ((i = 0; i < n_cgi; i++)); do
+	env -i QUIRE_DB="$db" REQUEST_METHOD=GET REQUEST_URI=/bench/photo.jpg \
+	    "$worker" >/dev/null 2>&1 </dev/null
+done
+cgi_ms=$(( $(ms_now) - t0 ))
+
+# --- 5. fastcgi_cache in front of quire ----------------------------------------
 start_nginx "$bench/nginx-cache.conf.in" "$run/nginx-cache.conf" "$run/nginx-cache.pid" 1
 p_cache=${ports[0]}
 curl -s -o /dev/null "http://127.0.0.1:$p_cache/"
@@ -315,7 +357,7 @@ rss_1k=$(rss)
 rss_load $(( rss_n - 1000 ))
 rss_big=$(rss)
 
-# --- 4. callgrind ----------------------------------------------------------------
+# --- 7. callgrind ----------------------------------------------------------------
 # One worker under callgrind behind its own nginx port, as readers meet it:
 # warm-up requests first (database opened, statements prepared, the
 # related-posts index built), then the counters are zeroed, N requests
@@ -355,7 +397,7 @@ cg tag "${url[tag]}" 100
 kill "$cg_pid" 2>/dev/null || true
 cgv() { awk -v k="$2" '$1 == k { print $2 }' "$work/cg.$1.split"; }
 
-# --- 5. import against Hugo --------------------------------------------------------
+# --- 8. import against Hugo --------------------------------------------------------
 say "bench: $big posts: quire import, hugo build, one edited post"
 "$work/bin/gen-blog" "$work/big" "$big" "$seed" >"$work/big.info"
 bignew=$(sed -n 's/^newest=//p' "$work/big.info")
@@ -414,6 +456,15 @@ echo " article and the code article, ten blocks in five languages highlighted at
 echo
 # Steadier than req/s on two busy cores: what each request cost the
 # workers themselves (from /proc/PID/stat), both rounds at 8 connections.
+echo "stored files at 8 connections, quire (X-Accel-Redirect to nginx) against nginx serving the same file"
+for f in photo range; do
+	fr=$(ratio "$(f1 "${fres[$f,quire]}")" "$(f1 "${fres[$f,static]}")")
+	printf '  %-34s quire %6d req/s  static %6d req/s  q/static %s  target ≥0.8  %s\n' \
+	    "$( [ $f = photo ] && echo "200 KiB JPEG" || echo "20 MiB file, a 1 MiB Range")" \
+	    "$(f1 "${fres[$f,quire]}")" "$(f1 "${fres[$f,static]}")" "$fr" "$(mark "$fr" ">=" 0.8)"
+done
+echo "  as CGI (the worker streams it, a process a request): 200 KiB JPEG $(awk -v n="$n_cgi" -v ms="$cgi_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }') req/s"
+echo
 echo "worker CPU per request at 8 connections, µs (user+system, user in brackets)"
 us() { echo "${cpu[$1,$2]:-}" | awk -v hz="$hz" 'NF == 3 && $3 > 0 {
 	printf "%6.1f (%5.1f)", ($1 + $2) * 1e6 / hz / $3, $1 * 1e6 / hz / $3 }'; }

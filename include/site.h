@@ -113,7 +113,8 @@ struct site {
 	char *ref_not_found;	/* refLinksNotFoundURL */
 	char *shortcode_map;	/* params.quire.shortcodes */
 	/* The site's files (importer, files.h): staticDir and theme, a list
-	 * given in the config one name a line; params.quire.maxFileSize,
+	 * given in the config as names with \x1f between;
+	 * params.quire.maxFileSize,
 	 * the most bytes a stored file may hold. */
 	char *static_dir;
 	char *theme;

@@ -2009,12 +2009,20 @@ add_site_static(struct filing *fl)
 	struct import *im = fl->im;
 	struct buf path = BUF_INIT, name = BUF_INIT;
 	const char *p, *nl;
-	int rank = RANK_STATIC, rc = 0, theme;
+	int rank, rc = 0, theme, nstatic = 0, i;
 
+	/* Of staticDir's folders the last wins a shared URL (measured with
+	 * Hugo 0.111); then the themes, the first winning. */
+	for (p = im->site.static_dir; p != NULL && *p != '\0'; p = nl ? nl +
+	    1 : "", nstatic++)
+		nl = strchr(p, '\x1f');
 	for (theme = 0; theme < 2 && rc == 0; theme++) {
-		for (p = theme ? im->site.theme : im->site.static_dir;
-		    p != NULL && *p != '\0' && rc == 0; p = nl ? nl + 1 : "") {
-			nl = strchr(p, '\n');
+		for (p = theme ? im->site.theme : im->site.static_dir, i = 0;
+		    p != NULL && *p != '\0' && rc == 0; p = nl ? nl + 1 : "",
+		    i++) {
+			nl = strchr(p, '\x1f');
+			rank = RANK_STATIC + (theme ? nstatic + i :
+			    nstatic - 1 - i);
 			buf_reset(&name);
 			buf_add(&name, p, nl ? (size_t)(nl - p) : strlen(p));
 			buf_reset(&path);
@@ -2035,7 +2043,7 @@ add_site_static(struct filing *fl)
 			buf_reset(&name);
 			buf_printf(&name, "%s/%s", im->site_dir, buf_cstr(&path));
 			rc = add_static(fl, buf_cstr(&name), buf_cstr(&path),
-			    im->site_dir, rank++);
+			    im->site_dir, rank);
 		}
 	}
 	buf_free(&path);

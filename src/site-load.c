@@ -588,21 +588,21 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 		if ((strcmp(k->config, "staticDir") == 0 ||
 		    strcmp(k->config, "theme") == 0) &&
 		    node->type == YAML_SEQUENCE_NODE) {
-			/* Hugo's list form: the names, one a line. */
+			/* Hugo's list form: the names, \x1f between. */
 			size_t i;
 
 			for (i = 0; i < yamldoc_seq_len(node); i++) {
 				const char *item = yamldoc_scalar(
 				    yamldoc_seq_item(y, node, i));
 
-				if (item == NULL || strchr(item, '\n')) {
+				if (item == NULL || strchr(item, '\x1f')) {
 					buf_printf(err, "%s:%zu: '%s' must be a "
 					    "name or a list of names", path,
 					    line, k->config);
 					buf_free(&uerr);
 					return -1;
 				}
-				buf_printf(&uerr, "%s%s", i ? "\n" : "", item);
+				buf_printf(&uerr, "%s%s", i ? "\x1f" : "", item);
 			}
 			site_set(s, k->stored, buf_cstr(&uerr));
 			buf_free(&uerr);

@@ -118,7 +118,8 @@ const struct site_key site_keys[] = {
 	    shortcode_map),
 	ROW("params", "siteParams", SITE_STRING, "", site_params),
 	/* The site's files (importer): its static folders and themes, each
-	 * list one name a line, and quire's own limit on a file's bytes. */
+	 * list as names with \x1f between, and quire's own limit on a
+	 * file's bytes. */
 	ROW("staticDir", "staticDir", SITE_STRING, "static", static_dir),
 	ROW("theme", "theme", SITE_STRING, "", theme),
 	ROW("params.quire.maxFileSize", "maxFileSize", SITE_NUMBER, "52428800",

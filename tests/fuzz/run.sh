@@ -12,7 +12,7 @@ secs=${1:-60}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 
-PKGS="fcgi libcmark-gfm sqlite3 yaml-0.1 tomlplusplus jansson libpcre2-8 libcrypto vips"
+PKGS="fcgi libcmark-gfm sqlite3 yaml-0.1 tomlplusplus jansson libpcre2-8 vips libcrypto"
 CC=${FUZZ_CC:-clang}
 CXX=${FUZZ_CXX:-clang++}
 out=build/fuzz

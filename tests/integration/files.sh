@@ -65,6 +65,26 @@ expect "a draft bundle's files are not stored" \
 expect "the store's files are readable by all (a site's files are public)" \
     "$(find "$store" -type f ! -perm -0444 | wc -l)" 0
 
+# The worker (as CGI) answers an imported file from the store, byte for
+# byte, with its media type; a name that needs escaping too.
+expect "the worker serves a bundle's PNG as imported" \
+    "$(cgi /posts/trip/images/01.png | sed -n '1,/^\r*$/{s/\r$//;/^Status:\|^Content-Type:/p}')" \
+    "$(printf '%s\n' 'Status: 200 OK' 'Content-Type: image/png')"
+expect "its bytes are the fixture's" "$(body /posts/trip/images/01.png | sha256sum | cut -d' ' -f1)" \
+    "$(fp "$site/content/posts/trip/images/01.png")"
+expect "and a file whose name is escaped in its URL" \
+    "$(body '/posts/trip/a%20file%20&%20more%20(1).txt')" "notes about the trip"
+expect "and quire's own stylesheet" "$(body /css/quire.css | sha256sum | cut -d' ' -f1)" \
+    "$(fp "$top/static/css/quire.css")"
+
+# staticDir may name several folders: the last wins a URL they share,
+# as Hugo's build of the fixture with staticdirs.yaml shows.
+"$top/quire" import -q --db "$tmp/sd.db" --config "$site/staticdirs.yaml" \
+    "$site" >"$tmp/log" 2>&1
+expect "with two static folders, every file is where Hugo publishes it" \
+    "$(rows "$tmp/sd.db")" "$(tail -n +2 "$top/tests/golden/hugo-files-staticdirs.tsv")"
+rm -r "$tmp/sd.db" "$tmp/sd.files"
+
 # An unchanged re-import hashes nothing and writes nothing.
 before=$(store_state "$store")
 strace -f -e trace=openat -o "$tmp/strace" "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
@@ -168,7 +188,7 @@ rm "$site/static/added.txt"
 # was, the store holds at most files no row names, and the next import
 # removes them.
 printf 'params:\n  quire:\n    maxFileSize: 209715200\n' >>"$site/hugo.yaml"
-"$top/quire" import -q --db "$db" "$site" >"$tmp/log" 2>&1
+/usr/bin/time -f '%M' -o "$tmp/rss0" "$top/quire" import -q --db "$db" "$site" >"$tmp/log" 2>&1
 live=$(fp "$db")
 head -c $((96 * 1024 * 1024)) /dev/urandom >"$site/static/big.bin"
 "$top/quire" import -q --db "$db" "$site" >"$tmp/log" 2>&1 &
@@ -186,16 +206,11 @@ expect "the store holds every file rows name" \
     "$(comm -23 <(named "$db") <(held "$store"))" ""
 /usr/bin/time -f '%M' -o "$tmp/rss" "$top/quire" import -q --db "$db" "$site" >"$tmp/log" 2>&1
 cond "the next import succeeds" "$(cat "$tmp/log")" $?
-# Read in chunks: storing a 96 MiB file takes nowhere near 96 MiB. Counted
-# above what an import of one small page takes (the libraries the
-# importer links, libvips's among them, and a sanitizer's runtime).
-mkdir -p "$tmp/small/content/posts"
-printf -- '---\ntitle: Small\n---\nText.\n' >"$tmp/small/content/posts/a.md"
-/usr/bin/time -f '%M' -o "$tmp/rss0" "$top/quire" import -q --db "$tmp/small.db" \
-    "$tmp/small" >/dev/null 2>&1
+# Read in chunks: storing a 96 MiB file takes nowhere near 96 MiB more
+# than the import before it (measured so, sanitizers' overhead cancels).
 rss=$(( $(tail -n 1 "$tmp/rss") - $(tail -n 1 "$tmp/rss0") ))
-expect_re "and storing the 96 MiB file kept its memory under 32 MiB (${rss} KiB over a small import's)" \
-    "$((rss < 32768))" '^1$'
+expect_re "and storing the 96 MiB file took under 16 MiB more memory (${rss} KiB)" \
+    "$((rss < 16384))" '^1$'
 
 expect "and the store holds only what rows name, no temporary file" \
     "$(held "$store"; ls -a "$store" | grep -c '^\.tmp-')" "$(named "$db"; echo 0)"

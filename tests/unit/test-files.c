@@ -1,6 +1,7 @@
-/* test-files.c - the site's files' rules (files.h): which names the store
- * takes, media types from a mime.types table, one URL one file, and a
- * file's SHA-256 written once into the store at HH/REST. */
+/* test-files.c - a stored file answered by files_answer() (files-serve.c)
+ * against an imported site with file rows and a store beside it: the
+ * validators, 304 on either conditional, Range and If-Range, HEAD, the
+ * X-Accel-Redirect answer, and the damaged rows that are 503s. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -9,154 +10,315 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
-#include "files.h"
+#include <sqlite3.h>
+
+#include "db.h"
+#include "files-serve.h"
+#include "import.h"
+
+static char dir[] = "/tmp/quire-test-files.XXXXXX";
+static char db_path[sizeof(dir) + 16];
+static struct db *db;
+
+/* The bytes of the stored file: 0, 1, ... 255, 0, 1, ... (300 of them),
+ * whose SHA-256 is HASH (sha256sum of the same bytes). */
+#define SIZE 300
+#define HASH "7728ae2f2c36e2aaafbe79ca14c87ae2f89e7c88c4390ecbbf82dce88706958d"
+/* Its store file, and a hash whose store file is missing. */
+#define STORED "77/28ae2f2c36e2aaafbe79ca14c87ae2f89e7c88c4390ecbbf82dce88706958d"
+#define LOST "0000000000000000000000000000000000000000000000000000000000000000"
+#define MTIME 1700000000LL
+#define DATE "Tue, 14 Nov 2023 22:13:20 GMT"
 
 static void
-test_names(void **state)
+write_file(const char *rel, const char *text, size_t n)
 {
-	static const char *const good[] = { "01.png", "a file & more (1).txt",
-	    "über.JPG", ".well-known", "a..b", "日本.txt" };
-	static const char *const bad[] = { "..", ".", "ctl\001.txt",
-	    "del\177", "c1\302\205x", "bad\377.png", "trunc\303",
-	    "overlong\300\257" };
-	struct buf why = BUF_INIT;
-	size_t i;
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, n, f), n);
+	fclose(f);
+}
+
+/* Adds a row to the file table through a connection of our own (the
+ * worker's is read-only). */
+static int
+add_row(const char *url, const char *hash, long long size)
+{
+	char sql[512];
+	sqlite3 *conn;
+	int rc;
+
+	if (sqlite3_open(db_path, &conn) != SQLITE_OK)
+		return -1;
+	snprintf(sql, sizeof(sql), "INSERT INTO file VALUES ('%s', 'static%s', "
+	    "'%s', %lld, %lld, 'image/png')", url, url, hash, size, MTIME);
+	rc = sqlite3_exec(conn, sql, NULL, NULL, NULL);
+	sqlite3_close(conn);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+static int
+setup(void **state)
+{
+	char content[sizeof(dir) + 16], path[512], bytes[SIZE];
+	char *paths[1];
+	struct import_opts o;
+	struct buf err = BUF_INIT;
+	FILE *log;
+	int rc, i;
 
 	(void)state;
-	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
-		assert_int_equal(files_name_ok(good[i], &why), 1);
-	assert_int_equal(why.len, 0);
-	files_shown("ok \303\274 ctl\001 bad\377 c1\302\205", &why);
-	assert_string_equal(buf_cstr(&why),
-	    "ok \303\274 ctl\\x01 bad\\xff c1\\xc2\\x85");
-	buf_reset(&why);
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		buf_reset(&why);
-		assert_int_equal(files_name_ok(bad[i], &why), 0);
-		assert_true(why.len > 0);
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(content, sizeof(content), "%s/content", dir);
+	snprintf(db_path, sizeof(db_path), "%s/site.db", dir);
+	if (mkdir(content, 0755) != 0)
+		return -1;
+	write_file("content/about.md", "---\ntitle: About\n---\nHi.\n", 24);
+	memset(&o, 0, sizeof(o));
+	o.db = db_path;
+	paths[0] = content;
+	o.paths = paths;
+	o.npaths = 1;
+	o.quiet = 1;
+	log = fopen("/dev/null", "w");
+	rc = import_run(&o, log);
+	fclose(log);
+	if (rc != 0)
+		return -1;
+	/* The store: site.files/HH/REST. */
+	snprintf(path, sizeof(path), "%s/site.files", dir);
+	mkdir(path, 0755);
+	snprintf(path, sizeof(path), "%s/site.files/%.2s", dir, HASH);
+	mkdir(path, 0755);
+	for (i = 0; i < SIZE; i++)
+		bytes[i] = (char)(i & 0xff);
+	snprintf(path, sizeof(path), "site.files/%.2s/%s", HASH, HASH + 2);
+	write_file(path, bytes, SIZE);
+	if (add_row("/img/a.png", HASH, SIZE) != 0 ||
+	    add_row("/CNAME", HASH, SIZE) != 0 ||
+	    add_row("/short.png", HASH, SIZE + 1) != 0 ||
+	    add_row("/lost.png", LOST, SIZE) != 0 ||
+	    add_row("/bad.png", "../../etc/passwd", SIZE) != 0)
+		return -1;
+	db = db_open(db_path, &err);
+	buf_free(&err);
+	return db != NULL ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	char path[512];
+
+	(void)state;
+	db_close(db);
+	snprintf(path, sizeof(path), "%s/site.files/%.2s/%s", dir, HASH,
+	    HASH + 2);
+	remove(path);
+	snprintf(path, sizeof(path), "%s/site.files/%.2s", dir, HASH);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/site.files", dir);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/site.db", dir);
+	remove(path);
+	snprintf(path, sizeof(path), "%s/site.db.lock", dir);
+	remove(path);
+	snprintf(path, sizeof(path), "%s/content/about.md", dir);
+	remove(path);
+	snprintf(path, sizeof(path), "%s/content", dir);
+	rmdir(path);
+	rmdir(dir);
+	return 0;
+}
+
+/* A request's headers; NULL for absent. */
+struct ask {
+	const char *method, *uri;
+	const char *inm, *ims, *range, *if_range, *accel;
+};
+
+/* What files_answer() should make of it: its code, the status, headers
+ * that must be there (each "Name: value"), and the body's offset and
+ * length in the file when streamed (len -1: no body). */
+struct want {
+	enum files_rc rc;
+	int status;
+	const char *headers[3];
+	long long off, len;
+};
+
+static void
+check(const struct ask *a, const struct want *w)
+{
+	char *env[10], lines[8][300];
+	struct buf why = BUF_INIT;
+	struct resp resp;
+	struct req req;
+	struct ctx ctx;
+	enum files_rc rc;
+	size_t n = 0, i;
+
+	snprintf(lines[n], sizeof(lines[n]), "REQUEST_METHOD=%s", a->method);
+	env[n] = lines[n], n++;
+	snprintf(lines[n], sizeof(lines[n]), "REQUEST_URI=%s", a->uri);
+	env[n] = lines[n], n++;
+#define HDR(name, v) if ((v) != NULL) { snprintf(lines[n], \
+	sizeof(lines[n]), "%s=%s", name, v); env[n] = lines[n]; n++; }
+	HDR("HTTP_IF_NONE_MATCH", a->inm)
+	HDR("HTTP_IF_MODIFIED_SINCE", a->ims)
+	HDR("HTTP_RANGE", a->range)
+	HDR("HTTP_IF_RANGE", a->if_range)
+	HDR("QUIRE_ACCEL_PREFIX", a->accel)
+#undef HDR
+	env[n] = NULL;
+	memset(&resp, 0, sizeof(resp));
+	memset(&ctx, 0, sizeof(ctx));
+	resp_reset(&resp);
+	ctx.resp = &resp;
+	ctx.req = &req;
+	ctx.db = db;
+	ctx.site = db_site(db);
+	req_parse_env(&req, env, "/");
+	rc = files_answer(&ctx, db_path, &why);
+	if (rc != w->rc || (rc == FILES_OK && resp.status != w->status))
+		print_error("%s %s: rc %d status %d, wanted %d %d (%s)\n",
+		    a->method, a->uri, rc, resp.status, w->rc, w->status,
+		    buf_cstr(&why));
+	assert_int_equal(rc, w->rc);
+	if (rc == FILES_DAMAGED)
+		assert_non_null(strstr(buf_cstr(&why), a->uri));
+	if (rc == FILES_OK) {
+		assert_int_equal(resp.status, w->status);
+		for (i = 0; i < 3 && w->headers[i] != NULL; i++) {
+			if (strstr(buf_cstr(&resp.headers), w->headers[i]) ==
+			    NULL)
+				print_error("%s: no \"%s\" in\n%s", a->uri,
+				    w->headers[i], buf_cstr(&resp.headers));
+			assert_non_null(strstr(buf_cstr(&resp.headers),
+			    w->headers[i]));
+		}
+		assert_int_equal(resp.body_file, w->len >= 0);
+		if (w->len >= 0) {
+			assert_int_equal(resp.body_off, w->off);
+			assert_int_equal(resp.body_len, w->len);
+		}
+		assert_int_equal(resp.body.len, 0);
 	}
+	db_end_request(db);
+	req_free(&req);
+	resp_free(&resp);
 	buf_free(&why);
 }
 
 static void
-test_mime(void **state)
+test_files(void **state)
 {
-	char path[] = "/tmp/quire-test-mime.XXXXXX";
-	struct mime_types m;
-	FILE *fp;
-	int fd;
+	static const struct {
+		struct ask a;
+		struct want w;
+	} cases[] = {
+		{ { "GET", "/img/a.png", NULL, NULL, NULL, NULL, NULL },
+		  { FILES_OK, 200, { "ETag: \"" HASH "\"\r\n",
+		    "Last-Modified: " DATE "\r\n", "Accept-Ranges: bytes" },
+		    0, SIZE } },
+		{ { "GET", "/CNAME", NULL, NULL, NULL, NULL, NULL },
+		  { FILES_OK, 200, { NULL }, 0, SIZE } },
+		{ { "GET", "/img/b.png", NULL, NULL, NULL, NULL, NULL },
+		  { FILES_NONE, 0, { NULL }, 0, -1 } },
+		{ { "GET", "/img/a.png/", NULL, NULL, NULL, NULL, NULL },
+		  { FILES_NONE, 0, { NULL }, 0, -1 } },
+		/* Validators: a list, weak comparison, "*"; the date. */
+		{ { "GET", "/img/a.png", "W/\"x\", W/\"" HASH "\"", NULL, NULL,
+		    NULL, NULL }, { FILES_OK, 304, { "ETag: " }, 0, -1 } },
+		{ { "GET", "/img/a.png", "*", NULL, NULL, NULL, NULL },
+		  { FILES_OK, 304, { NULL }, 0, -1 } },
+		{ { "GET", "/img/a.png", "\"x\"", DATE, NULL, NULL, NULL },
+		  { FILES_OK, 200, { NULL }, 0, SIZE } },
+		{ { "GET", "/img/a.png", NULL, DATE, NULL, NULL, NULL },
+		  { FILES_OK, 304, { NULL }, 0, -1 } },
+		{ { "GET", "/img/a.png", NULL, "Tue, 14 Nov 2023 22:13:19 GMT",
+		    NULL, NULL, NULL }, { FILES_OK, 200, { NULL }, 0, SIZE } },
+		{ { "GET", "/img/a.png", NULL, "yesterday", NULL, NULL, NULL },
+		  { FILES_OK, 200, { NULL }, 0, SIZE } },
+		/* Range, If-Range; HEAD ignores Range. */
+		{ { "GET", "/img/a.png", NULL, NULL, "bytes=10-19", NULL, NULL },
+		  { FILES_OK, 206, { "Content-Range: bytes 10-19/300\r\n" },
+		    10, 10 } },
+		{ { "GET", "/img/a.png", NULL, NULL, "bytes=-50", NULL, NULL },
+		  { FILES_OK, 206, { "Content-Range: bytes 250-299/300\r\n" },
+		    250, 50 } },
+		{ { "GET", "/img/a.png", NULL, NULL, "bytes=300-", NULL, NULL },
+		  { FILES_OK, 416, { "Content-Range: bytes */300\r\n" }, 0,
+		    -1 } },
+		{ { "GET", "/img/a.png", NULL, NULL, "bytes=0-1,4-5", NULL,
+		    NULL }, { FILES_OK, 200, { NULL }, 0, SIZE } },
+		{ { "GET", "/img/a.png", NULL, NULL, "bytes=0-1", "\"" HASH "\"",
+		    NULL }, { FILES_OK, 206, { NULL }, 0, 2 } },
+		{ { "GET", "/img/a.png", NULL, NULL, "bytes=0-1", "W/\"" HASH
+		    "\"", NULL }, { FILES_OK, 200, { NULL }, 0, SIZE } },
+		{ { "GET", "/img/a.png", NULL, NULL, "bytes=0-1", "\"old\"",
+		    NULL }, { FILES_OK, 200, { NULL }, 0, SIZE } },
+		{ { "GET", "/img/a.png", NULL, NULL, "bytes=0-1", DATE, NULL },
+		  { FILES_OK, 206, { NULL }, 0, 2 } },
+		{ { "HEAD", "/img/a.png", NULL, NULL, "bytes=0-1", NULL, NULL },
+		  { FILES_OK, 200, { NULL }, 0, SIZE } },
+		/* Under nginx: no body of ours, the store file named. */
+		{ { "GET", "/img/a.png", NULL, NULL, "bytes=0-1", NULL,
+		    "/_quire_store/" }, { FILES_OK, 200, {
+		    "X-Accel-Redirect: /_quire_store/" STORED "\r\n",
+		    "ETag: \"" HASH "\"" }, 0, -1 } },
+		{ { "GET", "/img/a.png", "\"" HASH "\"", NULL, NULL, NULL,
+		    "/_quire_store/" }, { FILES_OK, 304, { NULL }, 0, -1 } },
+		/* Damaged rows. */
+		{ { "GET", "/short.png", NULL, NULL, NULL, NULL, NULL },
+		  { FILES_DAMAGED, 0, { NULL }, 0, -1 } },
+		{ { "GET", "/lost.png", NULL, NULL, NULL, NULL, NULL },
+		  { FILES_DAMAGED, 0, { NULL }, 0, -1 } },
+		{ { "GET", "/lost.png", NULL, NULL, NULL, NULL,
+		    "/_quire_store/" }, { FILES_DAMAGED, 0, { NULL }, 0, -1 } },
+		{ { "GET", "/bad.png", NULL, NULL, NULL, NULL, NULL },
+		  { FILES_DAMAGED, 0, { NULL }, 0, -1 } },
+	};
+	size_t i;
 
 	(void)state;
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	fp = fdopen(fd, "w");
-	fputs("# a comment jpg\n"
-	    "image/jpeg\t\tjpeg jpg jpe\n"
-	    "application/pdf pdf\n"
-	    "text/plain txt\n"
-	    "text/x-other txt\n"
-	    "application/x-lonely\n", fp);
-	fclose(fp);
-	assert_int_equal(mime_load(&m, path), 0);
-	assert_string_equal(mime_type(&m, "a/photo.JPG"), "image/jpeg");
-	assert_string_equal(mime_type(&m, "deck.pdf"), "application/pdf");
-	/* The first line naming an extension wins, as nginx's types. */
-	assert_string_equal(mime_type(&m, "x.txt"), "text/plain");
-	assert_string_equal(mime_type(&m, "CNAME"), FILES_DEFAULT_TYPE);
-	assert_string_equal(mime_type(&m, "dir.jpg/file"), FILES_DEFAULT_TYPE);
-	assert_string_equal(mime_type(&m, "trailing."), FILES_DEFAULT_TYPE);
-	assert_string_equal(mime_type(&m, "x.unknown"), FILES_DEFAULT_TYPE);
-	mime_free(&m);
-	unlink(path);
-	assert_int_equal(mime_load(&m, "/nonexistent/mime.types"), -1);
-	assert_string_equal(mime_type(&m, "x.pdf"), FILES_DEFAULT_TYPE);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		check(&cases[i].a, &cases[i].w);
 }
 
+/* Cache-Control by kind: what the pages depend on follows them. */
 static void
-test_dedupe(void **state)
+test_cache_kind(void **state)
 {
-	struct site_files l = { NULL, 0, 0 };
-	struct stat st;
-
 	(void)state;
-	memset(&st, 0, sizeof(st));
-	files_add(&l, "/img/a.png", "themes/t/static/img/a.png", "t", NULL,
-	    &st, 2);
-	files_add(&l, "/img/a.png", "static/img/a.png", "s", NULL, &st, 1);
-	files_add(&l, "/b.txt", "static/b.txt", "b", NULL, &st, 1);
-	files_add(&l, "/img/a.png", "content/img/a.png", "c", NULL, &st, 0);
-	files_dedupe(&l, NULL, NULL);
-	assert_int_equal(l.n, 2);
-	assert_string_equal(l.f[0].url, "/b.txt");
-	assert_string_equal(l.f[1].source, "content/img/a.png");
-	files_free(&l);
-}
-
-static void
-test_put(void **state)
-{
-	char dir[] = "/tmp/quire-test-store.XXXXXX";
-	struct buf src = BUF_INIT, store = BUF_INIT, err = BUF_INIT;
-	struct site_file f;
-	struct stat st, again;
-	char path[4096];
-	FILE *fp;
-	int written;
-
-	(void)state;
-	assert_non_null(mkdtemp(dir));
-	buf_printf(&src, "%s/abc.txt", dir);
-	buf_printf(&store, "%s/x.files", dir);
-	fp = fopen(buf_cstr(&src), "w");
-	fputs("abc", fp);
-	fclose(fp);
-	assert_int_equal(stat(buf_cstr(&src), &st), 0);
-	memset(&f, 0, sizeof(f));
-	f.fs_path = (char *)buf_cstr(&src);
-	f.dev = st.st_dev;
-	f.ino = st.st_ino;
-	assert_int_equal(files_put(buf_cstr(&store), &f, 3, &written, &err), 0);
-	/* SHA-256("abc"), FIPS 180-2's example. */
-	assert_string_equal(f.hash, "ba7816bf8f01cfea414140de5dae2223"
-	    "b00361a396177a9cb410ff61f20015ad");
-	assert_int_equal(written, 1);
-	assert_int_equal(f.size, 3);
-	assert_int_equal(store_path(buf_cstr(&store), f.hash, path,
-	    sizeof(path)), 0);
-	assert_int_equal(stat(path, &st), 0);
-	assert_true(files_stored(buf_cstr(&store), f.hash));
-	/* Stored already: not written again. */
-	assert_int_equal(files_put(buf_cstr(&store), &f, 3, &written, &err), 0);
-	assert_int_equal(written, 0);
-	assert_int_equal(stat(path, &again), 0);
-	assert_int_equal(again.st_ino, st.st_ino);
-	/* Over the limit: refused, naming the file. */
-	assert_int_equal(files_put(buf_cstr(&store), &f, 2, &written, &err), -1);
-	assert_non_null(strstr(buf_cstr(&err), "abc.txt: too large (3 bytes, "
-	    "limit 2)"));
-	unlink(path);
-	path[strlen(path) - 63] = '\0';
-	rmdir(path);
-	rmdir(buf_cstr(&store));
-	unlink(buf_cstr(&src));
-	rmdir(dir);
-	buf_free(&src);
-	buf_free(&store);
-	buf_free(&err);
+	assert_string_equal(files_cache_control("text/css"),
+	    RESP_CACHE_FILE_TEXT);
+	assert_string_equal(files_cache_control("application/javascript"),
+	    RESP_CACHE_FILE_TEXT);
+	assert_string_equal(files_cache_control("image/png"),
+	    RESP_CACHE_FILE_MEDIA);
+	assert_string_equal(files_cache_control("image/svg+xml"),
+	    RESP_CACHE_FILE_MEDIA);
+	assert_string_equal(files_cache_control("video/mp4"),
+	    RESP_CACHE_FILE_MEDIA);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_names),
-		cmocka_unit_test(test_mime),
-		cmocka_unit_test(test_dedupe),
-		cmocka_unit_test(test_put),
+		cmocka_unit_test(test_files),
+		cmocka_unit_test(test_cache_kind),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests_name("files", tests, setup, teardown);
 }
