@@ -231,6 +231,7 @@ golden:
 	bash tests/hugo/gen-golden-covers.sh; \
 	else echo "PAPERMOD unset: hugo-shortcodes*.tsv, hugo-covers.tsv kept (tests/hugo/README.md)"; fi
 	bash tests/hugo/gen-golden-body.sh
+	bash tests/hugo/gen-golden-sitelinks.sh
 	bash tests/hugo/gen-golden-files.sh
 
 # Rewrites tests/golden/render/NAME.html from NAME.md with today's

@@ -26,6 +26,13 @@ enum files_rc {
 enum files_rc files_answer(struct ctx *ctx, const char *db_path,
 	struct buf *why);
 
+/* As files_answer(), for a path ending in '/' that no page answers: the
+ * stored file PATHindex.html, as a static server (and so Hugo's build)
+ * serves a folder of static/ holding one. FILES_NONE for any other path.
+ * Same ownership as files_answer(). */
+enum files_rc files_answer_index(struct ctx *ctx, const char *db_path,
+	struct buf *why);
+
 /* The Cache-Control of a file of media_type (response.h's
  * RESP_CACHE_FILE_*). */
 const char *files_cache_control(const char *media_type);

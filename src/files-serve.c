@@ -52,8 +52,10 @@ fresh(const struct req *r, const char *etag, long long mtime)
 	return since >= 0 && mtime <= since;
 }
 
-enum files_rc
-files_answer(struct ctx *ctx, const char *db_path, struct buf *why)
+/* The stored file at url (decoded, under the base path) as the answer. */
+static enum files_rc
+answer_url(struct ctx *ctx, const char *db_path, const char *url,
+    struct buf *why)
 {
 	const struct req *r = ctx->req;
 	struct resp *resp = ctx->resp;
@@ -65,7 +67,7 @@ files_answer(struct ctx *ctx, const char *db_path, struct buf *why)
 	long long off, len;
 	int fd = -1, status;
 
-	switch (db_file_by_url(ctx->db, r->decoded, &f)) {
+	switch (db_file_by_url(ctx->db, url, &f)) {
 	case DB_DONE:
 		return FILES_NONE;
 	case DB_ERROR:
@@ -76,7 +78,7 @@ files_answer(struct ctx *ctx, const char *db_path, struct buf *why)
 	if (store_dir(db_path, dir, sizeof(dir)) != 0 ||
 	    store_path(dir, f.hash, path, sizeof(path)) != 0 || f.size < 0) {
 		buf_printf(why, "file %.200s: its row is damaged (hash "
-		    "\"%.70s\", size %lld)", r->decoded, f.hash, f.size);
+		    "\"%.70s\", size %lld)", url, f.hash, f.size);
 		rc = FILES_DAMAGED;
 		goto out;
 	}
@@ -91,7 +93,7 @@ files_answer(struct ctx *ctx, const char *db_path, struct buf *why)
 	}
 	if (!S_ISREG(st.st_mode) || (long long)st.st_size != f.size) {
 		buf_printf(why, "file %.200s: its store file %.300s is %s",
-		    r->decoded, path, !S_ISREG(st.st_mode) ? "missing" :
+		    url, path, !S_ISREG(st.st_mode) ? "missing" :
 		    "not of the size the database says");
 		rc = FILES_DAMAGED;
 		goto out;
@@ -148,5 +150,26 @@ out:
 		close(fd);
 	buf_free(&etag);
 	buf_free(&value);
+	return rc;
+}
+
+enum files_rc
+files_answer(struct ctx *ctx, const char *db_path, struct buf *why)
+{
+	return answer_url(ctx, db_path, ctx->req->decoded, why);
+}
+
+enum files_rc
+files_answer_index(struct ctx *ctx, const char *db_path, struct buf *why)
+{
+	const char *url = ctx->req->decoded;
+	struct buf index = BUF_INIT;
+	enum files_rc rc;
+
+	if (url[0] == '\0' || url[strlen(url) - 1] != '/')
+		return FILES_NONE;
+	buf_printf(&index, "%sindex.html", url);
+	rc = answer_url(ctx, db_path, buf_cstr(&index), why);
+	buf_free(&index);
 	return rc;
 }

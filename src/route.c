@@ -463,6 +463,28 @@ dispatch(struct ctx *ctx, enum req_verdict verdict, struct route_segs *rs)
 }
 
 enum page_rc
+route_page_slash(struct ctx *ctx)
+{
+	const struct req *r = ctx->req;
+	struct buf url = BUF_INIT;
+	struct db_page stored;
+	enum db_rc rc;
+
+	if (r->slash || r->nsegs == 0)
+		return PAGE_NOT_FOUND;
+	buf_printf(&url, "%s/", r->decoded);
+	rc = db_page_by_url(ctx->db, ctx->now, buf_cstr(&url), &stored);
+	if (rc == DB_ROW) {
+		/* (Not "stable" as the slash redirect is: the page may go.) */
+		resp_reset(ctx->resp);
+		page_redirect(ctx, buf_cstr(&url));
+	}
+	buf_free(&url);
+	return rc == DB_ROW ? PAGE_OK : rc == DB_ERROR ? PAGE_DB_ERROR :
+	    PAGE_NOT_FOUND;
+}
+
+enum page_rc
 route_dispatch(struct ctx *ctx, enum req_verdict verdict)
 {
 	const struct site *site = ctx->site;

@@ -165,6 +165,12 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 		rc = route_dispatch(&ctx, v);
 		if (rc == PAGE_NOT_FOUND && file_path)
 			frc = files_answer(&ctx, db_path, &why);
+		/* What a static server finds in Hugo's build: a folder's
+		 * index.html, a page's folder named without its slash. */
+		if (rc == PAGE_NOT_FOUND && req.slash)
+			frc = files_answer_index(&ctx, db_path, &why);
+		else if (rc == PAGE_NOT_FOUND && frc == FILES_NONE && file_path)
+			rc = route_page_slash(&ctx);
 		if (rc == PAGE_OK)
 			resp_exists(&w->resp, req.if_none_match);
 		break;

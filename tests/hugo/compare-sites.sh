@@ -22,14 +22,23 @@
 # pages where Hugo highlights any) with the same tokens (tokens: the same
 # <span class> openers in order, of those pages), and does it show no more
 # shortcode syntax ("{{&lt;", "{{%") than Hugo's content (sc-shown: pages
-# showing more).
+# showing more). Then, by compare-sites/links.py, the same-site URLs of every
+# crawled page's <img src/srcset>, <source srcset>, <a href>, <link href> and
+# <script src>, each asked of the worker once (redirects followed): broken
+# images whose target Hugo's build serves (a file of its public/, an
+# index.html under it, a page it makes, a file of the site's theme's
+# static/: img-hugo) and the others (img-other: the author's own broken
+# images), of all images; broken links Hugo's build serves (links-hugo),
+# that are quire's own css/js (links-own), and the others (links-other), of
+# all links (distinct URLs).
 #
 # Prints one table row per site; OUT_DIR (default: a new /tmp/compare-sites.*)
 # keeps NAME.hugo.tsv (Hugo's rows), NAME.hugo.log, NAME.import.txt (quire's
 # output), NAME.quire.tsv (quire's rows) and NAME.diff.txt (the first LIMIT,
-# default 15, differing pages per column, with both values), and table.txt.
+# default 15, differing pages per column, with both values; the first LIMIT
+# broken images and links of each kind, with a page using them), and table.txt.
 # A site whose Hugo build fails is listed as such; nothing here stops at the
-# first failure. Needs hugo, sqlite3, awk. CI does not run it.
+# first failure. Needs hugo, sqlite3, awk, python3. CI does not run it.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -68,7 +77,8 @@ make_layouts() { # site layouts-dir
 			mkdir -p "$dst/$sub"; cp -r "$src/$sub/." "$dst/$sub/"
 		done
 	done
-	cp "$here/compare-sites/layouts/index.comparesites.tsv" "$dst/"
+	cp "$here/compare-sites/layouts/index.comparesites.tsv" \
+		"$here/compare-sites/layouts/index.comparesitesurls.txt" "$dst/"
 	# Render hooks of other output formats (render-heading.rss.xml) would
 	# stand in for the HTML ones in our TSV format's .Content: the pages
 	# compared are the HTML ones.
@@ -159,7 +169,17 @@ uri_encode() {
 
 esc() { printf "replace(replace(replace(replace(%s,'\\\\','\\\\\\\\'),char(10),'\\\\n'),char(9),'\\\\t'),char(13),'\\\\r')" "$1"; }
 
-printf '%-14s %6s %-9s %9s %9s %9s %9s %9s %9s %9s %9s %8s %s\n' site pages imported "url" served words minutes summary ids hl tokens sc-shown "(figure diffs on sc pages: w/m/s)" | tee "$out/table.txt"
+# The static/ folders of the themes a site names (Hugo's build serves their
+# files; ours runs without the theme).
+theme_static() { # site
+	local t
+	(cd "$1" && "$hugo" config --source "$1" 2>/dev/null) | sed -n 's/^theme *[=:] *//p' |
+		tr -d '[]"'"'" | tr ',' '\n' | while read -r t; do
+		[ -n "$t" ] && [ -d "$1/themes/$t/static" ] && printf '%s\n' "$1/themes/$t/static"
+	done
+}
+
+printf '%-14s %6s %-9s %9s %9s %9s %9s %9s %9s %9s %9s %8s %9s %9s %10s %9s %11s %s\n' site pages imported "url" served words minutes summary ids hl tokens sc-shown img-hugo img-other links-hugo links-own links-other "(figure diffs on sc pages: w/m/s)" | tee "$out/table.txt"
 for site in "$sites"/*/; do
 	site="$(cd "$site" && pwd -P)"; name="$(basename "$site")"
 	cfg="$(site_config "$site")"
@@ -217,11 +237,18 @@ for site in "$sites"/*/; do
 	basepath="$(printf '%s' "$base" | sed -E 's#^[a-z]+://[^/]*##; s#/$##')"
 	# Served: the worker answers 200 at Hugo's URL.
 	printf 'url\tstatus\tids\thl\tscvis\tspans\n' > "$w/served.tsv"
+	rm -rf "$w/pages"; mkdir -p "$w/pages"; : > "$w/pages.tsv"
 	if [ "$crawl" = 1 ] && [ -x "$fcgi" ]; then
+		n=0
 		tail -n +2 "$out/$name.hugo.tsv" | cut -f3 | LC_ALL=C sort -u | while IFS= read -r u; do
 			env -i QUIRE_DB="$w/q.db" QUIRE_SECCOMP="${QUIRE_SECCOMP:-1}" REQUEST_METHOD=GET \
 				REQUEST_URI="$(uri_encode "$u")" "$fcgi" > "$w/page.html" 2>/dev/null
 			st="$(head -c 200 "$w/page.html" | tr -d '\r' | sed -n 's/^Status: \([0-9]*\).*/\1/p' | head -1)"
+			# Kept for links.py: the page's images and links.
+			if [ "${st:-none}" = 200 ]; then
+				n=$((n + 1)); cp "$w/page.html" "$w/pages/$n.html"
+				printf '%s\t%s\n' "$(uri_encode "$u")" "$w/pages/$n.html" >> "$w/pages.tsv"
+			fi
 			# The body PaperMod's single.html writes: post-content up to the footer.
 			sed -n '/<div class="post-content/,/<footer class="post-footer">/p' "$w/page.html" > "$w/content.html"
 			ids="$(grep -o '<h[1-6][^>]* id="[^"]*"' "$w/content.html" | sed 's/.* id="//; s/"$//' | tr '\n' ' ' | sed 's/ $//')"
@@ -263,13 +290,22 @@ for site in "$sites"/*/; do
 	EOF
 	)"
 	read -r found urlok crawled served wok mok sok wsc msc ssc idok hlok hlall tokok shown <<< "$res"
+	ihugo="-"; iother="-"; lhugo="-"; lown="-"; lother="-"
 	if [ "$crawled" -gt 0 ]; then
 		served="$served/$pages"; idok="$idok/$pages"; hlok="$hlok/$hlall"; tokok="$tokok/$hlall"
+		find "$w/public" -name compare-sites-urls.txt -print0 | xargs -0 -r cat | LC_ALL=C sort -u > "$w/hugo-urls.txt"
+		mapfile -t themes < <(theme_static "$site")
+		lres="$(QUIRE_FCGI="$fcgi" QUIRE_DB="$w/q.db" python3 "$here/compare-sites/links.py" "$w/pages.tsv" \
+			"$base" "$w/public" "$w/hugo-urls.txt" "$root/static" "$limit" "$w/links.txt" "${themes[@]}")"
+		if read -r ih io ia lh lo lw la <<< "$lres" && [ -n "$la" ]; then
+			ihugo="$ih/$ia"; iother="$io/$ia"; lhugo="$lh/$la"; lown="$lw/$la"; lother="$lo/$la"
+		fi
 	else
 		served="-"; idok="-"; hlok="-"; tokok="-"; shown="-"
 	fi
-	printf '%-14s %6s %-9s %9s %9s %9s %9s %9s %9s %9s %9s %8s %s\n' "$name" "$pages" "yes $found" "$urlok/$pages" "$served" \
+	printf '%-14s %6s %-9s %9s %9s %9s %9s %9s %9s %9s %9s %8s %9s %9s %10s %9s %11s %s\n' "$name" "$pages" "yes $found" "$urlok/$pages" "$served" \
 		"$wok/$pages" "$mok/$pages" "$sok/$pages" "$idok" "$hlok" "$tokok" "$shown" \
+		"$ihugo" "$iother" "$lhugo" "$lown" "$lother" \
 		"${wsc:-0}/${msc:-0}/${ssc:-0}" | tee -a "$out/table.txt"
 	# The first LIMIT differences per column, both values.
 	sqlite3 -separator $'\t' "$w/cmp.db" > "$out/$name.diff.txt" <<-EOF
@@ -298,5 +334,6 @@ for site in "$sites"/*/; do
 		SELECT '== quire serves pages Hugo does not list as regular pages (file, url)';
 		SELECT key, url FROM q WHERE visible = '1' AND key NOT IN (SELECT key FROM h) LIMIT $limit;
 	EOF
+	[ -f "$w/links.txt" ] && cat "$w/links.txt" >> "$out/$name.diff.txt"
 done
 echo "details: $out"

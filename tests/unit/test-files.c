@@ -1,7 +1,8 @@
 /* test-files.c - a stored file answered by files_answer() (files-serve.c)
  * against an imported site with file rows and a store beside it: the
  * validators, 304 on either conditional, Range and If-Range, HEAD, the
- * X-Accel-Redirect answer, and the damaged rows that are 503s. */
+ * X-Accel-Redirect answer, and the damaged rows that are 503s; and a
+ * folder's index.html by files_answer_index(). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -105,6 +106,7 @@ setup(void **state)
 	write_file(path, bytes, SIZE);
 	if (add_row("/img/a.png", HASH, SIZE) != 0 ||
 	    add_row("/CNAME", HASH, SIZE) != 0 ||
+	    add_row("/guide/index.html", HASH, SIZE) != 0 ||
 	    add_row("/short.png", HASH, SIZE + 1) != 0 ||
 	    add_row("/lost.png", LOST, SIZE) != 0 ||
 	    add_row("/bad.png", "../../etc/passwd", SIZE) != 0)
@@ -156,8 +158,10 @@ struct want {
 	long long off, len;
 };
 
+typedef enum files_rc answer_fn(struct ctx *, const char *, struct buf *);
+
 static void
-check(const struct ask *a, const struct want *w)
+check_with(answer_fn *answer, const struct ask *a, const struct want *w)
 {
 	char *env[10], lines[8][300];
 	struct buf why = BUF_INIT;
@@ -188,7 +192,7 @@ check(const struct ask *a, const struct want *w)
 	ctx.db = db;
 	ctx.site = db_site(db);
 	req_parse_env(&req, env, "/");
-	rc = files_answer(&ctx, db_path, &why);
+	rc = answer(&ctx, db_path, &why);
 	if (rc != w->rc || (rc == FILES_OK && resp.status != w->status))
 		print_error("%s %s: rc %d status %d, wanted %d %d (%s)\n",
 		    a->method, a->uri, rc, resp.status, w->rc, w->status,
@@ -217,6 +221,12 @@ check(const struct ask *a, const struct want *w)
 	req_free(&req);
 	resp_free(&resp);
 	buf_free(&why);
+}
+
+static void
+check(const struct ask *a, const struct want *w)
+{
+	check_with(files_answer, a, w);
 }
 
 static void
@@ -295,6 +305,37 @@ test_files(void **state)
 		check(&cases[i].a, &cases[i].w);
 }
 
+/* A path ending in '/' that no page answers: the folder's stored
+ * index.html, with its validators, as a static server serves it;
+ * nothing for a folder without one or a path without the slash. */
+static void
+test_index(void **state)
+{
+	static const struct {
+		struct ask a;
+		struct want w;
+	} cases[] = {
+		{ { "GET", "/guide/", NULL, NULL, NULL, NULL, NULL },
+		  { FILES_OK, 200, { "ETag: \"" HASH "\"\r\n" }, 0, SIZE } },
+		{ { "GET", "/guide/", "\"" HASH "\"", NULL, NULL, NULL, NULL },
+		  { FILES_OK, 304, { NULL }, 0, -1 } },
+		{ { "HEAD", "/guide/", NULL, NULL, NULL, NULL, "/_quire_store/" },
+		  { FILES_OK, 200, { "X-Accel-Redirect: /_quire_store/" STORED
+		    "\r\n" }, 0, -1 } },
+		{ { "GET", "/guide", NULL, NULL, NULL, NULL, NULL },
+		  { FILES_NONE, 0, { NULL }, 0, -1 } },
+		{ { "GET", "/img/", NULL, NULL, NULL, NULL, NULL },
+		  { FILES_NONE, 0, { NULL }, 0, -1 } },
+		{ { "GET", "/", NULL, NULL, NULL, NULL, NULL },
+		  { FILES_NONE, 0, { NULL }, 0, -1 } },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		check_with(files_answer_index, &cases[i].a, &cases[i].w);
+}
+
 /* Cache-Control by kind: what the pages depend on follows them. */
 static void
 test_cache_kind(void **state)
@@ -317,6 +358,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_files),
+		cmocka_unit_test(test_index),
 		cmocka_unit_test(test_cache_kind),
 	};
 

@@ -1,7 +1,8 @@
 /* test-route.c - every row of the route table (src/route.c), answered
  * against a small site imported into a temporary database: the fixed
  * routes, the paged rows and their "/page/1/" redirects, stored pages by
- * layout, aliases, the trailing-slash redirect, and what answers 404. */
+ * layout, aliases, the trailing-slash redirects (also route_page_slash()'s
+ * for a page whose name holds a dot), and what answers 404. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -66,6 +67,7 @@ setup(void **state)
 	write_file("content/posts/three.md", "---\ntitle: Three\n"
 	    "date: 2026-01-03\ntags: [go, c]\n---\nThird.\n");
 	write_file("content/about.md", "---\ntitle: About me\n---\nHi.\n");
+	write_file("content/release-1.2.md", "---\ntitle: Release\n---\n");
 	write_file("content/every-post.md", "---\ntitle: Every post\n"
 	    "layout: archives\n---\n");
 	write_file("content/find.md", "---\ntitle: Find things\n"
@@ -92,6 +94,7 @@ teardown(void **state)
 	static const char *const suffix[] = { "/site.db", "/site.db.lock",
 	    "/hugo.yaml", "/content/posts/one.md", "/content/posts/two.md",
 	    "/content/posts/three.md", "/content/about.md",
+	    "/content/release-1.2.md",
 	    "/content/every-post.md", "/content/find.md", "/content/posts",
 	    "/content" };
 	char path[512];
@@ -140,6 +143,9 @@ expect(const struct want *w)
 		status = 404;
 	} else {
 		rc = route_dispatch(&ctx, v);
+		/* As the worker does once no stored file has the path. */
+		if (rc == PAGE_NOT_FOUND && v == REQ_OK)
+			rc = route_page_slash(&ctx);
 		status = rc == PAGE_NOT_FOUND ? 404 : rc == PAGE_OK ?
 		    resp.status : 500;
 	}
@@ -238,6 +244,11 @@ test_routes(void **state)
 		{ "/tags/retired/", 301, "/posts/one/", NULL, 0 },
 		{ "/posts/two", 301, "/posts/two/", NULL, 1 },
 		{ "/posts", 301, "/posts/", NULL, 1 },
+		{ "/release-1.2/", 200, NULL, "<title>Release | Routes</title>",
+		    0 },
+		{ "/release-1.2", 301, "/release-1.2/", NULL, 0 },
+		{ "/release-1.3", 404, NULL, NULL, 0 },
+		{ "/posts/two/x.png", 404, NULL, NULL, 0 },
 		{ "/nothing/here/", 404, NULL, NULL, 0 },
 		{ "/tags/go/extra/", 404, NULL, NULL, 0 },
 		{ "/posts/page/x/", 404, NULL, NULL, 0 },
