@@ -51,7 +51,7 @@ ALL_CXXFLAGS = -std=c++17 $(filter-out -Wstrict-prototypes \
 # Modules of both programs, of the importer only and of the worker only.
 COMMON   = buf html unicode emoji markdown md-splice fragments metrics dates site url entry inflect store
 IMPORTER = readfile images highlight highlight-lex shortcode shortcodes-builtin ref yamldoc jsondoc frontmatter site-load section lang progress \
-           related files db-import import watch
+           related files cover responsive db-import import watch
 # The importer's C++ modules (src/NAME.cpp); linking them needs libstdc++.
 IMPORTER_CXX = tomldoc
 WORKER   = db request response route render confine files-serve page-listing page-article \
@@ -228,7 +228,8 @@ golden:
 	bash tests/hugo/gen-golden-langfin.sh
 	bash tests/hugo/gen-golden-highlight.sh
 	if [ -n "$$PAPERMOD" ]; then bash tests/hugo/gen-golden-shortcodes.sh; \
-	else echo "PAPERMOD unset: hugo-shortcodes*.tsv kept (tests/hugo/README.md)"; fi
+	bash tests/hugo/gen-golden-covers.sh; \
+	else echo "PAPERMOD unset: hugo-shortcodes*.tsv, hugo-covers.tsv kept (tests/hugo/README.md)"; fi
 	bash tests/hugo/gen-golden-body.sh
 	bash tests/hugo/gen-golden-sitelinks.sh
 	bash tests/hugo/gen-golden-files.sh

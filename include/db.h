@@ -37,6 +37,7 @@ struct db_page {
 	int truncated;
 	long words;
 	long minutes;
+	const char *cover;	/* a list entry's figure (schema 016) */
 };
 
 /* The fields of a list entry (entry.h), each a column of page_card and
@@ -58,7 +59,8 @@ struct db_page {
 	X(date_offset, int, date.offset) \
 	X(truncated, int, truncated) \
 	X(words, long, words) \
-	X(minutes, long, minutes)
+	X(minutes, long, minutes) \
+	X(cover, text, cover)
 
 /* A taxonomy term; strings as in db_page. */
 struct db_term {
@@ -192,6 +194,12 @@ enum db_rc db_section_page(struct db *db, long long now, const char *route,
  * PAGE_FRAME_*; 0 for none or no such page). Returns DB_ROW or DB_ERROR. */
 enum db_rc db_page_frames(struct db *db, long long page_id,
 	unsigned *frames);
+/* Appends page_id's article cover (PaperMod's figure, as the importer
+ * made it, schema 016) to single and its OpenGraph image (an absolute
+ * URL, not escaped) to og_image. Returns DB_ROW, DB_DONE when it has no
+ * cover, or DB_ERROR. */
+enum db_rc db_page_cover(struct db *db, long long page_id, struct buf *single,
+	struct buf *og_image);
 /* Loads page_id's fragments (fragments.h) into f (which it initialises;
  * free it with fragments_free()). Returns DB_ROW, or DB_ERROR (also for
  * stored ordinals that do not run 0, 1, 2...). */

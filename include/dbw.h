@@ -8,8 +8,10 @@
 #include <stdio.h>
 
 #include "buf.h"
+#include "cover.h"
 #include "dates.h"
 #include "fragments.h"
+#include "images.h"
 #include "schema.h"
 #include "site.h"
 
@@ -157,5 +159,90 @@ void dbw_abort(struct dbw *w);
 /* Copies the live database file to path (the import's working copy)
  * with SQLite's backup API; says why not on log. Returns 0 or -1. */
 int dbw_copy(const char *live, const char *path, FILE *log);
+
+/* Covers and images (schema 016; cover.h, responsive.h). */
+
+/* A row of the file table. */
+struct dbw_file {
+	const char *url, *source, *hash, *media_type;
+	long long size, mtime;
+};
+/* Stores the cover front matter of the page at source (NULL: it has
+ * none); its markup is made later, by dbw_cover_set(). */
+int dbw_cover_put(struct dbw *w, const char *source,
+	const struct cover_fm *c, struct buf *err);
+/* A page with a cover, as dbw_covers() lists it; strings valid during
+ * the call. */
+struct dbw_cover_row {
+	long long page_id;
+	const char *source, *url;
+	struct cover_fm fm;	/* its strings are the row's */
+};
+/* Calls fn with each page that has a cover (stops at fn's nonzero). */
+int dbw_covers(struct dbw *w, int (*fn)(void *arg,
+	const struct dbw_cover_row *r), void *arg, struct buf *err);
+/* Calls fn with each file row whose source starts with source_prefix and
+ * whose URL starts with url_prefix, by URL. */
+int dbw_files_under(struct dbw *w, const char *source_prefix,
+	const char *url_prefix, void (*fn)(void *arg,
+	const struct dbw_file *f), void *arg, struct buf *err);
+/* Sets page_id's list cover (on its card and term rows, dropping their
+ * entry when it changed), its article cover and its OpenGraph image. */
+int dbw_cover_set(struct dbw *w, long long page_id, const char *list,
+	const char *single, const char *og_image, struct buf *err);
+/* The page_cover row of page_id: its article figure and OpenGraph image
+ * appended to single and og (the importer's tests read them). Returns
+ * 1, 0 when none, -1. */
+int dbw_cover_get(struct dbw *w, long long page_id, struct buf *single,
+	struct buf *og, struct buf *err);
+/* What is known of the image whose bytes hash to hash: 1 with *info
+ * and why (appended: "" when it can be read), 0 when nothing, -1. */
+int dbw_image_get(struct dbw *w, const char *hash, struct image_info *info,
+	struct buf *why, struct buf *err);
+/* Records it: info, or why it cannot be read (info NULL). */
+int dbw_image_put(struct dbw *w, const char *hash,
+	const struct image_info *info, const char *why, struct buf *err);
+/* The copy of image hash at width (WebP or its own type): its hash
+ * into variant (65 bytes) and *size; 1, 0 when none, -1. */
+int dbw_variant_get(struct dbw *w, const char *hash, int width, int webp,
+	char *variant, long long *size, struct buf *err);
+int dbw_variant_put(struct dbw *w, const char *hash, int width, int webp,
+	const char *variant, long long size, struct buf *err);
+/* A page's body image (md_hooks' image), its strings owned. */
+struct dbw_image_ref {
+	size_t ordinal;
+	char *url, *title, *alt;
+};
+
+struct dbw_image_refs {
+	struct dbw_image_ref *r;
+	size_t n, cap;
+};
+
+/* Replaces the body images of the page at source with refs' (schema
+ * 016's page_image). */
+int dbw_page_images_put(struct dbw *w, const char *source,
+	const struct dbw_image_refs *refs, struct buf *err);
+/* A stored body image with its page's id and route; strings valid during
+ * the call. */
+struct dbw_page_image {
+	long long page_id;
+	const char *page_url;
+	size_t ordinal;
+	const char *url, *title, *alt;
+};
+/* Calls fn with every stored body image, by page then ordinal. */
+int dbw_page_images(struct dbw *w, int (*fn)(void *arg,
+	const struct dbw_page_image *r), void *arg, struct buf *err);
+/* Reads the file row at route url into *f (strings appended to hold, a
+ * buffer of the caller's, NUL-separated) : 1, 0 when none, -1. */
+int dbw_file_at(struct dbw *w, const char *url, struct dbw_file *f,
+	struct buf *hold, struct buf *err);
+/* Replaces page_id's image fragments (kind 2) with the n of html ("":
+ * cmark's own). */
+int dbw_image_fragments(struct dbw *w, long long page_id, char *const *html,
+	size_t n, struct buf *err);
+/* Forgets the images no file row names. */
+int dbw_images_prune(struct dbw *w, struct buf *err);
 
 #endif

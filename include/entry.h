@@ -13,7 +13,7 @@
 
 /* The version of entry_markup()'s output: bump it with any change to it,
  * so that the next import writes every stored entry again. */
-#define ENTRY_VERSION "3"
+#define ENTRY_VERSION "4"
 
 /* What an entry shows of a post. */
 struct entry {
@@ -26,12 +26,17 @@ struct entry {
 	int truncated;		/* the summary is cut: " ..." follows */
 	long words;
 	long minutes;
+	const char *cover;	/* PaperMod's figure.entry-cover (cover.h),
+				 * as the importer made it; NULL or "": none */
+	int tag_entry;		/* in a taxonomy term's list: PaperMod's
+				 * class tag-entry (its CSS hides the cover) */
 };
 
 /* Appends PaperMod's meta line: date · N min · N words · author, joined
  * by &nbsp;·&nbsp;, as the site's flags say. */
 void entry_meta(struct buf *b, const struct site *site, const struct entry *e);
-/* Appends the entry (article.post-entry): the title, the summary (or,
+/* Appends the entry (article.post-entry): its cover (not for a search
+ * hit), the title, the summary (or,
  * for a search hit, snippet with its matches marked \x01 ... \x02), the
  * meta line and the link. */
 void entry_markup(struct buf *b, const struct site *site,

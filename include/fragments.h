@@ -13,6 +13,9 @@
 enum fragment_kind {
 	FRAGMENT_CODE = 0,	/* the Nth fenced code block, highlighted */
 	FRAGMENT_SHORTCODE = 1,	/* placeholder N's shortcode output */
+	FRAGMENT_IMAGE = 2,	/* the Nth image: its <img> with width and
+				 * height, srcset and WebP copies (schema
+				 * 016, responsive.h); "" leaves it to cmark */
 };
 
 /* A page's fragments; each html is owned (malloc'd) by the lists. */
@@ -21,9 +24,11 @@ struct fragments {
 	size_t ncode;
 	struct md_fragment *shortcodes;
 	size_t nshortcodes;
+	struct md_fragment *images;
+	size_t nimages;
 };
 
-#define FRAGMENTS_INIT { NULL, 0, NULL, 0 }
+#define FRAGMENTS_INIT { NULL, 0, NULL, 0, NULL, 0 }
 
 /* Appends a copy of the n bytes of html to f's list of kind; returns its
  * index there. */
@@ -31,7 +36,7 @@ size_t fragments_add(struct fragments *f, enum fragment_kind kind,
 	const char *html, size_t n);
 /* Sets hooks to splice f's stored fragments (the worker's render): code
  * block N gets code[N]; one past the stored ones, or whose code[N] is
- * empty (the importer left it to cmark), is cmark's. */
+ * empty (the importer left it to cmark), is cmark's; images likewise. */
 void fragments_hooks(const struct fragments *f, struct md_hooks *hooks);
 /* Frees what f holds and empties it. */
 void fragments_free(struct fragments *f);

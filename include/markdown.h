@@ -81,6 +81,18 @@ struct md_hooks {
 	 * which leave the block to cmark. */
 	const struct md_fragment *code;
 	size_t ncode;
+	/* Called with each image of the document in order (ordinal 0 is
+	 * the first, after shortcodes are spliced), its URL and title as
+	 * written ("" for none) and its alt text (the plain text of its
+	 * description): the importer's list (responsive.h). NULL: none. */
+	void (*image)(void *arg, size_t ordinal, const char *url,
+	    const char *title, const char *alt);
+	void *image_arg;
+	/* The worker's: image N is replaced by images[N] as it is (an
+	 * <img> with its size and copies), unless N >= nimages or it is
+	 * empty, which leave the image to cmark. */
+	const struct md_fragment *images;
+	size_t nimages;
 };
 
 /* Renders n bytes of Markdown src into *res (which it initialises), with

@@ -33,4 +33,10 @@ void md_splice_shortcodes(cmark_node **texts, size_t ntexts,
 	cmark_node **links, size_t nlinks, const struct md_hooks *hooks,
 	cmark_mem *mem);
 
+/* Calls hooks->image with each image node of doc, in document order,
+ * and replaces image N with hooks->images[N] where that is stored and
+ * not empty. Nodes are made in mem. */
+void md_splice_images(cmark_node *doc, const struct md_hooks *hooks,
+	cmark_mem *mem);
+
 #endif

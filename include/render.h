@@ -87,6 +87,8 @@ struct render_head {
 	const char *canonical;		/* the page's route; NULL: none */
 	const struct db_page *article;	/* an article: OpenGraph article
 					 * tags and JSON-LD BlogPosting */
+	const char *image;	/* the cover's OpenGraph and Twitter image, an
+				 * absolute URL; NULL: none */
 	const char *section;	/* the article's section (its URL segment),
 				 * for article:section; NULL: none */
 	char *const *keywords;		/* an article's tags */

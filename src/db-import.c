@@ -95,11 +95,12 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_PAGE_TERM_PUT] = "INSERT OR IGNORE INTO page_term (term_id, lang, kind, "
 	    "date, title, source, page_id, position, name, draft, publish_at, "
 	    "expire_at, url, author, summary, has_date, date_offset, "
-	    "truncated, words, minutes, has_lastmod, lastmod, lastmod_offset) "
+	    "truncated, words, minutes, has_lastmod, lastmod, lastmod_offset, "
+	    "cover) "
 	    "SELECT ?2, lang, kind, date, title, source, page_id, ?3, ?4, draft, "
 	    "publish_at, expire_at, url, author, summary, has_date, "
 	    "date_offset, truncated, words, minutes, has_lastmod, lastmod, "
-	    "lastmod_offset FROM page_card WHERE page_id = ?1",
+	    "lastmod_offset, cover FROM page_card WHERE page_id = ?1",
 	[W_ALIAS_CLEAR] = "DELETE FROM alias WHERE page_id = ?1",
 	[W_FRAGMENTS_CLEAR] = "DELETE FROM page_fragment WHERE page_id = ?1",
 	[W_FRAGMENT_PUT] = "INSERT INTO page_fragment (page_id, kind, ordinal, "
@@ -942,11 +943,13 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 	 * statement stands on. */
 	if (sqlite3_prepare_v2(w->conn, "SELECT page_id, url, title, author, "
 	    "summary, has_date, date, date_offset, truncated, words, minutes, "
-	    "kind, lang FROM page_card WHERE entry IS NULL", -1, &get, NULL) !=
+	    "kind, lang, cover FROM page_card WHERE entry IS NULL", -1, &get, NULL) !=
 	    SQLITE_OK || sqlite3_prepare_v2(w->conn, "UPDATE page_card SET "
 	    "entry = ?2 WHERE page_id = ?1", -1, &put, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(w->conn, "UPDATE page_term SET entry = ?2 "
-	    "WHERE page_id = ?1", -1, &put_terms, NULL) != SQLITE_OK) {
+	    "WHERE page_id = ?1 AND (?3 = (SELECT taxonomy IN ('"
+	    TAXONOMY_SECTIONS "', '" TAXONOMY_SUBSECTIONS "') FROM term "
+	    "WHERE id = term_id))", -1, &put_terms, NULL) != SQLITE_OK) {
 		fail(w, err, "preparing the entries");
 		goto out;
 	}
@@ -973,13 +976,26 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 		e.truncated = sqlite3_column_int(get, 8);
 		e.words = (long)sqlite3_column_int64(get, 9);
 		e.minutes = (long)sqlite3_column_int64(get, 10);
+		e.cover = col_text(get, 13);
+		e.tag_entry = 0;
 		buf_reset(&html);
 		/* As the page's language shows it: its month names. */
 		site_lang_view(site, col_text(get, 12), &view);
 		entry_markup(&html, &view, &e, NULL);
 		id = sqlite3_column_int64(get, 0);
+		/* A section's list shows the card's entry; a term's list
+		 * PaperMod's tag-entry. */
+		sqlite3_reset(put_terms);
+		sqlite3_bind_int(put_terms, 3, 1);
 		if (put_entry(w, put, id, &html, err) != 0 ||
 		    put_entry(w, put_terms, id, &html, err) != 0)
+			goto out;
+		e.tag_entry = 1;
+		buf_reset(&html);
+		entry_markup(&html, &view, &e, NULL);
+		sqlite3_reset(put_terms);
+		sqlite3_bind_int(put_terms, 3, 0);
+		if (put_entry(w, put_terms, id, &html, err) != 0)
 			goto out;
 	}
 	if (step == SQLITE_DONE)
@@ -1510,4 +1526,414 @@ dbw_file_page(struct dbw *w, const char *url, struct buf *source,
 		buf_puts(source, (const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
 	return rc < 0 ? -1 : rc == SQLITE_ROW;
+}
+
+/* Covers and images (schema 016). Few rows an import: each statement
+ * is prepared when called. */
+
+/* Prepares sql into *st; 0, or -1 with the message in err. */
+static int
+prep(struct dbw *w, const char *sql, sqlite3_stmt **st, struct buf *err)
+{
+	w->bind_rc = SQLITE_OK;
+	if (sqlite3_prepare_v2(w->conn, sql, -1, st, NULL) != SQLITE_OK) {
+		*st = NULL;
+		return fail(w, err, "preparing the covers' statements");
+	}
+	return 0;
+}
+
+/* Binds a flag that may be unset (-1: NULL). */
+static void
+bind_flag(struct dbw *w, sqlite3_stmt *st, int i, int v)
+{
+	if (v < 0)
+		bind_null(w, st, i);
+	else
+		bind_int64(w, st, i, v);
+}
+
+static void
+bind_opt(struct dbw *w, sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL)
+		bind_null(w, st, i);
+	else
+		bind_text(w, st, i, v);
+}
+
+int
+dbw_cover_put(struct dbw *w, const char *source, const struct cover_fm *c,
+    struct buf *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (c == NULL) {
+		if (prep(w, "DELETE FROM page_cover WHERE page_id = (SELECT id "
+		    "FROM page WHERE source = ?1)", &st, err) != 0)
+			return -1;
+		bind_text(w, st, 1, source);
+	} else {
+		if (prep(w, "INSERT OR REPLACE INTO page_cover (page_id, image, "
+		    "alt, caption, relative, hidden, hidden_in_list, "
+		    "hidden_in_single, responsive) SELECT id, ?2, ?3, ?4, ?5, "
+		    "?6, ?7, ?8, ?9 FROM page WHERE source = ?1", &st, err) != 0)
+			return -1;
+		bind_text(w, st, 1, source);
+		bind_text(w, st, 2, c->image);
+		bind_opt(w, st, 3, c->alt);
+		bind_opt(w, st, 4, c->caption);
+		bind_flag(w, st, 5, c->relative);
+		bind_flag(w, st, 6, c->hidden);
+		bind_flag(w, st, 7, c->hidden_in_list);
+		bind_flag(w, st, 8, c->hidden_in_single);
+		bind_flag(w, st, 9, c->responsive);
+	}
+	rc = run(w, st, SQLITE_DONE, err, "storing a page's cover");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+col_flag(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ? -1 :
+	    sqlite3_column_int(st, col);
+}
+
+static char *
+col_opt(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL :
+	    (char *)sqlite3_column_text(st, col);
+}
+
+int
+dbw_covers(struct dbw *w, int (*fn)(void *arg, const struct dbw_cover_row *r),
+    void *arg, struct buf *err)
+{
+	sqlite3_stmt *st;
+	struct dbw_cover_row r;
+	int step, rc = 0;
+
+	if (prep(w, "SELECT c.page_id, p.source, p.url, c.image, c.alt, "
+	    "c.caption, c.relative, c.hidden, c.hidden_in_list, "
+	    "c.hidden_in_single, c.responsive FROM page_cover c JOIN page p "
+	    "ON p.id = c.page_id ORDER BY c.page_id", &st, err) != 0)
+		return -1;
+	while ((step = step_any(w, st, err, "reading the covers")) ==
+	    SQLITE_ROW) {
+		r.page_id = sqlite3_column_int64(st, 0);
+		r.source = col_text(st, 1);
+		r.url = col_text(st, 2);
+		r.fm.image = (char *)col_text(st, 3);
+		r.fm.alt = col_opt(st, 4);
+		r.fm.caption = col_opt(st, 5);
+		r.fm.relative = col_flag(st, 6);
+		r.fm.hidden = col_flag(st, 7);
+		r.fm.hidden_in_list = col_flag(st, 8);
+		r.fm.hidden_in_single = col_flag(st, 9);
+		r.fm.responsive = col_flag(st, 10);
+		if ((rc = fn(arg, &r)) != 0)
+			break;
+	}
+	if (step < 0)
+		rc = -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+dbw_files_under(struct dbw *w, const char *source_prefix,
+    const char *url_prefix, void (*fn)(void *arg, const struct dbw_file *f),
+    void *arg, struct buf *err)
+{
+	sqlite3_stmt *st;
+	struct dbw_file f;
+	int step;
+
+	if (prep(w, "SELECT url, source, hash, size, mtime, media_type FROM "
+	    "file WHERE substr(source, 1, length(?1)) = ?1 AND substr(url, 1, "
+	    "length(?2)) = ?2 ORDER BY url", &st, err) != 0)
+		return -1;
+	bind_text(w, st, 1, source_prefix);
+	bind_text(w, st, 2, url_prefix);
+	while ((step = step_any(w, st, err, "reading a bundle's files")) ==
+	    SQLITE_ROW) {
+		f.url = col_text(st, 0);
+		f.source = col_text(st, 1);
+		f.hash = col_text(st, 2);
+		f.size = sqlite3_column_int64(st, 3);
+		f.mtime = sqlite3_column_int64(st, 4);
+		f.media_type = col_text(st, 5);
+		fn(arg, &f);
+	}
+	sqlite3_finalize(st);
+	return step < 0 ? -1 : 0;
+}
+
+int
+dbw_cover_set(struct dbw *w, long long page_id, const char *list,
+    const char *single, const char *og_image, struct buf *err)
+{
+	static const char *const sql[] = {
+		"UPDATE page_card SET cover = ?2, entry = NULL WHERE "
+		    "page_id = ?1 AND cover <> ?2",
+		"UPDATE page_term SET cover = ?2, entry = NULL WHERE "
+		    "page_id = ?1 AND cover <> ?2",
+		"UPDATE page_cover SET single = ?3, og_image = ?4 WHERE "
+		    "page_id = ?1",
+	};
+	sqlite3_stmt *st;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]) && rc == 0; i++) {
+		if (prep(w, sql[i], &st, err) != 0)
+			return -1;
+		bind_int64(w, st, 1, page_id);
+		bind_text(w, st, 2, list);
+		if (i == 2) {
+			bind_text(w, st, 3, single);
+			bind_text(w, st, 4, og_image);
+		}
+		rc = run(w, st, SQLITE_DONE, err, "storing a page's cover");
+		sqlite3_finalize(st);
+	}
+	return rc;
+}
+
+int
+dbw_cover_get(struct dbw *w, long long page_id, struct buf *single,
+    struct buf *og, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int step;
+
+	if (prep(w, "SELECT single, og_image FROM page_cover WHERE page_id = "
+	    "?1", &st, err) != 0)
+		return -1;
+	bind_int64(w, st, 1, page_id);
+	step = step_any(w, st, err, "reading a page's cover");
+	if (step == SQLITE_ROW) {
+		buf_puts(single, col_text(st, 0));
+		buf_puts(og, col_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	return step < 0 ? -1 : step == SQLITE_ROW;
+}
+
+int
+dbw_image_get(struct dbw *w, const char *hash, struct image_info *info,
+    struct buf *why, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int step;
+
+	if (prep(w, "SELECT type, width, height, frames, error FROM image "
+	    "WHERE hash = ?1", &st, err) != 0)
+		return -1;
+	bind_text(w, st, 1, hash);
+	step = step_any(w, st, err, "reading an image");
+	if (step == SQLITE_ROW) {
+		info->type = (enum image_type)sqlite3_column_int(st, 0);
+		info->width = sqlite3_column_int(st, 1);
+		info->height = sqlite3_column_int(st, 2);
+		info->frames = sqlite3_column_int(st, 3);
+		buf_puts(why, col_text(st, 4));
+	}
+	sqlite3_finalize(st);
+	return step < 0 ? -1 : step == SQLITE_ROW;
+}
+
+int
+dbw_image_put(struct dbw *w, const char *hash, const struct image_info *info,
+    const char *why, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (prep(w, "INSERT OR REPLACE INTO image (hash, type, width, height, "
+	    "frames, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, err) != 0)
+		return -1;
+	bind_text(w, st, 1, hash);
+	bind_int64(w, st, 2, info != NULL ? info->type : 0);
+	bind_int64(w, st, 3, info != NULL ? info->width : 0);
+	bind_int64(w, st, 4, info != NULL ? info->height : 0);
+	bind_int64(w, st, 5, info != NULL ? info->frames : 0);
+	bind_text(w, st, 6, info != NULL ? "" : why);
+	rc = run(w, st, SQLITE_DONE, err, "storing an image");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+dbw_variant_get(struct dbw *w, const char *hash, int width, int webp,
+    char *variant, long long *size, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int step;
+
+	if (prep(w, "SELECT variant, size FROM image_variant WHERE hash = ?1 "
+	    "AND width = ?2 AND webp = ?3", &st, err) != 0)
+		return -1;
+	bind_text(w, st, 1, hash);
+	bind_int64(w, st, 2, width);
+	bind_int64(w, st, 3, webp);
+	step = step_any(w, st, err, "reading an image's copy");
+	if (step == SQLITE_ROW) {
+		snprintf(variant, STORE_HASH_HEX + 1, "%s", col_text(st, 0));
+		*size = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return step < 0 ? -1 : step == SQLITE_ROW;
+}
+
+int
+dbw_variant_put(struct dbw *w, const char *hash, int width, int webp,
+    const char *variant, long long size, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (prep(w, "INSERT OR REPLACE INTO image_variant (hash, width, webp, "
+	    "variant, size) VALUES (?1, ?2, ?3, ?4, ?5)", &st, err) != 0)
+		return -1;
+	bind_text(w, st, 1, hash);
+	bind_int64(w, st, 2, width);
+	bind_int64(w, st, 3, webp);
+	bind_text(w, st, 4, variant);
+	bind_int64(w, st, 5, size);
+	rc = run(w, st, SQLITE_DONE, err, "storing an image's copy");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+dbw_images_prune(struct dbw *w, struct buf *err)
+{
+	return exec(w, "DELETE FROM image WHERE hash NOT IN (SELECT hash FROM "
+	    "file)", err);
+}
+
+int
+dbw_page_images_put(struct dbw *w, const char *source,
+    const struct dbw_image_refs *refs, struct buf *err)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	if (prep(w, "DELETE FROM page_image WHERE page_id = (SELECT id FROM "
+	    "page WHERE source = ?1)", &st, err) != 0)
+		return -1;
+	bind_text(w, st, 1, source);
+	rc = run(w, st, SQLITE_DONE, err, "clearing a page's images");
+	sqlite3_finalize(st);
+	if (rc != 0 || refs->n == 0)
+		return rc;
+	if (prep(w, "INSERT OR REPLACE INTO page_image (page_id, ordinal, "
+	    "url, title, alt) SELECT id, ?2, ?3, ?4, ?5 FROM page WHERE "
+	    "source = ?1", &st, err) != 0)
+		return -1;
+	for (i = 0; i < refs->n && rc == 0; i++) {
+		sqlite3_reset(st);
+		w->bind_rc = SQLITE_OK;
+		bind_text(w, st, 1, source);
+		bind_int64(w, st, 2, (long long)refs->r[i].ordinal);
+		bind_text(w, st, 3, refs->r[i].url);
+		bind_text(w, st, 4, refs->r[i].title);
+		bind_text(w, st, 5, refs->r[i].alt);
+		rc = run(w, st, SQLITE_DONE, err, "storing a page's image");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+dbw_page_images(struct dbw *w, int (*fn)(void *arg,
+    const struct dbw_page_image *r), void *arg, struct buf *err)
+{
+	sqlite3_stmt *st;
+	struct dbw_page_image r;
+	int step, rc = 0;
+
+	if (prep(w, "SELECT i.page_id, p.url, i.ordinal, i.url, i.title, "
+	    "i.alt FROM page_image i JOIN page p ON p.id = i.page_id ORDER BY "
+	    "i.page_id, i.ordinal", &st, err) != 0)
+		return -1;
+	while ((step = step_any(w, st, err, "reading the pages' images")) ==
+	    SQLITE_ROW) {
+		r.page_id = sqlite3_column_int64(st, 0);
+		r.page_url = col_text(st, 1);
+		r.ordinal = (size_t)sqlite3_column_int64(st, 2);
+		r.url = col_text(st, 3);
+		r.title = col_text(st, 4);
+		r.alt = col_text(st, 5);
+		if ((rc = fn(arg, &r)) != 0)
+			break;
+	}
+	if (step < 0)
+		rc = -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+dbw_file_at(struct dbw *w, const char *url, struct dbw_file *f,
+    struct buf *hold, struct buf *err)
+{
+	sqlite3_stmt *st;
+	size_t off[4];
+	int step, i;
+
+	if (prep(w, "SELECT url, source, hash, media_type, size, mtime FROM "
+	    "file WHERE url = ?1", &st, err) != 0)
+		return -1;
+	bind_text(w, st, 1, url);
+	step = step_any(w, st, err, "reading a file row");
+	if (step == SQLITE_ROW) {
+		buf_reset(hold);
+		for (i = 0; i < 4; i++) {
+			off[i] = hold->len;
+			buf_puts(hold, col_text(st, i));
+			buf_putc(hold, '\0');
+		}
+		f->url = hold->data + off[0];
+		f->source = hold->data + off[1];
+		f->hash = hold->data + off[2];
+		f->media_type = hold->data + off[3];
+		f->size = sqlite3_column_int64(st, 4);
+		f->mtime = sqlite3_column_int64(st, 5);
+	}
+	sqlite3_finalize(st);
+	return step < 0 ? -1 : step == SQLITE_ROW;
+}
+
+int
+dbw_image_fragments(struct dbw *w, long long page_id, char *const *html,
+    size_t n, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_FRAGMENT_PUT);
+	sqlite3_stmt *del;
+	size_t i;
+	int rc;
+
+	if (prep(w, "DELETE FROM page_fragment WHERE page_id = ?1 AND kind = "
+	    "?2", &del, err) != 0)
+		return -1;
+	bind_int64(w, del, 1, page_id);
+	bind_int64(w, del, 2, FRAGMENT_IMAGE);
+	rc = run(w, del, SQLITE_DONE, err, "clearing a page's images");
+	sqlite3_finalize(del);
+	for (i = 0; i < n && rc == 0; i++) {
+		st = use(w, W_FRAGMENT_PUT);
+		bind_int64(w, st, 1, page_id);
+		bind_int64(w, st, 2, FRAGMENT_IMAGE);
+		bind_int64(w, st, 3, (long long)i);
+		bind_text(w, st, 4, html[i] != NULL ? html[i] : "");
+		rc = run(w, st, SQLITE_DONE, err, "storing a page's image");
+	}
+	return rc;
 }

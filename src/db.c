@@ -101,6 +101,7 @@ enum query {
 	Q_RELATED,
 	Q_FRAGMENTS,
 	Q_PAGE_FRAMES,
+	Q_PAGE_COVER,
 	Q_SECTION_PAGE,
 	Q_TAXONOMY_ITEMS,
 	Q_TERM_OLDEST,
@@ -229,6 +230,9 @@ static const char *const query_sql[Q__MAX] = {
 	/* A page's fragments, each list in its order (the primary key's). */
 	/* The other sites a page frames (schema/014). */
 	[Q_PAGE_FRAMES] = "SELECT frames FROM page WHERE id = ?1",
+	/* An article's cover and OpenGraph image (schema 016). */
+	[Q_PAGE_COVER] = "SELECT single, og_image FROM page_cover WHERE "
+	    "page_id = ?1",
 	[Q_FRAGMENTS] = "SELECT kind, ordinal, html FROM page_fragment "
 	    "WHERE page_id = ?1",
 	/* A section's own page (its _index.md), by the section's route. */
@@ -993,6 +997,32 @@ db_page_frames(struct db *db, long long page_id, unsigned *frames)
 }
 
 enum db_rc
+db_page_cover(struct db *db, long long page_id, struct buf *single,
+    struct buf *og_image)
+{
+	sqlite3_stmt *st = start(db, Q_PAGE_COVER), *cur = st;
+	const char *a, *b;
+	enum db_rc rc;
+
+	if (bind_int64(db, st, 1, page_id) != 0)
+		return DB_ERROR;
+	rc = step(&cur);
+	if (rc == DB_ROW) {
+		a = (const char *)sqlite3_column_text(st, 0);
+		b = (const char *)sqlite3_column_text(st, 1);
+		if (a == NULL || b == NULL)
+			rc = DB_ERROR;
+		else {
+			buf_puts(single, a);
+			buf_puts(og_image, b);
+		}
+	}
+	if (cur != NULL)
+		sqlite3_reset(cur);
+	return rc;
+}
+
+enum db_rc
 db_page_fragments(struct db *db, long long page_id, struct fragments *f)
 {
 	sqlite3_stmt *st = start(db, Q_FRAGMENTS), *cur = st;
@@ -1004,11 +1034,13 @@ db_page_fragments(struct db *db, long long page_id, struct fragments *f)
 	while ((rc = step(&cur)) == DB_ROW) {
 		long long kind = sqlite3_column_int64(st, 0);
 		long long ordinal = sqlite3_column_int64(st, 1);
-		size_t have = kind == FRAGMENT_CODE ? f->ncode : f->nshortcodes;
+		size_t have = kind == FRAGMENT_CODE ? f->ncode :
+		    kind == FRAGMENT_IMAGE ? f->nimages : f->nshortcodes;
 
 		/* The importer writes each list from 0 without a gap: any
 		 * other row is a damaged file, not a page to show wrong. */
-		if ((kind != FRAGMENT_CODE && kind != FRAGMENT_SHORTCODE) ||
+		if ((kind != FRAGMENT_CODE && kind != FRAGMENT_SHORTCODE &&
+		    kind != FRAGMENT_IMAGE) ||
 		    ordinal != (long long)have) {
 			snprintf(db->fault, sizeof(db->fault), "page %lld has "
 			    "fragment %lld of kind %lld where %zu was due",

@@ -45,8 +45,12 @@ void
 entry_markup(struct buf *b, const struct site *site, const struct entry *e,
     const char *snippet)
 {
-	html(b, "<article class=\"post-entry\">\n<header class=\"entry-header\">"
-	    "\n<h2 class=\"entry-hint-parent\">");
+	html(b, e->tag_entry ? "<article class=\"post-entry tag-entry\">\n" :
+	    "<article class=\"post-entry\">\n");
+	/* The importer's markup (cover.c), escaped when it was made. */
+	if (snippet == NULL && e->cover != NULL)
+		buf_puts(b, e->cover);
+	html(b, "<header class=\"entry-header\">\n<h2 class=\"entry-hint-parent\">");
 	html_text(b, e->title);
 	html(b, "</h2>\n</header>\n");
 	if (snippet != NULL) {

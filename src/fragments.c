@@ -10,8 +10,9 @@ fragments_add(struct fragments *f, enum fragment_kind kind, const char *html,
     size_t n)
 {
 	struct md_fragment **list = kind == FRAGMENT_CODE ? &f->code :
-	    &f->shortcodes;
-	size_t *count = kind == FRAGMENT_CODE ? &f->ncode : &f->nshortcodes;
+	    kind == FRAGMENT_IMAGE ? &f->images : &f->shortcodes;
+	size_t *count = kind == FRAGMENT_CODE ? &f->ncode :
+	    kind == FRAGMENT_IMAGE ? &f->nimages : &f->nshortcodes;
 	char *copy = xmalloc(n + 1);
 
 	/* Grows at powers of two from 4. */
@@ -34,6 +35,8 @@ fragments_hooks(const struct fragments *f, struct md_hooks *hooks)
 	hooks->ncode = f->ncode;
 	hooks->shortcodes = f->shortcodes;
 	hooks->nshortcodes = f->nshortcodes;
+	hooks->images = f->images;
+	hooks->nimages = f->nimages;
 }
 
 void
@@ -45,7 +48,10 @@ fragments_free(struct fragments *f)
 		free((char *)f->code[i].html);
 	for (i = 0; i < f->nshortcodes; i++)
 		free((char *)f->shortcodes[i].html);
+	for (i = 0; i < f->nimages; i++)
+		free((char *)f->images[i].html);
 	free(f->code);
 	free(f->shortcodes);
+	free(f->images);
 	memset(f, 0, sizeof(*f));
 }

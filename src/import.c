@@ -34,12 +34,14 @@
 #include "shortcode.h"
 #include "site.h"
 #include "store.h"
+#include "cover.h"
+#include "responsive.h"
 #include "unicode.h"
 #include "url.h"
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "10"
+#define IMPORT_RULES_VERSION "11"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640
@@ -1469,6 +1471,7 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	struct fragments frags = FRAGMENTS_INIT;
 	struct code_hook code_hook;
 	struct md_hooks hooks;
+	struct dbw_image_refs images = { NULL, 0, 0 };
 	int by_alias;
 	enum page_markup markup = url_markdown_ext(f->path) > 0 ?
 	    MARKUP_MARKDOWN : MARKUP_HTML;
@@ -1655,6 +1658,9 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	hooks.arg = &code_hook;
 	hooks.shortcodes = frags.shortcodes;
 	hooks.nshortcodes = frags.nshortcodes;
+	/* The body's images, for their size and copies (responsive.h). */
+	hooks.image = responsive_collect;
+	hooks.image_arg = &images;
 	mopts.hooks = &hooks;
 	/* An HTML content file is not rendered: Hugo 0.111 takes its body
 	 * as written, the part after a <!--more--> as its content. */
@@ -1718,6 +1724,20 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	if (dbw_put_page(w, &p, &err) != 0 ||
 	    dbw_page_frames(w, f->source, frames, &err) != 0)
 		goto fail;
+	/* Its cover's markup is made once the files are stored. */
+	{
+		struct cover_fm cover;
+		int has = cover_read(buf_cstr(&text), text.len, &cover);
+
+		rc = dbw_cover_put(w, f->source, has ? &cover : NULL, &err);
+		cover_fm_free(&cover);
+		if (rc == 0)
+			rc = dbw_page_images_put(w, f->source, &images, &err);
+		if (rc != 0) {
+			rc = -1;
+			goto fail;
+		}
+	}
 	if (im->refs_final)
 		;	/* counted by its first pass */
 	else if (was_ref)
@@ -1737,6 +1757,7 @@ out:
 	fm_free(&fm);
 	metrics_free(&m);
 	fragments_free(&frags);
+	responsive_refs_free(&images);
 	buf_free(&body);
 	buf_free(&text);
 	buf_free(&err);
@@ -2142,6 +2163,35 @@ clash(void *arg, const struct site_file *kept, const struct site_file *dropped)
 		    "stored\n", dropped->fs_path, kept->url, kept->fs_path);
 }
 
+static void
+warn_line(void *arg, const char *line)
+{
+	note(arg, "%s", line);
+}
+
+/* Makes the covers' markup (cover.h) and their images' resized copies,
+ * whose file rows join the site's. */
+static int
+store_covers(struct filing *fl, struct buf *err)
+{
+	struct import *im = fl->im;
+	struct cover_pass cp;
+
+	memset(&cp, 0, sizeof(cp));
+	cp.w = fl->w;
+	cp.site = &im->site;
+	cp.store = fl->store;
+	cp.site_dir = im->site_dir;
+	cp.warn = warn_line;
+	cp.arg = im;
+	if (cover_import(&cp, err) != 0)
+		return -1;
+	if (cp.images > 0 && !im->opts->quiet)
+		note(im, "quire: %ld covers, %ld images: %ld copies made, %ld "
+		    "reused\n", cp.covers, cp.images, cp.made, cp.reused);
+	return 0;
+}
+
 /* Stores the site's files (see struct filing) and writes their rows:
  * those of the folders this import mirrors are replaced. */
 static int
@@ -2242,6 +2292,8 @@ store_files(struct filing *fl, struct buf *err)
 		    fl->list.f[i].url), err) != 0)
 			goto out;
 	fl->total = (long)fl->list.n;
+	if (store_covers(fl, err) != 0)
+		goto out;
 	if (dbw_files_each(fl->w, kept_row, fl, err) != 0)
 		goto out;
 	if (fl->nkeep > 0)
@@ -2466,6 +2518,21 @@ import_run(const struct import_opts *opts, FILE *log)
 		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
+	/* The site's files land in the store before the database that
+	 * names them replaces the live one; the covers' markup, which the
+	 * entries show, needs them stored. */
+	if (store_dir(opts->db, store, sizeof(store)) != 0) {
+		note(&im, "%s: the name is too long for its file store\n",
+		    opts->db);
+		goto out;
+	}
+	fl.im = &im;
+	fl.w = w;
+	fl.store = xstrdup(store);
+	if (store_files(&fl, &err) != 0) {
+		note(&im, "%s\n", buf_cstr(&err));
+		goto out;
+	}
 	/* The entries depend on the settings and on the rules, as every
 	 * page's hash does, and on entry.c's markup. */
 	buf_reset(&err);
@@ -2476,20 +2543,6 @@ import_run(const struct import_opts *opts, FILE *log)
 	progress_show(&im.progress, "indexing", 0, 0);
 	if (dbw_related(w, (long long)time(NULL), &err) != 0 ||
 	    dbw_entries(w, &im.site, stamp, &err) != 0) {
-		note(&im, "%s\n", buf_cstr(&err));
-		goto out;
-	}
-	/* The site's files land in the store before the database that
-	 * names them replaces the live one. */
-	if (store_dir(opts->db, store, sizeof(store)) != 0) {
-		note(&im, "%s: the name is too long for its file store\n",
-		    opts->db);
-		goto out;
-	}
-	fl.im = &im;
-	fl.w = w;
-	fl.store = xstrdup(store);
-	if (store_files(&fl, &err) != 0) {
 		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}

@@ -1993,6 +1993,8 @@ md_render(const char *src, size_t n, unsigned flags,
 		goldmark_quotes(nodes.texts, nodes.ntexts);
 	}
 	number_headings(nodes.headings, nodes.nheadings, res, flags, &source);
+	if (hooks != NULL && (hooks->image != NULL || hooks->nimages > 0))
+		md_splice_images(doc, hooks, &arena_mem);
 	if (nodes.ndefs > 0) {
 		count_references(doc, &nodes);
 		goldmark_footnotes(&nodes, &source);

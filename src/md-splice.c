@@ -328,3 +328,80 @@ md_splice_shortcodes(cmark_node **texts, size_t ntexts, cmark_node **links,
 			splice_text(texts[i], hooks, mem);
 	}
 }
+
+/* Appends the plain text of node's descendants (an image's alt). */
+static void
+plain_text(cmark_node *node, struct buf *out)
+{
+	cmark_iter *iter = cmark_iter_new(node);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(iter);
+		const char *lit;
+
+		if (ev != CMARK_EVENT_ENTER || n == node)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:
+			lit = cmark_node_get_literal(n);
+			if (lit != NULL)
+				buf_puts(out, lit);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(out, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(iter);
+}
+
+void
+md_splice_images(cmark_node *doc, const struct md_hooks *hooks,
+    cmark_mem *mem)
+{
+	cmark_iter *iter = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node **found = NULL;
+	size_t n = 0, cap = 0, i;
+	struct buf alt = BUF_INIT;
+
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(node) != CMARK_NODE_IMAGE)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 8;
+			found = xrealloc(found, cap * sizeof(*found));
+		}
+		found[n++] = node;
+	}
+	cmark_iter_free(iter);
+	for (i = 0; i < n; i++) {
+		const char *url = cmark_node_get_url(found[i]);
+		const char *title = cmark_node_get_title(found[i]);
+
+		if (hooks->image != NULL) {
+			buf_reset(&alt);
+			plain_text(found[i], &alt);
+			hooks->image(hooks->image_arg, i, url ? url : "",
+			    title ? title : "", buf_cstr(&alt));
+		}
+		if (i < hooks->nimages && hooks->images[i].len > 0) {
+			cmark_node *img = custom_node(CMARK_NODE_CUSTOM_INLINE,
+			    &hooks->images[i], mem);
+
+			cmark_node_replace(found[i], img);
+			cmark_node_free(found[i]);
+		}
+	}
+	free(found);
+	buf_free(&alt);
+}

@@ -261,6 +261,8 @@ page_article(struct ctx *ctx)
 	struct db_link newer = { NULL, NULL }, older = { NULL, NULL };
 	struct db_link related[RELATED_MAX];
 	struct db_translation trans[16];
+	struct buf cover = BUF_INIT, og = BUF_INIT;
+	enum db_rc has_cover;
 	size_t nrelated = 0, ntrans = 0, i;
 	enum page_rc prc = PAGE_OK;
 
@@ -298,6 +300,12 @@ page_article(struct ctx *ctx)
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
+	/* PaperMod's cover (made at import) and its OpenGraph image. */
+	if ((has_cover = db_page_cover(ctx->db, p->id, &cover, &og)) ==
+	    DB_ERROR) {
+		prc = PAGE_DB_ERROR;
+		goto out;
+	}
 	ncrumbs = trail.n;
 	for (i = 0; i < trail.n; i++)
 		crumbs[i] = trail.crumbs[i];
@@ -316,6 +324,7 @@ page_article(struct ctx *ctx)
 	head.section = section.slug;
 	head.translations = trans;
 	head.ntranslations = ntrans;
+	head.image = has_cover == DB_ROW && og.len > 0 ? buf_cstr(&og) : NULL;
 	render_open(ctx, &head);
 
 	html(b, "<article class=\"post-single\">\n<header class=\"post-header\">\n");
@@ -336,6 +345,9 @@ page_article(struct ctx *ctx)
 	render_translations(b, s, trans, ntrans);
 	html(b, "</div>\n");
 	html(b, "</header>\n");
+	/* single.html: the cover after the header, before the TOC; its
+	 * markup was escaped when the importer made it (cover.c). */
+	buf_add(b, cover.data, cover.len);
 	if (md.nheadings > 0 && site_flag(s, FLAG_TOC))
 		render_toc(b, &md, site_flag(s, FLAG_TOC_OPEN));
 	html(b, "<div class=\"post-content\">");
@@ -380,6 +392,8 @@ out:
 	db_link_free(&newer);
 	db_link_free(&older);
 	md_result_free(&md);
+	buf_free(&cover);
+	buf_free(&og);
 	free_tags(&tags);
 	render_section_free(&sec);
 	render_trail_free(&trail);

@@ -582,6 +582,9 @@ render_open(struct ctx *ctx, const struct render_head *h)
 		buf_add(b, url.data, url.len);
 		html(b, "\">\n");
 	}
+	/* PaperMod's opengraph.html: the cover's image. */
+	if (h->image != NULL)
+		meta(b, "property", "og:image", h->image);
 	if (h->article != NULL && h->article->has_date) {
 		struct buf d = BUF_INIT;
 
@@ -597,7 +600,13 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	}
 	if (*s->title != '\0')
 		meta(b, "property", "og:site_name", s->title);
-	meta(b, "name", "twitter:card", "summary");
+	/* twitter_cards.html: a large image card for a cover. */
+	if (h->image != NULL) {
+		meta(b, "name", "twitter:card", "summary_large_image");
+		meta(b, "name", "twitter:image", h->image);
+	} else {
+		meta(b, "name", "twitter:card", "summary");
+	}
 	meta(b, "name", "twitter:title", card_title);
 	meta(b, "name", "twitter:description", desc);
 	if (h->ncrumbs > 0)
@@ -791,6 +800,8 @@ entry_of(const struct db_page *p, struct entry *e)
 	e->truncated = p->truncated;
 	e->words = p->words;
 	e->minutes = p->minutes;
+	e->cover = p->cover;
+	e->tag_entry = 0;
 }
 
 void

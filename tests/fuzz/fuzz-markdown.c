@@ -45,7 +45,7 @@ static const struct md_fragment fuzz_fragments[] = {
 /* The importer's and the worker's hooks: code blocks and placeholders
  * (HAHAHUGOSHORTCODEs0HBHB .. s2; the dictionary holds them). */
 static const struct md_hooks fuzz_hooks = {
-	code_hook, NULL, fuzz_fragments, 3, NULL, 0,
+	code_hook, NULL, fuzz_fragments, 3, NULL, 0, NULL, NULL, NULL, 0,
 };
 
 /* Does src hold an attribute block that may name an id: '{', blanks,

@@ -10,7 +10,10 @@
 # saved as test-artifacts/browser/NAME-WIDTH-THEME.png. Checks: no horizontal
 # overflow, listing footers, TOC links, dark differs from light, the 404 page
 # has the site header, the #theme-toggle button flips the theme and keeps
-# it over a reload, and each code block of an article gets a copy button.
+# it over a reload, and each code block of an article gets a copy button;
+# tests/hugo/covers shows its covers (home page, article) and a bundle
+# image in an article's body drawn from the WebP copy that fits at 375
+# and at 1280 px, without overflow (covers-*.png).
 # Prints one `ok - ...` / `not ok - ... (got: ...)` line per check, then
 # `browser: N passed, M failed`; exits 1 when anything failed.
 # Needs bash, coreutils, curl, nginx, spawn-fcgi, chromium, chromium-driver
@@ -400,5 +403,93 @@ sleep 0.3
 expect "code blocks: the clipboard holds the block's code" \
     "$(js 'var t = window.quireClip;
 return t === document.querySelector(".post-content pre > code").textContent ? "ok" : "got " + t;')" ok
+
+
+# ---------------------------------------------------------------- covers
+
+# tests/hugo/covers under /blog/, its baseURL this server's (imported
+# again once the port is known: srcset URLs are absolute): a cover on the
+# home page's cards and on the article, and a bundle image in the body,
+# each loaded at its own proportions (width and height), the <picture>s
+# picking the WebP copy that fits the width (sizes: 100vw on a phone,
+# 720px from 768px up; deviceScaleFactor 1).
+cp -r tests/hugo/covers "$tmp/covers"
+./quire import -q --db "$tmp/covers.db" "$tmp/covers" >"$tmp/cimport.out" 2>&1
+runs+=("$tmp/crun")
+if sh scripts/serve.sh start "$tmp/crun" 0 "$tmp/covers.db" >"$tmp/cserve.log" 2>&1 &&
+    [ -s "$tmp/crun/port" ]; then
+	srv=http://127.0.0.1:$(cat "$tmp/crun/port")
+	./quire import -q --db "$tmp/covers.db" --base-url "$srv/blog/" \
+	    "$tmp/covers" >>"$tmp/cimport.out" 2>&1
+	expect "covers: the fixture imports under $srv/blog/" "$? $(cat "$tmp/cimport.out")" "0 "
+	# The worker notices the new file on its next request.
+	curl -s -o /dev/null "$srv/blog/"
+else
+	not_ok "covers: serve.sh starts a second server" "$(cat "$tmp/cserve.log")"
+	finish
+fi
+
+# js_img SELECTOR: "ok FILE" once the image is loaded and drawn at its
+# own proportions (FILE: the copy the browser chose), else why not.
+js_img='var i = document.querySelector(SEL);
+if (!i) return "none";
+if (!i.complete || i.naturalWidth === 0) return "loading";
+var r = i.getBoundingClientRect(), want = r.width * i.naturalHeight / i.naturalWidth;
+if (r.width < 100 || Math.abs(r.height - want) > 2) return "drawn " + r.width + "x" + r.height + " for " + i.naturalWidth + "x" + i.naturalHeight;
+return "ok " + i.currentSrc.replace(/.*\//, "");'
+# img_state SELECTOR: js_img, waiting up to 4 s for the image to load.
+img_state() {
+	local got n
+	for n in $(seq 1 20); do
+		got=$(js "var SEL = $(jstr "$1"); $js_img")
+		[ "$got" = loading ] || [ "$got" = none ] || break
+		sleep 0.2
+	done
+	printf '%s' "$got"
+}
+
+cover_pages="covers-home /blog/ figure.entry-cover img
+covers-article /blog/posts/bundle/ figure.entry-cover img
+covers-body /blog/posts/shots/ .post-content picture img"
+# The phone first: Chromium takes a larger copy it holds already.
+for width in 375 1280; do
+	set_width "$width"
+	[ "$width" = 375 ] && want=480 || want=720
+	for theme in light dark; do
+		set_scheme "$theme"
+		while read -r name path sel; do
+			label="$path @$width $theme"
+			if ! go "$path"; then
+				not_ok "$label loads" "$(wd_error)"
+				continue
+			fi
+			got=$(img_state "$sel")
+			case $name in
+			covers-home)
+				# The first card's JPEG cover: lazy, in the viewport.
+				expect_re "$label: the first card's cover is drawn from a ${want}w WebP copy" \
+				    "$got" "^ok cover_q[0-9a-f]+_${want}w\\.webp$" ;;
+			covers-article)
+				expect_re "$label: the article's cover is drawn from a ${want}w WebP copy" \
+				    "$got" "^ok cover_q[0-9a-f]+_${want}w\\.webp$" ;;
+			covers-body)
+				expect_re "$label: the body's bundle image is drawn from a ${want}w WebP copy" \
+				    "$got" "^ok inline_q[0-9a-f]+_${want}w\\.webp$"
+				expect "$label: the static/ image in the body is drawn at its proportions" \
+				    "$(img_state '.post-content img[src$="static.png"]')" "ok static.png" ;;
+			esac
+			expect "$label: no horizontal overflow" "$(js "var W = $width; $js_overflow")" ok
+			# The body image lies below the article's start.
+			[ "$name" = covers-body ] &&
+			    js 'document.querySelector(".post-content picture").scrollIntoView(); return "";' >/dev/null
+			png=$artifacts/$name-$width-$theme.png
+			if screenshot "$png"; then
+				ok "$label: screenshot ${png#"$top"/}"
+			else
+				not_ok "$label: screenshot ${png#"$top"/}" "$(wd_error)"
+			fi
+		done <<<"$cover_pages"
+	done
+done
 
 finish

@@ -483,7 +483,7 @@ checks() {
 
 	for t in c%23 caf%C3%A9-cr%C3%A8me; do
 		req "$base${p}tags/$t/"
-		n=$(grep -c '<article class="post-entry">' "$tmp/body")
+		n=$(grep -c '<article class="post-entry tag-entry">' "$tmp/body")
 		[ "$n" -gt 0 ] && n=entries || n="no entries"
 		expect "tag page ${p}tags/$t/ answers 200 with entries" "$code $n" "200 entries"
 	done

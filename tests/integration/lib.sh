@@ -68,10 +68,11 @@ suite_signal() {
 }
 
 # page_card repeats page's listing columns (schema 005, 008), page_term
-# the card's order, entry and lastmod columns (006, 008, 009); each card
-# holds its entry's markup, and each of its page_term rows the same
-# (009): rows without their match, or with a column that differs (an
-# entry not holding its card's title, where escaping leaves it as is).
+# the card's order, entry, lastmod and cover columns (006, 008, 009,
+# 016); each card holds its entry's markup, and each of its page_term
+# rows the same (009), a taxonomy term's as PaperMod's tag-entry (016):
+# rows without their match, or with a column that differs (an entry not
+# holding its card's title, where escaping leaves it as is).
 card_drift() {	# DB: prints the number of drifted rows
 	sqlite3 -readonly "$1" "SELECT (SELECT count(*) FROM page p LEFT JOIN
 	    page_card c ON c.page_id = p.id WHERE c.page_id IS NULL OR
@@ -96,7 +97,9 @@ card_drift() {	# DB: prints the number of drifted rows
 	    c.minutes IS NOT t.minutes OR c.has_lastmod IS NOT t.has_lastmod OR
 	    c.lastmod IS NOT t.lastmod OR
 	    c.lastmod_offset IS NOT t.lastmod_offset OR
-	    c.entry IS NOT t.entry) + (SELECT
+	    c.cover IS NOT t.cover OR
+	    c.entry IS NOT replace(t.entry, 'post-entry tag-entry',
+	    'post-entry')) + (SELECT
 	    count(*) FROM page_card c WHERE c.entry IS NULL OR
 	    (instr(c.entry, c.title) = 0 AND c.title NOT GLOB '*[&<>' ||
 	    char(34, 39) || ']*'))" 2>&1

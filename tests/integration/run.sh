@@ -50,7 +50,7 @@ esc() {
 # (tags stripped) TAB title (as in the HTML).
 entries() {
 	awk '
-	/<article class="post-entry">/ { in_e = 1; t = "false"; f = ""; u = ""; h = "" }
+	/<article class="post-entry( tag-entry)?">/ { in_e = 1; t = "false"; f = ""; u = ""; h = "" }
 	in_e && / \.\.\.<\/p>/ { t = "true" }
 	in_e && /<footer class="entry-footer">/ {
 		f = $0; sub(/.*<footer class="entry-footer">/, "", f)

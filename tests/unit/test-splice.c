@@ -40,7 +40,8 @@ test_code_blocks(void **state)
 {
 	struct md_result res;
 	int calls = 0;
-	struct md_hooks hooks = { code_hook, &calls, NULL, 0, NULL, 0 };
+	struct md_hooks hooks = { code_hook, &calls, NULL, 0, NULL, 0,
+	    NULL, NULL, NULL, 0 };
 	const char *html;
 
 	(void)state;
@@ -66,7 +67,8 @@ test_stored_code(void **state)
 	static const struct md_fragment code[] = {
 		{ "<div class=\"highlight\">A</div>", 30 }, { "", 0 },
 	};
-	struct md_hooks hooks = { NULL, NULL, NULL, 0, code, 2 };
+	struct md_hooks hooks = { NULL, NULL, NULL, 0, code, 2,
+	    NULL, NULL, NULL, 0 };
 	struct md_result res;
 
 	(void)state;
@@ -105,8 +107,10 @@ test_stored_as_written(void **state)
 	static const char src[] = "- item\n  ```go\n  a\n  ```\n- next\n\n"
 	    "> ```\n> b\n> ```\n\nA note[^c].\n\n[^c]: Code:\n\n"
 	    "    ```go\n    c\n    ```\n\n```sh\nd\n```\n";
-	struct md_hooks written = { twin_hook, NULL, NULL, 0, NULL, 0 };
-	struct md_hooks stored = { NULL, NULL, NULL, 0, code, 4 };
+	struct md_hooks written = { twin_hook, NULL, NULL, 0, NULL, 0,
+	    NULL, NULL, NULL, 0 };
+	struct md_hooks stored = { NULL, NULL, NULL, 0, code, 4,
+	    NULL, NULL, NULL, 0 };
 	struct md_result a, b;
 
 	(void)state;
@@ -123,7 +127,8 @@ test_footnote_code(void **state)
 {
 	struct md_result res;
 	int calls = 0;
-	struct md_hooks hooks = { code_hook, &calls, NULL, 0, NULL, 0 };
+	struct md_hooks hooks = { code_hook, &calls, NULL, 0, NULL, 0,
+	    NULL, NULL, NULL, 0 };
 	const char *html;
 
 	(void)state;
@@ -145,7 +150,8 @@ test_shortcodes(void **state)
 		{ "<b>in</b>", 9 },
 		{ "/posts/target/", 14 },
 	};
-	struct md_hooks hooks = { NULL, NULL, frags, 3, NULL, 0 };
+	struct md_hooks hooks = { NULL, NULL, frags, 3, NULL, 0,
+	    NULL, NULL, NULL, 0 };
 	struct md_result res;
 	const char *html;
 
@@ -171,7 +177,8 @@ static void
 test_shortcodes_in_code(void **state)
 {
 	static const struct md_fragment frags[] = { { "P", 1 } };
-	struct md_hooks hooks = { NULL, NULL, frags, 1, NULL, 0 };
+	struct md_hooks hooks = { NULL, NULL, frags, 1, NULL, 0,
+	    NULL, NULL, NULL, 0 };
 	struct md_result res;
 
 	(void)state;

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""covers-rows.py - the cover markup of a built site, as rows to compare
+(tests/hugo/gen-golden-covers.sh writes Hugo's; tests/integration/covers.sh
+compares quire's with them).
+
+    covers-rows.py CONFIG BASEPATH HOME.html ROUTE=ARTICLE.html...
+
+prints "CONFIG<TAB>ROUTE<TAB>WHERE<TAB>VALUE" rows: WHERE is "list" (the
+figure of the home page's entry for ROUTE), "single" (the article's
+figure), "og:image", "twitter:card" or "twitter:image"; "-" for none. A
+figure is written canonically: tags with their attributes sorted and
+unescaped, text with its spaces collapsed, a srcset as its widths and
+last URL, and quire's <picture>/<source> (the WebP copies PaperMod does
+not write) left out."""
+import html.parser
+import re
+import sys
+from urllib.parse import urlparse
+
+
+class Canon(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out = []
+
+    def attrs(self, attrs):
+        parts = []
+        for k, v in sorted(attrs):
+            v = v or ""
+            if k == "srcset":
+                items = [i.strip() for i in v.split(",") if i.strip()]
+                widths = " ".join(i.split()[-1] for i in items)
+                v = widths + " ; " + (items[-1].split()[0] if items else "")
+            parts.append("%s=%s" % (k, v))
+        return " ".join(parts)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("picture", "source"):
+            return
+        self.out.append("<%s %s>" % (tag, self.attrs(attrs)))
+
+    def handle_endtag(self, tag):
+        if tag == "picture":
+            return
+        self.out.append("</%s>" % tag)
+
+    def handle_data(self, data):
+        data = " ".join(data.split())
+        if data:
+            self.out.append(data)
+
+
+def canon(fragment):
+    if fragment is None:
+        return "-"
+    p = Canon()
+    p.feed(fragment)
+    p.close()
+    return "".join(p.out)
+
+
+FIGURE = re.compile(r'<figure class="entry-cover">.*?</figure>', re.S)
+ARTICLE = re.compile(r'<article class="[^"]*">(.*?)</article>', re.S)
+LINK = re.compile(r'class="entry-link"[^>]*href="([^"]*)"')
+
+
+def route_of(href, base):
+    path = urlparse(href).path
+    return "/" + path[len(base):] if path.startswith(base) else path
+
+
+def meta(page, attr, name):
+    m = re.search(r'<meta %s="%s" content="([^"]*)"' % (attr, name), page)
+    return canon(m.group(1)) if m else "-"
+
+
+def main():
+    config, base, home = sys.argv[1:4]
+    rows = []
+    with open(home, encoding="utf-8") as f:
+        for block in ARTICLE.findall(f.read()):
+            link = LINK.search(block)
+            if not link:
+                continue
+            fig = FIGURE.search(block)
+            rows.append((route_of(link.group(1), base), "list",
+                         canon(fig.group(0) if fig else None)))
+    for arg in sys.argv[4:]:
+        route, path = arg.split("=", 1)
+        with open(path, encoding="utf-8") as f:
+            page = f.read()
+        fig = FIGURE.search(page)
+        rows.append((route, "single", canon(fig.group(0) if fig else None)))
+        rows.append((route, "og:image", meta(page, "property", "og:image")))
+        rows.append((route, "twitter:card",
+                     meta(page, "name", "twitter:card")))
+        rows.append((route, "twitter:image",
+                     meta(page, "name", "twitter:image")))
+    for route, where, value in sorted(rows):
+        print("%s\t%s\t%s\t%s" % (config, route, where, value))
+
+
+main()
