@@ -80,6 +80,19 @@ struct cover_img {
 
 void cover_img_free(struct cover_img *img);
 
+/* How a srcset is written: PaperMod's cover ("URL Ww ,URL Ww", each URL
+ * its .Permalink) or quire's body image ("URL Ww, URL Ww", each URL
+ * under the base path). */
+enum cover_srcset_style {
+	SRCSET_PAPERMOD,
+	SRCSET_BODY,
+};
+
+/* Appends img's srcset: its copies in its own type then the original
+ * (webp 0), or its WebP copies (webp 1). */
+void cover_srcset(struct buf *b, const struct site *s,
+	const struct cover_img *img, int webp, enum cover_srcset_style style);
+
 /* Appends PaperMod's <figure class="entry-cover"> for a list entry
  * (single 0) or the article (single 1): img is the bundle resource
  * found, or NULL for the absURL of the value. Nothing when the cover is

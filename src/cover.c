@@ -288,13 +288,22 @@ permalink(struct buf *b, const struct site *s, const char *route)
 	html_abs_url(b, s->base_url, route);
 }
 
-/* Appends a srcset as PaperMod's writes it ("URL Ww ,URL Ww"): the
- * copies in the image's type and the original last, or the WebP
- * copies. */
+/* One srcset URL, as style writes it. */
 static void
-srcset(struct buf *b, const struct site *s, const struct cover_img *img,
-    int webp)
+srcset_url(struct buf *b, const struct site *s, const char *route,
+    enum cover_srcset_style style)
 {
+	if (style == SRCSET_PAPERMOD)
+		permalink(b, s, route);
+	else
+		html_href(b, s->base_path, route);
+}
+
+void
+cover_srcset(struct buf *b, const struct site *s, const struct cover_img *img,
+    int webp, enum cover_srcset_style style)
+{
+	const char *sep = style == SRCSET_PAPERMOD ? " ," : ", ";
 	int first = 1;
 
 	for (size_t i = 0; i < img->n; i++) {
@@ -303,17 +312,17 @@ srcset(struct buf *b, const struct site *s, const struct cover_img *img,
 		if (u == NULL)
 			continue;
 		if (!first)
-			html(b, " ,");
-		permalink(b, s, u);
+			html(b, sep);
+		srcset_url(b, s, u, style);
 		html(b, " ");
 		html_int(b, img->widths[i]);
-		first = 0;
 		html(b, "w");
+		first = 0;
 	}
 	if (!webp) {
 		if (!first)
-			html(b, " ,");
-		permalink(b, s, img->url);
+			html(b, sep);
+		srcset_url(b, s, img->url, style);
 		html(b, " ");
 		html_int(b, img->width);
 		html(b, "w");
@@ -361,14 +370,14 @@ cover_figure(struct buf *b, const struct site *s, const struct cover_view *v,
 			if (pic) {
 				html(b, "<picture><source type=\"image/webp\" "
 				    "srcset=\"");
-				srcset(b, s, img, 1);
+				cover_srcset(b, s, img, 1, SRCSET_PAPERMOD);
 				html(b, "\" sizes=\"(min-width: 768px) 720px, "
 				    "100vw\">");
 			}
 			html(b, "<img loading=\"");
 			html(b, loading);
 			html(b, "\" srcset=\"");
-			srcset(b, s, img, 0);
+			cover_srcset(b, s, img, 0, SRCSET_PAPERMOD);
 			html(b, "\" \n            sizes=\"(min-width: 768px) "
 			    "720px, 100vw\" src=\"");
 			permalink(b, s, img->url);

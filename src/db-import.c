@@ -635,19 +635,29 @@ dbw_pages_named(struct dbw *w, const char *needle,
 	return rc < 0 ? -1 : 0;
 }
 
+/* Runs the one-key statement q on key and appends its first column's
+ * text to out: 1 found, 0 none, -1 with err naming what. */
+static int
+lookup_text(struct dbw *w, enum wquery q, const char *key, struct buf *out,
+    struct buf *err, const char *what)
+{
+	sqlite3_stmt *st = use(w, q);
+	int rc;
+
+	bind_text(w, st, 1, key);
+	rc = step_any(w, st, err, what);
+	if (rc == SQLITE_ROW)
+		buf_puts(out, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : rc == SQLITE_ROW;
+}
+
 int
 dbw_page_at(struct dbw *w, const char *source, struct buf *url,
     struct buf *err)
 {
-	sqlite3_stmt *st = use(w, W_PAGE_AT);
-	int rc;
-
-	bind_text(w, st, 1, source);
-	rc = step_any(w, st, err, "looking up a ref's page");
-	if (rc == SQLITE_ROW)
-		buf_puts(url, (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	return rc < 0 ? -1 : rc == SQLITE_ROW;
+	return lookup_text(w, W_PAGE_AT, source, url, err,
+	    "looking up a ref's page");
 }
 
 int
@@ -1517,15 +1527,8 @@ int
 dbw_file_page(struct dbw *w, const char *url, struct buf *source,
     struct buf *err)
 {
-	sqlite3_stmt *st = use(w, W_FILE_PAGE);
-	int rc;
-
-	bind_text(w, st, 1, url);
-	rc = step_any(w, st, err, "looking up a file's page");
-	if (rc == SQLITE_ROW)
-		buf_puts(source, (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	return rc < 0 ? -1 : rc == SQLITE_ROW;
+	return lookup_text(w, W_FILE_PAGE, url, source, err,
+	    "looking up a file's page");
 }
 
 /* Covers and images (schema 016). Few rows an import: each statement

@@ -406,37 +406,6 @@ body_route(struct buf *out, const struct site *s, const char *page_url,
 	return rc;
 }
 
-/* Appends a srcset: "URL Ww, ..." of the copies (webp: the WebP ones),
- * then the original's for the others. */
-static void
-body_srcset(struct buf *b, const struct site *s, const struct cover_img *img,
-    int webp)
-{
-	int first = 1;
-
-	for (size_t i = 0; i < img->n; i++) {
-		const char *u = webp ? img->webps[i] : img->own[i];
-
-		if (u == NULL)
-			continue;
-		if (!first)
-			html(b, ", ");
-		html_href(b, s->base_path, u);
-		html(b, " ");
-		html_int(b, img->widths[i]);
-		html(b, "w");
-		first = 0;
-	}
-	if (!webp) {
-		if (!first)
-			html(b, ", ");
-		html_href(b, s->base_path, img->url);
-		html(b, " ");
-		html_int(b, img->width);
-		html(b, "w");
-	}
-}
-
 #define BODY_SIZES "(min-width: 768px) 720px, 100vw"
 
 /* Appends the <img> (in a <picture> with WebP copies) of body image bi. */
@@ -449,7 +418,7 @@ body_markup(struct buf *b, const struct site *s, const struct body_image *bi,
 
 	if (pic) {
 		html(b, "<picture><source type=\"image/webp\" srcset=\"");
-		body_srcset(b, s, img, 1);
+		cover_srcset(b, s, img, 1, SRCSET_BODY);
 		html(b, "\" sizes=\"" BODY_SIZES "\">");
 	}
 	/* The URL as cmark-gfm writes it: percent-encoded where it must
@@ -467,7 +436,7 @@ body_markup(struct buf *b, const struct site *s, const struct body_image *bi,
 	}
 	if (img->n > 0) {
 		html(b, " srcset=\"");
-		body_srcset(b, s, img, 0);
+		cover_srcset(b, s, img, 0, SRCSET_BODY);
 		html(b, "\" sizes=\"" BODY_SIZES "\"");
 	}
 	html(b, " width=\"");
