@@ -25,6 +25,8 @@ enum req_verdict {
 	REQ_NOT_FOUND,		/* 404: outside the site or not a route */
 	REQ_METHOD,		/* 405 */
 	REQ_ADD_SLASH,		/* 301 to the path with a trailing slash */
+	REQ_MERGE_SLASHES,	/* 301 to the path with each "//" made "/",
+				 * as a static server reads it */
 };
 
 /* The query parameters quire reads, each checked against its row of one

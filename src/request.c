@@ -298,6 +298,7 @@ req_parse(struct req *r, const char *method, const char *uri,
 	const char *q, *p;
 	size_t blen = strlen(base_path);
 	struct buf dec = BUF_INIT;
+	int merged = 0;
 
 	memset(r, 0, sizeof(*r));
 	r->query = xstrdup("");
@@ -323,6 +324,19 @@ req_parse(struct req *r, const char *method, const char *uri,
 	}
 	if (r->path[0] != '/')
 		return REQ_BAD;
+	/* A run of slashes is one, as nginx's merge_slashes and every
+	 * static server serving Hugo's build read it: the path is the
+	 * merged one, reached by a redirect (never to "//host": the
+	 * merged path starts with one slash). */
+	if (strstr(r->path, "//") != NULL) {
+		char *to = r->path;
+
+		for (p = r->path; *p != '\0'; p++)
+			if (!(*p == '/' && p[1] == '/'))
+				*to++ = *p;
+		*to = '\0';
+		merged = 1;
+	}
 	/* The site's own mount point without its slash: add it. */
 	if (blen > 1 && strlen(r->path) == blen - 1 &&
 	    strncmp(r->path, base_path, blen - 1) == 0) {
@@ -373,6 +387,8 @@ req_parse(struct req *r, const char *method, const char *uri,
 	r->decoded = buf_detach(&dec);
 	if (r->method == REQ_OTHER)
 		return REQ_METHOD;
+	if (merged)
+		return REQ_MERGE_SLASHES;
 	if (!r->slash && r->nsegs > 0 &&
 	    strchr(r->segs[r->nsegs - 1], '.') == NULL)
 		return REQ_ADD_SLASH;

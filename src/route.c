@@ -265,15 +265,19 @@ redirect_first_page(struct ctx *ctx, const struct route_segs *rs)
 	buf_free(&target);
 }
 
-/* 301 from a path without its trailing slash to the path with it. The
- * answer depends on the request alone, so caches may keep it long. */
+/* 301 to the path as routes are written: a "//" made one slash (the
+ * request's decoded path is that already), and a trailing slash added
+ * where its last segment names no file. The answer depends on the
+ * request alone, so caches may keep it long. */
 static void
-redirect_add_slash(struct ctx *ctx)
+redirect_canonical(struct ctx *ctx)
 {
+	const struct req *r = ctx->req;
 	struct buf target = BUF_INIT;
 
-	buf_puts(&target, ctx->req->decoded);
-	if (target.len == 0 || target.data[target.len - 1] != '/')
+	buf_puts(&target, r->decoded);
+	if ((target.len == 0 || target.data[target.len - 1] != '/') &&
+	    (r->nsegs == 0 || strchr(r->segs[r->nsegs - 1], '.') == NULL))
 		buf_putc(&target, '/');
 	page_redirect(ctx, buf_cstr(&target));
 	ctx->resp->stable = 1;
@@ -325,8 +329,8 @@ dispatch(struct ctx *ctx, enum req_verdict verdict, struct route_segs *rs)
 	int looked_up = 0, via_list = 0;
 	size_t i, skip;
 
-	if (verdict == REQ_ADD_SLASH) {
-		redirect_add_slash(ctx);
+	if (verdict == REQ_ADD_SLASH || verdict == REQ_MERGE_SLASHES) {
+		redirect_canonical(ctx);
 		return PAGE_OK;
 	}
 	lang = route_lang(ctx, &skip);

@@ -175,6 +175,9 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 			resp_exists(&w->resp, req.if_none_match);
 		break;
 	}
+	case REQ_MERGE_SLASHES:
+		rc = route_dispatch(&ctx, v);
+		break;
 	case REQ_ADD_SLASH:
 		if (file_path)
 			frc = files_answer(&ctx, db_path, &why);

@@ -72,12 +72,14 @@ parse(const char *method, const char *uri, const char *base)
 
 	if (r.query == NULL)
 		__builtin_trap();
-	if (v == REQ_OK || v == REQ_ADD_SLASH) {
+	if (v == REQ_OK || v == REQ_ADD_SLASH || v == REQ_MERGE_SLASHES) {
 		/* What handlers get: decoded, valid, no "." or ".." or '/' in
-		 * a segment, no empty segment. */
+		 * a segment, no empty segment; a redirect's path starts with
+		 * one slash, never two (a host). */
 		if (r.decoded == NULL || (r.decoded[0] != '/' &&
 		    !(v == REQ_ADD_SLASH && r.decoded[0] == '\0')) ||
-		    !uni_valid(r.decoded, strlen(r.decoded)))
+		    !uni_valid(r.decoded, strlen(r.decoded)) ||
+		    strstr(r.decoded, "//") != NULL)
 			__builtin_trap();
 		if (r.nsegs > REQ_MAX_SEGS)
 			__builtin_trap();

@@ -51,6 +51,15 @@ case $out in
 esac
 expect "the Posts/ page still answers" "$(status "$tmp/c.db" /posts/upper/)" "Status: 200 OK"
 
+# 2b. A run of slashes is one, as a static server serving Hugo's build
+# reads it: a redirect to the merged path, never to another host.
+loc() { cgi "$@" | tr -d '\r' | sed -n 's/^Location: //p'; }
+expect "/posts//upper: 301 to /posts/upper/" \
+    "$(status "$tmp/c.db" /posts//upper) $(loc "$tmp/c.db" /posts//upper)" \
+    "Status: 301 Moved Permanently /posts/upper/"
+expect "//evil.example/ stays on this site" \
+    "$(loc "$tmp/c.db" //evil.example/)" "/evil.example/"
+
 # 3. One long-lived FastCGI worker (spawn-fcgi; cgi-fcgi sends the
 # environment as the request's parameters, as Apache's SetEnv does).
 spawn-fcgi -s "$tmp/w.sock" -P "$tmp/w.pid" -- "$top/cgi-bin/quire.fcgi" >/dev/null

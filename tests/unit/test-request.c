@@ -30,6 +30,27 @@ verdict(const char *method, const char *uri, const char *base,
 	req_free(&r);
 }
 
+/* The path a "//" request is sent on to. */
+static void
+merged(const char *uri, const char *base, const char *decoded)
+{
+	struct req r;
+
+	assert_int_equal(parse("GET", uri, base, &r), REQ_MERGE_SLASHES);
+	assert_string_equal(r.decoded, decoded);
+	req_free(&r);
+}
+
+static void
+test_merged(void **state)
+{
+	(void)state;
+	merged("//evil.example/", "/", "/evil.example/");
+	merged("/a//b/?x=1", "/", "/a/b/");
+	merged("//blog///img/a.png", "/blog/", "/img/a.png");
+	merged("///", "/", "/");
+}
+
 static void
 test_verdicts(void **state)
 {
@@ -56,8 +77,14 @@ test_verdicts(void **state)
 	verdict("GET", "/../etc/passwd", "/", REQ_BAD);
 	verdict("GET", "/a/%2e%2e/b/", "/", REQ_BAD);
 	verdict("GET", "/a%2Fb/", "/", REQ_BAD);
-	verdict("GET", "//evil.example/", "/", REQ_NOT_FOUND);
-	verdict("GET", "/a//b/", "/", REQ_NOT_FOUND);
+	/* A run of slashes is one (a redirect to the merged path, which
+	 * starts with one slash: never a host). */
+	verdict("GET", "//evil.example/", "/", REQ_MERGE_SLASHES);
+	verdict("GET", "/a//b/", "/", REQ_MERGE_SLASHES);
+	verdict("GET", "//blog///a.png", "/blog/", REQ_MERGE_SLASHES);
+	verdict("POST", "/a//b/", "/", REQ_METHOD);
+	verdict("GET", "//", "/", REQ_MERGE_SLASHES);
+	verdict("GET", "//../", "/", REQ_BAD);
 	memset(longuri, 'a', sizeof(longuri) - 1);
 	longuri[0] = '/';
 	longuri[sizeof(longuri) - 1] = '\0';
@@ -277,6 +304,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_verdicts),
+		cmocka_unit_test(test_merged),
 		cmocka_unit_test(test_segments),
 		cmocka_unit_test(test_page_number),
 		cmocka_unit_test(test_args),
