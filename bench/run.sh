@@ -4,7 +4,7 @@
 #
 #   BENCH_SECONDS=4   seconds per wrk run
 #   BENCH_QUICK=1     fewer posts and requests (a smoke run)
-#   BENCH_POSTS, BENCH_BIG_POSTS, BENCH_RSS_REQUESTS, BENCH_SEED override
+#   BENCH_POSTS, BENCH_BIG_POSTS, BENCH_RSS_REQUESTS, BENCH_IMAGES, BENCH_SEED override
 #   BENCH_KEEP=1      keep the working folder (printed at the end)
 #
 # Every server is stopped by its pid on exit, failure included. Needs wrk,
@@ -21,10 +21,12 @@ if [ "$quick" = 1 ]; then
 	posts=${BENCH_POSTS:-200}
 	big=${BENCH_BIG_POSTS:-1000}
 	rss_n=${BENCH_RSS_REQUESTS:-10000}
+	nimg=${BENCH_IMAGES:-100}
 else
 	posts=${BENCH_POSTS:-1000}
 	big=${BENCH_BIG_POSTS:-10000}
 	rss_n=${BENCH_RSS_REQUESTS:-100000}
+	nimg=${BENCH_IMAGES:-1000}
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/quire-bench.XXXXXX")
 run=$work/run
@@ -74,6 +76,8 @@ worker=$top/cgi-bin/quire.fcgi
 # --- helpers -----------------------------------------------------------------
 say "bench: building the helpers"
 gcc -O2 -o "$work/bin/gen-blog" "$bench/gen-blog.c"
+# shellcheck disable=SC2046
+gcc -O2 -o "$work/bin/gen-images" "$bench/gen-images.c" $(pkg-config --cflags --libs vips)
 # shellcheck disable=SC2046
 gcc -O2 -o "$work/bin/noop-fcgi" "$bench/noop-fcgi.c" $(pkg-config --cflags --libs fcgi)
 # shellcheck disable=SC2046
@@ -419,6 +423,27 @@ t0=$(ms_now)
 "$quire" import -q --db "$work/big.db" "$work/big/content/posts/$bignew"
 pub_file_ms=$(( $(ms_now) - t0 ))
 
+# --- 9. a site of images against Hugo ---------------------------------------------
+# Every bundle has a PaperMod cover (800 x 533 JPEG): quire's first
+# import makes its 360/480/720 copies and their WebP twins; Hugo's build
+# makes the same copies (bench/hugo's single.html, as PaperMod's
+# cover.html), WebP aside.
+say "bench: $nimg image bundles: quire import, hugo build"
+"$work/bin/gen-images" "$work/img" "$nimg"
+cp -r "$bench/hugo/layouts" "$work/img/"
+t0=$(ms_now)
+"$quire" import -q --db "$work/img.db" "$work/img"
+img_ms=$(( $(ms_now) - t0 ))
+img_copies=$(sqlite3 -readonly "$work/img.db" "SELECT count(*) FROM image_variant" 2>/dev/null || echo "?")
+t0=$(ms_now)
+(cd "$work/img" && hugo --quiet -d "$work/img-public" >/dev/null 2>"$work/hugo-img.log") ||
+    die "hugo failed on the image site: $(head -c 500 "$work/hugo-img.log")"
+img_hugo_ms=$(( $(ms_now) - t0 ))
+img_hugo_copies=$(find "$work/img-public" -name '*_resize_*' | wc -l)
+t0=$(ms_now)
+"$quire" import -q --db "$work/img.db" "$work/img"
+img_again_ms=$(( $(ms_now) - t0 ))
+
 # --- the table ----------------------------------------------------------------------
 mark() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
 	ok = (op == ">=") ? v >= t : v <= t; printf "%s", ok ? "pass" : "SHORT" }'; }
@@ -514,6 +539,9 @@ echo "$((big + 1)) posts: quire import $imp_ms ms, hugo build $hugo_ms ms ($hugo
 echo "  import/hugo $ir  target ≤0.5  $(mark "$ir" "<=" 0.5)"
 echo "  one edited post, re-import of the folder: $pub_dir_ms ms = $pd× hugo  target ≤0.05  $(mark "$pd" "<=" 0.05)"
 echo "  one edited post, re-import of that file:  $pub_file_ms ms = $pf× hugo  target ≤0.05  $(mark "$pf" "<=" 0.05)"
+echo
+echo "$nimg bundles with an 800 x 533 JPEG cover: quire import $img_ms ms ($img_copies copies, JPEG and WebP),"
+echo "  hugo build $img_hugo_ms ms ($img_hugo_copies copies, JPEG): quire/hugo $(ratio "$img_ms" "$img_hugo_ms"); unchanged re-import $img_again_ms ms (no copy made again)"
 echo
 echo "worker RSS (1 worker; home, article, tag, search in turn, 8 connections): after 1k requests $rss_1k MiB, after $((rss_n / 1000))k $rss_big MiB"
 flat=$(awk -v a="$rss_1k" -v b="$rss_big" 'BEGIN { print (b < 8 && b - a <= 0.5) ? "pass" : "SHORT" }')
