@@ -92,6 +92,21 @@ render_section_title(struct buf *out, const char *name)
 }
 
 enum db_rc
+render_section_route(struct ctx *ctx, struct buf *route)
+{
+	struct buf moved = BUF_INIT;
+	enum db_rc rc = db_section_list_url(ctx->db, ctx->now,
+	    buf_cstr(route), &moved);
+
+	if (rc == DB_ROW) {
+		buf_reset(route);
+		buf_puts(route, buf_cstr(&moved));
+	}
+	buf_free(&moved);
+	return rc == DB_ERROR ? DB_ERROR : DB_ROW;
+}
+
+enum db_rc
 render_section_read(struct ctx *ctx, const char *slug,
     struct render_section *sec)
 {
@@ -105,8 +120,9 @@ render_section_read(struct ctx *ctx, const char *slug,
 	buf_printf(&sec->route, "/%s/", slug);
 	rc = db_section_page(ctx->db, ctx->now, buf_cstr(&sec->route), &title,
 	    &sec->description, &sec->body, &sec->markup, &sec->page_id);
-	if (rc == DB_ERROR)
-		return rc;
+	if (rc == DB_ERROR || (rc == DB_ROW &&
+	    render_section_route(ctx, &sec->route) == DB_ERROR))
+		return DB_ERROR;
 	/* Hugo's default title is for a section without an _index.md (one
 	 * with no title has none), named by its last folder. */
 	if (rc == DB_ROW) {
@@ -150,6 +166,11 @@ render_section_trail(struct ctx *ctx, const char *slug,
 		 * no section. */
 		if (found != DB_ROW && t->n > 0 && *p != '\0')
 			continue;
+		if (found == DB_ROW &&
+		    render_section_route(ctx, &route) == DB_ERROR) {
+			rc = DB_ERROR;
+			break;
+		}
 		i = t->n++;
 		url_list(&t->routes[i], ctx->site, buf_cstr(&route));
 		if (found == DB_ROW) {
@@ -686,11 +707,15 @@ render_listing_translations(struct ctx *ctx, const char *taxonomy,
 		rc = DB_DONE;
 		buf_reset(&route);
 		buf_add(&route, l->root, strlen(l->root) - 1);
-		if (taxonomy == NULL)
+		if (taxonomy == NULL) {
 			buf_putc(&route, '/');
-		else if (strcmp(taxonomy, TAXONOMY_SECTIONS) == 0)
+		} else if (strcmp(taxonomy, TAXONOMY_SECTIONS) == 0) {
 			buf_printf(&route, "/%s/", slug);
-		else if (slug == NULL)
+			if (render_section_route(ctx, &route) == DB_ERROR) {
+				rc = DB_ERROR;
+				break;
+			}
+		} else if (slug == NULL)
 			buf_printf(&route, "/%s/", taxonomy);
 		else
 			render_term_route(&route, taxonomy, slug);
