@@ -576,7 +576,9 @@ dispatch(struct ctx *ctx, enum req_verdict verdict, struct route_segs *rs)
 			    ctx->site, stored.url) != via_list : via_list)
 				continue;
 			if (stored.kind == PAGE_SECTION) {
-				int moved = section_moved(ctx, stored.url);
+				/* (stored.url is its card's: the list's.) */
+				int moved = section_moved(ctx,
+				    buf_cstr(&rs->list));
 
 				if (moved < 0) {
 					prc = PAGE_DB_ERROR;
