@@ -45,7 +45,7 @@ struct render_section {
 /* Puts in route, a section's route ("/post/" under the language's
  * lang_root), the URL its listing is published at: its _index.md's url
  * when that lists it elsewhere (schema 017), else route as it is.
- * Returns DB_ROW or DB_ERROR. */
+ * Returns DB_ROW (moved), DB_DONE (as it is) or DB_ERROR. */
 enum db_rc render_section_route(struct ctx *ctx, struct buf *route);
 /* Reads section slug's title and description, and the URL its listing
  * is at (render_section_route()); returns DB_ROW, or DB_ERROR. */

@@ -103,7 +103,7 @@ render_section_route(struct ctx *ctx, struct buf *route)
 		buf_puts(route, buf_cstr(&moved));
 	}
 	buf_free(&moved);
-	return rc == DB_ERROR ? DB_ERROR : DB_ROW;
+	return rc;
 }
 
 enum db_rc
@@ -150,7 +150,7 @@ render_section_trail(struct ctx *ctx, const char *slug,
 		return DB_ROW;	/* no section is an ancestor */
 	for (p = slug; *p != '\0' && t->n < RENDER_TRAIL_MAX; p++) {
 		size_t len = strcspn(p, "/");
-		enum db_rc found;
+		enum db_rc found, moved;
 
 		p += len;
 		buf_reset(&route);
@@ -166,13 +166,18 @@ render_section_trail(struct ctx *ctx, const char *slug,
 		 * no section. */
 		if (found != DB_ROW && t->n > 0 && *p != '\0')
 			continue;
-		if (found == DB_ROW &&
-		    render_section_route(ctx, &route) == DB_ERROR) {
+		moved = found == DB_ROW ? render_section_route(ctx, &route) :
+		    DB_DONE;
+		if (moved == DB_ERROR) {
 			rc = DB_ERROR;
 			break;
 		}
 		i = t->n++;
-		url_list(&t->routes[i], ctx->site, buf_cstr(&route));
+		/* A url is taken as given, uglyURLs or not (measured). */
+		if (moved == DB_ROW)
+			buf_puts(&t->routes[i], buf_cstr(&route));
+		else
+			url_list(&t->routes[i], ctx->site, buf_cstr(&route));
 		if (found == DB_ROW) {
 			buf_puts(&t->names[i], title);
 		} else {
