@@ -41,6 +41,8 @@ struct render_section {
 	const char *description, *body;
 	enum page_markup markup;	/* how body is written */
 	long long page_id;		/* its _index.md's, 0 if none */
+	int moved;			/* listed at its _index.md's url,
+					 * never ugly (as Hugo keeps it) */
 };
 /* Puts in route, a section's route ("/post/" under the language's
  * lang_root), the URL its listing is published at: its _index.md's url

@@ -120,8 +120,15 @@ render_section_read(struct ctx *ctx, const char *slug,
 	buf_printf(&sec->route, "/%s/", slug);
 	rc = db_section_page(ctx->db, ctx->now, buf_cstr(&sec->route), &title,
 	    &sec->description, &sec->body, &sec->markup, &sec->page_id);
-	if (rc == DB_ERROR || (rc == DB_ROW &&
-	    render_section_route(ctx, &sec->route) == DB_ERROR))
+	sec->moved = 0;
+	if (rc == DB_ROW) {
+		enum db_rc moved = render_section_route(ctx, &sec->route);
+
+		if (moved == DB_ERROR)
+			return DB_ERROR;
+		sec->moved = moved == DB_ROW;
+	}
+	if (rc == DB_ERROR)
 		return DB_ERROR;
 	/* Hugo's default title is for a section without an _index.md (one
 	 * with no title has none), named by its last folder. */

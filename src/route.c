@@ -460,9 +460,18 @@ dispatch(struct ctx *ctx, enum req_verdict verdict, struct route_segs *rs)
 			if (rc == DB_DONE)
 				continue;
 			ctx->found = &term;
+			/* To its url as given, uglyURLs or not. */
 			if ((rt->flags & ROUTE_PAGED) && ctx->page == 1) {
+				struct buf target = BUF_INIT;
+				size_t j;
+
 				ctx->found = NULL;
-				redirect_first_page(ctx, rs);
+				buf_putc(&target, '/');
+				for (j = 0; j < listed_k; j++)
+					buf_printf(&target, "%s/",
+					    ctx->req->segs[j]);
+				page_redirect(ctx, buf_cstr(&target));
+				buf_free(&target);
 				prc = PAGE_OK;
 				goto out;
 			}

@@ -131,6 +131,10 @@ copy securl hugo-securl-fr.tsv
 (cd "$tmp/securl/public" && find . -type f ! -name 'hugo-*.tsv' | sed 's/^\.//' |
 	LC_ALL=C sort) >"$golden/hugo-securl-files.txt"
 cp "$tmp/securl/public/blog/index.xml" "$golden/hugo-feed-securl-blog.xml"
+# ... and with ugly.yaml (uglyURLs: true): the url is kept as given.
+build securl securl-ugly hugo.yaml,ugly.yaml
+(cd "$tmp/securl-ugly/public" && find . -type f ! -name 'hugo-*.tsv' | sed 's/^\.//' |
+	LC_ALL=C sort) >"$golden/hugo-securl-ugly-files.txt"
 
 # links/: bare URLs (Goldmark's linkify), footnote back links, heading ids
 # of headings holding links; links keep document order within a file.

@@ -143,7 +143,8 @@ expect_re "its sections stay" "$(cgi /notes/ | head -n 1)" '^Status: 200'
 su=$top/tests/hugo/securl
 db=$tmp/u.db
 "$top/quire" import --db "$db" "$su" >"$tmp/log" 2>&1
-cond "a site whose sections give a url imports" "$(cat "$tmp/log")" $?
+rc=$?
+cond "a site whose sections give a url imports" "$(cat "$tmp/log")" $rc
 files=$golden/hugo-securl-files.txt
 crumbs() { cgi "$1" | grep -o '<div class="breadcrumbs">.*</div>' |
 	grep -o 'href="[^"]*"' | sed 's/href="//; s/"$//' | tail -n +2 |
@@ -199,5 +200,25 @@ expect_re "/blog/ links its next page at /blog/page/2/" "$(cgi /blog/)" \
 expect_re "the sitemap lists /blog/, not /post/" "$(body /en/sitemap.xml)" \
     '<loc>http://example.org/blog/</loc>'
 expect "and no /post/" "$(body /en/sitemap.xml | grep -c '<loc>http://example.org/post/</loc>')" 0
+# ... and under uglyURLs: true, which keeps the url as given.
+cat "$su/hugo.yaml" "$su/ugly.yaml" >"$tmp/ugly.yaml"
+"$top/quire" import --db "$db" --config "$tmp/ugly.yaml" "$su/content" >"$tmp/log" 2>&1
+rc=$?
+cond "with uglyURLs: true it imports" "$(cat "$tmp/log")" $rc
+while IFS= read -r f; do
+	r=${f%index.html}
+	case $f in */page/1/index.html) want=301 ;; *) want=200 ;; esac
+	expect_re "uglyURLs: $r answers $want, as Hugo writes $f" \
+	    "$(cgi "$r" | head -n 1)" "^Status: $want"
+done < <(grep '^/blog/' "$golden/hugo-securl-ugly-files.txt")
+expect "uglyURLs: Hugo writes no /blog.html" "$(grep -c '^/blog.html$' "$golden/hugo-securl-ugly-files.txt")" 0
+expect_re "and /blog.html answers 404" "$(cgi /blog.html | head -n 1)" '^Status: 404'
+expect_re "uglyURLs: /blog/page/1/ redirects to /blog/" "$(cgi /blog/page/1/)" 'Location: /blog/'
+expect_re "uglyURLs: /blog/ links its next page at /blog/page/2/" "$(cgi /blog/)" \
+    'href="/blog/page/2/"'
+expect "uglyURLs: the breadcrumb keeps /blog/" "$(crumbs /post/p1.html)" "/blog/ "
+body /blog/index.xml >"$tmp/f.rss"
+expect "uglyURLs: /blog/index.xml's channel links /blog/" \
+    "$(channel "$tmp/f.rss" link)" "http://example.org/blog/"
 
 report sectax
