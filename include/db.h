@@ -190,6 +190,16 @@ enum db_rc db_term_by_slug(struct db *db, long long now, const char *taxonomy,
 enum db_rc db_section_page(struct db *db, long long now, const char *route,
 	const char **title, const char **description, const char **body,
 	enum page_markup *markup, long long *page_id);
+/* Appends the URL the section at route ("/post/", "/fr/post/") is
+ * published at when its _index.md's url moves it ("/blog/", schema
+ * 017). Returns DB_ROW, DB_DONE (at its route) or DB_ERROR. */
+enum db_rc db_section_list_url(struct db *db, long long now,
+	const char *route, struct buf *out);
+/* The section published at url by its _index.md's url: appends its
+ * route ("/post/") and its language's code. Returns DB_ROW, DB_DONE or
+ * DB_ERROR. */
+enum db_rc db_section_at(struct db *db, long long now, const char *url,
+	struct buf *route, struct buf *lang);
 /* Sets *frames to the other sites page_id frames (schema.h's
  * PAGE_FRAME_*; 0 for none or no such page). Returns DB_ROW or DB_ERROR. */
 enum db_rc db_page_frames(struct db *db, long long page_id,

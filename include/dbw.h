@@ -55,6 +55,9 @@ struct dbw_page {
 	const char *parent_section;	/* a nested section's own page: its
 					 * parent's URL path (the term of
 					 * TAXONOMY_SUBSECTIONS), or NULL */
+	const char *list_url;	/* a section's own page: where its listing
+				 * is published when its url says so
+				 * ("/blog/"), or NULL: at its url */
 	const char *search_text;	/* plain text, entities decoded */
 	char *const *aliases;		/* routes, decoded, normalised */
 	size_t naliases;

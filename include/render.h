@@ -41,9 +41,16 @@ struct render_section {
 	const char *description, *body;
 	enum page_markup markup;	/* how body is written */
 	long long page_id;		/* its _index.md's, 0 if none */
+	int moved;			/* listed at its _index.md's url,
+					 * never ugly (as Hugo keeps it) */
 };
-/* Reads section slug's title and description; returns DB_ROW, or
- * DB_ERROR. */
+/* Puts in route, a section's route ("/post/" under the language's
+ * lang_root), the URL its listing is published at: its _index.md's url
+ * when that lists it elsewhere (schema 017), else route as it is.
+ * Returns DB_ROW (moved), DB_DONE (as it is) or DB_ERROR. */
+enum db_rc render_section_route(struct ctx *ctx, struct buf *route);
+/* Reads section slug's title and description, and the URL its listing
+ * is at (render_section_route()); returns DB_ROW, or DB_ERROR. */
 enum db_rc render_section_read(struct ctx *ctx, const char *slug,
 	struct render_section *sec);
 void render_section_free(struct render_section *sec);

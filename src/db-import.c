@@ -75,16 +75,16 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_PAGE_PUT] = "INSERT INTO page (source, hash, kind, layout, url, "
 	    "title, description, author, has_date, date, date_offset, "
 	    "has_lastmod, lastmod, lastmod_offset, publish_at, expire_at, "
-	    "draft, body, search_text, search_tags, lang, tkey, markup) VALUES "
-	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-	    "?16, ?17, ?18, ?23, ?24, ?25, ?26, ?27) ON CONFLICT (source) DO "
+	    "draft, body, search_text, search_tags, lang, tkey, markup, list_url) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	    "?14, ?15, ?16, ?17, ?18, ?23, ?24, ?25, ?26, ?27, ?28) ON CONFLICT (source) DO "
 	    "UPDATE SET "
 	    "hash = ?2, kind = ?3, layout = ?4, url = ?5, title = ?6, "
 	    "description = ?7, author = ?8, has_date = ?9, date = ?10, "
 	    "date_offset = ?11, has_lastmod = ?12, lastmod = ?13, "
 	    "lastmod_offset = ?14, publish_at = ?15, expire_at = ?16, "
 	    "draft = ?17, body = ?18, search_text = ?23, search_tags = ?24, "
-	    "lang = ?25, tkey = ?26, markup = ?27",
+	    "lang = ?25, tkey = ?26, markup = ?27, list_url = ?28",
 	[W_PAGE_ID] = "SELECT id FROM page WHERE source = ?1",
 	[W_TERMS_CLEAR] = "DELETE FROM page_term WHERE page_id = ?1",
 	[W_TERM_PUT] = "INSERT OR IGNORE INTO term (taxonomy, slug, name) "
@@ -116,14 +116,15 @@ static const char *const wquery_sql[W__MAX] = {
 	 * stored: one statement, so the two cannot disagree (005); what
 	 * page does not hold is bound. Its entry is NULL until
 	 * dbw_entries() writes it. */
+	/* A card links a section's own page where its url lists it (017). */
 	[W_CARD_PUT] = "INSERT OR REPLACE INTO page_card (lang, kind, date, title, "
 	    "source, page_id, draft, publish_at, expire_at, has_lastmod, "
 	    "lastmod, lastmod_offset, url, author, summary, has_date, "
 	    "date_offset, truncated, words, minutes) SELECT lang, kind, date, "
 	    "title, "
 	    "source, id, draft, publish_at, expire_at, has_lastmod, lastmod, "
-	    "lastmod_offset, url, author, ?2, has_date, date_offset, ?3, ?4, "
-	    "?5 FROM page WHERE id = ?1",
+	    "lastmod_offset, coalesce(list_url, url), author, ?2, has_date, "
+	    "date_offset, ?3, ?4, ?5 FROM page WHERE id = ?1",
 	/* Pages this import keeps but does not read again, counted for
 	 * Hugo's default main section: published ones, by section. */
 	[W_SECTION_PAGES] = "SELECT substr(source, 1, instr(source, '/') - 1),"
@@ -142,10 +143,11 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_PAGE_NAMED] = "SELECT source, url FROM page WHERE "
 	    "instr(lower(source), ?1) > 0 AND kind <> 2 AND draft = 0 "
 	    "ORDER BY source",
-	/* The URL of the page at source ?1 (without case), but a draft. */
-	[W_PAGE_AT] = "SELECT url FROM page WHERE lower(source) = lower(?1) "
+	/* The URL of the page at source ?1 (without case), but a draft; a
+	 * section's, where its url lists it (017). */
+	[W_PAGE_AT] = "SELECT coalesce(list_url, url) FROM page WHERE lower(source) = lower(?1) "
 	    "AND draft = 0",
-	[W_PAGE_REF] = "SELECT url, title FROM page WHERE lower(source) = "
+	[W_PAGE_REF] = "SELECT coalesce(list_url, url), title FROM page WHERE lower(source) = "
 	    "lower(?1) AND draft = 0 AND publish_at <= ?3 AND (expire_at IS "
 	    "NULL OR expire_at > ?3) UNION ALL SELECT NULL, NULL WHERE EXISTS "
 	    "(SELECT 1 FROM page WHERE lower(substr(source, 1, length(?2))) = "
@@ -856,6 +858,10 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 	bind_text(w, st, 25, p->lang);
 	bind_text(w, st, 26, p->tkey);
 	bind_int64(w, st, 27, p->markup);
+	if (p->list_url != NULL)
+		bind_text(w, st, 28, p->list_url);
+	else
+		bind_null(w, st, 28);
 	{
 		struct buf tags = BUF_INIT;
 		size_t i, t;

@@ -103,6 +103,8 @@ enum query {
 	Q_PAGE_FRAMES,
 	Q_PAGE_COVER,
 	Q_SECTION_PAGE,
+	Q_SECTION_LIST_URL,
+	Q_SECTION_AT,
 	Q_TAXONOMY_ITEMS,
 	Q_TERM_OLDEST,
 	Q_TRANSLATIONS,
@@ -240,6 +242,14 @@ static const char *const query_sql[Q__MAX] = {
 	    "p.id "
 	    "FROM page p "
 	    "WHERE p.url = ?2 AND p.kind = 2 AND" VISIBLE("p"),
+	/* Where a section's listing is published, when its own page's url
+	 * says (schema 017), by the section's route; and the reverse. */
+	[Q_SECTION_LIST_URL] = "SELECT p.list_url FROM page p WHERE "
+	    "p.url = ?2 AND p.kind = 2 AND p.list_url IS NOT NULL AND"
+	    VISIBLE("p"),
+	[Q_SECTION_AT] = "SELECT p.url, p.lang FROM page p WHERE "
+	    "p.list_url = ?2 AND p.kind = 2 AND" VISIBLE("p")
+	    "ORDER BY p.url LIMIT 1",
 	/* A taxonomy's feed: its terms, each dated by its newest visible
 	 * page (the bare max() picks that row's offset), newest first, then
 	 * by name as Hugo sorts titles (case aside). */
@@ -975,6 +985,32 @@ db_section_page(struct db *db, long long now, const char *route,
 		get_markup(st, 3, markup);
 		if (page_id != NULL)
 			*page_id = sqlite3_column_int64(st, 4);
+	}
+	return rc;
+}
+
+enum db_rc
+db_section_list_url(struct db *db, long long now, const char *route,
+    struct buf *out)
+{
+	sqlite3_stmt *st;
+	enum db_rc rc = lookup(db, Q_SECTION_LIST_URL, now, route, &st);
+
+	if (rc == DB_ROW)
+		buf_puts(out, text(st, 0));
+	return rc;
+}
+
+enum db_rc
+db_section_at(struct db *db, long long now, const char *url,
+    struct buf *route, struct buf *lang)
+{
+	sqlite3_stmt *st;
+	enum db_rc rc = lookup(db, Q_SECTION_AT, now, url, &st);
+
+	if (rc == DB_ROW) {
+		buf_puts(route, text(st, 0));
+		buf_puts(lang, text(st, 1));
 	}
 	return rc;
 }

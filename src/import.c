@@ -41,7 +41,7 @@
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "11"
+#define IMPORT_RULES_VERSION "12"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640
@@ -1455,6 +1455,7 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	struct buf text = BUF_INIT, err = BUF_INIT, warn = BUF_INIT;
 	struct buf hash = BUF_INIT, stored = BUF_INIT, url = BUF_INIT;
 	struct buf owner = BUF_INIT, section = BUF_INIT, tkey = BUF_INIT;
+	struct buf list_url = BUF_INIT;
 	struct buf order = BUF_INIT, parent = BUF_INIT;
 	size_t seclen, parentlen;
 	const char *base = strrchr(f->path, '/');
@@ -1537,7 +1538,8 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 		buf_reset(&parent);
 	/* A page of a language below the root is under its root ("/fr/"),
 	 * but for a front-matter url, which Hugo 0.111 takes as given (a
-	 * section's own page has none: it is at its section's route). */
+	 * section's own page stays at its section's route, which names the
+	 * section; its url is where the listing is published, list_url). */
 	lang = site_lang_find(&im->site, f->lang);
 	if (lang != NULL && (fm.url == NULL || index) &&
 	    strcmp(lang->root, "/") != 0)
@@ -1550,6 +1552,24 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 		/* A section's own page: its listing's title, description
 		 * and text, at the section's route. */
 		buf_printf(&url, "/%s/", buf_cstr(&section));
+		if (fm.url != NULL && *fm.url != '\0') {
+			struct url_page lu;
+
+			/* Hugo 0.111 lists it at its url, as given ("/blog"
+			 * is "/blog/"), and writes nothing at its route. */
+			memset(&lu, 0, sizeof(lu));
+			lu.path = f->path;
+			lu.url = fm.url;
+			if (url_page(&list_url, &im->site, &lu) != 0 ||
+			    strcmp(buf_cstr(&list_url), "/") == 0) {
+				buf_printf(&err, "%s:1: its url '%s' is no "
+				    "path a section can be listed at",
+				    f->fs_path, fm.url);
+				goto fail;
+			}
+			if (strcmp(buf_cstr(&list_url), buf_cstr(&url)) == 0)
+				buf_reset(&list_url);
+		}
 	} else if (url_page(&url, &im->site, &up) != 0) {
 		buf_printf(&err, "%s:1: its URL '%s' holds a '.' or '..' "
 		    "segment or control characters", f->fs_path,
@@ -1709,6 +1729,7 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	p.ntaxonomies = fm.ntaxonomies;
 	p.section = section.len > 0 && !index ? buf_cstr(&section) : NULL;
 	p.parent_section = parent.len > 0 ? buf_cstr(&parent) : NULL;
+	p.list_url = list_url.len > 0 ? buf_cstr(&list_url) : NULL;
 	p.search_text = m.text;
 	p.aliases = aliases;
 	p.naliases = naliases;
@@ -1769,6 +1790,7 @@ out:
 	buf_free(&section);
 	buf_free(&parent);
 	buf_free(&tkey);
+	buf_free(&list_url);
 	buf_free(&order);
 	return rc;
 }

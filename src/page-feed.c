@@ -240,6 +240,9 @@ page_feed_site(struct ctx *ctx)
 enum page_rc
 page_feed_section(struct ctx *ctx)
 {
+	const struct site *site = ctx->site;
+	struct site plain;
+	char none[1] = "";
 	struct render_section sec;
 	struct feed f;
 	enum page_rc rc;
@@ -252,7 +255,14 @@ page_feed_section(struct ctx *ctx)
 	f.route = buf_cstr(&sec.route);
 	f.all = 0;
 	f.term_id = ctx->found->id;
+	/* A url kept as given is no ugly list (as in page_section()). */
+	if (sec.moved) {
+		plain = *ctx->site;
+		plain.ugly_urls = none;
+		ctx->site = &plain;
+	}
 	rc = render_feed(ctx, &f);
+	ctx->site = site;
 	render_section_free(&sec);
 	return rc;
 }

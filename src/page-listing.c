@@ -77,6 +77,9 @@ enum page_rc
 page_section(struct ctx *ctx)
 {
 	struct buf *b = &ctx->resp->body;
+	const struct site *site = ctx->site;
+	struct site plain;
+	char none[1] = "";
 	struct buf slug = BUF_INIT;
 	struct render_section sec;
 	struct render_trail trail;
@@ -105,6 +108,13 @@ page_section(struct ctx *ctx)
 		rc = PAGE_DB_ERROR;
 		goto out;
 	}
+	/* Its url is kept as given: its pages' URLs too ("/blog/page/2/"),
+	 * uglyURLs or not. */
+	if (sec.moved) {
+		plain = *ctx->site;
+		plain.ugly_urls = none;
+		ctx->site = &plain;
+	}
 	if ((rc = render_begin_listing(ctx, buf_cstr(&sec.title), "list",
 	    buf_cstr(&sec.route), buf_cstr(&sec.title), TAXONOMY_SECTIONS,
 	    buf_cstr(&slug))) != PAGE_OK)
@@ -131,6 +141,7 @@ page_section(struct ctx *ctx)
 	if (rc == PAGE_OK)
 		render_end(ctx);
 out:
+	ctx->site = site;
 	render_section_free(&sec);
 	render_trail_free(&trail);
 	buf_free(&slug);

@@ -167,10 +167,15 @@ page_sitemap(struct ctx *ctx)
 			continue;
 		buf_reset(&route);
 		render_lang_prefix(&route, s);
-		if (section)
+		if (section) {
 			buf_printf(&route, "/%s/", slug);
-		else
+			if (render_section_route(ctx, &route) == DB_ERROR) {
+				db_cursor_end(&cur);
+				goto fail;
+			}
+		} else {
 			render_term_route(&route, taxonomy, slug);
+		}
 		if (multi && render_listing_translations(ctx, taxonomy, slug,
 		    tr, MAX_TRANSLATIONS, &nt) == DB_ERROR) {
 			db_cursor_end(&cur);

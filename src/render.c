@@ -92,6 +92,21 @@ render_section_title(struct buf *out, const char *name)
 }
 
 enum db_rc
+render_section_route(struct ctx *ctx, struct buf *route)
+{
+	struct buf moved = BUF_INIT;
+	enum db_rc rc = db_section_list_url(ctx->db, ctx->now,
+	    buf_cstr(route), &moved);
+
+	if (rc == DB_ROW) {
+		buf_reset(route);
+		buf_puts(route, buf_cstr(&moved));
+	}
+	buf_free(&moved);
+	return rc;
+}
+
+enum db_rc
 render_section_read(struct ctx *ctx, const char *slug,
     struct render_section *sec)
 {
@@ -105,8 +120,16 @@ render_section_read(struct ctx *ctx, const char *slug,
 	buf_printf(&sec->route, "/%s/", slug);
 	rc = db_section_page(ctx->db, ctx->now, buf_cstr(&sec->route), &title,
 	    &sec->description, &sec->body, &sec->markup, &sec->page_id);
+	sec->moved = 0;
+	if (rc == DB_ROW) {
+		enum db_rc moved = render_section_route(ctx, &sec->route);
+
+		if (moved == DB_ERROR)
+			return DB_ERROR;
+		sec->moved = moved == DB_ROW;
+	}
 	if (rc == DB_ERROR)
-		return rc;
+		return DB_ERROR;
 	/* Hugo's default title is for a section without an _index.md (one
 	 * with no title has none), named by its last folder. */
 	if (rc == DB_ROW) {
@@ -134,7 +157,7 @@ render_section_trail(struct ctx *ctx, const char *slug,
 		return DB_ROW;	/* no section is an ancestor */
 	for (p = slug; *p != '\0' && t->n < RENDER_TRAIL_MAX; p++) {
 		size_t len = strcspn(p, "/");
-		enum db_rc found;
+		enum db_rc found, moved;
 
 		p += len;
 		buf_reset(&route);
@@ -150,8 +173,18 @@ render_section_trail(struct ctx *ctx, const char *slug,
 		 * no section. */
 		if (found != DB_ROW && t->n > 0 && *p != '\0')
 			continue;
+		moved = found == DB_ROW ? render_section_route(ctx, &route) :
+		    DB_DONE;
+		if (moved == DB_ERROR) {
+			rc = DB_ERROR;
+			break;
+		}
 		i = t->n++;
-		url_list(&t->routes[i], ctx->site, buf_cstr(&route));
+		/* A url is taken as given, uglyURLs or not (measured). */
+		if (moved == DB_ROW)
+			buf_puts(&t->routes[i], buf_cstr(&route));
+		else
+			url_list(&t->routes[i], ctx->site, buf_cstr(&route));
 		if (found == DB_ROW) {
 			buf_puts(&t->names[i], title);
 		} else {
@@ -686,11 +719,15 @@ render_listing_translations(struct ctx *ctx, const char *taxonomy,
 		rc = DB_DONE;
 		buf_reset(&route);
 		buf_add(&route, l->root, strlen(l->root) - 1);
-		if (taxonomy == NULL)
+		if (taxonomy == NULL) {
 			buf_putc(&route, '/');
-		else if (strcmp(taxonomy, TAXONOMY_SECTIONS) == 0)
+		} else if (strcmp(taxonomy, TAXONOMY_SECTIONS) == 0) {
 			buf_printf(&route, "/%s/", slug);
-		else if (slug == NULL)
+			if (render_section_route(ctx, &route) == DB_ERROR) {
+				rc = DB_ERROR;
+				break;
+			}
+		} else if (slug == NULL)
 			buf_printf(&route, "/%s/", taxonomy);
 		else
 			render_term_route(&route, taxonomy, slug);

@@ -16,6 +16,9 @@ enum route_match {
 			 * or "#" (a page number) */
 	MATCH_STORED,	/* a stored page at the route whose layout is
 			 * pattern (NULL: any layout) */
+	MATCH_LISTED,	/* a section listed at its _index.md's url (schema
+			 * 017): pattern is what follows that url, and the
+			 * section is the term of the row's taxonomy */
 	MATCH_ALIAS,	/* an alias a stored page declares: 301 to it */
 };
 
@@ -99,8 +102,20 @@ static const struct route routes[] = {
 	    ROUTE_TERM | ROUTE_ATOM, "term rss" },
 	{ MATCH_PATH, "$taxonomy/*/feed.json", page_feed_term, NULL,
 	    ROUTE_TERM | ROUTE_JSON, "term rss" },
+	/* A section whose _index.md gives a url is there alone, as Hugo
+	 * 0.111 writes it ("/blog/" for content/post/). */
+	{ MATCH_LISTED, "", page_section, TAXONOMY_SECTIONS,
+	    ROUTE_TERM, "section" },
+	{ MATCH_LISTED, "page/#", page_section, TAXONOMY_SECTIONS,
+	    ROUTE_PAGED | ROUTE_TERM, "section" },
+	{ MATCH_LISTED, "index.xml", page_feed_section, TAXONOMY_SECTIONS,
+	    ROUTE_TERM, "section rss" },
+	{ MATCH_LISTED, "atom.xml", page_feed_section, TAXONOMY_SECTIONS,
+	    ROUTE_TERM | ROUTE_ATOM, "section rss" },
+	{ MATCH_LISTED, "feed.json", page_feed_section, TAXONOMY_SECTIONS,
+	    ROUTE_TERM | ROUTE_JSON, "section rss" },
 	/* A section is a term of TAXONOMY_SECTIONS (schema.h), nested ones
-	 * ("essays/2023") too. */
+	 * ("essays/2023") too, at its route unless its url moves it. */
 	{ MATCH_PATH, "**", page_section, TAXONOMY_SECTIONS,
 	    ROUTE_TERM | ROUTE_LIST, "section" },
 	{ MATCH_PATH, "**/page/#", page_section, TAXONOMY_SECTIONS,
@@ -317,6 +332,46 @@ use_lang(struct ctx *ctx, const struct site *site, struct site *view,
 	db_set_lang(ctx->db, view->lang);
 }
 
+/* The section listed at the route's first k segments by its _index.md's
+ * url, for the largest k a MATCH_LISTED row can follow (the route
+ * itself, "index.xml", "page/N"): sets *k, its route ("/post/") and its
+ * language. Returns DB_ROW, DB_DONE (none) or DB_ERROR. */
+static enum db_rc
+listed_section(struct ctx *ctx, size_t *k, struct buf *route,
+    struct buf *lang)
+{
+	const struct req *r = ctx->req;
+	struct buf url = BUF_INIT;
+	enum db_rc rc = DB_DONE;
+	size_t back, i;
+
+	for (back = 0; back <= 2 && back < r->nsegs && rc == DB_DONE;
+	    back++) {
+		buf_reset(&url);
+		buf_putc(&url, '/');
+		for (i = 0; i + back < r->nsegs; i++)
+			buf_printf(&url, "%s/", r->segs[i]);
+		*k = r->nsegs - back;
+		rc = db_section_at(ctx->db, ctx->now, buf_cstr(&url), route,
+		    lang);
+	}
+	buf_free(&url);
+	return rc;
+}
+
+/* Is the section at route ("/post/", under the language's lang_root)
+ * listed elsewhere by its _index.md's url? 1, 0, or -1 on a database
+ * error. */
+static int
+section_moved(struct ctx *ctx, const char *route)
+{
+	struct buf url = BUF_INIT;
+	enum db_rc rc = db_section_list_url(ctx->db, ctx->now, route, &url);
+
+	buf_free(&url);
+	return rc == DB_ERROR ? -1 : rc == DB_ROW;
+}
+
 static enum page_rc
 dispatch(struct ctx *ctx, enum req_verdict verdict, struct route_segs *rs)
 {
@@ -326,8 +381,9 @@ dispatch(struct ctx *ctx, enum req_verdict verdict, struct route_segs *rs)
 	struct db_page stored;
 	struct db_term term;
 	enum page_rc prc;
-	int looked_up = 0, via_list = 0;
-	size_t i, skip;
+	int looked_up = 0, via_list = 0, listed = 0;
+	struct buf listed_route = BUF_INIT, listed_lang = BUF_INIT;
+	size_t i, skip, listed_k = 0;
 
 	if (verdict == REQ_ADD_SLASH || verdict == REQ_MERGE_SLASHES) {
 		redirect_canonical(ctx);
@@ -368,7 +424,62 @@ dispatch(struct ctx *ctx, enum req_verdict verdict, struct route_segs *rs)
 		ctx->page = 1;
 		ctx->term = NULL;
 		ctx->taxonomy = rt->taxonomy;
-		if (rt->match == MATCH_PATH) {
+		if (rt->match == MATCH_LISTED) {
+			enum db_rc rc;
+			size_t root;
+
+			if (listed == 0) {
+				rc = listed_section(ctx, &listed_k,
+				    &listed_route, &listed_lang);
+				if (rc == DB_ERROR) {
+					prc = PAGE_DB_ERROR;
+					goto out;
+				}
+				listed = rc == DB_ROW ? 1 : -1;
+			}
+			if (listed < 0 || match_path(ctx, rt->pattern,
+			    listed_k, ctx->req->segs, ctx->req->nsegs,
+			    &rs->path) <= 0)
+				continue;
+			/* The section is in its _index.md's language. */
+			if (site_multilingual(site))
+				use_lang(ctx, site, &view,
+				    buf_cstr(&listed_lang));
+			root = strlen(ctx->site->lang_root);
+			buf_reset(&rs->path);
+			if (strncmp(buf_cstr(&listed_route),
+			    ctx->site->lang_root, root) == 0 &&
+			    listed_route.len > root)
+				buf_add(&rs->path, listed_route.data + root,
+				    listed_route.len - root - 1);
+			ctx->term = buf_cstr(&rs->path);
+			rc = db_term_by_slug(ctx->db, ctx->now, ctx->taxonomy,
+			    ctx->term, &term);
+			if (rc == DB_DONE)
+				rc = pageless_section(ctx, &term);
+			if (rc == DB_ERROR) {
+				prc = PAGE_DB_ERROR;
+				goto out;
+			}
+			if (rc == DB_DONE)
+				continue;
+			ctx->found = &term;
+			/* To its url as given, uglyURLs or not. */
+			if ((rt->flags & ROUTE_PAGED) && ctx->page == 1) {
+				struct buf target = BUF_INIT;
+				size_t j;
+
+				ctx->found = NULL;
+				buf_putc(&target, '/');
+				for (j = 0; j < listed_k; j++)
+					buf_printf(&target, "%s/",
+					    ctx->req->segs[j]);
+				page_redirect(ctx, buf_cstr(&target));
+				buf_free(&target);
+				prc = PAGE_OK;
+				goto out;
+			}
+		} else if (rt->match == MATCH_PATH) {
 			int m;
 
 			/* In a subdir layout only the site's own rows (the
@@ -405,19 +516,42 @@ dispatch(struct ctx *ctx, enum req_verdict verdict, struct route_segs *rs)
 				    TAXONOMY_SECTIONS) == 0 &&
 				    strcmp(rt->pattern, "**") != 0)
 					rc = pageless_section(ctx, &term);
-				if (rc == DB_ERROR)
-					return PAGE_DB_ERROR;
+				if (rc == DB_ERROR) {
+					prc = PAGE_DB_ERROR;
+					goto out;
+				}
 				/* No such term: the path may still be a
 				 * stored page's or an alias (Hugo allows
 				 * either anywhere). */
 				if (rc == DB_DONE)
 					continue;
+				/* A section its url lists elsewhere is not
+				 * at its route (MATCH_LISTED). */
+				if (strcmp(ctx->taxonomy,
+				    TAXONOMY_SECTIONS) == 0) {
+					struct buf route = BUF_INIT;
+					int moved;
+
+					buf_add(&route, ctx->site->lang_root,
+					    strlen(ctx->site->lang_root) - 1);
+					buf_printf(&route, "/%s/", ctx->term);
+					moved = section_moved(ctx,
+					    buf_cstr(&route));
+					buf_free(&route);
+					if (moved < 0) {
+						prc = PAGE_DB_ERROR;
+						goto out;
+					}
+					if (moved)
+						continue;
+				}
 				ctx->found = &term;
 			}
 			if ((rt->flags & ROUTE_PAGED) && ctx->page == 1) {
 				ctx->found = NULL;
 				redirect_first_page(ctx, rs);
-				return PAGE_OK;
+				prc = PAGE_OK;
+				goto out;
 			}
 		} else if (rt->match == MATCH_STORED) {
 			if (!looked_up) {
@@ -431,8 +565,10 @@ dispatch(struct ctx *ctx, enum req_verdict verdict, struct route_segs *rs)
 					    buf_cstr(&rs->list), &stored);
 					via_list = 1;
 				}
-				if (rc == DB_ERROR)
-					return PAGE_DB_ERROR;
+				if (rc == DB_ERROR) {
+					prc = PAGE_DB_ERROR;
+					goto out;
+				}
 				looked_up = rc == DB_ROW ? 1 : -1;
 				/* A page shows in its own language. */
 				if (rc == DB_ROW && site_multilingual(site))
@@ -447,10 +583,23 @@ dispatch(struct ctx *ctx, enum req_verdict verdict, struct route_segs *rs)
 			if (stored.kind == PAGE_SECTION &&
 			    strcmp(stored.url, ctx->site->lang_root) == 0)
 				continue;
-			/* A section's list is at one of its URLs. */
+			/* A section's list is at one of its URLs, and not
+			 * at its route when its url lists it elsewhere. */
 			if (stored.kind == PAGE_SECTION ? url_list_is_ugly(
 			    ctx->site, stored.url) != via_list : via_list)
 				continue;
+			if (stored.kind == PAGE_SECTION) {
+				/* (stored.url is its card's: the list's.) */
+				int moved = section_moved(ctx,
+				    buf_cstr(&rs->list));
+
+				if (moved < 0) {
+					prc = PAGE_DB_ERROR;
+					goto out;
+				}
+				if (moved)
+					continue;
+			}
 			ctx->stored = &stored;
 			if (rt->pattern != NULL)
 				ctx->title = stored.title;
@@ -461,9 +610,13 @@ dispatch(struct ctx *ctx, enum req_verdict verdict, struct route_segs *rs)
 		prc = rt->handler(ctx);
 		ctx->stored = NULL;	/* the rows live in this frame */
 		ctx->found = NULL;
-		return prc;
+		goto out;
 	}
-	return PAGE_NOT_FOUND;
+	prc = PAGE_NOT_FOUND;
+out:
+	buf_free(&listed_route);
+	buf_free(&listed_lang);
+	return prc;
 }
 
 enum page_rc

@@ -120,6 +120,22 @@ copy sectax hugo-sectax.tsv
 cp "$tmp/sectax/public/notes/index.xml" "$golden/hugo-feed-section-notes.xml"
 cp "$tmp/sectax/public/series/learn-c/index.xml" "$golden/hugo-feed-series-learn-c.xml"
 
+# securl/: sections whose _index.md gives a url (one per language, a
+# nested one without its trailing slash): where Hugo lists them, their
+# pages' breadcrumbs, a menu's pageRef, the files Hugo writes (so what it
+# does not write: /post/) and the moved section's feed.
+build securl
+copy securl hugo-securl.tsv
+mv "$tmp/securl/public/fr/hugo-securl.tsv" "$tmp/securl/public/hugo-securl-fr.tsv"
+copy securl hugo-securl-fr.tsv
+(cd "$tmp/securl/public" && find . -type f ! -name 'hugo-*.tsv' | sed 's/^\.//' |
+	LC_ALL=C sort) >"$golden/hugo-securl-files.txt"
+cp "$tmp/securl/public/blog/index.xml" "$golden/hugo-feed-securl-blog.xml"
+# ... and with ugly.yaml (uglyURLs: true): the url is kept as given.
+build securl securl-ugly hugo.yaml,ugly.yaml
+(cd "$tmp/securl-ugly/public" && find . -type f ! -name 'hugo-*.tsv' | sed 's/^\.//' |
+	LC_ALL=C sort) >"$golden/hugo-securl-ugly-files.txt"
+
 # links/: bare URLs (Goldmark's linkify), footnote back links, heading ids
 # of headings holding links; links keep document order within a file.
 build links

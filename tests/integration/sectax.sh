@@ -137,4 +137,88 @@ expect_re "it has no /tags/" "$(cgi /tags/ | head -n 1)" '^Status: 404'
 expect_re "nor /tags/go/" "$(cgi /tags/go/ | head -n 1)" '^Status: 404'
 expect_re "its sections stay" "$(cgi /notes/ | head -n 1)" '^Status: 200'
 
+# 7. A section's _index.md url (tests/hugo/securl, as letsencrypt.org's
+# post/_index.md says url: /blog/): Hugo lists the section there alone;
+# its pages keep their URLs, their breadcrumbs name the moved section.
+su=$top/tests/hugo/securl
+db=$tmp/u.db
+"$top/quire" import --db "$db" "$su" >"$tmp/log" 2>&1
+rc=$?
+cond "a site whose sections give a url imports" "$(cat "$tmp/log")" $rc
+files=$golden/hugo-securl-files.txt
+crumbs() { cgi "$1" | grep -o '<div class="breadcrumbs">.*</div>' |
+	grep -o 'href="[^"]*"' | sed 's/href="//; s/"$//' | tail -n +2 |
+	tr '\n' ' '; }
+while IFS= read -r line; do
+	kind=$(field 1) url=$(field 2) title=$(field 3) links=$(field 5)
+	case $kind in
+	section)
+		expect "$url is titled as Hugo titles it" \
+		    "$(cgi "$url" | grep -o '<h1>[^<]*</h1>' | head -n 1)" "<h1>$title</h1>"
+		# Its pages (its sections' order is sectax's concern, above).
+		want=$(for u in $links; do grep -q "^section	$u	" \
+		    "$golden"/hugo-securl*.tsv || printf '%s ' "$u"; done)
+		got=$(for u in $(entries "$url"); do grep -q "^section	$u	" \
+		    "$golden"/hugo-securl*.tsv || printf '%s ' "$u"; done)
+		expect "$url lists Hugo's pages" "$got" "$want"
+		# Every file Hugo writes under it answers: page/1/ redirects.
+		while IFS= read -r f; do
+			r=${f%index.html}
+			case $f in */page/1/index.html) want=301 ;; *) want=200 ;; esac
+			expect_re "$r answers $want, as Hugo writes $f" \
+			    "$(cgi "$r" | head -n 1)" "^Status: $want"
+		done < <(grep "^$url" "$files")
+		;;
+	page)
+		expect_re "$url answers 200" "$(cgi "$url" | head -n 1)" '^Status: 200'
+		expect "$url: its breadcrumb is Hugo's ancestors" "$(crumbs "$url")" "$links"
+		;;
+	menu)
+		expect_re "a menu's pageRef to the section links $url" \
+		    "$(cgi /blog/ | sed -n '/<ul id="menu">/,/<\/ul>/p')" "href=\"$url\""
+		;;
+	esac
+done < <(tail -n +2 "$golden/hugo-securl.tsv"; tail -n +2 "$golden/hugo-securl-fr.tsv" | grep -v '^menu')
+# What Hugo does not write is no page: the sections' own routes.
+for r in /post/ /post/page/2/ /post/index.xml /post/deep/ /fr/post/ /fr/post/index.xml; do
+	f=${r%/}; case $f in *.xml) ;; *) f=$f/index.html ;; esac
+	expect "Hugo writes no $f" "$(grep -c "^$f\$" "$files")" 0
+	expect_re "and $r answers 404" "$(cgi "$r" | head -n 1)" '^Status: 404'
+done
+body /blog/index.xml >"$tmp/f.rss"
+g=$golden/hugo-feed-securl-blog.xml
+expect "/blog/index.xml: the items and dates are Hugo's" "$(items "$tmp/f.rss")" "$(items "$g")"
+expect "/blog/index.xml: the channel link is Hugo's" \
+    "$(channel "$tmp/f.rss" link)" "$(channel "$g" link)"
+expect "/blog/index.xml: its self link is Hugo's" \
+    "$(grep -o '<atom:link href="[^"]*" rel="self"' "$tmp/f.rss")" \
+    "$(grep -o '<atom:link href="[^"]*" rel="self"' "$g")"
+expect_re "/blog/page/2/ is its own canonical URL" "$(cgi /blog/page/2/)" \
+    '<link rel="canonical" href="http://example.org/blog/page/2/">'
+expect_re "/blog/ links its next page at /blog/page/2/" "$(cgi /blog/)" \
+    'href="/blog/page/2/"'
+expect_re "the sitemap lists /blog/, not /post/" "$(body /en/sitemap.xml)" \
+    '<loc>http://example.org/blog/</loc>'
+expect "and no /post/" "$(body /en/sitemap.xml | grep -c '<loc>http://example.org/post/</loc>')" 0
+# ... and under uglyURLs: true, which keeps the url as given.
+cat "$su/hugo.yaml" "$su/ugly.yaml" >"$tmp/ugly.yaml"
+"$top/quire" import --db "$db" --config "$tmp/ugly.yaml" "$su/content" >"$tmp/log" 2>&1
+rc=$?
+cond "with uglyURLs: true it imports" "$(cat "$tmp/log")" $rc
+while IFS= read -r f; do
+	r=${f%index.html}
+	case $f in */page/1/index.html) want=301 ;; *) want=200 ;; esac
+	expect_re "uglyURLs: $r answers $want, as Hugo writes $f" \
+	    "$(cgi "$r" | head -n 1)" "^Status: $want"
+done < <(grep '^/blog/' "$golden/hugo-securl-ugly-files.txt")
+expect "uglyURLs: Hugo writes no /blog.html" "$(grep -c '^/blog.html$' "$golden/hugo-securl-ugly-files.txt")" 0
+expect_re "and /blog.html answers 404" "$(cgi /blog.html | head -n 1)" '^Status: 404'
+expect_re "uglyURLs: /blog/page/1/ redirects to /blog/" "$(cgi /blog/page/1/)" 'Location: /blog/'
+expect_re "uglyURLs: /blog/ links its next page at /blog/page/2/" "$(cgi /blog/)" \
+    'href="/blog/page/2/"'
+expect "uglyURLs: the breadcrumb keeps /blog/" "$(crumbs /post/p1.html)" "/blog/ "
+body /blog/index.xml >"$tmp/f.rss"
+expect "uglyURLs: /blog/index.xml's channel links /blog/" \
+    "$(channel "$tmp/f.rss" link)" "http://example.org/blog/"
+
 report sectax
