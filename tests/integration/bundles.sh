@@ -13,7 +13,7 @@ suite_begin bundles
 site=$top/tests/hugo/bundles
 db=$tmp/b.db
 "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
-cond "the fixture imports" "$(cat "$tmp/log")" $?
+cond_rc "the fixture imports" $? "$tmp/log"
 expect "the pages are Hugo's, at Hugo's URLs (a bundle's other files are none)" \
     "$(sqlite3 -readonly -separator $'\t' "$db" "SELECT source, url FROM page
         WHERE kind <> 2" | LC_ALL=C sort)" \

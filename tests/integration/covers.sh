@@ -35,7 +35,7 @@ for config in hugo plain; do
 	db=$tmp/$config.db
 	"$top/quire" import --db "$db" --config "$site/$config.yaml" "$site" \
 	    >"$tmp/log-$config" 2>&1
-	cond "$config: the fixture imports" "$(cat "$tmp/log-$config")" $?
+	cond_rc "$config: the fixture imports" $? "$tmp/log-$config"
 	got=$(rows "$config")
 	want=$(awk -F'\t' -v c="$config" '$1 == c' "$golden")
 	expect "$config: every cover, og:image and twitter card is Hugo's" \
@@ -137,7 +137,7 @@ expect_re "the import counts the copies it made" "$(cat "$tmp/log-hugo")" \
 before=$(find "${db%.db}.files" -type f -printf '%i %P\n' | LC_ALL=C sort)
 "$top/quire" import --db "$db" --config "$site/hugo.yaml" "$site" \
     >"$tmp/log-again" 2>&1
-cond "the fixture imports again" "$(cat "$tmp/log-again")" $?
+cond_rc "the fixture imports again" $? "$tmp/log-again"
 expect_re "a re-import makes no copy" "$(cat "$tmp/log-again")" \
     'quire: 8 covers, 6 images: 0 copies made, 32 reused'
 expect "a re-import leaves the store as it was" \
@@ -148,7 +148,7 @@ old=$(grep -o 'shot_q[0-9a-f]*_360w.png' "$tmp/srcset" | head -n 1)
 cp "$site/content/posts/relative/cover.png" "$site/content/posts/shots/images/shot.png"
 "$top/quire" import --db "$db" --config "$site/hugo.yaml" "$site" \
     >"$tmp/log-changed" 2>&1
-cond "a changed image imports" "$(cat "$tmp/log-changed")" $?
+cond_rc "a changed image imports" $? "$tmp/log-changed"
 new=$(body /blog/ | grep -o 'shot_q[0-9a-f]*_360w.png' | head -n 1)
 expect_re "a changed image's copies have new routes" "$old $new" \
     '^shot_q[0-9a-f]+_360w.png shot_q[0-9a-f]+_360w.png$'
@@ -177,7 +177,7 @@ printf -- '---\ntitle: Global\ndate: 2024-02-03\ncover:\n  image: global.png\n--
     >"$site/content/posts/global.md"
 "$top/quire" import --db "$db" --config "$site/hugo.yaml" "$site" \
     >"$tmp/log-bad" 2>&1
-cond "a site with undecodable images imports" "$(cat "$tmp/log-bad")" $?
+cond_rc "a site with undecodable images imports" $? "$tmp/log-bad"
 expect_re "the text PNG is a warning naming it" "$(cat "$tmp/log-bad")" \
     '^warning: content/posts/broken/junk.png: .*served as it is, without resized copies'
 expect_re "the truncated JPEG is a warning naming it" "$(cat "$tmp/log-bad")" \

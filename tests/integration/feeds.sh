@@ -245,7 +245,7 @@ bdb=$tmp/broken.db
 cp "$pdb" "$bdb"
 sqlite3 "$bdb" "UPDATE page_card SET summary = CAST(x'41ff42c3' AS TEXT),
     title = CAST(x'4e6f626f6479e2' AS TEXT) WHERE url = '/posts/bob/'" 2>"$tmp/sqlite.err"
-cond "a page's title and summary are set to invalid UTF-8" "$(cat "$tmp/sqlite.err")" $?
+cond_rc "a page's title and summary are set to invalid UTF-8" $? "$tmp/sqlite.err"
 serve broken "$bdb"
 req "$srv/feed.json"
 "$py" -c 'import json, sys

@@ -32,7 +32,7 @@ want() { tail -n +2 "$1" | cut -f1-5,8 | LC_ALL=C sort; }
 for site in cjk unsafe extensions; do
 	db=$tmp/$site.db
 	"$top/quire" import -q --db "$db" "$top/tests/hugo/$site" >"$tmp/log" 2>&1
-	cond "$site/ imports" "$(cat "$tmp/log")" $?
+	cond_rc "$site/ imports" $? "$tmp/log"
 	expect "$site/: every page's figures and summary are Hugo's" \
 	    "$(stored "$db")" "$(want "$top/tests/golden/hugo-$site.tsv")"
 done
@@ -55,7 +55,7 @@ expect "a file Hugo does not read (.MD) is not imported either" \
 # each shared URL, and each page's content as Hugo's .Content (less the
 # "HUGOMORE42" stand-in Hugo leaves where nothing follows a divider).
 "$top/quire" import --db "$tmp/h.db" "$top/tests/hugo/html" >"$tmp/log" 2>&1
-cond "html/ imports" "$(cat "$tmp/log")" $?
+cond_rc "html/ imports" $? "$tmp/log"
 expect "html/: every page's figures and summary are Hugo's, and only its pages" \
     "$(stored "$tmp/h.db")" \
     "$(tail -n +2 "$top/tests/golden/hugo-html.tsv" | cut -f1-6 | LC_ALL=C sort)"
@@ -98,7 +98,7 @@ printf '#+TITLE: Org\n\nAn Org page.\n' >"$tmp/other/content/posts/o.org"
 printf -- '---\ntitle: Adoc\n---\nAn AsciiDoc page.\n' >"$tmp/other/content/posts/a.adoc"
 printf -- '---\ntitle: Md\n---\nA Markdown page.\n' >"$tmp/other/content/posts/m.md"
 "$top/quire" import --db "$tmp/o.db" "$tmp/other" >"$tmp/log" 2>&1
-cond "a site with Org and AsciiDoc content imports" "$(cat "$tmp/log")" $?
+cond_rc "a site with Org and AsciiDoc content imports" $? "$tmp/log"
 expect_re "an Org file is skipped with a warning naming it" "$(cat "$tmp/log")" \
     'warning: [^ ]*/posts/o\.org:1: Org content, which Hugo renders itself'
 expect_re "an AsciiDoc file is skipped with a warning naming it" "$(cat "$tmp/log")" \

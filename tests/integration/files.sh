@@ -30,7 +30,7 @@ held() { find "$1" -mindepth 2 -type f -printf '%h%f\n' |
 fp() { sha256sum "$1" | cut -d' ' -f1; }
 
 "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
-cond "the fixture imports" "$(cat "$tmp/log")" $?
+cond_rc "the fixture imports" $? "$tmp/log"
 expect "every file is at the URL Hugo publishes it, from the file Hugo copies" \
     "$(rows "$db")" "$(tail -n +2 "$top/tests/golden/hugo-files.tsv")"
 expect_re "the import says how many files it stored" "$(cat "$tmp/log")" \
@@ -89,7 +89,7 @@ rm -r "$tmp/sd.db" "$tmp/sd.files"
 # its path in its language's tree, under the language's root.
 "$top/quire" import -q --db "$tmp/ml.db" "$top/tests/hugo/files-lang" \
     >"$tmp/log" 2>&1
-cond "the multilingual fixture imports" "$(cat "$tmp/log")" $?
+cond_rc "the multilingual fixture imports" $? "$tmp/log"
 expect "a language's contentDir: every file is where Hugo publishes it" \
     "$(rows "$tmp/ml.db")" "$(tail -n +2 "$top/tests/golden/hugo-files-lang.tsv")"
 rm -r "$tmp/ml.db" "$tmp/ml.files"
@@ -97,7 +97,7 @@ rm -r "$tmp/ml.db" "$tmp/ml.files"
 # An unchanged re-import hashes nothing and writes nothing.
 before=$(store_state "$store")
 strace -f -e trace=openat -o "$tmp/strace" "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
-cond "the re-import succeeds" "$(cat "$tmp/log")" $?
+cond_rc "the re-import succeeds" $? "$tmp/log"
 expect_re "it stores no new file" "$(cat "$tmp/log")" "[0-9]+ files, 0 new, 0 removed"
 expect "no store file was rewritten (inodes and mtimes as they were)" \
     "$(store_state "$store")" "$before"
@@ -109,7 +109,7 @@ old=$(sqlite3 -readonly "$db" "SELECT hash FROM file WHERE url = '/CNAME'")
 sleep 1
 printf 'www.example.org\n' >"$site/static/CNAME"
 "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
-cond "the import after an edit succeeds" "$(cat "$tmp/log")" $?
+cond_rc "the import after an edit succeeds" $? "$tmp/log"
 expect_re "it stores one file and removes one" "$(cat "$tmp/log")" "[0-9]+ files, 1 new, 1 removed"
 expect "the edited file has its new bytes' hash" \
     "$(sqlite3 -readonly "$db" "SELECT hash FROM file WHERE url = '/CNAME'")" \
@@ -214,7 +214,7 @@ expect "after the kill the live database is as it was" "$(fp "$db")" "$live"
 expect "the store holds every file rows name" \
     "$(comm -23 <(named "$db") <(held "$store"))" ""
 /usr/bin/time -f '%M' -o "$tmp/rss" "$top/quire" import -q --db "$db" "$site" >"$tmp/log" 2>&1
-cond "the next import succeeds" "$(cat "$tmp/log")" $?
+cond_rc "the next import succeeds" $? "$tmp/log"
 # Read in chunks: storing a 96 MiB file takes nowhere near 96 MiB more
 # than the import before it (measured so, sanitizers' overhead cancels).
 rss=$(( $(tail -n 1 "$tmp/rss") - $(tail -n 1 "$tmp/rss0") ))

@@ -42,7 +42,7 @@ in the section's text
 MD
 db=$tmp/f.db
 "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
-cond "the site imports" "$(cat "$tmp/log")" $?
+cond_rc "the site imports" $? "$tmp/log"
 expect "one row per fenced block, in order" \
     "$(sqlite3 -readonly "$db" "SELECT f.kind || ':' || f.ordinal FROM page_fragment f
         JOIN page p ON p.id = f.page_id WHERE p.source = 'posts/a.md'" | tr '\n' ' ')" \

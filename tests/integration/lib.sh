@@ -24,6 +24,10 @@ expect_re() {
 }
 # cond DESC GOT STATUS: passes when STATUS (of the previous command) is 0.
 cond() { if [ "$3" = 0 ]; then ok "$1"; else not_ok "$1" "$2"; fi; }
+# cond_rc NAME STATUS FILE: ok when STATUS is 0, else not ok showing
+# FILE. Pass $? as STATUS: it expands before anything else runs (in
+# `cond NAME "$(cat FILE)" $?` it is cat's status, always 0).
+cond_rc() { cond "$1" "$(cat "$3")" "$2"; }
 # report SUITE: prints the closing line; fails when a check failed.
 report() {
 	echo "$1: $pass passed, $fail failed"

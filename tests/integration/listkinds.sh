@@ -48,7 +48,7 @@ papermod() { case $1 in *"|"*) echo "Home|${1#*|}" ;; *) echo Home ;; esac; }
 
 db=$tmp/l.db
 "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
-cond "the site imports" "$(cat "$tmp/log")" $?
+cond_rc "the site imports" $? "$tmp/log"
 expect "nested sections import without a warning" \
     "$(grep -c 'warning' "$tmp/log")" 0
 
@@ -133,7 +133,7 @@ for conf in ugly.yaml ugly-map.yaml; do
 	db=$tmp/${conf%.yaml}.db
 	"$top/quire" import --db "$db" --config "$tmp/$conf" "$site" \
 	    >"$tmp/log" 2>&1
-	cond "$conf: the site imports" "$(cat "$tmp/log")" $?
+	cond_rc "$conf: the site imports" $? "$tmp/log"
 	expect "$conf: no warning about uglyURLs" \
 	    "$(grep -c 'uglyURLs' "$tmp/log")" 0
 	grep "^$conf	" "$golden/hugo-listkinds-ugly.tsv" | cut -f2 > "$tmp/urls"
@@ -194,7 +194,7 @@ for kind in - home page section taxonomy term RSS sitemap robotsTXT 404; do
 	} > "$conf"
 	db=$tmp/disable-$kind.db
 	"$top/quire" import --db "$db" --config "$conf" "$site" >"$tmp/log" 2>&1
-	cond "disableKinds $kind: the site imports" "$(cat "$tmp/log")" $?
+	cond_rc "disableKinds $kind: the site imports" $? "$tmp/log"
 	[ "$kind" = 404 ] && continue	# no file: checked below
 	bad=0 n=0
 	while IFS=$'\t' read -r k what url to; do

@@ -13,7 +13,7 @@ suite_begin menus
 
 db=$tmp/m.db
 "$top/quire" import --db "$db" "$top/tests/hugo/menus" >"$tmp/log" 2>&1
-cond "a site with pageRef menu entries imports" "$(cat "$tmp/log")" $?
+cond_rc "a site with pageRef menu entries imports" $? "$tmp/log"
 expect "every entry links where Hugo links it" \
     "$(sqlite3 -readonly -separator $'\t' "$db" "SELECT value FROM site
 	WHERE key LIKE 'menu.%' ORDER BY key" | tr '\037' '\t' | LC_ALL=C sort)" \
@@ -26,7 +26,7 @@ expect_re "the header links the bundle by its slug" "$home" \
 cp -r "$top/tests/hugo/menus" "$tmp/site"
 sed -i 's|pageRef: /about$|pageRef: /nowhere|' "$tmp/site/hugo.yaml"
 "$top/quire" import --db "$tmp/n.db" "$tmp/site" >"$tmp/log" 2>&1
-cond "a pageRef naming nothing still imports" "$(cat "$tmp/log")" $?
+cond_rc "a pageRef naming nothing still imports" $? "$tmp/log"
 expect_re "with a warning naming it" "$(cat "$tmp/log")" \
     "warning: menu entry 'About': pageRef '/nowhere' names no page or section; it links to /nowhere/"
 expect_re "an entry with no url (a parent of others) links the home, as PaperMod's absLangURL" "$home" \

@@ -506,7 +506,7 @@ atomic() { # atomic NAME FOLDER ERE-on-stderr...
 	expect "$name: import exits 1" "$rc" 1
 	for re in "$@"; do
 		grep -Eq -- "$re" "$tmp/a.err"
-		cond "$name: stderr matches /$re/" "$(cat "$tmp/a.err")" $?
+		cond_rc "$name: stderr matches /$re/" $? "$tmp/a.err"
 	done
 	expect "$name: the database is unchanged (sha256)" "$(sha256sum <"$adb")" "$sum_before"
 	expect "$name: no temporary file is left beside the database" \

@@ -26,7 +26,7 @@ py=/usr/bin/python3
 
 db=$tmp/s.db
 "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
-cond "the site imports" "$(cat "$tmp/log")" $?
+cond_rc "the site imports" $? "$tmp/log"
 expect "a nested section imports without a warning" \
     "$(grep -c 'nested section' "$tmp/log")" 0
 
@@ -132,7 +132,7 @@ expect "/sitemap.xml lists every section, taxonomy and term" "$missing" ""
 # 6. A site that declares no taxonomy has no term pages.
 { sed '/^taxonomies:/,/^  series:/d' "$site/hugo.yaml"; echo 'taxonomies: {}'; } >"$tmp/none.yaml"
 "$top/quire" import --db "$db" --config "$tmp/none.yaml" "$site/content" >"$tmp/log" 2>&1
-cond "a site with taxonomies: {} imports" "$(cat "$tmp/log")" $?
+cond_rc "a site with taxonomies: {} imports" $? "$tmp/log"
 expect_re "it has no /tags/" "$(cgi /tags/ | head -n 1)" '^Status: 404'
 expect_re "nor /tags/go/" "$(cgi /tags/go/ | head -n 1)" '^Status: 404'
 expect_re "its sections stay" "$(cgi /notes/ | head -n 1)" '^Status: 200'

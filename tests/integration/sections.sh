@@ -49,7 +49,7 @@ stored() { sqlite3 -readonly "$1" "SELECT value FROM site WHERE key = 'mainSecti
 # 1. The site's folder as PATH, its config found beside content/.
 db=$tmp/a.db
 "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
-cond "a site's folder imports" "$(cat "$tmp/log")" $?
+cond_rc "a site's folder imports" $? "$tmp/log"
 expect "the folder's config is read (no --base-url warning)" \
     "$(grep -c 'no site configuration' "$tmp/log")" 0
 expect "Hugo's default main section: the most published pages, first by name" \
@@ -78,7 +78,7 @@ expect_re "and so does a post of another section" \
 
 # 2. One file again: the sections of the pages kept still count.
 "$top/quire" import --db "$db" "$site/content/zzz/a.md" >"$tmp/log" 2>&1
-cond "one file imports" "$(cat "$tmp/log")" $?
+cond_rc "one file imports" $? "$tmp/log"
 expect "the kept pages still count" "$(stored "$db")" post
 
 # 3. A publication tips the balance: a fifth page in zzz/.
@@ -86,7 +86,7 @@ cp -r "$site" "$tmp/site"
 printf -- '---\ntitle: "Z e"\ndate: 2021-01-09\n---\nWords.\n' \
     >"$tmp/site/content/zzz/e.md"
 "$top/quire" import --db "$db" "$tmp/site" >"$tmp/log" 2>&1
-cond "the grown site imports" "$(cat "$tmp/log")" $?
+cond_rc "the grown site imports" $? "$tmp/log"
 expect "the section with most pages now is the main one" "$(stored "$db")" zzz
 expect "its pages are posts now" \
     "$(sqlite3 -readonly "$db" "SELECT group_concat(kind) FROM (SELECT kind
@@ -99,7 +99,7 @@ cat "$site/hugo.yaml" "$site/main-notes.yaml" >"$tmp/named.yaml"
 db=$tmp/b.db
 "$top/quire" import --db "$db" --config "$tmp/named.yaml" "$site/content" \
     >"$tmp/log" 2>&1
-cond "a site naming its main sections imports" "$(cat "$tmp/log")" $?
+cond_rc "a site naming its main sections imports" $? "$tmp/log"
 expect "params.mainSections' pages are the posts" \
     "$(kinds "$db")" "$(want "$golden/hugo-sections-named.tsv")"
 expect "the first named is the one listed at its name" "$(stored "$db")" notes

@@ -72,7 +72,7 @@ MD
 printf -- '---\ntitle: Other\ndate: 2024-01-05\n---\nO.\n' > "$site/content/notes/other.md"
 db=$tmp/s.db
 "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
-cond "the site imports" "$(cat "$tmp/log")" $?
+cond_rc "the site imports" $? "$tmp/log"
 expect "an unknown shortcode warns with FILE:LINE and its name" \
     "$(grep -c 'posts/a.md:13: shortcode "box" is not known; its inner content is shown' "$tmp/log")" 1
 cgi /posts/a/ > "$tmp/a.http"
@@ -110,7 +110,7 @@ expect "the word count holds the ref's URL" \
 # The target moves; a.md is unchanged, and its ref follows.
 sed -i 's/^slug: bee/slug: wasp/' "$site/content/posts/b.md"
 "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
-cond "the site imports again" "$(cat "$tmp/log")" $?
+cond_rc "the site imports again" $? "$tmp/log"
 expect "the unchanged page's ref follows its moved target" \
     "$(body /posts/a/ | grep -c 'See https://example.org/posts/wasp/ and <a href="/posts/wasp/">b</a>')" 1
 expect "and counts as unchanged" "$(grep -o "[0-9]* added, [0-9]* updated, [0-9]* unchanged" "$tmp/log")" "0 added, 1 updated, 5 unchanged"
@@ -128,7 +128,7 @@ printf -- '---\ntitle: F\ndate: 2999-01-01\n---\nSee {{< relref "later" >}}.\n' 
 printf -- '---\ntitle: L\ndate: 2999-01-02\n---\nL.\n' > "$site/content/posts/later.md"
 printf -- '---\ntitle: G\ndraft: true\n---\n{{< ref "nope.md" >}}\n' > "$site/content/posts/g.md"
 "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
-cond "pages published later, and a draft, import" "$(cat "$tmp/log")" $?
+cond_rc "pages published later, and a draft, import" $? "$tmp/log"
 expect "a ref to a page published later is its URL" \
     "$(sqlite3 -readonly "$db" "SELECT body FROM page WHERE source = 'posts/f.md'" | grep -c HAHAHUGOSHORTCODEs0HBHB) $(sqlite3 -readonly "$db" "SELECT f.html FROM page_fragment f JOIN page p ON p.id = f.page_id WHERE p.source = 'posts/f.md'")" \
     "1 /posts/later/"

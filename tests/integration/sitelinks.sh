@@ -16,7 +16,7 @@ golden=$top/tests/golden/hugo-sitelinks.tsv
 served=$top/tests/golden/hugo-sitelinks-served.txt
 db=$tmp/s.db
 "$top/quire" import --db "$db" "$top/tests/hugo/sitelinks" >"$tmp/log" 2>&1
-cond "the fixture imports" "$(cat "$tmp/log")" $?
+cond_rc "the fixture imports" $? "$tmp/log"
 
 # Every page Hugo writes (a URL ending in /), as the worker answers it.
 mkdir -p "$tmp/pages" "$tmp/none"
