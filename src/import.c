@@ -1560,12 +1560,23 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 			memset(&lu, 0, sizeof(lu));
 			lu.path = f->path;
 			lu.url = fm.url;
-			if (url_page(&list_url, &im->site, &lu) != 0 ||
-			    strcmp(buf_cstr(&list_url), "/") == 0) {
+			if (url_page(&list_url, &im->site, &lu) != 0) {
 				buf_printf(&err, "%s:1: its url '%s' is no "
 				    "path a section can be listed at",
 				    f->fs_path, fm.url);
 				goto fail;
+			}
+			/* url: / lists the section over the home page in
+			 * Hugo's build (the last file written wins); quire
+			 * keeps the home page and the section's own route,
+			 * and says so. */
+			if (strcmp(buf_cstr(&list_url), "/") == 0) {
+				note(im, "warning: %s:1: its url '/' would "
+				    "list the section in place of the home "
+				    "page, as Hugo 0.111's build does; it is "
+				    "listed at %s\n", f->fs_path,
+				    buf_cstr(&url));
+				buf_reset(&list_url);
 			}
 			if (strcmp(buf_cstr(&list_url), buf_cstr(&url)) == 0)
 				buf_reset(&list_url);

@@ -221,4 +221,20 @@ body /blog/index.xml >"$tmp/f.rss"
 expect "uglyURLs: /blog/index.xml's channel links /blog/" \
     "$(channel "$tmp/f.rss" link)" "http://example.org/blog/"
 
+# url: / on a section's _index.md: Hugo's build lists the section over the
+# home page; quire imports the site (a real blog does this), keeps the
+# home page and the section's route, and warns naming the file.
+mkdir -p "$tmp/root/content/post"
+printf 'baseURL: http://example.org/\ntitle: Root\n' >"$tmp/root/hugo.yaml"
+printf -- '---\ntitle: Blog\nurl: /\n---\n' >"$tmp/root/content/post/_index.md"
+printf -- '---\ntitle: One\ndate: 2024-01-01\n---\nOne.\n' >"$tmp/root/content/post/one.md"
+"$top/quire" import --db "$tmp/root.db" "$tmp/root" >"$tmp/log" 2>&1
+cond_rc "a section with url: / imports" $? "$tmp/log"
+expect_re "and a warning names the file" "$(cat "$tmp/log")" \
+    "post/_index.md:1: its url '/' would list the section in place of the home page"
+db=$tmp/root.db
+expect "the home page and the section's route both answer" \
+    "$(cgi / | head -n 1 | tr -d '\r') $(cgi /post/ | head -n 1 | tr -d '\r')" \
+    "Status: 200 OK Status: 200 OK"
+
 report sectax
