@@ -102,6 +102,10 @@ int md_render(const char *src, size_t n, unsigned flags,
 	const struct md_hooks *hooks, struct md_result *res);
 /* Frees what md_render() put in res. */
 void md_result_free(struct md_result *res);
+/* Hugo's markdownify: appends text rendered with flags,
+ * less trailing newlines and the <p> around a lone paragraph. Returns 0,
+ * or -1 when rendering failed (out as it was). */
+int md_markdownify(struct buf *out, const char *text, unsigned flags);
 
 /* Appends Hugo's anchor for the n bytes of heading text to out, without
  * the duplicate suffix, as flags' autoHeadingIDType says: github (lower

@@ -258,27 +258,7 @@ cover_plainify(struct buf *out, const char *text)
 int
 cover_markdownify(struct buf *out, const struct site *s, const char *text)
 {
-	struct md_result md;
-	const char *h;
-	size_t n;
-
-	if (md_render(text, strlen(text), site_md_flags(s) & ~(unsigned)MD_EMOJI,
-	    NULL, &md) != 0)
-		return -1;
-	h = md.html.data != NULL ? md.html.data : "";
-	n = md.html.len;
-	while (n > 0 && h[n - 1] == '\n')
-		n--;
-	/* A lone paragraph loses its <p>, as Hugo's markdownify does. */
-	if (n >= 7 && strncmp(h, "<p>", 3) == 0 &&
-	    strncmp(h + n - 4, "</p>", 4) == 0 &&
-	    memmem(h + 3, n - 7, "<p>", 3) == NULL) {
-		h += 3;
-		n -= 7;
-	}
-	buf_add(out, h, n);
-	md_result_free(&md);
-	return 0;
+	return md_markdownify(out, text, site_md_flags(s) & ~(unsigned)MD_EMOJI);
 }
 
 /* Appends the URL of a site route under baseURL, as .Permalink. */

@@ -2021,6 +2021,31 @@ md_render(const char *src, size_t n, unsigned flags,
 	return 0;
 }
 
+int
+md_markdownify(struct buf *out, const char *text, unsigned flags)
+{
+	struct md_result md;
+	const char *h;
+	size_t n;
+
+	if (md_render(text, strlen(text), flags, NULL, &md) != 0)
+		return -1;
+	h = md.html.data != NULL ? md.html.data : "";
+	n = md.html.len;
+	while (n > 0 && h[n - 1] == '\n')
+		n--;
+	/* A lone paragraph loses its <p>, as Hugo's markdownify does. */
+	if (n >= 7 && strncmp(h, "<p>", 3) == 0 &&
+	    strncmp(h + n - 4, "</p>", 4) == 0 &&
+	    memmem(h + 3, n - 7, "<p>", 3) == NULL) {
+		h += 3;
+		n -= 7;
+	}
+	buf_add(out, h, n);
+	md_result_free(&md);
+	return 0;
+}
+
 void
 md_result_free(struct md_result *res)
 {

@@ -137,25 +137,9 @@ get(const struct sc_item *call, const char *name, int pos)
 static void
 markdownify(struct buf *out, const char *s, const struct sc_ctx *ctx)
 {
-	struct md_result res;
-	const char *h;
-	size_t n;
-
-	if (s == NULL || md_render(s, strlen(s), ctx->site != NULL &&
-	    ctx->site->unsafe ? MD_UNSAFE : 0, NULL, &res) != 0)
-		return;
-	h = buf_cstr(&res.html);
-	n = res.html.len;
-	while (n > 0 && h[n - 1] == '\n')
-		n--;
-	if (n >= 7 && strncmp(h, "<p>", 3) == 0 &&
-	    strncmp(h + n - 4, "</p>", 4) == 0 &&
-	    memmem(h + 3, n - 7, "<p>", 3) == NULL) {
-		h += 3;
-		n -= 7;
-	}
-	buf_add(out, h, n);
-	md_result_free(&res);
+	if (s != NULL)
+		md_markdownify(out, s, ctx->site != NULL && ctx->site->unsafe ?
+		    MD_UNSAFE : 0);
 }
 
 static const char yt_style[] = "style=\"position: relative; "
