@@ -264,6 +264,47 @@ test_utf8(void **state)
 	assert_false(uni_valid("\xC0\xAF", 2));	/* overlong '/' */
 	assert_false(uni_valid("\xED\xA0\x80", 3));	/* surrogate */
 	assert_false(uni_valid("a\0b", 3));
+	assert_false(uni_valid("abcdefgh\0", 9));
+}
+
+/* uni_valid() skips ASCII a word at a time: at every offset and length
+ * it must still agree with a walk of one character at a time. */
+static int
+valid_by_chars(const char *s, size_t n)
+{
+	size_t i = 0, len;
+	unsigned long cp;
+
+	while (i < n) {
+		if (s[i] == '\0')
+			return 0;
+		len = uni_next(s + i, n - i, &cp);
+		if (cp == 0xFFFD && len == 1 && (unsigned char)s[i] >= 0x80)
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
+static void
+test_utf8_words(void **state)
+{
+	static const char *const odd[] = { "\xC3\xA9", "\xC3", "\0",
+	    "\xE2\x82\xAC", "\xED\xA0\x80", "\x80", "\xF0\x9F\x98\x80" };
+	char text[40];
+	size_t k, at, n;
+
+	(void)state;
+	for (k = 0; k < sizeof(odd) / sizeof(odd[0]); k++)
+		for (at = 0; at < 24; at++) {
+			size_t olen = k == 2 ? 1 : strlen(odd[k]);
+
+			memset(text, 'x', sizeof(text));
+			memcpy(text + at, odd[k], olen);
+			for (n = 0; n <= sizeof(text); n++)
+				assert_int_equal(uni_valid(text, n),
+				    valid_by_chars(text, n));
+		}
 	assert_true(uni_is_space(0x3000));
 	assert_false(uni_is_space(0x200B));	/* zero width: not space in Go */
 }
@@ -283,6 +324,7 @@ main(void)
 		cmocka_unit_test(test_json_value),
 		cmocka_unit_test(test_unescape),
 		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_utf8_words),
 	};
 
 	uni_init();
