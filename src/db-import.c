@@ -160,9 +160,11 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_FILE_PUT] = "INSERT OR REPLACE INTO file (url, source, hash, size, "
 	    "mtime, media_type) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	/* A page that Hugo writes where a file would go: at its URL, or
-	 * the index.html of it. */
+	 * the index.html of it. (Two values of url, so that its index
+	 * answers: a file would otherwise cost a scan of every page.) */
 	[W_FILE_PAGE] = "SELECT source FROM page WHERE draft = 0 AND "
-	    "(url = ?1 OR url || 'index.html' = ?1) LIMIT 1",
+	    "url IN (?1, CASE WHEN substr(?1, -10) = 'index.html' THEN "
+	    "substr(?1, 1, length(?1) - 10) END) LIMIT 1",
 };
 
 struct dbw {
