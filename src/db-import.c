@@ -333,8 +333,27 @@ dbw_open(const char *path, struct buf *err)
 		goto bad;
 	if (migrate(w, err) != 0)
 		goto bad;
-	if (exec(w, "CREATE TEMP TABLE seen (source TEXT PRIMARY KEY)",
-	    err) != 0)
+	/* The terms whose pages this import changes: only their names can
+	 * change (dbw_commit), so only they are looked at again. */
+	if (exec(w, "CREATE TEMP TABLE seen (source TEXT PRIMARY KEY); "
+	    "CREATE TEMP TABLE touched_term (id INTEGER PRIMARY KEY); "
+	    "CREATE TEMP TRIGGER page_term_added AFTER INSERT ON "
+	    "main.page_term BEGIN INSERT OR IGNORE INTO touched_term VALUES "
+	    "(new.term_id); END; "
+	    "CREATE TEMP TRIGGER page_term_renamed AFTER UPDATE OF name, "
+	    "term_id ON main.page_term BEGIN INSERT OR IGNORE INTO "
+	    "touched_term VALUES (old.term_id), (new.term_id); END; "
+	    "CREATE TEMP TRIGGER page_term_gone AFTER DELETE ON "
+	    "main.page_term BEGIN INSERT OR IGNORE INTO touched_term VALUES "
+	    "(old.term_id); END; "
+	    /* And the cards whose url or title the related lists copy. */
+	    "CREATE TEMP TABLE touched_card (id INTEGER PRIMARY KEY); "
+	    "CREATE TEMP TRIGGER page_card_added AFTER INSERT ON "
+	    "main.page_card BEGIN INSERT OR IGNORE INTO touched_card VALUES "
+	    "(new.page_id); END; "
+	    "CREATE TEMP TRIGGER page_card_renamed AFTER UPDATE OF url, "
+	    "title ON main.page_card BEGIN INSERT OR IGNORE INTO touched_card "
+	    "VALUES (new.page_id); END", err) != 0)
 		goto bad;
 	for (i = 0; i < W__MAX; i++)
 		if (sqlite3_prepare_v3(w->conn, wquery_sql[i], -1,
@@ -1327,10 +1346,13 @@ dbw_related(struct dbw *w, long long now, struct buf *err)
 	if ((step = site_value(w, "related_inputs", &old, err)) < 0)
 		goto out;
 	if (strcmp(buf_cstr(&old), stamp) == 0) {
+		/* (Of the cards this import wrote: all of them cost 113 ms
+		 * a save at 10,000 posts.) */
 		rc = exec(w, "UPDATE page_related SET url = c.url, title = "
 		    "c.title FROM page_card c WHERE c.page_id = "
-		    "page_related.related_id AND (page_related.url <> c.url OR "
-		    "page_related.title <> c.title)", err);
+		    "page_related.related_id AND page_related.related_id IN "
+		    "(SELECT id FROM touched_card) AND (page_related.url <> "
+		    "c.url OR page_related.title <> c.title)", err);
 		goto out;
 	}
 	rs.pages = pages;
@@ -1372,11 +1394,13 @@ dbw_commit(struct dbw *w, struct buf *err)
 	int rc = -1, i;
 
 	/* A term is shown as first written in file path order (Hugo), and
-	 * goes when its last page goes. */
+	 * goes when its last page goes. Its name changes only with its
+	 * pages: at 10,000 posts renaming every term cost 111 ms a save. */
 	if (exec(w, "DELETE FROM term WHERE id NOT IN (SELECT term_id FROM "
 	    "page_term); UPDATE term SET name = (SELECT t.name FROM page_term t "
 	    "JOIN page p ON p.id = t.page_id WHERE t.term_id = term.id ORDER BY "
-	    "p.source LIMIT 1); INSERT INTO site (key, value) VALUES "
+	    "p.source LIMIT 1) WHERE id IN (SELECT id FROM touched_term); "
+	    "INSERT INTO site (key, value) VALUES "
 	    "('version', 1) ON CONFLICT (key) DO UPDATE SET value = "
 	    "CAST(value AS INTEGER) + 1; INSERT OR REPLACE INTO site (key, "
 	    "value) VALUES ('imported_at', CAST(strftime('%s', 'now') AS "
