@@ -6,6 +6,7 @@
 #   BENCH_QUICK=1     fewer posts and requests (a smoke run)
 #   BENCH_POSTS, BENCH_BIG_POSTS, BENCH_RSS_REQUESTS, BENCH_IMAGES, BENCH_SEED override
 #   BENCH_KEEP=1      keep the working folder (printed at the end)
+#   BENCH_SCALE=1     add the 100,000-post rows (bench/scale.sh; minutes more)
 #
 # Every server is stopped by its pid on exit, failure included. Needs wrk,
 # valgrind, hugo, nginx, spawn-fcgi, curl, gcc and the libfcgi/cmark-gfm
@@ -567,3 +568,12 @@ echo
 echo "worker RSS (1 worker; home, article, tag, search in turn, 8 connections): after 1k requests $rss_1k MiB, after $((rss_n / 1000))k $rss_big MiB"
 flat=$(awk -v a="$rss_1k" -v b="$rss_big" 'BEGIN { print (b < 8 && b - a <= 0.5) ? "pass" : "SHORT" }')
 echo "  target <8 MiB and flat (growth ≤0.5 MiB)  $flat"
+
+# --- 10. the large site (issue 18), under BENCH_SCALE=1 -----------------------
+# 100,000 posts: minutes of import and 6 GB of database, so not by default.
+if [ "${BENCH_SCALE:-0}" = 1 ]; then
+	echo
+	hugo10k=""
+	[ "$big" = 10000 ] && hugo10k=$hugo_ms
+	BENCH_SEED=$seed BENCH_HUGO_10K_MS=$hugo10k bash "$bench/scale.sh"
+fi
