@@ -529,15 +529,24 @@ dbw_section_dates(struct dbw *w, long long now, struct buf *err)
 	sqlite3_stmt *sec = NULL, *newest = NULL, *card = NULL, *terms = NULL;
 	int rc = -1, step;
 
-	if (sqlite3_prepare_v2(w->conn, "SELECT p.id, p.source, p.lang, "
-	    "c.has_date, c.date, c.date_offset FROM page p JOIN page_card c "
-	    "ON c.page_id = p.id WHERE p.kind = 2 AND p.has_date = 0", -1,
-	    &sec, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(w->conn, "SELECT date, date_offset FROM page "
-	    "WHERE substr(source, 1, ?2) = ?1 AND lang = ?3 AND kind <> 2 "
-	    "AND has_date = 1 AND draft = 0 AND publish_at <= ?4 AND "
-	    "(expire_at IS NULL OR expire_at > ?4) ORDER BY date DESC "
-	    "LIMIT 1", -1, &newest, NULL) != SQLITE_OK ||
+	/* Both walk page_card's key (lang, kind, date DESC, ...), never a
+	 * whole table: the sections are found language by language (the
+	 * languages themselves one key step each), and a section's newest
+	 * page is the first of its folder in one kind's date order. A card
+	 * holds its page's date, flags and source. (At 100,000 posts the
+	 * scan of the pages for their sections was 0.85 s a save.) */
+	if (sqlite3_prepare_v2(w->conn, "WITH RECURSIVE langs(lang) AS "
+	    "(SELECT min(lang) FROM page_card UNION ALL SELECT (SELECT "
+	    "min(lang) FROM page_card WHERE lang > langs.lang) FROM langs "
+	    "WHERE lang IS NOT NULL) SELECT p.id, p.source, p.lang, "
+	    "c.has_date, c.date, c.date_offset FROM langs JOIN page_card c ON "
+	    "c.lang = langs.lang AND c.kind = 2 JOIN page p ON p.id = "
+	    "c.page_id WHERE p.has_date = 0", -1, &sec, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(w->conn, "SELECT date, date_offset FROM "
+	    "page_card WHERE lang = ?3 AND kind = ?5 AND has_date = 1 AND "
+	    "draft = 0 AND publish_at <= ?4 AND (expire_at IS NULL OR "
+	    "expire_at > ?4) AND substr(source, 1, ?2) = ?1 ORDER BY date "
+	    "DESC LIMIT 1", -1, &newest, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(w->conn, "UPDATE page_card SET has_date = ?2, "
 	    "date = ?3, date_offset = ?4, entry = NULL WHERE page_id = ?1",
 	    -1, &card, NULL) != SQLITE_OK ||
@@ -555,23 +564,28 @@ dbw_section_dates(struct dbw *w, long long now, struct buf *err)
 		const char *slash = strrchr(source, '/');
 		long long has = 0, date = 0, offset = 0;
 		size_t k;
-		int s;
+		int s, kind;
 
 		/* The folder of the _index.md, its slash included. */
 		k = slash != NULL ? (size_t)(slash - source) + 1 : 0;
-		bind_textn(w, newest, 1, source, k);
-		bind_int64(w, newest, 2, (long long)k);
-		bind_text(w, newest, 3, col_text(sec, 2));
-		bind_int64(w, newest, 4, now);
-		s = step_any(w, newest, err, "finding a section's newest page");
-		if (s < 0)
-			goto out;
-		if (s == SQLITE_ROW) {
-			has = 1;
-			date = sqlite3_column_int64(newest, 0);
-			offset = sqlite3_column_int64(newest, 1);
+		for (kind = PAGE_POST; kind <= PAGE_STANDALONE; kind++) {
+			bind_textn(w, newest, 1, source, k);
+			bind_int64(w, newest, 2, (long long)k);
+			bind_text(w, newest, 3, col_text(sec, 2));
+			bind_int64(w, newest, 4, now);
+			bind_int64(w, newest, 5, kind);
+			s = step_any(w, newest, err,
+			    "finding a section's newest page");
+			if (s < 0)
+				goto out;
+			if (s == SQLITE_ROW && (!has ||
+			    sqlite3_column_int64(newest, 0) > date)) {
+				has = 1;
+				date = sqlite3_column_int64(newest, 0);
+				offset = sqlite3_column_int64(newest, 1);
+			}
+			sqlite3_reset(newest);
 		}
-		sqlite3_reset(newest);
 		if (has == sqlite3_column_int64(sec, 3) &&
 		    date == sqlite3_column_int64(sec, 4) &&
 		    offset == sqlite3_column_int64(sec, 5))
