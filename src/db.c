@@ -1414,7 +1414,7 @@ search_progress(void *arg)
  * virtual machine: a few microseconds apart on a plain query, less than
  * a millisecond on a query of dozens of words (each step of the hits'
  * query ranks a row against every word). */
-#define SEARCH_PROGRESS_STEPS 200
+#define SEARCH_PROGRESS_STEPS 1000
 
 enum db_rc
 db_search_hits(struct db *db, long long now, const char *match, long limit,
