@@ -4,7 +4,8 @@
 #
 #   BENCH_SECONDS=4   seconds per wrk run
 #   BENCH_QUICK=1     fewer posts and requests (a smoke run)
-#   BENCH_POSTS, BENCH_BIG_POSTS, BENCH_RSS_REQUESTS, BENCH_IMAGES, BENCH_SEED override
+#   BENCH_POSTS, BENCH_BIG_POSTS, BENCH_RSS_REQUESTS, BENCH_IMAGES, BENCH_SEED,
+#   BENCH_SEARCH_REQUESTS override
 #   BENCH_KEEP=1      keep the working folder (printed at the end)
 #
 # Every server is stopped by its pid on exit, failure included. Needs wrk,
