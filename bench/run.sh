@@ -450,8 +450,8 @@ img_again_ms=$(( $(ms_now) - t0 ))
 # each query twice to warm up, then BENCH_SEARCH_REQUESTS times; the
 # worker's CPU per request from /proc/PID/stat, as for the pages. Five
 # queries from gen-blog's words (common, common, two common words, a
-# tag's, a topic's rare one), then 100 words, which its CPU budget
-# (QUIRE_SEARCH_MS, 250 ms) stops.
+# tag's, a topic's rare one), then 128 one-letter words (the most a
+# query holds), which its CPU budget (QUIRE_SEARCH_MS, 250 ms) stops.
 say "bench: search on $big posts"
 command -v cgi-fcgi >/dev/null || die "cgi-fcgi (libfcgi-bin) is needed for the search rows"
 search_n=${BENCH_SEARCH_REQUESTS:-$( [ "$quick" = 1 ] && echo 10 || echo 40 )}
@@ -464,7 +464,7 @@ search_req() {	# Q: the answer to /search/?q=Q
 	    SERVER_NAME=localhost SERVER_PORT=80 \
 	    cgi-fcgi -bind -connect "$run/search.sock" 2>/dev/null
 }
-search_qs=(the buffer latency+cache rust saffron "$(printf 'a+%.0s' $(seq 99))a")
+search_qs=(the buffer latency+cache rust saffron "$(printf 'a+%.0s' $(seq 127))a")
 declare -A sres	# [q] = "user-ticks system-ticks wall-ms answer"
 for q in "${search_qs[@]}"; do
 	search_req "$q" >"$work/search.out"
@@ -591,7 +591,7 @@ for q in "${search_qs[@]}"; do
 	*) tgt=20 ;;
 	esac
 	label=$q
-	[ ${#q} -gt 24 ] && label="100 words (a a a ...)"
+	[ ${#q} -gt 24 ] && label="128 words (a a a ...)"
 	printf '  %-22s %7s ms CPU  %7s ms wall  %-14s' "$label" "$ms" \
 	    "$(awk -v w="$3" -v n="$search_n" 'BEGIN { printf "%.1f", w / n }')" "${*:4}"
 	if [ -n "$tgt" ]; then
