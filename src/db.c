@@ -1601,7 +1601,8 @@ db_search_hits(struct db *db, long long now, const char *match, long limit,
 		rc = DB_ERROR;
 		goto out;
 	}
-	qsort(heap, n, sizeof(*heap), hit_cmp);
+	if (n > 1)
+		qsort(heap, n, sizeof(*heap), hit_cmp);
 	hits->count = count;
 	if ((size_t)offset < n) {
 		hits->n = n - (size_t)offset;

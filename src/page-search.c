@@ -85,12 +85,12 @@ page_search(struct ctx *ctx)
 			    "for: type a word.</p>\n");
 		goto done;
 	}
-	/* A search too costly for its budget (db.h's DB_SEARCH_MS) ends
-	 * here: what it wrote is taken back and the page says so. */
+	/* A search too costly for its budget (db.h's DB_SEARCH_MS) stops:
+	 * what it wrote is taken back and the page says so. */
 	mark = b->len;
 	if (db_search_hits(ctx->db, ctx->now, buf_cstr(&match), per,
 	    (page - 1) * per, &hits) != DB_ROW)
-		goto failed;
+		goto stopped;
 	pages = hits.count > 0 ? (hits.count + per - 1) / per : 1;
 	if (page > pages) {
 		prc = PAGE_NOT_FOUND;
@@ -106,28 +106,28 @@ page_search(struct ctx *ctx)
 		render_entry(ctx, &p, snippet);
 	db_cursor_end(&cur);
 	if (rc == DB_ERROR)
-		goto failed;
-	db_search_end(ctx->db);
+		goto stopped;
 	render_pagination(ctx, page, page < pages, results_href, q);
-done:
-	render_end(ctx);
-out:
-	db_search_end(ctx->db);
-	db_hits_free(&hits);
-	buf_free(&match);
-	return prc;
-failed:
-	db_search_end(ctx->db);
+	goto done;
+stopped:
 	if (!db_search_spent(ctx->db)) {
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
-	/* 200, as for a query too long: the answer to this query, a normal
+	/* 200, as for a query too long: this query's answer is a normal
 	 * page; the worker logs the note. */
 	ctx->note = "search stopped: it spent its CPU time (QUIRE_SEARCH_MS)";
 	b->len = mark;
 	b->data[mark] = '\0';
 	html(b, "<p class=\"search-count\">This search takes too long to "
 	    "answer: refine your search with fewer or rarer words.</p>\n");
-	goto done;
+done:
+	/* The page's other queries run without the search's budget. */
+	db_search_end(ctx->db);
+	render_end(ctx);
+out:
+	db_search_end(ctx->db);
+	db_hits_free(&hits);
+	buf_free(&match);
+	return prc;
 }
