@@ -155,7 +155,7 @@ quire: build/quire.o $(COMMON_O) $(IMPORTER_O) build/stamp
 
 cgi-bin/quire.fcgi: build/worker.o $(WORKER_O) $(COMMON_O) build/stamp
 	@mkdir -p cgi-bin
-	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(WORKER_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(WORKER_LIBS) -lm
 
 # make deps installs the Debian packages of DEPS_SET that are missing
 # (scripts/deps.sh: run, test, bench) and does nothing when all are there;
@@ -182,7 +182,7 @@ build/test-%: tests/unit/test-%.c $(COMMON_O) $(IMPORTER_O) $(WORKER_O) \
     build/stamp
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -Itests/unit -o $@ $< $(COMMON_O) \
 	    $(IMPORTER_O) $(filter-out build/worker.o,$(WORKER_O)) $(TEST_LIBS) \
-	    -lstdc++
+	    -lstdc++ -lm
 
 print-unit-tests:
 	@echo $(UNIT_BIN)

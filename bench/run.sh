@@ -4,7 +4,8 @@
 #
 #   BENCH_SECONDS=4   seconds per wrk run
 #   BENCH_QUICK=1     fewer posts and requests (a smoke run)
-#   BENCH_POSTS, BENCH_BIG_POSTS, BENCH_RSS_REQUESTS, BENCH_IMAGES, BENCH_SEED override
+#   BENCH_POSTS, BENCH_BIG_POSTS, BENCH_RSS_REQUESTS, BENCH_IMAGES, BENCH_SEED,
+#   BENCH_SEARCH_REQUESTS override
 #   BENCH_KEEP=1      keep the working folder (printed at the end)
 #   BENCH_SCALE=1     add the 100,000-post rows (bench/scale.sh; minutes more)
 #
@@ -462,6 +463,39 @@ t0=$(ms_now)
 "$quire" import -q --db "$work/img.db" "$work/img"
 img_again_ms=$(( $(ms_now) - t0 ))
 
+# --- 10. search on the big site ----------------------------------------------------
+# One worker on the big site's database, asked over FastCGI by cgi-fcgi:
+# each query twice to warm up, then BENCH_SEARCH_REQUESTS times; the
+# worker's CPU per request from /proc/PID/stat, as for the pages. Five
+# queries from gen-blog's words (common, common, two common words, a
+# tag's, a topic's rare one), then 128 one-letter words (the most a
+# query holds), which its CPU budget (QUIRE_SEARCH_MS, 250 ms) stops.
+say "bench: search on $big posts"
+command -v cgi-fcgi >/dev/null || die "cgi-fcgi (libfcgi-bin) is needed for the search rows"
+search_n=${BENCH_SEARCH_REQUESTS:-$( [ "$quick" = 1 ] && echo 10 || echo 40 )}
+pidfiles="$pidfiles $run/search.pids"
+QUIRE_DB=$work/big.db spawn search 1 "$worker"
+i=0
+while [ ! -S "$run/search.sock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+search_req() {	# Q: the answer to /search/?q=Q
+	env -i REQUEST_METHOD=GET REQUEST_URI="/search/?q=$1" QUERY_STRING="q=$1" \
+	    SERVER_NAME=localhost SERVER_PORT=80 \
+	    cgi-fcgi -bind -connect "$run/search.sock" 2>/dev/null
+}
+search_qs=(the buffer latency+cache rust saffron "$(printf 'a+%.0s' $(seq 127))a")
+declare -A sres	# [q] = "user-ticks system-ticks wall-ms answer"
+for q in "${search_qs[@]}"; do
+	search_req "$q" >"$work/search.out"
+	search_req "$q" >/dev/null
+	ans=$(sed -n 's/.*<p class="search-count">\([0-9]*\) results\{0,1\} for.*/\1 hits/p;
+	    s/.*<p class="search-count">.*refine your search.*/refine page/p' "$work/search.out")
+	before=$(cpu_ticks search)
+	t0=$(ms_now)
+	for i in $(seq "$search_n"); do search_req "$q" >/dev/null; done
+	sres[$q]="$(echo "$before $(cpu_ticks search)" | awk '{ print $3 - $1, $4 - $2 }') $(( $(ms_now) - t0 )) ${ans:-no answer}"
+done
+kill "$(head -n 1 "$run/search.pids")" 2>/dev/null || true
+
 # --- the table ----------------------------------------------------------------------
 mark() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
 	ok = (op == ">=") ? v >= t : v <= t; printf "%s", ok ? "pass" : "SHORT" }'; }
@@ -568,6 +602,26 @@ echo
 echo "worker RSS (1 worker; home, article, tag, search in turn, 8 connections): after 1k requests $rss_1k MiB, after $((rss_n / 1000))k $rss_big MiB"
 flat=$(awk -v a="$rss_1k" -v b="$rss_big" 'BEGIN { print (b < 8 && b - a <= 0.5) ? "pass" : "SHORT" }')
 echo "  target <8 MiB and flat (growth ≤0.5 MiB)  $flat"
+echo
+echo "search on the $((big + 1))-post site: worker CPU per request (user+system, $search_n requests each over FastCGI, one worker)"
+for q in "${search_qs[@]}"; do
+	set -- ${sres[$q]}
+	ms=$(awk -v u="$1" -v s="$2" -v n="$search_n" -v hz="$hz" 'BEGIN { printf "%.1f", (u + s) * 1000 / hz / n }')
+	case $q in
+	the) tgt=100 ;;
+	*+*+*) tgt="" ;;
+	*) tgt=20 ;;
+	esac
+	label=$q
+	[ ${#q} -gt 24 ] && label="128 words (a a a ...)"
+	printf '  %-22s %7s ms CPU  %7s ms wall  %-14s' "$label" "$ms" \
+	    "$(awk -v w="$3" -v n="$search_n" 'BEGIN { printf "%.1f", w / n }')" "${*:4}"
+	if [ -n "$tgt" ]; then
+		echo "  target ≤$tgt ms  $(mark "$ms" "<=" "$tgt")"
+	else
+		echo "  bounded by QUIRE_SEARCH_MS (250 ms)"
+	fi
+done
 
 # --- 10. the large site (issue 18), under BENCH_SCALE=1 -----------------------
 # 100,000 posts: minutes of import and 6 GB of database, so not by default.

@@ -282,17 +282,38 @@ enum db_rc db_alias(struct db *db, long long now, const char *path,
  * and syntax are only text; the last one also as a prefix. Words without
  * a letter or digit are dropped. Returns the number of words used. */
 int db_fts_query(struct buf *out, const char *words);
-/* Counts the visible pages matching an FTS5 query. */
-enum db_rc db_search_count(struct db *db, long long now, const char *match,
-	long *count);
-/* Lists the visible pages matching an FTS5 query, best first (bm25:
- * title, then tags, then text), each with a snippet that marks matches
- * with \x01 ... \x02. */
-enum db_rc db_search(struct db *db, struct db_cursor *cur, long long now,
-	const char *match, long limit, long offset, struct db_page *page,
-	const char **snippet);
+/* The CPU time one search may spend, in milliseconds, unless the
+ * worker's environment sets QUIRE_SEARCH_MS (1 to 60000). */
+#define DB_SEARCH_MS 250
+
+/* One search's hits: how many pages match, and the ids of the page of
+ * them asked for, best first. db_hits_free() frees ids. */
+struct db_hits {
+	long count;
+	long long *ids;
+	size_t n;
+};
+
+/* Counts the visible pages matching an FTS5 query and fills hits with
+ * those ranked offset to offset + limit - 1, best first (bm25: title,
+ * then tags, then text; then newest, then the lowest id). Returns
+ * DB_ROW or DB_ERROR. Starts the search's budget, which lasts until
+ * db_search_end(): a query that spends it fails, and db_search_spent()
+ * says so (too costly to answer: the caller asks for other words). */
+enum db_rc db_search_hits(struct db *db, long long now, const char *match,
+	long limit, long offset, struct db_hits *hits);
+/* Lists the pages of hits (from db_search_hits() with the same match)
+ * in their order, each with a snippet that marks matches with \x01 ...
+ * \x02. */
+enum db_rc db_search(struct db *db, struct db_cursor *cur, const char *match,
+	const struct db_hits *hits, struct db_page *page, const char **snippet);
 enum db_rc db_search_next(struct db_cursor *cur, struct db_page *page,
 	const char **snippet);
+/* Whether the search failed for its budget, not for the database. */
+int db_search_spent(const struct db *db);
+/* Ends the search's budget: later queries run unbounded. */
+void db_search_end(struct db *db);
+void db_hits_free(struct db_hits *hits);
 
 /* Lists every taxonomy term with visible pages and the newest date among
  * them (for the sitemap): its taxonomy, slug and that date. */

@@ -45,6 +45,9 @@ struct ctx {
 	const char *canonical;	/* the route the page names as canonical;
 				 * NULL: none (errors, redirects) */
 	enum page_format format;	/* a feed route's format */
+	const char *note;	/* a line the worker logs with the answer
+				 * (a search stopped for its budget), or
+				 * NULL; a literal */
 	int lang_path;		/* the route began with a language's
 				 * segment ("/fr/..."): the sitemap is that
 				 * language's, not the index */

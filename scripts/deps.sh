@@ -14,7 +14,7 @@ libssl-dev media-types"
 test="libcmocka-dev curl libxml2-utils libfcgi-bin multiwatch valgrind strace chromium
 chromium-driver apache2 libapache2-mod-fcgid wrk sqlite3 clang libclang-rt-14-dev
 python3-feedparser"
-bench="wrk valgrind hugo curl sqlite3"
+bench="wrk valgrind hugo curl sqlite3 libfcgi-bin"
 
 pkgs=$run
 for set in "${@:-run}"; do

@@ -1404,12 +1404,92 @@ out:
 	return rc;
 }
 
+/* Reads a blob of SQLite varints (FTS5's docsize row: each column's
+ * length in tokens) into their sum; -1 when one is cut short. */
+static int
+docsize_sum(const unsigned char *p, int n, long long *sum)
+{
+	int i = 0, k;
+
+	*sum = 0;
+	while (i < n) {
+		unsigned long long v = 0;
+
+		/* Seven bits a byte while the top bit is set; a ninth byte
+		 * gives all eight. */
+		for (k = 0; k < 8; k++) {
+			if (i >= n)
+				return -1;
+			v = (v << 7) | (p[i] & 0x7f);
+			if ((p[i++] & 0x80) == 0)
+				break;
+		}
+		if (k == 8) {
+			if (i >= n)
+				return -1;
+			v = (v << 8) | p[i++];
+		}
+		*sum += (long long)v;
+	}
+	return 0;
+}
+
+/* Fills page_hit's size (schema 018) where it is NULL: a page written
+ * by this import, or every page of a database migration 018 just made.
+ * The worker's bm25 reads it for each hit instead of page_fts's docsize
+ * (src/db.c), and it is the same count: the sum of the columns' sizes
+ * FTS5 stored. A page with no docsize row keeps NULL (the worker then
+ * asks FTS5). */
+static int
+search_sizes(struct dbw *w, struct buf *err)
+{
+	sqlite3_stmt *get = NULL, *put = NULL;
+	long long id, size;
+	int rc = -1, src;
+
+	if (sqlite3_prepare_v2(w->conn, "SELECT h.id, d.sz FROM page_hit h "
+	    "JOIN page_fts_docsize d ON d.id = h.id WHERE h.size IS NULL", -1,
+	    &get, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(w->conn, "UPDATE page_hit SET size = ?2 WHERE "
+	    "id = ?1", -1, &put, NULL) != SQLITE_OK) {
+		fail(w, err, "counting the pages' search tokens");
+		goto out;
+	}
+	while ((src = sqlite3_step(get)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(get, 0);
+		if (docsize_sum(sqlite3_column_blob(get, 1),
+		    sqlite3_column_bytes(get, 1), &size) != 0) {
+			buf_printf(err, "database: page %lld: its full-text "
+			    "sizes are damaged (page_fts_docsize)", id);
+			goto out;
+		}
+		sqlite3_bind_int64(put, 1, id);
+		sqlite3_bind_int64(put, 2, size);
+		if (sqlite3_step(put) != SQLITE_DONE) {
+			fail(w, err, "storing a page's search tokens");
+			goto out;
+		}
+		sqlite3_reset(put);
+	}
+	if (src != SQLITE_DONE) {
+		fail(w, err, "counting the pages' search tokens");
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(get);
+	sqlite3_finalize(put);
+	return rc;
+}
+
 int
 dbw_commit(struct dbw *w, struct buf *err)
 {
 	sqlite3_stmt *st;
 	int rc = -1, i;
 
+	if (search_sizes(w, err) != 0)
+		goto out;
 	/* A term is shown as first written in file path order (Hugo), and
 	 * goes when its last page goes. Its name changes only with its
 	 * pages: at 10,000 posts renaming every term cost 111 ms a save.

@@ -2,10 +2,13 @@
  * prepared once at open, reset after each use. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -93,7 +96,7 @@ enum query {
 	Q_ITEMS_MAIN_BODY,
 	Q_ITEMS_PAGES_BODY,
 	Q_SITEMAP,
-	Q_SEARCH_COUNT,
+	Q_SEARCH_HITS,
 	Q_SEARCH,
 	Q_TERM_DATES,
 	Q_NEWER,
@@ -186,29 +189,29 @@ static const char *const query_sql[Q__MAX] = {
 	    ALL_COLUMNS " '' FROM page_card c WHERE" LANG("c") "AND "
 	    "c.kind = 1 AND" VISIBLE("c")
 	    CARD_ORDER,
-	/* A hit's visibility and date come from page, whose rowid is the
-	 * hit's: one seek, where page_card (keyed by listing order) needs
-	 * an index seek and then one into the table; the card is read for
-	 * the page of hits only. */
+	/* Every visible hit, its bm25 (title, then tags, then text) and
+	 * date, in one pass: db_search_hits() counts them and keeps the
+	 * page asked for. Visibility, date and length come from page_hit
+	 * (schema/018), one seek a hit: page's own row holds them behind the
+	 * body, in overflow pages (5x slower on a 10,000-post site). */
 	/* CROSS JOIN keeps the full-text match first: with the language
 	 * in the WHERE, SQLite would otherwise walk a language's pages by
 	 * page_listing and run the match once per page (10x slower). */
-	[Q_SEARCH_COUNT] = "SELECT count(*) FROM page_fts CROSS JOIN page p ON "
-	    "p.id = page_fts.rowid WHERE page_fts MATCH ?2 AND" LANG("p") "AND"
-	    NOT_SECTION("p") "AND" VISIBLE("p"),
-	/* The page of hits is chosen first, and only its rows get a snippet:
-	 * snippet() tokenizes a post's whole text, and in the select list of
-	 * the ranking query it would run for every hit before LIMIT. */
-	[Q_SEARCH] = "WITH hits AS (SELECT page_fts.rowid AS id, "
-	    "bm25(page_fts, 10.0, 5.0, 1.0) AS rank, p.date AS date FROM "
-	    "page_fts CROSS JOIN page p ON p.id = page_fts.rowid WHERE "
-	    "page_fts MATCH ?2 AND" LANG("p") "AND" NOT_SECTION("p") "AND"
-	    VISIBLE("p") "ORDER BY rank, p.date DESC, "
-	    "id LIMIT ?3 OFFSET ?4) SELECT" LIST_COLUMNS " snippet(page_fts, 2, "
-	    "x'01', x'02', '\xE2\x80\xA6', 24) FROM hits JOIN page_card c ON "
-	    "c.page_id = hits.id JOIN page_fts ON page_fts.rowid = hits.id "
-	    "WHERE page_fts MATCH ?2 ORDER BY hits.rank, hits.date DESC, "
-	    "hits.id",
+	[Q_SEARCH_HITS] = "SELECT h.id, quire_bm25(page_fts, h.size, 10.0, 5.0, "
+	    "1.0), h.date FROM page_fts CROSS JOIN page_hit h ON h.id = "
+	    "page_fts.rowid WHERE page_fts MATCH ?2 AND" LANG("h") "AND"
+	    NOT_SECTION("h") "AND" VISIBLE("h"),
+	/* The page of hits ?3 (a JSON array of ids, best first) with their
+	 * cards and snippets. The match runs once over the ids' range ?4..?5:
+	 * run once per id (rowid = ?), FTS5 would merge a prefix's doclists
+	 * anew for each, 10 ms apiece for "the"* on 10,000 posts. Only the
+	 * page's rows get a snippet, which tokenizes a post's whole text. */
+	[Q_SEARCH] = "WITH want(pos, id) AS MATERIALIZED (SELECT key, value "
+	    "FROM json_each(?3)) SELECT" LIST_COLUMNS " snippet(page_fts, 2, "
+	    "x'01', x'02', '\xE2\x80\xA6', 24) FROM page_fts CROSS JOIN want w "
+	    "ON w.id = page_fts.rowid JOIN page_card c ON c.page_id = w.id "
+	    "WHERE page_fts MATCH ?2 AND page_fts.rowid BETWEEN ?4 AND ?5 "
+	    "ORDER BY w.pos",
 	/* The bare max() picks the date and offset of the same row. */
 	[Q_TERM_DATES] = "SELECT m.taxonomy, m.slug, max(p.date), p.date_offset "
 	    "FROM term m JOIN page_term t ON t.term_id = m.id JOIN page p ON "
@@ -302,6 +305,12 @@ struct db {
 	char fault[320];	/* what went wrong beyond SQLite's own message
 				 * (a bind, a NULL column), for db_errmsg() */
 	char lang[32];		/* the language queries read (?9) */
+	/* The search under way, from db_search_hits() to db_search_end():
+	 * the thread's CPU time (ns) it must end by, and whether it did
+	 * not (search_progress()). */
+	long long search_ms;	/* DB_SEARCH_MS, or QUIRE_SEARCH_MS */
+	long long search_until;
+	int search_spent;
 };
 
 const char *
@@ -310,6 +319,136 @@ db_errmsg(const struct db *db)
 	if (db != NULL && db->fault[0] != '\0')
 		return db->fault;
 	return db && db->conn ? sqlite3_errmsg(db->conn) : "no database";
+}
+
+static long long search_budget(void);
+
+/* What quire_bm25() works out once per query: per phrase, its IDF, and
+ * room for its frequency in the row at hand; the mean row length. */
+struct bm25_query {
+	int phrases;
+	double avgdl;
+	double *idf;
+	double *freq;
+};
+
+static int
+bm25_count(const Fts5ExtensionApi *api, Fts5Context *fts, void *arg)
+{
+	(*(long long *)arg)++;
+	return SQLITE_OK;
+}
+
+/* The query's IDFs and mean length, made at its first row. */
+static int
+bm25_query(const Fts5ExtensionApi *api, Fts5Context *fts,
+    struct bm25_query **out)
+{
+	struct bm25_query *b = api->xGetAuxdata(fts, 0);
+	sqlite3_int64 rows = 0, tokens = 0;
+	int rc = SQLITE_OK, i, n;
+
+	if (b != NULL) {
+		*out = b;
+		return SQLITE_OK;
+	}
+	n = api->xPhraseCount(fts);
+	b = sqlite3_malloc64(sizeof(*b) + 2 * (size_t)n * sizeof(double));
+	if (b == NULL)
+		return SQLITE_NOMEM;
+	b->phrases = n;
+	b->idf = (double *)(b + 1);
+	b->freq = b->idf + n;
+	if ((rc = api->xRowCount(fts, &rows)) == SQLITE_OK)
+		rc = api->xColumnTotalSize(fts, -1, &tokens);
+	b->avgdl = rows > 0 ? (double)tokens / (double)rows : 1.0;
+	for (i = 0; rc == SQLITE_OK && i < n; i++) {
+		long long hits = 0;
+
+		rc = api->xQueryPhrase(fts, i, &hits, bm25_count);
+		/* Okapi BM25's IDF, and FTS5's floor for a phrase in more
+		 * than half the rows. */
+		b->idf[i] = log(((double)rows - (double)hits + 0.5) /
+		    ((double)hits + 0.5));
+		if (b->idf[i] <= 0.0)
+			b->idf[i] = 1e-6;
+	}
+	if (rc == SQLITE_OK)
+		rc = api->xSetAuxdata(fts, b, sqlite3_free);
+	else
+		sqlite3_free(b);
+	*out = rc == SQLITE_OK ? b : NULL;
+	return rc;
+}
+
+/* quire_bm25(page_fts, SIZE, W...): FTS5's bm25(page_fts, W...) (k1 1.2,
+ * b 0.75, each column's matches weighted by its W), but the row's length
+ * in tokens is SIZE, page_hit's copy of it, not a lookup in page_fts's
+ * docsize for every hit (a third of a search's time on 10,000 posts);
+ * NULL asks FTS5. Its terms are summed as bm25() sums them, so that the
+ * ranks are the same doubles; the weights, whole numbers, add up
+ * exactly in any order. */
+static void
+quire_bm25(const Fts5ExtensionApi *api, Fts5Context *fts,
+    sqlite3_context *ctx, int nargs, sqlite3_value **args)
+{
+	const double k1 = 1.2, b = 0.75;
+	struct bm25_query *q;
+	Fts5PhraseIter it;
+	double score = 0.0, len;
+	int rc, i, col, off, size;
+
+	if (nargs < 1) {
+		sqlite3_result_error(ctx, "quire_bm25: no size", -1);
+		return;
+	}
+	if ((rc = bm25_query(api, fts, &q)) != SQLITE_OK) {
+		sqlite3_result_error_code(ctx, rc);
+		return;
+	}
+	for (i = 0; i < q->phrases; i++) {
+		q->freq[i] = 0.0;
+		rc = api->xPhraseFirst(fts, i, &it, &col, &off);
+		for (; rc == SQLITE_OK && col >= 0;
+		    api->xPhraseNext(fts, &it, &col, &off))
+			q->freq[i] += col + 1 < nargs ?
+			    sqlite3_value_double(args[col + 1]) : 1.0;
+		if (rc != SQLITE_OK) {
+			sqlite3_result_error_code(ctx, rc);
+			return;
+		}
+	}
+	if (sqlite3_value_type(args[0]) != SQLITE_NULL) {
+		len = (double)sqlite3_value_int64(args[0]);
+	} else if ((rc = api->xColumnSize(fts, -1, &size)) == SQLITE_OK) {
+		len = (double)size;
+	} else {
+		sqlite3_result_error_code(ctx, rc);
+		return;
+	}
+	for (i = 0; i < q->phrases; i++)
+		score += q->idf[i] * ((q->freq[i] * (k1 + 1.0)) /
+		    (q->freq[i] + k1 * (1 - b + b * len / q->avgdl)));
+	sqlite3_result_double(ctx, -1.0 * score);
+}
+
+/* Gives conn's FTS5 the function quire_bm25(); 0 or -1. */
+static int
+add_bm25(sqlite3 *conn)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(conn, "SELECT fts5(?1)", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (api == NULL || api->iVersion < 2)
+		return -1;
+	return api->xCreateFunction(api, "quire_bm25", NULL, quire_bm25,
+	    NULL) == SQLITE_OK ? 0 : -1;
 }
 
 /* SQLite's open(2) in this process: never waits. Opening a FIFO for
@@ -343,6 +482,7 @@ db_open(const char *path, struct buf *err)
 	memset(db, 0, sizeof(*db));
 	site_init(&db->site);
 	db->path = xstrdup(path);
+	db->search_ms = search_budget();
 	if (!nowait) {
 		sqlite3_vfs *vfs = sqlite3_vfs_find(NULL);
 
@@ -386,6 +526,11 @@ db_open(const char *path, struct buf *err)
 	    NULL) != SQLITE_OK) {
 		buf_printf(err, "cannot open database %s: PRAGMA temp_store: "
 		    "%s", path, sqlite3_errmsg(db->conn));
+		goto fail;
+	}
+	if (add_bm25(db->conn) != 0) {
+		buf_printf(err, "cannot open database %s: its SQLite has no "
+		    "FTS5 (sqlite3 compiled without it)", path);
 		goto fail;
 	}
 	for (i = 0; i < Q__MAX; i++) {
@@ -614,6 +759,7 @@ db_end_request(struct db *db)
 			sqlite3_reset(db->stmt[i]);
 	db->used = 0;
 	db->fault[0] = '\0';
+	db_search_end(db);
 }
 
 static const char *
@@ -1313,18 +1459,161 @@ db_listing_in(struct db *db, long long now, const char *taxonomy,
 	return rc;
 }
 
-enum db_rc
-db_search_count(struct db *db, long long now, const char *match, long *count)
+/* One search hit: the order of the results is rank, then newest, then
+ * lowest id (a total order: ids are unique). */
+struct hit {
+	double rank;
+	long long date;
+	long long id;
+};
+
+/* Whether a comes before b in the results. */
+static int
+hit_before(const struct hit *a, const struct hit *b)
 {
-	sqlite3_stmt *st;
+	if (a->rank != b->rank)
+		return a->rank < b->rank;
+	if (a->date != b->date)
+		return a->date > b->date;
+	return a->id < b->id;
+}
 
-	enum db_rc rc = lookup(db, Q_SEARCH_COUNT, now, match, &st);
+static int
+hit_cmp(const void *a, const void *b)
+{
+	return hit_before(a, b) ? -1 : hit_before(b, a) ? 1 : 0;
+}
 
-	if (rc != DB_ROW)
-		return no_row(db, st, rc);
-	*count = (long)sqlite3_column_int64(st, 0);
+/* Moves heap[i] down to its place in a heap of n whose root is the hit
+ * that comes last. */
+static void
+hit_sift(struct hit *heap, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, last = i;
+		struct hit t;
+
+		if (l < n && hit_before(&heap[last], &heap[l]))
+			last = l;
+		if (r < n && hit_before(&heap[last], &heap[r]))
+			last = r;
+		if (last == i)
+			return;
+		t = heap[i];
+		heap[i] = heap[last];
+		heap[last] = t;
+		i = last;
+	}
+}
+
+/* The budget QUIRE_SEARCH_MS sets in the process's environment, or
+ * DB_SEARCH_MS when it is unset or not a number of 1 to 60000. */
+static long long
+search_budget(void)
+{
+	const char *env = getenv("QUIRE_SEARCH_MS");
+	char *end;
+	long ms;
+
+	if (env == NULL || *env == '\0')
+		return DB_SEARCH_MS;
+	ms = strtol(env, &end, 10);
+	return *end == '\0' && ms >= 1 && ms <= 60000 ? ms : DB_SEARCH_MS;
+}
+
+static long long
+thread_ns(void)
+{
+	struct timespec t;
+
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) != 0)
+		return 0;
+	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* SQLite's progress handler during a search: interrupts the statement
+ * once the thread has spent the search's CPU time. */
+static int
+search_progress(void *arg)
+{
+	struct db *db = arg;
+
+	if (thread_ns() < db->search_until)
+		return 0;
+	db->search_spent = 1;
+	return 1;
+}
+
+/* SQLite calls the progress handler every this many steps of its
+ * virtual machine: a few microseconds apart on a plain query, less than
+ * a millisecond on a query of dozens of words (each step of the hits'
+ * query ranks a row against every word). */
+#define SEARCH_PROGRESS_STEPS 1000
+
+enum db_rc
+db_search_hits(struct db *db, long long now, const char *match, long limit,
+    long offset, struct db_hits *hits)
+{
+	sqlite3_stmt *st = start(db, Q_SEARCH_HITS);
+	struct hit *heap = NULL, h;
+	size_t n = 0, cap = 0, keep, i;
+	enum db_rc rc;
+	long count = 0;
+	int src;
+
+	memset(hits, 0, sizeof(*hits));
+	db->search_spent = 0;
+	db->search_until = thread_ns() + db->search_ms * 1000000LL;
+	sqlite3_progress_handler(db->conn, SEARCH_PROGRESS_STEPS,
+	    search_progress, db);
+	if (limit < 1 || offset < 0)
+		return DB_ERROR;
+	keep = offset > LONG_MAX - limit ? (size_t)LONG_MAX :
+	    (size_t)(offset + limit);
+	if (bind_int64(db, st, 1, now) != 0 || bind_text(db, st, 2, match) != 0)
+		return DB_ERROR;
+	/* The best keep hits in a heap whose root is the worst of them. */
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		h.id = sqlite3_column_int64(st, 0);
+		h.rank = sqlite3_column_double(st, 1);
+		h.date = sqlite3_column_int64(st, 2);
+		count++;
+		if (n < keep) {
+			if (n == cap) {
+				cap = cap ? 2 * cap : 64;
+				heap = xrealloc(heap, cap * sizeof(*heap));
+			}
+			heap[n++] = h;
+			for (i = n - 1; i > 0 &&
+			    hit_before(&heap[(i - 1) / 2], &heap[i]); i = (i - 1) / 2) {
+				struct hit t = heap[i];
+
+				heap[i] = heap[(i - 1) / 2];
+				heap[(i - 1) / 2] = t;
+			}
+		} else if (hit_before(&h, &heap[0])) {
+			heap[0] = h;
+			hit_sift(heap, n, 0);
+		}
+	}
 	sqlite3_reset(st);
-	return DB_ROW;
+	if (src != SQLITE_DONE) {
+		rc = DB_ERROR;
+		goto out;
+	}
+	if (n > 1)
+		qsort(heap, n, sizeof(*heap), hit_cmp);
+	hits->count = count;
+	if ((size_t)offset < n) {
+		hits->n = n - (size_t)offset;
+		hits->ids = xmalloc(hits->n * sizeof(*hits->ids));
+		for (i = 0; i < hits->n; i++)
+			hits->ids[i] = heap[(size_t)offset + i].id;
+	}
+	rc = DB_ROW;
+out:
+	free(heap);
+	return rc;
 }
 
 enum db_rc
@@ -1345,21 +1634,61 @@ db_search_next(struct db_cursor *cur, struct db_page *page,
 }
 
 enum db_rc
-db_search(struct db *db, struct db_cursor *cur, long long now,
-    const char *match, long limit, long offset, struct db_page *page,
-    const char **snippet)
+db_search(struct db *db, struct db_cursor *cur, const char *match,
+    const struct db_hits *hits, struct db_page *page, const char **snippet)
 {
-	sqlite3_stmt *st = cursor_begin(db, cur, Q_SEARCH, ROW_LIST);
+	struct buf ids = BUF_INIT;
+	long long lo, hi;
+	sqlite3_stmt *st;
+	size_t i;
+	int bad;
 
-	if (bind_all(cur, st, now, 0, NULL) != 0)
+	if (hits->n == 0) {
+		memset(cur, 0, sizeof(*cur));
+		cur->db = db;
+		return DB_DONE;
+	}
+	st = cursor_begin(db, cur, Q_SEARCH, ROW_LIST);
+	if (st == NULL)
 		return DB_ERROR;
-	if (bind_text(db, st, 2, match) != 0 ||
-	    bind_int64(db, st, 3, limit) != 0 ||
-	    bind_int64(db, st, 4, offset) != 0) {
+	lo = hi = hits->ids[0];
+	buf_putc(&ids, '[');
+	for (i = 0; i < hits->n; i++) {
+		buf_printf(&ids, "%s%lld", i > 0 ? "," : "", hits->ids[i]);
+		if (hits->ids[i] < lo)
+			lo = hits->ids[i];
+		if (hits->ids[i] > hi)
+			hi = hits->ids[i];
+	}
+	buf_putc(&ids, ']');
+	bad = bind_text(db, st, 2, match) != 0 ||
+	    bind_text(db, st, 3, buf_cstr(&ids)) != 0 ||
+	    bind_int64(db, st, 4, lo) != 0 || bind_int64(db, st, 5, hi) != 0;
+	buf_free(&ids);
+	if (bad) {
 		db_cursor_end(cur);
 		return DB_ERROR;
 	}
 	return db_search_next(cur, page, snippet);
+}
+
+int
+db_search_spent(const struct db *db)
+{
+	return db->search_spent;
+}
+
+void
+db_search_end(struct db *db)
+{
+	sqlite3_progress_handler(db->conn, 0, NULL, NULL);
+}
+
+void
+db_hits_free(struct db_hits *hits)
+{
+	free(hits->ids);
+	memset(hits, 0, sizeof(*hits));
 }
 
 enum db_rc

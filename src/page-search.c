@@ -54,10 +54,12 @@ page_search(struct ctx *ctx)
 	const struct req_value *pv = &ctx->req->args[REQ_ARG_PAGE];
 	const char *q = qv->state == REQ_ARG_VALID ? qv->text : "";
 	struct buf match = BUF_INIT;
+	struct db_hits hits = { 0, NULL, 0 };
 	struct db_cursor cur;
 	struct db_page p;
 	const char *snippet, *problem = NULL;
-	long count = 0, pages, per = s->paginate;
+	long pages, per = s->paginate;
+	size_t mark;
 	long page = pv->state == REQ_ARG_VALID ? pv->number : 1;
 	enum page_rc prc = PAGE_OK;
 	enum db_rc rc;
@@ -83,34 +85,49 @@ page_search(struct ctx *ctx)
 			    "for: type a word.</p>\n");
 		goto done;
 	}
-	if (db_search_count(ctx->db, ctx->now, buf_cstr(&match), &count) !=
-	    DB_ROW) {
-		prc = PAGE_DB_ERROR;
-		goto out;
-	}
-	pages = count > 0 ? (count + per - 1) / per : 1;
+	/* A search too costly for its budget (db.h's DB_SEARCH_MS) stops:
+	 * what it wrote is taken back and the page says so. */
+	mark = b->len;
+	if (db_search_hits(ctx->db, ctx->now, buf_cstr(&match), per,
+	    (page - 1) * per, &hits) != DB_ROW)
+		goto stopped;
+	pages = hits.count > 0 ? (hits.count + per - 1) / per : 1;
 	if (page > pages) {
 		prc = PAGE_NOT_FOUND;
 		goto out;
 	}
 	html(b, "<p class=\"search-count\">");
-	html_int(b, count);
-	html(b, count == 1 ? " result for “" : " results for “");
+	html_int(b, hits.count);
+	html(b, hits.count == 1 ? " result for “" : " results for “");
 	html_text(b, q);
 	html(b, "”</p>\n");
-	for (rc = db_search(ctx->db, &cur, ctx->now, buf_cstr(&match), per,
-	    (page - 1) * per, &p, &snippet); rc == DB_ROW;
-	    rc = db_search_next(&cur, &p, &snippet))
+	for (rc = db_search(ctx->db, &cur, buf_cstr(&match), &hits, &p,
+	    &snippet); rc == DB_ROW; rc = db_search_next(&cur, &p, &snippet))
 		render_entry(ctx, &p, snippet);
 	db_cursor_end(&cur);
-	if (rc == DB_ERROR) {
+	if (rc == DB_ERROR)
+		goto stopped;
+	render_pagination(ctx, page, page < pages, results_href, q);
+	goto done;
+stopped:
+	if (!db_search_spent(ctx->db)) {
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
-	render_pagination(ctx, page, page < pages, results_href, q);
+	/* 200, as for a query too long: this query's answer is a normal
+	 * page; the worker logs the note. */
+	ctx->note = "search stopped: it spent its CPU time (QUIRE_SEARCH_MS)";
+	b->len = mark;
+	b->data[mark] = '\0';
+	html(b, "<p class=\"search-count\">This search takes too long to "
+	    "answer: refine your search with fewer or rarer words.</p>\n");
 done:
+	/* The page's other queries run without the search's budget. */
+	db_search_end(ctx->db);
 	render_end(ctx);
 out:
+	db_search_end(ctx->db);
+	db_hits_free(&hits);
 	buf_free(&match);
 	return prc;
 }

@@ -221,6 +221,8 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 		ctx.site = fallback_site();
 		page_error(&ctx, 503);
 	}
+	if (rc == PAGE_OK && ctx.note != NULL)
+		logf_(lg, "%.200s: %s", uri ? uri : "", ctx.note);
 	if (rc == PAGE_DB_ERROR) {
 		/* Start afresh on the next request. */
 		db_close(w->db);

@@ -24,7 +24,7 @@ $(pkg-config --cflags $PKGS)"
 # vptr check, whose runtime only a C++ link (clang++) brings.
 CXXFLAGS="$(printf '%s\n' "$CFLAGS" | sed 's/-std=c11/-std=c++17/') -fno-sanitize=vptr"
 # shellcheck disable=SC2086
-LIBS="$(pkg-config --libs $PKGS) -lstdc++"
+LIBS="$(pkg-config --libs $PKGS) -lstdc++ -lm"
 
 # Modules each target links (names under src/), from the Makefile; the
 # worker's seccomp filter (confine) is never installed by a target.
