@@ -994,7 +994,8 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 	/* A page_term row's entry is NULL only when its card's is: both
 	 * are written anew with the page, and cleared together above. Each
 	 * card is updated as it is read, which SQLite allows for the row a
-	 * statement stands on. */
+	 * statement stands on. The cards are found by the index of those
+	 * without an entry (schema 019), not by reading them all. */
 	if (sqlite3_prepare_v2(w->conn, "SELECT page_id, url, title, author, "
 	    "summary, has_date, date, date_offset, truncated, words, minutes, "
 	    "kind, lang, cover FROM page_card WHERE entry IS NULL", -1, &get, NULL) !=
