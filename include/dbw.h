@@ -198,6 +198,19 @@ int dbw_cover_set(struct dbw *w, long long page_id, const char *list,
  * 1, 0 when none, -1. */
 int dbw_cover_get(struct dbw *w, long long page_id, struct buf *single,
 	struct buf *og, struct buf *err);
+/* Stores the n front-matter images of the page at source (values: each
+ * ended by a NUL; at most the six og:image takes), in place of any the
+ * page had (schema 019). */
+int dbw_og_images_put(struct dbw *w, const char *source, const char *values,
+	size_t n, struct buf *err);
+/* Calls fn with each page that has neither a cover nor front-matter
+ * images (stops at fn's nonzero); strings valid during the call. */
+int dbw_og_pages(struct dbw *w, int (*fn)(void *arg, long long page_id,
+	const char *source, const char *url), void *arg, struct buf *err);
+/* Sets the bundle resource (its route) that is page_id's image, or none
+ * (route NULL). */
+int dbw_og_resource_set(struct dbw *w, long long page_id, const char *route,
+	struct buf *err);
 /* What is known of the image whose bytes hash to hash: 1 with *info
  * and why (appended: "" when it can be read), 0 when nothing, -1. */
 int dbw_image_get(struct dbw *w, const char *hash, struct image_info *info,

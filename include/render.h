@@ -94,8 +94,11 @@ struct render_head {
 	const char *canonical;		/* the page's route; NULL: none */
 	const struct db_page *article;	/* an article: OpenGraph article
 					 * tags and JSON-LD BlogPosting */
-	const char *image;	/* the cover's OpenGraph and Twitter image, an
-				 * absolute URL; NULL: none */
+	/* The page's OpenGraph images (absolute URLs, not escaped; the
+	 * first is Twitter's): its cover's, else its front-matter images
+	 * or bundle resource's; none: the site's params.images. */
+	const char *const *images;
+	size_t nimages;
 	const char *section;	/* the article's section (its URL segment),
 				 * for article:section; NULL: none */
 	char *const *keywords;		/* an article's tags */

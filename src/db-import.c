@@ -1779,6 +1779,86 @@ dbw_cover_get(struct dbw *w, long long page_id, struct buf *single,
 }
 
 int
+dbw_og_images_put(struct dbw *w, const char *source, const char *values,
+    size_t n, struct buf *err)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	if (prep(w, "DELETE FROM page_og_image WHERE page_id = (SELECT id "
+	    "FROM page WHERE source = ?1)", &st, err) != 0)
+		return -1;
+	bind_text(w, st, 1, source);
+	rc = run(w, st, SQLITE_DONE, err, "storing a page's images");
+	sqlite3_finalize(st);
+	if (rc != 0 || n == 0)
+		return rc;
+	if (prep(w, "INSERT INTO page_og_image (page_id, ordinal, value, "
+	    "resource) SELECT id, ?2, ?3, 0 FROM page WHERE source = ?1", &st,
+	    err) != 0)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		sqlite3_reset(st);
+		bind_text(w, st, 1, source);
+		bind_int64(w, st, 2, (long long)i);
+		bind_text(w, st, 3, values);
+		values += strlen(values) + 1;
+		rc = run(w, st, SQLITE_DONE, err, "storing a page's images");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+dbw_og_pages(struct dbw *w, int (*fn)(void *arg, long long page_id,
+    const char *source, const char *url), void *arg, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int step, rc = 0;
+
+	if (prep(w, "SELECT p.id, p.source, p.url FROM page p WHERE NOT "
+	    "EXISTS (SELECT 1 FROM page_cover c WHERE c.page_id = p.id) AND "
+	    "NOT EXISTS (SELECT 1 FROM page_og_image o WHERE o.page_id = "
+	    "p.id AND o.resource = 0) ORDER BY p.id", &st, err) != 0)
+		return -1;
+	while ((step = step_any(w, st, err, "reading the pages' images")) ==
+	    SQLITE_ROW) {
+		if ((rc = fn(arg, sqlite3_column_int64(st, 0), col_text(st, 1),
+		    col_text(st, 2))) != 0)
+			break;
+	}
+	if (step < 0)
+		rc = -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+dbw_og_resource_set(struct dbw *w, long long page_id, const char *route,
+    struct buf *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (route == NULL) {
+		if (prep(w, "DELETE FROM page_og_image WHERE page_id = ?1 AND "
+		    "resource = 1", &st, err) != 0)
+			return -1;
+	} else {
+		if (prep(w, "INSERT OR REPLACE INTO page_og_image (page_id, "
+		    "ordinal, value, resource) VALUES (?1, 0, ?2, 1)", &st,
+		    err) != 0)
+			return -1;
+		bind_text(w, st, 2, route);
+	}
+	bind_int64(w, st, 1, page_id);
+	rc = run(w, st, SQLITE_DONE, err, "storing a page's image");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
 dbw_image_get(struct dbw *w, const char *hash, struct image_info *info,
     struct buf *why, struct buf *err)
 {

@@ -1316,6 +1316,33 @@ keeps_url(const char *a, const char *b)
 	return strcmp(a, b) < 0;
 }
 
+/* Stores the front-matter images of the page f (its file text, n bytes)
+ * that PaperMod's opengraph.html takes when it has no cover (has_cover
+ * 0): the first six. Returns 0, or -1 with "FILE:LINE: what" in err for
+ * images that are no list, which PaperMod cannot range over (Hugo's
+ * build fails). */
+static int
+og_images_put(struct dbw *w, const struct input_file *f, const char *text,
+    size_t n, int has_cover, struct buf *err)
+{
+	struct buf values = BUF_INIT;
+	size_t line;
+	int count = has_cover ? 0 : fm_param_list(text, n, "images", &values,
+	    &line);
+	int rc;
+
+	if (count < 0) {
+		buf_printf(err, "%s:%zu: 'images' must be a list (PaperMod's "
+		    "opengraph.html ranges over it)", f->fs_path, line);
+		buf_free(&values);
+		return -1;
+	}
+	rc = dbw_og_images_put(w, f->source, values.data, count > 6 ? 6 :
+	    (size_t)count, err);
+	buf_free(&values);
+	return rc;
+}
+
 /* What a param shortcode reads: the page's file text, the site's
  * params (struct site's site_params). */
 struct param_from {
@@ -1763,6 +1790,9 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 
 		rc = dbw_cover_put(w, f->source, has ? &cover : NULL, &err);
 		cover_fm_free(&cover);
+		if (rc == 0)
+			rc = og_images_put(w, f, buf_cstr(&text), text.len, has,
+			    &err);
 		if (rc == 0)
 			rc = dbw_page_images_put(w, f->source, &images, &err);
 		if (rc != 0) {

@@ -8,6 +8,7 @@
 #include "markdown.h"
 #include "related.h"
 #include "render.h"
+#include "url.h"
 
 /* Appends the table of contents as nested lists, from the headings'
  * levels (PaperMod's own TOC, which nests by level). */
@@ -124,6 +125,39 @@ free_tags(struct tag_list *tags)
 }
 
 /* PaperMod's post navigation: « Prev is the newer post, Next » the older. */
+/* PaperMod's OpenGraph images of page page_id, which has no cover: its
+ * front-matter images (absURL) or its bundle resource (.Permalink),
+ * appended to abs each ended by a NUL, images[] (DB_OG_IMAGES of them)
+ * pointing there, *n of them. Returns DB_DONE or DB_ERROR. */
+static enum db_rc
+og_images(struct ctx *ctx, long long page_id, struct buf *abs,
+    const char **images, size_t *n)
+{
+	struct buf values = BUF_INIT;
+	size_t off[DB_OG_IMAGES], i;
+	unsigned resources;
+	const char *v;
+	enum db_rc rc;
+
+	rc = db_page_og_images(ctx->db, page_id, &values, n, &resources);
+	v = values.data;
+	for (i = 0; rc != DB_ERROR && i < *n; i++) {
+		off[i] = abs->len;
+		if (resources & (1u << i))
+			html_abs_url_plain(abs, ctx->site->base_url, v);
+		else
+			url_abs(abs, ctx->site->base_url, v);
+		buf_putc(abs, '\0');
+		v += strlen(v) + 1;
+	}
+	for (i = 0; rc != DB_ERROR && i < *n; i++)
+		images[i] = abs->data + off[i];
+	if (rc == DB_ERROR)
+		*n = 0;
+	buf_free(&values);
+	return rc;
+}
+
 static void
 render_post_nav(struct buf *b, const struct site *s, const struct db_link *newer,
     const struct db_link *older)
@@ -262,6 +296,8 @@ page_article(struct ctx *ctx)
 	struct db_link related[RELATED_MAX];
 	struct db_translation trans[16];
 	struct buf cover = BUF_INIT, og = BUF_INIT;
+	const char *images[DB_OG_IMAGES];
+	size_t nimages = 0;
 	enum db_rc has_cover;
 	size_t nrelated = 0, ntrans = 0, i;
 	enum page_rc prc = PAGE_OK;
@@ -324,7 +360,16 @@ page_article(struct ctx *ctx)
 	head.section = section.slug;
 	head.translations = trans;
 	head.ntranslations = ntrans;
-	head.image = has_cover == DB_ROW && og.len > 0 ? buf_cstr(&og) : NULL;
+	if (has_cover == DB_ROW && og.len > 0) {
+		images[0] = buf_cstr(&og);
+		nimages = 1;
+	} else if (has_cover != DB_ROW && og_images(ctx, p->id, &og, images,
+	    &nimages) == DB_ERROR) {
+		prc = PAGE_DB_ERROR;
+		goto out;
+	}
+	head.images = images;
+	head.nimages = nimages;
 	render_open(ctx, &head);
 
 	html(b, "<article class=\"post-single\">\n<header class=\"post-header\">\n");

@@ -555,7 +555,8 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	    h->description : s->description;
 	const char *card_title = h->card_title && *h->card_title ?
 	    h->card_title : h->title && *h->title ? h->title : s->title;
-	struct buf title = BUF_INIT, url = BUF_INIT;
+	struct buf title = BUF_INIT, url = BUF_INIT, site_image = BUF_INIT;
+	const char *image = NULL;
 
 	if (h->title != NULL && *h->title != '\0') {
 		buf_puts(&title, h->title);
@@ -615,9 +616,22 @@ render_open(struct ctx *ctx, const struct render_head *h)
 		buf_add(b, url.data, url.len);
 		html(b, "\">\n");
 	}
-	/* PaperMod's opengraph.html: the cover's image. */
-	if (h->image != NULL)
-		meta(b, "property", "og:image", h->image);
+	/* PaperMod's opengraph.html: the page's images, else the first
+	 * of the site's params.images (absURL). */
+	if (h->nimages == 0 && *s->images != '\0') {
+		struct buf first = BUF_INIT;
+
+		buf_add(&first, s->images, strcspn(s->images, "\x1f"));
+		url_abs(&site_image, s->base_url, buf_cstr(&first));
+		buf_free(&first);
+		image = buf_cstr(&site_image);
+	} else if (h->nimages > 0) {
+		image = h->images[0];
+	}
+	for (size_t i = 0; i < h->nimages; i++)
+		meta(b, "property", "og:image", h->images[i]);
+	if (h->nimages == 0 && image != NULL)
+		meta(b, "property", "og:image", image);
 	if (h->article != NULL && h->article->has_date) {
 		struct buf d = BUF_INIT;
 
@@ -633,10 +647,10 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	}
 	if (*s->title != '\0')
 		meta(b, "property", "og:site_name", s->title);
-	/* twitter_cards.html: a large image card for a cover. */
-	if (h->image != NULL) {
+	/* twitter_cards.html: a large image card for the first image. */
+	if (image != NULL) {
 		meta(b, "name", "twitter:card", "summary_large_image");
-		meta(b, "name", "twitter:image", h->image);
+		meta(b, "name", "twitter:image", image);
 	} else {
 		meta(b, "name", "twitter:card", "summary");
 	}
@@ -681,6 +695,7 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	html(b, "</nav>\n</header>\n<main class=\"main\">\n");
 	buf_free(&title);
 	buf_free(&url);
+	buf_free(&site_image);
 }
 
 void
