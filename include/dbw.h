@@ -198,6 +198,14 @@ int dbw_cover_set(struct dbw *w, long long page_id, const char *list,
  * 1, 0 when none, -1. */
 int dbw_cover_get(struct dbw *w, long long page_id, struct buf *single,
 	struct buf *og, struct buf *err);
+/* Calls fn with each section (its _index file's source) listed by its
+ * url at a URL where another page is answered (other, its source): a
+ * page at that URL, whose own is not answered (listed 0), or a section
+ * listed there too that the router answers instead (listed 1). Drafts
+ * are left out. */
+int dbw_list_url_clashes(struct dbw *w, void (*fn)(void *arg,
+	const char *section, const char *url, const char *other, int listed),
+	void *arg, struct buf *err);
 /* Stores the n front-matter images of the page at source (values: each
  * ended by a NUL; at most the six og:image takes), in place of any the
  * page had (schema 019). */

@@ -1779,6 +1779,35 @@ dbw_cover_get(struct dbw *w, long long page_id, struct buf *single,
 }
 
 int
+dbw_list_url_clashes(struct dbw *w, void (*fn)(void *arg,
+    const char *section, const char *url, const char *other, int listed),
+    void *arg, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int step;
+
+	/* Where the router answers each page: a section listed elsewhere at
+	 * its list_url, any other page at its url. Of two sections listed
+	 * at one URL, the router takes the smaller route (db.c's
+	 * Q_SECTION_AT), which is the one a page there loses to. */
+	if (prep(w, "SELECT s.source, s.list_url, p.source, p.list_url IS "
+	    "NOT NULL FROM page s JOIN page p ON p.id <> s.id AND "
+	    "coalesce(p.list_url, p.url) = s.list_url WHERE s.kind = 2 AND "
+	    "s.list_url IS NOT NULL AND s.draft = 0 AND p.draft = 0 AND "
+	    "CASE WHEN p.list_url IS NULL THEN s.url ELSE p.url END = "
+	    "(SELECT min(t.url) FROM page t WHERE t.kind = 2 AND t.list_url "
+	    "= s.list_url AND t.draft = 0) ORDER BY s.source, p.source", &st,
+	    err) != 0)
+		return -1;
+	while ((step = step_any(w, st, err, "reading the sections' urls")) ==
+	    SQLITE_ROW)
+		fn(arg, col_text(st, 0), col_text(st, 1), col_text(st, 2),
+		    sqlite3_column_int(st, 3));
+	sqlite3_finalize(st);
+	return step < 0 ? -1 : 0;
+}
+
+int
 dbw_og_images_put(struct dbw *w, const char *source, const char *values,
     size_t n, struct buf *err)
 {

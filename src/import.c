@@ -2232,6 +2232,25 @@ warn_line(void *arg, const char *line)
 	note(arg, "%s", line);
 }
 
+/* dbw_list_url_clashes()'s fn: one warning naming the file that is not
+ * answered at the URL (Hugo 0.111 writes either there, by the order its
+ * build happens to take; it warns only with --printPathWarnings). */
+static void
+warn_list_url(void *arg, const char *section, const char *url,
+    const char *other, int listed)
+{
+	if (listed)
+		note(arg, "warning: content/%s:1: its url lists its section "
+		    "at %s, where content/%s lists its own, which is served "
+		    "there; Hugo 0.111 writes one of them\n", section, url,
+		    other);
+	else
+		note(arg, "warning: content/%s:1: its URL %s is where "
+		    "content/%s lists its section by its url; the section is "
+		    "served there, this page is not; Hugo 0.111 writes one of "
+		    "them\n", other, url, section);
+}
+
 /* Makes the covers' markup (cover.h) and their images' resized copies,
  * whose file rows join the site's. */
 static int
@@ -2573,6 +2592,10 @@ import_run(const struct import_opts *opts, FILE *log)
 		if (import_file(&im, w, im.ref_pages[i], settings_hash) != 0)
 			goto out;
 	im.quiet = 0;
+	if (dbw_list_url_clashes(w, warn_list_url, &im, &err) != 0) {
+		note(&im, "%s\n", buf_cstr(&err));
+		goto out;
+	}
 	/* The settings are stored once the pages are, whose URLs the
 	 * menu's pageRefs take; a section is dated by its newest page. */
 	if (dbw_section_dates(w, (long long)time(NULL), &err) != 0 ||
