@@ -278,6 +278,8 @@ struct db_file {
 	long long size;
 	long long mtime;	/* unix seconds */
 	const char *media_type;
+	int variant;		/* a resized copy quire made (schema 019):
+				 * its URL changes with its bytes */
 };
 
 /* Reads the file stored at url (a decoded route, as page.url) into *f.

@@ -148,9 +148,11 @@ int dbw_files_each(struct dbw *w, void (*fn)(void *arg, const char *url,
 	long long mtime), void *arg, struct buf *err);
 /* Deletes the file rows whose source starts with prefix ("" : all). */
 int dbw_files_clear(struct dbw *w, const char *prefix, struct buf *err);
-/* Inserts f (its hash known) at its URL, replacing the row there. */
+/* Inserts f (its hash known) at its URL, replacing the row there;
+ * variant 1 for a resized copy quire made, whose URL changes with its
+ * bytes (schema 019), else 0. */
 int dbw_file_put(struct dbw *w, const struct site_file *f,
-	const char *media_type, struct buf *err);
+	const char *media_type, int variant, struct buf *err);
 /* Appends to source the source of a page Hugo writes at the file URL
  * url (the page's URL, or its index.html), but a draft: returns 1, or 0
  * when there is none, -1 on error. */

@@ -161,7 +161,7 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_FILE_CLEAR] = "DELETE FROM file WHERE substr(source, 1, "
 	    "length(?1)) = ?1",
 	[W_FILE_PUT] = "INSERT OR REPLACE INTO file (url, source, hash, size, "
-	    "mtime, media_type) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	    "mtime, media_type, variant) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	/* A page that Hugo writes where a file would go: at its URL, or
 	 * the index.html of it. (Two values of url, so that its index
 	 * answers: a file would otherwise cost a scan of every page.) */
@@ -1561,7 +1561,7 @@ dbw_files_clear(struct dbw *w, const char *prefix, struct buf *err)
 
 int
 dbw_file_put(struct dbw *w, const struct site_file *f,
-    const char *media_type, struct buf *err)
+    const char *media_type, int variant, struct buf *err)
 {
 	sqlite3_stmt *st = use(w, W_FILE_PUT);
 
@@ -1571,6 +1571,7 @@ dbw_file_put(struct dbw *w, const struct site_file *f,
 	bind_int64(w, st, 4, f->size);
 	bind_int64(w, st, 5, f->mtime);
 	bind_text(w, st, 6, media_type);
+	bind_int64(w, st, 7, variant != 0);
 	return run(w, st, SQLITE_DONE, err, "storing a file");
 }
 

@@ -287,8 +287,8 @@ static const char *const query_sql[Q__MAX] = {
 	    "= m.id WHERE m.taxonomy = ?2 AND (?3 IS NULL OR m.slug = ?3) AND "
 	    "t.lang = ?4 AND" VISIBLE("t") "LIMIT 1",
 	/* A stored file by its URL (schema/015): the primary key's seek. */
-	[Q_FILE] = "SELECT hash, size, mtime, media_type FROM file WHERE "
-	    "url = ?1",
+	[Q_FILE] = "SELECT hash, size, mtime, media_type, variant FROM file "
+	    "WHERE url = ?1",
 };
 
 struct db {
@@ -1556,6 +1556,7 @@ db_file_by_url(struct db *db, const char *url, struct db_file *f)
 		f->size = sqlite3_column_int64(st, 1);
 		f->mtime = sqlite3_column_int64(st, 2);
 		get_text(st, 3, &f->media_type);
+		f->variant = sqlite3_column_int(st, 4) != 0;
 	}
 	return rc;
 }

@@ -2371,7 +2371,7 @@ store_files(struct filing *fl, struct buf *err)
 	}
 	for (i = 0; i < fl->list.n; i++)
 		if (dbw_file_put(fl->w, &fl->list.f[i], mime_type(&fl->mime,
-		    fl->list.f[i].url), err) != 0)
+		    fl->list.f[i].url), 0, err) != 0)
 			goto out;
 	fl->total = (long)fl->list.n;
 	if (store_covers(fl, err) != 0)

@@ -122,6 +122,21 @@ while read -r url width; do
 	    [ "${dims%x*}w" = "$width" ] || bad="$bad $route($status $type $dims)"
 done <"$tmp/srcset"
 expect "every srcset URL answers 200 with its type and width ($n URLs)" "$bad" ""
+# A copy's URL holds its original's hash and its width (other bytes come
+# at another URL): caches keep it for good; the original keeps its own.
+cache_of() {
+	cgi "$1" | sed '/^\r*$/q' | grep -i '^Cache-Control:' | tr -d '\r' |
+	    sed 's/^[^:]*: *//'
+}
+copy=$(grep -o '/blog/posts/bundle/cover_q[0-9a-f]*_360w\.webp' "$tmp/srcset" | head -n 1)
+expect "a WebP copy is immutable" "$(cache_of "$copy")" \
+    "public, max-age=31536000, immutable"
+expect "a copy in the image's type is immutable" \
+    "$(cache_of "${copy%.webp}.jpg")" "public, max-age=31536000, immutable"
+expect "the original keeps the media files' Cache-Control" \
+    "$(cache_of /blog/posts/bundle/cover.jpg)" "public, max-age=300"
+expect "so does a feature image found for og:image" \
+    "$(cache_of /blog/posts/featured/z-feature.gif)" "public, max-age=300"
 expect_re "the JPEG cover has copies at every PaperMod width to 1500, and WebP ones" \
     "$(grep -c '/posts/bundle/cover_q[0-9a-f]*_[0-9]*w\.\(jpg\|webp\) ' "$tmp/srcset")" '^10$'
 expect "no copy is wider than its image (800 px: 360, 480, 720)" \

@@ -1,4 +1,4 @@
--- 019-og-images.sql: a page's OpenGraph and Twitter images when it has
+-- 019-og-images-variants.sql: a page's OpenGraph and Twitter images when it has
 -- no cover (PaperMod's opengraph.html and twitter_cards.html; a cover's
 -- is page_cover.og_image, schema 016).
 --
@@ -16,3 +16,9 @@ CREATE TABLE page_og_image (
 	resource INTEGER NOT NULL,
 	PRIMARY KEY (page_id, ordinal)
 ) STRICT, WITHOUT ROWID;
+
+-- A file row that is a resized copy the importer made (image_variant's,
+-- schema 016) says so: its route holds the original's hash and the
+-- width, so other bytes come at another URL, and the worker answers it
+-- with an immutable Cache-Control. The site's own files keep theirs.
+ALTER TABLE file ADD COLUMN variant INTEGER NOT NULL DEFAULT 0;
