@@ -99,6 +99,8 @@ struct render_head {
 	 * or bundle resource's; none: the site's params.images. */
 	const char *const *images;
 	size_t nimages;
+	const char *ld_image;	/* JSON-LD's image: the cover's alone
+				 * (schema_json.html); NULL: none */
 	const char *section;	/* the article's section (its URL segment),
 				 * for article:section; NULL: none */
 	char *const *keywords;		/* an article's tags */

@@ -363,6 +363,7 @@ page_article(struct ctx *ctx)
 	if (has_cover == DB_ROW && og.len > 0) {
 		images[0] = buf_cstr(&og);
 		nimages = 1;
+		head.ld_image = images[0];
 	} else if (has_cover != DB_ROW && og_images(ctx, p->id, &og, images,
 	    &nimages) == DB_ERROR) {
 		prc = PAGE_DB_ERROR;

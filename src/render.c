@@ -482,6 +482,10 @@ json_ld_article(struct buf *b, const struct site *s,
 	}
 	html(b, "],\n\"wordCount\": ");
 	html_int(b, p->words);
+	if (h->ld_image != NULL) {
+		html(b, ", \"image\": ");
+		html_json_string(b, h->ld_image);
+	}
 	if (p->has_date) {
 		date_format_iso(&date, &p->date);
 		html(b, ", \"datePublished\": ");

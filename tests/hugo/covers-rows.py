@@ -8,12 +8,14 @@ compares quire's with them).
 prints "CONFIG<TAB>ROUTE<TAB>WHERE<TAB>VALUE" rows: WHERE is "list" (the
 figure of the home page's entry for ROUTE), "single" (the article's
 figure), "og:image" (every one, " | " between), "twitter:card" or
-"twitter:image", also for the home page (ROUTE "/"); "-" for none. A
+"twitter:image", "ld:image" (the JSON-LD's), also for the home page
+(ROUTE "/"); "-" for none. A
 figure is written canonically: tags with their attributes sorted and
 unescaped, text with its spaces collapsed, a srcset as its widths and
 last URL, and quire's <picture>/<source> (the WebP copies PaperMod does
 not write) left out."""
 import html.parser
+import json
 import re
 import sys
 from urllib.parse import urlparse
@@ -77,8 +79,22 @@ def meta(page, attr, name):
     return " | ".join(canon(v) for v in found) if found else "-"
 
 
+LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+LD_IMAGE = re.compile(r'"image":\s*("(?:[^"\\]|\\.)*")')
+
+
+def ld_image(page):
+    """The "image" of the page's JSON-LD (its article's), "-" for none."""
+    for block in LD.findall(page):
+        m = LD_IMAGE.search(block)
+        if m:
+            return json.loads(m.group(1))
+    return "-"
+
+
 def head_rows(route, page):
     return [(route, "og:image", meta(page, "property", "og:image")),
+            (route, "ld:image", ld_image(page)),
             (route, "twitter:card", meta(page, "name", "twitter:card")),
             (route, "twitter:image", meta(page, "name", "twitter:image"))]
 
