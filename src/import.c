@@ -1326,11 +1326,17 @@ og_images_put(struct dbw *w, const struct input_file *f, const char *text,
     size_t n, int has_cover, struct buf *err)
 {
 	struct buf values = BUF_INIT;
-	size_t line;
-	int count = has_cover ? 0 : fm_param_list(text, n, "images", &values,
-	    &line);
-	int rc;
+	size_t line = 0, i;
+	int count = 0, rc;
 
+	/* Most pages never say it: no second parse of their front matter. */
+	for (i = 0; !has_cover && i + 6 <= n; i++)
+		if ((text[i] == 'i' || text[i] == 'I') &&
+		    strncasecmp(text + i, "images", 6) == 0) {
+			count = fm_param_list(text, n, "images", &values,
+			    &line);
+			break;
+		}
 	if (count < 0) {
 		buf_printf(err, "%s:%zu: 'images' must be a list (PaperMod's "
 		    "opengraph.html ranges over it)", f->fs_path, line);
