@@ -146,6 +146,13 @@ enum db_rc render_listing_translations(struct ctx *ctx, const char *taxonomy,
  * alternates, as Hugo's .Translations): the home's when taxonomy is
  * NULL, else the section's or term's slug of taxonomy (a section's:
  * TAXONOMY_SECTIONS), or the taxonomy's own when slug is NULL. */
+/* Sets h's images (and ld_image) to those PaperMod's head gives the
+ * stored page page_id (0: none, so the site's params.images): its
+ * cover's, else its front-matter images or bundle image, made absolute
+ * into abs (the caller's, freed after the page), images[] (DB_OG_IMAGES
+ * of them, the caller's) pointing there. Returns DB_DONE or DB_ERROR. */
+enum db_rc render_head_images(struct ctx *ctx, long long page_id,
+	struct render_head *h, struct buf *abs, const char **images);
 enum page_rc render_begin_listing(struct ctx *ctx, const char *title,
 	const char *body_class, const char *feed, const char *feed_name,
 	const char *taxonomy, const char *slug);

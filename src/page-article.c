@@ -8,7 +8,6 @@
 #include "markdown.h"
 #include "related.h"
 #include "render.h"
-#include "url.h"
 
 /* Appends the table of contents as nested lists, from the headings'
  * levels (PaperMod's own TOC, which nests by level). */
@@ -125,39 +124,6 @@ free_tags(struct tag_list *tags)
 }
 
 /* PaperMod's post navigation: « Prev is the newer post, Next » the older. */
-/* PaperMod's OpenGraph images of page page_id, which has no cover: its
- * front-matter images (absURL) or its bundle resource (.Permalink),
- * appended to abs each ended by a NUL, images[] (DB_OG_IMAGES of them)
- * pointing there, *n of them. Returns DB_DONE or DB_ERROR. */
-static enum db_rc
-og_images(struct ctx *ctx, long long page_id, struct buf *abs,
-    const char **images, size_t *n)
-{
-	struct buf values = BUF_INIT;
-	size_t off[DB_OG_IMAGES], i;
-	unsigned resources;
-	const char *v;
-	enum db_rc rc;
-
-	rc = db_page_og_images(ctx->db, page_id, &values, n, &resources);
-	v = values.data;
-	for (i = 0; rc != DB_ERROR && i < *n; i++) {
-		off[i] = abs->len;
-		if (resources & (1u << i))
-			html_abs_url_plain(abs, ctx->site->base_url, v);
-		else
-			url_abs(abs, ctx->site->base_url, v);
-		buf_putc(abs, '\0');
-		v += strlen(v) + 1;
-	}
-	for (i = 0; rc != DB_ERROR && i < *n; i++)
-		images[i] = abs->data + off[i];
-	if (rc == DB_ERROR)
-		*n = 0;
-	buf_free(&values);
-	return rc;
-}
-
 static void
 render_post_nav(struct buf *b, const struct site *s, const struct db_link *newer,
     const struct db_link *older)
@@ -295,10 +261,8 @@ page_article(struct ctx *ctx)
 	struct db_link newer = { NULL, NULL }, older = { NULL, NULL };
 	struct db_link related[RELATED_MAX];
 	struct db_translation trans[16];
-	struct buf cover = BUF_INIT, og = BUF_INIT;
+	struct buf cover = BUF_INIT, og = BUF_INIT, cover_og = BUF_INIT;
 	const char *images[DB_OG_IMAGES];
-	size_t nimages = 0;
-	enum db_rc has_cover;
 	size_t nrelated = 0, ntrans = 0, i;
 	enum page_rc prc = PAGE_OK;
 
@@ -336,9 +300,9 @@ page_article(struct ctx *ctx)
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
-	/* PaperMod's cover (made at import) and its OpenGraph image. */
-	if ((has_cover = db_page_cover(ctx->db, p->id, &cover, &og)) ==
-	    DB_ERROR) {
+	/* PaperMod's cover (made at import); its OpenGraph image is
+	 * render_head_images()'s. */
+	if (db_page_cover(ctx->db, p->id, &cover, &cover_og) == DB_ERROR) {
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
@@ -360,17 +324,10 @@ page_article(struct ctx *ctx)
 	head.section = section.slug;
 	head.translations = trans;
 	head.ntranslations = ntrans;
-	if (has_cover == DB_ROW && og.len > 0) {
-		images[0] = buf_cstr(&og);
-		nimages = 1;
-		head.ld_image = images[0];
-	} else if (has_cover != DB_ROW && og_images(ctx, p->id, &og, images,
-	    &nimages) == DB_ERROR) {
+	if (render_head_images(ctx, p->id, &head, &og, images) == DB_ERROR) {
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
-	head.images = images;
-	head.nimages = nimages;
 	render_open(ctx, &head);
 
 	html(b, "<article class=\"post-single\">\n<header class=\"post-header\">\n");
@@ -440,6 +397,7 @@ out:
 	md_result_free(&md);
 	buf_free(&cover);
 	buf_free(&og);
+	buf_free(&cover_og);
 	free_tags(&tags);
 	render_section_free(&sec);
 	render_trail_free(&trail);

@@ -781,6 +781,53 @@ render_open_listing(struct ctx *ctx, struct render_head *h,
 	return PAGE_OK;
 }
 
+enum db_rc
+render_head_images(struct ctx *ctx, long long page_id, struct render_head *h,
+    struct buf *abs, const char **images)
+{
+	struct buf single = BUF_INIT, values = BUF_INIT;
+	size_t off[DB_OG_IMAGES], i, n = 0;
+	unsigned resources = 0;
+	const char *v;
+	enum db_rc rc;
+
+	h->images = images;
+	h->nimages = 0;
+	if (page_id == 0)
+		return DB_DONE;
+	/* PaperMod's opengraph.html: the cover's image, made at import. */
+	rc = db_page_cover(ctx->db, page_id, &single, abs);
+	if (rc == DB_ROW && abs->len > 0) {
+		images[0] = h->ld_image = buf_cstr(abs);
+		h->nimages = 1;
+		rc = DB_DONE;
+		goto out;
+	}
+	buf_reset(abs);
+	/* Else its front-matter images (absURL) or its bundle's image
+	 * (.Permalink). */
+	if (rc != DB_ERROR)
+		rc = db_page_og_images(ctx->db, page_id, &values, &n,
+		    &resources);
+	v = values.data;
+	for (i = 0; rc != DB_ERROR && i < n; i++) {
+		off[i] = abs->len;
+		if (resources & (1u << i))
+			html_abs_url_plain(abs, ctx->site->base_url, v);
+		else
+			url_abs(abs, ctx->site->base_url, v);
+		buf_putc(abs, '\0');
+		v += strlen(v) + 1;
+	}
+	for (i = 0; rc != DB_ERROR && i < n; i++)
+		images[i] = abs->data + off[i];
+	h->nimages = rc != DB_ERROR ? n : 0;
+out:
+	buf_free(&single);
+	buf_free(&values);
+	return rc == DB_ERROR ? DB_ERROR : DB_DONE;
+}
+
 enum page_rc
 render_begin_listing(struct ctx *ctx, const char *title,
     const char *body_class, const char *feed, const char *feed_name,

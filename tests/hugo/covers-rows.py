@@ -4,12 +4,14 @@
 compares quire's with them).
 
     covers-rows.py CONFIG BASEPATH HOME.html ROUTE=ARTICLE.html...
+        [ROUTE=head:LIST.html...]
 
 prints "CONFIG<TAB>ROUTE<TAB>WHERE<TAB>VALUE" rows: WHERE is "list" (the
 figure of the home page's entry for ROUTE), "single" (the article's
 figure), "og:image" (every one, " | " between), "twitter:card" or
 "twitter:image", "ld:image" (the JSON-LD's), also for the home page
-(ROUTE "/"); "-" for none. A
+(ROUTE "/") and each ROUTE=head:FILE (a list page: those four alone);
+"-" for none. A
 figure is written canonically: tags with their attributes sorted and
 unescaped, text with its spaces collapsed, a srcset as its widths and
 last URL, and quire's <picture>/<source> (the WebP copies PaperMod does
@@ -114,8 +116,12 @@ def main():
                      canon(fig.group(0) if fig else None)))
     for arg in sys.argv[4:]:
         route, path = arg.split("=", 1)
-        with open(path, encoding="utf-8") as f:
+        head_only = path.startswith("head:")
+        with open(path[5:] if head_only else path, encoding="utf-8") as f:
             page = f.read()
+        if head_only:
+            rows += head_rows(route, page)
+            continue
         fig = FIGURE.search(page)
         rows.append((route, "single", canon(fig.group(0) if fig else None)))
         rows += head_rows(route, page)

@@ -25,7 +25,11 @@ rows() {
 	    "$golden" | LC_ALL=C sort -u); do
 		n=$((n + 1))
 		body "/blog$r" >"$tmp/a$n.html"
-		args+=("$r=$tmp/a$n.html")
+		# The section: its head alone (a list page).
+		case $r in
+		/posts/) args+=("$r=head:$tmp/a$n.html") ;;
+		*) args+=("$r=$tmp/a$n.html") ;;
+		esac
 	done
 	python3 "$top/tests/hugo/covers-rows.py" "$1" /blog/ "$tmp/home.html" \
 	    "${args[@]}"
