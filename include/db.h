@@ -210,6 +210,14 @@ enum db_rc db_page_frames(struct db *db, long long page_id,
  * cover, or DB_ERROR. */
 enum db_rc db_page_cover(struct db *db, long long page_id, struct buf *single,
 	struct buf *og_image);
+/* The most OpenGraph images a page has (PaperMod's "first 6"). */
+#define DB_OG_IMAGES 6
+/* Appends page_id's OpenGraph images when it has no cover (schema 019)
+ * to values, each ended by a NUL, *n of them: front-matter images as
+ * written (for absURL), or one bundle resource's route, whose bit of
+ * *resources (1 << i) is set. Returns DB_DONE, or DB_ERROR. */
+enum db_rc db_page_og_images(struct db *db, long long page_id,
+	struct buf *values, size_t *n, unsigned *resources);
 /* Loads page_id's fragments (fragments.h) into f (which it initialises;
  * free it with fragments_free()). Returns DB_ROW, or DB_ERROR (also for
  * stored ordinals that do not run 0, 1, 2...). */
@@ -270,6 +278,8 @@ struct db_file {
 	long long size;
 	long long mtime;	/* unix seconds */
 	const char *media_type;
+	int variant;		/* a resized copy quire made (schema 019):
+				 * its URL changes with its bytes */
 };
 
 /* Reads the file stored at url (a decoded route, as page.url) into *f.

@@ -148,9 +148,11 @@ int dbw_files_each(struct dbw *w, void (*fn)(void *arg, const char *url,
 	long long mtime), void *arg, struct buf *err);
 /* Deletes the file rows whose source starts with prefix ("" : all). */
 int dbw_files_clear(struct dbw *w, const char *prefix, struct buf *err);
-/* Inserts f (its hash known) at its URL, replacing the row there. */
+/* Inserts f (its hash known) at its URL, replacing the row there;
+ * variant 1 for a resized copy quire made, whose URL changes with its
+ * bytes (schema 019), else 0. */
 int dbw_file_put(struct dbw *w, const struct site_file *f,
-	const char *media_type, struct buf *err);
+	const char *media_type, int variant, struct buf *err);
 /* Appends to source the source of a page Hugo writes at the file URL
  * url (the page's URL, or its index.html), but a draft: returns 1, or 0
  * when there is none, -1 on error. */
@@ -198,6 +200,27 @@ int dbw_cover_set(struct dbw *w, long long page_id, const char *list,
  * 1, 0 when none, -1. */
 int dbw_cover_get(struct dbw *w, long long page_id, struct buf *single,
 	struct buf *og, struct buf *err);
+/* Calls fn with each section (its _index file's source) listed by its
+ * url at a URL where another page is answered (other, its source): a
+ * page at that URL, whose own is not answered (listed 0), or a section
+ * listed there too that the router answers instead (listed 1). Drafts
+ * are left out. */
+int dbw_list_url_clashes(struct dbw *w, void (*fn)(void *arg,
+	const char *section, const char *url, const char *other, int listed),
+	void *arg, struct buf *err);
+/* Stores the n front-matter images of the page at source (values: each
+ * ended by a NUL; at most the six og:image takes), in place of any the
+ * page had (schema 019). */
+int dbw_og_images_put(struct dbw *w, const char *source, const char *values,
+	size_t n, struct buf *err);
+/* Calls fn with each page that has neither a cover nor front-matter
+ * images (stops at fn's nonzero); strings valid during the call. */
+int dbw_og_pages(struct dbw *w, int (*fn)(void *arg, long long page_id,
+	const char *source, const char *url), void *arg, struct buf *err);
+/* Sets the bundle resource (its route) that is page_id's image, or none
+ * (route NULL). */
+int dbw_og_resource_set(struct dbw *w, long long page_id, const char *route,
+	struct buf *err);
 /* What is known of the image whose bytes hash to hash: 1 with *info
  * and why (appended: "" when it can be read), 0 when nothing, -1. */
 int dbw_image_get(struct dbw *w, const char *hash, struct image_info *info,

@@ -34,7 +34,8 @@ enum files_rc files_answer_index(struct ctx *ctx, const char *db_path,
 	struct buf *why);
 
 /* The Cache-Control of a file of media_type (response.h's
- * RESP_CACHE_FILE_*). */
-const char *files_cache_control(const char *media_type);
+ * RESP_CACHE_FILE_*); variant 1 for a resized copy quire made (struct
+ * db_file's variant), which is immutable. */
+const char *files_cache_control(const char *media_type, int variant);
 
 #endif

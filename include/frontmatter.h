@@ -61,6 +61,13 @@ void fm_free(struct frontmatter *fm);
  * a page's own: a scalar's text is appended to out (returns 1); a key
  * that is absent or no scalar returns 0. */
 int fm_param(const char *text, size_t n, const char *key, struct buf *out);
+/* The list param key (one top-level key, without case) of the front
+ * matter of the file text (n bytes): each item's text, and "" for an
+ * item that is no scalar, appended to out ended by a NUL; *line gets
+ * the line of its value (0 when absent). Returns the number of items, 0 when
+ * the key is absent, null or "", or -1 when it is no list. */
+int fm_param_list(const char *text, size_t n, const char *key,
+	struct buf *out, size_t *line);
 
 /* Appends the author PaperMod's author.html shows for node (front-matter
  * or site params.author): a string as is, a list joined with ", " (items

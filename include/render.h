@@ -94,8 +94,13 @@ struct render_head {
 	const char *canonical;		/* the page's route; NULL: none */
 	const struct db_page *article;	/* an article: OpenGraph article
 					 * tags and JSON-LD BlogPosting */
-	const char *image;	/* the cover's OpenGraph and Twitter image, an
-				 * absolute URL; NULL: none */
+	/* The page's OpenGraph images (absolute URLs, not escaped; the
+	 * first is Twitter's): its cover's, else its front-matter images
+	 * or bundle resource's; none: the site's params.images. */
+	const char *const *images;
+	size_t nimages;
+	const char *ld_image;	/* JSON-LD's image: the cover's alone
+				 * (schema_json.html); NULL: none */
 	const char *section;	/* the article's section (its URL segment),
 				 * for article:section; NULL: none */
 	char *const *keywords;		/* an article's tags */
@@ -141,6 +146,13 @@ enum db_rc render_listing_translations(struct ctx *ctx, const char *taxonomy,
  * alternates, as Hugo's .Translations): the home's when taxonomy is
  * NULL, else the section's or term's slug of taxonomy (a section's:
  * TAXONOMY_SECTIONS), or the taxonomy's own when slug is NULL. */
+/* Sets h's images (and ld_image) to those PaperMod's head gives the
+ * stored page page_id (0: none, so the site's params.images): its
+ * cover's, else its front-matter images or bundle image, made absolute
+ * into abs (the caller's, freed after the page), images[] (DB_OG_IMAGES
+ * of them, the caller's) pointing there. Returns DB_DONE or DB_ERROR. */
+enum db_rc render_head_images(struct ctx *ctx, long long page_id,
+	struct render_head *h, struct buf *abs, const char **images);
 enum page_rc render_begin_listing(struct ctx *ctx, const char *title,
 	const char *body_class, const char *feed, const char *feed_name,
 	const char *taxonomy, const char *slug);

@@ -62,6 +62,10 @@ struct resp_sink {
  * video, fonts and documents, large and rarely replaced, five minutes. */
 #define RESP_CACHE_FILE_TEXT "public, max-age=1"
 #define RESP_CACHE_FILE_MEDIA "public, max-age=300"
+/* The resized copies of a site's images the importer makes: their URL
+ * holds the original's hash and the width, so other bytes come at
+ * another URL, and caches may keep them for good. */
+#define RESP_CACHE_FILE_IMMUTABLE "public, max-age=31536000, immutable"
 
 /* Prepares r for a new response (keeps its memory). */
 void resp_reset(struct resp *r);

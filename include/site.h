@@ -101,6 +101,7 @@ struct site {
 				 * :date_medium, :date_short (dates.h) */
 	char *home_title;	/* params.homeInfoParams.Title */
 	char *home_content;	/* params.homeInfoParams.Content (Markdown) */
+	char *images;		/* params.images: \x1f between the values */
 	int flags[FLAG__MAX];
 	/* Shortcodes (importer): Hugo's privacy settings of the embeds,
 	 * refLinksErrorLevel and refLinksNotFoundURL, and quire's own

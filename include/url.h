@@ -95,4 +95,12 @@ int url_section(struct buf *out, const char *name, size_t n);
 int url_alias(struct buf *out, const struct site *s, const char *url,
 	const char *a);
 
+/* Does in start with a URL scheme ("https:")? Its length then, else 0. */
+size_t url_scheme_len(const char *in);
+/* Appends Hugo's absURL of in under base_url (ending in '/'): a URL with
+ * a scheme or "//host..." as it is, a path from the root under the host
+ * of base_url, any other under base_url. Not escaped. Worker and
+ * importer (PaperMod's covers and OpenGraph images). */
+void url_abs(struct buf *out, const char *base_url, const char *in);
+
 #endif

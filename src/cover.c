@@ -14,6 +14,7 @@
 #include "html.h"
 #include "markdown.h"
 #include "responsive.h"
+#include "url.h"
 
 /* "true" 1, "false" 0, anything else -1 (YAML, TOML and JSON booleans
  * arrive as these words). */
@@ -145,52 +146,19 @@ cover_glob(const char *image, const char *name)
 	return rc == 0;
 }
 
-/* Does in start with a URL scheme ("https:")? Its length then. */
-static size_t
-scheme_len(const char *in)
-{
-	size_t i = 0;
-
-	if (!isalpha((unsigned char)in[0]))
-		return 0;
-	while (isalnum((unsigned char)in[i]) || in[i] == '+' || in[i] == '-' ||
-	    in[i] == '.')
-		i++;
-	return in[i] == ':' ? i : 0;
-}
-
 void
 cover_abs_url(struct buf *out, const struct site *s, const char *in)
 {
-	size_t k = scheme_len(in);
-	const char *host_end;
+	size_t k = url_scheme_len(in);
 
-	if (k > 0) {
-		/* html/template lets http(s) and mailto through a src or
-		 * href; anything else becomes "#ZgotmplZ". */
-		if ((k == 4 && strncasecmp(in, "http", 4) == 0) ||
-		    (k == 5 && strncasecmp(in, "https", 5) == 0))
-			buf_puts(out, in);
-		else
-			buf_puts(out, "#ZgotmplZ");
+	/* html/template lets http(s) and mailto through a src or href;
+	 * anything else becomes "#ZgotmplZ". */
+	if (k > 0 && !(k == 4 && strncasecmp(in, "http", 4) == 0) &&
+	    !(k == 5 && strncasecmp(in, "https", 5) == 0)) {
+		buf_puts(out, "#ZgotmplZ");
 		return;
 	}
-	if (in[0] == '/' && in[1] == '/') {
-		buf_puts(out, in);
-		return;
-	}
-	if (in[0] == '/') {
-		/* The host of baseURL, without its path. */
-		host_end = strstr(s->base_url, "://");
-		host_end = host_end != NULL ? strchr(host_end + 3, '/') : NULL;
-		if (host_end != NULL)
-			buf_add(out, s->base_url, (size_t)(host_end -
-			    s->base_url));
-		buf_puts(out, in);
-		return;
-	}
-	buf_puts(out, s->base_url);
-	buf_puts(out, in);
+	url_abs(out, s->base_url, in);
 }
 
 void
@@ -426,7 +394,9 @@ cover_og_image(struct buf *out, const struct site *s,
 		buf_puts(out, s->base_url);
 		buf_puts(out, buf_cstr(&joined) + 1);
 	} else {
-		cover_abs_url(out, s, v->fm->image);
+		/* A <meta> content is no URL to html/template: any
+		 * scheme stays. */
+		url_abs(out, s->base_url, v->fm->image);
 	}
 	buf_free(&joined);
 }
@@ -490,6 +460,45 @@ cmp_rel(const void *a, const void *b)
 {
 	return strcmp(((const struct candidate *)a)->rel,
 	    ((const struct candidate *)b)->rel);
+}
+
+/* The images of the bundle whose page is at source (under content/)
+ * and url, into b, in Hugo's order of a bundle's resources: a leaf's
+ * (index.*) whole folder, a branch's (_index.*) own files, under the
+ * page's URL (an ugly URL's without its extension); none for a page that
+ * is no bundle. src and base hold b's prefixes. Returns 0 or -1. */
+static int
+bundle_images(struct cover_pass *p, const char *source, const char *url,
+    struct bundle *b, struct buf *src, struct buf *base, struct buf *err)
+{
+	const char *name = strrchr(source, '/');
+	size_t folder = name != NULL ? (size_t)(name - source) + 1 : 0;
+	const char *slash = strrchr(url, '/');
+	const char *dot = slash != NULL ? strrchr(slash, '.') : NULL;
+
+	memset(b, 0, sizeof(*b));
+	name = name != NULL ? name + 1 : source;
+	if ((strncmp(name, "index.", 6) != 0 && strncmp(name, "_index.", 7) !=
+	    0) || strncmp(source, "../", 3) == 0)
+		return 0;
+	b->branch = name[0] == '_';
+	buf_puts(src, "content/");
+	buf_add(src, source, folder);
+	if (slash != NULL && slash[1] == '\0')
+		buf_puts(base, url);
+	else {
+		buf_add(base, url, dot != NULL ? (size_t)(dot - url) :
+		    strlen(url));
+		buf_putc(base, '/');
+	}
+	b->source_prefix = buf_cstr(src);
+	b->url_prefix = buf_cstr(base);
+	if (dbw_files_under(p->w, b->source_prefix, b->url_prefix,
+	    add_candidate, b, err) != 0)
+		return -1;
+	if (b->n > 1)
+		qsort(b->c, b->n, sizeof(*b->c), cmp_rel);
+	return 0;
 }
 
 struct pass_ctx {
@@ -590,47 +599,20 @@ one_cover(void *arg, const struct dbw_cover_row *row)
 	struct cover_view v;
 	struct cover_img img;
 	const struct candidate *found = NULL;
-	const char *name = strrchr(row->source, '/');
-	size_t folder = name != NULL ? (size_t)(name - row->source) + 1 : 0;
 	int rc = -1, have = 0;
 
-	memset(&b, 0, sizeof(b));
 	memset(&img, 0, sizeof(img));
-	name = name != NULL ? name + 1 : row->source;
 	p->covers++;
 	cover_settle(&row->fm, row->url, s, &v);
-	/* A bundle's resources: a leaf's (index.*) whole folder, a
-	 * branch's (_index.*) own files, under the page's URL (an ugly
-	 * URL's without its extension). */
-	if ((strncmp(name, "index.", 6) == 0 || strncmp(name, "_index.", 7) ==
-	    0) && strncmp(row->source, "../", 3) != 0) {
-		const char *u = row->url, *slash = strrchr(u, '/');
-		const char *dot = slash != NULL ? strrchr(slash, '.') : NULL;
-
-		b.branch = name[0] == '_';
-		buf_puts(&src, "content/");
-		buf_add(&src, row->source, folder);
-		if (slash != NULL && slash[1] == '\0')
-			buf_puts(&base, u);
-		else {
-			buf_add(&base, u, dot != NULL ? (size_t)(dot - u) :
-			    strlen(u));
-			buf_putc(&base, '/');
-		}
-		b.source_prefix = buf_cstr(&src);
-		b.url_prefix = buf_cstr(&base);
-		if (dbw_files_under(p->w, b.source_prefix, b.url_prefix,
-		    add_candidate, &b, ctx->err) != 0)
-			goto out;
-		if (b.n > 1)
-			qsort(b.c, b.n, sizeof(*b.c), cmp_rel);
-		for (size_t i = 0; i < b.n && found == NULL; i++)
-			if (cover_glob(row->fm.image, b.c[i].rel))
-				found = &b.c[i];
-	}
+	if (bundle_images(p, row->source, row->url, &b, &src, &base,
+	    ctx->err) != 0)
+		goto out;
+	for (size_t i = 0; i < b.n && found == NULL; i++)
+		if (cover_glob(row->fm.image, b.c[i].rel))
+			found = &b.c[i];
 	/* PaperMod's next try, (resources.ByType "image").GetMatch: the
 	 * site's assets/, which quire leaves out. */
-	if (found == NULL && p->site_dir != NULL && scheme_len(row->fm.image)
+	if (found == NULL && p->site_dir != NULL && url_scheme_len(row->fm.image)
 	    == 0 && row->fm.image[0] != '/') {
 		struct buf asset = BUF_INIT;
 
@@ -675,6 +657,38 @@ out:
 	return rc;
 }
 
+/* PaperMod's image of a page with neither a cover nor front-matter
+ * images: its bundle's (.Resources.ByType "image").GetMatch "*feature*",
+ * else GetMatch "{*cover*,*thumbnail*}" (the first resource either
+ * matches). */
+static int
+one_og(void *arg, long long page_id, const char *source, const char *url)
+{
+	struct pass_ctx *ctx = arg;
+	struct buf src = BUF_INIT, base = BUF_INIT;
+	struct bundle b;
+	const struct candidate *found = NULL;
+	size_t i;
+	int rc = -1;
+
+	if (bundle_images(ctx->p, source, url, &b, &src, &base, ctx->err) != 0)
+		goto out;
+	for (i = 0; i < b.n && found == NULL; i++)
+		if (cover_glob("feature", b.c[i].rel))
+			found = &b.c[i];
+	for (i = 0; i < b.n && found == NULL; i++)
+		if (cover_glob("cover", b.c[i].rel) ||
+		    cover_glob("thumbnail", b.c[i].rel))
+			found = &b.c[i];
+	rc = dbw_og_resource_set(ctx->p->w, page_id, found != NULL ?
+	    found->url : NULL, ctx->err);
+out:
+	free_bundle(&b);
+	buf_free(&src);
+	buf_free(&base);
+	return rc;
+}
+
 int
 cover_import(struct cover_pass *p, struct buf *err)
 {
@@ -689,6 +703,8 @@ cover_import(struct cover_pass *p, struct buf *err)
 	ctx.r.warn = p->warn;
 	ctx.r.arg = p->arg;
 	rc = dbw_covers(p->w, one_cover, &ctx, err);
+	if (rc == 0)
+		rc = dbw_og_pages(p->w, one_og, &ctx, err);
 	if (rc == 0)
 		rc = responsive_bodies(&ctx.r, p->site, err);
 	p->images = ctx.r.images;

@@ -161,7 +161,7 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_FILE_CLEAR] = "DELETE FROM file WHERE substr(source, 1, "
 	    "length(?1)) = ?1",
 	[W_FILE_PUT] = "INSERT OR REPLACE INTO file (url, source, hash, size, "
-	    "mtime, media_type) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	    "mtime, media_type, variant) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	/* A page that Hugo writes where a file would go: at its URL, or
 	 * the index.html of it. (Two values of url, so that its index
 	 * answers: a file would otherwise cost a scan of every page.) */
@@ -1642,7 +1642,7 @@ dbw_files_clear(struct dbw *w, const char *prefix, struct buf *err)
 
 int
 dbw_file_put(struct dbw *w, const struct site_file *f,
-    const char *media_type, struct buf *err)
+    const char *media_type, int variant, struct buf *err)
 {
 	sqlite3_stmt *st = use(w, W_FILE_PUT);
 
@@ -1652,6 +1652,7 @@ dbw_file_put(struct dbw *w, const struct site_file *f,
 	bind_int64(w, st, 4, f->size);
 	bind_int64(w, st, 5, f->mtime);
 	bind_text(w, st, 6, media_type);
+	bind_int64(w, st, 7, variant != 0);
 	return run(w, st, SQLITE_DONE, err, "storing a file");
 }
 
@@ -1857,6 +1858,115 @@ dbw_cover_get(struct dbw *w, long long page_id, struct buf *single,
 	}
 	sqlite3_finalize(st);
 	return step < 0 ? -1 : step == SQLITE_ROW;
+}
+
+int
+dbw_list_url_clashes(struct dbw *w, void (*fn)(void *arg,
+    const char *section, const char *url, const char *other, int listed),
+    void *arg, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int step;
+
+	/* Where the router answers each page: a section listed elsewhere at
+	 * its list_url, any other page at its url. Of two sections listed
+	 * at one URL, the router takes the smaller route (db.c's
+	 * Q_SECTION_AT), which is the one a page there loses to. */
+	if (prep(w, "SELECT s.source, s.list_url, p.source, p.list_url IS "
+	    "NOT NULL FROM page s JOIN page p ON p.id <> s.id AND "
+	    "coalesce(p.list_url, p.url) = s.list_url WHERE s.kind = 2 AND "
+	    "s.list_url IS NOT NULL AND s.draft = 0 AND p.draft = 0 AND "
+	    "CASE WHEN p.list_url IS NULL THEN s.url ELSE p.url END = "
+	    "(SELECT min(t.url) FROM page t WHERE t.kind = 2 AND t.list_url "
+	    "= s.list_url AND t.draft = 0) ORDER BY s.source, p.source", &st,
+	    err) != 0)
+		return -1;
+	while ((step = step_any(w, st, err, "reading the sections' urls")) ==
+	    SQLITE_ROW)
+		fn(arg, col_text(st, 0), col_text(st, 1), col_text(st, 2),
+		    sqlite3_column_int(st, 3));
+	sqlite3_finalize(st);
+	return step < 0 ? -1 : 0;
+}
+
+int
+dbw_og_images_put(struct dbw *w, const char *source, const char *values,
+    size_t n, struct buf *err)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	if (prep(w, "DELETE FROM page_og_image WHERE page_id = (SELECT id "
+	    "FROM page WHERE source = ?1)", &st, err) != 0)
+		return -1;
+	bind_text(w, st, 1, source);
+	rc = run(w, st, SQLITE_DONE, err, "storing a page's images");
+	sqlite3_finalize(st);
+	if (rc != 0 || n == 0)
+		return rc;
+	if (prep(w, "INSERT INTO page_og_image (page_id, ordinal, value, "
+	    "resource) SELECT id, ?2, ?3, 0 FROM page WHERE source = ?1", &st,
+	    err) != 0)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		sqlite3_reset(st);
+		bind_text(w, st, 1, source);
+		bind_int64(w, st, 2, (long long)i);
+		bind_text(w, st, 3, values);
+		values += strlen(values) + 1;
+		rc = run(w, st, SQLITE_DONE, err, "storing a page's images");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+dbw_og_pages(struct dbw *w, int (*fn)(void *arg, long long page_id,
+    const char *source, const char *url), void *arg, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int step, rc = 0;
+
+	if (prep(w, "SELECT p.id, p.source, p.url FROM page p WHERE NOT "
+	    "EXISTS (SELECT 1 FROM page_cover c WHERE c.page_id = p.id) AND "
+	    "NOT EXISTS (SELECT 1 FROM page_og_image o WHERE o.page_id = "
+	    "p.id AND o.resource = 0) ORDER BY p.id", &st, err) != 0)
+		return -1;
+	while ((step = step_any(w, st, err, "reading the pages' images")) ==
+	    SQLITE_ROW) {
+		if ((rc = fn(arg, sqlite3_column_int64(st, 0), col_text(st, 1),
+		    col_text(st, 2))) != 0)
+			break;
+	}
+	if (step < 0)
+		rc = -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+dbw_og_resource_set(struct dbw *w, long long page_id, const char *route,
+    struct buf *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (route == NULL) {
+		if (prep(w, "DELETE FROM page_og_image WHERE page_id = ?1 AND "
+		    "resource = 1", &st, err) != 0)
+			return -1;
+	} else {
+		if (prep(w, "INSERT OR REPLACE INTO page_og_image (page_id, "
+		    "ordinal, value, resource) VALUES (?1, 0, ?2, 1)", &st,
+		    err) != 0)
+			return -1;
+		bind_text(w, st, 2, route);
+	}
+	bind_int64(w, st, 1, page_id);
+	rc = run(w, st, SQLITE_DONE, err, "storing a page's image");
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int

@@ -105,6 +105,7 @@ enum query {
 	Q_FRAGMENTS,
 	Q_PAGE_FRAMES,
 	Q_PAGE_COVER,
+	Q_PAGE_OG_IMAGES,
 	Q_SECTION_PAGE,
 	Q_SECTION_LIST_URL,
 	Q_SECTION_AT,
@@ -238,6 +239,9 @@ static const char *const query_sql[Q__MAX] = {
 	/* An article's cover and OpenGraph image (schema 016). */
 	[Q_PAGE_COVER] = "SELECT single, og_image FROM page_cover WHERE "
 	    "page_id = ?1",
+	/* A page's OpenGraph images when it has no cover (schema 019). */
+	[Q_PAGE_OG_IMAGES] = "SELECT value, resource FROM page_og_image "
+	    "WHERE page_id = ?1 ORDER BY ordinal LIMIT 6",
 	[Q_FRAGMENTS] = "SELECT kind, ordinal, html FROM page_fragment "
 	    "WHERE page_id = ?1",
 	/* A section's own page (its _index.md), by the section's route. */
@@ -286,8 +290,8 @@ static const char *const query_sql[Q__MAX] = {
 	    "= m.id WHERE m.taxonomy = ?2 AND (?3 IS NULL OR m.slug = ?3) AND "
 	    "t.lang = ?4 AND" VISIBLE("t") "LIMIT 1",
 	/* A stored file by its URL (schema/015): the primary key's seek. */
-	[Q_FILE] = "SELECT hash, size, mtime, media_type FROM file WHERE "
-	    "url = ?1",
+	[Q_FILE] = "SELECT hash, size, mtime, media_type, variant FROM file "
+	    "WHERE url = ?1",
 };
 
 struct db {
@@ -1205,6 +1209,35 @@ db_page_cover(struct db *db, long long page_id, struct buf *single,
 }
 
 enum db_rc
+db_page_og_images(struct db *db, long long page_id, struct buf *values,
+    size_t *n, unsigned *resources)
+{
+	sqlite3_stmt *st = start(db, Q_PAGE_OG_IMAGES), *cur = st;
+	enum db_rc rc;
+
+	*n = 0;
+	*resources = 0;
+	if (bind_int64(db, st, 1, page_id) != 0)
+		return DB_ERROR;
+	while ((rc = step(&cur)) == DB_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+
+		if (v == NULL || *n >= DB_OG_IMAGES) {
+			rc = DB_ERROR;
+			break;
+		}
+		buf_puts(values, v);
+		buf_putc(values, '\0');
+		if (sqlite3_column_int(st, 1) != 0)
+			*resources |= 1u << *n;
+		(*n)++;
+	}
+	if (cur != NULL)
+		sqlite3_reset(cur);
+	return rc == DB_ERROR ? DB_ERROR : DB_DONE;
+}
+
+enum db_rc
 db_page_fragments(struct db *db, long long page_id, struct fragments *f)
 {
 	sqlite3_stmt *st = start(db, Q_FRAGMENTS), *cur = st;
@@ -1852,6 +1885,7 @@ db_file_by_url(struct db *db, const char *url, struct db_file *f)
 		f->size = sqlite3_column_int64(st, 1);
 		f->mtime = sqlite3_column_int64(st, 2);
 		get_text(st, 3, &f->media_type);
+		f->variant = sqlite3_column_int(st, 4) != 0;
 	}
 	return rc;
 }

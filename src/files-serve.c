@@ -12,12 +12,14 @@
 #include "store.h"
 
 const char *
-files_cache_control(const char *media_type)
+files_cache_control(const char *media_type, int variant)
 {
 	static const char *const text[] = { "text/", "application/javascript",
 	    "application/json", "application/xml", "application/manifest+json" };
 	size_t i;
 
+	if (variant)
+		return RESP_CACHE_FILE_IMMUTABLE;
 	for (i = 0; i < sizeof(text) / sizeof(text[0]); i++)
 		if (strncasecmp(media_type, text[i], strlen(text[i])) == 0)
 			return RESP_CACHE_FILE_TEXT;
@@ -101,7 +103,7 @@ answer_url(struct ctx *ctx, const char *db_path, const char *url,
 
 	resp_reset(resp);
 	resp_set_type(resp, f.media_type);
-	resp->cache = files_cache_control(f.media_type);
+	resp->cache = files_cache_control(f.media_type, f.variant);
 	buf_printf(&etag, "\"%s\"", f.hash);
 	resp_header(resp, "ETag", buf_cstr(&etag));
 	resp_http_date(&value, f.mtime);

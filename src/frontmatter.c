@@ -821,3 +821,51 @@ out:
 	buf_free(&err);
 	return found;
 }
+
+int
+fm_param_list(const char *text, size_t n, const char *key, struct buf *out,
+    size_t *line)
+{
+	struct buf err = BUF_INIT;
+	const char *start, *stop, *body;
+	enum yamldoc_format fmt;
+	size_t first_line, i;
+	struct yamldoc y;
+	yaml_node_t *node;
+	int count = 0;
+
+	memset(&y, 0, sizeof(y));
+	*line = 0;
+	if (find_front_matter("", text, n, &fmt, &start, &stop, &first_line,
+	    &body, &err) != 0 || start == NULL ||
+	    yamldoc_load_as(fmt, &y, start, (size_t)(stop - start),
+	    first_line, &err) != 0)
+		goto out;
+	node = yamldoc_root(&y);
+	node = node != NULL && node->type == YAML_MAPPING_NODE ?
+	    yamldoc_get(&y, node, key) : NULL;
+	if (node == NULL)
+		goto out;
+	*line = yamldoc_line(&y, node);
+	if (node->type != YAML_SEQUENCE_NODE) {
+		/* What Go's template "with" takes for false (null, false,
+		 * "") is as good as none. */
+		const char *v = yamldoc_scalar(node);
+
+		count = v == NULL || strcmp(v, "") == 0 || strcmp(v, "~") ==
+		    0 || strcasecmp(v, "null") == 0 || strcmp(v, "false") == 0
+		    ? 0 : -1;
+		goto out;
+	}
+	for (i = 0; i < yamldoc_seq_len(node); i++) {
+		const char *v = yamldoc_scalar(yamldoc_seq_item(&y, node, i));
+
+		buf_puts(out, v != NULL ? v : "");
+		buf_putc(out, '\0');
+		count++;
+	}
+out:
+	yamldoc_free(&y);
+	buf_free(&err);
+	return count;
+}

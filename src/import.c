@@ -1316,6 +1316,39 @@ keeps_url(const char *a, const char *b)
 	return strcmp(a, b) < 0;
 }
 
+/* Stores the front-matter images of the page f (its file text, n bytes)
+ * that PaperMod's opengraph.html takes when it has no cover (has_cover
+ * 0): the first six. Returns 0, or -1 with "FILE:LINE: what" in err for
+ * images that are no list, which PaperMod cannot range over (Hugo's
+ * build fails). */
+static int
+og_images_put(struct dbw *w, const struct input_file *f, const char *text,
+    size_t n, int has_cover, struct buf *err)
+{
+	struct buf values = BUF_INIT;
+	size_t line = 0, i;
+	int count = 0, rc;
+
+	/* Most pages never say it: no second parse of their front matter. */
+	for (i = 0; !has_cover && i + 6 <= n; i++)
+		if ((text[i] == 'i' || text[i] == 'I') &&
+		    strncasecmp(text + i, "images", 6) == 0) {
+			count = fm_param_list(text, n, "images", &values,
+			    &line);
+			break;
+		}
+	if (count < 0) {
+		buf_printf(err, "%s:%zu: 'images' must be a list (PaperMod's "
+		    "opengraph.html ranges over it)", f->fs_path, line);
+		buf_free(&values);
+		return -1;
+	}
+	rc = dbw_og_images_put(w, f->source, values.data, count > 6 ? 6 :
+	    (size_t)count, err);
+	buf_free(&values);
+	return rc;
+}
+
 /* What a param shortcode reads: the page's file text, the site's
  * params (struct site's site_params). */
 struct param_from {
@@ -1764,6 +1797,9 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 		rc = dbw_cover_put(w, f->source, has ? &cover : NULL, &err);
 		cover_fm_free(&cover);
 		if (rc == 0)
+			rc = og_images_put(w, f, buf_cstr(&text), text.len, has,
+			    &err);
+		if (rc == 0)
 			rc = dbw_page_images_put(w, f->source, &images, &err);
 		if (rc != 0) {
 			rc = -1;
@@ -2202,6 +2238,25 @@ warn_line(void *arg, const char *line)
 	note(arg, "%s", line);
 }
 
+/* dbw_list_url_clashes()'s fn: one warning naming the file that is not
+ * answered at the URL (Hugo 0.111 writes either there, by the order its
+ * build happens to take; it warns only with --printPathWarnings). */
+static void
+warn_list_url(void *arg, const char *section, const char *url,
+    const char *other, int listed)
+{
+	if (listed)
+		note(arg, "warning: content/%s:1: its url lists its section "
+		    "at %s, where content/%s lists its own, which is served "
+		    "there; Hugo 0.111 writes one of them\n", section, url,
+		    other);
+	else
+		note(arg, "warning: content/%s:1: its URL %s is where "
+		    "content/%s lists its section by its url; the section is "
+		    "served there, this page is not; Hugo 0.111 writes one of "
+		    "them\n", other, url, section);
+}
+
 /* Makes the covers' markup (cover.h) and their images' resized copies,
  * whose file rows join the site's. */
 static int
@@ -2322,7 +2377,7 @@ store_files(struct filing *fl, struct buf *err)
 	}
 	for (i = 0; i < fl->list.n; i++)
 		if (dbw_file_put(fl->w, &fl->list.f[i], mime_type(&fl->mime,
-		    fl->list.f[i].url), err) != 0)
+		    fl->list.f[i].url), 0, err) != 0)
 			goto out;
 	fl->total = (long)fl->list.n;
 	if (store_covers(fl, err) != 0)
@@ -2543,6 +2598,10 @@ import_run(const struct import_opts *opts, FILE *log)
 		if (import_file(&im, w, im.ref_pages[i], settings_hash) != 0)
 			goto out;
 	im.quiet = 0;
+	if (dbw_list_url_clashes(w, warn_list_url, &im, &err) != 0) {
+		note(&im, "%s\n", buf_cstr(&err));
+		goto out;
+	}
 	/* The settings are stored once the pages are, whose URLs the
 	 * menu's pageRefs take; a section is dated by its newest page. */
 	if (dbw_section_dates(w, (long long)time(NULL), &err) != 0 ||

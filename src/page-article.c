@@ -261,8 +261,8 @@ page_article(struct ctx *ctx)
 	struct db_link newer = { NULL, NULL }, older = { NULL, NULL };
 	struct db_link related[RELATED_MAX];
 	struct db_translation trans[16];
-	struct buf cover = BUF_INIT, og = BUF_INIT;
-	enum db_rc has_cover;
+	struct buf cover = BUF_INIT, og = BUF_INIT, cover_og = BUF_INIT;
+	const char *images[DB_OG_IMAGES];
 	size_t nrelated = 0, ntrans = 0, i;
 	enum page_rc prc = PAGE_OK;
 
@@ -300,9 +300,9 @@ page_article(struct ctx *ctx)
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
-	/* PaperMod's cover (made at import) and its OpenGraph image. */
-	if ((has_cover = db_page_cover(ctx->db, p->id, &cover, &og)) ==
-	    DB_ERROR) {
+	/* PaperMod's cover (made at import); its OpenGraph image is
+	 * render_head_images()'s. */
+	if (db_page_cover(ctx->db, p->id, &cover, &cover_og) == DB_ERROR) {
 		prc = PAGE_DB_ERROR;
 		goto out;
 	}
@@ -324,7 +324,10 @@ page_article(struct ctx *ctx)
 	head.section = section.slug;
 	head.translations = trans;
 	head.ntranslations = ntrans;
-	head.image = has_cover == DB_ROW && og.len > 0 ? buf_cstr(&og) : NULL;
+	if (render_head_images(ctx, p->id, &head, &og, images) == DB_ERROR) {
+		prc = PAGE_DB_ERROR;
+		goto out;
+	}
 	render_open(ctx, &head);
 
 	html(b, "<article class=\"post-single\">\n<header class=\"post-header\">\n");
@@ -394,6 +397,7 @@ out:
 	md_result_free(&md);
 	buf_free(&cover);
 	buf_free(&og);
+	buf_free(&cover_og);
 	free_tags(&tags);
 	render_section_free(&sec);
 	render_trail_free(&trail);

@@ -29,6 +29,8 @@ page_home(struct ctx *ctx)
 	enum page_markup markup;
 	long long page_id;
 	struct render_head h;
+	struct buf abs = BUF_INIT;
+	const char *images[DB_OG_IMAGES];
 	enum page_rc rc;
 
 	/* content/_index.md, when there is one: PaperMod's <title> stays
@@ -44,8 +46,14 @@ page_home(struct ctx *ctx)
 	h.description = description;
 	h.feed = ctx->site->lang_root;
 	h.feed_name = *title != '\0' ? title : NULL;
+	if (render_head_images(ctx, page_id, &h, &abs, images) == DB_ERROR) {
+		buf_free(&abs);
+		return PAGE_DB_ERROR;
+	}
 	/* With the home in the other languages (hreflang). */
-	if ((rc = render_open_listing(ctx, &h, NULL, NULL)) != PAGE_OK)
+	rc = render_open_listing(ctx, &h, NULL, NULL);
+	buf_free(&abs);
+	if (rc != PAGE_OK)
 		return rc;
 	if (*body != '\0')
 		rc = render_content(ctx, markup, body, page_id, MD_ANCHORS,
@@ -80,7 +88,9 @@ page_section(struct ctx *ctx)
 	const struct site *site = ctx->site;
 	struct site plain;
 	char none[1] = "";
-	struct buf slug = BUF_INIT;
+	struct buf slug = BUF_INIT, abs = BUF_INIT;
+	const char *images[DB_OG_IMAGES];
+	struct render_head h;
 	struct render_section sec;
 	struct render_trail trail;
 	struct db_term sub;
@@ -115,8 +125,18 @@ page_section(struct ctx *ctx)
 		plain.ugly_urls = none;
 		ctx->site = &plain;
 	}
-	if ((rc = render_begin_listing(ctx, buf_cstr(&sec.title), "list",
-	    buf_cstr(&sec.route), buf_cstr(&sec.title), TAXONOMY_SECTIONS,
+	memset(&h, 0, sizeof(h));
+	h.title = buf_cstr(&sec.title);
+	h.body_class = "list";
+	h.canonical = ctx->canonical;
+	h.feed = buf_cstr(&sec.route);
+	h.feed_name = buf_cstr(&sec.title);
+	if (render_head_images(ctx, sec.page_id, &h, &abs, images) ==
+	    DB_ERROR) {
+		rc = PAGE_DB_ERROR;
+		goto out;
+	}
+	if ((rc = render_open_listing(ctx, &h, TAXONOMY_SECTIONS,
 	    buf_cstr(&slug))) != PAGE_OK)
 		goto out;
 	/* PaperMod's list.html: the title (none when empty) under the
@@ -145,5 +165,6 @@ out:
 	render_section_free(&sec);
 	render_trail_free(&trail);
 	buf_free(&slug);
+	buf_free(&abs);
 	return rc;
 }

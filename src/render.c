@@ -482,6 +482,10 @@ json_ld_article(struct buf *b, const struct site *s,
 	}
 	html(b, "],\n\"wordCount\": ");
 	html_int(b, p->words);
+	if (h->ld_image != NULL) {
+		html(b, ", \"image\": ");
+		html_json_string(b, h->ld_image);
+	}
 	if (p->has_date) {
 		date_format_iso(&date, &p->date);
 		html(b, ", \"datePublished\": ");
@@ -555,7 +559,8 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	    h->description : s->description;
 	const char *card_title = h->card_title && *h->card_title ?
 	    h->card_title : h->title && *h->title ? h->title : s->title;
-	struct buf title = BUF_INIT, url = BUF_INIT;
+	struct buf title = BUF_INIT, url = BUF_INIT, site_image = BUF_INIT;
+	const char *image = NULL;
 
 	if (h->title != NULL && *h->title != '\0') {
 		buf_puts(&title, h->title);
@@ -615,9 +620,22 @@ render_open(struct ctx *ctx, const struct render_head *h)
 		buf_add(b, url.data, url.len);
 		html(b, "\">\n");
 	}
-	/* PaperMod's opengraph.html: the cover's image. */
-	if (h->image != NULL)
-		meta(b, "property", "og:image", h->image);
+	/* PaperMod's opengraph.html: the page's images, else the first
+	 * of the site's params.images (absURL). */
+	if (h->nimages == 0 && *s->images != '\0') {
+		struct buf first = BUF_INIT;
+
+		buf_add(&first, s->images, strcspn(s->images, "\x1f"));
+		url_abs(&site_image, s->base_url, buf_cstr(&first));
+		buf_free(&first);
+		image = buf_cstr(&site_image);
+	} else if (h->nimages > 0) {
+		image = h->images[0];
+	}
+	for (size_t i = 0; i < h->nimages; i++)
+		meta(b, "property", "og:image", h->images[i]);
+	if (h->nimages == 0 && image != NULL)
+		meta(b, "property", "og:image", image);
 	if (h->article != NULL && h->article->has_date) {
 		struct buf d = BUF_INIT;
 
@@ -633,10 +651,10 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	}
 	if (*s->title != '\0')
 		meta(b, "property", "og:site_name", s->title);
-	/* twitter_cards.html: a large image card for a cover. */
-	if (h->image != NULL) {
+	/* twitter_cards.html: a large image card for the first image. */
+	if (image != NULL) {
 		meta(b, "name", "twitter:card", "summary_large_image");
-		meta(b, "name", "twitter:image", h->image);
+		meta(b, "name", "twitter:image", image);
 	} else {
 		meta(b, "name", "twitter:card", "summary");
 	}
@@ -681,6 +699,7 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	html(b, "</nav>\n</header>\n<main class=\"main\">\n");
 	buf_free(&title);
 	buf_free(&url);
+	buf_free(&site_image);
 }
 
 void
@@ -760,6 +779,53 @@ render_open_listing(struct ctx *ctx, struct render_head *h,
 	h->ntranslations = 0;
 	db_translations_free(trans, ntrans);
 	return PAGE_OK;
+}
+
+enum db_rc
+render_head_images(struct ctx *ctx, long long page_id, struct render_head *h,
+    struct buf *abs, const char **images)
+{
+	struct buf single = BUF_INIT, values = BUF_INIT;
+	size_t off[DB_OG_IMAGES], i, n = 0;
+	unsigned resources = 0;
+	const char *v;
+	enum db_rc rc;
+
+	h->images = images;
+	h->nimages = 0;
+	if (page_id == 0)
+		return DB_DONE;
+	/* PaperMod's opengraph.html: the cover's image, made at import. */
+	rc = db_page_cover(ctx->db, page_id, &single, abs);
+	if (rc == DB_ROW && abs->len > 0) {
+		images[0] = h->ld_image = buf_cstr(abs);
+		h->nimages = 1;
+		rc = DB_DONE;
+		goto out;
+	}
+	buf_reset(abs);
+	/* Else its front-matter images (absURL) or its bundle's image
+	 * (.Permalink). */
+	if (rc != DB_ERROR)
+		rc = db_page_og_images(ctx->db, page_id, &values, &n,
+		    &resources);
+	v = values.data;
+	for (i = 0; rc != DB_ERROR && i < n; i++) {
+		off[i] = abs->len;
+		if (resources & (1u << i))
+			html_abs_url_plain(abs, ctx->site->base_url, v);
+		else
+			url_abs(abs, ctx->site->base_url, v);
+		buf_putc(abs, '\0');
+		v += strlen(v) + 1;
+	}
+	for (i = 0; rc != DB_ERROR && i < n; i++)
+		images[i] = abs->data + off[i];
+	h->nimages = rc != DB_ERROR ? n : 0;
+out:
+	buf_free(&single);
+	buf_free(&values);
+	return rc == DB_ERROR ? DB_ERROR : DB_DONE;
 }
 
 enum page_rc

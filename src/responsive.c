@@ -190,7 +190,9 @@ copy(struct responsive *r, const struct dbw_file *f, const char *path,
 	memcpy(row.hash, variant, sizeof(row.hash));
 	row.size = size;
 	row.mtime = f->mtime;
-	if (dbw_file_put(r->w, &row, image_type_media(type), err) != 0)
+	/* Its route holds the original's hash and its width: other bytes
+	 * come at another URL. */
+	if (dbw_file_put(r->w, &row, image_type_media(type), 1, err) != 0)
 		goto out;
 	rc = 1;
 out:

@@ -586,7 +586,8 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 			break;
 		}
 		if ((strcmp(k->config, "staticDir") == 0 ||
-		    strcmp(k->config, "theme") == 0) &&
+		    strcmp(k->config, "theme") == 0 ||
+		    strcmp(k->config, "params.images") == 0) &&
 		    node->type == YAML_SEQUENCE_NODE) {
 			/* Hugo's list form: the names, \x1f between. */
 			size_t i;

@@ -87,6 +87,9 @@ const struct site_key site_keys[] = {
 	    home_title),
 	ROW("params.homeInfoParams.Content", "homeInfoContent", SITE_STRING,
 	    "", home_content),
+	/* PaperMod's OpenGraph and Twitter image of last resort: the
+	 * values as written, \x1f between (a list; one string, one). */
+	ROW("params.images", "images", SITE_STRING, "", images),
 	ROW("params.ShowReadingTime", "params.ShowReadingTime", SITE_FLAG,
 	    "1", flags[FLAG_READING_TIME]),
 	ROW("params.ShowWordCount", "params.ShowWordCount", SITE_FLAG, "1",

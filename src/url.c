@@ -1,4 +1,5 @@
 /* url.c - Hugo's URL rules (checked against tests/golden/). */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -894,4 +895,41 @@ url_alias(struct buf *out, const struct site *s, const char *url,
 		buf_puts(out, ".html");
 	}
 	return 0;
+}
+
+size_t
+url_scheme_len(const char *in)
+{
+	size_t i = 0;
+
+	if (!isalpha((unsigned char)in[0]))
+		return 0;
+	while (isalnum((unsigned char)in[i]) || in[i] == '+' || in[i] == '-' ||
+	    in[i] == '.')
+		i++;
+	return in[i] == ':' ? i : 0;
+}
+
+void
+url_abs(struct buf *out, const char *base_url, const char *in)
+{
+	size_t k = url_scheme_len(in);
+	const char *host_end;
+
+	if (k > 0 || (in[0] == '/' && in[1] == '/')) {
+		buf_puts(out, in);
+		return;
+	}
+	if (in[0] == '/') {
+		/* The host of baseURL, without its path. */
+		host_end = strstr(base_url, "://");
+		host_end = host_end != NULL ? strchr(host_end + 3, '/') : NULL;
+		if (host_end != NULL)
+			buf_add(out, base_url, (size_t)(host_end -
+			    base_url));
+		buf_puts(out, in);
+		return;
+	}
+	buf_puts(out, base_url);
+	buf_puts(out, in);
 }

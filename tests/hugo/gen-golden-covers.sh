@@ -38,6 +38,7 @@ ln -s "$PAPERMOD" "$tmp/themes/PaperMod"
 			case $r in /posts/page/*) continue ;; esac
 			args+=("$r=$f")
 		done
+		args+=("/posts/=head:$out/posts/index.html")
 		python3 "$here/covers-rows.py" "$config" /blog/ \
 			"$out/index.html" "${args[@]}"
 	done

@@ -21,11 +21,15 @@ golden=$top/tests/golden/hugo-covers.tsv
 rows() {
 	local r args=() n=0
 	body /blog/ >"$tmp/home.html"
-	for r in $(awk -F'\t' -v c="$1" '$1 == c { print $2 }' "$golden" |
-	    LC_ALL=C sort -u); do
+	for r in $(awk -F'\t' -v c="$1" '$1 == c && $2 != "/" { print $2 }' \
+	    "$golden" | LC_ALL=C sort -u); do
 		n=$((n + 1))
 		body "/blog$r" >"$tmp/a$n.html"
-		args+=("$r=$tmp/a$n.html")
+		# The section: its head alone (a list page).
+		case $r in
+		/posts/) args+=("$r=head:$tmp/a$n.html") ;;
+		*) args+=("$r=$tmp/a$n.html") ;;
+		esac
 	done
 	python3 "$top/tests/hugo/covers-rows.py" "$1" /blog/ "$tmp/home.html" \
 	    "${args[@]}"
@@ -122,6 +126,21 @@ while read -r url width; do
 	    [ "${dims%x*}w" = "$width" ] || bad="$bad $route($status $type $dims)"
 done <"$tmp/srcset"
 expect "every srcset URL answers 200 with its type and width ($n URLs)" "$bad" ""
+# A copy's URL holds its original's hash and its width (other bytes come
+# at another URL): caches keep it for good; the original keeps its own.
+cache_of() {
+	cgi "$1" | sed '/^\r*$/q' | grep -i '^Cache-Control:' | tr -d '\r' |
+	    sed 's/^[^:]*: *//'
+}
+copy=$(grep -o '/blog/posts/bundle/cover_q[0-9a-f]*_360w\.webp' "$tmp/srcset" | head -n 1)
+expect "a WebP copy is immutable" "$(cache_of "$copy")" \
+    "public, max-age=31536000, immutable"
+expect "a copy in the image's type is immutable" \
+    "$(cache_of "${copy%.webp}.jpg")" "public, max-age=31536000, immutable"
+expect "the original keeps the media files' Cache-Control" \
+    "$(cache_of /blog/posts/bundle/cover.jpg)" "public, max-age=300"
+expect "so does a feature image found for og:image" \
+    "$(cache_of /blog/posts/featured/z-feature.gif)" "public, max-age=300"
 expect_re "the JPEG cover has copies at every PaperMod width to 1500, and WebP ones" \
     "$(grep -c '/posts/bundle/cover_q[0-9a-f]*_[0-9]*w\.\(jpg\|webp\) ' "$tmp/srcset")" '^10$'
 expect "no copy is wider than its image (800 px: 360, 480, 720)" \
@@ -131,7 +150,7 @@ expect "a copy's file row names the original's source" \
     "$(sqlite3 -readonly "$db" "SELECT DISTINCT source FROM file WHERE url
        GLOB '/posts/bundle/cover_q*'")" "content/posts/bundle/cover.jpg"
 expect_re "the import counts the copies it made" "$(cat "$tmp/log-hugo")" \
-    'quire: 8 covers, 6 images: 32 copies made, 0 reused'
+    'quire: 9 covers, 6 images: 32 copies made, 0 reused'
 
 # A re-import resizes nothing: the copies are found by the original's hash.
 before=$(find "${db%.db}.files" -type f -printf '%i %P\n' | LC_ALL=C sort)
@@ -139,7 +158,7 @@ before=$(find "${db%.db}.files" -type f -printf '%i %P\n' | LC_ALL=C sort)
     >"$tmp/log-again" 2>&1
 cond_rc "the fixture imports again" $? "$tmp/log-again"
 expect_re "a re-import makes no copy" "$(cat "$tmp/log-again")" \
-    'quire: 8 covers, 6 images: 0 copies made, 32 reused'
+    'quire: 9 covers, 6 images: 0 copies made, 32 reused'
 expect "a re-import leaves the store as it was" \
     "$(find "${db%.db}.files" -type f -printf '%i %P\n' | LC_ALL=C sort)" "$before"
 
@@ -197,5 +216,41 @@ expect "its cover is the plain <img>" \
     '<img loading="eager" src="https://example.org/blog/posts/broken/junk.png"'
 expect "the truncated JPEG has no copies" \
     "$(sqlite3 -readonly "$db" "SELECT count(*) FROM file WHERE url GLOB '/posts/half/half_q*'")" 0
+
+
+# OpenGraph images without a cover follow the bundle's files on every
+# import, the page's own file unchanged: a thumbnail added to notimage/
+# is its image; once removed, the site's params.images is again.
+og() {
+	body "$1" | grep -o '<meta property="og:image" content="[^"]*"' |
+	    sed 's/.*content="//; s/"$//' | tr '\n' ' '
+}
+cp "$site/content/posts/small/tiny.gif" "$site/content/posts/notimage/my-thumbnail.gif"
+"$top/quire" import --db "$db" --config "$site/hugo.yaml" "$site" \
+    >"$tmp/log-og" 2>&1
+cond_rc "a bundle with a new thumbnail imports" $? "$tmp/log-og"
+expect "the new thumbnail is the og:image of its unchanged page" \
+    "$(og /blog/posts/notimage/)" \
+    "https://example.org/blog/posts/notimage/my-thumbnail.gif "
+rm "$site/content/posts/notimage/my-thumbnail.gif"
+"$top/quire" import --db "$db" --config "$site/hugo.yaml" "$site" \
+    >"$tmp/log-og" 2>&1
+cond_rc "the bundle without it imports" $? "$tmp/log-og"
+expect "the site's first params.images is its og:image again" \
+    "$(og /blog/posts/notimage/)" "https://example.org/img/site.png "
+
+# images that are no list: PaperMod's opengraph.html cannot range over
+# it (Hugo's build fails), so the import fails naming FILE:LINE and
+# leaves the live database as it was.
+printf -- '---\ntitle: Scalar\ndate: 2024-02-07\nimages: one.png\n---\nText.\n' \
+    >"$site/content/posts/scalar.md"
+sum=$(sha256sum <"$db")
+"$top/quire" import --db "$db" --config "$site/hugo.yaml" "$site" \
+    >"$tmp/log-scalar" 2>&1
+expect "images that are no list fail the import" $? 1
+expect "the error names FILE:LINE" \
+    "$(grep -c "content/posts/scalar.md:4: 'images' must be a list" "$tmp/log-scalar")" 1
+expect "the live database is untouched" "$(sha256sum <"$db")" "$sum"
+rm "$site/content/posts/scalar.md"
 
 report covers

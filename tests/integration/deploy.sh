@@ -175,9 +175,11 @@ add_files() {
 	    "$(stat -c %Y "$top/static/css/quire.css")"
 	store_file "$1" /js/theme.js "$top/static/js/theme.js" text/javascript \
 	    "$(stat -c %Y "$top/static/js/theme.js")"
-	sqlite3 "$1" "INSERT INTO file VALUES ('/lost.png', 'static/lost.png',
+	sqlite3 "$1" "INSERT INTO file (url, source, hash, size, mtime,
+	    media_type) VALUES ('/lost.png', 'static/lost.png',
 	    '$(sha256sum "$files/lost" | cut -c1-64)', 13, $png_mtime, 'image/png');
-	    INSERT INTO file VALUES ('/bad.png', 'static/bad.png',
+	    INSERT INTO file (url, source, hash, size, mtime, media_type)
+	    VALUES ('/bad.png', 'static/bad.png',
 	    '../../../../etc/passwd', 13, $png_mtime, 'image/png')"
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cover.h"
+#include "url.h"
 #include "markdown.h"
 #include "responsive.h"
 #include "site.h"
@@ -141,6 +142,20 @@ test_urls(void **state)
 	buf_reset(&b);
 	cover_abs_url(&b, &s, "javascript:alert(1)");
 	assert_string_equal(buf_cstr(&b), "#ZgotmplZ");
+	buf_reset(&b);
+	/* absURL itself keeps any scheme: an OpenGraph <meta> content is
+	 * no URL to html/template (Hugo writes javascript:x there). */
+	url_abs(&b, s.base_url, "javascript:x");
+	assert_string_equal(buf_cstr(&b), "javascript:x");
+	buf_reset(&b);
+	url_abs(&b, s.base_url, "mailto:a@b.c");
+	assert_string_equal(buf_cstr(&b), "mailto:a@b.c");
+	buf_reset(&b);
+	url_abs(&b, s.base_url, "");
+	assert_string_equal(buf_cstr(&b), "https://example.org/blog/");
+	buf_reset(&b);
+	url_abs(&b, s.base_url, "/x.png");
+	assert_string_equal(buf_cstr(&b), "https://example.org/x.png");
 	buf_reset(&b);
 	cover_path_join(&b, "/posts/a/", "images/x.png");
 	assert_string_equal(buf_cstr(&b), "/posts/a/images/x.png");

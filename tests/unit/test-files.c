@@ -59,7 +59,8 @@ add_row(const char *url, const char *hash, long long size)
 
 	if (sqlite3_open(db_path, &conn) != SQLITE_OK)
 		return -1;
-	snprintf(sql, sizeof(sql), "INSERT INTO file VALUES ('%s', 'static%s', "
+	snprintf(sql, sizeof(sql), "INSERT INTO file (url, source, hash, size, "
+	    "mtime, media_type) VALUES ('%s', 'static%s', "
 	    "'%s', %lld, %lld, 'image/png')", url, url, hash, size, MTIME);
 	rc = sqlite3_exec(conn, sql, NULL, NULL, NULL);
 	sqlite3_close(conn);
@@ -341,16 +342,21 @@ static void
 test_cache_kind(void **state)
 {
 	(void)state;
-	assert_string_equal(files_cache_control("text/css"),
+	assert_string_equal(files_cache_control("text/css", 0),
 	    RESP_CACHE_FILE_TEXT);
-	assert_string_equal(files_cache_control("application/javascript"),
+	assert_string_equal(files_cache_control("application/javascript", 0),
 	    RESP_CACHE_FILE_TEXT);
-	assert_string_equal(files_cache_control("image/png"),
+	assert_string_equal(files_cache_control("image/png", 0),
 	    RESP_CACHE_FILE_MEDIA);
-	assert_string_equal(files_cache_control("image/svg+xml"),
+	assert_string_equal(files_cache_control("image/svg+xml", 0),
 	    RESP_CACHE_FILE_MEDIA);
-	assert_string_equal(files_cache_control("video/mp4"),
+	assert_string_equal(files_cache_control("video/mp4", 0),
 	    RESP_CACHE_FILE_MEDIA);
+	/* A resized copy quire made is immutable, whatever its type. */
+	assert_string_equal(files_cache_control("image/webp", 1),
+	    "public, max-age=31536000, immutable");
+	assert_string_equal(files_cache_control("image/png", 1),
+	    RESP_CACHE_FILE_IMMUTABLE);
 }
 
 int

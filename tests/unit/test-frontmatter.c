@@ -443,6 +443,48 @@ test_author(void **state)
 	}
 }
 
+/* fm_param_list: a list's items in order (a non-scalar as ""), none for
+ * an absent, null or empty key, -1 for a scalar, in every format. */
+static void
+test_param_list(void **state)
+{
+	static const char yaml[] = "---\ntitle: T\nImages:\n  - a.png\n"
+	    "  - {x: 1}\n  - 5\n---\nbody\n";
+	static const char toml[] = "+++\nimages = ['b.png', 'c.png']\n+++\n";
+	static const char json[] = "{\"images\": [\"d.png\"]}\n";
+	static const char scalar[] = "---\ntitle: T\nimages: one.png\n---\n";
+	static const char null[] = "---\nimages: ~\n---\n";
+	static const char none[] = "---\ntitle: T\n---\n";
+	struct buf out = BUF_INIT;
+	size_t line;
+
+	(void)state;
+	assert_int_equal(fm_param_list(yaml, sizeof(yaml) - 1, "images", &out,
+	    &line), 3);
+	assert_int_equal(line, 4);	/* the value's */
+	assert_int_equal(out.len, 9);
+	assert_memory_equal(out.data, "a.png\0\0" "5\0", 9);
+	buf_reset(&out);
+	assert_int_equal(fm_param_list(toml, sizeof(toml) - 1, "images", &out,
+	    &line), 2);
+	assert_memory_equal(out.data, "b.png\0c.png\0", 12);
+	buf_reset(&out);
+	assert_int_equal(fm_param_list(json, sizeof(json) - 1, "images", &out,
+	    &line), 1);
+	assert_string_equal(out.data, "d.png");
+	buf_reset(&out);
+	assert_int_equal(fm_param_list(scalar, sizeof(scalar) - 1, "images",
+	    &out, &line), -1);
+	assert_int_equal(line, 3);
+	assert_int_equal(fm_param_list(null, sizeof(null) - 1, "images", &out,
+	    &line), 0);
+	assert_int_equal(fm_param_list(none, sizeof(none) - 1, "images", &out,
+	    &line), 0);
+	assert_int_equal(line, 0);
+	assert_int_equal(out.len, 0);
+	buf_free(&out);
+}
+
 int
 main(void)
 {
@@ -457,6 +499,7 @@ main(void)
 		cmocka_unit_test(test_depth),
 		cmocka_unit_test(test_aliases),
 		cmocka_unit_test(test_tags_without_page),
+		cmocka_unit_test(test_param_list),
 	};
 
 	uni_init();
