@@ -212,7 +212,7 @@ enum db_rc db_page_cover(struct db *db, long long page_id, struct buf *single,
 	struct buf *og_image);
 /* The most OpenGraph images a page has (PaperMod's "first 6"). */
 #define DB_OG_IMAGES 6
-/* Appends page_id's OpenGraph images when it has no cover (schema 019)
+/* Appends page_id's OpenGraph images when it has no cover (schema 020)
  * to values, each ended by a NUL, *n of them: front-matter images as
  * written (for absURL), or one bundle resource's route, whose bit of
  * *resources (1 << i) is set. Returns DB_DONE, or DB_ERROR. */
@@ -278,7 +278,7 @@ struct db_file {
 	long long size;
 	long long mtime;	/* unix seconds */
 	const char *media_type;
-	int variant;		/* a resized copy quire made (schema 019):
+	int variant;		/* a resized copy quire made (schema 020):
 				 * its URL changes with its bytes */
 };
 

@@ -150,7 +150,7 @@ int dbw_files_each(struct dbw *w, void (*fn)(void *arg, const char *url,
 int dbw_files_clear(struct dbw *w, const char *prefix, struct buf *err);
 /* Inserts f (its hash known) at its URL, replacing the row there;
  * variant 1 for a resized copy quire made, whose URL changes with its
- * bytes (schema 019), else 0. */
+ * bytes (schema 020), else 0. */
 int dbw_file_put(struct dbw *w, const struct site_file *f,
 	const char *media_type, int variant, struct buf *err);
 /* Appends to source the source of a page Hugo writes at the file URL
@@ -210,7 +210,7 @@ int dbw_list_url_clashes(struct dbw *w, void (*fn)(void *arg,
 	void *arg, struct buf *err);
 /* Stores the n front-matter images of the page at source (values: each
  * ended by a NUL; at most the six og:image takes), in place of any the
- * page had (schema 019). */
+ * page had (schema 020). */
 int dbw_og_images_put(struct dbw *w, const char *source, const char *values,
 	size_t n, struct buf *err);
 /* Calls fn with each page that has neither a cover nor front-matter

@@ -239,7 +239,7 @@ static const char *const query_sql[Q__MAX] = {
 	/* An article's cover and OpenGraph image (schema 016). */
 	[Q_PAGE_COVER] = "SELECT single, og_image FROM page_cover WHERE "
 	    "page_id = ?1",
-	/* A page's OpenGraph images when it has no cover (schema 019). */
+	/* A page's OpenGraph images when it has no cover (schema 020). */
 	[Q_PAGE_OG_IMAGES] = "SELECT value, resource FROM page_og_image "
 	    "WHERE page_id = ?1 ORDER BY ordinal LIMIT 6",
 	[Q_FRAGMENTS] = "SELECT kind, ordinal, html FROM page_fragment "

@@ -1,4 +1,4 @@
--- 019-og-images-variants.sql: a page's OpenGraph and Twitter images when it has
+-- 020-og-images-variants.sql: a page's OpenGraph and Twitter images when it has
 -- no cover (PaperMod's opengraph.html and twitter_cards.html; a cover's
 -- is page_cover.og_image, schema 016).
 --
