@@ -116,6 +116,24 @@ int dbw_page_frames(struct dbw *w, const char *source, unsigned frames,
 /* The stored hash of source, copied to out (empty when absent). */
 int dbw_hash(struct dbw *w, const char *source, struct buf *out,
 	struct buf *err);
+/* What a page's file looked like when it was read (stat(2)'s). */
+struct dbw_stat {
+	unsigned long long dev, ino;
+	long long size;
+	long long mtime_ns, ctime_ns;	/* since the epoch */
+};
+/* Is the file of the page of source unchanged since it was read: its
+ * stored stat (dbw_stat_put) is s, under the settings hash settings?
+ * Returns 1, setting *published to whether the stored page is published
+ * at now and *refs to whether it is expanded again on every import (it
+ * calls ref or relref); 0 when not; -1 on error. */
+int dbw_stat_same(struct dbw *w, const char *source, const struct dbw_stat *s,
+	unsigned long long settings, long long now, int *published, int *refs,
+	struct buf *err);
+/* Stores s as what the file of the stored page of source looked like
+ * when it was read under the settings hash settings. */
+int dbw_stat_put(struct dbw *w, const char *source, const struct dbw_stat *s,
+	unsigned long long settings, struct buf *err);
 /* The source of another page than source whose URL or alias is url,
  * copied to out (empty: none), its URL before its aliases; *by_alias is
  * set when url is that page's alias. An alias of a translation of the

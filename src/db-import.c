@@ -53,6 +53,8 @@ enum wquery {
 	W_FILE_CLEAR,
 	W_FILE_PUT,
 	W_FILE_PAGE,
+	W_STAT_GET,
+	W_STAT_PUT,
 	W__MAX
 };
 
@@ -168,6 +170,20 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_FILE_PAGE] = "SELECT source FROM page WHERE draft = 0 AND "
 	    "url IN (?1, CASE WHEN substr(?1, -10) = 'index.html' THEN "
 	    "substr(?1, 1, length(?1) - 10) END) LIMIT 1",
+	/* A page's file as it was last read (schema 021), when it is still
+	 * what the walk saw (?2..?6) under the settings ?7: whether the
+	 * page is published at ?8 (for Hugo's default main section), and
+	 * whether it is expanded again on every import (its hash ends in
+	 * "r": it calls ref or relref). */
+	[W_STAT_GET] = "SELECT p.draft = 0 AND p.publish_at <= ?8 AND "
+	    "(p.expire_at IS NULL OR p.expire_at > ?8), "
+	    "substr(p.hash, -1) = 'r' FROM page_stat s "
+	    "JOIN page p ON p.source = s.source WHERE s.source = ?1 AND "
+	    "s.dev = ?2 AND s.ino = ?3 AND s.size = ?4 AND s.mtime_ns = ?5 "
+	    "AND s.ctime_ns = ?6 AND s.settings = ?7",
+	[W_STAT_PUT] = "INSERT OR REPLACE INTO page_stat (source, dev, ino, "
+	    "size, mtime_ns, ctime_ns, settings) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, ?7)",
 };
 
 struct dbw {
@@ -721,6 +737,47 @@ dbw_hash(struct dbw *w, const char *source, struct buf *out, struct buf *err)
 
 	bind_text(w, st, 1, source);
 	return one_row(w, st, out, NULL, err);
+}
+
+/* Binds source and the stat st (?1..?6) and the settings hash (?7). */
+static void
+bind_stat(struct dbw *w, sqlite3_stmt *st, const char *source,
+    const struct dbw_stat *s, unsigned long long settings)
+{
+	bind_text(w, st, 1, source);
+	bind_int64(w, st, 2, (long long)s->dev);
+	bind_int64(w, st, 3, (long long)s->ino);
+	bind_int64(w, st, 4, s->size);
+	bind_int64(w, st, 5, s->mtime_ns);
+	bind_int64(w, st, 6, s->ctime_ns);
+	bind_int64(w, st, 7, (long long)settings);
+}
+
+int
+dbw_stat_same(struct dbw *w, const char *source, const struct dbw_stat *s,
+    unsigned long long settings, long long now, int *published, int *refs,
+    struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_STAT_GET);
+	int rc;
+
+	bind_stat(w, st, source, s, settings);
+	bind_int64(w, st, 8, now);
+	rc = step_any(w, st, err, "reading a page's file stat");
+	*published = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+	*refs = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : rc == SQLITE_ROW;
+}
+
+int
+dbw_stat_put(struct dbw *w, const char *source, const struct dbw_stat *s,
+    unsigned long long settings, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_STAT_PUT);
+
+	bind_stat(w, st, source, s, settings);
+	return run(w, st, SQLITE_DONE, err, "storing a page's file stat");
 }
 
 int

@@ -47,6 +47,13 @@
 #define DB_NEW_MODE 0640
 /* Larger Markdown files are refused: no blog post comes near it. */
 #define MAX_FILE_BYTES (16L * 1024 * 1024)
+/* A file whose mtime or ctime is this close to its import's start (or
+ * later) gets no page_stat row: a timestamp is coarser than the clock
+ * (a jiffy; a second or two on some file systems), so an edit made
+ * after the file was read could keep the stat that was recorded. Such a
+ * file is read again by the next import, as git treats a racily clean
+ * entry. */
+#define STAT_SETTLE_NS (2LL * 1000000000)
 
 /* One Markdown file to import. */
 struct input_file {
@@ -57,8 +64,9 @@ struct input_file {
 				 * the language (lang.c): what its URL and
 				 * section follow; set by assign_langs() */
 	const char *lang;	/* its language's code (the site's) */
-	dev_t dev;		/* the regular file the walk vetted */
-	ino_t ino;
+	struct stat st;		/* the regular file the walk vetted: what
+				 * read_file() checks it opens, and what
+				 * its page_stat row (schema 021) records */
 };
 
 /* A file of the content folders that is no page: a page bundle's
@@ -111,6 +119,7 @@ struct import {
 	size_t *ref_pages;
 	size_t nref_pages;
 	int refs_final;
+	long long started_ns;	/* the import's start, for STAT_SETTLE_NS */
 	struct progress progress;	/* the line on a terminal */
 };
 
@@ -147,8 +156,7 @@ add_file(struct import *im, const char *fs_path, const char *open_path,
 	f->source = xstrdup(source);
 	f->path = NULL;
 	f->lang = NULL;
-	f->dev = st->st_dev;
-	f->ino = st->st_ino;
+	f->st = *st;
 }
 
 /* Adds the regular file st at fs_path (a link's target open_path, or
@@ -941,8 +949,8 @@ read_file(struct import *im, const struct input_file *f, struct buf *out)
 	struct stat want;
 	enum readfile_rc rc;
 
-	want.st_dev = f->dev;
-	want.st_ino = f->ino;
+	want.st_dev = f->st.st_dev;
+	want.st_ino = f->st.st_ino;
 	rc = readfile_regular(path, 1, &want, MAX_FILE_BYTES, out);
 	if (rc != READFILE_OK && im == NULL)
 		return -1;
@@ -962,6 +970,55 @@ read_file(struct import *im, const struct input_file *f, struct buf *out)
 		break;
 	}
 	return -1;
+}
+
+static long long
+ts_ns(const struct timespec *t)
+{
+	return (long long)t->tv_sec * 1000000000 + t->tv_nsec;
+}
+
+/* What the walk saw of f, as its page_stat row keeps it. */
+static void
+file_stat(const struct input_file *f, struct dbw_stat *s)
+{
+	s->dev = (unsigned long long)f->st.st_dev;
+	s->ino = (unsigned long long)f->st.st_ino;
+	s->size = (long long)f->st.st_size;
+	s->mtime_ns = ts_ns(&f->st.st_mtim);
+	s->ctime_ns = ts_ns(&f->st.st_ctim);
+}
+
+/* Records that f's page was stored from the file the walk saw, under
+ * settings_hash: unless its timestamps are too recent to tell a later
+ * edit (STAT_SETTLE_NS). */
+static int
+stat_put(struct import *im, struct dbw *w, const struct input_file *f,
+    uint64_t settings_hash, struct buf *err)
+{
+	struct dbw_stat s;
+
+	file_stat(f, &s);
+	if (s.mtime_ns > im->started_ns - STAT_SETTLE_NS ||
+	    s.ctime_ns > im->started_ns - STAT_SETTLE_NS)
+		return 0;
+	return dbw_stat_put(w, f->source, &s, settings_hash, err);
+}
+
+/* The hash of everything besides a file that its page depends on: the
+ * rules, the settings, the folders that are sections. */
+static uint64_t
+settings_hash_of(struct import *im)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	h = fnv1a(h, IMPORT_RULES_VERSION, 1);
+	site_each(&im->site, hash_setting, &h);
+	/* A page's :sections depends on which folders hold an _index.md. */
+	for (i = 0; i < im->nsections; i++)
+		h = fnv1a(h, im->sections[i], strlen(im->sections[i]) + 1);
+	return h;
 }
 
 /* Is the page at source (a path under content/) a post: in one of the
@@ -990,9 +1047,11 @@ is_published(const struct frontmatter *fm, long long now)
 /* When the config names no mainSections, a site folder's main section
  * is Hugo's default: the top-level section with the most published
  * pages, counting the files of this import (their front matter is read
- * here once more) and the pages kept from earlier ones. Files that do
- * not parse are left to import_file() to report. A plain folder keeps
- * the stored main section, which placed its files. */
+ * here once more, unless the stat of the file and the settings are
+ * those its page was stored under: then its stored page is counted)
+ * and the pages kept from earlier ones. Files that do not parse are
+ * left to import_file() to report. A plain folder keeps the stored main
+ * section, which placed its files. */
 static int
 choose_main_section(struct import *im, struct dbw *w, struct buf *err)
 {
@@ -1000,11 +1059,15 @@ choose_main_section(struct import *im, struct dbw *w, struct buf *err)
 	struct buf text = BUF_INIT, ferr = BUF_INIT, fwarn = BUF_INIT;
 	long long now = (long long)time(NULL);
 	const char *most;
+	uint64_t settings_hash;
 	size_t i;
 	int rc = -1;
 
 	if (im->site.nmain_sections > 0 || im->site_dir == NULL)
 		return 0;
+	/* The settings as they stand: the last import's when it chose the
+	 * same main section, the case worth not reading files for. */
+	settings_hash = settings_hash_of(im);
 	memset(&t, 0, sizeof(t));
 	if (dbw_section_pages(w, now, &t, err) != 0)
 		goto out;
@@ -1013,11 +1076,23 @@ choose_main_section(struct import *im, struct dbw *w, struct buf *err)
 		const char *base = strrchr(f->path, '/');
 		size_t len = section_len(f->path);
 		struct frontmatter fm;
+		struct dbw_stat s;
+		int same, published, refs;
 
 		progress_show(&im->progress, "counting sections", i + 1,
 		    im->nfiles);
 		if (len == 0 || url_is_index(base + 1, 1))
 			continue;
+		file_stat(f, &s);
+		same = dbw_stat_same(w, f->source, &s, settings_hash, now,
+		    &published, &refs, err);
+		if (same < 0)
+			goto out;
+		if (same) {
+			if (published)
+				section_count(&t, f->path, len, 1);
+			continue;
+		}
 		buf_reset(&text);
 		if (read_file(NULL, f, &text) != 0)
 			continue;
@@ -1514,6 +1589,24 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 
 	memset(&fm, 0, sizeof(fm));
 	memset(&m, 0, sizeof(m));
+	/* Its file as the walk saw it is the one its page was stored from,
+	 * under these settings: unchanged, not opened (schema 021); unless
+	 * it calls ref or relref, expanded again below. */
+	if (!im->refs_final) {
+		struct dbw_stat s;
+		int same, published, refs;
+
+		file_stat(f, &s);
+		same = dbw_stat_same(w, f->source, &s, settings_hash, 0,
+		    &published, &refs, &err);
+		if (same < 0)
+			goto fail;
+		if (same && !refs) {
+			im->unchanged++;
+			rc = 0;
+			goto out;
+		}
+	}
 	if (read_file(im, f, &text) != 0)
 		goto out;
 	buf_printf(&hash, "%016llx", (unsigned long long)fnv1a(settings_hash,
@@ -1526,7 +1619,9 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	if (!im->refs_final &&
 	    strcmp(buf_cstr(&stored), buf_cstr(&hash)) == 0) {
 		im->unchanged++;
-		rc = 0;
+		rc = stat_put(im, w, f, settings_hash, &err) == 0 ? 0 : -1;
+		if (rc != 0)
+			goto fail;
 		goto out;
 	}
 	was_ref = stored.len == hash.len + 1 && strncmp(buf_cstr(&stored),
@@ -1805,6 +1900,10 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 			rc = -1;
 			goto fail;
 		}
+	}
+	if (!im->refs_final && stat_put(im, w, f, settings_hash, &err) != 0) {
+		rc = -1;
+		goto fail;
 	}
 	if (im->refs_final)
 		;	/* counted by its first pass */
@@ -2468,7 +2567,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	struct dbw *w = NULL;
 	struct filing fl;
 	char store[PATH_MAX];
-	uint64_t settings_hash = 0xcbf29ce484222325ULL;
+	uint64_t settings_hash;
 	char *stamp = NULL;
 	struct stat st;
 	int lock_fd = -1, rc = 1, stored, cfg, fd, live, again;
@@ -2477,6 +2576,12 @@ import_run(const struct import_opts *opts, FILE *log)
 
 	memset(&im, 0, sizeof(im));
 	memset(&fl, 0, sizeof(fl));
+	{
+		struct timespec now;
+
+		clock_gettime(CLOCK_REALTIME, &now);
+		im.started_ns = ts_ns(&now);
+	}
 	im.opts = opts;
 	im.log = log;
 	progress_begin(&im.progress, log, !opts->quiet);
@@ -2569,17 +2674,12 @@ import_run(const struct import_opts *opts, FILE *log)
 		}
 		im.removed += removed;
 	}
+	find_sections(&im);
 	if (choose_main_section(&im, w, &err) != 0) {
 		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
-	settings_hash = fnv1a(settings_hash, IMPORT_RULES_VERSION, 1);
-	site_each(&im.site, hash_setting, &settings_hash);
-	/* A page's :sections depends on which folders hold an _index.md. */
-	find_sections(&im);
-	for (i = 0; i < im.nsections; i++)
-		settings_hash = fnv1a(settings_hash, im.sections[i],
-		    strlen(im.sections[i]) + 1);
+	settings_hash = settings_hash_of(&im);
 
 	for (i = 0; i < im.nfiles; i++) {
 		const char *base = strrchr(im.files[i].path, '/');
