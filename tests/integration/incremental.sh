@@ -251,4 +251,28 @@ expect "two drafts published, b becomes the main section" \
     "$(kind_of a/p1.md)$(kind_of b/p1.md)" 10
 same "and the rest is a fresh import's" "$ms/content" "$msdb"
 
+# Translations: a page and its French one, each with its own stat.
+tr=$tmp/tr
+mkdir -p "$tr/content/posts"
+printf 'baseURL: https://tr.example.org/\ntitle: tr\nmainSections: [posts]\nlanguages:\n  en:\n    weight: 1\n  fr:\n    weight: 2\n' \
+    >"$tr/hugo.yaml"
+printf -- '---\ntitle: "Hello"\ndate: 2020-01-01\n---\nHi.\n' \
+    >"$tr/content/posts/hello.md"
+printf -- '---\ntitle: "Bonjour"\ndate: 2020-01-01\n---\nSalut.\n' \
+    >"$tr/content/posts/hello.fr.md"
+trdb=$tmp/tr.db
+trimport() { "$top/quire" import --db "$trdb" "$tr/content" >"$tmp/log" 2>&1; }
+sleep 3
+trimport
+trimport
+expect_re "an unchanged multilingual site's pages are unchanged" \
+    "$(cat "$tmp/log")" " 2 unchanged"
+poke "$tr/content/posts/hello.fr.md" 'Bonjour' 'Bonsoir'
+trimport
+expect_re "an edited translation is read, the other not" "$(cat "$tmp/log")" \
+    " 1 updated, 1 unchanged"
+expect "its new title is stored" "$(sqlite3 -readonly "$trdb" "SELECT title
+    FROM page WHERE source = 'posts/hello.fr.md'")" Bonsoir
+same "and the rest is a fresh import's" "$tr/content" "$trdb"
+
 report incremental
