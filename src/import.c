@@ -1014,7 +1014,9 @@ settings_hash_of(struct import *im)
 	uint64_t h = 0xcbf29ce484222325ULL;
 	size_t i;
 
-	h = fnv1a(h, IMPORT_RULES_VERSION, 1);
+	/* The whole version: its first byte alone would not tell 12 from
+	 * 13, and a new rule would rebuild nothing. */
+	h = fnv1a(h, IMPORT_RULES_VERSION, sizeof(IMPORT_RULES_VERSION));
 	site_each(&im->site, hash_setting, &h);
 	/* A page's :sections depends on which folders hold an _index.md. */
 	for (i = 0; i < im->nsections; i++)
