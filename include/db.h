@@ -106,13 +106,6 @@ enum db_rc db_state(struct db *db, long long now, struct db_state *state);
 /* Resets every query; call at the end of each request. Rows returned
  * by db_page_by_url() and db_term_by_slug() stay valid until then. */
 void db_end_request(struct db *db);
-/* Starts a request on db: on a WAL database (which the importer writes
- * in place) a read transaction, so that the request sees one import and
- * never half of the next. Returns 0, 1 when an import has committed
- * since db was opened (the caller opens the database again: its settings
- * and cached state are the old import's), or -1 on an error. A
- * rollback-journal database is never written in place: always 0. */
-int db_begin_request(struct db *db);
 
 /* A run of rows being read, the caller's own, so that a page can read two
  * lists at once. The functions that start one step to its first row and

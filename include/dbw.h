@@ -68,12 +68,9 @@ struct dbw_page {
 					 * translations share */
 };
 
-/* Opens (creating if needed) the database at path, migrates its schema,
- * and begins the import transaction. in_place: path is the live WAL
- * database, written in place (readers see the import when it commits);
- * else a private working copy, renamed over the live file once
- * dbw_commit() has made it a WAL database. */
-struct dbw *dbw_open(const char *path, int in_place, struct buf *err);
+/* Opens (creating if needed) the working copy at path, migrates its
+ * schema, and begins the import transaction. */
+struct dbw *dbw_open(const char *path, struct buf *err);
 /* Loads the stored site settings into site (keeps site's values for keys
  * not stored). Returns 0 if any were stored, 1 if none, -1 on error. */
 int dbw_site_load(struct dbw *w, struct site *site, struct buf *err);
@@ -161,9 +158,7 @@ int dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
  * and stores them in page_related, replacing what was there. */
 int dbw_related(struct dbw *w, long long now, struct buf *err);
 /* Finishes the import: term names and orphans, the content version,
- * commit; then, in place, a checkpoint that leaves the WAL empty; else
- * PRAGMA quick_check of the working copy and its switch to WAL. Closes w
- * in all cases. */
+ * commit, then PRAGMA quick_check. Closes w in all cases. */
 int dbw_commit(struct dbw *w, struct buf *err);
 /* Calls fn with each row of the file table (schema 015). */
 int dbw_files_each(struct dbw *w, void (*fn)(void *arg, const char *url,

@@ -41,9 +41,6 @@ static const int allowed[] = {
 	SCMP_SYS(access), SCMP_SYS(faccessat), SCMP_SYS(faccessat2),
 	SCMP_SYS(readlink), SCMP_SYS(readlinkat), SCMP_SYS(getcwd),
 	SCMP_SYS(getpid),
-	/* A WAL database: SQLite asks whether it is root before it would
-	 * give a -wal it made to the database's owner (it makes none). */
-	SCMP_SYS(geteuid), SCMP_SYS(geteuid32),
 	/* Memory (malloc, SQLite's page cache); mmap and mprotect below. */
 	SCMP_SYS(brk), SCMP_SYS(munmap), SCMP_SYS(mremap),
 	/* Clocks, when the vDSO cannot answer; SQLite's sleep. */
@@ -91,23 +88,11 @@ allow_eq(scmp_filter_ctx ctx, int call, unsigned arg, scmp_datum_t value)
 static int
 add_conditional(scmp_filter_ctx ctx)
 {
-	/* Commands of fcntl(2) that read or set descriptor flags, and
-	 * SQLite's POSIX locks: a rollback-journal database is opened
-	 * immutable=1 and takes none; a WAL database (written in place by
-	 * the importer) takes read locks on its -shm, and its readers
-	 * test the writer's (db.c). */
-	static const int fcntl_cmds[] = { F_GETFD, F_SETFD, F_GETFL, F_SETFL,
-	    F_GETLK, F_SETLK };
+	/* Commands of fcntl(2) that only read or set descriptor flags: the
+	 * database is opened immutable=1, so SQLite takes no lock. */
+	static const int fcntl_cmds[] = { F_GETFD, F_SETFD, F_GETFL, F_SETFL };
 	/* Memory given back by malloc. */
 	static const int advice[] = { MADV_DONTNEED, MADV_FREE };
-	/* The opens that would write, each by the bits that say so. */
-	static const struct {
-		scmp_datum_t mask, value;
-	} refused[] = {
-		{ O_ACCMODE, O_WRONLY }, { O_ACCMODE, O_RDWR },
-		{ O_ACCMODE, O_ACCMODE }, { O_CREAT, O_CREAT },
-		{ O_TRUNC, O_TRUNC }, { __O_TMPFILE, __O_TMPFILE },
-	};
 	size_t i;
 	int rc = 0;
 
@@ -121,35 +106,11 @@ add_conditional(scmp_filter_ctx ctx)
 		rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(setsockopt),
 		    2, SCMP_A1(SCMP_CMP_EQ, IPPROTO_TCP),
 		    SCMP_A2(SCMP_CMP_EQ, TCP_NODELAY));
-	/* Opening a file read-only (a replaced database). An open for
-	 * writing fails with EACCES, as for a file the worker's user may
-	 * not write: SQLite asks for its -wal read-write first and, so
-	 * refused, opens it read-only. */
+	/* Opening a file read-only (a replaced database). */
 	if (rc == 0)
 		rc = allow_masked(ctx, SCMP_SYS(open), 1, OPEN_REFUSED, 0);
 	if (rc == 0)
 		rc = allow_masked(ctx, SCMP_SYS(openat), 2, OPEN_REFUSED, 0);
-	for (i = 0; i < sizeof(refused) / sizeof(refused[0]) && rc == 0; i++) {
-		rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EACCES),
-		    SCMP_SYS(open), 1, SCMP_A1(SCMP_CMP_MASKED_EQ,
-		    refused[i].mask, refused[i].value));
-		if (rc == 0)
-			rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EACCES),
-			    SCMP_SYS(openat), 1, SCMP_A2(SCMP_CMP_MASKED_EQ,
-			    refused[i].mask, refused[i].value));
-	}
-	/* SQLite gives a -wal it opens the database's owner (run as root)
-	 * and mode (when they differ): refused as to a user who may not
-	 * (it goes on without). */
-	if (rc == 0)
-		rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM),
-		    SCMP_SYS(fchown), 0);
-	if (rc == 0)
-		rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM),
-		    SCMP_SYS(fchown32), 0);
-	if (rc == 0)
-		rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM),
-		    SCMP_SYS(fchmod), 0);
 	/* openat2(2) carries its flags in a struct the filter cannot read:
 	 * refuse it with ENOSYS so that a caller falls back to openat(2). */
 	if (rc == 0)

@@ -188,7 +188,6 @@ static const char *const wquery_sql[W__MAX] = {
 
 struct dbw {
 	sqlite3 *conn;
-	int in_place;		/* writing the live WAL database */
 	sqlite3_stmt *stmt[W__MAX];
 	/* The first bind that failed since use(): its parameter and code. */
 	int bind_param, bind_rc;
@@ -333,39 +332,23 @@ migrate(struct dbw *w, struct buf *err)
 }
 
 struct dbw *
-dbw_open(const char *path, int in_place, struct buf *err)
+dbw_open(const char *path, struct buf *err)
 {
 	struct dbw *w = xmalloc(sizeof(*w));
-	int i, one = 1;
+	int i;
 
 	memset(w, 0, sizeof(*w));
-	w->in_place = in_place;
 	if (sqlite3_open_v2(path, &w->conn, SQLITE_OPEN_READWRITE |
-	    (in_place ? 0 : SQLITE_OPEN_CREATE), NULL) != SQLITE_OK) {
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		buf_printf(err, "cannot open %s: %s", path,
 		    w->conn ? sqlite3_errmsg(w->conn) : "out of memory");
 		goto bad;
 	}
-	if (exec(w, "PRAGMA page_size = " PAGE_SIZE "; PRAGMA foreign_keys = "
-	    "ON; PRAGMA temp_store = MEMORY", err) != 0)
-		goto bad;
-	if (in_place) {
-		/* The live file: its -wal and -shm stay when this connection
-		 * closes (readers open them read-only and cannot make them);
-		 * the commit is on disk when it returns; a checkpoint waits
-		 * a moment for readers rather than failing. */
-		if (sqlite3_file_control(w->conn, "main",
-		    SQLITE_FCNTL_PERSIST_WAL, &one) != SQLITE_OK ||
-		    exec(w, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = "
-		    "5000", err) != 0)
-			goto bad;
-	} else if (exec(w, "PRAGMA journal_mode = MEMORY", err) != 0) {
-		/* The working copy is private until renamed: no journal
-		 * needed for other readers, but keep one so that a failed
-		 * statement rolls back. */
-		goto bad;
-	}
-	if (exec(w, "BEGIN IMMEDIATE", err) != 0)
+	/* The working copy is private until renamed: no journal needed for
+	 * other readers, but keep one so a failed statement rolls back. */
+	if (exec(w, "PRAGMA page_size = " PAGE_SIZE "; PRAGMA foreign_keys = ON; "
+	    "PRAGMA temp_store = MEMORY; "
+	    "PRAGMA journal_mode = MEMORY; BEGIN IMMEDIATE", err) != 0)
 		goto bad;
 	if (migrate(w, err) != 0)
 		goto bad;
@@ -1580,18 +1563,6 @@ dbw_commit(struct dbw *w, struct buf *err)
 	    "value) VALUES ('imported_at', CAST(strftime('%s', 'now') AS "
 	    "INTEGER)); COMMIT", err) != 0)
 		goto out;
-	if (w->in_place) {
-		/* Readers see the import now. Its pages go from the WAL into
-		 * the file, and the WAL is emptied: a reader with no writer
-		 * about reads the whole WAL on each request (SQLite's
-		 * unshared wal-index). Readers still on the old snapshot
-		 * are waited for (busy_timeout); else the next import
-		 * empties it. */
-		sqlite3_exec(w->conn, "PRAGMA wal_checkpoint(TRUNCATE)", NULL,
-		    NULL, NULL);
-		rc = 0;
-		goto out;
-	}
 	if (sqlite3_prepare_v2(w->conn, "PRAGMA quick_check", -1, &st,
 	    NULL) != SQLITE_OK) {
 		fail(w, err, "checking the database");
@@ -1607,23 +1578,6 @@ dbw_commit(struct dbw *w, struct buf *err)
 		goto out;
 	}
 	sqlite3_finalize(st);
-	/* The copy becomes a WAL database, which the next import writes in
-	 * place. (Its own -wal and -shm go when it closes; the live name's
-	 * are made by the caller before the rename.) */
-	if (sqlite3_prepare_v2(w->conn, "PRAGMA journal_mode = WAL", -1, &st,
-	    NULL) != SQLITE_OK) {
-		fail(w, err, "making the database WAL");
-		goto out;
-	}
-	if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_text(st, 0) ==
-	    NULL || strcmp((const char *)sqlite3_column_text(st, 0), "wal")
-	    != 0) {
-		buf_printf(err, "database: cannot make it a WAL database: %s",
-		    sqlite3_errmsg(w->conn));
-		sqlite3_finalize(st);
-		goto out;
-	}
-	sqlite3_finalize(st);
 	rc = 0;
 out:
 	for (i = 0; i < W__MAX; i++) {
@@ -1634,7 +1588,7 @@ out:
 		dbw_abort(w);
 		return rc;
 	}
-	if (sqlite3_close(w->conn) != SQLITE_OK && !w->in_place) {
+	if (sqlite3_close(w->conn) != SQLITE_OK) {
 		buf_printf(err, "database: cannot close the working copy");
 		rc = -1;
 	}

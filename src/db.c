@@ -14,7 +14,6 @@
 #include <sqlite3.h>
 
 #include "db.h"
-#include "dbfile.h"
 #include "unicode.h"
 
 /* The language a request shows (db_set_lang()): every listing, feed,
@@ -316,15 +315,6 @@ struct db {
 	long long search_ms;	/* DB_SEARCH_MS, or QUIRE_SEARCH_MS */
 	long long search_until;
 	int search_spent;
-	/* A WAL database, which the importer writes in place: each request
-	 * reads one snapshot, in a read transaction from db_begin_request()
-	 * to db_end_request(), and a snapshot whose site 'version' is not
-	 * the one read at open is a new import. (PRAGMA data_version moves
-	 * on every transaction of a reader without a shared wal-index.) */
-	int wal;
-	int wal_bare;		/* a WAL file without its -wal and -shm, read
-				 * immutable until they are back */
-	sqlite3_stmt *begin, *commit, *read_version;
 };
 
 const char *
@@ -483,41 +473,6 @@ open_nowait(const char *path, int flags, int mode)
 	return fd;
 }
 
-/* Begins a read transaction on a WAL database and reads its site
- * 'version' (0 when it has none; the first read takes the snapshot); 0,
- * or -1 with none open. */
-static int
-read_snapshot(struct db *db, long long *version)
-{
-	int rc;
-
-	rc = sqlite3_step(db->begin);
-	sqlite3_reset(db->begin);
-	if (rc != SQLITE_DONE)
-		return -1;
-	*version = 0;
-	rc = sqlite3_step(db->read_version);
-	if (rc == SQLITE_ROW)
-		*version = sqlite3_column_int64(db->read_version, 0);
-	sqlite3_reset(db->read_version);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		sqlite3_step(db->commit);
-		sqlite3_reset(db->commit);
-		return -1;
-	}
-	return 0;
-}
-
-/* Ends the read transaction, if one is open. */
-static void
-end_snapshot(struct db *db)
-{
-	if (db->wal && !sqlite3_get_autocommit(db->conn)) {
-		sqlite3_step(db->commit);
-		sqlite3_reset(db->commit);
-	}
-}
-
 struct db *
 db_open(const char *path, struct buf *err)
 {
@@ -526,7 +481,6 @@ db_open(const char *path, struct buf *err)
 	struct buf uri = BUF_INIT;
 	struct stat st;
 	sqlite3_stmt *st_site;
-	long long version;
 	int i, rc;
 
 	memset(db, 0, sizeof(*db));
@@ -552,15 +506,8 @@ db_open(const char *path, struct buf *err)
 		goto fail;
 	}
 	db->st = st;
-	/* A rollback-journal file is never written in place (the importer
-	 * renames a new one over it), so immutable=1 is sound and skips all
-	 * locking. A WAL file is written in place: read locks on its -shm,
-	 * which is opened read-only (readonly_shm), as is the -wal; when
-	 * those are gone (dbfile.h), nothing writes it in place either. */
-	if (dbfile_mode(path) == DBFILE_WAL) {
-		db->wal = dbfile_companions(path);
-		db->wal_bare = !db->wal;
-	}
+	/* The file is never written in place (the importer renames a new
+	 * one over it), so immutable=1 is sound and skips all locking. */
 	buf_puts(&uri, "file:");
 	for (i = 0; path[i] != '\0'; i++) {
 		if (path[i] == '?' || path[i] == '#' || path[i] == '%')
@@ -568,8 +515,7 @@ db_open(const char *path, struct buf *err)
 		else
 			buf_putc(&uri, path[i]);
 	}
-	buf_puts(&uri, db->wal ? "?mode=ro&readonly_shm=1" :
-	    "?mode=ro&immutable=1");
+	buf_puts(&uri, "?mode=ro&immutable=1");
 	rc = sqlite3_open_v2(buf_cstr(&uri), &db->conn,
 	    SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	buf_free(&uri);
@@ -578,10 +524,6 @@ db_open(const char *path, struct buf *err)
 		    db->conn ? sqlite3_errmsg(db->conn) : sqlite3_errstr(rc));
 		goto fail;
 	}
-	/* A WAL reader may find the writer mid-way through a step it must
-	 * wait out (SQLite retries; nanosleep is allowed). */
-	if (db->wal)
-		sqlite3_busy_timeout(db->conn, 1000);
 	/* Sorts in memory: Debian's SQLite would spill them to /var/tmp,
 	 * which the worker may neither have nor be allowed to create. */
 	if (sqlite3_exec(db->conn, "PRAGMA temp_store=MEMORY", NULL, NULL,
@@ -603,17 +545,6 @@ db_open(const char *path, struct buf *err)
 			goto fail;
 		}
 	}
-	/* The settings are read in the snapshot whose version is kept. */
-	if (db->wal && (sqlite3_prepare_v2(db->conn, "BEGIN", -1, &db->begin,
-	    NULL) != SQLITE_OK || sqlite3_prepare_v2(db->conn, "COMMIT", -1,
-	    &db->commit, NULL) != SQLITE_OK || sqlite3_prepare_v2(db->conn,
-	    "SELECT value FROM site WHERE key = 'version'", -1,
-	    &db->read_version, NULL) != SQLITE_OK ||
-	    read_snapshot(db, &version) != 0)) {
-		buf_printf(err, "cannot read database %s: %s", path,
-		    sqlite3_errmsg(db->conn));
-		goto fail;
-	}
 	st_site = db->stmt[Q_SITE];
 	while ((rc = sqlite3_step(st_site)) == SQLITE_ROW) {
 		const char *k = (const char *)sqlite3_column_text(st_site, 0);
@@ -630,7 +561,6 @@ db_open(const char *path, struct buf *err)
 			    (const char *)sqlite3_column_text(st_site, 1));
 	}
 	sqlite3_reset(st_site);
-	end_snapshot(db);
 	site_lang_roots(&db->site);
 	db_set_lang(db, db->site.default_lang);
 	if (rc != SQLITE_DONE) {
@@ -660,9 +590,6 @@ db_close(struct db *db)
 		return;
 	for (i = 0; i < Q__MAX; i++)
 		sqlite3_finalize(db->stmt[i]);
-	sqlite3_finalize(db->begin);
-	sqlite3_finalize(db->commit);
-	sqlite3_finalize(db->read_version);
 	/* Every cursor ends its own statement; were one left, close_v2
 	 * would close the file when it is finalized (sqlite3_close would
 	 * fail and keep it open for good). Statements FTS5 holds are its
@@ -683,8 +610,6 @@ db_replaced(const struct db *db, const char *path)
 	/* A new file renamed over the old one (the importer), or the same
 	 * file written in place (a backup restored with cp): either way the
 	 * open connection no longer shows what is there. */
-	if (db->wal_bare && dbfile_companions(db->path))
-		return 1;
 	return st.st_ino != db->st.st_ino || st.st_dev != db->st.st_dev ||
 	    st.st_size != db->st.st_size ||
 	    st.st_mtim.tv_sec != db->st.st_mtim.tv_sec ||
@@ -828,22 +753,6 @@ db_cursor_end(struct db_cursor *cur)
 	cur->stmt = NULL;
 }
 
-int
-db_begin_request(struct db *db)
-{
-	long long version;
-
-	if (!db->wal)
-		return 0;
-	if (read_snapshot(db, &version) != 0)
-		return -1;
-	if (version != db->version) {
-		end_snapshot(db);
-		return 1;
-	}
-	return 0;
-}
-
 void
 db_end_request(struct db *db)
 {
@@ -855,7 +764,6 @@ db_end_request(struct db *db)
 	db->used = 0;
 	db->fault[0] = '\0';
 	db_search_end(db);
-	end_snapshot(db);
 }
 
 static const char *

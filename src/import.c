@@ -17,7 +17,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "dbfile.h"
 #include "dbw.h"
 #include "entry.h"
 #include "files.h"
@@ -2542,52 +2541,6 @@ keep_mode(const char *live, const char *copy)
 	chmod(copy, st.st_mode & 07777);
 }
 
-/* Makes the live name's -wal and -shm, empty, owned and readable as the
- * working copy is, before the copy (a WAL database) is renamed over a
- * database that was not one: a reader opens a WAL database read-only
- * and cannot make them. Any left there belong to no database that is
- * live (the live one kept a rollback journal), and go first. */
-static int
-wal_companions(const char *db, const char *copy, struct buf *err)
-{
-	static const char *const suffix[] = { "-wal", "-shm" };
-	struct buf path = BUF_INIT;
-	struct stat st;
-	size_t i;
-	int fd, rc = -1;
-
-	if (stat(copy, &st) != 0) {
-		buf_printf(err, "%s: %s", copy, strerror(errno));
-		return -1;
-	}
-	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
-		buf_reset(&path);
-		buf_printf(&path, "%s%s", db, suffix[i]);
-		if (unlink(buf_cstr(&path)) != 0 && errno != ENOENT)
-			goto fail;
-		fd = open(buf_cstr(&path), O_WRONLY | O_CREAT | O_EXCL |
-		    O_CLOEXEC, st.st_mode & 0666);
-		if (fd < 0)
-			goto fail;
-		/* (As keep_mode(): the owner if we may, else the group.) */
-		if (fchown(fd, st.st_uid, st.st_gid) != 0 &&
-		    fchown(fd, (uid_t)-1, st.st_gid) != 0)
-			errno = 0;
-		if (fchmod(fd, st.st_mode & 0666) != 0 || fsync(fd) != 0) {
-			close(fd);
-			goto fail;
-		}
-		close(fd);
-	}
-	rc = 0;
-	goto out;
-fail:
-	buf_printf(err, "%s: %s", buf_cstr(&path), strerror(errno));
-out:
-	buf_free(&path);
-	return rc;
-}
-
 static void
 free_import(struct import *im)
 {
@@ -2619,7 +2572,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	uint64_t settings_hash;
 	char *stamp = NULL;
 	struct stat st;
-	int lock_fd = -1, rc = 1, stored, cfg, fd, live, again, in_place = 0;
+	int lock_fd = -1, rc = 1, stored, cfg, fd, live, again;
 	size_t i;
 	char *slash;
 
@@ -2635,6 +2588,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	im.log = log;
 	progress_begin(&im.progress, log, !opts->quiet);
 	site_init(&im.site);
+	buf_printf(&tmp, "%s.import-tmp", opts->db);
 	buf_printf(&lock, "%s.lock", opts->db);
 
 	/* One import at a time: the next one waits here. */
@@ -2650,30 +2604,19 @@ import_run(const struct import_opts *opts, FILE *log)
 		    kind_name(st.st_mode));
 		goto out;
 	}
-	/* A WAL database is written in place, in one transaction: readers
-	 * see it whole when it commits (README, "Publishing"). Any other
-	 * is copied, written, made WAL and renamed over the live one. */
-	live = access(opts->db, F_OK) == 0;
-	in_place = live && dbfile_mode(opts->db) == DBFILE_WAL &&
-	    dbfile_companions(opts->db);
-	if (in_place) {
-		buf_puts(&tmp, opts->db);
-	} else {
-		/* A killed import leaves its working copy: start afresh.
-		 * The copy is made private before SQLite writes a draft
-		 * into it. */
-		buf_printf(&tmp, "%s.import-tmp", opts->db);
-		unlink(buf_cstr(&tmp));
-		if ((fd = open(buf_cstr(&tmp), O_RDWR | O_CREAT | O_EXCL |
-		    O_CLOEXEC, 0600)) < 0) {
-			note(&im, "%s: %s\n", buf_cstr(&tmp), strerror(errno));
-			goto out;
-		}
-		close(fd);
-		if (live && dbw_copy(opts->db, buf_cstr(&tmp), log) != 0)
-			goto out;
+	/* A killed import leaves its working copy: start afresh. The copy
+	 * is made private before SQLite writes a draft into it. */
+	unlink(buf_cstr(&tmp));
+	if ((fd = open(buf_cstr(&tmp), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0600)) < 0) {
+		note(&im, "%s: %s\n", buf_cstr(&tmp), strerror(errno));
+		goto out;
 	}
-	if ((w = dbw_open(buf_cstr(&tmp), in_place, &err)) == NULL) {
+	close(fd);
+	live = access(opts->db, F_OK) == 0;
+	if (live && dbw_copy(opts->db, buf_cstr(&tmp), log) != 0)
+		goto out;
+	if ((w = dbw_open(buf_cstr(&tmp), &err)) == NULL) {
 		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
@@ -2805,10 +2748,6 @@ import_run(const struct import_opts *opts, FILE *log)
 		rc = 1;
 		goto out;
 	}
-	if (in_place) {
-		rc = 0;
-		goto committed;
-	}
 	rc = 1;
 	buf_puts(&dir, opts->db);
 	slash = strrchr(dir.data, '/');
@@ -2826,17 +2765,14 @@ import_run(const struct import_opts *opts, FILE *log)
 		chmod(buf_cstr(&tmp), DB_NEW_MODE & ~mask);
 	}
 	progress_show(&im.progress, "renaming", 0, 0);
-	buf_reset(&err);
 	if (fsync_path(buf_cstr(&tmp), 0) != 0 ||
-	    wal_companions(opts->db, buf_cstr(&tmp), &err) != 0 ||
 	    rename(buf_cstr(&tmp), opts->db) != 0) {
 		note(&im, "%s: cannot replace: %s\n", opts->db,
-		    err.len > 0 ? buf_cstr(&err) : strerror(errno));
+		    strerror(errno));
 		goto out;
 	}
 	fsync_path(buf_cstr(&dir), 1);
 	rc = 0;
-committed:
 	/* Then the store's files no row names go: a killed import's too. */
 	buf_reset(&err);
 	if (files_sweep(fl.store, keep_hash, &fl, &fl.removed, &err) != 0)
@@ -2852,8 +2788,7 @@ committed:
 out:
 	dbw_abort(w);
 	if (rc != 0) {
-		if (!in_place)
-			unlink(buf_cstr(&tmp));
+		unlink(buf_cstr(&tmp));
 		note(&im, "quire: import failed; %s is unchanged\n", opts->db);
 	}
 	if (lock_fd >= 0)

@@ -61,37 +61,17 @@ static int
 ensure_db(struct worker *w, const char *path, struct logger *lg)
 {
 	struct buf err = BUF_INIT;
-	int tries, rc;
 
-	/* A file renamed over the old one, or (WAL, written in place) an
-	 * import committed since it was opened: open it again, as often as
-	 * imports land meanwhile (three times is not a reader's pace). */
-	for (tries = 0; tries < 3; tries++) {
-		if (w->db == NULL || db_replaced(w->db, path)) {
-			db_close(w->db);
-			w->db = db_open(path, &err);
-			if (w->db == NULL) {
-				logf_(lg, "%s", buf_cstr(&err));
-				buf_free(&err);
-				return -1;
-			}
-		}
-		/* (A connection that cannot begin, after an import was
-		 * killed while this one shared its wal-index, is not
-		 * mended: a new one reads past what it left.) */
-		rc = db_begin_request(w->db);
-		if (rc == 0)
-			return 0;
-		if (rc < 0)
-			buf_printf(&err, "%s%s", err.len > 0 ? "; " : "",
-			    db_errmsg(w->db));
-		db_close(w->db);
-		w->db = NULL;
+	if (w->db != NULL && !db_replaced(w->db, path))
+		return 0;
+	db_close(w->db);
+	w->db = db_open(path, &err);
+	if (w->db == NULL) {
+		logf_(lg, "%s", buf_cstr(&err));
+		buf_free(&err);
+		return -1;
 	}
-	logf_(lg, "cannot read database %s: %s", path, err.len > 0 ?
-	    buf_cstr(&err) : "three imports landed while it was opened");
-	buf_free(&err);
-	return -1;
+	return 0;
 }
 
 /* A bare context for error pages when the database (and so the site
