@@ -784,22 +784,35 @@ fm_free(struct frontmatter *fm)
 	memset(fm, 0, sizeof(*fm));
 }
 
+/* Loads text's front matter into y (zeroed first; free it with
+ * yamldoc_free() in all cases); 0, or -1 when there is none or it does
+ * not parse (fm_parse() says why on import). */
+static int
+load_front_matter(const char *text, size_t n, struct yamldoc *y)
+{
+	struct buf err = BUF_INIT;
+	const char *start, *stop, *body;
+	enum yamldoc_format fmt;
+	size_t first_line;
+	int rc;
+
+	memset(y, 0, sizeof(*y));
+	rc = find_front_matter("", text, n, &fmt, &start, &stop, &first_line,
+	    &body, &err) != 0 || start == NULL || yamldoc_load_as(fmt, y,
+	    start, (size_t)(stop - start), first_line, &err) != 0 ? -1 : 0;
+	buf_free(&err);
+	return rc;
+}
+
 int
 fm_param(const char *text, size_t n, const char *key, struct buf *out)
 {
-	struct buf err = BUF_INIT;
-	const char *start, *stop, *body, *p = key;
-	enum yamldoc_format fmt;
-	size_t first_line;
+	const char *p = key;
 	struct yamldoc y;
 	yaml_node_t *node;
 	int found = 0;
 
-	memset(&y, 0, sizeof(y));
-	if (find_front_matter("", text, n, &fmt, &start, &stop, &first_line,
-	    &body, &err) != 0 || start == NULL ||
-	    yamldoc_load_as(fmt, &y, start, (size_t)(stop - start),
-	    first_line, &err) != 0)
+	if (load_front_matter(text, n, &y) != 0)
 		goto out;
 	/* A dotted key walks down maps, each key without case. */
 	node = yamldoc_root(&y);
@@ -818,7 +831,6 @@ fm_param(const char *text, size_t n, const char *key, struct buf *out)
 	}
 out:
 	yamldoc_free(&y);
-	buf_free(&err);
 	return found;
 }
 
@@ -826,20 +838,13 @@ int
 fm_param_list(const char *text, size_t n, const char *key, struct buf *out,
     size_t *line)
 {
-	struct buf err = BUF_INIT;
-	const char *start, *stop, *body;
-	enum yamldoc_format fmt;
-	size_t first_line, i;
+	size_t i;
 	struct yamldoc y;
 	yaml_node_t *node;
 	int count = 0;
 
-	memset(&y, 0, sizeof(y));
 	*line = 0;
-	if (find_front_matter("", text, n, &fmt, &start, &stop, &first_line,
-	    &body, &err) != 0 || start == NULL ||
-	    yamldoc_load_as(fmt, &y, start, (size_t)(stop - start),
-	    first_line, &err) != 0)
+	if (load_front_matter(text, n, &y) != 0)
 		goto out;
 	node = yamldoc_root(&y);
 	node = node != NULL && node->type == YAML_MAPPING_NODE ?
@@ -866,6 +871,5 @@ fm_param_list(const char *text, size_t n, const char *key, struct buf *out,
 	}
 out:
 	yamldoc_free(&y);
-	buf_free(&err);
 	return count;
 }
