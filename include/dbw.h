@@ -231,10 +231,13 @@ int dbw_list_url_clashes(struct dbw *w, void (*fn)(void *arg,
  * page had (schema 020). */
 int dbw_og_images_put(struct dbw *w, const char *source, const char *values,
 	size_t n, struct buf *err);
-/* Calls fn with each page that has neither a cover nor front-matter
- * images (stops at fn's nonzero); strings valid during the call. */
+/* Calls fn with each bundle's page (index.* or _index.*: only those have
+ * resources) that has neither a cover nor front-matter images, with its
+ * bundle image's route as stored (NULL: none); stops at fn's nonzero;
+ * strings valid during the call. */
 int dbw_og_pages(struct dbw *w, int (*fn)(void *arg, long long page_id,
-	const char *source, const char *url), void *arg, struct buf *err);
+	const char *source, const char *url, const char *stored), void *arg,
+	struct buf *err);
 /* Sets the bundle resource (its route) that is page_id's image, or none
  * (route NULL). */
 int dbw_og_resource_set(struct dbw *w, long long page_id, const char *route,

@@ -662,7 +662,8 @@ out:
  * else GetMatch "{*cover*,*thumbnail*}" (the first resource either
  * matches). */
 static int
-one_og(void *arg, long long page_id, const char *source, const char *url)
+one_og(void *arg, long long page_id, const char *source, const char *url,
+    const char *stored)
 {
 	struct pass_ctx *ctx = arg;
 	struct buf src = BUF_INIT, base = BUF_INIT;
@@ -680,8 +681,12 @@ one_og(void *arg, long long page_id, const char *source, const char *url)
 		if (cover_glob("cover", b.c[i].rel) ||
 		    cover_glob("thumbnail", b.c[i].rel))
 			found = &b.c[i];
-	rc = dbw_og_resource_set(ctx->p->w, page_id, found != NULL ?
-	    found->url : NULL, ctx->err);
+	/* Written only when it changes. */
+	rc = 0;
+	if (found == NULL ? stored != NULL : stored == NULL ||
+	    strcmp(stored, found->url) != 0)
+		rc = dbw_og_resource_set(ctx->p->w, page_id, found != NULL ?
+		    found->url : NULL, ctx->err);
 out:
 	free_bundle(&b);
 	buf_free(&src);

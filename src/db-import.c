@@ -1980,20 +1980,28 @@ dbw_og_images_put(struct dbw *w, const char *source, const char *values,
 
 int
 dbw_og_pages(struct dbw *w, int (*fn)(void *arg, long long page_id,
-    const char *source, const char *url), void *arg, struct buf *err)
+    const char *source, const char *url, const char *stored), void *arg,
+    struct buf *err)
 {
 	sqlite3_stmt *st;
 	int step, rc = 0;
 
-	if (prep(w, "SELECT p.id, p.source, p.url FROM page p WHERE NOT "
-	    "EXISTS (SELECT 1 FROM page_cover c WHERE c.page_id = p.id) AND "
-	    "NOT EXISTS (SELECT 1 FROM page_og_image o WHERE o.page_id = "
-	    "p.id AND o.resource = 0) ORDER BY p.id", &st, err) != 0)
+	/* (A plain page has no resources: at 10,000 posts, asking for each
+	 * and clearing its row took most of a one-post import's time.) */
+	if (prep(w, "SELECT p.id, p.source, p.url, r.value FROM page p LEFT "
+	    "JOIN page_og_image r ON r.page_id = p.id AND r.resource = 1 "
+	    "WHERE (p.source LIKE 'index.%' OR p.source LIKE '%/index.%' OR "
+	    "p.source LIKE '\\_index.%' ESCAPE '\\' OR p.source LIKE "
+	    "'%/\\_index.%' ESCAPE '\\') AND NOT EXISTS (SELECT 1 FROM "
+	    "page_cover c WHERE c.page_id = p.id) AND NOT EXISTS (SELECT 1 "
+	    "FROM page_og_image o WHERE o.page_id = p.id AND o.resource = 0) "
+	    "ORDER BY p.id", &st, err) != 0)
 		return -1;
 	while ((step = step_any(w, st, err, "reading the pages' images")) ==
 	    SQLITE_ROW) {
 		if ((rc = fn(arg, sqlite3_column_int64(st, 0), col_text(st, 1),
-		    col_text(st, 2))) != 0)
+		    col_text(st, 2), (const char *)sqlite3_column_text(st, 3)))
+		    != 0)
 			break;
 	}
 	if (step < 0)

@@ -40,7 +40,9 @@ dump() {
 	SELECT 'related', p.source, r.rank, r.url, r.title FROM
 	    page_related r JOIN page p ON p.id = r.page_id ORDER BY 2, 3;
 	SELECT 'hit', p.source, h.draft, h.date, h.size FROM page_hit h
-	    JOIN page p ON p.id = h.id ORDER BY 2;"
+	    JOIN page p ON p.id = h.id ORDER BY 2;
+	SELECT 'og', p.source, o.ordinal, o.value, o.resource FROM
+	    page_og_image o JOIN page p ON p.id = o.page_id ORDER BY 2, 5, 3;"
 }
 # same DESC [FOLDER DB]: the kept database (DB, else $db) against a fresh
 # import of the folder (FOLDER, else the blog's).
@@ -274,5 +276,19 @@ expect_re "an edited translation is read, the other not" "$(cat "$tmp/log")" \
 expect "its new title is stored" "$(sqlite3 -readonly "$trdb" "SELECT title
     FROM page WHERE source = 'posts/hello.fr.md'")" Bonsoir
 same "and the rest is a fresh import's" "$tr/content" "$trdb"
+
+# A bundle's feature image (its OpenGraph image), then gone.
+mkdir -p "$posts/bundled"
+printf -- '---\ntitle: "Bundled"\ndate: 2020-03-03\n---\nWords.\n' >"$posts/bundled/index.md"
+cp "$top/tests/hugo/covers/content/posts/listed/feature.gif" "$posts/bundled/feature.gif"
+import "$tmp/site/content"
+expect "a bundle's feature image is its OpenGraph image" "$(sqlite3 -readonly "$db" \
+    "SELECT o.value FROM page_og_image o JOIN page p ON p.id = o.page_id
+    WHERE p.source = 'posts/bundled/index.md' AND o.resource = 1")" \
+    "/posts/bundled/feature.gif"
+same "and the rest is a fresh import's"
+rm "$posts/bundled/feature.gif"
+import "$tmp/site/content"
+same "with the image gone, a fresh import's"
 
 report incremental
