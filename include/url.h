@@ -103,4 +103,9 @@ size_t url_scheme_len(const char *in);
  * importer (PaperMod's covers and OpenGraph images). */
 void url_abs(struct buf *out, const char *base_url, const char *in);
 
+/* The value of the hexadecimal digit c (either case), or -1: a percent
+ * escape's, for the worker's request parser and the importer's image
+ * routes alike. */
+int url_hex_digit(char c);
+
 #endif

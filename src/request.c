@@ -6,19 +6,8 @@
 #include <strings.h>
 
 #include "request.h"
+#include "url.h"
 #include "unicode.h"
-
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* Percent-decodes n bytes of s into out ('+' as a space when plus).
  * Returns -1 on a bad escape or a decoded control byte. */
@@ -37,8 +26,8 @@ decode_as(struct buf *out, const char *s, size_t n, int plus)
 
 			if (i + 2 >= n)
 				return -1;
-			hi = hexval(s[i + 1]);
-			lo = hexval(s[i + 2]);
+			hi = url_hex_digit(s[i + 1]);
+			lo = url_hex_digit(s[i + 2]);
 			if (hi < 0 || lo < 0)
 				return -1;
 			c = (unsigned char)(hi * 16 + lo);

@@ -12,6 +12,7 @@
 #include "images.h"
 #include "responsive.h"
 #include "store.h"
+#include "url.h"
 
 /* Hex digits of the original's hash a copy's route carries. */
 #define ROUTE_HASH 10
@@ -355,18 +356,6 @@ add_body_image(void *arg, const struct dbw_page_image *r)
 	return 0;
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Appends the route a body image's URL names on the page at page_url,
  * decoded as file rows are: a relative URL from the page's folder, a
  * path from the root under the site's base path. Returns 1 for a
@@ -381,10 +370,10 @@ body_route(struct buf *out, const struct site *s, const char *page_url,
 	int rc;
 
 	for (i = 0; i < n; i++) {
-		if (url[i] == '%' && i + 2 < n && hexval(url[i + 1]) >= 0
-		    && hexval(url[i + 2]) >= 0) {
-			buf_putc(&path, (char)(hexval(url[i + 1]) * 16 +
-			    hexval(url[i + 2])));
+		if (url[i] == '%' && i + 2 < n && url_hex_digit(url[i + 1]) >= 0
+		    && url_hex_digit(url[i + 2]) >= 0) {
+			buf_putc(&path, (char)(url_hex_digit(url[i + 1]) * 16 +
+			    url_hex_digit(url[i + 2])));
 			i += 2;
 		} else {
 			buf_putc(&path, url[i]);

@@ -933,3 +933,15 @@ url_abs(struct buf *out, const char *base_url, const char *in)
 	buf_puts(out, base_url);
 	buf_puts(out, in);
 }
+
+int
+url_hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
