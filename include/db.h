@@ -87,6 +87,13 @@ void db_close(struct db *db);
  * db has open, or that file was replaced (the importer renamed a new one
  * over it), changed in place, or is gone. */
 int db_replaced(const struct db *db, const char *path);
+/* Holds db's file for one request, shared (flock), when it is still the
+ * live file at path: 0. Else -1, and db is to be opened afresh. An import
+ * writes in place only the file it swapped out (publish.h), and waits for
+ * this hold to end first. */
+int db_hold(struct db *db, const char *path);
+/* Ends db_hold()'s hold (NULL is fine). */
+void db_release(struct db *db);
 /* The site settings read at open. */
 const struct site *db_site(const struct db *db);
 /* The last SQLite error message. */

@@ -68,9 +68,17 @@ struct dbw_page {
 					 * translations share */
 };
 
+/* dbw_open()'s flags. */
+enum {
+	DBW_RECORD = 1,		/* record the changes for dbw_commit() to
+				 * write (the spare replays them) */
+	DBW_IN_PLACE = 2	/* the file is the spare, updated in place:
+				 * its transactions need no quick_check */
+};
 /* Opens (creating if needed) the working copy at path, migrates its
- * schema, and begins the import transaction. */
-struct dbw *dbw_open(const char *path, struct buf *err);
+ * schema, and begins the import transaction. An import that migrates
+ * records nothing: a changeset carries rows, not schema changes. */
+struct dbw *dbw_open(const char *path, unsigned flags, struct buf *err);
 /* Loads the stored site settings into site (keeps site's values for keys
  * not stored). Returns 0 if any were stored, 1 if none, -1 on error. */
 int dbw_site_load(struct dbw *w, struct site *site, struct buf *err);
@@ -158,8 +166,13 @@ int dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
  * and stores them in page_related, replacing what was there. */
 int dbw_related(struct dbw *w, long long now, struct buf *err);
 /* Finishes the import: term names and orphans, the content version,
- * commit, then PRAGMA quick_check. Closes w in all cases. */
-int dbw_commit(struct dbw *w, struct buf *err);
+ * the generation (a name for this database's content, publish.h),
+ * commit, then PRAGMA quick_check unless DBW_IN_PLACE. When the changes
+ * were recorded whole and changes is not NULL, writes them there (a
+ * SQLite changeset) before the commit and sets *recorded to 1, else 0.
+ * Closes w in all cases. */
+int dbw_commit(struct dbw *w, const char *generation, FILE *changes,
+	int *recorded, struct buf *err);
 /* Calls fn with each row of the file table (schema 015). */
 int dbw_files_each(struct dbw *w, void (*fn)(void *arg, const char *url,
 	const char *source, const char *hash, long long size,
@@ -176,12 +189,20 @@ int dbw_file_put(struct dbw *w, const struct site_file *f,
  * when there is none, -1 on error. */
 int dbw_file_page(struct dbw *w, const char *url, struct buf *source,
 	struct buf *err);
-/* Rolls back and closes w. */
-void dbw_abort(struct dbw *w);
+/* Rolls back and closes w: 0, or -1 if the rollback failed (the file
+ * may hold part of the import). */
+int dbw_abort(struct dbw *w);
 
 /* Copies the live database file to path (the import's working copy)
  * with SQLite's backup API; says why not on log. Returns 0 or -1. */
 int dbw_copy(const char *live, const char *path, FILE *log);
+/* Sets gen to the generation dbw_commit() stored in the database at path
+ * ("" if none: written before there were any). 0, or -1 with err. */
+int dbw_generation(const char *path, struct buf *gen, struct buf *err);
+/* Replays on the database at path the changeset read from changes, in
+ * one transaction, its triggers off; any row not as expected undoes it
+ * all. 0, or -1 with err. */
+int dbw_apply(const char *path, FILE *changes, struct buf *err);
 
 /* Covers and images (schema 016; cover.h, responsive.h). */
 

@@ -41,6 +41,8 @@ static const int allowed[] = {
 	SCMP_SYS(access), SCMP_SYS(faccessat), SCMP_SYS(faccessat2),
 	SCMP_SYS(readlink), SCMP_SYS(readlinkat), SCMP_SYS(getcwd),
 	SCMP_SYS(getpid),
+	/* A request holds the database file shared (db_hold). */
+	SCMP_SYS(flock),
 	/* Memory (malloc, SQLite's page cache); mmap and mprotect below. */
 	SCMP_SYS(brk), SCMP_SYS(munmap), SCMP_SYS(mremap),
 	/* Clocks, when the vDSO cannot answer; SQLite's sleep. */
@@ -89,7 +91,8 @@ static int
 add_conditional(scmp_filter_ctx ctx)
 {
 	/* Commands of fcntl(2) that only read or set descriptor flags: the
-	 * database is opened immutable=1, so SQLite takes no lock. */
+	 * database is opened immutable=1, so SQLite takes no lock (the
+	 * worker's own is a flock). */
 	static const int fcntl_cmds[] = { F_GETFD, F_SETFD, F_GETFL, F_SETFL };
 	/* Memory given back by malloc. */
 	static const int advice[] = { MADV_DONTNEED, MADV_FREE };

@@ -1,11 +1,16 @@
 /* db-import.c - the importer's writes: schema migrations, site settings,
  * pages and terms, all inside one transaction on a working copy. */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+/* The session extension's declarations: Debian's SQLite is built with
+ * it (publish.h records and replays an import's changes). */
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
 
 #include "dbw.h"
@@ -189,6 +194,11 @@ static const char *const wquery_sql[W__MAX] = {
 struct dbw {
 	sqlite3 *conn;
 	sqlite3_stmt *stmt[W__MAX];
+	/* The import's changes, recorded for the spare (publish.h), or
+	 * NULL: not asked for, or given up (record_lost). */
+	sqlite3_session *session;
+	int record_lost;
+	int in_place;		/* the spare, updated in place (dbw_open) */
 	/* The first bind that failed since use(): its parameter and code. */
 	int bind_param, bind_rc;
 };
@@ -300,9 +310,10 @@ run(struct dbw *w, sqlite3_stmt *st, int want, struct buf *err,
 	return 0;
 }
 
-/* Applies the migrations above the file's user_version. */
+/* Applies the migrations above the file's user_version; *applied says
+ * how many. */
 static int
-migrate(struct dbw *w, struct buf *err)
+migrate(struct dbw *w, int *applied, struct buf *err)
 {
 	sqlite3_stmt *st;
 	int version = 0, i;
@@ -321,7 +332,9 @@ migrate(struct dbw *w, struct buf *err)
 		    "quire knows (%d); upgrade quire", version, i);
 		return -1;
 	}
+	*applied = 0;
 	for (i = version; schema_migrations[i] != NULL; i++) {
+		++*applied;
 		if (exec(w, schema_migrations[i], err) != 0)
 			return -1;
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", i + 1);
@@ -331,13 +344,35 @@ migrate(struct dbw *w, struct buf *err)
 	return 0;
 }
 
+/* The most memory the recorded changes may take (old values of the rows
+ * changed; new rows cost only their keys): past it, an import that
+ * rewrites most of the site records nothing, and the next import copies
+ * the live file instead of replaying the changes. */
+#define RECORD_MAX_BYTES (256LL * 1024 * 1024)
+
+/* SQLite's progress callback on the importer's connection: gives up
+ * recording when it outgrows RECORD_MAX_BYTES. */
+static int
+record_watch(void *arg)
+{
+	struct dbw *w = arg;
+
+	if (w->session != NULL && !w->record_lost &&
+	    sqlite3session_memory_used(w->session) > RECORD_MAX_BYTES) {
+		sqlite3session_enable(w->session, 0);
+		w->record_lost = 1;
+	}
+	return 0;
+}
+
 struct dbw *
-dbw_open(const char *path, struct buf *err)
+dbw_open(const char *path, unsigned flags, struct buf *err)
 {
 	struct dbw *w = xmalloc(sizeof(*w));
-	int i;
+	int i, migrated = 0;
 
 	memset(w, 0, sizeof(*w));
+	w->in_place = (flags & DBW_IN_PLACE) != 0;
 	if (sqlite3_open_v2(path, &w->conn, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		buf_printf(err, "cannot open %s: %s", path,
@@ -350,8 +385,19 @@ dbw_open(const char *path, struct buf *err)
 	    "PRAGMA temp_store = MEMORY; "
 	    "PRAGMA journal_mode = MEMORY; BEGIN IMMEDIATE", err) != 0)
 		goto bad;
-	if (migrate(w, err) != 0)
+	if (migrate(w, &migrated, err) != 0)
 		goto bad;
+	/* Changes made by a migration are no rows a changeset carries: the
+	 * spare cannot replay them, so such an import records nothing. */
+	if ((flags & DBW_RECORD) && migrated == 0) {
+		if (sqlite3session_create(w->conn, "main", &w->session) !=
+		    SQLITE_OK || sqlite3session_attach(w->session, NULL) !=
+		    SQLITE_OK) {
+			fail(w, err, "recording the import's changes");
+			goto bad;
+		}
+		sqlite3_progress_handler(w->conn, 100000, record_watch, w);
+	}
 	/* The terms whose pages this import changes: only their names can
 	 * change (dbw_commit), so only they are looked at again. */
 	if (exec(w, "CREATE TEMP TABLE seen (source TEXT PRIMARY KEY); "
@@ -386,19 +432,24 @@ bad:
 	return NULL;
 }
 
-void
+int
 dbw_abort(struct dbw *w)
 {
-	int i;
+	int i, rc = 0;
 
 	if (w == NULL)
-		return;
+		return 0;
 	for (i = 0; i < W__MAX; i++)
 		sqlite3_finalize(w->stmt[i]);
-	if (w->conn != NULL && !sqlite3_get_autocommit(w->conn))
-		sqlite3_exec(w->conn, "ROLLBACK", NULL, NULL, NULL);
-	sqlite3_close(w->conn);
+	if (w->session != NULL)
+		sqlite3session_delete(w->session);
+	if (w->conn != NULL && !sqlite3_get_autocommit(w->conn) &&
+	    sqlite3_exec(w->conn, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
+		rc = -1;
+	if (sqlite3_close(w->conn) != SQLITE_OK)
+		rc = -1;
 	free(w);
+	return rc;
 }
 
 int
@@ -411,7 +462,8 @@ dbw_site_load(struct dbw *w, struct site *site, struct buf *err)
 		const char *k = (const char *)sqlite3_column_text(st, 0);
 
 		if (k == NULL || strcmp(k, "version") == 0 ||
-		    strcmp(k, "imported_at") == 0)
+		    strcmp(k, "imported_at") == 0 ||
+		    strcmp(k, "generation") == 0)
 			continue;
 		any = 1;
 		site_set(site, k, (const char *)sqlite3_column_text(st, 1));
@@ -1540,8 +1592,17 @@ out:
 	return rc;
 }
 
+/* sqlite3session_changeset_strm()'s output: appends to a FILE. */
+static int
+changes_out(void *arg, const void *data, int n)
+{
+	return fwrite(data, 1, (size_t)n, arg) == (size_t)n ? SQLITE_OK :
+	    SQLITE_IOERR;
+}
+
 int
-dbw_commit(struct dbw *w, struct buf *err)
+dbw_commit(struct dbw *w, const char *generation, FILE *changes,
+    int *recorded, struct buf *err)
 {
 	sqlite3_stmt *st;
 	int rc = -1, i;
@@ -1561,8 +1622,44 @@ dbw_commit(struct dbw *w, struct buf *err)
 	    "('version', 1) ON CONFLICT (key) DO UPDATE SET value = "
 	    "CAST(value AS INTEGER) + 1; INSERT OR REPLACE INTO site (key, "
 	    "value) VALUES ('imported_at', CAST(strftime('%s', 'now') AS "
-	    "INTEGER)); COMMIT", err) != 0)
+	    "INTEGER))", err) != 0)
 		goto out;
+	/* Who this database is, for the spare that replays its changes. */
+	if (sqlite3_prepare_v2(w->conn, "INSERT OR REPLACE INTO site (key, "
+	    "value) VALUES ('generation', ?1)", -1, &st, NULL) != SQLITE_OK) {
+		fail(w, err, "storing the generation");
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, generation, -1, SQLITE_STATIC);
+	i = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (i != SQLITE_DONE) {
+		fail(w, err, "storing the generation");
+		goto out;
+	}
+	*recorded = 0;
+	if (w->session != NULL && !w->record_lost && changes != NULL) {
+		if (sqlite3session_changeset_strm(w->session, changes_out,
+		    changes) != SQLITE_OK) {
+			buf_printf(err, "database: cannot write the import's "
+			    "changes: %s", strerror(ferror(changes) ? errno :
+			    ENOMEM));
+			goto out;
+		}
+		*recorded = 1;
+	}
+	if (w->session != NULL) {
+		sqlite3session_delete(w->session);
+		w->session = NULL;
+	}
+	if (exec(w, "COMMIT", err) != 0)
+		goto out;
+	/* A file changed in place changed by SQLite's own transactions; a
+	 * copy made by the backup API (or VACUUM INTO) is checked whole. */
+	if (w->in_place) {
+		rc = 0;
+		goto out;
+	}
 	if (sqlite3_prepare_v2(w->conn, "PRAGMA quick_check", -1, &st,
 	    NULL) != SQLITE_OK) {
 		fail(w, err, "checking the database");
@@ -1668,6 +1765,94 @@ dbw_copy(const char *live, const char *path, FILE *log)
 out:
 	sqlite3_close(src);
 	sqlite3_close(dst);
+	return rc;
+}
+
+int
+dbw_generation(const char *path, struct buf *gen, struct buf *err)
+{
+	sqlite3 *conn = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc = -1, step;
+
+	buf_reset(gen);
+	if (sqlite3_open_v2(path, &conn, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK || sqlite3_prepare_v2(conn, "SELECT value FROM site "
+	    "WHERE key = 'generation'", -1, &st, NULL) != SQLITE_OK) {
+		buf_printf(err, "%s: %s", path, conn ? sqlite3_errmsg(conn) :
+		    "out of memory");
+		goto out;
+	}
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+		buf_puts(gen, (const char *)sqlite3_column_text(st, 0));
+	else if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		buf_printf(err, "%s: %s", path, sqlite3_errmsg(conn));
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	sqlite3_close(conn);
+	return rc;
+}
+
+/* sqlite3changeset_apply_strm()'s input: reads a FILE. */
+static int
+changes_in(void *arg, void *data, int *n)
+{
+	size_t got = fread(data, 1, (size_t)*n, arg);
+
+	*n = (int)got;
+	return ferror((FILE *)arg) ? SQLITE_IOERR : SQLITE_OK;
+}
+
+/* A changeset replayed on the spare meets a row that is not as the live
+ * file had it before the change: the spare is not what it was said to
+ * be, and the whole replay is undone. */
+static int
+changes_conflict(void *arg, int kind, sqlite3_changeset_iter *it)
+{
+	(void)it;
+	*(int *)arg = kind;
+	return SQLITE_CHANGESET_ABORT;
+}
+
+int
+dbw_apply(const char *path, FILE *changes, struct buf *err)
+{
+	sqlite3 *conn = NULL;
+	int conflict = 0, off, rc = -1;
+
+	if (sqlite3_open_v2(path, &conn, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		buf_printf(err, "%s: %s", path, conn ? sqlite3_errmsg(conn) :
+		    "out of memory");
+		goto out;
+	}
+	/* The changeset holds what the triggers wrote (the search index):
+	 * firing them again would write it twice. Foreign keys are off, as
+	 * on any new connection: the changeset's rows are a whole state. */
+	if (sqlite3_db_config(conn, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0,
+	    &off) != SQLITE_OK || sqlite3_exec(conn, "PRAGMA journal_mode = "
+	    "MEMORY", NULL, NULL, NULL) != SQLITE_OK) {
+		buf_printf(err, "%s: %s", path, sqlite3_errmsg(conn));
+		goto out;
+	}
+	if (sqlite3changeset_apply_strm(conn, changes_in, changes, NULL,
+	    changes_conflict, &conflict) != SQLITE_OK) {
+		if (conflict != 0)
+			buf_printf(err, "%s: the recorded changes do not fit "
+			    "(conflict %d)", path, conflict);
+		else
+			buf_printf(err, "%s: cannot replay the recorded "
+			    "changes: %s", path, sqlite3_errmsg(conn));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (sqlite3_close(conn) != SQLITE_OK)
+		rc = -1;
 	return rc;
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -305,6 +306,9 @@ struct db {
 	int state_known;
 	char *path;
 	struct stat st;		/* of the file when opened */
+	/* The same file, for flock(2): shared while a request reads it,
+	 * so that no import writes it in place meanwhile (publish.h). */
+	int lock_fd;
 	struct site site;
 	char fault[320];	/* what went wrong beyond SQLite's own message
 				 * (a bind, a NULL column), for db_errmsg() */
@@ -473,17 +477,21 @@ open_nowait(const char *path, int flags, int mode)
 	return fd;
 }
 
-struct db *
-db_open(const char *path, struct buf *err)
+/* db_open() once: NULL with *moved set when the file at path changed
+ * while it was being opened (an import's swap), to be tried again. */
+static struct db *
+open_once(const char *path, int *moved, struct buf *err)
 {
 	static int nowait;
 	struct db *db = xmalloc(sizeof(*db));
 	struct buf uri = BUF_INIT;
-	struct stat st;
+	struct stat st, now;
 	sqlite3_stmt *st_site;
 	int i, rc;
 
 	memset(db, 0, sizeof(*db));
+	db->lock_fd = -1;
+	*moved = 0;
 	site_init(&db->site);
 	db->path = xstrdup(path);
 	db->search_ms = search_budget();
@@ -505,9 +513,29 @@ db_open(const char *path, struct buf *err)
 		    path);
 		goto fail;
 	}
+	/* Held shared while the settings are read; an import holds the
+	 * file it writes exclusive, and that file is no longer at path. */
+	db->lock_fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (db->lock_fd < 0 || fstat(db->lock_fd, &st) != 0) {
+		buf_printf(err, "cannot open database %s: %s", path,
+		    strerror(errno));
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		buf_printf(err, "cannot open database %s: not a regular file",
+		    path);
+		goto fail;
+	}
+	if (flock(db->lock_fd, LOCK_SH | LOCK_NB) != 0) {
+		*moved = errno == EWOULDBLOCK;
+		buf_printf(err, "cannot open database %s: %s", path,
+		    strerror(errno));
+		goto fail;
+	}
 	db->st = st;
-	/* The file is never written in place (the importer renames a new
-	 * one over it), so immutable=1 is sound and skips all locking. */
+	/* The live file is never written (an import writes the spare and
+	 * swaps the names; publish.h), and a request holds it shared, so
+	 * immutable=1 is sound and skips SQLite's locking. */
 	buf_puts(&uri, "file:");
 	for (i = 0; path[i] != '\0'; i++) {
 		if (path[i] == '?' || path[i] == '#' || path[i] == '%')
@@ -568,9 +596,35 @@ db_open(const char *path, struct buf *err)
 		    sqlite3_errmsg(db->conn));
 		goto fail;
 	}
+	/* SQLite opened path by name: the file this lock holds, unless an
+	 * import swapped the names in between. */
+	if (stat(path, &now) != 0 || now.st_ino != st.st_ino ||
+	    now.st_dev != st.st_dev) {
+		*moved = 1;
+		buf_printf(err, "cannot open database %s: replaced while "
+		    "opened", path);
+		goto fail;
+	}
+	flock(db->lock_fd, LOCK_UN);
 	return db;
 fail:
 	db_close(db);
+	return NULL;
+}
+
+/* Tries again when an import's swap came in between: swaps are a
+ * commit apart, so a second try finds the names still. */
+struct db *
+db_open(const char *path, struct buf *err)
+{
+	struct db *db;
+	int moved, tries;
+
+	for (tries = 0; tries < 3; tries++) {
+		buf_reset(err);
+		if ((db = open_once(path, &moved, err)) != NULL || !moved)
+			return db;
+	}
 	return NULL;
 }
 
@@ -595,6 +649,8 @@ db_close(struct db *db)
 	 * fail and keep it open for good). Statements FTS5 holds are its
 	 * own to finalize. */
 	sqlite3_close_v2(db->conn);
+	if (db->lock_fd >= 0)
+		close(db->lock_fd);
 	site_free(&db->site);
 	free(db->path);
 	free(db);
@@ -616,6 +672,25 @@ db_replaced(const struct db *db, const char *path)
 	    st.st_mtim.tv_nsec != db->st.st_mtim.tv_nsec ||
 	    st.st_ctim.tv_sec != db->st.st_ctim.tv_sec ||
 	    st.st_ctim.tv_nsec != db->st.st_ctim.tv_nsec;
+}
+
+int
+db_hold(struct db *db, const char *path)
+{
+	if (flock(db->lock_fd, LOCK_SH | LOCK_NB) != 0)
+		return -1;
+	if (db_replaced(db, path)) {
+		flock(db->lock_fd, LOCK_UN);
+		return -1;
+	}
+	return 0;
+}
+
+void
+db_release(struct db *db)
+{
+	if (db != NULL)
+		flock(db->lock_fd, LOCK_UN);
 }
 
 const struct site *

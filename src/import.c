@@ -1,6 +1,6 @@
 /* import.c - the importer: files -> front matter -> metrics -> db, in one
- * transaction on a copy of the database that is renamed over the live
- * file only when complete and checked. */
+ * transaction on the spare database, an equal of the live file that
+ * takes its place only when complete (publish.h). */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -28,6 +28,7 @@
 #include "markdown.h"
 #include "metrics.h"
 #include "progress.h"
+#include "publish.h"
 #include "readfile.h"
 #include "ref.h"
 #include "section.h"
@@ -2512,19 +2513,6 @@ free_filing(struct filing *fl)
 	free(fl->store);
 }
 
-static int
-fsync_path(const char *path, int dir)
-{
-	int fd = open(path, dir ? O_RDONLY | O_DIRECTORY : O_RDONLY);
-	int rc;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
 /* Gives the new copy the live file's permissions and owner: the database
  * holds drafts, and its owner chose who may read it. */
 static void
@@ -2564,17 +2552,19 @@ int
 import_run(const struct import_opts *opts, FILE *log)
 {
 	struct import im;
-	struct buf tmp = BUF_INIT, lock = BUF_INIT, err = BUF_INIT;
-	struct buf dir = BUF_INIT;
+	struct buf lock = BUF_INIT, err = BUF_INIT;
 	struct dbw *w = NULL;
 	struct filing fl;
+	struct publish pub;
 	char store[PATH_MAX];
 	uint64_t settings_hash;
 	char *stamp = NULL;
 	struct stat st;
-	int lock_fd = -1, rc = 1, stored, cfg, fd, live, again;
+	int lock_fd = -1, rc = 1, stored, cfg, again, recorded;
+	/* Whether a failed import left the spare as the live file's equal
+	 * (its transaction rolled back): only then is it kept as such. */
+	int spare_clean = 0;
 	size_t i;
-	char *slash;
 
 	memset(&im, 0, sizeof(im));
 	memset(&fl, 0, sizeof(fl));
@@ -2588,7 +2578,8 @@ import_run(const struct import_opts *opts, FILE *log)
 	im.log = log;
 	progress_begin(&im.progress, log, !opts->quiet);
 	site_init(&im.site);
-	buf_printf(&tmp, "%s.import-tmp", opts->db);
+	memset(&pub, 0, sizeof(pub));
+	pub.spare_fd = -1;
 	buf_printf(&lock, "%s.lock", opts->db);
 
 	/* One import at a time: the next one waits here. */
@@ -2604,22 +2595,18 @@ import_run(const struct import_opts *opts, FILE *log)
 		    kind_name(st.st_mode));
 		goto out;
 	}
-	/* A killed import leaves its working copy: start afresh. The copy
-	 * is made private before SQLite writes a draft into it. */
-	unlink(buf_cstr(&tmp));
-	if ((fd = open(buf_cstr(&tmp), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0600)) < 0) {
-		note(&im, "%s: %s\n", buf_cstr(&tmp), strerror(errno));
-		goto out;
-	}
-	close(fd);
-	live = access(opts->db, F_OK) == 0;
-	if (live && dbw_copy(opts->db, buf_cstr(&tmp), log) != 0)
-		goto out;
-	if ((w = dbw_open(buf_cstr(&tmp), &err)) == NULL) {
+	/* The import's working file: the spare, equal to the live file
+	 * (publish.h). */
+	if (publish_prepare(&pub, opts->db, !opts->quiet, log, &err) != 0) {
 		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
+	if ((w = dbw_open(pub.spare, (pub.has_live ? DBW_RECORD : 0) |
+	    (pub.in_place ? DBW_IN_PLACE : 0), &err)) == NULL) {
+		note(&im, "%s\n", buf_cstr(&err));
+		goto out;
+	}
+	spare_clean = 1;
 	if ((stored = dbw_site_load(w, &im.site, &err)) < 0) {
 		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
@@ -2741,7 +2728,16 @@ import_run(const struct import_opts *opts, FILE *log)
 		goto out;
 	}
 	progress_show(&im.progress, "checking", 0, 0);
-	rc = dbw_commit(w, &err);
+	{
+		FILE *changes = publish_changes(&pub, &err);
+
+		if (changes == NULL && err.len > 0)
+			note(&im, "warning: %s; the next import copies the "
+			    "database\n", buf_cstr(&err));
+		buf_reset(&err);
+		spare_clean = 0;
+		rc = dbw_commit(w, pub.gen, changes, &recorded, &err);
+	}
 	w = NULL;
 	if (rc != 0) {
 		note(&im, "%s\n", buf_cstr(&err));
@@ -2749,29 +2745,20 @@ import_run(const struct import_opts *opts, FILE *log)
 		goto out;
 	}
 	rc = 1;
-	buf_puts(&dir, opts->db);
-	slash = strrchr(dir.data, '/');
-	if (slash != NULL)
-		*(slash == dir.data ? slash + 1 : slash) = '\0';
-	else
-		buf_reset(&dir), buf_puts(&dir, ".");
-	if (live) {
-		keep_mode(opts->db, buf_cstr(&tmp));
+	if (pub.has_live) {
+		keep_mode(opts->db, pub.spare);
 	} else {
 		/* New: readable by the owner and the worker's group only. */
 		mode_t mask = umask(0);
 
 		umask(mask);
-		chmod(buf_cstr(&tmp), DB_NEW_MODE & ~mask);
+		chmod(pub.spare, DB_NEW_MODE & ~mask);
 	}
 	progress_show(&im.progress, "renaming", 0, 0);
-	if (fsync_path(buf_cstr(&tmp), 0) != 0 ||
-	    rename(buf_cstr(&tmp), opts->db) != 0) {
-		note(&im, "%s: cannot replace: %s\n", opts->db,
-		    strerror(errno));
+	if (publish_swap(&pub, recorded, &err) != 0) {
+		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
-	fsync_path(buf_cstr(&dir), 1);
 	rc = 0;
 	/* Then the store's files no row names go: a killed import's too. */
 	buf_reset(&err);
@@ -2786,19 +2773,19 @@ import_run(const struct import_opts *opts, FILE *log)
 		    fl.store, fl.total, fl.written, fl.removed);
 	}
 out:
-	dbw_abort(w);
+	if (dbw_abort(w) != 0)
+		spare_clean = 0;
 	if (rc != 0) {
-		unlink(buf_cstr(&tmp));
+		publish_abandon(&pub, spare_clean);
 		note(&im, "quire: import failed; %s is unchanged\n", opts->db);
 	}
 	if (lock_fd >= 0)
 		close(lock_fd);
+	publish_free(&pub);
 	free_import(&im);
 	free_filing(&fl);
 	free(stamp);
-	buf_free(&tmp);
 	buf_free(&lock);
 	buf_free(&err);
-	buf_free(&dir);
 	return rc;
 }

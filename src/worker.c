@@ -62,16 +62,27 @@ ensure_db(struct worker *w, const char *path, struct logger *lg)
 {
 	struct buf err = BUF_INIT;
 
-	if (w->db != NULL && !db_replaced(w->db, path))
+	int tries;
+
+	if (w->db != NULL && db_hold(w->db, path) == 0)
 		return 0;
-	db_close(w->db);
-	w->db = db_open(path, &err);
-	if (w->db == NULL) {
-		logf_(lg, "%s", buf_cstr(&err));
-		buf_free(&err);
-		return -1;
+	/* An import may swap the files between the open and the hold: the
+	 * next try opens the new one. */
+	for (tries = 0; tries < 3; tries++) {
+		db_close(w->db);
+		w->db = db_open(path, &err);
+		if (w->db == NULL) {
+			logf_(lg, "%s", buf_cstr(&err));
+			buf_free(&err);
+			return -1;
+		}
+		if (db_hold(w->db, path) == 0)
+			return 0;
 	}
-	return 0;
+	logf_(lg, "%s: replaced again and again while opened", path);
+	db_close(w->db);
+	w->db = NULL;
+	return -1;
 }
 
 /* A bare context for error pages when the database (and so the site
@@ -231,6 +242,9 @@ handle(struct worker *w, char **envp, struct resp_sink *sink,
 		db_end_request(w->db);
 	}
 send:
+	/* The answer is in memory: a slow client holds no database file. */
+	if (db_ok)
+		db_release(w->db);
 	if (resp_send(&w->resp, sink, head_only) != 0 && w->resp.body_file)
 		logf_(lg, "%.200s: the file was cut short (its store file "
 		    "shrank, or the client left)", uri ? uri : "");

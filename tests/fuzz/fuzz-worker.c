@@ -37,8 +37,8 @@ static struct worker workers[2];
 static void
 cleanup(void)
 {
-	static const char *const suffix[] = { "", ".lock", ".import-tmp",
-	    ".import-tmp-journal", "-journal", "-wal", "-shm" };
+	static const char *const suffix[] = { "", ".lock", ".spare",
+	    ".changes", ".changes-tmp", "-journal", "-wal", "-shm" };
 	char path[sizeof(db_root) + 32];
 	size_t i;
 	int k;

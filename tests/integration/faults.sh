@@ -115,7 +115,42 @@ related_rows() { sqlite3 -readonly "$1" "SELECT p.source, r.rank, c.source, r.ur
     c.id = r.related_id ORDER BY 1, 2" | md5sum; }
 expect "the stored related lists equal a fresh import's" "$(related_rows "$db")" \
     "$(related_rows "$tmp/fresh.db")"
-expect "and leaves no working copy behind" "$(ls "$tmp" | grep -c 'import-tmp')" 0
+expect "and leaves beside it only its lock, the spare and the spare's recorded changes" \
+    "$(cd "$tmp" && ls -d live.db?* | tr '\n' ' ')" "live.db.changes live.db.lock live.db.spare "
+# The spare (publish.h) is the live file one import behind: after an
+# unchanged import they differ by that import's stamp alone.
+"$top/quire" import -q --db "$db" "$tmp/a/content" 2>/dev/null
+content_rows() {
+	sqlite3 -readonly "$1" .dump |
+	    grep -Ev "^INSERT INTO site VALUES\('(version|imported_at|generation)'" | md5sum
+}
+expect "after an unchanged import the spare holds the live file's rows, replayed" \
+    "$(content_rows "$db.spare")" "$(content_rows "$db")"
+# A reader on the previous file holds it shared for each request (db.c),
+# as flock -s does here: the import waits for a short hold and then
+# writes that file in place ...
+ino_spare=$(stat -c %i "$db.spare")
+flock -s "$db.spare" sleep 1 &
+holder=$!
+sleep 0.2
+"$top/quire" import --db "$db" "$tmp/b/content" >/dev/null 2>"$tmp/wait.err"
+wait "$holder"
+expect "an import waits for a reader's short hold on the spare, then updates it in place" \
+    "$(grep -c 'copying' "$tmp/wait.err"):$(stat -c %i "$db"):$(fingerprint "$db")" "0:$ino_spare:$fp_b"
+# ... and copies the live file instead when the hold outlasts its wait,
+# leaving the reader's file as it was.
+ln "$db.spare" "$tmp/held"
+sum_held=$(sha256sum <"$tmp/held")
+flock -s "$tmp/held" sleep 6 &
+holder=$!
+sleep 0.2
+"$top/quire" import --db "$db" "$tmp/a/content" >/dev/null 2>"$tmp/held.err"
+expect "an import meeting a reader that keeps the spare copies the live file instead" \
+    "$(grep -c 'copying the live database (a reader kept the spare open)' "$tmp/held.err"):$(fingerprint "$db")" "1:$fp_a"
+expect "and the reader's file is as it was" "$(sha256sum <"$tmp/held")" "$sum_held"
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+rm -f "$tmp/held"
 
 # Load while importing.
 if command -v wrk >/dev/null 2>&1; then

@@ -510,7 +510,15 @@ atomic() { # atomic NAME FOLDER ERE-on-stderr...
 	done
 	expect "$name: the database is unchanged (sha256)" "$(sha256sum <"$adb")" "$sum_before"
 	expect "$name: no temporary file is left beside the database" \
-	    "$(find "$tmp" -maxdepth 1 -name 'atomic.db?*' ! -name atomic.db.lock | tr '\n' ' ')" ""
+	    "$(find "$tmp" -maxdepth 1 -name 'atomic.db?*' ! -name atomic.db.lock \
+	    ! -name atomic.db.spare ! -name atomic.db.changes | tr '\n' ' ')" ""
+	# The spare (publish.h) is kept for the next import, the live
+	# file's equal again.
+	expect "$name: the spare kept beside it equals the database" \
+	    "$(sqlite3 -readonly "$adb.spare" .dump | md5sum)" \
+	    "$(sqlite3 -readonly "$adb" .dump | md5sum)"
+	expect "$name: and its recorded changes name it" \
+	    "$(sed -n '2,3s/^[a-z]* //p' "$adb.changes" | sort -u | wc -l)" 1
 }
 atomic "invalid YAML" "$bad/yaml" 'broken\.md:[0-9]+:'
 atomic "bad date 2024-13-45" "$bad/date" 'bad-date\.md:[0-9]+:'

@@ -135,6 +135,10 @@ teardown(void **state)
 	remove(path);
 	snprintf(path, sizeof(path), "%s/site.db.lock", dir);
 	remove(path);
+	snprintf(path, sizeof(path), "%s/site.db.spare", dir);
+	remove(path);
+	snprintf(path, sizeof(path), "%s/site.db.changes", dir);
+	remove(path);
 	snprintf(path, sizeof(path), "%s/content/about.md", dir);
 	remove(path);
 	snprintf(path, sizeof(path), "%s/content", dir);

@@ -92,6 +92,7 @@ static int
 teardown(void **state)
 {
 	static const char *const suffix[] = { "/site.db", "/site.db.lock",
+	    "/site.db.spare", "/site.db.changes",
 	    "/hugo.yaml", "/content/posts/one.md", "/content/posts/two.md",
 	    "/content/posts/three.md", "/content/about.md",
 	    "/content/release-1.2.md",
