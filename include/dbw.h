@@ -189,8 +189,9 @@ int dbw_file_put(struct dbw *w, const struct site_file *f,
  * when there is none, -1 on error. */
 int dbw_file_page(struct dbw *w, const char *url, struct buf *source,
 	struct buf *err);
-/* Rolls back and closes w: 0, or -1 if the rollback failed (the file
- * may hold part of the import). */
+/* Rolls back and closes w: 0 when this rollback undid the import's open
+ * transaction, else -1 (SQLite ended it itself after an I/O error, or
+ * the rollback failed: the file may hold part of the import). */
 int dbw_abort(struct dbw *w);
 
 /* Copies the live database file to path (the import's working copy)

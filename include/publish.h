@@ -41,6 +41,8 @@ struct publish {
 	int in_place;		/* the spare was kept, not copied */
 	int touched;		/* the spare has been written this import */
 	char from[40];		/* the live file's generation ("" none) */
+	char live_id[80];	/* its identity (publish.c) */
+	char why[160];		/* a reason lock_spare() gives */
 	char gen[40];		/* the generation this import gives */
 	FILE *out;		/* DB.changes-tmp, open for dbw_commit() */
 	FILE *log;		/* where dbw_copy() says why it failed */

@@ -381,6 +381,9 @@ dbw_open(const char *path, unsigned flags, struct buf *err)
 	}
 	/* The working copy is private until renamed: no journal needed for
 	 * other readers, but keep one so a failed statement rolls back. */
+	/* An SQLite reader still on the spare (sqlite3 opened on the live
+	 * name before the swap) is waited for at the commit. */
+	sqlite3_busy_timeout(w->conn, 10000);
 	if (exec(w, "PRAGMA page_size = " PAGE_SIZE "; PRAGMA foreign_keys = ON; "
 	    "PRAGMA temp_store = MEMORY; "
 	    "PRAGMA journal_mode = MEMORY; BEGIN IMMEDIATE", err) != 0)
@@ -443,7 +446,10 @@ dbw_abort(struct dbw *w)
 		sqlite3_finalize(w->stmt[i]);
 	if (w->session != NULL)
 		sqlite3session_delete(w->session);
-	if (w->conn != NULL && !sqlite3_get_autocommit(w->conn) &&
+	/* Clean only when this rollback undid the import: a transaction
+	 * SQLite ended itself (an I/O error, a full disk) may have left
+	 * part of it in the file. */
+	if (w->conn == NULL || sqlite3_get_autocommit(w->conn) ||
 	    sqlite3_exec(w->conn, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
 		rc = -1;
 	if (sqlite3_close(w->conn) != SQLITE_OK)
@@ -1645,16 +1651,16 @@ dbw_commit(struct dbw *w, const char *generation, FILE *changes,
 		goto out;
 	}
 	*recorded = 0;
-	if (w->session != NULL && !w->record_lost && changes != NULL) {
-		if (sqlite3session_changeset_strm(w->session, changes_out,
-		    changes) != SQLITE_OK) {
-			buf_printf(err, "database: cannot write the import's "
-			    "changes: %s", strerror(ferror(changes) ? errno :
-			    ENOMEM));
-			goto out;
-		}
+	/* FTS5 keeps the index rows of its last writes in memory until a
+	 * savepoint or the commit: written out first, the changeset has
+	 * them. Recording only saves the next import a copy, so a failure
+	 * to write it (a full disk) fails nothing but the recording. */
+	if (w->session != NULL && !w->record_lost && changes != NULL &&
+	    exec(w, "SAVEPOINT fts_flush; RELEASE fts_flush", err) == 0 &&
+	    sqlite3session_changeset_strm(w->session, changes_out, changes) ==
+	    SQLITE_OK)
 		*recorded = 1;
-	}
+	buf_reset(err);
 	if (w->session != NULL) {
 		sqlite3session_delete(w->session);
 		w->session = NULL;

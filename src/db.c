@@ -309,6 +309,7 @@ struct db {
 	/* The same file, for flock(2): shared while a request reads it,
 	 * so that no import writes it in place meanwhile (publish.h). */
 	int lock_fd;
+	unsigned char counter[4];	/* SQLite's file change counter then */
 	struct site site;
 	char fault[320];	/* what went wrong beyond SQLite's own message
 				 * (a bind, a NULL column), for db_errmsg() */
@@ -532,6 +533,14 @@ open_once(const char *path, int *moved, struct buf *err)
 		    strerror(errno));
 		goto fail;
 	}
+	/* Bumped by every transaction that writes the file: a file swapped
+	 * out, rewritten and swapped back keeps its inode, not this. */
+	if (pread(db->lock_fd, db->counter, sizeof(db->counter), 24) !=
+	    (ssize_t)sizeof(db->counter)) {
+		buf_printf(err, "cannot open database %s: not a database",
+		    path);
+		goto fail;
+	}
 	db->st = st;
 	/* The live file is never written (an import writes the spare and
 	 * swaps the names; publish.h), and a request holds it shared, so
@@ -677,9 +686,13 @@ db_replaced(const struct db *db, const char *path)
 int
 db_hold(struct db *db, const char *path)
 {
+	unsigned char counter[4];
+
 	if (flock(db->lock_fd, LOCK_SH | LOCK_NB) != 0)
 		return -1;
-	if (db_replaced(db, path)) {
+	if (db_replaced(db, path) || pread(db->lock_fd, counter,
+	    sizeof(counter), 24) != (ssize_t)sizeof(counter) ||
+	    memcmp(counter, db->counter, sizeof(counter)) != 0) {
 		flock(db->lock_fd, LOCK_UN);
 		return -1;
 	}

@@ -2,6 +2,7 @@
  * makes an import live (publish.h). */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,10 +16,18 @@
 #include "dbw.h"
 #include "publish.h"
 
-/* DB.changes: this header, then the changeset (sqlite3session). The
- * generations are 32 hex digits; bytes is the changeset's length, so
- * that a short file is refused rather than replayed in part. */
-#define CHANGES_MAGIC	"quire changes 1\n"
+/* DB.changes: this header, then the changeset (sqlite3session):
+ *   from G	the generation the changes start from (the spare's)
+ *   to G	the generation they make (the live file's)
+ *   spare ID	the spare file's identity, and
+ *   live ID	the live file's (file_identity): a file changed by other
+ *		means than an import (sqlite3, an older quire, a restored
+ *		backup) no longer matches, and is copied rather than trusted
+ *   bytes N	the changeset's length: a short file is refused rather than
+ *		replayed in part
+ * The live and bytes lines are filled in once the import committed. */
+#define CHANGES_MAGIC	"quire changes 2\n"
+#define ID_WIDTH	73	/* file_identity()'s, fixed */
 #define BYTES_WIDTH	20
 
 /* How long an import waits for a reader to end its request on the spare
@@ -55,6 +64,36 @@ sync_dir_of(const char *path)
 		*(slash == dir.data ? slash + 1 : slash) = '\0';
 	fsync_path(buf_cstr(&dir), 1);
 	buf_free(&dir);
+}
+
+/* A file's identity: device, inode, size, and SQLite's file change
+ * counter (bytes 24-27 of its header, bumped by every transaction that
+ * writes it), in ID_WIDTH characters. */
+static int
+file_identity(int fd, char *out, size_t size)
+{
+	unsigned char c[4];
+	struct stat st;
+
+	if (fstat(fd, &st) != 0 || pread(fd, c, sizeof(c), 24) != 4)
+		return -1;
+	snprintf(out, size, "%020ju:%020ju:%020jd:%010lu",
+	    (uintmax_t)st.st_dev, (uintmax_t)st.st_ino, (intmax_t)st.st_size,
+	    (unsigned long)c[0] << 24 | (unsigned long)c[1] << 16 |
+	    (unsigned long)c[2] << 8 | (unsigned long)c[3]);
+	return 0;
+}
+
+static int
+path_identity(const char *path, char *out, size_t size)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = file_identity(fd, out, size);
+	close(fd);
+	return rc;
 }
 
 static char *
@@ -104,10 +143,16 @@ header_line(FILE *f, const char *key, char *value, size_t size)
 	return 0;
 }
 
+/* DB.changes' header. */
+struct header {
+	char from[40], to[40];
+	char spare[ID_WIDTH + 1], live[ID_WIDTH + 1];
+};
+
 /* Reads DB.changes' header from f, leaving f at the changeset: 0 when it
  * is whole (the file holds exactly the bytes it announces). */
 static int
-read_header(FILE *f, char *from, char *to, size_t size)
+read_header(FILE *f, struct header *h)
 {
 	char magic[sizeof(CHANGES_MAGIC)], bytes[BYTES_WIDTH + 2], *end;
 	struct stat st;
@@ -116,8 +161,10 @@ read_header(FILE *f, char *from, char *to, size_t size)
 
 	if (fgets(magic, sizeof(magic), f) == NULL ||
 	    strcmp(magic, CHANGES_MAGIC) != 0 ||
-	    header_line(f, "from", from, size) != 0 ||
-	    header_line(f, "to", to, size) != 0 ||
+	    header_line(f, "from", h->from, sizeof(h->from)) != 0 ||
+	    header_line(f, "to", h->to, sizeof(h->to)) != 0 ||
+	    header_line(f, "spare", h->spare, sizeof(h->spare)) != 0 ||
+	    header_line(f, "live", h->live, sizeof(h->live)) != 0 ||
 	    header_line(f, "bytes", bytes, sizeof(bytes)) != 0)
 		return -1;
 	errno = 0;
@@ -128,36 +175,36 @@ read_header(FILE *f, char *from, char *to, size_t size)
 	return 0;
 }
 
-/* Writes DB.changes' header to f, bytes to be filled in by put_length. */
+/* Writes DB.changes' header to f; live and bytes are filled in by
+ * finish_header(). */
 static int
-write_header(FILE *f, const char *from, const char *to)
+write_header(FILE *f, const char *from, const char *to, const char *spare)
 {
-	return fprintf(f, "%sfrom %s\nto %s\nbytes %0*d\n", CHANGES_MAGIC,
-	    from, to, BYTES_WIDTH, 0) < 0 ? -1 : 0;
+	return fprintf(f, "%sfrom %s\nto %s\nspare %s\nlive %*s\nbytes %0*d\n",
+	    CHANGES_MAGIC, from, to, spare, ID_WIDTH, "", BYTES_WIDTH, 0) < 0 ?
+	    -1 : 0;
 }
 
-/* Fills in the changeset's length in f's header, and syncs f. */
+/* Fills in the live file's identity and the changeset's length in f's
+ * header, and syncs f. */
 static int
-put_length(FILE *f)
+finish_header(FILE *f, const char *live)
 {
 	long end, start;
+	int c, lines = 0;
 
 	if (fflush(f) != 0 || (end = ftell(f)) < 0 ||
 	    fseek(f, 0, SEEK_SET) != 0)
 		return -1;
-	/* The changeset starts after the header's four lines. */
-	{
-		int c, lines = 0;
-
-		while (lines < 4 && (c = fgetc(f)) != EOF)
-			if (c == '\n')
-				lines++;
-		if (lines < 4 || (start = ftell(f)) < 0)
-			return -1;
-	}
-	if (fseek(f, start - 1 - BYTES_WIDTH, SEEK_SET) != 0 ||
-	    fprintf(f, "%0*ld", BYTES_WIDTH, end - start) < 0 ||
-	    fflush(f) != 0 || fsync(fileno(f)) != 0)
+	/* The changeset starts after the header's six lines. */
+	while (lines < 6 && (c = fgetc(f)) != EOF)
+		if (c == '\n')
+			lines++;
+	if (lines < 6 || (start = ftell(f)) < 0)
+		return -1;
+	if (fseek(f, start - 1 - BYTES_WIDTH - 7 - ID_WIDTH, SEEK_SET) != 0 ||
+	    fprintf(f, "%-*s\nbytes %0*ld", ID_WIDTH, live, BYTES_WIDTH,
+	    end - start) < 0 || fflush(f) != 0 || fsync(fileno(f)) != 0)
 		return -1;
 	return 0;
 }
@@ -167,9 +214,15 @@ put_length(FILE *f)
 static void
 mark_equal(struct publish *pub, const char *gen)
 {
+	char spare[ID_WIDTH + 1], live[ID_WIDTH + 1];
 	FILE *f;
 	int fd;
 
+	/* Durable before it is said to be. */
+	if (pub->spare_fd < 0 || fsync(pub->spare_fd) != 0 ||
+	    file_identity(pub->spare_fd, spare, sizeof(spare)) != 0 ||
+	    path_identity(pub->live, live, sizeof(live)) != 0)
+		return;
 	fd = open(pub->changes_tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0600);
 	f = fd >= 0 ? fdopen(fd, "w+b") : NULL;
@@ -178,7 +231,8 @@ mark_equal(struct publish *pub, const char *gen)
 			close(fd);
 		return;
 	}
-	if (write_header(f, gen, gen) != 0 || put_length(f) != 0) {
+	if (write_header(f, gen, gen, spare) != 0 ||
+	    finish_header(f, live) != 0) {
 		fclose(f);
 		unlink(pub->changes_tmp);
 	} else if (fclose(f) != 0 ||
@@ -197,8 +251,11 @@ lock_spare(struct publish *pub)
 
 	pub->spare_fd = open(pub->spare, O_RDWR | O_NOFOLLOW | O_NONBLOCK |
 	    O_CLOEXEC);
-	if (pub->spare_fd < 0)
-		return "no spare";
+	if (pub->spare_fd < 0) {
+		snprintf(pub->why, sizeof(pub->why), "the spare: %s",
+		    strerror(errno));
+		return pub->why;
+	}
 	if (fstat(pub->spare_fd, &st) != 0 || !S_ISREG(st.st_mode) ||
 	    stat(pub->live, &live) != 0 || (st.st_ino == live.st_ino &&
 	    st.st_dev == live.st_dev))
@@ -239,7 +296,8 @@ int
 publish_prepare(struct publish *pub, const char *db, int verbose,
     FILE *log, struct buf *err)
 {
-	char from[40], to[40];
+	char spare_id[ID_WIDTH + 1];
+	struct header h;
 	struct buf gen = BUF_INIT, why = BUF_INIT;
 	const char *reason = NULL;
 	struct stat st;
@@ -264,41 +322,48 @@ publish_prepare(struct publish *pub, const char *db, int verbose,
 		rc = fresh_spare(pub, log, err);
 		goto out;
 	}
-	if (dbw_generation(db, &gen, err) != 0)
-		goto out;
-	if (gen.len >= sizeof(pub->from)) {
-		buf_printf(err, "%s: not a database quire wrote", db);
-		goto out;
-	}
+	/* A live file quire did not write (an empty file made ready for
+	 * it, an older quire's) has no generation: it is copied, and the
+	 * copy says what is wrong with it if anything is. */
+	if (path_identity(db, pub->live_id, sizeof(pub->live_id)) != 0 ||
+	    dbw_generation(db, &gen, &why) != 0 || gen.len >= sizeof(pub->from))
+		buf_reset(&gen);
 	memcpy(pub->from, buf_cstr(&gen), gen.len + 1);
 
 	/* Is the spare the database DB.changes starts from (or already the
-	 * live one's equal)? */
+	 * live one's equal), and the live file the one it made? */
 	if ((f = fopen(pub->changes, "rb")) == NULL)
 		reason = "";	/* none recorded: the usual first time */
-	else if (read_header(f, from, to, sizeof(from)) != 0)
+	else if (read_header(f, &h) != 0)
 		reason = "its recorded changes are damaged";
-	else if (*to == '\0' || strcmp(to, pub->from) != 0)
-		reason = "";	/* recorded before the live file was
-				 * replaced by other means */
+	else if (*pub->from == '\0' || strcmp(h.to, pub->from) != 0 ||
+	    strcmp(h.live, pub->live_id) != 0)
+		reason = "";	/* the live file was replaced or changed by
+				 * other means since */
 	else if ((reason = lock_spare(pub)) != NULL)
 		;
+	else if (file_identity(pub->spare_fd, spare_id, sizeof(spare_id)) !=
+	    0 || strcmp(spare_id, h.spare) != 0)
+		reason = "the spare was changed by other means";
 	else if (dbw_generation(pub->spare, &gen, &why) != 0)
 		reason = "the spare cannot be read";
-	else if (strcmp(buf_cstr(&gen), to) == 0)
+	else if (strcmp(buf_cstr(&gen), h.to) == 0)
 		replay = 0;
-	else if (*from != '\0' && strcmp(buf_cstr(&gen), from) == 0)
+	else if (*h.from != '\0' && strcmp(buf_cstr(&gen), h.from) == 0)
 		replay = 1;
 	else
 		reason = "the spare is not the database its changes start "
 		    "from";
 	/* The spare is written from here on: it is trusted again only once
-	 * a new DB.changes names it (publish_swap, publish_abandon). */
+	 * a new DB.changes names it (publish_swap, mark_equal). */
 	if (unlink(pub->changes) == 0)
 		sync_dir_of(db);
 	pub->touched = 1;
-	if (reason == NULL && replay && dbw_apply(pub->spare, f, &why) != 0)
-		reason = buf_cstr(&why);
+	if (reason == NULL && replay) {
+		buf_reset(&why);
+		if (dbw_apply(pub->spare, f, &why) != 0)
+			reason = buf_cstr(&why);
+	}
 	if (reason == NULL) {
 		pub->in_place = 1;
 		rc = 0;
@@ -327,7 +392,7 @@ publish_changes(struct publish *pub, struct buf *err)
 	fd = open(pub->changes_tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0600);
 	if (fd < 0 || (pub->out = fdopen(fd, "w+b")) == NULL ||
-	    write_header(pub->out, pub->from, pub->gen) != 0) {
+	    write_header(pub->out, pub->from, pub->gen, pub->live_id) != 0) {
 		buf_printf(err, "%s: %s", pub->changes_tmp, strerror(errno));
 		if (pub->out == NULL && fd >= 0)
 			close(fd);
@@ -340,9 +405,14 @@ publish_changes(struct publish *pub, struct buf *err)
 static int
 close_changes(struct publish *pub, int keep)
 {
+	char live[ID_WIDTH + 1];
+
 	if (pub->out == NULL)
 		return 0;
-	if (keep && put_length(pub->out) != 0)
+	/* The spare, committed, is the next live file. */
+	if (keep && (pub->spare_fd < 0 ||
+	    file_identity(pub->spare_fd, live, sizeof(live)) != 0 ||
+	    finish_header(pub->out, live) != 0))
 		keep = 0;
 	if (fclose(pub->out) != 0)
 		keep = 0;
@@ -385,9 +455,12 @@ publish_swap(struct publish *pub, int recorded, struct buf *err)
 	    RENAME_EXCHANGE) != 0) {
 		/* A file system without the exchange: the old file goes,
 		 * and the next import copies. */
+		int e = errno;
+
 		unlink(pub->changes);
-		if ((errno != EINVAL && errno != ENOSYS &&
-		    errno != EOPNOTSUPP) || rename(pub->spare, pub->live) != 0)
+		errno = e;
+		if ((e != EINVAL && e != ENOSYS && e != EOPNOTSUPP) ||
+		    rename(pub->spare, pub->live) != 0)
 			goto fail;
 	}
 	sync_dir_of(pub->live);

@@ -76,10 +76,13 @@ ensure_db(struct worker *w, const char *path, struct logger *lg)
 			buf_free(&err);
 			return -1;
 		}
-		if (db_hold(w->db, path) == 0)
+		if (db_hold(w->db, path) == 0) {
+			buf_free(&err);
 			return 0;
+		}
 	}
 	logf_(lg, "%s: replaced again and again while opened", path);
+	buf_free(&err);
 	db_close(w->db);
 	w->db = NULL;
 	return -1;

@@ -118,14 +118,35 @@ expect "the stored related lists equal a fresh import's" "$(related_rows "$db")"
 expect "and leaves beside it only its lock, the spare and the spare's recorded changes" \
     "$(cd "$tmp" && ls -d live.db?* | tr '\n' ' ')" "live.db.changes live.db.lock live.db.spare "
 # The spare (publish.h) is the live file one import behind: after an
-# unchanged import they differ by that import's stamp alone.
-"$top/quire" import -q --db "$db" "$tmp/a/content" 2>/dev/null
+# import that rewrites every post (and so the search index) and then an
+# unchanged one, the spare replayed the first and differs from the live
+# file by the second's stamp alone.
+"$top/quire" import -q --db "$db" "$tmp/b/content" 2>/dev/null
+"$top/quire" import -q --db "$db" "$tmp/b/content" 2>/dev/null
 content_rows() {
 	sqlite3 -readonly "$1" .dump |
 	    grep -Ev "^INSERT INTO site VALUES\('(version|imported_at|generation)'" | md5sum
 }
-expect "after an unchanged import the spare holds the live file's rows, replayed" \
+expect "after a rewrite and an unchanged import the spare holds the live file's rows, replayed" \
     "$(content_rows "$db.spare")" "$(content_rows "$db")"
+cp "$db.spare" "$tmp/spare-check.db"
+expect "and the spare's search index passes FTS5's integrity-check" \
+    "$(sqlite3 "$tmp/spare-check.db" "INSERT INTO page_fts (page_fts) VALUES ('integrity-check')" 2>&1)" ""
+rm -f "$tmp/spare-check.db"
+"$top/quire" import -q --db "$db" "$tmp/a/content" 2>/dev/null
+# A live file changed by other means than an import (sqlite3 here) is not
+# the one the recorded changes made: the next import copies it, keeping
+# the change, as an import over the live file would.
+sqlite3 "$db" "UPDATE page SET title = 'Changed by hand' WHERE source = 'posts/p1.md'"
+"$top/quire" import -q --db "$db" "$tmp/a/content" 2>/dev/null
+expect "a database changed by hand is copied, not replayed over" \
+    "$(sqlite3 -readonly "$db" "SELECT title FROM page WHERE source = 'posts/p1.md'")" "Changed by hand"
+# An empty file made ready for the database (its owner and mode chosen)
+# is imported into, as before the spare.
+install -m 640 /dev/null "$tmp/ready.db"
+"$top/quire" import -q --db "$tmp/ready.db" "$tmp/a/content" 2>"$tmp/ready.err"
+expect "an empty file made ready for the database is imported into" \
+    "$?:$(fingerprint "$tmp/ready.db"):$(stat -c %a "$tmp/ready.db")" "0:$fp_a:640"
 # A reader on the previous file holds it shared for each request (db.c),
 # as flock -s does here: the import waits for a short hold and then
 # writes that file in place ...
