@@ -13,10 +13,13 @@
  * result. The next import replays them on the spare when the spare and
  * the live file are the databases that header names, and so starts from
  * a copy of the live file without copying it: publishing one post costs
- * what changes, not the whole file. Anything else (no spare yet, a
- * schema migration, an import too large to record, a crash while the
- * spare was being written, a file system without the exchange) falls back
- * to copying the live file, as every import did before.
+ * what changes, not the whole file. A first import copies its new file
+ * into a spare once it is live. Anything else (no spare, a schema
+ * migration, an import too large to record, a crash while the spare was
+ * being written, a database changed by other means, a file system
+ * without the exchange) falls back to copying the live file, as every
+ * import did before. Only for local file systems: the exchange and
+ * flock(2) are what this rests on.
  *
  * The spare is trusted only while DB.changes names it: the importer
  * removes DB.changes before it writes the spare, and writes the next one

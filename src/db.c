@@ -672,9 +672,9 @@ db_replaced(const struct db *db, const char *path)
 
 	if (strcmp(path, db->path) != 0 || stat(db->path, &st) != 0)
 		return 1;
-	/* A new file renamed over the old one (the importer), or the same
-	 * file written in place (a backup restored with cp): either way the
-	 * open connection no longer shows what is there. */
+	/* Another file at path (the importer's swap, publish.h), or the
+	 * same file written in place (a backup restored with cp): either way
+	 * the open connection no longer shows what is there. */
 	return st.st_ino != db->st.st_ino || st.st_dev != db->st.st_dev ||
 	    st.st_size != db->st.st_size ||
 	    st.st_mtim.tv_sec != db->st.st_mtim.tv_sec ||
