@@ -152,9 +152,11 @@ cover_abs_url(struct buf *out, const struct site *s, const char *in)
 	size_t k = url_scheme_len(in);
 
 	/* html/template lets http(s) and mailto through a src or href;
-	 * anything else becomes "#ZgotmplZ". */
+	 * anything else becomes "#ZgotmplZ" (Hugo 0.111.3 writes
+	 * src="mailto:a@b.c" and src="#ZgotmplZ" for ftp:). */
 	if (k > 0 && !(k == 4 && strncasecmp(in, "http", 4) == 0) &&
-	    !(k == 5 && strncasecmp(in, "https", 5) == 0)) {
+	    !(k == 5 && strncasecmp(in, "https", 5) == 0) &&
+	    !(k == 6 && strncasecmp(in, "mailto", 6) == 0)) {
 		buf_puts(out, "#ZgotmplZ");
 		return;
 	}

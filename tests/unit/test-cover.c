@@ -143,6 +143,13 @@ test_urls(void **state)
 	cover_abs_url(&b, &s, "javascript:alert(1)");
 	assert_string_equal(buf_cstr(&b), "#ZgotmplZ");
 	buf_reset(&b);
+	/* As Hugo 0.111.3 writes a cover's src: mailto passes, ftp not. */
+	cover_abs_url(&b, &s, "MailTo:a@b.c");
+	assert_string_equal(buf_cstr(&b), "MailTo:a@b.c");
+	buf_reset(&b);
+	cover_abs_url(&b, &s, "ftp://a.b/c.jpg");
+	assert_string_equal(buf_cstr(&b), "#ZgotmplZ");
+	buf_reset(&b);
 	/* absURL itself keeps any scheme: an OpenGraph <meta> content is
 	 * no URL to html/template (Hugo writes javascript:x there). */
 	url_abs(&b, s.base_url, "javascript:x");
