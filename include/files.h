@@ -90,4 +90,8 @@ int files_stored(const char *dir, const char *hash);
 int files_sweep(const char *dir, int (*keep)(void *arg, const char *hash),
 	void *arg, long *removed, struct buf *err);
 
+/* fsync(2)s the folder path: what was created, renamed or removed in it
+ * is durable. 0, or -1 (errno). */
+int files_sync_dir(const char *path);
+
 #endif

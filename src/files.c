@@ -319,8 +319,8 @@ files_stored(const char *dir, const char *hash)
 	    stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static int
-fsync_dir(const char *path)
+int
+files_sync_dir(const char *path)
 {
 	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
 
@@ -383,7 +383,7 @@ store_copy(const char *dir, const struct site_file *f, int fd,
 	if (make_dir(buf_cstr(&sub), &made) != 0 ||
 	    store_path(dir, want, path, sizeof(path)) != 0 ||
 	    rename(buf_cstr(&tmp), path) != 0 ||
-	    fsync_dir(buf_cstr(&sub)) != 0 || (made && fsync_dir(dir) != 0)) {
+	    files_sync_dir(buf_cstr(&sub)) != 0 || (made && files_sync_dir(dir) != 0)) {
 		buf_printf(err, "%s: cannot store as %s: %s", f->fs_path,
 		    buf_cstr(&sub), strerror(errno));
 		goto out;

@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "dbw.h"
+#include "files.h"
 #include "publish.h"
 
 /* DB.changes: this header, then the changeset (sqlite3session):
@@ -35,20 +36,6 @@
  * copies the live file instead. */
 #define SPARE_WAIT_MS	3000
 
-static int
-fsync_path(const char *path, int dir)
-{
-	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDONLY) |
-	    O_CLOEXEC);
-	int rc;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
 /* Makes what was renamed or removed in path's folder durable. */
 static void
 sync_dir_of(const char *path)
@@ -62,7 +49,7 @@ sync_dir_of(const char *path)
 		buf_reset(&dir), buf_puts(&dir, ".");
 	else
 		*(slash == dir.data ? slash + 1 : slash) = '\0';
-	fsync_path(buf_cstr(&dir), 1);
+	files_sync_dir(buf_cstr(&dir));
 	buf_free(&dir);
 }
 
