@@ -60,6 +60,10 @@ enum wquery {
 	W_FILE_PAGE,
 	W_STAT_GET,
 	W_STAT_PUT,
+	W_OG_IMAGES_CLEAR,
+	W_OG_IMAGE_PUT,
+	W_PAGE_IMAGES_CLEAR,
+	W_PAGE_IMAGE_PUT,
 	W__MAX
 };
 
@@ -189,6 +193,18 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_STAT_PUT] = "INSERT OR REPLACE INTO page_stat (source, dev, ino, "
 	    "size, mtime_ns, ctime_ns, settings) VALUES (?1, ?2, ?3, ?4, ?5, "
 	    "?6, ?7)",
+	/* A page's front matter images (schema 020), written again with
+	 * the page: its og:image and twitter:image values, in order. */
+	[W_OG_IMAGES_CLEAR] = "DELETE FROM page_og_image WHERE page_id = "
+	    "(SELECT id FROM page WHERE source = ?1)",
+	[W_OG_IMAGE_PUT] = "INSERT INTO page_og_image (page_id, ordinal, "
+	    "value, resource) SELECT id, ?2, ?3, 0 FROM page WHERE source = ?1",
+	/* The images its body shows (schema 016), for responsive copies. */
+	[W_PAGE_IMAGES_CLEAR] = "DELETE FROM page_image WHERE page_id = "
+	    "(SELECT id FROM page WHERE source = ?1)",
+	[W_PAGE_IMAGE_PUT] = "INSERT OR REPLACE INTO page_image (page_id, "
+	    "ordinal, url, title, alt) SELECT id, ?2, ?3, ?4, ?5 FROM page "
+	    "WHERE source = ?1",
 };
 
 struct dbw {
@@ -2152,31 +2168,20 @@ int
 dbw_og_images_put(struct dbw *w, const char *source, const char *values,
     size_t n, struct buf *err)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = use(w, W_OG_IMAGES_CLEAR);
 	size_t i;
 	int rc;
 
-	if (prep(w, "DELETE FROM page_og_image WHERE page_id = (SELECT id "
-	    "FROM page WHERE source = ?1)", &st, err) != 0)
-		return -1;
 	bind_text(w, st, 1, source);
-	rc = run(w, st, SQLITE_DONE, err, "storing a page's images");
-	sqlite3_finalize(st);
-	if (rc != 0 || n == 0)
-		return rc;
-	if (prep(w, "INSERT INTO page_og_image (page_id, ordinal, value, "
-	    "resource) SELECT id, ?2, ?3, 0 FROM page WHERE source = ?1", &st,
-	    err) != 0)
-		return -1;
+	rc = run(w, st, SQLITE_DONE, err, "clearing a page's images");
 	for (i = 0; i < n && rc == 0; i++) {
-		sqlite3_reset(st);
+		st = use(w, W_OG_IMAGE_PUT);
 		bind_text(w, st, 1, source);
 		bind_int64(w, st, 2, (long long)i);
 		bind_text(w, st, 3, values);
 		values += strlen(values) + 1;
 		rc = run(w, st, SQLITE_DONE, err, "storing a page's images");
 	}
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -2336,25 +2341,14 @@ int
 dbw_page_images_put(struct dbw *w, const char *source,
     const struct dbw_image_refs *refs, struct buf *err)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = use(w, W_PAGE_IMAGES_CLEAR);
 	size_t i;
 	int rc;
 
-	if (prep(w, "DELETE FROM page_image WHERE page_id = (SELECT id FROM "
-	    "page WHERE source = ?1)", &st, err) != 0)
-		return -1;
 	bind_text(w, st, 1, source);
 	rc = run(w, st, SQLITE_DONE, err, "clearing a page's images");
-	sqlite3_finalize(st);
-	if (rc != 0 || refs->n == 0)
-		return rc;
-	if (prep(w, "INSERT OR REPLACE INTO page_image (page_id, ordinal, "
-	    "url, title, alt) SELECT id, ?2, ?3, ?4, ?5 FROM page WHERE "
-	    "source = ?1", &st, err) != 0)
-		return -1;
 	for (i = 0; i < refs->n && rc == 0; i++) {
-		sqlite3_reset(st);
-		w->bind_rc = SQLITE_OK;
+		st = use(w, W_PAGE_IMAGE_PUT);
 		bind_text(w, st, 1, source);
 		bind_int64(w, st, 2, (long long)refs->r[i].ordinal);
 		bind_text(w, st, 3, refs->r[i].url);
@@ -2362,7 +2356,6 @@ dbw_page_images_put(struct dbw *w, const char *source,
 		bind_text(w, st, 5, refs->r[i].alt);
 		rc = run(w, st, SQLITE_DONE, err, "storing a page's image");
 	}
-	sqlite3_finalize(st);
 	return rc;
 }
 
