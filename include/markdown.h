@@ -9,7 +9,12 @@
 
 enum md_flags {
 	MD_UNSAFE = 1 << 0,	/* keep raw HTML (site trusts its authors) */
-	MD_MORE = 1 << 1,	/* honour Hugo's <!--more--> summary divider */
+	MD_MORE = 1 << 1,	/* honour Hugo's <!--more--> summary divider:
+				 * the html is the content without it */
+	MD_SUMMARY = 1 << 14,	/* with MD_MORE: also find where the summary
+				 * ends (summary_len), which costs a move of
+				 * the html after the divider; a page's
+				 * request needs no summary, the import does */
 	MD_ANCHORS = 1 << 2,	/* end headings with PaperMod's "#" anchor link */
 	MD_EMOJI = 1 << 3,	/* enableEmoji: ":code:" to its emoji, in the
 				 * Markdown, as Hugo 0.111 does before it
@@ -39,8 +44,9 @@ struct md_heading {
 /* What md_render() produces; release it with md_result_free(). */
 struct md_result {
 	struct buf html;	/* the body, without the summary divider */
-	size_t summary_len;	/* with MD_MORE and a divider: bytes of html
-				 * that are the summary; else (size_t)-1 */
+	size_t summary_len;	/* with MD_MORE | MD_SUMMARY and a divider:
+				 * bytes of html that are the summary; else
+				 * (size_t)-1 */
 	int more_truncated;	/* divider followed by non-blank text */
 	struct md_heading *headings;
 	size_t nheadings;

@@ -1174,6 +1174,27 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 	idset_free(&ids);
 }
 
+/* bytes.TrimSpace of res->html, as Hugo 0.111 trims a page's content
+ * when it splits off the summary; returns how many bytes went from its
+ * start. */
+static size_t
+trim_space(struct md_result *res)
+{
+	char *c = res->html.data;
+	size_t len = res->html.len, k;
+
+	while (len > 0 && strchr(" \t\n\r\v\f", c[len - 1]) != NULL)
+		len--;
+	for (k = 0; k < len && strchr(" \t\n\r\v\f", c[k]) != NULL; k++)
+		;
+	if (k > 0)
+		memmove(c, c + k, len - k);
+	len -= k;
+	res->html.len = len;
+	c[len] = '\0';
+	return k;
+}
+
 /* Removes Hugo's divider paragraph from res->html as Hugo 0.111's
  * splitUserDefinedSummaryAndContent does, and records the summary length.
  * The divider is MORE_MARKER where mark_divider() found its paragraph;
@@ -1208,23 +1229,16 @@ split_summary(struct md_result *res)
 	while (tail < len && c[tail] == '\n')
 		tail++;
 	memmove(c + start, c + tail, len - tail);
-	len = start + (len - tail);
-	while (len > start && c[len - 1] == '\n')
-		len--;
+	res->html.len = start + (len - tail);
 	/* bytes.TrimSpace of the whole content and of the summary. */
-	while (len > 0 && strchr(" \t\n\r\v\f", c[len - 1]) != NULL)
-		len--;
-	for (k = 0; k < len && strchr(" \t\n\r\v\f", c[k]) != NULL; k++)
-		;
-	memmove(c, c + k, len - k);
-	len -= k;
+	k = trim_space(res);
+	c = res->html.data;
+	len = res->html.len;
 	start = start > k ? start - k : 0;
 	if (start > len)
 		start = len;
 	while (start > 0 && strchr(" \t\n\r\v\f", c[start - 1]) != NULL)
 		start--;
-	res->html.len = len;
-	c[len] = '\0';
 	res->summary_len = start;
 }
 
@@ -1854,10 +1868,13 @@ line_of(const char *s, size_t off)
 }
 
 /* Replaces the paragraph of Hugo's divider placeholder, the block of doc
- * that starts on line, by a custom block writing MORE_MARKER. Returns
- * whether it was there (a divider in a code block or raw HTML is not). */
+ * that starts on line, by a custom block writing marker: MORE_MARKER
+ * for split_summary() to find, or "" where no summary is wanted (the
+ * block then writes nothing at all: the newline cmark puts after a block
+ * is there before it). Returns whether it was there (a divider in a code
+ * block or raw HTML is not). */
 static int
-mark_divider(cmark_node *doc, int line)
+mark_divider(cmark_node *doc, int line, const char *marker_html)
 {
 	cmark_node *node, *text, *marker;
 	const char *lit;
@@ -1877,7 +1894,7 @@ mark_divider(cmark_node *doc, int line)
 			return 0;
 		marker = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK,
 		    &arena_mem);
-		cmark_node_set_on_enter(marker, MORE_MARKER);
+		cmark_node_set_on_enter(marker, marker_html);
 		cmark_node_set_on_exit(marker, "");
 		cmark_node_insert_before(node, marker);
 		cmark_node_unlink(node);
@@ -1900,7 +1917,7 @@ md_render(const char *src, size_t n, unsigned flags,
 	struct md_nodes nodes;
 	struct md_source source;
 	size_t i;
-	int more_line = 0;
+	int more_line = 0, divided = 0;
 
 	memset(res, 0, sizeof(*res));
 	res->summary_len = (size_t)-1;
@@ -1963,8 +1980,11 @@ md_render(const char *src, size_t n, unsigned flags,
 		arena_reset();
 		return -1;
 	}
+	/* A page's request wants the content alone: the divider's block
+	 * writes nothing, which spares moving the HTML after it. */
 	if (more != NULL)
-		mark_divider(doc, more_line);
+		divided = mark_divider(doc, more_line,
+		    (flags & MD_SUMMARY) ? MORE_MARKER : "");
 	collect_nodes(doc, &nodes, hooks);
 	if (nodes.ncodes > 0 && md_splice_code(nodes.codes, nodes.ncodes,
 	    hooks, &arena_mem) != 0) {
@@ -2016,8 +2036,12 @@ md_render(const char *src, size_t n, unsigned flags,
 		md_result_free(res);
 		return -1;
 	}
-	if (more != NULL)
+	if (more != NULL && divided && !(flags & MD_SUMMARY))
+		trim_space(res);
+	else if (more != NULL)
 		split_summary(res);
+	if (!(flags & MD_SUMMARY))
+		res->summary_len = (size_t)-1;
 	return 0;
 }
 

@@ -561,7 +561,8 @@ metrics_compute(const char *body, size_t n, const char *fm_summary,
 	int rc = -1;
 
 	memset(m, 0, sizeof(*m));
-	if (md_render(body, n, opts->md_flags | MD_MORE, opts->hooks, &res) != 0)
+	if (md_render(body, n, opts->md_flags | MD_MORE | MD_SUMMARY,
+	    opts->hooks, &res) != 0)
 		return -1;
 	metrics_plain(&plain, buf_cstr(&res.html), res.html.len);
 	count_plain(m, &plain, opts);

@@ -115,6 +115,24 @@ render(const char *src, size_t n, unsigned flags, int valid,
 	md_result_free(&res);
 }
 
+/* A page's request renders without MD_SUMMARY, the import with it: the
+ * content must be the same bytes either way. */
+static void
+same_content(const char *src, size_t n)
+{
+	struct md_result page, import;
+	int a, b;
+
+	a = md_render(src, n, MD_MORE | MD_ANCHORS, NULL, &page);
+	b = md_render(src, n, MD_MORE | MD_ANCHORS | MD_SUMMARY, NULL, &import);
+	if (a != b || (a == 0 && (page.html.len != import.html.len ||
+	    memcmp(page.html.data, import.html.data, page.html.len) != 0 ||
+	    page.summary_len != (size_t)-1)))
+		__builtin_trap();
+	md_result_free(&page);
+	md_result_free(&import);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -127,6 +145,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct buf b = BUF_INIT;
 
 	render(src, size, MD_MORE | MD_ANCHORS, valid, NULL);
+	same_content(src, size);
 	render(src, size, MD_MORE | MD_ANCHORS | MD_UNSAFE, valid,
 	    &fuzz_hooks);
 	render(src, size, MD_UNSAFE, valid, NULL);
