@@ -80,6 +80,7 @@ enum row_set {
 
 enum query {
 	Q_SITE,
+	Q_LISTED_SECTIONS,
 	Q_LIST_MAIN,
 	Q_ENTRIES_MAIN,
 	Q_ENTRIES_TERM,
@@ -125,6 +126,10 @@ _Static_assert(Q__MAX <= 64, "too many queries for db->used");
 
 static const char *const query_sql[Q__MAX] = {
 	[Q_SITE] = "SELECT key, value FROM site",
+	/* Does any section list itself at a url of its own? Most sites
+	 * have none, and their requests then skip Q_SECTION_AT. */
+	[Q_LISTED_SECTIONS] = "SELECT EXISTS (SELECT 1 FROM page WHERE "
+	    "list_url IS NOT NULL)",
 	/* Listings never show the body: '' keeps its column in place. */
 	[Q_LIST_MAIN] = "SELECT" LIST_COLUMNS " '' FROM page_card c WHERE"
 	    LANG("c") "AND c.kind = 0 AND" VISIBLE("c") CARD_ORDER "LIMIT ?2 OFFSET ?3",
@@ -314,6 +319,7 @@ struct db {
 	char fault[320];	/* what went wrong beyond SQLite's own message
 				 * (a bind, a NULL column), for db_errmsg() */
 	char lang[32];		/* the language queries read (?9) */
+	int listed_sections;	/* Q_LISTED_SECTIONS' answer */
 	/* The search under way, from db_search_hits() to db_search_end():
 	 * the thread's CPU time (ns) it must end by, and whether it did
 	 * not (search_progress()). */
@@ -598,6 +604,15 @@ open_once(const char *path, int *moved, struct buf *err)
 			    (const char *)sqlite3_column_text(st_site, 1));
 	}
 	sqlite3_reset(st_site);
+	if (rc == SQLITE_DONE) {
+		sqlite3_stmt *st_listed = db->stmt[Q_LISTED_SECTIONS];
+
+		if ((rc = sqlite3_step(st_listed)) == SQLITE_ROW) {
+			db->listed_sections = sqlite3_column_int(st_listed, 0);
+			rc = SQLITE_DONE;
+		}
+		sqlite3_reset(st_listed);
+	}
 	site_lang_roots(&db->site);
 	db_set_lang(db, db->site.default_lang);
 	if (rc != SQLITE_DONE) {
@@ -1244,9 +1259,11 @@ db_section_at(struct db *db, long long now, const char *url,
     struct buf *route, struct buf *lang)
 {
 	sqlite3_stmt *st;
-	enum db_rc rc = lookup(db, Q_SECTION_AT, now, url, &st);
+	enum db_rc rc;
 
-	if (rc == DB_ROW) {
+	if (!db->listed_sections)
+		return DB_DONE;
+	if ((rc = lookup(db, Q_SECTION_AT, now, url, &st)) == DB_ROW) {
 		buf_puts(route, text(st, 0));
 		buf_puts(lang, text(st, 1));
 	}

@@ -78,8 +78,11 @@ req_param(char **envp, const char *name)
 {
 	size_t n = strlen(name);
 
+	/* Ten look-ups a request over some thirty parameters: the first
+	 * byte rules out most without a call. */
 	for (; envp != NULL && *envp != NULL; envp++)
-		if (strncmp(*envp, name, n) == 0 && (*envp)[n] == '=')
+		if ((*envp)[0] == name[0] && strncmp(*envp, name, n) == 0 &&
+		    (*envp)[n] == '=')
 			return *envp + n + 1;
 	return NULL;
 }
