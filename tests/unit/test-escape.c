@@ -267,8 +267,9 @@ test_utf8(void **state)
 	assert_false(uni_valid("abcdefgh\0", 9));
 }
 
-/* uni_valid() skips ASCII a word at a time: at every offset and length
- * it must still agree with a walk of one character at a time. */
+/* uni_valid() skips ASCII 32 bytes, then a word, at a time: at every
+ * offset and length it must still agree with a walk of one character at
+ * a time. */
 static int
 valid_by_chars(const char *s, size_t n)
 {
@@ -291,12 +292,12 @@ test_utf8_words(void **state)
 {
 	static const char *const odd[] = { "\xC3\xA9", "\xC3", "\0",
 	    "\xE2\x82\xAC", "\xED\xA0\x80", "\x80", "\xF0\x9F\x98\x80" };
-	char text[40];
+	char text[80];
 	size_t k, at, n;
 
 	(void)state;
 	for (k = 0; k < sizeof(odd) / sizeof(odd[0]); k++)
-		for (at = 0; at < 24; at++) {
+		for (at = 0; at < 72; at++) {
 			size_t olen = k == 2 ? 1 : strlen(odd[k]);
 
 			memset(text, 'x', sizeof(text));
