@@ -154,6 +154,11 @@ uni_put(struct buf *out, unsigned long cp)
 void
 uni_put_lower(struct buf *out, unsigned long cp)
 {
+	/* Heading ids are mostly ASCII: no call for it. */
+	if (cp < 0x80) {
+		buf_putc(out, (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+		return;
+	}
 	uni_put(out, (unsigned long)towlower((wint_t)cp));
 }
 
@@ -194,6 +199,10 @@ uni_go_class(unsigned long cp)
 {
 	size_t lo = 0, hi = sizeof(go_classes) / sizeof(go_classes[0]);
 
+	/* ASCII, the most of every heading, without the search. */
+	if (cp < 0x80)
+		return (cp | 32) >= 'a' && (cp | 32) <= 'z' ? UNI_GO_LETTER :
+		    cp >= '0' && cp <= '9' ? UNI_GO_DIGIT : UNI_GO_OTHER;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 

@@ -4,7 +4,9 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <ctype.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "html.h"
 #include "unicode.h"
@@ -310,6 +312,29 @@ test_utf8_words(void **state)
 	assert_false(uni_is_space(0x200B));	/* zero width: not space in Go */
 }
 
+/* ASCII takes a short cut past the tables: Go's classes and C's case. */
+static void
+test_ascii_classes(void **state)
+{
+	struct buf b = BUF_INIT;
+	unsigned long cp;
+
+	(void)state;
+	for (cp = 0; cp < 0x80; cp++) {
+		enum uni_go_class want = isalpha((int)cp) ? UNI_GO_LETTER :
+		    isdigit((int)cp) ? UNI_GO_DIGIT : UNI_GO_OTHER;
+
+		assert_int_equal(uni_go_class(cp), want);
+		buf_reset(&b);
+		uni_put_lower(&b, cp);
+		assert_int_equal(b.len, 1);
+		assert_int_equal((unsigned char)b.data[0], towlower((wint_t)cp));
+	}
+	assert_int_equal(uni_go_class(0xE9), UNI_GO_LETTER);	/* é */
+	assert_int_equal(uni_go_class(0xB2), UNI_GO_NUMBER);	/* ² */
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -326,6 +351,7 @@ main(void)
 		cmocka_unit_test(test_unescape),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_utf8_words),
+		cmocka_unit_test(test_ascii_classes),
 	};
 
 	uni_init();
