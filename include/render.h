@@ -22,6 +22,10 @@ void render_link(struct buf *b, const struct site *site, const char *route,
 /* Appends the absolute URL of a site route, from the configured baseURL
  * (never the Host header), escaped for HTML or XML text. */
 void render_abs_url(struct buf *b, const struct site *site, const char *route);
+/* Appends the first of the site's params.images made absolute (Hugo's
+ * absURL), as PaperMod's head and feed name the site's image; returns 0,
+ * appending nothing, when it has none. */
+int render_site_image(struct buf *out, const struct site *s);
 /* Appends the title Hugo gives a section or taxonomy without an
  * _index.md: inflect_section_title()'s ("note" gives "Notes", "child"
  * "Children", "data" "Data"). */

@@ -31,6 +31,8 @@ struct site_lang {
 	char *author;		/* params.author */
 	char *home_title;	/* params.homeInfoParams.Title */
 	char *home_content;	/* params.homeInfoParams.Content */
+	char *copyright;	/* copyright */
+	char *copyright_html;	/* it markdownified (worker; not stored) */
 	char *root;		/* its home route: "/" or "/fr/" (set by
 				 * site_lang_roots()) */
 };
@@ -102,6 +104,10 @@ struct site {
 	char *home_title;	/* params.homeInfoParams.Title */
 	char *home_content;	/* params.homeInfoParams.Content (Markdown) */
 	char *images;		/* params.images: \x1f between the values */
+	char *copyright;	/* copyright: Markdown, as feeds write it */
+	char *copyright_html;	/* it markdownified, as PaperMod's footer
+				 * writes it: site_copyright_html() makes
+				 * it (and the languages'); NULL before */
 	int flags[FLAG__MAX];
 	/* Shortcodes (importer): Hugo's privacy settings of the embeds,
 	 * refLinksErrorLevel and refLinksNotFoundURL, and quire's own
@@ -263,9 +269,12 @@ const struct site_lang *site_lang_find(const struct site *s,
 /* Sets each language's root route from the default language and
  * defaultContentLanguageInSubdir; called once the settings are read. */
 void site_lang_roots(struct site *s);
+/* Markdownifies the site's copyright and each language's, once (the
+ * worker: every page's footer shows it). */
+void site_copyright_html(struct site *s);
 /* Fills view with s as pages of language code show it: s's fields, with
- * the language's title, description, author, home info and languageCode
- * where it gives them, and lang and lang_root set. view shares s's
+ * the language's title, description, author, home info, copyright and
+ * languageCode where it gives them, and lang and lang_root set. view shares s's
  * memory: do not free it; it lives as long as s. */
 void site_lang_view(const struct site *s, const char *code,
 	struct site *view);

@@ -105,6 +105,7 @@ enum query {
 	Q_OLDER,
 	Q_RELATED,
 	Q_FRAGMENTS,
+	Q_FEEDLESS,
 	Q_PAGE_FRAMES,
 	Q_PAGE_COVER,
 	Q_PAGE_OG_IMAGES,
@@ -248,6 +249,9 @@ static const char *const query_sql[Q__MAX] = {
 	/* A page's OpenGraph images when it has no cover (schema 020). */
 	[Q_PAGE_OG_IMAGES] = "SELECT value, resource FROM page_og_image "
 	    "WHERE page_id = ?1 ORDER BY ordinal LIMIT 6",
+	/* The pages PaperMod's rss.xml leaves out (schema 024). */
+	[Q_FEEDLESS] = "SELECT id FROM page WHERE layout IN ('search', "
+	    "'archives')",
 	[Q_FRAGMENTS] = "SELECT kind, ordinal, html FROM page_fragment "
 	    "WHERE page_id = ?1",
 	/* A section's own page (its _index.md), by the section's route. */
@@ -614,6 +618,7 @@ open_once(const char *path, int *moved, struct buf *err)
 		sqlite3_reset(st_listed);
 	}
 	site_lang_roots(&db->site);
+	site_copyright_html(&db->site);
 	db_set_lang(db, db->site.default_lang);
 	if (rc != SQLITE_DONE) {
 		buf_printf(err, "cannot read database %s: %s", path,
@@ -1112,6 +1117,29 @@ db_items(struct db *db, struct db_cursor *cur, long long now,
 	if (bind_all(cur, st, now, term_id != 0 ? 2 : 1, rest) != 0)
 		return DB_ERROR;
 	return db_items_next(cur, item);
+}
+
+enum db_rc
+db_feedless_pages(struct db *db, long long **ids, size_t *n)
+{
+	sqlite3_stmt *st = start(db, Q_FEEDLESS), *cur = st;
+	enum db_rc rc;
+
+	*ids = NULL;
+	*n = 0;
+	while ((rc = step(&cur)) == DB_ROW) {
+		*ids = xrealloc(*ids, (*n + 1) * sizeof(**ids));
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	if (cur != NULL)
+		sqlite3_reset(cur);
+	if (rc == DB_ERROR) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return DB_ERROR;
+	}
+	return DB_ROW;
 }
 
 enum db_rc

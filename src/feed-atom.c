@@ -53,6 +53,11 @@ atom_head(struct buf *b, const struct site *s, const struct feed *f,
 	html(b, "\"/>\n  <updated>");
 	date_format_iso(b, sum->n > 0 ? &sum->updated : &epoch);
 	html(b, "</updated>\n");
+	if (*s->copyright != '\0') {
+		html(b, "  <rights>");
+		html_text(b, s->copyright);
+		html(b, "</rights>\n");
+	}
 	/* RFC 4287 4.1.1: the feed names an author unless every entry
 	 * does; the site's author, else its title. */
 	if (*s->author != '\0')

@@ -2,6 +2,7 @@
  * taxonomy's (its terms) and each term's, each as RSS 2.0 (index.xml, written here as Hugo 0.111
  * writes it), Atom (atom.xml) and JSON Feed (feed.json): the same items
  * in the same order, the same rssLimit, the same full text. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "entry.h"
@@ -70,11 +71,29 @@ rss_head(struct buf *b, const struct site *s, const struct feed *f,
 	buf_reset(&text);
 	feed_description(&text, s, f);
 	html_text(b, buf_cstr(&text));
-	html(b, "</description>\n    <generator>quire</generator>");
+	html(b, "</description>");
+	/* PaperMod's rss.xml: the first of the site's images. */
+	buf_reset(&text);
+	if (render_site_image(&text, s)) {
+		html(b, "\n    <image>\n      <title>");
+		html_text(b, s->title);
+		html(b, "</title>\n      <url>");
+		html_text(b, buf_cstr(&text));
+		html(b, "</url>\n      <link>");
+		html_text(b, buf_cstr(&text));
+		html(b, "</link>\n    </image>");
+	}
+	html(b, "\n    <generator>quire</generator>");
 	if (*s->language != '\0') {
 		html(b, "\n    <language>");
 		html_text(b, s->language);
 		html(b, "</language>");
+	}
+	/* As written in the config (Markdown and all), as Hugo's. */
+	if (*s->copyright != '\0') {
+		html(b, "\n    <copyright>");
+		html_text(b, s->copyright);
+		html(b, "</copyright>");
 	}
 	if (sum->n > 0) {
 		/* The newest item's date, as Hugo's .Date of a list. */
@@ -173,11 +192,21 @@ render_feed(struct ctx *ctx, const struct feed *f)
 	struct db_item it;
 	enum page_rc prc = PAGE_OK;
 	enum db_rc rc;
+	long long *skip;
+	size_t nskip, i;
 
 	memset(&sum, 0, sizeof(sum));
+	if (db_feedless_pages(ctx->db, &skip, &nskip) == DB_ERROR)
+		return PAGE_DB_ERROR;
 	for (rc = db_items(ctx->db, &cur, ctx->now, f->term_id, f->all,
 	    s->full_feed, s->rss_limit, &it); rc == DB_ROW;
 	    rc = db_items_next(&cur, &it)) {
+		/* PaperMod's rss.xml writes no item for a search or archives
+		 * page, after taking rssLimit pages, as here. */
+		for (i = 0; i < nskip && skip[i] != it.page_id; i++)
+			;
+		if (i < nskip)
+			continue;
 		memset(&fi, 0, sizeof(fi));
 		fi.url = it.url;
 		fi.title = it.title;
@@ -208,6 +237,7 @@ render_feed(struct ctx *ctx, const struct feed *f)
 			md_result_free(&md);
 	}
 	db_cursor_end(&cur);
+	free(skip);
 	if (prc == PAGE_OK && rc == DB_ERROR)
 		prc = PAGE_DB_ERROR;
 	if (prc == PAGE_OK) {

@@ -49,6 +49,19 @@ render_link(struct buf *b, const struct site *site, const char *route,
 	html(b, "</a>");
 }
 
+int
+render_site_image(struct buf *out, const struct site *s)
+{
+	struct buf first = BUF_INIT;
+
+	if (*s->images == '\0')
+		return 0;
+	buf_add(&first, s->images, strcspn(s->images, "\x1f"));
+	url_abs(out, s->base_url, buf_cstr(&first));
+	buf_free(&first);
+	return 1;
+}
+
 void
 render_abs_url(struct buf *b, const struct site *site, const char *route)
 {
@@ -622,12 +635,7 @@ render_open(struct ctx *ctx, const struct render_head *h)
 	}
 	/* PaperMod's opengraph.html: the page's images, else the first
 	 * of the site's params.images (absURL). */
-	if (h->nimages == 0 && *s->images != '\0') {
-		struct buf first = BUF_INIT;
-
-		buf_add(&first, s->images, strcspn(s->images, "\x1f"));
-		url_abs(&site_image, s->base_url, buf_cstr(&first));
-		buf_free(&first);
+	if (h->nimages == 0 && render_site_image(&site_image, s)) {
 		image = buf_cstr(&site_image);
 	} else if (h->nimages > 0) {
 		image = h->images[0];
@@ -879,12 +887,26 @@ void
 render_end(struct ctx *ctx)
 {
 	struct buf *b = &ctx->resp->body;
+	const struct site *s = ctx->site;
 
-	html(b, "</main>\n<footer class=\"footer\">\n<span><a href=\"");
-	render_href(b, ctx->site, ctx->site->lang_root);
-	html(b, "\">");
-	html_text(b, *ctx->site->title != '\0' ? ctx->site->title : "Home");
-	html(b, "</a></span> &middot; <span>Powered by quire</span>\n"
+	/* PaperMod's footer.html: the site's copyright, markdownified when
+	 * the worker opened the database, else the year and the title. */
+	html(b, "</main>\n<footer class=\"footer\">\n<span>");
+	if (s->copyright_html != NULL) {
+		buf_puts(b, s->copyright_html);
+	} else {
+		struct date_civil today;
+
+		date_civil_utc(ctx->now, &today);
+		html(b, "&copy; ");
+		buf_putnum(b, today.year, 0);
+		html(b, " <a href=\"");
+		render_href(b, s, s->lang_root);
+		html(b, "\">");
+		html_text(b, *s->title != '\0' ? s->title : "Home");
+		html(b, "</a>");
+	}
+	html(b, "</span> &middot; <span>Powered by quire</span>\n"
 	    "</footer>\n<a href=\"#top\" aria-label=\"go to top\" title=\"Go to "
 	    "Top (Alt + G)\" class=\"top-link\" id=\"top-link\" accesskey=\"g\">"
 	    "&uarr;</a>\n</body>\n</html>\n");

@@ -255,8 +255,8 @@ load_lang_menus(struct site *s, const char *code, struct yamldoc *y,
 }
 
 /* Reads the settings of language code at vn (the value of languages.CODE:
- * {languageName, languageCode, weight, title, contentDir, params:
- * {description, author, homeInfoParams}, menus}; NULL: an empty file,
+ * {languageName, languageCode, weight, title, contentDir, copyright,
+ * params: {description, author, homeInfoParams}, menus}; NULL: an empty file,
  * every setting at its default) into row k's langs. Keys Hugo
  * reads without regard to case. */
 static int
@@ -271,6 +271,7 @@ load_language(struct site *s, const struct site_key *k, struct yamldoc *y,
 		{ "params.author", "author" },
 		{ "params.homeInfoParams.Title", "homeInfoTitle" },
 		{ "params.homeInfoParams.Content", "homeInfoContent" },
+		{ "copyright", "copyright" },
 	};
 	struct buf key = BUF_INIT, lower = BUF_INIT;
 	size_t j;

@@ -90,6 +90,7 @@ const struct site_key site_keys[] = {
 	/* PaperMod's OpenGraph and Twitter image of last resort: the
 	 * values as written, \x1f between (a list; one string, one). */
 	ROW("params.images", "images", SITE_STRING, "", images),
+	ROW("copyright", "copyright", SITE_STRING, "", copyright),
 	ROW("params.ShowReadingTime", "params.ShowReadingTime", SITE_FLAG,
 	    "1", flags[FLAG_READING_TIME]),
 	ROW("params.ShowWordCount", "params.ShowWordCount", SITE_FLAG, "1",
@@ -236,7 +237,7 @@ site_menu_shown(const struct site *s, const struct site_link *m)
 
 const char *const site_lang_fields[] = { "name", "locale", "weight",
 	"title", "contentDir", "description", "author", "homeInfoTitle",
-	"homeInfoContent", NULL };
+	"homeInfoContent", "copyright", NULL };
 
 /* The string field of l that site_lang_fields[i] names; NULL for the
  * weight. */
@@ -245,7 +246,7 @@ lang_field(struct site_lang *l, size_t i)
 {
 	char **f[] = { &l->name, &l->locale, NULL, &l->title,
 	    &l->content_dir, &l->description, &l->author, &l->home_title,
-	    &l->home_content };
+	    &l->home_content, &l->copyright };
 
 	return f[i];
 }
@@ -261,6 +262,7 @@ clear_langs(struct site *s)
 		for (j = 0; site_lang_fields[j] != NULL; j++)
 			if (lang_field(&s->langs[i], j) != NULL)
 				free(*lang_field(&s->langs[i], j));
+		free(s->langs[i].copyright_html);
 	}
 	free(s->langs);
 	s->langs = NULL;
@@ -374,6 +376,35 @@ site_lang_roots(struct site *s)
 				s->lang_root = s->langs[i].root;
 }
 
+/* copyright markdownified as Hugo's markdownify does (no emoji), or
+ * NULL for none. */
+static char *
+copyright_html(const struct site *s, const char *copyright)
+{
+	struct buf b = BUF_INIT;
+
+	if (*copyright == '\0' || md_markdownify(&b, copyright,
+	    site_md_flags(s) & ~(unsigned)MD_EMOJI) != 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+void
+site_copyright_html(struct site *s)
+{
+	size_t i;
+
+	free(s->copyright_html);
+	s->copyright_html = copyright_html(s, s->copyright);
+	for (i = 0; i < s->nlangs; i++) {
+		free(s->langs[i].copyright_html);
+		s->langs[i].copyright_html = copyright_html(s,
+		    s->langs[i].copyright);
+	}
+}
+
 void
 site_lang_view(const struct site *s, const char *code, struct site *view)
 {
@@ -394,6 +425,10 @@ site_lang_view(const struct site *s, const char *code, struct site *view)
 		view->home_title = l->home_title;
 	if (*l->home_content != '\0')
 		view->home_content = l->home_content;
+	if (*l->copyright != '\0') {
+		view->copyright = l->copyright;
+		view->copyright_html = l->copyright_html;
+	}
 	if (*l->locale != '\0')
 		view->language = l->locale;
 	else if (site_multilingual(s))
@@ -671,6 +706,7 @@ site_free(struct site *s)
 			free(*STR(s, k));
 	free(s->base_url);
 	free(s->base_path);
+	free(s->copyright_html);
 	clear_links(&s->menu, &s->nmenu);
 	clear_links(&s->permalinks, &s->npermalinks);
 	clear_taxonomies(s);

@@ -237,6 +237,67 @@ expect "JSON Feed: language, no feed authors, Ann's authors, date_modified, tags
     "fr False [{'name': 'Ann'}] 2024-05-02T08:30:00+00:00 ['Go', 'notes'] True"
 expect "JSON Feed: U+2028 is written as \\u2028" "$(grep -c 'line\\u2028separated' "$tmp/f.json")" 1
 
+# ================================================================ 3b. PaperMod's feed and footer
+
+# What PaperMod (its rss.xml and footer.html, at the commit
+# tests/hugo/README.md names) writes beyond Hugo's own RSS template,
+# checked against Hugo 0.111.3 building this site with it: the first of
+# the site's images as the channel's <image>; no item for a page of
+# layout search or archives; the copyright, as written in the feed and
+# markdownified in every page's footer, a language's own in its pages.
+site=$tmp/papermod
+mkdir -p "$site/content/posts"
+cat >"$site/hugo.yaml" <<'EOF'
+baseURL: https://e.org/
+title: T
+copyright: "© 2024 [Me](https://me.example) *all* rights"
+params:
+  images: ["img/site.png", "img/two.png"]
+languages:
+  en:
+    weight: 1
+  fr:
+    weight: 2
+    copyright: "© Moi"
+EOF
+printf -- '---\ntitle: A\ndate: 2024-01-02\n---\nBody text here.\n' >"$site/content/posts/a.md"
+printf -- '---\ntitle: B\ndate: 2024-01-03\n---\nCorps.\n' >"$site/content/posts/b.fr.md"
+printf -- '---\ntitle: Search\nlayout: search\n---\n' >"$site/content/search.md"
+printf -- '---\ntitle: Archive\nlayout: archives\ndate: 2025-01-01\n---\n' >"$site/content/archives.md"
+pmdb=$tmp/papermod.db
+import "of a PaperMod site with a copyright, images, search and archives" --db "$pmdb" "$site"
+serve papermod "$pmdb"
+feed_base=https://e.org
+listing=/
+label="papermod, /"
+fetch
+feedcheck "$label"
+expect "RSS: the channel's image is the first of params.images, made absolute" \
+    "$(tr -d '\n ' <"$tmp/f.rss" | grep -o '<image>.*</image>')" \
+    "<image><title>T</title><url>https://e.org/img/site.png</url><link>https://e.org/img/site.png</link></image>"
+expect "RSS: the copyright as written" \
+    "$(grep -o '<copyright>.*</copyright>' "$tmp/f.rss")" \
+    "<copyright>© 2024 [Me](https://me.example) *all* rights</copyright>"
+expect "Atom: the copyright is the feed's rights" \
+    "$(grep -o '<rights>.*</rights>' "$tmp/f.atom")" \
+    "<rights>© 2024 [Me](https://me.example) *all* rights</rights>"
+expect "RSS, Atom and JSON Feed list no search or archives page (PaperMod's rss.xml)" \
+    "$(grep -c 'e\.org/search/\|e\.org/archives/' "$tmp/f.rss" "$tmp/f.atom" "$tmp/f.json" | tr '\n' ' ') $(grep -c 'e\.org/posts/a/' "$tmp/f.rss")" \
+    "$tmp/f.rss:0 $tmp/f.atom:0 $tmp/f.json:0  2"
+req "$srv/"
+expect "the footer shows the copyright markdownified" \
+    "$(sed -n '/<footer class="footer">/{n;p}' "$tmp/body")" \
+    '<span>© 2024 <a href="https://me.example">Me</a> <em>all</em> rights</span> &middot; <span>Powered by quire</span>'
+req "$srv/fr/"
+expect "a language's own copyright in its pages' footer" \
+    "$(sed -n '/<footer class="footer">/{n;p}' "$tmp/body")" \
+    '<span>© Moi</span> &middot; <span>Powered by quire</span>'
+serve people "$pdb"
+req "$srv/"
+expect "no copyright: the footer shows the year and the site's title" \
+    "$(sed -n '/<footer class="footer">/{n;p}' "$tmp/body")" \
+    "<span>&copy; $(date -u +%Y) <a href=\"/\">People</a></span> &middot; <span>Powered by quire</span>"
+
 # ================================================================ 4. invalid UTF-8 in the database
 
 # The importer refuses files that are not UTF-8; a damaged database may

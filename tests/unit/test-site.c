@@ -103,6 +103,7 @@ static const char defaults[] =
 "homeInfoTitle=\n"
 "homeInfoContent=\n"
 "images=\n"
+"copyright=\n"
 "youtubeDisable=0\n"
 "youtubePrivate=0\n"
 "vimeoDisable=0\n"
@@ -214,6 +215,7 @@ static const char full_stored[] =
 "homeInfoTitle=Hello\n"
 "homeInfoContent=Some *Markdown*\n"
 "images=/img/site.png\x1fsecond.png\n"
+"copyright=\n"
 "params.ShowReadingTime=0\n"
 "params.ShowWordCount=1\n"
 "params.ShowToc=0\n"
@@ -257,6 +259,7 @@ static const char full_stored[] =
 "lang.en.author=\n"
 "lang.en.homeInfoTitle=\n"
 "lang.en.homeInfoContent=\n"
+"lang.en.copyright=\n"
 "lang.fr.name=Français\n"
 "lang.fr.locale=\n"
 "lang.fr.weight=2\n"
@@ -265,7 +268,8 @@ static const char full_stored[] =
 "lang.fr.description=Desc\n"
 "lang.fr.author=Ann, Bo\n"
 "lang.fr.homeInfoTitle=\n"
-"lang.fr.homeInfoContent=\n";
+"lang.fr.homeInfoContent=\n"
+"lang.fr.copyright=\n";
 
 static void
 test_defaults(void **state)
