@@ -33,6 +33,7 @@ struct site_lang {
 	char *home_content;	/* params.homeInfoParams.Content */
 	char *copyright;	/* copyright */
 	char *copyright_html;	/* it markdownified (worker; not stored) */
+	char *images;		/* params.images, as the site's */
 	char *root;		/* its home route: "/" or "/fr/" (set by
 				 * site_lang_roots()) */
 };
@@ -273,8 +274,8 @@ void site_lang_roots(struct site *s);
  * worker: every page's footer shows it). */
 void site_copyright_html(struct site *s);
 /* Fills view with s as pages of language code show it: s's fields, with
- * the language's title, description, author, home info, copyright and
- * languageCode where it gives them, and lang and lang_root set. view shares s's
+ * the language's title, description, author, home info, copyright,
+ * images and languageCode where it gives them, and lang and lang_root set. view shares s's
  * memory: do not free it; it lives as long as s. */
 void site_lang_view(const struct site *s, const char *code,
 	struct site *view);

@@ -254,9 +254,28 @@ load_lang_menus(struct site *s, const char *code, struct yamldoc *y,
 	return load_menu(s, k, code, y, main_menu, path, err);
 }
 
+/* Hugo's list form of names (staticDir, theme, params.images), the
+ * sequence at node: appends them to out, \x1f between; -1 when one is
+ * no string or holds \x1f. */
+static int
+join_names(struct yamldoc *y, yaml_node_t *node, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < yamldoc_seq_len(node); i++) {
+		const char *item = yamldoc_scalar(yamldoc_seq_item(y, node,
+		    i));
+
+		if (item == NULL || strchr(item, '\x1f'))
+			return -1;
+		buf_printf(out, "%s%s", i ? "\x1f" : "", item);
+	}
+	return 0;
+}
+
 /* Reads the settings of language code at vn (the value of languages.CODE:
  * {languageName, languageCode, weight, title, contentDir, copyright,
- * params: {description, author, homeInfoParams}, menus}; NULL: an empty file,
+ * params: {description, author, homeInfoParams, images}, menus}; NULL: an empty file,
  * every setting at its default) into row k's langs. Keys Hugo
  * reads without regard to case. */
 static int
@@ -272,6 +291,7 @@ load_language(struct site *s, const struct site_key *k, struct yamldoc *y,
 		{ "params.homeInfoParams.Title", "homeInfoTitle" },
 		{ "params.homeInfoParams.Content", "homeInfoContent" },
 		{ "copyright", "copyright" },
+		{ "params.images", "images" },
 	};
 	struct buf key = BUF_INIT, lower = BUF_INIT;
 	size_t j;
@@ -310,6 +330,22 @@ load_language(struct site *s, const struct site_key *k, struct yamldoc *y,
 			fm_author(y, at, &a);
 			site_set(s, buf_cstr(&key), buf_cstr(&a));
 			buf_free(&a);
+			continue;
+		}
+		if (at != NULL && at->type == YAML_SEQUENCE_NODE &&
+		    strcmp(keys[j].field, "images") == 0) {
+			struct buf names = BUF_INIT;
+
+			if (join_names(y, at, &names) != 0) {
+				buf_printf(err, "%s:%zu: '%s' of language "
+				    "'%s' must be a name or a list of names",
+				    path, yamldoc_line(y, at), keys[j].config,
+				    code);
+				buf_free(&names);
+				goto out;
+			}
+			site_set(s, buf_cstr(&key), buf_cstr(&names));
+			buf_free(&names);
 			continue;
 		}
 		v = at != NULL ? yamldoc_scalar(at) : NULL;
@@ -590,21 +626,12 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 		    strcmp(k->config, "theme") == 0 ||
 		    strcmp(k->config, "params.images") == 0) &&
 		    node->type == YAML_SEQUENCE_NODE) {
-			/* Hugo's list form: the names, \x1f between. */
-			size_t i;
-
-			for (i = 0; i < yamldoc_seq_len(node); i++) {
-				const char *item = yamldoc_scalar(
-				    yamldoc_seq_item(y, node, i));
-
-				if (item == NULL || strchr(item, '\x1f')) {
-					buf_printf(err, "%s:%zu: '%s' must be a "
-					    "name or a list of names", path,
-					    line, k->config);
-					buf_free(&uerr);
-					return -1;
-				}
-				buf_printf(&uerr, "%s%s", i ? "\x1f" : "", item);
+			if (join_names(y, node, &uerr) != 0) {
+				buf_printf(err, "%s:%zu: '%s' must be a "
+				    "name or a list of names", path,
+				    line, k->config);
+				buf_free(&uerr);
+				return -1;
 			}
 			site_set(s, k->stored, buf_cstr(&uerr));
 			buf_free(&uerr);

@@ -237,7 +237,7 @@ site_menu_shown(const struct site *s, const struct site_link *m)
 
 const char *const site_lang_fields[] = { "name", "locale", "weight",
 	"title", "contentDir", "description", "author", "homeInfoTitle",
-	"homeInfoContent", "copyright", NULL };
+	"homeInfoContent", "copyright", "images", NULL };
 
 /* The string field of l that site_lang_fields[i] names; NULL for the
  * weight. */
@@ -246,7 +246,7 @@ lang_field(struct site_lang *l, size_t i)
 {
 	char **f[] = { &l->name, &l->locale, NULL, &l->title,
 	    &l->content_dir, &l->description, &l->author, &l->home_title,
-	    &l->home_content, &l->copyright };
+	    &l->home_content, &l->copyright, &l->images };
 
 	return f[i];
 }
@@ -425,6 +425,8 @@ site_lang_view(const struct site *s, const char *code, struct site *view)
 		view->home_title = l->home_title;
 	if (*l->home_content != '\0')
 		view->home_content = l->home_content;
+	if (*l->images != '\0')
+		view->images = l->images;
 	if (*l->copyright != '\0') {
 		view->copyright = l->copyright;
 		view->copyright_html = l->copyright_html;

@@ -244,7 +244,8 @@ expect "JSON Feed: U+2028 is written as \\u2028" "$(grep -c 'line\\u2028separate
 # checked against Hugo 0.111.3 building this site with it: the first of
 # the site's images as the channel's <image>; no item for a page of
 # layout search or archives; the copyright, as written in the feed and
-# markdownified in every page's footer, a language's own in its pages.
+# markdownified in every page's footer; a language's own copyright and
+# params.images in its pages.
 site=$tmp/papermod
 mkdir -p "$site/content/posts"
 cat >"$site/hugo.yaml" <<'EOF'
@@ -259,6 +260,8 @@ languages:
   fr:
     weight: 2
     copyright: "© Moi"
+    params:
+      images: [img/fr.png]
 EOF
 printf -- '---\ntitle: A\ndate: 2024-01-02\n---\nBody text here.\n' >"$site/content/posts/a.md"
 printf -- '---\ntitle: B\ndate: 2024-01-03\n---\nCorps.\n' >"$site/content/posts/b.fr.md"
@@ -292,6 +295,12 @@ req "$srv/fr/"
 expect "a language's own copyright in its pages' footer" \
     "$(sed -n '/<footer class="footer">/{n;p}' "$tmp/body")" \
     '<span>© Moi</span> &middot; <span>Powered by quire</span>'
+expect "a language's own params.images: its pages' og:image" \
+    "$(grep -o '<meta property="og:image"[^>]*>' "$tmp/body")" \
+    '<meta property="og:image" content="https://e.org/img/fr.png">'
+req "$srv/fr/index.xml"
+expect "a language's own params.images: its feeds' image" \
+    "$(grep -o '<url>[^<]*</url>' "$tmp/body")" "<url>https://e.org/img/fr.png</url>"
 serve people "$pdb"
 req "$srv/"
 expect "no copyright: the footer shows the year and the site's title" \

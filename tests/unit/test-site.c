@@ -260,6 +260,7 @@ static const char full_stored[] =
 "lang.en.homeInfoTitle=\n"
 "lang.en.homeInfoContent=\n"
 "lang.en.copyright=\n"
+"lang.en.images=\n"
 "lang.fr.name=Français\n"
 "lang.fr.locale=\n"
 "lang.fr.weight=2\n"
@@ -269,7 +270,8 @@ static const char full_stored[] =
 "lang.fr.author=Ann, Bo\n"
 "lang.fr.homeInfoTitle=\n"
 "lang.fr.homeInfoContent=\n"
-"lang.fr.copyright=\n";
+"lang.fr.copyright=\n"
+"lang.fr.images=\n";
 
 static void
 test_defaults(void **state)
