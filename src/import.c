@@ -673,7 +673,8 @@ root_lang(struct import *im, const char *prefix)
  * ("../content-de/posts/a.md"), and mirrors each. A folder that does not
  * exist is skipped, as Hugo 0.111 builds without it, with a warning
  * (but for a missing content/, which Hugo needs no more than quire does
- * when the languages name their own). */
+ * when the languages name their own); a whole site with none at all is
+ * a warning. */
 static int
 collect_roots(struct import *im, struct walk *w, const char *site_dir,
     int whole)
@@ -683,7 +684,7 @@ collect_roots(struct import *im, struct walk *w, const char *site_dir,
 	char abs[PATH_MAX];
 	const char *prefix, *lang;
 	struct stat st;
-	size_t i;
+	size_t i, walked = 0;
 	int rc = 0, found;
 
 	site_roots(im, whole, &roots);
@@ -719,7 +720,14 @@ collect_roots(struct import *im, struct walk *w, const char *site_dir,
 		im->mirrors[im->nmirrors++] = xstrdup(buf_cstr(&mirror));
 		w->root = site_dir;
 		rc = walk(im, w, abs, abs, buf_cstr(&mirror), NULL);
+		walked++;
 	}
+	/* Hugo builds such a site, with no pages; likely a slip here (a
+	 * folder of posts beside an unrelated config.yaml). */
+	if (rc == 0 && whole && walked == 0)
+		note(im, "warning: %s: no content folder of this Hugo site "
+		    "exists (its contentDir, content/ by default, or a "
+		    "language's): no pages, as Hugo builds it\n", site_dir);
 	dirs_free(&roots);
 	buf_free(&dir);
 	buf_free(&mirror);

@@ -226,6 +226,13 @@ printf -- '---\ntitle: Plain\n---\nText.\n' >"$tmp/plain/notes/a.md"
 expect "a folder with no configuration is the main section" \
     "$(sqlite3 -readonly "$tmp/plain.db" "SELECT source || ' ' || url FROM page")" \
     "posts/notes/a.md /posts/notes/a/"
+# A configuration beside them makes it a site, whose content/ is missing:
+# Hugo 0.111.3 builds it with no pages; so does quire, with a warning.
+printf 'title: Plain\n' >"$tmp/plain/config.yaml"
+out=$("$top/quire" import -q --db "$tmp/plain.db" "$tmp/plain" 2>&1)
+expect "a site's folder with no content folder warns, naming it" "$out" \
+    "warning: $tmp/plain: no content folder of this Hugo site exists (its contentDir, content/ by default, or a language's): no pages, as Hugo builds it"
+expect "and has no pages" "$(sqlite3 -readonly "$tmp/plain.db" "SELECT count(*) FROM page")" 0
 # A configuration in config/_default/ makes the folder a site too (Hugo
 # 0.111.3 builds /posts/un/).
 mkdir -p "$tmp/cfgonly/config/_default" "$tmp/cfgonly/docs-fr/posts"
