@@ -107,7 +107,8 @@ struct import {
 	size_t nfiles, cap;
 	struct resource *res;	/* the content folders' other files */
 	size_t nres, capres;
-	int whole_site;		/* a PATH is a site's whole content/ */
+	int whole_site;		/* a PATH is a site (its folder or its whole
+				 * content/) */
 	char **mirrors;		/* folders (under content/) to mirror */
 	size_t nmirrors;
 	char *site_dir;		/* the site's folder (holding content/ or
