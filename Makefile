@@ -226,6 +226,7 @@ golden:
 	bash tests/hugo/gen-golden-lang.sh
 	bash tests/hugo/gen-golden-listkinds.sh
 	bash tests/hugo/gen-golden-langfin.sh
+	bash tests/hugo/gen-golden-langdirs.sh
 	bash tests/hugo/gen-golden-highlight.sh
 	if [ -n "$$PAPERMOD" ]; then bash tests/hugo/gen-golden-shortcodes.sh; \
 	bash tests/hugo/gen-golden-covers.sh; \

@@ -27,6 +27,12 @@ struct import_opts {
  * folder. */
 char *import_split_content(const char *abs, const char **rel);
 
+/* Is the folder abs (resolved) a Hugo site's folder: one holding
+ * content/, a configuration file Hugo reads (hugo.toml ... config.json)
+ * or Hugo's config/_default/ folder? Its content is then its contentDir
+ * (content/) and each language's (import_run()). */
+int import_is_site(const char *abs);
+
 /* Runs one import. Messages ("FILE:LINE: ...") go to log. Returns 0 on
  * success; on failure the live database is unchanged and it returns 1. */
 int import_run(const struct import_opts *opts, FILE *log);

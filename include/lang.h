@@ -21,10 +21,17 @@ const char *lang_of_file(const struct site *s, const char *source,
 	struct buf *path);
 
 /* Appends the folder (relative to content/, ending in '/') that holds
- * the language lang's content when its contentDir is not content/
- * itself: "en/" for "content/en", "../content-de/" for "content-de";
- * appends nothing when it has none. */
-void lang_content_prefix(const struct site *s, const char *lang,
+ * the language lang's content when it is not content/ itself: "en/" for
+ * "content/en", "../content-de/" for "content-de"; appends nothing for
+ * content/. A language that names no contentDir has the site's (the
+ * top-level contentDir, content/ by default), as in Hugo. Returns 1 when
+ * the folder is the language's own, 0 when it is the site's, which every
+ * language naming none shares. */
+int lang_content_prefix(const struct site *s, const char *lang,
 	struct buf *out);
+
+/* Appends the folder (as lang_content_prefix() does) of the site's own
+ * content: its top-level contentDir, content/ by default. */
+void lang_site_prefix(const struct site *s, struct buf *out);
 
 #endif

@@ -127,6 +127,9 @@ struct site {
 	char *static_dir;
 	char *theme;
 	long max_file_size;
+	char *content_dir;	/* contentDir (importer): the content of every
+				 * language that names none of its own,
+				 * relative to the site folder */
 	char *site_params;	/* params: each scalar by its dotted key in
 				 * lower case, "key\x1fvalue" items ended by
 				 * \x1e (the param shortcode) */

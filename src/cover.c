@@ -480,12 +480,17 @@ bundle_images(struct cover_pass *p, const char *source, const char *url,
 
 	memset(b, 0, sizeof(*b));
 	name = name != NULL ? name + 1 : source;
-	if ((strncmp(name, "index.", 6) != 0 && strncmp(name, "_index.", 7) !=
-	    0) || strncmp(source, "../", 3) == 0)
+	if (strncmp(name, "index.", 6) != 0 && strncmp(name, "_index.", 7) != 0)
 		return 0;
 	b->branch = name[0] == '_';
-	buf_puts(src, "content/");
-	buf_add(src, source, folder);
+	/* Its files' sources are their paths under the site folder: a
+	 * contentDir beside content/ ("../content-de/") is its own. */
+	if (strncmp(source, "../", 3) == 0)
+		buf_add(src, source + 3, folder - 3);
+	else {
+		buf_puts(src, "content/");
+		buf_add(src, source, folder);
+	}
 	if (slash != NULL && slash[1] == '\0')
 		buf_puts(base, url);
 	else {
@@ -567,7 +572,10 @@ warn_assets(struct cover_pass *p, const char *source, const char *image,
 	int at = 1;
 	FILE *f;
 
-	buf_printf(&path, "%s/content/%s", p->site_dir, source);
+	if (strncmp(source, "../", 3) == 0)
+		buf_printf(&path, "%s/%s", p->site_dir, source + 3);
+	else
+		buf_printf(&path, "%s/content/%s", p->site_dir, source);
 	if ((f = fopen(buf_cstr(&path), "r")) != NULL) {
 		n = fread(text, 1, sizeof(text) - 1, f);
 		fclose(f);

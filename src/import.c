@@ -107,14 +107,16 @@ struct import {
 	size_t nfiles, cap;
 	struct resource *res;	/* the content folders' other files */
 	size_t nres, capres;
-	int whole_site;		/* a PATH is a site's whole content/ */
+	int whole_site;		/* a PATH is a site (its folder or its whole
+				 * content/) */
 	char **mirrors;		/* folders (under content/) to mirror */
 	size_t nmirrors;
-	char *site_dir;		/* the folder holding content/, if known */
+	char *site_dir;		/* the site's folder (holding content/ or
+				 * its configuration), if known */
 	char **sections;	/* folders with an _index.md (:sections) */
 	size_t nsections;
 	long added, updated, unchanged, removed, skipped;
-	int quiet;		/* walking again: its warnings were given */
+	int quiet;		/* expanding again: its warnings were given */
 	/* Pages whose shortcodes call ref or relref: expanded again once
 	 * every page's URL is stored (refs_final), by index in files. */
 	size_t *ref_pages;
@@ -551,130 +553,270 @@ import_split_content(const char *abs, const char **rel)
 	return hit == abs ? xstrdup("/") : xstrndup(abs, (size_t)(hit - abs));
 }
 
-/* If the folder abs (a resolved path in a buffer of size bytes) is a Hugo
- * site, holding a content/ folder, makes abs that folder and st its
- * status. */
-static void
-site_content(char *abs, size_t size, struct stat *st)
+/* The configuration files Hugo 0.111 looks for in a site's folder, in
+ * the order it looks (the first found is read). */
+static const char *const config_names[] = { "hugo.toml", "hugo.yaml",
+    "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
+    "config.json" };
+
+int
+import_is_site(const char *abs)
 {
-	size_t n = strlen(abs);
-	const char *tail = n > 1 ? "/content" : "content";
-	struct stat cst;
-
-	if (n + strlen(tail) + 1 > size)
-		return;
-	memcpy(abs + n, tail, strlen(tail) + 1);
-	if (stat(abs, &cst) == 0 && S_ISDIR(cst.st_mode))
-		*st = cst;
-	else
-		abs[n] = '\0';
-}
-
-/* Resolves into abs (PATH_MAX bytes) the contentDir of the site's
- * language i when it lies beside content/ (site_dir/content-de), and sets
- * prefix to its files' sources' folder relative to content/
- * ("../content-de"). Returns 1, 0 when it lies under content/, or -1
- * (errno set) when it cannot be resolved. */
-static int
-lang_dir(struct import *im, const char *site_dir, size_t i,
-    struct buf *prefix, char *abs)
-{
-	struct buf dir = BUF_INIT;
-	int rc = 1;
-
-	buf_reset(prefix);
-	lang_content_prefix(&im->site, im->site.langs[i].code, prefix);
-	if (strncmp(buf_cstr(prefix), "../", 3) != 0)
-		return 0;
-	prefix->data[--prefix->len] = '\0';
-	buf_printf(&dir, "%s/%s", site_dir, buf_cstr(prefix) + 3);
-	if (realpath(buf_cstr(&dir), abs) == NULL)
-		rc = -1;
-	buf_free(&dir);
-	return rc;
-}
-
-/* Walks the contentDir of each language that is not under content/
- * (site_dir/content-de), its files' sources relative to content/
- * ("../content-de/posts/a.md"), and mirrors it. */
-static int
-collect_lang_dirs(struct import *im, struct walk *w, const char *site_dir)
-{
-	struct buf prefix = BUF_INIT;
-	char abs[PATH_MAX];
+	struct buf path = BUF_INIT;
+	struct stat st;
 	size_t i;
+	int site = 0;
+
+	for (i = 0; i <= sizeof(config_names) / sizeof(config_names[0]) &&
+	    !site; i++) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", strcmp(abs, "/") == 0 ? "" : abs,
+		    i == 0 ? "content" : config_names[i - 1]);
+		site = stat(buf_cstr(&path), &st) == 0 && (i == 0 ?
+		    S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
+	}
+	if (!site) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/config/_default",
+		    strcmp(abs, "/") == 0 ? "" : abs);
+		site = stat(buf_cstr(&path), &st) == 0 && S_ISDIR(st.st_mode);
+	}
+	buf_free(&path);
+	return site;
+}
+
+/* Appends to dir the folder that holds content sources under prefix
+ * (lang.h: "" is content/, "de/" content/de, "../content-de/" the
+ * site's content-de), for the site at site_dir. */
+static void
+prefix_folder(const char *site_dir, const char *prefix, struct buf *dir)
+{
+	size_t n = strlen(prefix);
+
+	if (strncmp(prefix, "../", 3) == 0)
+		buf_printf(dir, "%s/%.*s", site_dir, (int)(n - 4), prefix + 3);
+	else if (n > 0)
+		buf_printf(dir, "%s/content/%.*s", site_dir, (int)(n - 1),
+		    prefix);
+	else
+		buf_printf(dir, "%s/content", site_dir);
+}
+
+/* Does the folder of sources under prefix lie in the one under base? */
+static int
+prefix_within(const char *prefix, const char *base)
+{
+	/* content/ ("") holds no folder beside it. */
+	if (strncmp(prefix, "../", 3) == 0 && strncmp(base, "../", 3) != 0)
+		return 0;
+	return strncmp(prefix, base, strlen(base)) == 0;
+}
+
+/* Lists in roots the content folders of the site that its configuration
+ * names, by their sources' prefix relative to content/ (lang.h: "",
+ * "../content.en/"): with whole, the site's own (its contentDir, content/
+ * by default) first, when a language has it (every language naming a
+ * contentDir of its own, Hugo 0.111 reads no other); then each
+ * language's own contentDir that the site's (with whole) or content/
+ * (without: content/ is walked as a PATH) does not hold, once each. */
+static void
+site_roots(struct import *im, int whole, struct dirs *roots)
+{
+	struct buf base = BUF_INIT, prefix = BUF_INIT;
+	size_t i, j;
+	int shared = im->site.nlangs == 0;
+
+	for (i = 0; i < im->site.nlangs && !shared; i++)
+		shared = lang_content_prefix(&im->site,
+		    im->site.langs[i].code, &prefix) == 0;
+	buf_reset(&prefix);
+	if (whole && shared) {
+		lang_site_prefix(&im->site, &base);
+		dirs_push(roots, buf_cstr(&base));
+	}
+	for (i = 0; i < im->site.nlangs; i++) {
+		buf_reset(&prefix);
+		if (lang_content_prefix(&im->site, im->site.langs[i].code,
+		    &prefix) == 0 || ((!whole || shared) &&
+		    prefix_within(buf_cstr(&prefix), buf_cstr(&base))))
+			continue;
+		for (j = 0; j < roots->n &&
+		    strcmp(roots->path[j], buf_cstr(&prefix)) != 0; j++)
+			;
+		if (j == roots->n)
+			dirs_push(roots, buf_cstr(&prefix));
+	}
+	buf_free(&base);
+	buf_free(&prefix);
+}
+
+/* The language whose contentDir holds sources under prefix ("" when it
+ * is the site's own contentDir), for a message. */
+static const char *
+root_lang(struct import *im, const char *prefix)
+{
+	struct buf p = BUF_INIT;
+	const char *code = "";
+	size_t i;
+
+	for (i = 0; i < im->site.nlangs && *code == '\0'; i++) {
+		buf_reset(&p);
+		if (lang_content_prefix(&im->site, im->site.langs[i].code,
+		    &p) == 1 && strcmp(buf_cstr(&p), prefix) == 0)
+			code = im->site.langs[i].code;
+	}
+	buf_free(&p);
+	return code;
+}
+
+/* Walks the content folders site_roots() lists for the site at site_dir
+ * (see there for whole), each file's source under its prefix
+ * ("../content-de/posts/a.md"), and mirrors each. A folder that does not
+ * exist is skipped, as Hugo 0.111 builds without it, with a warning
+ * (but for a missing content/, which Hugo needs no more than quire does
+ * when the languages name their own); a whole site with none at all is
+ * a warning. */
+static int
+collect_roots(struct import *im, struct walk *w, const char *site_dir,
+    int whole)
+{
+	struct dirs roots = { NULL, 0, 0 };
+	struct buf dir = BUF_INIT, mirror = BUF_INIT;
+	char abs[PATH_MAX];
+	const char *prefix, *lang;
+	struct stat st;
+	size_t i, walked = 0;
 	int rc = 0, found;
 
-	for (i = 0; i < im->site.nlangs && rc == 0; i++) {
-		if ((found = lang_dir(im, site_dir, i, &prefix, abs)) == 0)
-			continue;
-		if (found < 0) {
-			note(im, "warning: %s/%s: contentDir of language "
-			    "'%s': %s\n", site_dir, buf_cstr(&prefix) + 3,
-			    im->site.langs[i].code, strerror(errno));
+	site_roots(im, whole, &roots);
+	for (i = 0; i < roots.n && rc == 0; i++) {
+		prefix = roots.path[i];
+		buf_reset(&dir);
+		prefix_folder(site_dir, prefix, &dir);
+		found = realpath(buf_cstr(&dir), abs) != NULL &&
+		    stat(abs, &st) == 0;
+		if (found && !S_ISDIR(st.st_mode)) {
+			found = 0;
+			errno = ENOTDIR;
+		}
+		if (!found) {
+			lang = root_lang(im, prefix);
+			if (*lang != '\0')
+				note(im, "warning: %s: contentDir of language "
+				    "'%s': %s; skipped, as Hugo 0.111 builds "
+				    "without it\n", buf_cstr(&dir), lang,
+				    strerror(errno));
+			else if (*prefix != '\0')
+				note(im, "warning: %s: contentDir: %s; skipped, "
+				    "as Hugo 0.111 builds without it\n",
+				    buf_cstr(&dir), strerror(errno));
 			continue;
 		}
 		if (im->opts->walked != NULL)
 			im->opts->walked(abs, im->opts->walked_arg);
+		buf_reset(&mirror);
+		buf_add(&mirror, prefix, *prefix ? strlen(prefix) - 1 : 0);
 		im->mirrors = xrealloc(im->mirrors,
 		    (im->nmirrors + 1) * sizeof(*im->mirrors));
-		im->mirrors[im->nmirrors++] = xstrdup(buf_cstr(&prefix));
+		im->mirrors[im->nmirrors++] = xstrdup(buf_cstr(&mirror));
 		w->root = site_dir;
-		rc = walk(im, w, abs, abs, buf_cstr(&prefix), NULL);
+		rc = walk(im, w, abs, abs, buf_cstr(&mirror), NULL);
+		walked++;
 	}
-	buf_free(&prefix);
+	/* Hugo builds such a site, with no pages; likely a slip here (a
+	 * folder of posts beside an unrelated config.yaml). */
+	if (rc == 0 && whole && walked == 0)
+		note(im, "warning: %s: no content folder of this Hugo site "
+		    "exists (its contentDir, content/ by default, or a "
+		    "language's): no pages, as Hugo builds it\n", site_dir);
+	dirs_free(&roots);
+	buf_free(&dir);
+	buf_free(&mirror);
 	return rc;
 }
 
-/* Resolves the PATH argument arg into abs (PATH_MAX bytes) and *st: a
- * Hugo site's folder stands for its content/. Returns 0, or -1 (errno
- * set). */
+/* Resolves the PATH argument arg into abs (PATH_MAX bytes) and *st, and
+ * sets *site when it is a Hugo site's folder (import_is_site()), which
+ * stands for its content folders. Returns 0, or -1 (errno set). */
 static int
-resolve_arg(const char *arg, char *abs, struct stat *st)
+resolve_arg(const char *arg, char *abs, struct stat *st, int *site)
 {
+	*site = 0;
 	/* A PATH named by the user is followed wherever it leads. */
 	if (realpath(arg, abs) == NULL || stat(abs, st) != 0)
 		return -1;
-	if (S_ISDIR(st->st_mode))
-		site_content(abs, PATH_MAX, st);
+	*site = S_ISDIR(st->st_mode) && import_is_site(abs);
 	return 0;
 }
 
+/* Sets im->site_dir to the site's folder: the first PATH that is a
+ * site's folder or lies under a content/ folder. Paths that cannot be
+ * resolved are collect()'s to report. */
+static void
+find_site(struct import *im)
+{
+	char abs[PATH_MAX];
+	const char *rel;
+	struct stat st;
+	int i, site;
+
+	for (i = 0; i < im->opts->npaths && im->site_dir == NULL; i++) {
+		if (resolve_arg(im->opts->paths[i], abs, &st, &site) != 0)
+			continue;
+		im->site_dir = site ? xstrdup(abs) :
+		    import_split_content(abs, &rel);
+	}
+}
+
 /* Adds to w->direct every folder the import walks without a link: each
- * folder PATH, and with a whole content/ the language contentDirs beside
- * it. Paths that cannot be resolved are collect()'s to report. */
+ * folder PATH (a site's: its content folders), and with a whole content/
+ * the language contentDirs beside it. Paths that cannot be resolved are
+ * collect()'s to report. */
 static void
 direct_folders(struct import *im, struct walk *w)
 {
-	struct buf prefix = BUF_INIT;
-	char abs[PATH_MAX], lang[PATH_MAX];
+	struct buf dir = BUF_INIT;
+	struct dirs list = { NULL, 0, 0 };
+	char abs[PATH_MAX], real[PATH_MAX];
 	const char *rel = NULL;
 	char *site_dir;
 	struct stat st;
 	size_t j;
-	int i;
+	int i, site;
 
 	for (i = 0; i < im->opts->npaths; i++) {
-		if (resolve_arg(im->opts->paths[i], abs, &st) != 0 ||
+		if (resolve_arg(im->opts->paths[i], abs, &st, &site) != 0 ||
 		    !S_ISDIR(st.st_mode))
 			continue;
-		dirs_push(&w->direct, abs);
-		site_dir = import_split_content(abs, &rel);
-		for (j = 0; site_dir != NULL && *rel == '\0' &&
-		    j < im->site.nlangs; j++)
-			if (lang_dir(im, site_dir, j, &prefix, lang) > 0)
-				dirs_push(&w->direct, lang);
+		if (site) {
+			site_dir = xstrdup(abs);
+		} else {
+			dirs_push(&w->direct, abs);
+			site_dir = import_split_content(abs, &rel);
+			if (site_dir == NULL || *rel != '\0') {
+				free(site_dir);
+				continue;
+			}
+		}
+		site_roots(im, site, &list);
+		for (j = 0; j < list.n; j++) {
+			buf_reset(&dir);
+			prefix_folder(site_dir, list.path[j], &dir);
+			if (realpath(buf_cstr(&dir), real) != NULL)
+				dirs_push(&w->direct, real);
+		}
+		dirs_free(&list);
 		free(site_dir);
 	}
-	buf_free(&prefix);
+	buf_free(&dir);
 }
 
-/* Works out what each PATH argument holds. */
+/* Works out what each PATH argument holds, under the site's settings. */
 static int
 collect(struct import *im)
 {
 	struct walk w;
-	int i, rc = 0;
+	int i, rc = 0, site;
 
 	memset(&w, 0, sizeof(w));
 	direct_folders(im, &w);
@@ -685,7 +827,7 @@ collect(struct import *im)
 		struct stat st;
 		struct buf prefix = BUF_INIT;
 
-		if (resolve_arg(arg, abs, &st) != 0) {
+		if (resolve_arg(arg, abs, &st, &site) != 0) {
 			note(im, "%s: %s\n", arg, strerror(errno));
 			rc = -1;
 			break;
@@ -695,6 +837,18 @@ collect(struct import *im)
 			    arg, kind_name(st.st_mode));
 			rc = -1;
 			break;
+		}
+		if (site) {
+			/* A site's folder: its content folders, whole, and
+			 * every page they no longer hold is removed. */
+			if (im->site_dir == NULL)
+				im->site_dir = xstrdup(abs);
+			im->whole_site = 1;
+			im->mirrors = xrealloc(im->mirrors,
+			    (im->nmirrors + 1) * sizeof(*im->mirrors));
+			im->mirrors[im->nmirrors++] = xstrdup("");
+			rc = collect_roots(im, &w, abs, 1);
+			continue;
 		}
 		site_dir = import_split_content(abs, &rel);
 		if (site_dir != NULL) {
@@ -730,10 +884,10 @@ collect(struct import *im)
 			rc = -1;
 		}
 		/* The whole content/ of a site: with it, the contentDir of
-		 * each language that lies beside content/. */
+		 * each language that lies outside content/. */
 		if (rc == 0 && site_dir != NULL && S_ISDIR(st.st_mode) &&
 		    *rel == '\0')
-			rc = collect_lang_dirs(im, &w, site_dir);
+			rc = collect_roots(im, &w, site_dir, 0);
 		buf_free(&prefix);
 		free(site_dir);
 	}
@@ -853,9 +1007,6 @@ config_dir(struct import *im, struct walk *w, const char *dir,
 static int
 read_config(struct import *im)
 {
-	static const char *const names[] = { "hugo.toml", "hugo.yaml",
-	    "hugo.yml", "hugo.json", "config.toml", "config.yaml",
-	    "config.yml", "config.json" };
 	struct buf path = BUF_INIT, err = BUF_INIT;
 	struct sources c = { NULL, 0 };
 	const char *file = im->opts->config;
@@ -878,9 +1029,11 @@ read_config(struct import *im)
 		memset(&w, 0, sizeof(w));
 		w.root = im->site_dir;
 		real = xmalloc(PATH_MAX);
-		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		for (i = 0; i < sizeof(config_names) / sizeof(config_names[0]);
+		    i++) {
 			buf_reset(&path);
-			buf_printf(&path, "%s/%s", im->site_dir, names[i]);
+			buf_printf(&path, "%s/%s", im->site_dir,
+			    config_names[i]);
 			if (lstat(buf_cstr(&path), &st) != 0)
 				continue;
 			if (vet(im, &w, buf_cstr(&path), &st, real) == 'f') {
@@ -1132,16 +1285,16 @@ lang_page_ref(struct import *im, struct dbw *w, const char *lang,
 	    "/_index.md" };
 	struct buf prefix = BUF_INIT, source = BUF_INIT, title = BUF_INIT;
 	size_t j, k;
-	int found = 0;
+	int found = 0, own;
 
 	if (*lang == '\0')
 		return 0;
-	lang_content_prefix(&im->site, lang, &prefix);
+	own = lang_content_prefix(&im->site, lang, &prefix);
 	for (j = 0; j < sizeof(suffixes) / sizeof(suffixes[0]) &&
 	    found == 0; j++) {
 		for (k = 0; k < 2 && found == 0; k++) {
 			/* Its own folder holds it as NAME.md too. */
-			if (k == 1 && prefix.len == 0)
+			if (k == 1 && !own)
 				continue;
 			buf_reset(&source);
 			buf_printf(&source, "%s%s", buf_cstr(&prefix), path);
@@ -2560,7 +2713,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	uint64_t settings_hash;
 	char *stamp = NULL;
 	struct stat st;
-	int lock_fd = -1, rc = 1, stored, cfg, again, recorded;
+	int lock_fd = -1, rc = 1, stored, cfg, recorded;
 	/* Whether a failed import left the spare as the live file's equal
 	 * (its transaction rolled back): only then is it kept as such. */
 	int spare_clean = 0;
@@ -2611,28 +2764,14 @@ import_run(const struct import_opts *opts, FILE *log)
 		note(&im, "%s\n", buf_cstr(&err));
 		goto out;
 	}
-	/* The site folder is known once the paths are seen; the main section
-	 * (for plain folders) comes from the config: read paths twice. */
-	if (collect(&im) != 0)
-		goto out;
+	/* The site's folder, from the paths; then its configuration, which
+	 * names its content folders (contentDir, each language's) and the
+	 * main section plain folders stand for; then the walk. */
+	find_site(&im);
 	if ((cfg = read_config(&im)) < 0)
 		goto out;
-	if (cfg == 0 && im.nfiles > 0) {
-		/* Re-collect in case mainSections changed where plain folders
-		 * belong. */
-		free_files(&im);
-		for (i = 0; i < im.nmirrors; i++)
-			free(im.mirrors[i]);
-		im.nmirrors = 0;
-		im.skipped = 0;
-		/* The same files, the same warnings: say them once (an
-		 * error, from a file changed meanwhile, is still said). */
-		im.quiet = 1;
-		again = collect(&im);
-		im.quiet = 0;
-		if (again != 0)
-			goto out;
-	}
+	if (collect(&im) != 0)
+		goto out;
 	if (opts->base_url != NULL &&
 	    site_set_base_url(&im.site, opts->base_url, &err) != 0) {
 		note(&im, "--base-url: %s\n", buf_cstr(&err));

@@ -126,6 +126,7 @@ const struct site_key site_keys[] = {
 	 * file's bytes. */
 	ROW("staticDir", "staticDir", SITE_STRING, "static", static_dir),
 	ROW("theme", "theme", SITE_STRING, "", theme),
+	ROW("contentDir", "contentDir", SITE_STRING, "content", content_dir),
 	ROW("params.quire.maxFileSize", "maxFileSize", SITE_NUMBER, "52428800",
 	    max_file_size, .min = 1, .max = 1099511627776L),
 	ROW("menu.main", "menu", SITE_MENU, NULL, menu),

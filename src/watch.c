@@ -114,10 +114,10 @@ add_path(struct watch *w, const char *arg)
 		    strerror(errno));
 		return;
 	}
-	buf_printf(&path, "%s/content", abs);
-	if (is_dir(buf_cstr(&path))) {
+	if (is_dir(abs) && import_is_site(abs)) {
+		/* Its content folders (content/, a language's contentDir)
+		 * are followed from the import that walks them (on_walked). */
 		buf_puts(&site, abs);
-		add(w, buf_cstr(&path), 1);
 	} else {
 		/* Under a content/ folder: the site is above it. */
 		if ((site_dir = import_split_content(abs, &rel)) != NULL)

@@ -189,12 +189,14 @@ for site in "$sites"/*/; do
 		printf '%-14s %6s %s\n' "$name" "-" "Hugo build failed: see $name.hugo.log" | tee -a "$out/table.txt"
 		continue
 	fi
-	# Hugo: one file per language; key = the file's path under content/.
+	# Hugo: one file per language; key = the file's path under content/,
+	# as quire's page source ("../content.en/a.md" for a contentDir beside
+	# content/).
 	{
 		printf 'lang\tkey\turl\twords\tminutes\ttruncated\tdate\ttitle\tflags\tsummary\tids\thl\tscvis\tspans\tpath\n'
 		find "$w/public" -name compare-sites.tsv -print0 | xargs -0 -r tail -q -n +2 |
 			awk -F'\t' -v OFS='\t' -v p="$site/" '{ k = $2; if (index(k, p) == 1) k = substr(k, length(p) + 1)
-				sub(/^content\//, "", k); $2 = k; print }' | LC_ALL=C sort -t $'\t' -k2,2 |
+				if (!sub(/^content\//, "", k) && k != "") k = "../" k; $2 = k; print }' | LC_ALL=C sort -t $'\t' -k2,2 |
 			LC_ALL=C awk -F'\t' -v OFS='\t' '{ print $0, pdecode($3) }
 				# Hugo writes non-ASCII path bytes as %XX; quire stores the path decoded.
 				function pdecode(u,   o, i, c) {

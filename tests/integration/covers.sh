@@ -253,4 +253,26 @@ expect "the error names FILE:LINE" \
 expect "the live database is untouched" "$(sha256sum <"$db")" "$sum"
 rm "$site/content/posts/scalar.md"
 
+# A bundle in a language's contentDir beside content/ (hugo-book's
+# layout, tests/hugo/langdirs): its cover is its own image, as the same
+# bundle's in content/ is, at its language's URL (Hugo's page resources
+# do not depend on the folder a language's content is in).
+ml=$tmp/multilingual
+mkdir -p "$ml/content/posts" "$ml/content-de/posts"
+cp -r "$site/content/posts/bundle" "$ml/content/posts/"
+cp -r "$site/content/posts/bundle" "$ml/content-de/posts/"
+{ cat "$site/hugo.yaml"; printf 'languages:\n  en: {weight: 1}\n  de: {weight: 2, contentDir: content-de}\n'; } \
+    >"$ml/hugo.yaml"
+"$top/quire" import -q --db "$tmp/ml.db" "$ml" >"$tmp/log-ml" 2>&1
+cond_rc "a multilingual site with a contentDir beside content/ imports" $? "$tmp/log-ml"
+cover_of() {
+	local db=$tmp/ml.db
+	body "$1" | tr '\n' ' ' |
+	    grep -o '<figure class="entry-cover">.*</figure>' | head -n 1
+}
+want=$(cover_of /blog/posts/bundle/ | sed 's#/blog/posts/#/blog/de/posts/#g')
+expect_re "the English bundle has its cover" "$want" 'cover[^"]*\.jpg'
+expect "a bundle in a contentDir beside content/ has its own cover" \
+    "$(cover_of /blog/de/posts/bundle/)" "$want"
+
 report covers

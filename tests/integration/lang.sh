@@ -186,4 +186,62 @@ expect "a language's own menus file is its menu" \
 expect_re "a language's file gives its title" \
     "$(cgi /fr/ | grep -o '<title>[^<]*</title>')" '<title>Le site</title>'
 
+# 9. A site with no content/: every language in a contentDir of its own
+# (hugo-book's exampleSite), one missing, a theme whose archetype holds a
+# template date, a hugo.yaml that hugo.toml beside it keeps Hugo from
+# reading (tests/hugo/langdirs); and a top-level contentDir that the
+# languages naming none share, beside a content/ Hugo does not read
+# (tests/hugo/langdirs-shared). Each page at Hugo's language and URL
+# (tests/golden/hugo-langdirs*.tsv, gen-golden-langdirs.sh), on a fresh
+# database (the configuration names the folders to walk) and again over
+# the stored settings.
+pages_of() {	# lang, file relative to the site, URL of each page of db $1
+	sqlite3 -readonly -separator $'\t' "$1" "SELECT lang, CASE WHEN
+	    source LIKE '../%' THEN substr(source, 4) ELSE 'content/' ||
+	    source END, url FROM page" | LC_ALL=C sort
+}
+for site in langdirs langdirs-shared; do
+	want=$(sed 1d "$top/tests/golden/hugo-$site.tsv")
+	out=$("$top/quire" import -q --db "$tmp/$site.db" \
+	    "$top/tests/hugo/$site" 2>&1)
+	expect "$site: a fresh import succeeds" "$?" 0
+	expect "$site: each page's language and URL are Hugo's" \
+	    "$(pages_of "$tmp/$site.db")" "$want"
+	again=$("$top/quire" import --db "$tmp/$site.db" \
+	    "$top/tests/hugo/$site" 2>&1)
+	expect_re "$site: imported again, every page is unchanged" "$again" \
+	    " 0 added, 0 updated, $(printf '%s\n' "$want" | wc -l) unchanged, 0 removed"
+	[ "$site" = langdirs ] && warned=$out
+done
+expect "a missing contentDir is skipped with a warning naming it" \
+    "$warned" "warning: $top/tests/hugo/langdirs/content.es: contentDir of language 'es': No such file or directory; skipped, as Hugo 0.111 builds without it"
+db=$tmp/langdirs.db
+expect_re "a page of a contentDir is served" "$(cgi /zh/docs/intro/ | head -n 1)" \
+    '^Status: 200'
+# A site's folder without content/ or a configuration is no site: its
+# folders are the main section's, as before.
+mkdir -p "$tmp/plain/notes"
+printf -- '---\ntitle: Plain\n---\nText.\n' >"$tmp/plain/notes/a.md"
+"$top/quire" import -q --db "$tmp/plain.db" "$tmp/plain"
+expect "a folder with no configuration is the main section" \
+    "$(sqlite3 -readonly "$tmp/plain.db" "SELECT source || ' ' || url FROM page")" \
+    "posts/notes/a.md /posts/notes/a/"
+# A configuration beside them makes it a site, whose content/ is missing:
+# Hugo 0.111.3 builds it with no pages; so does quire, with a warning.
+printf 'title: Plain\n' >"$tmp/plain/config.yaml"
+out=$("$top/quire" import -q --db "$tmp/plain.db" "$tmp/plain" 2>&1)
+expect "a site's folder with no content folder warns, naming it" "$out" \
+    "warning: $tmp/plain: no content folder of this Hugo site exists (its contentDir, content/ by default, or a language's): no pages, as Hugo builds it"
+expect "and has no pages" "$(sqlite3 -readonly "$tmp/plain.db" "SELECT count(*) FROM page")" 0
+# A configuration in config/_default/ makes the folder a site too (Hugo
+# 0.111.3 builds /posts/un/).
+mkdir -p "$tmp/cfgonly/config/_default" "$tmp/cfgonly/docs-fr/posts"
+printf 'baseURL: http://example.org/\ndefaultContentLanguage: fr\nlanguages:\n  fr: {contentDir: docs-fr}\n' \
+    >"$tmp/cfgonly/config/_default/hugo.yaml"
+printf -- '---\ntitle: Un\n---\nTexte.\n' >"$tmp/cfgonly/docs-fr/posts/un.md"
+"$top/quire" import -q --db "$tmp/cfgonly.db" "$tmp/cfgonly"
+expect "config/_default/ alone makes a site: its languages' contentDirs are read" \
+    "$(sqlite3 -readonly "$tmp/cfgonly.db" "SELECT lang || ' ' || url FROM page")" \
+    "fr /posts/un/"
+
 report lang

@@ -7,7 +7,8 @@
 # config's languages.CODE.menus, config/_default/menus.CODE.toml, else the
 # site's), its dates and archive months in its month names, the hreflang alternates of its
 # listings, its sitemap with xhtml:link alternates, related posts within
-# the language, and --watch on a contentDir outside content/. Closes with
+# the language, and --watch on a contentDir outside content/ (and on a
+# site with no content/). Closes with
 # "langfin: N passed, M failed".
 set -u
 top=$(pwd)
@@ -181,6 +182,38 @@ expect "a contentDir anywhere is read" "$(title /de/posts/anderswo/)" "Anderswo"
 sed -i 's/title: "Anderswo"/title: "Anderswo, neu"/' "$tmp/elsewhere/posts/anderswo.md"
 wait_for 5
 expect "and watched from then on" "$(title /de/posts/anderswo/)" "Anderswo, neu"
+if kill -0 "$watcher" 2>/dev/null; then ok "the watch goes on"; else not_ok "the watch goes on" "exited"; fi
+kill "$watcher"; wait "$watcher" 2>/dev/null; watcher=
+
+# 7. --watch on a site with no content/ (tests/hugo/langdirs: each
+# language in a contentDir of its own): an edit in one shows, and a
+# language's contentDir created later is read and watched from then on.
+rm -rf "$tmp/nocontent"
+cp -r "$top/tests/hugo/langdirs" "$tmp/nocontent"
+db=$tmp/nocontent.db
+wlog=$tmp/nocontent.log
+"$top/quire" import --watch --db "$db" "$tmp/nocontent" >"$wlog" 2>&1 &
+watcher=$!
+wait_for 1
+expect "a site without content/ is watched and served" \
+    "$(title /zh/docs/intro/)" "介绍"
+sed -i 's/title: 介绍/title: 介绍（新）/' "$tmp/nocontent/content.zh/docs/intro.md"
+wait_for 2
+expect "an edit in a language's contentDir shows" \
+    "$(title /zh/docs/intro/)" "介绍（新）"
+mkdir -p "$tmp/nocontent/content.es/docs"
+printf -- '---\ntitle: Nuevo\n---\nTexto.\n' \
+    >"$tmp/nocontent/content.es/docs/nuevo.md"
+wait_for 3
+expect "a missing contentDir, once made, is read" \
+    "$(title /es/docs/nuevo/)" "Nuevo"
+sed -i 's/title: Nuevo/title: Nuevo, otra vez/' \
+    "$tmp/nocontent/content.es/docs/nuevo.md"
+wait_for 4
+expect "and watched from then on" "$(title /es/docs/nuevo/)" \
+    "Nuevo, otra vez"
+expect "the theme and the site folder's other files import nothing" \
+    "$(grep -c 'themes/' "$wlog")" 0
 if kill -0 "$watcher" 2>/dev/null; then ok "the watch goes on"; else not_ok "the watch goes on" "exited"; fi
 kill "$watcher"; wait "$watcher" 2>/dev/null; watcher=
 

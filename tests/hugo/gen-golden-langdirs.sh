@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Regenerate Hugo 0.111.3's view of the sites whose content is not (only)
+# content/: each language's home writes one row per page of its language
+# that has a file (layouts/index.goldenlangdirs.tsv): lang, the file
+# relative to the site, URL; the rows of every language sorted together
+# (LC_ALL=C) under one header.
+# - langdirs/ (no content/; en, zh, he each in a contentDir of its own, es
+#   in one that does not exist; a theme with an archetype; a hugo.yaml
+#   that hugo.toml beside it keeps Hugo from reading) writes
+#   hugo-langdirs.tsv;
+# - langdirs-shared/ (a top-level contentDir that the languages naming
+#   none share, a content/ folder Hugo does not read) writes
+#   hugo-langdirs-shared.tsv.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+golden="$here/../golden"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+for site in langdirs langdirs-shared; do
+	HUGO_RESOURCEDIR="$tmp/$site-resources" hugo --quiet --source "$here/$site" --destination "$tmp/$site" \
+		--cacheDir "$tmp/cache" --noBuildLock >/dev/null \
+		2> >(grep -v 'found no layout file' >&2)
+	{
+		printf 'lang\tfile\turl\n'
+		cat "$tmp/$site/hugo-langdirs.tsv" "$tmp/$site"/*/hugo-langdirs.tsv |
+			sed "s|\t$here/$site/|\t|" | LC_ALL=C sort
+	} >"$golden/hugo-$site.tsv.tmp"
+	mv "$golden/hugo-$site.tsv.tmp" "$golden/hugo-$site.tsv"
+	echo "hugo-$site.tsv: $(($(wc -l <"$golden/hugo-$site.tsv") - 1)) rows"
+done
