@@ -1705,6 +1705,26 @@ highlight_block(void *arg, size_t ordinal, int line, const char *info,
 	return out->len > 0 ? 0 : 1;
 }
 
+/* The path under the site folder of a content source. */
+static void
+content_source(const char *source, struct buf *out)
+{
+	if (strncmp(source, "../", 3) == 0)
+		buf_puts(out, source + 3);
+	else
+		buf_printf(out, "content/%s", source);
+}
+
+/* content_source() of source in b, for a warning: "content/x.md", or
+ * "content.en/x.md" for a file of a folder beside content/. */
+static const char *
+source_shown(struct buf *b, const char *source)
+{
+	buf_reset(b);
+	content_source(source, b);
+	return buf_cstr(b);
+}
+
 /* Imports one file into w. Returns 0 or -1 (message logged). */
 static int
 import_file(struct import *im, struct dbw *w, size_t fi,
@@ -1719,7 +1739,7 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	struct buf text = BUF_INIT, err = BUF_INIT, warn = BUF_INIT;
 	struct buf hash = BUF_INIT, stored = BUF_INIT, url = BUF_INIT;
 	struct buf owner = BUF_INIT, section = BUF_INIT, tkey = BUF_INIT;
-	struct buf list_url = BUF_INIT;
+	struct buf list_url = BUF_INIT, shown = BUF_INIT;
 	struct buf order = BUF_INIT, parent = BUF_INIT;
 	size_t seclen, parentlen;
 	const char *base = strrchr(f->path, '/');
@@ -1879,21 +1899,23 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	 * another page's alias, as Hugo writes pages over aliases. */
 	if (owner.len > 0 && by_alias) {
 		note(im, "warning: %s:1: its URL %s is also an alias of "
-		    "content/%s; the page is served there, as in Hugo\n",
-		    f->fs_path, buf_cstr(&url), buf_cstr(&owner));
+		    "%s; the page is served there, as in Hugo\n",
+		    f->fs_path, buf_cstr(&url), source_shown(&shown,
+		    buf_cstr(&owner)));
 		if (dbw_drop_alias(w, buf_cstr(&url), &err) != 0)
 			goto fail;
 	} else if (owner.len > 0 && keeps_url(f->source, buf_cstr(&owner))) {
 		note(im, "warning: %s:1: its URL %s is also the URL of "
-		    "content/%s, which is not imported: Hugo 0.111 serves one "
-		    "of them\n", f->fs_path, buf_cstr(&url), buf_cstr(&owner));
+		    "%s, which is not imported: Hugo 0.111 serves one "
+		    "of them\n", f->fs_path, buf_cstr(&url),
+		    source_shown(&shown, buf_cstr(&owner)));
 		if (dbw_drop_page(w, buf_cstr(&owner), &err) != 0)
 			goto fail;
 	} else if (owner.len > 0) {
 		note(im, "warning: %s:1: its URL %s is also the URL of "
-		    "content/%s, which is served there; this file is not "
+		    "%s, which is served there; this file is not "
 		    "imported: Hugo 0.111 serves one of them\n", f->fs_path,
-		    buf_cstr(&url), buf_cstr(&owner));
+		    buf_cstr(&url), source_shown(&shown, buf_cstr(&owner)));
 		im->skipped++;
 		rc = 0;
 		goto out;
@@ -1924,16 +1946,17 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 		if (owner.len > 0 && (!by_alias ||
 		    strcmp(f->source, buf_cstr(&owner)) < 0)) {
 			note(im, "warning: %s:1: its alias %s is also %s of "
-			    "content/%s, which is served there\n", f->fs_path,
+			    "%s, which is served there\n", f->fs_path,
 			    buf_cstr(&a), by_alias ? "an alias" : "the URL",
-			    buf_cstr(&owner));
+			    source_shown(&shown, buf_cstr(&owner)));
 			buf_free(&a);
 			continue;
 		}
 		if (owner.len > 0) {
 			note(im, "warning: %s:1: its alias %s is also an alias "
-			    "of content/%s, which no longer has it\n",
-			    f->fs_path, buf_cstr(&a), buf_cstr(&owner));
+			    "of %s, which no longer has it\n",
+			    f->fs_path, buf_cstr(&a), source_shown(&shown,
+			    buf_cstr(&owner)));
 			if (dbw_drop_alias(w, buf_cstr(&a), &err) != 0) {
 				buf_free(&a);
 				goto fail;
@@ -2089,6 +2112,7 @@ out:
 	buf_free(&stored);
 	buf_free(&url);
 	buf_free(&owner);
+	buf_free(&shown);
 	buf_free(&section);
 	buf_free(&parent);
 	buf_free(&tkey);
@@ -2155,15 +2179,6 @@ resource_base(const char *page_url, struct buf *out)
 	buf_putc(out, '/');
 }
 
-/* The path under the site folder of a content source. */
-static void
-content_source(const char *source, struct buf *out)
-{
-	if (strncmp(source, "../", 3) == 0)
-		buf_puts(out, source + 3);
-	else
-		buf_printf(out, "content/%s", source);
-}
 
 /* Adds resource r at every URL Hugo publishes it: under the URL of each
  * page of its bundle (a translation each; none for a draft), beside a
@@ -2500,16 +2515,21 @@ static void
 warn_list_url(void *arg, const char *section, const char *url,
     const char *other, int listed)
 {
+	struct buf a = BUF_INIT, b = BUF_INIT;
+
 	if (listed)
-		note(arg, "warning: content/%s:1: its url lists its section "
-		    "at %s, where content/%s lists its own, which is served "
-		    "there; Hugo 0.111 writes one of them\n", section, url,
-		    other);
+		note(arg, "warning: %s:1: its url lists its section "
+		    "at %s, where %s lists its own, which is served "
+		    "there; Hugo 0.111 writes one of them\n",
+		    source_shown(&a, section), url, source_shown(&b, other));
 	else
-		note(arg, "warning: content/%s:1: its URL %s is where "
-		    "content/%s lists its section by its url; the section is "
+		note(arg, "warning: %s:1: its URL %s is where "
+		    "%s lists its section by its url; the section is "
 		    "served there, this page is not; Hugo 0.111 writes one of "
-		    "them\n", other, url, section);
+		    "them\n", source_shown(&a, other), url,
+		    source_shown(&b, section));
+	buf_free(&a);
+	buf_free(&b);
 }
 
 /* Makes the covers' markup (cover.h) and their images' resized copies,
