@@ -2,8 +2,8 @@
  * highlight-lex.h): the registry, the tokeniser loop as Chroma's
  * LexerState.Iterator runs it, regexp2's lookbehinds that PCRE2 cannot
  * take (as callouts), the Go functions of Chroma's that are not data
- * (rst's code-block emitter, Haxe's preprocessor mutator), and
- * Coalesce. The rules are tables that tools/chroma-gen.c writes at
+ * (rst's code-block emitter, Haxe's preprocessor mutator, Raku's
+ * rule-rewriting mutators and emitters), and Coalesce. The rules are tables that tools/chroma-gen.c writes at
  * build time into build/chroma-tables.h. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <fnmatch.h>

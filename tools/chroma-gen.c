@@ -31,9 +31,12 @@
  * (go_func_compose()); an emitter function that only lists its groups'
  * tokens counts, as do rst's code-block emitter and Haxe's preprocessor
  * mutator, which highlight-lex.c runs; http's body-by-Content-Type
- * wrapper is flagged for the engine), and the word lists of an XML
- * lexer registered again as a TypeRemappingLexer (see type_mapping());
- * the others (Raku) are marked, and shown unhighlighted. */
+ * wrapper is flagged for the engine; Raku's rules come after the
+ * constants, word lists and bracket map they are built from, which are
+ * read too, and its mutators findBrackets and replaceRule, its emitter
+ * functions and ByGroupNames are tabled for the engine to run), and the
+ * word lists of an XML lexer registered again as a TypeRemappingLexer
+ * (see type_mapping()); any other is marked, and shown unhighlighted. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <ctype.h>
 #include <dirent.h>
