@@ -1376,6 +1376,19 @@ rk_rune_off(const char *s, size_t n, size_t k)
 	return i < n ? i : n;
 }
 
+/* The byte offset n runes after byte pos of t (len bytes): past len
+ * by what is left when the text ends first (Go's rune positions may
+ * point past its text). */
+static size_t
+rk_adv(const char *t, size_t len, size_t pos, size_t n)
+{
+	while (n > 0 && pos < len) {
+		pos += utf8_len((unsigned char)t[pos]);
+		n--;
+	}
+	return pos + n;
+}
+
 /* Raku's indexAt(text, sub, pos) on the n bytes at t: where sub is
  * next found from pos (not after a lone backslash), -1 nowhere, -2
  * where Go panics; offsets in bytes, as Go's in runes, its slip (a
@@ -1493,7 +1506,7 @@ rk_brackets(struct lexrun *x, struct rk_shared *k, struct rk_ctx *ctx,
     size_t *m1)
 {
 	const char *text = m->text, *op, *adv, *cl = NULL;
-	size_t len = m->len, opn, advn, cln = 0, nb, i;
+	size_t len = m->len, opn, advn, cln = 0, nb, i;	/* nb: runes */
 	long endpos, close, open, endh = 0;
 	unsigned long oc, cc = 0;
 	int has_cc, level, heredoc = 0, c;
@@ -1591,7 +1604,7 @@ rk_brackets(struct lexrun *x, struct rk_shared *k, struct rk_ctx *ctx,
 			goto panic;
 		return 0;
 	}
-	nb = opn;
+	nb = rk_runes(op, opn);
 	if (!has_cc) {
 		/* not mirrored: the next one of the same */
 		cl = op;
@@ -1655,12 +1668,12 @@ rk_brackets(struct lexrun *x, struct rk_shared *k, struct rk_ctx *ctx,
 				level = 0;
 			} else if (open != -1 && open < close) {
 				level++;
-				nb = opn;
-				i = (size_t)open + opn;
+				nb = rk_runes(op, opn);
+				i = rk_adv(text, len, (size_t)open, nb);
 			} else {
 				level--;
-				nb = cln;
-				i = (size_t)close + cln;
+				nb = rk_runes(cl, cln);
+				i = rk_adv(text, len, (size_t)close, nb);
 			}
 		}
 		endpos = close;
@@ -1672,7 +1685,7 @@ rk_brackets(struct lexrun *x, struct rk_shared *k, struct rk_ctx *ctx,
 		if ((size_t)endpos != len) {
 			term = text + *pos;
 			termn = (size_t)endpos - *pos;
-			nb = termn;
+			nb = rk_runes(term, termn);
 		} else {
 			endpos = (long)(*pos < len ? *pos + utf8_len(
 			    (unsigned char)text[*pos]) : len + 1);
@@ -1735,12 +1748,12 @@ rk_brackets(struct lexrun *x, struct rk_shared *k, struct rk_ctx *ctx,
 		}
 		break;
 	default:	/* the comment: the match runs to its end */
-		if ((size_t)endpos + nb > len)
+		if (rk_adv(text, len, (size_t)endpos, nb) > len)
 			goto panic;
-		*m1 = (size_t)endpos + nb;
+		*m1 = rk_adv(text, len, (size_t)endpos, nb);
 		break;
 	}
-	*pos = (size_t)endpos + nb;
+	*pos = rk_adv(text, len, (size_t)endpos, nb);
 	pcre2_code_free(podre);
 	return 0;
 panic:
