@@ -3,8 +3,9 @@
  * LexerState.Iterator runs it, regexp2's lookbehinds that PCRE2 cannot
  * take (as callouts), the Go functions of Chroma's that are not data
  * (rst's code-block emitter, Haxe's preprocessor mutator, Raku's
- * rule-rewriting mutators and emitters), and Coalesce. The rules are tables that tools/chroma-gen.c writes at
- * build time into build/chroma-tables.h. */
+ * rule-rewriting mutators and emitters), and Coalesce. The rules are
+ * tables that tools/chroma-gen.c writes at build time into
+ * build/chroma-tables.h. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <fnmatch.h>
 #include <pcre2.h>
@@ -1392,16 +1393,23 @@ rk_adv(const char *t, size_t len, size_t pos, size_t n)
 /* Raku's indexAt(text, sub, pos) on the n bytes at t: where sub is
  * next found from pos (not after a lone backslash), -1 nowhere, -2
  * where Go panics; offsets in bytes, as Go's in runes, its slip (a
- * rune count taken for a byte one) included. */
+ * rune count taken for a byte one) included. Go recurses once for each
+ * escaped one: past RK_ESCAPES of them, the work bound has run out. */
+#define RK_ESCAPES	4096
+
 static long
-rk_index_at(struct lexrun *x, const char *t, size_t n, size_t pos,
-    const char *sub, size_t sl)
+rk_index_depth(struct lexrun *x, const char *t, size_t n, size_t pos,
+    const char *sub, size_t sl, int depth)
 {
 	const char *s = t + pos, *f;
 	size_t m = n - pos, b;
 
 	if (pos > n)
 		return -2;
+	if (depth > RK_ESCAPES) {
+		x->steps = x->budget + 1;
+		return -2;
+	}
 	x->steps += (long)(m / 64);
 	f = sl > 0 ? memmem(s, m, sub, sl) : s;
 	if (f == NULL)
@@ -1409,12 +1417,12 @@ rk_index_at(struct lexrun *x, const char *t, size_t n, size_t pos,
 	b = (size_t)(f - s);
 	if ((b >= 2 && s[b - 1] == '\\' && s[b - 2] != '\\') ||
 	    (b == 1 && s[0] == '\\')) {
-		long r = rk_index_at(x, s, m, b + utf8_len((unsigned char)
-		    s[b]), sub, sl);
+		long r = rk_index_depth(x, s, m, b + utf8_len((unsigned char)
+		    s[b]), sub, sl, depth + 1);
 		size_t rr, k;
 
 		if (r < 0)
-			return -2;	/* text[:-1] */
+			return -2;	/* text[:-1], or past the bound */
 		rr = rk_runes(s, (size_t)r);
 		if (rr > m)
 			return -2;
@@ -1422,6 +1430,13 @@ rk_index_at(struct lexrun *x, const char *t, size_t n, size_t pos,
 		return (long)(pos + rk_rune_off(s, m, k));
 	}
 	return (long)(pos + b);
+}
+
+static long
+rk_index_at(struct lexrun *x, const char *t, size_t n, size_t pos,
+    const char *sub, size_t sl)
+{
+	return rk_index_depth(x, t, n, pos, sub, sl, 0);
 }
 
 static unsigned long

@@ -396,7 +396,7 @@ test_budget(void **state)
 	    code.len, &t), HL_LEX_OK);
 	/* Raku: quotes lexed within closures within quotes, past the
 	 * nesting bound; a quote whose closing bracket is searched for
-	 * past 50,000 nested ones */
+	 * past 50,000 nested ones ... */
 	buf_reset(&code);
 	for (i = 0; i < 30; i++)
 		buf_puts(&code, "qq[{");
@@ -409,6 +409,14 @@ test_budget(void **state)
 	assert_int_equal(hl_tokenise(hl_lexer_get("raku"), code.data,
 	    code.len, &t), HL_LEX_BUDGET);
 	assert_int_equal(t.n, 1);
+	/* ... and past 100,000 escaped closing brackets, each of which
+	 * Chroma's search recurses for */
+	buf_reset(&code);
+	buf_puts(&code, "q{");
+	for (i = 0; i < 100000; i++)
+		buf_puts(&code, "a\\}");
+	assert_int_equal(hl_tokenise(hl_lexer_get("raku"), code.data,
+	    code.len, &t), HL_LEX_BUDGET);
 	hl_tokens_free(&t);
 	buf_free(&code);
 	buf_free(&out);
