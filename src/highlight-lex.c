@@ -1038,6 +1038,7 @@ struct rk_shared {
 	int state[RK_NSLOTS];	/* the slot's state */
 	int st_qq, st_ww, st_q, st_qclosure, st_qvariable, st_root,
 	    st_common, st_cpa, st_podfmt;
+	int *repl;		/* hl_rk_replace[i]'s rule, once made */
 };
 
 /* One lexing's stacks (Chroma's MutatorContext). */
@@ -1117,6 +1118,10 @@ rk_shared_get(struct lexrun *x, const struct hl_lexer *lx)
 	k->st_qvariable = rk_state_id(lx, "Q-variable");
 	k->st_common = rk_state_id(lx, "common");
 	k->st_cpa = rk_state_id(lx, "colon-pair-attribute");
+	k->repl = xmalloc(sizeof(hl_rk_replace));
+	for (i = 0; i < (int)(sizeof(hl_rk_replace) /
+	    sizeof(hl_rk_replace[0])); i++)
+		k->repl[i] = -1;
 	for (i = 0; i < RK_NSLOTS; i++) {
 		int c = rk_new_cfg(k);
 
@@ -1152,6 +1157,7 @@ rk_shared_free(struct rk_shared *k)
 		pcre2_code_free(k->cfg[i].re);
 	}
 	free(k->cfg);
+	free(k->repl);
 	free(k);
 }
 
@@ -2248,16 +2254,20 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 			rk_brackets(x, k, &ctx, &ss, R->rk, &rm, &pos, &m1);
 		} else if (R->mu == MU_RK_REPLACE && k != NULL) {
 			const struct hl_rk_replace *rp = &hl_rk_replace[R->rk];
-			int c = rk_new_cfg(k);
+			int c = k->repl[R->rk];
 
-			k->cfg[c].kind = RK_DELIM;
-			k->cfg[c].delim = xstrndup(rp->delim,
-			    strlen(rp->delim));
-			k->cfg[c].dlen = strlen(rp->delim);
-			k->cfg[c].type = rp->type;
-			k->cfg[c].slot = rp->state == k->st_root ?
-			    RK_SLOT_ROOT : rp->state ==
-			    k->state[RK_SLOT_REGEX] ? RK_SLOT_REGEX : -1;
+			if (c < 0) {	/* its rule, made once */
+				c = k->repl[R->rk] = rk_new_cfg(k);
+				k->cfg[c].kind = RK_DELIM;
+				k->cfg[c].delim = xstrndup(rp->delim,
+				    strlen(rp->delim));
+				k->cfg[c].dlen = strlen(rp->delim);
+				k->cfg[c].type = rp->type;
+				k->cfg[c].slot = rp->state == k->st_root ?
+				    RK_SLOT_ROOT : rp->state ==
+				    k->state[RK_SLOT_REGEX] ? RK_SLOT_REGEX :
+				    -1;
+			}
 			if (k->cfg[c].slot < 0 || rk_replace(k, &ctx, &ss, c,
 			    rp->pop, rp->push, 0) != 0)
 				x->status = HL_LEX_FAIL;
