@@ -49,10 +49,9 @@ const char *hl_lexer_name(const struct hl_lexer *lx);
 /* Non-zero if quire has the lexer's rules: Chroma's XML lexers (common
  * lisp and emacs lisp with the word lists Chroma retypes symbols by),
  * and those it writes in Go (go, html, markdown, docker, make, http, v,
- * phtml, rst, haxe, ...). Zero for Raku, which Go code builds and
- * rewrites while it lexes, and for Chroma's plaintext (and any lexer
- * with a pattern PCRE2 cannot take): their blocks are shown as plain
- * text. */
+ * phtml, rst, haxe, raku with the mutators that rewrite its rules as
+ * it lexes, ...). Zero for Chroma's plaintext (and any lexer with a
+ * pattern PCRE2 cannot take): their blocks are shown as plain text. */
 int hl_lexer_usable(const struct hl_lexer *lx);
 /* Why a lexer is not usable (a static sentence), NULL when it is. */
 const char *hl_lexer_why(const struct hl_lexer *lx);

@@ -2,13 +2,15 @@
  * highlight-lex.h): the registry, the tokeniser loop as Chroma's
  * LexerState.Iterator runs it, regexp2's lookbehinds that PCRE2 cannot
  * take (as callouts), the Go functions of Chroma's that are not data
- * (rst's code-block emitter, Haxe's preprocessor mutator), and
- * Coalesce. The rules are tables that tools/chroma-gen.c writes at
- * build time into build/chroma-tables.h. */
+ * (rst's code-block emitter, Haxe's preprocessor mutator, Raku's
+ * rule-rewriting mutators and emitters), and Coalesce. The rules are
+ * tables that tools/chroma-gen.c writes at build time into
+ * build/chroma-tables.h. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <fnmatch.h>
 #include <pcre2.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -32,8 +34,10 @@
 /* The generated tables' shapes (chroma-gen.c writes initialisers in this
  * field order). */
 enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
-	EM_USINGBYGROUP, EM_CODEBLOCK };
-enum { MU_NONE, MU_PUSH, MU_POP, MU_PREPROC };
+	EM_USINGBYGROUP, EM_CODEBLOCK, EM_BYNAMES, EM_RK_QUOTE,
+	EM_RK_COLONPAIR, EM_RK_PODCONFIG, EM_RK_PODCODE };
+enum { MU_NONE, MU_PUSH, MU_POP, MU_PREPROC, MU_RK_BRACKETS,
+	MU_RK_REPLACE };
 
 #define LX_ENSURE_NL	1
 #define LX_CI		2
@@ -43,6 +47,8 @@ enum { MU_NONE, MU_PUSH, MU_POP, MU_PREPROC };
 #define LX_BROKEN	32	/* a pattern PCRE2 cannot compile */
 #define LX_HTTPBODY	64	/* Chroma's httpBodyContentTypeLexer around
 				 * it (see http_body()) */
+#define LX_RAKU		128	/* Raku's mutators and emitter functions
+				 * (see the Raku part below) */
 
 struct hl_type {
 	const char *name;
@@ -59,7 +65,8 @@ struct hl_emitter {
 				 * lexer has the name) */
 	int first, n;		/* EM_BYGROUPS, EM_USINGBYGROUP: their
 				 * emitters, one a group */
-	const char *lexer;	/* EM_USING: the lexer's name */
+	const char *lexer;	/* EM_USING: the lexer's name; a child of
+				 * EM_BYNAMES: its group's name */
 	int from, to;		/* EM_USING: its tokens of type from are
 				 * of type to (Chroma's TypeRemapping) */
 };
@@ -75,6 +82,18 @@ struct hl_rule {
 				 * preproc() */
 	int behind;		/* its callouts (?Cn): hl_behinds[behind +
 				 * n - 1]; -1 none */
+	int rk;			/* MU_RK_BRACKETS: Raku's token class;
+				 * MU_RK_REPLACE: its hl_rk_replace[] */
+};
+
+/* Raku's replaceRule(config): the rule it puts first in state (a
+ * delimiter, Punctuation), popping the state first and pushing it
+ * after, as it says. */
+struct hl_rk_replace {
+	const char *delim;
+	int type;
+	int state;
+	int pop, push;
 };
 
 /* A lookbehind PCRE2 cannot take (not of fixed length), which the
@@ -113,6 +132,11 @@ struct hl_word {
 struct hl_key {
 	const char *key;
 	int lexer;
+};
+
+/* A bracket of Raku's and the one that closes it. */
+struct hl_rk_pair {
+	unsigned long open, close;
 };
 
 #include "chroma-tables.h"
@@ -346,7 +370,8 @@ compile_rule(int r)
 	c->state = 2;
 	c->re = pcre2_compile((PCRE2_SPTR)hl_rules[r].pattern,
 	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED |
-	    PCRE2_DOLLAR_ENDONLY | PCRE2_NO_UTF_CHECK, &err, &off, NULL);
+	    PCRE2_DOLLAR_ENDONLY | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK, &err,
+	    &off, NULL);
 	if (c->re == NULL)
 		return -1;
 	c->jit = !RUNNING_ON_VALGRIND &&
@@ -399,6 +424,8 @@ struct behind_memo {
 };
 #define MEMO_MAX	32
 
+struct rk_shared;
+
 /* One tokenisation's shared state. */
 struct lexrun {
 	struct callctx cc;	/* the rule being matched */
@@ -417,6 +444,7 @@ struct lexrun {
 	struct hl_tokens *out;
 	const struct hl_lexer *wl;	/* the lexer whose TypeRemapping
 					 * words apply */
+	struct rk_shared *rk;	/* Raku's rules in place (see rk_brackets()) */
 };
 
 /* Compiles lookbehind body e once (for PCRE2's interpreter: its
@@ -437,8 +465,8 @@ compile_behind(int e)
 		behind_re[e] = pcre2_compile((PCRE2_SPTR)hl_behinds[e].pattern,
 		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP |
 		    PCRE2_DOLLAR_ENDONLY | PCRE2_NO_AUTO_POSSESS |
-		    PCRE2_NO_DOTSTAR_ANCHOR | PCRE2_NO_UTF_CHECK, &err, &off,
-		    NULL);
+		    PCRE2_NO_DOTSTAR_ANCHOR | PCRE2_DUPNAMES |
+		    PCRE2_NO_UTF_CHECK, &err, &off, NULL);
 	return behind_re[e] != NULL ? 0 : -1;
 }
 
@@ -652,6 +680,8 @@ static enum hl_lex_status http_body(struct hl_tokens *t, int nested);
 static void run_emitter(struct lexrun *x, const struct hl_lexer *lx, int e,
 	const char *text, size_t n);
 
+static int rk_cpa_state(const struct rk_shared *k);
+
 static const struct hl_lexer *
 lexer_by_name(const char *name)
 {
@@ -675,6 +705,13 @@ run_emitter(struct lexrun *x, const struct hl_lexer *lx, int e,
 			break;
 		}
 		run(x, lx, text, n, em->arg, 0);
+		break;
+	case EM_RK_PODCONFIG:	/* Raku's podConfig */
+		if (x->rk == NULL) {
+			x->status = HL_LEX_FAIL;
+			break;
+		}
+		run(x, lx, text, n, rk_cpa_state(x->rk), 0);
 		break;
 	case EM_USING: {
 		const struct hl_lexer *sub = lexer_by_name(em->lexer);
@@ -961,6 +998,1023 @@ preproc(struct gostack *gs, const struct hl_rule *R, const char *d,
 	return 0;
 }
 
+/* Raku (Chroma's lexers/raku.go), whose mutators rewrite the lexer's
+ * rules while it lexes. replaceRule puts a rule in the first (or last)
+ * place of a state and keeps what it put there on a stack of the
+ * lexing's own, popRule goes back to the one before; findBrackets finds
+ * what closes the construct just matched (the mirrored bracket, nested;
+ * the same character; a heredoc's terminator; pod's =end) and hands the
+ * text between to the emitter, or makes the rule that will close it.
+ * As in Chroma the rules put in place are shared by the lexings within
+ * one block (a quote's text, a group lexed with the lexer itself), and
+ * the stacks are each lexing's own; Go's panics are HL_LEX_FAIL. Each
+ * block starts from the generated rules (Chroma keeps what the last
+ * block left in place for the process's life). */
+enum { RK_QUOTE, RK_NAMEATTR, RK_POD, RK_PODFORMATTER, RK_PODDECL,
+	RK_MLCOMMENT, RK_MATCHREGEX, RK_SUBSTREGEX };
+enum { RK_SLOT_ROOT, RK_SLOT_REGEX, RK_SLOT_FMT_TOP, RK_SLOT_FMT_BOTTOM,
+	RK_NSLOTS };
+enum { RK_NEVER, RK_DELIM, RK_SUBST, RK_ANY };
+
+/* A rule replaceRule puts in place. */
+struct rk_cfg {
+	int kind;
+	char *delim;		/* RK_DELIM: the text it matches; RK_SUBST:
+				 * the delimiter (one character) */
+	size_t dlen;
+	int type;		/* the token type of its match */
+	int slot;		/* where it goes */
+	int append;		/* the slot whose popRule follows its own;
+				 * -1 none */
+	pcre2_code *re;		/* RK_SUBST's pattern */
+};
+
+/* What the lexings of one block share: the rules in place. */
+struct rk_shared {
+	struct rk_cfg *cfg;	/* every rule made, [slot] the placeholder
+				 * \A\z each stack starts with */
+	int ncfg, capcfg;
+	int slot[RK_NSLOTS];	/* the rule in place; -1 the generated */
+	int state[RK_NSLOTS];	/* the slot's state */
+	int st_qq, st_ww, st_q, st_qclosure, st_qvariable, st_root,
+	    st_common, st_cpa, st_podfmt;
+	int *repl;		/* hl_rk_replace[i]'s rule, once made */
+};
+
+/* One lexing's stacks (Chroma's MutatorContext). */
+struct rk_ctx {
+	int *v[RK_NSLOTS];
+	size_t n[RK_NSLOTS], cap[RK_NSLOTS];
+};
+
+/* A Raku rule's match: its groups, and what findBrackets put in the
+ * named ones (Chroma's state.NamedGroups). */
+struct rk_match {
+	const char *text;
+	size_t len;
+	const size_t *g;
+	int ng;
+	const pcre2_code *re;
+	struct { const char *name, *p; size_t n; } ov[3];
+	int nov;
+	char *own[4];		/* strings the overrides point into */
+	int nown;
+};
+
+/* The run's state stack, as run() holds it. */
+struct rk_stack {
+	int **v;
+	size_t *sp, *cap;
+	int *small;
+	struct gostack *gs;
+};
+
+static int
+rk_state_id(const struct hl_lexer *lx, const char *name)
+{
+	size_t i;
+
+	for (i = (size_t)lx->first_state; i < sizeof(hl_states) /
+	    sizeof(hl_states[0]); i++)
+		if (hl_states[i].name != NULL &&
+		    strcmp(hl_states[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+rk_new_cfg(struct rk_shared *k)
+{
+	if (k->ncfg == k->capcfg) {
+		k->capcfg = k->capcfg ? 2 * k->capcfg : 16;
+		k->cfg = xrealloc(k->cfg, (size_t)k->capcfg *
+		    sizeof(*k->cfg));
+	}
+	memset(&k->cfg[k->ncfg], 0, sizeof(k->cfg[0]));
+	k->cfg[k->ncfg].append = -1;
+	return k->ncfg++;
+}
+
+/* The block's shared rules, made on its first Raku lexing; NULL when
+ * the lexer lacks a state Chroma's code names (it would panic). */
+static struct rk_shared *
+rk_shared_get(struct lexrun *x, const struct hl_lexer *lx)
+{
+	struct rk_shared *k;
+	int i;
+
+	if (x->rk != NULL)
+		return x->rk;
+	k = xmalloc(sizeof(*k));
+	memset(k, 0, sizeof(*k));
+	k->state[RK_SLOT_ROOT] = k->st_root = rk_state_id(lx, "root");
+	k->state[RK_SLOT_REGEX] = rk_state_id(lx, "regex");
+	k->state[RK_SLOT_FMT_TOP] = k->state[RK_SLOT_FMT_BOTTOM] =
+	    k->st_podfmt = rk_state_id(lx, "pod-formatter");
+	k->st_qq = rk_state_id(lx, "qq");
+	k->st_ww = rk_state_id(lx, "ww");
+	k->st_q = rk_state_id(lx, "Q");
+	k->st_qclosure = rk_state_id(lx, "Q-closure");
+	k->st_qvariable = rk_state_id(lx, "Q-variable");
+	k->st_common = rk_state_id(lx, "common");
+	k->st_cpa = rk_state_id(lx, "colon-pair-attribute");
+	k->repl = xmalloc(sizeof(hl_rk_replace));
+	for (i = 0; i < (int)(sizeof(hl_rk_replace) /
+	    sizeof(hl_rk_replace[0])); i++)
+		k->repl[i] = -1;
+	for (i = 0; i < RK_NSLOTS; i++) {
+		int c = rk_new_cfg(k);
+
+		k->cfg[c].kind = RK_NEVER;
+		k->cfg[c].slot = i;
+		k->slot[i] = -1;
+	}
+	x->rk = k;
+	if (k->st_root < 0 || k->state[RK_SLOT_REGEX] < 0 ||
+	    k->st_podfmt < 0 || k->st_qq < 0 || k->st_ww < 0 ||
+	    k->st_q < 0 || k->st_qclosure < 0 || k->st_qvariable < 0 ||
+	    k->st_common < 0 || k->st_cpa < 0)
+		return NULL;
+	return k;
+}
+
+/* The state Raku's podConfig lexes in. */
+static int
+rk_cpa_state(const struct rk_shared *k)
+{
+	return k->st_cpa;
+}
+
+static void
+rk_shared_free(struct rk_shared *k)
+{
+	int i;
+
+	if (k == NULL)
+		return;
+	for (i = 0; i < k->ncfg; i++) {
+		free(k->cfg[i].delim);
+		pcre2_code_free(k->cfg[i].re);
+	}
+	free(k->cfg);
+	free(k->repl);
+	free(k);
+}
+
+static void
+rk_ctx_free(struct rk_ctx *c)
+{
+	int i;
+
+	for (i = 0; i < RK_NSLOTS; i++)
+		free(c->v[i]);
+}
+
+/* The slot state st's rule i (of n) is, or -1. */
+static int
+rk_slot_at(const struct rk_shared *k, int st, int i, int n)
+{
+	if (st == k->st_root && i == 0)
+		return RK_SLOT_ROOT;
+	if (st == k->state[RK_SLOT_REGEX] && i == 0)
+		return RK_SLOT_REGEX;
+	if (st == k->st_podfmt && i == 0)
+		return RK_SLOT_FMT_TOP;
+	if (st == k->st_podfmt && i == n - 1)
+		return RK_SLOT_FMT_BOTTOM;
+	return -1;
+}
+
+static int
+rk_push_state(struct rk_stack *s, int st)
+{
+	if (*s->sp == STACK_MAX)
+		return -1;
+	if (*s->sp == *s->cap) {
+		int *ns = xmalloc(2 * *s->cap * sizeof(*ns));
+
+		memcpy(ns, *s->v, *s->sp * sizeof(*ns));
+		if (*s->v != s->small)
+			free(*s->v);
+		*s->v = ns;
+		*s->cap *= 2;
+	}
+	gostack_push(s->gs, *s->sp, st);
+	(*s->v)[(*s->sp)++] = st;
+	return 0;
+}
+
+/* Chroma's replaceRule(rule c): c in its slot, the state popped and
+ * pushed as asked, c on the lexing's stack unless popping. 0, or -1
+ * where Chroma panics (or the stack bound). */
+static int
+rk_replace(struct rk_shared *k, struct rk_ctx *ctx, struct rk_stack *s,
+    int c, int pop_state, int push_state, int popping)
+{
+	int slot = k->cfg[c].slot;
+
+	if (ctx->n[slot] + 2 > ctx->cap[slot]) {
+		ctx->cap[slot] = ctx->cap[slot] ? 2 * ctx->cap[slot] : 8;
+		ctx->v[slot] = xrealloc(ctx->v[slot], ctx->cap[slot] *
+		    sizeof(int));
+	}
+	if (ctx->n[slot] == 0)
+		ctx->v[slot][ctx->n[slot]++] = slot;	/* the placeholder */
+	k->slot[slot] = c;
+	if (pop_state) {
+		if (*s->sp == 0)
+			return -1;
+		(*s->sp)--;
+	}
+	if (push_state && rk_push_state(s, k->state[slot]) != 0)
+		return -1;
+	if (!popping)
+		ctx->v[slot][ctx->n[slot]++] = c;
+	return 0;
+}
+
+/* Chroma's popRule: the slot's rule before the last, back in place. */
+static int
+rk_pop_rule(struct rk_shared *k, struct rk_ctx *ctx, struct rk_stack *s,
+    int slot)
+{
+	if (ctx->n[slot] == 0)
+		return 0;
+	if (--ctx->n[slot] == 0)
+		return -1;	/* stack[len(stack)-1] of an empty one */
+	return rk_replace(k, ctx, s, ctx->v[slot][ctx->n[slot] - 1], 0, 0,
+	    1);
+}
+
+/* Matches rule c at pos of text: its length, -1 none, -2 a failure. */
+static long
+rk_cfg_match(struct lexrun *x, struct rk_cfg *c, const char *text,
+    size_t len, size_t pos, size_t *g, int *ng)
+{
+	int rc, k;
+	PCRE2_SIZE *ov;
+
+	switch (c->kind) {
+	case RK_DELIM:
+		if (len - pos < c->dlen ||
+		    memcmp(text + pos, c->delim, c->dlen) != 0)
+			return -1;
+		/* (?<!(?<!\\)\\) */
+		if (pos >= 1 && text[pos - 1] == '\\' &&
+		    !(pos >= 2 && text[pos - 2] == '\\'))
+			return -1;
+		return (long)c->dlen;
+	case RK_ANY:	/* .+? without DotAll */
+		if (text[pos] == '\n')
+			return -1;
+		k = (int)utf8_len((unsigned char)text[pos]);
+		return (size_t)k > len - pos ? (long)(len - pos) : k;
+	case RK_SUBST:
+		rc = pcre2_match(c->re, (PCRE2_SPTR)text, len, pos,
+		    PCRE2_NO_UTF_CHECK, x->md, x->mc);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			return -1;
+		if (rc < 4)
+			return -2;
+		ov = pcre2_get_ovector_pointer(x->md);
+		for (k = 0; k < 4; k++) {
+			g[2 * k] = ov[2 * k];
+			g[2 * k + 1] = ov[2 * k + 1];
+		}
+		*ng = 4;
+		return (long)(ov[1] - ov[0]);
+	default:
+		return -1;
+	}
+}
+
+/* The text of the named group (or what findBrackets put there); ""
+ * when the rule has none. */
+static void
+rk_named(const struct rk_match *m, const char *name, const char **p,
+    size_t *n)
+{
+	uint32_t count = 0, size = 0, i;
+	PCRE2_SPTR tab = NULL;
+
+	*p = "";
+	*n = 0;
+	for (i = 0; i < (uint32_t)m->nov; i++)
+		if (strcmp(m->ov[i].name, name) == 0) {
+			*p = m->ov[i].p;
+			*n = m->ov[i].n;
+			return;
+		}
+	if (m->re == NULL)
+		return;
+	pcre2_pattern_info(m->re, PCRE2_INFO_NAMECOUNT, &count);
+	pcre2_pattern_info(m->re, PCRE2_INFO_NAMEENTRYSIZE, &size);
+	pcre2_pattern_info(m->re, PCRE2_INFO_NAMETABLE, &tab);
+	for (i = 0; i < count; i++) {
+		const unsigned char *e = tab + i * size;
+		int k = e[0] << 8 | e[1];
+
+		if (strcmp((const char *)e + 2, name) != 0 || k >= m->ng)
+			continue;
+		*p = m->text + m->g[2 * k];
+		*n = m->g[2 * k + 1] - m->g[2 * k];
+		if (*n > 0)
+			return;
+	}
+}
+
+static void
+rk_set(struct rk_match *m, const char *name, const char *p, size_t n)
+{
+	int i;
+
+	for (i = 0; i < m->nov; i++)
+		if (strcmp(m->ov[i].name, name) == 0)
+			break;
+	if (i == m->nov)
+		m->nov++;
+	m->ov[i].name = name;
+	m->ov[i].p = p;
+	m->ov[i].n = n;
+}
+
+static char *
+rk_own(struct rk_match *m, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	m->own[m->nown++] = p;
+	return p;
+}
+
+static void
+rk_match_free(struct rk_match *m)
+{
+	int i;
+
+	for (i = 0; i < m->nown; i++)
+		free(m->own[i]);
+}
+
+/* Runes in s's first n bytes, as Go's utf8.RuneCountInString counts
+ * them (a byte of a cut sequence is one). */
+static size_t
+rk_runes(const char *s, size_t n)
+{
+	size_t i = 0, r = 0;
+
+	while (i < n) {
+		size_t l = utf8_len((unsigned char)s[i]);
+
+		i += l <= n - i ? l : 1;
+		r++;
+	}
+	return r;
+}
+
+/* The byte offset of rune k of s (n bytes). */
+static size_t
+rk_rune_off(const char *s, size_t n, size_t k)
+{
+	size_t i = 0;
+
+	while (k-- > 0 && i < n)
+		i += utf8_len((unsigned char)s[i]);
+	return i < n ? i : n;
+}
+
+/* The byte offset n runes after byte pos of t (len bytes): past len
+ * by what is left when the text ends first (Go's rune positions may
+ * point past its text). */
+static size_t
+rk_adv(const char *t, size_t len, size_t pos, size_t n)
+{
+	while (n > 0 && pos < len) {
+		pos += utf8_len((unsigned char)t[pos]);
+		n--;
+	}
+	return pos + n;
+}
+
+/* Raku's indexAt(text, sub, pos) on the n bytes at t: where sub is
+ * next found from pos (not after a lone backslash), -1 nowhere, -2
+ * where Go panics; offsets in bytes, as Go's in runes, its slip (a
+ * rune count taken for a byte one) included. Go recurses once for each
+ * escaped one: past RK_ESCAPES of them, the work bound has run out. */
+#define RK_ESCAPES	4096
+
+static long
+rk_index_depth(struct lexrun *x, const char *t, size_t n, size_t pos,
+    const char *sub, size_t sl, int depth)
+{
+	const char *s = t + pos, *f;
+	size_t m = n - pos, b;
+
+	if (pos > n)
+		return -2;
+	if (depth > RK_ESCAPES) {
+		x->steps = x->budget + 1;
+		return -2;
+	}
+	x->steps += (long)(m / 64);
+	f = sl > 0 ? memmem(s, m, sub, sl) : s;
+	if (f == NULL)
+		return -1;
+	b = (size_t)(f - s);
+	if ((b >= 2 && s[b - 1] == '\\' && s[b - 2] != '\\') ||
+	    (b == 1 && s[0] == '\\')) {
+		long r = rk_index_depth(x, s, m, b + utf8_len((unsigned char)
+		    s[b]), sub, sl, depth + 1);
+		size_t rr, k;
+
+		if (r < 0)
+			return -2;	/* text[:-1], or past the bound */
+		rr = rk_runes(s, (size_t)r);
+		if (rr > m)
+			return -2;
+		k = rk_runes(s, rr);
+		return (long)(pos + rk_rune_off(s, m, k));
+	}
+	return (long)(pos + b);
+}
+
+static long
+rk_index_at(struct lexrun *x, const char *t, size_t n, size_t pos,
+    const char *sub, size_t sl)
+{
+	return rk_index_depth(x, t, n, pos, sub, sl, 0);
+}
+
+static unsigned long
+rk_decode(const char *p, size_t n)
+{
+	unsigned long cp = 0;
+
+	if (n == 0)
+		return 0;
+	uni_next(p, n, &cp);
+	return cp;
+}
+
+static size_t
+rk_encode(char *o, unsigned long cp)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xc0 | cp >> 6);
+		o[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xe0 | cp >> 12);
+		o[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		o[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	o[0] = (char)(0xf0 | cp >> 18);
+	o[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+	o[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+	o[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+static int
+rk_closing(unsigned long open, unsigned long *close)
+{
+	int i;
+
+	for (i = 0; i < HL_NRK_BRACKETS; i++)
+		if (hl_rk_brackets[i].open == open) {
+			*close = hl_rk_brackets[i].close;
+			return 1;
+		}
+	return 0;
+}
+
+static int
+rk_word_byte(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+/* Go's regexp `:to\b|:heredoc\b` on the adverbs. */
+static int
+rk_heredoc(const char *a, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		size_t l = n - i >= 3 && memcmp(a + i, ":to", 3) == 0 ? 3 :
+		    n - i >= 8 && memcmp(a + i, ":heredoc", 8) == 0 ? 8 : 0;
+
+		if (l > 0 && (i + l == n || !rk_word_byte(a[i + l])))
+			return 1;
+	}
+	return 0;
+}
+
+/* Raku's findBrackets(cls) after a match that ends at *pos: the rules
+ * it puts in place, or the construct's value and closing delimiters
+ * (m's overrides), *pos past its end, and for a multi-line comment
+ * the match's new end *m1. 0, or -1 (x->status says why). */
+static int
+rk_brackets(struct lexrun *x, struct rk_shared *k, struct rk_ctx *ctx,
+    struct rk_stack *s, int cls, struct rk_match *m, size_t *pos,
+    size_t *m1)
+{
+	const char *text = m->text, *op, *adv, *cl = NULL;
+	size_t len = m->len, opn, advn, cln = 0, nb, i;	/* nb: runes */
+	long endpos, close, open, endh = 0;
+	unsigned long oc, cc = 0;
+	int has_cc, level, heredoc = 0, c;
+	const char *term = NULL;
+	size_t termn = 0;
+	pcre2_code *podre = NULL;
+
+	if (cls == RK_POD) {
+		static const char *const parts[] = { "ws", "keyword", "ws2",
+			"name" };
+		char *j;
+
+		for (i = 0, opn = 0; i < 4; i++) {
+			rk_named(m, parts[i], &op, &nb);
+			opn += nb;
+		}
+		j = rk_own(m, opn);
+		for (i = 0, opn = 0; i < 4; i++) {
+			rk_named(m, parts[i], &op, &nb);
+			memcpy(j + opn, op, nb);
+			opn += nb;
+		}
+		op = j;
+		adv = "";
+		advn = 0;
+	} else {
+		rk_named(m, "adverbs", &adv, &advn);
+		rk_named(m, "opening_delimiters", &op, &opn);
+	}
+	if (opn == 0)
+		goto panic;	/* openingChars[0] */
+	oc = rk_decode(op, opn);
+	has_cc = cls == RK_POD ? 1 : rk_closing(oc, &cc);
+	if (cls == RK_PODFORMATTER) {
+		const char *kw;
+		size_t kn, n = rk_runes(op, opn), e;
+		int type = HL_TYPE_STRING_OTHER, f, d;
+
+		rk_named(m, "keyword", &kw, &kn);
+		if (kn == 1 && kw[0] == 'B')
+			type = HL_TYPE_GENERIC_STRONG;
+		else if (kn == 1 && kw[0] == 'I')
+			type = HL_TYPE_GENERIC_EMPH;
+		else if (kn == 1 && kw[0] == 'U')
+			type = HL_TYPE_GENERIC_UNDERLINE;
+		f = rk_new_cfg(k);
+		k->cfg[f].kind = RK_ANY;
+		k->cfg[f].type = type;
+		k->cfg[f].slot = RK_SLOT_FMT_BOTTOM;
+		if (rk_replace(k, ctx, s, f, 0, 0, 0) != 0)
+			goto panic;
+		d = rk_new_cfg(k);
+		k->cfg[d].kind = RK_DELIM;
+		k->cfg[d].type = HL_TYPE_PUNCTUATION;
+		k->cfg[d].slot = RK_SLOT_FMT_TOP;
+		k->cfg[d].append = RK_SLOT_FMT_BOTTOM;
+		k->cfg[d].delim = xmalloc(4 * n + 1);
+		for (i = 0, e = 0; i < n; i++)
+			e += rk_encode(k->cfg[d].delim + e, cc);
+		k->cfg[d].dlen = e;
+		return rk_replace(k, ctx, s, d, 0, 1, 0) != 0 ? -1 : 0;
+	}
+	if (cls == RK_MATCHREGEX) {
+		c = rk_new_cfg(k);
+		k->cfg[c].kind = RK_DELIM;
+		k->cfg[c].type = HL_TYPE_PUNCTUATION;
+		k->cfg[c].slot = RK_SLOT_REGEX;
+		k->cfg[c].delim = xmalloc(opn + 4);
+		if (has_cc) {
+			k->cfg[c].dlen = rk_encode(k->cfg[c].delim, cc);
+		} else {
+			memcpy(k->cfg[c].delim, op, opn);
+			k->cfg[c].dlen = opn;
+		}
+		if (rk_replace(k, ctx, s, c, 1, 1, 0) != 0)
+			goto panic;
+		return 0;
+	}
+	if (cls == RK_SUBSTREGEX) {
+		char pat[128];
+		int err;
+		PCRE2_SIZE off;
+
+		snprintf(pat, sizeof(pat), "(\\x{%lx})((?:\\\\\\\\|\\\\/|.)*?)"
+		    "(\\x{%lx})", oc, oc);
+		c = rk_new_cfg(k);
+		k->cfg[c].kind = RK_SUBST;
+		k->cfg[c].slot = RK_SLOT_REGEX;
+		k->cfg[c].re = pcre2_compile((PCRE2_SPTR)pat,
+		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP |
+		    PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, &err, &off, NULL);
+		if (k->cfg[c].re == NULL)
+			goto panic;
+		if (rk_replace(k, ctx, s, c, 1, 1, 0) != 0)
+			goto panic;
+		return 0;
+	}
+	nb = rk_runes(op, opn);
+	if (!has_cc) {
+		/* not mirrored: the next one of the same */
+		cl = op;
+		cln = opn;
+		endpos = rk_index_at(x, text, len, *pos, op, opn);
+		if (endpos == -2)
+			goto panic;
+	} else {
+		if (cls == RK_POD) {
+			struct buf p = BUF_INIT;
+			const char *ws, *name;
+			size_t wn, nn;
+			int err;
+			PCRE2_SIZE off;
+
+			rk_named(m, "ws", &ws, &wn);
+			rk_named(m, "name", &name, &nn);
+			buf_add(&p, ws, wn);
+			buf_puts(&p, "=end\\s+\\Q");
+			buf_add(&p, name, nn);
+			buf_puts(&p, "\\E");
+			podre = pcre2_compile((PCRE2_SPTR)p.data, p.len,
+			    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &err,
+			    &off, NULL);
+			buf_free(&p);
+			if (podre == NULL)
+				goto panic;
+		} else {
+			size_t n = rk_runes(op, opn), e;
+			char *b = rk_own(m, 4 * n);
+
+			for (i = 0, e = 0; i < n; i++)
+				e += rk_encode(b + e, cc);
+			cl = b;
+			cln = e;
+		}
+		level = 1;
+		i = *pos;
+		close = -1;
+		while (level > 0) {
+			if (podre != NULL) {
+				int rc = pcre2_match(podre, (PCRE2_SPTR)text,
+				    len, i, PCRE2_NO_UTF_CHECK, x->md, x->mc);
+				PCRE2_SIZE *ov =
+				    pcre2_get_ovector_pointer(x->md);
+
+				x->steps += (long)((len - i) / 64);
+				if (rc < 0)	/* nil match: Go panics */
+					goto panic;
+				close = (long)ov[0];
+				cl = text + ov[0];
+				cln = ov[1] - ov[0];
+			} else {
+				close = rk_index_at(x, text, len, i, cl, cln);
+			}
+			open = rk_index_at(x, text, len, i, op, opn);
+			if (close == -2 || open == -2 || x->steps > x->budget)
+				goto panic;
+			if (close == -1) {
+				close = (long)len;
+				level = 0;
+			} else if (open != -1 && open < close) {
+				level++;
+				nb = rk_runes(op, opn);
+				i = rk_adv(text, len, (size_t)open, nb);
+			} else {
+				level--;
+				nb = rk_runes(cl, cln);
+				i = rk_adv(text, len, (size_t)close, nb);
+			}
+		}
+		endpos = close;
+	}
+	if (endpos < 0)
+		endpos = (long)len;
+	if (rk_heredoc(adv, advn)) {
+		heredoc = 1;
+		if ((size_t)endpos != len) {
+			term = text + *pos;
+			termn = (size_t)endpos - *pos;
+			nb = rk_runes(term, termn);
+		} else {
+			endpos = (long)(*pos < len ? *pos + utf8_len(
+			    (unsigned char)text[*pos]) : len + 1);
+			term = "";
+			termn = 0;
+			nb = 0;
+		}
+		if (nb > 0) {
+			if ((size_t)endpos > len)
+				goto panic;
+			endh = rk_index_at(x, text + endpos, len -
+			    (size_t)endpos, 0, term, termn);
+			if (endh == -2)
+				goto panic;
+			if (endh > -1)
+				endpos += endh;
+			else
+				endpos = (long)len;
+		}
+	}
+	if ((size_t)endpos > len || (size_t)endpos < *pos)
+		goto panic;	/* text[Pos:endPos] */
+	switch (cls) {
+	case RK_POD:
+	case RK_PODDECL:
+	case RK_NAMEATTR:
+		rk_set(m, "value", text + *pos, (size_t)endpos - *pos);
+		rk_set(m, "closing_delimiters", cl, cln);
+		break;
+	case RK_QUOTE:
+		if (heredoc && termn > 0) {
+			size_t h = rk_runes(term, termn) + rk_runes(op, opn) + 1;
+			size_t a = *pos, r;
+
+			for (r = 0; r < h; r++) {
+				if (a >= len)
+					goto panic;
+				a += utf8_len((unsigned char)text[a]);
+			}
+			if (a > len || a > (size_t)endpos)
+				goto panic;
+			if (op + opn == text + *pos) {
+				rk_set(m, "opening_delimiters", op, opn + a -
+				    *pos);
+			} else {
+				char *b = rk_own(m, opn + a - *pos);
+
+				memcpy(b, op, opn);
+				memcpy(b + opn, text + *pos, a - *pos);
+				rk_set(m, "opening_delimiters", b, opn + a -
+				    *pos);
+			}
+			rk_set(m, "value", text + a, (size_t)endpos - a);
+			if (endh > -1)
+				rk_set(m, "closing_delimiters", term, termn);
+		} else {
+			rk_set(m, "value", text + *pos, (size_t)endpos - *pos);
+			if (nb > 0)
+				rk_set(m, "closing_delimiters", cl, cln);
+		}
+		break;
+	default:	/* the comment: the match runs to its end */
+		if (rk_adv(text, len, (size_t)endpos, nb) > len)
+			goto panic;
+		*m1 = rk_adv(text, len, (size_t)endpos, nb);
+		break;
+	}
+	*pos = rk_adv(text, len, (size_t)endpos, nb);
+	pcre2_code_free(podre);
+	return 0;
+panic:
+	pcre2_code_free(podre);
+	if (x->status == HL_LEX_OK)
+		x->status = x->steps > x->budget ? HL_LEX_BUDGET : HL_LEX_FAIL;
+	return -1;
+}
+
+/* The state a quote's text is lexed in, by its keyword and adverbs
+ * (Raku's quote()). */
+static int
+rk_quote_state(const struct rk_shared *k, const char *kw, size_t kn,
+    const char *adv, size_t an)
+{
+	int qq = 0, ww = 0, cl = 0, var = 0;
+	size_t i = 0;
+
+	while (i <= an) {
+		const char *e = memchr(adv + i, ':', an - i);
+		size_t j = e != NULL ? (size_t)(e - adv) : an, l = j - i;
+		const char *a = adv + i;
+
+#define IS(w) (l == sizeof(w) - 1 && memcmp(a, w, l) == 0)
+		if (IS("c") || IS("closure"))
+			cl = 1;
+		else if (IS("qq"))
+			qq = 1;
+		else if (IS("ww"))
+			ww = 1;
+		else if (IS("s") || IS("scalar") || IS("a") || IS("array") ||
+		    IS("h") || IS("hash") || IS("f") || IS("function"))
+			var = 1;
+#undef IS
+		i = j + 1;
+	}
+	if ((kn == 2 && memcmp(kw, "qq", 2) == 0) || qq)
+		return k->st_qq;
+	if ((an == 2 && memcmp(adv, "ww", 2) == 0) || ww)
+		return k->st_ww;
+	if (cl && var)
+		return k->st_qq;
+	if (cl)
+		return k->st_qclosure;
+	if (var)
+		return k->st_qvariable;
+	return k->st_q;
+}
+
+/* Go's regexp `:lang\W+(\w+)` on a pod block's configuration: the
+ * language's name into *p, *n (empty when none). */
+static void
+rk_lang(const char *c, size_t cn, const char **p, size_t *n)
+{
+	size_t i, j;
+
+	*p = "";
+	*n = 0;
+	for (i = 0; i + 5 <= cn; i++) {
+		if (memcmp(c + i, ":lang", 5) != 0)
+			continue;
+		for (j = i + 5; j < cn && !rk_word_byte(c[j]); j++)
+			;
+		if (j == i + 5 || j == cn)
+			continue;
+		*p = c + j;
+		while (j < cn && rk_word_byte(c[j]))
+			j++;
+		*n = (size_t)(c + j - *p);
+		return;
+	}
+}
+
+/* Raku's emitters over its rule's match m: ByGroupNames (its groups as
+ * regexp2 numbers them: unnamed ones first, each an Error token, then
+ * the named, by the emitter the map gives, Error when none), quote,
+ * colonPair and podCode; podConfig is run_emitter's. */
+static void
+rk_emit(struct lexrun *x, const struct hl_lexer *lx, struct rk_shared *k,
+    const struct hl_emitter *em, struct rk_match *m, size_t m0, size_t m1)
+{
+	const char *p;
+	size_t n;
+
+	switch (em->kind) {
+	case EM_BYNAMES: {
+		uint32_t count = 0, size = 0, i;
+		PCRE2_SPTR tab = NULL;
+		int gi, total = 0;
+
+		pcre2_pattern_info(m->re, PCRE2_INFO_NAMECOUNT, &count);
+		pcre2_pattern_info(m->re, PCRE2_INFO_NAMEENTRYSIZE, &size);
+		pcre2_pattern_info(m->re, PCRE2_INFO_NAMETABLE, &tab);
+		for (gi = 1; gi < m->ng && x->status == HL_LEX_OK; gi++) {
+			int named = 0;
+
+			for (i = 0; i < count && !named; i++)
+				named = (tab[i * size] << 8 |
+				    tab[i * size + 1]) == gi;
+			if (named)
+				continue;
+			total++;
+			emit(x, HL_TYPE_ERROR, m->text + m->g[2 * gi],
+			    m->g[2 * gi + 1] - m->g[2 * gi]);
+		}
+		/* the names, by their first group (the table is sorted by
+		 * name) */
+		for (gi = 1; gi < m->ng && x->status == HL_LEX_OK; gi++) {
+			const char *name = NULL;
+			int c, first = 1;
+
+			for (i = 0; i < count; i++) {
+				const unsigned char *e = tab + i * size;
+
+				if ((e[0] << 8 | e[1]) == gi)
+					name = (const char *)e + 2;
+			}
+			if (name == NULL)
+				continue;
+			for (i = 0; i < count; i++) {
+				const unsigned char *e = tab + i * size;
+
+				if ((e[0] << 8 | e[1]) < gi &&
+				    strcmp((const char *)e + 2, name) == 0)
+					first = 0;
+			}
+			if (!first)
+				continue;
+			total++;
+			rk_named(m, name, &p, &n);
+			for (c = 0; c < em->n; c++)
+				if (strcmp(hl_emitters[em->first + c].lexer,
+				    name) == 0)
+					break;
+			if (c == em->n)
+				emit(x, HL_TYPE_ERROR, p, n);
+			else if (hl_emitters[em->first + c].kind != EM_NONE)
+				run_emitter(x, lx, em->first + c, p, n);
+		}
+		if (total == 0)
+			emit(x, HL_TYPE_ERROR, m->text + m0, m1 - m0);
+		break;
+	}
+	case EM_RK_QUOTE: {
+		const char *kw, *adv;
+		size_t kn, an;
+
+		rk_named(m, "keyword", &kw, &kn);
+		rk_named(m, "adverbs", &adv, &an);
+		emit(x, HL_TYPE_KEYWORD, kw, kn);
+		emit(x, HL_TYPE_STRING_AFFIX, adv, an);
+		rk_named(m, "ws", &p, &n);
+		emit(x, HL_TYPE_TEXT, p, n);
+		rk_named(m, "opening_delimiters", &p, &n);
+		emit(x, HL_TYPE_PUNCTUATION, p, n);
+		rk_named(m, "value", &p, &n);
+		run(x, lx, p, n, rk_quote_state(k, kw, kn, adv, an), 0);
+		rk_named(m, "closing_delimiters", &p, &n);
+		emit(x, HL_TYPE_PUNCTUATION, p, n);
+		break;
+	}
+	case EM_RK_COLONPAIR: {
+		const char *key, *od;
+		size_t kn, on, i;
+		int st = -1;
+
+		rk_named(m, "colon", &p, &n);
+		emit(x, HL_TYPE_PUNCTUATION, p, n);
+		rk_named(m, "key", &key, &kn);
+		if (em->arg == HL_TYPE_NAME_ATTRIBUTE) {
+			emit(x, HL_TYPE_NAME_ATTRIBUTE, key, kn);
+		} else {
+			for (i = 0; i < kn && key[i] >= '0' && key[i] <= '9';
+			    i++)
+				;
+			run(x, lx, key, kn, kn > 0 && i == kn ? k->st_common :
+			    k->st_q, 0);
+		}
+		rk_named(m, "opening_delimiters", &od, &on);
+		emit(x, HL_TYPE_PUNCTUATION, od, on);
+		if (on == 1 && (od[0] == '(' || od[0] == '{' || od[0] == '['))
+			st = k->st_root;
+		else if ((on == 2 && memcmp(od, "<<", 2) == 0) ||
+		    (on == 2 && memcmp(od, "\302\253", 2) == 0))
+			st = k->st_ww;
+		else if (on == 1 && od[0] == '<')
+			st = k->st_q;
+		rk_named(m, "value", &p, &n);
+		if (st >= 0)
+			run(x, lx, p, n, st, 0);
+		rk_named(m, "closing_delimiters", &p, &n);
+		emit(x, HL_TYPE_PUNCTUATION, p, n);
+		break;
+	}
+	case EM_RK_PODCODE: {
+		const char *cfg, *lang, *name;
+		size_t cn, ln, nn;
+		const struct hl_lexer *sub = NULL;
+		char *l;
+
+		rk_named(m, "ws", &p, &n);
+		emit(x, HL_TYPE_COMMENT, p, n);
+		rk_named(m, "keyword", &p, &n);
+		emit(x, HL_TYPE_KEYWORD, p, n);
+		rk_named(m, "ws2", &p, &n);
+		emit(x, HL_TYPE_KEYWORD, p, n);
+		rk_named(m, "name", &name, &nn);
+		emit(x, HL_TYPE_KEYWORD, name, nn);
+		rk_named(m, "config", &cfg, &cn);
+		run(x, lx, cfg, cn, k->st_cpa, 0);
+		rk_lang(cfg, cn, &lang, &ln);
+		l = xstrndup(lang, ln);
+		if (ln > 0)
+			sub = hl_lexer_get(l);
+		free(l);
+		rk_named(m, "value", &p, &n);
+		if (x->status != HL_LEX_OK)
+			break;
+		if (sub == NULL)
+			emit(x, HL_TYPE_STRING_DOC, p, n);
+		else if (strcmp(hl_lexer_name(sub), "plaintext") == 0)
+			emit_plain(x, p, n);
+		else if (!hl_lexer_usable(sub))
+			x->status = HL_LEX_FAIL;
+		else
+			emit_stream(x, sub, p, n, 1);
+		rk_named(m, "ws3", &p, &n);
+		emit(x, HL_TYPE_COMMENT, p, n);
+		rk_named(m, "end_keyword", &p, &n);
+		emit(x, HL_TYPE_KEYWORD, p, n);
+		rk_named(m, "ws4", &p, &n);
+		emit(x, HL_TYPE_KEYWORD, p, n);
+		emit(x, HL_TYPE_KEYWORD, name, nn);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
 /* Chroma's LexerState.Iterator over text from state start; added is 1
  * when the last byte is the newline ensure_nl appended. */
 static void
@@ -971,6 +2025,9 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 	size_t sp = 0, cap = 32, pos = 0, end = len - added;
 	const struct hl_lexer *wl = x->wl;
 	struct gostack gs = { 1, 0, 0, NULL, 0 };
+	struct rk_shared *k = NULL;
+	struct rk_ctx ctx;
+	struct rk_stack ss = { &stack, &sp, &cap, stack_small, &gs };
 
 	if (lx->nwords > 0)	/* its TypeRemapping, for what it emits */
 		x->wl = lx;
@@ -978,12 +2035,18 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 		x->status = HL_LEX_BUDGET;
 		goto out;
 	}
+	memset(&ctx, 0, sizeof(ctx));
+	if ((lx->flags & LX_RAKU) && (k = rk_shared_get(x, lx)) == NULL) {
+		x->status = HL_LEX_FAIL;
+		goto out;
+	}
 	stack[sp++] = start;
 	while (pos < end && sp > 0 && x->status == HL_LEX_OK) {
 		const struct hl_state *S = &hl_states[stack[sp - 1]];
 		const struct hl_rule *R = NULL;
 		size_t g[2 * GROUPS_MAX], m0 = pos, m1 = pos;
-		int i, ng = 1, k;
+		int i, ng = 1, j, dyn = -1, dslot = -1;
+		struct rk_match rm;
 
 		if (++x->steps > x->budget ||
 		    ((x->steps & 1023) == 0 && over_time(x))) {
@@ -997,6 +2060,26 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 			unsigned char ch = (unsigned char)text[pos];
 			int rc;
 
+			if (k != NULL && (dslot = rk_slot_at(k, stack[sp - 1],
+			    i, S->n)) >= 0 && k->slot[dslot] >= 0) {
+				/* the rule Raku's code put here */
+				long ml = rk_cfg_match(x, &k->cfg[k->slot[dslot]],
+				    text, len, pos, g, &ng);
+
+				if (ml == -2) {
+					x->status = HL_LEX_BUDGET;
+					break;
+				}
+				if (ml < 0)
+					continue;
+				dyn = k->slot[dslot];
+				m0 = pos;
+				m1 = pos + (size_t)ml;
+				g[0] = m0;
+				g[1] = m1;
+				R = rule;
+				break;
+			}
 			if (rule->pattern == NULL) {
 				R = rule;
 				break;
@@ -1051,13 +2134,13 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 				m0 = ov[0];
 				m1 = ov[1];
 				ng = (int)c->ncap + 1;
-				for (k = 0; k < ng; k++) {
-					if (k < rc && ov[2 * k] !=
+				for (j = 0; j < ng; j++) {
+					if (j < rc && ov[2 * j] !=
 					    PCRE2_UNSET) {
-						g[2 * k] = ov[2 * k];
-						g[2 * k + 1] = ov[2 * k + 1];
+						g[2 * j] = ov[2 * j];
+						g[2 * j + 1] = ov[2 * j + 1];
 					} else {
-						g[2 * k] = g[2 * k + 1] = m0;
+						g[2 * j] = g[2 * j + 1] = m0;
 					}
 				}
 			}
@@ -1082,16 +2165,47 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 			pos += l;
 			continue;
 		}
-		if (R->pattern == NULL) {
+		if (R->pattern == NULL && dyn < 0) {
 			g[0] = g[1] = pos;
 			ng = 1;
 		}
 		pos = m1;
+		if (dyn >= 0) {
+			/* its mutators (Pop(1) and popRule at the top, its
+			 * appended popRule), then its token or groups */
+			int kind = k->cfg[dyn].kind, type = k->cfg[dyn].type;
+			int app = k->cfg[dyn].append;
+
+			if (dslot != RK_SLOT_FMT_BOTTOM &&
+			    (sp == 0 || (sp--, rk_pop_rule(k, &ctx, &ss,
+			    dslot) != 0)))
+				x->status = HL_LEX_FAIL;
+			else if (app >= 0 && rk_pop_rule(k, &ctx, &ss, app)
+			    != 0)
+				x->status = HL_LEX_FAIL;
+			else if (kind == RK_SUBST) {
+				emit(x, HL_TYPE_PUNCTUATION, text + g[2],
+				    g[3] - g[2]);
+				run(x, lx, text + g[4], g[5] - g[4],
+				    k->st_qq, 0);
+				emit(x, HL_TYPE_PUNCTUATION, text + g[6],
+				    g[7] - g[6]);
+			} else {
+				emit(x, type, text + m0, m1 - m0);
+			}
+			continue;
+		}
+		memset(&rm, 0, sizeof(rm));
+		rm.text = text;
+		rm.len = len;
+		rm.g = g;
+		rm.ng = ng;
+		rm.re = R->pattern != NULL ? cache[R - hl_rules].re : NULL;
 		if (R->mu == MU_PUSH) {
 			int n = R->npush ? R->npush : 1;
 
-			for (k = 0; k < n; k++) {
-				int st = R->npush ? hl_push[R->push + k] :
+			for (j = 0; j < n; j++) {
+				int st = R->npush ? hl_push[R->push + j] :
 				    stack[sp - 1];
 
 				if (st == -2) {
@@ -1136,13 +2250,41 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 				x->status = HL_LEX_FAIL;
 				break;
 			}
+		} else if (R->mu == MU_RK_BRACKETS && k != NULL) {
+			rk_brackets(x, k, &ctx, &ss, R->rk, &rm, &pos, &m1);
+		} else if (R->mu == MU_RK_REPLACE && k != NULL) {
+			const struct hl_rk_replace *rp = &hl_rk_replace[R->rk];
+			int c = k->repl[R->rk];
+
+			if (c < 0) {	/* its rule, made once */
+				c = k->repl[R->rk] = rk_new_cfg(k);
+				k->cfg[c].kind = RK_DELIM;
+				k->cfg[c].delim = xstrndup(rp->delim,
+				    strlen(rp->delim));
+				k->cfg[c].dlen = strlen(rp->delim);
+				k->cfg[c].type = rp->type;
+				k->cfg[c].slot = rp->state == k->st_root ?
+				    RK_SLOT_ROOT : rp->state ==
+				    k->state[RK_SLOT_REGEX] ? RK_SLOT_REGEX :
+				    -1;
+			}
+			if (k->cfg[c].slot < 0 || rk_replace(k, &ctx, &ss, c,
+			    rp->pop, rp->push, 0) != 0)
+				x->status = HL_LEX_FAIL;
+		} else if (R->mu >= MU_RK_BRACKETS) {
+			x->status = HL_LEX_FAIL;
 		}
-		if (x->status != HL_LEX_OK)
+		if (x->status != HL_LEX_OK) {
+			rk_match_free(&rm);
 			break;
+		}
 		{
 			const struct hl_emitter *em = &hl_emitters[R->em];
 
-			if (em->kind == EM_USINGBYGROUP) {
+			if (em->kind >= EM_BYNAMES && em->kind !=
+			    EM_RK_PODCONFIG && k != NULL) {
+				rk_emit(x, lx, k, em, &rm, m0, m1);
+			} else if (em->kind == EM_USINGBYGROUP) {
 				using_by_group(x, lx, em, text, g, ng);
 			} else if (em->kind == EM_CODEBLOCK) {
 				code_block(x, lx, em, text, g, ng);
@@ -1151,20 +2293,24 @@ run(struct lexrun *x, const struct hl_lexer *lx, const char *text,
 					emit(x, HL_TYPE_ERROR, text + m0,
 					    m1 - m0);
 				} else {
-					for (k = 1; k < ng; k++)
+					for (j = 1; j < ng; j++)
 						run_emitter(x, lx,
-						    em->first + k - 1,
-						    text + g[2 * k],
-						    g[2 * k + 1] - g[2 * k]);
+						    em->first + j - 1,
+						    text + g[2 * j],
+						    g[2 * j + 1] - g[2 * j]);
 				}
 			} else if (em->kind != EM_NONE) {
 				run_emitter(x, lx, R->em, text + m0, m1 - m0);
 			}
 		}
+		rk_match_free(&rm);
 	}
-	if (x->status == HL_LEX_OK && pos != len && sp == 0)
+	if (x->status == HL_LEX_OK && pos > len && sp == 0)
+		x->status = HL_LEX_FAIL;	/* Go: text[Pos:] panics */
+	else if (x->status == HL_LEX_OK && pos != len && sp == 0)
 		emit(x, HL_TYPE_ERROR, text + pos, len - pos);
 out:
+	rk_ctx_free(&ctx);
 	gostack_free(&gs);
 	x->nest--;
 	x->wl = wl;
@@ -1259,6 +2405,7 @@ tokenise_one(const struct hl_lexer *lx, const char *code, size_t n,
 	}
 	for (i = 0; i < MEMO_MAX; i++)
 		free(x.memo[i].ends);
+	rk_shared_free(x.rk);
 	if (x.status == HL_LEX_OK && (lx->flags & LX_HTTPBODY))
 		x.status = http_body(out, nested);
 	if (x.status != HL_LEX_OK) {

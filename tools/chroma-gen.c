@@ -31,9 +31,12 @@
  * (go_func_compose()); an emitter function that only lists its groups'
  * tokens counts, as do rst's code-block emitter and Haxe's preprocessor
  * mutator, which highlight-lex.c runs; http's body-by-Content-Type
- * wrapper is flagged for the engine), and the word lists of an XML
- * lexer registered again as a TypeRemappingLexer (see type_mapping());
- * the others (Raku) are marked, and shown unhighlighted. */
+ * wrapper is flagged for the engine; Raku's rules come after the
+ * constants, word lists and bracket map they are built from, which are
+ * read too, and its mutators findBrackets and replaceRule, its emitter
+ * functions and ByGroupNames are tabled for the engine to run), and the
+ * word lists of an XML lexer registered again as a TypeRemappingLexer
+ * (see type_mapping()); any other is marked, and shown unhighlighted. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <ctype.h>
 #include <dirent.h>
@@ -53,10 +56,14 @@
 #define LX_BROKEN	32	/* a pattern PCRE2 cannot take */
 #define LX_HTTPBODY	64	/* Chroma's httpBodyContentTypeLexer around
 				 * it: its body lexed by the Content-Type */
+#define LX_RAKU		128	/* Raku's rules: its mutators and emitter
+				 * functions, run by highlight-lex.c */
 
 enum { EM_NONE, EM_TOKEN, EM_BYGROUPS, EM_USINGSELF, EM_USING,
-	EM_USINGBYGROUP, EM_CODEBLOCK };
-enum { MU_NONE, MU_PUSH, MU_POP, MU_INCLUDE, MU_COMBINED, MU_PREPROC };
+	EM_USINGBYGROUP, EM_CODEBLOCK, EM_BYNAMES, EM_RK_QUOTE,
+	EM_RK_COLONPAIR, EM_RK_PODCONFIG, EM_RK_PODCODE };
+enum { MU_NONE, MU_PUSH, MU_POP, MU_INCLUDE, MU_COMBINED, MU_PREPROC,
+	MU_RK_BRACKETS, MU_RK_REPLACE };
 
 struct emitter {
 	int kind;
@@ -72,6 +79,7 @@ struct emitter {
 				 * it lexes, all those after it too, and
 				 * remap_to the type when no lexer has
 				 * the name */
+	char *gname;		/* a child of EM_BYNAMES: its group */
 };
 
 struct rule {
@@ -81,6 +89,11 @@ struct rule {
 	char **states;
 	int nstates;
 	int id;			/* -1 until written */
+	int rk;			/* MU_RK_BRACKETS: the token class */
+	char *rk_delim;		/* MU_RK_REPLACE: the rule it puts in */
+	char *rk_type;		/* place: delimiter, token type, state, */
+	char *rk_state;		/* whether it pops the state, pushes */
+	int rk_pop, rk_push;	/* the rule's */
 };
 
 struct state {
@@ -842,7 +855,7 @@ struct sbuf {
 	size_t n;
 	FILE *f;
 };
-static struct sbuf b_emit, b_rule, b_srules, b_push, b_state;
+static struct sbuf b_emit, b_rule, b_srules, b_push, b_state, b_rk;
 
 static void
 sb_open(struct sbuf *b)
@@ -851,11 +864,12 @@ sb_open(struct sbuf *b)
 }
 
 /* The options highlight-lex.c compiles a rule's pattern with, and a
- * lookbehind's body (see struct behind). */
+ * lookbehind's body (see struct behind); regexp2 takes a group name
+ * twice (Raku's name pattern within a pattern twice). */
 #define MAIN_OPTS (PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | \
-	PCRE2_DOLLAR_ENDONLY)
+	PCRE2_DOLLAR_ENDONLY | PCRE2_DUPNAMES)
 #define BEHIND_OPTS (PCRE2_UTF | PCRE2_UCP | PCRE2_DOLLAR_ENDONLY | \
-	PCRE2_NO_AUTO_POSSESS | PCRE2_NO_DOTSTAR_ANCHOR)
+	PCRE2_NO_AUTO_POSSESS | PCRE2_NO_DOTSTAR_ANCHOR | PCRE2_DUPNAMES)
 
 /* 0 when PCRE2 compiles pat with opts, else its error code and *off
  * where. */
@@ -1774,6 +1788,168 @@ go_const(const char *name)
 	return NULL;
 }
 
+static char *gp_pattern(struct goparse *g);
+
+/* Where gp_file defines name ("name = " or "name := " after white
+ * space): the text after the "=", NULL when it does not. */
+static const char *
+go_def(const char *name)
+{
+	const char *p = gp_file;
+	size_t l = strlen(name);
+
+	while (p != NULL && (p = strstr(p, name)) != NULL) {
+		const char *q = p + l;
+
+		if (p == gp_file || (p[-1] != '\t' && p[-1] != ' ')) {
+			p = q;
+			continue;
+		}
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (q[0] == ':' && q[1] == '=')
+			q++;
+		if (q[0] == '=' && q[1] != '=')
+			return q + 1;
+		p += l;
+	}
+	return NULL;
+}
+
+/* The value of the Go string expression name (a sum of literals,
+ * constants, Words() and the like, see gp_pattern()), or NULL. */
+static char *
+go_expr(const char *name)
+{
+	const char *d = go_def(name), *e;
+	int depth = 0;
+	char *text, *out = NULL;
+	struct goparse g;
+	size_t n;
+
+	if (d == NULL)
+		return NULL;
+	/* to the end of the line that does not go on with a + */
+	for (e = d; *e; e++) {
+		if (*e == '`') {
+			e = strchr(e + 1, '`');
+			if (e == NULL)
+				return NULL;
+		} else if (*e == '"') {
+			for (e++; *e && *e != '"'; e++)
+				if (*e == '\\' && e[1])
+					e++;
+			if (*e == '\0')
+				return NULL;
+		} else if (*e == '(' || *e == '[' || *e == '{') {
+			depth++;
+		} else if (*e == ')' || *e == ']' || *e == '}') {
+			depth--;
+		} else if (*e == '\n' && depth == 0) {
+			const char *b = e;
+
+			while (b > d && (b[-1] == ' ' || b[-1] == '\t'))
+				b--;
+			if (b > d && b[-1] != '+')
+				break;
+		}
+	}
+	n = (size_t)(e - d);
+	text = xmalloc(n + 3);
+	text[0] = '{';
+	memcpy(text + 1, d, n);
+	text[n + 1] = '}';
+	text[n + 2] = '\0';
+	memset(&g, 0, sizeof(g));
+	if (go_lex(text, &g.t, &g.n) == 0) {
+		g.pos = 1;
+		out = gp_pattern(&g);
+		if (g.fail || g.pos != g.n - 1) {
+			free(out);
+			out = NULL;
+		}
+	}
+	free(g.t);
+	free(text);
+	return out;
+}
+
+/* The strings of the Go []string name in gp_file ("name :=
+ * []string{...}"), appended to *words; 0, or -1. */
+static int
+go_list(const char *name, char ***words, int *n)
+{
+	const char *d = go_def(name);
+	struct goparse g;
+
+	if (d == NULL || (d = strstr(d, "[]string{")) == NULL)
+		return -1;
+	memset(&g, 0, sizeof(g));
+	if (go_lex(d + 8, &g.t, &g.n) != 0)
+		return -1;
+	gp_expect(&g, '{', NULL);
+	while (!g.fail && !gp_is(&g, '}', NULL)) {
+		*words = xrealloc(*words, sizeof(**words) * (size_t)(*n + 1));
+		(*words)[(*n)++] = gp_string(&g);
+		if (gp_is(&g, ',', NULL))
+			g.pos++;
+	}
+	free(g.t);
+	return g.fail ? -1 : 0;
+}
+
+/* The keys of the Go map[rune]rune name in gp_file (rune literals
+ * '\uXXXX'), as UTF-8 into b, QuoteMeta'd; 0, or -1. The pairs go to
+ * b_rkpairs the first time (Raku's brackets, for its mutator). */
+static struct sbuf b_rkpairs;	/* the map's pairs, as hl_rk_brackets[] */
+static int nrkpairs;
+
+static int
+go_runemap(const char *name, struct sbuf *b)
+{
+	const char *d = go_def(name), *e;
+	int n = 0;
+	static int opened;
+	int record = !opened;
+
+	if (!opened) {
+		sb_open(&b_rkpairs);
+		opened = 1;
+	}
+	if (d == NULL || (d = strstr(d, "map[rune]rune{")) == NULL ||
+	    (e = strchr(d, '}')) == NULL)
+		return -1;
+	for (; (d = strstr(d, "'\\u")) != NULL && d < e; d += 8) {
+		unsigned long cp = strtoul(d + 3, NULL, 16);
+		char u[8];
+		int l;
+
+		/* the key is the literal before the colon */
+		if (skip_ws(d + 8)[0] != ':')
+			continue;
+		{
+			const char *v = skip_ws(skip_ws(d + 8) + 1);
+
+			if (strncmp(v, "'\\u", 3) != 0)
+				return -1;
+			if (record)
+				fprintf(b_rkpairs.f, "\t{ 0x%lx, 0x%lx },\n", cp,
+			    strtoul(v + 3, NULL, 16));
+			nrkpairs += record;
+		}
+		l = cp < 0x80 ? (u[0] = (char)cp, 1) : cp < 0x800 ?
+		    (u[0] = (char)(0xc0 | cp >> 6),
+		    u[1] = (char)(0x80 | (cp & 0x3f)), 2) :
+		    (u[0] = (char)(0xe0 | cp >> 12),
+		    u[1] = (char)(0x80 | (cp >> 6 & 0x3f)),
+		    u[2] = (char)(0x80 | (cp & 0x3f)), 3);
+		u[l] = '\0';
+		quote_meta(b, u);
+		n++;
+	}
+	return n > 0 ? 0 : -1;
+}
+
 /* A pattern: a string, a string constant, Words(prefix, suffix,
  * words...), or a sum. */
 static char *
@@ -1801,6 +1977,17 @@ gp_pattern(struct goparse *g)
 				g->pos++;
 				if (gp_is(g, ')', NULL))
 					break;
+				if (gp_is(g, 'i', NULL) && g->pos + 3 < g->n &&
+				    g->t[g->pos + 1].kind == '.' &&
+				    g->t[g->pos + 2].kind == '.' &&
+				    g->t[g->pos + 3].kind == '.') {
+					/* a []string variable's words... */
+					if (go_list(g->t[g->pos].text, &words,
+					    &n) != 0)
+						g->fail = 1;
+					g->pos += 4;
+					continue;
+				}
 				words = xrealloc(words, sizeof(*words) *
 				    (size_t)(n + 1));
 				words[n++] = gp_string(g);
@@ -1821,11 +2008,29 @@ gp_pattern(struct goparse *g)
 			fputc(')', b.f);
 			fputs(suffix, b.f);
 			free(words);
+		} else if (gp_is(g, 'i', "regexp") && g->pos + 9 < g->n &&
+		    g->t[g->pos + 2].text != NULL &&
+		    strcmp(g->t[g->pos + 2].text, "QuoteMeta") == 0 &&
+		    g->t[g->pos + 4].text != NULL &&
+		    strcmp(g->t[g->pos + 4].text, "joinRuneMap") == 0) {
+			/* regexp.QuoteMeta(joinRuneMap(MAP)): the map's
+			 * keys (Raku's brackets), in a class */
+			g->pos += 6;
+			if (!gp_is(g, 'i', NULL) ||
+			    go_runemap(g->t[g->pos].text, &b) != 0) {
+				g->fail = 1;
+				break;
+			}
+			g->pos++;
+			gp_expect(g, ')', NULL);
+			gp_expect(g, ')', NULL);
 		} else if (gp_is(g, 'i', NULL) && !gp_is(g, 'i', "nil") &&
 		    g->pos + 1 < g->n && g->t[g->pos + 1].kind != '(' &&
 		    g->t[g->pos + 1].kind != '.') {
-			char *c = go_const(g->t[g->pos].text);
+			char *c = go_expr(g->t[g->pos].text);
 
+			if (c == NULL)
+				c = go_const(g->t[g->pos].text);
 			if (c == NULL) {
 				g->fail = 1;
 				break;
@@ -1858,6 +2063,8 @@ go_var_lexer(const char *var)
  * Literator(tokens...)"): the ByGroups it amounts to (groups 1 to N, in
  * order), or a token type (groups[0] alone). 0, or -1 for anything
  * else. */
+static int go_raku_func(const char *name, struct emitter *em);
+
 static int
 go_emitter_func(const char *name, struct emitter *em)
 {
@@ -2041,9 +2248,47 @@ gp_emitter(struct goparse *g, struct emitter *em)
 		gp_expect(g, '(', NULL);
 		id = gp_ident(g);
 		gp_expect(g, ')', NULL);
-		if (!g->fail && go_emitter_func(id, em) != 0 &&
+		if (!g->fail && go_raku_func(id, em) != 0 &&
+		    go_emitter_func(id, em) != 0 &&
 		    go_codeblock_func(id, em) != 0)
 			g->fail = 1;
+	} else if (strcmp(id, "colonPair") == 0 && go_raku_func(id, em) == 0) {
+		/* Raku's colonPair(TYPE): the key's type */
+		gp_expect(g, '(', NULL);
+		em->arg = (char *)canonical_type(gp_ident(g));
+		if (em->arg == NULL)
+			g->fail = 1;
+		gp_expect(g, ')', NULL);
+	} else if (strcmp(id, "ByGroupNames") == 0) {
+		/* ByGroupNames(map[string]Emitter{"group": E, ...}) */
+		em->kind = EM_BYNAMES;
+		gp_expect(g, '(', NULL);
+		gp_expect(g, 'i', "map");
+		gp_expect(g, '[', NULL);
+		gp_expect(g, 'i', "string");
+		gp_expect(g, ']', NULL);
+		gp_expect(g, 'i', "Emitter");
+		gp_expect(g, '{', NULL);
+		while (!g->fail && !gp_is(g, '}', NULL)) {
+			char *name = gp_string(g);
+
+			gp_expect(g, ':', NULL);
+			if (g->fail)
+				break;
+			em->sub = xrealloc(em->sub, sizeof(*em->sub) *
+			    (size_t)(em->nsub + 1));
+			gp_emitter(g, &em->sub[em->nsub]);
+			if (em->sub[em->nsub].kind == EM_BYGROUPS ||
+			    em->sub[em->nsub].kind == EM_BYNAMES)
+				g->fail = 1;
+			em->sub[em->nsub++].gname = name;
+			if (gp_is(g, ',', NULL))
+				g->pos++;
+		}
+		gp_expect(g, '}', NULL);
+		if (gp_is(g, ',', NULL))
+			g->pos++;
+		gp_expect(g, ')', NULL);
 	} else if (strcmp(id, "UsingSelf") == 0 || strcmp(id, "Using") == 0) {
 		em->kind = id[5] ? EM_USINGSELF : EM_USING;
 		gp_expect(g, '(', NULL);
@@ -2111,6 +2356,102 @@ gp_emitter(struct goparse *g, struct emitter *em)
 	}
 }
 
+/* Raku's Go functions (lexers/raku.go), which highlight-lex.c runs:
+ * the emitters quote (a quoting construct, its text lexed by the state
+ * its adverbs name), colonPair (a pair's key and value), podConfig and
+ * podCode (pod's configuration and its code block, by :lang); each is
+ * known by a line of its body. 0 and em set, or -1. */
+static int
+go_raku_func(const char *name, struct emitter *em)
+{
+	static const struct {
+		const char *name, *head, *must;
+		int kind;
+	} fn[] = {
+		{ "quote", "func quote(groups []string, state *LexerState) "
+		    "Iterator {", "case \"c\", \"closure\":", EM_RK_QUOTE },
+		{ "colonPair", "func colonPair(tokenClass TokenType) Emitter {",
+		    "case \"<<\", \"«\":", EM_RK_COLONPAIR },
+		{ "podConfig", "func podConfig(groups []string, state "
+		    "*LexerState) Iterator {", "State:  \"colon-pair-attribute\"",
+		    EM_RK_PODCONFIG },
+		{ "podCode", "func podCode(groups []string, state *LexerState) "
+		    "Iterator {", ":lang\\W+(\\w+)", EM_RK_PODCODE },
+	};
+	size_t i;
+	const char *f, *e, *q;
+
+	for (i = 0; i < sizeof(fn) / sizeof(fn[0]); i++) {
+		if (strcmp(name, fn[i].name) != 0)
+			continue;
+		if (gp_file == NULL || (f = strstr(gp_file, fn[i].head)) ==
+		    NULL || (e = strstr(f, "\n}\n")) == NULL ||
+		    (q = strstr(f, fn[i].must)) == NULL || q > e)
+			return -1;
+		memset(em, 0, sizeof(*em));
+		em->kind = fn[i].kind;
+		return 0;
+	}
+	return -1;
+}
+
+/* Raku's findBrackets(CLASS) mutator: the token classes it knows, in
+ * the order highlight-lex.c numbers them. */
+static const char *const raku_classes[] = {
+	"rakuQuote", "rakuNameAttribute", "rakuPod", "rakuPodFormatter",
+	"rakuPodDeclaration", "rakuMultilineComment", "rakuMatchRegex",
+	"rakuSubstitutionRegex",
+};
+
+/* Raku's replaceRule(ruleReplacingConfig{delimiter: []rune(`D`),
+ * tokenType: T, stateName: `S`, popState: B, pushState: B}) into r. */
+static void
+gp_raku_replace(struct goparse *g, struct rule *r)
+{
+	r->mu = MU_RK_REPLACE;
+	gp_expect(g, 'i', "ruleReplacingConfig");
+	gp_expect(g, '{', NULL);
+	while (!g->fail && !gp_is(g, '}', NULL)) {
+		char *key = gp_ident(g);
+
+		gp_expect(g, ':', NULL);
+		if (g->fail)
+			break;
+		if (strcmp(key, "delimiter") == 0) {
+			gp_expect(g, '[', NULL);
+			gp_expect(g, ']', NULL);
+			gp_expect(g, 'i', "rune");
+			gp_expect(g, '(', NULL);
+			r->rk_delim = gp_string(g);
+			gp_expect(g, ')', NULL);
+		} else if (strcmp(key, "tokenType") == 0) {
+			r->rk_type = (char *)canonical_type(gp_ident(g));
+			if (r->rk_type == NULL)
+				g->fail = 1;
+		} else if (strcmp(key, "stateName") == 0) {
+			r->rk_state = gp_string(g);
+		} else if (strcmp(key, "popState") == 0 ||
+		    strcmp(key, "pushState") == 0) {
+			char *v = gp_ident(g);
+			int t = v != NULL && strcmp(v, "true") == 0;
+
+			if (v == NULL || (!t && strcmp(v, "false") != 0))
+				g->fail = 1;
+			if (key[1] == 'o')
+				r->rk_pop = t;
+			else
+				r->rk_push = t;
+		} else {
+			g->fail = 1;
+		}
+		if (gp_is(g, ',', NULL))
+			g->pos++;
+	}
+	gp_expect(g, '}', NULL);
+	if (r->rk_delim == NULL || r->rk_type == NULL || r->rk_state == NULL)
+		g->fail = 1;
+}
+
 /* A mutator function of gp_file that keeps a stack of the lexer's
  * stacks for preprocessor conditionals (Haxe's haxePreProcMutator): on
  * group 2 "if" it saves the stack, "else" and "elseif" go back to the
@@ -2154,6 +2495,8 @@ go_preproc_func(const char *name, struct rule *r)
 	return 0;
 }
 
+static void gp_chain(struct goparse *g, struct rule *r, struct rule *next);
+
 static void
 gp_mutator(struct goparse *g, struct rule *r)
 {
@@ -2184,10 +2527,65 @@ gp_mutator(struct goparse *g, struct rule *r)
 	} else if (strcmp(id, "Pop") == 0 && gp_is(g, 'n', NULL)) {
 		r->mu = MU_POP;
 		r->depth = atoi(g->t[g->pos++].text);
+	} else if (strcmp(id, "Mutators") == 0) {
+		gp_mutator(g, r);
+		while (!g->fail && gp_is(g, ',', NULL)) {
+			struct rule next;
+
+			g->pos++;
+			memset(&next, 0, sizeof(next));
+			gp_mutator(g, &next);
+			gp_chain(g, r, &next);
+		}
+	} else if (strcmp(id, "findBrackets") == 0 && gp_file != NULL &&
+	    strstr(gp_file, "findBrackets := func(tokenClass RakuToken) "
+	    "MutatorFunc {") != NULL) {
+		size_t k;
+
+		id = gp_ident(g);
+		r->mu = MU_RK_BRACKETS;
+		r->rk = -1;
+		for (k = 0; id && k < sizeof(raku_classes) /
+		    sizeof(raku_classes[0]); k++)
+			if (strcmp(id, raku_classes[k]) == 0)
+				r->rk = (int)k;
+		if (r->rk < 0)
+			g->fail = 1;
+	} else if (strcmp(id, "replaceRule") == 0 && gp_file != NULL &&
+	    strstr(gp_file, "func replaceRule(rule ruleReplacingConfig) "
+	    "MutatorFunc {") != NULL) {
+		gp_raku_replace(g, r);
 	} else {
 		g->fail = 1;
 	}
 	gp_expect(g, ')', NULL);
+}
+
+/* Chroma's Mutators(a, b): r's then next's, as one push list (pops
+ * as "#pop"); only pushes and pops chain. */
+static void
+gp_chain(struct goparse *g, struct rule *r, struct rule *next)
+{
+	int k;
+
+	if ((r->mu != MU_PUSH && r->mu != MU_POP) ||
+	    (next->mu != MU_PUSH && next->mu != MU_POP) ||
+	    (r->mu == MU_PUSH && r->nstates == 0) ||
+	    (next->mu == MU_PUSH && next->nstates == 0)) {
+		g->fail = 1;
+		return;
+	}
+	if (r->mu == MU_POP) {
+		for (k = 0; k < r->depth; k++)
+			push_str(&r->states, &r->nstates, "#pop", 4);
+		r->mu = MU_PUSH;
+		r->depth = 0;
+	}
+	for (k = 0; next->mu == MU_POP && k < next->depth; k++)
+		push_str(&r->states, &r->nstates, "#pop", 4);
+	for (k = 0; next->mu == MU_PUSH && k < next->nstates; k++)
+		push_str(&r->states, &r->nstates, next->states[k],
+		    strlen(next->states[k]));
 }
 
 static struct rule *
@@ -2296,6 +2694,12 @@ go_rules(struct lexer *lx, const char *text)
 		fprintf(stderr, "chroma-gen: %s: Go rules not read at %s "
 		    "(token %d)\n", lx->name, g.pos < g.n && g.t[g.pos].text ?
 		    g.t[g.pos].text : "?", g.pos);
+	if (g.fail && getenv("CHROMA_GEN_VERBOSE"))
+		for (i = g.pos - 12; i < g.pos + 3 && i < g.n; i++)
+			if (i >= 0)
+				fprintf(stderr, "  %d %c %.60s\n", i,
+				    g.t[i].kind, g.t[i].text ? g.t[i].text :
+				    "");
 	for (i = 0; i < g.n; i++)
 		if (g.t[i].kind != 's' && g.t[i].kind != 'i')
 			free(g.t[i].text);
@@ -2515,6 +2919,13 @@ go_func_rules(struct lexer *lx, const char *text, const char *f, int depth)
 	gp_file = text;
 	if (strncmp(body, "return Get(\"", 12) == 0)
 		return go_func_get(lx, body + 7);
+	if (r != NULL && body != r && strstr(text, "findBrackets := func("
+	    "tokenClass RakuToken) MutatorFunc {") != NULL) {
+		/* Raku's: word lists, constants and functions, then the
+		 * rules, whose mutators highlight-lex.c runs */
+		lx->wrap |= LX_RAKU;
+		body = r;
+	}
 	if (r == NULL || body != r)
 		return go_func_compose(lx, text, f, depth);
 	gp_file = text;
@@ -2912,7 +3323,17 @@ cstr(FILE *f, const char *s)
 }
 
 static FILE *out;
-static int nemit, nrule, nstate_rules, npush;
+static int nemit, nrule, nstate_rules, npush, nrk;
+
+/* One hl_emitter initialiser. */
+static void
+put_emitter(const char *kind, int arg, int first, int n, const char *lexer,
+    int from, int to)
+{
+	fprintf(b_emit.f, "\t{ %s, %d, %d, %d, ", kind, arg, first, n);
+	cstr(b_emit.f, lexer);
+	fprintf(b_emit.f, ", %d, %d },\n", from, to);
+}
 
 static int
 write_emitter(struct lexer *lx, struct emitter *em, int *broken)
@@ -2922,12 +3343,11 @@ write_emitter(struct lexer *lx, struct emitter *em, int *broken)
 	/* bygroups' children first, consecutive (Chroma's XML has no
 	 * bygroups within bygroups) */
 	if (em->kind == EM_BYGROUPS || em->kind == EM_USINGBYGROUP ||
-	    em->kind == EM_CODEBLOCK) {
+	    em->kind == EM_CODEBLOCK || em->kind == EM_BYNAMES) {
 		first = nemit;
 		for (i = 0; i < em->nsub; i++) {
 			if (em->sub[i].kind == EM_BYGROUPS) {
-				fprintf(b_emit.f, "\t{ EM_NONE, 0, 0, 0, "
-				    "NULL, -1, -1 },\n");
+				put_emitter("EM_NONE", 0, 0, 0, NULL, -1, -1);
 				nemit++;
 				*broken = 1;
 				continue;
@@ -2938,49 +3358,61 @@ write_emitter(struct lexer *lx, struct emitter *em, int *broken)
 	id = nemit++;
 	switch (em->kind) {
 	case EM_NONE:
-		fprintf(b_emit.f, "\t{ EM_NONE, 0, 0, 0, NULL, -1, -1 },\n");
+		/* a child of EM_BYNAMES has its group's name as lexer */
+		put_emitter("EM_NONE", 0, 0, 0, em->gname, -1, -1);
 		break;
 	case EM_TOKEN: {
 		int t = type_id(em->arg ? em->arg : "");
 
 		if (t < 0)
 			die("%s: unknown token type %s", lx->file, em->arg);
-		fprintf(b_emit.f, "\t{ EM_TOKEN, %d, 0, 0, NULL, -1, -1 },\n",
-		    t);
+		put_emitter("EM_TOKEN", t, 0, 0, em->gname, -1, -1);
 		break;
 	}
 	case EM_BYGROUPS:
-		fprintf(b_emit.f, "\t{ EM_BYGROUPS, 0, %d, %d, NULL, -1, -1 },"
-		    "\n", first, em->nsub);
+		put_emitter("EM_BYGROUPS", 0, first, em->nsub, NULL, -1, -1);
+		break;
+	case EM_BYNAMES:
+		put_emitter("EM_BYNAMES", 0, first, em->nsub, NULL, -1, -1);
 		break;
 	case EM_USINGSELF: {
 		struct state *s = find_state(lx, em->arg ? em->arg : "root");
 
 		if (s == NULL)
 			*broken = 1;
-		fprintf(b_emit.f, "\t{ EM_USINGSELF, %d, 0, 0, NULL, -1, -1 },"
-		    "\n", s ? s->id : -1);
+		put_emitter("EM_USINGSELF", s ? s->id : -1, 0, 0, em->gname,
+		    -1, -1);
 		break;
 	}
 	case EM_USINGBYGROUP:
 		/* arg: the name's group; from: the code's */
-		fprintf(b_emit.f, "\t{ EM_USINGBYGROUP, %d, %d, %d, NULL, %d, "
-		    "-1 },\n", em->name_group, first, em->nsub,
-		    em->code_group);
+		put_emitter("EM_USINGBYGROUP", em->name_group, first, em->nsub,
+		    NULL, em->code_group, -1);
 		break;
 	case EM_CODEBLOCK:
 		/* arg: the name's group; from: the code's first; to: the
 		 * type of code no lexer has */
-		fprintf(b_emit.f, "\t{ EM_CODEBLOCK, %d, %d, %d, NULL, %d, "
-		    "%d },\n", em->name_group, first, em->nsub,
-		    em->code_group, type_id(em->remap_to));
+		put_emitter("EM_CODEBLOCK", em->name_group, first, em->nsub,
+		    NULL, em->code_group, type_id(em->remap_to));
 		break;
 	case EM_USING:
-		fprintf(b_emit.f, "\t{ EM_USING, 0, 0, 0, ");
-		cstr(b_emit.f, em->arg ? em->arg : "");
-		fprintf(b_emit.f, ", %d, %d },\n", em->remap_from ?
-		    type_id(em->remap_from) : -1, em->remap_to ?
-		    type_id(em->remap_to) : -1);
+		put_emitter("EM_USING", 0, 0, 0, em->arg ? em->arg : "",
+		    em->remap_from ? type_id(em->remap_from) : -1,
+		    em->remap_to ? type_id(em->remap_to) : -1);
+		break;
+	case EM_RK_QUOTE:
+		put_emitter("EM_RK_QUOTE", 0, 0, 0, NULL, -1, -1);
+		break;
+	case EM_RK_COLONPAIR:
+		/* arg: the key's type */
+		put_emitter("EM_RK_COLONPAIR", type_id(em->arg), 0, 0, NULL,
+		    -1, -1);
+		break;
+	case EM_RK_PODCONFIG:
+		put_emitter("EM_RK_PODCONFIG", 0, 0, 0, em->gname, -1, -1);
+		break;
+	case EM_RK_PODCODE:
+		put_emitter("EM_RK_PODCODE", 0, 0, 0, NULL, -1, -1);
 		break;
 	}
 	return id;
@@ -3053,14 +3485,32 @@ write_lexer_rules(struct lexer *lx, int *first_state)
 						broken = 1;
 					}
 				}
+				if (r->mu == MU_RK_REPLACE) {
+					/* its rule in hl_rk_replace[] */
+					struct state *t = find_state(lx,
+					    r->rk_state);
+
+					if (t == NULL)
+						broken = 1;
+					r->rk = nrk++;
+					fprintf(b_rk.f, "\t{ ");
+					cstr(b_rk.f, r->rk_delim);
+					fprintf(b_rk.f, ", %d, %d, %d, %d },\n",
+					    type_id(r->rk_type), t ? t->id :
+					    -1, r->rk_pop, r->rk_push);
+				}
 				fprintf(b_rule.f, "\t{ ");
 				cstr(b_rule.f, pat);
-				fprintf(b_rule.f, ", %d, %d, %d, %d, %d, %d },"
-				    "\n", em, r->mu == MU_PUSH ? 1 :
+				fprintf(b_rule.f, ", %d, %d, %d, %d, %d, %d, "
+				    "%d },\n", em, r->mu == MU_PUSH ? 1 :
 				    r->mu == MU_POP ? 2 : r->mu ==
-				    MU_PREPROC ? 3 : 0, r->depth,
+				    MU_PREPROC ? 3 : r->mu ==
+				    MU_RK_BRACKETS ? 4 : r->mu ==
+				    MU_RK_REPLACE ? 5 : 0, r->depth,
 				    pfirst, r->mu == MU_PUSH || r->mu ==
-				    MU_PREPROC ? r->nstates : 0, behind);
+				    MU_PREPROC ? r->nstates : 0, behind,
+				    r->mu == MU_RK_BRACKETS ||
+				    r->mu == MU_RK_REPLACE ? r->rk : -1);
 				free(pat);
 				r->id = nrule++;
 			}
@@ -3183,12 +3633,40 @@ main(int argc, char **argv)
 	    "#define HL_TYPE_LITERAL %d\n#define HL_TYPE_GENERIC %d\n\n",
 	    type_id("Text"), type_id("Error"), type_id("Other"),
 	    type_id("Name"), type_id("Literal"), type_id("Generic"));
+	/* the types Raku's Go code emits */
+	{
+		static const char *const rk[][2] = {
+			{ "PUNCTUATION", "Punctuation" },
+			{ "KEYWORD", "Keyword" },
+			{ "STRING_AFFIX", "StringAffix" },
+			{ "STRING_OTHER", "StringOther" },
+			{ "STRING_DOC", "StringDoc" },
+			{ "STRING", "String" },
+			{ "COMMENT", "Comment" },
+			{ "NAME_ATTRIBUTE", "NameAttribute" },
+			{ "GENERIC_STRONG", "GenericStrong" },
+			{ "GENERIC_EMPH", "GenericEmph" },
+			{ "GENERIC_UNDERLINE", "GenericUnderline" },
+		};
+		size_t j;
+
+		for (j = 0; j < sizeof(rk) / sizeof(rk[0]); j++) {
+			const char *c = canonical_type(rk[j][1]);
+
+			if (c == NULL || type_id(c) < 0)
+				die("types.go: no type %s", rk[j][1]);
+			fprintf(out, "#define HL_TYPE_%s %d\n", rk[j][0],
+			    type_id(c));
+		}
+		fputc('\n', out);
+	}
 
 	sb_open(&b_emit);
 	sb_open(&b_rule);
 	sb_open(&b_srules);
 	sb_open(&b_push);
 	sb_open(&b_state);
+	sb_open(&b_rk);
 	first_state = xmalloc(sizeof(int) * (size_t)nlexers);
 	for (i = 0; i < nlexers; i++)
 		write_lexer_rules(&lexers[i], &first_state[i]);
@@ -3197,6 +3675,11 @@ main(int argc, char **argv)
 	flush(&b_srules, "static const int hl_state_rules[]");
 	flush(&b_push, "static const int hl_push[]");
 	flush(&b_state, "static const struct hl_state hl_states[]");
+	flush(&b_rk, "static const struct hl_rk_replace hl_rk_replace[]");
+	if (b_rkpairs.f == NULL)
+		sb_open(&b_rkpairs);
+	flush(&b_rkpairs, "static const struct hl_rk_pair hl_rk_brackets[]");
+	fprintf(out, "#define HL_NRK_BRACKETS %d\n\n", nrkpairs);
 	fprintf(out, "#define HL_NRULES %d\n\n", nrule);
 
 	/* lookbehinds as callouts: a body, negated or not, its own
