@@ -1752,6 +1752,7 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	struct dbw_page p;
 	struct url_page up;
 	const char *line, *next;
+	int line_no;
 	struct metrics_opts mopts;
 	struct fragments frags = FRAGMENTS_INIT;
 	struct code_hook code_hook;
@@ -1982,6 +1983,19 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 			goto fail;
 		src = body.data != NULL ? body.data : "";
 		src_len = body.len;
+	}
+	/* Once a file (refs_final imports some again): Goldmark's
+	 * definition lists, which quire renders as paragraphs. */
+	if (!im->refs_final && im->site.definition_list &&
+	    url_markdown_ext(f->path) != 0 &&
+	    (line_no = md_definition_line(fm.body, fm.body_len)) > 0) {
+		int at = line_no;
+
+		for (line = buf_cstr(&text); line < fm.body; line++)
+			at += *line == '\n';
+		note(im, "warning: %s:%d: a definition list (Goldmark's "
+		    "definitionList, on in Hugo) is shown as a paragraph: "
+		    "quire renders none\n", f->fs_path, at);
 	}
 	memset(&hooks, 0, sizeof(hooks));
 	code_hook.im = im;
