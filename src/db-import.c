@@ -1427,8 +1427,11 @@ dbw_related(struct dbw *w, long long now, struct buf *err)
 	rs.w = w;
 	rs.err = err;
 	rs.page = -1;
-	/* Every page in listing order (the card's, db.c's CARD_ORDER), and
-	 * the terms of the config's taxonomies (a section is no relation). */
+	/* Every page in related posts' listing order (newest first, then
+	 * title and file: quire's own, which Hugo's weight does not change;
+	 * sorted, the cards' key leading with the weight since schema 025),
+	 * and the terms of the config's taxonomies (a section is no
+	 * relation). */
 	if (sqlite3_prepare_v2(w->conn, "SELECT page_id, publish_at, "
 	    "coalesce(expire_at, 9223372036854775807), draft, lang, url, "
 	    "title FROM page_card ORDER BY date DESC, title, source", -1,

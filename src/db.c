@@ -87,6 +87,8 @@ enum row_set {
 	"c.lastmod_offset, c.worder,"
 /* An instant after every other (the largest SQLite integer). */
 #define NEVER "9223372036854775807"
+/* The worder of a page without a weight, after every other (025). */
+#define UNWEIGHTED "9223372036854775807"
 
 enum query {
 	Q_SITE,
@@ -143,11 +145,17 @@ static const char *const query_sql[Q__MAX] = {
 	    "list_url IS NOT NULL)",
 	/* Listings never show the body: '' keeps its column in place. The
 	 * archives' (PaperMod's GroupByPublishDate): by date alone, newest
-	 * first, pages of one date in listing order; sorted, since the
-	 * weight leads the card's key. */
-	[Q_LIST_MAIN] = "SELECT" LIST_COLUMNS " '' FROM page_card c WHERE"
-	    LANG("c") "AND c.kind = 0 AND" VISIBLE("c") "ORDER BY c.date DESC, "
-	    "c.worder, c.title, c.source LIMIT ?2 OFFSET ?3",
+	 * first, pages of one date in listing order. The posts without a
+	 * weight, most or all, are in that order in page_card's key
+	 * (schema/025); only the weighted ones are sorted, and SQLite merges
+	 * the two (sorting them all made the archives 40% slower at 1,000
+	 * posts, in callgrind). */
+	[Q_LIST_MAIN] = "SELECT" LIST_COLUMNS " '', c.source, c.worder FROM "
+	    "page_card c WHERE" LANG("c") "AND c.kind = 0 AND c.worder = "
+	    UNWEIGHTED " AND" VISIBLE("c") "UNION ALL SELECT" LIST_COLUMNS " '', "
+	    "c.source, c.worder FROM page_card c WHERE" LANG("c") "AND "
+	    "c.kind = 0 AND c.worder < " UNWEIGHTED " AND" VISIBLE("c") "ORDER BY "
+	    "c.date DESC, c.worder, c.title, c.source LIMIT ?2 OFFSET ?3",
 	/* A listing's entries, written by the importer into the rows that
 	 * order the list (009); NULL only in a damaged file. */
 	[Q_ENTRIES_MAIN] = "SELECT c.entry FROM page_card c WHERE" LANG("c")

@@ -105,7 +105,8 @@ remove_one(const char *path, const struct stat *st, int flag,
 }
 
 /* Each statement of the worker that orders as CARD_ORDER does (weight,
- * then date) reads its rows in index order; the plans are those of
+ * then date), or as the archives do (date, then weight), reads its rows
+ * in index order; the plans are those of
  * tests/hugo/weight/ imported (its sections, tags, pages of every
  * kind). */
 static void
@@ -156,11 +157,26 @@ test_plans(void **state)
 			if (strstr(buf_cstr(&plan), "TEMP B-TREE") != NULL)
 				fail_msg("sorts: %s\n%s", buf_cstr(&sql),
 				    buf_cstr(&plan));
+		} else if (strstr(buf_cstr(&sql), "ORDER BY c.date DESC, "
+		    "c.worder,") != NULL) {
+			/* The archives: the posts without a weight read in
+			 * key order (the merge's left part), only the
+			 * weighted ones sorted (its right part). */
+			const char *p = buf_cstr(&plan);
+			const char *right = strstr(p, "\nRIGHT");
+			const char *tmp = strstr(p, "TEMP B-TREE");
+			const char *eq = strstr(p, "worder=?)");
+
+			ordered++;
+			if (strstr(p, "MERGE") == NULL || right == NULL ||
+			    eq == NULL || eq > right || (tmp != NULL &&
+			    tmp < right))
+				fail_msg("archives: %s\n%s", buf_cstr(&sql), p);
 		}
 		buf_free(&sql);
 		buf_free(&plan);
 	}
-	/* The listings, the feeds and the neighbours. */
+	/* The listings, the feeds, the neighbours and the archives. */
 	assert_true(ordered >= 10);
 	db_close(db);
 	buf_free(&err);
