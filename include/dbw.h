@@ -35,6 +35,7 @@ struct dbw_page {
 	int has_expiry;
 	long long expire_at;
 	int draft;
+	long long weight;	/* Hugo's weight, 0 when unset */
 	const char *body;
 	size_t body_len;
 	enum page_markup markup;	/* how body is written */

@@ -21,6 +21,7 @@ struct frontmatter {
 	char *author;
 	char *layout;
 	int draft;
+	long long weight;	/* Hugo's weight: 0 when unset */
 	int cjk;		/* isCJKLanguage: 1, 0, or -1 when not given */
 	int has_date, has_publish, has_expiry, has_lastmod;
 	struct qdate date, publish, expiry, lastmod;

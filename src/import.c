@@ -42,7 +42,7 @@
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "12"
+#define IMPORT_RULES_VERSION "13"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640
@@ -2047,6 +2047,7 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	p.has_expiry = fm.has_expiry;
 	p.expire_at = fm.expiry.t;
 	p.draft = fm.draft;
+	p.weight = fm.weight;
 	p.body = m.html != NULL ? m.html : src + content_off;
 	p.body_len = m.html != NULL ? strlen(m.html) : content_len;
 	p.markup = markup;
