@@ -638,14 +638,28 @@ attr_block(const char *s, size_t n, size_t i, const char **id,
 			if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
 			    s[i] <= 'Z') || s[i] == '_' || s[i] == ':'))
 				return 0;
+			size_t name = i, v;
+
 			for (k = i; k < n && attr_name_char(s[k]); k++)
 				;
+			i = k;
 			while (k < n && (s[k] == ' ' || s[k] == '\t'))
 				k++;
 			if (k == n || s[k] != '=')
 				return 0;
-			if ((k = attr_value(s, n, k + 1, depth)) == 0)
+			for (v = k + 1; v < n && (s[v] == ' ' || s[v] == '\t');
+			    v++)
+				;
+			if ((k = attr_value(s, n, v, depth)) == 0)
 				return 0;
+			/* id=x and id="x" name the id as #x does. */
+			if (id != NULL && i - name == 2 && s[name] == 'i' &&
+			    s[name + 1] == 'd') {
+				int quoted = s[v] == '"';
+
+				*id = s + v + quoted;
+				*idlen = k - v - 2 * (size_t)quoted;
+			}
 		}
 		i = k;
 		while (i < n && (s[i] == ' ' || s[i] == '\t'))
@@ -1232,9 +1246,13 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 		int level = cmark_node_get_heading_level(h);
 		char *custom;
 		int attrs = take_attributes(h, src, &custom);
+		/* A heading's own id, even "{#}"'s empty one, is written as
+		 * Goldmark writes it: id="". */
+		int given = 0;
 
 		node_text(h, &text);
 		if (custom != NULL) {
+			given = 1;
 			buf_puts(&id, custom);
 			free(custom);
 			idset_add(&ids, buf_cstr(&id));
@@ -1247,7 +1265,7 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 		}
 		html(&tag, "<h");
 		buf_putnum(&tag, level, 1);
-		if (id.len > 0) {
+		if (id.len > 0 || given) {
 			html(&tag, " id=\"");
 			html_attr(&tag, buf_cstr(&id));
 			buf_puts(&tag, "\"");
@@ -1267,7 +1285,7 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 		cmark_node_append_child(block, inl);
 		cmark_node_set_on_enter(inl, buf_cstr(&tag));
 		buf_reset(&tag);
-		if ((flags & MD_ANCHORS) && id.len > 0) {
+		if ((flags & MD_ANCHORS) && (id.len > 0 || given)) {
 			html(&tag, "<a hidden class=\"anchor\" aria-hidden=\"true\" "
 			    "href=\"#");
 			html_attr(&tag, buf_cstr(&id));

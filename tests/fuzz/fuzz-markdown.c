@@ -92,9 +92,10 @@ render(const char *src, size_t n, unsigned flags, int valid,
 
 		if (h->level < 1 || h->level > 6)
 			__builtin_trap();
-		/* Without automatic ids, only a custom one. */
+		/* Without automatic ids, only a custom one; an empty one
+		 * only where the text names one ("{#}"). */
 		if (h->id == NULL || (h->id[0] == '\0' &&
-		    !(flags & MD_NO_HEADING_IDS)))
+		    !(flags & MD_NO_HEADING_IDS) && !custom))
 			__builtin_trap();
 		if (h->text == NULL || h->open_tag == NULL ||
 		    h->close_tag == NULL)
