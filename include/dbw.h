@@ -20,6 +20,9 @@ struct site_file;
 struct section_tally;
 
 /* A page as the importer writes it. */
+/* dbw_page's unlisted: Hugo's _build list never and local. */
+enum { DBW_LIST_NEVER = 1, DBW_LIST_LOCAL = 2 };
+
 struct dbw_page {
 	const char *source;
 	const char *hash;
@@ -34,7 +37,12 @@ struct dbw_page {
 	long long publish_at;
 	int has_expiry;
 	long long expire_at;
-	int draft;
+	int draft;		/* schema.h's PAGE_SHOWN, PAGE_DRAFT or
+				 * PAGE_UNRENDERED */
+	int unlisted;		/* 0: listed; DBW_LIST_NEVER: in its terms'
+				 * listings only; DBW_LIST_LOCAL: in its
+				 * section's and terms' (Hugo's _build list) */
+	int no_resources;	/* publishResources: false */
 	const char *body;
 	size_t body_len;
 	enum page_markup markup;	/* how body is written */
@@ -111,6 +119,11 @@ int dbw_page_ref(struct dbw *w, const char *source, const char *folder,
  * case; drafts are none, pages published later are) to url: returns 1,
  * or 0 when there is none, -1 on error. */
 int dbw_page_at(struct dbw *w, const char *source, struct buf *url,
+	struct buf *err);
+/* dbw_page_at() for the files of the bundle of the page stored from
+ * source: a page Hugo does not render (headless) has its URL too, and
+ * one whose publishResources is false has none (0). */
+int dbw_resources_at(struct dbw *w, const char *source, struct buf *url,
 	struct buf *err);
 /* Calls fn with the source and URL of each page but drafts (and a
  * section's own) whose source holds needle (lower case), by source. */

@@ -75,8 +75,6 @@ enum row_set {
 	"c.lastmod_offset,"
 /* An instant after every other (the largest SQLite integer). */
 #define NEVER "9223372036854775807"
-/* Hugo's default order: date (newest first), then title, then file. */
-#define PAGE_ORDER " ORDER BY p.date DESC, p.title, p.source "
 
 enum query {
 	Q_SITE,
@@ -225,16 +223,19 @@ static const char *const query_sql[Q__MAX] = {
 	    "FROM term m JOIN page_term t ON t.term_id = m.id JOIN page p ON "
 	    "p.id = t.page_id WHERE" LANG("p") "AND" VISIBLE("p") "GROUP BY m.id "
 	    "ORDER BY m.taxonomy, m.slug",
-	/* The neighbours in PAGE_ORDER (date desc, title, source). */
-	[Q_NEWER] = "SELECT p.url, p.title FROM page p WHERE" LANG("p") "AND "
-	    "p.kind = 0 AND"
-	    VISIBLE("p") "AND (p.date > ?2 OR (p.date = ?2 AND (p.title < ?3 "
-	    "OR (p.title = ?3 AND p.source < ?4)))) ORDER BY p.date, "
-	    "p.title DESC, p.source DESC LIMIT 1",
-	[Q_OLDER] = "SELECT p.url, p.title FROM page p WHERE" LANG("p") "AND "
-	    "p.kind = 0 AND"
-	    VISIBLE("p") "AND (p.date < ?2 OR (p.date = ?2 AND (p.title > ?3 "
-	    "OR (p.title = ?3 AND p.source > ?4))))" PAGE_ORDER "LIMIT 1",
+	/* The neighbours in CARD_ORDER (date desc, title, source), among
+	 * the cards: a page Hugo does not list (schema/025) is none, and
+	 * has none (?5: its id). */
+	[Q_NEWER] = "SELECT c.url, c.title FROM page_card c WHERE" LANG("c")
+	    "AND c.kind = 0 AND" VISIBLE("c") "AND (c.date > ?2 OR (c.date = "
+	    "?2 AND (c.title < ?3 OR (c.title = ?3 AND c.source < ?4)))) AND "
+	    "EXISTS (SELECT 1 FROM page_card k WHERE k.page_id = ?5 AND "
+	    "k.draft = 0) ORDER BY c.date, c.title DESC, c.source DESC LIMIT 1",
+	[Q_OLDER] = "SELECT c.url, c.title FROM page_card c WHERE" LANG("c")
+	    "AND c.kind = 0 AND" VISIBLE("c") "AND (c.date < ?2 OR (c.date = "
+	    "?2 AND (c.title > ?3 OR (c.title = ?3 AND c.source > ?4)))) AND "
+	    "EXISTS (SELECT 1 FROM page_card k WHERE k.page_id = ?5 AND "
+	    "k.draft = 0)" CARD_ORDER "LIMIT 1",
 	/* A page's related posts as the importer ranked them (related.h),
 	 * those visible now. */
 	[Q_RELATED] = "SELECT r.url, r.title FROM page_related r WHERE "
@@ -1949,7 +1950,8 @@ neighbour(struct db *db, enum query q, long long now,
 	if (bind_int64(db, st, 1, now) != 0 ||
 	    bind_int64(db, st, 2, p->date.t) != 0 ||
 	    bind_text(db, st, 3, p->title) != 0 ||
-	    bind_text(db, st, 4, p->source) != 0)
+	    bind_text(db, st, 4, p->source) != 0 ||
+	    bind_int64(db, st, 5, p->id) != 0)
 		return DB_ERROR;
 	rc = step(&cur);
 	if (rc == DB_ROW) {
