@@ -234,6 +234,7 @@ golden:
 	bash tests/hugo/gen-golden-body.sh
 	bash tests/hugo/gen-golden-sitelinks.sh
 	bash tests/hugo/gen-golden-files.sh
+	bash tests/hugo/gen-golden-unpub.sh
 
 # Rewrites tests/golden/render/NAME.html from NAME.md with today's
 # md_render(); review the diff before committing it.
