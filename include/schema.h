@@ -16,7 +16,7 @@ enum page_kind {
 };
 
 /* page.draft, and the draft of its page_card, page_term and page_hit
- * rows (schema/025): 0 when shown; readers show only rows of 0, the
+ * rows (schema/026): 0 when shown; readers show only rows of 0, the
  * others say why a row is hidden. */
 enum page_hidden {
 	PAGE_SHOWN = 0,

@@ -108,7 +108,7 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_TERM_ID] = "SELECT id FROM term WHERE taxonomy = ?1 AND slug = ?2",
 	/* What a list of the term shows comes from the page's card (006,
 	 * 008); its draft from the page (not the card: Hugo lists a page of
-	 * _build list: never in its terms, schema/025) or ?5 if not NULL. */
+	 * _build list: never in its terms, schema/026) or ?5 if not NULL. */
 	[W_PAGE_TERM_PUT] = "INSERT OR IGNORE INTO page_term (term_id, lang, kind, "
 	    "date, title, source, page_id, position, name, draft, publish_at, "
 	    "expire_at, url, author, summary, has_date, date_offset, "
@@ -169,10 +169,10 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_PAGE_AT] = "SELECT coalesce(list_url, url) FROM page WHERE lower(source) = lower(?1) "
 	    "AND draft = 0",
 	/* Where the files of the bundle of the page at source ?1 go: a
-	 * page Hugo does not render publishes them too (schema/025). */
+	 * page Hugo does not render publishes them too (schema/026). */
 	[W_RESOURCES_AT] = "SELECT coalesce(list_url, url) FROM page WHERE "
 	    "lower(source) = lower(?1) AND draft IN (0, 2) AND resources = 1",
-	/* The listing rows of a page Hugo does not list (schema/025). */
+	/* The listing rows of a page Hugo does not list (schema/026). */
 	[W_CARD_UNLIST] = "UPDATE page_card SET draft = 3 WHERE page_id = ?1 "
 	    "AND draft = 0",
 	[W_HIT_UNLIST] = "UPDATE page_hit SET draft = 3 WHERE id = ?1 AND "

@@ -224,7 +224,7 @@ static const char *const query_sql[Q__MAX] = {
 	    "p.id = t.page_id WHERE" LANG("p") "AND" VISIBLE("p") "GROUP BY m.id "
 	    "ORDER BY m.taxonomy, m.slug",
 	/* The neighbours in CARD_ORDER (date desc, title, source), among
-	 * the cards: a page Hugo does not list (schema/025) is none, and
+	 * the cards: a page Hugo does not list (schema/026) is none, and
 	 * has none (?5: its id). */
 	[Q_NEWER] = "SELECT c.url, c.title FROM page_card c WHERE" LANG("c")
 	    "AND c.kind = 0 AND" VISIBLE("c") "AND (c.date > ?2 OR (c.date = "

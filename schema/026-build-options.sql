@@ -1,4 +1,4 @@
--- 025-build-options.sql: Hugo's build options of a page (front matter
+-- 026-build-options.sql: Hugo's build options of a page (front matter
 -- _build, headless, cascade). page.draft (and the draft of its
 -- page_card, page_term and page_hit rows) now says why a row is hidden
 -- (schema.h's enum page_hidden): a page Hugo does not render (render:
