@@ -230,7 +230,8 @@ golden:
 	bash tests/hugo/gen-golden-highlight.sh
 	if [ -n "$$PAPERMOD" ]; then bash tests/hugo/gen-golden-shortcodes.sh; \
 	bash tests/hugo/gen-golden-covers.sh; \
-	else echo "PAPERMOD unset: hugo-shortcodes*.tsv, hugo-covers.tsv kept (tests/hugo/README.md)"; fi
+	bash tests/hugo/gen-golden-weight.sh; \
+	else echo "PAPERMOD unset: hugo-shortcodes*.tsv, hugo-covers.tsv, hugo-weight*.tsv kept (tests/hugo/README.md)"; fi
 	bash tests/hugo/gen-golden-body.sh
 	bash tests/hugo/gen-golden-sitelinks.sh
 	bash tests/hugo/gen-golden-files.sh

@@ -38,6 +38,8 @@ struct db_page {
 	long words;
 	long minutes;
 	const char *cover;	/* a list entry's figure (schema 016) */
+	long long worder;	/* its place by weight (schema 025; a whole
+				 * page's only) */
 };
 
 /* The fields of a list entry (entry.h), each a column of page_card and
@@ -83,6 +85,11 @@ struct db *db_open(const char *path, struct buf *err);
 void db_single_thread(void);
 /* Closes db (NULL is fine). */
 void db_close(struct db *db);
+/* Appends the SQL of the worker's statement number i (0, 1, ...) to sql
+ * and SQLite's plan of it (EXPLAIN QUERY PLAN's details, one a line) to
+ * plan, for tests to check how each list is read. Returns 0, 1 past the
+ * last statement, -1 when SQLite could not explain it (why, in plan). */
+int db_plan(struct db *db, size_t i, struct buf *sql, struct buf *plan);
 /* Returns non-zero when db should be opened afresh: path is not the file
  * db has open, or that file was replaced (the importer renamed a new one
  * over it), changed in place, or is gone. */
@@ -348,9 +355,9 @@ struct db_link {
 	char *title;
 };
 
-/* Finds the visible posts of the main section just newer and just older
- * than p in the listing order; a missing one has NULL fields. Free both
- * with db_link_free(). */
+/* Finds the visible posts of the main section just before (newer) and
+ * just after (older) p in the listing order, weight first as in Hugo; a
+ * missing one has NULL fields. Free both with db_link_free(). */
 enum db_rc db_neighbours(struct db *db, long long now,
 	const struct db_page *p, struct db_link *newer, struct db_link *older);
 /* Fills up to max links to page_id's related posts visible at now, as

@@ -43,6 +43,7 @@ struct dbw_page {
 				 * listings only; DBW_LIST_LOCAL: in its
 				 * section's and terms' (Hugo's _build list) */
 	int no_resources;	/* publishResources: false */
+	long long weight;	/* Hugo's weight, 0 when unset */
 	const char *body;
 	size_t body_len;
 	enum page_markup markup;	/* how body is written */

@@ -38,6 +38,7 @@ struct frontmatter {
 					 * _target) */
 	int headless;		/* headless: true (line: headless_line) */
 	size_t headless_line;
+	long long weight;	/* Hugo's weight: 0 when unset */
 	int cjk;		/* isCJKLanguage: 1, 0, or -1 when not given */
 	int has_date, has_publish, has_expiry, has_lastmod;
 	struct qdate date, publish, expiry, lastmod;

@@ -112,6 +112,13 @@ void md_result_free(struct md_result *res);
  * less trailing newlines and the <p> around a lone paragraph. Returns 0,
  * or -1 when rendering failed (out as it was). */
 int md_markdownify(struct buf *out, const char *text, unsigned flags);
+/* The line (from 1) of the Markdown src (n bytes) where a definition list
+ * first gives a definition, as Goldmark's definitionList (on in Hugo by
+ * default) reads one: ": text" (a colon indented less than four, then a
+ * blank) after a paragraph's line, or after one blank line that follows
+ * it, outside fenced code; 0 for none. cmark-gfm has no definition
+ * lists: the importer warns (the line is a paragraph's text). */
+int md_definition_line(const char *src, size_t n);
 
 /* Appends Hugo's anchor for the n bytes of heading text to out, without
  * the duplicate suffix, as flags' autoHeadingIDType says: github (lower

@@ -99,6 +99,8 @@ struct site {
 	 * blackfriday). */
 	int emoji, hard_wraps, typographer, linkify, footnote;
 	int strikethrough, table, task_list, heading_ids;
+	int definition_list;	/* extensions.definitionList (importer):
+				 * a page that uses one is warned of */
 	char *heading_id_type;
 	char *default_theme;	/* params.defaultTheme: auto, light, dark */
 	char *date_format;	/* params.DateFormat: a Go layout, or one of
@@ -197,7 +199,8 @@ enum site_type {
 /* One setting: a row of site_keys[]. */
 struct site_key {
 	const char *config;	/* Hugo's key, dotted: "params.author" */
-	const char *also;	/* a key newer Hugo reads for it; config
+	const char *also;	/* another key Hugo reads for it (a newer
+				 * one, or a legacy pygments* one); config
 				 * wins when both are given; may be NULL */
 	const char *stored;	/* its key in the site table (MENU and
 				 * PERMALINKS: the prefix before '.') */

@@ -109,13 +109,13 @@ static const char *const wquery_sql[W__MAX] = {
 	/* What a list of the term shows comes from the page's card (006,
 	 * 008); its draft from the page (not the card: Hugo lists a page of
 	 * _build list: never in its terms, schema/026) or ?5 if not NULL. */
-	[W_PAGE_TERM_PUT] = "INSERT OR IGNORE INTO page_term (term_id, lang, kind, "
-	    "date, title, source, page_id, position, name, draft, publish_at, "
-	    "expire_at, url, author, summary, has_date, date_offset, "
-	    "truncated, words, minutes, has_lastmod, lastmod, lastmod_offset, "
-	    "cover) "
-	    "SELECT ?2, lang, kind, date, title, source, page_id, ?3, ?4, "
-	    "coalesce(?5, (SELECT p.draft FROM page p WHERE p.id = ?1)), "
+	[W_PAGE_TERM_PUT] = "INSERT OR IGNORE INTO page_term (term_id, lang, "
+	    "worder, kind, date, title, source, page_id, position, name, "
+	    "draft, publish_at, expire_at, url, author, summary, has_date, "
+	    "date_offset, truncated, words, minutes, has_lastmod, lastmod, "
+	    "lastmod_offset, cover) "
+	    "SELECT ?2, lang, worder, kind, date, title, source, page_id, ?3, "
+	    "?4, coalesce(?5, (SELECT p.draft FROM page p WHERE p.id = ?1)), "
 	    "publish_at, expire_at, url, author, summary, has_date, "
 	    "date_offset, truncated, words, minutes, has_lastmod, lastmod, "
 	    "lastmod_offset, cover FROM page_card WHERE page_id = ?1",
@@ -135,10 +135,15 @@ static const char *const wquery_sql[W__MAX] = {
 	 * page does not hold is bound. Its entry is NULL until
 	 * dbw_entries() writes it. */
 	/* A card links a section's own page where its url lists it (017). */
-	[W_CARD_PUT] = "INSERT OR REPLACE INTO page_card (lang, kind, date, title, "
+	/* The weight ?6 leads the order as worder (schema/025): a negative
+	 * one as it is, a positive one less 1, and 0 (unset) after all. */
+	[W_CARD_PUT] = "INSERT OR REPLACE INTO page_card (lang, kind, worder, "
+	    "date, title, "
 	    "source, page_id, draft, publish_at, expire_at, has_lastmod, "
 	    "lastmod, lastmod_offset, url, author, summary, has_date, "
-	    "date_offset, truncated, words, minutes) SELECT lang, kind, date, "
+	    "date_offset, truncated, words, minutes) SELECT lang, kind, CASE "
+	    "WHEN ?6 < 0 THEN ?6 WHEN ?6 > 0 THEN ?6 - 1 ELSE "
+	    "9223372036854775807 END, date, "
 	    "title, "
 	    "source, id, draft, publish_at, expire_at, has_lastmod, lastmod, "
 	    "lastmod_offset, coalesce(list_url, url), author, ?2, has_date, "
@@ -638,12 +643,14 @@ dbw_section_dates(struct dbw *w, long long now, struct buf *err)
 	sqlite3_stmt *sec = NULL, *newest = NULL, *card = NULL, *terms = NULL;
 	int rc = -1, step;
 
-	/* Both walk page_card's key (lang, kind, date DESC, ...), never a
-	 * whole table: the sections are found language by language (the
-	 * languages themselves one key step each), and a section's newest
-	 * page is the first of its folder in one kind's date order. A card
-	 * holds its page's date, flags and source. (At 100,000 posts the
-	 * scan of the pages for their sections was 0.85 s a save.) */
+	/* Neither reads a whole table: the sections are found language by
+	 * language in page_card's key (lang, kind, ...; the languages
+	 * themselves one key step each), and a section's newest page is the
+	 * first of its folder in one kind's date order, page_listing's
+	 * (lang, kind, date DESC, title, source, draft, publish_at,
+	 * expire_at): the card's key puts the weight before the date
+	 * (schema/025). (At 100,000 posts the scan of the pages for their
+	 * sections was 0.85 s a save.) */
 	if (sqlite3_prepare_v2(w->conn, "WITH RECURSIVE langs(lang) AS "
 	    "(SELECT min(lang) FROM page_card UNION ALL SELECT (SELECT "
 	    "min(lang) FROM page_card WHERE lang > langs.lang) FROM langs "
@@ -651,8 +658,9 @@ dbw_section_dates(struct dbw *w, long long now, struct buf *err)
 	    "c.has_date, c.date, c.date_offset FROM langs JOIN page_card c ON "
 	    "c.lang = langs.lang AND c.kind = 2 JOIN page p ON p.id = "
 	    "c.page_id WHERE p.has_date = 0", -1, &sec, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(w->conn, "SELECT date, date_offset FROM "
-	    "page_card WHERE lang = ?3 AND kind = ?5 AND has_date = 1 AND "
+	    sqlite3_prepare_v2(w->conn, "SELECT date, date_offset FROM page "
+	    "INDEXED BY page_listing WHERE lang = ?3 AND kind = ?5 AND "
+	    "has_date = 1 AND "
 	    "draft = 0 AND publish_at <= ?4 AND (expire_at IS NULL OR "
 	    "expire_at > ?4) AND substr(source, 1, ?2) = ?1 ORDER BY date "
 	    "DESC LIMIT 1", -1, &newest, NULL) != SQLITE_OK ||
@@ -1091,6 +1099,7 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 	bind_int64(w, st, 3, p->truncated);
 	bind_int64(w, st, 4, p->words);
 	bind_int64(w, st, 5, p->minutes);
+	bind_int64(w, st, 6, p->weight);
 	if (run(w, st, SQLITE_DONE, err, "storing a page's listing figures")
 	    != 0)
 		return -1;
@@ -1181,7 +1190,8 @@ dbw_entries(struct dbw *w, const struct site *site, const char *stamp,
 	if (sqlite3_prepare_v2(w->conn, "SELECT page_id, url, title, author, "
 	    "summary, has_date, date, date_offset, truncated, words, minutes, "
 	    "kind, lang, cover FROM page_card INDEXED BY page_card_unwritten "
-	    "WHERE entry IS NULL ORDER BY lang, kind, date DESC, title, source",
+	    "WHERE entry IS NULL ORDER BY lang, kind, worder, date DESC, title, "
+	    "source",
 	    -1, &get, NULL) !=
 	    SQLITE_OK || sqlite3_prepare_v2(w->conn, "UPDATE page_card SET "
 	    "entry = ?2 WHERE page_id = ?1", -1, &put, NULL) != SQLITE_OK ||
@@ -1463,8 +1473,11 @@ dbw_related(struct dbw *w, long long now, struct buf *err)
 	rs.w = w;
 	rs.err = err;
 	rs.page = -1;
-	/* Every page in listing order (the card's, db.c's CARD_ORDER), and
-	 * the terms of the config's taxonomies (a section is no relation). */
+	/* Every page in related posts' listing order (newest first, then
+	 * title and file: quire's own, which Hugo's weight does not change;
+	 * sorted, the cards' key leading with the weight since schema 025),
+	 * and the terms of the config's taxonomies (a section is no
+	 * relation). */
 	if (sqlite3_prepare_v2(w->conn, "SELECT page_id, publish_at, "
 	    "coalesce(expire_at, 9223372036854775807), draft, lang, url, "
 	    "title FROM page_card ORDER BY date DESC, title, source", -1,

@@ -2,6 +2,8 @@
  * yamldoc.h), checking each value's type as Hugo would. */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -592,6 +594,216 @@ get_bool(struct yamldoc *y, yaml_node_t *map, const char *key, int *out,
 	return -1;
 }
 
+/* Go's strconv.ParseInt(s, 0, 64), as spf13/cast reads a string: an
+ * optional sign, then 0x, 0o, 0b or a leading 0 (octal), or decimal
+ * digits; '_' only between digits (a base prefix counts as one). Returns
+ * 0 with *v set; 1 when s is an integer beyond int64 but within uint64,
+ * with *v its uint64 wrapped (Go's int(uint64)); 2 beyond that; -1 when
+ * s is no integer. */
+static int
+go_parse_int(const char *s, long long *v)
+{
+	const char *p = s;
+	unsigned long long u = 0;
+	int neg = 0, base = 10, digits = 0, prev = 0, big = 0;
+
+	if (*p == '+' || *p == '-')
+		neg = *p++ == '-';
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+		base = 16;
+	else if (p[0] == '0' && (p[1] == 'o' || p[1] == 'O'))
+		base = 8;
+	else if (p[0] == '0' && (p[1] == 'b' || p[1] == 'B'))
+		base = 2;
+	if (base != 10) {
+		p += 2;
+		prev = 1;
+	} else if (p[0] == '0' && p[1] != '\0') {
+		base = 8;
+		p++;
+		prev = digits = 1;
+	}
+	for (; *p != '\0'; p++) {
+		int d;
+
+		if (*p == '_') {
+			if (!prev)
+				return -1;
+			prev = 0;
+			continue;
+		}
+		if (isdigit((unsigned char)*p))
+			d = *p - '0';
+		else if (isxdigit((unsigned char)*p))
+			d = tolower((unsigned char)*p) - 'a' + 10;
+		else
+			return -1;
+		if (d >= base)
+			return -1;
+		if (u > (~0ULL - (unsigned)d) / (unsigned)base)
+			big = 1;
+		u = u * (unsigned)base + (unsigned)d;
+		prev = digits = 1;
+	}
+	if (!digits || !prev)
+		return -1;
+	if (big || (neg && u > 1ULL << 63))
+		return 2;
+	if (neg) {
+		*v = u == 1ULL << 63 ? LLONG_MIN : -(long long)u;
+		return 0;
+	}
+	*v = (long long)u;
+	return u > (unsigned long long)LLONG_MAX;
+}
+
+/* Whether s is a float as YAML 1.1 (go-yaml v2) resolves a plain
+ * scalar: [-+]?(.D+|D+(.D*)?)([eE][-+]?D+)?, or .inf or .nan. */
+static int
+yaml_float(const char *s)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+	size_t n = 0;
+
+	if (strcmp(p, ".inf") == 0 || strcmp(p, ".Inf") == 0 ||
+	    strcmp(p, ".INF") == 0 || strcmp(s, ".nan") == 0 ||
+	    strcmp(s, ".NaN") == 0 || strcmp(s, ".NAN") == 0)
+		return 1;
+	if (*p == '.') {
+		for (p++; isdigit((unsigned char)*p); p++)
+			n++;
+		if (n == 0)
+			return 0;
+	} else {
+		for (; isdigit((unsigned char)*p); p++)
+			n++;
+		if (n == 0)
+			return 0;
+		if (*p == '.')
+			for (p++; isdigit((unsigned char)*p); p++)
+				;
+	}
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		p += *p == '-' || *p == '+';
+		if (!isdigit((unsigned char)*p))
+			return 0;
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	return *p == '\0';
+}
+
+/* Go's int(f) on amd64: toward zero; NaN and what int64 cannot hold
+ * give its least value. */
+static long long
+go_float_int(double f)
+{
+	if (!(f > -9223372036854775808.0 - 1.0 && f < 9223372036854775808.0))
+		return LLONG_MIN;
+	return (long long)f;
+}
+
+/* A YAML 1.1 boolean (go-yaml v2): 1 true, 0 false, -1 neither. */
+static int
+yaml_bool(const char *s)
+{
+	static const char *const yes[] = { "y", "Y", "yes", "Yes", "YES",
+	    "true", "True", "TRUE", "on", "On", "ON" };
+	static const char *const no[] = { "n", "N", "no", "No", "NO",
+	    "false", "False", "FALSE", "off", "Off", "OFF" };
+	size_t i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (strcmp(s, yes[i]) == 0)
+			return 1;
+		if (strcmp(s, no[i]) == 0)
+			return 0;
+	}
+	return -1;
+}
+
+/* Front-matter weight as Hugo 0.111 reads it (spf13/cast's ToInt of the
+ * value its YAML, TOML or JSON reader made): an integer; a float toward
+ * zero; a boolean as 1 or 0; a string read as Go reads an integer
+ * ("0x10", "1_000"; "2.00" as 2); anything else, and a string that is no
+ * integer, 0 (unset). Hugo says nothing of a value it turns into
+ * another: quire warns, naming the value it takes. */
+static void
+get_weight(struct yamldoc *y, yaml_node_t *map, long long *out,
+    const char *name, struct buf *warn)
+{
+	yaml_node_t *node = yamldoc_get(y, map, "weight");
+	const char *s, *what = NULL;
+	struct buf plain = BUF_INIT;
+	long long v = 0;
+	int b, r;
+
+	*out = 0;
+	if (node == NULL || is_null(node))
+		return;
+	s = yamldoc_scalar(node);
+	if (s == NULL || strlen(s) != node->data.scalar.length) {
+		what = "is not a number";
+	} else if (node->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) {
+		/* A string: cast trims a decimal point followed by zeros
+		 * only, then parses; a failure is 0. */
+		size_t n = strlen(s), i = n;
+		int zero = 0;
+
+		while (i > 0 && s[i - 1] == '0') {
+			zero = 1;
+			i--;
+		}
+		if (zero && i > 0 && s[i - 1] == '.')
+			n = i - 1;
+		buf_add(&plain, s, n);
+		r = go_parse_int(buf_cstr(&plain), &v);
+		if (r != 0) {
+			v = 0;
+			what = "is not an integer";
+		}
+	} else if ((b = yaml_bool(s)) >= 0) {
+		v = b;
+		what = "is a boolean";
+	} else {
+		const char *p;
+
+		/* go-yaml drops a plain number's underscores. */
+		for (p = s; *p != '\0'; p++)
+			if (*p != '_')
+				buf_putc(&plain, *p);
+		r = go_parse_int(buf_cstr(&plain), &v);
+		if (r == 1) {
+			what = "is beyond a 64-bit integer";
+		} else if (r == 2 || (r < 0 && yaml_float(buf_cstr(&plain)))) {
+			double f = strtod(buf_cstr(&plain), NULL);
+
+			/* strtod reads "inf" and "nan", not YAML's ".inf". */
+			if (strstr(s, "nan") || strstr(s, "NaN") ||
+			    strstr(s, "NAN"))
+				f = NAN;
+			else if (strstr(s, "inf") || strstr(s, "Inf") ||
+			    strstr(s, "INF"))
+				f = *s == '-' ? -INFINITY : INFINITY;
+			v = go_float_int(f);
+			if (r == 2 || v == LLONG_MIN)
+				what = "is beyond a 64-bit integer";
+			else if ((double)v != f)
+				what = "is not a whole number";
+		} else if (r < 0) {
+			v = 0;
+			what = "is not a number";
+		}
+	}
+	if (what != NULL)
+		buf_printf(warn, "%s:%zu: 'weight' %s: it is read as %lld, as "
+		    "Hugo reads it%s\n", name, yamldoc_line(y, node), what, v,
+		    v == 0 ? " (no weight)" : "");
+	*out = v;
+	buf_free(&plain);
+}
+
 static char *const default_plurals[] = { "tags", "categories" };
 static char *const default_singulars[] = { "tag", "category" };
 
@@ -843,6 +1055,7 @@ fm_parse_terms(const char *name, const char *text, size_t n,
 	if (get_build(&y, root, fm, name, err, warn) != 0)
 		goto out;
 	get_author(&y, root, &fm->author);
+	get_weight(&y, root, &fm->weight, name, warn);
 	warn_outputs(&y, root, name, warn);
 	if (fm->title == NULL)
 		buf_printf(warn, "%s:1: no title\n", name);

@@ -43,7 +43,7 @@
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "13"
+#define IMPORT_RULES_VERSION "14"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640
@@ -1889,6 +1889,7 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	struct dbw_page p;
 	struct url_page up;
 	const char *line, *next;
+	int line_no;
 	struct metrics_opts mopts;
 	struct fragments frags = FRAGMENTS_INIT;
 	struct code_hook code_hook;
@@ -2121,6 +2122,19 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 		src = body.data != NULL ? body.data : "";
 		src_len = body.len;
 	}
+	/* Once a file (refs_final imports some again): Goldmark's
+	 * definition lists, which quire renders as paragraphs. */
+	if (!im->refs_final && im->site.definition_list &&
+	    url_markdown_ext(f->path) != 0 &&
+	    (line_no = md_definition_line(fm.body, fm.body_len)) > 0) {
+		int at = line_no;
+
+		for (line = buf_cstr(&text); line < fm.body; line++)
+			at += *line == '\n';
+		note(im, "warning: %s:%d: a definition list (Goldmark's "
+		    "definitionList, on in Hugo) is shown as a paragraph: "
+		    "quire renders none\n", f->fs_path, at);
+	}
 	memset(&hooks, 0, sizeof(hooks));
 	code_hook.im = im;
 	code_hook.site = &im->site;
@@ -2188,6 +2202,7 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 		    build.list == FM_LIST_LOCAL ? "local" : "always",
 		    build.render == FM_RENDER_LINK ? "with a link to no page" :
 		    "without a link");
+	p.weight = fm.weight;
 	p.body = m.html != NULL ? m.html : src + content_off;
 	p.body_len = m.html != NULL ? strlen(m.html) : content_len;
 	p.markup = markup;

@@ -580,84 +580,203 @@ heading_source(cmark_node *h, struct md_source *src, int custom,
 	buf_add(out, s + i, len - i);
 }
 
-/* Is s (n bytes) the inside of a Goldmark attribute block: `#id`,
- * `.class` and `name=value` (value quoted or not) separated by blanks,
- * one at least? Sets *id and *idlen to the last id, if any. */
+/* Goldmark's attribute grammar (parser/attribute.go, 1.5.4): is c a
+ * byte of a bare name or value (letters, digits, "_:.-")? */
 static int
-attribute_list(const char *s, size_t n, const char **id, size_t *idlen)
+attr_name_char(char c)
 {
-	size_t i = 0, k, count = 0;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == ':' || c == '.' ||
+	    c == '-';
+}
 
-	*id = NULL;
-	*idlen = 0;
-	for (;;) {
+/* Goldmark's util.IsPunct: ASCII punctuation only. */
+static int
+ascii_punct(char c)
+{
+	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+	    (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+/* Nesting of {blocks} and [lists] in a value past which quire takes the
+ * block for none: a heading line cannot hold more in practice, and the
+ * recursion stays bounded on hostile input. */
+#define ATTR_DEPTH 16
+
+static size_t attr_value(const char *s, size_t n, size_t i, int depth);
+
+/* The end of the attribute block "{...}" that starts at s[i], or 0 when
+ * it is none. Sets *id and *idlen to its last #id, if it gives one (NULL
+ * when id is NULL: a nested block's). */
+static size_t
+attr_block(const char *s, size_t n, size_t i, const char **id,
+    size_t *idlen, int depth)
+{
+	size_t k;
+
+	if (i >= n || s[i] != '{' || depth > ATTR_DEPTH)
+		return 0;
+	for (i++;;) {
 		while (i < n && (s[i] == ' ' || s[i] == '\t'))
 			i++;
+		if (i < n && s[i] == '}')
+			return i + 1;
 		if (i == n)
-			return count > 0;
-		k = i;
+			return 0;
 		if (s[i] == '#' || s[i] == '.') {
-			for (k = i + 1; k < n && s[k] != ' ' && s[k] != '\t'; k++)
+			/* An id or a class: no blank, no ASCII punctuation
+			 * but "_-:." (Goldmark keeps ids XHTML's). */
+			for (k = i + 1; k < n && s[k] != ' ' && s[k] != '\t' &&
+			    (!ascii_punct(s[k]) || strchr("_-:.", s[k]) !=
+			    NULL); k++)
 				;
-			if (k == i + 1)
-				return 0;
-			if (s[i] == '#') {
+			if (s[i] == '#' && id != NULL) {
 				*id = s + i + 1;
 				*idlen = k - i - 1;
 			}
 		} else {
-			while (k < n && ((s[k] >= 'a' && s[k] <= 'z') ||
-			    (s[k] >= 'A' && s[k] <= 'Z') ||
-			    (s[k] >= '0' && s[k] <= '9') ||
-			    strchr("-_:", s[k]) != NULL))
-				k++;
-			if (k == i || k == n || s[k] != '=')
+			if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
+			    s[i] <= 'Z') || s[i] == '_' || s[i] == ':'))
 				return 0;
-			k++;
-			if (k < n && (s[k] == '"' || s[k] == '\'')) {
-				const char *q = memchr(s + k + 1, s[k], n - k - 1);
-
-				if (q == NULL)
-					return 0;
-				k = (size_t)(q - s) + 1;
-			} else {
-				while (k < n && s[k] != ' ' && s[k] != '\t')
-					k++;
-			}
+			for (k = i; k < n && attr_name_char(s[k]); k++)
+				;
+			while (k < n && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			if (k == n || s[k] != '=')
+				return 0;
+			if ((k = attr_value(s, n, k + 1, depth)) == 0)
+				return 0;
 		}
-		count++;
 		i = k;
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i < n && s[i] == ',') {
+			i++;
+			while (i < n && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+		}
 	}
+}
+
+/* The end of the value at s[i] (after "name="): a "string" (with
+ * backslash escapes), a number, a [list], a {block}, or a bare word;
+ * 0 when it is none of them. */
+static size_t
+attr_value(const char *s, size_t n, size_t i, int depth)
+{
+	size_t k;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i == n || depth >= ATTR_DEPTH)
+		return 0;
+	if (s[i] == '{')
+		return attr_block(s, n, i, NULL, NULL, depth + 1);
+	if (s[i] == '"') {
+		for (k = i + 1; k < n && s[k] != '"'; k++)
+			if (s[k] == '\\' && k + 1 < n)
+				k++;
+		return k < n ? k + 1 : 0;
+	}
+	if (s[i] == '[') {
+		for (k = i + 1;;) {
+			while (k < n && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			if (k < n && s[k] == ']')
+				return k + 1;
+			if ((k = attr_value(s, n, k, depth + 1)) == 0)
+				return 0;
+			while (k < n && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			if (k < n && s[k] == ',')
+				k++;
+		}
+	}
+	if (s[i] == '-' || s[i] == '+' || (s[i] >= '0' && s[i] <= '9')) {
+		k = i + (s[i] == '-' || s[i] == '+');
+		if (k == n || s[k] < '0' || s[k] > '9')
+			return 0;
+		while (k < n && s[k] >= '0' && s[k] <= '9')
+			k++;
+		if (k < n && s[k] == '.')
+			for (k++; k < n && s[k] >= '0' && s[k] <= '9'; k++)
+				;
+		if (k < n && (s[k] == 'e' || s[k] == 'E')) {
+			k++;
+			if (k < n && (s[k] == '-' || s[k] == '+'))
+				k++;
+			while (k < n && s[k] >= '0' && s[k] <= '9')
+				k++;
+		}
+		return k;
+	}
+	if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+	    s[i] == '_' || s[i] == ':'))
+		return 0;
+	for (k = i; k < n && attr_name_char(s[k]); k++)
+		;
+	return k;
+}
+
+/* Is s (n bytes) the inside of a Goldmark attribute block, by its
+ * grammar (`#id`, `.class` and `name=value`, separated by blanks or
+ * commas)? Sets *id and *idlen to the last id, if any. */
+static int
+attribute_list(const char *s, size_t n, const char **id, size_t *idlen)
+{
+	struct buf block = BUF_INIT;
+	size_t end;
+
+	*id = NULL;
+	*idlen = 0;
+	buf_putc(&block, '{');
+	buf_add(&block, s, n);
+	buf_putc(&block, '}');
+	end = attr_block(block.data, block.len, 0, id, idlen, 0);
+	if (*id != NULL)
+		*id = s + (*id - block.data - 1);
+	buf_free(&block);
+	return end == n + 2;
 }
 
 /* Strips a trailing Goldmark attribute block (`{#id .class}`) from the
  * heading's last text node; returns 1 if there was one, with *id set to
- * its id (malloc'd), or to NULL when it gives none. */
+ * its id (malloc'd), or to NULL when it gives none. Goldmark reads the
+ * block as written: its source line decides, where cmark-gfm's smart
+ * punctuation has made "--" a dash and quotes curly in the text
+ * ({#a--b} is the id a--b; {#it's} is no block, "'" being no id's). */
 static int
-take_attributes(cmark_node *heading, char **id)
+take_attributes(cmark_node *heading, struct md_source *src, char **id)
 {
 	cmark_node *last = cmark_node_last_child(heading);
+	struct buf line = BUF_INIT;
 	const char *lit, *open, *idstart;
 	char *kept;
 	size_t end, idlen;
+	int found = 0;
 
 	*id = NULL;
-	if (last == NULL || cmark_node_get_type(last) != CMARK_NODE_TEXT)
-		return 0;
-	lit = cmark_node_get_literal(last);
-	if (lit == NULL)
+	if (last == NULL || cmark_node_get_type(last) != CMARK_NODE_TEXT ||
+	    (lit = cmark_node_get_literal(last)) == NULL)
 		return 0;
 	end = strlen(lit);
 	while (end > 0 && (lit[end - 1] == ' ' || lit[end - 1] == '\t'))
 		end--;
-	if (end == 0 || lit[end - 1] != '}')
+	if (end == 0 || lit[end - 1] != '}' || (open = strrchr(lit, '{')) ==
+	    NULL)
 		return 0;
-	open = strrchr(lit, '{');
-	if (open == NULL || !attribute_list(open + 1,
-	    (size_t)(lit + end - 1 - (open + 1)), &idstart, &idlen))
+	heading_source(heading, src, 0, &line);
+	if (line.len > 0 && line.data[line.len - 1] == '}' &&
+	    (idstart = memrchr(line.data, '{', line.len)) != NULL &&
+	    attribute_list(idstart + 1, line.len - (size_t)(idstart -
+	    line.data) - 2, &idstart, &idlen)) {
+		found = 1;
+		if (idstart != NULL)
+			*id = xstrndup(idstart, idlen);
+	}
+	buf_free(&line);
+	if (!found)
 		return 0;
-	if (idstart != NULL)
-		*id = xstrndup(idstart, idlen);
 	while (open > lit && (open[-1] == ' ' || open[-1] == '\t'))
 		open--;
 	kept = xstrndup(lit, (size_t)(open - lit));
@@ -1112,7 +1231,7 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 		struct buf idtext = BUF_INIT;
 		int level = cmark_node_get_heading_level(h);
 		char *custom;
-		int attrs = take_attributes(h, &custom);
+		int attrs = take_attributes(h, src, &custom);
 
 		node_text(h, &text);
 		if (custom != NULL) {
@@ -2048,6 +2167,70 @@ md_render(const char *src, size_t n, unsigned flags,
 		split_summary(res);
 	if (!(flags & MD_SUMMARY))
 		res->summary_len = (size_t)-1;
+	return 0;
+}
+
+/* Could line s (n bytes, no end) continue a paragraph as a line of its
+ * text: not blank, indented less than four, and opening no other block
+ * (heading, quote, fence, list item, table row, HTML)? */
+static int
+paragraph_line(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i == n || i >= 4 || s[i] == '\t' ||
+	    strchr("#>`~|<", s[i]) != NULL)
+		return 0;
+	if (strchr("-*+", s[i]) != NULL && (i + 1 == n || s[i + 1] == ' ' ||
+	    s[i + 1] == '\t'))
+		return 0;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return !(i > 0 && i < n && (s[i] == '.' || s[i] == ')') &&
+	    s[i - 1] >= '0' && s[i - 1] <= '9' && (i + 1 == n ||
+	    s[i + 1] == ' '));
+}
+
+int
+md_definition_line(const char *src, size_t n)
+{
+	const char *s = src, *end = src + n, *e;
+	char fence = 0;
+	int line = 1, after_text = 0, blanks = 0;
+
+	for (; s < end; s = e + (e < end), line++) {
+		size_t len, i = 0;
+
+		e = memchr(s, '\n', (size_t)(end - s));
+		if (e == NULL)
+			e = end;
+		len = (size_t)(e - s);
+		if (len > 0 && s[len - 1] == '\r')
+			len--;
+		while (i < len && i < 4 && s[i] == ' ')
+			i++;
+		if (i + 3 <= len && (s[i] == '`' || s[i] == '~') &&
+		    s[i + 1] == s[i] && s[i + 2] == s[i] &&
+		    (fence == 0 || fence == s[i])) {
+			fence = fence ? 0 : s[i];
+			after_text = 0;
+			continue;
+		}
+		if (fence)
+			continue;
+		if (i == len) {
+			blanks++;
+			continue;
+		}
+		if (i < 4 && s[i] == ':' && i + 1 < len &&
+		    (s[i + 1] == ' ' || s[i + 1] == '\t') && after_text &&
+		    blanks <= 1)
+			return line;
+		after_text = paragraph_line(s, len);
+		blanks = 0;
+	}
 	return 0;
 }
 

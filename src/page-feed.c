@@ -243,7 +243,9 @@ render_feed(struct ctx *ctx, const struct feed *f)
 	if (prc == PAGE_OK) {
 		ctx->resp->content_type = fmt->content_type;
 		fmt->head(b, s, f, &sum);
-		buf_add(b, items.data, items.len);
+		/* The items, most of a long feed, handed to the response
+		 * rather than copied. */
+		resp_body_splice(ctx->resp, &items);
 		fmt->tail(b, &sum);
 	}
 	buf_free(&items);

@@ -565,6 +565,14 @@ scb_render(const struct sc_item *call, const char *inner, size_t n,
 	}
 	switch (b->kind) {
 	case K_FIGURE:
+		/* A site's or theme's own figure may take other names
+		 * (img=, image=): quire renders PaperMod's, whose image is
+		 * src, and says so rather than showing an empty one. */
+		if (get(call, "src", -1) == NULL)
+			buf_printf(&ctx->warn, "%s:%d: figure has no src: "
+			    "quire renders PaperMod's figure, whose image is "
+			    "src; a site's own figure with other parameters "
+			    "shows no image here\n", ctx->file, call->line);
 		figure(call, ctx, &out->open);
 		break;
 	case K_YOUTUBE:

@@ -857,13 +857,13 @@ kinds_refused(const struct site *s, struct loaded *f, size_t n,
 }
 
 /* markup.goldmark settings quire reads no row of, with the value of each
- * that it renders as (Hugo 0.111's default but definitionList's);
- * "" for a value to ignore. Any other value is warned of. */
+ * that it renders as (Hugo 0.111's default); "" for a value to ignore.
+ * Any other value is warned of. (definitionList has a row: a page that
+ * uses one is warned of, import.c.) */
 static const struct {
 	const char *key, *honoured;
 } goldmark_fixed[] = {
 	{ "renderer.xhtml", "" },	/* cmark-gfm writes <br />: README */
-	{ "extensions.definitionList", "false" },
 	{ "extensions.linkifyProtocol", "https" },
 	{ "parser.attribute.title", "true" },
 	{ "parser.attribute.block", "false" },

@@ -72,8 +72,8 @@ suite_signal() {
 }
 
 # page_card repeats page's listing columns (schema 005, 008), page_term
-# the card's order, entry, lastmod and cover columns (006, 008, 009,
-# 016); each card holds its entry's markup, and each of its page_term
+# the card's order (weight included, 025), entry, lastmod and cover
+# columns (006, 008, 009, 016); each card holds its entry's markup, and each of its page_term
 # rows the same (009), a taxonomy term's as PaperMod's tag-entry (016):
 # rows without their match, or with a column that differs (an entry not
 # holding its card's title, where escaping leaves it as is).
@@ -91,7 +91,8 @@ card_drift() {	# DB: prints the number of drifted rows
 	    page_card c LEFT JOIN page p ON p.id = c.page_id WHERE p.id IS NULL)
 	    + (SELECT count(*) FROM page_term t LEFT JOIN page_card c ON
 	    c.page_id = t.page_id WHERE c.page_id IS NULL OR
-	    c.kind IS NOT t.kind OR c.date IS NOT t.date OR
+	    c.kind IS NOT t.kind OR c.worder IS NOT t.worder OR
+	    c.date IS NOT t.date OR
 	    c.title IS NOT t.title OR c.source IS NOT t.source OR
 	    c.draft IS NOT t.draft OR c.publish_at IS NOT t.publish_at OR
 	    c.expire_at IS NOT t.expire_at OR c.url IS NOT t.url OR

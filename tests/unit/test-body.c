@@ -6,7 +6,7 @@
  * summaries (reference links, a front-matter summary) and the
  * markup.goldmark settings (hardWraps, typographer, linkify, footnote,
  * strikethrough, table, taskList). Also Hugo's Emojify scan, rule by
- * rule. */
+ * rule, and where a definition list would be. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -310,12 +310,42 @@ test_emojify_rules(void **state)
 	buf_free(&big);
 }
 
+/* Where Goldmark's definitionList (on in Hugo) would read a definition,
+ * which cmark-gfm renders as a paragraph's text: the import warns. */
+static void
+test_definition_lines(void **state)
+{
+	static const struct {
+		const char *md;
+		int line;
+	} cases[] = {
+		{ "Term\n: its definition\n", 2 },
+		{ "Intro.\n\nTerm\n\n: after a blank line\n", 5 },
+		{ "Term\n   : three spaces in\n", 2 },
+		{ "Term\n\n\n: two blank lines\n", 0 },
+		{ ": no term before\n", 0 },
+		{ "# Heading\n: not after a heading\n", 0 },
+		{ "- item\n: not after a list item\n", 0 },
+		{ "```\nTerm\n: in a fence\n```\n", 0 },
+		{ "Term\n:no blank after the colon\n", 0 },
+		{ "Term\n    : indented code\n", 0 },
+		{ "a\r\n: CRLF\r\n", 2 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_int_equal(md_definition_line(cases[i].md,
+		    strlen(cases[i].md)), cases[i].line);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hugo_body),
 		cmocka_unit_test(test_emojify_rules),
+		cmocka_unit_test(test_definition_lines),
 	};
 
 	uni_init();

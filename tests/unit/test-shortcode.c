@@ -286,6 +286,17 @@ test_expand(void **state)
 	fragments_free(&f);
 	buf_free(&ctx.warn);
 
+	/* A figure with no src (a theme's own figure takes img=): PaperMod's
+	 * markup, and a warning rather than a silent empty image. */
+	assert_int_equal(expand("{{< figure img=\"x.jpeg\" >}}", &site, &ctx,
+	    &md, &f, &err), 0);
+	assert_string_equal(buf_cstr(&ctx.warn),
+	    "p.md:1: figure has no src: quire renders PaperMod's figure, "
+	    "whose image is src; a site's own figure with other parameters "
+	    "shows no image here\n");
+	fragments_free(&f);
+	buf_free(&ctx.warn);
+
 	/* An admonition wraps Markdown that stays Markdown; a nested
 	 * {{< >}} gets a placeholder after the top-level ones. */
 	assert_int_equal(expand("{{% notice tip \"Read me\" %}}\n**bold** "
