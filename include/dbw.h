@@ -43,6 +43,8 @@ struct dbw_page {
 				 * listings only; DBW_LIST_LOCAL: in its
 				 * section's and terms' (Hugo's _build list) */
 	int no_resources;	/* publishResources: false */
+	const char *cascade;	/* a section's cascade of _build, as
+				 * dbw_cascade_get() gives it back, or NULL */
 	long long weight;	/* Hugo's weight, 0 when unset */
 	const char *body;
 	size_t body_len;
@@ -144,6 +146,12 @@ struct dbw_stat {
 	long long size;
 	long long mtime_ns, ctime_ns;	/* since the epoch */
 };
+/* The cascade stored with the page of source (dbw_page's) when its
+ * file is unchanged since it was read (its stored stat is s, whatever
+ * the settings): returns 1, the cascade appended to out (nothing when
+ * it has none); 0 when it must be read from the file; -1 on error. */
+int dbw_cascade_get(struct dbw *w, const char *source,
+	const struct dbw_stat *s, struct buf *out, struct buf *err);
 /* Is the file of the page of source unchanged since it was read: its
  * stored stat (dbw_stat_put) is s, under the settings hash settings?
  * Returns 1, setting *published to whether the stored page is published

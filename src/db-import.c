@@ -55,6 +55,7 @@ enum wquery {
 	W_PAGE_NAMED,
 	W_PAGE_AT,
 	W_RESOURCES_AT,
+	W_CASCADE_GET,
 	W_CARD_UNLIST,
 	W_HIT_UNLIST,
 	W_FILE_EACH,
@@ -90,9 +91,10 @@ static const char *const wquery_sql[W__MAX] = {
 	    "title, description, author, has_date, date, date_offset, "
 	    "has_lastmod, lastmod, lastmod_offset, publish_at, expire_at, "
 	    "draft, body, search_text, search_tags, lang, tkey, markup, list_url, "
-	    "resources) "
+	    "resources, cascade) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-	    "?14, ?15, ?16, ?17, ?18, ?23, ?24, ?25, ?26, ?27, ?28, ?29) ON CONFLICT (source) DO "
+	    "?14, ?15, ?16, ?17, ?18, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30) "
+	    "ON CONFLICT (source) DO "
 	    "UPDATE SET "
 	    "hash = ?2, kind = ?3, layout = ?4, url = ?5, title = ?6, "
 	    "description = ?7, author = ?8, has_date = ?9, date = ?10, "
@@ -100,7 +102,7 @@ static const char *const wquery_sql[W__MAX] = {
 	    "lastmod_offset = ?14, publish_at = ?15, expire_at = ?16, "
 	    "draft = ?17, body = ?18, search_text = ?23, search_tags = ?24, "
 	    "lang = ?25, tkey = ?26, markup = ?27, list_url = ?28, "
-	    "resources = ?29",
+	    "resources = ?29, cascade = ?30",
 	[W_PAGE_ID] = "SELECT id FROM page WHERE source = ?1",
 	[W_TERMS_CLEAR] = "DELETE FROM page_term WHERE page_id = ?1",
 	[W_TERM_PUT] = "INSERT OR IGNORE INTO term (taxonomy, slug, name) "
@@ -211,6 +213,13 @@ static const char *const wquery_sql[W__MAX] = {
 	    "JOIN page p ON p.source = s.source WHERE s.source = ?1 AND "
 	    "s.dev = ?2 AND s.ino = ?3 AND s.size = ?4 AND s.mtime_ns = ?5 "
 	    "AND s.ctime_ns = ?6 AND s.settings = ?7",
+	/* A section page's stored cascade (schema/026), when its file is
+	 * still what the walk saw (?2..?6): whatever the settings, as a
+	 * cascade depends on the file alone. */
+	[W_CASCADE_GET] = "SELECT p.cascade FROM page_stat s JOIN page p ON "
+	    "p.source = s.source WHERE s.source = ?1 AND s.dev = ?2 AND "
+	    "s.ino = ?3 AND s.size = ?4 AND s.mtime_ns = ?5 AND s.ctime_ns = "
+	    "?6 AND (p.cascade IS NULL OR p.cascade <> '?')",
 	[W_STAT_PUT] = "INSERT OR REPLACE INTO page_stat (source, dev, ino, "
 	    "size, mtime_ns, ctime_ns, settings) VALUES (?1, ?2, ?3, ?4, ?5, "
 	    "?6, ?7)",
@@ -877,6 +886,26 @@ dbw_stat_same(struct dbw *w, const char *source, const struct dbw_stat *s,
 }
 
 int
+dbw_cascade_get(struct dbw *w, const char *source, const struct dbw_stat *s,
+    struct buf *out, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_CASCADE_GET);
+	int rc;
+
+	bind_text(w, st, 1, source);
+	bind_int64(w, st, 2, (long long)s->dev);
+	bind_int64(w, st, 3, (long long)s->ino);
+	bind_int64(w, st, 4, s->size);
+	bind_int64(w, st, 5, s->mtime_ns);
+	bind_int64(w, st, 6, s->ctime_ns);
+	rc = step_any(w, st, err, "reading a section's cascade");
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		buf_puts(out, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : rc == SQLITE_ROW;
+}
+
+int
 dbw_stat_put(struct dbw *w, const char *source, const struct dbw_stat *s,
     unsigned long long settings, struct buf *err)
 {
@@ -1068,6 +1097,10 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 	else
 		bind_null(w, st, 28);
 	bind_int64(w, st, 29, !p->no_resources);
+	if (p->cascade != NULL)
+		bind_text(w, st, 30, p->cascade);
+	else
+		bind_null(w, st, 30);
 	{
 		struct buf tags = BUF_INIT;
 		size_t i, t;

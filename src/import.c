@@ -1581,44 +1581,84 @@ find_sections(struct import *im)
 	}
 }
 
-/* Lists the cascades of _build of the sections' _index files (Hugo
- * 0.111 applies a cascade's _build as a page's own). Files that do not
- * read or parse are left to import_file() to report. */
+/* Adds to im the cascade of _build b of the section of file f. */
 static void
-find_cascades(struct import *im)
+cascade_add(struct import *im, const struct input_file *f,
+    const struct fm_build *b)
 {
-	struct buf text = BUF_INIT, err = BUF_INIT, warn = BUF_INIT;
-	struct frontmatter fm;
-	size_t i;
+	const char *base = strrchr(f->path, '/');
+	struct cascade *c;
 
-	for (i = 0; i < im->nfiles; i++) {
+	im->cascades = xrealloc(im->cascades, (im->ncascades + 1) *
+	    sizeof(*im->cascades));
+	c = &im->cascades[im->ncascades++];
+	c->folder = base != NULL ? xstrndup(f->path, (size_t)(base - f->path)) :
+	    xstrdup("");
+	c->lang = f->lang;
+	c->build = *b;
+}
+
+/* A cascade's stored form (schema/026): "RENDER LIST RESOURCES". */
+static void
+cascade_format(const struct fm_build *b, struct buf *out)
+{
+	buf_printf(out, "%d %d %d", b->render, b->list, b->publish_resources);
+}
+
+/* Lists the cascades of _build of the sections' _index files (Hugo
+ * 0.111 applies a cascade's _build as a page's own): as stored with
+ * the section's page while its file is unchanged, else read from it.
+ * Files that do not read or parse are left to import_file() to report. */
+static int
+find_cascades(struct import *im, struct dbw *w, struct buf *err)
+{
+	struct buf text = BUF_INIT, warn = BUF_INIT, stored = BUF_INIT;
+	struct frontmatter fm;
+	struct fm_build b;
+	struct dbw_stat s;
+	size_t i;
+	int same, rc = 0;
+
+	for (i = 0; i < im->nfiles && rc == 0; i++) {
 		const struct input_file *f = &im->files[i];
 		const char *base = strrchr(f->path, '/');
 
 		if (!url_is_index(base != NULL ? base + 1 : f->path, 1))
 			continue;
+		buf_reset(&stored);
+		file_stat(f, &s);
+		if ((same = dbw_cascade_get(w, f->source, &s, &stored,
+		    err)) < 0) {
+			rc = -1;
+			break;
+		}
+		memset(&b, 0, sizeof(b));
+		if (same && stored.len > 0 && sscanf(buf_cstr(&stored),
+		    "%d %d %d", &b.render, &b.list, &b.publish_resources) == 3) {
+			b.set = 1;
+			cascade_add(im, f, &b);
+			continue;
+		}
+		if (same)
+			continue;
 		buf_reset(&text);
-		buf_reset(&err);
 		buf_reset(&warn);
 		memset(&fm, 0, sizeof(fm));
-		if (read_file(NULL, f, &text) == 0 &&
-		    fm_parse(f->fs_path, buf_cstr(&text), text.len, &fm, &err,
-		    &warn) == 0 && fm.cascade.set) {
-			struct cascade *c;
+		{
+			struct buf perr = BUF_INIT;
 
-			im->cascades = xrealloc(im->cascades,
-			    (im->ncascades + 1) * sizeof(*im->cascades));
-			c = &im->cascades[im->ncascades++];
-			c->folder = base != NULL ? xstrndup(f->path,
-			    (size_t)(base - f->path)) : xstrdup("");
-			c->lang = f->lang;
-			c->build = fm.cascade;
+			if (read_file(NULL, f, &text) == 0 &&
+			    fm_parse(f->fs_path, buf_cstr(&text), text.len, &fm,
+			    &perr, &warn) == 0 && fm.cascade.set)
+				cascade_add(im, f, &fm.cascade);
+			buf_free(&perr);
 		}
 		fm_free(&fm);
 	}
 	buf_free(&text);
-	buf_free(&err);
 	buf_free(&warn);
+	buf_free(&stored);
+	return rc;
 }
 
 /* The build options of the page of file f whose front matter is fm:
@@ -1900,6 +1940,7 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	    MARKUP_MARKDOWN : MARKUP_HTML;
 	size_t content_off, content_len;
 	struct fm_build build;
+	struct buf cascade = BUF_INIT;
 	int rc = -1, cjk, unrendered;
 
 	memset(&fm, 0, sizeof(fm));
@@ -2185,12 +2226,24 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	p.has_expiry = fm.has_expiry;
 	p.expire_at = fm.expiry.t;
 	page_build(im, f, &fm, &build);
+	/* Hugo 0.111 reads headless on a leaf bundle's index alone. */
+	if (fm.headless && !leaf_index(base != NULL ? base + 1 : f->path)) {
+		if (!im->quiet)
+			note(im, "warning: %s:%zu: headless is read on a leaf "
+			    "bundle's index.md only: Hugo 0.111 publishes this "
+			    "page, and so does quire\n", f->fs_path,
+			    fm.headless_line);
+		fm.headless = 0;
+	}
 	unrendered = fm.headless || build.render != FM_RENDER_ALWAYS;
 	p.draft = fm.draft ? PAGE_DRAFT : unrendered ? PAGE_UNRENDERED :
 	    PAGE_SHOWN;
 	p.unlisted = unrendered || build.list == FM_LIST_ALWAYS ? 0 :
 	    build.list == FM_LIST_NEVER ? DBW_LIST_NEVER : DBW_LIST_LOCAL;
 	p.no_resources = !build.publish_resources;
+	if (fm.cascade.set)
+		cascade_format(&fm.cascade, &cascade);
+	p.cascade = fm.cascade.set ? buf_cstr(&cascade) : NULL;
 	/* Hugo lists a page it does not render (but headless) in every
 	 * listing, without a link or with one to no page: quire does not. */
 	if (unrendered && !fm.headless && build.list != FM_LIST_NEVER &&
@@ -2287,6 +2340,7 @@ out:
 	buf_free(&parent);
 	buf_free(&tkey);
 	buf_free(&list_url);
+	buf_free(&cascade);
 	buf_free(&order);
 	return rc;
 }
@@ -3001,7 +3055,10 @@ import_run(const struct import_opts *opts, FILE *log)
 		im.removed += removed;
 	}
 	find_sections(&im);
-	find_cascades(&im);
+	if (find_cascades(&im, w, &err) != 0) {
+		note(&im, "%s\n", buf_cstr(&err));
+		goto out;
+	}
 	if (choose_main_section(&im, w, &err) != 0) {
 		note(&im, "%s\n", buf_cstr(&err));
 		goto out;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What Hugo 0.111 does not publish stays unpublished: the fixture
 # tests/hugo/unpub (front matter _build render/list/publishResources,
-# headless bundles, a section's cascade of _build, ignoreFiles, editors'
-# #name and name~ files) against Hugo's own answers
+# headless bundles (and a headless page, which Hugo publishes), a
+# section's cascade of _build, ignoreFiles, editors' #name and name~
+# files) against Hugo's own answers
 # (tests/golden/hugo-unpub.tsv, gen-golden-unpub.sh), through the CGI
 # worker:
 #   - every page quire stored answers 200 exactly when Hugo wrote it,
@@ -42,6 +43,8 @@ status() { cgi "$1" | head -n 1 | tr -d '\r'; }
 cond_rc "the site imports" $? "$tmp/log"
 expect "render: never on a listed page warns, naming its line" \
     "$(grep -c "^warning: $site/content/misc/rnever.md:5: _build render: never with list: always" "$tmp/log")" 1
+expect "headless on a page that is no bundle warns that it is published" \
+    "$(grep -c "^warning: $site/content/posts/headless-page.md:4: headless is read on a leaf bundle's index.md only" "$tmp/log")" 1
 expect "render: link warns likewise" \
     "$(grep -c "^warning: $site/content/misc/rlink.md:5: _build render: link with list: always" "$tmp/log")" 1
 
