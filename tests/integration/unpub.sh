@@ -59,7 +59,8 @@ done < <(sqlite3 -separator $'\t' "$db" "SELECT source, url FROM page ORDER BY s
 expect "each page answers 200 exactly when Hugo 0.111 writes it" "$bad" ""
 expect "ignoreFiles, #name and name~ leave files unread" \
     "$(sqlite3 "$db" "SELECT source FROM page WHERE source LIKE '%.private.%' OR
-        source LIKE '%wip%' OR source LIKE '%#%' OR source LIKE '%~'")" ""
+        source LIKE '%wip%' OR source LIKE '%scratchpad%' OR source LIKE '%#%' OR
+        source LIKE '%~'")" ""
 expect "a bundle's files are Hugo's (headless: yes; publishResources false, ignoreFiles, name~: no)" \
     "$(sqlite3 "$db" "SELECT url FROM file WHERE source LIKE 'content/%'" | LC_ALL=C sort)" \
     "$(awk -F'\t' '$1 == "file" { print $2 }' "$golden" | LC_ALL=C sort)"
