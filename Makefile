@@ -50,7 +50,7 @@ ALL_CXXFLAGS = -std=c++17 $(filter-out -Wstrict-prototypes \
 
 # Modules of both programs, of the importer only and of the worker only.
 COMMON   = buf html unicode emoji markdown md-splice fragments metrics dates site url entry inflect store
-IMPORTER = readfile images highlight highlight-lex shortcode shortcodes-builtin ref yamldoc jsondoc frontmatter site-load section lang progress \
+IMPORTER = readfile ignore images highlight highlight-lex shortcode shortcodes-builtin ref yamldoc jsondoc frontmatter site-load section lang progress \
            related files cover responsive db-import publish import watch
 # The importer's C++ modules (src/NAME.cpp); linking them needs libstdc++.
 IMPORTER_CXX = tomldoc
@@ -235,6 +235,7 @@ golden:
 	bash tests/hugo/gen-golden-body.sh
 	bash tests/hugo/gen-golden-sitelinks.sh
 	bash tests/hugo/gen-golden-files.sh
+	bash tests/hugo/gen-golden-unpub.sh
 
 # Rewrites tests/golden/render/NAME.html from NAME.md with today's
 # md_render(); review the diff before committing it.

@@ -20,6 +20,9 @@ struct site_file;
 struct section_tally;
 
 /* A page as the importer writes it. */
+/* dbw_page's unlisted: Hugo's _build list never and local. */
+enum { DBW_LIST_NEVER = 1, DBW_LIST_LOCAL = 2 };
+
 struct dbw_page {
 	const char *source;
 	const char *hash;
@@ -34,7 +37,14 @@ struct dbw_page {
 	long long publish_at;
 	int has_expiry;
 	long long expire_at;
-	int draft;
+	int draft;		/* schema.h's PAGE_SHOWN, PAGE_DRAFT or
+				 * PAGE_UNRENDERED */
+	int unlisted;		/* 0: listed; DBW_LIST_NEVER: in its terms'
+				 * listings only; DBW_LIST_LOCAL: in its
+				 * section's and terms' (Hugo's _build list) */
+	int no_resources;	/* publishResources: false */
+	const char *cascade;	/* a section's cascade of _build, as
+				 * dbw_cascade_get() gives it back, or NULL */
 	long long weight;	/* Hugo's weight, 0 when unset */
 	const char *body;
 	size_t body_len;
@@ -113,6 +123,11 @@ int dbw_page_ref(struct dbw *w, const char *source, const char *folder,
  * or 0 when there is none, -1 on error. */
 int dbw_page_at(struct dbw *w, const char *source, struct buf *url,
 	struct buf *err);
+/* dbw_page_at() for the files of the bundle of the page stored from
+ * source: a page Hugo does not render (headless) has its URL too, and
+ * one whose publishResources is false has none (0). */
+int dbw_resources_at(struct dbw *w, const char *source, struct buf *url,
+	struct buf *err);
 /* Calls fn with the source and URL of each page but drafts (and a
  * section's own) whose source holds needle (lower case), by source. */
 int dbw_pages_named(struct dbw *w, const char *needle,
@@ -131,6 +146,12 @@ struct dbw_stat {
 	long long size;
 	long long mtime_ns, ctime_ns;	/* since the epoch */
 };
+/* The cascade stored with the page of source (dbw_page's) when its
+ * file is unchanged since it was read (its stored stat is s, whatever
+ * the settings): returns 1, the cascade appended to out (nothing when
+ * it has none); 0 when it must be read from the file; -1 on error. */
+int dbw_cascade_get(struct dbw *w, const char *source,
+	const struct dbw_stat *s, struct buf *out, struct buf *err);
 /* Is the file of the page of source unchanged since it was read: its
  * stored stat (dbw_stat_put) is s, under the settings hash settings?
  * Returns 1, setting *published to whether the stored page is published

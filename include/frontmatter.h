@@ -8,6 +8,17 @@
 #include "dates.h"
 #include "yamldoc.h"
 
+/* Hugo's build options of a page (front matter _build). */
+enum fm_render { FM_RENDER_ALWAYS, FM_RENDER_NEVER, FM_RENDER_LINK };
+enum fm_list { FM_LIST_ALWAYS, FM_LIST_NEVER, FM_LIST_LOCAL };
+struct fm_build {
+	int set;		/* given; else Hugo's defaults below */
+	size_t line;		/* where, for messages */
+	int render;		/* enum fm_render (always) */
+	int list;		/* enum fm_list (always) */
+	int publish_resources;	/* publishResources (true) */
+};
+
 /* What quire reads of a page's front matter. Strings are malloc'd and
  * NULL when absent; body points into the text given to fm_parse(). */
 struct frontmatter {
@@ -21,6 +32,12 @@ struct frontmatter {
 	char *author;
 	char *layout;
 	int draft;
+	struct fm_build build;	/* _build */
+	struct fm_build cascade;	/* an _index's cascade: {_build: ...}
+					 * (or a cascade list's entry without
+					 * _target) */
+	int headless;		/* headless: true (line: headless_line) */
+	size_t headless_line;
 	long long weight;	/* Hugo's weight: 0 when unset */
 	int cjk;		/* isCJKLanguage: 1, 0, or -1 when not given */
 	int has_date, has_publish, has_expiry, has_lastmod;

@@ -15,6 +15,21 @@ enum page_kind {
 				 * its language's home ("/", "/fr/") */
 };
 
+/* page.draft, and the draft of its page_card, page_term and page_hit
+ * rows (schema/026): 0 when shown; readers show only rows of 0, the
+ * others say why a row is hidden. */
+enum page_hidden {
+	PAGE_SHOWN = 0,
+	PAGE_DRAFT = 1,		/* draft: true: Hugo builds nothing */
+	PAGE_UNRENDERED = 2,	/* _build render: never (or link), headless:
+				 * no page, but its bundle's files are
+				 * published (publishResources) */
+	PAGE_UNLISTED = 3,	/* on a listing row only: _build list: never
+				 * (every listing but its terms') or local
+				 * (the site-wide ones: home, its feed,
+				 * sitemap, search, neighbours, related) */
+};
+
 /* page.markup: how a page's body is written (schema/012). */
 enum page_markup {
 	MARKUP_MARKDOWN = 0,	/* rendered with cmark-gfm (markdown.c) */

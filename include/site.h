@@ -69,6 +69,8 @@ struct site {
 	size_t nmain_sections;
 	long paginate;
 	char *ugly_urls;	/* uglyURLs, as SITE_UGLY stores it */
+	char *ignore_files;	/* ignoreFiles: its patterns, one a line
+				 * (importer: ignore.h) */
 	char *disabled_kinds;	/* disableKinds, as SITE_KINDS stores it */
 	long summary_length;	/* summaryLength: words in an automatic
 				 * summary (importer) */

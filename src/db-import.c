@@ -54,6 +54,10 @@ enum wquery {
 	W_PAGE_FRAMES,
 	W_PAGE_NAMED,
 	W_PAGE_AT,
+	W_RESOURCES_AT,
+	W_CASCADE_GET,
+	W_CARD_UNLIST,
+	W_HIT_UNLIST,
 	W_FILE_EACH,
 	W_FILE_CLEAR,
 	W_FILE_PUT,
@@ -86,30 +90,35 @@ static const char *const wquery_sql[W__MAX] = {
 	[W_PAGE_PUT] = "INSERT INTO page (source, hash, kind, layout, url, "
 	    "title, description, author, has_date, date, date_offset, "
 	    "has_lastmod, lastmod, lastmod_offset, publish_at, expire_at, "
-	    "draft, body, search_text, search_tags, lang, tkey, markup, list_url) "
+	    "draft, body, search_text, search_tags, lang, tkey, markup, list_url, "
+	    "resources, cascade) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-	    "?14, ?15, ?16, ?17, ?18, ?23, ?24, ?25, ?26, ?27, ?28) ON CONFLICT (source) DO "
+	    "?14, ?15, ?16, ?17, ?18, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30) "
+	    "ON CONFLICT (source) DO "
 	    "UPDATE SET "
 	    "hash = ?2, kind = ?3, layout = ?4, url = ?5, title = ?6, "
 	    "description = ?7, author = ?8, has_date = ?9, date = ?10, "
 	    "date_offset = ?11, has_lastmod = ?12, lastmod = ?13, "
 	    "lastmod_offset = ?14, publish_at = ?15, expire_at = ?16, "
 	    "draft = ?17, body = ?18, search_text = ?23, search_tags = ?24, "
-	    "lang = ?25, tkey = ?26, markup = ?27, list_url = ?28",
+	    "lang = ?25, tkey = ?26, markup = ?27, list_url = ?28, "
+	    "resources = ?29, cascade = ?30",
 	[W_PAGE_ID] = "SELECT id FROM page WHERE source = ?1",
 	[W_TERMS_CLEAR] = "DELETE FROM page_term WHERE page_id = ?1",
 	[W_TERM_PUT] = "INSERT OR IGNORE INTO term (taxonomy, slug, name) "
 	    "VALUES (?1, ?2, ?3)",
 	[W_TERM_ID] = "SELECT id FROM term WHERE taxonomy = ?1 AND slug = ?2",
 	/* What a list of the term shows comes from the page's card (006,
-	 * 008). */
+	 * 008); its draft from the page (not the card: Hugo lists a page of
+	 * _build list: never in its terms, schema/026) or ?5 if not NULL. */
 	[W_PAGE_TERM_PUT] = "INSERT OR IGNORE INTO page_term (term_id, lang, "
 	    "worder, kind, date, title, source, page_id, position, name, "
 	    "draft, publish_at, expire_at, url, author, summary, has_date, "
 	    "date_offset, truncated, words, minutes, has_lastmod, lastmod, "
 	    "lastmod_offset, cover) "
 	    "SELECT ?2, lang, worder, kind, date, title, source, page_id, ?3, "
-	    "?4, draft, publish_at, expire_at, url, author, summary, has_date, "
+	    "?4, coalesce(?5, (SELECT p.draft FROM page p WHERE p.id = ?1)), "
+	    "publish_at, expire_at, url, author, summary, has_date, "
 	    "date_offset, truncated, words, minutes, has_lastmod, lastmod, "
 	    "lastmod_offset, cover FROM page_card WHERE page_id = ?1",
 	[W_ALIAS_CLEAR] = "DELETE FROM alias WHERE page_id = ?1",
@@ -166,6 +175,15 @@ static const char *const wquery_sql[W__MAX] = {
 	 * section's, where its url lists it (017). */
 	[W_PAGE_AT] = "SELECT coalesce(list_url, url) FROM page WHERE lower(source) = lower(?1) "
 	    "AND draft = 0",
+	/* Where the files of the bundle of the page at source ?1 go: a
+	 * page Hugo does not render publishes them too (schema/026). */
+	[W_RESOURCES_AT] = "SELECT coalesce(list_url, url) FROM page WHERE "
+	    "lower(source) = lower(?1) AND draft IN (0, 2) AND resources = 1",
+	/* The listing rows of a page Hugo does not list (schema/026). */
+	[W_CARD_UNLIST] = "UPDATE page_card SET draft = 3 WHERE page_id = ?1 "
+	    "AND draft = 0",
+	[W_HIT_UNLIST] = "UPDATE page_hit SET draft = 3 WHERE id = ?1 AND "
+	    "draft = 0",
 	[W_PAGE_REF] = "SELECT coalesce(list_url, url), title FROM page WHERE lower(source) = "
 	    "lower(?1) AND draft = 0 AND publish_at <= ?3 AND (expire_at IS "
 	    "NULL OR expire_at > ?3) UNION ALL SELECT NULL, NULL WHERE EXISTS "
@@ -195,6 +213,13 @@ static const char *const wquery_sql[W__MAX] = {
 	    "JOIN page p ON p.source = s.source WHERE s.source = ?1 AND "
 	    "s.dev = ?2 AND s.ino = ?3 AND s.size = ?4 AND s.mtime_ns = ?5 "
 	    "AND s.ctime_ns = ?6 AND s.settings = ?7",
+	/* A section page's stored cascade (schema/026), when its file is
+	 * still what the walk saw (?2..?6): whatever the settings, as a
+	 * cascade depends on the file alone. */
+	[W_CASCADE_GET] = "SELECT p.cascade FROM page_stat s JOIN page p ON "
+	    "p.source = s.source WHERE s.source = ?1 AND s.dev = ?2 AND "
+	    "s.ino = ?3 AND s.size = ?4 AND s.mtime_ns = ?5 AND s.ctime_ns = "
+	    "?6 AND (p.cascade IS NULL OR p.cascade <> '?')",
 	[W_STAT_PUT] = "INSERT OR REPLACE INTO page_stat (source, dev, ino, "
 	    "size, mtime_ns, ctime_ns, settings) VALUES (?1, ?2, ?3, ?4, ?5, "
 	    "?6, ?7)",
@@ -799,6 +824,14 @@ dbw_page_at(struct dbw *w, const char *source, struct buf *url,
 }
 
 int
+dbw_resources_at(struct dbw *w, const char *source, struct buf *url,
+    struct buf *err)
+{
+	return lookup_text(w, W_RESOURCES_AT, source, url, err,
+	    "looking up a bundle's page");
+}
+
+int
 dbw_page_frames(struct dbw *w, const char *source, unsigned frames,
     struct buf *err)
 {
@@ -848,6 +881,26 @@ dbw_stat_same(struct dbw *w, const char *source, const struct dbw_stat *s,
 	rc = step_any(w, st, err, "reading a page's file stat");
 	*published = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
 	*refs = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : rc == SQLITE_ROW;
+}
+
+int
+dbw_cascade_get(struct dbw *w, const char *source, const struct dbw_stat *s,
+    struct buf *out, struct buf *err)
+{
+	sqlite3_stmt *st = use(w, W_CASCADE_GET);
+	int rc;
+
+	bind_text(w, st, 1, source);
+	bind_int64(w, st, 2, (long long)s->dev);
+	bind_int64(w, st, 3, (long long)s->ino);
+	bind_int64(w, st, 4, s->size);
+	bind_int64(w, st, 5, s->mtime_ns);
+	bind_int64(w, st, 6, s->ctime_ns);
+	rc = step_any(w, st, err, "reading a section's cascade");
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		buf_puts(out, (const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
 	return rc < 0 ? -1 : rc == SQLITE_ROW;
 }
@@ -940,7 +993,7 @@ out:
  * TAXONOMY_SUBSECTIONS) whose slug is section (already its URL path). */
 static int
 put_section(struct dbw *w, long long page_id, const char *taxonomy,
-    const char *section, struct buf *err)
+    const char *section, int hidden, struct buf *err)
 {
 	sqlite3_stmt *st = use(w, W_TERM_PUT);
 	long long term_id;
@@ -962,6 +1015,10 @@ put_section(struct dbw *w, long long page_id, const char *taxonomy,
 	bind_int64(w, st, 2, term_id);
 	bind_int64(w, st, 3, 0);
 	bind_text(w, st, 4, section);
+	if (hidden)
+		bind_int64(w, st, 5, PAGE_UNLISTED);
+	else
+		bind_null(w, st, 5);
 	return run(w, st, SQLITE_DONE, err, "storing a page's section");
 }
 
@@ -1039,6 +1096,11 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 		bind_text(w, st, 28, p->list_url);
 	else
 		bind_null(w, st, 28);
+	bind_int64(w, st, 29, !p->no_resources);
+	if (p->cascade != NULL)
+		bind_text(w, st, 30, p->cascade);
+	else
+		bind_null(w, st, 30);
 	{
 		struct buf tags = BUF_INIT;
 		size_t i, t;
@@ -1074,6 +1136,20 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 	if (run(w, st, SQLITE_DONE, err, "storing a page's listing figures")
 	    != 0)
 		return -1;
+	/* A page Hugo does not list site-wide: its card (home, feeds,
+	 * sitemap, neighbours, related) and its search row are hidden;
+	 * its terms' rows copy the card's, but for put_section()'s. */
+	if (p->unlisted) {
+		st = use(w, W_CARD_UNLIST);
+		bind_int64(w, st, 1, id);
+		if (run(w, st, SQLITE_DONE, err, "hiding a page's card") != 0)
+			return -1;
+		st = use(w, W_HIT_UNLIST);
+		bind_int64(w, st, 1, id);
+		if (run(w, st, SQLITE_DONE, err, "hiding a page from search")
+		    != 0)
+			return -1;
+	}
 	st = use(w, W_TERMS_CLEAR);
 	bind_int64(w, st, 1, id);
 	if (run(w, st, SQLITE_DONE, err, "clearing a page's terms") != 0)
@@ -1082,11 +1158,14 @@ dbw_put_page(struct dbw *w, const struct dbw_page *p, struct buf *err)
 		if (put_terms(w, id, p->plurals[t], p->terms[t], p->nterms[t],
 		    err) != 0)
 			return -1;
+	/* Hugo's list: never leaves a page out of its section's listing
+	 * (local keeps it there); its terms list it all the same. */
 	if (p->section != NULL && put_section(w, id, TAXONOMY_SECTIONS,
-	    p->section, err) != 0)
+	    p->section, p->unlisted == DBW_LIST_NEVER, err) != 0)
 		return -1;
 	if (p->parent_section != NULL && put_section(w, id,
-	    TAXONOMY_SUBSECTIONS, p->parent_section, err) != 0)
+	    TAXONOMY_SUBSECTIONS, p->parent_section,
+	    p->unlisted == DBW_LIST_NEVER, err) != 0)
 		return -1;
 	st = use(w, W_ALIAS_CLEAR);
 	bind_int64(w, st, 1, id);

@@ -87,6 +87,9 @@ enum row_set {
 	"c.lastmod_offset, c.worder,"
 /* An instant after every other (the largest SQLite integer). */
 #define NEVER "9223372036854775807"
+/* The page of id ?6 is listed: its card is visible (schema/026). */
+#define LISTED " EXISTS (SELECT 1 FROM page_card k WHERE k.page_id = ?6 " \
+	"AND k.draft = 0) "
 /* The worder of a page without a weight, after every other (025). */
 #define UNWEIGHTED "9223372036854775807"
 
@@ -252,21 +255,22 @@ static const char *const query_sql[Q__MAX] = {
 	/* The neighbours in CARD_ORDER of the post whose card's worder,
 	 * date, title and source are ?5, ?2, ?3, ?4: first among the posts
 	 * of its weight, from its date on (a seek), else the nearest of
-	 * another weight. */
-	[Q_NEWER] = "SELECT * FROM (SELECT c.url, c.title FROM page_card c "
-	    "WHERE" LANG("c") "AND c.kind = 0 AND c.worder = ?5 AND c.date >= "
-	    "?2 AND (c.date > ?2 OR c.title < ?3 OR (c.title = ?3 AND "
-	    "c.source < ?4)) AND" VISIBLE("c") NEWER_ORDER ") UNION ALL "
+	 * another weight. None for (and none is) a page Hugo does not list
+	 * (schema/026): ?6 is its id. */
+	[Q_NEWER] = "SELECT * FROM (SELECT * FROM (SELECT c.url, c.title "
+	    "FROM page_card c WHERE" LANG("c") "AND c.kind = 0 AND c.worder = "
+	    "?5 AND c.date >= ?2 AND (c.date > ?2 OR c.title < ?3 OR "
+	    "(c.title = ?3 AND c.source < ?4)) AND" VISIBLE("c") NEWER_ORDER ") UNION ALL "
 	    "SELECT * FROM (SELECT c.url, c.title FROM page_card c WHERE"
 	    LANG("c") "AND c.kind = 0 AND c.worder < ?5 AND" VISIBLE("c")
-	    NEWER_ORDER ") LIMIT 1",
-	[Q_OLDER] = "SELECT * FROM (SELECT c.url, c.title FROM page_card c "
-	    "WHERE" LANG("c") "AND c.kind = 0 AND c.worder = ?5 AND c.date <= "
-	    "?2 AND (c.date < ?2 OR c.title > ?3 OR (c.title = ?3 AND "
-	    "c.source > ?4)) AND" VISIBLE("c") CARD_ORDER "LIMIT 1) UNION ALL "
+	    NEWER_ORDER ") LIMIT 1) WHERE" LISTED,
+	[Q_OLDER] = "SELECT * FROM (SELECT * FROM (SELECT c.url, c.title "
+	    "FROM page_card c WHERE" LANG("c") "AND c.kind = 0 AND c.worder = "
+	    "?5 AND c.date <= ?2 AND (c.date < ?2 OR c.title > ?3 OR "
+	    "(c.title = ?3 AND c.source > ?4)) AND" VISIBLE("c") CARD_ORDER "LIMIT 1) UNION ALL "
 	    "SELECT * FROM (SELECT c.url, c.title FROM page_card c WHERE"
 	    LANG("c") "AND c.kind = 0 AND c.worder > ?5 AND" VISIBLE("c")
-	    CARD_ORDER "LIMIT 1) LIMIT 1",
+	    CARD_ORDER "LIMIT 1) LIMIT 1) WHERE" LISTED,
 	/* A page's related posts as the importer ranked them (related.h),
 	 * those visible now. */
 	[Q_RELATED] = "SELECT r.url, r.title FROM page_related r WHERE "
@@ -2013,7 +2017,8 @@ neighbour(struct db *db, enum query q, long long now,
 	    bind_int64(db, st, 2, p->date.t) != 0 ||
 	    bind_text(db, st, 3, p->title) != 0 ||
 	    bind_text(db, st, 4, p->source) != 0 ||
-	    bind_int64(db, st, 5, p->worder) != 0)
+	    bind_int64(db, st, 5, p->worder) != 0 ||
+	    bind_int64(db, st, 6, p->id) != 0)
 		return DB_ERROR;
 	rc = step(&cur);
 	if (rc == DB_ROW) {

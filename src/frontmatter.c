@@ -807,6 +807,103 @@ get_weight(struct yamldoc *y, yaml_node_t *map, long long *out,
 static char *const default_plurals[] = { "tags", "categories" };
 static char *const default_singulars[] = { "tag", "category" };
 
+/* Reads Hugo's _build mapping node (found as key, in name) into b:
+ * render always/never/link, list always/never/local (true and false
+ * are always and never, as Hugo decodes them), publishResources. */
+static int
+read_build(struct yamldoc *y, yaml_node_t *node, const char *key,
+    struct fm_build *b, const char *name, struct buf *err)
+{
+	static const char *const renders[] = { "always", "never", "link" };
+	static const char *const lists[] = { "always", "never", "local" };
+	const char *const *words[2] = { renders, lists };
+	const char *keys[2] = { "render", "list" };
+	int *out[2] = { &b->render, &b->list };
+	yaml_node_t *v;
+	const char *s;
+	size_t k, i;
+
+	b->set = 1;
+	b->line = yamldoc_line(y, node);
+	b->render = FM_RENDER_ALWAYS;
+	b->list = FM_LIST_ALWAYS;
+	b->publish_resources = 1;
+	if (node->type != YAML_MAPPING_NODE) {
+		buf_printf(err, "%s:%zu: '%s' must be a mapping (render, "
+		    "list, publishResources)", name, b->line, key);
+		return -1;
+	}
+	for (k = 0; k < 2; k++) {
+		v = yamldoc_get(y, node, keys[k]);
+		if (v == NULL)
+			continue;
+		s = yamldoc_scalar(v);
+		for (i = 0; s != NULL && i < 3; i++)
+			if (strcasecmp(s, words[k][i]) == 0)
+				break;
+		if (s != NULL && i == 3 && strcasecmp(s, "true") == 0)
+			i = 0;
+		else if (s != NULL && i == 3 && strcasecmp(s, "false") == 0)
+			i = 1;
+		if (s == NULL || i == 3) {
+			buf_printf(err, "%s:%zu: '%s.%s' must be %s, %s or %s",
+			    name, yamldoc_line(y, v), key, keys[k],
+			    words[k][0], words[k][1], words[k][2]);
+			return -1;
+		}
+		*out[k] = (int)i;
+	}
+	return get_bool(y, node, "publishResources", &b->publish_resources,
+	    name, err);
+}
+
+/* Reads _build, headless and a cascade's _build (a mapping, or the
+ * first entry of a list without _target; one with _target is not
+ * applied, with a warning) into fm. */
+static int
+get_build(struct yamldoc *y, yaml_node_t *root, struct frontmatter *fm,
+    const char *name, struct buf *err, struct buf *warn)
+{
+	yaml_node_t *node = yamldoc_get(y, root, "_build"), *c, *item, *b;
+	size_t i;
+
+	if (node != NULL && read_build(y, node, "_build", &fm->build, name,
+	    err) != 0)
+		return -1;
+	node = yamldoc_get(y, root, "headless");
+	if (node != NULL) {
+		if (get_bool(y, root, "headless", &fm->headless, name, err))
+			return -1;
+		fm->headless_line = yamldoc_line(y, node);
+	}
+	c = yamldoc_get(y, root, "cascade");
+	if (c == NULL)
+		return 0;
+	if (c->type == YAML_MAPPING_NODE) {
+		b = yamldoc_get(y, c, "_build");
+		return b != NULL ? read_build(y, b, "cascade._build",
+		    &fm->cascade, name, err) : 0;
+	}
+	for (i = 0; c->type == YAML_SEQUENCE_NODE &&
+	    i < yamldoc_seq_len(c); i++) {
+		item = yamldoc_seq_item(y, c, i);
+		if (item == NULL || item->type != YAML_MAPPING_NODE ||
+		    (b = yamldoc_get(y, item, "_build")) == NULL)
+			continue;
+		if (yamldoc_get(y, item, "_target") != NULL) {
+			buf_printf(warn, "%s:%zu: cascade._build with _target: "
+			    "quire does not apply it (it applies a cascade's "
+			    "_build to every page of the section)\n", name,
+			    yamldoc_line(y, b));
+			continue;
+		}
+		if (!fm->cascade.set && read_build(y, b, "cascade._build",
+		    &fm->cascade, name, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Hugo's per-page outputs: a list of output formats without HTML (a
  * page published as JSON alone) has no HTML page in Hugo, while quire
  * serves every page as HTML: say so. */
@@ -955,6 +1052,8 @@ fm_parse_terms(const char *name, const char *text, size_t n,
 		if (get_list(&y, root, plurals[t], &fm->terms[t],
 		    &fm->nterms[t], name, singulars[t], err, warn) != 0)
 			goto out;
+	if (get_build(&y, root, fm, name, err, warn) != 0)
+		goto out;
 	get_author(&y, root, &fm->author);
 	get_weight(&y, root, &fm->weight, name, warn);
 	warn_outputs(&y, root, name, warn);

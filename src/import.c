@@ -23,6 +23,7 @@
 #include "fragments.h"
 #include "frontmatter.h"
 #include "highlight.h"
+#include "ignore.h"
 #include "import.h"
 #include "lang.h"
 #include "markdown.h"
@@ -42,7 +43,7 @@
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "13"
+#define IMPORT_RULES_VERSION "14"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640
@@ -99,6 +100,16 @@ struct walk {
 	struct dirs open, direct, linked;
 };
 
+/* A section's cascade of Hugo's _build (its _index's front matter):
+ * it applies to the section and every page under its folder, in its
+ * language, that has no _build of its own; the nearest section's wins. */
+struct cascade {
+	char *folder;		/* the section's path less language ("" for
+				 * the home's), as input_file's path */
+	const char *lang;
+	struct fm_build build;
+};
+
 struct import {
 	const struct import_opts *opts;
 	FILE *log;
@@ -115,6 +126,9 @@ struct import {
 				 * its configuration), if known */
 	char **sections;	/* folders with an _index.md (:sections) */
 	size_t nsections;
+	struct ignore *ignore;	/* the site's ignoreFiles, or NULL */
+	struct cascade *cascades;	/* sections' cascade of _build */
+	size_t ncascades;
 	long added, updated, unchanged, removed, skipped;
 	int quiet;		/* expanding again: its warnings were given */
 	/* Pages whose shortcodes call ref or relref: expanded again once
@@ -419,6 +433,33 @@ leaf_index(const char *name)
 	    memchr(mid + 1, '.', (size_t)(name + n - e - mid - 1)) == NULL;
 }
 
+/* Does Hugo 0.111 leave the file or folder (dir) of source (under
+ * content/) unread because every language names a contentDir of its
+ * own and it lies in none of them (content/NOTES.md beside content/en
+ * and content/zh)? A folder holding one is read. */
+static int
+outside_lang_dirs(const struct import *im, const char *source, int dir)
+{
+	struct buf prefix = BUF_INIT;
+	size_t i, n = strlen(source);
+	int outside = im->site.nlangs > 0;
+
+	for (i = 0; i < im->site.nlangs && outside; i++) {
+		buf_reset(&prefix);
+		if (lang_content_prefix(&im->site, im->site.langs[i].code,
+		    &prefix) == 0)
+			outside = 0;	/* content/ itself is read */
+		else if (strncmp(source, buf_cstr(&prefix), prefix.len) == 0)
+			outside = 0;
+		else if (dir && prefix.len > n &&
+		    strncmp(buf_cstr(&prefix), source, n) == 0 &&
+		    prefix.data[n] == '/')
+			outside = 0;
+	}
+	buf_free(&prefix);
+	return outside;
+}
+
 /* Adds the content files (Markdown, HTML) under dir (source names under
  * prefix), sorted, and the other files as resources; real is dir
  * resolved; bundle is the source of the leaf bundle's folder dir lies
@@ -472,7 +513,20 @@ walk(struct import *im, struct walk *w, const char *dir, const char *real,
 			buf_puts(&src, names[i]);
 		kind = rc == 0 ? vet(im, w, buf_cstr(&fs), &st, target) : 0;
 		buf_reset(&why);
-		if (kind != 0 && (owner != NULL || (kind == 'f' &&
+		/* Hugo skips editors' files (#name, name~) and what the
+		 * site's ignoreFiles match; and with every language in a
+		 * contentDir of its own, what lies in none. */
+		if (kind != 0 && (ignore_name(names[i]) ||
+		    ignore_match(im->ignore, buf_cstr(&fs)))) {
+			im->skipped++;
+		} else if (kind != 0 && bundle == NULL &&
+		    strncmp(buf_cstr(&src), "../", 3) != 0 &&
+		    outside_lang_dirs(im, buf_cstr(&src), kind == 'd')) {
+			note(im, "warning: %s: in no language's contentDir; "
+			    "skipped, as Hugo 0.111 does not read it\n",
+			    buf_cstr(&fs));
+			im->skipped++;
+		} else if (kind != 0 && (owner != NULL || (kind == 'f' &&
 		    url_content_ext(names[i]) == 0 &&
 		    other_format(names[i], &how) == NULL)) &&
 		    !files_name_ok(names[i], &why)) {
@@ -876,6 +930,9 @@ collect(struct import *im)
 			rc = walk(im, &w, abs, abs, buf_cstr(&prefix), NULL);
 			if (site_dir != NULL && *rel == '\0')
 				im->whole_site = 1;
+		} else if (url_content_ext(abs) > 0 &&
+		    ignore_match(im->ignore, abs)) {
+			im->skipped++;	/* ignoreFiles: Hugo reads it not */
 		} else if (url_content_ext(abs) > 0) {
 			add_file(im, abs, NULL, buf_cstr(&prefix), &st);
 		} else {
@@ -1174,6 +1231,16 @@ settings_hash_of(struct import *im)
 	/* A page's :sections depends on which folders hold an _index.md. */
 	for (i = 0; i < im->nsections; i++)
 		h = fnv1a(h, im->sections[i], strlen(im->sections[i]) + 1);
+	/* A page's build options depend on its sections' cascades. */
+	for (i = 0; i < im->ncascades; i++) {
+		const struct cascade *c = &im->cascades[i];
+		int v[3] = { c->build.render, c->build.list,
+		    c->build.publish_resources };
+
+		h = fnv1a(h, c->folder, strlen(c->folder) + 1);
+		h = fnv1a(h, c->lang, strlen(c->lang) + 1);
+		h = fnv1a(h, v, sizeof(v));
+	}
 	return h;
 }
 
@@ -1514,6 +1581,116 @@ find_sections(struct import *im)
 	}
 }
 
+/* Adds to im the cascade of _build b of the section of file f. */
+static void
+cascade_add(struct import *im, const struct input_file *f,
+    const struct fm_build *b)
+{
+	const char *base = strrchr(f->path, '/');
+	struct cascade *c;
+
+	im->cascades = xrealloc(im->cascades, (im->ncascades + 1) *
+	    sizeof(*im->cascades));
+	c = &im->cascades[im->ncascades++];
+	c->folder = base != NULL ? xstrndup(f->path, (size_t)(base - f->path)) :
+	    xstrdup("");
+	c->lang = f->lang;
+	c->build = *b;
+}
+
+/* A cascade's stored form (schema/026): "RENDER LIST RESOURCES". */
+static void
+cascade_format(const struct fm_build *b, struct buf *out)
+{
+	buf_printf(out, "%d %d %d", b->render, b->list, b->publish_resources);
+}
+
+/* Lists the cascades of _build of the sections' _index files (Hugo
+ * 0.111 applies a cascade's _build as a page's own): as stored with
+ * the section's page while its file is unchanged, else read from it.
+ * Files that do not read or parse are left to import_file() to report. */
+static int
+find_cascades(struct import *im, struct dbw *w, struct buf *err)
+{
+	struct buf text = BUF_INIT, warn = BUF_INIT, stored = BUF_INIT;
+	struct frontmatter fm;
+	struct fm_build b;
+	struct dbw_stat s;
+	size_t i;
+	int same, rc = 0;
+
+	for (i = 0; i < im->nfiles && rc == 0; i++) {
+		const struct input_file *f = &im->files[i];
+		const char *base = strrchr(f->path, '/');
+
+		if (!url_is_index(base != NULL ? base + 1 : f->path, 1))
+			continue;
+		buf_reset(&stored);
+		file_stat(f, &s);
+		if ((same = dbw_cascade_get(w, f->source, &s, &stored,
+		    err)) < 0) {
+			rc = -1;
+			break;
+		}
+		memset(&b, 0, sizeof(b));
+		if (same && stored.len > 0 && sscanf(buf_cstr(&stored),
+		    "%d %d %d", &b.render, &b.list, &b.publish_resources) == 3) {
+			b.set = 1;
+			cascade_add(im, f, &b);
+			continue;
+		}
+		if (same)
+			continue;
+		buf_reset(&text);
+		buf_reset(&warn);
+		memset(&fm, 0, sizeof(fm));
+		{
+			struct buf perr = BUF_INIT;
+
+			if (read_file(NULL, f, &text) == 0 &&
+			    fm_parse(f->fs_path, buf_cstr(&text), text.len, &fm,
+			    &perr, &warn) == 0 && fm.cascade.set)
+				cascade_add(im, f, &fm.cascade);
+			buf_free(&perr);
+		}
+		fm_free(&fm);
+	}
+	buf_free(&text);
+	buf_free(&warn);
+	buf_free(&stored);
+	return rc;
+}
+
+/* The build options of the page of file f whose front matter is fm:
+ * its own _build, else the nearest cascade over it (its own when f is
+ * a section's _index), else Hugo's defaults (b->set 0). */
+static void
+page_build(const struct import *im, const struct input_file *f,
+    const struct frontmatter *fm, struct fm_build *b)
+{
+	size_t i, best = 0, n;
+	int found = 0;
+
+	*b = fm->build;
+	if (b->set)
+		return;
+	b->render = FM_RENDER_ALWAYS;
+	b->list = FM_LIST_ALWAYS;
+	b->publish_resources = 1;
+	for (i = 0; i < im->ncascades; i++) {
+		const struct cascade *c = &im->cascades[i];
+
+		n = strlen(c->folder);
+		if (strcmp(c->lang, f->lang) != 0 || (n > 0 &&
+		    (strncmp(f->path, c->folder, n) != 0 ||
+		    f->path[n] != '/')) || (found && n < best))
+			continue;
+		*b = c->build;
+		best = n;
+		found = 1;
+	}
+}
+
 /* The path of content file source less its extension, and less
  * "/index" for a page bundle: Hugo 0.111 keeps one page per such key. */
 static size_t
@@ -1762,7 +1939,9 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	enum page_markup markup = url_markdown_ext(f->path) > 0 ?
 	    MARKUP_MARKDOWN : MARKUP_HTML;
 	size_t content_off, content_len;
-	int rc = -1, cjk;
+	struct fm_build build;
+	struct buf cascade = BUF_INIT;
+	int rc = -1, cjk, unrendered;
 
 	memset(&fm, 0, sizeof(fm));
 	memset(&m, 0, sizeof(m));
@@ -2046,7 +2225,36 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	    fm.has_date ? fm.date.t : 0;
 	p.has_expiry = fm.has_expiry;
 	p.expire_at = fm.expiry.t;
-	p.draft = fm.draft;
+	page_build(im, f, &fm, &build);
+	/* Hugo 0.111 reads headless on a leaf bundle's index alone. */
+	if (fm.headless && !leaf_index(base != NULL ? base + 1 : f->path)) {
+		if (!im->quiet)
+			note(im, "warning: %s:%zu: headless is read on a leaf "
+			    "bundle's index.md only: Hugo 0.111 publishes this "
+			    "page, and so does quire\n", f->fs_path,
+			    fm.headless_line);
+		fm.headless = 0;
+	}
+	unrendered = fm.headless || build.render != FM_RENDER_ALWAYS;
+	p.draft = fm.draft ? PAGE_DRAFT : unrendered ? PAGE_UNRENDERED :
+	    PAGE_SHOWN;
+	p.unlisted = unrendered || build.list == FM_LIST_ALWAYS ? 0 :
+	    build.list == FM_LIST_NEVER ? DBW_LIST_NEVER : DBW_LIST_LOCAL;
+	p.no_resources = !build.publish_resources;
+	if (fm.cascade.set)
+		cascade_format(&fm.cascade, &cascade);
+	p.cascade = fm.cascade.set ? buf_cstr(&cascade) : NULL;
+	/* Hugo lists a page it does not render (but headless) in every
+	 * listing, without a link or with one to no page: quire does not. */
+	if (unrendered && !fm.headless && build.list != FM_LIST_NEVER &&
+	    !im->quiet)
+		note(im, "warning: %s:%zu: _build render: %s with list: %s: "
+		    "Hugo 0.111 lists the page %s; quire serves and lists it "
+		    "nowhere, as with list: never\n", f->fs_path, build.line,
+		    build.render == FM_RENDER_LINK ? "link" : "never",
+		    build.list == FM_LIST_LOCAL ? "local" : "always",
+		    build.render == FM_RENDER_LINK ? "with a link to no page" :
+		    "without a link");
 	p.weight = fm.weight;
 	p.body = m.html != NULL ? m.html : src + content_off;
 	p.body_len = m.html != NULL ? strlen(m.html) : content_len;
@@ -2132,6 +2340,7 @@ out:
 	buf_free(&parent);
 	buf_free(&tkey);
 	buf_free(&list_url);
+	buf_free(&cascade);
 	buf_free(&order);
 	return rc;
 }
@@ -2196,7 +2405,8 @@ resource_base(const char *page_url, struct buf *out)
 
 
 /* Adds resource r at every URL Hugo publishes it: under the URL of each
- * page of its bundle (a translation each; none for a draft), beside a
+ * page of its bundle (a translation each; none for a draft or where
+ * publishResources is false; a headless one's too), beside a
  * branch bundle's page likewise, or else at its path under content/. */
 static int
 place_resource(struct filing *fl, const struct resource *r, struct buf *err)
@@ -2226,12 +2436,14 @@ place_resource(struct filing *fl, const struct resource *r, struct buf *err)
 			continue;
 		owners++;
 		buf_reset(&url);
-		if ((found = dbw_page_at(fl->w, s, &url, err)) < 0) {
+		if ((found = dbw_resources_at(fl->w, s, &url, err)) < 0) {
 			rc = -1;
 			break;
 		}
+		/* A draft's, or publishResources: false: Hugo publishes
+		 * none (but those a template asks for). */
 		if (found == 0)
-			continue;	/* a draft: Hugo publishes none */
+			continue;
 		resource_base(buf_cstr(&url), &base);
 		buf_puts(&base, rel);
 		files_add(&fl->list, buf_cstr(&base), buf_cstr(&src),
@@ -2725,6 +2937,7 @@ free_import(struct import *im)
 	free_files(im);
 	free(im->files);
 	free(im->res);
+	ignore_free(im->ignore);
 	for (i = 0; i < im->nmirrors; i++)
 		free(im->mirrors[i]);
 	free(im->mirrors);
@@ -2732,6 +2945,9 @@ free_import(struct import *im)
 	for (i = 0; i < im->nsections; i++)
 		free(im->sections[i]);
 	free(im->sections);
+	for (i = 0; i < im->ncascades; i++)
+		free(im->cascades[i].folder);
+	free(im->cascades);
 	free(im->ref_pages);
 	site_free(&im->site);
 }
@@ -2805,6 +3021,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	find_site(&im);
 	if ((cfg = read_config(&im)) < 0)
 		goto out;
+	im.ignore = ignore_new(im.site.ignore_files);
 	if (collect(&im) != 0)
 		goto out;
 	if (opts->base_url != NULL &&
@@ -2838,6 +3055,10 @@ import_run(const struct import_opts *opts, FILE *log)
 		im.removed += removed;
 	}
 	find_sections(&im);
+	if (find_cascades(&im, w, &err) != 0) {
+		note(&im, "%s\n", buf_cstr(&err));
+		goto out;
+	}
 	if (choose_main_section(&im, w, &err) != 0) {
 		note(&im, "%s\n", buf_cstr(&err));
 		goto out;

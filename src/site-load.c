@@ -9,6 +9,7 @@
 
 #include "dates.h"
 #include "frontmatter.h"
+#include "ignore.h"
 #include "import.h"
 #include "readfile.h"
 #include "site.h"
@@ -622,6 +623,42 @@ load_key(struct site *s, const struct site_key *k, struct yamldoc *y,
 			buf_free(&uerr);
 			break;
 		}
+		if (strcmp(k->config, "ignoreFiles") == 0) {
+			/* A pattern or a list of them (Go's regexp syntax),
+			 * stored one a line; each must compile. */
+			size_t i, count = node->type == YAML_SEQUENCE_NODE ?
+			    yamldoc_seq_len(node) : 1;
+
+			for (i = 0; i < count; i++) {
+				yaml_node_t *item = node->type ==
+				    YAML_SEQUENCE_NODE ?
+				    yamldoc_seq_item(y, node, i) : node;
+				const char *re = yamldoc_scalar(item);
+				struct buf why = BUF_INIT;
+
+				if (re == NULL || strchr(re, '\n') != NULL) {
+					buf_printf(err, "%s:%zu: '%s' must be a "
+					    "regular expression or a list of "
+					    "them, each on one line", path,
+					    item ? yamldoc_line(y, item) : line,
+					    k->config);
+					buf_free(&uerr);
+					return -1;
+				}
+				if (ignore_check(re, &why) != 0) {
+					buf_printf(err, "%s:%zu: '%s': %s: %s",
+					    path, yamldoc_line(y, item),
+					    k->config, re, buf_cstr(&why));
+					buf_free(&why);
+					buf_free(&uerr);
+					return -1;
+				}
+				buf_printf(&uerr, "%s%s", i ? "\n" : "", re);
+			}
+			site_set(s, k->stored, buf_cstr(&uerr));
+			buf_free(&uerr);
+			break;
+		}
 		if ((strcmp(k->config, "staticDir") == 0 ||
 		    strcmp(k->config, "theme") == 0 ||
 		    strcmp(k->config, "params.images") == 0) &&
@@ -890,6 +927,99 @@ goldmark_warnings(struct yamldoc *doc, yaml_node_t *node, const char *prefix,
 	}
 }
 
+/* Does the mount item (a mapping) hold only the keys source, target
+ * and lang, the first two strings, target "content"? */
+static int
+content_mount(struct yamldoc *y, yaml_node_t *item)
+{
+	const char *target;
+	size_t i;
+
+	if (item == NULL || item->type != YAML_MAPPING_NODE ||
+	    yamldoc_scalar(yamldoc_get(y, item, "source")) == NULL ||
+	    (target = yamldoc_scalar(yamldoc_get(y, item, "target"))) == NULL ||
+	    strcmp(target, "content") != 0)
+		return 0;
+	for (i = 0; i < yamldoc_map_len(item); i++) {
+		const char *key = yamldoc_scalar(yamldoc_map_key(y, item, i));
+
+		if (key == NULL || (strcasecmp(key, "source") != 0 &&
+		    strcasecmp(key, "target") != 0 &&
+		    strcasecmp(key, "lang") != 0))
+			return 0;
+	}
+	return 1;
+}
+
+/* module.mounts, which replace Hugo's content folder. quire maps one
+ * form exactly: each mount's target is content, one a language (lang),
+ * every language has one (or, with no languages, one mount without
+ * lang): the same as each language's contentDir (the site's) being its
+ * source. Any other form is a warning appended to err: quire reads
+ * contentDir only. */
+static void
+load_mounts(struct site *s, struct loaded *f, size_t n, struct buf *err)
+{
+	struct loaded *from;
+	struct buf key = BUF_INIT, code = BUF_INIT;
+	yaml_node_t *node = lookup(f, n, "module.mounts", NULL, &from);
+	struct yamldoc *y;
+	size_t i, j, len;
+	unsigned long long used = 0;
+	int ok;
+
+	if (node == NULL)
+		return;
+	y = &from->doc;
+	len = node->type == YAML_SEQUENCE_NODE ? yamldoc_seq_len(node) : 0;
+	ok = len > 0 && len == (s->nlangs > 0 ? s->nlangs : 1) && len <= 64;
+	for (i = 0; i < len && ok; i++) {
+		yaml_node_t *item = yamldoc_seq_item(y, node, i);
+		const char *lang;
+
+		ok = content_mount(y, item);
+		if (!ok)
+			break;
+		lang = yamldoc_scalar(yamldoc_get(y, item, "lang"));
+		if (s->nlangs == 0) {
+			ok = lang == NULL;
+			continue;
+		}
+		buf_reset(&code);
+		if (lang != NULL)
+			lang_code(lang, strlen(lang), &code);
+		for (j = 0; lang != NULL && j < s->nlangs &&
+		    strcmp(s->langs[j].code, buf_cstr(&code)) != 0; j++)
+			;
+		ok = lang != NULL && j < s->nlangs && !(used & (1ULL << j));
+		if (ok)
+			used |= 1ULL << j;
+	}
+	for (i = 0; i < len && ok; i++) {
+		yaml_node_t *item = yamldoc_seq_item(y, node, i);
+		const char *lang = yamldoc_scalar(yamldoc_get(y, item, "lang"));
+		const char *source = yamldoc_scalar(yamldoc_get(y, item,
+		    "source"));
+
+		buf_reset(&key);
+		if (lang == NULL) {
+			buf_puts(&key, "contentDir");
+		} else {
+			buf_reset(&code);
+			lang_code(lang, strlen(lang), &code);
+			buf_printf(&key, "lang.%s.contentDir", buf_cstr(&code));
+		}
+		site_set(s, buf_cstr(&key), source);
+	}
+	if (!ok)
+		buf_printf(err, "%s:%zu: warning: 'module.mounts': quire "
+		    "ignores module mounts and reads contentDir only "
+		    "(content/ by default, and each language's)\n",
+		    from->path, yamldoc_line(y, node));
+	buf_free(&key);
+	buf_free(&code);
+}
+
 /* Reads every key of site_keys[] that the n parsed files hold into s
  * (over its current values). Returns 0, or -1 with "PATH:LINE: what"
  * appended to err. */
@@ -945,6 +1075,7 @@ site_load_docs(struct site *s, struct loaded *f, size_t n, struct buf *err)
 			goldmark_warnings(&f[i].doc, node, "markup.goldmark",
 			    f[i].path, err);
 	}
+	load_mounts(s, f, n, err);
 	buf_free(&lower);
 	site_lang_roots(s);
 	return 0;

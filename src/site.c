@@ -29,6 +29,7 @@ const struct site_key site_keys[] = {
 	ROW("paginate", "paginate", SITE_NUMBER, "10", paginate,
 	    .min = 1, .max = 1000),
 	ROW("uglyURLs", "uglyURLs", SITE_UGLY, "", ugly_urls),
+	ROW("ignoreFiles", "ignoreFiles", SITE_STRING, "", ignore_files),
 	ROW("disableKinds", "disableKinds", SITE_KINDS, "", disabled_kinds),
 	ROW("summaryLength", "summaryLength", SITE_NUMBER, "70",
 	    summary_length, .min = 0, .max = 1000000),

@@ -10,14 +10,20 @@
 #   hugo-langdirs.tsv;
 # - langdirs-shared/ (a top-level contentDir that the languages naming
 #   none share, a content/ folder Hugo does not read) writes
-#   hugo-langdirs-shared.tsv.
+#   hugo-langdirs-shared.tsv;
+# - langdirs-inner/ (each language's contentDir inside content/, beside
+#   files and a folder of content/ that no language's holds) writes
+#   hugo-langdirs-inner.tsv;
+# - langdirs-mounts/ (module.mounts giving each language a folder of
+#   content/, beside a file no mount holds) writes
+#   hugo-langdirs-mounts.tsv.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 golden="$here/../golden"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-for site in langdirs langdirs-shared; do
+for site in langdirs langdirs-shared langdirs-inner langdirs-mounts; do
 	HUGO_RESOURCEDIR="$tmp/$site-resources" hugo --quiet --source "$here/$site" --destination "$tmp/$site" \
 		--cacheDir "$tmp/cache" --noBuildLock >/dev/null \
 		2> >(grep -v 'found no layout file' >&2)

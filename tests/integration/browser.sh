@@ -165,7 +165,10 @@ fi
 # ---------------------------------------------------------------- server
 
 ./quire import -q --db "$tmp/site.db" "$hugo_content" >"$tmp/import.out" 2>&1
-expect "import of tests/hugo/site/content exits 0" "$? $(cat "$tmp/import.out")" "0 "
+# (Warnings aside: the fixture holds a definition list, which quire
+# warns it renders as a paragraph.)
+expect "import of tests/hugo/site/content exits 0" \
+    "$? $(grep -v '^warning: ' "$tmp/import.out")" "0 "
 runs+=("$tmp/run")
 if sh scripts/serve.sh start "$tmp/run" 0 "$tmp/site.db" >"$tmp/serve.log" 2>&1 &&
     [ -s "$tmp/run/port" ]; then

@@ -200,7 +200,7 @@ pages_of() {	# lang, file relative to the site, URL of each page of db $1
 	    source LIKE '../%' THEN substr(source, 4) ELSE 'content/' ||
 	    source END, url FROM page" | LC_ALL=C sort
 }
-for site in langdirs langdirs-shared; do
+for site in langdirs langdirs-shared langdirs-inner langdirs-mounts; do
 	want=$(sed 1d "$top/tests/golden/hugo-$site.tsv")
 	out=$("$top/quire" import -q --db "$tmp/$site.db" \
 	    "$top/tests/hugo/$site" 2>&1)
@@ -213,6 +213,27 @@ for site in langdirs langdirs-shared; do
 	    " 0 added, 0 updated, $(printf '%s\n' "$want" | wc -l) unchanged, 0 removed"
 	[ "$site" = langdirs ] && warned=$out
 done
+# Each language's contentDir inside content/ (tests/hugo/langdirs-inner):
+# content/ named as the PATH, its files in no language's are skipped, as
+# Hugo reads none of them, each with a warning.
+site=$top/tests/hugo/langdirs-inner
+out=$("$top/quire" import -q --db "$tmp/inner.db" "$site/content" 2>&1)
+expect "content/ beside languages' contentDirs inside it: Hugo's pages" \
+    "$(pages_of "$tmp/inner.db")" "$(sed 1d "$top/tests/golden/hugo-langdirs-inner.tsv")"
+expect "its files in no language's contentDir are skipped with a warning" \
+    "$out" "warning: $site/content/CLAUDE.md: in no language's contentDir; skipped, as Hugo 0.111 does not read it
+warning: $site/content/NOTES.md: in no language's contentDir; skipped, as Hugo 0.111 does not read it
+warning: $site/content/drafts: in no language's contentDir; skipped, as Hugo 0.111 does not read it"
+# module.mounts: the form one mount a language is each language's
+# contentDir (tests/hugo/langdirs-mounts, above, imports without a
+# word); any other is a warning naming the file and line.
+cp -r "$top/tests/hugo/langdirs-mounts" "$tmp/mounts"
+sed -i 's/lang: zh}/lang: zh, excludeFiles: "*.txt"}/' "$tmp/mounts/config.yaml"
+out=$("$top/quire" import -q --db "$tmp/mounts.db" "$tmp/mounts" 2>&1)
+expect "other module.mounts warn once" \
+    "$(printf '%s\n' "$out" | grep -c "module.mounts")" 1
+expect "that contentDir is read instead, naming the file and line" \
+    "$(printf '%s\n' "$out" | grep "module.mounts")" "$tmp/mounts/config.yaml:$(grep -n '^    - ' "$tmp/mounts/config.yaml" | head -n 1 | cut -d: -f1): warning: 'module.mounts': quire ignores module mounts and reads contentDir only (content/ by default, and each language's)"
 expect "a missing contentDir is skipped with a warning naming it" \
     "$warned" "warning: $top/tests/hugo/langdirs/content.es: contentDir of language 'es': No such file or directory; skipped, as Hugo 0.111 builds without it"
 db=$tmp/langdirs.db

@@ -485,11 +485,80 @@ test_param_list(void **state)
 	buf_free(&out);
 }
 
+/* Hugo's build options: _build's three keys (booleans as Hugo decodes
+ * them), headless, a cascade's _build (a map, or a list's entry without
+ * _target; one with _target warns), and the words Hugo refuses. */
+static void
+test_build(void **state)
+{
+	static const struct {
+		const char *text;
+		int render, list, resources, headless, cascade_list;
+	} ok[] = {
+		{ "---\ntitle: a\n---\n", FM_RENDER_ALWAYS,
+		    FM_LIST_ALWAYS, 1, 0, -1 },
+		{ "---\n_build:\n  render: never\n  list: local\n"
+		    "  publishResources: false\n---\n", FM_RENDER_NEVER,
+		    FM_LIST_LOCAL, 0, 0, -1 },
+		{ "+++\n[_build]\nrender = 'link'\nlist = false\n+++\n",
+		    FM_RENDER_LINK, FM_LIST_NEVER, 1, 0, -1 },
+		{ "---\nheadless: true\n_build: {render: true}\n---\n",
+		    FM_RENDER_ALWAYS, FM_LIST_ALWAYS, 1, 1, -1 },
+		{ "---\ncascade:\n  _build: {list: never}\n---\n",
+		    FM_RENDER_ALWAYS, FM_LIST_ALWAYS, 1, 0, FM_LIST_NEVER },
+		{ "---\ncascade:\n  - {_target: {path: /a/**}, _build: "
+		    "{list: never}}\n  - {_build: {list: local}}\n---\n",
+		    FM_RENDER_ALWAYS, FM_LIST_ALWAYS, 1, 0, FM_LIST_LOCAL },
+	};
+	static const struct { const char *text, *err; } bad[] = {
+		{ "---\n_build:\n  render: sometimes\n---\n", "b.md:3: "
+		    "'_build.render' must be always, never or link" },
+		{ "---\n_build: never\n---\n", "b.md:2: '_build' must be a "
+		    "mapping (render, list, publishResources)" },
+		{ "---\ncascade: {_build: {list: all}}\n---\n", "b.md:2: "
+		    "'cascade._build.list' must be always, never or local" },
+	};
+	struct frontmatter fm;
+	struct buf err = BUF_INIT, warn = BUF_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		buf_reset(&err);
+		buf_reset(&warn);
+		assert_int_equal(fm_parse("b.md", ok[i].text,
+		    strlen(ok[i].text), &fm, &err, &warn), 0);
+		assert_int_equal(fm.build.set ? fm.build.render :
+		    FM_RENDER_ALWAYS, ok[i].render);
+		assert_int_equal(fm.build.set ? fm.build.list :
+		    FM_LIST_ALWAYS, ok[i].list);
+		assert_int_equal(fm.build.set ? fm.build.publish_resources :
+		    1, ok[i].resources);
+		assert_int_equal(fm.headless, ok[i].headless);
+		assert_int_equal(fm.cascade.set ? fm.cascade.list : -1,
+		    ok[i].cascade_list);
+		/* Only the entry with _target warns. */
+		assert_int_equal(strstr(buf_cstr(&warn), "_target") != NULL,
+		    i == 5);
+		fm_free(&fm);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		buf_reset(&err);
+		assert_int_equal(fm_parse("b.md", bad[i].text,
+		    strlen(bad[i].text), &fm, &err, &warn), -1);
+		assert_string_equal(buf_cstr(&err), bad[i].err);
+		fm_free(&fm);
+	}
+	buf_free(&err);
+	buf_free(&warn);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good),
+		cmocka_unit_test(test_build),
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_commented),
 		cmocka_unit_test(test_binary),
