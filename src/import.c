@@ -1621,7 +1621,7 @@ expand_shortcodes(struct import *im, struct dbw *w, size_t fi,
     unsigned *frames, struct buf *err)
 {
 	const struct input_file *f = &im->files[fi];
-	struct ref_from from = { w, f->source };
+	struct ref_from from = { w, &im->site, f->path, f->lang };
 	struct param_from params = { text, (size_t)(fm->body + fm->body_len -
 	    text), im->site.site_params };
 	struct sc_ctx sc;
