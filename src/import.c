@@ -1965,8 +1965,9 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 		aliases[naliases++] = buf_detach(&a);
 	}
 	/* Hugo's isCJKLanguage: the page's own, else with hasCJKLanguage
-	 * whether its file holds a Han, Hangul or kana character. */
-	cjk = fm.cjk >= 0 ? fm.cjk : im->site.has_cjk &&
+	 * (its language's, else the site's) whether its file holds a Han,
+	 * Hangul or kana character. */
+	cjk = fm.cjk >= 0 ? fm.cjk : site_lang_cjk(&im->site, f->lang) &&
 	    uni_has_cjk(buf_cstr(&text), text.len);
 	mopts.md_flags = site_md_flags(&im->site);
 	mopts.cjk = cjk;

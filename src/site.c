@@ -238,7 +238,7 @@ site_menu_shown(const struct site *s, const struct site_link *m)
 
 const char *const site_lang_fields[] = { "name", "locale", "weight",
 	"title", "contentDir", "description", "author", "homeInfoTitle",
-	"homeInfoContent", "copyright", "images", NULL };
+	"homeInfoContent", "copyright", "images", "hasCJKLanguage", NULL };
 
 /* The string field of l that site_lang_fields[i] names; NULL for the
  * weight. */
@@ -247,7 +247,7 @@ lang_field(struct site_lang *l, size_t i)
 {
 	char **f[] = { &l->name, &l->locale, NULL, &l->title,
 	    &l->content_dir, &l->description, &l->author, &l->home_title,
-	    &l->home_content, &l->copyright, &l->images };
+	    &l->home_content, &l->copyright, &l->images, &l->has_cjk };
 
 	return f[i];
 }
@@ -350,6 +350,17 @@ site_lang_find(const struct site *s, const char *code)
 		if (strcmp(s->langs[i].code, code) == 0)
 			return &s->langs[i];
 	return NULL;
+}
+
+int
+site_lang_cjk(const struct site *s, const char *code)
+{
+	const struct site_lang *l = code != NULL ? site_lang_find(s, code) :
+	    NULL;
+
+	if (l != NULL && *l->has_cjk != '\0')
+		return strcmp(l->has_cjk, "1") == 0;
+	return s->has_cjk;
 }
 
 void
