@@ -91,6 +91,10 @@ struct site {
 	char *hl_line_anchors;	/* lineAnchors: the line ids' prefix */
 	int has_cjk;		/* hasCJKLanguage: pages holding CJK text
 				 * count as isCJKLanguage (importer) */
+	int pluralize_titles;	/* pluralizeListTitles: a section without
+				 * an _index.md title is its folder's name
+				 * made plural (inflect.h), else only with
+				 * its first letter in upper case */
 	int full_feed;		/* params.ShowFullTextinRSS (PaperMod) */
 	/* How Markdown is rendered (site_md_flags()): enableEmoji, and
 	 * markup.goldmark's renderer.hardWraps, extensions (typographer,

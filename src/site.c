@@ -56,6 +56,8 @@ const struct site_key site_keys[] = {
 	ROW("markup.highlight.lineAnchors", "hl.lineAnchors", SITE_STRING, "",
 	    hl_line_anchors),
 	ROW("hasCJKLanguage", "hasCJKLanguage", SITE_BOOL, "0", has_cjk),
+	ROW("pluralizeListTitles", "pluralizeListTitles", SITE_BOOL, "1",
+	    pluralize_titles),
 	ROW("enableEmoji", "enableEmoji", SITE_BOOL, "0", emoji),
 	ROW("markup.goldmark.renderer.hardWraps", "hardWraps", SITE_BOOL, "0",
 	    hard_wraps),
