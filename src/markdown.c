@@ -820,7 +820,8 @@ goldmark_double_quotes(cmark_node *doc, const char *input, size_t n)
 	cmark_event_type ev;
 	struct buf b = BUF_INIT;
 
-	if (memmem(input, n, ldquo, 3) != NULL ||
+	if (memchr(input, '"', n) == NULL ||
+	    memmem(input, n, ldquo, 3) != NULL ||
 	    memmem(input, n, rdquo, 3) != NULL)
 		return;
 	iter = cmark_iter_new(doc);
