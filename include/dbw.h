@@ -128,11 +128,12 @@ int dbw_page_at(struct dbw *w, const char *source, struct buf *url,
  * one whose publishResources is false has none (0). */
 int dbw_resources_at(struct dbw *w, const char *source, struct buf *url,
 	struct buf *err);
-/* Calls fn with the source and URL of each page but drafts (and a
- * section's own) whose source holds needle (lower case), by source. */
-int dbw_pages_named(struct dbw *w, const char *needle,
-	void (*fn)(void *arg, const char *source, const char *url), void *arg,
-	struct buf *err);
+/* Calls fn with the source, URL (a section's where its url lists it)
+ * and kind (schema.h's page_kind) of each page of language lang but
+ * drafts, by source; 0, or -1 with err set. */
+int dbw_pages_of_lang(struct dbw *w, const char *lang,
+	void (*fn)(void *arg, const char *source, const char *url, int kind),
+	void *arg, struct buf *err);
 /* Stores the hosts the page of source frames (schema.h's PAGE_FRAME_*;
  * 0: none), after dbw_put_page(). */
 int dbw_page_frames(struct dbw *w, const char *source, unsigned frames,

@@ -18,4 +18,9 @@ void inflect_plural(struct buf *out, const char *s);
  * "child" -> "Children", "box" -> "boxes", as Hugo writes it). */
 void inflect_section_title(struct buf *out, const char *name);
 
+/* Appends name with its first character in upper case (Hugo's
+ * FirstUpper): the section's default title under pluralizeListTitles:
+ * false ("post" -> "Post"). */
+void inflect_capital(struct buf *out, const char *name);
+
 #endif

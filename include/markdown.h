@@ -30,6 +30,11 @@ enum md_flags {
 	MD_NO_HEADING_IDS = 1 << 11,	/* parser.autoHeadingID: false */
 	MD_IDS_ASCII = 1 << 12,		/* autoHeadingIDType: github-ascii */
 	MD_IDS_BLACKFRIDAY = 1 << 13,	/* autoHeadingIDType: blackfriday */
+	MD_TYPO_ENTITIES = 1 << 15,	/* write what the typographer makes as
+					 * Goldmark does, as entities
+					 * (&ldquo;, &rsquo;, &hellip;...):
+					 * Hugo's .Plain keeps them, and its
+					 * CJK counts count their letters */
 };
 
 /* One heading of a rendered document, for the table of contents. */

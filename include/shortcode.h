@@ -80,11 +80,13 @@ struct sc_ctx {
 	const char *page_url;	/* the page's own URL path ("/posts/x/") */
 	const char *page_source;	/* its path under content/ */
 	/* Resolves a ref or relref target as Hugo's .Ref does from this
-	 * page: appends the page's URL path ("/posts/x/") to url and returns
-	 * 1, or returns 0 when no page answers, -1 on error (err set).
-	 * NULL: targets are not known yet (every ref gives ""). */
-	int (*resolve)(void *arg, const char *target, struct buf *url,
-		struct buf *err);
+	 * page, among the pages of language lang (the ref's lang=; NULL:
+	 * the page's own): appends the page's URL path ("/posts/x/") to url
+	 * and returns 1, or returns 0 when no page answers (err may say
+	 * why), -1 on error (err set). NULL: targets are not known yet
+	 * (every ref gives ""). */
+	int (*resolve)(void *arg, const char *target, const char *lang,
+		struct buf *url, struct buf *err);
 	void *resolve_arg;
 	/* The page's params, then the site's, by dotted key (the param
 	 * shortcode): appends the value to out and returns 1, or returns 0

@@ -34,6 +34,8 @@ struct site_lang {
 	char *copyright;	/* copyright */
 	char *copyright_html;	/* it markdownified (worker; not stored) */
 	char *images;		/* params.images, as the site's */
+	char *has_cjk;		/* hasCJKLanguage: "1", "0", or "" (the
+				 * site's applies; site_lang_cjk()) */
 	char *root;		/* its home route: "/" or "/fr/" (set by
 				 * site_lang_roots()) */
 };
@@ -91,6 +93,10 @@ struct site {
 	char *hl_line_anchors;	/* lineAnchors: the line ids' prefix */
 	int has_cjk;		/* hasCJKLanguage: pages holding CJK text
 				 * count as isCJKLanguage (importer) */
+	int pluralize_titles;	/* pluralizeListTitles: a section without
+				 * an _index.md title is its folder's name
+				 * made plural (inflect.h), else only with
+				 * its first letter in upper case */
 	int full_feed;		/* params.ShowFullTextinRSS (PaperMod) */
 	/* How Markdown is rendered (site_md_flags()): enableEmoji, and
 	 * markup.goldmark's renderer.hardWraps, extensions (typographer,
@@ -272,6 +278,9 @@ extern const char *const site_lang_fields[];
 /* Is the site multilingual as Hugo builds it: more than one language, so
  * that every language but the default one lives under /CODE/? */
 int site_multilingual(const struct site *s);
+/* Does Hugo's hasCJKLanguage hold for the pages of language code: the
+ * language's own setting, else the site's? */
+int site_lang_cjk(const struct site *s, const char *code);
 /* The language named code, or NULL. */
 const struct site_lang *site_lang_find(const struct site *s,
 	const char *code);

@@ -52,7 +52,7 @@ enum wquery {
 	W_SECTION_PAGES,
 	W_PAGE_REF,
 	W_PAGE_FRAMES,
-	W_PAGE_NAMED,
+	W_PAGE_LANG,
 	W_PAGE_AT,
 	W_RESOURCES_AT,
 	W_CASCADE_GET,
@@ -168,9 +168,10 @@ static const char *const wquery_sql[W__MAX] = {
 	/* The pages but drafts whose source holds ?1 (lower case): a ref's
 	 * look-up by file name, which the caller completes. A page
 	 * published later is one: it appears without another import. */
-	[W_PAGE_NAMED] = "SELECT source, url FROM page WHERE "
-	    "instr(lower(source), ?1) > 0 AND kind <> 2 AND draft = 0 "
-	    "ORDER BY source",
+	/* Every page of language ?1 but drafts, with its URL (a section's
+	 * where its url lists it, 017) and kind: what a ref names (ref.c). */
+	[W_PAGE_LANG] = "SELECT source, coalesce(list_url, url), kind FROM page "
+	    "WHERE lang = ?1 AND draft = 0 ORDER BY source",
 	/* The URL of the page at source ?1 (without case), but a draft; a
 	 * section's, where its url lists it (017). */
 	[W_PAGE_AT] = "SELECT coalesce(list_url, url) FROM page WHERE lower(source) = lower(?1) "
@@ -782,18 +783,19 @@ dbw_page_ref(struct dbw *w, const char *source, const char *folder,
 }
 
 int
-dbw_pages_named(struct dbw *w, const char *needle,
-    void (*fn)(void *arg, const char *source, const char *url), void *arg,
-    struct buf *err)
+dbw_pages_of_lang(struct dbw *w, const char *lang,
+    void (*fn)(void *arg, const char *source, const char *url, int kind),
+    void *arg, struct buf *err)
 {
-	sqlite3_stmt *st = use(w, W_PAGE_NAMED);
+	sqlite3_stmt *st = use(w, W_PAGE_LANG);
 	int rc;
 
-	bind_text(w, st, 1, needle);
+	bind_text(w, st, 1, lang);
 	while ((rc = step_any(w, st, err, "looking up a ref's page")) ==
 	    SQLITE_ROW)
 		fn(arg, (const char *)sqlite3_column_text(st, 0),
-		    (const char *)sqlite3_column_text(st, 1));
+		    (const char *)sqlite3_column_text(st, 1),
+		    sqlite3_column_int(st, 2));
 	sqlite3_reset(st);
 	return rc < 0 ? -1 : 0;
 }

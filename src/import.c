@@ -43,7 +43,7 @@
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "14"
+#define IMPORT_RULES_VERSION "15"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640
@@ -1798,7 +1798,7 @@ expand_shortcodes(struct import *im, struct dbw *w, size_t fi,
     unsigned *frames, struct buf *err)
 {
 	const struct input_file *f = &im->files[fi];
-	struct ref_from from = { w, f->source };
+	struct ref_from from = { w, &im->site, f->path, f->lang };
 	struct param_from params = { text, (size_t)(fm->body + fm->body_len -
 	    text), im->site.site_params };
 	struct sc_ctx sc;
@@ -2145,8 +2145,9 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 		aliases[naliases++] = buf_detach(&a);
 	}
 	/* Hugo's isCJKLanguage: the page's own, else with hasCJKLanguage
-	 * whether its file holds a Han, Hangul or kana character. */
-	cjk = fm.cjk >= 0 ? fm.cjk : im->site.has_cjk &&
+	 * (its language's, else the site's) whether its file holds a Han,
+	 * Hangul or kana character. */
+	cjk = fm.cjk >= 0 ? fm.cjk : site_lang_cjk(&im->site, f->lang) &&
 	    uni_has_cjk(buf_cstr(&text), text.len);
 	mopts.md_flags = site_md_flags(&im->site);
 	mopts.cjk = cjk;

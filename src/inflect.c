@@ -409,3 +409,9 @@ inflect_section_title(struct buf *out, const char *name)
 	inflect_plural(out, buf_cstr(&first));
 	buf_free(&first);
 }
+
+void
+inflect_capital(struct buf *out, const char *name)
+{
+	put_capital(out, name, strlen(name));
+}

@@ -28,6 +28,22 @@
 #define LSQUO "\xE2\x80\x98"	/* ‘ */
 #define RSQUO "\xE2\x80\x99"	/* ’ */
 
+/* What Goldmark's typographer writes, as characters (cmark-gfm's smart
+ * punctuation) and as the entities Goldmark writes. With
+ * MD_TYPO_ENTITIES, a character the typographer made is rendered as
+ * TYPO_MARK and its index, a byte pair no UTF-8 text holds, and the
+ * pair replaced by the entity in the HTML. */
+#define TYPO_MARK '\xFE'
+static const struct {
+	const char *chars, *entity;
+} typography[] = {
+	{ "\xE2\x80\x9C", "&ldquo;" }, { "\xE2\x80\x9D", "&rdquo;" },
+	{ LSQUO, "&lsquo;" }, { RSQUO, "&rsquo;" },
+	{ "\xE2\x80\x93", "&ndash;" }, { "\xE2\x80\x94", "&mdash;" },
+	{ "\xE2\x80\xA6", "&hellip;" }, { "\xC2\xAB", "&laquo;" },
+	{ "\xC2\xBB", "&raquo;" },
+};
+
 /* cmark-gfm's extensions, and the flag that leaves each out (the
  * markup.goldmark.extensions setting turned off). */
 static const struct {
@@ -916,20 +932,107 @@ goldmark_quotes(cmark_node **texts, size_t ntexts)
 	}
 }
 
-/* Replaces every "<<" by « and ">>" by » in s (in place). */
+/* Is cp white space or punctuation, as Goldmark's delimiter scan asks? */
+static int
+flank_space(unsigned long cp)
+{
+	return cp == '\n' || uni_is_space(cp);
+}
+
+/* Goldmark's typographer leaves a '"' with a letter (neither space nor
+ * punctuation) on both sides as it is, or punctuation on both sides
+ * (it can both open and close): 中文"引号"中文, a"b"c. cmark-gfm makes
+ * it a right quote. Where the Markdown input (n bytes) holds no “ or ”
+ * of the author's, every one of the text is cmark-gfm's: such a one
+ * becomes '"' again. */
 static void
-angle_quotes(struct buf *s)
+goldmark_double_quotes(cmark_node *doc, const char *input, size_t n)
+{
+	static const char ldquo[] = "\xE2\x80\x9C", rdquo[] = "\xE2\x80\x9D";
+	cmark_iter *iter;
+	cmark_event_type ev;
+	struct buf b = BUF_INIT;
+
+	if (memchr(input, '"', n) == NULL ||
+	    memmem(input, n, ldquo, 3) != NULL ||
+	    memmem(input, n, rdquo, 3) != NULL)
+		return;
+	iter = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+		const char *lit;
+		size_t len, i;
+		int changed = 0;
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(node) != CMARK_NODE_TEXT ||
+		    (lit = cmark_node_get_literal(node)) == NULL ||
+		    (strstr(lit, ldquo) == NULL && strstr(lit, rdquo) == NULL))
+			continue;
+		len = strlen(lit);
+		buf_reset(&b);
+		for (i = 0; i < len; ) {
+			unsigned long before, after;
+			int bs, bp, as, ap;
+			char next[4];
+			size_t got;
+
+			if (len - i < 3 || (memcmp(lit + i, ldquo, 3) != 0 &&
+			    memcmp(lit + i, rdquo, 3) != 0)) {
+				buf_putc(&b, lit[i++]);
+				continue;
+			}
+			before = char_before(node, lit, lit + i);
+			got = len - i - 3 < sizeof(next) ? len - i - 3 :
+			    sizeof(next);
+			memcpy(next, lit + i + 3, got);
+			if (got < sizeof(next))
+				got += text_after(node, next + got,
+				    sizeof(next) - got);
+			after = '\n';
+			if (got > 0)
+				uni_next(next, got, &after);
+			bs = flank_space(before);
+			bp = !bs && iswpunct((wint_t)before);
+			as = flank_space(after);
+			ap = !as && iswpunct((wint_t)after);
+			if (!as && (!ap || bs || bp) &&
+			    !bs && (!bp || as || ap)) {
+				buf_putc(&b, '"');
+				changed = 1;
+			} else {
+				buf_add(&b, lit + i, 3);
+			}
+			i += 3;
+		}
+		if (changed)
+			cmark_node_set_literal(node, buf_cstr(&b));
+	}
+	cmark_iter_free(iter);
+	buf_free(&b);
+}
+
+/* Replaces every "<<" by « and ">>" by » in s (in place); with mark,
+ * by their TYPO_MARK pairs. */
+static void
+angle_quotes(struct buf *s, int mark)
 {
 	struct buf out = BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < s->len; i++) {
 		if (i + 1 < s->len && s->data[i] == '<' && s->data[i + 1] == '<') {
-			buf_puts(&out, "\xC2\xAB");
+			if (mark)
+				buf_printf(&out, "%c%c", TYPO_MARK, 'a' + 7);
+			else
+				buf_puts(&out, "\xC2\xAB");
 			i++;
 		} else if (i + 1 < s->len && s->data[i] == '>' &&
 		    s->data[i + 1] == '>') {
-			buf_puts(&out, "\xC2\xBB");
+			if (mark)
+				buf_printf(&out, "%c%c", TYPO_MARK, 'a' + 8);
+			else
+				buf_puts(&out, "\xC2\xBB");
 			i++;
 		} else {
 			buf_putc(&out, s->data[i]);
@@ -944,7 +1047,7 @@ angle_quotes(struct buf *s)
  * the tag <b c>. Rejoins such a tag with the text around it, then makes
  * the guillemets in every text node. */
 static void
-goldmark_guillemets(cmark_node **texts, size_t n)
+goldmark_guillemets(cmark_node **texts, size_t n, int mark)
 {
 	size_t i;
 
@@ -982,7 +1085,7 @@ goldmark_guillemets(cmark_node **texts, size_t n)
 		}
 		if (strstr(buf_cstr(&b), "<<") != NULL ||
 		    strstr(buf_cstr(&b), ">>") != NULL) {
-			angle_quotes(&b);
+			angle_quotes(&b, mark);
 			cmark_node_set_literal(node, buf_cstr(&b));
 		} else if (b.len != len) {
 			cmark_node_set_literal(node, buf_cstr(&b));
@@ -1759,6 +1862,101 @@ keep_typography_texts(struct md_nodes *nodes)
 	nodes->ntexts = kept;
 }
 
+/* The index in typography[] of the character at s (n bytes), or -1. */
+static int
+typo_at(const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < sizeof(typography) / sizeof(typography[0]); i++) {
+		k = strlen(typography[i].chars);
+		if (n >= k && memcmp(s, typography[i].chars, k) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* Writes each character cmark-gfm's smart punctuation made as its
+ * TYPO_MARK pair (MD_TYPO_ENTITIES). cmark-gfm joins what it makes with
+ * the text around it, so a quote, dash or ellipsis of the text is the
+ * typographer's when the Markdown input (n bytes) holds no such
+ * character itself; where the author wrote some, that character stays
+ * as it is throughout. */
+static void
+mark_typography(cmark_node *doc, const char *input, size_t n)
+{
+	cmark_iter *iter;
+	cmark_event_type ev;
+	struct buf b = BUF_INIT;
+	int made[7];
+	size_t k, any = 0;
+
+	for (k = 0; k < 7; k++) {
+		made[k] = memmem(input, n, typography[k].chars,
+		    strlen(typography[k].chars)) == NULL;
+		any += (size_t)made[k];
+	}
+	if (any == 0)
+		return;
+	iter = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+		const char *lit;
+		size_t len, i;
+		int changed = 0;
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(node) != CMARK_NODE_TEXT ||
+		    (lit = cmark_node_get_literal(node)) == NULL ||
+		    strpbrk(lit, "\xE2") == NULL)
+			continue;
+		len = strlen(lit);
+		buf_reset(&b);
+		for (i = 0; i < len; ) {
+			int t = typo_at(lit + i, len - i);
+
+			if (t >= 0 && t < 7 && made[t]) {
+				buf_printf(&b, "%c%c", TYPO_MARK, 'a' + t);
+				i += strlen(typography[t].chars);
+				changed = 1;
+			} else {
+				buf_putc(&b, lit[i++]);
+			}
+		}
+		if (changed)
+			cmark_node_set_literal(node, buf_cstr(&b));
+	}
+	cmark_iter_free(iter);
+	buf_free(&b);
+}
+
+/* Replaces each TYPO_MARK pair of html by its entity. */
+static void
+typo_entities(struct buf *html)
+{
+	struct buf out = BUF_INIT;
+	const char *s = buf_cstr(html), *m;
+	size_t n = html->len;
+
+	if (memchr(s, TYPO_MARK, n) == NULL)
+		return;
+	while ((m = memchr(s, TYPO_MARK, n)) != NULL) {
+		size_t k = m + 1 < s + n ? (size_t)(m[1] - 'a') : 0;
+
+		buf_add(&out, s, (size_t)(m - s));
+		if (m + 1 < s + n && k < sizeof(typography) /
+		    sizeof(typography[0])) {
+			buf_puts(&out, typography[k].entity);
+			m++;
+		}
+		n -= (size_t)(m + 1 - s);
+		s = m + 1;
+	}
+	buf_add(&out, s, n);
+	buf_free(html);
+	*html = out;
+}
+
 /* Does s (n bytes) end with a character Goldmark's typographer writes
  * (cmark-gfm's smart punctuation writes the same into the text)? */
 static int
@@ -2152,8 +2350,10 @@ md_render(const char *src, size_t n, unsigned flags,
 		linkify_text(nodes.texts[i], &nodes);
 	if (options & CMARK_OPT_SMART) {
 		keep_typography_texts(&nodes);
-		goldmark_guillemets(nodes.texts, nodes.ntexts);
+		goldmark_guillemets(nodes.texts, nodes.ntexts,
+		    (flags & MD_TYPO_ENTITIES) != 0);
 		goldmark_quotes(nodes.texts, nodes.ntexts);
+		goldmark_double_quotes(doc, src, n);
 	}
 	number_headings(nodes.headings, nodes.nheadings, res, flags, &source);
 	if (hooks != NULL && (hooks->image != NULL || hooks->nimages > 0))
@@ -2162,6 +2362,8 @@ md_render(const char *src, size_t n, unsigned flags,
 		count_references(doc, &nodes);
 		goldmark_footnotes(&nodes, &source);
 	}
+	if ((flags & MD_TYPO_ENTITIES) && (options & CMARK_OPT_SMART))
+		mark_typography(doc, src, n);
 	buf_free(&input);
 	buf_free(&emojified);
 	/* The HTML alone comes from the heap, so that the result takes it
@@ -2175,6 +2377,8 @@ md_render(const char *src, size_t n, unsigned flags,
 	if (html != NULL)
 		buf_adopt(&res->html, html, strlen(html));
 	arena_reset();
+	if (html != NULL && (flags & MD_TYPO_ENTITIES))
+		typo_entities(&res->html);
 	if (html == NULL) {
 		md_result_free(res);
 		return -1;

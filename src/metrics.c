@@ -561,8 +561,10 @@ metrics_compute(const char *body, size_t n, const char *fm_summary,
 	int rc = -1;
 
 	memset(m, 0, sizeof(*m));
-	if (md_render(body, n, opts->md_flags | MD_MORE | MD_SUMMARY,
-	    opts->hooks, &res) != 0)
+	/* The typographer's characters as Goldmark writes them: entities,
+	 * which Hugo's plain text keeps and its CJK counts count. */
+	if (md_render(body, n, opts->md_flags | MD_MORE | MD_SUMMARY |
+	    MD_TYPO_ENTITIES, opts->hooks, &res) != 0)
 		return -1;
 	metrics_plain(&plain, buf_cstr(&res.html), res.html.len);
 	count_plain(m, &plain, opts);

@@ -104,6 +104,18 @@ render_section_title(struct buf *out, const char *name)
 	title_memo[i].title = buf_detach(&made);
 }
 
+/* Appends Hugo's default title of the section folder name: made
+ * plural, or (pluralizeListTitles: false) only capitalized. */
+static void
+section_default_title(const struct ctx *ctx, struct buf *out,
+    const char *name)
+{
+	if (ctx->site->pluralize_titles)
+		render_section_title(out, name);
+	else
+		inflect_capital(out, name);
+}
+
 enum db_rc
 render_section_route(struct ctx *ctx, struct buf *route)
 {
@@ -150,7 +162,7 @@ render_section_read(struct ctx *ctx, const char *slug,
 	} else {
 		const char *last = strrchr(slug, '/');
 
-		render_section_title(&sec->title, last ? last + 1 : slug);
+		section_default_title(ctx, &sec->title, last ? last + 1 : slug);
 	}
 	return DB_ROW;
 }
@@ -204,7 +216,8 @@ render_section_trail(struct ctx *ctx, const char *slug,
 			struct buf name = BUF_INIT;
 
 			buf_add(&name, p - len, len);
-			render_section_title(&t->names[i], buf_cstr(&name));
+			section_default_title(ctx, &t->names[i],
+			    buf_cstr(&name));
 			buf_free(&name);
 		}
 		if (*p == '\0')

@@ -478,8 +478,9 @@ ref(const struct sc_item *call, int rel, struct sc_ctx *ctx,
 	const char *target = call->named ? get(call, "path", -1) :
 	    get(call, NULL, 0);
 	const char *fmt = get(call, "outputFormat", -1);
+	const char *lang = call->named ? get(call, "lang", -1) : NULL;
 	const struct site *s = ctx->site;
-	struct buf url = BUF_INIT;
+	struct buf url = BUF_INIT, why = BUF_INIT;
 	const char *hash;
 	int found;
 
@@ -507,9 +508,8 @@ ref(const struct sc_item *call, int rel, struct sc_ctx *ctx,
 	} else {
 		char *path = xstrndup(target, hash ? (size_t)(hash - target) :
 		    strlen(target));
-		struct buf why = BUF_INIT;
 
-		found = ctx->resolve(ctx->resolve_arg, path, &url, &why);
+		found = ctx->resolve(ctx->resolve_arg, path, lang, &url, &why);
 		free(path);
 		if (found < 0) {
 			buf_printf(err, "%s:%d: REF_NOT_FOUND: Ref \"%s\": %s",
@@ -518,25 +518,29 @@ ref(const struct sc_item *call, int rel, struct sc_ctx *ctx,
 			buf_free(&url);
 			return -1;
 		}
-		buf_free(&why);
 	}
 	if (!found) {
 		const char *nf = s != NULL && s->ref_not_found != NULL ?
 		    s->ref_not_found : "";
+		const char *reason = why.len > 0 ? buf_cstr(&why) :
+		    "page not found";
 
 		buf_free(&url);
 		if (!ctx->draft && (s == NULL || s->ref_level == NULL ||
 		    strcasecmp(s->ref_level, "WARNING") != 0)) {
-			buf_printf(err, "%s:%d: REF_NOT_FOUND: Ref \"%s\": page "
-			    "not found", ctx->file, call->line, target);
+			buf_printf(err, "%s:%d: REF_NOT_FOUND: Ref \"%s\": %s",
+			    ctx->file, call->line, target, reason);
+			buf_free(&why);
 			return -1;
 		}
-		buf_printf(&ctx->warn, "%s:%d: REF_NOT_FOUND: Ref \"%s\": page "
-		    "not found; it links to \"%s\" (refLinksNotFoundURL)\n",
-		    ctx->file, call->line, target, nf);
+		buf_printf(&ctx->warn, "%s:%d: REF_NOT_FOUND: Ref \"%s\": %s; "
+		    "it links to \"%s\" (refLinksNotFoundURL)\n",
+		    ctx->file, call->line, target, reason, nf);
 		buf_puts(o, nf);
+		buf_free(&why);
 		return 0;
 	}
+	buf_free(&why);
 	/* The route less its '/', under the site's base URL or path. */
 	if (s != NULL)
 		buf_puts(o, rel ? s->base_path : s->base_url);

@@ -293,6 +293,7 @@ load_language(struct site *s, const struct site_key *k, struct yamldoc *y,
 		{ "params.homeInfoParams.Content", "homeInfoContent" },
 		{ "copyright", "copyright" },
 		{ "params.images", "images" },
+		{ "hasCJKLanguage", "hasCJKLanguage" },
 	};
 	struct buf key = BUF_INIT, lower = BUF_INIT;
 	size_t j;
@@ -356,6 +357,10 @@ load_language(struct site *s, const struct site_key *k, struct yamldoc *y,
 			    yamldoc_line(y, at), keys[j].config, code);
 			goto out;
 		}
+		/* A language's own hasCJKLanguage, as the site's (Hugo
+		 * casts "true" to true): "" leaves the site's. */
+		if (v != NULL && strcmp(keys[j].field, "hasCJKLanguage") == 0)
+			v = strcasecmp(v, "true") == 0 ? "1" : "0";
 		/* Every field is stored, so the language exists
 		 * even with no settings. */
 		site_set(s, buf_cstr(&key), v != NULL ? v :

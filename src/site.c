@@ -57,6 +57,8 @@ const struct site_key site_keys[] = {
 	ROW("markup.highlight.lineAnchors", "hl.lineAnchors", SITE_STRING, "",
 	    hl_line_anchors),
 	ROW("hasCJKLanguage", "hasCJKLanguage", SITE_BOOL, "0", has_cjk),
+	ROW("pluralizeListTitles", "pluralizeListTitles", SITE_BOOL, "1",
+	    pluralize_titles),
 	ROW("enableEmoji", "enableEmoji", SITE_BOOL, "0", emoji),
 	ROW("markup.goldmark.renderer.hardWraps", "hardWraps", SITE_BOOL, "0",
 	    hard_wraps),
@@ -241,7 +243,7 @@ site_menu_shown(const struct site *s, const struct site_link *m)
 
 const char *const site_lang_fields[] = { "name", "locale", "weight",
 	"title", "contentDir", "description", "author", "homeInfoTitle",
-	"homeInfoContent", "copyright", "images", NULL };
+	"homeInfoContent", "copyright", "images", "hasCJKLanguage", NULL };
 
 /* The string field of l that site_lang_fields[i] names; NULL for the
  * weight. */
@@ -250,7 +252,7 @@ lang_field(struct site_lang *l, size_t i)
 {
 	char **f[] = { &l->name, &l->locale, NULL, &l->title,
 	    &l->content_dir, &l->description, &l->author, &l->home_title,
-	    &l->home_content, &l->copyright, &l->images };
+	    &l->home_content, &l->copyright, &l->images, &l->has_cjk };
 
 	return f[i];
 }
@@ -353,6 +355,17 @@ site_lang_find(const struct site *s, const char *code)
 		if (strcmp(s->langs[i].code, code) == 0)
 			return &s->langs[i];
 	return NULL;
+}
+
+int
+site_lang_cjk(const struct site *s, const char *code)
+{
+	const struct site_lang *l = code != NULL ? site_lang_find(s, code) :
+	    NULL;
+
+	if (l != NULL && *l->has_cjk != '\0')
+		return strcmp(l->has_cjk, "1") == 0;
+	return s->has_cjk;
 }
 
 void

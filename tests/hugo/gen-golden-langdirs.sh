@@ -16,7 +16,12 @@
 #   hugo-langdirs-inner.tsv;
 # - langdirs-mounts/ (module.mounts giving each language a folder of
 #   content/, beside a file no mount holds) writes
-#   hugo-langdirs-mounts.tsv.
+#   hugo-langdirs-mounts.tsv;
+# - reflang/inside, reflang/beside and reflang/root (en and zh each in a
+#   contentDir inside content/, beside it, or by NAME.zh.md in content/;
+#   ref and relref by every kind of path, with and without lang=, under
+#   refLinksErrorLevel WARNING) write hugo-reflang.tsv: site, lang, the
+#   file relative to the site, the item's number, the URL Hugo wrote.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 golden="$here/../golden"
@@ -35,3 +40,17 @@ for site in langdirs langdirs-shared langdirs-inner langdirs-mounts; do
 	mv "$golden/hugo-$site.tsv.tmp" "$golden/hugo-$site.tsv"
 	echo "hugo-$site.tsv: $(($(wc -l <"$golden/hugo-$site.tsv") - 1)) rows"
 done
+
+{
+	printf 'site\tlang\tfile\tn\turl\n'
+	for site in inside beside root; do
+		HUGO_RESOURCEDIR="$tmp/reflang-$site-resources" hugo --quiet \
+			--source "$here/reflang/$site" --destination "$tmp/reflang-$site" \
+			--cacheDir "$tmp/cache" --noBuildLock >/dev/null \
+			2> >(grep -v 'found no layout file\|REF_NOT_FOUND' >&2)
+		cat "$tmp/reflang-$site/hugo-reflang.tsv" "$tmp/reflang-$site"/zh/hugo-reflang.tsv |
+			sed "s|^|$site\t|; s|\t$here/reflang/$site/|\t|"
+	done | LC_ALL=C sort
+} >"$golden/hugo-reflang.tsv.tmp"
+mv "$golden/hugo-reflang.tsv.tmp" "$golden/hugo-reflang.tsv"
+echo "hugo-reflang.tsv: $(($(wc -l <"$golden/hugo-reflang.tsv") - 1)) rows"

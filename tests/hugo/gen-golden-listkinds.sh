@@ -2,6 +2,8 @@
 # Regenerate the golden vectors of section titles and list kinds with
 # Hugo 0.111.3 (see README.md beside this script):
 #   plurals/  -> tests/golden/hugo-plurals.tsv (a section's default title)
+#                and, with plural-off.yaml (pluralizeListTitles: false),
+#                hugo-plurals-off.tsv
 #   listkinds/ -> tests/golden/hugo-listkinds.tsv (home _index.md, nested
 #                sections) and two of its feeds, hugo-feed-listkinds-*.xml
 set -euo pipefail
@@ -36,6 +38,10 @@ done
 build "$site" plurals
 sorted "$tmp/plurals/public/hugo-plurals.tsv" "$golden/hugo-plurals.tsv"
 echo "hugo-plurals.tsv: $(($(wc -l < "$golden/hugo-plurals.tsv") - 1)) rows"
+cp "$here/plurals/plural-off.yaml" "$site/"
+build "$site" plurals-off hugo.yaml,plural-off.yaml
+sorted "$tmp/plurals-off/public/hugo-plurals.tsv" "$golden/hugo-plurals-off.tsv"
+echo "hugo-plurals-off.tsv: $(($(wc -l < "$golden/hugo-plurals-off.tsv") - 1)) rows"
 
 # listkinds/: content/_index.md and nested sections. The home page's own
 # URL is its TSV file's in this output format: written as "/".

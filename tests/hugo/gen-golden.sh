@@ -67,6 +67,21 @@ copy cjk hugo-cjk.tsv
 build cjk cjk-summary12 hugo.yaml,summary12.yaml
 copy cjk-summary12 hugo-cjk-summary12.tsv
 
+# cjklang/: each language's own hasCJKLanguage (each language's home
+# writes its rows: one header, the rows sorted together); again with
+# global.yaml, the site's hasCJKLanguage true.
+cjklang() { # run-name golden-name
+	local pub="$tmp/$1/public"
+	{ head -n 1 "$pub/hugo-cjklang.tsv"
+	  tail -q -n +2 "$pub/hugo-cjklang.tsv" "$pub"/*/hugo-cjklang.tsv | LC_ALL=C sort
+	} > "$golden/$2.tmp"
+	mv "$golden/$2.tmp" "$golden/$2"
+}
+build cjklang
+cjklang cjklang hugo-cjklang.tsv
+build cjklang cjklang-global hugo.yaml,global.yaml
+cjklang cjklang-global hugo-cjklang-global.tsv
+
 # menus/: menu entries by pageRef (Hugo's order; not sorted).
 build menus
 cp "$tmp/menus/public/hugo-menus.tsv" "$golden/hugo-menus.tsv"

@@ -7,6 +7,8 @@
 #     a file holding kana only outside its body;
 #   - unsafe/: raw HTML kept, so script and style content must not count;
 #   - cjk/ again with summaryLength 12;
+#   - cjklang/: each language's own hasCJKLanguage, over the site's
+#     unset and (global.yaml) true;
 #   - ugly/: uglyURLs by section and for all (URLs and aliases);
 #   - extensions/: .markdown and .mdown files are Markdown too; an HTML
 #     content page is a page, its body served as written;
@@ -42,6 +44,17 @@ cat "$top/tests/hugo/cjk/hugo.yaml" "$top/tests/hugo/cjk/summary12.yaml" >"$tmp/
     "$top/tests/hugo/cjk/content" >"$tmp/log" 2>&1
 expect "summaryLength: every summary is Hugo's" "$(stored "$tmp/s12.db")" \
     "$(want "$top/tests/golden/hugo-cjk-summary12.tsv")"
+# A language's own hasCJKLanguage wins over the site's, either way.
+"$top/quire" import -q --db "$tmp/cl.db" "$top/tests/hugo/cjklang" >"$tmp/log" 2>&1
+cond_rc "cjklang/ imports" $? "$tmp/log"
+expect "cjklang/: each language's hasCJKLanguage counts as Hugo's" \
+    "$(stored "$tmp/cl.db")" "$(want "$top/tests/golden/hugo-cjklang.tsv")"
+cat "$top/tests/hugo/cjklang/hugo.yaml" "$top/tests/hugo/cjklang/global.yaml" >"$tmp/clg.yaml"
+"$top/quire" import -q --db "$tmp/clg.db" --config "$tmp/clg.yaml" \
+    "$top/tests/hugo/cjklang/content" >"$tmp/log" 2>&1
+cond_rc "cjklang/ with the site's hasCJKLanguage imports" $? "$tmp/log"
+expect "cjklang/: a language without its own takes the site's" \
+    "$(stored "$tmp/clg.db")" "$(want "$top/tests/golden/hugo-cjklang-global.tsv")"
 "$top/quire" import --db "$tmp/x.db" "$top/tests/hugo/extensions" >"$tmp/log" 2>&1
 expect_re "an HTML content page is served with its body as written" \
     "$(env -i QUIRE_DB="$tmp/x.db" REQUEST_METHOD=GET REQUEST_URI=/posts/raw/ \

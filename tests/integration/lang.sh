@@ -265,4 +265,25 @@ expect "config/_default/ alone makes a site: its languages' contentDirs are read
     "$(sqlite3 -readonly "$tmp/cfgonly.db" "SELECT lang || ' ' || url FROM page")" \
     "fr /posts/un/"
 
+# 10. ref and relref under each contentDir layout (tests/hugo/reflang:
+# en and zh inside content/, beside it, by NAME.zh.md): a path is from
+# the page's own language's content root, a page of its language only,
+# lang= another language's; every item as Hugo 0.111.3 wrote it
+# (tests/golden/hugo-reflang.tsv, gen-golden-langdirs.sh), NOTFOUND
+# (refLinksNotFoundURL) where Hugo finds no page.
+for site in inside beside root; do
+	db=$tmp/reflang-$site.db
+	out=$("$top/quire" import -q --db "$db" "$top/tests/hugo/reflang/$site" 2>&1)
+	expect "reflang/$site: the import succeeds" "$?" 0
+	got=$(pages_of "$db" | while IFS=$'\t' read -r lang file url; do
+		cgi "$url" | grep -o '<li>r[0-9]* [^<]*</li>' |
+		    sed "s|^<li>\([^ ]*\) \(.*\)</li>\$|$site\t$lang\t$file\t\1\t\2|"
+	done | LC_ALL=C sort)
+	want=$(awk -F'\t' -v s="$site" '$1 == s' "$top/tests/golden/hugo-reflang.tsv")
+	expect "reflang/$site: every ref is Hugo's" "$got" "$want"
+	expect "reflang/$site: each ref Hugo does not find is a warning" \
+	    "$(printf '%s\n' "$out" | grep -c 'REF_NOT_FOUND')" \
+	    "$(printf '%s\n' "$want" | grep -c NOTFOUND)"
+done
+
 report lang

@@ -18,7 +18,10 @@
 #   - disableKinds, each kind in turn (hugo-listkinds-disable.tsv): every
 #     file Hugo still writes answers, every one it no longer writes does
 #     not, the sitemap names no more than Hugo's, and no link leads to a
-#     page of a disabled kind.
+#     page of a disabled kind;
+#   - pluralizeListTitles: false: each section without an _index.md is
+#     titled by its folder's name with its first letter in upper case
+#     (hugo-plurals-off.tsv, the plurals/ site built from words.txt).
 # Closes with "listkinds: N passed, M failed".
 set -u
 top=$(pwd)
@@ -264,5 +267,35 @@ rc=$?
 expect_re "disableKinds taxonomy without ignoreErrors stops, as Hugo 0.111 does" \
     "$rc $(cat "$tmp/log")" "^1 .*tax\.yaml:[0-9]+: disableKinds names 'taxonomy'"
 expect "and leaves no database" "$(ls "$tmp"/tax.db 2>/dev/null)" ""
+
+# pluralizeListTitles: false, on the plurals/ site (made from words.txt
+# as gen-golden-listkinds.sh makes it): each page's breadcrumbs and its
+# section's listing name the section as Hugo titles it. quire names a
+# section by its URL segment: the folders whose segment is spelt
+# otherwise (CSS, "two words") are the README's known difference.
+ps=$tmp/plurals
+mkdir -p "$ps/content"
+cat "$top/tests/hugo/plurals/hugo.yaml" "$top/tests/hugo/plurals/plural-off.yaml" \
+    >"$ps/hugo.yaml"
+grep -v '^#' "$top/tests/hugo/plurals/words.txt" | while IFS= read -r w; do
+	[ -n "$w" ] || continue
+	mkdir -p "$ps/content/$w"
+	printf -- '---\ntitle: "%s"\n---\nx\n' "$w" >"$ps/content/$w/p.md"
+done
+db=$tmp/plurals.db
+"$top/quire" import -q --db "$db" "$ps" >"$tmp/log" 2>&1
+cond_rc "the plurals site imports with pluralizeListTitles: false" $? "$tmp/log"
+got=$(sqlite3 -readonly -separator $'\t' "$db" "SELECT title, url FROM page
+    WHERE kind <> 2" | while IFS=$'\t' read -r folder url; do
+	printf '%s\t%s\n' "$folder" "$(crumbs "$url" | sed 's/^[^|]*|//')"
+done | awk -F'\t' '$1 == tolower($1) && $1 !~ / /' | LC_ALL=C sort)
+expect "pluralizeListTitles: false: every section's breadcrumb is Hugo's title" \
+    "$got" "$(tail -n +2 "$golden/hugo-plurals-off.tsv" |
+    awk -F'\t' '$1 == tolower($1) && $1 !~ / /')"
+for w in post box; do
+	want=$(awk -F'\t' -v w="$w" '$1 == w { print $2 }' "$golden/hugo-plurals-off.tsv")
+	expect_re "pluralizeListTitles: false: /$w/ is titled \"$want\"" \
+	    "$(body "/$w/" | grep -o '<h1>[^<]*</h1>')" "<h1>$want</h1>"
+done
 
 report listkinds

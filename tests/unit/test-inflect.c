@@ -1,5 +1,6 @@
 /* test-inflect.c - default section titles against Hugo 0.111's own
- * (tests/golden/hugo-plurals.tsv, made by gen-golden-listkinds.sh). */
+ * (tests/golden/hugo-plurals.tsv, and hugo-plurals-off.tsv under
+ * pluralizeListTitles: false, made by gen-golden-listkinds.sh). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -10,23 +11,23 @@
 #include "tsv.h"
 #include "unicode.h"
 
-/* Every folder name of the fixture gets Hugo's title. */
+/* Every folder name of the fixture gets Hugo's title from title (made
+ * plural, or only capitalized) against the golden file tsv. */
 static void
-test_hugo_titles(void **state)
+check_titles(const char *tsv, void (*title)(struct buf *, const char *))
 {
 	struct buf got = BUF_INIT;
 	struct tsv t;
 	size_t r, bad = 0;
 
-	(void)state;
-	assert_int_equal(tsv_load(&t, "tests/golden/hugo-plurals.tsv"), 0);
+	assert_int_equal(tsv_load(&t, tsv), 0);
 	assert_true(t.nrows >= 100);
 	for (r = 0; r < t.nrows; r++) {
 		const char *folder = tsv_get(&t, r, "folder");
 		const char *want = tsv_get(&t, r, "title");
 
 		buf_reset(&got);
-		inflect_section_title(&got, folder);
+		title(&got, folder);
 		if (strcmp(buf_cstr(&got), want) != 0) {
 			print_error("%s: got '%s', Hugo '%s'\n", folder,
 			    buf_cstr(&got), want);
@@ -36,6 +37,21 @@ test_hugo_titles(void **state)
 	assert_int_equal(bad, 0);
 	buf_free(&got);
 	tsv_free(&t);
+}
+
+static void
+test_hugo_titles(void **state)
+{
+	(void)state;
+	check_titles("tests/golden/hugo-plurals.tsv", inflect_section_title);
+}
+
+/* pluralizeListTitles: false: the name, its first letter in upper case. */
+static void
+test_hugo_titles_unpluralized(void **state)
+{
+	(void)state;
+	check_titles("tests/golden/hugo-plurals-off.tsv", inflect_capital);
 }
 
 /* A plural is kept; a name with no word gives nothing, as in Hugo. */
@@ -61,6 +77,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hugo_titles),
+		cmocka_unit_test(test_hugo_titles_unpluralized),
 		cmocka_unit_test(test_plural_edges),
 	};
 

@@ -191,9 +191,11 @@ test_errors(void **state)
 
 /* ref targets: "target.md" and "/posts/target" are /posts/target/. */
 static int
-resolve(void *arg, const char *target, struct buf *url, struct buf *err)
+resolve(void *arg, const char *target, const char *lang, struct buf *url,
+    struct buf *err)
 {
 	(void)arg;
+	(void)lang;
 	(void)err;
 	if (strcmp(target, "target.md") == 0 ||
 	    strcmp(target, "/posts/target") == 0) {
@@ -432,14 +434,15 @@ same_words(const char *a, const char *b)
  * of the row whose file the target names, as Hugo's GetPage finds it from
  * a page of posts/ (relative, then from content/, ".md" optional). */
 static int
-golden_resolve(void *arg, const char *target, struct buf *url,
-    struct buf *err)
+golden_resolve(void *arg, const char *target, const char *lang,
+    struct buf *url, struct buf *err)
 {
 	const struct tsv *t = arg;
 	struct buf want = BUF_INIT;
 	size_t r, k;
 	int found = 0;
 
+	(void)lang;
 	(void)err;
 	for (k = 0; k < 2 && !found; k++) {
 		buf_reset(&want);

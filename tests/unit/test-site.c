@@ -87,6 +87,7 @@ static const char defaults[] =
 "hl.anchorLineNos=0\n"
 "hl.lineAnchors=\n"
 "hasCJKLanguage=0\n"
+"pluralizeListTitles=1\n"
 "enableEmoji=0\n"
 "hardWraps=0\n"
 "typographer=1\n"
@@ -132,6 +133,7 @@ static const char full_config[] =
 "rssLimit: 25\n"
 "mainSections: [notes, posts]\n"
 "enableEmoji: true\n"
+"pluralizeListTitles: false\n"
 "markup:\n"
 "  goldmark:\n"
 "    renderer:\n"
@@ -174,8 +176,9 @@ static const char full_config[] =
 "defaultContentLanguageInSubdir: true\n"
 "languages:\n"
 "  FR: {weight: 2, languageName: Français, title: Titre,\n"
-"    params: {description: Desc, author: [Ann, Bo]}}\n"
-"  en: {weight: 1, contentDir: content/en, languageCode: en-GB}\n";
+"    params: {description: Desc, author: [Ann, Bo]}, hasCJKLanguage: True}\n"
+"  en: {weight: 1, contentDir: content/en, languageCode: en-GB,\n"
+"    hasCJKLanguage: false}\n";
 
 /* What quire 0.1 stored for full_config, in its order. */
 static const char full_stored[] =
@@ -203,6 +206,7 @@ static const char full_stored[] =
 "hl.anchorLineNos=0\n"
 "hl.lineAnchors=\n"
 "hasCJKLanguage=0\n"
+"pluralizeListTitles=0\n"
 "enableEmoji=1\n"
 "hardWraps=1\n"
 "typographer=0\n"
@@ -268,6 +272,7 @@ static const char full_stored[] =
 "lang.en.homeInfoContent=\n"
 "lang.en.copyright=\n"
 "lang.en.images=\n"
+"lang.en.hasCJKLanguage=0\n"
 "lang.fr.name=Français\n"
 "lang.fr.locale=\n"
 "lang.fr.weight=2\n"
@@ -278,7 +283,8 @@ static const char full_stored[] =
 "lang.fr.homeInfoTitle=\n"
 "lang.fr.homeInfoContent=\n"
 "lang.fr.copyright=\n"
-"lang.fr.images=\n";
+"lang.fr.images=\n"
+"lang.fr.hasCJKLanguage=1\n";
 
 static void
 test_defaults(void **state)
@@ -323,6 +329,12 @@ test_full_config(void **state)
 	assert_int_equal(s.paginate, 7);
 	assert_int_equal(s.unsafe, 1);
 	assert_int_equal(s.full_feed, 1);
+	/* A language's own hasCJKLanguage wins over the site's, either
+	 * way; one naming none, or no language, has the site's. */
+	assert_int_equal(site_lang_cjk(&s, "fr"), 1);
+	assert_int_equal(site_lang_cjk(&s, "en"), 0);
+	assert_int_equal(site_lang_cjk(&s, "de"), s.has_cjk);
+	assert_int_equal(s.pluralize_titles, 0);
 	assert_int_equal(site_md_flags(&s), MD_UNSAFE | MD_EMOJI |
 	    MD_HARD_WRAPS | MD_NO_TYPOGRAPHER | MD_NO_LINKIFY |
 	    MD_NO_FOOTNOTE | MD_NO_STRIKETHROUGH | MD_NO_TABLE |
