@@ -945,29 +945,40 @@ flank_space(unsigned long cp)
  * it a right quote. Where the Markdown input (n bytes) holds no “ or ”
  * of the author's, every one of the text is cmark-gfm's: such a one
  * becomes '"' again. */
+/* Does s (n bytes) hold a curly double quote, “ or ”? memchr() finds
+ * their lead byte, rare in Markdown (glibc's memmem is byte by byte). */
+static int
+holds_curly_double(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+
+	while ((p = memchr(p, 0xE2, (size_t)(end - p))) != NULL) {
+		if (end - p >= 3 && (unsigned char)p[1] == 0x80 &&
+		    ((unsigned char)p[2] == 0x9C || (unsigned char)p[2] == 0x9D))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 static void
-goldmark_double_quotes(cmark_node *doc, const char *input, size_t n)
+goldmark_double_quotes(cmark_node **texts, size_t ntexts, const char *input,
+    size_t n)
 {
 	static const char ldquo[] = "\xE2\x80\x9C", rdquo[] = "\xE2\x80\x9D";
-	cmark_iter *iter;
-	cmark_event_type ev;
 	struct buf b = BUF_INIT;
+	size_t t;
 
-	if (memchr(input, '"', n) == NULL ||
-	    memmem(input, n, ldquo, 3) != NULL ||
-	    memmem(input, n, rdquo, 3) != NULL)
+	if (memchr(input, '"', n) == NULL || holds_curly_double(input, n))
 		return;
-	iter = cmark_iter_new(doc);
-	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-		cmark_node *node = cmark_iter_get_node(iter);
+	for (t = 0; t < ntexts; t++) {
+		cmark_node *node = texts[t];
 		const char *lit;
 		size_t len, i;
 		int changed = 0;
 
-		if (ev != CMARK_EVENT_ENTER ||
-		    cmark_node_get_type(node) != CMARK_NODE_TEXT ||
-		    (lit = cmark_node_get_literal(node)) == NULL ||
-		    (strstr(lit, ldquo) == NULL && strstr(lit, rdquo) == NULL))
+		if ((lit = cmark_node_get_literal(node)) == NULL ||
+		    !holds_curly_double(lit, strlen(lit)))
 			continue;
 		len = strlen(lit);
 		buf_reset(&b);
@@ -976,7 +987,13 @@ goldmark_double_quotes(cmark_node *doc, const char *input, size_t n)
 			int bs, bp, as, ap;
 			char next[4];
 			size_t got;
+			const char *lead = memchr(lit + i, 0xE2, len - i);
 
+			/* The bytes up to the next quote's lead, at once. */
+			got = lead != NULL ? (size_t)(lead - lit) - i : len - i;
+			buf_add(&b, lit + i, got);
+			if ((i += got) == len)
+				break;
 			if (len - i < 3 || (memcmp(lit + i, ldquo, 3) != 0 &&
 			    memcmp(lit + i, rdquo, 3) != 0)) {
 				buf_putc(&b, lit[i++]);
@@ -1008,7 +1025,6 @@ goldmark_double_quotes(cmark_node *doc, const char *input, size_t n)
 		if (changed)
 			cmark_node_set_literal(node, buf_cstr(&b));
 	}
-	cmark_iter_free(iter);
 	buf_free(&b);
 }
 
@@ -2349,11 +2365,13 @@ md_render(const char *src, size_t n, unsigned flags,
 	for (i = 0; i < nodes.ntexts && !(flags & MD_NO_LINKIFY); i++)
 		linkify_text(nodes.texts[i], &nodes);
 	if (options & CMARK_OPT_SMART) {
+		/* Over every text node, before the list keeps only those the
+		 * passes below may change. */
+		goldmark_double_quotes(nodes.texts, nodes.ntexts, src, n);
 		keep_typography_texts(&nodes);
 		goldmark_guillemets(nodes.texts, nodes.ntexts,
 		    (flags & MD_TYPO_ENTITIES) != 0);
 		goldmark_quotes(nodes.texts, nodes.ntexts);
-		goldmark_double_quotes(doc, src, n);
 	}
 	number_headings(nodes.headings, nodes.nheadings, res, flags, &source);
 	if (hooks != NULL && (hooks->image != NULL || hooks->nimages > 0))
