@@ -856,10 +856,10 @@ dbw_hash(struct dbw *w, const char *source, struct buf *out, struct buf *err)
 	return one_row(w, st, out, NULL, err);
 }
 
-/* Binds source and the stat st (?1..?6) and the settings hash (?7). */
+/* Binds source and its file's stat s (?1..?6). */
 static void
-bind_stat(struct dbw *w, sqlite3_stmt *st, const char *source,
-    const struct dbw_stat *s, unsigned long long settings)
+bind_file(struct dbw *w, sqlite3_stmt *st, const char *source,
+    const struct dbw_stat *s)
 {
 	bind_text(w, st, 1, source);
 	bind_int64(w, st, 2, (long long)s->dev);
@@ -867,6 +867,14 @@ bind_stat(struct dbw *w, sqlite3_stmt *st, const char *source,
 	bind_int64(w, st, 4, s->size);
 	bind_int64(w, st, 5, s->mtime_ns);
 	bind_int64(w, st, 6, s->ctime_ns);
+}
+
+/* Binds source and the stat st (?1..?6) and the settings hash (?7). */
+static void
+bind_stat(struct dbw *w, sqlite3_stmt *st, const char *source,
+    const struct dbw_stat *s, unsigned long long settings)
+{
+	bind_file(w, st, source, s);
 	bind_int64(w, st, 7, (long long)settings);
 }
 
@@ -894,12 +902,7 @@ dbw_cascade_get(struct dbw *w, const char *source, const struct dbw_stat *s,
 	sqlite3_stmt *st = use(w, W_CASCADE_GET);
 	int rc;
 
-	bind_text(w, st, 1, source);
-	bind_int64(w, st, 2, (long long)s->dev);
-	bind_int64(w, st, 3, (long long)s->ino);
-	bind_int64(w, st, 4, s->size);
-	bind_int64(w, st, 5, s->mtime_ns);
-	bind_int64(w, st, 6, s->ctime_ns);
+	bind_file(w, st, source, s);
 	rc = step_any(w, st, err, "reading a section's cascade");
 	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		buf_puts(out, (const char *)sqlite3_column_text(st, 0));
