@@ -2808,8 +2808,13 @@ store_files(struct filing *fl, struct buf *err)
 		buf_puts(err, "quire: the static folders");
 		goto out;
 	}
-	if (own_static(own) == 0 && add_static(fl, own, own, own,
-	    RANK_OWN) != 0) {
+	if (own_static(own) != 0)
+		note(im, "warning: quire's own stylesheet and scripts are "
+		    "neither beside this program (static/) nor installed "
+		    "(PREFIX/share/quire/static): /css/quire.css and /js/ are "
+		    "not stored, and pages show unstyled unless the web server "
+		    "serves them\n");
+	else if (add_static(fl, own, own, own, RANK_OWN) != 0) {
 		buf_printf(err, "%s: quire's own files", own);
 		goto out;
 	}
