@@ -208,6 +208,7 @@ EOF
 pdb=$tmp/people.db
 import "of a site with authors, lastmod and categories" --db "$pdb" "$site/content"
 serve people "$pdb"
+people_srv=$srv
 feed_base=$base
 for listing in / /posts/ /categories/essays/ /tags/go/; do
 	label="people, $listing"
@@ -301,7 +302,9 @@ expect "a language's own params.images: its pages' og:image" \
 req "$srv/fr/index.xml"
 expect "a language's own params.images: its feeds' image" \
     "$(grep -o '<url>[^<]*</url>' "$tmp/body")" "<url>https://e.org/img/fr.png</url>"
-serve people "$pdb"
+# The people site's server, still running (a second serve of one name
+# would leave the first behind).
+srv=$people_srv
 req "$srv/"
 expect "no copyright: the footer shows the year and the site's title" \
     "$(sed -n '/<footer class="footer">/{n;p}' "$tmp/body")" \
