@@ -54,7 +54,7 @@ IMPORTER = readfile ignore images highlight highlight-lex shortcode shortcodes-b
            related files cover responsive db-import publish import watch
 # The importer's C++ modules (src/NAME.cpp); linking them needs libstdc++.
 IMPORTER_CXX = tomldoc
-WORKER   = db request response route render confine files-serve page-listing page-article \
+WORKER   = db request response fcgi-out route render confine files-serve page-listing page-article \
            page-tags page-error page-feed page-sitemap page-archives \
            page-search feed-atom feed-json content
 

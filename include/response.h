@@ -34,9 +34,11 @@ struct resp {
 					 * stored file's media type) */
 };
 
-/* Where a response goes: a FastCGI stream, or stdout as CGI. */
+/* Where a response goes: a FastCGI request, or stdout as CGI. */
 struct resp_sink {
-	FCGX_Stream *out;	/* NULL: write to stdout */
+	FCGX_Request *req;	/* NULL: write to stdout; else its records
+				 * are written by fcgi-out.h, before
+				 * FCGX_Finish_r() ends them */
 };
 
 /* Cache-Control for what depends on the content: caches keep it a second,

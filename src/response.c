@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "dates.h"
+#include "fcgi-out.h"
 #include "response.h"
 #include "schema.h"
 
@@ -282,15 +283,32 @@ cache_control(const struct resp *r)
 	}
 }
 
-/* Writes n bytes to the sink; 0 or -1. */
+/* Writes the n parts to the sink, in order; 0 or -1. Over FastCGI
+ * they go out whole, in records of up to 64 KiB (fcgi-out.h). */
 static int
-put(struct resp_sink *sink, const char *data, size_t n)
+put(struct resp_sink *sink, const struct iovec *parts, size_t n)
 {
-	if (n == 0)
-		return 0;
-	if (sink->out != NULL)
-		return FCGX_PutStr(data, (int)n, sink->out) == (int)n ? 0 : -1;
-	return fwrite(data, 1, n, stdout) == n ? 0 : -1;
+	size_t i;
+
+	if (sink->req != NULL)
+		return fcgi_out_write(sink->req->ipcFd, sink->req->requestId,
+		    parts, n);
+	for (i = 0; i < n; i++)
+		if (parts[i].iov_len > 0 && fwrite(parts[i].iov_base, 1,
+		    parts[i].iov_len, stdout) != parts[i].iov_len)
+			return -1;
+	return 0;
+}
+
+/* The iovec of n bytes at data. */
+static struct iovec
+part(const void *data, size_t n)
+{
+	struct iovec v;
+
+	v.iov_base = (void *)data;
+	v.iov_len = data != NULL ? n : 0;
+	return v;
 }
 
 /* Streams r's file body to the sink in chunks; 0 or -1. */
@@ -311,7 +329,9 @@ send_file(struct resp *r, struct resp_sink *sink)
 			rc = -1;	/* the file shrank: cut short */
 			break;
 		}
-		rc = put(sink, chunk, (size_t)n);
+		struct iovec v = part(chunk, (size_t)n);
+
+		rc = put(sink, &v, 1);
 		off += n;
 		left -= n;
 	}
@@ -319,17 +339,23 @@ send_file(struct resp *r, struct resp_sink *sink)
 	return rc;
 }
 
-/* Writes r's body bytes, with its spliced part where it stands; 0 or
- * -1. */
+/* Writes head, then r's body bytes with its spliced part where it
+ * stands (unless head_only); 0 or -1. */
 static int
-put_body(struct resp *r, struct resp_sink *sink)
+put_head_body(struct resp *r, const struct buf *head, int head_only,
+    struct resp_sink *sink)
 {
 	size_t at = r->spliced.data != NULL ? r->spliced_at : r->body.len;
+	struct iovec parts[4];
 
-	if (put(sink, r->body.data, at) != 0 ||
-	    put(sink, r->spliced.data, r->spliced.len) != 0)
-		return -1;
-	return put(sink, r->body.data + at, r->body.len - at);
+	parts[0] = part(head->data, head->len);
+	if (head_only)
+		return put(sink, parts, 1);
+	parts[1] = part(r->body.data, at);
+	parts[2] = part(r->spliced.data, r->spliced.len);
+	parts[3] = r->body.data != NULL ?
+	    part(r->body.data + at, r->body.len - at) : part(NULL, 0);
+	return put(sink, parts, 4);
 }
 
 int
@@ -376,10 +402,15 @@ resp_send(struct resp *r, struct resp_sink *sink, int head_only)
 	buf_puts(&head, "\r\n"
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "Referrer-Policy: strict-origin-when-cross-origin\r\n\r\n");
-	if (put(sink, head.data, head.len) != 0 || (!head_only &&
-	    (r->body_file ? send_file(r, sink) : put_body(r, sink)) != 0))
+	if (r->body_file) {
+		struct iovec v = part(head.data, head.len);
+
+		if (put(sink, &v, 1) != 0 || (!head_only &&
+		    send_file(r, sink) != 0))
+			rc = -1;
+	} else if (put_head_body(r, &head, head_only, sink) != 0)
 		rc = -1;
-	if (sink->out == NULL && fflush(stdout) != 0)
+	if (sink->req == NULL && fflush(stdout) != 0)
 		rc = -1;
 	buf_free(&head);
 	return rc;

@@ -360,7 +360,7 @@ main(void)
 		sigaddset(&held, SIGTERM);
 		sigaddset(&held, SIGINT);
 		while (!stopping && FCGX_Accept_r(&request) >= 0) {
-			struct resp_sink sink = { request.out };
+			struct resp_sink sink = { &request };
 			struct logger lg = { request.err };
 
 			sigprocmask(SIG_BLOCK, &held, NULL);

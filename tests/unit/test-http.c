@@ -7,11 +7,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "dates.h"
+#include "fcgi-out.h"
 #include "db.h"
 #include "request.h"
 #include "response.h"
@@ -271,6 +273,136 @@ test_spliced_body(void **state)
 	buf_free(&out);
 }
 
+/* Reads fd's FastCGI records from its start: appends their content to
+ * out and returns how many there were; fails the test on a record that
+ * is not request id's STDOUT, is longer than FCGI_OUT_RECORD, or pads
+ * with other than zeros to other than a multiple of 8. */
+static int
+read_records(int fd, int id, struct buf *out)
+{
+	unsigned char h[8], pad[8];
+	char *content = malloc(65536);
+	int n = 0;
+
+	assert_non_null(content);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	while (read(fd, h, 8) == 8) {
+		size_t len = (size_t)h[4] << 8 | h[5], i;
+
+		assert_int_equal(h[0], 1);
+		assert_int_equal(h[1], 6);
+		assert_int_equal(h[2] << 8 | h[3], id);
+		assert_true(len > 0 && len <= FCGI_OUT_RECORD);
+		assert_int_equal(h[6], (8 - len % 8) % 8);
+		assert_int_equal(read(fd, content, len), (ssize_t)len);
+		assert_int_equal(read(fd, pad, h[6]), h[6]);
+		for (i = 0; i < h[6]; i++)
+			assert_int_equal(pad[i], 0);
+		buf_add(out, content, len);
+		n++;
+	}
+	free(content);
+	return n;
+}
+
+/* Parts cut into records of at most FCGI_OUT_RECORD bytes, whatever
+ * their own boundaries; nothing at all for nothing. */
+static void
+test_fcgi_records(void **state)
+{
+	static const size_t sizes[] = { 0, 1, 7, 8, FCGI_OUT_RECORD - 1,
+	    FCGI_OUT_RECORD, FCGI_OUT_RECORD + 1, 3 * FCGI_OUT_RECORD + 5,
+	    1100000 };
+	struct buf want = BUF_INIT, got = BUF_INIT;
+	char *data = malloc(1100000);
+	size_t i, k;
+
+	(void)state;
+	assert_non_null(data);
+	for (i = 0; i < 1100000; i++)
+		data[i] = (char)('a' + i % 23);
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		struct iovec parts[FCGI_OUT_MAX_PARTS];
+		size_t at = 0, n = 0;
+		FILE *f = tmpfile();
+
+		assert_non_null(f);
+		/* The size cut into parts of 1, 0, 2, 0, 3, ... bytes,
+		 * the last taking the rest. */
+		for (k = 0; k < FCGI_OUT_MAX_PARTS; k++) {
+			size_t len = k % 2 ? 0 : k / 2 + 1;
+
+			if (k == FCGI_OUT_MAX_PARTS - 1 || at + len > sizes[i])
+				len = sizes[i] - at;
+			parts[n].iov_base = data + at;
+			parts[n++].iov_len = len;
+			at += len;
+		}
+		assert_int_equal(fcgi_out_write(fileno(f), 258, parts, n), 0);
+		buf_reset(&want);
+		buf_reset(&got);
+		buf_add(&want, data, sizes[i]);
+		k = (size_t)read_records(fileno(f), 258, &got);
+		assert_int_equal(k, (sizes[i] + FCGI_OUT_RECORD - 1) /
+		    FCGI_OUT_RECORD);
+		assert_int_equal(got.len, want.len);
+		assert_memory_equal(got.data, want.data, want.len);
+		fclose(f);
+	}
+	/* Too many parts: refused, nothing written. */
+	{
+		struct iovec parts[FCGI_OUT_MAX_PARTS + 1];
+		FILE *f = tmpfile();
+
+		for (k = 0; k < FCGI_OUT_MAX_PARTS + 1; k++) {
+			parts[k].iov_base = data;
+			parts[k].iov_len = 1;
+		}
+		assert_int_equal(fcgi_out_write(fileno(f), 1, parts, k), -1);
+		assert_int_equal(ftell(f), 0);
+		fclose(f);
+	}
+	free(data);
+	buf_free(&want);
+	buf_free(&got);
+}
+
+/* Over FastCGI, a response with a spliced part goes out as the same
+ * bytes, in records of the request's id. */
+static void
+test_fcgi_response(void **state)
+{
+	struct resp r;
+	struct buf part = BUF_INIT, cgi = BUF_INIT, got = BUF_INIT;
+	FCGX_Request req;
+	struct resp_sink sink;
+	FILE *f = tmpfile();
+	size_t i;
+
+	(void)state;
+	assert_non_null(f);
+	memset(&r, 0, sizeof(r));
+	resp_reset(&r);
+	buf_puts(&r.body, "<div>");
+	for (i = 0; i < 20000; i++)
+		buf_puts(&part, "<span>x</span>");
+	resp_body_splice(&r, &part);
+	buf_puts(&r.body, "</div>");
+	sent(&r, 0, &cgi);
+	memset(&req, 0, sizeof(req));
+	req.ipcFd = fileno(f);
+	req.requestId = 1;
+	sink.req = &req;
+	assert_int_equal(resp_send(&r, &sink, 0), 0);
+	assert_int_equal(read_records(fileno(f), 1, &got), 5);
+	assert_int_equal(got.len, cgi.len);
+	assert_memory_equal(got.data, cgi.data, cgi.len);
+	fclose(f);
+	resp_free(&r);
+	buf_free(&cgi);
+	buf_free(&got);
+}
+
 int
 main(void)
 {
@@ -283,6 +415,8 @@ main(void)
 		cmocka_unit_test(test_query_param),
 		cmocka_unit_test(test_fts_query),
 		cmocka_unit_test(test_spliced_body),
+		cmocka_unit_test(test_fcgi_records),
+		cmocka_unit_test(test_fcgi_response),
 	};
 
 	uni_init();
