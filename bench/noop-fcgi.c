@@ -1,5 +1,6 @@
 /* noop-fcgi.c - the FastCGI ceiling for `make bench`: a libfcgi responder
- * that does no work, answering each request with bytes read at start-up.
+ * that does no work, answering each request with bytes read at start-up
+ * and sent as the worker sends them (src/fcgi-out.c).
  *
  *   noop-fcgi MAPFILE
  *
@@ -12,6 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
+
+#include "fcgi-out.h"
 
 struct answer {
 	char *uri;
@@ -109,8 +113,13 @@ main(int argc, char **argv)
 			    "text/plain\r\nContent-Length: 10\r\n\r\nnot found\n",
 			    req.out);
 		} else {
-			FCGX_PutStr(a->head, (int)a->head_len, req.out);
-			FCGX_PutStr(a->body, (int)a->body_len, req.out);
+			/* As the worker sends an answer (fcgi-out.h). */
+			struct iovec parts[2] = {
+				{ a->head, a->head_len },
+				{ a->body, a->body_len },
+			};
+
+			fcgi_out_write(req.ipcFd, req.requestId, parts, 2);
 		}
 		FCGX_Finish_r(&req);
 	}

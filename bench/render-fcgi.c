@@ -3,7 +3,8 @@
  * quire's extensions (table, strikethrough, autolink, tasklist) and options
  * (CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8, and
  * CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE as src/markdown.c sets it), and
- * sends the HTML. Nothing else: no database, no template.
+ * sends the HTML as the worker sends a page (src/fcgi-out.c). Nothing
+ * else: no database, no template.
  *
  *   render-fcgi POST.md [URI=POST.md ...]
  *
@@ -14,6 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
+
+#include "fcgi-out.h"
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
@@ -98,6 +102,7 @@ main(int argc, char **argv)
 		size_t e, hlen;
 		char head[160];
 		int hd;
+		struct iovec parts[2];
 		const char *uri = FCGX_GetParam("REQUEST_URI", req.envp);
 		const struct post *p = NULL;
 
@@ -126,8 +131,12 @@ main(int argc, char **argv)
 		hd = snprintf(head, sizeof(head), "Status: 200 OK\r\n"
 		    "Content-Type: text/html; charset=utf-8\r\n"
 		    "Content-Length: %zu\r\n\r\n", hlen);
-		FCGX_PutStr(head, hd, req.out);
-		FCGX_PutStr(html, (int)hlen, req.out);
+		/* As the worker sends an answer (fcgi-out.h). */
+		parts[0].iov_base = head;
+		parts[0].iov_len = (size_t)hd;
+		parts[1].iov_base = html;
+		parts[1].iov_len = hlen;
+		fcgi_out_write(req.ipcFd, req.requestId, parts, 2);
 		free(html);
 		cmark_node_free(doc);
 		cmark_parser_free(parser);
