@@ -1404,7 +1404,10 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 		cmark_node_append_child(block, inl);
 		cmark_node_set_on_enter(inl, buf_cstr(&tag));
 		buf_reset(&tag);
-		if ((flags & MD_ANCHORS) && (id.len > 0 || given)) {
+		/* PaperMod's anchored_headings.html adds the link by a
+		 * regular expression that wants a tag opening with a
+		 * non-empty id: "{#}"'s id="" gets none. */
+		if ((flags & MD_ANCHORS) && id.len > 0) {
 			html(&tag, "<a hidden class=\"anchor\" aria-hidden=\"true\" "
 			    "href=\"#");
 			html_attr(&tag, buf_cstr(&id));

@@ -343,6 +343,28 @@ test_definition_lines(void **state)
 		    strlen(cases[i].md)), cases[i].line);
 }
 
+/* PaperMod's anchor link follows a heading that opens with a non-empty
+ * id, as its anchored_headings.html's regular expression finds them. */
+static void
+test_heading_anchors(void **state)
+{
+	static const char md[] = "## A {#}\n\n## B {#b}\n\n## C\n";
+	struct md_result res;
+	const char *html;
+
+	(void)state;
+	assert_int_equal(md_render(md, sizeof(md) - 1, MD_ANCHORS, NULL,
+	    &res), 0);
+	html = buf_cstr(&res.html);
+	assert_non_null(strstr(html, "<h2 id=\"\">A</h2>"));
+	assert_non_null(strstr(html, "<h2 id=\"b\">B<a hidden class=\"anchor\" "
+	    "aria-hidden=\"true\" href=\"#b\">#</a></h2>"));
+	assert_non_null(strstr(html, "<h2 id=\"c\">C<a hidden class=\"anchor\" "
+	    "aria-hidden=\"true\" href=\"#c\">#</a></h2>"));
+	assert_null(strstr(html, "href=\"#\""));
+	md_result_free(&res);
+}
+
 int
 main(void)
 {
@@ -350,6 +372,7 @@ main(void)
 		cmocka_unit_test(test_hugo_body),
 		cmocka_unit_test(test_emojify_rules),
 		cmocka_unit_test(test_definition_lines),
+		cmocka_unit_test(test_heading_anchors),
 	};
 
 	uni_init();
