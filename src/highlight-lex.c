@@ -1323,6 +1323,18 @@ rk_named(const struct rk_match *m, const char *name, const char **p,
 	}
 }
 
+/* Emits the named group's text as one token of type. */
+static void
+rk_emit_group(struct lexrun *x, const struct rk_match *m, const char *name,
+    int type)
+{
+	const char *p;
+	size_t n;
+
+	rk_named(m, name, &p, &n);
+	emit(x, type, p, n);
+}
+
 static void
 rk_set(struct rk_match *m, const char *name, const char *p, size_t n)
 {
@@ -1926,14 +1938,11 @@ rk_emit(struct lexrun *x, const struct hl_lexer *lx, struct rk_shared *k,
 		rk_named(m, "adverbs", &adv, &an);
 		emit(x, HL_TYPE_KEYWORD, kw, kn);
 		emit(x, HL_TYPE_STRING_AFFIX, adv, an);
-		rk_named(m, "ws", &p, &n);
-		emit(x, HL_TYPE_TEXT, p, n);
-		rk_named(m, "opening_delimiters", &p, &n);
-		emit(x, HL_TYPE_PUNCTUATION, p, n);
+		rk_emit_group(x, m, "ws", HL_TYPE_TEXT);
+		rk_emit_group(x, m, "opening_delimiters", HL_TYPE_PUNCTUATION);
 		rk_named(m, "value", &p, &n);
 		run(x, lx, p, n, rk_quote_state(k, kw, kn, adv, an), 0);
-		rk_named(m, "closing_delimiters", &p, &n);
-		emit(x, HL_TYPE_PUNCTUATION, p, n);
+		rk_emit_group(x, m, "closing_delimiters", HL_TYPE_PUNCTUATION);
 		break;
 	}
 	case EM_RK_COLONPAIR: {
@@ -1941,8 +1950,7 @@ rk_emit(struct lexrun *x, const struct hl_lexer *lx, struct rk_shared *k,
 		size_t kn, on, i;
 		int st = -1;
 
-		rk_named(m, "colon", &p, &n);
-		emit(x, HL_TYPE_PUNCTUATION, p, n);
+		rk_emit_group(x, m, "colon", HL_TYPE_PUNCTUATION);
 		rk_named(m, "key", &key, &kn);
 		if (em->arg == HL_TYPE_NAME_ATTRIBUTE) {
 			emit(x, HL_TYPE_NAME_ATTRIBUTE, key, kn);
@@ -1965,8 +1973,7 @@ rk_emit(struct lexrun *x, const struct hl_lexer *lx, struct rk_shared *k,
 		rk_named(m, "value", &p, &n);
 		if (st >= 0)
 			run(x, lx, p, n, st, 0);
-		rk_named(m, "closing_delimiters", &p, &n);
-		emit(x, HL_TYPE_PUNCTUATION, p, n);
+		rk_emit_group(x, m, "closing_delimiters", HL_TYPE_PUNCTUATION);
 		break;
 	}
 	case EM_RK_PODCODE: {
@@ -1975,12 +1982,9 @@ rk_emit(struct lexrun *x, const struct hl_lexer *lx, struct rk_shared *k,
 		const struct hl_lexer *sub = NULL;
 		char *l;
 
-		rk_named(m, "ws", &p, &n);
-		emit(x, HL_TYPE_COMMENT, p, n);
-		rk_named(m, "keyword", &p, &n);
-		emit(x, HL_TYPE_KEYWORD, p, n);
-		rk_named(m, "ws2", &p, &n);
-		emit(x, HL_TYPE_KEYWORD, p, n);
+		rk_emit_group(x, m, "ws", HL_TYPE_COMMENT);
+		rk_emit_group(x, m, "keyword", HL_TYPE_KEYWORD);
+		rk_emit_group(x, m, "ws2", HL_TYPE_KEYWORD);
 		rk_named(m, "name", &name, &nn);
 		emit(x, HL_TYPE_KEYWORD, name, nn);
 		rk_named(m, "config", &cfg, &cn);
@@ -2001,12 +2005,9 @@ rk_emit(struct lexrun *x, const struct hl_lexer *lx, struct rk_shared *k,
 			x->status = HL_LEX_FAIL;
 		else
 			emit_stream(x, sub, p, n, 1);
-		rk_named(m, "ws3", &p, &n);
-		emit(x, HL_TYPE_COMMENT, p, n);
-		rk_named(m, "end_keyword", &p, &n);
-		emit(x, HL_TYPE_KEYWORD, p, n);
-		rk_named(m, "ws4", &p, &n);
-		emit(x, HL_TYPE_KEYWORD, p, n);
+		rk_emit_group(x, m, "ws3", HL_TYPE_COMMENT);
+		rk_emit_group(x, m, "end_keyword", HL_TYPE_KEYWORD);
+		rk_emit_group(x, m, "ws4", HL_TYPE_KEYWORD);
 		emit(x, HL_TYPE_KEYWORD, name, nn);
 		break;
 	}
