@@ -1,9 +1,11 @@
 /* markdown.c - Markdown to HTML with cmark-gfm, Hugo's heading ids and
  * Hugo's <!--more--> summary divider. */
 #include <stddef.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <wctype.h>
 
@@ -621,12 +623,158 @@ ascii_punct(char c)
 
 static size_t attr_value(const char *s, size_t n, size_t i, int depth);
 
+static void code_escape(struct buf *out, const char *s, size_t n);
+
+/* A heading's attributes from its block, in the order Goldmark 1.5.4
+ * sets them on the node: each name once, in the place it first took (a
+ * repeated name's later value replaces it; classes join with a space),
+ * each value as Hugo writes it before escaping. */
+struct heading_attr {
+	char *name;
+	struct buf value;
+};
+
+struct heading_attrs {
+	struct heading_attr *v;
+	size_t n;
+};
+
+static void
+heading_attrs_free(struct heading_attrs *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		free(a->v[i].name);
+		buf_free(&a->v[i].value);
+	}
+	free(a->v);
+	a->v = NULL;
+	a->n = 0;
+}
+
+/* Sets attribute name (n bytes) to value (vn bytes) in a. */
+static void
+heading_attrs_set(struct heading_attrs *a, const char *name, size_t n,
+    const char *value, size_t vn)
+{
+	struct heading_attr *at = NULL;
+	size_t i;
+
+	for (i = 0; i < a->n && at == NULL; i++)
+		if (strlen(a->v[i].name) == n && memcmp(a->v[i].name, name,
+		    n) == 0)
+			at = &a->v[i];
+	if (at == NULL) {
+		a->v = xrealloc(a->v, (a->n + 1) * sizeof(*a->v));
+		at = &a->v[a->n++];
+		at->name = xstrndup(name, n);
+		memset(&at->value, 0, sizeof(at->value));
+	} else if (n == 5 && memcmp(name, "class", 5) == 0)
+		buf_putc(&at->value, ' ');
+	else
+		buf_reset(&at->value);
+	buf_add(&at->value, value, vn);
+}
+
+/* The text of a quoted value's n bytes (between its quotes), its
+ * escapes read as Goldmark's parseAttributeString reads them: \" \/ \\
+ * and \b \f \n \r \t; any other backslash stays. */
+static void
+attr_string(struct buf *out, const char *s, size_t n)
+{
+	static const char from[] = "\"/\\bfnrt", to[] = "\"/\\\b\f\n\r\t";
+	const char *c;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\\' && i + 1 < n && s[i + 1] != '\0' &&
+		    (c = strchr(from, s[i + 1])) != NULL) {
+			buf_putc(out, to[c - from]);
+			i++;
+		} else
+			buf_putc(out, s[i]);
+	}
+}
+
+/* Appends the number written in s (n bytes) as Hugo writes an attribute
+ * of Goldmark's float64: Go's strconv.FormatFloat(f, 'f', -1, 64), the
+ * shortest digits that read back the same, without an exponent. Returns
+ * 0 when it is out of a double's range (Goldmark then takes the block
+ * for none). */
+static int
+attr_number(struct buf *out, const char *s, size_t n)
+{
+	char num[64], e[40], *end;
+	const char *d;
+	double f;
+	int p, x, i, ndig = 0;
+	char digits[20];
+
+	if (n >= sizeof(num))
+		return 0;
+	memcpy(num, s, n);
+	num[n] = '\0';
+	f = strtod(num, &end);
+	if (f > 1.7976931348623157e308 || f < -1.7976931348623157e308)
+		return 0;
+	if (f == 0) {
+		buf_puts(out, signbit(f) ? "-0" : "0");
+		return 1;
+	}
+	for (p = 1; p < 17; p++) {
+		snprintf(e, sizeof(e), "%.*e", p - 1, f);
+		if (strtod(e, NULL) == f)
+			break;
+	}
+	snprintf(e, sizeof(e), "%.*e", p - 1, f);
+	d = e;
+	if (*d == '-') {
+		buf_putc(out, '-');
+		d++;
+	}
+	for (; *d != 'e'; d++)
+		if (*d != '.')
+			digits[ndig++] = *d;
+	x = atoi(d + 1);	/* f = 0.digits x 10^(x + 1) */
+	if (x < 0) {
+		buf_puts(out, "0.");
+		for (i = 0; i < -x - 1; i++)
+			buf_putc(out, '0');
+		buf_add(out, digits, (size_t)ndig);
+		return 1;
+	}
+	for (i = 0; i <= x; i++)
+		buf_putc(out, i < ndig ? digits[i] : '0');
+	if (ndig > x + 1) {
+		buf_putc(out, '.');
+		buf_add(out, digits + x + 1, (size_t)(ndig - x - 1));
+	}
+	return 1;
+}
+
+/* Appends the value at s[v..k) (attr_value()'s) as Hugo writes it: a
+ * string's text, a number as Go formats it, true and false as words,
+ * null, a list and a block as nothing. Returns 0 for a number out of
+ * range. */
+static int
+attr_value_text(struct buf *out, const char *s, size_t v, size_t k)
+{
+	if (s[v] == '"')
+		attr_string(out, s + v + 1, k - v - 2);
+	else if (s[v] == '-' || s[v] == '+' || (s[v] >= '0' && s[v] <= '9'))
+		return attr_number(out, s + v, k - v);
+	else if (s[v] != '[' && s[v] != '{' && !(k - v == 4 &&
+	    memcmp(s + v, "null", 4) == 0))
+		buf_add(out, s + v, k - v);
+	return 1;
+}
+
 /* The end of the attribute block "{...}" that starts at s[i], or 0 when
- * it is none. Sets *id and *idlen to its last #id, if it gives one (NULL
- * when id is NULL: a nested block's). */
+ * it is none. Sets its attributes in out (NULL: a nested block's). */
 static size_t
-attr_block(const char *s, size_t n, size_t i, const char **id,
-    size_t *idlen, int depth)
+attr_block(const char *s, size_t n, size_t i, struct heading_attrs *out,
+    int depth)
 {
 	size_t k;
 
@@ -646,10 +794,10 @@ attr_block(const char *s, size_t n, size_t i, const char **id,
 			    (!ascii_punct(s[k]) || strchr("_-:.", s[k]) !=
 			    NULL); k++)
 				;
-			if (s[i] == '#' && id != NULL) {
-				*id = s + i + 1;
-				*idlen = k - i - 1;
-			}
+			if (out != NULL)
+				heading_attrs_set(out, s[i] == '#' ? "id" :
+				    "class", s[i] == '#' ? 2 : 5, s + i + 1,
+				    k - i - 1);
 		} else {
 			if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
 			    s[i] <= 'Z') || s[i] == '_' || s[i] == ':'))
@@ -668,13 +816,17 @@ attr_block(const char *s, size_t n, size_t i, const char **id,
 				;
 			if ((k = attr_value(s, n, v, depth)) == 0)
 				return 0;
-			/* id=x and id="x" name the id as #x does. */
-			if (id != NULL && i - name == 2 && s[name] == 'i' &&
-			    s[name + 1] == 'd') {
-				int quoted = s[v] == '"';
+			if (out != NULL) {
+				struct buf value = BUF_INIT;
+				int ok = attr_value_text(&value, s, v, k);
 
-				*id = s + v + quoted;
-				*idlen = k - v - 2 * (size_t)quoted;
+				if (ok)
+					heading_attrs_set(out, s + name,
+					    i - name, value.data != NULL ?
+					    value.data : "", value.len);
+				buf_free(&value);
+				if (!ok)
+					return 0;
 			}
 		}
 		i = k;
@@ -701,7 +853,7 @@ attr_value(const char *s, size_t n, size_t i, int depth)
 	if (i == n || depth >= ATTR_DEPTH)
 		return 0;
 	if (s[i] == '{')
-		return attr_block(s, n, i, NULL, NULL, depth + 1);
+		return attr_block(s, n, i, NULL, depth + 1);
 	if (s[i] == '"') {
 		for (k = i + 1; k < n && s[k] != '"'; k++)
 			if (s[k] == '\\' && k + 1 < n)
@@ -748,70 +900,65 @@ attr_value(const char *s, size_t n, size_t i, int depth)
 	return k;
 }
 
-/* Is s (n bytes) the inside of a Goldmark attribute block, by its
- * grammar (`#id`, `.class` and `name=value`, separated by blanks or
- * commas)? Sets *id and *idlen to the last id, if any. */
-static int
-attribute_list(const char *s, size_t n, const char **id, size_t *idlen)
-{
-	struct buf block = BUF_INIT;
-	size_t end;
-
-	*id = NULL;
-	*idlen = 0;
-	buf_putc(&block, '{');
-	buf_add(&block, s, n);
-	buf_putc(&block, '}');
-	end = attr_block(block.data, block.len, 0, id, idlen, 0);
-	if (*id != NULL)
-		*id = s + (*id - block.data - 1);
-	buf_free(&block);
-	return end == n + 2;
-}
-
 /* Strips a trailing Goldmark attribute block (`{#id .class}`) from the
- * heading's last text node; returns 1 if there was one, with *id set to
- * its id (malloc'd), or to NULL when it gives none. Goldmark reads the
+ * heading's last text node; returns 1 if there was one, with its
+ * attributes set in out (empty otherwise). Goldmark reads the
  * block as written: its source line decides, where cmark-gfm's smart
  * punctuation has made "--" a dash and quotes curly in the text
  * ({#a--b} is the id a--b; {#it's} is no block, "'" being no id's). */
 static int
-take_attributes(cmark_node *heading, struct md_source *src, char **id)
+take_attributes(cmark_node *heading, struct md_source *src,
+    struct heading_attrs *out)
 {
-	cmark_node *last = cmark_node_last_child(heading);
+	cmark_node *last = cmark_node_last_child(heading), *from, *next;
 	struct buf line = BUF_INIT;
-	const char *lit, *open, *idstart;
+	const char *lit, *open = NULL, *block;
 	char *kept;
-	size_t end, idlen;
+	size_t end, n;
 	int found = 0;
 
-	*id = NULL;
+	out->v = NULL;
+	out->n = 0;
 	if (last == NULL || cmark_node_get_type(last) != CMARK_NODE_TEXT ||
 	    (lit = cmark_node_get_literal(last)) == NULL)
 		return 0;
 	end = strlen(lit);
 	while (end > 0 && (lit[end - 1] == ' ' || lit[end - 1] == '\t'))
 		end--;
-	if (end == 0 || lit[end - 1] != '}' || (open = strrchr(lit, '{')) ==
-	    NULL)
+	if (end == 0 || lit[end - 1] != '}')
+		return 0;
+	/* The text that opens the block: the last '{' of the heading's
+	 * text, which raw HTML in a quoted value may leave nodes before
+	 * the last ({title="<b>"}). */
+	for (from = last; from != NULL && open == NULL;
+	    from = open == NULL ? cmark_node_previous(from) : from)
+		if (cmark_node_get_type(from) == CMARK_NODE_TEXT &&
+		    (lit = cmark_node_get_literal(from)) != NULL)
+			open = strrchr(lit, '{');
+	if (open == NULL)
 		return 0;
 	heading_source(heading, src, 0, &line);
+	/* The block is the line's last '{' to its end: one nested in a
+	 * value never parses, as in Goldmark. */
 	if (line.len > 0 && line.data[line.len - 1] == '}' &&
-	    (idstart = memrchr(line.data, '{', line.len)) != NULL &&
-	    attribute_list(idstart + 1, line.len - (size_t)(idstart -
-	    line.data) - 2, &idstart, &idlen)) {
-		found = 1;
-		if (idstart != NULL)
-			*id = xstrndup(idstart, idlen);
+	    (block = memrchr(line.data, '{', line.len)) != NULL) {
+		n = line.len - (size_t)(block - line.data);
+		found = attr_block(block, n, 0, out, 0) == n;
 	}
 	buf_free(&line);
-	if (!found)
+	if (!found) {
+		heading_attrs_free(out);
 		return 0;
+	}
 	while (open > lit && (open[-1] == ' ' || open[-1] == '\t'))
 		open--;
 	kept = xstrndup(lit, (size_t)(open - lit));
-	cmark_node_set_literal(last, kept);
+	cmark_node_set_literal(from, kept);
 	free(kept);
+	/* The block's rest leaves the tree; the nodes stay in the arena
+	 * until the render ends (lists of nodes may still name them). */
+	for (; (next = cmark_node_next(from)) != NULL; )
+		cmark_node_unlink(next);
 	return 1;
 }
 
@@ -1343,6 +1490,44 @@ unique_id(struct idset *set, struct buf *id)
 	idset_add(set, buf_cstr(id));
 }
 
+/* Does heading h's content render on one line: no line break, soft or
+ * hard, and no raw HTML or spliced markup holding one? */
+static int
+heading_on_one_line(cmark_node *h)
+{
+	cmark_iter *iter = cmark_iter_new(h);
+	cmark_event_type ev;
+	int one = 1;
+
+	while (one && (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+		const char *s = NULL;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(node)) {
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			one = 0;
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			s = cmark_node_get_literal(node);
+			break;
+		case CMARK_NODE_CUSTOM_INLINE:
+			s = cmark_node_get_on_enter(node);
+			one = s == NULL || strchr(s, '\n') == NULL;
+			s = cmark_node_get_on_exit(node);
+			break;
+		default:
+			break;
+		}
+		if (s != NULL && strchr(s, '\n') != NULL)
+			one = 0;
+	}
+	cmark_iter_free(iter);
+	return one;
+}
+
 /* Gives each heading of list[0..n) its id by replacing it with a custom
  * inline that prints `<hN id="...">` and `</hN>` around its text (in a
  * custom block), and records it in res. The replaced
@@ -1363,33 +1548,57 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 		struct buf text = BUF_INIT, id = BUF_INIT, tag = BUF_INIT;
 		struct buf idtext = BUF_INIT;
 		int level = cmark_node_get_heading_level(h);
-		char *custom;
-		int attrs = take_attributes(h, src, &custom);
+		struct heading_attrs attrs;
+		int block_given = take_attributes(h, src, &attrs);
 		/* A heading's own id, even "{#}"'s empty one, is written as
 		 * Goldmark writes it: id="". */
-		int given = 0;
+		const struct heading_attr *given = NULL;
+		int opens_with_id = -1;	/* -1: no attribute written yet */
+		size_t k;
 
+		for (k = 0; k < attrs.n; k++)
+			if (strcmp(attrs.v[k].name, "id") == 0)
+				given = &attrs.v[k];
 		node_text(h, &text);
-		if (custom != NULL) {
-			given = 1;
-			buf_puts(&id, custom);
-			free(custom);
+		if (given != NULL) {
+			buf_add(&id, given->value.data != NULL ?
+			    given->value.data : "", given->value.len);
 			idset_add(&ids, buf_cstr(&id));
 		} else if (!(flags & MD_NO_HEADING_IDS)) {
-			heading_source(h, src, attrs, &idtext);
+			heading_source(h, src, block_given, &idtext);
 			md_anchor(&id, idtext.data, idtext.len, flags);
 			if (id.len == 0)
 				buf_puts(&id, "heading");
 			unique_id(&ids, &id);
 		}
+		/* Hugo's default heading: the block's attributes in their
+		 * order (escaped as Goldmark's util.EscapeHTML does, no event
+		 * handler: no name that starts with "on"), then the id made
+		 * from the text. */
 		html(&tag, "<h");
 		buf_putnum(&tag, level, 1);
-		if (id.len > 0 || given) {
+		for (k = 0; k < attrs.n; k++) {
+			const struct heading_attr *a = &attrs.v[k];
+
+			if (strncasecmp(a->name, "on", 2) == 0)
+				continue;
+			if (opens_with_id < 0)
+				opens_with_id = a == given;
+			buf_putc(&tag, ' ');
+			buf_puts(&tag, a->name);
+			buf_puts(&tag, "=\"");
+			code_escape(&tag, a->value.data, a->value.len);
+			buf_putc(&tag, '"');
+		}
+		if (given == NULL && id.len > 0) {
+			if (opens_with_id < 0)
+				opens_with_id = 1;
 			html(&tag, " id=\"");
-			html_attr(&tag, buf_cstr(&id));
-			buf_puts(&tag, "\"");
+			code_escape(&tag, id.data, id.len);
+			buf_putc(&tag, '"');
 		}
 		buf_puts(&tag, ">");
+		heading_attrs_free(&attrs);
 		res->headings[res->nheadings].open_tag = xstrdup(buf_cstr(&tag));
 
 		/* A block writes its tags on lines of their own; Goldmark
@@ -1403,14 +1612,19 @@ number_headings(cmark_node **list, size_t n, struct md_result *res,
 		    &arena_mem);
 		cmark_node_append_child(block, inl);
 		cmark_node_set_on_enter(inl, buf_cstr(&tag));
+		if (memchr(tag.data, '\n', tag.len) != NULL)
+			opens_with_id = 0;	/* an attribute of two lines */
 		buf_reset(&tag);
 		/* PaperMod's anchored_headings.html adds the link by a
 		 * regular expression that wants a tag opening with a
-		 * non-empty id: "{#}"'s id="" gets none. */
-		if ((flags & MD_ANCHORS) && id.len > 0) {
+		 * non-empty id and the heading on one line: "{#}"'s id=""
+		 * gets none, nor does a tag whose class comes first, nor a
+		 * setext heading of two lines. */
+		if ((flags & MD_ANCHORS) && opens_with_id == 1 && id.len > 0 &&
+		    heading_on_one_line(h)) {
 			html(&tag, "<a hidden class=\"anchor\" aria-hidden=\"true\" "
 			    "href=\"#");
-			html_attr(&tag, buf_cstr(&id));
+			code_escape(&tag, id.data, id.len);
 			html(&tag, "\">#</a>");
 		}
 		html(&tag, "</h");
@@ -1677,7 +1891,8 @@ footnote_label(cmark_node *def, const struct md_source *src, struct buf *out)
 	}
 }
 
-/* Appends n bytes of code as cmark-gfm escapes a code block's text. */
+/* Appends n bytes of code as cmark-gfm escapes a code block's text (and
+ * as Goldmark's util.EscapeHTML escapes an attribute's value). */
 static void
 code_escape(struct buf *out, const char *s, size_t n)
 {

@@ -48,20 +48,19 @@ static const struct md_hooks fuzz_hooks = {
 	code_hook, NULL, fuzz_fragments, 3, NULL, 0, NULL, NULL, NULL, 0,
 };
 
-/* Does src hold an attribute block that may name an id: '{', blanks,
- * then '#' or "id"? */
+/* Does src hold an attribute block that may name an id: a '{' with a
+ * '#' or "id" after it on its line, before a '}'? */
 static int
 names_an_id(const char *src, size_t n)
 {
 	const char *p = src, *end = src + n;
 
-	while ((p = memchr(p, '{', (size_t)(end - p))) != NULL) {
-		for (p++; p < end && (*p == ' ' || *p == '\t'); p++)
-			;
-		if (p < end && (*p == '#' || (end - p >= 2 &&
-		    p[0] == 'i' && p[1] == 'd')))
-			return 1;
-	}
+	/* A '#' or "id" anywhere in the block ("{.c #id}", "{.#}"). */
+	while ((p = memchr(p, '{', (size_t)(end - p))) != NULL)
+		for (p++; p < end && *p != '}' && *p != '\n'; p++)
+			if (*p == '#' || (end - p >= 2 && p[0] == 'i' &&
+			    p[1] == 'd'))
+				return 1;
 	return 0;
 }
 
@@ -146,7 +145,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct buf b = BUF_INIT;
 
 	render(src, size, MD_MORE | MD_ANCHORS, valid, NULL);
-	same_content(src, size);
+	/* The summary's divider is a 0xFF byte, which valid UTF-8 (all
+	 * the importer stores) never holds. */
+	if (valid)
+		same_content(src, size);
 	render(src, size, MD_MORE | MD_ANCHORS | MD_UNSAFE, valid,
 	    &fuzz_hooks);
 	render(src, size, MD_UNSAFE, valid, NULL);

@@ -5,7 +5,9 @@
  * review the diff before committing it). And against Hugo's own output
  * for the pages of tests/hugo/links/ (tests/golden/hugo-links*.tsv): the
  * same links in the same order, each to the same place (a fragment to an
- * id of the page), the same word count and heading ids. */
+ * id of the page), the same word count and heading ids. And the headings
+ * of tests/hugo/headattrs/ (attribute blocks, PaperMod's anchor link)
+ * against Hugo's HTML, tests/golden/hugo-headattrs.html, byte for byte. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -105,6 +107,37 @@ test_golden_render(void **state)
 	}
 	free(names);
 	assert_int_equal(failed, 0);
+}
+
+/* Heading attribute blocks as Hugo writes them, the '#' link where
+ * PaperMod's expression adds it (gen-golden-headattrs.sh). */
+static void
+test_hugo_headattrs(void **state)
+{
+	size_t srclen, wantlen;
+	char *src = slurp("tests/hugo/headattrs/content/posts/attrs.md",
+	    &srclen);
+	char *want = slurp("tests/golden/hugo-headattrs.html", &wantlen);
+	const char *body;
+	struct md_result md;
+
+	(void)state;
+	assert_non_null(src);
+	assert_non_null(want);
+	/* The Markdown after the front matter's closing "---". */
+	body = strstr(src + 3, "\n---\n");
+	assert_non_null(body);
+	body += 5;
+	assert_int_equal(md_render(body, srclen - (size_t)(body - src),
+	    MD_ANCHORS | MD_UNSAFE, NULL, &md), 0);
+	if (md.html.len != wantlen || memcmp(md.html.data, want, wantlen) != 0)
+		print_first_difference("hugo-headattrs.html",
+		    buf_cstr(&md.html), want);
+	assert_int_equal(md.html.len, wantlen);
+	assert_memory_equal(md.html.data, want, wantlen);
+	md_result_free(&md);
+	free(src);
+	free(want);
 }
 
 /* Appends n bytes of HTML text s to out with its tags left out and the
@@ -311,6 +344,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_golden_render),
 		cmocka_unit_test(test_hugo_links),
+		cmocka_unit_test(test_hugo_headattrs),
 	};
 
 	uni_init();
