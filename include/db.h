@@ -177,9 +177,10 @@ struct db_item {
 enum db_rc db_items(struct db *db, struct db_cursor *cur, long long now,
 	long long term_id, int all, int body, long limit, struct db_item *item);
 enum db_rc db_items_next(struct db_cursor *cur, struct db_item *item);
-/* Sets *ids (malloc'd; free it) to the n pages no feed lists, those of
- * layout search or archives (PaperMod's rss.xml). DB_ROW or DB_ERROR. */
-enum db_rc db_feedless_pages(struct db *db, long long **ids, size_t *n);
+/* Sets *ids to the n pages no feed lists, those of layout search or
+ * archives (PaperMod's rss.xml), as read when db was opened (db owns
+ * them). */
+void db_feedless_pages(struct db *db, const long long **ids, size_t *n);
 /* Lists every visible page of every kind for the sitemap, newest first;
  * rows carry a list entry's columns, the kind and the lastmod (no id,
  * description, layout or body). */

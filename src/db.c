@@ -361,6 +361,8 @@ struct db {
 				 * (a bind, a NULL column), for db_errmsg() */
 	char lang[32];		/* the language queries read (?9) */
 	int listed_sections;	/* Q_LISTED_SECTIONS' answer */
+	long long *feedless;	/* Q_FEEDLESS' pages (malloc'd) */
+	size_t nfeedless;
 	/* The search under way, from db_search_hits() to db_search_end():
 	 * the thread's CPU time (ns) it must end by, and whether it did
 	 * not (search_progress()). */
@@ -654,6 +656,19 @@ open_once(const char *path, int *moved, struct buf *err)
 		}
 		sqlite3_reset(st_listed);
 	}
+	/* The file is never written in place while open (publish.h): what
+	 * every feed leaves out is read once, as the listed sections are. */
+	if (rc == SQLITE_DONE) {
+		sqlite3_stmt *st_feedless = db->stmt[Q_FEEDLESS];
+
+		while ((rc = sqlite3_step(st_feedless)) == SQLITE_ROW) {
+			db->feedless = xrealloc(db->feedless,
+			    (db->nfeedless + 1) * sizeof(*db->feedless));
+			db->feedless[db->nfeedless++] =
+			    sqlite3_column_int64(st_feedless, 0);
+		}
+		sqlite3_reset(st_feedless);
+	}
 	site_lang_roots(&db->site);
 	site_copyright_html(&db->site);
 	db_set_lang(db, db->site.default_lang);
@@ -747,6 +762,7 @@ db_close(struct db *db)
 	if (db->lock_fd >= 0)
 		close(db->lock_fd);
 	site_free(&db->site);
+	free(db->feedless);
 	free(db->path);
 	free(db);
 }
@@ -1186,27 +1202,11 @@ db_items(struct db *db, struct db_cursor *cur, long long now,
 	return db_items_next(cur, item);
 }
 
-enum db_rc
-db_feedless_pages(struct db *db, long long **ids, size_t *n)
+void
+db_feedless_pages(struct db *db, const long long **ids, size_t *n)
 {
-	sqlite3_stmt *st = start(db, Q_FEEDLESS), *cur = st;
-	enum db_rc rc;
-
-	*ids = NULL;
-	*n = 0;
-	while ((rc = step(&cur)) == DB_ROW) {
-		*ids = xrealloc(*ids, (*n + 1) * sizeof(**ids));
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	if (cur != NULL)
-		sqlite3_reset(cur);
-	if (rc == DB_ERROR) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		return DB_ERROR;
-	}
-	return DB_ROW;
+	*ids = db->feedless;
+	*n = db->nfeedless;
 }
 
 enum db_rc

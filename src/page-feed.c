@@ -192,12 +192,11 @@ render_feed(struct ctx *ctx, const struct feed *f)
 	struct db_item it;
 	enum page_rc prc = PAGE_OK;
 	enum db_rc rc;
-	long long *skip;
+	const long long *skip;
 	size_t nskip, i;
 
 	memset(&sum, 0, sizeof(sum));
-	if (db_feedless_pages(ctx->db, &skip, &nskip) == DB_ERROR)
-		return PAGE_DB_ERROR;
+	db_feedless_pages(ctx->db, &skip, &nskip);
 	for (rc = db_items(ctx->db, &cur, ctx->now, f->term_id, f->all,
 	    s->full_feed, s->rss_limit, &it); rc == DB_ROW;
 	    rc = db_items_next(&cur, &it)) {
@@ -237,7 +236,6 @@ render_feed(struct ctx *ctx, const struct feed *f)
 			md_result_free(&md);
 	}
 	db_cursor_end(&cur);
-	free(skip);
 	if (prc == PAGE_OK && rc == DB_ERROR)
 		prc = PAGE_DB_ERROR;
 	if (prc == PAGE_OK) {
