@@ -34,4 +34,10 @@ int lang_content_prefix(const struct site *s, const char *lang,
  * content: its top-level contentDir, content/ by default. */
 void lang_site_prefix(const struct site *s, struct buf *out);
 
+/* Appends the first n bytes of source (a path relative to content/, as
+ * lang_of_file() takes it) as a path relative to the site's folder:
+ * "posts/a.md" is "content/posts/a.md", "../content-de/a.md" is
+ * "content-de/a.md". */
+void lang_site_path(struct buf *out, const char *source, size_t n);
+
 #endif

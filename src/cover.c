@@ -12,6 +12,7 @@
 #include "dbw.h"
 #include "frontmatter.h"
 #include "html.h"
+#include "lang.h"
 #include "markdown.h"
 #include "responsive.h"
 #include "url.h"
@@ -485,12 +486,7 @@ bundle_images(struct cover_pass *p, const char *source, const char *url,
 	b->branch = name[0] == '_';
 	/* Its files' sources are their paths under the site folder: a
 	 * contentDir beside content/ ("../content-de/") is its own. */
-	if (strncmp(source, "../", 3) == 0)
-		buf_add(src, source + 3, folder - 3);
-	else {
-		buf_puts(src, "content/");
-		buf_add(src, source, folder);
-	}
+	lang_site_path(src, source, folder);
 	if (slash != NULL && slash[1] == '\0')
 		buf_puts(base, url);
 	else {
@@ -572,10 +568,8 @@ warn_assets(struct cover_pass *p, const char *source, const char *image,
 	int at = 1;
 	FILE *f;
 
-	if (strncmp(source, "../", 3) == 0)
-		buf_printf(&path, "%s/%s", p->site_dir, source + 3);
-	else
-		buf_printf(&path, "%s/content/%s", p->site_dir, source);
+	buf_printf(&path, "%s/", p->site_dir);
+	lang_site_path(&path, source, strlen(source));
 	if ((f = fopen(buf_cstr(&path), "r")) != NULL) {
 		n = fread(text, 1, sizeof(text) - 1, f);
 		fclose(f);

@@ -160,14 +160,9 @@ static const char *const wquery_sql[W__MAX] = {
 	    "kind <> 2 AND draft = 0 "
 	    "AND publish_at <= ?1 AND (expire_at IS NULL OR expire_at > ?1) "
 	    "AND source NOT IN (SELECT source FROM temp.seen) GROUP BY 1",
-	/* A menu entry's pageRef: the page at source ?1, published at ?3
-	 * (Hugo builds no draft or future page to link), else whether any
-	 * page lies under the folder ?2 (a section); without case, as
-	 * Hugo's GetPage. A menu has a few entries: a scan each is cheap. */
+	/* The video hosts the body of the page at source ?1 frames
+	 * (schema/014). */
 	[W_PAGE_FRAMES] = "UPDATE page SET frames = ?2 WHERE source = ?1",
-	/* The pages but drafts whose source holds ?1 (lower case): a ref's
-	 * look-up by file name, which the caller completes. A page
-	 * published later is one: it appears without another import. */
 	/* Every page of language ?1 but drafts, with its URL (a section's
 	 * where its url lists it, 017) and kind: what a ref names (ref.c). */
 	[W_PAGE_LANG] = "SELECT source, coalesce(list_url, url), kind FROM page "
@@ -185,6 +180,10 @@ static const char *const wquery_sql[W__MAX] = {
 	    "AND draft = 0",
 	[W_HIT_UNLIST] = "UPDATE page_hit SET draft = 3 WHERE id = ?1 AND "
 	    "draft = 0",
+	/* A menu entry's pageRef: the page at source ?1, published at ?3
+	 * (Hugo builds no draft or future page to link), else whether any
+	 * page lies under the folder ?2 (a section); without case, as
+	 * Hugo's GetPage. A menu has a few entries: a scan each is cheap. */
 	[W_PAGE_REF] = "SELECT coalesce(list_url, url), title FROM page WHERE lower(source) = "
 	    "lower(?1) AND draft = 0 AND publish_at <= ?3 AND (expire_at IS "
 	    "NULL OR expire_at > ?3) UNION ALL SELECT NULL, NULL WHERE EXISTS "

@@ -647,13 +647,11 @@ prefix_folder(const char *site_dir, const char *prefix, struct buf *dir)
 {
 	size_t n = strlen(prefix);
 
-	if (strncmp(prefix, "../", 3) == 0)
-		buf_printf(dir, "%s/%.*s", site_dir, (int)(n - 4), prefix + 3);
-	else if (n > 0)
-		buf_printf(dir, "%s/content/%.*s", site_dir, (int)(n - 1),
-		    prefix);
+	buf_printf(dir, "%s/", site_dir);
+	if (n > 0)
+		lang_site_path(dir, prefix, n - 1);	/* less its '/' */
 	else
-		buf_printf(dir, "%s/content", site_dir);
+		buf_puts(dir, "content");
 }
 
 /* Does the folder of sources under prefix lie in the one under base? */
@@ -1882,23 +1880,13 @@ highlight_block(void *arg, size_t ordinal, int line, const char *info,
 	return out->len > 0 ? 0 : 1;
 }
 
-/* The path under the site folder of a content source. */
-static void
-content_source(const char *source, struct buf *out)
-{
-	if (strncmp(source, "../", 3) == 0)
-		buf_puts(out, source + 3);
-	else
-		buf_printf(out, "content/%s", source);
-}
-
-/* content_source() of source in b, for a warning: "content/x.md", or
+/* lang_site_path() of source in b, for a warning: "content/x.md", or
  * "content.en/x.md" for a file of a folder beside content/. */
 static const char *
 source_shown(struct buf *b, const char *source)
 {
 	buf_reset(b);
-	content_source(source, b);
+	lang_site_path(b, source, strlen(source));
 	return buf_cstr(b);
 }
 
@@ -2229,11 +2217,9 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	page_build(im, f, &fm, &build);
 	/* Hugo 0.111 reads headless on a leaf bundle's index alone. */
 	if (fm.headless && !leaf_index(base != NULL ? base + 1 : f->path)) {
-		if (!im->quiet)
-			note(im, "warning: %s:%zu: headless is read on a leaf "
-			    "bundle's index.md only: Hugo 0.111 publishes this "
-			    "page, and so does quire\n", f->fs_path,
-			    fm.headless_line);
+		note(im, "warning: %s:%zu: headless is read on a leaf "
+		    "bundle's index.md only: Hugo 0.111 publishes this page, "
+		    "and so does quire\n", f->fs_path, fm.headless_line);
 		fm.headless = 0;
 	}
 	unrendered = fm.headless || build.render != FM_RENDER_ALWAYS;
@@ -2247,8 +2233,7 @@ import_file(struct import *im, struct dbw *w, size_t fi,
 	p.cascade = fm.cascade.set ? buf_cstr(&cascade) : NULL;
 	/* Hugo lists a page it does not render (but headless) in every
 	 * listing, without a link or with one to no page: quire does not. */
-	if (unrendered && !fm.headless && build.list != FM_LIST_NEVER &&
-	    !im->quiet)
+	if (unrendered && !fm.headless && build.list != FM_LIST_NEVER)
 		note(im, "warning: %s:%zu: _build render: %s with list: %s: "
 		    "Hugo 0.111 lists the page %s; quire serves and lists it "
 		    "nowhere, as with list: never\n", f->fs_path, build.line,
@@ -2425,7 +2410,7 @@ place_resource(struct filing *fl, const struct resource *r, struct buf *err)
 	else
 		flen = strlen(folder);
 	rel = r->source + flen + (flen > 0 ? 1 : 0);
-	content_source(r->source, &src);
+	lang_site_path(&src, r->source, strlen(r->source));
 	for (i = 0; i < im->nfiles && rc == 0; i++) {
 		const char *s = im->files[i].source;
 		const char *b = strrchr(s, '/');
@@ -2877,7 +2862,8 @@ store_files(struct filing *fl, struct buf *err)
 			goto out;
 		for (i = 0; i < im->nmirrors && im->site_dir != NULL; i++) {
 			buf_reset(&prefix);
-			content_source(im->mirrors[i], &prefix);
+			lang_site_path(&prefix, im->mirrors[i],
+			    strlen(im->mirrors[i]));
 			buf_putc(&prefix, '/');
 			if (dbw_files_clear(fl->w, buf_cstr(&prefix), err) != 0)
 				goto out;

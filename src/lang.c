@@ -125,3 +125,14 @@ lang_of_file(const struct site *s, const char *source, struct buf *path)
 	buf_puts(path, rest);
 	return lang;
 }
+
+void
+lang_site_path(struct buf *out, const char *source, size_t n)
+{
+	if (n >= 3 && strncmp(source, "../", 3) == 0)
+		buf_add(out, source + 3, n - 3);
+	else {
+		buf_puts(out, "content/");
+		buf_add(out, source, n);
+	}
+}

@@ -1079,19 +1079,6 @@ goldmark_quotes(cmark_node **texts, size_t ntexts)
 	}
 }
 
-/* Is cp white space or punctuation, as Goldmark's delimiter scan asks? */
-static int
-flank_space(unsigned long cp)
-{
-	return cp == '\n' || uni_is_space(cp);
-}
-
-/* Goldmark's typographer leaves a '"' with a letter (neither space nor
- * punctuation) on both sides as it is, or punctuation on both sides
- * (it can both open and close): 中文"引号"中文, a"b"c. cmark-gfm makes
- * it a right quote. Where the Markdown input (n bytes) holds no “ or ”
- * of the author's, every one of the text is cmark-gfm's: such a one
- * becomes '"' again. */
 /* Does s (n bytes) hold a curly double quote, “ or ”? memchr() finds
  * their lead byte, rare in Markdown (glibc's memmem is byte by byte). */
 static int
@@ -1108,6 +1095,12 @@ holds_curly_double(const char *s, size_t n)
 	return 0;
 }
 
+/* Goldmark's typographer leaves a '"' with a letter (neither space nor
+ * punctuation) on both sides as it is, or punctuation on both sides
+ * (it can both open and close): 中文"引号"中文, a"b"c. cmark-gfm makes
+ * it a right quote. Where the Markdown input (n bytes) holds no “ or ”
+ * of the author's, every one of the text is cmark-gfm's: such a one
+ * becomes '"' again. */
 static void
 goldmark_double_quotes(cmark_node **texts, size_t ntexts, const char *input,
     size_t n)
@@ -1156,9 +1149,9 @@ goldmark_double_quotes(cmark_node **texts, size_t ntexts, const char *input,
 			after = '\n';
 			if (got > 0)
 				uni_next(next, got, &after);
-			bs = flank_space(before);
+			bs = uni_is_space(before);
 			bp = !bs && iswpunct((wint_t)before);
-			as = flank_space(after);
+			as = uni_is_space(after);
 			ap = !as && iswpunct((wint_t)after);
 			if (!as && (!ap || bs || bp) &&
 			    !bs && (!bp || as || ap)) {
