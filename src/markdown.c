@@ -36,6 +36,13 @@
  * TYPO_MARK and its index, a byte pair no UTF-8 text holds, and the
  * pair replaced by the entity in the HTML. */
 #define TYPO_MARK '\xFE'
+/* typography[]'s rows: those before TYPO_SMART are cmark-gfm's smart
+ * punctuation, the guillemets Goldmark's own (goldmark_guillemets()). */
+enum {
+	TYPO_LDQUO, TYPO_RDQUO, TYPO_LSQUO, TYPO_RSQUO, TYPO_NDASH,
+	TYPO_MDASH, TYPO_HELLIP, TYPO_SMART, TYPO_LAQUO = TYPO_SMART,
+	TYPO_RAQUO, TYPO_COUNT
+};
 static const struct {
 	const char *chars, *entity;
 } typography[] = {
@@ -45,6 +52,8 @@ static const struct {
 	{ "\xE2\x80\xA6", "&hellip;" }, { "\xC2\xAB", "&laquo;" },
 	{ "\xC2\xBB", "&raquo;" },
 };
+_Static_assert(sizeof(typography) / sizeof(typography[0]) == TYPO_COUNT,
+    "a row for each TYPO_ index");
 
 /* cmark-gfm's extensions, and the flag that leaves each out (the
  * markup.goldmark.extensions setting turned off). */
@@ -1179,14 +1188,16 @@ angle_quotes(struct buf *s, int mark)
 	for (i = 0; i < s->len; i++) {
 		if (i + 1 < s->len && s->data[i] == '<' && s->data[i + 1] == '<') {
 			if (mark)
-				buf_printf(&out, "%c%c", TYPO_MARK, 'a' + 7);
+				buf_printf(&out, "%c%c", TYPO_MARK,
+				    'a' + TYPO_LAQUO);
 			else
 				buf_puts(&out, "\xC2\xAB");
 			i++;
 		} else if (i + 1 < s->len && s->data[i] == '>' &&
 		    s->data[i + 1] == '>') {
 			if (mark)
-				buf_printf(&out, "%c%c", TYPO_MARK, 'a' + 8);
+				buf_printf(&out, "%c%c", TYPO_MARK,
+				    'a' + TYPO_RAQUO);
 			else
 				buf_puts(&out, "\xC2\xBB");
 			i++;
@@ -2115,10 +2126,10 @@ mark_typography(cmark_node *doc, const char *input, size_t n)
 	cmark_iter *iter;
 	cmark_event_type ev;
 	struct buf b = BUF_INIT;
-	int made[7];
+	int made[TYPO_SMART];
 	size_t k, any = 0;
 
-	for (k = 0; k < 7; k++) {
+	for (k = 0; k < TYPO_SMART; k++) {
 		made[k] = memmem(input, n, typography[k].chars,
 		    strlen(typography[k].chars)) == NULL;
 		any += (size_t)made[k];
@@ -2142,7 +2153,7 @@ mark_typography(cmark_node *doc, const char *input, size_t n)
 		for (i = 0; i < len; ) {
 			int t = typo_at(lit + i, len - i);
 
-			if (t >= 0 && t < 7 && made[t]) {
+			if (t >= 0 && t < TYPO_SMART && made[t]) {
 				buf_printf(&b, "%c%c", TYPO_MARK, 'a' + t);
 				i += strlen(typography[t].chars);
 				changed = 1;
