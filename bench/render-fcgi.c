@@ -3,8 +3,9 @@
  * quire's extensions (table, strikethrough, autolink, tasklist) and options
  * (CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8, and
  * CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE as src/markdown.c sets it), and
- * sends the HTML as the worker sends a page (src/fcgi-out.c). Nothing
- * else: no database, no template.
+ * sends the HTML as the worker sends a page (src/fcgi-out.c), keeping its
+ * heap between requests as the worker does. Nothing else: no database,
+ * no template.
  *
  *   render-fcgi POST.md [URI=POST.md ...]
  *
@@ -12,6 +13,7 @@
  * FILE is served at any other. Each file's YAML front matter (between the
  * first two `---` lines) is skipped. Run under spawn-fcgi. */
 #include <fcgiapp.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,6 +95,9 @@ main(int argc, char **argv)
 	}
 
 	cmark_gfm_core_extensions_ensure_registered();
+	/* The heap kept between requests, as src/worker.c keeps it. */
+	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 4 * 1024 * 1024);
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&req, 0, 0) != 0)
 		return 1;
 	while (FCGX_Accept_r(&req) >= 0) {
