@@ -135,8 +135,10 @@ expect "and then the worker exits" "$gone" yes
 worker_pid=""
 
 # 3d. A worker keeps its heap between requests (src/worker.c): the same
-# 150 KB page twenty times asks the kernel for memory at most twice,
-# where glibc's defaults give the heap back and take it again on each.
+# long page (1.2 MB: many paragraphs, a long listing) twenty times asks
+# the kernel for memory at most twice, where glibc's defaults give the
+# heap back and take it again each time (brk), and a fixed 1 MiB mmap
+# bound maps and unmaps its biggest buffer each time.
 mkdir -p "$tmp/heap/content/posts"
 {
 	printf -- '---\ntitle: Heap\ndate: 2024-01-01\n---\n'
@@ -145,6 +147,13 @@ mkdir -p "$tmp/heap/content/posts"
 		printf 'Paragraph %d of words `code` and *more* words to fill the page.\n\n' $i
 		i=$((i + 1))
 	done
+	printf '```\n'
+	i=0
+	while [ $i -lt 16000 ]; do
+		printf 'line %d of a long listing <with> & escapes "here"\n' $i
+		i=$((i + 1))
+	done
+	printf '```\n'
 } >"$tmp/heap/content/posts/heap.md"
 "$top/quire" import -q --db "$tmp/heap.db" "$tmp/heap/content" 2>/dev/null ||
     not_ok "the heap post imports" ""
