@@ -6,9 +6,19 @@
 #include "buf.h"
 #include "dbw.h"
 
+/* The pages refs are looked up in, read from the database once per
+ * language on its first ref (sorted lists, searched by halves), where a
+ * ref used to read every page of its language. Make one when every
+ * page's URL is stored and none will change; free it after the last
+ * ref. */
+struct ref_index;
+struct ref_index *ref_index_new(const struct site *site);
+void ref_index_free(struct ref_index *ix);
+
 /* What a ref or relref resolves from: the page and the open database. */
 struct ref_from {
 	struct dbw *w;
+	struct ref_index *index;	/* the pages of w, as read so far */
 	const struct site *site;	/* its languages and contentDirs */
 	const char *path;	/* the page's path in its language's content,
 				 * less the language (lang_of_file()) */

@@ -136,6 +136,7 @@ struct import {
 	size_t *ref_pages;
 	size_t nref_pages;
 	int refs_final;
+	struct ref_index *ref_index;	/* while refs_final */
 	long long started_ns;	/* the import's start, for STAT_SETTLE_NS */
 	struct progress progress;	/* the line on a terminal */
 };
@@ -1796,7 +1797,8 @@ expand_shortcodes(struct import *im, struct dbw *w, size_t fi,
     unsigned *frames, struct buf *err)
 {
 	const struct input_file *f = &im->files[fi];
-	struct ref_from from = { w, &im->site, f->path, f->lang };
+	struct ref_from from = { w, im->ref_index, &im->site, f->path,
+	    f->lang };
 	struct param_from params = { text, (size_t)(fm->body + fm->body_len -
 	    text), im->site.site_params };
 	struct sc_ctx sc;
@@ -2941,6 +2943,7 @@ free_import(struct import *im)
 		free(im->cascades[i].folder);
 	free(im->cascades);
 	free(im->ref_pages);
+	ref_index_free(im->ref_index);
 	site_free(&im->site);
 }
 
@@ -3070,6 +3073,7 @@ import_run(const struct import_opts *opts, FILE *log)
 	 * were given). */
 	im.refs_final = 1;
 	im.quiet = 1;
+	im.ref_index = ref_index_new(&im.site);
 	for (i = 0; i < im.nref_pages; i++)
 		if (import_file(&im, w, im.ref_pages[i], settings_hash) != 0)
 			goto out;

@@ -51,32 +51,87 @@ ref_path(struct buf *out, const char *dir, const char *target)
 	return rc;
 }
 
-/* A ref's look-up in the pages of its language: the content paths it
- * may name, in the order tried (from the page's folder, then from the
- * content root; each with the suffixes a file or folder may take), and,
- * for a bare name, the pages whose file (less its extension and
- * language) or bundle folder is that name. */
-struct ref_scan {
-	const struct site *site;
-	char **paths;		/* lower case, in order */
-	size_t npaths;
-	size_t best;		/* the first path found, npaths when none */
-	struct buf url;		/* its page's URL */
-	const char *name;	/* the bare name, or NULL */
-	size_t named;		/* pages of that name */
-	struct buf named_url;	/* the first's URL */
-	struct buf rel;		/* a page's path in its language's content */
+/* One page as a ref finds it: by a key (lower case) and, of pages with
+ * the same key, the first in the database's order (seq). */
+struct ref_entry {
+	char *key;
+	const char *url;	/* owned by the language's urls */
+	size_t seq;
 };
 
-/* Is the page at rel (its path in its language's content) the one the
- * bare name r->name names? */
-static int
-ref_named(const struct ref_scan *r, const char *rel)
+/* The pages of one language, read once: by their path in the language's
+ * content, and (sections aside) by the name a bare ref gives them. */
+struct ref_lang {
+	char *lang;
+	struct ref_entry *paths, *names;	/* sorted by key, then seq */
+	size_t npaths, nnames;
+	char **urls;
+	size_t nurls;
+};
+
+struct ref_index {
+	const struct site *site;
+	struct ref_lang *langs;
+	size_t nlangs;
+};
+
+struct ref_index *
+ref_index_new(const struct site *site)
+{
+	struct ref_index *ix = xmalloc(sizeof(*ix));
+
+	memset(ix, 0, sizeof(*ix));
+	ix->site = site;
+	return ix;
+}
+
+void
+ref_index_free(struct ref_index *ix)
+{
+	size_t i, j;
+
+	if (ix == NULL)
+		return;
+	for (i = 0; i < ix->nlangs; i++) {
+		struct ref_lang *l = &ix->langs[i];
+
+		for (j = 0; j < l->npaths; j++)
+			free(l->paths[j].key);
+		for (j = 0; j < l->nnames; j++)
+			free(l->names[j].key);
+		for (j = 0; j < l->nurls; j++)
+			free(l->urls[j]);
+		free(l->paths);
+		free(l->names);
+		free(l->urls);
+		free(l->lang);
+	}
+	free(ix->langs);
+	free(ix);
+}
+
+/* The n bytes at s in lower case, as a new string. */
+static char *
+lower_dup(const char *s, size_t n)
+{
+	char *out = xmalloc(n + 1);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		out[i] = (char)tolower((unsigned char)s[i]);
+	out[n] = '\0';
+	return out;
+}
+
+/* The name a bare ref gives the page at rel (its path in its language's
+ * content): its file name less extension and any ".xx" suffix, or a
+ * bundle's folder name. Sets *n to its length. */
+static const char *
+ref_name_of(const char *rel, size_t *n)
 {
 	const char *end = rel + strlen(rel) - url_content_ext(rel);
 	const char *base, *dot;
 
-	/* A bundle is named by its folder. */
 	base = end;
 	while (base > rel && base[-1] != '/')
 		base--;
@@ -90,29 +145,114 @@ ref_named(const struct ref_scan *r, const char *rel)
 	dot = memchr(base, '.', (size_t)(end - base));
 	if (dot != NULL)
 		end = dot;
-	return (size_t)(end - base) == strlen(r->name) &&
-	    strncasecmp(base, r->name, (size_t)(end - base)) == 0;
+	*n = (size_t)(end - base);
+	return base;
 }
 
 static void
-ref_scan_page(void *arg, const char *source, const char *url, int kind)
+ref_entry_add(struct ref_entry **list, size_t *n, char *key,
+    const char *url, size_t seq)
 {
-	struct ref_scan *r = arg;
-	size_t i;
+	*list = xrealloc(*list, (*n + 1) * sizeof(**list));
+	(*list)[*n].key = key;
+	(*list)[*n].url = url;
+	(*list)[*n].seq = seq;
+	(*n)++;
+}
+
+/* What dbw_pages_of_lang() gives the language being read. */
+struct ref_reading {
+	const struct site *site;
+	struct ref_lang *l;
+	struct buf rel;
+};
+
+static void
+ref_read_page(void *arg, const char *source, const char *url, int kind)
+{
+	struct ref_reading *r = arg;
+	struct ref_lang *l = r->l;
+	const char *name;
+	size_t n, seq = l->nurls;
 
 	buf_reset(&r->rel);
 	lang_of_file(r->site, source, &r->rel);
-	for (i = 0; i < r->best; i++)
-		if (strcasecmp(r->paths[i], buf_cstr(&r->rel)) == 0) {
-			r->best = i;
-			buf_reset(&r->url);
-			buf_puts(&r->url, url);
-			break;
-		}
-	if (r->name != NULL && kind != PAGE_SECTION &&
-	    ref_named(r, buf_cstr(&r->rel)) && r->named++ == 0)
-		buf_puts(&r->named_url, url);
+	l->urls = xrealloc(l->urls, (l->nurls + 1) * sizeof(*l->urls));
+	l->urls[l->nurls++] = xstrdup(url);
+	ref_entry_add(&l->paths, &l->npaths,
+	    lower_dup(buf_cstr(&r->rel), r->rel.len), l->urls[seq], seq);
+	if (kind != PAGE_SECTION) {
+		name = ref_name_of(buf_cstr(&r->rel), &n);
+		ref_entry_add(&l->names, &l->nnames, lower_dup(name, n),
+		    l->urls[seq], seq);
+	}
 }
+
+static int
+ref_entry_order(const void *a, const void *b)
+{
+	const struct ref_entry *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c != 0 ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* The pages of language lang, read from w on its first ref; NULL with
+ * err set when the database could not be read. */
+static const struct ref_lang *
+ref_lang_of(struct ref_index *ix, struct dbw *w, const char *lang,
+    struct buf *err)
+{
+	struct ref_reading r = { ix->site, NULL, BUF_INIT };
+	size_t i;
+
+	for (i = 0; i < ix->nlangs; i++)
+		if (strcmp(ix->langs[i].lang, lang) == 0)
+			return &ix->langs[i];
+	ix->langs = xrealloc(ix->langs, (ix->nlangs + 1) * sizeof(*ix->langs));
+	r.l = &ix->langs[ix->nlangs++];
+	memset(r.l, 0, sizeof(*r.l));
+	r.l->lang = xstrdup(lang);
+	if (dbw_pages_of_lang(w, lang, ref_read_page, &r, err) != 0) {
+		buf_free(&r.rel);
+		return NULL;
+	}
+	buf_free(&r.rel);
+	qsort(r.l->paths, r.l->npaths, sizeof(*r.l->paths), ref_entry_order);
+	qsort(r.l->names, r.l->nnames, sizeof(*r.l->names), ref_entry_order);
+	return r.l;
+}
+
+/* The first entry of list (n, sorted) whose key is key, and in *count
+ * how many have it; NULL for none. */
+static const struct ref_entry *
+ref_find(const struct ref_entry *list, size_t n, const char *key,
+    size_t *count)
+{
+	size_t lo = 0, hi = n, first;
+
+	while (lo < hi) {	/* the first key >= key */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(list[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	first = lo;
+	while (lo < n && strcmp(list[lo].key, key) == 0)
+		lo++;
+	*count = lo - first;
+	return lo > first ? &list[first] : NULL;
+}
+
+/* The content paths a ref may name, in the order tried (from the page's
+ * folder, then from the content root; each with the suffixes a file or
+ * folder may take), lower case. */
+struct ref_scan {
+	char **paths;
+	size_t npaths;
+};
 
 /* Adds the content paths target names from the folder dir ("" for the
  * content root) to r, in the order Hugo tries them. */
@@ -151,9 +291,11 @@ ref_resolve(void *arg, const char *target, const char *lang,
 {
 	const struct ref_from *from = arg;
 	const char *slash = strrchr(from->path, '/');
+	const struct ref_lang *pages = NULL;
+	const struct ref_entry *e;
 	struct ref_scan r;
 	struct buf dir = BUF_INIT, name = BUF_INIT;
-	size_t i, slashes = 0;
+	size_t i, count, slashes = 0;
 	const char *p;
 	int found = 0;
 
@@ -166,7 +308,6 @@ ref_resolve(void *arg, const char *target, const char *lang,
 		return 0;
 	}
 	memset(&r, 0, sizeof(r));
-	r.site = from->site;
 	if (slash != NULL)
 		buf_add(&dir, from->path, (size_t)(slash - from->path));
 	if (url_is_index(slash ? slash + 1 : from->path, 0) &&
@@ -179,39 +320,43 @@ ref_resolve(void *arg, const char *target, const char *lang,
 			dir.data[dir.len] = '\0';
 	}
 	ref_candidates(&r, buf_cstr(&dir), target);
-	r.best = r.npaths;
 	for (p = target; *p != '\0'; p++)
 		slashes += *p == '/';
 	if (*target != '.' && (slashes == 0 ||
 	    (slashes == 1 && *target == '/'))) {
 		const char *t = target + (*target == '/');
+		size_t n = strlen(t) - url_content_ext(t);
 
-		buf_add(&name, t, strlen(t) - url_content_ext(t));
-		if (name.len > 0)
-			r.name = buf_cstr(&name);
+		for (i = 0; i < n; i++)
+			buf_putc(&name, (char)tolower((unsigned char)t[i]));
 	}
-	if (r.npaths > 0 || r.name != NULL) {
-		if (dbw_pages_of_lang(from->w, lang, ref_scan_page, &r,
-		    err) != 0) {
+	if (r.npaths > 0 || name.len > 0) {
+		pages = ref_lang_of(from->index, from->w, lang, err);
+		if (pages == NULL)
 			found = -1;
-		} else if (r.best < r.npaths) {
-			buf_puts(url, buf_cstr(&r.url));
+	}
+	for (i = 0; pages != NULL && i < r.npaths && found == 0; i++) {
+		e = ref_find(pages->paths, pages->npaths, r.paths[i], &count);
+		if (e != NULL) {
+			buf_puts(url, e->url);
 			found = 1;
-		} else if (r.named > 1) {
+		}
+	}
+	if (pages != NULL && found == 0 && name.len > 0) {
+		e = ref_find(pages->names, pages->nnames, buf_cstr(&name),
+		    &count);
+		if (count > 1) {
 			buf_printf(err, "page reference \"%s\" is ambiguous",
 			    target);
 			found = -1;
-		} else if (r.named == 1) {
-			buf_puts(url, buf_cstr(&r.named_url));
+		} else if (e != NULL) {
+			buf_puts(url, e->url);
 			found = 1;
 		}
 	}
 	for (i = 0; i < r.npaths; i++)
 		free(r.paths[i]);
 	free(r.paths);
-	buf_free(&r.url);
-	buf_free(&r.named_url);
-	buf_free(&r.rel);
 	buf_free(&dir);
 	buf_free(&name);
 	return found;
