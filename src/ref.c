@@ -261,28 +261,29 @@ ref_candidates(struct ref_scan *r, const char *dir, const char *target)
 {
 	static const char *const suffixes[] = { "", ".md", ".html",
 	    "/index.md", "/index.html", "/_index.md", "/_index.html" };
-	struct buf path = BUF_INIT, cand = BUF_INIT;
+	struct buf path = BUF_INIT;
 	size_t i, j;
-	const char *p;
 
 	for (i = *target == '/' ? 1 : 0; i < 2; i++) {
+		char *lower;
+
 		buf_reset(&path);
 		if (ref_path(&path, i == 0 ? dir : "", target) != 0)
 			continue;
+		lower = lower_dup(buf_cstr(&path), path.len);
 		for (j = 0; j < sizeof(suffixes) / sizeof(suffixes[0]); j++) {
-			if (j == 0 && url_content_ext(buf_cstr(&path)) == 0)
+			struct buf cand = BUF_INIT;
+
+			if (j == 0 && url_content_ext(lower) == 0)
 				continue;
-			buf_reset(&cand);
-			for (p = buf_cstr(&path); *p != '\0'; p++)
-				buf_putc(&cand, (char)tolower((unsigned char)*p));
-			buf_puts(&cand, suffixes[j]);
+			buf_printf(&cand, "%s%s", lower, suffixes[j]);
 			r->paths = xrealloc(r->paths, (r->npaths + 1) *
 			    sizeof(*r->paths));
-			r->paths[r->npaths++] = xstrdup(buf_cstr(&cand));
+			r->paths[r->npaths++] = buf_detach(&cand);
 		}
+		free(lower);
 	}
 	buf_free(&path);
-	buf_free(&cand);
 }
 
 int
@@ -294,7 +295,8 @@ ref_resolve(void *arg, const char *target, const char *lang,
 	const struct ref_lang *pages = NULL;
 	const struct ref_entry *e;
 	struct ref_scan r;
-	struct buf dir = BUF_INIT, name = BUF_INIT;
+	struct buf dir = BUF_INIT;
+	char *name = NULL;
 	size_t i, count, slashes = 0;
 	const char *p;
 	int found = 0;
@@ -325,12 +327,10 @@ ref_resolve(void *arg, const char *target, const char *lang,
 	if (*target != '.' && (slashes == 0 ||
 	    (slashes == 1 && *target == '/'))) {
 		const char *t = target + (*target == '/');
-		size_t n = strlen(t) - url_content_ext(t);
 
-		for (i = 0; i < n; i++)
-			buf_putc(&name, (char)tolower((unsigned char)t[i]));
+		name = lower_dup(t, strlen(t) - url_content_ext(t));
 	}
-	if (r.npaths > 0 || name.len > 0) {
+	if (r.npaths > 0 || (name != NULL && *name != '\0')) {
 		pages = ref_lang_of(from->index, from->w, lang, err);
 		if (pages == NULL)
 			found = -1;
@@ -342,9 +342,8 @@ ref_resolve(void *arg, const char *target, const char *lang,
 			found = 1;
 		}
 	}
-	if (pages != NULL && found == 0 && name.len > 0) {
-		e = ref_find(pages->names, pages->nnames, buf_cstr(&name),
-		    &count);
+	if (pages != NULL && found == 0 && name != NULL && *name != '\0') {
+		e = ref_find(pages->names, pages->nnames, name, &count);
 		if (count > 1) {
 			buf_printf(err, "page reference \"%s\" is ambiguous",
 			    target);
@@ -358,6 +357,6 @@ ref_resolve(void *arg, const char *target, const char *lang,
 		free(r.paths[i]);
 	free(r.paths);
 	buf_free(&dir);
-	buf_free(&name);
+	free(name);
 	return found;
 }

@@ -144,17 +144,9 @@ if ! readelf -d "$top/cgi-bin/quire.fcgi" | grep -q 'NEEDED.*libasan'; then
 	mkdir -p "$tmp/heap/content/posts"
 	{
 		printf -- '---\ntitle: Heap\ndate: 2024-01-01\n---\n'
-		i=0
-		while [ $i -lt 1500 ]; do
-			printf 'Paragraph %d of words `code` and *more* words to fill the page.\n\n' $i
-			i=$((i + 1))
-		done
+		seq 1500 | xargs printf 'Paragraph %d of words `code` and *more* words to fill the page.\n\n'
 		printf '```\n'
-		i=0
-		while [ $i -lt 16000 ]; do
-			printf 'line %d of a long listing <with> & escapes "here"\n' $i
-			i=$((i + 1))
-		done
+		seq 16000 | xargs printf 'line %d of a long listing <with> & escapes "here"\n'
 		printf '```\n'
 	} >"$tmp/heap/content/posts/heap.md"
 	"$top/quire" import -q --db "$tmp/heap.db" "$tmp/heap/content" 2>/dev/null ||
