@@ -7,11 +7,15 @@
  * heap between requests as the worker does. Nothing else: no database,
  * no template.
  *
- *   render-fcgi POST.md [URI=POST.md ...]
+ *   render-fcgi POST.md [URI=POST.md[:PAGE] ...]
  *
  * A URI=FILE argument serves FILE at exactly that request URI; a bare
  * FILE is served at any other. Each file's YAML front matter (between the
- * first two `---` lines) is skipped. Run under spawn-fcgi. */
+ * first two `---` lines) is skipped. With :PAGE, the post is rendered as
+ * ever and its HTML dropped, and PAGE's bytes are sent instead: the render
+ * ceiling at the size of quire's page (a code article's highlighted page
+ * is four times its bare render), which tells the cost of the work from
+ * the cost of carrying the bytes. Run under spawn-fcgi. */
 #include <fcgiapp.h>
 #include <malloc.h>
 #include <stdio.h>
@@ -34,13 +38,16 @@ struct post {
 	const char *uri;
 	char *md;
 	size_t len;
+	char *page;	/* NULL, or the bytes sent in place of the render */
+	size_t page_len;
 };
 
-/* Reads path into p; returns 0, or 1 with a message. */
+/* Reads the whole of path into *out (NUL-terminated) and its length into
+ * *len; returns 0, or 1 with a message. */
 static int
-load(const char *path, struct post *p)
+slurp(const char *path, char **out, size_t *len)
 {
-	char *src = NULL, *end;
+	char *src = NULL;
 	size_t cap = 0, n = 0, got;
 	FILE *f = fopen(path, "rb");
 
@@ -50,15 +57,37 @@ load(const char *path, struct post *p)
 	}
 	do {
 		if (n + 65536 > cap) {
+			char *grown;
+
 			cap = (n + 65536) * 2;
-			if ((src = realloc(src, cap + 1)) == NULL)
+			if ((grown = realloc(src, cap + 1)) == NULL) {
+				fclose(f);
+				free(src);
+				fputs("render-fcgi: out of memory\n", stderr);
 				return 1;
+			}
+			src = grown;
 		}
 		got = fread(src + n, 1, cap - n, f);
 		n += got;
 	} while (got > 0);
 	fclose(f);
 	src[n] = '\0';
+	*out = src;
+	*len = n;
+	return 0;
+}
+
+/* Reads the post at path into p, less its front matter; returns 0, or 1
+ * with a message. */
+static int
+load(const char *path, struct post *p)
+{
+	char *src, *end;
+	size_t n;
+
+	if (slurp(path, &src, &n) != 0)
+		return 1;
 	p->md = src;
 	if (strncmp(src, "---\n", 4) == 0 &&
 	    (end = strstr(src + 4, "\n---\n")) != NULL)
@@ -77,19 +106,28 @@ main(int argc, char **argv)
 	FCGX_Request req;
 
 	if (argc < 2 || argc > 9) {
-		fputs("usage: render-fcgi POST.md [URI=POST.md ...]\n", stderr);
+		fputs("usage: render-fcgi POST.md [URI=POST.md[:PAGE] ...]\n",
+		    stderr);
 		return 2;
 	}
 	for (i = 1; i < argc; i++) {
 		char *eq = argv[i][0] == '/' && strchr(argv[i], '=') ?
 		    strchr(argv[i], '=') : NULL;
+		char *colon = eq != NULL ? strchr(eq, ':') : NULL;
+		struct post *p = &posts[nposts];
 
-		posts[nposts].uri = NULL;
+		p->uri = NULL;
+		p->page = NULL;
 		if (eq != NULL) {
 			*eq = '\0';
-			posts[nposts].uri = argv[i];
+			p->uri = argv[i];
 		}
-		if (load(eq != NULL ? eq + 1 : argv[i], &posts[nposts]) != 0)
+		if (colon != NULL) {
+			*colon = '\0';
+			if (slurp(colon + 1, &p->page, &p->page_len) != 0)
+				return 1;
+		}
+		if (load(eq != NULL ? eq + 1 : argv[i], p) != 0)
 			return 1;
 		nposts++;
 	}
@@ -135,12 +173,13 @@ main(int argc, char **argv)
 		/* libfcgi's own printf knows no %zu. */
 		hd = snprintf(head, sizeof(head), "Status: 200 OK\r\n"
 		    "Content-Type: text/html; charset=utf-8\r\n"
-		    "Content-Length: %zu\r\n\r\n", hlen);
+		    "Content-Length: %zu\r\n\r\n",
+		    p->page != NULL ? p->page_len : hlen);
 		/* As the worker sends an answer (fcgi-out.h). */
 		parts[0].iov_base = head;
 		parts[0].iov_len = (size_t)hd;
-		parts[1].iov_base = html;
-		parts[1].iov_len = hlen;
+		parts[1].iov_base = p->page != NULL ? p->page : html;
+		parts[1].iov_len = p->page != NULL ? p->page_len : hlen;
 		fcgi_out_write(req.ipcFd, req.requestId, parts, 2);
 		free(html);
 		cmark_node_free(doc);

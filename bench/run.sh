@@ -35,7 +35,7 @@ run=$work/run
 mkdir -p "$run/tmp" "$work/bin"
 
 pidfiles="$run/nginx.pid $run/nginx-cache.pid $run/quire.pids $run/noop.pids
-$run/render.pids $run/one.pids $run/cg.pids"
+$run/render.pids $run/sized.pids $run/one.pids $run/cg.pids"
 wrk_pid=""
 cleanup() {
 	local p f
@@ -131,6 +131,7 @@ start_nginx() {
 		    -e "s|@PORT_QUIRE@|${ports[0]}|g" -e "s|@PORT_STATIC@|${ports[1]:-0}|g" \
 		    -e "s|@PORT_NOOP@|${ports[2]:-0}|g" -e "s|@PORT_RENDER@|${ports[3]:-0}|g" \
 		    -e "s|@PORT_ONE@|${ports[4]:-0}|g" -e "s|@PORT_CG@|${ports[5]:-0}|g" \
+		    -e "s|@PORT_SIZED@|${ports[6]:-0}|g" \
 		    -e "s|@PORT@|${ports[0]}|g" \
 		    "$tpl" >"$conf"
 		if "$nginx" -p "$run" -e "$run/nginx-start-error.log" -c "$conf" \
@@ -149,9 +150,9 @@ start_nginx() {
 
 QUIRE_DB=$db spawn quire 2 "$worker"
 mkdir -p "$work/static-ref"
-start_nginx "$bench/nginx-bench.conf.in" "$run/nginx.conf" "$run/nginx.pid" 6
+start_nginx "$bench/nginx-bench.conf.in" "$run/nginx.conf" "$run/nginx.pid" 7
 p_quire=${ports[0]} p_static=${ports[1]} p_noop=${ports[2]} p_render=${ports[3]} p_one=${ports[4]}
-p_cg=${ports[5]}
+p_cg=${ports[5]} p_sized=${ports[6]}
 
 pages=(home article code tag feed search)
 declare -A url file
@@ -196,12 +197,21 @@ done
 spawn noop 2 "$work/bin/noop-fcgi" "$work/noop.map"
 spawn render 2 "$work/bin/render-fcgi" "$work/site/content/posts/the-article.md" \
     "${url[code]}=$work/site/content/posts/the-code-article.md"
+# (d) the render ceiling at quire's page size: the same render, then quire's
+# page bytes sent instead (a highlighted page is four times its bare render).
+spawn sized 2 "$work/bin/render-fcgi" "$work/site/content/posts/the-article.md" \
+    "${url[article]}=$work/site/content/posts/the-article.md:$work/static-ref/${file[article]}" \
+    "${url[code]}=$work/site/content/posts/the-code-article.md:$work/static-ref/${file[code]}"
 QUIRE_DB=$db spawn one 1 "$worker"
 for pg in "${pages[@]}"; do
 	for p in $p_static $p_noop; do
 		curl -s "http://127.0.0.1:$p${url[$pg]}" | cmp -s - "$work/static-ref/${file[$pg]}" ||
 		    die "port $p does not send quire's bytes for ${url[$pg]}"
 	done
+done
+for pg in article code; do
+	curl -s "http://127.0.0.1:$p_sized${url[$pg]}" | cmp -s - "$work/static-ref/${file[$pg]}" ||
+	    die "port $p_sized does not send quire's bytes for ${url[$pg]}"
 done
 words=$(grep -o '[0-9,]* words' "$work/static-ref/${file[article]}" | head -n 1)
 
@@ -240,8 +250,8 @@ hz=$(getconf CLK_TCK)
 declare -A res
 # The articles' ceiling is rendering their Markdown; the lists', answering.
 rendered() { [ "$1" = article ] || [ "$1" = code ]; }
-servers_for() { if rendered "$1"; then echo "quire static noop render"; else echo "quire static noop"; fi; }
-port_of() { case $1 in quire) echo "$p_quire" ;; static) echo "$p_static" ;; noop) echo "$p_noop" ;; render) echo "$p_render" ;; cache) echo "$p_cache" ;; esac; }
+servers_for() { if rendered "$1"; then echo "quire static noop render sized"; else echo "quire static noop"; fi; }
+port_of() { case $1 in quire) echo "$p_quire" ;; static) echo "$p_static" ;; noop) echo "$p_noop" ;; render) echo "$p_render" ;; sized) echo "$p_sized" ;; cache) echo "$p_cache" ;; esac; }
 # At 8 connections, the figures the targets judge, each server runs twice,
 # alternating with the others, and keeps its better run: two cores shared
 # by wrk, nginx and the workers make a single run swing by 10-20%.
@@ -256,6 +266,7 @@ for pg in "${pages[@]}"; do
 		[ $c = 8 ] && rounds=2
 		for ((round = 1; round <= rounds; round++)); do
 			for s in $(servers_for "$pg"); do
+				[ $c != 8 ] && [ "$s" = sized ] && continue
 				[ $c = 8 ] && [ $round = 1 ] &&
 				    wrk_run "$(port_of "$s")" "${url[$pg]}" 8 1 >/dev/null
 				[ $c = 8 ] && [ "$s" != static ] &&
@@ -534,6 +545,16 @@ for pg in "${pages[@]}"; do
 done
 echo "(ceiling: noop-fcgi for home/tag/feed/search, render-fcgi (bare cmark-gfm, no highlighting) for the"
 echo " article and the code article, ten blocks in five languages highlighted at import; ! = errors or non-2xx)"
+# What of the gap to the render ceiling is carrying more bytes, not doing
+# more work: the same render sending quire's page (sized) against it.
+echo "the render ceiling at the size of quire's page (render-fcgi renders the post, then sends quire's bytes):"
+for pg in article code; do
+	sz=$(f1 "${res[$pg,8,sized]:-0}")
+	printf '  %-8s c8: render sending quire'"'"'s page (%d bytes; its own, %d) %d req/s = %s of render; quire/it %s\n' \
+	    "$pg" "$(wc -c <"$work/static-ref/${file[$pg]}")" \
+	    "$(curl -s "http://127.0.0.1:$p_render${url[$pg]}" | wc -c)" "$sz" \
+	    "$(ratio "$sz" "$(f1 "${res[$pg,8,render]}")")" "$(ratio "$(f1 "${res[$pg,8,quire]}")" "$sz")"
+done
 echo
 # Steadier than req/s on two busy cores: what each request cost the
 # workers themselves (from /proc/PID/stat), both rounds at 8 connections.
@@ -556,6 +577,7 @@ us() { echo "${cpu[$1,$2]:-}" | awk -v hz="$hz" 'NF == 3 && $3 > 0 {
 for pg in "${pages[@]}" photo range; do
 	printf '  %-8s quire %s   noop %s' "$pg" "$(us "$pg" quire)" "$(us "$pg" noop)"
 	[ -n "${cpu[$pg,render]:-}" ] && printf '   render %s' "$(us "$pg" render)"
+	[ -n "${cpu[$pg,sized]:-}" ] && printf '   sized %s' "$(us "$pg" sized)"
 	echo
 done
 echo
