@@ -27,15 +27,19 @@ int uni_is_cjk(unsigned long cp);
  * decides a page's isCJKLanguage when the site sets hasCJKLanguage. */
 int uni_has_cjk(const char *s, size_t n);
 /* Go's unicode.IsLetter, IsDigit and IsNumber as Hugo 0.111's heading
- * ids use them, from Unicode's own tables (UnicodeData.txt, read at build
- * time), where uni_is_letter() and uni_is_digit() follow the C library. */
+ * ids use them, and IsPunct as Goldmark's typographer does, from
+ * Unicode's own tables (UnicodeData.txt, read at build time), where
+ * uni_is_letter() and uni_is_digit() follow the C library. */
 enum uni_go_class {
 	UNI_GO_OTHER,
 	UNI_GO_LETTER,		/* L* */
 	UNI_GO_DIGIT,		/* Nd */
-	UNI_GO_NUMBER		/* Nl, No (Go's IsNumber is Nd too) */
+	UNI_GO_NUMBER,		/* Nl, No (Go's IsNumber is Nd too) */
+	UNI_GO_PUNCT		/* P* (not the symbols S*: $ + < = > ^ ` | ~) */
 };
 enum uni_go_class uni_go_class(unsigned long cp);
+/* Go's unicode.IsPunct: uni_go_class(cp) == UNI_GO_PUNCT. */
+int uni_is_go_punct(unsigned long cp);
 /* The ASCII character cp is less its accents (Hugo's RemoveAccents:
  * NFD, non-spacing marks removed, NFC): 'e' for U+00E9, cp for ASCII,
  * 0 when cp leaves no one ASCII character. */

@@ -194,16 +194,6 @@ is_separator(unsigned long c)
 	    uni_is_space(c);
 }
 
-/* Go's unicode.IsPunct for ASCII; the C library's class beyond. */
-static int
-is_punct(unsigned long c)
-{
-	if (c < 128)
-		return c != '\0' && strchr("!\"#%&'()*,-./:;?@[\\]_{}",
-		    (int)c) != NULL;
-	return iswpunct((wint_t)c);
-}
-
 static int
 ends_with(const char *s, size_t n, const char *suffix)
 {
@@ -281,7 +271,7 @@ last_word(const char *s, size_t *start, size_t *end)
 			ce = i + k;
 			have = 1;
 		} else if (uni_is_letter(c) || uni_is_digit(c) ||
-		    is_punct(c) || c == '`') {
+		    uni_is_go_punct(c) || c == '`') {
 			if (!have || ce != i) {
 				if (have) {
 					size_t a = cs, b = ce;

@@ -29,6 +29,8 @@
 
 #define LSQUO "\xE2\x80\x98"	/* ‘ */
 #define RSQUO "\xE2\x80\x99"	/* ’ */
+#define LDQUO "\xE2\x80\x9C"	/* “ */
+#define RDQUO "\xE2\x80\x9D"	/* ” */
 
 /* What Goldmark's typographer writes, as characters (cmark-gfm's smart
  * punctuation) and as the entities Goldmark writes. With
@@ -426,7 +428,9 @@ md_anchor(struct buf *out, const char *text, size_t n, unsigned flags)
 			/* Blackfriday's SanitizedAnchorName: runs of
 			 * anything but letters and numbers are one '-',
 			 * none first or last. */
-			if (uni_go_class(cp) == UNI_GO_OTHER) {
+			enum uni_go_class cls = uni_go_class(cp);
+
+			if (cls == UNI_GO_OTHER || cls == UNI_GO_PUNCT) {
 				dash = 1;
 				continue;
 			}
@@ -1003,9 +1007,36 @@ ends_word(const char *s, size_t n, size_t i)
 	    s[i]) != NULL) || (unsigned char)s[i] >= 0x80;
 }
 
+/* The last character an inline node other than text stands on in the
+ * source, as Goldmark's PrecedingCharacter gives it to what follows. */
+static char
+node_tail_char(cmark_node *node)
+{
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_EMPH:
+	case CMARK_NODE_STRONG:
+		return '*';
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		return ')';
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		return ']';
+	case CMARK_NODE_CODE:
+		return '`';
+	case CMARK_NODE_HTML_INLINE:
+		return '>';
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		return '\n';
+	default:	/* strikethrough, quire's spliced nodes */
+		return '~';
+	}
+}
+
 /* The character before position q of text node node's literal copy: from
- * the literal, else the end of the previous text sibling, else a newline
- * (the start of a line, as Goldmark's PrecedingCharacter says). */
+ * the literal, else the end of the previous text sibling, else the last
+ * character of the node before, else a newline (the start of a line, as
+ * Goldmark's PrecedingCharacter says). */
 static unsigned long
 char_before(cmark_node *node, const char *copy, const char *q)
 {
@@ -1022,8 +1053,11 @@ char_before(cmark_node *node, const char *copy, const char *q)
 		return cp;
 	}
 	prev = cmark_node_previous(node);
-	if (prev == NULL || cmark_node_get_type(prev) != CMARK_NODE_TEXT ||
-	    (lit = cmark_node_get_literal(prev)) == NULL || *lit == '\0')
+	if (prev == NULL)
+		return '\n';
+	if (cmark_node_get_type(prev) != CMARK_NODE_TEXT)
+		return (unsigned char)node_tail_char(prev);
+	if ((lit = cmark_node_get_literal(prev)) == NULL || *lit == '\0')
 		return '\n';
 	return char_before(prev, lit, lit + strlen(lit));
 }
@@ -1088,38 +1122,253 @@ goldmark_quotes(cmark_node **texts, size_t ntexts)
 	}
 }
 
-/* Does s (n bytes) hold a curly double quote, “ or ”? memchr() finds
- * their lead byte, rare in Markdown (glibc's memmem is byte by byte). */
+/* Does s (n bytes) hold U+2000 + the last byte lo - 0x80 or hi - 0x80:
+ * “ or ” (0x9C, 0x9D), ‘ or ’ (0x98, 0x99)? memchr() finds their lead
+ * byte, rare in Markdown (glibc's memmem is byte by byte). */
 static int
-holds_curly_double(const char *s, size_t n)
+holds_curly(const char *s, size_t n, unsigned char lo, unsigned char hi)
 {
 	const char *p = s, *end = s + n;
 
 	while ((p = memchr(p, 0xE2, (size_t)(end - p))) != NULL) {
 		if (end - p >= 3 && (unsigned char)p[1] == 0x80 &&
-		    ((unsigned char)p[2] == 0x9C || (unsigned char)p[2] == 0x9D))
+		    ((unsigned char)p[2] == lo || (unsigned char)p[2] == hi))
 			return 1;
 		p++;
 	}
 	return 0;
 }
 
-/* Goldmark's typographer leaves a '"' with a letter (neither space nor
- * punctuation) on both sides as it is, or punctuation on both sides
- * (it can both open and close): 中文"引号"中文, a"b"c. cmark-gfm makes
- * it a right quote. Where the Markdown input (n bytes) holds no “ or ”
- * of the author's, every one of the text is cmark-gfm's: such a one
- * becomes '"' again. */
-static void
-goldmark_double_quotes(cmark_node **texts, size_t ntexts, const char *input,
+/* Does the Markdown input (n bytes) hold a curly quote of the author's,
+ * as the character or as an entity cmark-gfm decodes into text: “ ” for
+ * dq, ‘ ’ otherwise? */
+static int
+author_curly(const char *input, size_t n, int dq)
+{
+	static const char *const entities[2][4] = {
+		{ "&lsquo;", "&rsquo;", "&#821", "&#x201" },
+		{ "&ldquo;", "&rdquo;", "&#822", "&#x201" },
+	};
+	size_t k;
+
+	if (dq ? holds_curly(input, n, 0x9C, 0x9D) :
+	    holds_curly(input, n, 0x98, 0x99))
+		return 1;
+	if (memchr(input, '&', n) == NULL)
+		return 0;
+	for (k = 0; k < 4; k++)
+		if (memmem(input, n, entities[dq][k],
+		    strlen(entities[dq][k])) != NULL)
+			return 1;
+	return 0;
+}
+
+/* The first character an inline node other than text stands on in the
+ * source, as Goldmark's typographer sees it after a quote: a newline for
+ * a line break, and for the rest the character its syntax starts with. */
+static char
+node_lead_char(cmark_node *node)
+{
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_EMPH:
+	case CMARK_NODE_STRONG:
+		return '*';
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		return '[';
+	case CMARK_NODE_IMAGE:
+		return '!';
+	case CMARK_NODE_CODE:
+		return '`';
+	case CMARK_NODE_HTML_INLINE:
+		return '<';
+	case CMARK_NODE_TEXT:
+		return '\0';
+	default:	/* breaks, strikethrough, quire's spliced nodes */
+		return cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK ||
+		    cmark_node_get_type(node) == CMARK_NODE_LINEBREAK ? '\n' :
+		    '~';
+	}
+}
+
+/* Up to n bytes of the source as the author wrote it after position i of
+ * text node node's literal lit (the text that follows, across text
+ * siblings, with cmark-gfm's typographic characters back as the ASCII
+ * they were: quotes, dashes, ellipses), then the lead character of the
+ * node that ends the text, if any, and an 'x' for what follows it on the
+ * line, unless that node is a line break. Returns the number of bytes;
+ * fewer than n where the block ends. */
+static size_t
+source_after(cmark_node *node, const char *lit, size_t i, char *out, size_t n)
+{
+	static const struct { const char *typo, *ascii; } back[] = {
+		{ "\xE2\x80\x9C", "\"" }, { "\xE2\x80\x9D", "\"" },
+		{ "\xE2\x80\x98", "'" }, { "\xE2\x80\x99", "'" },
+		{ "\xE2\x80\xA6", "..." }, { "\xE2\x80\x93", "--" },
+		{ "\xE2\x80\x94", "---" },
+	};
+	size_t got = 0, k;
+
+	for (;;) {
+		size_t len = strlen(lit);
+
+		while (i < len && got < n) {
+			for (k = 0; k < sizeof(back) / sizeof(back[0]); k++)
+				if (strncmp(lit + i, back[k].typo, 3) == 0)
+					break;
+			if (k < sizeof(back) / sizeof(back[0])) {
+				const char *a = back[k].ascii;
+
+				while (*a != '\0' && got < n)
+					out[got++] = *a++;
+				i += 3;
+			} else {
+				out[got++] = lit[i++];
+			}
+		}
+		if (got == n)
+			return got;
+		node = cmark_node_next(node);
+		if (node == NULL)
+			return got;	/* the end of the block */
+		if (cmark_node_get_type(node) != CMARK_NODE_TEXT) {
+			out[got] = node_lead_char(node);
+			if (out[got++] != '\n' && got < n)
+				out[got++] = 'x';
+			return got;
+		}
+		lit = cmark_node_get_literal(node);
+		if (lit == NULL)
+			lit = "";
+		i = 0;
+	}
+}
+
+/* Goldmark's util.IsPunctRune, which its delimiters' flanking uses: ASCII
+ * punctuation and symbols, and Unicode's punctuation (P*) beyond. */
+static int
+flank_punct(unsigned long cp)
+{
+	return cp < 0x80 ? ascii_punct((char)cp) : uni_is_go_punct(cp);
+}
+
+/* Is the line from a quote (line[0], len bytes, as source_after() gives
+ * it) one where a quote that can both open and close closes: punctuation
+ * (Go's unicode.IsPunct) after it, then the end of the line, punctuation
+ * or a space ("why?". and "why?"), for instance)? */
+static int
+may_close(const char *line, size_t len)
+{
+	return len > 1 && (unsigned char)line[1] < 0x80 &&
+	    uni_is_go_punct((unsigned char)line[1]) &&
+	    (len == 2 || ascii_punct(line[2]) ||
+	    (line[2] != '\0' && strchr(" \t\n\v\f\r", line[2]) != NULL));
+}
+
+/* Goldmark's choice for a '"': LDQUO, RDQUO or '"' itself (see
+ * goldmark_quote_pass()). */
+static const char *
+double_quote(unsigned long before, const char *line, size_t len, int left,
+    int right, size_t *open)
+{
+	if (left && !right) {
+		(*open)++;
+		return LDQUO;
+	}
+	/* "Monitor 21"": the first stays. */
+	if (*open > 0 && right && (!left || may_close(line, len)) &&
+	    !(len > 1 && line[1] == '"' && uni_go_class(before) ==
+	    UNI_GO_DIGIT)) {
+		(*open)--;
+		return RDQUO;
+	}
+	return "\"";
+}
+
+/* Goldmark's choice for a '\'': RSQUO as an apostrophe, LSQUO, RSQUO as
+ * a closing quote, or '\'' itself, rule by rule as its typographer
+ * goes. */
+static const char *
+single_quote(unsigned long before, const char *line, size_t len, int left,
+    int right, size_t *open)
+{
+	unsigned long next = 0, fifth = ' ';
+
+	if (len > 1)
+		uni_next(line + 1, len - 1, &next);
+	/* '90s */
+	if (left && !right && len > 3 && line[1] >= '0' && line[1] <= '9' &&
+	    line[2] >= '0' && line[2] <= '9' && line[3] == 's') {
+		if (len > 4)
+			uni_next(line + 4, len - 4, &fifth);
+		if (uni_is_space(fifth) || flank_punct(fifth))
+			return RSQUO;
+	}
+	/* 'twas, 'em, 'net */
+	if (len > 1 && (uni_is_go_punct(before) || uni_is_space(before)) &&
+	    line[1] != '\0' && strchr("teln", line[1]) != NULL)
+		return RSQUO;
+	/* between a letter or digit and a letter: don't */
+	if (len > 1 && (uni_go_class(before) == UNI_GO_LETTER ||
+	    uni_go_class(before) == UNI_GO_DIGIT) &&
+	    uni_go_class(next) == UNI_GO_LETTER)
+		return RSQUO;
+	if (left && !right) {
+		/* Alice's, I'm, Don't, You'd; I've, I'll, You're */
+		if (len > 1 && line[1] != '\0' && strchr("smtd", line[1]) &&
+		    (len < 3 || ascii_punct(line[2]) ||
+		    strchr(" \t\n\v\f\r", line[2]) != NULL))
+			return RSQUO;
+		if (len > 2 && (strncmp(line + 1, "ve", 2) == 0 ||
+		    strncmp(line + 1, "ll", 2) == 0 ||
+		    strncmp(line + 1, "re", 2) == 0) && (len < 4 ||
+		    ascii_punct(line[3]) ||
+		    strchr(" \t\n\v\f\r", line[3]) != NULL))
+			return RSQUO;
+		(*open)++;
+		return LSQUO;
+	}
+	/* Smiths' car, doin' it: any not before a digit, with two more
+	 * bytes on the line. */
+	if (len > 2 && uni_go_class(next) != UNI_GO_DIGIT)
+		return RSQUO;
+	if (*open > 0 && right && (!left || may_close(line, len))) {
+		(*open)--;
+		return RSQUO;
+	}
+	return "'";
+}
+
+/* Goldmark's typographer (Hugo 0.111's) decides each quote of a page in
+ * turn, where cmark-gfm pairs them. A '"' that can open and not close (a
+ * left-flanking delimiter) is a left quote; one that can close, while a
+ * left quote is still open, is a right quote if it cannot open, or if it
+ * can and may_close() says so, but for a '"' after a digit and before
+ * another ("Monitor 21""); any other stays '"' (a"b"c, 中文"引号"中文, a
+ * closing quote with none open). A '\'' goes through its own rules
+ * (single_quote()): apostrophes, then quotes as for '"'. The counts of
+ * open quotes run over the whole page: Goldmark 1.5's typographer means
+ * to reset them at each block's end, but its CloseBlock does not match
+ * the interface the parser calls, so it never does (a quote left open in
+ * one paragraph closes one in the next).
+ *
+ * Where the Markdown input (n bytes) holds no curly double quote of the
+ * author's (author_curly()), every “ and ” of the text is cmark-gfm's,
+ * and is set to Goldmark's choice; likewise ‘ and ’, and then the
+ * function returns 1. It returns 0 where the single quotes are left to
+ * goldmark_quotes(). */
+static int
+goldmark_quote_pass(cmark_node **texts, size_t ntexts, const char *input,
     size_t n)
 {
-	static const char ldquo[] = "\xE2\x80\x9C", rdquo[] = "\xE2\x80\x9D";
 	struct buf b = BUF_INIT;
-	size_t t;
+	size_t t, open[2] = { 0, 0 };
+	int take[2];
 
-	if (memchr(input, '"', n) == NULL || holds_curly_double(input, n))
-		return;
+	take[0] = memchr(input, '\'', n) != NULL && !author_curly(input, n, 0);
+	take[1] = memchr(input, '"', n) != NULL && !author_curly(input, n, 1);
+	if (!take[0] && !take[1])
+		return 1;
 	for (t = 0; t < ntexts; t++) {
 		cmark_node *node = texts[t];
 		const char *lit;
@@ -1127,54 +1376,60 @@ goldmark_double_quotes(cmark_node **texts, size_t ntexts, const char *input,
 		int changed = 0;
 
 		if ((lit = cmark_node_get_literal(node)) == NULL ||
-		    !holds_curly_double(lit, strlen(lit)))
+		    memchr(lit, 0xE2, strlen(lit)) == NULL)
 			continue;
 		len = strlen(lit);
 		buf_reset(&b);
 		for (i = 0; i < len; ) {
 			unsigned long before, after;
-			int bs, bp, as, ap;
-			char next[4];
-			size_t got;
+			int bs, bp, as, ap, dq;
+			char line[16];
+			size_t got, run;
 			const char *lead = memchr(lit + i, 0xE2, len - i);
+			const char *quote;
 
 			/* The bytes up to the next quote's lead, at once. */
 			got = lead != NULL ? (size_t)(lead - lit) - i : len - i;
 			buf_add(&b, lit + i, got);
 			if ((i += got) == len)
 				break;
-			if (len - i < 3 || (memcmp(lit + i, ldquo, 3) != 0 &&
-			    memcmp(lit + i, rdquo, 3) != 0)) {
+			dq = len - i >= 3 && (memcmp(lit + i, LDQUO, 3) == 0 ||
+			    memcmp(lit + i, RDQUO, 3) == 0);
+			if (!(dq ? take[1] : len - i >= 3 && take[0] &&
+			    (memcmp(lit + i, LSQUO, 3) == 0 ||
+			    memcmp(lit + i, RSQUO, 3) == 0))) {
 				buf_putc(&b, lit[i++]);
 				continue;
 			}
 			before = char_before(node, lit, lit + i);
-			got = len - i - 3 < sizeof(next) ? len - i - 3 :
-			    sizeof(next);
-			memcpy(next, lit + i + 3, got);
-			if (got < sizeof(next))
-				got += text_after(node, next + got,
-				    sizeof(next) - got);
-			after = '\n';
-			if (got > 0)
-				uni_next(next, got, &after);
+			/* The line from the quote as the author wrote it; its
+			 * delimiter run is every such quote in a row, and
+			 * after is what follows the run. */
+			line[0] = dq ? '"' : '\'';
+			got = 1 + source_after(node, lit, i + 3, line + 1,
+			    sizeof(line) - 1);
+			for (run = 1; run < got && line[run] == line[0]; run++)
+				;
+			after = ' ';
+			if (run < got)
+				uni_next(line + run, got - run, &after);
 			bs = uni_is_space(before);
-			bp = !bs && iswpunct((wint_t)before);
+			bp = !bs && flank_punct(before);
 			as = uni_is_space(after);
-			ap = !as && iswpunct((wint_t)after);
-			if (!as && (!ap || bs || bp) &&
-			    !bs && (!bp || as || ap)) {
-				buf_putc(&b, '"');
+			ap = !as && flank_punct(after);
+			quote = (dq ? double_quote : single_quote)(before, line,
+			    got, !as && (!ap || bs || bp),
+			    !bs && (!bp || as || ap), &open[dq]);
+			buf_puts(&b, quote);
+			if (quote[1] == '\0' || memcmp(lit + i, quote, 3) != 0)
 				changed = 1;
-			} else {
-				buf_add(&b, lit + i, 3);
-			}
 			i += 3;
 		}
 		if (changed)
 			cmark_node_set_literal(node, buf_cstr(&b));
 	}
 	buf_free(&b);
+	return take[0] || memchr(input, '\'', n) == NULL;
 }
 
 /* Replaces every "<<" by « and ">>" by » in s (in place); with mark,
@@ -2589,11 +2844,14 @@ md_render(const char *src, size_t n, unsigned flags,
 	if (options & CMARK_OPT_SMART) {
 		/* Over every text node, before the list keeps only those the
 		 * passes below may change. */
-		goldmark_double_quotes(nodes.texts, nodes.ntexts, src, n);
+		int singles_done = goldmark_quote_pass(nodes.texts,
+		    nodes.ntexts, src, n);
+
 		keep_typography_texts(&nodes);
 		goldmark_guillemets(nodes.texts, nodes.ntexts,
 		    (flags & MD_TYPO_ENTITIES) != 0);
-		goldmark_quotes(nodes.texts, nodes.ntexts);
+		if (!singles_done)
+			goldmark_quotes(nodes.texts, nodes.ntexts);
 	}
 	number_headings(nodes.headings, nodes.nheadings, res, flags, &source);
 	if (hooks != NULL && (hooks->image != NULL || hooks->nimages > 0))

@@ -202,7 +202,9 @@ uni_go_class(unsigned long cp)
 	/* ASCII, the most of every heading, without the search. */
 	if (cp < 0x80)
 		return (cp | 32) >= 'a' && (cp | 32) <= 'z' ? UNI_GO_LETTER :
-		    cp >= '0' && cp <= '9' ? UNI_GO_DIGIT : UNI_GO_OTHER;
+		    cp >= '0' && cp <= '9' ? UNI_GO_DIGIT :
+		    cp != '\0' && strchr("!\"#%&'()*,-./:;?@[\\]_{}",
+		    (int)cp) != NULL ? UNI_GO_PUNCT : UNI_GO_OTHER;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -214,6 +216,12 @@ uni_go_class(unsigned long cp)
 			return (enum uni_go_class)go_classes[mid].cls;
 	}
 	return UNI_GO_OTHER;
+}
+
+int
+uni_is_go_punct(unsigned long cp)
+{
+	return uni_go_class(cp) == UNI_GO_PUNCT;
 }
 
 int

@@ -321,8 +321,12 @@ test_ascii_classes(void **state)
 
 	(void)state;
 	for (cp = 0; cp < 0x80; cp++) {
+		/* Go's unicode.IsPunct: ASCII punctuation less the
+		 * symbols $ + < = > ^ ` | ~ (Sc, Sm, Sk). */
 		enum uni_go_class want = isalpha((int)cp) ? UNI_GO_LETTER :
-		    isdigit((int)cp) ? UNI_GO_DIGIT : UNI_GO_OTHER;
+		    isdigit((int)cp) ? UNI_GO_DIGIT :
+		    ispunct((int)cp) && strchr("$+<=>^`|~", (int)cp) == NULL ?
+		    UNI_GO_PUNCT : UNI_GO_OTHER;
 
 		assert_int_equal(uni_go_class(cp), want);
 		buf_reset(&b);
@@ -332,6 +336,12 @@ test_ascii_classes(void **state)
 	}
 	assert_int_equal(uni_go_class(0xE9), UNI_GO_LETTER);	/* é */
 	assert_int_equal(uni_go_class(0xB2), UNI_GO_NUMBER);	/* ² */
+	assert_int_equal(uni_go_class(0x2019), UNI_GO_PUNCT);	/* ’ */
+	assert_int_equal(uni_go_class(0xA1), UNI_GO_PUNCT);	/* ¡ */
+	assert_int_equal(uni_go_class(0xA9), UNI_GO_OTHER);	/* © (So) */
+	assert_int_equal(uni_go_class(0x20AC), UNI_GO_OTHER);	/* € (Sc) */
+	assert_true(uni_is_go_punct(0x3002));			/* 。 */
+	assert_false(uni_is_go_punct('+'));
 	buf_free(&b);
 }
 
