@@ -1140,26 +1140,42 @@ holds_curly(const char *s, size_t n, unsigned char lo, unsigned char hi)
 }
 
 /* Does the Markdown input (n bytes) hold a curly quote of the author's,
- * as the character or as an entity cmark-gfm decodes into text: “ ” for
- * dq, ‘ ’ otherwise? */
+ * as the character or as an entity cmark-gfm decodes into text (&rsquo;,
+ * &#8217;, &#x2019;): “ ” for dq, ‘ ’ otherwise? */
 static int
 author_curly(const char *input, size_t n, int dq)
 {
-	static const char *const entities[2][4] = {
-		{ "&lsquo;", "&rsquo;", "&#821", "&#x201" },
-		{ "&ldquo;", "&rdquo;", "&#822", "&#x201" },
-	};
-	size_t k;
+	unsigned long lo = dq ? 0x201C : 0x2018;
+	const char *p = input, *end = input + n;
 
-	if (dq ? holds_curly(input, n, 0x9C, 0x9D) :
-	    holds_curly(input, n, 0x98, 0x99))
+	if (holds_curly(input, n, (unsigned char)(0x80 + (lo & 0x3F)),
+	    (unsigned char)(0x81 + (lo & 0x3F))))
 		return 1;
-	if (memchr(input, '&', n) == NULL)
-		return 0;
-	for (k = 0; k < 4; k++)
-		if (memmem(input, n, entities[dq][k],
-		    strlen(entities[dq][k])) != NULL)
+	while ((p = memchr(p, '&', (size_t)(end - p))) != NULL) {
+		unsigned long cp = 0;
+		const char *q = ++p;
+		int hex = 0;
+
+		if ((size_t)(end - q) >= 6 && q[1] == (dq ? 'd' : 's') &&
+		    strncmp(q + 2, "quo;", 4) == 0 && (q[0] == 'l' || q[0] == 'r'))
 			return 1;
+		if (q == end || *q++ != '#')
+			continue;
+		if (q < end && (*q == 'x' || *q == 'X')) {
+			hex = 1;
+			q++;
+		}
+		for (; q < end && cp <= 0x10FFFF; q++) {
+			if (*q >= '0' && *q <= '9')
+				cp = cp * (hex ? 16 : 10) + (unsigned long)(*q - '0');
+			else if (hex && ((*q | 32) >= 'a' && (*q | 32) <= 'f'))
+				cp = cp * 16 + (unsigned long)((*q | 32) - 'a' + 10);
+			else
+				break;
+		}
+		if (q < end && *q == ';' && (cp == lo || cp == lo + 1))
+			return 1;
+	}
 	return 0;
 }
 

@@ -365,6 +365,45 @@ test_heading_anchors(void **state)
 	md_result_free(&res);
 }
 
+/* Renders md (typographer on) and returns whether its HTML holds want. */
+static int
+renders_with(const char *md, const char *want)
+{
+	struct md_result res;
+	int found;
+
+	assert_int_equal(md_render(md, strlen(md), 0, NULL, &res), 0);
+	found = strstr(buf_cstr(&res.html), want) != NULL;
+	if (!found)
+		print_message("%s\n-> %s", md, buf_cstr(&res.html));
+	md_result_free(&res);
+	return found;
+}
+
+/* Goldmark's quotes are replayed only where every curly quote of the
+ * text is cmark-gfm's: a page whose Markdown holds one of the author's,
+ * as the character or as an entity, keeps cmark-gfm's for that kind. */
+static void
+test_author_quotes(void **state)
+{
+	(void)state;
+	/* Goldmark: 5'11 stays, a '"' closes after "?". */
+	assert_true(renders_with("5'11 \"why?\".\n", "5'11 \xE2\x80\x9Cwhy?"
+	    "\xE2\x80\x9D."));
+	/* The author's ’ (or &rsquo;, &#8217;, &#x2019;): cmark-gfm's ’. */
+	assert_true(renders_with("5'11 it\xE2\x80\x99s\n", "5\xE2\x80\x99" "11"));
+	assert_true(renders_with("5'11 it&rsquo;s\n", "5\xE2\x80\x99" "11"));
+	assert_true(renders_with("5'11 it&#8217;s\n", "5\xE2\x80\x99" "11"));
+	assert_true(renders_with("5'11 it&#X2019;s\n", "5\xE2\x80\x99" "11"));
+	/* Not a quote's entity (an em dash): Goldmark's. */
+	assert_true(renders_with("5'11 &#8212; &#82\n", "5'11"));
+	/* The author's “ leaves the doubles to cmark-gfm, not the singles. */
+	assert_true(renders_with("5'11 \xE2\x80\x9Cx\xE2\x80\x9D a\"b\"c\n",
+	    "5'11"));
+	assert_true(renders_with("&ldquo;x&rdquo; a\"b\"c\n", "a\xE2\x80\x9D"
+	    "b\xE2\x80\x9D" "c"));
+}
+
 int
 main(void)
 {
@@ -373,6 +412,7 @@ main(void)
 		cmocka_unit_test(test_emojify_rules),
 		cmocka_unit_test(test_definition_lines),
 		cmocka_unit_test(test_heading_anchors),
+		cmocka_unit_test(test_author_quotes),
 	};
 
 	uni_init();
