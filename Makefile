@@ -162,6 +162,9 @@ cgi-bin/quire.fcgi: build/worker.o $(WORKER_O) $(COMMON_O) build/stamp
 # make run, test, fuzz and bench call it first. DEPS=0 turns it off.
 DEPS     ?= 1
 DEPS_SET ?= run
+# make run, test and bench build in a sub-make, one job per core unless
+# the command line gave -j itself.
+BUILD_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 1))
 test fuzz: DEPS_SET = test
 bench: DEPS_SET = bench
 deps:
@@ -170,7 +173,7 @@ ifneq ($(DEPS),0)
 endif
 
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory $(BUILD_JOBS) all
 	@sh scripts/run.sh $(PORT)
 
 # Unit tests (cmocka): every tests/unit/test-NAME.c is a program
@@ -196,7 +199,7 @@ print-modules:
 # unit and integration tests with ASan + UBSan in a copy of the tree
 # (tests/sanitize.sh). make test SANITIZE=1 runs them sanitized here.
 test: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory $(BUILD_JOBS) all $(UNIT_BIN)
 	@SANITIZE=$(SANITIZE) sh tests/run-all.sh $(UNIT_BIN)
 
 # Long fuzzing: each libFuzzer target for FUZZ_SECONDS (clang, ASan, UBSan);
@@ -208,7 +211,7 @@ fuzz: deps
 # Figures and ratios against references measured in the same run
 # (static nginx, a no-op FastCGI responder, a bare cmark-gfm render).
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory $(BUILD_JOBS) all
 	@bash bench/run.sh
 
 # This tree's worker against revision REV's, alternating rounds on one
@@ -216,7 +219,7 @@ bench: deps
 bench-ab: DEPS_SET = bench
 bench-ab: deps
 	@test -n "$(REV)" || { echo "make bench-ab REV=<commit>"; exit 2; }
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory $(BUILD_JOBS) all
 	@bash bench/ab.sh $(REV)
 
 # Regenerates the Hugo golden vectors (needs Debian's hugo).

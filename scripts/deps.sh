@@ -13,7 +13,7 @@ golang-github-alecthomas-chroma-v2-dev golang-github-kyokomi-emoji-dev libvips-d
 libssl-dev media-types"
 test="libcmocka-dev curl libxml2-utils libfcgi-bin multiwatch valgrind strace chromium
 chromium-driver apache2 libapache2-mod-fcgid wrk sqlite3 clang libclang-rt-14-dev
-python3-feedparser"
+python3-feedparser procps"
 bench="wrk valgrind hugo curl sqlite3 libfcgi-bin"
 
 pkgs=$run

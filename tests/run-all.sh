@@ -2,13 +2,32 @@
 # run-all.sh UNIT_BINARY... - runs the cmocka unit tests and the
 # integration suite, adds up their counts and prints the closing line
 # "N passed, N failed" (after a line with the number of cmocka tests
-# skipped, if any); exits non-zero on any failure.
+# skipped, if any); exits non-zero on any failure. A plain build's
+# sanitizer pass (tests/sanitize.sh: its own copy of the tree, build and
+# temporary folders) runs beside the rest from the start, as each pass
+# mostly keeps one core busy; its report comes last.
 set -u
 passed=0
 failed=0
 skipped=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+sanlog=$(mktemp)
+san_pid=""
+# kill_tree PID: PID and every process under it (a background job ignores
+# the terminal's ^C, so an interrupted run stops it here).
+kill_tree() {
+	for c in $(pgrep -P "$1" 2>/dev/null); do
+		kill_tree "$c"
+	done
+	kill "$1" 2>/dev/null
+}
+trap 'rm -f "$log" "$sanlog"; [ -z "$san_pid" ] || kill_tree "$san_pid"' EXIT
+trap 'exit 130' INT TERM
+
+if [ "${SANITIZE:-}" != 1 ] && [ -z "${QUIRE_SKIP_SANITIZE:-}" ]; then
+	sh tests/sanitize.sh >"$sanlog" 2>&1 &
+	san_pid=$!
+fi
 
 for t in "$@"; do
 	"$t" >"$log" 2>&1
@@ -61,12 +80,14 @@ if [ -f tests/fuzz/run.sh ] && [ -z "${QUIRE_SKIP_SANITIZE:-}" ]; then
 	fi
 fi
 
-# A plain build repeats the tests with the sanitizers (tests/sanitize.sh).
-if [ "${SANITIZE:-}" != 1 ] && [ -z "${QUIRE_SKIP_SANITIZE:-}" ]; then
-	sh tests/sanitize.sh >"$log" 2>&1
+# A plain build repeats the tests with the sanitizers (tests/sanitize.sh),
+# started above.
+if [ -n "$san_pid" ]; then
+	wait "$san_pid"
 	rc=$?
-	cat "$log"
-	line=$(grep -E '^sanitize: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	san_pid=""
+	cat "$sanlog"
+	line=$(grep -E '^sanitize: [0-9]+ passed, [0-9]+ failed' "$sanlog" | tail -n 1)
 	p=$(echo "$line" | sed -n 's/^sanitize: \([0-9]*\) passed.*/\1/p')
 	f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
 	passed=$((passed + ${p:-0}))

@@ -19,7 +19,8 @@ else
 fi
 cd "$tmp"
 units=$(make -s --no-print-directory print-unit-tests)
-if ! make --no-print-directory SANITIZE=1 all $units >build.log 2>&1; then
+if ! make --no-print-directory -j"$(nproc 2>/dev/null || echo 1)" SANITIZE=1 \
+    all $units >build.log 2>&1; then
 	cat build.log
 	echo "sanitize: 0 passed, 1 failed"
 	exit 1

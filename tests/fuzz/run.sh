@@ -2,7 +2,8 @@
 # run.sh [SECONDS] - builds the libFuzzer targets tests/fuzz/fuzz-*.c with
 # clang (libFuzzer + ASan + UBSan, from src/*.c: gcc's build/*.o carry no
 # instrumentation) into build/fuzz/, runs each for SECONDS (default 60)
-# from a copy of its seed corpus tests/fuzz/corpus/NAME/, and prints
+# from a copy of its seed corpus tests/fuzz/corpus/NAME/ (FUZZ_JOBS targets
+# at a time, default one per core), and prints
 # "fuzz: N passed, M failed". A target that crashes, leaks, times out or
 # breaks an invariant fails; its input is copied to tests/fuzz/crashes/.
 # Reproduce one with: build/fuzz/fuzz-NAME tests/fuzz/crashes/FILE
@@ -95,7 +96,30 @@ passed=0
 failed=0
 work=$(mktemp -d "${TMPDIR:-/tmp}/quire-fuzz.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT INT TERM
+# Objects are compiled and targets run FUZZ_JOBS at a time (default: one
+# per core); each target is one process for SECONDS.
+jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}
 
+# Every module any target links, compiled first, jobs at a time (a module
+# that fails is reported by the target that links it, below).
+all=""
+for src in tests/fuzz/fuzz-*.c; do
+	name=${src#tests/fuzz/fuzz-}
+	target "${name%.c}"
+	for m in $mods; do
+		case " $all " in *" $m "*) ;; *) all="$all $m" ;; esac
+	done
+done
+n=0
+for m in $all; do
+	obj "$m" >/dev/null 2>&1 &
+	n=$((n + 1))
+	[ $((n % jobs)) -eq 0 ] && wait
+done
+wait
+
+# Links each target; names holds those built.
+names=""
 for src in tests/fuzz/fuzz-*.c; do
 	name=${src#tests/fuzz/fuzz-}
 	name=${name%.c}
@@ -116,7 +140,14 @@ for src in tests/fuzz/fuzz-*.c; do
 		failed=$((failed + 1))
 		continue
 	fi
+	names="$names $name"
+done
 
+# run_target NAME: runs build/fuzz/fuzz-NAME from a copy of its corpus;
+# leaves its log and exit status in the work folder.
+run_target() {
+	name=$1
+	target "$name"
 	corpus=$work/$name
 	mkdir -p "$corpus" "$work/art-$name"
 	if [ -d "tests/fuzz/corpus/$name" ]; then
@@ -124,14 +155,25 @@ for src in tests/fuzz/fuzz-*.c; do
 	fi
 	dict=""
 	[ -f "tests/fuzz/$name.dict" ] && dict="-dict=tests/fuzz/$name.dict"
-	log=$work/$name.log
 	# shellcheck disable=SC2086
 	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
 	UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
-	"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+	"$out/fuzz-$name" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
 	    -print_final_stats=1 -artifact_prefix="$work/art-$name/" \
-	    $dict $opts "$corpus" >"$log" 2>&1
-	rc=$?
+	    $dict $opts "$corpus" >"$work/$name.log" 2>&1
+	echo $? >"$work/$name.rc"
+}
+n=0
+for name in $names; do
+	run_target "$name" &
+	n=$((n + 1))
+	[ $((n % jobs)) -eq 0 ] && wait
+done
+wait
+
+for name in $names; do
+	log=$work/$name.log
+	rc=$(cat "$work/$name.rc" 2>/dev/null || echo 1)
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 	speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
 	arts=$(ls "$work/art-$name" 2>/dev/null)
