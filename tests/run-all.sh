@@ -45,13 +45,35 @@ for t in "$@"; do
 	fi
 done
 
-# Each integration suite closes with "NAME: N passed, N failed".
+# Each integration suite closes with "NAME: N passed, N failed". With
+# QUIRE_SUITE_JOBS=N (tests/sanitize.sh sets one per core) they run N at
+# a time, each into a log of its own, reported in order once all are done.
+suites=""
 for suite in tests/integration/*.sh; do
 	[ -f "$suite" ] || continue
+	case " ${QUIRE_SKIP_SUITES:-} " in
+	*" $(basename "$suite" .sh) "*) continue ;;
+	esac
+	suites="$suites $suite"
+done
+jobs=${QUIRE_SUITE_JOBS:-1}
+suite_logs=""
+if [ "$jobs" -gt 1 ]; then
+	suite_logs=$(mktemp -d)
+	# shellcheck disable=SC2016,SC2086
+	printf '%s\n' $suites | xargs -P "$jobs" -I{} sh -c \
+	    'n=$(basename "$1" .sh); bash "$1" >"$2/$n.log" 2>&1; echo $? >"$2/$n.rc"' \
+	    sh {} "$suite_logs"
+fi
+for suite in $suites; do
 	name=$(basename "$suite" .sh)
-	case " ${QUIRE_SKIP_SUITES:-} " in *" $name "*) continue ;; esac
-	bash "$suite" >"$log" 2>&1
-	rc=$?
+	if [ -n "$suite_logs" ]; then
+		cp "$suite_logs/$name.log" "$log" 2>/dev/null || : >"$log"
+		rc=$(cat "$suite_logs/$name.rc" 2>/dev/null || echo 1)
+	else
+		bash "$suite" >"$log" 2>&1
+		rc=$?
+	fi
 	cat "$log"
 	line=$(grep -E '^[a-z-]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
 	p=$(echo "$line" | sed -n 's/^[a-z-]*: \([0-9]*\) passed.*/\1/p')
@@ -63,6 +85,7 @@ for suite in tests/integration/*.sh; do
 		failed=$((failed + 1))
 	fi
 done
+[ -z "$suite_logs" ] || rm -rf "$suite_logs"
 
 # A short fuzz pass: each libFuzzer target a few seconds (make fuzz for long).
 if [ -f tests/fuzz/run.sh ] && [ -z "${QUIRE_SKIP_SANITIZE:-}" ]; then
