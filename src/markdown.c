@@ -1028,7 +1028,9 @@ node_tail_char(cmark_node *node)
 	case CMARK_NODE_SOFTBREAK:
 	case CMARK_NODE_LINEBREAK:
 		return '\n';
-	default:	/* strikethrough, quire's spliced nodes */
+	case CMARK_NODE_CUSTOM_INLINE:
+		return 'B';	/* a shortcode's placeholder, as above */
+	default:	/* strikethrough */
 		return '~';
 	}
 }
@@ -1200,7 +1202,11 @@ node_lead_char(cmark_node *node)
 		return '<';
 	case CMARK_NODE_TEXT:
 		return '\0';
-	default:	/* breaks, strikethrough, quire's spliced nodes */
+	case CMARK_NODE_CUSTOM_INLINE:
+		/* A spliced shortcode: Goldmark read its placeholder,
+		 * HAHAHUGOSHORTCODE...HBHB. */
+		return 'H';
+	default:	/* breaks, strikethrough */
 		return cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK ||
 		    cmark_node_get_type(node) == CMARK_NODE_LINEBREAK ? '\n' :
 		    '~';
@@ -1217,26 +1223,26 @@ node_lead_char(cmark_node *node)
 static size_t
 source_after(cmark_node *node, const char *lit, size_t i, char *out, size_t n)
 {
-	static const struct { const char *typo, *ascii; } back[] = {
-		{ "\xE2\x80\x9C", "\"" }, { "\xE2\x80\x9D", "\"" },
-		{ "\xE2\x80\x98", "'" }, { "\xE2\x80\x99", "'" },
-		{ "\xE2\x80\xA6", "..." }, { "\xE2\x80\x93", "--" },
-		{ "\xE2\x80\x94", "---" },
-	};
-	size_t got = 0, k;
+	size_t got = 0;
 
 	for (;;) {
-		size_t len = strlen(lit);
+		while (lit[i] != '\0' && got < n) {
+			const char *ascii = NULL;
 
-		while (i < len && got < n) {
-			for (k = 0; k < sizeof(back) / sizeof(back[0]); k++)
-				if (strncmp(lit + i, back[k].typo, 3) == 0)
-					break;
-			if (k < sizeof(back) / sizeof(back[0])) {
-				const char *a = back[k].ascii;
-
-				while (*a != '\0' && got < n)
-					out[got++] = *a++;
+			/* cmark-gfm's typographic characters are all U+20xx. */
+			if ((unsigned char)lit[i] == 0xE2 &&
+			    (unsigned char)lit[i + 1] == 0x80)
+				switch ((unsigned char)lit[i + 2]) {
+				case 0x9C: case 0x9D: ascii = "\""; break;
+				case 0x98: case 0x99: ascii = "'"; break;
+				case 0xA6: ascii = "..."; break;
+				case 0x93: ascii = "--"; break;
+				case 0x94: ascii = "---"; break;
+				default: break;
+				}
+			if (ascii != NULL) {
+				while (*ascii != '\0' && got < n)
+					out[got++] = *ascii++;
 				i += 3;
 			} else {
 				out[got++] = lit[i++];
@@ -1399,7 +1405,7 @@ goldmark_quote_pass(cmark_node **texts, size_t ntexts, const char *input,
 		for (i = 0; i < len; ) {
 			unsigned long before, after;
 			int bs, bp, as, ap, dq;
-			char line[16];
+			char line[8];	/* the rules read five bytes */
 			size_t got, run;
 			const char *lead = memchr(lit + i, 0xE2, len - i);
 			const char *quote;
