@@ -380,6 +380,7 @@ db_errmsg(const struct db *db)
 }
 
 static long long search_budget(void);
+static sqlite3_stmt *stmt_of(struct db *db, enum query q);
 
 /* What quire_bm25() works out once per query: per phrase, its IDF, and
  * room for its frequency in the row at hand; the mean row length. */
@@ -623,15 +624,15 @@ open_once(const char *path, int *moved, struct buf *err)
 		    "FTS5 (sqlite3 compiled without it)", path);
 		goto fail;
 	}
-	for (i = 0; i < Q__MAX; i++) {
-		if (sqlite3_prepare_v3(db->conn, query_sql[i], -1,
-		    SQLITE_PREPARE_PERSISTENT, &db->stmt[i], NULL) != SQLITE_OK) {
-			buf_printf(err, "cannot read database %s: %s", path,
-			    sqlite3_errmsg(db->conn));
-			goto fail;
-		}
+	/* Statements are prepared on their first use (stmt_of()): these
+	 * three now, the rest as requests need them. */
+	if ((st_site = stmt_of(db, Q_SITE)) == NULL ||
+	    stmt_of(db, Q_LISTED_SECTIONS) == NULL ||
+	    stmt_of(db, Q_FEEDLESS) == NULL) {
+		buf_printf(err, "cannot read database %s: %s", path,
+		    db_errmsg(db));
+		goto fail;
 	}
-	st_site = db->stmt[Q_SITE];
 	while ((rc = sqlite3_step(st_site)) == SQLITE_ROW) {
 		const char *k = (const char *)sqlite3_column_text(st_site, 0);
 
@@ -824,14 +825,37 @@ bind_lang(struct db *db, sqlite3_stmt *st)
 		    SQLITE_TRANSIENT);
 }
 
+/* Query q's statement, prepared on its first use and kept for the
+ * worker's later requests: a CGI request prepares only the queries its
+ * page reads (all of them took half of an article's instructions as
+ * CGI). NULL, with db->fault saying why, when SQLite cannot prepare it
+ * (a file of another schema): its query then fails as an error does,
+ * and the request answers 503 with a log line. */
+static sqlite3_stmt *
+stmt_of(struct db *db, enum query q)
+{
+	if (db->stmt[q] == NULL && sqlite3_prepare_v3(db->conn, query_sql[q],
+	    -1, SQLITE_PREPARE_PERSISTENT, &db->stmt[q], NULL) != SQLITE_OK) {
+		snprintf(db->fault, sizeof(db->fault), "cannot prepare query "
+		    "%d: %s", (int)q, sqlite3_errmsg(db->conn));
+		sqlite3_finalize(db->stmt[q]);
+		db->stmt[q] = NULL;
+	}
+	return db->stmt[q];
+}
+
 static sqlite3_stmt *
 start(struct db *db, enum query q)
 {
+	sqlite3_stmt *st = stmt_of(db, q);
+
+	if (st == NULL)
+		return NULL;
 	db->used |= 1ULL << q;
-	sqlite3_reset(db->stmt[q]);
-	sqlite3_clear_bindings(db->stmt[q]);
-	bind_lang(db, db->stmt[q]);
-	return db->stmt[q];
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	bind_lang(db, st);
+	return st;
 }
 
 void

@@ -3,7 +3,8 @@
 # (opening one for reading waits for a writer, for ever) answers 503 with a
 # log line naming it, under nginx + spawn-fcgi, from a FastCGI peer and as
 # CGI, and pages come back once the real file does; a path from the
-# request's parameters must be absolute. Every request is bounded by a
+# request's parameters must be absolute. A query SQLite cannot prepare
+# fails only the pages that read it. Every request is bounded by a
 # timeout, so a worker that blocks fails a check instead of hanging the
 # suite. Closes with "dbpath: N passed, M failed".
 set -u
@@ -103,5 +104,23 @@ status=$(env -i QUIRE_DB="$tmp/peer.fifo" REQUEST_METHOD=GET REQUEST_URI=/ \
 expect "as CGI, a FIFO answers 503 with a log line naming it" \
     "$status $(grep -c "cannot open database $tmp/peer.fifo: not a regular file" "$tmp/cgi.err")" \
     "Status: 503 Service Unavailable 1"
+
+# 4. A file one query cannot be prepared on (a table gone, as in a file of
+# another schema): the queries are prepared as pages need them, so that
+# page answers 503 with a log line naming the query and SQLite's reason,
+# and the others are still served.
+cp "$tmp/good.db" "$tmp/norelated.db"
+sqlite3 "$tmp/norelated.db" "DROP TABLE page_related"
+cgi_at() {	# DB ROUTE: the status line, SQLite's complaint to stderr
+	env -i QUIRE_DB="$1" REQUEST_METHOD=GET REQUEST_URI="$2" \
+	    timeout 5 "$top/cgi-bin/quire.fcgi" 2>"$tmp/cgi.err" </dev/null |
+	    head -n 1 | tr -d '\r'
+}
+status=$(cgi_at "$tmp/norelated.db" /posts/here/)
+expect "a page whose query cannot be prepared answers 503 with a log line saying why" \
+    "$status $(grep -c "cannot prepare query [0-9]*: no such table: page_related" "$tmp/cgi.err")" \
+    "Status: 503 Service Unavailable 1"
+expect "the pages that do not read it are served" "$(cgi_at "$tmp/norelated.db" /)" \
+    "Status: 200 OK"
 
 report dbpath
