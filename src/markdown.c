@@ -1035,10 +1035,51 @@ node_tail_char(cmark_node *node)
 	}
 }
 
+/* Is node strikethrough (an extension's node type)? */
+static int
+is_strikethrough(cmark_node *node)
+{
+	const char *t = cmark_node_get_type_string(node);
+
+	return t != NULL && strcmp(t, "strikethrough") == 0;
+}
+
+/* The marks an inline node's children sit between in the source, as
+ * Goldmark reads past them: for a link or an image, its text's "[" and
+ * "](" (its destination following); NULL for a block. */
+static const char *
+inline_open(cmark_node *node)
+{
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_EMPH:
+		return "*";
+	case CMARK_NODE_STRONG:
+		return "**";
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		return "[";
+	default:
+		return is_strikethrough(node) ? "~~" : NULL;
+	}
+}
+
+static const char *
+inline_close(cmark_node *node)
+{
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		return "](";
+	default:
+		return inline_open(node);
+	}
+}
+
 /* The character before position q of text node node's literal copy: from
  * the literal, else the end of the previous text sibling, else the last
- * character of the node before, else a newline (the start of a line, as
- * Goldmark's PrecedingCharacter says). */
+ * character of the node before, else the mark that opens the inline node
+ * it is the first child of ("[" of a link's text), else a newline (the
+ * start of a line, as Goldmark's PrecedingCharacter says). */
 static unsigned long
 char_before(cmark_node *node, const char *copy, const char *q)
 {
@@ -1055,8 +1096,12 @@ char_before(cmark_node *node, const char *copy, const char *q)
 		return cp;
 	}
 	prev = cmark_node_previous(node);
-	if (prev == NULL)
-		return '\n';
+	if (prev == NULL) {
+		const char *open = cmark_node_parent(node) != NULL ?
+		    inline_open(cmark_node_parent(node)) : NULL;
+
+		return open != NULL ? (unsigned char)open[0] : '\n';
+	}
 	if (cmark_node_get_type(prev) != CMARK_NODE_TEXT)
 		return (unsigned char)node_tail_char(prev);
 	if ((lit = cmark_node_get_literal(prev)) == NULL || *lit == '\0')
@@ -1216,10 +1261,11 @@ node_lead_char(cmark_node *node)
 /* Up to n bytes of the source as the author wrote it after position i of
  * text node node's literal lit (the text that follows, across text
  * siblings, with cmark-gfm's typographic characters back as the ASCII
- * they were: quotes, dashes, ellipses), then the lead character of the
- * node that ends the text, if any, and an 'x' for what follows it on the
- * line, unless that node is a line break. Returns the number of bytes;
- * fewer than n where the block ends. */
+ * they were: quotes, dashes, ellipses), past the marks that close the
+ * inline nodes it ends (a link's "](", and an 'x' for its destination),
+ * then the lead character of the node that ends the text, if any, and an
+ * 'x' for what follows it on the line, unless that node is a line break.
+ * Returns the number of bytes; fewer than n where the block ends. */
 static size_t
 source_after(cmark_node *node, const char *lit, size_t i, char *out, size_t n)
 {
@@ -1250,9 +1296,26 @@ source_after(cmark_node *node, const char *lit, size_t i, char *out, size_t n)
 		}
 		if (got == n)
 			return got;
+		while (cmark_node_next(node) == NULL) {
+			cmark_node *parent = cmark_node_parent(node);
+			const char *close = parent != NULL ?
+			    inline_close(parent) : NULL;
+
+			if (close == NULL)
+				return got;	/* the end of the block */
+			while (*close != '\0' && got < n)
+				out[got++] = *close++;
+			if (cmark_node_get_type(parent) == CMARK_NODE_LINK ||
+			    cmark_node_get_type(parent) == CMARK_NODE_IMAGE) {
+				if (got < n)
+					out[got++] = 'x';
+				return got;
+			}
+			if (got == n)
+				return got;
+			node = parent;
+		}
 		node = cmark_node_next(node);
-		if (node == NULL)
-			return got;	/* the end of the block */
 		if (cmark_node_get_type(node) != CMARK_NODE_TEXT) {
 			out[got] = node_lead_char(node);
 			if (out[got++] != '\n' && got < n)
