@@ -1007,29 +1007,33 @@ ends_word(const char *s, size_t n, size_t i)
 	    s[i]) != NULL) || (unsigned char)s[i] >= 0x80;
 }
 
-/* The last character an inline node other than text stands on in the
- * source, as Goldmark's PrecedingCharacter gives it to what follows. */
+/* The first (last: the last) character an inline node other than text
+ * stands on in the source, as Goldmark's typographer sees it beside a
+ * quote: a newline for a line break, a spliced shortcode's placeholder's
+ * (HAHAHUGOSHORTCODE...HBHB) for quire's own nodes, and for the rest
+ * what its syntax starts (ends) with. */
 static char
-node_tail_char(cmark_node *node)
+node_edge_char(cmark_node *node, int last)
 {
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_EMPH:
 	case CMARK_NODE_STRONG:
 		return '*';
 	case CMARK_NODE_LINK:
+		return last ? ')' : '[';
 	case CMARK_NODE_IMAGE:
-		return ')';
+		return last ? ')' : '!';
 	case CMARK_NODE_FOOTNOTE_REFERENCE:
-		return ']';
+		return last ? ']' : '[';
 	case CMARK_NODE_CODE:
 		return '`';
 	case CMARK_NODE_HTML_INLINE:
-		return '>';
+		return last ? '>' : '<';
 	case CMARK_NODE_SOFTBREAK:
 	case CMARK_NODE_LINEBREAK:
 		return '\n';
 	case CMARK_NODE_CUSTOM_INLINE:
-		return 'B';	/* a shortcode's placeholder, as above */
+		return last ? 'B' : 'H';
 	default:	/* strikethrough */
 		return '~';
 	}
@@ -1103,7 +1107,7 @@ char_before(cmark_node *node, const char *copy, const char *q)
 		return open != NULL ? (unsigned char)open[0] : '\n';
 	}
 	if (cmark_node_get_type(prev) != CMARK_NODE_TEXT)
-		return (unsigned char)node_tail_char(prev);
+		return (unsigned char)node_edge_char(prev, 1);
 	if ((lit = cmark_node_get_literal(prev)) == NULL || *lit == '\0')
 		return '\n';
 	return char_before(prev, lit, lit + strlen(lit));
@@ -1226,38 +1230,6 @@ author_curly(const char *input, size_t n, int dq)
 	return 0;
 }
 
-/* The first character an inline node other than text stands on in the
- * source, as Goldmark's typographer sees it after a quote: a newline for
- * a line break, and for the rest the character its syntax starts with. */
-static char
-node_lead_char(cmark_node *node)
-{
-	switch (cmark_node_get_type(node)) {
-	case CMARK_NODE_EMPH:
-	case CMARK_NODE_STRONG:
-		return '*';
-	case CMARK_NODE_LINK:
-	case CMARK_NODE_FOOTNOTE_REFERENCE:
-		return '[';
-	case CMARK_NODE_IMAGE:
-		return '!';
-	case CMARK_NODE_CODE:
-		return '`';
-	case CMARK_NODE_HTML_INLINE:
-		return '<';
-	case CMARK_NODE_TEXT:
-		return '\0';
-	case CMARK_NODE_CUSTOM_INLINE:
-		/* A spliced shortcode: Goldmark read its placeholder,
-		 * HAHAHUGOSHORTCODE...HBHB. */
-		return 'H';
-	default:	/* breaks, strikethrough */
-		return cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK ||
-		    cmark_node_get_type(node) == CMARK_NODE_LINEBREAK ? '\n' :
-		    '~';
-	}
-}
-
 /* Up to n bytes of the source as the author wrote it after position i of
  * text node node's literal lit (the text that follows, across text
  * siblings, with cmark-gfm's typographic characters back as the ASCII
@@ -1317,7 +1289,7 @@ source_after(cmark_node *node, const char *lit, size_t i, char *out, size_t n)
 		}
 		node = cmark_node_next(node);
 		if (cmark_node_get_type(node) != CMARK_NODE_TEXT) {
-			out[got] = node_lead_char(node);
+			out[got] = node_edge_char(node, 0);
 			if (out[got++] != '\n' && got < n)
 				out[got++] = 'x';
 			return got;
