@@ -629,6 +629,13 @@ ascii_punct(char c)
 	    (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 }
 
+/* Goldmark's util.IsSpace: ASCII white space only. */
+static int
+ascii_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 /* Nesting of {blocks} and [lists] in a value past which quire takes the
  * block for none: a heading line cannot hold more in practice, and the
  * recursion stays bounded on hostile input. */
@@ -1319,7 +1326,7 @@ may_close(const char *line, size_t len)
 	return len > 1 && (unsigned char)line[1] < 0x80 &&
 	    uni_is_go_punct((unsigned char)line[1]) &&
 	    (len == 2 || ascii_punct(line[2]) ||
-	    (line[2] != '\0' && strchr(" \t\n\v\f\r", line[2]) != NULL));
+	    ascii_space(line[2]));
 }
 
 /* Goldmark's choice for a '"': LDQUO, RDQUO or '"' itself (see
@@ -1374,13 +1381,13 @@ single_quote(unsigned long before, const char *line, size_t len, int left,
 		/* Alice's, I'm, Don't, You'd; I've, I'll, You're */
 		if (len > 1 && line[1] != '\0' && strchr("smtd", line[1]) &&
 		    (len < 3 || ascii_punct(line[2]) ||
-		    strchr(" \t\n\v\f\r", line[2]) != NULL))
+		    ascii_space(line[2])))
 			return RSQUO;
 		if (len > 2 && (strncmp(line + 1, "ve", 2) == 0 ||
 		    strncmp(line + 1, "ll", 2) == 0 ||
 		    strncmp(line + 1, "re", 2) == 0) && (len < 4 ||
 		    ascii_punct(line[3]) ||
-		    strchr(" \t\n\v\f\r", line[3]) != NULL))
+		    ascii_space(line[3])))
 			return RSQUO;
 		(*open)++;
 		return LSQUO;
