@@ -150,6 +150,14 @@ build/schema.c: scripts/embed-schema.sh $(wildcard schema/*.sql) build/stamp
 build/schema.o: build/schema.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# The schema the worker reads (db.c refuses an older file): the number of
+# migrations, as the importer's user_version after the last.
+build/schema-version.h: $(wildcard schema/*.sql) build/stamp
+	echo '#define QUIRE_SCHEMA_VERSION $(words $(wildcard schema/*.sql))' >$@.tmp
+	mv $@.tmp $@
+
+build/db.o: build/schema-version.h
+
 quire: build/quire.o $(COMMON_O) $(IMPORTER_O) build/stamp
 	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(IMPORTER_LIBS) -lstdc++
 

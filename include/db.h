@@ -74,11 +74,17 @@ struct db_term {
 
 struct db;
 
-/* Opens the database file read-only, prepares every statement and loads
- * the site settings. Anything but a regular file is refused, and no open
+/* Opens the database file read-only and loads the site settings (the
+ * statements are prepared as requests first need them). Anything but a
+ * regular file is refused, and so is a file of an older schema than this
+ * worker reads (its queries would fail), with "run quire import"; no open
  * of this process's SQLite ever waits (a FIFO). Returns NULL and a message
  * naming path in err on failure. */
 struct db *db_open(const char *path, struct buf *err);
+/* What the worker should log once about an open database, or NULL: a file
+ * of a newer schema, written by a newer quire than this worker, is served
+ * as far as its queries allow. */
+const char *db_note(const struct db *db);
 /* Tells SQLite that one thread alone uses it, before its first use: no
  * mutex around each of the hundreds of calls a page makes. Call it once,
  * first thing, in a single-threaded process. */

@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "db.h"
+#include "schema-version.h"	/* QUIRE_SCHEMA_VERSION (Makefile) */
 #include "unicode.h"
 
 /* The language a request shows (db_set_lang()): every listing, feed,
@@ -363,6 +364,7 @@ struct db {
 	int listed_sections;	/* Q_LISTED_SECTIONS' answer */
 	long long *feedless;	/* Q_FEEDLESS' pages (malloc'd) */
 	size_t nfeedless;
+	char note[320];		/* db_note(), or "" */
 	/* The search under way, from db_search_hits() to db_search_end():
 	 * the thread's CPU time (ns) it must end by, and whether it did
 	 * not (search_progress()). */
@@ -370,6 +372,12 @@ struct db {
 	long long search_until;
 	int search_spent;
 };
+
+const char *
+db_note(const struct db *db)
+{
+	return db != NULL && db->note[0] != '\0' ? db->note : NULL;
+}
 
 const char *
 db_errmsg(const struct db *db)
@@ -528,6 +536,46 @@ open_nowait(const char *path, int flags, int mode)
 	return fd;
 }
 
+/* The schema this worker reads against the file's (PRAGMA user_version,
+ * set by each migration the importer applies): an older file lacks
+ * columns the queries read, and would answer 503 naming a query, so it is
+ * refused with what to do; a newer one is read with a note, as far as
+ * its queries still prepare (stmt_of()). 0, or -1 and why in err. */
+static int
+check_schema(struct db *db, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int version = -1;
+
+	if (sqlite3_prepare_v2(db->conn, "PRAGMA user_version", -1, &st,
+	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version < 0) {
+		buf_printf(err, "cannot read database %s: %s", db->path,
+		    sqlite3_errmsg(db->conn));
+		return -1;
+	}
+	if (version == 0) {
+		buf_printf(err, "cannot read database %s: not a quire "
+		    "database (no schema): write it with quire import",
+		    db->path);
+		return -1;
+	}
+	if (version < QUIRE_SCHEMA_VERSION) {
+		buf_printf(err, "cannot read database %s: its schema is "
+		    "version %d, this worker reads %d: run quire import to "
+		    "upgrade it", db->path, version, QUIRE_SCHEMA_VERSION);
+		return -1;
+	}
+	if (version > QUIRE_SCHEMA_VERSION)
+		snprintf(db->note, sizeof(db->note), "database %s: its "
+		    "schema is version %d, newer than this worker's %d: "
+		    "restart the workers with the quire that wrote it",
+		    db->path, version, QUIRE_SCHEMA_VERSION);
+	return 0;
+}
+
 /* db_open() once: NULL with *moved set when the file at path changed
  * while it was being opened (an import's swap), to be tried again. */
 static struct db *
@@ -624,6 +672,8 @@ open_once(const char *path, int *moved, struct buf *err)
 		    "FTS5 (sqlite3 compiled without it)", path);
 		goto fail;
 	}
+	if (check_schema(db, err) != 0)
+		goto fail;
 	/* Statements are prepared on their first use (stmt_of()): these
 	 * three now, the rest as requests need them. */
 	if ((st_site = stmt_of(db, Q_SITE)) == NULL ||

@@ -78,6 +78,8 @@ ensure_db(struct worker *w, const char *path, struct logger *lg)
 			return -1;
 		}
 		if (db_hold(w->db, path) == 0) {
+			if (db_note(w->db) != NULL)
+				logf_(lg, "%s", db_note(w->db));
 			buf_free(&err);
 			return 0;
 		}
@@ -338,14 +340,16 @@ main(void)
 	if (env != NULL && *env != '\0')
 		w.env_db = strdup(env);
 
-	/* Open the database and prepare every statement before the first
-	 * request; if that fails, each request tries again (and says 503). */
+	/* Open the database before the first request; if that fails, each
+	 * request tries again (and says 503). */
 	if (w.env_db != NULL) {
 		struct buf err = BUF_INIT;
 
 		w.db = db_open(w.env_db, &err);
 		if (w.db == NULL && !FCGX_IsCGI())
 			fprintf(stderr, "quire: %s\n", buf_cstr(&err));
+		else if (w.db != NULL && db_note(w.db) != NULL)
+			fprintf(stderr, "quire: %s\n", db_note(w.db));
 		buf_free(&err);
 	}
 

@@ -123,4 +123,26 @@ expect "a page whose query cannot be prepared answers 503 with a log line saying
 expect "the pages that do not read it are served" "$(cgi_at "$tmp/norelated.db" /)" \
     "Status: 200 OK"
 
+# 5. The schema (PRAGMA user_version, one per schema/ file): a file of an
+# older one is refused with what to do, not with the first query that
+# fails; a newer one is served, with a note; a file of no schema is no
+# quire database.
+nschema=$(ls "$top"/schema/[0-9]*.sql | wc -l)
+cp "$tmp/good.db" "$tmp/older.db"
+sqlite3 "$tmp/older.db" "PRAGMA user_version = $((nschema - 1))"
+expect "a file of an older schema answers 503, the log saying to run quire import" \
+    "$(cgi_at "$tmp/older.db" /) $(grep -c "its schema is version $((nschema - 1)), this worker reads $nschema: run quire import" "$tmp/cgi.err")" \
+    "Status: 503 Service Unavailable 1"
+cp "$tmp/good.db" "$tmp/newer.db"
+sqlite3 "$tmp/newer.db" "PRAGMA user_version = $((nschema + 1))"
+expect "a file of a newer schema is served, with a log line saying so" \
+    "$(cgi_at "$tmp/newer.db" /) $(grep -c "schema is version $((nschema + 1)), newer than this worker's $nschema" "$tmp/cgi.err")" \
+    "Status: 200 OK 1"
+expect "the current schema's file logs nothing" \
+    "$(cgi_at "$tmp/good.db" /) $(wc -c <"$tmp/cgi.err")" "Status: 200 OK 0"
+sqlite3 "$tmp/noschema.db" "CREATE TABLE t (x)"
+expect "a SQLite file of no schema answers 503: not a quire database" \
+    "$(cgi_at "$tmp/noschema.db" /) $(grep -c "not a quire database" "$tmp/cgi.err")" \
+    "Status: 503 Service Unavailable 1"
+
 report dbpath
