@@ -67,14 +67,20 @@ site_config() {
 
 # The layouts one build uses: ours, then the themes' and the site's
 # shortcodes, partials and render hooks (the site's win, as in Hugo).
+# Hugo 0.146 renamed their folders (_shortcodes, _partials, _markup):
+# a theme of that layout (PaperMod's master) has them copied under the
+# names Hugo 0.111 reads.
 make_layouts() { # site layouts-dir
-	local site="$1" dst="$2" src sub
+	local site="$1" dst="$2" src pair sub to
 	rm -rf "$dst"; mkdir -p "$dst"
 	for src in "$site"/themes/*/layouts "$site/layouts"; do
 		[ -d "$src" ] || continue
-		for sub in shortcodes partials _default/_markup; do
+		for pair in _shortcodes:shortcodes shortcodes:shortcodes \
+		    _partials:partials partials:partials \
+		    _markup:_default/_markup _default/_markup:_default/_markup; do
+			sub=${pair%%:*} to=${pair#*:}
 			[ -d "$src/$sub" ] || continue
-			mkdir -p "$dst/$sub"; cp -r "$src/$sub/." "$dst/$sub/"
+			mkdir -p "$dst/$to"; cp -r "$src/$sub/." "$dst/$to/"
 		done
 	done
 	cp "$here/compare-sites/layouts/index.comparesites.tsv" \
