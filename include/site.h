@@ -121,12 +121,14 @@ struct site {
 				 * it (and the languages'); NULL before */
 	int flags[FLAG__MAX];
 	/* Shortcodes (importer): Hugo's privacy settings of the embeds,
-	 * refLinksErrorLevel and refLinksNotFoundURL, and quire's own
-	 * params.quire.shortcodes ("name=builtin ..." pairs). */
+	 * enableInlineShortcodes, refLinksErrorLevel and refLinksNotFoundURL,
+	 * and quire's own params.quire.shortcodes ("name=builtin ..."
+	 * pairs). */
 	int youtube_disable;	/* privacy.youtube.disable */
 	int youtube_private;	/* privacy.youtube.privacyEnhanced */
 	int vimeo_disable;	/* privacy.vimeo.disable */
 	int vimeo_dnt;		/* privacy.vimeo.enableDNT */
+	int inline_shortcodes;	/* enableInlineShortcodes */
 	char *ref_level;	/* refLinksErrorLevel: ERROR or WARNING */
 	char *ref_not_found;	/* refLinksNotFoundURL */
 	char *shortcode_map;	/* params.quire.shortcodes */

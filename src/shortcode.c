@@ -694,11 +694,21 @@ sc_get(const struct sc_item *call, const char *name, int pos)
 }
 
 /* The expansion of one body: the fragments by placeholder index. */
+/* An inline shortcode defined earlier in the page (Hugo keeps each
+ * page's, for {{< name.inline />}} to run again). */
+struct inline_def {
+	const char *name;	/* the call's (the parsed document's) */
+	char *output;		/* its template when it has no action, the
+				 * output; NULL: one quire cannot run */
+};
+
 struct expander {
 	struct sc_ctx *ctx;
 	struct buf *slots;
 	size_t nslots, cap;
 	size_t ordinal;		/* the next top-level shortcode's */
+	struct inline_def *inlines;
+	size_t ninlines;
 	struct buf *err;
 };
 
@@ -755,6 +765,75 @@ is_inline(const char *name)
 	return n > 7 && strcmp(name + n - 7, ".inline") == 0;
 }
 
+/* Whether an inline shortcode's inner, as parsed, is a template with
+ * no action: text alone, without "{{". */
+static int
+inline_static(const struct sc_item *call)
+{
+	size_t i;
+
+	for (i = 0; i < call->ninner; i++)
+		if (call->inner[i].is_call || memmem(call->inner[i].text,
+		    call->inner[i].len, "{{", 2) != NULL)
+			return 0;
+	return 1;
+}
+
+/* An inline shortcode ("NAME.inline"), a Go template written in the
+ * content: Hugo 0.111 runs it only with enableInlineShortcodes, and else
+ * shows nothing. Of a template quire runs only the kind with no action,
+ * whose output is its text as written; self-closed, the name runs the
+ * page's earlier definition again, as in Hugo. Else nothing, never the
+ * template's text, and a warning. Sets o to SCB_HTML output. */
+static void
+inline_output(struct expander *e, const struct sc_item *call,
+    struct scb_out *o)
+{
+	struct sc_ctx *ctx = e->ctx;
+	const struct inline_def *def = NULL;
+	size_t i;
+
+	o->shape = SCB_HTML;
+	if (ctx->site == NULL || !ctx->site->inline_shortcodes) {
+		buf_printf(&ctx->warn, "%s:%d: inline shortcode \"%s\" shows "
+		    "nothing: the site does not set enableInlineShortcodes, "
+		    "as in Hugo\n", ctx->file, call->line, call->name);
+		return;
+	}
+	if (call->self_closed) {
+		for (i = e->ninlines; i > 0 && def == NULL; i--)
+			if (strcmp(e->inlines[i - 1].name, call->name) == 0)
+				def = &e->inlines[i - 1];
+		if (def == NULL) {
+			buf_printf(&ctx->warn, "%s:%d: inline shortcode \"%s\" "
+			    "is not defined before this use; it shows "
+			    "nothing\n", ctx->file, call->line, call->name);
+			return;
+		}
+	} else {
+		struct buf text = BUF_INIT;
+
+		if (inline_static(call))
+			for (i = 0; i < call->ninner; i++)
+				buf_add(&text, call->inner[i].text,
+				    call->inner[i].len);
+		e->inlines = xrealloc(e->inlines, (e->ninlines + 1) *
+		    sizeof(*e->inlines));
+		e->inlines[e->ninlines].name = call->name;
+		e->inlines[e->ninlines].output = inline_static(call) ?
+		    xstrdup(buf_cstr(&text)) : NULL;
+		def = &e->inlines[e->ninlines++];
+		buf_free(&text);
+	}
+	if (def->output == NULL) {
+		buf_printf(&ctx->warn, "%s:%d: inline shortcode \"%s\" is a Go "
+		    "template with actions, which quire does not run; it "
+		    "shows nothing\n", ctx->file, call->line, call->name);
+		return;
+	}
+	buf_puts(&o->open, def->output);
+}
+
 /* Expands one call into out: raw (inside a shortcode whose inner is
  * taken as written) puts every output in place; else {{< >}} output is
  * a fragment, in slot (its top-level ordinal) or a new one. */
@@ -776,15 +855,7 @@ expand_call(struct expander *e, const struct sc_item *call, int raw,
 		have_inner = 1;
 	}
 	if (is_inline(call->name)) {
-		/* An inline shortcode is a Go template written in the
-		 * content: Hugo 0.111 runs it only with
-		 * enableInlineShortcodes and else shows nothing. quire runs
-		 * no template: nothing, never the template's text. */
-		buf_printf(&ctx->warn, "%s:%d: inline shortcode \"%s\" is a Go "
-		    "template, which quire does not run; it shows nothing, as "
-		    "in Hugo without enableInlineShortcodes\n", ctx->file,
-		    call->line, call->name);
-		o.shape = SCB_HTML;
+		inline_output(e, call, &o);
 		rc = 0;
 	} else {
 		rc = scb_render(call, buf_cstr(&inner), inner.len, ctx, &o,
@@ -913,6 +984,9 @@ sc_expand(const char *src, size_t n, int first_line, struct sc_ctx *ctx,
 		buf_free(&e.slots[i]);
 	}
 	free(e.slots);
+	for (i = 0; i < e.ninlines; i++)
+		free(e.inlines[i].output);
+	free(e.inlines);
 	sc_doc_free(&doc);
 	return rc;
 }

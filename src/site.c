@@ -119,6 +119,8 @@ const struct site_key site_keys[] = {
 	ROW("privacy.vimeo.disable", "vimeoDisable", SITE_BOOL, "0",
 	    vimeo_disable),
 	ROW("privacy.vimeo.enableDNT", "vimeoDNT", SITE_BOOL, "0", vimeo_dnt),
+	ROW("enableInlineShortcodes", "enableInlineShortcodes", SITE_BOOL,
+	    "0", inline_shortcodes),
 	ROW("refLinksErrorLevel", "refLinksErrorLevel", SITE_STRING, "ERROR",
 	    ref_level),
 	ROW("refLinksNotFoundURL", "refLinksNotFoundURL", SITE_STRING, "",

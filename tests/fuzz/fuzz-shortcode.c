@@ -73,6 +73,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	site_init(&site);
 	site.unsafe = size > 0 && (data[0] & 1);
+	site.inline_shortcodes = size > 0 && (data[0] & 2);
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.file = "f.md";
 	ctx.site = &site;

@@ -150,7 +150,23 @@ printf -- '---\ntitle: I\n---\nBefore {{< m.inline >}}{{ if true }}words{{ end }
 expect "an inline shortcode shows nothing, as Hugo's default" \
     "$(body /posts/i/ | grep -c '<p>Before  after.</p>')" 1
 expect "and the import says why, at its line" \
-    "$(grep -c 'posts/i.md:4: inline shortcode "m.inline" is a Go template' "$tmp/log")" 1
+    "$(grep -c 'posts/i.md:4: inline shortcode "m.inline" shows nothing: the site does not set enableInlineShortcodes' "$tmp/log")" 1
+# With enableInlineShortcodes, a template without actions is its own
+# output (tests/hugo/shortcodes' inline.md against Hugo); one with
+# actions still shows nothing, never its text, and the import says so.
+cp "$site/hugo.yaml" "$tmp/hugo.yaml.saved"
+printf 'enableInlineShortcodes: true\n' >> "$site/hugo.yaml"
+printf -- '---\ntitle: J\n---\nA {{< s.inline >}}<b>still</b>{{< /s.inline >}} and {{< s.inline />}}.\n' \
+    > "$site/content/posts/j.md"
+"$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
+expect "enabled, a template with actions still shows nothing" \
+    "$(body /posts/i/ | grep -c '<p>Before  after.</p>')" 1
+expect "and the import says why, at its line" \
+    "$(grep -c 'posts/i.md:4: inline shortcode "m.inline" is a Go template with actions, which quire does not run' "$tmp/log")" 1
+expect "a template without actions is its output, again where used by name" \
+    "$(body /posts/j/ | grep -c '<p>A <b>still</b> and <b>still</b>.</p>')" 1
+mv "$tmp/hugo.yaml.saved" "$site/hugo.yaml"
+rm "$site/content/posts/j.md"
 rm "$site/content/posts/p.md" "$site/content/posts/i.md"
 "$top/quire" import --db "$db" "$site" >"$tmp/log" 2>&1
 cp "$db" "$tmp/before.db"

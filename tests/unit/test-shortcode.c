@@ -398,6 +398,7 @@ test_hostile(void **state)
 static const char *const exact_content[] = {
 	"posts/youtube.md", "posts/vimeo.md", "posts/figure.md",
 	"posts/refs.md", "posts/target.md", "posts/moved.md",
+	"posts/inline.md",
 };
 
 /* Pages whose word count differs from Hugo's, and why. */
@@ -516,7 +517,9 @@ check_golden(const char *tsv, int private)
 		site_init(&site);
 		assert_int_equal(site_set_base_url(&site, "https://example.org/",
 		    &err), 0);
+		/* The second build's settings (privacy.yaml). */
 		site.youtube_private = site.vimeo_dnt = private;
+		site.inline_shortcodes = private;
 		memset(&ctx, 0, sizeof(ctx));
 		ctx.file = file;
 		ctx.site = &site;
