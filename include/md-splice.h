@@ -27,8 +27,9 @@ const struct md_fragment *md_stored_block(cmark_node *node);
 int md_has_placeholder(const char *s, size_t n);
 
 /* Replaces the shortcode placeholders in each of the n text nodes (and
- * code spans and code blocks, which come out as cmark-gfm writes them),
- * and in the URLs of the n links and images, by hooks->shortcodes. */
+ * code spans, code blocks and raw HTML, which come out as cmark-gfm
+ * writes them), and in the URLs of the n links and images, by
+ * hooks->shortcodes. */
 void md_splice_shortcodes(cmark_node **texts, size_t ntexts,
 	cmark_node **links, size_t nlinks, const struct md_hooks *hooks,
 	cmark_mem *mem);

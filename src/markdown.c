@@ -2047,8 +2047,8 @@ struct md_nodes {
 	size_t ndefs;
 	int *nrefs;		/* references to defs[k] (its number k + 1) */
 	/* For md-splice.c: fenced code blocks, when a hook writes them;
-	 * texts, links and images holding a shortcode placeholder, when
-	 * there are shortcodes. */
+	 * texts, code, raw HTML, links and images holding a shortcode
+	 * placeholder, when there are shortcodes. */
 	cmark_node **codes, **sc_texts, **sc_links;
 	size_t ncodes, nsc_texts, nsc_links;
 };
@@ -2124,6 +2124,8 @@ collect_nodes(cmark_node *doc, struct md_nodes *nodes,
 			break;
 		}
 		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
 			if (shortcodes &&
 			    holds_placeholder(cmark_node_get_literal(node)))
 				push_node(&nodes->sc_texts, &nodes->nsc_texts,

@@ -311,6 +311,32 @@ splice_url(cmark_node *link, const struct md_hooks *hooks)
 	buf_free(&out);
 }
 
+/* A placeholder in raw HTML (a block, or a tag: an attribute's value) is
+ * the fragment as it is, as Hugo replaces it in the rendered HTML. Raw
+ * HTML is written only under markup.goldmark.renderer.unsafe; else
+ * cmark-gfm omits the node whole, fragments and all, as Goldmark does. */
+static void
+splice_html_literal(cmark_node *node, const struct md_hooks *hooks)
+{
+	const char *lit = cmark_node_get_literal(node);
+	const struct md_fragment *f;
+	struct buf html = BUF_INIT;
+	size_t start, end, from = 0;
+
+	if (lit == NULL)
+		return;
+	while ((f = next_placeholder(lit, from, hooks, &start, &end)) != NULL) {
+		buf_add(&html, lit + from, start - from);
+		buf_add(&html, f->html, f->len);
+		from = end;
+	}
+	if (from > 0) {
+		buf_puts(&html, lit + from);
+		cmark_node_set_literal(node, buf_cstr(&html));
+	}
+	buf_free(&html);
+}
+
 void
 md_splice_shortcodes(cmark_node **texts, size_t ntexts, cmark_node **links,
     size_t nlinks, const struct md_hooks *hooks, cmark_mem *mem)
@@ -324,6 +350,9 @@ md_splice_shortcodes(cmark_node **texts, size_t ntexts, cmark_node **links,
 
 		if (type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK)
 			splice_code_literal(texts[i], hooks, mem);
+		else if (type == CMARK_NODE_HTML_BLOCK ||
+		    type == CMARK_NODE_HTML_INLINE)
+			splice_html_literal(texts[i], hooks);
 		else
 			splice_text(texts[i], hooks, mem);
 	}

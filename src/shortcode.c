@@ -889,6 +889,13 @@ expand_call(struct expander *e, const struct sc_item *call, int raw,
 			k = slot >= 0 ? (size_t)slot : new_slot(e);
 			buf_add(&e->slots[k], o.open.data, o.open.len);
 			put_placeholder(out, k, 1, call->indent);
+		} else if (call->ninner == 0) {
+			/* Nothing to show (an unknown one, no inner): Hugo's
+			 * placeholder still holds its place while the Markdown
+			 * is parsed, so that its line is not blank (a blank
+			 * one would end the raw HTML block around it). */
+			k = slot >= 0 ? (size_t)slot : new_slot(e);
+			put_placeholder(out, k, 0, 0);
 		}
 		if (have_inner)
 			buf_add(out, inner.data, inner.len);

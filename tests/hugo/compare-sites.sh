@@ -21,8 +21,9 @@
 # Hugo's (ids), does it highlight as many code blocks as Hugo (hl: of the
 # pages where Hugo highlights any) with the same tokens (tokens: the same
 # <span class> openers in order, of those pages), and does it show no more
-# shortcode syntax ("{{&lt;", "{{%") than Hugo's content (sc-shown: pages
-# showing more). Then, by compare-sites/links.py, the same-site URLs of every
+# shortcode syntax ("{{&lt;", "{{%") than Hugo's content, nor a
+# placeholder of Hugo's (HAHAHUGOSHORTCODE) left in place (sc-shown:
+# pages showing more). Then, by compare-sites/links.py, the same-site URLs of every
 # crawled page's <img src/srcset>, <source srcset>, <a href>, <link href> and
 # <script src>, each asked of the worker once (redirects followed): broken
 # images whose target Hugo's build serves (a file of its public/, an
@@ -261,7 +262,7 @@ for site in "$sites"/*/; do
 			sed -n '/<div class="post-content/,/<footer class="post-footer">/p' "$w/page.html" > "$w/content.html"
 			ids="$(grep -o '<h[1-6][^>]* id="[^"]*"' "$w/content.html" | sed 's/.* id="//; s/"$//' | tr '\n' ' ' | sed 's/ $//')"
 			hl="$(grep -o 'class="chroma"><code class="language-' "$w/content.html" | wc -l)"
-			scvis="$(grep -o '{{&lt;\|{{%' "$w/content.html" | wc -l)"
+			scvis="$(grep -o '{{&lt;\|{{%\|HAHAHUGOSHORTCODE' "$w/content.html" | wc -l)"
 			spans="$(grep -o '<span class="[^"]*"' "$w/content.html" | tr -d '\n' | md5sum | cut -d' ' -f1)"
 			printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$u" "${st:-none}" "$ids" "$hl" "$scvis" "$spans"
 		done >> "$w/served.tsv"
