@@ -693,7 +693,6 @@ sc_get(const struct sc_item *call, const char *name, int pos)
 	return &call->params[pos];
 }
 
-/* The expansion of one body: the fragments by placeholder index. */
 /* An inline shortcode defined earlier in the page (Hugo keeps each
  * page's, for {{< name.inline />}} to run again). */
 struct inline_def {
@@ -702,6 +701,7 @@ struct inline_def {
 				 * output; NULL: one quire cannot run */
 };
 
+/* The expansion of one body: the fragments by placeholder index. */
 struct expander {
 	struct sc_ctx *ctx;
 	struct buf *slots;
@@ -812,15 +812,14 @@ inline_output(struct expander *e, const struct sc_item *call,
 		}
 	} else {
 		struct buf text = BUF_INIT;
+		int runs = inline_static(call);
 
-		if (inline_static(call))
-			for (i = 0; i < call->ninner; i++)
-				buf_add(&text, call->inner[i].text,
-				    call->inner[i].len);
+		for (i = 0; runs && i < call->ninner; i++)
+			buf_add(&text, call->inner[i].text, call->inner[i].len);
 		e->inlines = xrealloc(e->inlines, (e->ninlines + 1) *
 		    sizeof(*e->inlines));
 		e->inlines[e->ninlines].name = call->name;
-		e->inlines[e->ninlines].output = inline_static(call) ?
+		e->inlines[e->ninlines].output = runs ?
 		    xstrdup(buf_cstr(&text)) : NULL;
 		def = &e->inlines[e->ninlines++];
 		buf_free(&text);
