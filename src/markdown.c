@@ -1237,16 +1237,41 @@ author_curly(const char *input, size_t n, int dq)
 	return 0;
 }
 
+/* What Goldmark's typographer reads after text node node where a line
+ * break follows it (src: the Markdown cmark-gfm parsed, its cursor not
+ * past the node's line): a blank when the source has one there (cmark-gfm
+ * drops the blanks before a break from the text, though its source span
+ * keeps them: "Chris' " then a newline), a hard break's backslash, else
+ * 0 (the line's end). */
+static char
+before_break(struct md_source *src, cmark_node *node)
+{
+	int line = cmark_node_get_end_line(node);
+	int col = cmark_node_get_end_column(node);
+	const char *s;
+	size_t len;
+
+	if (line <= 0 || col <= 0)
+		return 0;	/* a node of quire's, with no position */
+	if ((s = source_line(src, line, &len)) == NULL || (size_t)col > len)
+		return 0;
+	if (is_blank(s[col - 1]))
+		return ' ';
+	return (size_t)col < len && s[col] == '\\' ? '\\' : 0;
+}
+
 /* Up to n bytes of the source as the author wrote it after position i of
  * text node node's literal lit (the text that follows, across text
  * siblings, with cmark-gfm's typographic characters back as the ASCII
  * they were: quotes, dashes, ellipses), past the marks that close the
  * inline nodes it ends (a link's "](", and an 'x' for its destination),
  * then the lead character of the node that ends the text, if any, and an
- * 'x' for what follows it on the line, unless that node is a line break.
- * Returns the number of bytes; fewer than n where the block ends. */
+ * 'x' for what follows it on the line, unless that node is a line break
+ * (what before_break() reads before one is there too). Returns the
+ * number of bytes; fewer than n where the block ends. */
 static size_t
-source_after(cmark_node *node, const char *lit, size_t i, char *out, size_t n)
+source_after(cmark_node *node, const char *lit, size_t i, char *out, size_t n,
+    struct md_source *src)
 {
 	size_t got = 0;
 
@@ -1293,6 +1318,14 @@ source_after(cmark_node *node, const char *lit, size_t i, char *out, size_t n)
 			if (got == n)
 				return got;
 			node = parent;
+		}
+		if (cmark_node_get_type(node) == CMARK_NODE_TEXT &&
+		    (cmark_node_get_type(cmark_node_next(node)) ==
+		    CMARK_NODE_SOFTBREAK || cmark_node_get_type(
+		    cmark_node_next(node)) == CMARK_NODE_LINEBREAK) &&
+		    (out[got] = before_break(src, node)) != 0) {
+			if (++got == n)
+				return got;
 		}
 		node = cmark_node_next(node);
 		if (cmark_node_get_type(node) != CMARK_NODE_TEXT) {
@@ -1425,6 +1458,8 @@ static int
 goldmark_quote_pass(cmark_node **texts, size_t ntexts, const char *input,
     size_t n)
 {
+	/* Its own cursor: the texts come in document order. */
+	struct md_source src = { input, n, 1, 0, -1 };
 	struct buf b = BUF_INIT;
 	size_t t, open[2] = { 0, 0 };
 	int take[2];
@@ -1471,7 +1506,7 @@ goldmark_quote_pass(cmark_node **texts, size_t ntexts, const char *input,
 			 * after is what follows the run. */
 			line[0] = dq ? '"' : '\'';
 			got = 1 + source_after(node, lit, i + 3, line + 1,
-			    sizeof(line) - 1);
+			    sizeof(line) - 1, &src);
 			for (run = 1; run < got && line[run] == line[0]; run++)
 				;
 			after = ' ';
