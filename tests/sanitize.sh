@@ -9,6 +9,9 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-sanitize.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+# dash runs no EXIT trap when a signal ends it: make one an exit.
+trap 'exit 143' TERM
+trap 'exit 130' INT
 cd "$top"
 if git rev-parse --git-dir >/dev/null 2>&1; then
 	# -z: file names as they are (the Hugo fixtures hold non-ASCII ones).
