@@ -43,7 +43,7 @@
 
 /* Bump when a change to quire alters what is stored for the same file,
  * so that every page is processed again. */
-#define IMPORT_RULES_VERSION "19"
+#define IMPORT_RULES_VERSION "20"
 /* A new database's mode (less the umask): drafts stay private, and the
  * worker reads it through its group (www-data). */
 #define DB_NEW_MODE 0640

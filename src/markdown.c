@@ -1237,27 +1237,176 @@ author_curly(const char *input, size_t n, int dq)
 	return 0;
 }
 
-/* What Goldmark's typographer reads after text node node where a line
- * break follows it (src: the Markdown cmark-gfm parsed, its cursor not
- * past the node's line): a blank when the source has one there (cmark-gfm
- * drops the blanks before a break from the text, though its source span
- * keeps them: "Chris' " then a newline), a hard break's backslash, else
- * 0 (the line's end). */
-static char
-before_break(struct md_source *src, cmark_node *node)
+static void
+push_node(cmark_node ***list, size_t *n, cmark_node *node)
 {
-	int line = cmark_node_get_end_line(node);
-	int col = cmark_node_get_end_column(node);
-	const char *s;
-	size_t len;
+	/* Grows at powers of two from 16. */
+	if (*n >= 16 && (*n & (*n - 1)) == 0)
+		*list = xrealloc(*list, 2 * *n * sizeof(**list));
+	else if (*n == 0)
+		*list = xmalloc(16 * sizeof(**list));
+	(*list)[(*n)++] = node;
+}
 
-	if (line <= 0 || col <= 0)
-		return 0;	/* a node of quire's, with no position */
-	if ((s = source_line(src, line, &len)) == NULL || (size_t)col > len)
+/* source_line() for a reader that may go back (the quote pass: cmark-gfm
+ * moves footnote definitions to the document's end). */
+static const char *
+source_line_at(struct md_source *src, int line, size_t *len)
+{
+	if (line < src->line) {
+		src->line = 1;
+		src->off = 0;
+	}
+	return source_line(src, line, len);
+}
+
+/* curly_from_ascii() from byte j of source line s (end bytes). */
+static int
+align_from(const char *lit, const char *s, size_t j, size_t end,
+    unsigned char *ours)
+{
+	size_t len = strlen(lit), i = 0, n;
+
+	memset(ours, 0, len);
+	while (i < len) {
+		const unsigned char *c = (const unsigned char *)lit + i;
+
+		if (j < end && s[j] == '\\' && j + 1 < end &&
+		    ascii_punct(s[j + 1]) && lit[i] == s[j + 1]) {
+			i++;
+			j += 2;
+		} else if (j < end && s[j] == '&' && (lit[i] != '&' ||
+		    (end - j >= 5 && memcmp(s + j, "&amp;", 5) == 0 &&
+		    strncmp(lit + i, "&amp;", 5) != 0))) {
+			const char *semi = memchr(s + j, ';', end - j);
+			unsigned long cp;
+
+			if (semi == NULL || semi - (s + j) > 40)
+				return -1;
+			j = (size_t)(semi - s) + 1;
+			i += uni_next(lit + i, len - i, &cp);
+		} else if (j < end && lit[i] == s[j]) {
+			i++;
+			j++;
+		} else if (len - i >= 3 && c[0] == 0xE2 && c[1] == 0x80) {
+			switch (c[2]) {
+			case 0x98: case 0x99: case 0x9C: case 0x9D:
+				if (j >= end || (s[j] != '\'' && s[j] != '"'))
+					return -1;
+				ours[i] = 1;
+				j++;
+				break;
+			case 0x93: case 0x94:	/* a dash of 2, 3 hyphens */
+				n = c[2] == 0x93 ? 2 : 3;
+				if (end - j < n || strspn(s + j, "-") < n)
+					return -1;
+				j += n;
+				break;
+			case 0xA6:
+				if (end - j < 3 || memcmp(s + j, "...", 3) != 0)
+					return -1;
+				j += 3;
+				break;
+			default:
+				return -1;
+			}
+			i += 3;
+		} else if (j < end && is_blank(s[j])) {
+			j++;	/* indentation cmark-gfm strips */
+		} else {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Marks in ours (one byte per byte of lit) the lead byte of each curly
+ * quote of text node node's literal lit that cmark-gfm made from an ASCII
+ * quote, by reading lit beside the node's source line (src) as cmark-gfm
+ * made the one from the other: escapes, entities, and its typographic
+ * characters (quotes from ' and ", dashes, ellipses). A curly quote there
+ * in the source is the author's. The node's start column is tried, then
+ * the line's start (cmark-gfm's columns are off on a lazy continuation
+ * line). Returns 0, or -1 where the two do not line up (a node of
+ * quire's, with no position; an entity of more than one character; a
+ * line number cmark-gfm left behind after a backslash's hard break). */
+static int
+curly_from_ascii(cmark_node *node, const char *lit, struct md_source *src,
+    unsigned char *ours)
+{
+	int line = cmark_node_get_start_line(node);
+	int first = cmark_node_get_start_column(node);
+	const char *s;
+	size_t n;
+
+	if (line <= 0 || first <= 0 ||
+	    (s = source_line_at(src, line, &n)) == NULL ||
+	    (size_t)first - 1 > n)
+		return -1;
+	if (align_from(lit, s, (size_t)first - 1, n, ours) == 0)
 		return 0;
-	if (is_blank(s[col - 1]))
-		return ' ';
-	return (size_t)col < len && s[col] == '\\' ? '\\' : 0;
+	return first > 1 ? align_from(lit, s, 0, n, ours) : -1;
+}
+
+/* Does text lit (n bytes) end as the k bytes of source s do, over its
+ * last six bytes or all of it: curly quotes cmark-gfm made from ASCII
+ * ones read as those? */
+static int
+tail_matches(const char *lit, size_t n, const char *s, size_t k)
+{
+	size_t seen = 0;
+
+	while (n > 0 && k > 0 && seen < 6) {
+		const unsigned char *c = (const unsigned char *)lit + n;
+
+		if (n >= 3 && c[-3] == 0xE2 && c[-2] == 0x80 &&
+		    (((c[-1] == 0x98 || c[-1] == 0x99) && s[k - 1] == '\'') ||
+		    ((c[-1] == 0x9C || c[-1] == 0x9D) && s[k - 1] == '"'))) {
+			n -= 3;
+			seen += 3;
+		} else if (lit[n - 1] == s[k - 1]) {
+			n--;
+			seen++;
+		} else {
+			return 0;
+		}
+		k--;
+	}
+	return seen >= 6 || n == 0;
+}
+
+/* What Goldmark's typographer reads after text node node where a line
+ * break follows it (hard: a hard one; src: the Markdown cmark-gfm parsed):
+ * a blank when the source line ends in one (cmark-gfm drops the blanks
+ * before a break from the text: "Chris' " then a newline), a hard
+ * break's backslash, else 0 (the line's end). The line is read to its
+ * end, as cmark-gfm's columns are off on a continuation line, and it is
+ * the one whose end the text's does: cmark-gfm's line number, or a later
+ * one (it keeps the number of the line before after a backslash's hard
+ * break); none: 0. */
+static char
+before_break(struct md_source *src, cmark_node *node, int hard)
+{
+	const char *lit = cmark_node_get_literal(node), *s;
+	int line = cmark_node_get_end_line(node), tries;
+	size_t n, len, k;
+
+	if (line <= 0 || lit == NULL || (n = strlen(lit)) == 0)
+		return 0;	/* a node of quire's, with no position */
+	for (tries = 0; tries < 16; tries++, line++) {
+		if ((s = source_line_at(src, line, &len)) == NULL)
+			return 0;
+		for (k = len; k > 0 && is_blank(s[k - 1]); k--)
+			;
+		if (k < len && tail_matches(lit, n, s, k))
+			return ' ';
+		if (hard && k == len && k > 0 && s[k - 1] == '\\' &&
+		    tail_matches(lit, n, s, k - 1))
+			return '\\';
+		if (tail_matches(lit, n, s, k))
+			return 0;
+	}
+	return 0;
 }
 
 /* Up to n bytes of the source as the author wrote it after position i of
@@ -1323,7 +1472,8 @@ source_after(cmark_node *node, const char *lit, size_t i, char *out, size_t n,
 		    (cmark_node_get_type(cmark_node_next(node)) ==
 		    CMARK_NODE_SOFTBREAK || cmark_node_get_type(
 		    cmark_node_next(node)) == CMARK_NODE_LINEBREAK) &&
-		    (out[got] = before_break(src, node)) != 0) {
+		    (out[got] = before_break(src, node, cmark_node_get_type(
+		    cmark_node_next(node)) == CMARK_NODE_LINEBREAK)) != 0) {
 			if (++got == n)
 				return got;
 		}
@@ -1451,33 +1601,46 @@ single_quote(unsigned long before, const char *line, size_t len, int left,
  *
  * Where the Markdown input (n bytes) holds no curly double quote of the
  * author's (author_curly()), every “ and ” of the text is cmark-gfm's,
- * and is set to Goldmark's choice; likewise ‘ and ’, and then the
- * function returns 1. It returns 0 where the single quotes are left to
- * goldmark_quotes(). */
-static int
+ * and is set to Goldmark's choice; likewise ‘ and ’. Where it holds one,
+ * only those curly_from_ascii() finds cmark-gfm's are; the texts it
+ * cannot line up with their source are listed in *unsure (malloc'd, for
+ * goldmark_quotes()) when single quotes are so mixed. */
+static void
 goldmark_quote_pass(cmark_node **texts, size_t ntexts, const char *input,
-    size_t n)
+    size_t n, cmark_node ***unsure, size_t *nunsure)
 {
-	/* Its own cursor: the texts come in document order. */
+	/* Its own cursor, which goes back where it must: texts linkify
+	 * split off, and footnote definitions, come last. */
 	struct md_source src = { input, n, 1, 0, -1 };
 	struct buf b = BUF_INIT;
+	unsigned char *ours = NULL;
 	size_t t, open[2] = { 0, 0 };
-	int take[2];
+	int take[2], mixed[2];
 
-	take[0] = memchr(input, '\'', n) != NULL && !author_curly(input, n, 0);
-	take[1] = memchr(input, '"', n) != NULL && !author_curly(input, n, 1);
+	*unsure = NULL;
+	*nunsure = 0;
+	take[0] = memchr(input, '\'', n) != NULL;
+	take[1] = memchr(input, '"', n) != NULL;
 	if (!take[0] && !take[1])
-		return 1;
+		return;
+	mixed[0] = take[0] && author_curly(input, n, 0);
+	mixed[1] = take[1] && author_curly(input, n, 1);
 	for (t = 0; t < ntexts; t++) {
 		cmark_node *node = texts[t];
 		const char *lit;
 		size_t len, i;
-		int changed = 0;
+		int changed = 0, mapped = 1;
 
 		if ((lit = cmark_node_get_literal(node)) == NULL ||
 		    memchr(lit, 0xE2, strlen(lit)) == NULL)
 			continue;
 		len = strlen(lit);
+		if (mixed[0] || mixed[1]) {
+			ours = xrealloc(ours, len);
+			mapped = curly_from_ascii(node, lit, &src, ours) == 0;
+			if (!mapped && mixed[0])
+				push_node(unsure, nunsure, node);
+		}
 		buf_reset(&b);
 		for (i = 0; i < len; ) {
 			unsigned long before, after;
@@ -1496,7 +1659,10 @@ goldmark_quote_pass(cmark_node **texts, size_t ntexts, const char *input,
 			    memcmp(lit + i, RDQUO, 3) == 0);
 			if (!(dq ? take[1] : len - i >= 3 && take[0] &&
 			    (memcmp(lit + i, LSQUO, 3) == 0 ||
-			    memcmp(lit + i, RSQUO, 3) == 0))) {
+			    memcmp(lit + i, RSQUO, 3) == 0)) ||
+			    (mixed[dq] && (!mapped || !ours[i]))) {
+				/* Not a quote, or one of the author's (or of
+				 * a node that cannot tell). */
 				buf_putc(&b, lit[i++]);
 				continue;
 			}
@@ -1528,7 +1694,7 @@ goldmark_quote_pass(cmark_node **texts, size_t ntexts, const char *input,
 			cmark_node_set_literal(node, buf_cstr(&b));
 	}
 	buf_free(&b);
-	return take[0] || memchr(input, '\'', n) == NULL;
+	free(ours);
 }
 
 /* Replaces every "<<" by « and ">>" by » in s (in place); with mark,
@@ -2099,17 +2265,6 @@ free_nodes(struct md_nodes *nodes)
 	free(nodes->sc_links);
 	free(nodes->defs);
 	free(nodes->nrefs);
-}
-
-static void
-push_node(cmark_node ***list, size_t *n, cmark_node *node)
-{
-	/* Grows at powers of two from 16. */
-	if (*n >= 16 && (*n & (*n - 1)) == 0)
-		*list = xrealloc(*list, 2 * *n * sizeof(**list));
-	else if (*n == 0)
-		*list = xmalloc(16 * sizeof(**list));
-	(*list)[(*n)++] = node;
 }
 
 /* Whether node's string (its literal or its URL) holds a placeholder. */
@@ -2945,14 +3100,17 @@ md_render(const char *src, size_t n, unsigned flags,
 	if (options & CMARK_OPT_SMART) {
 		/* Over every text node, before the list keeps only those the
 		 * passes below may change. */
-		int singles_done = goldmark_quote_pass(nodes.texts,
-		    nodes.ntexts, src, n);
+		cmark_node **unsure;
+		size_t nunsure;
+
+		goldmark_quote_pass(nodes.texts, nodes.ntexts, src, n,
+		    &unsure, &nunsure);
 
 		keep_typography_texts(&nodes);
 		goldmark_guillemets(nodes.texts, nodes.ntexts,
 		    (flags & MD_TYPO_ENTITIES) != 0);
-		if (!singles_done)
-			goldmark_quotes(nodes.texts, nodes.ntexts);
+		goldmark_quotes(unsure, nunsure);
+		free(unsure);
 	}
 	number_headings(nodes.headings, nodes.nheadings, res, flags, &source);
 	if (hooks != NULL && (hooks->image != NULL || hooks->nimages > 0))
