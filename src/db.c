@@ -364,7 +364,7 @@ struct db {
 	int listed_sections;	/* Q_LISTED_SECTIONS' answer */
 	long long *feedless;	/* Q_FEEDLESS' pages (malloc'd) */
 	size_t nfeedless;
-	char note[320];		/* db_note(), or "" */
+	char *note;		/* db_note() (malloc'd), or NULL */
 	/* The search under way, from db_search_hits() to db_search_end():
 	 * the thread's CPU time (ns) it must end by, and whether it did
 	 * not (search_progress()). */
@@ -376,7 +376,7 @@ struct db {
 const char *
 db_note(const struct db *db)
 {
-	return db != NULL && db->note[0] != '\0' ? db->note : NULL;
+	return db != NULL ? db->note : NULL;
 }
 
 const char *
@@ -568,11 +568,16 @@ check_schema(struct db *db, struct buf *err)
 		    "upgrade it", db->path, version, QUIRE_SCHEMA_VERSION);
 		return -1;
 	}
-	if (version > QUIRE_SCHEMA_VERSION)
-		snprintf(db->note, sizeof(db->note), "database %s: its "
-		    "schema is version %d, newer than this worker's %d: "
-		    "restart the workers with the quire that wrote it",
-		    db->path, version, QUIRE_SCHEMA_VERSION);
+	if (version > QUIRE_SCHEMA_VERSION) {
+		struct buf note = BUF_INIT;
+
+		buf_printf(&note, "database %s: its schema is version %d, "
+		    "newer than this worker's %d: restart the workers with the "
+		    "quire that wrote it", db->path, version,
+		    QUIRE_SCHEMA_VERSION);
+		db->note = xstrdup(buf_cstr(&note));
+		buf_free(&note);
+	}
 	return 0;
 }
 
@@ -814,6 +819,7 @@ db_close(struct db *db)
 		close(db->lock_fd);
 	site_free(&db->site);
 	free(db->feedless);
+	free(db->note);
 	free(db->path);
 	free(db);
 }

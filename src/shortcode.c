@@ -765,6 +765,23 @@ is_inline(const char *name)
 	return n > 7 && strcmp(name + n - 7, ".inline") == 0;
 }
 
+/* Whether call's inner, as parsed, is nothing or blanks only. */
+static int
+inner_blank(const struct sc_item *call)
+{
+	size_t i, k;
+
+	for (i = 0; i < call->ninner; i++) {
+		if (call->inner[i].is_call)
+			return 0;
+		for (k = 0; k < call->inner[i].len; k++)
+			if (strchr(" \t\r\n", call->inner[i].text[k]) == NULL ||
+			    call->inner[i].text[k] == '\0')
+				return 0;
+	}
+	return 1;
+}
+
 /* Whether an inline shortcode's inner, as parsed, is a template with
  * no action: text alone, without "{{". */
 static int
@@ -888,11 +905,12 @@ expand_call(struct expander *e, const struct sc_item *call, int raw,
 			k = slot >= 0 ? (size_t)slot : new_slot(e);
 			buf_add(&e->slots[k], o.open.data, o.open.len);
 			put_placeholder(out, k, 1, call->indent);
-		} else if (call->ninner == 0) {
-			/* Nothing to show (an unknown one, no inner): Hugo's
-			 * placeholder still holds its place while the Markdown
-			 * is parsed, so that its line is not blank (a blank
-			 * one would end the raw HTML block around it). */
+		} else if (inner_blank(call)) {
+			/* Nothing to show (an unknown one with no inner, or
+			 * only blanks; an empty rawhtml): Hugo's placeholder
+			 * still holds its place while the Markdown is parsed,
+			 * so that its line is not blank (a blank one would end
+			 * the raw HTML block around it). */
 			k = slot >= 0 ? (size_t)slot : new_slot(e);
 			put_placeholder(out, k, 0, 0);
 		}
@@ -917,7 +935,9 @@ expand_call(struct expander *e, const struct sc_item *call, int raw,
 	} else if (raw || call->markdown) {
 		/* {{% %}}: the output is Markdown source, as in Hugo. */
 		if (!text && call->markdown && o.open.len > 0 && !raw &&
-		    (ctx->site == NULL || !ctx->site->unsafe))
+		    (ctx->site == NULL || !ctx->site->unsafe) &&
+		    (!is_inline(call->name) ||
+		    memchr(o.open.data, '<', o.open.len) != NULL))
 			buf_printf(&ctx->warn, "%s:%d: {{%% %s %%}} writes HTML "
 			    "into the Markdown, which "
 			    "markup.goldmark.renderer.unsafe: false omits, as "

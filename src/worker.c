@@ -54,8 +54,19 @@ struct worker {
 	 * unconfined (QUIRE_SECCOMP=0 is the way to serve without it). */
 	const char *unconfined;
 	struct db *db;
+	int noted;		/* db_note(db) is logged */
 	struct resp resp;
 };
+
+/* Logs db_note() of w->db, once per open: through the request's log (a
+ * worker spawn-fcgi forks has no stderr of its own). */
+static void
+note_once(struct worker *w, struct logger *lg)
+{
+	if (!w->noted && db_note(w->db) != NULL)
+		logf_(lg, "%s", db_note(w->db));
+	w->noted = 1;
+}
 
 /* Makes sure w->db is the current database at path; 0 or -1 (logged). */
 static int
@@ -65,12 +76,15 @@ ensure_db(struct worker *w, const char *path, struct logger *lg)
 
 	int tries;
 
-	if (w->db != NULL && db_hold(w->db, path) == 0)
+	if (w->db != NULL && db_hold(w->db, path) == 0) {
+		note_once(w, lg);
 		return 0;
+	}
 	/* An import may swap the files between the open and the hold: the
 	 * next try opens the new one. */
 	for (tries = 0; tries < 3; tries++) {
 		db_close(w->db);
+		w->noted = 0;
 		w->db = db_open(path, &err);
 		if (w->db == NULL) {
 			logf_(lg, "%s", buf_cstr(&err));
@@ -78,8 +92,7 @@ ensure_db(struct worker *w, const char *path, struct logger *lg)
 			return -1;
 		}
 		if (db_hold(w->db, path) == 0) {
-			if (db_note(w->db) != NULL)
-				logf_(lg, "%s", db_note(w->db));
+			note_once(w, lg);
 			buf_free(&err);
 			return 0;
 		}
@@ -348,8 +361,6 @@ main(void)
 		w.db = db_open(w.env_db, &err);
 		if (w.db == NULL && !FCGX_IsCGI())
 			fprintf(stderr, "quire: %s\n", buf_cstr(&err));
-		else if (w.db != NULL && db_note(w.db) != NULL)
-			fprintf(stderr, "quire: %s\n", db_note(w.db));
 		buf_free(&err);
 	}
 

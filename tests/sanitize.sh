@@ -8,10 +8,22 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/quire-sanitize.XXXXXX")
+child=""
 trap 'rm -rf "$tmp"' EXIT
-# dash runs no EXIT trap when a signal ends it: make one an exit.
-trap 'exit 143' TERM
-trap 'exit 130' INT
+# dash runs no EXIT trap when a signal ends it, and a trap only once its
+# foreground child is done: the long steps run in the background (run),
+# and a signal stops the one under way and exits, which runs the trap.
+trap '[ -z "$child" ] || kill "$child" 2>/dev/null; exit 143' TERM
+trap '[ -z "$child" ] || kill "$child" 2>/dev/null; exit 130' INT
+# run COMMAND...: COMMAND, in the background, waited for.
+run() {
+	"$@" &
+	child=$!
+	wait "$child"
+	set -- $?
+	child=""
+	return "$1"
+}
 cd "$top"
 if git rev-parse --git-dir >/dev/null 2>&1; then
 	# -z: file names as they are (the Hugo fixtures hold non-ASCII ones).
@@ -22,8 +34,8 @@ else
 fi
 cd "$tmp"
 units=$(make -s --no-print-directory print-unit-tests)
-if ! make --no-print-directory -j"$(nproc 2>/dev/null || echo 1)" SANITIZE=1 \
-    all $units >build.log 2>&1; then
+if ! run make --no-print-directory -j"$(nproc 2>/dev/null || echo 1)" \
+    SANITIZE=1 all $units >build.log 2>&1; then
 	cat build.log
 	echo "sanitize: 0 passed, 1 failed"
 	exit 1
@@ -36,7 +48,7 @@ QUIRE_SUITE_JOBS=$(nproc 2>/dev/null || echo 1) \
 QUIRE_SECCOMP=0 QUIRE_SKIP_SANITIZE=1 QUIRE_SKIP_SUITES="browser deploy install valgrind faults confine" \
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-    sh tests/run-all.sh $units >run.log 2>&1
+    run sh tests/run-all.sh $units >run.log 2>&1
 rc=$?
 grep -E '^(not ok|==[0-9]+==|.*runtime error)' run.log | head -n 40
 line=$(tail -n 1 run.log)

@@ -32,7 +32,7 @@ LIBS="$(pkg-config --libs $PKGS) -lstdc++ -lm"
 eval "$(make -s --no-print-directory print-modules)"
 # Generated headers the sources include.
 make -s --no-print-directory build/cjk-ranges.h build/chroma-tables.h \
-    build/go-classes.h build/emoji-table.h
+    build/go-classes.h build/emoji-table.h build/schema-version.h
 worker_mods=""
 for m in $WORKER; do
 	[ "$m" = confine ] || worker_mods="$worker_mods $m"

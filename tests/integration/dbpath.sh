@@ -138,6 +138,17 @@ sqlite3 "$tmp/newer.db" "PRAGMA user_version = $((nschema + 1))"
 expect "a file of a newer schema is served, with a log line saying so" \
     "$(cgi_at "$tmp/newer.db" /) $(grep -c "schema is version $((nschema + 1)), newer than this worker's $nschema" "$tmp/cgi.err")" \
     "Status: 200 OK 1"
+# Behind nginx, spawn-fcgi's worker has no stderr of its own: the note
+# goes to the first request's log, once.
+QUIRE_DB="$tmp/newer.db" spawn-fcgi -s "$tmp/n.sock" -P "$tmp/n.pid" -- \
+    "$top/cgi-bin/quire.fcgi" >/dev/null
+note_log() {
+	env -i REQUEST_METHOD=GET REQUEST_URI=/ timeout 5 cgi-fcgi -bind \
+	    -connect "$tmp/n.sock" 2>&1 >/dev/null | grep -c "newer than this worker's"
+}
+expect "a FastCGI worker logs the note in its first request's log, once" \
+    "$(note_log) $(note_log)" "1 0"
+kill "$(cat "$tmp/n.pid")" 2>/dev/null
 expect "the current schema's file logs nothing" \
     "$(cgi_at "$tmp/good.db" /) $(wc -c <"$tmp/cgi.err")" "Status: 200 OK 0"
 sqlite3 "$tmp/noschema.db" "CREATE TABLE t (x)"

@@ -167,43 +167,71 @@ channel() { sed -n "/<item>/q; s/.*<$2>\\(.*\\)<\\/$2>.*/\\1/p" "$1" | head -n 1
 # suite answers (spawn-fcgi, on first use; cgi-fcgi sends QUIRE_DB as a
 # request parameter, as Apache's SetEnv does, and the worker opens each
 # database afresh when it changes): a worker process per request took
-# 20 ms, 150 under the sanitizers, and suites ask hundreds. The CGI path
-# itself has checks of its own (dbpath, confine, robust, valgrind). A
-# suite may define its own cgi.
+# 20 ms, 150 under the sanitizers, and suites ask hundreds. The worker
+# has the suite's environment less QUIRE_DB (sanitize.sh's QUIRE_SECCOMP=0
+# and sanitizer options among it). The CGI path itself has checks of its
+# own (dbpath, confine, robust, valgrind). A suite may define its own cgi.
 cgi() {
-	[ -S "$tmp/cgi-worker.sock" ] || cgi_worker_start
+	[ -S "$tmp/cgi-worker.sock" ] || cgi_worker_start || return 1
 	env -i QUIRE_DB="$db" REQUEST_METHOD=GET REQUEST_URI="$1" \
 	    timeout 60 cgi-fcgi -bind -connect "$tmp/cgi-worker.sock" \
 	    </dev/null 2>/dev/null
 }
-# cgi_worker_start: cgi()'s worker, its own stderr (the sanitizers' reports)
-# in $tmp/cgi-worker.err. cgi() runs in command substitutions: the lock
+# cgi_worker_start: cgi()'s worker, in the foreground of spawn-fcgi -n
+# (which forks none and keeps its stderr: the sanitizers' reports, in
+# $tmp/cgi-worker.err). cgi() runs in command substitutions: the lock
 # folder lets one of them start it, and the others wait for its socket.
+# Fails (and so does every later cgi(), at once) when it cannot start.
 cgi_worker_start() {
 	local i
+	[ -e "$tmp/cgi-worker.failed" ] && return 1
 	if mkdir "$tmp/cgi-worker.lock" 2>/dev/null; then
-		env -u QUIRE_DB spawn-fcgi -s "$tmp/cgi-worker.sock.new" \
-		    -P "$tmp/cgi-worker.pid" -- "$top/cgi-bin/quire.fcgi" \
-		    >/dev/null 2>>"$tmp/cgi-worker.err" </dev/null
-		mv "$tmp/cgi-worker.sock.new" "$tmp/cgi-worker.sock"
-		return
+		env -u QUIRE_DB spawn-fcgi -n -s "$tmp/cgi-worker.sock.new" \
+		    -- "$top/cgi-bin/quire.fcgi" \
+		    >/dev/null 2>>"$tmp/cgi-worker.err" </dev/null &
+		echo $! >"$tmp/cgi-worker.pid"
+		for i in $(seq 200); do
+			[ -S "$tmp/cgi-worker.sock.new" ] && break
+			kill -0 "$(cat "$tmp/cgi-worker.pid")" 2>/dev/null || break
+			sleep 0.02
+		done
+		if mv "$tmp/cgi-worker.sock.new" "$tmp/cgi-worker.sock" \
+		    2>>"$tmp/cgi-worker.err"; then
+			return 0
+		fi
+		: >"$tmp/cgi-worker.failed"
+		return 1
 	fi
-	for i in $(seq 100); do
-		[ -S "$tmp/cgi-worker.sock" ] && return
-		sleep 0.05
+	for i in $(seq 250); do
+		[ -S "$tmp/cgi-worker.sock" ] && return 0
+		[ -e "$tmp/cgi-worker.failed" ] && return 1
+		sleep 0.02
 	done
+	return 1
 }
 # cgi_worker_stop: stops cgi()'s worker, if one started, and waits for it
-# to exit (LeakSanitizer reports then); a sanitizer's report in its stderr
+# to exit (LeakSanitizer reports then). A worker that died during the
+# suite, would not start, or left a sanitizer's report in its stderr
 # fails the suite. report and suite_cleanup call it.
 cgi_worker_stop() {
-	local pid i
+	local pid i state
+	if [ -e "$tmp/cgi-worker.failed" ]; then
+		rm -f "$tmp/cgi-worker.failed"
+		not_ok "cgi()'s worker starts" "$(cat "$tmp/cgi-worker.err" 2>/dev/null)"
+	fi
 	[ -s "$tmp/cgi-worker.pid" ] || return 0
 	pid=$(cat "$tmp/cgi-worker.pid")
-	rm -f "$tmp/cgi-worker.pid"
+	rm -f "$tmp/cgi-worker.pid" "$tmp/cgi-worker.sock"
+	rmdir "$tmp/cgi-worker.lock" 2>/dev/null
+	state=$(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null)
+	if [ -z "$state" ] || [ "$state" = Z ]; then
+		not_ok "cgi()'s worker lived through the suite" \
+		    "$(tail -n 20 "$tmp/cgi-worker.err" 2>/dev/null)"
+	fi
 	kill "$pid" 2>/dev/null
-	# Gone, or a zombie (spawn-fcgi left it to init, which reaps when
-	# it will): its exit, and so the sanitizers' report, is over.
+	# Gone, or a zombie (its parent, a command substitution's shell, is
+	# gone too, and init reaps when it will): its exit, and so the
+	# sanitizers' report, is over.
 	for i in $(seq 200); do
 		case $(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null) in
 		'' | Z) break ;;
