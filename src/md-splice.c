@@ -287,27 +287,34 @@ splice_code_literal(cmark_node *code, const struct md_hooks *hooks,
 	buf_free(&html);
 }
 
+/* Appends s to out with each placeholder naming a fragment of hooks
+ * replaced by the fragment as it is; returns whether there was one. */
+static int
+fill_placeholders(const char *s, const struct md_hooks *hooks,
+    struct buf *out)
+{
+	const struct md_fragment *f;
+	size_t start, end, from = 0;
+
+	while ((f = next_placeholder(s, from, hooks, &start, &end)) != NULL) {
+		buf_add(out, s + from, start - from);
+		buf_add(out, f->html, f->len);
+		from = end;
+	}
+	buf_puts(out, s + from);
+	return from > 0;
+}
+
 /* A placeholder in a link's or image's URL is the fragment's text (ref
  * and relref give URLs), as Hugo replaces it in the rendered href. */
 static void
 splice_url(cmark_node *link, const struct md_hooks *hooks)
 {
 	const char *url = cmark_node_get_url(link);
-	const struct md_fragment *f;
 	struct buf out = BUF_INIT;
-	size_t start, end, from = 0;
 
-	if (url == NULL)
-		return;
-	while ((f = next_placeholder(url, from, hooks, &start, &end)) != NULL) {
-		buf_add(&out, url + from, start - from);
-		buf_add(&out, f->html, f->len);
-		from = end;
-	}
-	if (from > 0) {
-		buf_puts(&out, url + from);
+	if (url != NULL && fill_placeholders(url, hooks, &out))
 		cmark_node_set_url(link, buf_cstr(&out));
-	}
 	buf_free(&out);
 }
 
@@ -319,21 +326,10 @@ static void
 splice_html_literal(cmark_node *node, const struct md_hooks *hooks)
 {
 	const char *lit = cmark_node_get_literal(node);
-	const struct md_fragment *f;
 	struct buf html = BUF_INIT;
-	size_t start, end, from = 0;
 
-	if (lit == NULL)
-		return;
-	while ((f = next_placeholder(lit, from, hooks, &start, &end)) != NULL) {
-		buf_add(&html, lit + from, start - from);
-		buf_add(&html, f->html, f->len);
-		from = end;
-	}
-	if (from > 0) {
-		buf_puts(&html, lit + from);
+	if (lit != NULL && fill_placeholders(lit, hooks, &html))
 		cmark_node_set_literal(node, buf_cstr(&html));
-	}
 	buf_free(&html);
 }
 
