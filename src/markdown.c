@@ -1260,17 +1260,35 @@ source_line_at(struct md_source *src, int line, size_t *len)
 	return source_line(src, line, len);
 }
 
+/* The ASCII that cmark-gfm's smart punctuation made the typographic
+ * character at p (avail bytes) from, or NULL for any other: quotes from
+ * " and ', dashes from -- and ---, an ellipsis from ... (all U+20xx). */
+static const char *
+typo_ascii(const char *p, size_t avail)
+{
+	if (avail < 3 || (unsigned char)p[0] != 0xE2 ||
+	    (unsigned char)p[1] != 0x80)
+		return NULL;
+	switch ((unsigned char)p[2]) {
+	case 0x9C: case 0x9D: return "\"";
+	case 0x98: case 0x99: return "'";
+	case 0xA6: return "...";
+	case 0x93: return "--";
+	case 0x94: return "---";
+	default: return NULL;
+	}
+}
+
 /* curly_from_ascii() from byte j of source line s (end bytes). */
 static int
 align_from(const char *lit, const char *s, size_t j, size_t end,
     unsigned char *ours)
 {
 	size_t len = strlen(lit), i = 0, n;
+	const char *ascii;
 
 	memset(ours, 0, len);
 	while (i < len) {
-		const unsigned char *c = (const unsigned char *)lit + i;
-
 		if (j < end && s[j] == '\\' && j + 1 < end &&
 		    ascii_punct(s[j + 1]) && lit[i] == s[j + 1]) {
 			i++;
@@ -1288,29 +1306,13 @@ align_from(const char *lit, const char *s, size_t j, size_t end,
 		} else if (j < end && lit[i] == s[j]) {
 			i++;
 			j++;
-		} else if (len - i >= 3 && c[0] == 0xE2 && c[1] == 0x80) {
-			switch (c[2]) {
-			case 0x98: case 0x99: case 0x9C: case 0x9D:
-				if (j >= end || (s[j] != '\'' && s[j] != '"'))
-					return -1;
-				ours[i] = 1;
-				j++;
-				break;
-			case 0x93: case 0x94:	/* a dash of 2, 3 hyphens */
-				n = c[2] == 0x93 ? 2 : 3;
-				if (end - j < n || strspn(s + j, "-") < n)
-					return -1;
-				j += n;
-				break;
-			case 0xA6:
-				if (end - j < 3 || memcmp(s + j, "...", 3) != 0)
-					return -1;
-				j += 3;
-				break;
-			default:
+		} else if ((ascii = typo_ascii(lit + i, len - i)) != NULL) {
+			n = strlen(ascii);
+			if (end - j < n || memcmp(s + j, ascii, n) != 0)
 				return -1;
-			}
+			ours[i] = n == 1;	/* a quote */
 			i += 3;
+			j += n;
 		} else if (j < end && is_blank(s[j])) {
 			j++;	/* indentation cmark-gfm strips */
 		} else {
@@ -1357,11 +1359,9 @@ tail_matches(const char *lit, size_t n, const char *s, size_t k)
 	size_t seen = 0;
 
 	while (n > 0 && k > 0 && seen < 6) {
-		const unsigned char *c = (const unsigned char *)lit + n;
+		const char *ascii = n >= 3 ? typo_ascii(lit + n - 3, 3) : NULL;
 
-		if (n >= 3 && c[-3] == 0xE2 && c[-2] == 0x80 &&
-		    (((c[-1] == 0x98 || c[-1] == 0x99) && s[k - 1] == '\'') ||
-		    ((c[-1] == 0x9C || c[-1] == 0x9D) && s[k - 1] == '"'))) {
+		if (ascii != NULL && ascii[1] == '\0' && s[k - 1] == *ascii) {
 			n -= 3;
 			seen += 3;
 		} else if (lit[n - 1] == s[k - 1]) {
@@ -1426,19 +1426,9 @@ source_after(cmark_node *node, const char *lit, size_t i, char *out, size_t n,
 
 	for (;;) {
 		while (lit[i] != '\0' && got < n) {
-			const char *ascii = NULL;
+			/* 3: lit ends in a NUL, which no lead byte matches. */
+			const char *ascii = typo_ascii(lit + i, 3);
 
-			/* cmark-gfm's typographic characters are all U+20xx. */
-			if ((unsigned char)lit[i] == 0xE2 &&
-			    (unsigned char)lit[i + 1] == 0x80)
-				switch ((unsigned char)lit[i + 2]) {
-				case 0x9C: case 0x9D: ascii = "\""; break;
-				case 0x98: case 0x99: ascii = "'"; break;
-				case 0xA6: ascii = "..."; break;
-				case 0x93: ascii = "--"; break;
-				case 0x94: ascii = "---"; break;
-				default: break;
-				}
 			if (ascii != NULL) {
 				while (*ascii != '\0' && got < n)
 					out[got++] = *ascii++;

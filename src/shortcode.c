@@ -775,8 +775,8 @@ inner_blank(const struct sc_item *call)
 		if (call->inner[i].is_call)
 			return 0;
 		for (k = 0; k < call->inner[i].len; k++)
-			if (strchr(" \t\r\n", call->inner[i].text[k]) == NULL ||
-			    call->inner[i].text[k] == '\0')
+			if ((unsigned char)call->inner[i].text[k] >= 0x80 ||
+			    !is_space((unsigned char)call->inner[i].text[k]))
 				return 0;
 	}
 	return 1;
